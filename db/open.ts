@@ -1,0 +1,52 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { backupBeforeMigrating } from './backup.ts';
+import { latestVersion, loadMigrations } from './migrations.ts';
+
+export type Db = Database.Database;
+
+export class DatabaseTooNewError extends Error {}
+
+/**
+ * Opens (creating if needed) the user's database: WAL, foreign keys on, synchronous FULL so an
+ * acknowledged write survives a crash; then brings the schema up to date.
+ */
+export async function openDatabase(path: string): Promise<Db> {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    await migrate(db, path);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+async function migrate(db: Db, path: string): Promise<void> {
+  const migrations = loadMigrations();
+  const latest = latestVersion(migrations);
+  const current = schemaVersion(db);
+  if (current > latest) {
+    throw new DatabaseTooNewError(
+      `${path} was written by a newer version of Hustings (schema ${current}; this version knows up to ${latest}). ` +
+        'Install the newer version, or open a backup taken before the upgrade.',
+    );
+  }
+  const pending = migrations.filter((m) => m.version > current);
+  if (pending.length === 0) return;
+  if (current > 0 && path !== ':memory:') await backupBeforeMigrating(db, path, current);
+  db.transaction(() => {
+    for (const m of pending) db.exec(m.sql);
+    db.pragma(`user_version = ${latest}`);
+  })();
+}

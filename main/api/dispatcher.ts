@@ -1,0 +1,74 @@
+import type { z } from 'zod';
+import { contract, isMethodName } from '../../shared/contract/index.ts';
+import { type ApiError, type ApiResult, AppError } from '../../shared/contract/result.ts';
+import type { Ctx } from './context.ts';
+import { handlers } from './handlers.ts';
+
+export type Dispatch = (method: string, input: unknown) => Promise<ApiResult>;
+
+/** Field path → message, for forms to show beside each field. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) fields[[...issue.path, key].join('.')] = `"${key}" is not a field of this form`;
+      continue;
+    }
+    const path = issue.path.map(String).join('.');
+    fields[path] ??= issue.message;
+  }
+  return fields;
+}
+
+function describe(fields: Record<string, string>): string {
+  const parts = Object.entries(fields).map(([path, message]) => (path ? `${path}: ${message}` : message));
+  return `Please correct the input — ${parts.join('; ')}`;
+}
+
+function toApiError(error: unknown): ApiError {
+  if (error instanceof AppError) return { code: error.code, message: error.message, fields: error.fields };
+  if (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT')) {
+    return { code: 'conflict', message: `That change conflicts with data already saved (${error.message}).` };
+  }
+  console.error('[hustings] unexpected error', error);
+  return { code: 'internal', message: `Something went wrong inside Hustings: ${error instanceof Error ? error.message : String(error)}` };
+}
+
+/**
+ * The one way into the data: parse the input with the contract's schema, run the handler, and for
+ * mutations wrap it in one transaction so bad input never half-writes. Calls run one at a time.
+ */
+export function createDispatcher(ctx: Ctx): Dispatch {
+  let queue: Promise<unknown> = Promise.resolve();
+  const run = async (method: string, raw: unknown): Promise<ApiResult> => {
+    if (!isMethodName(method)) return { ok: false, error: { code: 'unknown_method', message: `There is no method "${method}"` } };
+    const def = contract[method];
+    const parsed = def.input.safeParse(raw ?? {});
+    if (!parsed.success) {
+      const fields = fieldErrors(parsed.error);
+      return { ok: false, error: { code: 'invalid_input', message: describe(fields), fields } };
+    }
+    const handler = handlers[method] as (ctx: Ctx, input: unknown) => Promise<unknown>;
+    if (def.kind === 'query') {
+      try {
+        return { ok: true, value: await handler(ctx, parsed.data) };
+      } catch (error) {
+        return { ok: false, error: toApiError(error) };
+      }
+    }
+    ctx.db.exec('BEGIN IMMEDIATE');
+    try {
+      const value = await handler(ctx, parsed.data);
+      ctx.db.exec('COMMIT');
+      return { ok: true, value };
+    } catch (error) {
+      if (ctx.db.inTransaction) ctx.db.exec('ROLLBACK');
+      return { ok: false, error: toApiError(error) };
+    }
+  };
+  return (method, input) => {
+    const result = queue.then(() => run(method, input));
+    queue = result.catch(() => undefined);
+    return result;
+  };
+}

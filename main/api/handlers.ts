@@ -1,0 +1,14 @@
+import type { Contract } from '../../shared/contract/index.ts';
+import { areasHandlers } from './areas.ts';
+import { auditHandlers } from './audit.ts';
+import type { HandlersFor } from './context.ts';
+import { contestsHandlers } from './contests.ts';
+import { electionsHandlers } from './elections.ts';
+
+/** Every method's handler; the type check fails if a contract method has none. */
+export const handlers: HandlersFor<Contract> = {
+  ...electionsHandlers,
+  ...areasHandlers,
+  ...contestsHandlers,
+  ...auditHandlers,
+};

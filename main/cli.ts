@@ -1,0 +1,71 @@
+import { parseArgs } from 'node:util';
+import { areasCommands } from './cli/areas.ts';
+import { backupCommands } from './cli/backup.ts';
+import { CliError, type Command, DEFAULT_DB } from './cli/command.ts';
+import { electionsCommands } from './cli/elections.ts';
+import { serveCommands } from './cli/serve.ts';
+import { DatabaseTooNewError } from '../db/open.ts';
+
+/** The command table: each feature adds its commands here. */
+const commands: Command[] = [...serveCommands, ...electionsCommands, ...areasCommands, ...backupCommands];
+
+function help(): string {
+  return [
+    'Hustings — campaign planning for small parties.',
+    '',
+    'Usage: hustings <command> [options]',
+    '',
+    ...commands.map((c) => `  ${c.usage}\n      ${c.summary}`),
+    '',
+    `Every command takes --db PATH (default ${DEFAULT_DB}) and --help.`,
+  ].join('\n');
+}
+
+function find(args: string[]): { command: Command; rest: string[] } | undefined {
+  const words = args.filter((a) => !a.startsWith('-'));
+  const matches = commands.filter((c) => c.path.every((w, i) => words[i] === w)).sort((a, b) => b.path.length - a.path.length);
+  const command = matches[0];
+  if (!command) return undefined;
+  const rest = [...args];
+  for (const w of command.path) rest.splice(rest.indexOf(w), 1);
+  return { command, rest };
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const found = find(argv);
+  if (!found) {
+    if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
+      console.log(help());
+      return 0;
+    }
+    console.error(`Unknown command: ${argv.join(' ')}\n\n${help()}`);
+    return 2;
+  }
+  const { command, rest } = found;
+  try {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: { db: { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...command.options },
+    });
+    if (values.help) {
+      console.log(`Usage: hustings ${command.usage}\n\n${command.summary}`);
+      return 0;
+    }
+    return await command.run(values, positionals);
+  } catch (error) {
+    if (error instanceof CliError) {
+      console.error(error.message);
+      return error.exitCode;
+    }
+    if (error instanceof DatabaseTooNewError) {
+      console.error(error.message);
+      return 1;
+    }
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      console.error(`${error.message}\nUsage: hustings ${command.usage}`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,60 @@
+import { resolve } from 'node:path';
+import type { ParseArgsConfig } from 'node:util';
+import { type Hustings, openHustings } from '../app.ts';
+
+export const DEFAULT_DB = './data/hustings.sqlite';
+
+export type Values = Record<string, string | boolean | string[] | boolean[] | undefined>;
+
+export interface Command {
+  /** Words that name the command, e.g. ['elections', 'list']. */
+  path: string[];
+  usage: string;
+  summary: string;
+  options?: NonNullable<ParseArgsConfig['options']>;
+  run(values: Values, positionals: string[]): Promise<number>;
+}
+
+/** A failure the user caused: printed without a stack trace, exit code 1 (2 for usage). */
+export class CliError extends Error {
+  readonly exitCode: number;
+  constructor(message: string, exitCode = 1) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+}
+
+export function dbPathOf(values: Values): string {
+  return resolve(typeof values.db === 'string' ? values.db : DEFAULT_DB);
+}
+
+export async function withApp<T>(values: Values, fn: (app: Hustings) => Promise<T>): Promise<T> {
+  const app = await openHustings({ dbPath: dbPathOf(values) });
+  try {
+    return await fn(app);
+  } finally {
+    app.close();
+  }
+}
+
+/** Calls a method and returns its value, or throws its error's message for the CLI to print. */
+export async function call<T>(app: Hustings, method: string, input: unknown): Promise<T> {
+  const r = await app.dispatch(method, input);
+  if (!r.ok) {
+    const fields = Object.entries(r.error.fields ?? {}).map(([f, m]) => `  ${f || 'input'}: ${m}`);
+    throw new CliError([r.error.message, ...fields].join('\n'));
+  }
+  return r.value as T;
+}
+
+export function printJson(value: unknown) {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Plain aligned columns for terminal output. */
+export function printTable(rows: Record<string, unknown>[], columns: string[]) {
+  const cells = rows.map((r) => columns.map((c) => String(r[c] ?? '')));
+  const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i].length)));
+  const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i])).join('  ').trimEnd();
+  process.stdout.write(`${[line(columns), ...cells.map(line)].join('\n')}\n`);
+}

@@ -1,0 +1,156 @@
+import { timingSafeEqual, randomBytes } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { contract } from '../shared/contract/index.ts';
+import { HTTP_STATUS } from '../shared/contract/result.ts';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
+import type { Hustings } from './app.ts';
+
+const RENDERER_DIR = fileURLToPath(new URL('../dist/renderer/', import.meta.url));
+const MAX_BODY = 25 * 1024 * 1024;
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export interface ServerOptions {
+  port?: number;
+  host?: string;
+  token?: string;
+  rendererDir?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+/** Every method with its input JSON schema, for scripts and the fuzz tests. */
+export function describeMethods() {
+  return Object.entries(contract).map(([name, def]) => ({
+    name,
+    kind: def.kind,
+    summary: def.summary,
+    input: z.toJSONSchema(def.input, { io: 'input', unrepresentable: 'any' }),
+  }));
+}
+
+function send(res: ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(text);
+}
+
+function sameToken(given: string, token: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += chunk.length;
+    if (size > MAX_BODY) return null;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Browser mode: the renderer and `POST /api/<method>` on loopback. Every API request needs the
+ * token; a request whose Host or Origin is not this server's own is refused (DNS rebinding).
+ */
+export async function startServer(app: Hustings, opts: ServerOptions = {}): Promise<RunningServer> {
+  const host = opts.host ?? '127.0.0.1';
+  const token = opts.token ?? randomBytes(24).toString('base64url');
+  const rendererDir = opts.rendererDir ?? RENDERER_DIR;
+  let allowedHosts = new Set<string>();
+
+  const server = createServer(async (req, res) => {
+    try {
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.setHeader('Referrer-Policy', 'no-referrer');
+      res.setHeader('X-Frame-Options', 'DENY');
+      if (!allowedHosts.has(req.headers.host ?? '')) return send(res, 403, { ok: false, error: { code: 'forbidden', message: 'Wrong Host header' } });
+      const origin = req.headers.origin;
+      if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, '')) ) {
+        return send(res, 403, { ok: false, error: { code: 'forbidden', message: 'Requests from other sites are refused' } });
+      }
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (url.pathname.startsWith('/api/')) return await api(req, res, url);
+      return serveStatic(res, url.pathname);
+    } catch (error) {
+      console.error('[hustings] request failed', error);
+      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: 'The server could not answer that request' } });
+      else res.end();
+    }
+  });
+
+  async function api(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const auth = req.headers.authorization ?? '';
+    const given = auth.startsWith('Bearer ') ? auth.slice(7) : '';
+    if (!sameToken(given, token)) return send(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong token: open the address Hustings printed' } });
+    const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+    if (name === 'methods' && req.method === 'GET') return send(res, 200, describeMethods());
+    if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'method_not_allowed', message: 'Use POST for API methods' } });
+    const body = await readBody(req);
+    if (body === null) return send(res, 413, { ok: false, error: { code: 'too_large', message: 'The request is over 25 MB' } });
+    let input: unknown;
+    try {
+      input = body.trim() === '' ? {} : JSON.parse(body);
+    } catch {
+      return send(res, 400, { ok: false, error: { code: 'invalid_input', message: 'The request body is not valid JSON' } });
+    }
+    const result = await app.dispatch(name, input);
+    return send(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);
+  }
+
+  function serveStatic(res: ServerResponse, pathname: string) {
+    const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    let file = join(rendererDir, rel === '' ? 'index.html' : rel);
+    if (!file.startsWith(rendererDir.endsWith(sep) ? rendererDir : rendererDir + sep)) return send(res, 404, { error: 'Not found' });
+    if (!existsSync(file) || statSync(file).isDirectory()) file = join(rendererDir, 'index.html');
+    if (!existsSync(file)) {
+      res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
+      return res.end('The Hustings interface has not been built: run `npm run build` (npm install does it for you).');
+    }
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'Cache-Control': extname(file) === '.html' ? 'no-store' : 'max-age=3600',
+    });
+    createReadStream(file).pipe(res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const hostPart = host.includes(':') ? `[${host}]` : host;
+  allowedHosts = new Set([`${hostPart}:${port}`, `127.0.0.1:${port}`, `localhost:${port}`]);
+  return {
+    url: `http://${hostPart}:${port}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+export const id = z.number({ error: 'Must be a record id (a whole number)' }).int('Must be a whole number').positive('Must be a record id');
+
+export const idInput = z.strictObject({ id });
+
+/** Calendar date as `YYYY-MM-DD`, and a real one (no 31 February). */
+export const isoDate = z
+  .string({ error: 'Must be a date (YYYY-MM-DD)' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Write the date as YYYY-MM-DD')
+  .refine(isRealDate, 'This date does not exist');
+
+export function isRealDate(text: string): boolean {
+  const [y, m, d] = text.split('-').map(Number);
+  if (y < 1900 || y > 2200) return false;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+export function requiredText(label: string, max = 200) {
+  return z
+    .string({ error: `${label} is required` })
+    .trim()
+    .min(1, `${label} is required`)
+    .max(max, `${label} must be at most ${max} characters`);
+}
+
+export function optionalText(label: string, max = 2000) {
+  return z.string({ error: `${label} must be text` }).trim().max(max, `${label} must be at most ${max} characters`).default('');
+}
+
+export const confirmFlag = z.boolean({ error: 'confirm must be true or false' }).optional();

@@ -1,0 +1,24 @@
+import type { z } from 'zod';
+import { areasContract } from './areas.ts';
+import { auditContract } from './audit.ts';
+import { contestsContract } from './contests.ts';
+import type { MethodDef } from './define.ts';
+import { electionsContract } from './elections.ts';
+
+/** Every method of the API. Each feature adds its own contract object here. */
+export const contract = {
+  ...electionsContract,
+  ...areasContract,
+  ...contestsContract,
+  ...auditContract,
+} satisfies Record<string, MethodDef>;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(contract, name);
+}
