@@ -27,6 +27,8 @@ export const contest = z.object({
 export type Contest = z.infer<typeof contest>;
 
 const statusFields = { status: contestStatus, reason: optionalText('Reason', 500) };
+export const contestStatusInput = z.strictObject(statusFields);
+export const contestCreateInput = z.strictObject({ electionId: id, areaId: id, ...statusFields });
 
 export const contestsContract = {
   'contests.list': query(
@@ -35,7 +37,7 @@ export const contestsContract = {
     z.array(contest),
   ),
   'contests.get': query('One contest', idInput, contest),
-  'contests.create': mutation('Add an area to an election as a contest', z.strictObject({ electionId: id, areaId: id, ...statusFields }), contest),
+  'contests.create': mutation('Add an area to an election as a contest', contestCreateInput, contest),
   'contests.update': mutation('Change a contest’s status and reason', z.strictObject({ id, ...statusFields }), contest),
   'contests.delete': mutation('Delete a contest', idInput, z.object({ deleted: z.boolean() })),
 };

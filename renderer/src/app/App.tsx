@@ -1,0 +1,51 @@
+import { HashRouter, NavLink, Route, Routes } from 'react-router';
+import { ActivityPage } from '../features/activity/ActivityPage.tsx';
+import { AreaImportPage } from '../features/areas/AreaImportPage.tsx';
+import { AreaPage } from '../features/areas/AreaPage.tsx';
+import { AreasPage } from '../features/areas/AreasPage.tsx';
+import { NewAreaPage } from '../features/areas/NewAreaPage.tsx';
+import { ContestPage } from '../features/contests/ContestPage.tsx';
+import { ElectionPage } from '../features/elections/ElectionPage.tsx';
+import { ElectionsPage } from '../features/elections/ElectionsPage.tsx';
+import { NewElectionPage } from '../features/elections/NewElectionPage.tsx';
+import { HomePage } from '../features/home/HomePage.tsx';
+import { NAV } from './nav.ts';
+
+export function App() {
+  return (
+    <HashRouter>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <div className="shell">
+        <nav className="sidebar" aria-label="Main">
+          <p className="brand">Hustings</p>
+          <ul>
+            {NAV.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.to === '/'}>
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" tabIndex={-1}>
+          <Routes>
+            <Route path="/" element={<HomePage />} />
+            <Route path="/elections" element={<ElectionsPage />} />
+            <Route path="/elections/new" element={<NewElectionPage />} />
+            <Route path="/elections/:id" element={<ElectionPage />} />
+            <Route path="/areas" element={<AreasPage />} />
+            <Route path="/areas/new" element={<NewAreaPage />} />
+            <Route path="/areas/import" element={<AreaImportPage />} />
+            <Route path="/areas/:id" element={<AreaPage />} />
+            <Route path="/contests/:id" element={<ContestPage />} />
+            <Route path="/activity" element={<ActivityPage />} />
+            <Route path="*" element={<p>There is no such page. Choose one from the menu.</p>} />
+          </Routes>
+        </main>
+      </div>
+    </HashRouter>
+  );
+}

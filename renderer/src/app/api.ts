@@ -1,0 +1,86 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract/index.ts';
+import type { ApiError, ApiResult } from '../../../shared/contract/result.ts';
+
+declare global {
+  interface Window {
+    /** Present in the desktop app: the preload's named functions. */
+    hustings?: {
+      invoke(method: string, input: unknown): Promise<ApiResult>;
+      onJobEvent(listener: (event: unknown) => void): () => void;
+    };
+  }
+}
+
+export class ApiCallError extends Error {
+  readonly code: string;
+  readonly fields: Record<string, string>;
+  constructor(error: ApiError) {
+    super(error.message);
+    this.code = error.code;
+    this.fields = error.fields ?? {};
+  }
+}
+
+const TOKEN_KEY = 'hustings.token';
+
+/** Browser mode: the token arrives in the address once, then lives in this tab's session storage. */
+export function browserToken(): string {
+  const fromUrl = new URLSearchParams(window.location.search).get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    window.history.replaceState(null, '', window.location.pathname + window.location.hash);
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+async function transport(method: string, input: unknown): Promise<ApiResult> {
+  if (window.hustings) return window.hustings.invoke(method, input);
+  const res = await fetch(`/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${browserToken()}` },
+    body: JSON.stringify(input),
+  });
+  return (await res.json()) as ApiResult;
+}
+
+const listeners = new Set<() => void>();
+
+/** Calls a method; throws ApiCallError with field messages. Mutations refresh every open view. */
+export async function api<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const result = await transport(method, input);
+  if (!result.ok) throw new ApiCallError(result.error);
+  if (!/\.(list|get)\w*$|Preview$|Impact$/.test(method)) for (const l of listeners) l();
+  return result.value as MethodOutput<M>;
+}
+
+export interface Loaded<T> {
+  data: T | undefined;
+  error: string | undefined;
+  reload(): void;
+}
+
+/** Loads a query and reloads it after any change made through `api`. */
+export function useApi<M extends MethodName>(method: M, input: MethodInput<M>): Loaded<MethodOutput<M>> {
+  const key = JSON.stringify(input);
+  const [state, setState] = useState<{ data?: MethodOutput<M>; error?: string }>({});
+  const load = useCallback(() => {
+    let live = true;
+    api(method, JSON.parse(key) as MethodInput<M>)
+      .then((data) => live && setState({ data }))
+      .catch((e: Error) => live && setState({ error: e.message }));
+    return () => {
+      live = false;
+    };
+  }, [method, key]);
+  useEffect(() => {
+    const stop = load();
+    const listener = () => void load();
+    listeners.add(listener);
+    return () => {
+      stop();
+      listeners.delete(listener);
+    };
+  }, [load]);
+  return { data: state.data, error: state.error, reload: load };
+}

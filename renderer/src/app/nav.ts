@@ -1,0 +1,7 @@
+/** The sidebar, in the order a coordinator works. Each feature adds its entry here. */
+export const NAV: { to: string; label: string }[] = [
+  { to: '/', label: 'Home' },
+  { to: '/elections', label: 'Elections' },
+  { to: '/areas', label: 'Areas' },
+  { to: '/activity', label: 'Activity' },
+];

@@ -1,0 +1,101 @@
+import type { z } from 'zod';
+import { AREA_KINDS, type Area, areaInput } from '../../../../shared/contract/areas.ts';
+import { NATIONS, NATION_LABELS } from '../../../../shared/domain/election-types.ts';
+import { Field } from '../../ui/Field.tsx';
+import { ErrorMessage } from '../../ui/Page.tsx';
+import { useApiForm } from '../../ui/useApiForm.ts';
+
+export type AreaValues = z.output<typeof areaInput>;
+
+const KIND_LABELS: Record<(typeof AREA_KINDS)[number], string> = {
+  constituency: 'Constituency',
+  ward: 'Ward',
+  division: 'Division',
+  parish: 'Parish',
+  region: 'Region',
+  authority: 'Whole authority',
+};
+
+export function AreaForm(props: { initial?: Area; submitLabel: string; onSubmit(values: AreaValues): Promise<void>; onCancel?(): void }) {
+  const i = props.initial;
+  const form = useApiForm(areaInput, {
+    name: i?.name ?? '',
+    kind: i?.kind ?? 'ward',
+    gssCode: i?.gssCode ?? '',
+    electorate: i?.electorate ?? null,
+    classification: i?.classification ?? null,
+    nation: i?.nation ?? 'england',
+    notes: i?.notes ?? '',
+  });
+  const { register } = form;
+  return (
+    <form className="form" onSubmit={form.submit(props.onSubmit)} noValidate>
+      <ErrorMessage error={form.formError} />
+      <div className="row">
+        <Field label="Name" error={form.errorOf('name')}>
+          {(a) => <input {...a} {...register('name')} autoFocus />}
+        </Field>
+        <Field label="Kind" error={form.errorOf('kind')}>
+          {(a) => (
+            <select {...a} {...register('kind')}>
+              {AREA_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Nation" error={form.errorOf('nation')}>
+          {(a) => (
+            <select {...a} {...register('nation')}>
+              {NATIONS.map((n) => (
+                <option key={n} value={n}>
+                  {NATION_LABELS[n]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <div className="row">
+        <Field label="GSS code (optional)" hint="e.g. E14001063" error={form.errorOf('gssCode')}>
+          {(a) => <input {...a} {...register('gssCode')} spellCheck={false} />}
+        </Field>
+        <Field label="Electorate" hint="Registered electors; sets the spending limit" error={form.errorOf('electorate')}>
+          {(a) => (
+            <input
+              {...a}
+              inputMode="numeric"
+              {...register('electorate', { setValueAs: (v) => (v === '' || v === null ? null : Number(String(v).replace(/,/g, ''))) })}
+            />
+          )}
+        </Field>
+        <Field label="County or borough" hint="Parliamentary seats; “borough” covers Scottish burghs" error={form.errorOf('classification')}>
+          {(a) => (
+            <select {...a} {...register('classification', { setValueAs: (v) => (v === '' || v === null ? null : v) })}>
+              <option value="">Not set</option>
+              <option value="county">County</option>
+              <option value="borough">Borough (burgh)</option>
+            </select>
+          )}
+        </Field>
+      </div>
+      <Field label="Notes (optional)" error={form.errorOf('notes')}>
+        {(a) => <textarea {...a} rows={3} {...register('notes')} />}
+      </Field>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
+          {props.submitLabel}
+        </button>
+        {props.onCancel && (
+          <button type="button" onClick={props.onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+export { KIND_LABELS };

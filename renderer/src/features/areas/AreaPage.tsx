@@ -1,0 +1,83 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { NATION_LABELS } from '../../../../shared/domain/election-types.ts';
+import { api, useApi } from '../../app/api.ts';
+import { DeleteButton } from '../../ui/DeleteButton.tsx';
+import { formatDate, formatNumber } from '../../ui/format.ts';
+import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { StatusBadge } from '../contests/StatusBadge.tsx';
+import { AreaForm, KIND_LABELS } from './AreaForm.tsx';
+
+export function AreaPage() {
+  const id = Number(useParams().id);
+  const navigate = useNavigate();
+  const { data: a, error } = useApi('areas.get', { id });
+  const { data: contests } = useApi('contests.list', { areaId: id });
+  const [editing, setEditing] = useState(false);
+  if (error) return <ErrorMessage error={error} />;
+  if (!a) return <Loading />;
+  return (
+    <>
+      <PageHeader
+        title={a.name}
+        back={{ to: '/areas', label: 'Areas' }}
+        subtitle={`${KIND_LABELS[a.kind]} · ${NATION_LABELS[a.nation]}`}
+        actions={
+          !editing && (
+            <>
+              <button type="button" onClick={() => setEditing(true)}>
+                Edit
+              </button>
+              <DeleteButton
+                what={a.name}
+                impactNoun="contest"
+                impact={async () => (await api('areas.deleteImpact', { id })).contests}
+                remove={async () => {
+                  await api('areas.delete', { id, confirm: true });
+                  navigate('/areas');
+                }}
+              />
+            </>
+          )
+        }
+      />
+      {editing ? (
+        <AreaForm
+          initial={a}
+          submitLabel="Save changes"
+          onSubmit={async (values) => {
+            await api('areas.update', { id, ...values });
+            setEditing(false);
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        <dl className="facts">
+          <dt>GSS code</dt>
+          <dd>{a.gssCode ? <code>{a.gssCode}</code> : '—'}</dd>
+          <dt>Electorate</dt>
+          <dd>{formatNumber(a.electorate)}</dd>
+          <dt>County or borough</dt>
+          <dd>{a.classification === 'county' ? 'County' : a.classification === 'borough' ? 'Borough (burgh)' : 'Not set'}</dd>
+          {a.notes && (
+            <>
+              <dt>Notes</dt>
+              <dd className="pre">{a.notes}</dd>
+            </>
+          )}
+        </dl>
+      )}
+      <section className="panel" aria-labelledby="area-contests">
+        <h2 id="area-contests">Contests here</h2>
+        {contests && contests.length === 0 && <p className="muted">Not yet a contest in any election. Add it from an election’s page.</p>}
+        <ul className="plain">
+          {contests?.map((c) => (
+            <li key={c.id}>
+              <Link to={`/contests/${c.id}`}>{c.electionName}</Link> · {formatDate(c.pollingDay)} · <StatusBadge status={c.status} />
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import { Link, useNavigate, useParams } from 'react-router';
+import { CONTEST_STATUSES, CONTEST_STATUS_LABELS, type Contest, contestStatusInput } from '../../../../shared/contract/contests.ts';
+import { electionTypeLabel } from '../../../../shared/domain/election-types.ts';
+import { api, useApi } from '../../app/api.ts';
+import { DeleteButton } from '../../ui/DeleteButton.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { formatDate } from '../../ui/format.ts';
+import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { useApiForm } from '../../ui/useApiForm.ts';
+import { StatusBadge } from './StatusBadge.tsx';
+
+export function ContestPage() {
+  const id = Number(useParams().id);
+  const navigate = useNavigate();
+  const { data: c, error } = useApi('contests.get', { id });
+  if (error) return <ErrorMessage error={error} />;
+  if (!c) return <Loading />;
+  return (
+    <>
+      <PageHeader
+        title={`${c.areaName}`}
+        back={{ to: `/elections/${c.electionId}`, label: c.electionName }}
+        subtitle={
+          <>
+            <StatusBadge status={c.status} /> {electionTypeLabel(c.electionType, c.nation)} · polling day {formatDate(c.pollingDay)} ·{' '}
+            <Link to={`/areas/${c.areaId}`}>about this area</Link>
+          </>
+        }
+        actions={
+          <DeleteButton
+            what={`the contest in ${c.areaName}`}
+            impactNoun="record"
+            impact={async () => []}
+            remove={async () => {
+              await api('contests.delete', { id });
+              navigate(`/elections/${c.electionId}`);
+            }}
+          />
+        }
+      />
+      <StatusForm contest={c} />
+    </>
+  );
+}
+
+function StatusForm(props: { contest: Contest }) {
+  const form = useApiForm(contestStatusInput, { status: props.contest.status, reason: props.contest.reason });
+  return (
+    <section className="panel" aria-labelledby="status-heading">
+      <h2 id="status-heading">Decision</h2>
+      <form className="form" noValidate onSubmit={form.submit(async (values) => void (await api('contests.update', { id: props.contest.id, ...values })))}>
+        <ErrorMessage error={form.formError} />
+        <div className="row">
+          <Field label="Status" error={form.errorOf('status')}>
+            {(a) => (
+              <select {...a} {...form.register('status')}>
+                {CONTEST_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {CONTEST_STATUS_LABELS[s]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <Field label="Reason" error={form.errorOf('reason')}>
+          {(a) => <textarea {...a} rows={2} {...form.register('reason')} />}
+        </Field>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
+            Save decision
+          </button>
+          {form.formState.isSubmitSuccessful && !form.formState.isDirty && <span role="status">Saved.</span>}
+        </div>
+      </form>
+    </section>
+  );
+}

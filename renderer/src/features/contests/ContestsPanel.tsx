@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { CONTEST_STATUSES, CONTEST_STATUS_LABELS, contestCreateInput } from '../../../../shared/contract/contests.ts';
+import { api, useApi } from '../../app/api.ts';
+import { Field } from '../../ui/Field.tsx';
+import { formatNumber } from '../../ui/format.ts';
+import { ErrorMessage } from '../../ui/Page.tsx';
+import { useApiForm } from '../../ui/useApiForm.ts';
+import { StatusBadge } from './StatusBadge.tsx';
+
+/** The contests of one election, and the form that adds an area to it. */
+export function ContestsPanel(props: { electionId: number }) {
+  const { data: contests, error } = useApi('contests.list', { electionId: props.electionId });
+  return (
+    <section className="panel" aria-labelledby="contests-heading">
+      <h2 id="contests-heading">Contests</h2>
+      <ErrorMessage error={error} />
+      {contests && contests.length === 0 && (
+        <p className="muted">No contests yet. Add each constituency, ward or division you might stand in, then mark whether you are contesting it.</p>
+      )}
+      {contests && contests.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Area</th>
+              <th scope="col">Status</th>
+              <th scope="col">Reason</th>
+            </tr>
+          </thead>
+          <tbody>
+            {contests.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <Link to={`/contests/${c.id}`}>{c.areaName}</Link>
+                </td>
+                <td>
+                  <StatusBadge status={c.status} />
+                </td>
+                <td>{c.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <AddContestForm electionId={props.electionId} takenAreaIds={new Set(contests?.map((c) => c.areaId))} />
+    </section>
+  );
+}
+
+function AddContestForm(props: { electionId: number; takenAreaIds: Set<number> }) {
+  const [filter, setFilter] = useState('');
+  const { data: areas } = useApi('areas.list', {});
+  const form = useApiForm(contestCreateInput, { electionId: props.electionId, areaId: undefined as unknown as number, status: 'considering', reason: '' });
+  const choices = (areas ?? []).filter((a) => !props.takenAreaIds.has(a.id) && a.name.toLowerCase().includes(filter.toLowerCase()));
+  if (areas && areas.length === 0) {
+    return (
+      <p>
+        To add a contest you need areas first: <Link to="/areas/import">import them from a CSV file</Link> or{' '}
+        <Link to="/areas/new">add one by hand</Link>.
+      </p>
+    );
+  }
+  return (
+    <form
+      className="form inline-form"
+      noValidate
+      onSubmit={form.submit(async (values) => {
+        await api('contests.create', values);
+        form.reset({ electionId: props.electionId, areaId: undefined as unknown as number, status: 'considering', reason: '' });
+        setFilter('');
+      })}
+    >
+      <h3>Add a contest</h3>
+      <ErrorMessage error={form.formError} />
+      <div className="row">
+        <Field label="Find an area" hint={`${choices.length} match${choices.length === 1 ? '' : 'es'}`}>
+          {(a) => <input {...a} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="Type part of the name" />}
+        </Field>
+        <Field label="Area" error={form.errorOf('areaId')}>
+          {(a) => (
+            <select {...a} {...form.register('areaId', { setValueAs: (v) => (v === '' ? undefined : Number(v)) })}>
+              <option value="">Choose an area…</option>
+              {choices.slice(0, 500).map((area) => (
+                <option key={area.id} value={area.id}>
+                  {area.name} ({formatNumber(area.electorate)} electors)
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Status" error={form.errorOf('status')}>
+          {(a) => (
+            <select {...a} {...form.register('status')}>
+              {CONTEST_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {CONTEST_STATUS_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <Field label="Reason (optional)" error={form.errorOf('reason')}>
+        {(a) => <input {...a} {...form.register('reason')} placeholder="e.g. branch active here; candidate lives in the ward" />}
+      </Field>
+      <div className="actions">
+        <button type="submit" className="primary">
+          Add contest
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,74 @@
+import { electionInput, type Election } from '../../../../shared/contract/elections.ts';
+import { ELECTION_TYPES, ELECTION_TYPE_INFO, NATIONS, NATION_LABELS } from '../../../../shared/domain/election-types.ts';
+import { Field } from '../../ui/Field.tsx';
+import { ErrorMessage } from '../../ui/Page.tsx';
+import { useApiForm } from '../../ui/useApiForm.ts';
+import type { z } from 'zod';
+
+export type ElectionValues = z.output<typeof electionInput>;
+
+const TYPE_LABELS: Record<string, string> = { local: 'Principal council (the nation picks whose rules)' };
+
+export function ElectionForm(props: { initial?: Election; submitLabel: string; onSubmit(values: ElectionValues): Promise<void>; onCancel?(): void }) {
+  const i = props.initial;
+  const form = useApiForm(electionInput, {
+    name: i?.name ?? '',
+    type: i?.type ?? 'local',
+    pollingDay: i?.pollingDay ?? '',
+    nation: i?.nation ?? 'england',
+    dcId: i?.dcId ?? '',
+    notes: i?.notes ?? '',
+  });
+  const { register } = form;
+  return (
+    <form className="form" onSubmit={form.submit(props.onSubmit)} noValidate>
+      <ErrorMessage error={form.formError} />
+      <Field label="Name" hint="As your members know it, e.g. “Leeds City Council 2026”" error={form.errorOf('name')}>
+        {(a) => <input {...a} {...register('name')} autoFocus />}
+      </Field>
+      <div className="row">
+        <Field label="Type of election" error={form.errorOf('type')}>
+          {(a) => (
+            <select {...a} {...register('type')}>
+              {ELECTION_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {TYPE_LABELS[t] ?? ELECTION_TYPE_INFO[t].label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Nation" error={form.errorOf('nation')}>
+          {(a) => (
+            <select {...a} {...register('nation')}>
+              {NATIONS.map((n) => (
+                <option key={n} value={n}>
+                  {NATION_LABELS[n]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Polling day" error={form.errorOf('pollingDay')}>
+          {(a) => <input {...a} type="date" {...register('pollingDay')} />}
+        </Field>
+      </div>
+      <Field label="Democracy Club election id (optional)" hint="e.g. local.leeds.2026-05-07 or parl.2024-07-04" error={form.errorOf('dcId')}>
+        {(a) => <input {...a} {...register('dcId')} spellCheck={false} />}
+      </Field>
+      <Field label="Notes (optional)" error={form.errorOf('notes')}>
+        {(a) => <textarea {...a} rows={3} {...register('notes')} />}
+      </Field>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
+          {props.submitLabel}
+        </button>
+        {props.onCancel && (
+          <button type="button" onClick={props.onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { ErrorMessage } from './Page.tsx';
+
+/**
+ * Delete that asks first and says what goes with the record. `impact` lists what would also be
+ * deleted; with nothing listed it still asks, since a deletion cannot be undone from the app.
+ */
+export function DeleteButton(props: {
+  what: string;
+  impact(): Promise<string[]>;
+  impactNoun: string;
+  remove(): Promise<void>;
+}) {
+  const [question, setQuestion] = useState<string>();
+  const [error, setError] = useState<string>();
+  const ask = async () => {
+    setError(undefined);
+    try {
+      const items = await props.impact();
+      setQuestion(
+        items.length === 0
+          ? `Delete ${props.what}? This cannot be undone (a backup can restore it).`
+          : `Delete ${props.what}? Its ${items.length} ${props.impactNoun}${items.length === 1 ? '' : 's'} (${items.join(', ')}) and everything recorded for ${items.length === 1 ? 'it' : 'them'} will be deleted too.`,
+      );
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <>
+      <button type="button" className="danger" onClick={ask}>
+        Delete
+      </button>
+      <ErrorMessage error={error} />
+      <ConfirmDialog
+        open={question !== undefined}
+        title={`Delete ${props.what}?`}
+        message={question ?? ''}
+        confirmLabel="Delete"
+        onCancel={() => setQuestion(undefined)}
+        onConfirm={async () => {
+          setQuestion(undefined);
+          try {
+            await props.remove();
+          } catch (e) {
+            setError((e as Error).message);
+          }
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { type BrowserMode, startBrowserMode } from '../helpers/server.ts';
+
+/** Each test gets browser mode on its own fresh database, and a page already signed in with the token. */
+export const test = base.extend<{ app: BrowserMode }>({
+  app: async ({}, use) => {
+    const app = await startBrowserMode();
+    await use(app);
+    await app.stop();
+  },
+  page: async ({ page, app }, use) => {
+    await page.goto(app.url);
+    await use(page);
+  },
+});
+
+export { expect };
+
+/** axe finds no accessibility violations on the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}

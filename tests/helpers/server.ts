@@ -1,0 +1,70 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface BrowserMode {
+  /** The address Hustings printed, with its token. */
+  url: string;
+  origin: string;
+  token: string;
+  dbPath: string;
+  dir: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+  /** POST /api/<method> with the token, as the renderer does. */
+  call(method: string, input: unknown): Promise<{ status: number; body: any }>;
+}
+
+/** Starts `hustings serve` as a user would, on a fresh database in a temporary folder. */
+export async function startBrowserMode(opts: { dbPath?: string; args?: string[] } = {}): Promise<BrowserMode> {
+  const dir = mkdtempSync(join(tmpdir(), 'hustings-'));
+  const dbPath = opts.dbPath ?? join(dir, 'hustings.sqlite');
+  const child = spawn(process.execPath, ['bin/hustings.js', 'serve', '--db', dbPath, '--port', '0', ...(opts.args ?? [])], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /Hustings is running at (\S+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`serve exited with ${code}:\n${output}`));
+    });
+  });
+  const parsed = new URL(url);
+  const token = parsed.searchParams.get('token') ?? '';
+  return {
+    url,
+    origin: parsed.origin,
+    token,
+    dbPath,
+    dir,
+    process: child,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+    async call(method, input) {
+      const res = await fetch(`${parsed.origin}/api/${method}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      return { status: res.status, body: await res.json() };
+    },
+  };
+}

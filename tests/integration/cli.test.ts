@@ -1,0 +1,81 @@
+import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+const CSV = new URL('../fixtures/uk-parliament-constituencies-2024-electorate.csv', import.meta.url).pathname;
+let dir: string;
+let db: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hustings-cli-'));
+  db = join(dir, 'h.sqlite');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs `hustings` as a user would, through the installed bin script. */
+function hustings(...args: string[]) {
+  const r = spawnSync(process.execPath, ['bin/hustings.js', ...args], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function count(table: string): number {
+  const d = new Database(db, { readonly: true });
+  try {
+    return (d.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  } finally {
+    d.close();
+  }
+}
+
+describe('the hustings command', () => {
+  it('explains itself', () => {
+    const r = hustings('--help');
+    expect(r.code).toBe(0);
+    for (const c of ['serve', 'elections list', 'areas import FILE', 'backup FILE']) expect(r.out).toContain(c);
+    expect(hustings('frobnicate').code).toBe(2);
+  });
+
+  it('lists elections as JSON', () => {
+    const r = hustings('elections', 'list', '--db', db, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual([]);
+  });
+
+  it('imports nothing while rows need a decision, naming them by line', () => {
+    const r = hustings('areas', 'import', CSV, '--db', db);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('Line 159 repeats line 158 exactly (Eastbourne).');
+    expect(r.out).toContain('Line 575 (Glasgow East) has the GSS code S14000083, already used by line 574 (Falkirk).');
+    expect(r.err).toMatch(/Nothing imported: 3 row\(s\) need a decision/);
+    expect(count('areas')).toBe(0);
+  });
+
+  it('imports the 650 constituencies once the decisions are given', () => {
+    const r = hustings('areas', 'import', CSV, '--db', db, '--repeated-rows', 'skip', '--shared-codes', 'import-without-code');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Imported 650 area(s); skipped 2.');
+    expect(count('areas')).toBe(650);
+  });
+
+  it('backs up to a checked copy and never overwrites one', () => {
+    hustings('areas', 'import', CSV, '--db', db, '--repeated-rows', 'skip', '--shared-codes', 'skip');
+    const file = join(dir, 'copy.sqlite');
+    const r = hustings('backup', file, '--db', db);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('integrity check ok');
+    expect(existsSync(file)).toBe(true);
+    const copy = new Database(file, { readonly: true });
+    expect((copy.prepare('SELECT COUNT(*) AS n FROM areas').get() as { n: number }).n).toBe(649);
+    copy.close();
+    expect(hustings('backup', file, '--db', db).code).toBe(1);
+  });
+
+  it('says what is wrong with bad options', () => {
+    const r = hustings('serve', '--port', 'eighty', '--db', db);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--port must be a number from 0 to 65535');
+    expect(hustings('areas', 'import', join(dir, 'missing.csv'), '--db', db).err).toMatch(/Cannot read/);
+  });
+});
