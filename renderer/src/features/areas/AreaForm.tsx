@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { AREA_KINDS, type Area, areaInput } from '../../../../shared/contract/areas.ts';
 import { NATIONS, NATION_LABELS } from '../../../../shared/domain/election-types.ts';
+import { Options } from '../../ui/Options.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { ErrorMessage } from '../../ui/Page.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
@@ -38,22 +39,14 @@ export function AreaForm(props: { initial?: Area; submitLabel: string; onSubmit(
         <Field label="Kind" error={form.errorOf('kind')}>
           {(a) => (
             <select {...a} {...register('kind')}>
-              {AREA_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {KIND_LABELS[k]}
-                </option>
-              ))}
+              <Options values={AREA_KINDS} labels={KIND_LABELS} />
             </select>
           )}
         </Field>
         <Field label="Nation" error={form.errorOf('nation')}>
           {(a) => (
             <select {...a} {...register('nation')}>
-              {NATIONS.map((n) => (
-                <option key={n} value={n}>
-                  {NATION_LABELS[n]}
-                </option>
-              ))}
+              <Options values={NATIONS} labels={NATION_LABELS} />
             </select>
           )}
         </Field>

@@ -5,6 +5,7 @@ import { AREA_KINDS } from '../../../../shared/contract/areas.ts';
 import { AREA_FIELDS, AREA_FIELD_LABELS, type ImportDecision } from '../../../../shared/domain/area-import.ts';
 import { NATIONS, NATION_LABELS, type Nation } from '../../../../shared/domain/election-types.ts';
 import { api } from '../../app/api.ts';
+import { Options } from '../../ui/Options.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { formatNumber, plural } from '../../ui/format.ts';
 import { ErrorMessage, PageHeader } from '../../ui/Page.tsx';
@@ -80,22 +81,14 @@ export function AreaImportPage() {
           <Field label="What the rows are">
             {(a) => (
               <select {...a} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-                {AREA_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {KIND_LABELS[k]}
-                  </option>
-                ))}
+                <Options values={AREA_KINDS} labels={KIND_LABELS} />
               </select>
             )}
           </Field>
           <Field label="Nation, where the file does not say" hint="GSS codes (E…, W…, S…, N…) decide it when present">
             {(a) => (
               <select {...a} value={nation} onChange={(e) => setNation(e.target.value as Nation)}>
-                {NATIONS.map((n) => (
-                  <option key={n} value={n}>
-                    {NATION_LABELS[n]}
-                  </option>
-                ))}
+                <Options values={NATIONS} labels={NATION_LABELS} />
               </select>
             )}
           </Field>

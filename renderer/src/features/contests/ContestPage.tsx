@@ -3,6 +3,7 @@ import { CONTEST_STATUSES, CONTEST_STATUS_LABELS, type Contest, contestStatusInp
 import { electionTypeLabel } from '../../../../shared/domain/election-types.ts';
 import { api, useApi } from '../../app/api.ts';
 import { DeleteButton } from '../../ui/DeleteButton.tsx';
+import { Options } from '../../ui/Options.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
@@ -54,11 +55,7 @@ function StatusForm(props: { contest: Contest }) {
           <Field label="Status" error={form.errorOf('status')}>
             {(a) => (
               <select {...a} {...form.register('status')}>
-                {CONTEST_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {CONTEST_STATUS_LABELS[s]}
-                  </option>
-                ))}
+                <Options values={CONTEST_STATUSES} labels={CONTEST_STATUS_LABELS} />
               </select>
             )}
           </Field>

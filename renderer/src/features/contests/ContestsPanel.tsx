@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { CONTEST_STATUSES, CONTEST_STATUS_LABELS, contestCreateInput } from '../../../../shared/contract/contests.ts';
 import { api, useApi } from '../../app/api.ts';
+import { Options } from '../../ui/Options.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { formatNumber } from '../../ui/format.ts';
 import { ErrorMessage } from '../../ui/Page.tsx';
@@ -91,11 +92,7 @@ function AddContestForm(props: { electionId: number; takenAreaIds: Set<number> }
         <Field label="Status" error={form.errorOf('status')}>
           {(a) => (
             <select {...a} {...form.register('status')}>
-              {CONTEST_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {CONTEST_STATUS_LABELS[s]}
-                </option>
-              ))}
+              <Options values={CONTEST_STATUSES} labels={CONTEST_STATUS_LABELS} />
             </select>
           )}
         </Field>

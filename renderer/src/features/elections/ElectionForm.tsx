@@ -1,5 +1,6 @@
 import { electionInput, type Election } from '../../../../shared/contract/elections.ts';
 import { ELECTION_TYPES, ELECTION_TYPE_INFO, NATIONS, NATION_LABELS } from '../../../../shared/domain/election-types.ts';
+import { Options } from '../../ui/Options.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { ErrorMessage } from '../../ui/Page.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
@@ -41,11 +42,7 @@ export function ElectionForm(props: { initial?: Election; submitLabel: string; o
         <Field label="Nation" error={form.errorOf('nation')}>
           {(a) => (
             <select {...a} {...register('nation')}>
-              {NATIONS.map((n) => (
-                <option key={n} value={n}>
-                  {NATION_LABELS[n]}
-                </option>
-              ))}
+              <Options values={NATIONS} labels={NATION_LABELS} />
             </select>
           )}
         </Field>
