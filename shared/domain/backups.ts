@@ -1,0 +1,96 @@
+/**
+ * Backup rules: how backup files are named, which automatic backups are kept, when the daily
+ * start-up backup is due, and whether a file may be restored.
+ *
+ * - Automatic backups (before a migration, daily at start-up, before a restore) are kept to the
+ *   newest N; older ones are deleted. Backups the user took by hand are never deleted for them.
+ * - A start-up backup is due when there is no backup, the newest is more than a day old, or the
+ *   newest claims to be from the future (the clock was wrong then or is wrong now).
+ * - A backup may be restored only when SQLite's integrity check says `ok` and its schema version
+ *   is one this version of Hustings knows (not newer, not zero).
+ */
+
+export type BackupReason = 'manual' | 'daily' | 'migration' | 'restore';
+
+export const BACKUP_REASONS: readonly BackupReason[] = ['manual', 'daily', 'migration', 'restore'];
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+/** A newest backup dated later than now plus this is treated as a wrong clock. */
+export const CLOCK_SKEW_MS = 5 * 60 * 1000;
+export const DEFAULT_KEEP = 10;
+
+export interface BackupEntry {
+  file: string;
+  /** ISO-8601 UTC instant the backup was taken. */
+  takenAt: string;
+  reason: BackupReason;
+  /** Schema version of the database copied (known for migration backups from the name). */
+  schemaVersion: number | null;
+}
+
+const NAME = /^hustings-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z-(manual|daily|migration|restore)(?:-v(\d+))?\.sqlite$/;
+
+/** `hustings-20261124T145559123Z-migration-v3.sqlite`: sortable, no characters Windows refuses. */
+export function backupFileName(takenAt: Date, reason: BackupReason, schemaVersion: number | null = null): string {
+  if (Number.isNaN(takenAt.getTime())) throw new RangeError('backupFileName: invalid date');
+  const stamp = takenAt.toISOString().replace(/[-:.]/g, '');
+  return `hustings-${stamp}-${reason}${schemaVersion === null ? '' : `-v${schemaVersion}`}.sqlite`;
+}
+
+/** The entry a backup file name describes, or null for files that are not Hustings backups. */
+export function parseBackupFileName(file: string): BackupEntry | null {
+  const m = NAME.exec(file);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s, ms, reason, version] = m;
+  const takenAt = `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`;
+  const date = new Date(takenAt);
+  if (Number.isNaN(date.getTime()) || date.toISOString() !== takenAt) return null;
+  return { file, takenAt, reason: reason as BackupReason, schemaVersion: version === undefined ? null : Number(version) };
+}
+
+/** Newest first; ties broken by file name so the order is total. */
+export function sortNewestFirst(entries: readonly BackupEntry[]): BackupEntry[] {
+  return [...entries].sort((a, b) => (a.takenAt === b.takenAt ? b.file.localeCompare(a.file) : a.takenAt < b.takenAt ? 1 : -1));
+}
+
+/** The automatic backups beyond the newest `keep`; manual backups are never returned. */
+export function backupsToPrune(entries: readonly BackupEntry[], keep: number = DEFAULT_KEEP): BackupEntry[] {
+  if (!Number.isInteger(keep) || keep < 1) throw new RangeError(`keep must be a whole number of at least 1, not ${keep}`);
+  return sortNewestFirst(entries.filter((e) => e.reason !== 'manual')).slice(keep);
+}
+
+/** Whether a start-up backup should be taken now. */
+export function isStartupBackupDue(entries: readonly BackupEntry[], now: Date): boolean {
+  const newest = sortNewestFirst(entries)[0];
+  if (newest === undefined) return true;
+  const age = now.getTime() - new Date(newest.takenAt).getTime();
+  return age > DAY_MS || age < -CLOCK_SKEW_MS;
+}
+
+export interface BackupCheck {
+  /** Rows of `PRAGMA integrity_check` (a healthy file gives exactly `['ok']`). */
+  integrity: readonly string[];
+  /** `PRAGMA user_version` of the file. */
+  schemaVersion: number;
+  /** The newest schema version this build knows. */
+  appSchemaVersion: number;
+}
+
+export type BackupVerdict = { ok: true } | { ok: false; problems: string[] };
+
+/** Whether a file may be restored, with every reason it may not, in words for the user. */
+export function verifyBackup(check: BackupCheck): BackupVerdict {
+  const problems: string[] = [];
+  if (check.integrity.length !== 1 || check.integrity[0] !== 'ok') {
+    const shown = check.integrity.slice(0, 3).join('; ');
+    problems.push(`The file is damaged: SQLite's integrity check reports ${shown || 'nothing'}${check.integrity.length > 3 ? ` and ${check.integrity.length - 3} more problems` : ''}.`);
+  }
+  if (check.schemaVersion === 0) {
+    problems.push('The file is not a Hustings database (it has no schema version).');
+  } else if (check.schemaVersion > check.appSchemaVersion) {
+    problems.push(`The file was made by a newer version of Hustings (schema ${check.schemaVersion}; this version knows up to ${check.appSchemaVersion}). Update Hustings, then restore it.`);
+  } else if (check.schemaVersion < 0 || !Number.isInteger(check.schemaVersion)) {
+    problems.push(`The file has an impossible schema version (${check.schemaVersion}).`);
+  }
+  return problems.length === 0 ? { ok: true } : { ok: false, problems };
+}
