@@ -43,7 +43,8 @@ export function createDispatcher(ctx: Ctx): Dispatch {
   const run = async (method: string, raw: unknown): Promise<ApiResult> => {
     if (!isMethodName(method)) return { ok: false, error: { code: 'unknown_method', message: `There is no method "${method}"` } };
     const def = contract[method];
-    const parsed = def.input.safeParse(raw ?? {});
+    // No input at all means `{}`; an explicit null is malformed like any other wrong type.
+    const parsed = def.input.safeParse(raw === undefined ? {} : raw);
     if (!parsed.success) {
       const fields = fieldErrors(parsed.error);
       return { ok: false, error: { code: 'invalid_input', message: describe(fields), fields } };
