@@ -51,7 +51,8 @@ export async function startBrowserMode(opts: { dbPath?: string; args?: string[] 
     dir,
     process: child,
     async stop() {
-      if (child.exitCode === null) {
+      // Still running (a child killed by a signal has a signalCode and no exitCode).
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await exited;
