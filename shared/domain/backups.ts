@@ -28,18 +28,22 @@ export interface BackupEntry {
   schemaVersion: number | null;
 }
 
-const NAME = /^hustings-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z-(manual|daily|migration|restore)(?:-v(\d+))?\.sqlite$/;
+const STAMPED = /^-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z-(manual|daily|migration|restore)(?:-v(\d+))?\.sqlite$/;
 
-/** `hustings-20261124T145559123Z-migration-v3.sqlite`: sortable, no characters Windows refuses. */
-export function backupFileName(takenAt: Date, reason: BackupReason, schemaVersion: number | null = null): string {
+/**
+ * `<database>-20261124T145559123Z-migration-v3.sqlite` for the database `<database>.sqlite`:
+ * sortable, no characters Windows refuses, and two databases in one folder keep apart.
+ */
+export function backupFileName(database: string, takenAt: Date, reason: BackupReason, schemaVersion: number | null = null): string {
   if (Number.isNaN(takenAt.getTime())) throw new RangeError('backupFileName: invalid date');
   const stamp = takenAt.toISOString().replace(/[-:.]/g, '');
-  return `hustings-${stamp}-${reason}${schemaVersion === null ? '' : `-v${schemaVersion}`}.sqlite`;
+  return `${database}-${stamp}-${reason}${schemaVersion === null ? '' : `-v${schemaVersion}`}.sqlite`;
 }
 
-/** The entry a backup file name describes, or null for files that are not Hustings backups. */
-export function parseBackupFileName(file: string): BackupEntry | null {
-  const m = NAME.exec(file);
+/** The entry a file name describes, or null for files that are not backups of this database. */
+export function parseBackupFileName(database: string, file: string): BackupEntry | null {
+  if (!file.startsWith(database)) return null;
+  const m = STAMPED.exec(file.slice(database.length));
   if (!m) return null;
   const [, y, mo, d, h, mi, s, ms, reason, version] = m;
   const takenAt = `${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}Z`;

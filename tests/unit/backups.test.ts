@@ -11,30 +11,36 @@ import {
 } from '../../shared/domain/backups.ts';
 
 function entry(takenAt: string, reason: BackupReason = 'daily'): BackupEntry {
-  return { file: backupFileName(new Date(takenAt), reason), takenAt, reason, schemaVersion: null };
+  return { file: backupFileName('hustings', new Date(takenAt), reason), takenAt, reason, schemaVersion: null };
 }
 
 describe('backup file names', () => {
   it('round-trips the instant, reason and schema version', () => {
-    const name = backupFileName(new Date('2026-11-24T14:55:59.123Z'), 'migration', 3);
+    const name = backupFileName('hustings', new Date('2026-11-24T14:55:59.123Z'), 'migration', 3);
     expect(name).toBe('hustings-20261124T145559123Z-migration-v3.sqlite');
-    expect(parseBackupFileName(name)).toEqual({ file: name, takenAt: '2026-11-24T14:55:59.123Z', reason: 'migration', schemaVersion: 3 });
-    expect(parseBackupFileName(backupFileName(new Date('2026-01-02T03:04:05.006Z'), 'manual'))).toMatchObject({ reason: 'manual', schemaVersion: null });
+    expect(parseBackupFileName('hustings', name)).toEqual({ file: name, takenAt: '2026-11-24T14:55:59.123Z', reason: 'migration', schemaVersion: 3 });
+    expect(parseBackupFileName('hustings', backupFileName('hustings', new Date('2026-01-02T03:04:05.006Z'), 'manual'))).toMatchObject({ reason: 'manual', schemaVersion: null });
   });
 
   it('has no characters that Windows refuses in file names', () => {
-    expect(backupFileName(new Date(), 'daily')).not.toMatch(/[<>:"/\\|?*]/);
+    expect(backupFileName('hustings', new Date(), 'daily')).not.toMatch(/[<>:"/\\|?*]/);
   });
 
   it.each(['hustings.sqlite', 'hustings-20261124T145559123Z-weekly.sqlite', 'hustings-20260230T000000000Z-daily.sqlite', 'hustings-20261124T145559123Z-daily.sqlite-wal', 'notes.txt'])(
     'ignores %s',
     (name) => {
-      expect(parseBackupFileName(name)).toBeNull();
+      expect(parseBackupFileName('hustings', name)).toBeNull();
     },
   );
 
+  it('keeps the backups of two databases in one folder apart', () => {
+    const ofB = backupFileName('campaign-b', new Date('2026-11-24T00:00:00.000Z'), 'daily');
+    expect(parseBackupFileName('campaign', ofB)).toBeNull();
+    expect(parseBackupFileName('campaign-b', ofB)).toMatchObject({ reason: 'daily' });
+  });
+
   it('refuses an invalid date', () => {
-    expect(() => backupFileName(new Date('nope'), 'daily')).toThrow(RangeError);
+    expect(() => backupFileName('hustings', new Date('nope'), 'daily')).toThrow(RangeError);
   });
 });
 
