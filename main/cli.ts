@@ -3,11 +3,12 @@ import { areasCommands } from './cli/areas.ts';
 import { backupCommands } from './cli/backup.ts';
 import { CliError, type Command, DEFAULT_DB } from './cli/command.ts';
 import { electionsCommands } from './cli/elections.ts';
+import { nominationsCommands } from './cli/nominations.ts';
 import { serveCommands } from './cli/serve.ts';
 import { DatabaseTooNewError } from '../db/open.ts';
 
 /** The command table: each feature adds its commands here. */
-const commands: Command[] = [...serveCommands, ...electionsCommands, ...areasCommands, ...backupCommands];
+const commands: Command[] = [...serveCommands, ...electionsCommands, ...areasCommands, ...nominationsCommands, ...backupCommands];
 
 function help(): string {
   return [

@@ -1,6 +1,7 @@
 import type { Contract } from '../../shared/contract/index.ts';
 import { areasHandlers } from './areas.ts';
 import { auditHandlers } from './audit.ts';
+import { candidatesHandlers } from './candidates.ts';
 import type { HandlersFor } from './context.ts';
 import { contestsHandlers } from './contests.ts';
 import { electionsHandlers } from './elections.ts';
@@ -10,5 +11,6 @@ export const handlers: HandlersFor<Contract> = {
   ...electionsHandlers,
   ...areasHandlers,
   ...contestsHandlers,
+  ...candidatesHandlers,
   ...auditHandlers,
 };

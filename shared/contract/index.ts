@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { areasContract } from './areas.ts';
 import { auditContract } from './audit.ts';
+import { candidatesContract } from './candidates.ts';
 import { contestsContract } from './contests.ts';
 import type { MethodDef } from './define.ts';
 import { electionsContract } from './elections.ts';
@@ -10,6 +11,7 @@ export const contract = {
   ...electionsContract,
   ...areasContract,
   ...contestsContract,
+  ...candidatesContract,
   ...auditContract,
 } satisfies Record<string, MethodDef>;
 

@@ -504,7 +504,7 @@ export function consentProblems(c: {
 }
 
 /** null when an applicable item may take the state; otherwise why not. */
-export function itemStateProblem(def: ChecklistItemDef, state: ItemState): string | null {
+export function itemStateProblem(def: Pick<ChecklistItemDef, 'label' | 'applies' | 'skippable'>, state: ItemState): string | null {
   if (state === 'not-needed' && def.applies && !def.skippable) return `The ${def.label.toLowerCase()} is always needed for this candidacy`;
   return null;
 }

@@ -1,0 +1,42 @@
+import type { Candidate } from '../../shared/contract/candidates.ts';
+import type { Db } from '../open.ts';
+
+export type CandidateWrite = Omit<Candidate, 'id' | 'candidacyCount'>;
+
+const SELECT = `SELECT c.id, c.ballot_name AS ballotName, c.common_name AS commonName, c.home_address AS homeAddress, c.email, c.phone,
+  c.party_candidate AS partyCandidate, c.party_description AS partyDescription, c.emblem, c.notes,
+  (SELECT COUNT(*) FROM candidacies k WHERE k.candidate_id = c.id) AS candidacyCount FROM candidates c`;
+
+type Row = Omit<Candidate, 'partyCandidate'> & { partyCandidate: number };
+const fromRow = (r: Row): Candidate => ({ ...r, partyCandidate: r.partyCandidate === 1 });
+
+export async function listCandidates(db: Db): Promise<Candidate[]> {
+  return (db.prepare(`${SELECT} ORDER BY c.ballot_name, c.id`).all() as Row[]).map(fromRow);
+}
+
+export async function getCandidate(db: Db, id: number): Promise<Candidate | undefined> {
+  const r = db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as Row | undefined;
+  return r && fromRow(r);
+}
+
+export async function insertCandidate(db: Db, c: CandidateWrite): Promise<number> {
+  const now = new Date().toISOString();
+  const r = db
+    .prepare(
+      `INSERT INTO candidates (ballot_name, common_name, home_address, email, phone, party_candidate, party_description, emblem, notes, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(c.ballotName, c.commonName, c.homeAddress, c.email, c.phone, c.partyCandidate ? 1 : 0, c.partyDescription, c.emblem, c.notes, now, now);
+  return Number(r.lastInsertRowid);
+}
+
+export async function updateCandidate(db: Db, id: number, c: CandidateWrite): Promise<void> {
+  db.prepare(
+    `UPDATE candidates SET ballot_name = ?, common_name = ?, home_address = ?, email = ?, phone = ?, party_candidate = ?, party_description = ?,
+     emblem = ?, notes = ?, updated_at = ? WHERE id = ?`,
+  ).run(c.ballotName, c.commonName, c.homeAddress, c.email, c.phone, c.partyCandidate ? 1 : 0, c.partyDescription, c.emblem, c.notes, new Date().toISOString(), id);
+}
+
+export async function deleteCandidate(db: Db, id: number): Promise<void> {
+  db.prepare('DELETE FROM candidates WHERE id = ?').run(id);
+}

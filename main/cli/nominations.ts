@@ -1,0 +1,44 @@
+import type { NominationCheck } from '../../shared/contract/candidates.ts';
+import { CANDIDACY_STATUS_LABELS, ITEM_STATE_LABELS } from '../../shared/domain/nominations.ts';
+import { CliError, type Command, call, printJson, withApp } from './command.ts';
+
+function contestId(values: Record<string, unknown>): number {
+  const raw = values.contest;
+  if (typeof raw !== 'string') throw new CliError('Name the contest: hustings nominations check --contest ID', 2);
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n < 1) throw new CliError(`--contest must be a contest id (a whole number), not "${raw}"`, 2);
+  return n;
+}
+
+function printCheck(check: NominationCheck): void {
+  const lines = [`${check.contest} — close of nominations: ${check.closeOfNominations ?? 'not known yet'}`];
+  const s = check.requirements.subscribers;
+  lines.push(`Rules: ${check.requirements.label}; ${s.required} subscriber(s)${s.source === 'unconfirmed' ? ' (unconfirmed default)' : ''}`);
+  if (check.candidacies.length === 0) lines.push('', 'No candidates in this contest yet.');
+  for (const k of check.candidacies) {
+    lines.push('', `${k.candidate} — ${CANDIDACY_STATUS_LABELS[k.status]} — ${k.complete ? 'papers complete' : 'papers NOT complete'}`);
+    lines.push(`  subscribers: ${k.subscribers.count} of ${k.subscribers.required}${k.subscribers.unchecked ? ` (${k.subscribers.unchecked} unchecked)` : ''}`);
+    for (const i of k.items) {
+      const state = i.applies ? ITEM_STATE_LABELS[i.state] : 'Does not apply';
+      lines.push(`  [${i.state === 'done' ? 'x' : ' '}] ${i.label}: ${state}${i.dueOn ? `, due ${i.dueOn}` : ''}`);
+      for (const p of i.problems) lines.push(`      ! ${p}`);
+    }
+  }
+  console.log(lines.join('\n'));
+}
+
+export const nominationsCommands: Command[] = [
+  {
+    path: ['nominations', 'check'],
+    usage: 'nominations check --contest ID [--db PATH] [--json]',
+    summary: 'Each candidacy’s nomination checklist in a contest: item states and the problems found',
+    options: { contest: { type: 'string' }, json: { type: 'boolean' } },
+    async run(values) {
+      const id = contestId(values);
+      const check = await withApp(values, (app) => call<NominationCheck>(app, 'nominations.check', { contestId: id }));
+      if (values.json) printJson(check);
+      else printCheck(check);
+      return 0;
+    },
+  },
+];
