@@ -1,18 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Hustings, openHustings } from '../../main/app.ts';
+import { ok as call, snapshot, tempHustings } from '../helpers/db.ts';
 
-let dir: string;
-let app: Hustings;
-
-async function ok<T = any>(method: string, input: unknown): Promise<T> {
-  const r = await app.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method} failed: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
+let app: Awaited<ReturnType<typeof tempHustings>>;
+const ok = <T = any>(method: string, input: unknown) => call<T>(app, method, input);
 
 async function refused(method: string, input: unknown) {
   const r = await app.dispatch(method, input);
@@ -20,10 +12,7 @@ async function refused(method: string, input: unknown) {
   return r.error;
 }
 
-function counts() {
-  const t = ['candidates', 'candidacies', 'nomination_subscribers', 'candidacy_checklist_items', 'contest_results', 'contest_result_votes', 'candidacy_status_changes', 'audit_log'];
-  return Object.fromEntries(t.map((name) => [name, (app.db.prepare(`SELECT COUNT(*) AS n FROM ${name}`).get() as { n: number }).n]));
-}
+const counts = () => snapshot(app);
 
 /** The register feature's table, in the agreed shape, for when it has not landed yet. */
 function loadRegister(rows: [areaId: number, number: string, name: string][]) {
@@ -47,13 +36,9 @@ async function setup(type = 'uk-parliament') {
 }
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'hustings-cand-'));
-  app = await openHustings({ dbPath: join(dir, 'h.sqlite'), actor: 'test' });
+  app = await tempHustings();
 });
-afterEach(() => {
-  app.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => app.cleanup());
 
 describe('candidacies and nomination papers', () => {
   it('starts a candidacy prospective with the UK Parliament checklist', async () => {
@@ -193,21 +178,19 @@ describe('CLI', () => {
   it('nominations check --contest ID --json prints item states and problems', async () => {
     const { contest, k } = await setup();
     await ok('subscribers.add', { candidacyId: k.id, electorNumber: 'AB-1', name: 'Bob' });
-    app.close();
-    const out = execFileSync(process.execPath, ['bin/hustings.js', 'nominations', 'check', '--contest', String(contest.id), '--json', '--db', join(dir, 'h.sqlite')], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['bin/hustings.js', 'nominations', 'check', '--contest', String(contest.id), '--json', '--db', app.dbPath], { encoding: 'utf8' });
     const json = JSON.parse(out);
     expect(json.contestId).toBe(contest.id);
     expect(json.candidacies[0].items.find((i: any) => i.id === 'nomination-form')).toMatchObject({ state: 'todo', problems: ['1 of 10 subscribers entered', '1 subscriber not checked against the register'] });
-    const text = execFileSync(process.execPath, ['bin/hustings.js', 'nominations', 'check', '--contest', String(contest.id), '--db', join(dir, 'h.sqlite')], { encoding: 'utf8' });
+    const text = execFileSync(process.execPath, ['bin/hustings.js', 'nominations', 'check', '--contest', String(contest.id), '--db', app.dbPath], { encoding: 'utf8' });
     expect(text).toMatch(/Alice Green — Prospective — papers NOT complete/);
     let failed: any;
     try {
-      execFileSync(process.execPath, ['bin/hustings.js', 'nominations', 'check', '--contest', 'x', '--db', join(dir, 'h.sqlite')], { encoding: 'utf8', stdio: 'pipe' });
+      execFileSync(process.execPath, ['bin/hustings.js', 'nominations', 'check', '--contest', 'x', '--db', app.dbPath], { encoding: 'utf8', stdio: 'pipe' });
     } catch (e) {
       failed = e;
     }
     expect(failed?.status).toBe(2);
     expect(String(failed?.stderr)).toMatch(/--contest must be a contest id/);
-    app = await openHustings({ dbPath: join(dir, 'h.sqlite'), actor: 'test' });
   });
 });
