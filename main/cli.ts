@@ -5,10 +5,11 @@ import { CliError, type Command, DEFAULT_DB } from './cli/command.ts';
 import { electionsCommands } from './cli/elections.ts';
 import { nominationsCommands } from './cli/nominations.ts';
 import { serveCommands } from './cli/serve.ts';
+import { timetableCommands } from './cli/timetable.ts';
 import { DatabaseTooNewError } from '../db/open.ts';
 
 /** The command table: each feature adds its commands here. */
-const commands: Command[] = [...serveCommands, ...electionsCommands, ...areasCommands, ...nominationsCommands, ...backupCommands];
+const commands: Command[] = [...serveCommands, ...electionsCommands, ...areasCommands, ...nominationsCommands, ...backupCommands, ...timetableCommands];
 
 function help(): string {
   return [

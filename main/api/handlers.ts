@@ -4,7 +4,10 @@ import { auditHandlers } from './audit.ts';
 import { candidatesHandlers } from './candidates.ts';
 import type { HandlersFor } from './context.ts';
 import { contestsHandlers } from './contests.ts';
+import { deadlinesHandlers } from './deadlines.ts';
 import { electionsHandlers } from './elections.ts';
+import { tasksHandlers } from './tasks.ts';
+import { timetableHandlers } from './timetable.ts';
 
 /** Every method's handler; the type check fails if a contract method has none. */
 export const handlers: HandlersFor<Contract> = {
@@ -13,4 +16,7 @@ export const handlers: HandlersFor<Contract> = {
   ...contestsHandlers,
   ...candidatesHandlers,
   ...auditHandlers,
+  ...timetableHandlers,
+  ...tasksHandlers,
+  ...deadlinesHandlers,
 };

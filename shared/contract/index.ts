@@ -5,6 +5,7 @@ import { candidatesContract } from './candidates.ts';
 import { contestsContract } from './contests.ts';
 import type { MethodDef } from './define.ts';
 import { electionsContract } from './elections.ts';
+import { deadlinesContract, holidaysContract, tasksContract, timetableContract } from './timetable.ts';
 
 /** Every method of the API. Each feature adds its own contract object here. */
 export const contract = {
@@ -13,6 +14,10 @@ export const contract = {
   ...contestsContract,
   ...candidatesContract,
   ...auditContract,
+  ...timetableContract,
+  ...holidaysContract,
+  ...tasksContract,
+  ...deadlinesContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -259,3 +259,10 @@ export function workingDaysUntil(from: string, to: string, spec: CalendarSpec, h
   for (let day = lo + 1; day <= hi; day++) if (isWorkingDay(fromDayNumber(day), spec, holidays)) count++;
   return sign * count;
 }
+
+/** Today's date in the UK (Europe/London), whatever the computer's time zone. */
+export function ukToday(now: Date = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const get = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
