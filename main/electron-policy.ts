@@ -1,0 +1,162 @@
+// Security decisions of the Electron shell, kept free of any 'electron' import so that they
+// can be unit-tested in Node (tests/unit/electron-policy.test.ts). main/electron/ only wires
+// these functions to Electron's events.
+import path from 'node:path';
+
+/** The custom scheme and host the renderer is served from (never file://). */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'hustings';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_START_URL = `${APP_ORIGIN}/`;
+
+/** The one IPC channel the renderer may call, and the one main uses to push job events. */
+export { INVOKE_CHANNEL, JOB_EVENT_CHANNEL } from './electron/channels.ts';
+
+/**
+ * The Content-Security-Policy sent as a header with every app:// response. No inline script,
+ * no eval, no remote content: the renderer only talks to main over IPC.
+ * `style-src 'self'` only: Vite emits CSS as files; React's `style={}` props set CSSOM
+ * properties, which CSP does not govern.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-src 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');
+
+function parse(url: unknown): URL | null {
+  if (typeof url !== 'string') return null;
+  try {
+    return new URL(url);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * True when `url` is a page of the app itself: scheme app:, host exactly `hustings`, no
+ * credentials, no port. (WHATWG gives non-special schemes an opaque origin, so compare parts
+ * rather than `URL.origin`.)
+ */
+export function isAppUrl(url: unknown): boolean {
+  const u = parse(url);
+  return (
+    u !== null &&
+    u.protocol === `${APP_SCHEME}:` &&
+    u.hostname === APP_HOST &&
+    u.port === '' &&
+    u.username === '' &&
+    u.password === ''
+  );
+}
+
+/** In-window navigation is allowed only within the app (e.g. a reload of a route). */
+export function isAllowedNavigation(url: unknown): boolean {
+  return isAppUrl(url);
+}
+
+/**
+ * Links the user may open in their default browser: http(s) only, no embedded credentials.
+ * Everything else (file:, javascript:, smb:, custom handlers...) is refused.
+ */
+export function isSafeExternalUrl(url: unknown): boolean {
+  const u = parse(url);
+  return (
+    u !== null &&
+    (u.protocol === 'https:' || u.protocol === 'http:') &&
+    u.hostname !== '' &&
+    u.username === '' &&
+    u.password === ''
+  );
+}
+
+/** The part of Electron's WebFrameMain the sender check looks at. */
+export type SenderFrame = { url: string; parent: unknown | null };
+
+/**
+ * An IPC message is trusted only when it comes from the top-level frame of a page served by
+ * the app (not an iframe, not a page that navigated elsewhere, not a destroyed frame).
+ */
+export function isTrustedSender(frame: SenderFrame | null | undefined): boolean {
+  if (frame === null || frame === undefined) return false;
+  if (frame.parent !== null) return false;
+  return isAppUrl(frame.url);
+}
+
+/** Every permission request (camera, notifications, geolocation, clipboard...) is refused. */
+export function isPermissionAllowed(_permission: string): boolean {
+  return false;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+export type AppFileResolution =
+  | { kind: 'file'; file: string; contentType: string }
+  | { kind: 'refused'; status: 403 | 404 | 405 };
+
+/**
+ * Maps an app:// request to a file under `root` (the built renderer). A path with no file
+ * extension is a client-side route and gets index.html. Anything outside `root`, on another
+ * host, or not a GET/HEAD is refused.
+ */
+export function resolveAppRequest(url: string, method: string, root: string): AppFileResolution {
+  if (method !== 'GET' && method !== 'HEAD') return { kind: 'refused', status: 405 };
+  if (!isAppUrl(url)) return { kind: 'refused', status: 403 };
+  const u = new URL(url);
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(u.pathname);
+  } catch {
+    return { kind: 'refused', status: 404 };
+  }
+  if (pathname.includes('\0') || pathname.includes('\\')) return { kind: 'refused', status: 404 };
+  const rootResolved = path.resolve(root);
+  const isRoute = path.posix.extname(pathname) === '';
+  const relative = isRoute ? 'index.html' : pathname.replace(/^\/+/, '');
+  const file = path.resolve(rootResolved, relative);
+  if (file !== rootResolved && !file.startsWith(rootResolved + path.sep)) {
+    return { kind: 'refused', status: 404 };
+  }
+  const contentType = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+  return { kind: 'file', file, contentType };
+}
+
+/** Headers sent with every app:// response. */
+export function responseHeaders(contentType: string): Record<string, string> {
+  return {
+    'Content-Type': contentType,
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-cache',
+  };
+}

@@ -1,0 +1,158 @@
+// Electron main process: one secure window over the shared dispatcher. The security decisions
+// live in ../electron-policy.ts (unit-tested without Electron); this file only wires them up.
+import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
+import type { IpcMainInvokeEvent } from 'electron';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { openHustings } from '../app.ts';
+import type { Hustings } from '../app.ts';
+import {
+  APP_SCHEME,
+  APP_START_URL,
+  INVOKE_CHANNEL,
+  isAllowedNavigation,
+  isPermissionAllowed,
+  isSafeExternalUrl,
+  isTrustedSender,
+  resolveAppRequest,
+  responseHeaders,
+} from '../electron-policy.ts';
+import { setJobEventWindow } from './job-events.ts';
+
+// Bundled by scripts/build-electron.mjs to dist/electron/main.cjs; the renderer is built to
+// dist/renderer and the preload to dist/electron/preload.cjs.
+const RENDERER_ROOT = path.join(__dirname, '..', 'renderer');
+const PRELOAD = path.join(__dirname, 'preload.cjs');
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+let hustings: Hustings | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+async function serveAppRequest(request: Request): Promise<Response> {
+  const resolved = resolveAppRequest(request.url, request.method, RENDERER_ROOT);
+  if (resolved.kind === 'refused') return new Response(null, { status: resolved.status });
+  try {
+    const body = await readFile(resolved.file);
+    return new Response(request.method === 'HEAD' ? null : body, {
+      status: 200,
+      headers: responseHeaders(resolved.contentType),
+    });
+  } catch {
+    return new Response(null, { status: 404 });
+  }
+}
+
+function openExternalIfSafe(url: string): void {
+  if (isSafeExternalUrl(url)) void shell.openExternal(url);
+}
+
+function lockDownSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_webContents, permission, callback) => {
+    callback(isPermissionAllowed(permission));
+  });
+  ses.setPermissionCheckHandler((_webContents, permission) => isPermissionAllowed(permission));
+}
+
+// Applies to every web contents the app ever creates (windows, devtools, anything unexpected).
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(url)) {
+      event.preventDefault();
+      openExternalIfSafe(url);
+    }
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    openExternalIfSafe(url);
+    return { action: 'deny' };
+  });
+});
+
+async function handleInvoke(event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<unknown> {
+  if (!isTrustedSender(event.senderFrame)) {
+    return { ok: false, error: { code: 'FORBIDDEN', message: 'This request did not come from the Hustings window.' } };
+  }
+  if (typeof method !== 'string' || hustings === null) {
+    return { ok: false, error: { code: 'BAD_REQUEST', message: 'Unknown method.' } };
+  }
+  return hustings.dispatch(method, input);
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 800,
+    minHeight: 560,
+    title: 'Hustings',
+    show: false,
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: PRELOAD,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      // Middle-click would otherwise ask for a new window (denied anyway by the open handler).
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+    setJobEventWindow(null);
+  });
+  void win.loadURL(APP_START_URL);
+  setJobEventWindow(win.webContents);
+  return win;
+}
+
+async function start(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  await app.whenReady();
+  lockDownSession();
+  protocol.handle(APP_SCHEME, serveAppRequest);
+  hustings = await openHustings({ dbPath: path.join(app.getPath('userData'), 'hustings.sqlite'), actor: 'desktop' });
+  ipcMain.handle(INVOKE_CHANNEL, handleInvoke);
+  mainWindow = createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+  });
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('will-quit', () => {
+  hustings?.close();
+  hustings = null;
+});
+
+start().catch((error: unknown) => {
+  console.error('Hustings could not start:', error);
+  app.exit(1);
+});
