@@ -135,7 +135,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   lockDownSession();
   protocol.handle(APP_SCHEME, serveAppRequest);
-  hustings = await openHustings({ dbPath: path.join(app.getPath('userData'), 'hustings.sqlite'), actor: 'desktop' });
+  hustings = await openHustings({ dbPath: path.join(app.getPath('userData'), 'hustings.sqlite') });
   ipcMain.handle(INVOKE_CHANNEL, handleInvoke);
   mainWindow = createWindow();
   app.on('activate', () => {

@@ -4,7 +4,7 @@
 // The stand-in is a small file carrying an Electron fuse wire (sentinel + version + 8 fuses, all
 // enabled), so the test can see electron-builder flip RunAsNode off as electron-builder.yml says.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -84,6 +84,12 @@ describe('electron-builder package (linux dir)', () => {
       (m) => !m.startsWith('node:') && !builtinModules.includes(m),
     );
     expect(new Set(external)).toEqual(new Set(['electron', 'better-sqlite3']));
+  });
+
+  it('carries every database migration beside the bundle that reads them', () => {
+    const migrations = readdirSync(path.join(root, 'db', 'migrations')).filter((f) => f.endsWith('.sql'));
+    expect(migrations.length).toBeGreaterThan(0);
+    for (const m of migrations) expect(entries).toContain(`/dist/electron/migrations/${m}`);
   });
 
   it('has the sandboxed preload as CommonJS requiring only electron', () => {

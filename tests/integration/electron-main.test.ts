@@ -1,0 +1,212 @@
+// Runs the real bundled main process (dist/electron/main.cjs as built by
+// scripts/build-electron.mjs) in Node against a fake 'electron' module that records what main
+// registers, then drives those registrations like Electron would: the window's web
+// preferences, the app:// protocol handler, navigation / window.open / permission decisions,
+// and the IPC handler with trusted and forged sender frames reaching the real dispatcher on a
+// real database in the fake userData folder. The Electron binary itself is not needed.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY, INVOKE_CHANNEL } from '../../main/electron-policy.ts';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+type Listener = (...args: unknown[]) => unknown;
+type FakeContents = {
+  listeners: Record<string, Listener[]>;
+  openHandler?: (details: { url: string }) => { action: string };
+  on(event: string, fn: Listener): void;
+  setWindowOpenHandler(fn: (details: { url: string }) => { action: string }): void;
+};
+type Recorded = {
+  schemes: { scheme: string; privileges: Record<string, boolean> }[];
+  protocolHandler?: (request: Request) => Promise<Response>;
+  permissionRequest?: (wc: unknown, permission: string, callback: (granted: boolean) => void) => void;
+  permissionCheck?: (wc: unknown, permission: string) => boolean;
+  ipc: Record<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>;
+  windows: { options: { webPreferences: Record<string, unknown> }; url?: string; contents: FakeContents }[];
+  appListeners: Record<string, Listener[]>;
+  openedExternally: string[];
+  exitCode?: number;
+  ready: Promise<void>;
+};
+
+let work = '';
+let userData = '';
+let rec: Recorded;
+
+function fakeContents(): FakeContents {
+  return {
+    listeners: {},
+    on(event, fn) {
+      (this.listeners[event] ??= []).push(fn);
+    },
+    setWindowOpenHandler(fn) {
+      this.openHandler = fn;
+    },
+  };
+}
+
+function fireNavigation(contents: FakeContents, event: string, url: string): boolean {
+  let prevented = false;
+  for (const fn of contents.listeners[event] ?? []) fn({ preventDefault: () => (prevented = true) }, url);
+  return prevented;
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(path.join(os.tmpdir(), 'hustings-electron-main-'));
+  userData = path.join(work, 'userData');
+  await promisify(execFile)(process.execPath, [path.join(root, 'scripts', 'build-electron.mjs'), '--out', path.join(work, 'app', 'electron')], { cwd: root });
+  mkdirSync(path.join(work, 'app', 'renderer', 'assets'), { recursive: true });
+  writeFileSync(path.join(work, 'app', 'renderer', 'index.html'), '<!doctype html><title>Hustings</title>');
+  writeFileSync(path.join(work, 'app', 'renderer', 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(path.join(work, 'secret.txt'), 'not for the renderer');
+  mkdirSync(path.join(work, 'app', 'node_modules'));
+  symlinkSync(path.join(root, 'node_modules', 'better-sqlite3'), path.join(work, 'app', 'node_modules', 'better-sqlite3'), 'dir');
+
+  let markReady: () => void = () => {};
+  rec = { schemes: [], ipc: {}, windows: [], appListeners: {}, openedExternally: [], ready: new Promise((r) => (markReady = r)) };
+  const app = {
+    on(event: string, fn: Listener) {
+      (rec.appListeners[event] ??= []).push(fn);
+    },
+    whenReady: () => Promise.resolve(),
+    getPath: (name: string) => (name === 'userData' ? userData : path.join(work, name)),
+    requestSingleInstanceLock: () => true,
+    quit() {},
+    exit(code: number) {
+      rec.exitCode = code;
+    },
+  };
+  class BrowserWindow {
+    static all: BrowserWindow[] = [];
+    static getAllWindows = () => BrowserWindow.all;
+    webContents = fakeContents();
+    constructor(options: Recorded['windows'][number]['options']) {
+      BrowserWindow.all.push(this);
+      const entry: Recorded['windows'][number] = { options, contents: this.webContents };
+      rec.windows.push(entry);
+      for (const fn of rec.appListeners['web-contents-created'] ?? []) fn({}, this.webContents);
+      this.loadURL = async (url: string) => {
+        entry.url = url;
+        markReady();
+      };
+    }
+    loadURL: (url: string) => Promise<void>;
+    once() {}
+    on() {}
+  }
+  const fake = {
+    app,
+    BrowserWindow,
+    ipcMain: { handle: (channel: string, fn: Recorded['ipc'][string]) => (rec.ipc[channel] = fn) },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: Recorded['schemes']) => rec.schemes.push(...schemes),
+      handle: (_scheme: string, fn: Recorded['protocolHandler']) => (rec.protocolHandler = fn),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (fn: Recorded['permissionRequest']) => (rec.permissionRequest = fn),
+        setPermissionCheckHandler: (fn: Recorded['permissionCheck']) => (rec.permissionCheck = fn),
+      },
+    },
+    shell: { openExternal: async (url: string) => void rec.openedExternally.push(url) },
+  };
+  const mainFile = path.join(work, 'app', 'electron', 'main.cjs');
+  const requireFromMain = createRequire(mainFile);
+  const Module = requireFromMain('node:module') as { _load: (request: string, ...rest: unknown[]) => unknown };
+  const load = Module._load;
+  Module._load = (request: string, ...rest: unknown[]) => (request === 'electron' ? fake : load(request, ...rest));
+  try {
+    requireFromMain(mainFile);
+    await rec.ready;
+  } finally {
+    Module._load = load;
+  }
+}, 60_000);
+
+afterAll(() => {
+  for (const fn of rec?.appListeners['will-quit'] ?? []) fn();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('Electron main process (bundled, against a fake electron module)', () => {
+  it('registers app:// as a standard, secure scheme and opens one locked-down window on it', () => {
+    expect(rec.exitCode).toBeUndefined();
+    expect(rec.schemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    expect(rec.schemes[0].privileges.bypassCSP).toBeFalsy();
+    expect(rec.windows).toHaveLength(1);
+    const prefs = rec.windows[0].options.webPreferences;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(prefs.allowRunningInsecureContent).toBe(false);
+    expect(String(prefs.preload)).toMatch(/preload\.cjs$/);
+    expect(existsSync(String(prefs.preload))).toBe(true);
+    expect(rec.windows[0].url).toBe('app://hustings/');
+  });
+
+  it('serves the renderer with the CSP header, and nothing outside it', async () => {
+    const serve = rec.protocolHandler!;
+    const page = await serve(new Request('app://hustings/'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await page.text()).toContain('<title>Hustings</title>');
+    const route = await serve(new Request('app://hustings/elections/4'));
+    expect(await route.text()).toContain('<title>Hustings</title>');
+    const js = await serve(new Request('app://hustings/assets/app.js'));
+    expect(js.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect((await serve(new Request('app://hustings/assets/missing.js'))).status).toBe(404);
+    expect((await serve(new Request('app://hustings/..%2f..%2fsecret.txt'))).status).toBe(404);
+    expect((await serve(new Request('app://hustings/%2e%2e/%2e%2e/secret.txt'))).status).toBe(404);
+    expect((await serve(new Request('app://elsewhere/'))).status).toBe(403);
+    expect((await serve(new Request('app://hustings/', { method: 'POST', body: 'x' }))).status).toBe(405);
+  });
+
+  it('denies navigation away from the app and every new window; opens only http(s) outside', () => {
+    const contents = rec.windows[0].contents;
+    expect(fireNavigation(contents, 'will-navigate', 'app://hustings/areas')).toBe(false);
+    expect(fireNavigation(contents, 'will-navigate', 'https://example.org/')).toBe(true);
+    expect(fireNavigation(contents, 'will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(fireNavigation(contents, 'will-redirect', 'https://example.org/')).toBe(true);
+    expect(fireNavigation(contents, 'will-attach-webview', 'app://hustings/')).toBe(true);
+    expect(contents.openHandler!({ url: 'https://www.electoralcommission.org.uk/' })).toEqual({ action: 'deny' });
+    expect(contents.openHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(contents.openHandler!({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
+    expect(rec.openedExternally).toEqual(['https://example.org/', 'https://www.electoralcommission.org.uk/']);
+  });
+
+  it('denies every permission request and check', () => {
+    const answers: boolean[] = [];
+    for (const p of ['media', 'notifications', 'geolocation', 'clipboard-read']) {
+      rec.permissionRequest!({}, p, (granted) => answers.push(granted));
+      answers.push(rec.permissionCheck!({}, p));
+    }
+    expect(answers).toHaveLength(8);
+    expect(answers.every((a) => a === false)).toBe(true);
+  });
+
+  it('dispatches IPC from the app window to the real database, and refuses forged senders', async () => {
+    const invoke = rec.ipc[INVOKE_CHANNEL];
+    expect(Object.keys(rec.ipc)).toEqual([INVOKE_CHANNEL]);
+    const top = { url: 'app://hustings/elections', parent: null };
+    const ok = (await invoke({ senderFrame: top }, 'elections.list', {})) as { ok: boolean; value: unknown };
+    expect(ok).toEqual({ ok: true, value: expect.anything() });
+    expect(existsSync(path.join(userData, 'hustings.sqlite'))).toBe(true);
+
+    const bad = (await invoke({ senderFrame: top }, 'elections.create', { name: 42 })) as { ok: boolean };
+    expect(bad.ok).toBe(false);
+
+    for (const senderFrame of [
+      null,
+      { url: 'https://evil.example/', parent: null },
+      { url: 'file:///tmp/x.html', parent: null },
+      { url: 'app://hustings/', parent: top },
+    ]) {
+      const refused = (await invoke({ senderFrame }, 'elections.list', {})) as { ok: boolean; error: { code: string } };
+      expect(refused, JSON.stringify(senderFrame)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+  });
+});
