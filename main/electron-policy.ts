@@ -2,6 +2,7 @@
 // can be unit-tested in Node (tests/unit/electron-policy.test.ts). main/electron/ only wires
 // these functions to Electron's events.
 import path from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
 
 /** The custom scheme and host the renderer is served from (never file://). */
 export const APP_SCHEME = 'app';
@@ -13,26 +14,10 @@ export const APP_START_URL = `${APP_ORIGIN}/`;
 export { INVOKE_CHANNEL, JOB_EVENT_CHANNEL } from './electron/channels.ts';
 
 /**
- * The Content-Security-Policy sent as a header with every app:// response. No inline script,
- * no eval, no remote content: the renderer only talks to main over IPC.
- * `style-src 'self'` only: Vite emits CSS as files; React's `style={}` props set CSSOM
- * properties, which CSP does not govern.
+ * The Content-Security-Policy sent as a header with every app:// response: the same one browser
+ * mode sends and the build puts in the page (no inline script, no eval, nothing remote).
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "manifest-src 'self'",
-  "worker-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-src 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
 
 function parse(url: unknown): URL | null {
   if (typeof url !== 'string') return null;

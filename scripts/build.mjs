@@ -1,5 +1,10 @@
-// Builds what the app serves: the renderer (Vite) into dist/renderer. Run by `npm install` (prepare).
+// Builds what the app serves: the renderer (Vite) into dist/renderer, and the Electron main
+// process and preload into dist/electron. Run by `npm install` (prepare).
 import { build } from 'vite';
+import { buildElectron } from './build-electron.mjs';
 
 await build({ configFile: new URL('../vite.config.ts', import.meta.url).pathname, logLevel: 'warn' });
 console.log('Built the Hustings interface into dist/renderer.');
+
+// Electron part: esbuild bundles of main/electron (see scripts/build-electron.mjs).
+await buildElectron();

@@ -1,13 +1,16 @@
 // `npm run test:security`: runs @doyensec/electronegativity over the app's sources and fails
 // unless every finding is explained in tests/security/electronegativity-allowlist.json.
 //
-// Electronegativity 1.10 fetches translations online and, offline, crashes on a stray timer
-// after it has written its report; so the CSV it writes is what is judged, not its exit code.
+// Electronegativity 1.10 fetches translations online at start; offline, that fetch's retries
+// crash the process (p-cancelable "onCancel handler was attached after the promise settled",
+// got's ENOTFOUND), sometimes before the report is written. The CLI is therefore run through
+// a small wrapper that replaces its HTTP client with one that fails at once, so it uses its
+// bundled English texts and never touches the network; then the CSV it writes is judged.
 // Files it cannot parse would silently go unscanned, so each one is parsed here first with the
 // same parser, and a parse failure fails the run. Inline `eng-disable` comments are refused:
 // every exception goes through the allow-list, with its reason.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,9 +20,10 @@ import { electronVersion } from './electron-binary.mjs';
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const allowListFile = path.join(root, 'tests', 'security', 'electronegativity-allowlist.json');
-// What is scanned: the Node/Electron side and the renderer's sources and page (not tests,
-// not build output, not node_modules).
+// What is scanned: the Node/Electron side, the renderer's sources, and the built page (its CSP
+// meta tag is added by the build); not tests, not bundles, not node_modules.
 const SCANNED = ['main', 'renderer', 'package.json'];
+const BUILT_PAGE = path.join('dist', 'renderer', 'index.html');
 const EXCLUDED_CHECKS = ['AvailableSecurityFixesGlobalCheck']; // needs the network; versions are pinned by the lockfile
 const PARSED_EXTENSIONS = new Set(['.js', '.jsx', '.ts', '.tsx', '.mjs', '.cjs', '.mts', '.cts']);
 
@@ -58,7 +62,7 @@ export function parseCsv(text) {
 
 function walk(dir, out = []) {
   for (const name of readdirSync(dir)) {
-    if (name === 'node_modules' || name === 'dist') continue;
+    if (name === 'node_modules') continue;
     const full = path.join(dir, name);
     if (statSync(full).isDirectory()) walk(full, out);
     else out.push(full);
@@ -82,6 +86,11 @@ try {
       filter: (src) => !/[\\/](node_modules|dist)([\\/]|$)/.test(path.relative(root, src)),
     });
   }
+  if (!existsSync(path.join(root, BUILT_PAGE))) {
+    fail(`${BUILT_PAGE} is missing: run \`npm run build\` first`);
+    process.exit(1);
+  }
+  cpSync(path.join(root, BUILT_PAGE), path.join(scanDir, BUILT_PAGE));
   const files = walk(scanDir);
 
   // 1. Every scanned source must parse, and nothing may disable a check inline.
@@ -102,10 +111,24 @@ try {
   // 2. Scan.
   const csvFile = path.join(work, 'electronegativity.csv');
   const version = electronVersion();
+  const wrapper = path.join(work, 'electronegativity-cli.cjs');
+  const cli = require.resolve('@doyensec/electronegativity/dist/index.js');
+  const got = createRequire(cli).resolve('got');
+  writeFileSync(
+    wrapper,
+    `const Module = require('node:module');
+const offline = new Module(${JSON.stringify(got)});
+offline.filename = ${JSON.stringify(got)};
+offline.loaded = true;
+offline.exports = () => Promise.reject(new Error('offline: electronegativity runs without the network here'));
+require.cache[${JSON.stringify(got)}] = offline;
+require(${JSON.stringify(cli)});
+`,
+  );
   const result = spawnSync(
     process.execPath,
     [
-      require.resolve('@doyensec/electronegativity/dist/index.js'),
+      wrapper,
       '-i', scanDir,
       '-e', version,
       '-x', EXCLUDED_CHECKS.join(','),
@@ -113,8 +136,8 @@ try {
     ],
     { cwd: work, encoding: 'utf8', env: { ...process.env, LANG: 'en-US' }, timeout: 180_000 },
   );
-  if (!existsSync(csvFile)) {
-    fail(`no report was written (exit ${result.status}).\n${result.stdout}\n${result.stderr}`);
+  if (result.status !== 0 || !existsSync(csvFile)) {
+    fail(`the scan failed (exit ${result.status}${result.error ? `, ${result.error.message}` : ''}).\n${result.stdout}\n${result.stderr}`);
     process.exit(1);
   }
   const rows = parseCsv(readFileSync(csvFile, 'utf8'));

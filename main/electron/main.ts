@@ -25,7 +25,13 @@ const RENDERER_ROOT = path.join(__dirname, '..', 'renderer');
 const PRELOAD = path.join(__dirname, 'preload.cjs');
 
 protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  // standard + secure: a real origin for module scripts, storage and relative URLs. corsEnabled
+  // because Vite marks its module scripts crossorigin; no response carries CORS headers, so no
+  // other origin can read from app://. Never bypassCSP.
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true },
+  },
 ]);
 
 let hustings: Hustings | null = null;

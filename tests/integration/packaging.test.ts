@@ -105,8 +105,10 @@ describe('electron-builder package (linux dir)', () => {
     const html = readFromAsar('dist/renderer/index.html');
     const csp = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html);
     expect(csp, 'index.html has a CSP meta tag').not.toBeNull();
-    expect(csp![1]).toMatch(/script-src 'self'/);
-    expect(csp![1]).not.toMatch(/unsafe-inline|unsafe-eval/);
+    const policy = csp![1].replace(/&#39;|&#x27;|&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    expect(policy).toMatch(/script-src 'self'(;|$)/);
+    expect(policy).toMatch(/object-src 'none'/);
+    expect(policy).not.toMatch(/unsafe-inline|unsafe-eval/);
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/i);
   });
 
