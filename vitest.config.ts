@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     testTimeout: 30_000,
     pool: 'forks',
+    // Browser-mode tests serve the built interface: build it as it is now.
+    globalSetup: ['tests/e2e/global-setup.ts'],
   },
 });
