@@ -51,10 +51,10 @@ export interface ReturnDeposit {
   refundedOn: string | null;
 }
 
-export interface CategoryTotals {
+export interface CategoryTotals<E extends ReturnExpense = ReturnExpense> {
   category: SpendingCategory;
   label: string;
-  lines: ReturnExpense[];
+  lines: E[];
   paidPence: number;
   /** Expenses incurred but not (yet) paid. */
   unpaidPence: number;
@@ -64,8 +64,8 @@ export interface CategoryTotals {
   totalPence: number;
 }
 
-export interface ElectionReturn {
-  categories: CategoryTotals[];
+export interface ElectionReturn<E extends ReturnExpense = ReturnExpense, D extends ReturnDonation = ReturnDonation> {
+  categories: CategoryTotals<E>[];
   totalPaidPence: number;
   totalUnpaidPence: number;
   totalNotionalPence: number;
@@ -73,9 +73,9 @@ export interface ElectionReturn {
   /** What counts against the spending limit. */
   totalSpendPence: number;
   /** Donations over £50 received (kept, or still to be decided), in the order received. */
-  donationsSchedule: ReturnDonation[];
+  donationsSchedule: D[];
   /** Donations over £50 that were returned as impermissible. */
-  returnedDonations: ReturnDonation[];
+  returnedDonations: D[];
   totalDonationsPence: number;
   deposit: ReturnDeposit | null;
   /** Nothing spent and no donations: a nil return is still required. */
@@ -87,9 +87,13 @@ function byDateThenRef<T extends { ref: string }>(date: (x: T) => string | null)
   return (a: T, b: T) => (date(a) ?? '9999').localeCompare(date(b) ?? '9999') || a.ref.localeCompare(b.ref);
 }
 
-export function buildReturn(input: { expenses: readonly ReturnExpense[]; donations: readonly ReturnDonation[]; deposit: ReturnDeposit | null }): ElectionReturn {
+export function buildReturn<E extends ReturnExpense, D extends ReturnDonation>(input: {
+  expenses: readonly E[];
+  donations: readonly D[];
+  deposit: ReturnDeposit | null;
+}): ElectionReturn<E, D> {
   const problems: string[] = [];
-  const categories = SPENDING_CATEGORIES.map((category): CategoryTotals => {
+  const categories = SPENDING_CATEGORIES.map((category): CategoryTotals<E> => {
     const lines = input.expenses.filter((e) => e.category === category).sort(byDateThenRef((e) => e.invoiceOn ?? e.paidOn));
     const spend = lines.filter((e) => e.kind === 'expense');
     const paidPence = sumPence(spend.filter((e) => !e.notional && e.paidOn).map((e) => e.amountPence));
@@ -101,7 +105,7 @@ export function buildReturn(input: { expenses: readonly ReturnExpense[]; donatio
     if (totalPence < 0) problems.push(`${label}: refunds are more than the spending recorded — check for a missing expense`);
     return { category, label, lines, paidPence, unpaidPence, notionalPence, refundsPence, totalPence };
   });
-  const total = (pick: (c: CategoryTotals) => number) => sumPence(categories.map(pick));
+  const total = (pick: (c: CategoryTotals<E>) => number) => sumPence(categories.map(pick));
 
   const donations = input.donations.filter((d) => isDonation(d.valuePence)).sort(byDateThenRef((d) => d.receivedOn));
   const donationsSchedule = donations.filter((d) => d.status !== 'returned');
@@ -144,7 +148,7 @@ export const RETURN_CSV_HEADER = [
 ] as const;
 
 /** Every line of the return as CSV rows (amounts as plain decimals, e.g. 1234.50), header first. */
-export function returnCsvRows(ret: ElectionReturn): string[][] {
+export function returnCsvRows(ret: ElectionReturn<ReturnExpense, ReturnDonation>): string[][] {
   const rows: string[][] = [[...RETURN_CSV_HEADER]];
   for (const c of ret.categories) {
     for (const e of c.lines) {
