@@ -6,10 +6,11 @@ import { electionsCommands } from './cli/elections.ts';
 import { nominationsCommands } from './cli/nominations.ts';
 import { serveCommands } from './cli/serve.ts';
 import { timetableCommands } from './cli/timetable.ts';
+import { treasuryCommands } from './cli/treasury.ts';
 import { DatabaseTooNewError } from '../db/open.ts';
 
 /** The command table: each feature adds its commands here. */
-const commands: Command[] = [...serveCommands, ...electionsCommands, ...areasCommands, ...nominationsCommands, ...backupCommands, ...timetableCommands];
+const commands: Command[] = [...serveCommands, ...electionsCommands, ...areasCommands, ...nominationsCommands, ...backupCommands, ...timetableCommands, ...treasuryCommands];
 
 function help(): string {
   return [

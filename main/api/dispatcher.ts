@@ -27,6 +27,13 @@ function describe(fields: Record<string, string>): string {
 
 function toApiError(error: unknown): ApiError {
   if (error instanceof AppError) return { code: error.code, message: error.message, fields: error.fields };
+  if (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT') && /FOREIGN KEY/.test(error.message)) {
+    return {
+      code: 'conflict',
+      message:
+        'Other records still depend on this one, so nothing was deleted. Money records (a contest’s deposit, donations or expenses) are kept as legal records: delete them first if they really were entered in error.',
+    };
+  }
   if (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT')) {
     return { code: 'conflict', message: `That change conflicts with data already saved (${error.message}).` };
   }

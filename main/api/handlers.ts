@@ -8,6 +8,7 @@ import { deadlinesHandlers } from './deadlines.ts';
 import { electionsHandlers } from './elections.ts';
 import { tasksHandlers } from './tasks.ts';
 import { timetableHandlers } from './timetable.ts';
+import { treasuryHandlers } from './treasury.ts';
 
 /** Every method's handler; the type check fails if a contract method has none. */
 export const handlers: HandlersFor<Contract> = {
@@ -19,4 +20,5 @@ export const handlers: HandlersFor<Contract> = {
   ...timetableHandlers,
   ...tasksHandlers,
   ...deadlinesHandlers,
+  ...treasuryHandlers,
 };

@@ -6,6 +6,7 @@ import { contestsContract } from './contests.ts';
 import type { MethodDef } from './define.ts';
 import { electionsContract } from './elections.ts';
 import { deadlinesContract, holidaysContract, tasksContract, timetableContract } from './timetable.ts';
+import { treasuryContract } from './treasury.ts';
 
 /** Every method of the API. Each feature adds its own contract object here. */
 export const contract = {
@@ -18,6 +19,7 @@ export const contract = {
   ...holidaysContract,
   ...tasksContract,
   ...deadlinesContract,
+  ...treasuryContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -12,17 +12,14 @@ import { mutation, query } from './define.ts';
  */
 export function money(label: string) {
   return z
-    .union([
-      z.number({ error: `${label} must be an amount of money` }),
-      z.string({ error: `${label} must be an amount of money` }).transform((text, ctx) => {
-        const r = parseMoney(text, label);
-        if (!r.ok) {
-          ctx.addIssue({ code: 'custom', message: r.message });
-          return z.NEVER;
-        }
-        return r.pence;
-      }),
-    ])
+    .union([z.number(), z.string()], { error: `${label} must be an amount of money, e.g. £1,234.56` })
+    .transform((value, ctx) => {
+      if (typeof value === 'number') return value;
+      const r = parseMoney(value, label);
+      if (r.ok) return r.pence;
+      ctx.addIssue({ code: 'custom', message: r.message });
+      return z.NEVER;
+    })
     .pipe(
       z
         .number()
@@ -200,6 +197,7 @@ export const donation = z.object({
 export type Donation = z.infer<typeof donation>;
 
 export const donationRow = donation.extend({
+  ref: z.string(),
   isDonation: z.boolean(),
   deadline: z.string().nullable(),
   deadlineState: z.enum(['decided', 'not-a-donation', 'open', 'lapsed']),
@@ -312,10 +310,10 @@ export const overviewRow = z.object({
 export type OverviewRow = z.infer<typeof overviewRow>;
 
 export const treasuryContract = {
-  'treasury.overview': query('Every contest’s money at a glance: spend against limit, donations, deposit', z.strictObject({}), z.array(overviewRow)),
-  'treasury.ledger': query('Everything about one contest’s money', contestInput, ledger),
-  'treasury.limit': query('The spending limit of a contest with its working and spend against it', contestInput, limitInfo.extend({ spend: spendInfo })),
-  'treasury.return': query('The return of election expenses: grouped spending, donations schedule, deposit', contestInput, electionReturn),
+  'treasury.listOverview': query('Every contest’s money at a glance: spend against limit, donations, deposit', z.strictObject({}), z.array(overviewRow)),
+  'treasury.getLedger': query('Everything about one contest’s money', contestInput, ledger),
+  'treasury.getLimit': query('The spending limit of a contest with its working and spend against it', contestInput, limitInfo.extend({ spend: spendInfo })),
+  'treasury.getReturn': query('The return of election expenses: grouped spending, donations schedule, deposit', contestInput, electionReturn),
   'treasury.updateSettings': mutation('Set what the spending limit is worked out from, or the limit itself', settingsInput, settings),
   'treasury.saveDeposit': mutation('Record or change the deposit paid', depositInput, deposit),
   'treasury.deleteDeposit': mutation('Remove the deposit record', contestInput, z.object({ deleted: z.boolean() })),

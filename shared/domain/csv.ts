@@ -31,3 +31,13 @@ export function readCsv(text: string): { headers: string[]; rows: CsvRow[] } {
   const header = rows.shift();
   return { headers: header ? header.cells : [], rows };
 }
+
+/**
+ * CSV text from rows (first row the header), quoted where needed, CRLF line ends as spreadsheet
+ * programs expect. Cells starting with = + - @ are prefixed with ' so a spreadsheet never runs them
+ * as formulas (plain numbers such as -5 are left alone).
+ */
+export function writeCsv(rows: readonly (readonly string[])[]): string {
+  const safe = rows.map((r) => r.map((c) => (/^[=+\-@\t\r]/.test(c) && !/^-?\d+(\.\d+)?$/.test(c) ? `'${c}` : c)));
+  return `${Papa.unparse(safe, { newline: '\r\n', quotes: false })}\r\n`;
+}

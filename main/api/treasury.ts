@@ -1,0 +1,468 @@
+import type { Contest } from '../../shared/contract/contests.ts';
+import { AppError } from '../../shared/contract/result.ts';
+import type {
+  Deposit,
+  Donation,
+  DonationRow,
+  Expense,
+  LedgerLine,
+  LimitInfo,
+  TreasurySettings,
+  depositStatus,
+  spendInfo,
+  treasuryContract,
+} from '../../shared/contract/treasury.ts';
+import { DEPOSIT_METHOD_LABELS } from '../../shared/contract/treasury.ts';
+import type { z } from 'zod';
+import { deadlineState, donationProblems, isDonation, normaliseIdentifiers } from '../../shared/domain/donations.ts';
+import { buildReturn } from '../../shared/domain/election-return.ts';
+import { electionTypeLabel } from '../../shared/domain/election-types.ts';
+import { SPENDING_CATEGORY_LABELS, expenseProblems, expenseWarnings } from '../../shared/domain/expenses.ts';
+import { formatPence } from '../../shared/domain/money.ts';
+import { computeSpendingLimit, findLimitRule, noRuleMessage, spendStatus } from '../../shared/domain/spending-limits.ts';
+import { listContests } from '../../db/repositories/contests.ts';
+import {
+  contestIdsWithMoney,
+  deleteDeposit,
+  deleteDonation,
+  deleteExpense,
+  getAreaFigures,
+  getDeposit,
+  getDonation,
+  getExpense,
+  getSettings,
+  insertDonation,
+  insertExpense,
+  latestExpenseDate,
+  listDonations,
+  listExpenses,
+  saveDeposit,
+  saveSettings,
+  updateDonation,
+  updateExpense,
+} from '../../db/repositories/treasury.ts';
+import { requireContest } from './contests.ts';
+import type { Ctx, HandlersFor } from './context.ts';
+import { type PostPoll, depositFacts, depositRefundDue, postPollDeadlines, printRunsOf, today } from './treasury-links.ts';
+
+type SpendInfo = z.infer<typeof spendInfo>;
+type DepositStatus = z.infer<typeof depositStatus>;
+
+const invalid = (message: string, fields: Record<string, string>) => new AppError('invalid_input', message, fields);
+
+/** Field problems from the domain rules → one AppError naming each field (in the contract's names). */
+function refuse(problems: { field: string; message: string }[], rename: Record<string, string> = {}): void {
+  if (problems.length === 0) return;
+  const fields: Record<string, string> = {};
+  for (const p of problems) fields[rename[p.field] ?? p.field] ??= p.message;
+  throw invalid(`Nothing was saved: ${problems.map((p) => p.message).join('; ')}`, fields);
+}
+
+function titleOf(c: Contest): string {
+  return `${c.areaName} — ${c.electionName}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Derived figures
+
+async function limitOf(ctx: Ctx, contest: Contest, settings: TreasurySettings): Promise<LimitInfo> {
+  const area = await getAreaFigures(ctx.db, contest.id);
+  const electors = settings.electors ?? area?.electorate ?? null;
+  const electorsFrom = settings.electors !== null ? 'settings' : area?.electorate != null ? 'area' : null;
+  const areaKind = settings.areaKind ?? area?.classification ?? null;
+  const base = {
+    contestId: contest.id,
+    electors,
+    electorsFrom,
+    areaKind,
+    glaPost: settings.glaPost,
+    jointCandidates: settings.jointCandidates,
+  } as const;
+  const rule = findLimitRule(contest.electionType, contest.nation, settings.glaPost);
+  const ruleFacts = {
+    ruleLabel: rule?.label ?? null,
+    instrument: rule?.instrument ?? null,
+    confirmed: rule?.confirmed ?? false,
+    note: rule?.note ?? null,
+  };
+  if (settings.limitOverridePence !== null) {
+    return {
+      ...base,
+      ...ruleFacts,
+      basis: 'override',
+      limitPence: settings.limitOverridePence,
+      working: `Entered by hand${settings.limitSource ? ` from ${settings.limitSource}` : ''}: ${formatPence(settings.limitOverridePence)}`,
+      confirmed: true,
+      problem: null,
+    };
+  }
+  if (!rule) {
+    const problem = noRuleMessage(contest.electionType, contest.nation, settings.glaPost);
+    return { ...base, ...ruleFacts, basis: 'unknown', limitPence: null, working: problem, problem };
+  }
+  const r = computeSpendingLimit(rule, { electors, areaKind, jointCandidates: settings.jointCandidates, nation: contest.nation });
+  if (!r.ok) return { ...base, ...ruleFacts, basis: 'unknown', limitPence: null, working: r.message, problem: r.message };
+  return { ...base, ...ruleFacts, basis: 'rule', limitPence: r.value.limitPence, working: r.value.working, problem: null };
+}
+
+function spendOf(spentPence: number, limit: LimitInfo): SpendInfo {
+  if (limit.limitPence === null) {
+    return { spentPence, level: 'no-limit', percent: null, headroomPence: null, overByPence: null, message: `${formatPence(spentPence)} spent; no limit set yet` };
+  }
+  const s = spendStatus(spentPence, limit.limitPence);
+  return { spentPence, level: s.level, percent: s.percent, headroomPence: s.headroomPence, overByPence: s.overByPence, message: s.message };
+}
+
+function donationRow(d: Donation, on: string): DonationRow {
+  const s = deadlineState(d, on);
+  return {
+    ...d,
+    ref: `donation:${d.id}`,
+    isDonation: isDonation(d.valuePence),
+    deadline: s.kind === 'open' || s.kind === 'lapsed' ? s.deadline : null,
+    deadlineState: s.kind,
+    deadlineMessage: s.message,
+    daysLeft: s.kind === 'open' ? s.daysLeft : null,
+  };
+}
+
+async function depositOf(ctx: Ctx, contest: Contest): Promise<DepositStatus> {
+  const facts = await depositFacts(ctx, contest);
+  const recorded = (await getDeposit(ctx.db, contest.id)) ?? null;
+  return {
+    expectedPence: facts.expectedPence,
+    expectedRule: facts.expectedRule,
+    recorded,
+    outcome: facts.outcome,
+    outcomeReason: facts.outcomeReason,
+    refundDue: facts.outcome === 'returned' ? depositRefundDue(contest) : null,
+  };
+}
+
+async function linesOf(ctx: Ctx, contestId: number, postPoll: PostPoll | null): Promise<LedgerLine[]> {
+  const deadlines = postPoll && { invoicesBy: postPoll.invoicesBy, paidBy: postPoll.paidBy };
+  const entries: LedgerLine[] = (await listExpenses(ctx.db, contestId)).map((e) => ({
+    ref: `expense:${e.id}`,
+    source: 'ledger',
+    sourceId: e.id,
+    kind: e.kind,
+    category: e.category,
+    supplier: e.supplier,
+    description: e.description,
+    amountPence: e.amountPence,
+    invoiceOn: e.invoiceOn,
+    paidOn: e.paidOn,
+    notional: e.notional,
+    warnings: expenseWarnings(e, deadlines),
+  }));
+  const runs: LedgerLine[] = (await printRunsOf(ctx, contestId)).map((r) => ({
+    ref: `print-run:${r.id}`,
+    source: 'print-run',
+    sourceId: r.id,
+    kind: 'expense',
+    category: 'unsolicited-material',
+    supplier: r.printer || 'Printer not recorded',
+    description: `${r.leafletTitle}: ${r.quantity.toLocaleString('en-GB')} printed`,
+    amountPence: r.costPence,
+    invoiceOn: r.printedOn,
+    paidOn: null,
+    notional: false,
+    warnings:
+      r.costPence === 0
+        ? ['No cost recorded for this print run: enter it on the leaflet, or record free or discounted printing as notional spending']
+        : [],
+  }));
+  return [...entries, ...runs].sort((a, b) => (a.invoiceOn ?? a.paidOn ?? '9999').localeCompare(b.invoiceOn ?? b.paidOn ?? '9999') || a.ref.localeCompare(b.ref));
+}
+
+async function everything(ctx: Ctx, contestId: number) {
+  const contest = await requireContest(ctx, contestId);
+  const settings = await getSettings(ctx.db, contestId);
+  const postPoll = postPollDeadlines(contest);
+  const on = today();
+  const [limit, deposit, donations, lines] = await Promise.all([
+    limitOf(ctx, contest, settings),
+    depositOf(ctx, contest),
+    listDonations(ctx.db, contestId),
+    linesOf(ctx, contestId, postPoll),
+  ]);
+  const rows = donations.map((d) => donationRow(d, on));
+  const ret = buildReturn({ expenses: lines, donations: rows, deposit: null });
+  return { contest, settings, postPoll, limit, deposit, donations: rows, lines, ret, spend: spendOf(ret.totalSpendPence, limit) };
+}
+
+/** The date nothing on the return may be dated after: when it was delivered, or else when it is due. */
+async function returnDateOf(ctx: Ctx, contest: Contest): Promise<string | null> {
+  const s = await getSettings(ctx.db, contest.id);
+  return s.returnDeliveredOn ?? postPollDeadlines(contest)?.returnDue ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes
+
+async function requireDonation(ctx: Ctx, id: number) {
+  const d = await getDonation(ctx.db, id);
+  if (!d) throw new AppError('not_found', `There is no donation with id ${id}`, { id: 'No such donation' });
+  return d;
+}
+
+async function requireExpense(ctx: Ctx, id: number) {
+  const e = await getExpense(ctx.db, id);
+  if (!e) throw new AppError('not_found', `There is no expense with id ${id}`, { id: 'No such expense' });
+  return e;
+}
+
+type DonationInput = z.output<(typeof treasuryContract)['treasury.createDonation']['input']>;
+
+function checkedDonation(contestId: number, input: Omit<DonationInput, 'contestId'>): Omit<Donation, 'id'> {
+  const ids = normaliseIdentifiers(input.electorNumber, input.companyNumber);
+  const d: Omit<Donation, 'id'> = {
+    contestId,
+    donorName: input.donorName,
+    donorAddress: input.donorAddress,
+    electorNumber: ids.electorNumber,
+    companyNumber: ids.companyNumber,
+    kind: input.kind,
+    description: input.description,
+    valuePence: input.value,
+    receivedOn: input.receivedOn,
+    status: input.status,
+    permissibleSource: input.permissibleSource,
+    reason: input.reason,
+    acceptedOn: input.acceptedOn,
+    returnedOn: input.returnedOn,
+  };
+  const problems: { field: string; message: string }[] = donationProblems(d, today());
+  if (d.kind === 'in-kind' && d.description.trim() === '') problems.push({ field: 'description', message: 'Say what was given (a donation in kind)' });
+  refuse(problems, { valuePence: 'value' });
+  return d;
+}
+
+type ExpenseInput = z.output<(typeof treasuryContract)['treasury.createExpense']['input']>;
+
+async function checkedExpense(ctx: Ctx, contest: Contest, input: Omit<ExpenseInput, 'contestId'>): Promise<Omit<Expense, 'id'>> {
+  const e: Omit<Expense, 'id'> = {
+    contestId: contest.id,
+    kind: input.kind,
+    category: input.category,
+    supplier: input.supplier,
+    description: input.description,
+    amountPence: input.amount,
+    invoiceOn: input.invoiceOn,
+    paidOn: input.paidOn,
+    notional: input.notional,
+  };
+  refuse(expenseProblems(e, { today: today(), returnOn: await returnDateOf(ctx, contest) }), { amountPence: 'amount' });
+  return e;
+}
+
+function describeDonation(d: Omit<Donation, 'id'>): string {
+  return `${formatPence(d.valuePence)} from ${d.donorName}`;
+}
+
+function describeExpense(e: Omit<Expense, 'id'>): string {
+  return `${e.kind === 'refund' ? 'refund' : e.notional ? 'notional spending' : 'expense'} ${formatPence(e.amountPence)} to ${e.supplier} (${SPENDING_CATEGORY_LABELS[e.category]})`;
+}
+
+export const treasuryHandlers: HandlersFor<typeof treasuryContract> = {
+  'treasury.listOverview': async (ctx) => {
+    const withMoney = new Set(await contestIdsWithMoney(ctx.db));
+    const contests = (await listContests(ctx.db)).filter((c) => c.status === 'contesting' || withMoney.has(c.id));
+    const rows = [];
+    for (const c of contests) {
+      const x = await everything(ctx, c.id);
+      const undecided = x.donations.filter((d) => d.deadlineState === 'open' || d.deadlineState === 'lapsed');
+      rows.push({
+        contestId: c.id,
+        electionName: c.electionName,
+        areaName: c.areaName,
+        pollingDay: c.pollingDay,
+        limitPence: x.limit.limitPence,
+        spend: x.spend,
+        donationsPence: x.ret.totalDonationsPence,
+        undecidedDonations: undecided.length,
+        nextDonationDeadline: undecided.map((d) => d.deadline!).sort()[0] ?? null,
+        depositOutcome: x.deposit.outcome,
+        depositPence: x.deposit.recorded?.amountPence ?? null,
+        returnDue: x.postPoll?.returnDue ?? null,
+      });
+    }
+    return rows;
+  },
+
+  'treasury.getLedger': async (ctx, { contestId }) => {
+    const x = await everything(ctx, contestId);
+    return {
+      contestId,
+      title: titleOf(x.contest),
+      electionType: electionTypeLabel(x.contest.electionType, x.contest.nation),
+      nation: x.contest.nation,
+      settings: x.settings,
+      limit: x.limit,
+      spend: x.spend,
+      deposit: x.deposit,
+      donations: x.donations,
+      lines: x.lines,
+      postPoll: x.postPoll,
+      returnDeliveredOn: x.settings.returnDeliveredOn,
+    };
+  },
+
+  'treasury.getLimit': async (ctx, { contestId }) => {
+    const x = await everything(ctx, contestId);
+    return { ...x.limit, spend: x.spend };
+  },
+
+  'treasury.getReturn': async (ctx, { contestId }) => {
+    const x = await everything(ctx, contestId);
+    const { ret } = x;
+    return {
+      contestId,
+      title: titleOf(x.contest),
+      categories: ret.categories,
+      totalPaidPence: ret.totalPaidPence,
+      totalUnpaidPence: ret.totalUnpaidPence,
+      totalNotionalPence: ret.totalNotionalPence,
+      totalRefundsPence: ret.totalRefundsPence,
+      totalSpendPence: ret.totalSpendPence,
+      donationsSchedule: ret.donationsSchedule,
+      returnedDonations: ret.returnedDonations,
+      totalDonationsPence: ret.totalDonationsPence,
+      deposit: x.deposit,
+      limit: x.limit,
+      nil: ret.nil,
+      problems: ret.problems,
+      returnDue: x.postPoll?.returnDue ?? null,
+      returnDeliveredOn: x.settings.returnDeliveredOn,
+    };
+  },
+
+  'treasury.updateSettings': async (ctx, input) => {
+    const contest = await requireContest(ctx, input.contestId);
+    const before = await getSettings(ctx.db, contest.id);
+    const after: TreasurySettings = {
+      contestId: contest.id,
+      electors: input.electors,
+      areaKind: input.areaKind,
+      glaPost: contest.electionType === 'gla' ? input.glaPost : null,
+      jointCandidates: input.jointCandidates,
+      limitOverridePence: input.limitOverride,
+      limitSource: input.limitOverride === null ? '' : input.limitSource,
+      returnDeliveredOn: input.returnDeliveredOn,
+    };
+    if (after.returnDeliveredOn) {
+      if (after.returnDeliveredOn > today()) throw invalid('The return cannot be delivered in the future', { returnDeliveredOn: `${after.returnDeliveredOn} is in the future` });
+      const latest = await latestExpenseDate(ctx.db, contest.id);
+      if (latest && latest > after.returnDeliveredOn) {
+        throw invalid(`An expense is dated ${latest}, after ${after.returnDeliveredOn}: nothing on the return may be dated after it`, {
+          returnDeliveredOn: `An expense is dated ${latest}, after this date`,
+        });
+      }
+    }
+    if (after.jointCandidates > 1 && !findLimitRule(contest.electionType, contest.nation, after.glaPost)?.jointReductions) {
+      throw invalid('Joint-candidate reductions apply to council elections only', { jointCandidates: 'Only council elections have joint candidates' });
+    }
+    await saveSettings(ctx.db, after);
+    await ctx.audit({ action: 'update', entity: 'treasury-settings', entityId: contest.id, summary: `Spending-limit settings for ${titleOf(contest)}`, before, after });
+    return after;
+  },
+
+  'treasury.saveDeposit': async (ctx, input) => {
+    const contest = await requireContest(ctx, input.contestId);
+    const before = (await getDeposit(ctx.db, contest.id)) ?? null;
+    const after: Deposit = {
+      contestId: contest.id,
+      amountPence: input.amount,
+      paidOn: input.paidOn,
+      method: input.method,
+      receipt: input.receipt,
+      refundedOn: input.refundedOn,
+      notes: input.notes,
+    };
+    const fields: Record<string, string> = {};
+    const on = today();
+    if (after.paidOn > on) fields.paidOn = `${after.paidOn} is in the future`;
+    if (after.refundedOn) {
+      if (after.refundedOn > on) fields.refundedOn = `${after.refundedOn} is in the future`;
+      else if (!contest.declaredOn) fields.refundedOn = 'A deposit is refunded after the result is declared: record the result first';
+      else if (after.refundedOn < contest.declaredOn) fields.refundedOn = `The result was declared on ${contest.declaredOn}: the refund cannot be earlier`;
+      const { outcome } = await depositFacts(ctx, contest);
+      if (outcome === 'forfeited') fields.refundedOn = 'This deposit was forfeited, so it is not refunded';
+    }
+    if (Object.keys(fields).length > 0) throw invalid(`Nothing was saved: ${Object.values(fields).join('; ')}`, fields);
+    await saveDeposit(ctx.db, after);
+    await ctx.audit({
+      action: before ? 'update' : 'create',
+      entity: 'deposit',
+      entityId: contest.id,
+      summary: `Deposit of ${formatPence(after.amountPence)} paid ${after.paidOn} by ${DEPOSIT_METHOD_LABELS[after.method].toLowerCase()} for ${titleOf(contest)}`,
+      before: before ?? undefined,
+      after,
+    });
+    return after;
+  },
+
+  'treasury.deleteDeposit': async (ctx, { contestId }) => {
+    const contest = await requireContest(ctx, contestId);
+    const before = await getDeposit(ctx.db, contestId);
+    if (!before) return { deleted: false };
+    await deleteDeposit(ctx.db, contestId);
+    await ctx.audit({ action: 'delete', entity: 'deposit', entityId: contestId, summary: `Removed the deposit record for ${titleOf(contest)}`, before });
+    return { deleted: true };
+  },
+
+  'treasury.createDonation': async (ctx, { contestId, ...input }) => {
+    const contest = await requireContest(ctx, contestId);
+    const d = checkedDonation(contest.id, input);
+    const id = await insertDonation(ctx.db, d);
+    const after = (await getDonation(ctx.db, id))!;
+    await ctx.audit({ action: 'create', entity: 'donation', entityId: id, summary: `Donation of ${describeDonation(d)} received ${d.receivedOn}`, after });
+    return after;
+  },
+
+  'treasury.updateDonation': async (ctx, { id, ...input }) => {
+    const before = await requireDonation(ctx, id);
+    const d = checkedDonation(before.contestId, input);
+    await updateDonation(ctx.db, id, d);
+    const after = (await getDonation(ctx.db, id))!;
+    const what =
+      before.status !== after.status && after.status !== 'pending'
+        ? `${after.status === 'accepted' ? 'Accepted' : 'Returned'} the donation of ${describeDonation(d)}`
+        : `Changed the donation of ${describeDonation(d)}`;
+    await ctx.audit({ action: 'update', entity: 'donation', entityId: id, summary: what, before, after });
+    return after;
+  },
+
+  'treasury.deleteDonation': async (ctx, { id }) => {
+    const before = await requireDonation(ctx, id);
+    await deleteDonation(ctx.db, id);
+    await ctx.audit({ action: 'delete', entity: 'donation', entityId: id, summary: `Deleted the donation of ${describeDonation(before)}`, before });
+    return { deleted: true };
+  },
+
+  'treasury.createExpense': async (ctx, { contestId, ...input }) => {
+    const contest = await requireContest(ctx, contestId);
+    const e = await checkedExpense(ctx, contest, input);
+    const id = await insertExpense(ctx.db, e);
+    const after = (await getExpense(ctx.db, id))!;
+    await ctx.audit({ action: 'create', entity: 'expense', entityId: id, summary: `Recorded ${describeExpense(e)}`, after });
+    return after;
+  },
+
+  'treasury.updateExpense': async (ctx, { id, ...input }) => {
+    const before = await requireExpense(ctx, id);
+    const contest = await requireContest(ctx, before.contestId);
+    const e = await checkedExpense(ctx, contest, input);
+    await updateExpense(ctx.db, id, e);
+    const after = (await getExpense(ctx.db, id))!;
+    await ctx.audit({ action: 'update', entity: 'expense', entityId: id, summary: `Changed ${describeExpense(e)}`, before, after });
+    return after;
+  },
+
+  'treasury.deleteExpense': async (ctx, { id }) => {
+    const before = await requireExpense(ctx, id);
+    await deleteExpense(ctx.db, id);
+    await ctx.audit({ action: 'delete', entity: 'expense', entityId: id, summary: `Deleted ${describeExpense(before)}`, before });
+    return { deleted: true };
+  },
+};

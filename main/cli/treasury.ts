@@ -1,0 +1,81 @@
+import { writeFileSync } from 'node:fs';
+import type { ElectionReturnView, LimitInfo } from '../../shared/contract/treasury.ts';
+import { writeCsv } from '../../shared/domain/csv.ts';
+import { returnCsvRows } from '../../shared/domain/election-return.ts';
+import { formatPence } from '../../shared/domain/money.ts';
+import { CliError, type Command, type Values, call, printJson, withApp } from './command.ts';
+
+function contestId(values: Values): number {
+  const raw = values.contest;
+  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || Number(raw) < 1) {
+    throw new CliError(`--contest must be a contest id (a whole number), got ${raw === undefined ? 'nothing' : JSON.stringify(raw)}`, 2);
+  }
+  return Number(raw);
+}
+
+/** The return as the CSV rows of every line, with the deposit in the shape the domain writes. */
+export function returnCsv(ret: ElectionReturnView): string {
+  const d = ret.deposit;
+  const deposit = d.recorded && {
+    amountPence: d.recorded.amountPence,
+    paidOn: d.recorded.paidOn,
+    method: d.recorded.method,
+    receipt: d.recorded.receipt || null,
+    outcome: d.outcome === 'returned' || d.outcome === 'forfeited' ? d.outcome : ('pending' as const),
+    refundDue: d.refundDue,
+    refundedOn: d.recorded.refundedOn,
+  };
+  return writeCsv(returnCsvRows({ ...ret, deposit: deposit || null }));
+}
+
+export const treasuryCommands: Command[] = [
+  {
+    path: ['treasury', 'limit'],
+    usage: 'treasury limit --contest ID [--db PATH] [--json]',
+    summary: 'The spending limit of a contest with its working, and spending against it',
+    options: { contest: { type: 'string' }, json: { type: 'boolean' } },
+    async run(values) {
+      const id = contestId(values);
+      const limit = await withApp(values, (app) => call<LimitInfo & { spend: { spentPence: number; level: string; message: string } }>(app, 'treasury.getLimit', { contestId: id }));
+      if (values.json) {
+        printJson({ ...limit, limit: limit.limitPence === null ? null : formatPence(limit.limitPence), spent: formatPence(limit.spend.spentPence) });
+        return 0;
+      }
+      if (limit.limitPence === null) {
+        console.log(`No spending limit: ${limit.problem}`);
+      } else {
+        console.log(`Spending limit: ${formatPence(limit.limitPence)}`);
+        console.log(`  ${limit.working}`);
+        if (limit.instrument) console.log(`  Set by ${limit.instrument}${limit.confirmed ? '' : ' (unconfirmed: check it)'}`);
+        if (limit.note) console.log(`  ${limit.note}`);
+      }
+      console.log(`Spent: ${formatPence(limit.spend.spentPence)} — ${limit.spend.message}`);
+      return 0;
+    },
+  },
+  {
+    path: ['treasury', 'return'],
+    usage: 'treasury return --contest ID --csv FILE [--db PATH]',
+    summary: 'Write every line of a contest’s return of election expenses to a CSV file',
+    options: { contest: { type: 'string' }, csv: { type: 'string' } },
+    async run(values) {
+      const id = contestId(values);
+      const file = values.csv;
+      if (typeof file !== 'string' || file === '') throw new CliError('Name the CSV file to write with --csv FILE', 2);
+      const ret = await withApp(values, (app) => call<ElectionReturnView>(app, 'treasury.getReturn', { contestId: id }));
+      try {
+        writeFileSync(file, returnCsv(ret));
+      } catch (e) {
+        throw new CliError(`Cannot write ${file}: ${(e as Error).message}`);
+      }
+      const lines = ret.categories.reduce((n, c) => n + c.lines.length, 0);
+      console.log(
+        ret.nil
+          ? `Wrote a nil return for ${ret.title} to ${file}.`
+          : `Wrote ${lines} spending line(s) totalling ${formatPence(ret.totalSpendPence)} and ${ret.donationsSchedule.length + ret.returnedDonations.length} donation(s) for ${ret.title} to ${file}.`,
+      );
+      for (const p of ret.problems) console.log(`Check: ${p}`);
+      return 0;
+    },
+  },
+];

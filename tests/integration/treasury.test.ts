@@ -1,0 +1,205 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setDeclaredOn } from '../../db/repositories/contests.ts';
+import { readCsv } from '../../shared/domain/csv.ts';
+import { ok, snapshot, tempHustings } from '../helpers/db.ts';
+
+type App = Awaited<ReturnType<typeof tempHustings>>;
+let app: App;
+let county: number; // Banbury-like county seat of 69,943 electors
+let ward: number; // English ward of 7,500 electors
+
+beforeEach(async () => {
+  app = await tempHustings();
+  const ge = await ok(app, 'elections.create', { name: 'GE 2026', type: 'uk-parliament', pollingDay: '2026-05-07', nation: 'england' });
+  const seat = await ok(app, 'areas.create', { name: 'Banbury', kind: 'constituency', electorate: 69_943, classification: 'county', nation: 'england' });
+  county = (await ok(app, 'contests.create', { electionId: ge.id, areaId: seat.id, status: 'contesting' })).id;
+  const le = await ok(app, 'elections.create', { name: 'Leeds 2026', type: 'local', pollingDay: '2026-05-07', nation: 'england' });
+  const w = await ok(app, 'areas.create', { name: 'Hyde Park', kind: 'ward', electorate: 7_500, classification: null, nation: 'england' });
+  ward = (await ok(app, 'contests.create', { electionId: le.id, areaId: w.id, status: 'contesting' })).id;
+});
+afterEach(() => app.cleanup());
+
+async function refused(method: string, input: unknown) {
+  const before = snapshot(app);
+  const r = await app.dispatch(method, input);
+  expect(r.ok, `${method} should have been refused`).toBe(false);
+  expect(snapshot(app)).toBe(before);
+  if (r.ok) throw new Error('unreachable');
+  return r.error;
+}
+
+const donation = (over: Record<string, unknown> = {}) => ({
+  contestId: county,
+  donorName: 'Ann Elector',
+  donorAddress: '1 High St, Banbury',
+  kind: 'cash',
+  value: '£250',
+  receivedOn: '2026-04-20',
+  ...over,
+});
+
+/** The donation's fields for an update (no contestId: a donation stays in its contest). */
+const donationUpdate = (id: number, over: Record<string, unknown> = {}) => {
+  const { contestId: _contestId, ...fields } = donation(over);
+  return { id, ...fields };
+};
+
+const expense = (over: Record<string, unknown> = {}) => ({
+  contestId: county,
+  category: 'advertising',
+  supplier: 'Banbury Guardian',
+  description: 'Quarter-page advert',
+  amount: '£400.00',
+  invoiceOn: '2026-04-25',
+  paidOn: '2026-04-30',
+  ...over,
+});
+
+describe('spending limits', () => {
+  it('works out the county seat of 69,943 electors from the area: £19,783.16', async () => {
+    const l = await ok(app, 'treasury.getLimit', { contestId: county });
+    expect(l).toMatchObject({ basis: 'rule', limitPence: 1_978_316, working: '£11,390 + 69,943 × 12p = £19,783.16', electorsFrom: 'area', areaKind: 'county' });
+    expect(l.instrument).toMatch(/SI 2023\/1235/);
+    expect(l.spend).toMatchObject({ spentPence: 0, level: 'ok' });
+  });
+
+  it('uses the settings over the area: a borough seat, and two joint ward candidates', async () => {
+    await ok(app, 'treasury.updateSettings', { contestId: county, areaKind: 'borough' });
+    expect((await ok(app, 'treasury.getLimit', { contestId: county })).limitPence).toBe(1_139_000 + 69_943 * 8);
+    await ok(app, 'treasury.updateSettings', { contestId: ward, jointCandidates: 2 });
+    const l = await ok(app, 'treasury.getLimit', { contestId: ward });
+    expect(l.limitPence).toBe(117_000);
+    expect(l.working).toBe('£960 + 7,500 × 8p = £1,560.00; two joint candidates: less a quarter (£390.00) = £1,170.00');
+  });
+
+  it('refuses joint candidates outside council elections, and takes a limit entered by hand', async () => {
+    const e = await refused('treasury.updateSettings', { contestId: county, jointCandidates: 2 });
+    expect(e.fields?.jointCandidates).toMatch(/council elections/);
+    await ok(app, 'treasury.updateSettings', { contestId: county, limitOverride: '£20,000', limitSource: 'the returning officer’s notice' });
+    const l = await ok(app, 'treasury.getLimit', { contestId: county });
+    expect(l).toMatchObject({ basis: 'override', limitPence: 2_000_000 });
+    expect(l.working).toBe('Entered by hand from the returning officer’s notice: £20,000.00');
+  });
+
+  it('warns from 80% of the limit and goes hard over it', async () => {
+    await ok(app, 'treasury.updateSettings', { contestId: ward });
+    await ok(app, 'treasury.createExpense', expense({ contestId: ward, amount: '1247.99' }));
+    expect((await ok(app, 'treasury.getLimit', { contestId: ward })).spend.level).toBe('ok'); // 79.99% of £1,560
+    await ok(app, 'treasury.createExpense', expense({ contestId: ward, amount: '0.01' }));
+    expect((await ok(app, 'treasury.getLimit', { contestId: ward })).spend).toMatchObject({ level: 'warning', percent: 80 });
+    await ok(app, 'treasury.createExpense', expense({ contestId: ward, amount: '312.01' }));
+    expect((await ok(app, 'treasury.getLimit', { contestId: ward })).spend).toMatchObject({ level: 'over', overByPence: 1 });
+  });
+});
+
+describe('donations', () => {
+  it('shows the 30-day deadline while undecided and refuses acceptance without a permissible source', async () => {
+    const d = await ok(app, 'treasury.createDonation', donation());
+    expect(d).toMatchObject({ valuePence: 25_000, status: 'pending' });
+    const ledger = await ok(app, 'treasury.getLedger', { contestId: county });
+    expect(ledger.donations[0]).toMatchObject({ deadline: '2026-05-20', isDonation: true });
+
+    const e = await refused('treasury.updateDonation', donationUpdate(d.id, { status: 'accepted', acceptedOn: '2026-04-21' }));
+    expect(e.fields?.permissibleSource).toMatch(/over £50\.00 can only be accepted from a permissible source/);
+    const e2 = await refused('treasury.updateDonation', donationUpdate(d.id, { status: 'accepted', acceptedOn: '2026-04-21', permissibleSource: 'elector' }));
+    expect(e2.fields?.electorNumber).toMatch(/elector number/);
+
+    await ok(app, 'treasury.updateDonation', donationUpdate(d.id, { status: 'accepted', acceptedOn: '2026-04-21', permissibleSource: 'elector', electorNumber: 'ab 123' }));
+    const after = (await ok(app, 'treasury.getLedger', { contestId: county })).donations[0];
+    expect(after).toMatchObject({ status: 'accepted', electorNumber: 'AB-123', deadline: null, deadlineState: 'decided' });
+    const history = await ok(app, 'audit.list', { entity: 'donation', entityId: d.id });
+    expect(history.map((h: { summary: string }) => h.summary)).toEqual([
+      'Accepted the donation of £250.00 from Ann Elector',
+      'Donation of £250.00 from Ann Elector received 2026-04-20',
+    ]);
+  });
+
+  it('records an impermissible donation returned with its reason', async () => {
+    const d = await ok(app, 'treasury.createDonation', donation({ donorName: 'Offshore Ltd', value: '1000' }));
+    await ok(app, 'treasury.updateDonation', donationUpdate(d.id, { donorName: 'Offshore Ltd', value: '1000', status: 'returned', returnedOn: '2026-04-28', reason: 'Not a UK company' }));
+    const ret = await ok(app, 'treasury.getReturn', { contestId: county });
+    expect(ret.donationsSchedule).toEqual([]);
+    expect(ret.returnedDonations.map((x: { donorName: string }) => x.donorName)).toEqual(['Offshore Ltd']);
+    expect(ret.totalDonationsPence).toBe(0);
+  });
+
+  it.each([
+    ['-£5', /negative/],
+    ['12.345', /more than two decimal places/],
+    ['lots', /not an amount of money/],
+    [-500, /more than £0\.00/],
+    [12.5, /whole number of pence/],
+  ])('refuses the value %j and writes nothing', async (value, message) => {
+    const e = await refused('treasury.createDonation', donation({ value }));
+    expect(e.code).toBe('invalid_input');
+    expect(e.fields?.value).toMatch(message);
+  });
+});
+
+describe('expenses and the return', () => {
+  it('refuses negative amounts and anything dated after the return', async () => {
+    expect((await refused('treasury.createExpense', expense({ amount: '-40' }))).fields?.amount).toMatch(/negative/);
+    await ok(app, 'treasury.createExpense', expense());
+    await ok(app, 'treasury.updateSettings', { contestId: county, areaKind: 'county', returnDeliveredOn: '2026-06-10' });
+    const e = await refused('treasury.createExpense', expense({ invoiceOn: '2026-06-11', paidOn: null }));
+    expect(e.fields?.invoiceOn).toMatch(/after the return \(2026-06-10\)/);
+    const e2 = await refused('treasury.updateSettings', { contestId: county, returnDeliveredOn: '2026-04-29' });
+    expect(e2.fields?.returnDeliveredOn).toMatch(/An expense is dated 2026-04-30/);
+  });
+
+  it('groups the return by category with refunds and notional spending, and writes it as CSV from the command line', async () => {
+    await ok(app, 'treasury.createExpense', expense());
+    await ok(app, 'treasury.createExpense', expense({ category: 'public-meetings', supplier: 'Town Hall', description: 'Hall hire', amount: '120' }));
+    await ok(app, 'treasury.createExpense', expense({ category: 'public-meetings', supplier: 'Town Hall', description: 'Deposit back', amount: '20', kind: 'refund', paidOn: null }));
+    await ok(app, 'treasury.createExpense', expense({ category: 'public-meetings', supplier: 'Church', description: 'Room given free', amount: '60', notional: true, paidOn: null }));
+    await ok(app, 'treasury.createDonation', donation({ status: 'accepted', acceptedOn: '2026-04-21', permissibleSource: 'elector', electorNumber: 'AB-1' }));
+    await ok(app, 'treasury.saveDeposit', { contestId: county, amount: '500', paidOn: '2026-04-01', method: 'bankers-draft', receipt: 'RO-17' });
+    const ret = await ok(app, 'treasury.getReturn', { contestId: county });
+    const meetings = ret.categories.find((c: { category: string }) => c.category === 'public-meetings');
+    expect(meetings).toMatchObject({ paidPence: 12_000, refundsPence: 2_000, notionalPence: 6_000, totalPence: 16_000 });
+    expect(ret.totalSpendPence).toBe(56_000);
+    expect(ret.nil).toBe(false);
+
+    const file = join(app.dir, 'return.csv');
+    const run = (...args: string[]) => spawnSync(process.execPath, ['bin/hustings.js', ...args, '--db', join(app.dir, 'hustings.sqlite')], { encoding: 'utf8' });
+    app.close();
+    const r = run('treasury', 'return', '--contest', String(county), '--csv', file);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Wrote 4 spending line(s) totalling £560.00 and 1 donation(s)');
+    const csv = readCsv(readFileSync(file, 'utf8'));
+    expect(csv.headers[0]).toBe('section');
+    expect(csv.rows.filter((x) => x.cells[0] === 'spending')).toHaveLength(4);
+    expect(csv.rows.find((x) => x.cells[2] === 'All categories')?.cells[8]).toBe('560.00');
+    expect(csv.rows.find((x) => x.cells[0] === 'deposit')?.cells[8]).toBe('500.00');
+
+    const l = run('treasury', 'limit', '--contest', String(county), '--json');
+    expect(l.status).toBe(0);
+    expect(JSON.parse(l.stdout)).toMatchObject({ limitPence: 1_978_316, limit: '£19,783.16', working: '£11,390 + 69,943 × 12p = £19,783.16', spend: { spentPence: 56_000 } });
+    expect(run('treasury', 'limit', '--contest', 'abc').status).toBe(2);
+    expect(run('treasury', 'limit', '--contest', '999').stderr).toMatch(/no contest with id 999/);
+  });
+
+  it('is a nil return when nothing was spent or given', async () => {
+    const ret = await ok(app, 'treasury.getReturn', { contestId: ward });
+    expect(ret.nil).toBe(true);
+    expect(ret.totalSpendPence).toBe(0);
+  });
+
+  it('counts post-poll deadlines from the declaration and flags late invoices', async () => {
+    await setDeclaredOn(app.db, county, '2026-05-08');
+    await ok(app, 'treasury.createExpense', expense({ invoiceOn: '2026-06-01', paidOn: null }));
+    const ledger = await ok(app, 'treasury.getLedger', { contestId: county });
+    expect(ledger.postPoll).toMatchObject({ declaredOn: '2026-05-08', invoicesBy: '2026-05-29', paidBy: '2026-06-05' });
+    expect(ledger.lines[0].warnings[0]).toMatch(/after 2026-05-29, the last day for claims/);
+  });
+
+  it('keeps money records when someone tries to delete the contest', async () => {
+    await ok(app, 'treasury.createExpense', expense());
+    const e = await refused('contests.delete', { id: county });
+    expect(e.message).toMatch(/deposit, donations or expenses/);
+  });
+});
