@@ -1,10 +1,12 @@
 /**
  * What the treasury reads from other features: the deposit rule and result (candidates), the
  * post-poll deadlines and working days (timetable), leaflet print runs (leaflets).
- * Until those features are in main, these are minimal stand-ins; each says so.
+ * Until the timetable and leaflets are in main, their parts are minimal stand-ins; each says so.
  */
 import type { Contest } from '../../shared/contract/contests.ts';
 import { addCalendarDays } from '../../shared/domain/calendar.ts';
+import { formatPence } from '../../shared/domain/money.ts';
+import { candidatesHandlers } from './candidates.ts';
 import type { Ctx } from './context.ts';
 
 export interface DepositFacts {
@@ -14,9 +16,23 @@ export interface DepositFacts {
   outcomeReason: string;
 }
 
-/** Stand-in until the candidates feature is in main. */
-export async function depositFacts(_ctx: Ctx, _contest: Contest): Promise<DepositFacts> {
-  return { expectedPence: null, expectedRule: '', outcome: 'awaiting-result', outcomeReason: 'Record the result to see whether the deposit comes back' };
+/**
+ * The deposit the election's rules ask for and whether it came back, from the candidates
+ * feature's nomination rules and recorded result (the contest's first candidacy with an outcome).
+ */
+export async function depositFacts(ctx: Ctx, contest: Contest): Promise<DepositFacts> {
+  const rules = await candidatesHandlers['nominations.rules'](ctx, { contestId: contest.id });
+  const rule = rules.requirements.deposit;
+  if (!rule) return { expectedPence: null, expectedRule: 'No deposit for this election', outcome: 'no-deposit', outcomeReason: 'No deposit is required for this election' };
+  const source = rule.amountSource === 'unconfirmed' ? ' (unconfirmed default)' : rule.amountSource === 'override' ? ' (as corrected on the nominations page)' : '';
+  const expected = { expectedPence: rule.amountPence, expectedRule: `${formatPence(rule.amountPence)}${source}, ${rule.returnRuleText}` };
+  const result = await candidatesHandlers['results.get'](ctx, { contestId: contest.id });
+  if (!result) return { ...expected, outcome: 'awaiting-result', outcomeReason: 'Record the result to see whether the deposit comes back' };
+  const ours = result.rows.find((r) => r.candidacyId !== null && r.deposit && r.deposit.outcome !== 'no-deposit');
+  if (!ours?.deposit || ours.deposit.outcome === 'no-deposit') {
+    return { ...expected, outcome: 'awaiting-result', outcomeReason: 'The result has no row for your candidate: link their row in the result to decide the deposit' };
+  }
+  return { ...expected, outcome: ours.deposit.outcome, outcomeReason: `${ours.name}: ${ours.deposit.reason}` };
 }
 
 export interface PostPoll {
@@ -47,9 +63,7 @@ export function depositRefundDue(contest: Contest): string | null {
   return contest.declaredOn ? nextWeekday(addCalendarDays(contest.declaredOn, 1)) : null;
 }
 
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
+export { ukToday as today } from './candidates.ts';
 
 export interface PrintRunLine {
   id: number;

@@ -2,6 +2,7 @@
  * Candidates' deposits (domain notes §4): how much, and whether it comes back after the count.
  * Pure rules, shared by nominations (what to pay) and the treasury (returned or forfeited).
  */
+import { formatPence as formatMoney } from './money.ts';
 
 /** Where a rule's figure comes from: the notes, an editable default marked (unconfirmed), or the user. */
 export type RuleSource = 'rules' | 'unconfirmed' | 'override';
@@ -94,11 +95,7 @@ export function depositOutcome(deposit: DepositRule | null, result: DepositResul
     : { outcome: 'forfeited', amountPence, reason: `forfeited: not elected and not more than ${fraction} of the quota (${quota})` };
 }
 
-/** £ text of an amount in pence: 50000 → "£500", 123456 → "£1,234.56". */
+/** £ text of an amount in pence: 50000 → "£500", 123456 → "£1,234.56" (money.ts, round pounds without pence). */
 export function formatPence(pence: number): string {
-  const sign = pence < 0 ? '-' : '';
-  const abs = Math.abs(pence);
-  const pounds = Math.trunc(abs / 100).toLocaleString('en-GB');
-  const p = abs % 100;
-  return `${sign}£${pounds}${p === 0 ? '' : `.${String(p).padStart(2, '0')}`}`;
+  return formatMoney(pence, { wholePounds: true });
 }

@@ -203,3 +203,44 @@ describe('expenses and the return', () => {
     expect(e.message).toMatch(/deposit, donations or expenses/);
   });
 });
+
+describe('the deposit', () => {
+  async function result(ours: number, others: number) {
+    const cand = await ok(app, 'candidates.create', { ballotName: 'Alice Green' });
+    const k = await ok(app, 'candidacies.create', { candidateId: cand.id, contestId: county });
+    await ok(app, 'results.record', {
+      contestId: county,
+      declaredOn: '2026-05-08',
+      electorate: 69_943,
+      rows: [
+        { candidacyId: k.id, name: 'Alice Green', votes: ours },
+        { name: 'Someone Else', votes: others, elected: true },
+      ],
+    });
+  }
+
+  it('is expected from the election rules and awaits the result', async () => {
+    await ok(app, 'treasury.saveDeposit', { contestId: county, amount: '£500', paidOn: '2026-04-01', method: 'bankers-draft', receipt: 'RO-17' });
+    const d = (await ok(app, 'treasury.getLedger', { contestId: county })).deposit;
+    expect(d).toMatchObject({ expectedPence: 50_000, outcome: 'awaiting-result', refundDue: null, recorded: { amountPence: 50_000, receipt: 'RO-17' } });
+    expect(d.expectedRule).toMatch(/^£500.00, returned if more than 5% of the valid votes/);
+    const history = await ok(app, 'audit.list', { entity: 'deposit', entityId: county });
+    expect(history[0].summary).toBe('Deposit of £500.00 paid 2026-04-01 by banker\'s draft for Banbury — GE 2026');
+  });
+
+  it('is forfeited at exactly 5% of the valid votes', async () => {
+    await result(500, 9_500);
+    const d = (await ok(app, 'treasury.getLedger', { contestId: county })).deposit;
+    expect(d).toMatchObject({ outcome: 'forfeited', refundDue: null });
+    const e = await refused('treasury.saveDeposit', { contestId: county, amount: '500', paidOn: '2026-04-01', method: 'cash', refundedOn: '2026-05-11' });
+    expect(e.fields?.refundedOn).toMatch(/forfeited/);
+  });
+
+  it('is returned just above 5%, due the next working day after the declaration', async () => {
+    await result(501, 9_499);
+    const d = (await ok(app, 'treasury.getLedger', { contestId: county })).deposit;
+    // Declared Friday 8 May 2026: refund due Monday 11 May.
+    expect(d).toMatchObject({ outcome: 'returned', refundDue: '2026-05-11' });
+    expect(d.outcomeReason).toMatch(/^Alice Green: returned: more than 5%/);
+  });
+});
