@@ -1,12 +1,15 @@
 /**
  * What the treasury reads from other features: the deposit rule and result (candidates), the
  * post-poll deadlines and working days (timetable), leaflet print runs (leaflets).
- * Until the timetable and leaflets are in main, their parts are minimal stand-ins; each says so.
+ * Until the leaflets are in main, print runs are a stand-in that says so.
  */
 import type { Contest } from '../../shared/contract/contests.ts';
-import { addCalendarDays } from '../../shared/domain/calendar.ts';
+import type { MilestoneKey } from '../../shared/domain/timetable.ts';
+import { divisionOf, workingDaysAfter } from '../../shared/domain/working-days.ts';
 import { formatPence } from '../../shared/domain/money.ts';
 import { candidatesHandlers } from './candidates.ts';
+import { requireElection } from './elections.ts';
+import { contestTimetable, loadHolidays, loadTimetableData } from './timetable.ts';
 import type { Ctx } from './context.ts';
 
 export interface DepositFacts {
@@ -42,28 +45,28 @@ export interface PostPoll {
   returnDue: string;
 }
 
-function nextWeekday(iso: string): string {
-  let d = iso;
-  for (;;) {
-    const day = new Date(`${d}T00:00:00Z`).getUTCDay();
-    if (day !== 0 && day !== 6) return d;
-    d = addCalendarDays(d, 1);
-  }
-}
-
-/** Stand-in until the timetable feature is in main. */
-export function postPollDeadlines(contest: Contest): PostPoll | null {
+/** The post-poll deadlines of the contest's timetable (with the user's holidays), once declared. */
+export async function postPollDeadlines(ctx: Ctx, contest: Contest): Promise<PostPoll | null> {
   if (!contest.declaredOn) return null;
-  const d = contest.declaredOn;
-  return { declaredOn: d, invoicesBy: addCalendarDays(d, 21), paidBy: addCalendarDays(d, 28), returnDue: nextWeekday(addCalendarDays(d, 35)) };
+  const election = await requireElection(ctx, contest.electionId);
+  const data = await loadTimetableData(ctx.db, [election.id]);
+  const t = await contestTimetable(ctx.db, contest, election, data);
+  const date = (key: MilestoneKey) => t.milestones.find((m) => m.key === key)?.date;
+  const invoicesBy = date('expense_invoices_received');
+  const paidBy = date('expense_invoices_paid');
+  const returnDue = date('expense_return');
+  if (!invoicesBy || !paidBy || !returnDue) return null;
+  return { declaredOn: contest.declaredOn, invoicesBy, paidBy, returnDue };
 }
 
-/** The deposit is returned the next working day after the declaration. Stand-in. */
-export function depositRefundDue(contest: Contest): string | null {
-  return contest.declaredOn ? nextWeekday(addCalendarDays(contest.declaredOn, 1)) : null;
+/** The deposit is returned the next working day after the declaration (in the contest's nation). */
+export async function depositRefundDue(ctx: Ctx, contest: Contest): Promise<string | null> {
+  if (!contest.declaredOn) return null;
+  const holidays = await loadHolidays(ctx.db);
+  return workingDaysAfter(contest.declaredOn, 1, { divisions: [divisionOf(contest.nation)] }, holidays);
 }
 
-export { ukToday as today } from './candidates.ts';
+export { ukToday as today } from '../../shared/domain/working-days.ts';
 
 export interface PrintRunLine {
   id: number;

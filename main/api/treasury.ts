@@ -135,7 +135,7 @@ async function depositOf(ctx: Ctx, contest: Contest): Promise<DepositStatus> {
     recorded,
     outcome: facts.outcome,
     outcomeReason: facts.outcomeReason,
-    refundDue: facts.outcome === 'returned' ? depositRefundDue(contest) : null,
+    refundDue: facts.outcome === 'returned' ? await depositRefundDue(ctx, contest) : null,
   };
 }
 
@@ -178,7 +178,7 @@ async function linesOf(ctx: Ctx, contestId: number, postPoll: PostPoll | null): 
 async function everything(ctx: Ctx, contestId: number) {
   const contest = await requireContest(ctx, contestId);
   const settings = await getSettings(ctx.db, contestId);
-  const postPoll = postPollDeadlines(contest);
+  const postPoll = await postPollDeadlines(ctx, contest);
   const on = today();
   const [limit, deposit, donations, lines] = await Promise.all([
     limitOf(ctx, contest, settings),
@@ -194,7 +194,7 @@ async function everything(ctx: Ctx, contestId: number) {
 /** The date nothing on the return may be dated after: when it was delivered, or else when it is due. */
 async function returnDateOf(ctx: Ctx, contest: Contest): Promise<string | null> {
   const s = await getSettings(ctx.db, contest.id);
-  return s.returnDeliveredOn ?? postPollDeadlines(contest)?.returnDue ?? null;
+  return s.returnDeliveredOn ?? (await postPollDeadlines(ctx, contest))?.returnDue ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
  */
 import { parseElectorNumber, formatElectorNumber } from './elector-number.ts';
 import { formatPence } from './money.ts';
-import { addCalendarDays, daysFromTo } from './calendar.ts';
+import { addDays, calendarDaysBetween } from './working-days.ts';
 
 /** More than this is a donation (£50.00 itself is not). */
 export const DONATION_THRESHOLD_PENCE = 5_000;
@@ -65,7 +65,7 @@ export function canonicalCompanyNumber(text: string): string | null {
 }
 
 export function donationDeadline(receivedOn: string): string {
-  return addCalendarDays(receivedOn, DECISION_DAYS);
+  return addDays(receivedOn, DECISION_DAYS);
 }
 
 export interface DonationFacts {
@@ -171,7 +171,7 @@ export function deadlineState(d: Pick<DonationFacts, 'valuePence' | 'receivedOn'
   if (!isDonation(d.valuePence)) {
     return { kind: 'not-a-donation', message: `Not a donation: worth ${formatPence(DONATION_THRESHOLD_PENCE)} or less` };
   }
-  const daysLeft = daysFromTo(today, deadline);
+  const daysLeft = calendarDaysBetween(today, deadline);
   if (daysLeft < 0) {
     return { kind: 'lapsed', deadline, message: `The 30 days ran out on ${deadline}: the donation now counts as accepted — record whether it is permissible` };
   }
