@@ -2,11 +2,16 @@ import { userInfo } from 'node:os';
 import { type Db, openDatabase } from '../db/open.ts';
 import { createCtx } from './api/context.ts';
 import { createDispatcher, type Dispatch } from './api/dispatcher.ts';
+import { createJobs, type Jobs } from './jobs.ts';
+import { createUploads, type Uploads } from './uploads.ts';
 
 export interface Hustings {
   dispatch: Dispatch;
   db: Db;
   dbPath: string;
+  /** Long jobs: the doors forward their events (SSE in browser mode, IPC in Electron). */
+  jobs: Jobs;
+  uploads: Uploads;
   close(): void;
 }
 
@@ -21,6 +26,19 @@ function defaultActor(): string {
 /** Opens the database and wires the dispatcher: what every door (IPC, HTTP, CLI) stands on. */
 export async function openHustings(opts: { dbPath: string; actor?: string }): Promise<Hustings> {
   const db = await openDatabase(opts.dbPath);
-  const dispatch = createDispatcher(createCtx(db, opts.dbPath, opts.actor ?? defaultActor()));
-  return { dispatch, db, dbPath: opts.dbPath, close: () => db.close() };
+  const jobs = createJobs();
+  const uploads = createUploads();
+  const dispatch = createDispatcher(createCtx(db, opts.dbPath, opts.actor ?? defaultActor(), { jobs, uploads }));
+  return {
+    dispatch,
+    db,
+    dbPath: opts.dbPath,
+    jobs,
+    uploads,
+    close: () => {
+      for (const j of jobs.running()) jobs.cancel(j.jobId);
+      uploads.close();
+      db.close();
+    },
+  };
 }

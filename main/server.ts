@@ -106,6 +106,7 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
     if (!sameToken(given, token)) return send(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong token: open the address Hustings printed' } });
     const name = decodeURIComponent(url.pathname.slice('/api/'.length));
     if (name === 'methods' && req.method === 'GET') return send(res, 200, describeMethods());
+    if (name === 'events' && req.method === 'GET') return streamJobEvents(req, res);
     if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'method_not_allowed', message: 'Use POST for API methods' } });
     const body = await readBody(req);
     if (body === null) return send(res, 413, { ok: false, error: { code: 'too_large', message: 'The request is over 25 MB' } });
@@ -117,6 +118,19 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
     }
     const result = await app.dispatch(name, input);
     return send(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);
+  }
+
+  /** Server-Sent Events: every long job's progress, done, error or cancelled (main/jobs.ts). */
+  function streamJobEvents(req: IncomingMessage, res: ServerResponse) {
+    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    for (const job of app.jobs.running()) res.write(`event: job\ndata: ${JSON.stringify(job)}\n\n`);
+    const off = app.jobs.subscribe((event) => res.write(`event: job\ndata: ${JSON.stringify(event)}\n\n`));
+    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+    req.on('close', () => {
+      off();
+      clearInterval(keepAlive);
+    });
   }
 
   function serveStatic(res: ServerResponse, pathname: string) {

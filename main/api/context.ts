@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { MethodDef } from '../../shared/contract/define.ts';
 import type { Db } from '../../db/open.ts';
 import { type AuditRecord, writeAudit } from '../../db/repositories/audit.ts';
+import { createJobs, type Jobs } from '../jobs.ts';
+import { createUploads, type Uploads } from '../uploads.ts';
 
 /** What a handler gets besides its parsed input. */
 export interface Ctx {
@@ -10,10 +12,21 @@ export interface Ctx {
   /** Who is making the change, for the audit trail. */
   actor: string;
   audit(record: Omit<AuditRecord, 'actor'>): Promise<void>;
+  /** Long work (imports…): progress events reach the doors through `jobs.subscribe`. */
+  jobs: Jobs;
+  /** Files the renderer sent in chunks, for jobs to read. */
+  uploads: Uploads;
 }
 
-export function createCtx(db: Db, dbPath: string, actor: string): Ctx {
-  return { db, dbPath, actor, audit: (record) => writeAudit(db, { ...record, actor }) };
+export function createCtx(db: Db, dbPath: string, actor: string, services: { jobs?: Jobs; uploads?: Uploads } = {}): Ctx {
+  return {
+    db,
+    dbPath,
+    actor,
+    audit: (record) => writeAudit(db, { ...record, actor }),
+    jobs: services.jobs ?? createJobs(),
+    uploads: services.uploads ?? createUploads(),
+  };
 }
 
 export type HandlersFor<C extends Record<string, MethodDef>> = {

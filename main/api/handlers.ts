@@ -2,6 +2,7 @@ import type { Contract } from '../../shared/contract/index.ts';
 import { areasHandlers } from './areas.ts';
 import { auditHandlers } from './audit.ts';
 import { candidatesHandlers } from './candidates.ts';
+import { canvassHandlers } from './canvass.ts';
 import type { HandlersFor } from './context.ts';
 import { contestsHandlers } from './contests.ts';
 import { deadlinesHandlers } from './deadlines.ts';
@@ -9,6 +10,8 @@ import { electionsHandlers } from './elections.ts';
 import { tasksHandlers } from './tasks.ts';
 import { timetableHandlers } from './timetable.ts';
 import { treasuryHandlers } from './treasury.ts';
+import { jobsHandlers } from './jobs.ts';
+import { registerHandlers } from './register.ts';
 
 /** Every method's handler; the type check fails if a contract method has none. */
 export const handlers: HandlersFor<Contract> = {
@@ -21,4 +24,7 @@ export const handlers: HandlersFor<Contract> = {
   ...tasksHandlers,
   ...deadlinesHandlers,
   ...treasuryHandlers,
+  ...jobsHandlers,
+  ...registerHandlers,
+  ...canvassHandlers,
 };

@@ -2,11 +2,14 @@ import type { z } from 'zod';
 import { areasContract } from './areas.ts';
 import { auditContract } from './audit.ts';
 import { candidatesContract } from './candidates.ts';
+import { canvassContract } from './canvass.ts';
 import { contestsContract } from './contests.ts';
 import type { MethodDef } from './define.ts';
 import { electionsContract } from './elections.ts';
 import { deadlinesContract, holidaysContract, tasksContract, timetableContract } from './timetable.ts';
 import { treasuryContract } from './treasury.ts';
+import { jobsContract } from './jobs.ts';
+import { registerContract } from './register.ts';
 
 /** Every method of the API. Each feature adds its own contract object here. */
 export const contract = {
@@ -20,6 +23,9 @@ export const contract = {
   ...tasksContract,
   ...deadlinesContract,
   ...treasuryContract,
+  ...jobsContract,
+  ...registerContract,
+  ...canvassContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -2,6 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ok as call, snapshot, tempHustings } from '../helpers/db.ts';
+import { writeRegister } from '../../db/repositories/electors.ts';
+import { formatElectorNumber, parseElectorNumber } from '../../shared/domain/elector-number.ts';
+import type { RegisterRow } from '../../shared/domain/register-rows.ts';
 
 let app: Awaited<ReturnType<typeof tempHustings>>;
 const ok = <T = any>(method: string, input: unknown) => call<T>(app, method, input);
@@ -14,15 +17,34 @@ async function refused(method: string, input: unknown) {
 
 const counts = () => snapshot(app);
 
-/** The register feature's table, in the agreed shape, for when it has not landed yet. */
+/** Loads electors through the register feature's own writer (one register per area). */
 function loadRegister(rows: [areaId: number, number: string, name: string][]) {
-  const exists = app.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'electors'").get();
-  if (!exists) app.db.exec('CREATE TABLE electors (id INTEGER PRIMARY KEY, area_id INTEGER NOT NULL, elector_number TEXT NOT NULL, full_name TEXT NOT NULL)');
-  const cols = (app.db.prepare('PRAGMA table_info(electors)').all() as { name: string; notnull: number; dflt_value: unknown; pk: number }[])
-    .filter((c) => c.notnull && c.dflt_value === null && !c.pk && !['area_id', 'elector_number', 'full_name'].includes(c.name));
-  if (cols.length > 0) throw new Error(`electors needs more columns now: ${cols.map((c) => c.name).join(', ')}: update this fixture`);
-  const insert = app.db.prepare('INSERT INTO electors (area_id, elector_number, full_name) VALUES (?, ?, ?)');
-  for (const r of rows) insert.run(...r);
+  const byArea = new Map<number, RegisterRow[]>();
+  rows.forEach(([areaId, number, name], i) => {
+    const parsed = parseElectorNumber(number);
+    if (!parsed.ok) throw new Error(parsed.message);
+    const { district, number: n, suffix } = parsed.value;
+    const [forenames, ...rest] = name.split(' ');
+    const row: RegisterRow = {
+      line: i + 2,
+      pollingDistrict: district,
+      number: n,
+      suffix,
+      electorNumber: formatElectorNumber(parsed.value),
+      markers: '',
+      dateOfAttainment: null,
+      title: '',
+      fullName: name,
+      surname: rest.join(' '),
+      forenames,
+      addressLines: [`${i + 1} High Street`],
+      postcode: '',
+    };
+    byArea.set(areaId, [...(byArea.get(areaId) ?? []), row]);
+  });
+  app.db.transaction(() => {
+    for (const [areaId, list] of byArea) writeRegister(app.db, { areaId, rows: list, existingIds: list.map(() => null), leftIds: [] });
+  })();
 }
 
 async function setup(type = 'uk-parliament') {

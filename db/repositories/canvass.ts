@@ -1,0 +1,201 @@
+/** Canvass sessions, the returns entered for them, and the tallies and follow-up lists they give. */
+import type { Db } from '../open.ts';
+import type { Outcome, Request } from '../../shared/domain/canvass-codes.ts';
+import { foldReturns, type ReturnFact, type TallyCounts } from '../../shared/domain/tallies.ts';
+import { REQUEST_COLUMN, setStanding } from './electors.ts';
+
+export interface CanvassSession {
+  id: number;
+  areaId: number;
+  areaName: string;
+  pollingDistrict: string;
+  heldOn: string;
+  canvassers: string;
+  notes: string;
+  returnCount: number;
+}
+
+export type SessionWrite = Pick<CanvassSession, 'areaId' | 'pollingDistrict' | 'heldOn' | 'canvassers' | 'notes'>;
+
+const SESSION = `SELECT s.id, s.area_id AS areaId, a.name AS areaName, s.polling_district AS pollingDistrict, s.held_on AS heldOn,
+  s.canvassers, s.notes, (SELECT COUNT(*) FROM canvass_returns r WHERE r.session_id = s.id) AS returnCount
+  FROM canvass_sessions s JOIN areas a ON a.id = s.area_id`;
+
+export async function listSessions(db: Db, areaId?: number): Promise<CanvassSession[]> {
+  if (areaId !== undefined) return db.prepare(`${SESSION} WHERE s.area_id = ? ORDER BY s.held_on DESC, s.id DESC`).all(areaId) as CanvassSession[];
+  return db.prepare(`${SESSION} ORDER BY s.held_on DESC, s.id DESC`).all() as CanvassSession[];
+}
+
+export async function getSession(db: Db, id: number): Promise<CanvassSession | undefined> {
+  return db.prepare(`${SESSION} WHERE s.id = ?`).get(id) as CanvassSession | undefined;
+}
+
+export async function insertSession(db: Db, s: SessionWrite): Promise<number> {
+  const now = new Date().toISOString();
+  return Number(
+    db
+      .prepare(
+        'INSERT INTO canvass_sessions (area_id, polling_district, held_on, canvassers, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(s.areaId, s.pollingDistrict, s.heldOn, s.canvassers, s.notes, now, now).lastInsertRowid,
+  );
+}
+
+export async function updateSession(db: Db, id: number, s: SessionWrite): Promise<void> {
+  db.prepare('UPDATE canvass_sessions SET polling_district = ?, held_on = ?, canvassers = ?, notes = ?, updated_at = ? WHERE id = ?').run(
+    s.pollingDistrict,
+    s.heldOn,
+    s.canvassers,
+    s.notes,
+    new Date().toISOString(),
+    id,
+  );
+}
+
+/** Deletes a session and its returns, then refreshes the standing of everyone it touched. */
+export async function deleteSession(db: Db, id: number): Promise<number> {
+  const electors = (db.prepare('SELECT DISTINCT elector_id AS id FROM canvass_returns WHERE session_id = ?').all(id) as { id: number }[]).map((r) => r.id);
+  db.prepare('DELETE FROM canvass_sessions WHERE id = ?').run(id);
+  for (const e of electors) await refreshStanding(db, e);
+  return electors.length;
+}
+
+export interface CanvassReturn {
+  id: number;
+  electorId: number;
+  sessionId: number;
+  outcome: Outcome;
+  support: string | null;
+  requests: Request[];
+  codes: string;
+  note: string;
+  canvassedOn: string;
+  enteredAt: string;
+  enteredBy: string;
+}
+
+export interface ReturnWrite {
+  electorId: number;
+  sessionId: number;
+  outcome: Outcome;
+  support: string | null;
+  requests: readonly Request[];
+  codes: string;
+  note: string;
+  canvassedOn: string;
+  enteredBy: string;
+}
+
+const RETURN = `SELECT id, elector_id AS electorId, session_id AS sessionId, outcome, support, requests, codes, note,
+  canvassed_on AS canvassedOn, entered_at AS enteredAt, entered_by AS enteredBy FROM canvass_returns`;
+
+function toReturn(r: Omit<CanvassReturn, 'requests'> & { requests: string }): CanvassReturn {
+  return { ...r, requests: r.requests === '' ? [] : (r.requests.split(',') as Request[]) };
+}
+
+export async function getReturn(db: Db, id: number): Promise<CanvassReturn | undefined> {
+  const r = db.prepare(`${RETURN} WHERE id = ?`).get(id) as (Omit<CanvassReturn, 'requests'> & { requests: string }) | undefined;
+  return r ? toReturn(r) : undefined;
+}
+
+/** An elector's returns, oldest first (the order `foldReturns` wants). */
+export async function electorReturns(db: Db, electorId: number): Promise<CanvassReturn[]> {
+  return (db.prepare(`${RETURN} WHERE elector_id = ? ORDER BY canvassed_on, id`).all(electorId) as (Omit<CanvassReturn, 'requests'> & { requests: string })[]).map(
+    toReturn,
+  );
+}
+
+/** The latest returns of a session, newest first, with who they were for. */
+export async function recentSessionReturns(
+  db: Db,
+  sessionId: number,
+  limit: number,
+): Promise<(CanvassReturn & { electorNumber: string; fullName: string })[]> {
+  return (
+    db
+      .prepare(
+        `SELECT r.id, r.elector_id AS electorId, r.session_id AS sessionId, r.outcome, r.support, r.requests, r.codes, r.note,
+           r.canvassed_on AS canvassedOn, r.entered_at AS enteredAt, r.entered_by AS enteredBy, e.elector_number AS electorNumber, e.full_name AS fullName
+         FROM canvass_returns r JOIN electors e ON e.id = r.elector_id WHERE r.session_id = ? ORDER BY r.id DESC LIMIT ?`,
+      )
+      .all(sessionId, limit) as (Omit<CanvassReturn, 'requests'> & { requests: string; electorNumber: string; fullName: string })[]
+  ).map((r) => ({ ...toReturn(r), electorNumber: r.electorNumber, fullName: r.fullName }));
+}
+
+/** Recomputes an elector's standing from all their returns. */
+export async function refreshStanding(db: Db, electorId: number): Promise<void> {
+  const returns = await electorReturns(db, electorId);
+  const facts: ReturnFact[] = returns;
+  await setStanding(db, electorId, foldReturns(facts), returns.at(-1)?.canvassedOn ?? null);
+}
+
+export async function insertReturn(db: Db, r: ReturnWrite): Promise<number> {
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO canvass_returns (elector_id, session_id, outcome, support, requests, codes, note, canvassed_on, entered_at, entered_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(r.electorId, r.sessionId, r.outcome, r.support, r.requests.join(','), r.codes, r.note, r.canvassedOn, new Date().toISOString(), r.enteredBy)
+      .lastInsertRowid,
+  );
+  await refreshStanding(db, r.electorId);
+  return id;
+}
+
+export async function deleteReturn(db: Db, id: number): Promise<void> {
+  const r = db.prepare('SELECT elector_id AS e FROM canvass_returns WHERE id = ?').get(id) as { e: number } | undefined;
+  db.prepare('DELETE FROM canvass_returns WHERE id = ?').run(id);
+  if (r) await refreshStanding(db, r.e);
+}
+
+/**
+ * Tally counts of an area per polling district, read from electors' standing in one pass.
+ * Districts come back in order; add them up for the area.
+ */
+export async function tallyCounts(db: Db, areaId: number): Promise<{ pollingDistrict: string; counts: TallyCounts }[]> {
+  const rows = db
+    .prepare(
+      `SELECT polling_district AS d, latest_outcome AS o, latest_support AS s, COUNT(*) AS n,
+         SUM(wants_literature) AS literature, SUM(wants_poster) AS poster, SUM(wants_postal_vote) AS postal_vote,
+         SUM(wants_join) AS "join", SUM(wants_visit) AS visit
+       FROM electors WHERE area_id = ? GROUP BY polling_district, latest_outcome, latest_support ORDER BY polling_district`,
+    )
+    .all(areaId) as ({ d: string; o: Outcome | null; s: string | null; n: number } & Record<Request, number>)[];
+  const out: { pollingDistrict: string; counts: TallyCounts }[] = [];
+  for (const r of rows) {
+    let d = out.at(-1);
+    if (!d || d.pollingDistrict !== r.d) {
+      d = { pollingDistrict: r.d, counts: { electors: 0, byOutcome: {}, bySupport: {}, byRequest: {} } };
+      out.push(d);
+    }
+    const c = d.counts;
+    c.electors += r.n;
+    if (r.o !== null) c.byOutcome[r.o] = (c.byOutcome[r.o] ?? 0) + r.n;
+    if (r.s !== null) c.bySupport[r.s] = (c.bySupport[r.s] ?? 0) + r.n;
+    for (const q of Object.keys(REQUEST_COLUMN) as Request[]) if (r[q] > 0) c.byRequest[q] = (c.byRequest[q] ?? 0) + r[q];
+  }
+  return out;
+}
+
+export interface FollowUp {
+  electorId: number;
+  electorNumber: string;
+  fullName: string;
+  address: string;
+  postcode: string;
+  pollingDistrict: string;
+  latestSupport: string | null;
+  lastCanvassedOn: string | null;
+}
+
+/** Electors with an open request, in walk order. */
+export async function followUps(db: Db, areaId: number, request: Request, pollingDistrict?: string): Promise<FollowUp[]> {
+  return db
+    .prepare(
+      `SELECT id AS electorId, elector_number AS electorNumber, full_name AS fullName, address_lines AS address, postcode,
+         polling_district AS pollingDistrict, latest_support AS latestSupport, last_canvassed_on AS lastCanvassedOn
+       FROM electors WHERE area_id = ? AND ${REQUEST_COLUMN[request]} = 1 ${pollingDistrict ? 'AND polling_district = ?' : ''} ORDER BY walk_seq`,
+    )
+    .all(areaId, ...(pollingDistrict ? [pollingDistrict] : [])) as FollowUp[];
+}

@@ -1,0 +1,390 @@
+/**
+ * The electoral register of an area: households and electors. Other features read it through
+ * `findElector` (nomination subscribers) and `householdCounts` (leaflet drops).
+ */
+import type { Db } from '../open.ts';
+import { compareWalkOrder, householdKey, parseAddress, type ParsedAddress } from '../../shared/domain/households.ts';
+import type { RegisterRow } from '../../shared/domain/register-rows.ts';
+import type { MatchPerson } from '../../shared/domain/register-matching.ts';
+import type { Outcome, Request } from '../../shared/domain/canvass-codes.ts';
+import type { ElectorStanding } from '../../shared/domain/tallies.ts';
+
+export interface ElectorSummary {
+  id: number;
+  areaId: number;
+  pollingDistrict: string;
+  electorNumber: string;
+  fullName: string;
+  surname: string;
+  forenames: string;
+  markers: string;
+  householdId: number | null;
+  /** Address lines joined by newlines. */
+  address: string;
+  postcode: string;
+  street: string;
+  latestOutcome: Outcome | null;
+  latestSupport: string | null;
+}
+
+export interface Elector extends ElectorSummary {
+  number: number;
+  suffix: number | null;
+  title: string;
+  dateOfAttainment: string | null;
+  walkSeq: number;
+  requests: Request[];
+  lastCanvassedOn: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Household {
+  id: number;
+  areaId: number;
+  pollingDistrict: string;
+  street: string;
+  houseNumber: number | null;
+  house: string;
+  flat: string;
+  address: string;
+  postcode: string;
+  walkSeq: number;
+}
+
+const REQUEST_COLUMNS: Record<Request, string> = {
+  literature: 'wants_literature',
+  poster: 'wants_poster',
+  postal_vote: 'wants_postal_vote',
+  join: 'wants_join',
+  visit: 'wants_visit',
+};
+export const REQUEST_COLUMN = REQUEST_COLUMNS;
+
+const SUMMARY = `SELECT e.id, e.area_id AS areaId, e.polling_district AS pollingDistrict, e.elector_number AS electorNumber,
+  e.full_name AS fullName, e.surname, e.forenames, e.markers, e.household_id AS householdId, e.address_lines AS address,
+  e.postcode, COALESCE(h.street, '') AS street, e.latest_outcome AS latestOutcome, e.latest_support AS latestSupport`;
+
+const FULL = `${SUMMARY}, e.number, e.suffix, e.title, e.date_of_attainment AS dateOfAttainment, e.walk_seq AS walkSeq,
+  e.wants_literature, e.wants_poster, e.wants_postal_vote, e.wants_join, e.wants_visit,
+  e.last_canvassed_on AS lastCanvassedOn, e.created_at AS createdAt, e.updated_at AS updatedAt
+  FROM electors e LEFT JOIN households h ON h.id = e.household_id`;
+
+type FullRow = Omit<Elector, 'requests'> & Record<string, unknown>;
+
+function toElector(row: FullRow): Elector {
+  const requests = (Object.keys(REQUEST_COLUMNS) as Request[]).filter((q) => row[REQUEST_COLUMNS[q]] === 1);
+  const e: Record<string, unknown> = { ...row, requests };
+  for (const c of Object.values(REQUEST_COLUMNS)) delete e[c];
+  return e as unknown as Elector;
+}
+
+/** The elector with this canonical number in the area (e.g. a nomination subscriber), if any. */
+export async function findElector(db: Db, areaId: number, electorNumber: string): Promise<Elector | undefined> {
+  const row = db.prepare(`${FULL} WHERE e.area_id = ? AND e.elector_number = ?`).get(areaId, electorNumber) as FullRow | undefined;
+  return row ? toElector(row) : undefined;
+}
+
+export async function getElector(db: Db, id: number): Promise<Elector | undefined> {
+  const row = db.prepare(`${FULL} WHERE e.id = ?`).get(id) as FullRow | undefined;
+  return row ? toElector(row) : undefined;
+}
+
+/** Households and electors per polling district of an area, districts in order. */
+export async function householdCounts(
+  db: Db,
+  areaId: number,
+): Promise<{ pollingDistrict: string; households: number; electors: number }[]> {
+  return db
+    .prepare(
+      `SELECT polling_district AS pollingDistrict, COUNT(DISTINCT household_id) AS households, COUNT(*) AS electors
+       FROM electors WHERE area_id = ? GROUP BY polling_district ORDER BY polling_district`,
+    )
+    .all(areaId) as { pollingDistrict: string; households: number; electors: number }[];
+}
+
+/** Areas that have a register, with their counts. */
+export async function registerSummaries(db: Db): Promise<{ areaId: number; areaName: string; electors: number; households: number; districts: number }[]> {
+  return db
+    .prepare(
+      `SELECT a.id AS areaId, a.name AS areaName, COUNT(e.id) AS electors, COUNT(DISTINCT e.household_id) AS households,
+         COUNT(DISTINCT e.polling_district) AS districts
+       FROM areas a JOIN electors e ON e.area_id = a.id GROUP BY a.id ORDER BY a.name`,
+    )
+    .all() as { areaId: number; areaName: string; electors: number; households: number; districts: number }[];
+}
+
+function likePattern(search: string): string {
+  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * A page of an area's electors in walk order, optionally only those whose name, elector number,
+ * street or postcode contains the search text.
+ */
+export async function listElectors(
+  db: Db,
+  q: { areaId: number; pollingDistrict?: string; search?: string; offset: number; limit: number },
+): Promise<{ total: number; items: ElectorSummary[] }> {
+  const where = ['e.area_id = ?'];
+  const params: unknown[] = [q.areaId];
+  if (q.pollingDistrict) {
+    where.push('e.polling_district = ?');
+    params.push(q.pollingDistrict);
+  }
+  const search = q.search?.trim();
+  if (search) {
+    const like = likePattern(search);
+    where.push(
+      `(e.full_name LIKE ? ESCAPE '\\' OR e.elector_number LIKE ? ESCAPE '\\' OR h.street LIKE ? ESCAPE '\\' OR e.postcode LIKE ? ESCAPE '\\')`,
+    );
+    params.push(like, like, like, like);
+  }
+  const from = `FROM electors e LEFT JOIN households h ON h.id = e.household_id WHERE ${where.join(' AND ')}`;
+  const total = (db.prepare(`SELECT COUNT(*) AS n ${from}`).get(...params) as { n: number }).n;
+  const items = db.prepare(`${SUMMARY} ${from} ORDER BY e.walk_seq LIMIT ? OFFSET ?`).all(...params, q.limit, q.offset) as ElectorSummary[];
+  return { total, items };
+}
+
+/** The elector after (or before) this one in walk order, within a polling district if given. */
+export async function neighbourInWalk(
+  db: Db,
+  q: { areaId: number; pollingDistrict?: string; walkSeq: number; direction: 1 | -1 },
+): Promise<ElectorSummary | undefined> {
+  const district = q.pollingDistrict ? 'AND e.polling_district = ?' : '';
+  const params: unknown[] = [q.areaId, ...(q.pollingDistrict ? [q.pollingDistrict] : []), q.walkSeq];
+  const cmp = q.direction === 1 ? '>' : '<';
+  const order = q.direction === 1 ? 'ASC' : 'DESC';
+  return db
+    .prepare(
+      `${SUMMARY} FROM electors e LEFT JOIN households h ON h.id = e.household_id
+       WHERE e.area_id = ? ${district} AND e.walk_seq ${cmp} ? ORDER BY e.walk_seq ${order} LIMIT 1`,
+    )
+    .get(...params) as ElectorSummary | undefined;
+}
+
+export async function getHousehold(db: Db, id: number): Promise<Household | undefined> {
+  return db
+    .prepare(
+      `SELECT id, area_id AS areaId, polling_district AS pollingDistrict, street, house_number AS houseNumber, house, flat,
+         address_lines AS address, postcode, walk_seq AS walkSeq FROM households WHERE id = ?`,
+    )
+    .get(id) as Household | undefined;
+}
+
+export async function householdMembers(db: Db, householdId: number): Promise<ElectorSummary[]> {
+  return db
+    .prepare(`${SUMMARY} FROM electors e LEFT JOIN households h ON h.id = e.household_id WHERE e.household_id = ? ORDER BY e.walk_seq`)
+    .all(householdId) as ElectorSummary[];
+}
+
+/** Distinct polling districts of an area's register. */
+export async function pollingDistricts(db: Db, areaId: number): Promise<string[]> {
+  return (db.prepare('SELECT DISTINCT polling_district AS d FROM electors WHERE area_id = ? ORDER BY d').all(areaId) as { d: string }[]).map(
+    (r) => r.d,
+  );
+}
+
+export interface WalkSheetHousehold extends Household {
+  electors: { id: number; electorNumber: string; fullName: string; markers: string; latestOutcome: string | null; latestSupport: string | null }[];
+}
+
+/**
+ * Households of an area (or one polling district) in walk order with their electors, for a
+ * printed walk sheet. Electors who moved, died or asked not to be contacted are left off.
+ */
+export async function walkSheet(db: Db, areaId: number, pollingDistrict?: string): Promise<WalkSheetHousehold[]> {
+  const params: unknown[] = [areaId, ...(pollingDistrict ? [pollingDistrict] : [])];
+  const rows = db
+    .prepare(
+      `SELECT h.id, h.area_id AS areaId, h.polling_district AS pollingDistrict, h.street, h.house_number AS houseNumber, h.house, h.flat,
+         h.address_lines AS address, h.postcode, h.walk_seq AS walkSeq,
+         e.id AS electorId, e.elector_number AS electorNumber, e.full_name AS fullName, e.markers,
+         e.latest_outcome AS latestOutcome, e.latest_support AS latestSupport
+       FROM electors e JOIN households h ON h.id = e.household_id
+       WHERE e.area_id = ? ${pollingDistrict ? 'AND e.polling_district = ?' : ''}
+         AND (e.latest_outcome IS NULL OR e.latest_outcome NOT IN ('moved', 'deceased', 'do_not_contact'))
+       ORDER BY e.walk_seq`,
+    )
+    .all(...params) as (Household & { electorId: number; electorNumber: string; fullName: string; markers: string; latestOutcome: string | null; latestSupport: string | null })[];
+  const out: WalkSheetHousehold[] = [];
+  for (const r of rows) {
+    let h = out.at(-1);
+    if (!h || h.id !== r.id) {
+      const { electorId: _e, electorNumber: _n, fullName: _f, markers: _m, latestOutcome: _o, latestSupport: _s, ...household } = r;
+      h = { ...household, electors: [] };
+      out.push(h);
+    }
+    h.electors.push({
+      id: r.electorId,
+      electorNumber: r.electorNumber,
+      fullName: r.fullName,
+      markers: r.markers,
+      latestOutcome: r.latestOutcome,
+      latestSupport: r.latestSupport,
+    });
+  }
+  return out;
+}
+
+/** Sets an elector's standing (folded from their returns). */
+export async function setStanding(db: Db, electorId: number, s: ElectorStanding, lastCanvassedOn: string | null): Promise<void> {
+  db.prepare(
+    `UPDATE electors SET latest_outcome = ?, latest_support = ?, wants_literature = ?, wants_poster = ?, wants_postal_vote = ?,
+       wants_join = ?, wants_visit = ?, last_canvassed_on = ? WHERE id = ?`,
+  ).run(
+    s.outcome,
+    s.support,
+    s.requests.includes('literature') ? 1 : 0,
+    s.requests.includes('poster') ? 1 : 0,
+    s.requests.includes('postal_vote') ? 1 : 0,
+    s.requests.includes('join') ? 1 : 0,
+    s.requests.includes('visit') ? 1 : 0,
+    lastCanvassedOn,
+    electorId,
+  );
+}
+
+export async function deleteElector(db: Db, id: number): Promise<void> {
+  const row = db.prepare('SELECT household_id AS h FROM electors WHERE id = ?').get(id) as { h: number | null } | undefined;
+  db.prepare('DELETE FROM electors WHERE id = ?').run(id);
+  if (row?.h != null) db.prepare('DELETE FROM households WHERE id = ? AND NOT EXISTS (SELECT 1 FROM electors WHERE household_id = ?)').run(row.h, row.h);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import
+
+/** The electors of an area as the matcher needs them. */
+export async function matchableElectors(db: Db, areaId: number): Promise<(MatchPerson & { id: number })[]> {
+  const rows = db
+    .prepare(
+      `SELECT id, full_name AS fullName, surname, forenames, address_lines AS address, postcode, elector_number AS electorNumber
+       FROM electors WHERE area_id = ?`,
+    )
+    .all(areaId) as { id: number; fullName: string; surname: string; forenames: string; address: string; postcode: string; electorNumber: string }[];
+  return rows.map(({ address, ...r }) => ({ ...r, addressLines: address === '' ? [] : address.split('\n') }));
+}
+
+export interface RegisterWrite {
+  areaId: number;
+  rows: readonly RegisterRow[];
+  /** For each row, the id of the existing elector it continues, or null for a new elector. */
+  existingIds: readonly (number | null)[];
+  /** Existing electors that are not on the new register. */
+  leftIds: readonly number[];
+}
+
+export interface RegisterWriteResult {
+  households: number;
+  inserted: number;
+  updated: number;
+  removed: number;
+}
+
+/**
+ * Replaces an area's register with `rows`, keeping matched electors' ids (so their returns stay
+ * theirs) and households' ids where the address is unchanged. Call inside a transaction.
+ */
+export function writeRegister(db: Db, w: RegisterWrite): RegisterWriteResult {
+  const now = new Date().toISOString();
+
+  // Households: one per distinct address, in walk order.
+  const keys: (string | null)[] = new Array(w.rows.length);
+  const byKey = new Map<string, { address: ParsedAddress; row: RegisterRow; id: number; seq: number }>();
+  for (let i = 0; i < w.rows.length; i++) {
+    const row = w.rows[i];
+    const key = householdKey(row.addressLines, row.postcode);
+    keys[i] = key;
+    if (key !== null && !byKey.has(key)) byKey.set(key, { address: parseAddress(row.addressLines), row, id: 0, seq: 0 });
+  }
+  const ordered = [...byKey.values()].sort(
+    (a, b) => (a.row.pollingDistrict < b.row.pollingDistrict ? -1 : a.row.pollingDistrict > b.row.pollingDistrict ? 1 : 0) || compareWalkOrder(a.address, b.address),
+  );
+  ordered.forEach((h, i) => (h.seq = i + 1));
+
+  const existingHouseholds = new Map(
+    (db.prepare('SELECT id, address_key AS k FROM households WHERE area_id = ?').all(w.areaId) as { id: number; k: string }[]).map((r) => [r.k, r.id]),
+  );
+  const insertHousehold = db.prepare(
+    `INSERT INTO households (area_id, polling_district, address_key, street, house_number, house, flat, address_lines, postcode, walk_seq, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const updateHousehold = db.prepare(
+    `UPDATE households SET polling_district = ?, street = ?, house_number = ?, house = ?, flat = ?, address_lines = ?, postcode = ?, walk_seq = ?, updated_at = ?
+     WHERE id = ?`,
+  );
+  for (const [key, h] of byKey) {
+    const a = h.address;
+    const lines = h.row.addressLines.join('\n');
+    const existing = existingHouseholds.get(key);
+    if (existing !== undefined) {
+      updateHousehold.run(h.row.pollingDistrict, a.street, a.houseNumber, a.house, a.flat, lines, h.row.postcode, h.seq, now, existing);
+      h.id = existing;
+      existingHouseholds.delete(key);
+    } else {
+      h.id = Number(
+        insertHousehold.run(w.areaId, h.row.pollingDistrict, key, a.street, a.houseNumber, a.house, a.flat, lines, h.row.postcode, h.seq, now, now).lastInsertRowid,
+      );
+    }
+  }
+
+  // Electors in walk order: household order, then elector number.
+  const order = w.rows.map((_, i) => i);
+  const seqOf = (i: number) => (keys[i] === null ? Number.MAX_SAFE_INTEGER : byKey.get(keys[i] as string)!.seq);
+  order.sort((a, b) => seqOf(a) - seqOf(b) || w.rows[a].number - w.rows[b].number || (w.rows[a].suffix ?? 0) - (w.rows[b].suffix ?? 0));
+
+  const removeElector = db.prepare('DELETE FROM electors WHERE id = ?');
+  for (const id of w.leftIds) removeElector.run(id);
+  // Matched electors may swap numbers: free every old number first.
+  const park = db.prepare("UPDATE electors SET elector_number = '~' || id WHERE id = ?");
+  for (const id of w.existingIds) if (id !== null) park.run(id);
+
+  const insertElector = db.prepare(
+    `INSERT INTO electors (polling_district, elector_number, number, suffix, markers, date_of_attainment, title, full_name, surname, forenames,
+       household_id, address_lines, postcode, walk_seq, updated_at, area_id, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const updateElector = db.prepare(
+    `UPDATE electors SET polling_district = ?, elector_number = ?, number = ?, suffix = ?, markers = ?, date_of_attainment = ?, title = ?,
+       full_name = ?, surname = ?, forenames = ?, household_id = ?, address_lines = ?, postcode = ?, walk_seq = ?, updated_at = ?
+     WHERE id = ?`,
+  );
+  let inserted = 0;
+  let updated = 0;
+  order.forEach((i, n) => {
+    const r = w.rows[i];
+    const key = keys[i];
+    const householdId = key === null ? null : byKey.get(key)!.id;
+    const existing = w.existingIds[i];
+    const values = [
+      r.pollingDistrict,
+      r.electorNumber,
+      r.number,
+      r.suffix,
+      r.markers,
+      r.dateOfAttainment,
+      r.title,
+      r.fullName,
+      r.surname,
+      r.forenames,
+      householdId,
+      r.addressLines.join('\n'),
+      r.postcode,
+      n + 1,
+      now,
+    ];
+    if (existing === null) {
+      insertElector.run(...values, w.areaId, now);
+      inserted++;
+    } else {
+      updateElector.run(...values, existing);
+      updated++;
+    }
+  });
+
+  // Addresses nobody lives at any more.
+  const removeHousehold = db.prepare('DELETE FROM households WHERE id = ?');
+  for (const id of existingHouseholds.values()) removeHousehold.run(id);
+
+  return { households: byKey.size, inserted, updated, removed: w.leftIds.length };
+}

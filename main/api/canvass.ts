@@ -1,0 +1,145 @@
+import type { canvassContract } from '../../shared/contract/canvass.ts';
+import { AppError } from '../../shared/contract/result.ts';
+import { DEFAULT_CODES, codeTable, parseReturnCodes, type CodeConfig } from '../../shared/domain/canvass-codes.ts';
+import { addCounts, computeTallies, emptyCounts } from '../../shared/domain/tallies.ts';
+import {
+  deleteReturn,
+  deleteSession,
+  followUps,
+  getReturn,
+  getSession,
+  insertReturn,
+  insertSession,
+  listSessions,
+  recentSessionReturns,
+  tallyCounts,
+  updateSession,
+} from '../../db/repositories/canvass.ts';
+import { getElector, neighbourInWalk, pollingDistricts } from '../../db/repositories/electors.ts';
+import { getSetting, putSetting } from '../../db/repositories/settings.ts';
+import { requireArea } from './areas.ts';
+import type { Ctx, HandlersFor } from './context.ts';
+
+const CODES_KEY = 'canvass.codes';
+
+let cached: { json: string; config: CodeConfig; table: ReturnType<typeof codeTable> } | undefined;
+
+/** The codes in use, with their lookup table (cached: entry reads them for every return). */
+export async function currentCodes(ctx: Ctx): Promise<{ config: CodeConfig; table: ReturnType<typeof codeTable> }> {
+  const config = (await getSetting<CodeConfig>(ctx.db, CODES_KEY)) ?? DEFAULT_CODES;
+  const json = JSON.stringify(config);
+  if (cached?.json !== json) cached = { json, config, table: codeTable(config) };
+  return cached;
+}
+
+async function requireSession(ctx: Ctx, id: number) {
+  const s = await getSession(ctx.db, id);
+  if (!s) throw new AppError('not_found', `There is no canvass session with id ${id}`, { id: 'No such session' });
+  return s;
+}
+
+async function checkDistrict(ctx: Ctx, areaId: number, pollingDistrict: string) {
+  if (pollingDistrict === '') return;
+  const known = await pollingDistricts(ctx.db, areaId);
+  if (!known.includes(pollingDistrict)) {
+    const list = known.length ? `its districts are ${known.join(', ')}` : 'import its register first';
+    throw new AppError('invalid_input', `Polling district ${pollingDistrict} is not on this area’s register (${list})`, {
+      pollingDistrict: `No polling district ${pollingDistrict} in this area`,
+    });
+  }
+}
+
+export const canvassHandlers: HandlersFor<typeof canvassContract> = {
+  'canvass.getCodes': async (ctx) => (await currentCodes(ctx)).config,
+  'canvass.setCodes': async (ctx, config) => {
+    const before = (await currentCodes(ctx)).config;
+    await putSetting(ctx.db, CODES_KEY, config);
+    await ctx.audit({ action: 'update', entity: 'canvass_codes', entityId: null, summary: 'Changed the canvass codes', before, after: config });
+    return config;
+  },
+  'canvass.listSessions': async (ctx, { areaId }) => listSessions(ctx.db, areaId),
+  'canvass.getSession': async (ctx, { id }) => requireSession(ctx, id),
+  'canvass.createSession': async (ctx, input) => {
+    const area = await requireArea(ctx, input.areaId);
+    await checkDistrict(ctx, input.areaId, input.pollingDistrict);
+    const id = await insertSession(ctx.db, input);
+    const after = await requireSession(ctx, id);
+    await ctx.audit({
+      action: 'create',
+      entity: 'canvass_session',
+      entityId: id,
+      summary: `Started a canvass session in ${area.name}${input.pollingDistrict ? ` (${input.pollingDistrict})` : ''} on ${input.heldOn}`,
+      after,
+    });
+    return after;
+  },
+  'canvass.updateSession': async (ctx, { id, ...input }) => {
+    const before = await requireSession(ctx, id);
+    if (before.areaId !== input.areaId) throw new AppError('invalid_input', 'A session cannot move to another area', { areaId: 'Start a new session instead' });
+    await checkDistrict(ctx, input.areaId, input.pollingDistrict);
+    await updateSession(ctx.db, id, input);
+    const after = await requireSession(ctx, id);
+    await ctx.audit({ action: 'update', entity: 'canvass_session', entityId: id, summary: `Changed the canvass session of ${after.heldOn}`, before, after });
+    return after;
+  },
+  'canvass.deleteSession': async (ctx, { id, confirm }) => {
+    const before = await requireSession(ctx, id);
+    if (before.returnCount > 0 && !confirm) {
+      throw new AppError('needs_confirmation', `This session has ${before.returnCount} return(s); deleting it deletes them too.`);
+    }
+    await deleteSession(ctx.db, id);
+    await ctx.audit({ action: 'delete', entity: 'canvass_session', entityId: id, summary: `Deleted the canvass session of ${before.heldOn}`, before });
+    return { deletedReturns: before.returnCount };
+  },
+  'canvass.recordReturn': async (ctx, { sessionId, electorId, codes, note }) => {
+    const session = await requireSession(ctx, sessionId);
+    const elector = await getElector(ctx.db, electorId);
+    if (!elector) throw new AppError('not_found', `There is no elector with id ${electorId}`, { electorId: 'No such elector' });
+    if (elector.areaId !== session.areaId) {
+      throw new AppError('invalid_input', `${elector.electorNumber} is not on the register of ${session.areaName}`, { electorId: 'Not in this session’s area' });
+    }
+    const { config, table } = await currentCodes(ctx);
+    const parsed = parseReturnCodes(codes, config, table);
+    if (!parsed.ok) throw new AppError('invalid_input', parsed.message, { codes: parsed.message });
+    const id = await insertReturn(ctx.db, {
+      electorId,
+      sessionId,
+      ...parsed.value,
+      codes: codes.toUpperCase().replace(/\s+/g, ''),
+      note,
+      canvassedOn: session.heldOn,
+      enteredBy: ctx.actor,
+    });
+    const saved = (await getReturn(ctx.db, id))!;
+    // Audit rows about a person are filed under the elector, so erasure can find and blank them.
+    await ctx.audit({ action: 'record-return', entity: 'elector', entityId: electorId, summary: `Recorded canvass return ${saved.codes}`, after: saved });
+    const next = await neighbourInWalk(ctx.db, { areaId: elector.areaId, pollingDistrict: session.pollingDistrict || undefined, walkSeq: elector.walkSeq, direction: 1 });
+    return { return: saved, next: next ?? null };
+  },
+  'canvass.undoReturn': async (ctx, { id }) => {
+    const r = await getReturn(ctx.db, id);
+    if (!r) throw new AppError('not_found', `There is no canvass return with id ${id} (already undone?)`, { id: 'No such return' });
+    const elector = await getElector(ctx.db, r.electorId);
+    await deleteReturn(ctx.db, id);
+    await ctx.audit({ action: 'undo-return', entity: 'elector', entityId: r.electorId, summary: `Undid canvass return ${r.codes}`, before: r });
+    return { undone: r, electorNumber: elector?.electorNumber ?? '' };
+  },
+  'canvass.listRecent': async (ctx, { sessionId, limit }) => {
+    await requireSession(ctx, sessionId);
+    return recentSessionReturns(ctx.db, sessionId, limit);
+  },
+  'canvass.getTallies': async (ctx, { areaId }) => {
+    await requireArea(ctx, areaId);
+    const { config } = await currentCodes(ctx);
+    const districts = await tallyCounts(ctx.db, areaId);
+    const area = districts.reduce((sum, d) => addCounts(sum, d.counts), emptyCounts());
+    return {
+      area: computeTallies(area, config),
+      districts: districts.map((d) => ({ pollingDistrict: d.pollingDistrict, tallies: computeTallies(d.counts, config) })),
+    };
+  },
+  'canvass.listFollowUps': async (ctx, { areaId, request, pollingDistrict }) => {
+    await requireArea(ctx, areaId);
+    return followUps(ctx.db, areaId, request, pollingDistrict || undefined);
+  },
+};

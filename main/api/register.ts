@@ -1,0 +1,140 @@
+import type { registerContract } from '../../shared/contract/register.ts';
+import { AppError } from '../../shared/contract/result.ts';
+import { canonicalElectorNumber } from '../../shared/domain/elector-number.ts';
+import { applySavedMapping, mappingProblems, toSavedMapping, type ColumnMapping, type SavedMapping } from '../../shared/domain/register-columns.ts';
+import { eraseAuditOf, listAudit } from '../../db/repositories/audit.ts';
+import { electorReturns } from '../../db/repositories/canvass.ts';
+import {
+  deleteElector,
+  findElector,
+  getElector,
+  getHousehold,
+  householdCounts,
+  householdMembers,
+  listElectors,
+  neighbourInWalk,
+  registerSummaries,
+  walkSheet,
+} from '../../db/repositories/electors.ts';
+import { getSetting } from '../../db/repositories/settings.ts';
+import { importRegister, previewRegisterFile } from '../register-import.ts';
+import type { Ctx, HandlersFor } from './context.ts';
+import { requireArea } from './areas.ts';
+
+const mappingKey = (actor: string) => `register.columnMapping:${actor}`;
+
+export async function requireElector(ctx: Ctx, id: number) {
+  const e = await getElector(ctx.db, id);
+  if (!e) throw new AppError('not_found', `There is no elector with id ${id}`, { id: 'No such elector' });
+  return e;
+}
+
+function requireUpload(ctx: Ctx, fileId: string) {
+  const u = ctx.uploads.get(fileId);
+  if (!u) throw new AppError('not_found', 'That upload has gone (uploads are kept for an hour); choose the file again', { fileId: 'No such upload' });
+  return u;
+}
+
+/** A typed elector number: `AB-12`, or a bare `12` read in the given polling district. */
+export function readTypedNumber(text: string, pollingDistrict?: string): string | null {
+  const t = text.trim();
+  if (pollingDistrict && /^\d+(?:[/.]\d+)?$/.test(t)) return canonicalElectorNumber(`${pollingDistrict}-${t}`);
+  return canonicalElectorNumber(t);
+}
+
+export const registerHandlers: HandlersFor<typeof registerContract> = {
+  'register.list': async (ctx) => registerSummaries(ctx.db),
+  'register.listDistricts': async (ctx, { areaId }) => {
+    await requireArea(ctx, areaId);
+    return householdCounts(ctx.db, areaId);
+  },
+  'register.importPreview': async (ctx, { fileId }) => {
+    const upload = requireUpload(ctx, fileId);
+    const { headers, sample } = previewRegisterFile(upload.path);
+    if (headers.length === 0) throw new AppError('invalid_input', `${upload.name} is empty`, { fileId: 'The file is empty' });
+    const saved = (await getSetting<SavedMapping>(ctx.db, mappingKey(ctx.actor))) ?? null;
+    const mapping = applySavedMapping(headers, saved);
+    const remembered = saved !== null && Object.values(saved).some((h) => headers.includes(h as string));
+    return { headers, sample, mapping, remembered, problems: mappingProblems(mapping, headers.length) };
+  },
+  'register.importStart': async (ctx, { fileId, areaId, mapping, remember }) => {
+    const upload = requireUpload(ctx, fileId);
+    await requireArea(ctx, areaId);
+    const problems = mappingProblems(mapping as ColumnMapping);
+    if (problems.length > 0) {
+      throw new AppError('invalid_input', problems.map((p) => p.message).join('; '), Object.fromEntries(problems.map((p) => [`mapping.${p.field}`, p.message])));
+    }
+    const rememberAs = remember
+      ? { key: mappingKey(ctx.actor), value: toSavedMapping(mapping as ColumnMapping, previewRegisterFile(upload.path, 0).headers) }
+      : undefined;
+    return ctx.jobs.start('register.import', async (job) => {
+      try {
+        return await importRegister(
+          ctx.db,
+          { areaId, path: upload.path, fileName: upload.name, mapping: mapping as ColumnMapping, actor: ctx.actor, rememberAs },
+          job,
+        );
+      } finally {
+        ctx.uploads.discard(fileId);
+      }
+    });
+  },
+  'register.listElectors': async (ctx, q) => listElectors(ctx.db, q),
+  'register.getElector': async (ctx, { id }) => {
+    const elector = await requireElector(ctx, id);
+    const household = elector.householdId === null ? null : ((await getHousehold(ctx.db, elector.householdId)) ?? null);
+    const members = household ? (await householdMembers(ctx.db, household.id)).filter((m) => m.id !== id) : [];
+    return { elector, household, members, returns: await electorReturns(ctx.db, id) };
+  },
+  'register.getByNumber': async (ctx, { areaId, electorNumber, pollingDistrict }) => {
+    const canonical = readTypedNumber(electorNumber, pollingDistrict);
+    if (canonical === null) return null;
+    const e = await findElector(ctx.db, areaId, canonical);
+    if (!e) return null;
+    const { number: _n, suffix: _s, title: _t, dateOfAttainment: _d, walkSeq: _w, requests: _r, lastCanvassedOn: _l, createdAt: _c, updatedAt: _u, ...summary } = e;
+    return summary;
+  },
+  'register.getNeighbour': async (ctx, { electorId, pollingDistrict, direction }) => {
+    const e = await requireElector(ctx, electorId);
+    return (await neighbourInWalk(ctx.db, { areaId: e.areaId, pollingDistrict, walkSeq: e.walkSeq, direction })) ?? null;
+  },
+  'register.getHousehold': async (ctx, { id }) => {
+    const household = await getHousehold(ctx.db, id);
+    if (!household) throw new AppError('not_found', `There is no household with id ${id}`, { id: 'No such household' });
+    const members = await householdMembers(ctx.db, id);
+    const returns = [];
+    for (const m of members) for (const r of await electorReturns(ctx.db, m.id)) returns.push({ ...r, electorNumber: m.electorNumber, fullName: m.fullName });
+    returns.sort((a, b) => (a.canvassedOn < b.canvassedOn ? 1 : a.canvassedOn > b.canvassedOn ? -1 : b.id - a.id));
+    return { household, members, returns };
+  },
+  'register.getWalkSheet': async (ctx, { areaId, pollingDistrict }) => {
+    const area = await requireArea(ctx, areaId);
+    return { areaName: area.name, pollingDistrict: pollingDistrict ?? '', households: await walkSheet(ctx.db, areaId, pollingDistrict || undefined) };
+  },
+  'register.getPersonExport': async (ctx, { id }) => {
+    const elector = await requireElector(ctx, id);
+    const household = elector.householdId === null ? null : ((await getHousehold(ctx.db, elector.householdId)) ?? null);
+    return {
+      exportedAt: new Date().toISOString(),
+      elector,
+      household,
+      returns: await electorReturns(ctx.db, id),
+      audit: await listAudit(ctx.db, { entity: 'elector', entityId: id, limit: 1000 }),
+    };
+  },
+  'register.erasePerson': async (ctx, { id, confirm }) => {
+    const elector = await requireElector(ctx, id);
+    if (!confirm) {
+      throw new AppError(
+        'needs_confirmation',
+        `Erasing ${elector.fullName} removes them from the register, deletes their canvass returns and blanks their details in the audit trail. This cannot be undone.`,
+      );
+    }
+    const returns = (await electorReturns(ctx.db, id)).length;
+    await deleteElector(ctx.db, id);
+    const auditRows = await eraseAuditOf(ctx.db, 'elector', id);
+    // The one record left: that an erasure happened, with nothing about the person.
+    await ctx.audit({ action: 'erase', entity: 'elector', entityId: id, summary: 'Erased an elector’s personal data on request', after: { returns, auditRows } });
+    return { erased: true, returns, auditRows };
+  },
+};

@@ -1,0 +1,77 @@
+import { statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { REGISTER_FIELDS, type RegisterField, mappingProblems } from '../../shared/domain/register-columns.ts';
+import type { ImportReport } from '../../shared/contract/register.ts';
+import { CliError, type Command, call, printJson, withApp } from './command.ts';
+
+function areaIdOf(value: unknown): number {
+  const id = Number(value);
+  if (!Number.isInteger(id) || id <= 0) throw new CliError('Give the area with --area ID (see `hustings areas list`)', 2);
+  return id;
+}
+
+export const registerCommands: Command[] = [
+  {
+    path: ['register', 'import'],
+    usage: 'register import FILE --area ID [--db PATH] [--map FIELD=HEADING ...]',
+    summary: 'Import (or re-import) an area’s electoral register CSV; bad lines are listed and nothing is imported',
+    options: { area: { type: 'string' }, map: { type: 'string', multiple: true } },
+    async run(values, positionals) {
+      const file = positionals[0];
+      if (!file) throw new CliError('Name the register CSV: hustings register import FILE --area ID', 2);
+      const areaId = areaIdOf(values.area);
+      let size: number;
+      try {
+        size = statSync(file).size;
+      } catch (e) {
+        throw new CliError(`Cannot read ${file}: ${(e as Error).message}`);
+      }
+      return withApp(values, async (app) => {
+        const upload = app.uploads.adopt(resolve(file), basename(file), size);
+        const preview = await call<{ headers: string[]; mapping: Record<RegisterField, number | null> }>(app, 'register.importPreview', { fileId: upload.id });
+        const mapping = { ...preview.mapping };
+        for (const pair of (values.map as string[] | undefined) ?? []) {
+          const [field, heading] = pair.split('=');
+          if (!(REGISTER_FIELDS as readonly string[]).includes(field)) throw new CliError(`--map: "${field}" is not one of ${REGISTER_FIELDS.join(', ')}`, 2);
+          const col = preview.headers.findIndex((h) => h.toLowerCase() === (heading ?? '').trim().toLowerCase());
+          if (col < 0) throw new CliError(`--map: the file has no column "${heading}" (its columns: ${preview.headers.join(', ')})`, 2);
+          for (const f of REGISTER_FIELDS) if (mapping[f] === col) mapping[f] = null;
+          mapping[field as RegisterField] = col;
+        }
+        const problems = mappingProblems(mapping, preview.headers.length);
+        if (problems.length > 0) {
+          throw new CliError(`${problems.map((p) => p.message).join('\n')}\nThe file's columns: ${preview.headers.join(', ')}. Use --map FIELD=HEADING.`);
+        }
+        const started = await call<{ jobId: string }>(app, 'register.importStart', { fileId: upload.id, areaId, mapping });
+        const end = await app.jobs.wait(started.jobId);
+        if (end.state !== 'done') {
+          const details = end.error?.details as { problems?: { line: number; reason: string }[] } | undefined;
+          for (const p of details?.problems ?? []) console.log(`Line ${p.line}: ${p.reason}`);
+          throw new CliError(end.message);
+        }
+        const r = end.result as ImportReport;
+        console.log(
+          r.reimport
+            ? `Re-imported ${r.electors} electors: ${r.matched} matched, ${r.added} new, ${r.left} left; ${r.households} households.`
+            : `Imported ${r.electors} electors in ${r.households} households (polling districts ${r.pollingDistricts.join(', ')}).`,
+        );
+        return 0;
+      });
+    },
+  },
+  {
+    path: ['register', 'districts'],
+    usage: 'register districts --area ID [--db PATH] [--json]',
+    summary: 'Polling districts of an area’s register with household and elector counts',
+    options: { area: { type: 'string' }, json: { type: 'boolean' } },
+    async run(values) {
+      const areaId = areaIdOf(values.area);
+      return withApp(values, async (app) => {
+        const rows = await call<{ pollingDistrict: string; households: number; electors: number }[]>(app, 'register.listDistricts', { areaId });
+        if (values.json) printJson(rows);
+        else for (const r of rows) console.log(`${r.pollingDistrict}\t${r.households} households\t${r.electors} electors`);
+        return 0;
+      });
+    },
+  },
+];

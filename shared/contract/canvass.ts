@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { id, idInput, isoDate, optionalText } from './common.ts';
+import { mutation, query } from './define.ts';
+import { canvassReturn, electorSummary, outcome, pollingDistrictText, request } from './register.ts';
+import { OUTCOMES, REQUESTS, configProblems, type CodeConfig } from '../domain/canvass-codes.ts';
+
+const code = z.string({ error: 'A code is text' }).trim().toUpperCase();
+
+export const codeConfig = z
+  .strictObject({
+    outcomes: z.strictObject(Object.fromEntries(OUTCOMES.map((o) => [o, code])) as Record<(typeof OUTCOMES)[number], typeof code>),
+    support: z.strictObject({
+      kind: z.enum(['scale', 'parties'], { error: 'Choose a 1–5 scale or party letters' }),
+      options: z.array(z.strictObject({ code, label: z.string().trim().max(60, 'At most 60 characters') })).max(20),
+    }),
+    requests: z.strictObject(Object.fromEntries(REQUESTS.map((r) => [r, code])) as Record<(typeof REQUESTS)[number], typeof code>),
+  })
+  .superRefine((config, ctx) => {
+    for (const p of configProblems(config as CodeConfig)) ctx.addIssue({ code: 'custom', path: p.path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)), message: p.message });
+  });
+
+const district = pollingDistrictText.default('');
+
+const sessionFields = {
+  areaId: id,
+  pollingDistrict: district,
+  heldOn: isoDate,
+  canvassers: optionalText('Canvassers', 500),
+  notes: optionalText('Notes'),
+};
+
+export const canvassSession = z.object({
+  id,
+  areaId: id,
+  areaName: z.string(),
+  pollingDistrict: z.string(),
+  heldOn: z.string(),
+  canvassers: z.string(),
+  notes: z.string(),
+  returnCount: z.number(),
+});
+export type CanvassSessionOut = z.infer<typeof canvassSession>;
+
+const tallies = z.object({
+  electors: z.number(),
+  canvassed: z.number(),
+  coverage: z.number(),
+  contacted: z.number(),
+  contactRate: z.number(),
+  outcomes: z.array(z.object({ outcome, label: z.string(), count: z.number(), percent: z.number() })),
+  support: z.array(z.object({ code: z.string(), label: z.string(), count: z.number(), percent: z.number() })),
+  supportGiven: z.number(),
+  requests: z.array(z.object({ request, label: z.string(), count: z.number() })),
+});
+export type TalliesOut = z.infer<typeof tallies>;
+
+export const canvassContract = {
+  'canvass.getCodes': query('The canvass codes in use', z.strictObject({}), codeConfig),
+  'canvass.setCodes': mutation('Change the canvass codes', codeConfig, codeConfig),
+  'canvass.listSessions': query('Canvass sessions, newest first, optionally of one area', z.strictObject({ areaId: id.optional() }), z.array(canvassSession)),
+  'canvass.getSession': query('One canvass session', idInput, canvassSession),
+  'canvass.createSession': mutation('Start a canvass session', z.strictObject(sessionFields), canvassSession),
+  'canvass.updateSession': mutation('Change a canvass session', z.strictObject({ id, ...sessionFields }), canvassSession),
+  'canvass.deleteSession': mutation(
+    'Delete a canvass session and its returns (needs confirm: true when it has returns)',
+    z.strictObject({ id, confirm: z.boolean().optional() }),
+    z.object({ deletedReturns: z.number() }),
+  ),
+  'canvass.recordReturn': mutation(
+    'Record a canvass return typed as codes (e.g. I3L) for an elector in a session',
+    z.strictObject({
+      sessionId: id,
+      electorId: id,
+      codes: z.string({ error: 'Type the codes' }).max(30, 'At most 30 characters of codes'),
+      note: optionalText('Note', 1000),
+    }),
+    z.object({ return: canvassReturn, next: electorSummary.nullable() }),
+  ),
+  'canvass.undoReturn': mutation('Remove a return entered by mistake', idInput, z.object({ undone: canvassReturn, electorNumber: z.string() })),
+  'canvass.listRecent': query(
+    'The latest returns of a session, newest first',
+    z.strictObject({ sessionId: id, limit: z.number().int().min(1).max(200).default(20) }),
+    z.array(canvassReturn.extend({ electorNumber: z.string(), fullName: z.string() })),
+  ),
+  'canvass.getTallies': query(
+    'Tallies of an area and of each polling district: coverage, contact rate, support and requests',
+    z.strictObject({ areaId: id }),
+    z.object({ area: tallies, districts: z.array(z.object({ pollingDistrict: z.string(), tallies })) }),
+  ),
+  'canvass.listFollowUps': query(
+    'Electors with an open request (literature, poster, postal vote, join, visit), in walk order',
+    z.strictObject({ areaId: id, request, pollingDistrict: pollingDistrictText.optional() }),
+    z.array(
+      z.object({
+        electorId: id,
+        electorNumber: z.string(),
+        fullName: z.string(),
+        address: z.string(),
+        postcode: z.string(),
+        pollingDistrict: z.string(),
+        latestSupport: z.string().nullable(),
+        lastCanvassedOn: z.string().nullable(),
+      }),
+    ),
+  ),
+};

@@ -1,0 +1,181 @@
+import { z } from 'zod';
+import { confirmFlag, id, idInput } from './common.ts';
+import { mutation, query } from './define.ts';
+import { fileId, jobEvent } from './jobs.ts';
+import { REGISTER_FIELDS, type RegisterField } from '../domain/register-columns.ts';
+import { OUTCOMES, REQUESTS } from '../domain/canvass-codes.ts';
+
+const column = z.number().int().min(0).max(500).nullable();
+export const columnMapping = z.strictObject(
+  Object.fromEntries(REGISTER_FIELDS.map((f) => [f, column.default(null)])) as Record<RegisterField, z.ZodDefault<typeof column>>,
+);
+
+export const outcome = z.enum(OUTCOMES);
+export const request = z.enum(REQUESTS, { error: `Choose one of ${REQUESTS.join(', ')}` });
+
+export const electorSummary = z.object({
+  id,
+  areaId: id,
+  pollingDistrict: z.string(),
+  electorNumber: z.string(),
+  fullName: z.string(),
+  surname: z.string(),
+  forenames: z.string(),
+  markers: z.string(),
+  householdId: z.number().nullable(),
+  address: z.string(),
+  postcode: z.string(),
+  street: z.string(),
+  latestOutcome: outcome.nullable(),
+  latestSupport: z.string().nullable(),
+});
+export type ElectorSummaryOut = z.infer<typeof electorSummary>;
+
+export const elector = electorSummary.extend({
+  number: z.number(),
+  suffix: z.number().nullable(),
+  title: z.string(),
+  dateOfAttainment: z.string().nullable(),
+  walkSeq: z.number(),
+  requests: z.array(request),
+  lastCanvassedOn: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const household = z.object({
+  id,
+  areaId: id,
+  pollingDistrict: z.string(),
+  street: z.string(),
+  houseNumber: z.number().nullable(),
+  house: z.string(),
+  flat: z.string(),
+  address: z.string(),
+  postcode: z.string(),
+  walkSeq: z.number(),
+});
+
+export const canvassReturn = z.object({
+  id,
+  electorId: id,
+  sessionId: id,
+  outcome,
+  support: z.string().nullable(),
+  requests: z.array(request),
+  codes: z.string(),
+  note: z.string(),
+  canvassedOn: z.string(),
+  enteredAt: z.string(),
+  enteredBy: z.string(),
+});
+export type CanvassReturnOut = z.infer<typeof canvassReturn>;
+
+export const rowProblem = z.object({ line: z.number(), reason: z.string() });
+
+export const importReport = z.object({
+  fileName: z.string(),
+  electors: z.number(),
+  households: z.number(),
+  pollingDistricts: z.array(z.string()),
+  matched: z.number(),
+  added: z.number(),
+  left: z.number(),
+  reimport: z.boolean(),
+});
+export type ImportReport = z.infer<typeof importReport>;
+
+const areaId = id;
+/** Polling-district letters as typed (any case, spaces around allowed), read as upper case. */
+export const pollingDistrictText = z
+  .string({ error: 'A polling district is text' })
+  .regex(/^\s*[A-Za-z]{0,4}\s*$/, 'A polling district is 1 to 4 letters')
+  .transform((s) => s.trim().toUpperCase());
+const districtText = pollingDistrictText.optional();
+
+export const registerContract = {
+  'register.list': query(
+    'Areas that have a register, with elector, household and district counts',
+    z.strictObject({}),
+    z.array(z.object({ areaId: id, areaName: z.string(), electors: z.number(), households: z.number(), districts: z.number() })),
+  ),
+  'register.listDistricts': query(
+    'Polling districts of an area’s register with their household and elector counts',
+    z.strictObject({ areaId }),
+    z.array(z.object({ pollingDistrict: z.string(), households: z.number(), electors: z.number() })),
+  ),
+  'register.importPreview': query(
+    'Read the headings and first rows of an uploaded register file and suggest the column mapping (the user’s last choices first)',
+    z.strictObject({ fileId }),
+    z.object({
+      headers: z.array(z.string()),
+      mapping: columnMapping,
+      sample: z.array(z.array(z.string())),
+      remembered: z.boolean(),
+      problems: z.array(z.object({ field: z.string(), message: z.string() })),
+    }),
+  ),
+  'register.importStart': query(
+    'Start importing an uploaded register into an area (a long job: one transaction, nothing changes if it fails or is cancelled)',
+    z.strictObject({ fileId, areaId, mapping: columnMapping, remember: z.boolean().default(true) }),
+    jobEvent,
+  ),
+  'register.listElectors': query(
+    'A page of an area’s electors in walk order, searchable by name, elector number, street or postcode',
+    z.strictObject({
+      areaId,
+      pollingDistrict: districtText,
+      search: z.string().max(200).optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    z.object({ total: z.number(), items: z.array(electorSummary) }),
+  ),
+  'register.getElector': query(
+    'One elector with their household, the others living there and every canvass return',
+    idInput,
+    z.object({ elector, household: household.nullable(), members: z.array(electorSummary), returns: z.array(canvassReturn) }),
+  ),
+  'register.getByNumber': query(
+    'The elector with this number in an area, or null; a bare number is read in the given polling district',
+    z.strictObject({ areaId, electorNumber: z.string().max(40), pollingDistrict: districtText }),
+    electorSummary.nullable(),
+  ),
+  'register.getNeighbour': query(
+    'The next (or previous) elector in walk order, within a polling district if given',
+    z.strictObject({ electorId: id, pollingDistrict: districtText, direction: z.union([z.literal(1), z.literal(-1)]).default(1) }),
+    electorSummary.nullable(),
+  ),
+  'register.getHousehold': query(
+    'A household with its electors and their canvass history',
+    idInput,
+    z.object({ household, members: z.array(electorSummary), returns: z.array(canvassReturn.extend({ electorNumber: z.string(), fullName: z.string() })) }),
+  ),
+  'register.getWalkSheet': query(
+    'Households of an area (or one polling district) in street and house-number order with their electors',
+    z.strictObject({ areaId, pollingDistrict: districtText }),
+    z.object({
+      areaName: z.string(),
+      pollingDistrict: z.string(),
+      households: z.array(
+        household.extend({
+          electors: z.array(
+            z.object({ id, electorNumber: z.string(), fullName: z.string(), markers: z.string(), latestOutcome: z.string().nullable(), latestSupport: z.string().nullable() }),
+          ),
+        }),
+      ),
+    }),
+  ),
+  'register.getPersonExport': query(
+    'Everything Hustings holds about one elector (subject access), as one JSON document',
+    idInput,
+    z.object({ exportedAt: z.string(), elector, household: household.nullable(), returns: z.array(canvassReturn), audit: z.array(z.unknown()) }),
+  ),
+  'register.erasePerson': mutation(
+    'Erase one elector: their register entry, canvass returns and the copies in the audit trail (needs confirm: true)',
+    z.strictObject({ id, confirm: confirmFlag }),
+    z.object({ erased: z.boolean(), returns: z.number(), auditRows: z.number() }),
+  ),
+};
+
+export { importReport as registerImportReport };

@@ -1,0 +1,163 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findElector, householdCounts } from '../../db/repositories/electors.ts';
+import { ok, snapshot, tempHustings } from '../helpers/db.ts';
+import { HEADINGS, SMALL_REGISTER, importCsv, upload } from '../helpers/register.ts';
+
+type App = Awaited<ReturnType<typeof tempHustings>>;
+let app: App;
+let areaId: number;
+beforeEach(async () => {
+  app = await tempHustings();
+  areaId = (await ok(app, 'areas.create', { name: 'Newtown East', kind: 'ward', nation: 'england', electorate: null, classification: null })).id;
+});
+afterEach(() => app.cleanup());
+
+describe('importing a register', () => {
+  it('imports electors, households and polling districts, and others can look electors up', async () => {
+    const end = await importCsv(app, areaId, SMALL_REGISTER);
+    expect(end.state).toBe('done');
+    expect(end.result).toMatchObject({ electors: 9, households: 7, pollingDistricts: ['AA', 'AB'], matched: 0, added: 9, left: 0, reimport: false });
+    expect(await householdCounts(app.db, areaId)).toEqual([
+      { pollingDistrict: 'AA', households: 5, electors: 6 },
+      { pollingDistrict: 'AB', households: 2, electors: 3 },
+    ]);
+    const lee = await findElector(app.db, areaId, 'AB-3/1');
+    expect(lee).toMatchObject({ fullName: 'David Lee', surname: 'Lee', address: 'Rose Cottage\nPark Road', postcode: 'AB1 4CD', street: 'Park Road' });
+    expect(await findElector(app.db, areaId, 'AB-3')).toBeUndefined();
+    const audit = await ok(app, 'audit.list', { entity: 'register' });
+    expect(audit[0].summary).toBe('Imported the register of Newtown East from register.csv: 9 electors in 7 households');
+  });
+
+  it('lists electors in walk order: street, house number, flats', async () => {
+    await importCsv(app, areaId, SMALL_REGISTER);
+    const page = await ok(app, 'register.listElectors', { areaId, pollingDistrict: 'AA' });
+    expect(page.total).toBe(6);
+    expect(page.items.map((e: any) => e.electorNumber)).toEqual(['AA-6', 'AA-5', 'AA-1', 'AA-2', 'AA-4', 'AA-3']);
+    const search = await ok(app, 'register.listElectors', { areaId, search: 'park' });
+    expect(search.items.map((e: any) => e.fullName)).toEqual(['Chidi Okafor', 'Ada Okafor', 'David Lee']);
+    expect((await ok(app, 'register.listElectors', { areaId, search: 'AA-3' })).total).toBe(1);
+    const sheet = await ok(app, 'register.getWalkSheet', { areaId, pollingDistrict: 'AB' });
+    expect(sheet.households.map((h: any) => [h.street, h.house, h.electors.length])).toEqual([
+      ['Park Road', '10', 2],
+      ['Park Road', 'Rose Cottage', 1],
+    ]);
+  });
+
+  it('copes with a byte-order mark, CRLF, quoted commas and line breaks, blank lines and trailing columns', async () => {
+    const csv =
+      '\uFEFF' +
+      [
+        `${HEADINGS},Extra`,
+        'AA,1,,,"Smith, Jr",John,"1 Mill Lane, Upper",Newtown,AB1 2CD,x,y,z',
+        '',
+        'AA,2,,,Smith,Jane,"1 Mill Lane, Upper",Newtown,ab12cd',
+        '   ',
+        'AA,3,,,"O\'Brien","Mary\r\nAnn","2 Mill Lane",Newtown,AB1 2CD',
+        'AA,4,,,Green,Tom,2 Mill Lane,Newtown,AB1 2CD,',
+        '',
+      ].join('\r\n');
+    const end = await importCsv(app, areaId, csv);
+    expect(end.state, end.message).toBe('done');
+    expect(end.result).toMatchObject({ electors: 4, households: 2 });
+    const john = await findElector(app.db, areaId, 'AA-1');
+    expect(john).toMatchObject({ surname: 'Smith, Jr', address: '1 Mill Lane, Upper\nNewtown' });
+    expect((await findElector(app.db, areaId, 'AA-2'))?.householdId).toBe(john?.householdId);
+    expect((await findElector(app.db, areaId, 'AA-3'))?.forenames).toBe('Mary Ann');
+  });
+
+  it('refuses a file with bad lines, listing each line and reason, and changes nothing', async () => {
+    const before = snapshot(app);
+    const csv = [
+      HEADINGS,
+      'AA,1,,,Smith,John,1 Mill Lane,Newtown,AB1 2CD',
+      '',
+      'AA,,,,Smith,Jane,1 Mill Lane,Newtown,AB1 2CD',
+      'AA,3,,,"Brown',
+      'Jr",Ann,3 Mill Lane,Newtown,NOPE',
+      'AA,1,,,Green,Tom,2 Mill Lane,Newtown,AB1 2CD',
+    ].join('\n');
+    const end = await importCsv(app, areaId, csv);
+    expect(end.state).toBe('error');
+    expect(end.message).toBe('3 lines of register.csv cannot be imported, so nothing was imported. Correct them and import again.');
+    expect((end.error?.details as any).problems).toEqual([
+      { line: 4, reason: 'the elector number is empty' },
+      { line: 5, reason: 'postcode "NOPE" is not a UK postcode' },
+      { line: 7, reason: 'elector number AA-1 is already on line 2' },
+    ]);
+    expect(snapshot(app)).toBe(before);
+  });
+
+  it('cancelled means nothing changed', async () => {
+    const rows = [HEADINGS];
+    for (let i = 1; i <= 30000; i++) rows.push(`AA,${i},,,Surname${i},Forename,${i} Long Road,Newtown,AB1 2CD`);
+    const fileId = await upload(app, 'big.csv', rows.join('\n'), 2_000_000);
+    const preview = await ok(app, 'register.importPreview', { fileId });
+    const before = snapshot(app);
+    const started = await ok(app, 'register.importStart', { fileId, areaId, mapping: preview.mapping });
+    await ok(app, 'jobs.cancel', { jobId: started.jobId });
+    const end = await app.jobs.wait(started.jobId);
+    expect(end.state).toBe('cancelled');
+    expect(end.message).toMatch(/nothing was changed/);
+    const after = JSON.parse(snapshot(app));
+    const settingsFree = (s: any[]) => s.filter(([name]: [string]) => name !== 'settings');
+    expect(settingsFree(after)).toEqual(settingsFree(JSON.parse(before)));
+  });
+
+  it('suggests the mapping from headings, then remembers the user’s own choices', async () => {
+    const csv = ['PD,No,Who,Street,Town,PC', 'AA,1,John Smith,1 Mill Lane,Newtown,AB1 2CD'].join('\n');
+    const fileId = await upload(app, 'odd.csv', csv);
+    const preview = await ok(app, 'register.importPreview', { fileId });
+    expect(preview.mapping).toMatchObject({ pollingDistrict: 0, electorNumber: 1, fullName: null, postcode: 5 });
+    expect(preview.problems.map((p: any) => p.field)).toEqual(['fullName']);
+    expect(preview.remembered).toBe(false);
+    const bad = await app.dispatch('register.importStart', { fileId, areaId, mapping: preview.mapping });
+    expect(bad.ok).toBe(false);
+    const mapping = { ...preview.mapping, fullName: 2, address1: 3, address2: 4 };
+    const started = await ok(app, 'register.importStart', { fileId, areaId, mapping });
+    expect((await app.jobs.wait(started.jobId)).state).toBe('done');
+    const again = await ok(app, 'register.importPreview', { fileId: await upload(app, 'odd2.csv', csv) });
+    expect(again.remembered).toBe(true);
+    expect(again.mapping).toMatchObject({ fullName: 2, address1: 3, address2: 4, postcode: 5 });
+  });
+});
+
+describe('re-importing next year’s register', () => {
+  it('matches renumbered electors by name and address so their canvass history carries over', async () => {
+    await importCsv(app, areaId, SMALL_REGISTER);
+    const session = await ok(app, 'canvass.createSession', { areaId, heldOn: '2026-11-01', canvassers: 'Sam' });
+    const jane = (await findElector(app.db, areaId, 'AA-2'))!;
+    const ann = (await findElector(app.db, areaId, 'AA-3'))!;
+    await ok(app, 'canvass.recordReturn', { sessionId: session.id, electorId: jane.id, codes: '1J' });
+    await ok(app, 'canvass.recordReturn', { sessionId: session.id, electorId: ann.id, codes: '2' });
+
+    const next = [
+      HEADINGS,
+      'AA,1,,,Carter,Liz,3 Mill Lane,Newtown,AB1 2CD',
+      'AA,2,,,Smith,John,1 Mill Lane,Newtown,AB1 2CD',
+      'AA,3,,,SMITH,JANE,"1, Mill Lane",Newtown,AB1 2CD',
+      'AA,4,,,Green,Tom,2 Mill Lane,Newtown,AB1 2CD',
+      'AA,5,,,Patel,Ravi,"Flat 2, 5 High Street",Newtown,AB1 3CD',
+      'AA,6,,,Jones,Sam,"Flat 1, 5 High Street",Newtown,AB1 3CD',
+      'AB,1,,,Okafor,Chidi,10 Park Road,Newtown,AB1 4CD',
+      'AB,2,,,Okafor,Ada,10 Park Road,Newtown,AB1 4CD',
+      'AB,3,,,Lee,David,Rose Cottage,Park Road,AB1 4CD',
+    ].join('\n');
+    const end = await importCsv(app, areaId, next, 'register-2027.csv');
+    expect(end.state, end.message).toBe('done');
+    expect(end.result).toMatchObject({ electors: 9, matched: 8, added: 1, left: 1, reimport: true });
+
+    const janeNow = (await findElector(app.db, areaId, 'AA-3'))!;
+    expect(janeNow.id).toBe(jane.id);
+    expect(janeNow).toMatchObject({ fullName: 'JANE SMITH', latestSupport: '1', requests: ['join'] });
+    expect((await ok(app, 'register.getElector', { id: jane.id })).returns).toHaveLength(1);
+    // Ann Brown left: she and her return are gone, Liz Carter is new with no history.
+    expect((await findElector(app.db, areaId, 'AA-1'))).toMatchObject({ fullName: 'Liz Carter', latestOutcome: null });
+    expect((await ok(app, 'canvass.getSession', { id: session.id })).returnCount).toBe(1);
+    const audit = await ok(app, 'audit.list', { entity: 'register' });
+    expect(audit[0].summary).toBe('Re-imported the register of Newtown East from register-2027.csv: 8 matched, 1 new, 1 left');
+    expect(await householdCounts(app.db, areaId)).toEqual([
+      { pollingDistrict: 'AA', households: 5, electors: 6 },
+      { pollingDistrict: 'AB', households: 2, electors: 3 },
+    ]);
+  });
+});

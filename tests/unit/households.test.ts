@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { compareWalkOrder, deriveHouseholds, householdKey, parseAddress } from '../../shared/domain/households.ts';
+
+describe('addresses', () => {
+  it.each([
+    [['12 High Street', 'Newtown'], { street: 'High Street', houseNumber: 12, house: '12', flat: '' }],
+    [['12a High Street'], { street: 'High Street', houseNumber: 12, house: '12A', flat: '' }],
+    [['12-14 Station Road'], { street: 'Station Road', houseNumber: 12, house: '12-14', flat: '' }],
+    [['Flat 3', '12 High Street', 'Newtown'], { street: 'High Street', houseNumber: 12, house: '12', flat: 'Flat 3' }],
+    [['Flat 3, 12 High Street'], { street: 'High Street', houseNumber: 12, house: '12', flat: 'Flat 3' }],
+    [['Flat 3 12 High Street'], { street: 'High Street', houseNumber: 12, house: '12', flat: 'Flat 3' }],
+    [['7', 'Mill Lane', 'Newtown'], { street: 'Mill Lane', houseNumber: 7, house: '7', flat: '' }],
+    [['Rose Cottage', 'Mill Lane', 'Newtown'], { street: 'Mill Lane', houseNumber: null, house: 'Rose Cottage', flat: '' }],
+    [['The Old Rectory', 'Newtown'], { street: 'Newtown', houseNumber: null, house: 'The Old Rectory', flat: '' }],
+    [['Newtown'], { street: 'Newtown', houseNumber: null, house: '', flat: '' }],
+    [[], { street: '', houseNumber: null, house: '', flat: '' }],
+  ])('reads %j', (lines, expected) => {
+    expect(parseAddress(lines)).toEqual(expected);
+  });
+
+  it('keys households on every line and the postcode, ignoring case and punctuation', () => {
+    expect(householdKey(['12, High St.', 'Newtown'], 'ab1 2cd')).toBe(householdKey(['12 high st', 'NEWTOWN'], 'AB1 2CD'));
+    expect(householdKey(['12 High St'], 'AB1 2CD')).not.toBe(householdKey(['14 High St'], 'AB1 2CD'));
+    expect(householdKey(['Flat 1', '12 High St'], '')).not.toBe(householdKey(['Flat 2', '12 High St'], ''));
+    expect(householdKey([], 'AB1 2CD')).toBeNull();
+  });
+
+  it('orders a walk by street, then house number, named houses after numbers, then flats', () => {
+    const lines = [
+      ['Rose Cottage', 'Acre Lane'],
+      ['10 Acre Lane'],
+      ['Flat 10', '2 Acre Lane'],
+      ['2 Acre Lane'],
+      ['Flat 2', '2 Acre Lane'],
+      ['9 Acre Lane'],
+      ['1 Zebra Road'],
+      ['2A Acre Lane'],
+    ];
+    const sorted = lines.map((l) => parseAddress(l)).sort(compareWalkOrder);
+    expect(sorted.map((a) => [a.street, a.house, a.flat].filter(Boolean).join(' '))).toEqual([
+      'Acre Lane 2',
+      'Acre Lane 2 Flat 2',
+      'Acre Lane 2 Flat 10',
+      'Acre Lane 2A',
+      'Acre Lane 9',
+      'Acre Lane 10',
+      'Acre Lane Rose Cottage',
+      'Zebra Road 1',
+    ]);
+  });
+
+  it('derives households in walk order with their members', () => {
+    const hs = deriveHouseholds([
+      { addressLines: ['3 Mill Lane'], postcode: 'AB1 2CD' },
+      { addressLines: ['1 Mill Lane'], postcode: 'AB1 2CD' },
+      { addressLines: ['3 MILL LANE'], postcode: 'ab12cd' },
+      { addressLines: [], postcode: '' },
+    ]);
+    expect(hs.map((h) => [h.address.houseNumber, h.members])).toEqual([
+      [1, [1]],
+      [3, [0, 2]],
+    ]);
+    expect(hs[1].addressLines).toEqual(['3 Mill Lane']);
+  });
+});
