@@ -12,6 +12,7 @@ import { timetableHandlers } from './timetable.ts';
 import { treasuryHandlers } from './treasury.ts';
 import { jobsHandlers } from './jobs.ts';
 import { registerHandlers } from './register.ts';
+import { plannerHandlers } from './planner.ts';
 
 /** Every method's handler; the type check fails if a contract method has none. */
 export const handlers: HandlersFor<Contract> = {
@@ -27,4 +28,5 @@ export const handlers: HandlersFor<Contract> = {
   ...jobsHandlers,
   ...registerHandlers,
   ...canvassHandlers,
+  ...plannerHandlers,
 };

@@ -10,6 +10,7 @@ import { deadlinesContract, holidaysContract, tasksContract, timetableContract }
 import { treasuryContract } from './treasury.ts';
 import { jobsContract } from './jobs.ts';
 import { registerContract } from './register.ts';
+import { plannerContract } from './planner.ts';
 
 /** Every method of the API. Each feature adds its own contract object here. */
 export const contract = {
@@ -26,6 +27,7 @@ export const contract = {
   ...jobsContract,
   ...registerContract,
   ...canvassContract,
+  ...plannerContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

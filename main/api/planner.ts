@@ -1,0 +1,142 @@
+import { CONTEST_STATUS_LABELS, type Contest } from '../../shared/contract/contests.ts';
+import { type ContestPlan, DECISION_OUTCOME_LABELS, type StoredPlan, type plannerContract } from '../../shared/contract/planner.ts';
+import { AppError } from '../../shared/contract/result.ts';
+import { type AssumptionKey, DEFAULT_ASSUMPTIONS, type PlanFacts, VERDICT_LABELS, computePlan } from '../../shared/domain/planner.ts';
+import { getArea } from '../../db/repositories/areas.ts';
+import { listContests, updateContestStatus } from '../../db/repositories/contests.ts';
+import { deleteDecision, getDecision, getPlan, insertDecision, listDecisions, listPlans, savePlan } from '../../db/repositories/plans.ts';
+import { requireContest } from './contests.ts';
+import type { Ctx, HandlersFor } from './context.ts';
+
+/** Today's date where the campaigns are: the UK. */
+export function todayInLondon(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/**
+ * What the rest of Hustings knows about a contest. Each fact stays null (and the planner says it
+ * is unknown) until the feature that owns it provides it.
+ */
+async function contestFacts(ctx: Ctx, c: Contest, today: string): Promise<PlanFacts> {
+  const area = await getArea(ctx.db, c.areaId);
+  return {
+    today,
+    pollingDay: c.pollingDay,
+    electorate: area?.electorate ?? null,
+    registerHouseholds: null,
+    depositPence: null,
+    spendingLimitPence: null,
+    subscribersRequired: null,
+    closeOfNominations: null,
+    workingDaysToClose: null,
+  };
+}
+
+const ASSUMPTION_KEYS = Object.keys(DEFAULT_ASSUMPTIONS) as AssumptionKey[];
+
+function assumptionsOf(stored: StoredPlan): Record<AssumptionKey, number | null> {
+  return Object.fromEntries(ASSUMPTION_KEYS.map((k) => [k, stored[k]])) as Record<AssumptionKey, number | null>;
+}
+
+async function planOf(ctx: Ctx, c: Contest, stored: StoredPlan, today: string): Promise<Omit<ContestPlan, 'decisions'>> {
+  const facts = await contestFacts(ctx, c, today);
+  const plan = computePlan(facts, stored, assumptionsOf(stored));
+  return { contest: c, stored, facts, plan };
+}
+
+async function contestPlan(ctx: Ctx, contestId: number): Promise<ContestPlan> {
+  const c = await requireContest(ctx, contestId);
+  const p = await planOf(ctx, c, await getPlan(ctx.db, contestId), todayInLondon());
+  return { ...p, decisions: await listDecisions(ctx.db, contestId) };
+}
+
+/** The contest's status follows its latest decision; with none left it goes back to considering. */
+async function followLatestDecision(ctx: Ctx, contestId: number): Promise<void> {
+  const before = await requireContest(ctx, contestId);
+  const [latest] = await listDecisions(ctx.db, contestId);
+  const status = latest?.outcome ?? 'considering';
+  const reason = latest
+    ? `${DECISION_OUTCOME_LABELS[latest.outcome]} — ${latest.meeting}, ${latest.decidedOn} (${latest.votesFor} for, ${latest.votesAgainst} against, ${latest.votesAbstain} abstaining)`
+    : '';
+  if (before.status === status && before.reason === reason) return;
+  await updateContestStatus(ctx.db, contestId, status, reason);
+  const after = await requireContest(ctx, contestId);
+  await ctx.audit({
+    action: 'update',
+    entity: 'contest',
+    entityId: contestId,
+    summary: `${before.areaName} (${before.electionName}): ${CONTEST_STATUS_LABELS[status]}, following ${latest ? `the decision of ${latest.meeting}` : 'the removal of its only decision'}`,
+    before,
+    after,
+  });
+}
+
+export const plannerHandlers: HandlersFor<typeof plannerContract> = {
+  'planner.get': async (ctx, { contestId }) => contestPlan(ctx, contestId),
+  'planner.compare': async (ctx, { electionId }) => {
+    const today = todayInLondon();
+    const contests = await listContests(ctx.db, { electionId });
+    const plans = await listPlans(ctx.db);
+    const decisions = await listDecisions(ctx.db);
+    return Promise.all(
+      contests.map(async (c) => ({
+        ...(await planOf(ctx, c, plans.get(c.id) ?? (await getPlan(ctx.db, c.id)), today)),
+        latestDecision: decisions.find((d) => d.contestId === c.id) ?? null,
+      })),
+    );
+  },
+  'planner.save': async (ctx, { contestId, ...input }) => {
+    const c = await requireContest(ctx, contestId);
+    const before = await getPlan(ctx.db, contestId);
+    await savePlan(ctx.db, contestId, input);
+    const after = await contestPlan(ctx, contestId);
+    await ctx.audit({
+      action: before.updatedAt === null ? 'create' : 'update',
+      entity: 'contest-plan',
+      entityId: contestId,
+      summary: `Plan for ${c.areaName} (${c.electionName}) saved: ${VERDICT_LABELS[after.plan.verdict].toLowerCase()}`,
+      before: before.updatedAt === null ? undefined : before,
+      after: after.stored,
+    });
+    return after;
+  },
+  'planner.decisions': async (ctx, { contestId }) => {
+    if (contestId !== undefined) await requireContest(ctx, contestId);
+    return listDecisions(ctx.db, contestId);
+  },
+  'planner.decide': async (ctx, input) => {
+    const c = await requireContest(ctx, input.contestId);
+    const today = todayInLondon();
+    if (input.decidedOn > today) {
+      throw new AppError('invalid_input', `A decision is recorded once taken: ${input.decidedOn} is after today (${today})`, {
+        decidedOn: `Must be today (${today}) or earlier`,
+      });
+    }
+    const { plan } = await planOf(ctx, c, await getPlan(ctx.db, c.id), today);
+    const id = await insertDecision(ctx.db, { ...input, verdict: plan.verdict });
+    const after = (await getDecision(ctx.db, id))!;
+    await ctx.audit({
+      action: 'create',
+      entity: 'contest-decision',
+      entityId: id,
+      summary: `${input.meeting} decided on ${c.areaName} (${c.electionName}): ${DECISION_OUTCOME_LABELS[input.outcome]}, ${input.votesFor}–${input.votesAgainst}`,
+      after,
+    });
+    await followLatestDecision(ctx, c.id);
+    return after;
+  },
+  'planner.deleteDecision': async (ctx, { id }) => {
+    const before = await getDecision(ctx.db, id);
+    if (!before) throw new AppError('not_found', `There is no decision with id ${id}`, { id: 'No such decision' });
+    await deleteDecision(ctx.db, id);
+    await ctx.audit({
+      action: 'delete',
+      entity: 'contest-decision',
+      entityId: id,
+      summary: `Removed the decision of ${before.meeting} on ${before.areaName} (${before.electionName})`,
+      before,
+    });
+    await followLatestDecision(ctx, before.contestId);
+    return { deleted: true };
+  },
+};

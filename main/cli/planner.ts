@@ -1,0 +1,44 @@
+import type { ContestPlan } from '../../shared/contract/planner.ts';
+import { VERDICT_LABELS } from '../../shared/domain/planner.ts';
+import { CliError, type Command, call, printJson, printTable, withApp } from './command.ts';
+
+function printPlan(p: Omit<ContestPlan, 'decisions'>) {
+  console.log(`${p.contest.areaName} (${p.contest.electionName}): ${VERDICT_LABELS[p.plan.verdict]}`);
+  for (const f of p.plan.findings) console.log(`  - ${f.sentence}`);
+}
+
+export const plannerCommands: Command[] = [
+  {
+    path: ['planner', 'show'],
+    usage: 'planner show CONTEST_ID [--db PATH] [--json]',
+    summary: 'A contest’s plan: verdict and every reason',
+    options: { json: { type: 'boolean' } },
+    async run(values, positionals) {
+      const contestId = Number(positionals[0]);
+      if (!Number.isInteger(contestId) || contestId <= 0) throw new CliError('Give the contest id: hustings planner show CONTEST_ID', 2);
+      const p = await withApp(values, (app) => call<ContestPlan>(app, 'planner.get', { contestId }));
+      if (values.json) printJson(p);
+      else printPlan(p);
+      return 0;
+    },
+  },
+  {
+    path: ['planner', 'compare'],
+    usage: 'planner compare [--election ID] [--db PATH] [--json]',
+    summary: 'Every contest’s verdict side by side',
+    options: { json: { type: 'boolean' }, election: { type: 'string' } },
+    async run(values) {
+      const electionId = values.election === undefined ? undefined : Number(values.election);
+      if (electionId !== undefined && (!Number.isInteger(electionId) || electionId <= 0)) throw new CliError('--election takes an election id', 2);
+      const rows = await withApp(values, (app) => call<ContestPlan[]>(app, 'planner.compare', { electionId }));
+      if (values.json) printJson(rows);
+      else if (rows.length === 0) console.log('No contests yet: add areas to an election first.');
+      else
+        printTable(
+          rows.map((r) => ({ contest: r.contest.id, area: r.contest.areaName, election: r.contest.electionName, status: r.contest.status, verdict: VERDICT_LABELS[r.plan.verdict] })),
+          ['contest', 'area', 'election', 'status', 'verdict'],
+        );
+      return 0;
+    },
+  },
+];

@@ -1,0 +1,142 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { todayInLondon } from '../../main/api/planner.ts';
+import { ok, snapshot, tempHustings } from '../helpers/db.ts';
+
+type App = Awaited<ReturnType<typeof tempHustings>>;
+let app: App;
+let contestId: number;
+let otherId: number;
+const today = todayInLondon();
+const nextYear = `${Number(today.slice(0, 4)) + 1}-05-06`;
+
+beforeEach(async () => {
+  app = await tempHustings();
+  const e = await ok(app, 'elections.create', { name: 'Council 2027', type: 'local', pollingDay: nextYear, nation: 'england' });
+  const a = await ok(app, 'areas.create', { name: 'Hyde Park', kind: 'ward', electorate: 19_000, classification: null, nation: 'england' });
+  const b = await ok(app, 'areas.create', { name: 'Unknown Ward', kind: 'ward', electorate: null, classification: null, nation: 'england' });
+  contestId = (await ok(app, 'contests.create', { electionId: e.id, areaId: a.id, status: 'considering' })).id;
+  otherId = (await ok(app, 'contests.create', { electionId: e.id, areaId: b.id, status: 'considering' })).id;
+});
+afterEach(() => app.cleanup());
+
+describe('the planner', () => {
+  it('starts with nothing entered: every assumption at its default and the unknowns said', async () => {
+    const p = await ok(app, 'planner.get', { contestId });
+    expect(p.stored.updatedAt).toBeNull();
+    expect(p.plan.assumptions.every((a: { isDefault: boolean }) => a.isDefault)).toBe(true);
+    expect(p.plan.figures.households).toEqual({ count: 10_000, source: 'estimated' });
+    expect(p.plan.verdict).toBe('stretch');
+    expect(p.plan.findings.map((f: { sentence: string }) => f.sentence).join(' ')).toMatch(/Funds available for this campaign have not been entered/);
+    expect(p.decisions).toEqual([]);
+  });
+
+  it('saves figures and assumptions, recomputes, and audits the change', async () => {
+    await ok(app, 'planner.save', { contestId, fundsAvailablePence: 50_000, volunteerHoursOffered: 300, membersKnown: 12, plannedRounds: 3, electorsPerHousehold: 1.9 });
+    const p = await ok(app, 'planner.save', { contestId, fundsAvailablePence: 90_000, volunteerHoursOffered: 300, membersKnown: 12, plannedRounds: 3, electorsPerHousehold: 1.9 });
+    expect(p.stored).toMatchObject({ fundsAvailablePence: 90_000, plannedRounds: 3, electorsPerHousehold: 1.9, costPerThousandPence: null });
+    // 10,000 households × 3 rounds × £40 / 1,000 = £1,200; no deposit rule known yet.
+    expect(p.plan.figures.cost.leafletsPence).toBe(120_000);
+    expect(p.plan.figures.people.neededHours).toBe(300);
+    const audit = await ok(app, 'audit.list', { entity: 'contest-plan', entityId: contestId });
+    expect(audit.map((a: { action: string }) => a.action)).toEqual(['update', 'create']);
+    expect(audit[0].before).toMatchObject({ fundsAvailablePence: 50_000 });
+    expect(audit[0].after).toMatchObject({ fundsAvailablePence: 90_000 });
+  });
+
+  it('refuses bad figures field by field and writes nothing', async () => {
+    const before = snapshot(app);
+    const r = await app.dispatch('planner.save', { contestId, fundsAvailablePence: -5, plannedRounds: 1.5, electorsPerHousehold: 1.955, deliveriesPerHour: 0 });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.fields).toMatchObject({
+      fundsAvailablePence: 'Funds available cannot be negative',
+      plannedRounds: 'Leaflet rounds planned must be a whole number',
+      electorsPerHousehold: expect.stringMatching(/at most 2 decimal places/),
+      deliveriesPerHour: expect.stringMatching(/from 1 to 1000/),
+    });
+    expect(await app.dispatch('planner.save', { contestId: 999, fundsAvailablePence: 5 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(snapshot(app)).toBe(before);
+  });
+
+  it('says households are unknown where there is no electorate', async () => {
+    const p = await ok(app, 'planner.get', { contestId: otherId });
+    expect(p.plan.figures.households.count).toBeNull();
+    expect(p.plan.findings.find((f: { topic: string }) => f.topic === 'households').sentence).toMatch(/The number of households is not known/);
+  });
+
+  it('records a decision; the contest’s status follows it, and the latest one wins', async () => {
+    await ok(app, 'planner.save', { contestId, fundsAvailablePence: 90_000 });
+    const d = await ok(app, 'planner.decide', {
+      contestId,
+      decidedOn: today,
+      meeting: 'Branch meeting',
+      outcome: 'contesting',
+      votesFor: 9,
+      votesAgainst: 2,
+      votesAbstain: 1,
+      minute: 'Agreed to stand in Hyde Park.',
+    });
+    expect(d).toMatchObject({ outcome: 'contesting', verdict: 'stretch', areaName: 'Hyde Park' });
+    let c = await ok(app, 'contests.get', { id: contestId });
+    expect(c.status).toBe('contesting');
+    expect(c.reason).toMatch(/Branch meeting/);
+
+    const earlier = await ok(app, 'planner.decide', {
+      contestId,
+      decidedOn: '2020-01-01',
+      meeting: 'Old meeting',
+      outcome: 'not-contesting',
+      votesFor: 0,
+      votesAgainst: 0,
+      votesAbstain: 0,
+      minute: 'By consensus.',
+    });
+    c = await ok(app, 'contests.get', { id: contestId });
+    expect(c.status).toBe('contesting');
+
+    await ok(app, 'planner.deleteDecision', { id: d.id });
+    c = await ok(app, 'contests.get', { id: contestId });
+    expect(c.status).toBe('not-contesting');
+    await ok(app, 'planner.deleteDecision', { id: earlier.id });
+    expect((await ok(app, 'contests.get', { id: contestId })).status).toBe('considering');
+
+    const audit = await ok(app, 'audit.list', {});
+    expect(audit.map((a: { entity: string; action: string }) => `${a.entity}:${a.action}`)).toEqual(
+      expect.arrayContaining(['contest-decision:create', 'contest-decision:delete', 'contest:update']),
+    );
+    const visible = await ok(app, 'planner.decisions', {});
+    expect(visible).toEqual([]);
+  });
+
+  it('refuses a decision not carried, dated in the future, or on no contest, and writes nothing', async () => {
+    const before = snapshot(app);
+    const base = { contestId, decidedOn: today, meeting: 'AGM', outcome: 'contesting', votesFor: 3, votesAgainst: 5, votesAbstain: 0, minute: 'x' };
+    const lost = await app.dispatch('planner.decide', base);
+    expect(!lost.ok && lost.error.fields?.votesFor).toMatch(/3 for and 5 against the motion was not carried/);
+    const future = await app.dispatch('planner.decide', { ...base, votesFor: 6, decidedOn: '2200-01-01' });
+    expect(!future.ok && future.error.fields?.decidedOn).toMatch(/or earlier/);
+    const none = await app.dispatch('planner.decide', { ...base, votesFor: 6, contestId: 999 });
+    expect(none).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const blank = await app.dispatch('planner.decide', { ...base, votesFor: 6, meeting: ' ', minute: '' });
+    expect(!blank.ok && blank.error.fields).toMatchObject({ meeting: 'Meeting is required', minute: 'Minute is required' });
+    expect(snapshot(app)).toBe(before);
+  });
+
+  it('compares contests side by side with their latest decisions', async () => {
+    await ok(app, 'planner.save', { contestId, fundsAvailablePence: 10_000, volunteerHoursOffered: 0 });
+    await ok(app, 'planner.decide', { contestId, decidedOn: today, meeting: 'AGM', outcome: 'not-contesting', votesFor: 7, votesAgainst: 1, votesAbstain: 0, minute: 'Not this time.' });
+    const rows = await ok(app, 'planner.compare', {});
+    expect(rows.map((r: { contest: { areaName: string } }) => r.contest.areaName)).toEqual(['Hyde Park', 'Unknown Ward']);
+    expect(rows[0].plan.verdict).toBe('not-practical');
+    expect(rows[0].latestDecision).toMatchObject({ meeting: 'AGM', outcome: 'not-contesting' });
+    expect(rows[1].latestDecision).toBeNull();
+  });
+
+  it('deletes plans and decisions with their contest', async () => {
+    await ok(app, 'planner.save', { contestId, fundsAvailablePence: 10_000 });
+    await ok(app, 'planner.decide', { contestId, decidedOn: today, meeting: 'AGM', outcome: 'contesting', votesFor: 7, votesAgainst: 1, votesAbstain: 0, minute: 'Stand.' });
+    await ok(app, 'contests.delete', { id: contestId });
+    expect(app.db.prepare('SELECT COUNT(*) AS n FROM contest_plans').get()).toEqual({ n: 0 });
+    expect(app.db.prepare('SELECT COUNT(*) AS n FROM contest_decisions').get()).toEqual({ n: 0 });
+  });
+});
