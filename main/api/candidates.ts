@@ -69,7 +69,7 @@ async function requireCandidacy(ctx: Ctx, id: number) {
 
 // ---- rules ----
 
-async function rulesOf(ctx: Ctx, contest: Contest): Promise<ContestRules & { req: NominationRequirements }> {
+export async function rulesOf(ctx: Ctx, contest: Contest): Promise<ContestRules & { req: NominationRequirements }> {
   const row = await getContestRules(ctx.db, contest.id);
   const overrides = { subscribersRequired: row?.subscribersRequired ?? null, depositPence: row?.depositPence ?? null };
   const req = nominationRequirements(contest.electionType, contest.nation, row?.postKind ?? defaultPostKind(contest.electionType), overrides);

@@ -5,13 +5,9 @@ import { type AssumptionKey, DEFAULT_ASSUMPTIONS, type PlanFacts, VERDICT_LABELS
 import { getArea } from '../../db/repositories/areas.ts';
 import { listContests, updateContestStatus } from '../../db/repositories/contests.ts';
 import { deleteDecision, getDecision, getPlan, insertDecision, listDecisions, listPlans, savePlan } from '../../db/repositories/plans.ts';
+import { rulesOf, ukToday } from './candidates.ts';
 import { requireContest } from './contests.ts';
 import type { Ctx, HandlersFor } from './context.ts';
-
-/** Today's date where the campaigns are: the UK. */
-export function todayInLondon(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 
 /**
  * What the rest of Hustings knows about a contest. Each fact stays null (and the planner says it
@@ -19,14 +15,16 @@ export function todayInLondon(now = new Date()): string {
  */
 async function contestFacts(ctx: Ctx, c: Contest, today: string): Promise<PlanFacts> {
   const area = await getArea(ctx.db, c.areaId);
+  const { req } = await rulesOf(ctx, c);
   return {
     today,
     pollingDay: c.pollingDay,
     electorate: area?.electorate ?? null,
     registerHouseholds: null,
-    depositPence: null,
+    depositPence: req.deposit?.amountPence ?? 0,
     spendingLimitPence: null,
-    subscribersRequired: null,
+    subscribersRequired: req.subscribers.required,
+    subscriberRoles: req.subscribers.roles,
     closeOfNominations: null,
     workingDaysToClose: null,
   };
@@ -46,7 +44,7 @@ async function planOf(ctx: Ctx, c: Contest, stored: StoredPlan, today: string): 
 
 async function contestPlan(ctx: Ctx, contestId: number): Promise<ContestPlan> {
   const c = await requireContest(ctx, contestId);
-  const p = await planOf(ctx, c, await getPlan(ctx.db, contestId), todayInLondon());
+  const p = await planOf(ctx, c, await getPlan(ctx.db, contestId), ukToday());
   return { ...p, decisions: await listDecisions(ctx.db, contestId) };
 }
 
@@ -74,7 +72,7 @@ async function followLatestDecision(ctx: Ctx, contestId: number): Promise<void> 
 export const plannerHandlers: HandlersFor<typeof plannerContract> = {
   'planner.get': async (ctx, { contestId }) => contestPlan(ctx, contestId),
   'planner.compare': async (ctx, { electionId }) => {
-    const today = todayInLondon();
+    const today = ukToday();
     const contests = await listContests(ctx.db, { electionId });
     const plans = await listPlans(ctx.db);
     const decisions = await listDecisions(ctx.db);
@@ -106,7 +104,7 @@ export const plannerHandlers: HandlersFor<typeof plannerContract> = {
   },
   'planner.decide': async (ctx, input) => {
     const c = await requireContest(ctx, input.contestId);
-    const today = todayInLondon();
+    const today = ukToday();
     if (input.decidedOn > today) {
       throw new AppError('invalid_input', `A decision is recorded once taken: ${input.decidedOn} is after today (${today})`, {
         decidedOn: `Must be today (${today}) or earlier`,

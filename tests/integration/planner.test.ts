@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { todayInLondon } from '../../main/api/planner.ts';
+import { ukToday } from '../../main/api/candidates.ts';
 import { ok, snapshot, tempHustings } from '../helpers/db.ts';
 
 type App = Awaited<ReturnType<typeof tempHustings>>;
 let app: App;
 let contestId: number;
 let otherId: number;
-const today = todayInLondon();
+const today = ukToday();
 const nextYear = `${Number(today.slice(0, 4)) + 1}-05-06`;
 
 beforeEach(async () => {
@@ -34,9 +34,14 @@ describe('the planner', () => {
     await ok(app, 'planner.save', { contestId, fundsAvailablePence: 50_000, volunteerHoursOffered: 300, membersKnown: 12, plannedRounds: 3, electorsPerHousehold: 1.9 });
     const p = await ok(app, 'planner.save', { contestId, fundsAvailablePence: 90_000, volunteerHoursOffered: 300, membersKnown: 12, plannedRounds: 3, electorsPerHousehold: 1.9 });
     expect(p.stored).toMatchObject({ fundsAvailablePence: 90_000, plannedRounds: 3, electorsPerHousehold: 1.9, costPerThousandPence: null });
-    // 10,000 households × 3 rounds × £40 / 1,000 = £1,200; no deposit rule known yet.
+    // 10,000 households × 3 rounds × £40 / 1,000 = £1,200; no deposit for a council ward.
     expect(p.plan.figures.cost.leafletsPence).toBe(120_000);
     expect(p.plan.figures.people.neededHours).toBe(300);
+    // The nomination rules of an English ward: two subscribers and no deposit.
+    expect(p.plan.figures.cost.depositPence).toBe(0);
+    expect(p.plan.findings.find((f: { topic: string }) => f.topic === 'papers').sentence).toBe(
+      'The nomination paper needs 2 subscribers (a proposer and a seconder) against 12 members or sympathisers known in the area: 10 to spare.',
+    );
     const audit = await ok(app, 'audit.list', { entity: 'contest-plan', entityId: contestId });
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['update', 'create']);
     expect(audit[0].before).toMatchObject({ fundsAvailablePence: 50_000 });
