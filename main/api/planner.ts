@@ -2,11 +2,15 @@ import { CONTEST_STATUS_LABELS, type Contest } from '../../shared/contract/conte
 import { type ContestPlan, DECISION_OUTCOME_LABELS, type StoredPlan, type plannerContract } from '../../shared/contract/planner.ts';
 import { AppError } from '../../shared/contract/result.ts';
 import { type AssumptionKey, DEFAULT_ASSUMPTIONS, type PlanFacts, VERDICT_LABELS, computePlan } from '../../shared/domain/planner.ts';
+import { countdown, formatTime } from '../../shared/domain/timetable.ts';
+import { formatDateLong, ukToday } from '../../shared/domain/working-days.ts';
 import { getArea } from '../../db/repositories/areas.ts';
 import { listContests, updateContestStatus } from '../../db/repositories/contests.ts';
 import { deleteDecision, getDecision, getPlan, insertDecision, listDecisions, listPlans, savePlan } from '../../db/repositories/plans.ts';
-import { rulesOf, ukToday } from './candidates.ts';
+import { rulesOf } from './candidates.ts';
 import { requireContest } from './contests.ts';
+import { requireElection } from './elections.ts';
+import { contestTimetable, loadTimetableData } from './timetable.ts';
 import type { Ctx, HandlersFor } from './context.ts';
 
 /**
@@ -16,6 +20,9 @@ import type { Ctx, HandlersFor } from './context.ts';
 async function contestFacts(ctx: Ctx, c: Contest, today: string): Promise<PlanFacts> {
   const area = await getArea(ctx.db, c.areaId);
   const { req } = await rulesOf(ctx, c);
+  const data = await loadTimetableData(ctx.db, [c.electionId]);
+  const timetable = await contestTimetable(ctx.db, c, await requireElection(ctx, c.electionId), data);
+  const close = timetable.milestones.find((m) => m.key === 'close_of_nominations');
   return {
     today,
     pollingDay: c.pollingDay,
@@ -25,8 +32,10 @@ async function contestFacts(ctx: Ctx, c: Contest, today: string): Promise<PlanFa
     spendingLimitPence: null,
     subscribersRequired: req.subscribers.required,
     subscriberRoles: req.subscribers.roles,
-    closeOfNominations: null,
-    workingDaysToClose: null,
+    closeOfNominations: close
+      ? { date: close.date, text: `${close.time ? `${formatTime(close.time)} ` : ''}${formatDateLong(close.date)}${close.provisional ? ' (provisional)' : ''}` }
+      : null,
+    workingDaysToClose: close ? countdown(today, close.date, close.calendar, data.holidays).workingDays : null,
   };
 }
 
