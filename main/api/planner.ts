@@ -11,6 +11,7 @@ import { rulesOf } from './candidates.ts';
 import { requireContest } from './contests.ts';
 import { requireElection } from './elections.ts';
 import { contestTimetable, loadTimetableData } from './timetable.ts';
+import { treasuryHandlers } from './treasury.ts';
 import type { Ctx, HandlersFor } from './context.ts';
 
 /**
@@ -22,6 +23,7 @@ async function contestFacts(ctx: Ctx, c: Contest, today: string): Promise<PlanFa
   const { req } = await rulesOf(ctx, c);
   const data = await loadTimetableData(ctx.db, [c.electionId]);
   const timetable = await contestTimetable(ctx.db, c, await requireElection(ctx, c.electionId), data);
+  const limit = await treasuryHandlers['treasury.getLimit'](ctx, { contestId: c.id });
   const close = timetable.milestones.find((m) => m.key === 'close_of_nominations');
   return {
     today,
@@ -29,7 +31,8 @@ async function contestFacts(ctx: Ctx, c: Contest, today: string): Promise<PlanFa
     electorate: area?.electorate ?? null,
     registerHouseholds: null,
     depositPence: req.deposit?.amountPence ?? 0,
-    spendingLimitPence: null,
+    spendingLimitPence: limit.limitPence,
+    spendingLimitNote: limit.limitPence === null ? limit.working : undefined,
     subscribersRequired: req.subscribers.required,
     subscriberRoles: req.subscribers.roles,
     closeOfNominations: close

@@ -8,6 +8,7 @@
  * the register) come from the other features' rules; this module only does the planner's own
  * arithmetic and judgement.
  */
+import { formatPence, groupThousands } from './money.ts';
 
 export const VERDICTS = ['practical', 'stretch', 'not-practical'] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -268,7 +269,7 @@ export function computePlan(facts: PlanFacts, inputs: PlanInputs, stored: Stored
     add(
       'households',
       'ok',
-      `About ${count(h)} households, estimated from ${count(facts.electorate!)} electors at ${a.electorsPerHousehold} electors per household; import the register or enter a count for a firmer figure.`,
+      `About ${groupThousands(h)} households, estimated from ${groupThousands(facts.electorate!)} electors at ${a.electorsPerHousehold} electors per household; import the register or enter a count for a firmer figure.`,
     );
   }
 
@@ -326,8 +327,8 @@ export function computePlan(facts: PlanFacts, inputs: PlanInputs, stored: Stored
   const needed = delivery === null ? null : delivery + a.canvassHours;
   const offered = inputs.volunteerHoursOffered;
   const work = [
-    delivery === null ? null : `delivering ${count(a.plannedRounds)} round${a.plannedRounds === 1 ? '' : 's'} to ${count(h!)} households`,
-    a.canvassHours > 0 ? `${count(a.canvassHours)} hours of canvassing` : null,
+    delivery === null ? null : `delivering ${groupThousands(a.plannedRounds)} round${a.plannedRounds === 1 ? '' : 's'} to ${groupThousands(h!)} households`,
+    a.canvassHours > 0 ? `${groupThousands(a.canvassHours)} hours of canvassing` : null,
   ].filter((s) => s !== null);
   if (offered === null) {
     add('people', 'unknown', `Volunteer hours offered before polling day have not been entered${needed === null ? '' : `; the campaign needs ${hours(needed)}`}.`);
@@ -358,13 +359,13 @@ export function computePlan(facts: PlanFacts, inputs: PlanInputs, stored: Stored
   } else if (required === 0) {
     add('papers', 'ok', 'The nomination paper needs no subscribers for this election.');
   } else if (members === null) {
-    add('papers', 'unknown', `The nomination paper needs ${count(required)} subscribers${roles}; members and sympathisers known in the area have not been entered.`);
+    add('papers', 'unknown', `The nomination paper needs ${groupThousands(required)} subscribers${roles}; members and sympathisers known in the area have not been entered.`);
   } else if (members === required) {
-    add('papers', 'stretch', `The nomination paper needs ${count(required)} subscribers${roles} and exactly ${count(members)} members or sympathisers are known in the area: none to spare if one turns out not to be on the register.`);
+    add('papers', 'stretch', `The nomination paper needs ${groupThousands(required)} subscribers${roles} and exactly ${groupThousands(members)} members or sympathisers are known in the area: none to spare if one turns out not to be on the register.`);
   } else {
     const level = shortfallLevel(required, members, a.stretchPercent);
-    const tail = level === 'ok' ? `: ${count(members - required)} to spare.` : `: ${count(required - members)} short.`;
-    add('papers', level, `The nomination paper needs ${count(required)} subscribers${roles} against ${count(members)} members or sympathisers known in the area${tail}`);
+    const tail = level === 'ok' ? `: ${groupThousands(members - required)} to spare.` : `: ${groupThousands(required - members)} short.`;
+    add('papers', level, `The nomination paper needs ${groupThousands(required)} subscribers${roles} against ${groupThousands(members)} members or sympathisers known in the area${tail}`);
   }
 
   // Papers: time to nominations closing.
@@ -379,9 +380,9 @@ export function computePlan(facts: PlanFacts, inputs: PlanInputs, stored: Stored
   } else if (wd === 0) {
     add('deadline', 'stretch', `Nominations close today, at ${close.text}: papers must be delivered by hand today.`);
   } else if (wd < a.minWorkingDaysForPapers) {
-    add('deadline', 'stretch', `Only ${count(wd)} working day${wd === 1 ? '' : 's'} left before nominations close at ${close.text}, fewer than the ${count(a.minWorkingDaysForPapers)} needed to gather and check papers.`);
+    add('deadline', 'stretch', `Only ${groupThousands(wd)} working day${wd === 1 ? '' : 's'} left before nominations close at ${close.text}, fewer than the ${groupThousands(a.minWorkingDaysForPapers)} needed to gather and check papers.`);
   } else {
-    add('deadline', 'ok', `${count(wd)} working days left before nominations close at ${close.text}.`);
+    add('deadline', 'ok', `${groupThousands(wd)} working days left before nominations close at ${close.text}.`);
   }
 
   findings.sort((x, y) => SEVERITY[y.level] - SEVERITY[x.level]);
@@ -423,19 +424,12 @@ export function verdictSummary(plan: Plan): string {
   return `${VERDICT_LABELS[plan.verdict]}: ${first.sentence}`;
 }
 
-function count(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
 function hours(n: number): string {
-  return `${count(n)} hour${n === 1 ? '' : 's'}`;
+  return `${groupThousands(n)} hour${n === 1 ? '' : 's'}`;
 }
 
-// TODO(planner): use the treasury's formatPence (shared/domain/money.ts) once it is in main.
 function money(pence: number): string {
-  const whole = Math.floor(pence / 100);
-  const rest = pence % 100;
-  return `£${count(whole)}${rest === 0 ? '' : `.${String(rest).padStart(2, '0')}`}`;
+  return formatPence(pence, { wholePounds: true });
 }
 
 function listWords(words: readonly string[]): string {

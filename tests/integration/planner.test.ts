@@ -37,6 +37,11 @@ describe('the planner', () => {
     // 10,000 households × 3 rounds × £40 / 1,000 = £1,200; no deposit for a council ward.
     expect(p.plan.figures.cost.leafletsPence).toBe(120_000);
     expect(p.plan.figures.people.neededHours).toBe(300);
+    // The treasury's limit for an English ward: £960 + 19,000 × 8p = £2,480.
+    expect(p.plan.figures.cost.spendingLimitPence).toBe(248_000);
+    expect(p.plan.findings.find((f: { topic: string }) => f.topic === 'limit').sentence).toBe(
+      'Leaflets of £1,200 are within the legal spending limit of £2,480 (the deposit does not count towards it).',
+    );
     // The nomination rules of an English ward: two subscribers and no deposit.
     expect(p.plan.figures.cost.depositPence).toBe(0);
     expect(p.plan.findings.find((f: { topic: string }) => f.topic === 'papers').sentence).toBe(
