@@ -13,21 +13,6 @@ function contestId(values: Values): number {
   return Number(raw);
 }
 
-/** The return as the CSV rows of every line, with the deposit in the shape the domain writes. */
-export function returnCsv(ret: ElectionReturnView): string {
-  const d = ret.deposit;
-  const deposit = d.recorded && {
-    amountPence: d.recorded.amountPence,
-    paidOn: d.recorded.paidOn,
-    method: d.recorded.method,
-    receipt: d.recorded.receipt || null,
-    outcome: d.outcome === 'returned' || d.outcome === 'forfeited' ? d.outcome : ('pending' as const),
-    refundDue: d.refundDue,
-    refundedOn: d.recorded.refundedOn,
-  };
-  return writeCsv(returnCsvRows({ ...ret, deposit: deposit || null }));
-}
-
 export const treasuryCommands: Command[] = [
   {
     path: ['treasury', 'limit'],
@@ -64,7 +49,7 @@ export const treasuryCommands: Command[] = [
       if (typeof file !== 'string' || file === '') throw new CliError('Name the CSV file to write with --csv FILE', 2);
       const ret = await withApp(values, (app) => call<ElectionReturnView>(app, 'treasury.getReturn', { contestId: id }));
       try {
-        writeFileSync(file, returnCsv(ret));
+        writeFileSync(file, writeCsv(returnCsvRows(ret)));
       } catch (e) {
         throw new CliError(`Cannot write ${file}: ${(e as Error).message}`);
       }

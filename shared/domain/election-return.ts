@@ -41,14 +41,11 @@ export interface ReturnDonation {
   reason: string | null;
 }
 
+/** The deposit as the return shows it: what was paid (if recorded) and what became of it. */
 export interface ReturnDeposit {
-  amountPence: number;
-  paidOn: string | null;
-  method: string | null;
-  receipt: string | null;
-  outcome: 'pending' | 'returned' | 'forfeited';
+  recorded: { amountPence: number; paidOn: string; method: string; receipt: string; refundedOn: string | null } | null;
+  outcome: string;
   refundDue: string | null;
-  refundedOn: string | null;
 }
 
 export interface CategoryTotals<E extends ReturnExpense = ReturnExpense> {
@@ -186,9 +183,10 @@ export function returnCsvRows(ret: ElectionReturn<ReturnExpense, ReturnDonation>
       d.status,
     ]);
   }
-  if (ret.deposit) {
-    const dep = ret.deposit;
-    rows.push(['deposit', '', '', dep.method ?? '', '', dep.receipt ? `receipt ${dep.receipt}` : '', dep.paidOn ?? '', dep.refundedOn ?? '', penceToDecimal(dep.amountPence), '', '', dep.outcome]);
+  const dep = ret.deposit?.recorded;
+  if (dep) {
+    const receipt = dep.receipt ? `receipt ${dep.receipt}` : '';
+    rows.push(['deposit', '', '', dep.method, 'Returning officer', receipt, dep.paidOn, dep.refundedOn ?? '', penceToDecimal(dep.amountPence), '', '', ret.deposit!.outcome]);
   }
   if (ret.nil) rows.push(['nil-return', '', '', '', '', 'No spending and no donations to report', '', '', '0.00', '', '', '']);
   return rows;

@@ -150,7 +150,7 @@ describe('the return', () => {
     const ret = buildReturn({
       expenses: [expense({ amountPence: 12_345, supplier: 'Print, "Fast" Ltd' })],
       donations: [donation({})],
-      deposit: { amountPence: 50_000, paidOn: '2024-06-05', method: 'banker\'s draft', receipt: 'R1', outcome: 'returned', refundDue: '2024-07-05', refundedOn: null },
+      deposit: { recorded: { amountPence: 50_000, paidOn: '2024-06-05', method: 'bankers-draft', receipt: 'R1', refundedOn: null }, outcome: 'returned', refundDue: '2024-07-05' },
     });
     const rows = returnCsvRows(ret);
     expect(rows[0][0]).toBe('section');
