@@ -77,6 +77,7 @@ async function limitOf(ctx: Ctx, contest: Contest, settings: TreasurySettings): 
     areaKind,
     glaPost: settings.glaPost,
     jointCandidates: settings.jointCandidates,
+    jointReductions: findLimitRule(contest.electionType, contest.nation, settings.glaPost ?? 'mayor')?.jointReductions ?? false,
   } as const;
   const rule = findLimitRule(contest.electionType, contest.nation, settings.glaPost);
   const ruleFacts = {
@@ -295,6 +296,7 @@ export const treasuryHandlers: HandlersFor<typeof treasuryContract> = {
     return {
       contestId,
       title: titleOf(x.contest),
+      type: x.contest.electionType,
       electionType: electionTypeLabel(x.contest.electionType, x.contest.nation),
       nation: x.contest.nation,
       settings: x.settings,

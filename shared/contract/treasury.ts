@@ -129,6 +129,8 @@ export const limitInfo = z.object({
   areaKind: z.enum(AREA_KINDS).nullable(),
   glaPost: z.enum(GLA_POSTS).nullable(),
   jointCandidates: z.number(),
+  /** Whether joint-candidate reductions apply to this kind of election. */
+  jointReductions: z.boolean(),
   /** Why the limit could not be computed, if it could not. */
   problem: z.string().nullable(),
 });
@@ -280,6 +282,8 @@ export type ElectionReturnView = z.infer<typeof electionReturn>;
 export const ledger = z.object({
   contestId: id,
   title: z.string(),
+  /** The election type's key (e.g. `gla`) and its label. */
+  type: z.string(),
   electionType: z.string(),
   nation: z.string(),
   settings,

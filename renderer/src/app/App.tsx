@@ -9,6 +9,9 @@ import { ElectionPage } from '../features/elections/ElectionPage.tsx';
 import { ElectionsPage } from '../features/elections/ElectionsPage.tsx';
 import { NewElectionPage } from '../features/elections/NewElectionPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
+import { LedgerPage } from '../features/treasury/LedgerPage.tsx';
+import { ReturnPage } from '../features/treasury/ReturnPage.tsx';
+import { TreasuryPage } from '../features/treasury/TreasuryPage.tsx';
 import { NAV } from './nav.ts';
 
 export function App() {
@@ -41,6 +44,9 @@ export function App() {
             <Route path="/areas/import" element={<AreaImportPage />} />
             <Route path="/areas/:id" element={<AreaPage />} />
             <Route path="/contests/:id" element={<ContestPage />} />
+            <Route path="/treasury" element={<TreasuryPage />} />
+            <Route path="/treasury/:contestId" element={<LedgerPage />} />
+            <Route path="/treasury/:contestId/return" element={<ReturnPage />} />
             <Route path="/activity" element={<ActivityPage />} />
             <Route path="*" element={<p>There is no such page. Choose one from the menu.</p>} />
           </Routes>

@@ -3,5 +3,6 @@ export const NAV: { to: string; label: string }[] = [
   { to: '/', label: 'Home' },
   { to: '/elections', label: 'Elections' },
   { to: '/areas', label: 'Areas' },
+  { to: '/treasury', label: 'Treasury' },
   { to: '/activity', label: 'Activity' },
 ];
