@@ -20,6 +20,8 @@ export async function openDatabase(path: string): Promise<Db> {
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
+    // Deleted rows are overwritten, not left in free pages: erasing a person really erases them.
+    db.pragma('secure_delete = ON');
     await migrate(db, path);
     return db;
   } catch (error) {
@@ -32,7 +34,8 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-async function migrate(db: Db, path: string): Promise<void> {
+/** Brings the schema up to date (backing the file up first), refusing a newer one. */
+export async function migrate(db: Db, path: string): Promise<void> {
   const migrations = loadMigrations();
   const latest = latestVersion(migrations);
   const current = schemaVersion(db);

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
+import { backupAtStartupIfDue } from '../db/backup.ts';
 import { type Db, openDatabase } from '../db/open.ts';
 import { createCtx } from './api/context.ts';
 import { createDispatcher, type Dispatch } from './api/dispatcher.ts';
@@ -15,7 +17,8 @@ export interface Hustings {
   close(): void;
 }
 
-function defaultActor(): string {
+/** Who is at the keyboard, for the audit trail. */
+export function defaultActor(): string {
   try {
     return userInfo().username;
   } catch {
@@ -23,9 +26,20 @@ function defaultActor(): string {
   }
 }
 
-/** Opens the database and wires the dispatcher: what every door (IPC, HTTP, CLI) stands on. */
-export async function openHustings(opts: { dbPath: string; actor?: string }): Promise<Hustings> {
+/**
+ * Opens the database and wires the dispatcher: what every door (IPC, HTTP, CLI) stands on. An
+ * existing database gets its start-up backup when the newest backup is over a day old.
+ */
+export async function openHustings(opts: { dbPath: string; actor?: string; startupBackup?: boolean }): Promise<Hustings> {
+  const existed = opts.dbPath !== ':memory:' && existsSync(opts.dbPath);
   const db = await openDatabase(opts.dbPath);
+  if (existed && opts.startupBackup !== false) {
+    try {
+      await backupAtStartupIfDue(db, opts.dbPath);
+    } catch (error) {
+      console.warn(`[hustings] the start-up backup failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   const jobs = createJobs();
   const uploads = createUploads();
   const dispatch = createDispatcher(createCtx(db, opts.dbPath, opts.actor ?? defaultActor(), { jobs, uploads }));

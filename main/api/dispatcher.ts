@@ -57,7 +57,7 @@ export function createDispatcher(ctx: Ctx): Dispatch {
       return { ok: false, error: { code: 'invalid_input', message: describe(fields), fields } };
     }
     const handler = handlers[method] as (ctx: Ctx, input: unknown) => Promise<unknown>;
-    if (def.kind === 'query') {
+    if (def.kind === 'query' || def.kind === 'maintenance') {
       try {
         return { ok: true, value: await handler(ctx, parsed.data) };
       } catch (error) {

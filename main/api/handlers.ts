@@ -3,6 +3,7 @@ import { areasHandlers } from './areas.ts';
 import { auditHandlers } from './audit.ts';
 import { candidatesHandlers } from './candidates.ts';
 import { canvassHandlers } from './canvass.ts';
+import { backupsHandlers } from './backups.ts';
 import type { HandlersFor } from './context.ts';
 import { contestsHandlers } from './contests.ts';
 import { deadlinesHandlers } from './deadlines.ts';
@@ -29,4 +30,5 @@ export const handlers: HandlersFor<Contract> = {
   ...registerHandlers,
   ...canvassHandlers,
   ...plannerHandlers,
+  ...backupsHandlers,
 };

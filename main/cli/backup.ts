@@ -1,8 +1,22 @@
-import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { backupTo } from '../../db/backup.ts';
-import { CliError, type Command, withApp } from './command.ts';
+import { AppError } from '../../shared/contract/result.ts';
+import { backupTo, backupsDir, inspectBackup, listBackups } from '../../db/backup.ts';
+import { restoreBackup } from '../../db/restore.ts';
+import { writeAudit } from '../../db/repositories/audit.ts';
+import { defaultActor, type Hustings, openHustings } from '../app.ts';
+import { CliError, type Command, dbPathOf, printTable, type Values } from './command.ts';
+
+/** Opens the database without the start-up backup: these commands take their own. */
+async function withDatabase<T>(values: Values, fn: (app: Hustings, dbPath: string) => Promise<T>): Promise<T> {
+  const dbPath = dbPathOf(values);
+  const app = await openHustings({ dbPath, startupBackup: false });
+  try {
+    return await fn(app, dbPath);
+  } finally {
+    app.close();
+  }
+}
 
 export const backupCommands: Command[] = [
   {
@@ -14,15 +28,63 @@ export const backupCommands: Command[] = [
       if (!target) throw new CliError('Name the backup file: hustings backup FILE', 2);
       const file = resolve(target);
       if (existsSync(file)) throw new CliError(`${file} already exists; choose a new name so no backup is overwritten`);
-      await withApp(values, (app) => backupTo(app.db, file));
-      const copy = new Database(file, { readonly: true });
-      try {
-        const check = copy.pragma('integrity_check', { simple: true });
-        if (check !== 'ok') throw new CliError(`The backup at ${file} failed its integrity check: ${check}`);
-      } finally {
-        copy.close();
-      }
+      await withDatabase(values, (app) => backupTo(app.db, file));
+      const { verdict } = inspectBackup(file);
+      if (!verdict.ok) throw new CliError(`The backup at ${file} did not check out: ${verdict.problems.join(' ')}`);
       console.log(`Backed up to ${file} (integrity check ok).`);
+      return 0;
+    },
+  },
+  {
+    path: ['restore'],
+    usage: 'restore FILE [--db PATH]',
+    summary: 'Check FILE (integrity, schema version), back up the current data, then restore FILE',
+    async run(values, positionals) {
+      const source = positionals[0];
+      if (!source) throw new CliError('Name the backup to restore: hustings restore FILE', 2);
+      const file = resolve(source);
+      const { verdict, schemaVersion } = inspectBackup(file);
+      if (!verdict.ok) throw new CliError(`Not restored: ${verdict.problems.join(' ')}`);
+      console.log(`Checked ${file}: integrity ok, schema version ${schemaVersion}.`);
+      try {
+        const result = await withDatabase(values, async (app, dbPath) => {
+          const r = await restoreBackup(app.db, dbPath, file);
+          await writeAudit(app.db, {
+            actor: defaultActor(),
+            action: 'restore',
+            entity: 'database',
+            entityId: null,
+            summary: `Restored ${file} from the command line; the data from before is in ${r.safetyBackup.file}`,
+            after: { restoredFrom: file, safetyBackup: r.safetyBackup.file, restoredVersion: r.restoredVersion },
+          });
+          const audit = await app.dispatch('audit.list', { limit: 1 }); // the database answers after the restore
+          if (!audit.ok) throw new CliError(`The restored database does not answer: ${audit.error.message}`);
+          return r;
+        });
+        console.log(`Restored. The data from before is in ${result.safetyBackup.path}.`);
+        if (result.restoredVersion < result.schemaVersion) console.log(`Upgraded the restored data from schema ${result.restoredVersion} to ${result.schemaVersion}.`);
+        return 0;
+      } catch (error) {
+        if (error instanceof AppError) throw new CliError(error.message);
+        throw error;
+      }
+    },
+  },
+  {
+    path: ['backups'],
+    usage: 'backups [--db PATH] [--json]',
+    summary: 'List the backups in the backups folder beside the database, newest first',
+    options: { json: { type: 'boolean' } },
+    async run(values) {
+      const dbPath = dbPathOf(values);
+      const backups = listBackups(dbPath).map(({ file, takenAt, reason, schemaVersion, size }) => ({ file, takenAt, reason, schemaVersion, size }));
+      if (values.json) {
+        process.stdout.write(`${JSON.stringify(backups, null, 2)}\n`);
+      } else if (backups.length === 0) {
+        console.log(`No backups yet in ${backupsDir(dbPath)}.`);
+      } else {
+        printTable(backups, ['takenAt', 'reason', 'schemaVersion', 'size', 'file']);
+      }
       return 0;
     },
   },

@@ -3,6 +3,7 @@ import { areasContract } from './areas.ts';
 import { auditContract } from './audit.ts';
 import { candidatesContract } from './candidates.ts';
 import { canvassContract } from './canvass.ts';
+import { backupsContract } from './backups.ts';
 import { contestsContract } from './contests.ts';
 import type { MethodDef } from './define.ts';
 import { electionsContract } from './elections.ts';
@@ -28,6 +29,7 @@ export const contract = {
   ...registerContract,
   ...canvassContract,
   ...plannerContract,
+  ...backupsContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -48,7 +48,7 @@ describe('migrations', () => {
     upgraded.close();
     const backups = readdirSync(join(dir, 'backups'));
     expect(backups).toHaveLength(1);
-    expect(backups[0]).toMatch(new RegExp(`before-upgrade-from-v${version}\\.sqlite$`));
+    expect(backups[0]).toMatch(new RegExp(`^h-\\d{8}T\\d{9}Z-migration-v${version}\\.sqlite$`));
     const copy = new Database(join(dir, 'backups', backups[0]), { readonly: true });
     expect(copy.pragma('user_version', { simple: true })).toBe(version);
     expect(copy.prepare('SELECT name FROM elections').all()).toEqual([{ name: 'GE' }]);

@@ -1,0 +1,263 @@
+/**
+ * Backups (docs/reliability.md §4): automatic backups before migrating and at start-up, the
+ * newest N kept, verification before restoring, restore through the API and the CLI, and a
+ * backup taken in the middle of a stream of writes restoring to a sound database.
+ */
+import Database from 'better-sqlite3';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, openSync, readdirSync, renameSync, rmSync, writeSync, closeSync, copyFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { backupFileName } from '../../shared/domain/backups.ts';
+import { backupAtStartupIfDue, backupsDir, inspectBackup, listBackups, takeBackup } from '../../db/backup.ts';
+import { openHustings } from '../../main/app.ts';
+import { ok } from '../helpers/db.ts';
+import { startBrowserMode } from '../helpers/server.ts';
+
+let dir: string;
+let dbPath: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hustings-backups-'));
+  dbPath = join(dir, 'campaign.sqlite');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const ELECTION = { type: 'local', pollingDay: '2027-05-06', nation: 'england' } as const;
+
+function hustings(...args: string[]) {
+  const r = spawnSync(process.execPath, ['bin/hustings.js', ...args], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function names(path: string): string[] {
+  const db = new Database(path, { readonly: true });
+  try {
+    return (db.prepare('SELECT name FROM elections ORDER BY id').all() as { name: string }[]).map((r) => r.name);
+  } finally {
+    db.close();
+  }
+}
+
+function integrity(path: string): string {
+  const db = new Database(path, { readonly: true });
+  try {
+    return String(db.pragma('integrity_check', { simple: true }));
+  } finally {
+    db.close();
+  }
+}
+
+/** Overwrites bytes in the middle of a file, as a failing disk might. */
+function damage(path: string) {
+  const fd = openSync(path, 'r+');
+  try {
+    const size = statSync(path).size;
+    writeSync(fd, Buffer.alloc(4096, 0xa5), 0, 4096, Math.max(4096, Math.floor(size / 2 / 4096) * 4096));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+describe('automatic backups', () => {
+  it('keeps the newest N automatic backups and every manual one', async () => {
+    const app = await openHustings({ dbPath });
+    try {
+      const manual = await takeBackup(app.db, dbPath, 'manual', { now: new Date('2026-01-01T00:00:00Z') });
+      for (let day = 1; day <= 6; day++) await takeBackup(app.db, dbPath, 'daily', { now: new Date(`2026-02-0${day}T09:00:00Z`), keep: 3 });
+      const left = listBackups(dbPath);
+      expect(left.map((b) => `${b.reason} ${b.takenAt.slice(0, 10)}`)).toEqual(['daily 2026-02-06', 'daily 2026-02-05', 'daily 2026-02-04', 'manual 2026-01-01']);
+      expect(existsSync(manual.path)).toBe(true);
+      expect(left.every((b) => b.size > 0)).toBe(true);
+    } finally {
+      app.close();
+    }
+  });
+
+  it('takes a start-up backup of an existing database when the newest is over a day old, once', async () => {
+    const first = await openHustings({ dbPath });
+    await ok(first, 'elections.create', { name: 'By-election', ...ELECTION });
+    first.close();
+    expect(listBackups(dbPath)).toEqual([]); // a brand-new database is not backed up
+
+    const second = await openHustings({ dbPath });
+    second.close();
+    expect(listBackups(dbPath).map((b) => b.reason)).toEqual(['daily']);
+    const third = await openHustings({ dbPath });
+    third.close();
+    expect(listBackups(dbPath)).toHaveLength(1);
+
+    // Two days later (the file is renamed to look older), the next start takes another.
+    const [only] = listBackups(dbPath);
+    const old = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    renameSync(only.path, join(backupsDir(dbPath), backupFileName('campaign', old, 'daily', 1)));
+    const fourth = await openHustings({ dbPath });
+    fourth.close();
+    const after = listBackups(dbPath);
+    expect(after).toHaveLength(2);
+    expect(names(after[0].path)).toEqual(['By-election']);
+  });
+
+  it('does not take one when a backup is recent', async () => {
+    const app = await openHustings({ dbPath });
+    try {
+      await takeBackup(app.db, dbPath, 'manual');
+      expect(await backupAtStartupIfDue(app.db, dbPath)).toBeNull();
+    } finally {
+      app.close();
+    }
+  });
+
+  it('writes backups as single self-contained files', async () => {
+    const app = await openHustings({ dbPath });
+    try {
+      const b = await takeBackup(app.db, dbPath, 'manual');
+      expect(inspectBackup(b.path).verdict).toEqual({ ok: true });
+      expect(readdirSync(backupsDir(dbPath))).toEqual([b.file]); // no -wal or -shm beside it
+    } finally {
+      app.close();
+    }
+  });
+});
+
+describe('restoring through the API (the Backups page)', () => {
+  it('lists, takes, verifies and restores a backup, asking first and backing up the current data', async () => {
+    const app = await openHustings({ dbPath, actor: 'agent' });
+    try {
+      await ok(app, 'elections.create', { name: 'Kept', ...ELECTION });
+      const taken = await ok(app, 'backups.create', {});
+      expect(taken).toMatchObject({ reason: 'manual', schemaVersion: expect.any(Number) });
+      await ok(app, 'elections.create', { name: 'Made after the backup', ...ELECTION });
+
+      const list = await ok(app, 'backups.list', {});
+      expect(list.backups.map((b: { file: string }) => b.file)).toContain(taken.file);
+      expect(await ok(app, 'backups.verify', { file: taken.file })).toMatchObject({ ok: true, problems: [] });
+
+      const unconfirmed = await app.dispatch('backups.restore', { file: taken.file });
+      expect(unconfirmed).toMatchObject({ ok: false, error: { code: 'needs_confirmation' } });
+      expect((await ok(app, 'elections.list', {})).map((e: { name: string }) => e.name)).toContain('Made after the backup');
+
+      const restored = await ok(app, 'backups.restore', { file: taken.file, confirm: true });
+      expect((await ok(app, 'elections.list', {})).map((e: { name: string }) => e.name)).toEqual(['Kept']);
+      expect(names(join(backupsDir(dbPath), restored.safetyBackup))).toContain('Made after the backup');
+      expect(app.db.pragma('integrity_check', { simple: true })).toBe('ok');
+
+      const activity = await ok(app, 'audit.list', { limit: 5 });
+      expect(activity[0]).toMatchObject({ action: 'restore', actor: 'agent', entity: 'database' });
+      // The app keeps working on the restored data.
+      await ok(app, 'elections.create', { name: 'After restoring', ...ELECTION });
+    } finally {
+      app.close();
+    }
+  });
+
+  it('refuses a damaged backup, a newer one and a name outside the folder, changing nothing', async () => {
+    const app = await openHustings({ dbPath });
+    try {
+      await ok(app, 'elections.create', { name: 'Current', ...ELECTION });
+      const good = await ok(app, 'backups.create', {});
+      const damaged = await ok(app, 'backups.create', {});
+      damage(join(backupsDir(dbPath), damaged.file));
+      const verdict = await ok(app, 'backups.verify', { file: damaged.file });
+      expect(verdict.ok).toBe(false);
+      expect(verdict.problems.join(' ')).toMatch(/damaged|not a readable SQLite database/);
+      const refused = await app.dispatch('backups.restore', { file: damaged.file, confirm: true });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/^Not restored/) } });
+
+      const newer = join(backupsDir(dbPath), backupFileName('campaign', new Date(Date.now() + 1000), 'manual', 99));
+      copyFileSync(join(backupsDir(dbPath), good.file), newer);
+      const raw = new Database(newer);
+      raw.pragma('user_version = 99');
+      raw.close();
+      const newerVerdict = await ok(app, 'backups.verify', { file: newer.split('/').pop() as string });
+      expect(newerVerdict.problems.join(' ')).toMatch(/newer version of Hustings/);
+
+      for (const file of ['../campaign.sqlite', '/etc/passwd', 'campaign.sqlite', 'other-20260101T000000000Z-manual.sqlite']) {
+        const r = await app.dispatch('backups.restore', { file, confirm: true });
+        expect(r.ok, file).toBe(false);
+        if (!r.ok) expect(r.error.code, file).toMatch(/invalid_input|not_found/);
+      }
+      expect((await ok(app, 'elections.list', {})).map((e: { name: string }) => e.name)).toEqual(['Current']);
+      expect(listBackups(dbPath).filter((b) => b.reason === 'restore')).toEqual([]);
+    } finally {
+      app.close();
+    }
+  });
+});
+
+describe('hustings backup / restore', () => {
+  it('restores a checked backup from the command line and refuses bad files', async () => {
+    const app = await openHustings({ dbPath });
+    await ok(app, 'elections.create', { name: 'In the backup', ...ELECTION });
+    app.close();
+    const file = join(dir, 'copy.sqlite');
+    expect(hustings('backup', file, '--db', dbPath).code).toBe(0);
+    const again = await openHustings({ dbPath });
+    await ok(again, 'elections.create', { name: 'Not in the backup', ...ELECTION });
+    again.close();
+
+    const r = hustings('restore', file, '--db', dbPath);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/Checked .*integrity ok/);
+    expect(r.out).toMatch(/The data from before is in/);
+    expect(names(dbPath)).toEqual(['In the backup']);
+
+    const bad = join(dir, 'bad.sqlite');
+    copyFileSync(file, bad);
+    damage(bad);
+    const refused = hustings('restore', bad, '--db', dbPath);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/Not restored/);
+    expect(hustings('restore', join(dir, 'missing.sqlite'), '--db', dbPath).err).toMatch(/There is no file/);
+    expect(names(dbPath)).toEqual(['In the backup']);
+
+    const listed = hustings('backups', '--db', dbPath, '--json');
+    expect(JSON.parse(listed.out).map((b: { reason: string }) => b.reason)).toContain('restore');
+  });
+
+  it('restores a backup taken while browser mode was writing', async () => {
+    const server = await startBrowserMode({ dbPath });
+    const acked: string[] = [];
+    let writing = true;
+    const writer = (async () => {
+      for (let i = 0; writing; i++) {
+        const r = await server.call('elections.create', { name: `stream ${i}`, ...ELECTION });
+        if (r.status !== 200) throw new Error(JSON.stringify(r.body));
+        acked.push(`stream ${i}`);
+      }
+    })();
+    try {
+      while (acked.length < 100) await new Promise((r) => setTimeout(r, 10));
+      const ackedBefore = acked.length;
+      const file = join(dir, 'mid-write.sqlite');
+      // Another process backs up the live database mid-stream, as `npx hustings backup` would.
+      const backup = await new Promise<{ code: number | null; err: string }>((resolve) => {
+        const child = spawn(process.execPath, ['bin/hustings.js', 'backup', file, '--db', dbPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let err = '';
+        child.stderr.on('data', (c) => (err += c));
+        child.on('exit', (code) => resolve({ code, err }));
+      });
+      expect(backup.code, backup.err).toBe(0);
+      const ackedAfter = acked.length;
+      expect(ackedAfter).toBeGreaterThan(ackedBefore); // the stream kept going during the backup
+      writing = false;
+      await writer;
+
+      const target = join(dir, 'restored', 'campaign.sqlite');
+      const restoredDb = await openHustings({ dbPath: target });
+      restoredDb.close();
+      const r = hustings('restore', file, '--db', target);
+      expect(r.code, r.err).toBe(0);
+      expect(integrity(target)).toBe('ok');
+      const restored = names(target);
+      // Everything acknowledged before the backup began is there; nothing beyond what was written.
+      expect(restored.slice(0, ackedBefore)).toEqual(acked.slice(0, ackedBefore));
+      expect(restored.length).toBeLessThanOrEqual(ackedAfter + 1);
+      expect(restored).toEqual(acked.slice(0, restored.length));
+    } finally {
+      writing = false;
+      await writer.catch(() => undefined);
+      await server.stop();
+    }
+  }, 60_000);
+});
