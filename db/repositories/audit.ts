@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../../shared/contract/audit.ts';
+import { parseAuditJson } from '../../shared/domain/audit-changes.ts';
 import type { Db } from '../open.ts';
 
 export interface AuditRecord {
@@ -27,28 +28,99 @@ export async function writeAudit(db: Db, r: AuditRecord): Promise<void> {
   );
 }
 
-export async function listAudit(db: Db, filter: { entity?: string; entityId?: number; limit: number }): Promise<AuditEntry[]> {
+export interface AuditFilter {
+  entity?: string;
+  entityId?: number;
+  actor?: string;
+  action?: string;
+  /** First and last calendar day (UTC), inclusive, as YYYY-MM-DD. */
+  from?: string;
+  to?: string;
+  limit: number;
+}
+
+/** The day after a YYYY-MM-DD date, for an exclusive upper bound on instants. */
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00.000Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+export async function listAudit(db: Db, filter: AuditFilter): Promise<AuditEntry[]> {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (filter.entity) {
-    where.push('entity = ?');
-    params.push(filter.entity);
-  }
-  if (filter.entityId !== undefined) {
-    where.push('entity_id = ?');
-    params.push(filter.entityId);
-  }
+  const add = (clause: string, value: unknown) => {
+    where.push(clause);
+    params.push(value);
+  };
+  if (filter.entity) add('entity = ?', filter.entity);
+  if (filter.entityId !== undefined) add('entity_id = ?', filter.entityId);
+  if (filter.actor) add('actor = ?', filter.actor);
+  if (filter.action) add('action = ?', filter.action);
+  if (filter.from) add('at >= ?', `${filter.from}T00:00:00.000Z`);
+  if (filter.to) add('at < ?', `${nextDay(filter.to)}T00:00:00.000Z`);
   const rows = db
     .prepare(
       `SELECT id, at, actor, action, entity, entity_id AS entityId, summary, before_json AS beforeJson, after_json AS afterJson
        FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
     )
     .all(...params, filter.limit) as (Omit<AuditEntry, 'before' | 'after'> & { beforeJson: string | null; afterJson: string | null })[];
-  return rows.map(({ beforeJson, afterJson, ...r }) => ({
-    ...r,
-    before: beforeJson === null ? null : JSON.parse(beforeJson),
-    after: afterJson === null ? null : JSON.parse(afterJson),
-  }));
+  return rows.map(({ beforeJson, afterJson, ...r }) => ({ ...r, before: parseAuditJson(beforeJson), after: parseAuditJson(afterJson) }));
+}
+
+/** The entities, actors and actions that occur in the trail, for the Activity page's filters. */
+export async function auditFacets(db: Db): Promise<{ entities: string[]; actors: string[]; actions: string[] }> {
+  const distinct = (column: string) =>
+    (db.prepare(`SELECT DISTINCT ${column} AS v FROM audit_log ORDER BY ${column}`).all() as { v: string }[]).map((r) => r.v);
+  return { entities: distinct('entity'), actors: distinct('actor'), actions: distinct('action') };
+}
+
+/** Where other records' audit copies name the erased one, e.g. canvass returns' `electorId`. */
+export interface AuditReference {
+  entity: string;
+  /** Top-level field of the before/after copies holding the erased record's id. */
+  field: string;
+}
+
+const ERASED_SUMMARY = '(personal data erased)';
+const pendingCheckpoint = new WeakSet<Db>();
+
+/**
+ * Erasure (UK GDPR art. 17): blanks the before/after copies and summaries of every audit row
+ * about one record, and of rows about other records whose copies refer to it (`references`).
+ * The rows stay, saying only that data was erased; the caller writes one more row recording
+ * the erasure (who, when, nothing about the person). After the transaction commits, the
+ * dispatcher checkpoints the WAL (see `afterCommit`) so no old copy lingers in it, and
+ * `secure_delete` has already zeroed the freed space. Returns how many rows were blanked.
+ */
+export async function eraseAuditOf(db: Db, entity: string, entityId: number, references: AuditReference[] = []): Promise<number> {
+  const conditions = ['(entity = ? AND entity_id = ?)'];
+  const params: unknown[] = [entity, entityId];
+  for (const ref of references) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(ref.field)) throw new Error(`eraseAuditOf: bad field name ${ref.field}`);
+    conditions.push(`(entity = ? AND (json_extract(before_json, '$.${ref.field}') = ? OR json_extract(after_json, '$.${ref.field}') = ?))`);
+    params.push(ref.entity, entityId, entityId);
+  }
+  const changes = db
+    .prepare(`UPDATE audit_log SET summary = '${ERASED_SUMMARY}', before_json = NULL, after_json = NULL WHERE ${conditions.join(' OR ')}`)
+    .run(...params).changes;
+  pendingCheckpoint.add(db);
+  return changes;
+}
+
+/**
+ * Run by the dispatcher after each committed mutation: after an erasure, copy the WAL into the
+ * database file and truncate it, so the erased data is not left in old WAL frames.
+ */
+export function afterCommit(db: Db): void {
+  if (!pendingCheckpoint.has(db)) return;
+  pendingCheckpoint.delete(db);
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch (error) {
+    // The erasure is committed either way; the next checkpoint will flush the WAL.
+    console.warn(`[hustings] checkpoint after an erasure failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /**

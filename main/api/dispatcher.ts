@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { contract, isMethodName } from '../../shared/contract/index.ts';
 import { type ApiError, type ApiResult, AppError } from '../../shared/contract/result.ts';
+import { afterCommit } from '../../db/repositories/audit.ts';
 import type { Ctx } from './context.ts';
 import { handlers } from './handlers.ts';
 
@@ -68,6 +69,7 @@ export function createDispatcher(ctx: Ctx): Dispatch {
     try {
       const value = await handler(ctx, parsed.data);
       ctx.db.exec('COMMIT');
+      afterCommit(ctx.db);
       return { ok: true, value };
     } catch (error) {
       if (ctx.db.inTransaction) ctx.db.exec('ROLLBACK');

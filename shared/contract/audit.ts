@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id } from './common.ts';
+import { id, isoDate } from './common.ts';
 import { query } from './define.ts';
 
 export const auditEntry = z.object({
@@ -15,14 +15,21 @@ export const auditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 
+export const auditFilter = z.strictObject({
+  entity: z.string().max(100).optional(),
+  entityId: id.optional(),
+  actor: z.string().max(200).optional(),
+  action: z.string().max(100).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  limit: z.number().int().min(1).max(1000).default(200),
+});
+
 export const auditContract = {
-  'audit.list': query(
-    'The audit trail, newest first, optionally of one entity or record',
-    z.strictObject({
-      entity: z.string().max(100).optional(),
-      entityId: id.optional(),
-      limit: z.number().int().min(1).max(1000).default(200),
-    }),
-    z.array(auditEntry),
+  'audit.list': query('The audit trail, newest first, filtered by entity, record, actor, action and dates (inclusive)', auditFilter, z.array(auditEntry)),
+  'audit.facets': query(
+    'The entities, actors and actions in the audit trail, for filters',
+    z.strictObject({}),
+    z.object({ entities: z.array(z.string()), actors: z.array(z.string()), actions: z.array(z.string()) }),
   ),
 };

@@ -1,0 +1,157 @@
+/**
+ * Audit (docs/reliability.md §5, §8): every change is in the trail with before and after, the
+ * trail filters by entity, actor, action and date, and erasing a person blanks every copy of
+ * their data in it, down to the bytes of the database file.
+ */
+import Database from 'better-sqlite3';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditChanges } from '../../shared/domain/audit-changes.ts';
+import { afterCommit, eraseAuditOf, listAudit, writeAudit } from '../../db/repositories/audit.ts';
+import { openDatabase } from '../../db/open.ts';
+import { type Hustings, openHustings } from '../../main/app.ts';
+import { ok } from '../helpers/db.ts';
+
+let dir: string;
+let dbPath: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hustings-audit-'));
+  dbPath = join(dir, 'h.sqlite');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const ELECTION = { type: 'local', pollingDay: '2027-05-06', nation: 'england' } as const;
+
+async function as<T>(actor: string, fn: (app: Hustings) => Promise<T>): Promise<T> {
+  const app = await openHustings({ dbPath, actor });
+  try {
+    return await fn(app);
+  } finally {
+    app.close();
+  }
+}
+
+describe('the audit trail', () => {
+  it('records who changed what, with before and after, and filters it', async () => {
+    const e = await as('alice', (app) => ok(app, 'elections.create', { name: 'County 2027', ...ELECTION }));
+    await as('bob', (app) => ok(app, 'elections.update', { id: e.id, name: 'County council 2027', ...ELECTION }));
+    await as('bob', (app) => ok(app, 'areas.create', { name: 'Abbey', kind: 'ward', nation: 'england', electorate: 4000, classification: null }));
+
+    await as('carol', async (app) => {
+      const byBob = await ok(app, 'audit.list', { actor: 'bob' });
+      expect(byBob.map((a: { entity: string; action: string }) => `${a.entity} ${a.action}`)).toEqual(['area create', 'election update']);
+      const update = byBob[1];
+      expect(auditChanges(update.before, update.after)).toEqual([{ field: 'name', before: 'County 2027', after: 'County council 2027' }]);
+
+      expect((await ok(app, 'audit.list', { entity: 'election' })).map((a: { actor: string }) => a.actor)).toEqual(['bob', 'alice']);
+      expect(await ok(app, 'audit.list', { entity: 'election', actor: 'carol' })).toEqual([]);
+      expect(await ok(app, 'audit.facets', {})).toEqual({ entities: ['area', 'election'], actors: ['alice', 'bob'], actions: ['create', 'update'] });
+    });
+  });
+
+  it('filters by calendar day, both ends included', async () => {
+    const db = await openDatabase(dbPath);
+    try {
+      const insert = db.prepare(`INSERT INTO audit_log (at, actor, action, entity, entity_id, summary) VALUES (?, 'x', 'create', 'election', 1, ?)`);
+      for (const at of ['2026-03-01T23:59:59.999Z', '2026-03-02T00:00:00.000Z', '2026-03-03T23:59:59.999Z', '2026-03-04T00:00:00.000Z']) insert.run(at, at);
+      const days = async (from?: string, to?: string) => (await listAudit(db, { from, to, limit: 100 })).map((a) => a.at.slice(0, 10));
+      expect(await days('2026-03-02', '2026-03-03')).toEqual(['2026-03-03', '2026-03-02']);
+      expect(await days('2026-03-04')).toEqual(['2026-03-04']);
+      expect(await days(undefined, '2026-03-01')).toEqual(['2026-03-01']);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('refuses impossible filter dates', async () => {
+    await as('x', async (app) => {
+      const r = await app.dispatch('audit.list', { from: '2026-02-30' });
+      expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { from: expect.any(String) } } });
+    });
+  });
+});
+
+describe('erasing a person from the audit trail', () => {
+  const PERSON = 'Jane Quietvoter';
+  const OTHER = 'John Keepme';
+
+  /** An elector's trail as the register writes it: their record, and canvass returns naming them. */
+  async function seed(db: Database.Database) {
+    db.exec('BEGIN');
+    await writeAudit(db, { actor: 'agent', action: 'create', entity: 'elector', entityId: 7, summary: `Added ${PERSON}`, after: { id: 7, fullName: PERSON, address: '1 Quiet Lane' } });
+    await writeAudit(db, { actor: 'agent', action: 'update', entity: 'elector', entityId: 7, summary: `Changed ${PERSON}`, before: { fullName: PERSON }, after: { fullName: `${PERSON}-Smith` } });
+    await writeAudit(db, { actor: 'canvasser', action: 'create', entity: 'canvass-return', entityId: 31, summary: 'Logged a return', after: { id: 31, electorId: 7, notes: `${PERSON} leans our way` } });
+    await writeAudit(db, { actor: 'agent', action: 'create', entity: 'elector', entityId: 8, summary: `Added ${OTHER}`, after: { id: 8, fullName: OTHER } });
+    await writeAudit(db, { actor: 'canvasser', action: 'create', entity: 'canvass-return', entityId: 32, summary: 'Logged a return', after: { id: 32, electorId: 8, notes: `${OTHER} against` } });
+    db.exec('COMMIT');
+  }
+
+  function fileBytesMention(text: string): boolean {
+    const needle = Buffer.from(text, 'utf8');
+    return [dbPath, `${dbPath}-wal`].some((f) => existsSync(f) && readFileSync(f).includes(needle));
+  }
+
+  it('blanks every copy of their data, keeps others, and leaves only a record of the erasure', async () => {
+    const db = await openDatabase(dbPath);
+    try {
+      await seed(db);
+      expect(fileBytesMention(PERSON)).toBe(true);
+
+      db.exec('BEGIN');
+      const blanked = await eraseAuditOf(db, 'elector', 7, [{ entity: 'canvass-return', field: 'electorId' }]);
+      await writeAudit(db, { actor: 'agent', action: 'erase', entity: 'elector', entityId: 7, summary: 'Erased an elector’s personal data on request' });
+      db.exec('COMMIT');
+      afterCommit(db);
+      expect(blanked).toBe(3);
+
+      const trail = await listAudit(db, { limit: 100 });
+      expect(JSON.stringify(trail)).not.toContain('Quietvoter');
+      expect(JSON.stringify(trail)).not.toContain('Quiet Lane');
+      expect(JSON.stringify(trail)).toContain(OTHER);
+      const erasure = trail.find((a) => a.action === 'erase');
+      expect(erasure).toMatchObject({ actor: 'agent', entity: 'elector', entityId: 7, before: null, after: null });
+      expect(erasure?.at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+      // The blanked rows still say something happened, and nothing else.
+      expect(trail.filter((a) => a.summary === '(personal data erased)')).toHaveLength(3);
+
+      // Not in the file's bytes either: secure_delete zeroed the old cells, the WAL was emptied.
+      expect(fileBytesMention('Quietvoter')).toBe(false);
+      expect(fileBytesMention(OTHER)).toBe(true);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('would leave the old bytes behind without secure_delete and the checkpoint (the check can fail)', async () => {
+    const db = await openDatabase(dbPath);
+    try {
+      db.pragma('secure_delete = OFF');
+      await seed(db);
+      db.exec('BEGIN');
+      await eraseAuditOf(db, 'elector', 7);
+      db.exec('COMMIT');
+      expect(JSON.stringify(await listAudit(db, { entity: 'elector', entityId: 7, limit: 10 }))).not.toContain('Quietvoter');
+      expect(fileBytesMention('Quietvoter')).toBe(true);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('is checkpointed by the dispatcher after a committed mutation', async () => {
+    const app = await openHustings({ dbPath, actor: 'agent' });
+    try {
+      await seed(app.db);
+      await ok(app, 'elections.create', { name: 'Unrelated', ...ELECTION }); // WAL now has frames
+      app.db.exec('BEGIN');
+      await eraseAuditOf(app.db, 'elector', 7, [{ entity: 'canvass-return', field: 'electorId' }]);
+      app.db.exec('COMMIT');
+      // Any mutation through the dispatcher runs the pending checkpoint after its commit.
+      await ok(app, 'elections.create', { name: 'Another', ...ELECTION });
+      expect(fileBytesMention('Quietvoter')).toBe(false);
+    } finally {
+      app.close();
+    }
+  });
+});
