@@ -7,7 +7,7 @@
 import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Db } from '../db/open.ts';
-import { eraseAuditOf, writeAudit } from '../db/repositories/audit.ts';
+import { afterCommit, eraseAuditOf, writeAudit } from '../db/repositories/audit.ts';
 import { matchableElectors, writeRegister } from '../db/repositories/electors.ts';
 import { putSetting } from '../db/repositories/settings.ts';
 import { type ColumnMapping, REGISTER_FIELD_LABELS, mappingProblems } from '../shared/domain/register-columns.ts';
@@ -224,5 +224,6 @@ export async function importRegister(db: Db, req: ImportRequest, job: JobControl
     });
     return result;
   }).immediate();
+  if (leftIds.length > 0) afterCommit(db); // no copy of the erased electors left in the WAL
   return report;
 }

@@ -122,17 +122,3 @@ export function afterCommit(db: Db): void {
     console.warn(`[hustings] checkpoint after an erasure failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
-
-/**
- * Erasure (UK GDPR art. 17): blanks the before/after copies and summaries of every audit row
- * about one record, so the person's data is gone from the trail too. The rows themselves stay,
- * saying only that data was erased; the caller writes one more row recording the erasure.
- */
-export async function eraseAuditOf(db: Db, entity: string, entityId: number): Promise<number> {
-  return db
-    .prepare(
-      `UPDATE audit_log SET summary = '(personal data erased)', before_json = NULL, after_json = NULL
-       WHERE entity = ? AND entity_id = ?`,
-    )
-    .run(entity, entityId).changes;
-}
