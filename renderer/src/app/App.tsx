@@ -9,6 +9,9 @@ import { ElectionPage } from '../features/elections/ElectionPage.tsx';
 import { ElectionsPage } from '../features/elections/ElectionsPage.tsx';
 import { NewElectionPage } from '../features/elections/NewElectionPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
+import { DeadlinesPage } from '../features/timetable/DeadlinesPage.tsx';
+import { HolidaysPage } from '../features/timetable/HolidaysPage.tsx';
+import { TasksPage } from '../features/timetable/TasksPage.tsx';
 import { LedgerPage } from '../features/treasury/LedgerPage.tsx';
 import { ReturnPage } from '../features/treasury/ReturnPage.tsx';
 import { TreasuryPage } from '../features/treasury/TreasuryPage.tsx';
@@ -48,6 +51,9 @@ export function App() {
             <Route path="/treasury/:contestId" element={<LedgerPage />} />
             <Route path="/treasury/:contestId/return" element={<ReturnPage />} />
             <Route path="/activity" element={<ActivityPage />} />
+            <Route path="/deadlines" element={<DeadlinesPage />} />
+            <Route path="/tasks" element={<TasksPage />} />
+            <Route path="/settings/holidays" element={<HolidaysPage />} />
             <Route path="*" element={<p>There is no such page. Choose one from the menu.</p>} />
           </Routes>
         </main>

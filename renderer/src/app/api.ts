@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract/index.ts';
+import { contract, type MethodInput, type MethodName, type MethodOutput } from '../../../shared/contract/index.ts';
 import type { ApiError, ApiResult } from '../../../shared/contract/result.ts';
 
 declare global {
@@ -50,7 +50,8 @@ const listeners = new Set<() => void>();
 export async function api<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const result = await transport(method, input);
   if (!result.ok) throw new ApiCallError(result.error);
-  if (!/\.(list|get)\w*$|Preview$|Impact$/.test(method)) for (const l of listeners) l();
+  // Only a mutation changes data; a query named otherwise (timetable.forElection) must not reload every view.
+  if (contract[method].kind === 'mutation') for (const l of listeners) l();
   return result.value as MethodOutput<M>;
 }
 

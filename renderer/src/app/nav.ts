@@ -1,8 +1,11 @@
 /** The sidebar, in the order a coordinator works. Each feature adds its entry here. */
 export const NAV: { to: string; label: string }[] = [
   { to: '/', label: 'Home' },
+  { to: '/deadlines', label: 'Deadlines' },
+  { to: '/tasks', label: 'Tasks' },
   { to: '/elections', label: 'Elections' },
   { to: '/areas', label: 'Areas' },
   { to: '/treasury', label: 'Treasury' },
   { to: '/activity', label: 'Activity' },
+  { to: '/settings/holidays', label: 'Holidays' },
 ];

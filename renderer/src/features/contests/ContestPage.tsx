@@ -9,6 +9,8 @@ import { formatDate } from '../../ui/format.ts';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
 import { StatusBadge } from './StatusBadge.tsx';
+import { ContestTimetablePanel } from '../timetable/TimetablePanel.tsx';
+import { TasksPanel } from '../timetable/TasksPanel.tsx';
 
 export function ContestPage() {
   const id = Number(useParams().id);
@@ -40,6 +42,8 @@ export function ContestPage() {
         }
       />
       <StatusForm contest={c} />
+      <ContestTimetablePanel contestId={id} />
+      <TasksPanel electionId={c.electionId} contestId={id} />
     </>
   );
 }

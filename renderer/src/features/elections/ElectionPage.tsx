@@ -6,6 +6,8 @@ import { DeleteButton } from '../../ui/DeleteButton.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
 import { ContestsPanel } from '../contests/ContestsPanel.tsx';
+import { ElectionTimetablePanel } from '../timetable/TimetablePanel.tsx';
+import { TasksPanel } from '../timetable/TasksPanel.tsx';
 import { ElectionForm } from './ElectionForm.tsx';
 
 export function ElectionPage() {
@@ -68,7 +70,9 @@ export function ElectionPage() {
           )}
         </dl>
       )}
+      <ElectionTimetablePanel electionId={id} />
       <ContestsPanel electionId={id} />
+      <TasksPanel electionId={id} />
     </>
   );
 }

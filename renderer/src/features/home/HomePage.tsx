@@ -4,6 +4,7 @@ import { useApi } from '../../app/api.ts';
 import { formatDate, plural } from '../../ui/format.ts';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
 import { StatusBadge } from '../contests/StatusBadge.tsx';
+import { NextDeadlinesPanel } from '../timetable/DeadlinesPage.tsx';
 
 export function HomePage() {
   const elections = useApi('elections.list', {});
@@ -49,6 +50,7 @@ export function HomePage() {
   return (
     <>
       <PageHeader title="Home" subtitle={`${plural(upcoming.length, 'election')} ahead · ${plural(allContests.length, 'contest')} in all`} />
+      <NextDeadlinesPanel />
       <section className="panel" aria-labelledby="upcoming-heading">
         <h2 id="upcoming-heading">Elections ahead</h2>
         {upcoming.length === 0 && (
