@@ -26,7 +26,7 @@ export function ContestPage() {
         subtitle={
           <>
             <StatusBadge status={c.status} /> {electionTypeLabel(c.electionType, c.nation)} · polling day {formatDate(c.pollingDay)} ·{' '}
-            <Link to={`/areas/${c.areaId}`}>about this area</Link>
+            <Link to={`/areas/${c.areaId}`}>about this area</Link> · <Link to={`/treasury/${c.id}`}>money: deposit, donations, spending</Link>
           </>
         }
         actions={
