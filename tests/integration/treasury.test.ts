@@ -84,6 +84,24 @@ describe('spending limits', () => {
     expect(l.working).toBe('Entered by hand from the returning officer’s notice: £20,000.00');
   });
 
+  it('asks for the limit where no rule is recorded, and for the post at a GLA election', async () => {
+    const pcc = await ok(app, 'elections.create', { name: 'PCC 2026', type: 'pcc', pollingDay: '2026-05-07', nation: 'england' });
+    const force = await ok(app, 'areas.create', { name: 'Thames Valley', kind: 'region', electorate: 1_800_000, classification: null, nation: 'england' });
+    const c = (await ok(app, 'contests.create', { electionId: pcc.id, areaId: force.id, status: 'contesting' })).id;
+    const l = await ok(app, 'treasury.getLimit', { contestId: c });
+    expect(l).toMatchObject({ basis: 'unknown', limitPence: null, spend: { level: 'no-limit' } });
+    expect(l.problem).toMatch(/no spending-limit rule for a Police and crime commissioner in england: enter the limit/);
+    await ok(app, 'treasury.updateSettings', { contestId: c, limitOverride: '£90,000', limitSource: 'PARO notice' });
+    expect((await ok(app, 'treasury.getLimit', { contestId: c })).limitPence).toBe(9_000_000);
+
+    const gla = await ok(app, 'elections.create', { name: 'London 2028', type: 'gla', pollingDay: '2026-05-07', nation: 'england' });
+    const london = await ok(app, 'areas.create', { name: 'London', kind: 'region', electorate: 6_000_000, classification: null, nation: 'england' });
+    const m = (await ok(app, 'contests.create', { electionId: gla.id, areaId: london.id, status: 'contesting' })).id;
+    expect((await ok(app, 'treasury.getLimit', { contestId: m })).problem).toMatch(/Choose the post/);
+    await ok(app, 'treasury.updateSettings', { contestId: m, glaPost: 'mayor' });
+    expect(await ok(app, 'treasury.getLimit', { contestId: m })).toMatchObject({ limitPence: 76_041_000, working: 'Fixed limit for a Mayor of London: £760,410.00' });
+  });
+
   it('warns from 80% of the limit and goes hard over it', async () => {
     await ok(app, 'treasury.updateSettings', { contestId: ward });
     await ok(app, 'treasury.createExpense', expense({ contestId: ward, amount: '1247.99' }));
