@@ -1,10 +1,8 @@
-// The one broadcaster of long-job progress to the window (channel hustings:job-event).
-// main/electron/main.ts hands it the window; whatever runs jobs in the Electron door calls
-// sendJobEvent, e.g. by registering it as the jobs module's event sink at start-up.
+// The one broadcaster of long-job events to the window (channel hustings:job-event): main.ts
+// subscribes it to the app's jobs, as browser mode forwards the same events over SSE.
 import type { WebContents } from 'electron';
+import type { JobEvent } from '../jobs.ts';
 import { JOB_EVENT_CHANNEL } from './channels.ts';
-
-export type JobEvent = { jobId: string; type: 'progress' | 'done' | 'error' } & Record<string, unknown>;
 
 let target: WebContents | null = null;
 

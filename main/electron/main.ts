@@ -17,7 +17,7 @@ import {
   resolveAppRequest,
   responseHeaders,
 } from '../electron-policy.ts';
-import { setJobEventWindow } from './job-events.ts';
+import { sendJobEvent, setJobEventWindow } from './job-events.ts';
 
 // Bundled by scripts/build-electron.mjs to dist/electron/main.cjs; the renderer is built to
 // dist/renderer and the preload to dist/electron/preload.cjs.
@@ -142,6 +142,7 @@ async function start(): Promise<void> {
   lockDownSession();
   protocol.handle(APP_SCHEME, serveAppRequest);
   hustings = await openHustings({ dbPath: path.join(app.getPath('userData'), 'hustings.sqlite') });
+  hustings.jobs.subscribe(sendJobEvent);
   ipcMain.handle(INVOKE_CHANNEL, handleInvoke);
   mainWindow = createWindow();
   app.on('activate', () => {

@@ -11,12 +11,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, INVOKE_CHANNEL } from '../../main/electron-policy.ts';
+import { CONTENT_SECURITY_POLICY, INVOKE_CHANNEL, JOB_EVENT_CHANNEL } from '../../main/electron-policy.ts';
+import type { JobEvent } from '../../main/jobs.ts';
+import { SMALL_REGISTER } from '../helpers/register.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 type Listener = (...args: unknown[]) => unknown;
 type FakeContents = {
   listeners: Record<string, Listener[]>;
+  sent: { channel: string; payload: unknown }[];
+  send(channel: string, payload: unknown): void;
+  isDestroyed(): boolean;
   openHandler?: (details: { url: string }) => { action: string };
   on(event: string, fn: Listener): void;
   setWindowOpenHandler(fn: (details: { url: string }) => { action: string }): void;
@@ -41,6 +46,11 @@ let rec: Recorded;
 function fakeContents(): FakeContents {
   return {
     listeners: {},
+    sent: [],
+    send(channel, payload) {
+      this.sent.push({ channel, payload });
+    },
+    isDestroyed: () => false,
     on(event, fn) {
       (this.listeners[event] ??= []).push(fn);
     },
@@ -208,5 +218,26 @@ describe('Electron main process (bundled, against a fake electron module)', () =
       const refused = (await invoke({ senderFrame }, 'elections.list', {})) as { ok: boolean; error: { code: string } };
       expect(refused, JSON.stringify(senderFrame)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
+  });
+
+  it('forwards long-job events to the window on hustings:job-event', async () => {
+    const ev = { senderFrame: { url: 'app://hustings/', parent: null } };
+    const call = async <T>(method: string, input: unknown): Promise<T> => {
+      const r = (await rec.ipc[INVOKE_CHANNEL](ev, method, input)) as { ok: boolean; value: T; error?: unknown };
+      expect(r, `${method}: ${JSON.stringify(r.error)}`).toMatchObject({ ok: true });
+      return r.value;
+    };
+    const area = await call<{ id: number }>('areas.create', { name: 'Newtown', kind: 'ward', nation: 'england', electorate: null, classification: null });
+    const { fileId } = await call<{ fileId: string }>('uploads.begin', { name: 'register.csv', size: SMALL_REGISTER.length });
+    await call('uploads.append', { fileId, text: SMALL_REGISTER });
+    const preview = await call<{ mapping: unknown }>('register.importPreview', { fileId });
+    const started = await call<JobEvent>('register.importStart', { fileId, areaId: area.id, mapping: preview.mapping });
+    const contents = rec.windows[0].contents;
+    const mine = () =>
+      contents.sent.filter((s) => s.channel === JOB_EVENT_CHANNEL && (s.payload as JobEvent).jobId === started.jobId).map((s) => s.payload as JobEvent);
+    await expect.poll(() => mine().at(-1)?.state, { timeout: 20_000 }).toBe('done');
+    expect(mine()[0]).toMatchObject({ kind: 'register.import', state: 'running' });
+    expect(mine().at(-1)).toMatchObject({ result: { electors: 9 } });
+    expect(contents.sent.every((s) => s.channel === JOB_EVENT_CHANNEL)).toBe(true);
   });
 });
