@@ -30,7 +30,7 @@ export function defaultActor(): string {
  * Opens the database and wires the dispatcher: what every door (IPC, HTTP, CLI) stands on. An
  * existing database gets its start-up backup when the newest backup is over a day old.
  */
-export async function openHustings(opts: { dbPath: string; actor?: string; startupBackup?: boolean }): Promise<Hustings> {
+export async function openHustings(opts: { dbPath: string; actor?: string; startupBackup?: boolean; openPath?: (path: string) => Promise<string> }): Promise<Hustings> {
   const existed = opts.dbPath !== ':memory:' && existsSync(opts.dbPath);
   const db = await openDatabase(opts.dbPath);
   if (existed && opts.startupBackup !== false) {
@@ -42,7 +42,7 @@ export async function openHustings(opts: { dbPath: string; actor?: string; start
   }
   const jobs = createJobs();
   const uploads = createUploads();
-  const dispatch = createDispatcher(createCtx(db, opts.dbPath, opts.actor ?? defaultActor(), { jobs, uploads }));
+  const dispatch = createDispatcher(createCtx(db, opts.dbPath, opts.actor ?? defaultActor(), { jobs, uploads, openPath: opts.openPath }));
   return {
     dispatch,
     db,

@@ -6,13 +6,14 @@ import { electionsCommands } from './cli/elections.ts';
 import { nominationsCommands } from './cli/nominations.ts';
 import { registerCommands } from './cli/register.ts';
 import { plannerCommands } from './cli/planner.ts';
+import { leafletsCommands } from './cli/leaflets.ts';
 import { serveCommands } from './cli/serve.ts';
 import { timetableCommands } from './cli/timetable.ts';
 import { treasuryCommands } from './cli/treasury.ts';
 import { DatabaseTooNewError } from '../db/open.ts';
 
 /** The command table: each feature adds its commands here. */
-const commands: Command[] = [...serveCommands, ...electionsCommands, ...areasCommands, ...nominationsCommands, ...plannerCommands, ...timetableCommands, ...treasuryCommands, ...registerCommands, ...backupCommands];
+const commands: Command[] = [...serveCommands, ...electionsCommands, ...areasCommands, ...nominationsCommands, ...plannerCommands, ...timetableCommands, ...treasuryCommands, ...registerCommands, ...leafletsCommands, ...backupCommands];
 
 function help(): string {
   return [

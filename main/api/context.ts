@@ -16,9 +16,14 @@ export interface Ctx {
   jobs: Jobs;
   /** Files the renderer sent in chunks, for jobs to read. */
   uploads: Uploads;
+  /**
+   * Opens a file with the system's viewer; resolves to '' or to what went wrong. Only the desktop
+   * app has one (Electron's shell.openPath); browser mode and the CLI leave it undefined.
+   */
+  openPath?: (path: string) => Promise<string>;
 }
 
-export function createCtx(db: Db, dbPath: string, actor: string, services: { jobs?: Jobs; uploads?: Uploads } = {}): Ctx {
+export function createCtx(db: Db, dbPath: string, actor: string, services: { jobs?: Jobs; uploads?: Uploads; openPath?: (path: string) => Promise<string> } = {}): Ctx {
   return {
     db,
     dbPath,
@@ -26,6 +31,7 @@ export function createCtx(db: Db, dbPath: string, actor: string, services: { job
     audit: (record) => writeAudit(db, { ...record, actor }),
     jobs: services.jobs ?? createJobs(),
     uploads: services.uploads ?? createUploads(),
+    openPath: services.openPath,
   };
 }
 

@@ -14,6 +14,7 @@ import { treasuryHandlers } from './treasury.ts';
 import { jobsHandlers } from './jobs.ts';
 import { registerHandlers } from './register.ts';
 import { plannerHandlers } from './planner.ts';
+import { leafletsHandlers } from './leaflets.ts';
 
 /** Every method's handler; the type check fails if a contract method has none. */
 export const handlers: HandlersFor<Contract> = {
@@ -21,6 +22,7 @@ export const handlers: HandlersFor<Contract> = {
   ...areasHandlers,
   ...contestsHandlers,
   ...candidatesHandlers,
+  ...leafletsHandlers,
   ...auditHandlers,
   ...timetableHandlers,
   ...tasksHandlers,

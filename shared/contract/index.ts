@@ -12,6 +12,7 @@ import { treasuryContract } from './treasury.ts';
 import { jobsContract } from './jobs.ts';
 import { registerContract } from './register.ts';
 import { plannerContract } from './planner.ts';
+import { leafletsContract } from './leaflets.ts';
 
 /** Every method of the API. Each feature adds its own contract object here. */
 export const contract = {
@@ -19,6 +20,7 @@ export const contract = {
   ...areasContract,
   ...contestsContract,
   ...candidatesContract,
+  ...leafletsContract,
   ...auditContract,
   ...timetableContract,
   ...holidaysContract,

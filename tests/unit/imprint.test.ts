@@ -8,16 +8,9 @@ import {
   readinessProblem,
   type Imprint,
 } from '../../shared/domain/imprint.ts';
+import { fullImprint } from '../fixtures/imprint.ts';
 
-const full: Imprint = {
-  printerName: 'Quick Print Ltd',
-  printerAddress: '1 Mill Lane, Exampleton EX1 2AB',
-  promoterName: 'Jo Bloggs',
-  promoterAddress: '2 High Street, Exampleton EX1 3CD',
-  onBehalfOfPromoter: false,
-  onBehalfOfName: 'Sam Smith',
-  onBehalfOfAddress: '3 Low Road, Exampleton EX1 4EF',
-};
+const full = fullImprint;
 
 describe('imprint completeness', () => {
   it('accepts a full printed imprint', () => {
