@@ -6,7 +6,7 @@ import { ARTWORK_MAX_BYTES } from '../../shared/contract/leaflets.ts';
 import { AppError } from '../../shared/contract/result.ts';
 import { coverage } from '../../shared/domain/delivery-coverage.ts';
 import { estimateRoundMinutes, planFit, validateRound } from '../../shared/domain/delivery-rounds.ts';
-import { checkDrop } from '../../shared/domain/drops.ts';
+import { checkDrop, ukToday } from '../../shared/domain/drops.ts';
 import { imprintGaps, imprintText, imprintWarnings, readinessProblem } from '../../shared/domain/imprint.ts';
 import { firstShortfall, stockOf } from '../../shared/domain/leaflet-stock.ts';
 import { normaliseRoles } from '../../shared/domain/volunteers.ts';
@@ -40,11 +40,6 @@ import { deleteVolunteer, getVolunteer, insertVolunteer, listVolunteers, updateV
 import { requireArea } from './areas.ts';
 import type { Ctx, HandlersFor } from './context.ts';
 import { requireContest } from './contests.ts';
-
-/** Today's date in the UK, 'YYYY-MM-DD'. */
-export function ukToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 
 function notFound(what: string, id: number): never {
   throw new AppError('not_found', `There is no ${what} with id ${id}`, { id: `No such ${what}` });
@@ -455,7 +450,7 @@ export const leafletsHandlers: HandlersFor<typeof leafletsContract> = {
       overCountConfirmed: confirm === true,
     });
     if (check.errors.length > 0) invalid(check.errors);
-    if (check.confirm) throw new AppError('needs_confirmation', check.confirm, { delivered: check.confirm });
+    if (check.confirm) throw new AppError('needs_confirmation', check.confirm);
     const id = await insertDrop(ctx.db, input);
     const after = (await getDrop(ctx.db, id))!;
     const how = input.complete ? 'in full' : `in part, ${check.leftAfter} households left`;

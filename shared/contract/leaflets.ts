@@ -117,8 +117,8 @@ const printRunFields = {
   quantity: positiveCount('Quantity'),
   printer: optionalText('Printer', 200),
   costPence: z
-    .number({ error: 'Cost must be an amount in pence' })
-    .int('Cost must be whole pence')
+    .number({ error: 'Cost must be an amount of money, e.g. 89.50' })
+    .int('Cost must be in pounds and pence, e.g. 89.50')
     .min(0, 'Cost cannot be negative')
     .max(100_000_000, 'Cost is over £1,000,000: check the amount'),
   notes: optionalText('Notes'),
@@ -215,6 +215,8 @@ const assignmentFields = {
     .default(null),
   notes: optionalText('Notes', 500),
 };
+
+export const assignmentInput = z.strictObject(assignmentFields);
 
 // ---------------------------------------------------------------- drops
 
@@ -368,7 +370,7 @@ export const leafletsContract = {
     z.strictObject({ id, confirm: confirmFlag }),
     z.object({ deletedDrops: z.number() }),
   ),
-  'rounds.assign': mutation('Assign a round to a volunteer with a planned date', z.strictObject(assignmentFields), assignment),
+  'rounds.assign': mutation('Assign a round to a volunteer with a planned date', assignmentInput, assignment),
   'rounds.unassign': mutation('Remove an assignment', idInput, z.object({ deleted: z.boolean() })),
 
   'drops.list': query(

@@ -32,6 +32,11 @@ export interface DropCheck {
   leftAfter: number;
 }
 
+/** Today's date in the UK, 'YYYY-MM-DD' (drops and plans are counted in UK days). */
+export function ukToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for a real calendar date written 'YYYY-MM-DD'. */

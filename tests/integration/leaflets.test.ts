@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/index.ts';
 import type { ApiResult } from '../../shared/contract/result.ts';
-import { ukToday } from '../../main/api/leaflets.ts';
+import { ukToday } from '../../shared/domain/drops.ts';
 import { type Hustings, openHustings } from '../../main/app.ts';
 import { fullImprint } from '../fixtures/imprint.ts';
 

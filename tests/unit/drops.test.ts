@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDrop, isCalendarDate, type DropContext } from '../../shared/domain/drops.ts';
+import { checkDrop, isCalendarDate, ukToday, type DropContext } from '../../shared/domain/drops.ts';
 
 const ctx = (over: Partial<DropContext<number>> = {}): DropContext<number> => ({
   today: '2026-04-30',
@@ -113,5 +113,14 @@ describe('calendar dates', () => {
     ['', false],
   ])('%s → %s', (text, ok) => {
     expect(isCalendarDate(text)).toBe(ok);
+  });
+});
+
+describe('UK days', () => {
+  it('turn at midnight in London, not UTC', () => {
+    // 23:30 UTC on 30 June is 00:30 on 1 July in British Summer Time.
+    expect(ukToday(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01');
+    // In winter London is on UTC.
+    expect(ukToday(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31');
   });
 });

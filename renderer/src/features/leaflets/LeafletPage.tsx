@@ -1,0 +1,270 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { Leaflet } from '../../../../shared/contract/leaflets.ts';
+import { api, useApi } from '../../app/api.ts';
+import { DeleteButton } from '../../ui/DeleteButton.tsx';
+import { formatDate, formatNumber } from '../../ui/format.ts';
+import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { LeafletStatusBadge, LeafletingNav, formatPence } from './common.tsx';
+import { LeafletForm } from './LeafletForm.tsx';
+
+export function LeafletPage() {
+  const id = Number(useParams().id);
+  const navigate = useNavigate();
+  const { data: l, error } = useApi('leaflets.get', { id });
+  const { data: runs } = useApi('printRuns.list', { leafletId: id });
+  const { data: drops } = useApi('drops.list', { leafletId: id });
+  const [editing, setEditing] = useState(false);
+  const [statusError, setStatusError] = useState<string>();
+  if (error) return <ErrorMessage error={error} />;
+  if (!l) return <Loading />;
+  const setStatus = async (status: Leaflet['status']) => {
+    setStatusError(undefined);
+    try {
+      await api('leaflets.setStatus', { id, status });
+    } catch (e) {
+      setStatusError((e as Error).message);
+    }
+  };
+  return (
+    <>
+      <PageHeader
+        title={l.title}
+        back={{ to: '/leaflets', label: 'Leaflets' }}
+        subtitle={
+          <>
+            <LeafletStatusBadge leaflet={l} /> {l.size}
+            {l.version && ` · ${l.version}`}
+            {l.contests.length > 0 && ` · for ${l.contests.map((c) => c.name).join(', ')}`}
+          </>
+        }
+        actions={
+          !editing && (
+            <>
+              {l.status !== 'ready' && (
+                <button type="button" className="primary" onClick={() => setStatus('ready')}>
+                  Mark ready
+                </button>
+              )}
+              {l.status === 'ready' && (
+                <button type="button" onClick={() => setStatus('retired')}>
+                  Retire
+                </button>
+              )}
+              {l.status !== 'draft' && (
+                <button type="button" onClick={() => setStatus('draft')}>
+                  Back to draft
+                </button>
+              )}
+              <button type="button" onClick={() => setEditing(true)}>
+                Edit
+              </button>
+              <DeleteButton
+                what={`"${l.title}"`}
+                describe={async () => (await api('leaflets.deleteImpact', { id })).message}
+                remove={async () => {
+                  await api('leaflets.delete', { id, confirm: true });
+                  navigate('/leaflets');
+                }}
+              />
+            </>
+          )
+        }
+      />
+      <LeafletingNav />
+      <ErrorMessage error={statusError} />
+      {editing ? (
+        <LeafletForm
+          initial={l}
+          submitLabel="Save changes"
+          onSubmit={async (values) => {
+            await api('leaflets.update', { id, ...values });
+            setEditing(false);
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        <section className="panel" aria-labelledby="imprint-heading">
+          <h2 id="imprint-heading">Imprint</h2>
+          <p className="imprint">{l.imprintText || 'No imprint yet.'}</p>
+          {l.imprintGaps.length > 0 && (
+            <div className="warning">
+              <p>
+                <strong>Imprint incomplete</strong> — this leaflet cannot be marked ready until you add:
+              </p>
+              <ul>
+                {l.imprintGaps.map((g) => (
+                  <li key={g.field}>{g.message}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {l.imprintWarnings.map((w) => (
+            <p key={w.field} className="muted">
+              {w.message}
+            </p>
+          ))}
+          {l.notes && <p className="pre">{l.notes}</p>}
+        </section>
+      )}
+      <Artwork leaflet={l} />
+      <section className="panel" aria-labelledby="stock-heading">
+        <h2 id="stock-heading">Stock</h2>
+        <dl className="facts stock">
+          <dt>Printed</dt>
+          <dd>{formatNumber(l.stock.printed)}</dd>
+          <dt>Delivered</dt>
+          <dd>{formatNumber(l.stock.delivered)}</dd>
+          <dt>In stock</dt>
+          <dd data-testid="in-stock">{formatNumber(l.stock.onHand)}</dd>
+        </dl>
+        <div className="actions">
+          <Link className="button" to={`/print-runs?leaflet=${id}`}>
+            Log a print run
+          </Link>
+          <Link className="button" to={`/drops?leaflet=${id}`}>
+            Log a drop
+          </Link>
+          <Link className="button" to={`/coverage?leaflet=${id}`}>
+            Coverage
+          </Link>
+        </div>
+        <h3>Print runs</h3>
+        {runs && runs.length === 0 && <p className="muted">None yet. Log the print run when the copies arrive from the printer.</p>}
+        {runs && runs.length > 0 && (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Printed</th>
+                <th scope="col" className="num">
+                  Copies
+                </th>
+                <th scope="col">Printer</th>
+                <th scope="col" className="num">
+                  Cost
+                </th>
+                <th scope="col">Charged to</th>
+              </tr>
+            </thead>
+            <tbody>
+              {runs.map((r) => (
+                <tr key={r.id}>
+                  <td>{formatDate(r.printedOn)}</td>
+                  <td className="num">{formatNumber(r.quantity)}</td>
+                  <td>{r.printer || '—'}</td>
+                  <td className="num">{formatPence(r.costPence)}</td>
+                  <td>{r.contestName ?? 'No contest'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <h3>Drops</h3>
+        {drops && drops.length === 0 && <p className="muted">Not delivered anywhere yet.</p>}
+        {drops && drops.length > 0 && (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Round</th>
+                <th scope="col">Volunteer</th>
+                <th scope="col" className="num">
+                  Copies
+                </th>
+                <th scope="col">Round done</th>
+              </tr>
+            </thead>
+            <tbody>
+              {drops.map((d) => (
+                <tr key={d.id}>
+                  <td>{formatDate(d.droppedOn)}</td>
+                  <td>
+                    <Link to={`/rounds/${d.roundId}`}>{d.roundName}</Link>
+                  </td>
+                  <td>{d.volunteerName ?? '—'}</td>
+                  <td className="num">{formatNumber(d.delivered)}</td>
+                  <td>{d.complete ? 'In full' : `In part${d.leftNote ? `: ${d.leftNote} left` : ''}`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}
+
+function readAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('Could not read the file'));
+    reader.readAsDataURL(file);
+  });
+}
+
+function Artwork(props: { leaflet: Leaflet }) {
+  const { leaflet: l } = props;
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const attach = async (file: File | undefined) => {
+    if (!file) return;
+    setError(undefined);
+    setBusy(true);
+    try {
+      await api('leaflets.attachArtwork', { id: l.id, fileName: file.name, type: file.type || 'application/octet-stream', dataBase64: await readAsBase64(file) });
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const download = async () => {
+    const a = await api('leaflets.artwork', { id: l.id });
+    const bytes = Uint8Array.from(atob(a.dataBase64), (c) => c.charCodeAt(0));
+    const url = URL.createObjectURL(new Blob([bytes], { type: a.type }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = a.name;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+  const open = async () => {
+    setError(undefined);
+    try {
+      const r = await api('leaflets.openArtwork', { id: l.id });
+      if (!r.opened) await download();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <section className="panel" aria-labelledby="artwork-heading">
+      <h2 id="artwork-heading">Artwork</h2>
+      <ErrorMessage error={error} />
+      {l.artwork ? (
+        <p>
+          {l.artwork.name} <span className="muted">({formatNumber(Math.ceil(l.artwork.bytes / 1024))} KB, kept in the data folder)</span>
+        </p>
+      ) : (
+        <p className="muted">No artwork attached. Attach the print-ready file (PDF or image); a copy is kept with your data.</p>
+      )}
+      <div className="actions">
+        <label className="button" htmlFor="artwork-file">
+          {l.artwork ? 'Replace artwork…' : 'Attach artwork…'}
+        </label>
+        <input id="artwork-file" className="visually-hidden" type="file" disabled={busy} onChange={(e) => attach(e.target.files?.[0])} />
+        {l.artwork && (
+          <>
+            <button type="button" onClick={open}>
+              {window.hustings ? 'Open artwork' : 'Download artwork'}
+            </button>
+            <button type="button" onClick={() => api('leaflets.removeArtwork', { id: l.id }).catch((e: Error) => setError(e.message))}>
+              Remove artwork
+            </button>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

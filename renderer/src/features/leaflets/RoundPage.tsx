@@ -1,0 +1,206 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { assignmentInput, type Round } from '../../../../shared/contract/leaflets.ts';
+import { formatMinutes } from '../../../../shared/domain/delivery-rounds.ts';
+import { api, useApi } from '../../app/api.ts';
+import { DeleteButton } from '../../ui/DeleteButton.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { formatDate, formatNumber } from '../../ui/format.ts';
+import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { useApiForm } from '../../ui/useApiForm.ts';
+import { LeafletingNav, idOrNull, leafletLabel, wholeNumber } from './common.tsx';
+import { RoundForm } from './RoundForm.tsx';
+
+export function RoundPage() {
+  const id = Number(useParams().id);
+  const navigate = useNavigate();
+  const { data: r, error } = useApi('rounds.get', { id });
+  const { data: drops } = useApi('drops.list', { roundId: id });
+  const [editing, setEditing] = useState(false);
+  if (error) return <ErrorMessage error={error} />;
+  if (!r) return <Loading />;
+  return (
+    <>
+      <PageHeader
+        title={r.name}
+        back={{ to: '/rounds', label: 'Rounds' }}
+        subtitle={[
+          r.pollingDistrict && `Polling district ${r.pollingDistrict}`,
+          r.areaName,
+          `${formatNumber(r.households)} households`,
+          `about ${formatMinutes(r.estimatedMinutes)}${r.estimateIsOwn ? ' (your estimate)' : ''}`,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+        actions={
+          !editing && (
+            <>
+              <Link className="button" to={`/rounds/${id}/sheet`}>
+                Round sheet
+              </Link>
+              <button type="button" onClick={() => setEditing(true)}>
+                Edit
+              </button>
+              <DeleteButton
+                what={`round “${r.name}”`}
+                describe={async () => (await api('rounds.deleteImpact', { id })).message}
+                remove={async () => {
+                  await api('rounds.delete', { id, confirm: true });
+                  navigate('/rounds');
+                }}
+              />
+            </>
+          )
+        }
+      />
+      <LeafletingNav />
+      {editing ? (
+        <RoundForm
+          initial={r}
+          submitLabel="Save changes"
+          onSubmit={async (values) => {
+            await api('rounds.update', { id, ...values });
+            setEditing(false);
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        <table>
+          <caption>Streets in walking order</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                #
+              </th>
+              <th scope="col">Street</th>
+              <th scope="col" className="num">
+                Households
+              </th>
+              <th scope="col">Notes</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.streets.map((s, n) => (
+              <tr key={n}>
+                <td className="num">{n + 1}</td>
+                <td>{s.name}</td>
+                <td className="num">
+                  {formatNumber(s.households)}
+                  {s.householdsSource === 'register' && <span className="muted"> (register)</span>}
+                </td>
+                <td>{s.notes}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Assignments round={r} />
+      <section className="panel" aria-labelledby="round-drops">
+        <h2 id="round-drops">Drops on this round</h2>
+        {drops && drops.length === 0 && (
+          <p className="muted">
+            Nothing delivered yet. <Link to={`/drops?round=${id}`}>Log a drop</Link> once it is walked.
+          </p>
+        )}
+        <ul className="plain">
+          {drops?.map((d) => (
+            <li key={d.id}>
+              {formatDate(d.droppedOn)} · <Link to={`/leaflets/${d.leafletId}`}>{d.leafletTitle}</Link> · {formatNumber(d.delivered)} copies ·{' '}
+              {d.complete ? 'in full' : `in part${d.leftNote ? ` (${d.leftNote} left)` : ''}`}
+              {d.volunteerName && ` · ${d.volunteerName}`}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}
+
+function Assignments(props: { round: Round }) {
+  const r = props.round;
+  const { data: volunteers } = useApi('volunteers.list', {});
+  const { data: leaflets } = useApi('leaflets.list', {});
+  const form = useApiForm(assignmentInput, {
+    roundId: r.id,
+    volunteerId: '' as unknown as number,
+    leafletId: null,
+    plannedOn: null,
+    plannedMinutes: null,
+    notes: '',
+  });
+  const { register } = form;
+  return (
+    <section className="panel" aria-labelledby="round-assign">
+      <h2 id="round-assign">Who is delivering it</h2>
+      {r.assignments.length === 0 ? (
+        <p className="muted">Nobody yet.</p>
+      ) : (
+        <ul className="plain">
+          {r.assignments.map((a) => (
+            <li key={a.id}>
+              <Link to={`/volunteers/${a.volunteerId}`}>{a.volunteerName}</Link> · {a.plannedOn ? formatDate(a.plannedOn) : 'no date yet'}
+              {a.plannedMinutes !== null && ` · ${formatMinutes(a.plannedMinutes)} set aside`}
+              {a.leafletTitle && ` · ${a.leafletTitle}`}{' '}
+              <button type="button" onClick={() => api('rounds.unassign', { id: a.id })} aria-label={`Take the round off ${a.volunteerName}`}>
+                Unassign
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {volunteers && volunteers.length === 0 ? (
+        <p>
+          <Link to="/volunteers/new">Add a volunteer</Link> to assign this round.
+        </p>
+      ) : (
+        <form
+          className="form inline-form"
+          noValidate
+          onSubmit={form.submit(async (values) => {
+            await api('rounds.assign', values);
+            form.reset();
+          })}
+        >
+          <ErrorMessage error={form.formError} />
+          <div className="row">
+            <Field label="Volunteer" error={form.errorOf('volunteerId')}>
+              {(a) => (
+                <select {...a} {...register('volunteerId', { setValueAs: (v) => (v === '' ? Number.NaN : Number(v)) })}>
+                  <option value="">Choose…</option>
+                  {volunteers?.map((v) => (
+                    <option key={v.id} value={v.id}>
+                      {v.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="Planned date" error={form.errorOf('plannedOn')}>
+              {(a) => <input {...a} type="date" {...register('plannedOn', { setValueAs: (v) => (v === '' || v === null ? null : v) })} />}
+            </Field>
+            <Field label="Time set aside, minutes (optional)" hint={`The round takes about ${formatMinutes(r.estimatedMinutes)}`} error={form.errorOf('plannedMinutes')}>
+              {(a) => <input {...a} inputMode="numeric" {...register('plannedMinutes', { setValueAs: wholeNumber(null) })} />}
+            </Field>
+            <Field label="Leaflet to take (optional)" error={form.errorOf('leafletId')}>
+              {(a) => (
+                <select {...a} {...register('leafletId', { setValueAs: idOrNull })}>
+                  <option value="">Not decided</option>
+                  {leaflets?.map((l) => (
+                    <option key={l.id} value={l.id}>
+                      {leafletLabel(l)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </div>
+          <div className="actions">
+            <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
+              Assign round
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

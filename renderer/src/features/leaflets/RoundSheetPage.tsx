@@ -1,0 +1,93 @@
+import { useParams } from 'react-router';
+import { formatMinutes } from '../../../../shared/domain/delivery-rounds.ts';
+import { useApi } from '../../app/api.ts';
+import { formatDate, formatNumber } from '../../ui/format.ts';
+import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+
+/** A round sheet for the deliverer: A4, streets in walking order, a tick column and a return slip. */
+export function RoundSheetPage() {
+  const id = Number(useParams().id);
+  const { data: r, error } = useApi('rounds.get', { id });
+  if (error) return <ErrorMessage error={error} />;
+  if (!r) return <Loading />;
+  const next = r.assignments.find((a) => a.plannedOn) ?? r.assignments[0];
+  return (
+    <article className="round-sheet">
+      <PageHeader
+        title={`Round sheet: ${r.name}`}
+        back={{ to: `/rounds/${id}`, label: r.name }}
+        actions={
+          <button type="button" className="primary" onClick={() => window.print()}>
+            Print
+          </button>
+        }
+      />
+      <dl className="facts">
+        {r.pollingDistrict && (
+          <>
+            <dt>Polling district</dt>
+            <dd>{r.pollingDistrict}</dd>
+          </>
+        )}
+        {r.areaName && (
+          <>
+            <dt>Area</dt>
+            <dd>{r.areaName}</dd>
+          </>
+        )}
+        <dt>Households</dt>
+        <dd>{formatNumber(r.households)}</dd>
+        <dt>Time</dt>
+        <dd>about {formatMinutes(r.estimatedMinutes)}</dd>
+        <dt>Deliverer</dt>
+        <dd>{next ? `${next.volunteerName}${next.plannedOn ? `, ${formatDate(next.plannedOn)}` : ''}` : '______________________'}</dd>
+        <dt>Leaflet</dt>
+        <dd>{next?.leafletTitle ?? '______________________'}</dd>
+      </dl>
+      <table className="sheet">
+        <thead>
+          <tr>
+            <th scope="col" className="num">
+              #
+            </th>
+            <th scope="col">Street</th>
+            <th scope="col" className="num">
+              Households
+            </th>
+            <th scope="col">Notes</th>
+            <th scope="col" className="tick">
+              Done
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {r.streets.map((s, n) => (
+            <tr key={n}>
+              <td className="num">{n + 1}</td>
+              <td>{s.name}</td>
+              <td className="num">{formatNumber(s.households)}</td>
+              <td>{s.notes}</td>
+              <td className="tick">
+                <span className="tick-box" aria-label={`Tick when ${s.name} is done`} role="img" />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={2}>
+              Total
+            </th>
+            <td className="num">{formatNumber(r.households)}</td>
+            <td colSpan={2} />
+          </tr>
+        </tfoot>
+      </table>
+      <section className="return-slip" aria-labelledby="slip-heading">
+        <h2 id="slip-heading">When you have finished</h2>
+        <p>Date delivered: ____________ Copies delivered: ________ Streets or doors left: ______________________________</p>
+        <p>Return this sheet to the campaign office so the drop can be logged.</p>
+      </section>
+    </article>
+  );
+}

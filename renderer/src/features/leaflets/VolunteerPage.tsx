@@ -1,0 +1,127 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { roleLabel } from '../../../../shared/domain/volunteers.ts';
+import { api, useApi } from '../../app/api.ts';
+import { DeleteButton } from '../../ui/DeleteButton.tsx';
+import { formatDate, formatNumber } from '../../ui/format.ts';
+import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { VolunteerForm } from './VolunteerForm.tsx';
+
+export function VolunteerPage() {
+  const id = Number(useParams().id);
+  const navigate = useNavigate();
+  const { data: v, error } = useApi('volunteers.get', { id });
+  const { data: drops } = useApi('drops.list', { volunteerId: id });
+  const { data: rounds } = useApi('rounds.list', {});
+  const [editing, setEditing] = useState(false);
+  if (error) return <ErrorMessage error={error} />;
+  if (!v) return <Loading />;
+  const assignments = (rounds ?? []).flatMap((r) => r.assignments.filter((a) => a.volunteerId === id).map((a) => ({ ...a, roundName: r.name })));
+  return (
+    <>
+      <PageHeader
+        title={v.name}
+        back={{ to: '/volunteers', label: 'Volunteers' }}
+        subtitle={v.roles.map(roleLabel).join(' · ') || 'No roles yet'}
+        actions={
+          !editing && (
+            <>
+              <button type="button" onClick={() => setEditing(true)}>
+                Edit
+              </button>
+              <DeleteButton
+                what={v.name}
+                describe={async () => (await api('volunteers.deleteImpact', { id })).message}
+                remove={async () => {
+                  await api('volunteers.delete', { id, confirm: true });
+                  navigate('/volunteers');
+                }}
+              />
+            </>
+          )
+        }
+      />
+      {editing ? (
+        <VolunteerForm
+          initial={v}
+          submitLabel="Save changes"
+          onSubmit={async (values) => {
+            await api('volunteers.update', { id, ...values });
+            setEditing(false);
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        <dl className="facts">
+          <dt>Email</dt>
+          <dd>{v.email || '—'}</dd>
+          <dt>Phone</dt>
+          <dd>{v.phone || '—'}</dd>
+          <dt>Address</dt>
+          <dd className="pre">{v.address || '—'}</dd>
+          <dt>Availability</dt>
+          <dd className="pre">{v.availability || '—'}</dd>
+          <dt>Consent to contact</dt>
+          <dd>{v.consentToContact ? `Yes${v.consentRecordedOn ? `, recorded ${formatDate(v.consentRecordedOn)}` : ''}` : 'No — do not contact about campaigning'}</dd>
+          {v.notes && (
+            <>
+              <dt>Notes</dt>
+              <dd className="pre">{v.notes}</dd>
+            </>
+          )}
+        </dl>
+      )}
+      <section className="panel" aria-labelledby="v-rounds">
+        <h2 id="v-rounds">Rounds assigned</h2>
+        {assignments.length === 0 ? (
+          <p className="muted">None. Assign a round from its page under Rounds.</p>
+        ) : (
+          <ul className="plain">
+            {assignments.map((a) => (
+              <li key={a.id}>
+                <Link to={`/rounds/${a.roundId}`}>{a.roundName}</Link> · {a.plannedOn ? formatDate(a.plannedOn) : 'no date yet'}
+                {a.leafletTitle && ` · ${a.leafletTitle}`}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="panel" aria-labelledby="v-work">
+        <h2 id="v-work">Work done</h2>
+        <p>
+          {formatNumber(v.drops)} drops, {formatNumber(v.delivered)} leaflets delivered.
+        </p>
+        {drops && drops.length > 0 && (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Date</th>
+                <th scope="col">Leaflet</th>
+                <th scope="col">Round</th>
+                <th scope="col" className="num">
+                  Copies
+                </th>
+                <th scope="col">Round done</th>
+              </tr>
+            </thead>
+            <tbody>
+              {drops.map((d) => (
+                <tr key={d.id}>
+                  <td>{formatDate(d.droppedOn)}</td>
+                  <td>
+                    <Link to={`/leaflets/${d.leafletId}`}>{d.leafletTitle}</Link>
+                  </td>
+                  <td>
+                    <Link to={`/rounds/${d.roundId}`}>{d.roundName}</Link>
+                  </td>
+                  <td className="num">{formatNumber(d.delivered)}</td>
+                  <td>{d.complete ? 'In full' : `In part${d.leftNote ? `: ${d.leftNote} left` : ''}`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}
