@@ -282,7 +282,7 @@ export const leafletsHandlers: HandlersFor<typeof leafletsContract> = {
     const before = await requireLeafletRecord(ctx, id);
     const data = Buffer.from(dataBase64, 'base64');
     if (data.length === 0) throw new AppError('invalid_input', 'The artwork file is empty', { dataBase64: 'The file is empty' });
-    if (data.length > ARTWORK_MAX_BYTES) throw new AppError('invalid_input', 'The artwork file is over 25 MB', { dataBase64: 'The file is over 25 MB' });
+    if (data.length > ARTWORK_MAX_BYTES) throw new AppError('invalid_input', 'The artwork file is over 18 MB', { dataBase64: 'The file is over 18 MB' });
     const safeName = basename(fileName).replace(/[^A-Za-z0-9._-]+/g, '_').slice(-80) || 'artwork';
     const file = `leaflet-${id}-${randomBytes(4).toString('hex')}-${safeName}`;
     mkdirSync(artworkDir(ctx), { recursive: true });

@@ -15,6 +15,7 @@ import { TasksPage } from '../features/timetable/TasksPage.tsx';
 import { LedgerPage } from '../features/treasury/LedgerPage.tsx';
 import { ReturnPage } from '../features/treasury/ReturnPage.tsx';
 import { TreasuryPage } from '../features/treasury/TreasuryPage.tsx';
+import { leafletsRoutes } from '../features/leaflets/routes.tsx';
 import { NAV } from './nav.ts';
 
 export function App() {
@@ -50,6 +51,7 @@ export function App() {
             <Route path="/treasury" element={<TreasuryPage />} />
             <Route path="/treasury/:contestId" element={<LedgerPage />} />
             <Route path="/treasury/:contestId/return" element={<ReturnPage />} />
+            {leafletsRoutes}
             <Route path="/activity" element={<ActivityPage />} />
             <Route path="/deadlines" element={<DeadlinesPage />} />
             <Route path="/tasks" element={<TasksPage />} />

@@ -6,6 +6,8 @@ export const NAV: { to: string; label: string }[] = [
   { to: '/elections', label: 'Elections' },
   { to: '/areas', label: 'Areas' },
   { to: '/treasury', label: 'Treasury' },
+  { to: '/leaflets', label: 'Leaflets' },
+  { to: '/volunteers', label: 'Volunteers' },
   { to: '/activity', label: 'Activity' },
   { to: '/settings/holidays', label: 'Holidays' },
 ];

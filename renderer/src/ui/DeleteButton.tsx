@@ -4,12 +4,14 @@ import { ErrorMessage } from './Page.tsx';
 
 /**
  * Delete that asks first and says what goes with the record. `impact` lists what would also be
- * deleted; with nothing listed it still asks, since a deletion cannot be undone from the app.
+ * deleted; or `describe` says it in a sentence of its own. With neither, or nothing listed, it
+ * still asks, since a deletion cannot be undone from the app.
  */
 export function DeleteButton(props: {
   what: string;
-  impact(): Promise<string[]>;
-  impactNoun: string;
+  impact?(): Promise<string[]>;
+  impactNoun?: string;
+  describe?(): Promise<string>;
   remove(): Promise<void>;
 }) {
   const [question, setQuestion] = useState<string>();
@@ -17,11 +19,16 @@ export function DeleteButton(props: {
   const ask = async () => {
     setError(undefined);
     try {
-      const items = await props.impact();
+      if (props.describe) {
+        setQuestion(`${await props.describe()} This cannot be undone (a backup can restore it).`);
+        return;
+      }
+      const items = (await props.impact?.()) ?? [];
+      const noun = props.impactNoun ?? 'record';
       setQuestion(
         items.length === 0
           ? `Delete ${props.what}? This cannot be undone (a backup can restore it).`
-          : `Delete ${props.what}? Its ${items.length} ${props.impactNoun}${items.length === 1 ? '' : 's'} (${items.join(', ')}) and everything recorded for ${items.length === 1 ? 'it' : 'them'} will be deleted too.`,
+          : `Delete ${props.what}? Its ${items.length} ${noun}${items.length === 1 ? '' : 's'} (${items.join(', ')}) and everything recorded for ${items.length === 1 ? 'it' : 'them'} will be deleted too.`,
       );
     } catch (e) {
       setError((e as Error).message);

@@ -4,12 +4,13 @@ import { type Leaflet, type Round, dropInput } from '../../../../shared/contract
 import { ukToday } from '../../../../shared/domain/drops.ts';
 import { ApiCallError, api, useApi } from '../../app/api.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
-import { DeleteButton } from '../../ui/DeleteButton.tsx';
 import { Field } from '../../ui/Field.tsx';
-import { formatDate, formatNumber } from '../../ui/format.ts';
+import { FormActions } from '../../ui/FormActions.tsx';
+import { formatNumber } from '../../ui/format.ts';
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
 import { LeafletingNav, idOrNull, leafletLabel, wholeNumber } from './common.tsx';
+import { DropsTable } from './tables.tsx';
 
 export function DropsPage() {
   const [params] = useSearchParams();
@@ -45,46 +46,7 @@ export function DropsPage() {
       ) : drops.length === 0 ? (
         <p className="muted">No drops logged yet.</p>
       ) : (
-        <table>
-          <caption>Drops, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Leaflet</th>
-              <th scope="col">Round</th>
-              <th scope="col">Volunteer</th>
-              <th scope="col" className="num">
-                Copies
-              </th>
-              <th scope="col">Round done</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {drops.map((d) => (
-              <tr key={d.id}>
-                <td>{formatDate(d.droppedOn)}</td>
-                <td>
-                  <Link to={`/leaflets/${d.leafletId}`}>{d.leafletTitle}</Link>
-                </td>
-                <td>
-                  <Link to={`/rounds/${d.roundId}`}>{d.roundName}</Link>
-                </td>
-                <td>{d.volunteerName ?? '—'}</td>
-                <td className="num">{formatNumber(d.delivered)}</td>
-                <td>{d.complete ? 'In full' : `In part${d.leftNote ? `: ${d.leftNote} left` : ''}`}</td>
-                <td>
-                  <DeleteButton
-                    what={`the drop of ${formatNumber(d.delivered)} on “${d.roundName}” (${formatDate(d.droppedOn)})`}
-                    remove={async () => void (await api('drops.delete', { id: d.id }))}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DropsTable drops={drops} caption="Drops, newest first" deletable />
       )}
     </>
   );
@@ -203,11 +165,7 @@ function DropForm(props: { leaflets: Leaflet[]; rounds: Round[]; initialLeaflet:
         <Field label="Notes (optional)" error={form.errorOf('notes')}>
           {(a) => <input {...a} {...register('notes')} />}
         </Field>
-        <div className="actions">
-          <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
-            Log drop
-          </button>
-        </div>
+        <FormActions submitLabel="Log drop" submitting={form.formState.isSubmitting} />
       </form>
       <ConfirmDialog
         open={pending !== undefined}

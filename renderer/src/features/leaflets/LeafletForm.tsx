@@ -4,6 +4,7 @@ import { type Leaflet, leafletInput } from '../../../../shared/contract/leaflets
 import { describeImprintGaps, imprintText } from '../../../../shared/domain/imprint.ts';
 import { useApi } from '../../app/api.ts';
 import { Field } from '../../ui/Field.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { ErrorMessage } from '../../ui/Page.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
 
@@ -129,16 +130,7 @@ export function LeafletForm(props: { initial?: Leaflet; submitLabel: string; onS
       <Field label="Notes (optional)" error={form.errorOf('notes')}>
         {(a) => <textarea {...a} rows={2} {...register('notes')} />}
       </Field>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
-          {props.submitLabel}
-        </button>
-        {props.onCancel && (
-          <button type="button" onClick={props.onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormActions submitLabel={props.submitLabel} submitting={form.formState.isSubmitting} onCancel={props.onCancel} />
     </form>
   );
 }

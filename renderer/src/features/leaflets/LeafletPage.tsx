@@ -3,9 +3,10 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { Leaflet } from '../../../../shared/contract/leaflets.ts';
 import { api, useApi } from '../../app/api.ts';
 import { DeleteButton } from '../../ui/DeleteButton.tsx';
-import { formatDate, formatNumber } from '../../ui/format.ts';
+import { formatNumber } from '../../ui/format.ts';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
-import { LeafletStatusBadge, LeafletingNav, formatPence } from './common.tsx';
+import { LeafletStatusBadge, LeafletingNav } from './common.tsx';
+import { DropsTable, PrintRunsTable } from './tables.tsx';
 import { LeafletForm } from './LeafletForm.tsx';
 
 export function LeafletPage() {
@@ -131,64 +132,10 @@ export function LeafletPage() {
         </div>
         <h3>Print runs</h3>
         {runs && runs.length === 0 && <p className="muted">None yet. Log the print run when the copies arrive from the printer.</p>}
-        {runs && runs.length > 0 && (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Printed</th>
-                <th scope="col" className="num">
-                  Copies
-                </th>
-                <th scope="col">Printer</th>
-                <th scope="col" className="num">
-                  Cost
-                </th>
-                <th scope="col">Charged to</th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.map((r) => (
-                <tr key={r.id}>
-                  <td>{formatDate(r.printedOn)}</td>
-                  <td className="num">{formatNumber(r.quantity)}</td>
-                  <td>{r.printer || '—'}</td>
-                  <td className="num">{formatPence(r.costPence)}</td>
-                  <td>{r.contestName ?? 'No contest'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        {runs && runs.length > 0 && <PrintRunsTable runs={runs} />}
         <h3>Drops</h3>
         {drops && drops.length === 0 && <p className="muted">Not delivered anywhere yet.</p>}
-        {drops && drops.length > 0 && (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Round</th>
-                <th scope="col">Volunteer</th>
-                <th scope="col" className="num">
-                  Copies
-                </th>
-                <th scope="col">Round done</th>
-              </tr>
-            </thead>
-            <tbody>
-              {drops.map((d) => (
-                <tr key={d.id}>
-                  <td>{formatDate(d.droppedOn)}</td>
-                  <td>
-                    <Link to={`/rounds/${d.roundId}`}>{d.roundName}</Link>
-                  </td>
-                  <td>{d.volunteerName ?? '—'}</td>
-                  <td className="num">{formatNumber(d.delivered)}</td>
-                  <td>{d.complete ? 'In full' : `In part${d.leftNote ? `: ${d.leftNote} left` : ''}`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        {drops && drops.length > 0 && <DropsTable drops={drops} hide={['leaflet']} />}
       </section>
     </>
   );
@@ -253,7 +200,7 @@ function Artwork(props: { leaflet: Leaflet }) {
         <label className="button" htmlFor="artwork-file">
           {l.artwork ? 'Replace artwork…' : 'Attach artwork…'}
         </label>
-        <input id="artwork-file" className="visually-hidden" type="file" disabled={busy} onChange={(e) => attach(e.target.files?.[0])} />
+        <input id="artwork-file" className="sr-only" type="file" disabled={busy} onChange={(e) => attach(e.target.files?.[0])} />
         {l.artwork && (
           <>
             <button type="button" onClick={open}>

@@ -2,11 +2,11 @@ import { Link, useSearchParams } from 'react-router';
 import { printRunInput } from '../../../../shared/contract/leaflets.ts';
 import { ukToday } from '../../../../shared/domain/drops.ts';
 import { api, useApi } from '../../app/api.ts';
-import { DeleteButton } from '../../ui/DeleteButton.tsx';
 import { Field } from '../../ui/Field.tsx';
-import { formatDate, formatNumber } from '../../ui/format.ts';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
+import { PrintRunsTable } from './tables.tsx';
 import { LeafletingNav, formatPence, idOrNull, leafletLabel, poundsToPence, wholeNumber } from './common.tsx';
 
 export function PrintRunsPage() {
@@ -33,48 +33,7 @@ export function PrintRunsPage() {
       ) : runs.length === 0 ? (
         <p className="muted">No print runs logged yet.</p>
       ) : (
-        <table>
-          <caption>
-            {runs.length} print run{runs.length === 1 ? '' : 's'}, {formatPence(total)} in all
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Printed</th>
-              <th scope="col">Leaflet</th>
-              <th scope="col" className="num">
-                Copies
-              </th>
-              <th scope="col">Printer</th>
-              <th scope="col" className="num">
-                Cost
-              </th>
-              <th scope="col">Charged to</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {runs.map((r) => (
-              <tr key={r.id}>
-                <td>{formatDate(r.printedOn)}</td>
-                <td>
-                  <Link to={`/leaflets/${r.leafletId}`}>{r.leafletTitle}</Link>
-                </td>
-                <td className="num">{formatNumber(r.quantity)}</td>
-                <td>{r.printer || '—'}</td>
-                <td className="num">{formatPence(r.costPence)}</td>
-                <td>{r.contestName ?? 'No contest'}</td>
-                <td>
-                  <DeleteButton
-                    what={`the print run of ${formatNumber(r.quantity)} “${r.leafletTitle}” on ${formatDate(r.printedOn)}`}
-                    remove={async () => void (await api('printRuns.delete', { id: r.id }))}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <PrintRunsTable runs={runs} caption={`${runs.length} print run${runs.length === 1 ? '' : 's'}, ${formatPence(total)} in all`} showLeaflet deletable />
       )}
     </>
   );
@@ -150,11 +109,7 @@ function PrintRunForm(props: { leaflets: { id: number; title: string; version: s
             {(a) => <input {...a} inputMode="decimal" {...register('costPence', { setValueAs: poundsToPence })} />}
           </Field>
         </div>
-        <div className="actions">
-          <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
-            Log print run
-          </button>
-        </div>
+        <FormActions submitLabel="Log print run" submitting={form.formState.isSubmitting} />
       </form>
     </section>
   );

@@ -4,6 +4,7 @@ import { type Round, roundInput } from '../../../../shared/contract/leaflets.ts'
 import { estimateRoundMinutes, formatMinutes } from '../../../../shared/domain/delivery-rounds.ts';
 import { useApi } from '../../app/api.ts';
 import { Field } from '../../ui/Field.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { ErrorMessage } from '../../ui/Page.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
 import { idOrNull, wholeNumber } from './common.tsx';
@@ -19,7 +20,7 @@ export function RoundForm(props: { initial?: Round; submitLabel: string; onSubmi
     name: i?.name ?? '',
     areaId: i?.areaId ?? null,
     pollingDistrict: i?.pollingDistrict ?? '',
-    streets: i?.streets.map((s) => ({ ...s, householdsSource: s.householdsSource === 'register' ? 'register' : 'entered' })) ?? [blankStreet],
+    streets: i?.streets.map((s) => ({ ...s, householdsSource: s.householdsSource === 'register' ? ('register' as const) : ('entered' as const) })) ?? [blankStreet],
     estimatedMinutes: i?.estimateIsOwn ? i.estimatedMinutes : null,
     notes: i?.notes ?? '',
   });
@@ -27,6 +28,8 @@ export function RoundForm(props: { initial?: Round; submitLabel: string; onSubmi
   const streets = useFieldArray({ control, name: 'streets' });
   const current = (watch('streets') ?? []).map((s) => ({ households: Number(s?.households) || 0 }));
   const worked = estimateRoundMinutes(current);
+  // A problem with the list as a whole sits at `streets` from the server, at `streets.root` from the form.
+  const streetsError = form.errorOf('streets.root') ?? form.errorOf('streets');
   return (
     <form className="form" noValidate onSubmit={form.submit(props.onSubmit)}>
       <ErrorMessage error={form.formError} />
@@ -55,9 +58,9 @@ export function RoundForm(props: { initial?: Round; submitLabel: string; onSubmi
           <strong>Streets, in walking order</strong>
         </legend>
         <p className="hint muted">Households per street: enter them, or take them from the register once it is loaded.</p>
-        {form.errorOf('streets') && (
+        {streetsError && (
           <p className="error" role="alert">
-            {form.errorOf('streets')}
+            {streetsError}
           </p>
         )}
         <ol className="streets">
@@ -107,16 +110,7 @@ export function RoundForm(props: { initial?: Round; submitLabel: string; onSubmi
           {(a) => <textarea {...a} rows={2} {...register('notes')} />}
         </Field>
       </div>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
-          {props.submitLabel}
-        </button>
-        {props.onCancel && (
-          <button type="button" onClick={props.onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormActions submitLabel={props.submitLabel} submitting={form.formState.isSubmitting} onCancel={props.onCancel} />
     </form>
   );
 }

@@ -5,11 +5,13 @@ import { formatMinutes } from '../../../../shared/domain/delivery-rounds.ts';
 import { api, useApi } from '../../app/api.ts';
 import { DeleteButton } from '../../ui/DeleteButton.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { formatDate, formatNumber } from '../../ui/format.ts';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
 import { LeafletingNav, idOrNull, leafletLabel, wholeNumber } from './common.tsx';
 import { RoundForm } from './RoundForm.tsx';
+import { StreetsTable } from './tables.tsx';
 
 export function RoundPage() {
   const id = Number(useParams().id);
@@ -65,34 +67,7 @@ export function RoundPage() {
           onCancel={() => setEditing(false)}
         />
       ) : (
-        <table>
-          <caption>Streets in walking order</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="num">
-                #
-              </th>
-              <th scope="col">Street</th>
-              <th scope="col" className="num">
-                Households
-              </th>
-              <th scope="col">Notes</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.streets.map((s, n) => (
-              <tr key={n}>
-                <td className="num">{n + 1}</td>
-                <td>{s.name}</td>
-                <td className="num">
-                  {formatNumber(s.households)}
-                  {s.householdsSource === 'register' && <span className="muted"> (register)</span>}
-                </td>
-                <td>{s.notes}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <StreetsTable round={r} caption="Streets in walking order" />
       )}
       <Assignments round={r} />
       <section className="panel" aria-labelledby="round-drops">
@@ -141,7 +116,7 @@ function Assignments(props: { round: Round }) {
               <Link to={`/volunteers/${a.volunteerId}`}>{a.volunteerName}</Link> · {a.plannedOn ? formatDate(a.plannedOn) : 'no date yet'}
               {a.plannedMinutes !== null && ` · ${formatMinutes(a.plannedMinutes)} set aside`}
               {a.leafletTitle && ` · ${a.leafletTitle}`}{' '}
-              <button type="button" onClick={() => api('rounds.unassign', { id: a.id })} aria-label={`Take the round off ${a.volunteerName}`}>
+              <button type="button" onClick={() => api('rounds.unassign', { id: a.id })} aria-label={`Unassign ${a.volunteerName}`}>
                 Unassign
               </button>
             </li>
@@ -194,11 +169,7 @@ function Assignments(props: { round: Round }) {
               )}
             </Field>
           </div>
-          <div className="actions">
-            <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
-              Assign round
-            </button>
-          </div>
+          <FormActions submitLabel="Assign round" submitting={form.formState.isSubmitting} />
         </form>
       )}
     </section>

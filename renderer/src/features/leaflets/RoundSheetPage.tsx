@@ -3,6 +3,7 @@ import { formatMinutes } from '../../../../shared/domain/delivery-rounds.ts';
 import { useApi } from '../../app/api.ts';
 import { formatDate, formatNumber } from '../../ui/format.ts';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { StreetsTable } from './tables.tsx';
 
 /** A round sheet for the deliverer: A4, streets in walking order, a tick column and a return slip. */
 export function RoundSheetPage() {
@@ -44,45 +45,7 @@ export function RoundSheetPage() {
         <dt>Leaflet</dt>
         <dd>{next?.leafletTitle ?? '______________________'}</dd>
       </dl>
-      <table className="sheet">
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              #
-            </th>
-            <th scope="col">Street</th>
-            <th scope="col" className="num">
-              Households
-            </th>
-            <th scope="col">Notes</th>
-            <th scope="col" className="tick">
-              Done
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {r.streets.map((s, n) => (
-            <tr key={n}>
-              <td className="num">{n + 1}</td>
-              <td>{s.name}</td>
-              <td className="num">{formatNumber(s.households)}</td>
-              <td>{s.notes}</td>
-              <td className="tick">
-                <span className="tick-box" aria-label={`Tick when ${s.name} is done`} role="img" />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={2}>
-              Total
-            </th>
-            <td className="num">{formatNumber(r.households)}</td>
-            <td colSpan={2} />
-          </tr>
-        </tfoot>
-      </table>
+      <StreetsTable round={r} tickColumn />
       <section className="return-slip" aria-labelledby="slip-heading">
         <h2 id="slip-heading">When you have finished</h2>
         <p>Date delivered: ____________ Copies delivered: ________ Streets or doors left: ______________________________</p>

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { type Volunteer, volunteerInput } from '../../../../shared/contract/leaflets.ts';
 import { VOLUNTEER_ROLES, VOLUNTEER_ROLE_LABELS, normaliseRoles } from '../../../../shared/domain/volunteers.ts';
 import { Field } from '../../ui/Field.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { ErrorMessage } from '../../ui/Page.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
 
@@ -79,16 +80,7 @@ export function VolunteerForm(props: { initial?: Volunteer; submitLabel: string;
       <Field label="Notes (optional)" error={form.errorOf('notes')}>
         {(a) => <textarea {...a} rows={2} {...register('notes')} />}
       </Field>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
-          {props.submitLabel}
-        </button>
-        {props.onCancel && (
-          <button type="button" onClick={props.onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormActions submitLabel={props.submitLabel} submitting={form.formState.isSubmitting} onCancel={props.onCancel} />
     </form>
   );
 }

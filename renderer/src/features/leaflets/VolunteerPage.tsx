@@ -5,6 +5,7 @@ import { api, useApi } from '../../app/api.ts';
 import { DeleteButton } from '../../ui/DeleteButton.tsx';
 import { formatDate, formatNumber } from '../../ui/format.ts';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { DropsTable } from './tables.tsx';
 import { VolunteerForm } from './VolunteerForm.tsx';
 
 export function VolunteerPage() {
@@ -91,36 +92,7 @@ export function VolunteerPage() {
         <p>
           {formatNumber(v.drops)} drops, {formatNumber(v.delivered)} leaflets delivered.
         </p>
-        {drops && drops.length > 0 && (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Leaflet</th>
-                <th scope="col">Round</th>
-                <th scope="col" className="num">
-                  Copies
-                </th>
-                <th scope="col">Round done</th>
-              </tr>
-            </thead>
-            <tbody>
-              {drops.map((d) => (
-                <tr key={d.id}>
-                  <td>{formatDate(d.droppedOn)}</td>
-                  <td>
-                    <Link to={`/leaflets/${d.leafletId}`}>{d.leafletTitle}</Link>
-                  </td>
-                  <td>
-                    <Link to={`/rounds/${d.roundId}`}>{d.roundName}</Link>
-                  </td>
-                  <td className="num">{formatNumber(d.delivered)}</td>
-                  <td>{d.complete ? 'In full' : `In part${d.leftNote ? `: ${d.leftNote} left` : ''}`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        {drops && drops.length > 0 && <DropsTable drops={drops} hide={['volunteer']} />}
       </section>
     </>
   );

@@ -44,7 +44,7 @@ export function DonationsPanel(props: { ledger: Ledger }) {
               <th scope="col">Received</th>
               <th scope="col">Decision</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="sr-only">Actions</span>
               </th>
             </tr>
           </thead>

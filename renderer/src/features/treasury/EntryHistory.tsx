@@ -8,7 +8,7 @@ export function EntryHistory(props: { entity: string; entityId: number; label: s
   return (
     <details className="history" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
       <summary>
-        History<span className="visually-hidden"> of {props.label}</span>
+        History<span className="sr-only"> of {props.label}</span>
       </summary>
       {open && <HistoryList entity={props.entity} entityId={props.entityId} />}
     </details>

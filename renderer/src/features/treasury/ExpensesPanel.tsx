@@ -44,7 +44,7 @@ export function ExpensesPanel(props: { ledger: Ledger }) {
                 Amount
               </th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="sr-only">Actions</span>
               </th>
             </tr>
           </thead>
