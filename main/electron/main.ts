@@ -141,7 +141,8 @@ async function start(): Promise<void> {
   await app.whenReady();
   lockDownSession();
   protocol.handle(APP_SCHEME, serveAppRequest);
-  hustings = await openHustings({ dbPath: path.join(app.getPath('userData'), 'hustings.sqlite') });
+  // openPath lets handlers show a file the app keeps (a leaflet's artwork) in the system viewer.
+  hustings = await openHustings({ dbPath: path.join(app.getPath('userData'), 'hustings.sqlite'), openPath: (p) => shell.openPath(p) });
   hustings.jobs.subscribe(sendJobEvent);
   ipcMain.handle(INVOKE_CHANNEL, handleInvoke);
   mainWindow = createWindow();

@@ -35,6 +35,7 @@ type Recorded = {
   windows: { options: { webPreferences: Record<string, unknown> }; url?: string; contents: FakeContents }[];
   appListeners: Record<string, Listener[]>;
   openedExternally: string[];
+  openedPaths: string[];
   exitCode?: number;
   ready: Promise<void>;
 };
@@ -78,7 +79,7 @@ beforeAll(async () => {
   symlinkSync(path.join(root, 'node_modules', 'better-sqlite3'), path.join(work, 'app', 'node_modules', 'better-sqlite3'), 'dir');
 
   let markReady: () => void = () => {};
-  rec = { schemes: [], ipc: {}, windows: [], appListeners: {}, openedExternally: [], ready: new Promise((r) => (markReady = r)) };
+  rec = { schemes: [], ipc: {}, windows: [], appListeners: {}, openedExternally: [], openedPaths: [], ready: new Promise((r) => (markReady = r)) };
   const app = {
     on(event: string, fn: Listener) {
       (rec.appListeners[event] ??= []).push(fn);
@@ -123,7 +124,13 @@ beforeAll(async () => {
         setPermissionCheckHandler: (fn: Recorded['permissionCheck']) => (rec.permissionCheck = fn),
       },
     },
-    shell: { openExternal: async (url: string) => void rec.openedExternally.push(url) },
+    shell: {
+      openExternal: async (url: string) => void rec.openedExternally.push(url),
+      openPath: async (file: string) => {
+        rec.openedPaths.push(file);
+        return '';
+      },
+    },
   };
   const mainFile = path.join(work, 'app', 'electron', 'main.cjs');
   const requireFromMain = createRequire(mainFile);
@@ -239,5 +246,21 @@ describe('Electron main process (bundled, against a fake electron module)', () =
     expect(mine()[0]).toMatchObject({ kind: 'register.import', state: 'running' });
     expect(mine().at(-1)).toMatchObject({ result: { electors: 9 } });
     expect(contents.sent.every((s) => s.channel === JOB_EVENT_CHANNEL)).toBe(true);
+  });
+
+  it('opens a leaflet’s artwork, kept next to the database, with the system viewer', async () => {
+    const invoke = rec.ipc[INVOKE_CHANNEL];
+    const top = { url: 'app://hustings/leaflets/1', parent: null };
+    const call = async (method: string, input: unknown) => {
+      const r = (await invoke({ senderFrame: top }, method, input)) as { ok: boolean; value: { id: number }; error?: unknown };
+      expect(r.ok, JSON.stringify(r.error)).toBe(true);
+      return r.value;
+    };
+    const leaflet = await call('leaflets.create', { title: 'Focus', size: 'A5' });
+    await call('leaflets.attachArtwork', { id: leaflet.id, fileName: 'focus.pdf', type: 'application/pdf', dataBase64: Buffer.from('%PDF').toString('base64') });
+    expect(await call('leaflets.openArtwork', { id: leaflet.id })).toEqual({ opened: true, path: expect.stringMatching(/focus\.pdf$/) });
+    expect(rec.openedPaths).toHaveLength(1);
+    expect(path.dirname(rec.openedPaths[0])).toBe(path.join(userData, 'artwork'));
+    expect(existsSync(rec.openedPaths[0])).toBe(true);
   });
 });
