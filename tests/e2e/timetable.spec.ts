@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { parseIcs } from '../../shared/domain/ics.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
 
-test('a coordinator sees the timetable, adds a relative task that moves with polling day, and exports the deadlines', async ({ page }) => {
+/** A date relative to the real today (the server counts down from it). */
+function daysFromToday(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+test('a coordinator sees the timetable, adds a relative task that moves with polling day, and exports the deadlines', async ({ page, app }) => {
   await page.getByRole('link', { name: 'Create an election' }).click();
   await page.getByLabel('Name').fill('Council elections 2027');
   await page.getByLabel('Type of election').selectOption('local');
@@ -58,14 +63,22 @@ test('a coordinator sees the timetable, adds a relative task that moves with pol
   await expect(notice).toContainText('Computed: Wed 7 Apr 2027 · Returning officer’s notice');
   await expectAccessible(page);
 
-  // Deadlines across everything, and the home page's next few
+  // Deadlines across everything. The 2027 dates may have passed when this runs, so show past ones;
+  // overdue and due-this-week marks come from tasks dated relative to the real today.
+  const e = (await app.call('elections.list', {})).body.value[0];
+  await app.call('tasks.create', { electionId: e.id, title: 'Book the hall', dueKind: 'fixed', dueDate: daysFromToday(-10) });
+  await app.call('tasks.create', { electionId: e.id, title: 'Print poll cards', dueKind: 'fixed', dueDate: daysFromToday(2) });
   await page.getByRole('link', { name: 'Deadlines' }).click();
   await expect(page.getByRole('heading', { name: 'Deadlines' })).toBeVisible();
   const deadlines = page.getByRole('table', { name: 'Deadlines, soonest first' });
+  await expect(deadlines.getByRole('row', { name: /Book the hall/ })).toContainText('Overdue');
+  await expect(deadlines.getByRole('row', { name: /Print poll cards/ })).toContainText('Due this week');
+  await page.getByLabel('Show deadlines that have passed').check();
   await expect(deadlines.getByRole('row', { name: /Collect subscribers/ })).toContainText('Mon 12 Apr 2027');
-  await expect(deadlines.getByRole('row').nth(1)).toContainText('Notice of election');
+  await expect(deadlines.getByRole('row', { name: /Notice of election/ })).toContainText('Tue 6 Apr 2027');
+  await expect(deadlines.getByRole('row', { name: /Notice of election/ })).toContainText('Date set by hand');
   await page.getByLabel('Kind').selectOption('task');
-  await expect(deadlines.getByRole('row')).toHaveCount(2);
+  await expect(deadlines.getByRole('row')).toHaveCount(4);
   await page.getByLabel('Kind').selectOption('');
   await expectAccessible(page);
 
@@ -81,6 +94,14 @@ test('a coordinator sees the timetable, adds a relative task that moves with pol
   expect(events.get('Close of nominations (and withdrawals), 4pm — Council elections 2027')?.date).toBe('2027-04-15');
   expect(events.get('Polling day, 10pm — Council elections 2027')?.date).toBe('2027-05-13');
   expect(new Set(calendar.events.map((e) => e.uid)).size).toBe(calendar.events.length);
+
+  // Home shows the next five (an election a year and more ahead guarantees five are to come)
+  await app.call('elections.create', { name: 'Mayor 2028', type: 'mayor', pollingDay: daysFromToday(400), nation: 'england' });
+  await page.getByRole('link', { name: 'Home' }).click();
+  const next = page.getByRole('table', { name: 'The next five deadlines' });
+  await expect(next.getByRole('row')).toHaveCount(6);
+  await expect(next.getByRole('row', { name: /Book the hall/ })).toHaveCount(1); // overdue tasks stay in view
+  await expectAccessible(page);
 
   await page.getByRole('link', { name: 'Tasks' }).click();
   await expect(page.getByRole('row', { name: /Collect subscribers/ })).toContainText('Mon 12 Apr 2027');

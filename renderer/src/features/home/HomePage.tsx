@@ -18,6 +18,7 @@ export function HomePage() {
     return (
       <>
         <PageHeader title="Welcome to Hustings" subtitle="Plan where to stand, meet every deadline, and keep the money right." />
+        {elections.data.length > 0 && <NextDeadlinesPanel />}
         <ol className="steps">
           <li className={elections.data.length > 0 ? 'done' : ''}>
             <h2>Create an election</h2>

@@ -114,6 +114,7 @@ export function NextDeadlinesPanel() {
     <section className="panel" aria-labelledby="next-deadlines-heading">
       <h2 id="next-deadlines-heading">Next deadlines</h2>
       <ErrorMessage error={error} />
+      {!data && !error && <Loading />}
       {data && data.items.length === 0 && <p className="muted">No deadlines ahead.</p>}
       {data && data.items.length > 0 && <DeadlinesTable items={data.items} caption="The next five deadlines" />}
       <p>

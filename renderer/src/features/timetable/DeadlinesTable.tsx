@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { Deadline } from '../../../../shared/contract/timetable.ts';
 import { formatDate } from '../../ui/format.ts';
-import { Countdown, DeadlineMarks, TimeOfDay } from './Countdown.tsx';
+import { DeadlineMarks, TimeOfDay } from './Countdown.tsx';
 
 const KIND_WORDS: Record<Deadline['kind'], string> = { milestone: 'Milestone', 'post-poll': 'Spending return', task: 'Task' };
 
@@ -38,10 +38,8 @@ export function DeadlinesTable(props: { items: Deadline[]; caption: string }) {
               {d.contestId ? <Link to={`/contests/${d.contestId}`}>{d.contestName}</Link> : <Link to={`/elections/${d.electionId}`}>{d.electionName}</Link>}
               {d.contestId && <span className="muted small"> ({d.electionName})</span>}
             </td>
-            <td className="num">{d.workingDays}</td>
-            <td className="num">
-              <Countdown value={d} passedWord={d.kind === 'task' ? 'Overdue' : 'Passed'} />
-            </td>
+            <td className="num">{d.calendarDays < 0 ? `${-d.workingDays} ago` : d.workingDays}</td>
+            <td className="num">{d.calendarDays === 0 ? 'Today' : d.calendarDays < 0 ? `${-d.calendarDays} ago` : d.calendarDays}</td>
           </tr>
         ))}
       </tbody>
