@@ -1,5 +1,6 @@
 import { HashRouter, NavLink, Route, Routes } from 'react-router';
 import { ActivityPage } from '../features/activity/ActivityPage.tsx';
+import { BackupsPage } from '../features/backups/BackupsPage.tsx';
 import { AreaImportPage } from '../features/areas/AreaImportPage.tsx';
 import { AreaPage } from '../features/areas/AreaPage.tsx';
 import { AreasPage } from '../features/areas/AreasPage.tsx';
@@ -56,6 +57,7 @@ export function App() {
             <Route path="/deadlines" element={<DeadlinesPage />} />
             <Route path="/tasks" element={<TasksPage />} />
             <Route path="/settings/holidays" element={<HolidaysPage />} />
+            <Route path="/backups" element={<BackupsPage />} />
             <Route path="*" element={<p>There is no such page. Choose one from the menu.</p>} />
           </Routes>
         </main>

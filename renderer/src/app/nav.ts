@@ -10,4 +10,5 @@ export const NAV: { to: string; label: string }[] = [
   { to: '/volunteers', label: 'Volunteers' },
   { to: '/activity', label: 'Activity' },
   { to: '/settings/holidays', label: 'Holidays' },
+  { to: '/backups', label: 'Backups' },
 ];
