@@ -50,8 +50,9 @@ const listeners = new Set<() => void>();
 export async function api<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const result = await transport(method, input);
   if (!result.ok) throw new ApiCallError(result.error);
-  // Only a mutation changes data; a query named otherwise (timetable.forElection) must not reload every view.
-  if (contract[method].kind === 'mutation') for (const l of listeners) l();
+  // Only mutations and maintenance (backup, restore) change data; a query named otherwise
+  // (timetable.forElection) must not reload every view.
+  if (contract[method].kind !== 'query') for (const l of listeners) l();
   return result.value as MethodOutput<M>;
 }
 
