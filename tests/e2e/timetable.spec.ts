@@ -105,6 +105,13 @@ test('a coordinator sees the timetable, adds a relative task that moves with pol
 
   await page.getByRole('link', { name: 'Tasks' }).click();
   await expect(page.getByRole('row', { name: /Collect subscribers/ })).toContainText('Mon 12 Apr 2027');
+  await page.getByRole('button', { name: 'Change task Collect subscribers' }).click();
+  const change = page.getByRole('form', { name: /Change “Collect subscribers”/ });
+  await change.getByLabel('Number of days').fill('5');
+  await change.getByRole('button', { name: 'Save task' }).click();
+  await expect(change).toBeHidden();
+  await expect(page.getByRole('row', { name: /Collect subscribers/ })).toContainText('Thu 8 Apr 2027');
+  await expect(page.getByRole('row', { name: /Collect subscribers/ })).toContainText('5 working days before close of nominations');
   const done = page.getByRole('checkbox', { name: 'Collect subscribers: done' });
   await done.click(); // saved at once; the box shows the saved state
   await expect(done).toBeChecked();

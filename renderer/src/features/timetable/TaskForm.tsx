@@ -1,4 +1,5 @@
-import { DIRECTIONS, OFFSET_UNITS, type TaskCreateInput, taskCreateInput } from '../../../../shared/contract/timetable.ts';
+import { useId } from 'react';
+import { DIRECTIONS, OFFSET_UNITS, type Task, type TaskCreateInput, taskCreateInput } from '../../../../shared/contract/timetable.ts';
 import { MILESTONE_KEYS, MILESTONE_LABELS } from '../../../../shared/domain/timetable.ts';
 import { api, useApi } from '../../app/api.ts';
 import { Field } from '../../ui/Field.tsx';
@@ -29,22 +30,35 @@ function blank(electionId: number, contestId: number | null): TaskCreateInput {
   };
 }
 
-/** Adds a task to an election, or to one of its contests; its due date is fixed or moves with a milestone. */
-export function TaskForm(props: { electionId: number; contestId?: number }) {
+function valuesOf(t: Task): TaskCreateInput {
+  const { electionId, contestId, title, notes, assignee, dueKind, dueDate, milestone, offsetDays, offsetUnit, direction } = t;
+  return { electionId, contestId, title, notes, assignee, dueKind, dueDate, milestone, offsetDays, offsetUnit, direction };
+}
+
+/**
+ * Adds a task to an election, or to one of its contests, or changes one (`task`); its due date is
+ * fixed or moves with a milestone.
+ */
+export function TaskForm(props: { electionId: number; contestId?: number; task?: Task; onDone?(): void }) {
   const fixedContest = props.contestId ?? null;
   const { data: contests } = useApi('contests.list', { electionId: props.electionId });
-  const form = useApiForm(taskCreateInput, blank(props.electionId, fixedContest));
+  const form = useApiForm(taskCreateInput, props.task ? valuesOf(props.task) : blank(props.electionId, fixedContest));
   const dueKind = form.watch('dueKind');
+  const editing = props.task;
+  const headingId = useId();
   return (
     <form
       className="form inline-form"
       noValidate
+      aria-labelledby={headingId}
       onSubmit={form.submit(async (values) => {
-        await api('tasks.create', values);
+        if (editing) await api('tasks.update', { id: editing.id, ...values });
+        else await api('tasks.create', values);
         form.reset(blank(props.electionId, fixedContest));
+        props.onDone?.();
       })}
     >
-      <h3>Add a task</h3>
+      <h3 id={headingId}>{editing ? `Change “${editing.title}”` : 'Add a task'}</h3>
       <ErrorMessage error={form.formError} />
       <div className="row">
         <Field label="Task" error={form.errorOf('title')}>
@@ -120,8 +134,13 @@ export function TaskForm(props: { electionId: number; contestId?: number }) {
       </Field>
       <div className="actions">
         <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
-          Add task
+          {editing ? 'Save task' : 'Add task'}
         </button>
+        {props.onDone && (
+          <button type="button" onClick={props.onDone}>
+            Cancel
+          </button>
+        )}
       </div>
     </form>
   );

@@ -1,11 +1,15 @@
+import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import type { Task } from '../../../../shared/contract/timetable.ts';
 import { api } from '../../app/api.ts';
 import { formatDate } from '../../ui/format.ts';
 import { Countdown, DeadlineMarks, TimeOfDay } from './Countdown.tsx';
+import { TaskForm } from './TaskForm.tsx';
 
 /** Tasks with their current due date, done box and assignee. */
 export function TasksTable(props: { tasks: Task[]; showElection?: boolean }) {
+  const [editing, setEditing] = useState<number>();
+  const columns = props.showElection ? 8 : 7;
   return (
     <table>
       <thead>
@@ -24,50 +28,64 @@ export function TasksTable(props: { tasks: Task[]; showElection?: boolean }) {
       </thead>
       <tbody>
         {props.tasks.map((t) => (
-          <tr key={t.id} className={t.done ? 'done' : undefined}>
-            <td>
-              <input
-                type="checkbox"
-                checked={t.done}
-                aria-label={`${t.title}: done`}
-                onChange={(e) => void api('tasks.setDone', { id: t.id, done: e.target.checked })}
-              />
-            </td>
-            <th scope="row">
-              {t.title}
-              {t.notes && <p className="muted small pre">{t.notes}</p>}
-            </th>
-            {props.showElection && (
+          <Fragment key={t.id}>
+            <tr className={t.done ? 'done' : undefined}>
               <td>
-                <Link to={`/elections/${t.electionId}`}>{t.electionName}</Link>
+                <input
+                  type="checkbox"
+                  checked={t.done}
+                  aria-label={`${t.title}: done`}
+                  onChange={(e) => void api('tasks.setDone', { id: t.id, done: e.target.checked })}
+                />
               </td>
-            )}
-            <td>{t.contestId ? <Link to={`/contests/${t.contestId}`}>{t.contestName}</Link> : 'Whole election'}</td>
-            <td>
-              {t.due ? (
-                <span className="nowrap">
-                  {formatDate(t.due)} <TimeOfDay time={t.dueTime} />
-                </span>
-              ) : (
-                <span className="muted">No date yet: {t.dueProblem}</span>
+              <th scope="row">
+                {t.title}
+                {t.notes && <p className="muted small pre">{t.notes}</p>}
+              </th>
+              {props.showElection && (
+                <td>
+                  <Link to={`/elections/${t.electionId}`}>{t.electionName}</Link>
+                </td>
               )}
-              {t.dueKind === 'relative' && <p className="muted small">{t.dueText}</p>}
-            </td>
-            <td>
-              {t.countdown && !t.done && <Countdown value={t.countdown} />}
-              {t.countdown && (
-                <div className="marks">
-                  <DeadlineMarks value={t.countdown} done={t.done} />
+              <td>{t.contestId ? <Link to={`/contests/${t.contestId}`}>{t.contestName}</Link> : 'Whole election'}</td>
+              <td>
+                {t.due ? (
+                  <span className="nowrap">
+                    {formatDate(t.due)} <TimeOfDay time={t.dueTime} />
+                  </span>
+                ) : (
+                  <span className="muted">No date yet: {t.dueProblem}</span>
+                )}
+                {t.dueKind === 'relative' && <p className="muted small">{t.dueText}</p>}
+              </td>
+              <td>
+                {t.countdown && !t.done && <Countdown value={t.countdown} />}
+                {t.countdown && (
+                  <div className="marks">
+                    <DeadlineMarks value={t.countdown} done={t.done} />
+                  </div>
+                )}
+              </td>
+              <td>{t.assignee}</td>
+              <td>
+                <div className="actions tight">
+                  <button type="button" aria-label={`Change task ${t.title}`} onClick={() => setEditing(t.id)}>
+                    Change
+                  </button>
+                  <button type="button" className="danger" aria-label={`Delete task ${t.title}`} onClick={() => void api('tasks.delete', { id: t.id })}>
+                    Delete
+                  </button>
                 </div>
-              )}
-            </td>
-            <td>{t.assignee}</td>
-            <td>
-              <button type="button" className="danger" aria-label={`Delete task ${t.title}`} onClick={() => void api('tasks.delete', { id: t.id })}>
-                Delete
-              </button>
-            </td>
-          </tr>
+              </td>
+            </tr>
+            {editing === t.id && (
+              <tr>
+                <td colSpan={columns}>
+                  <TaskForm electionId={t.electionId} contestId={t.contestId ?? undefined} task={t} onDone={() => setEditing(undefined)} />
+                </td>
+              </tr>
+            )}
+          </Fragment>
         ))}
       </tbody>
     </table>
