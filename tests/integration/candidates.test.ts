@@ -2,9 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ok as call, snapshot, tempHustings } from '../helpers/db.ts';
-import { writeRegister } from '../../db/repositories/electors.ts';
-import { formatElectorNumber, parseElectorNumber } from '../../shared/domain/elector-number.ts';
-import type { RegisterRow } from '../../shared/domain/register-rows.ts';
+import { seedElectors } from '../helpers/electors.ts';
 
 let app: Awaited<ReturnType<typeof tempHustings>>;
 const ok = <T = any>(method: string, input: unknown) => call<T>(app, method, input);
@@ -17,34 +15,8 @@ async function refused(method: string, input: unknown) {
 
 const counts = () => snapshot(app);
 
-/** Loads electors through the register feature's own writer (one register per area). */
 function loadRegister(rows: [areaId: number, number: string, name: string][]) {
-  const byArea = new Map<number, RegisterRow[]>();
-  rows.forEach(([areaId, number, name], i) => {
-    const parsed = parseElectorNumber(number);
-    if (!parsed.ok) throw new Error(parsed.message);
-    const { district, number: n, suffix } = parsed.value;
-    const [forenames, ...rest] = name.split(' ');
-    const row: RegisterRow = {
-      line: i + 2,
-      pollingDistrict: district,
-      number: n,
-      suffix,
-      electorNumber: formatElectorNumber(parsed.value),
-      markers: '',
-      dateOfAttainment: null,
-      title: '',
-      fullName: name,
-      surname: rest.join(' '),
-      forenames,
-      addressLines: [`${i + 1} High Street`],
-      postcode: '',
-    };
-    byArea.set(areaId, [...(byArea.get(areaId) ?? []), row]);
-  });
-  app.db.transaction(() => {
-    for (const [areaId, list] of byArea) writeRegister(app.db, { areaId, rows: list, existingIds: list.map(() => null), leftIds: [] });
-  })();
+  seedElectors(app.dbPath, rows);
 }
 
 async function setup(type = 'uk-parliament') {

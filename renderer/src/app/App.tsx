@@ -5,6 +5,11 @@ import { AreaImportPage } from '../features/areas/AreaImportPage.tsx';
 import { AreaPage } from '../features/areas/AreaPage.tsx';
 import { AreasPage } from '../features/areas/AreasPage.tsx';
 import { NewAreaPage } from '../features/areas/NewAreaPage.tsx';
+import { CandidacyPage } from '../features/candidates/CandidacyPage.tsx';
+import { CandidatePage } from '../features/candidates/CandidatePage.tsx';
+import { CandidatesPage, NewCandidatePage } from '../features/candidates/CandidatesPage.tsx';
+import { ContestResultPage } from '../features/candidates/ContestResultPage.tsx';
+import { NominationPackPage } from '../features/candidates/NominationPackPage.tsx';
 import { ContestPage } from '../features/contests/ContestPage.tsx';
 import { ElectionPage } from '../features/elections/ElectionPage.tsx';
 import { ElectionsPage } from '../features/elections/ElectionsPage.tsx';
@@ -49,6 +54,12 @@ export function App() {
             <Route path="/areas/import" element={<AreaImportPage />} />
             <Route path="/areas/:id" element={<AreaPage />} />
             <Route path="/contests/:id" element={<ContestPage />} />
+            <Route path="/contests/:id/result" element={<ContestResultPage />} />
+            <Route path="/candidates" element={<CandidatesPage />} />
+            <Route path="/candidates/new" element={<NewCandidatePage />} />
+            <Route path="/candidates/:id" element={<CandidatePage />} />
+            <Route path="/candidacies/:id" element={<CandidacyPage />} />
+            <Route path="/candidacies/:id/pack" element={<NominationPackPage />} />
             <Route path="/treasury" element={<TreasuryPage />} />
             <Route path="/treasury/:contestId" element={<LedgerPage />} />
             <Route path="/treasury/:contestId/return" element={<ReturnPage />} />

@@ -5,6 +5,7 @@ export const NAV: { to: string; label: string }[] = [
   { to: '/tasks', label: 'Tasks' },
   { to: '/elections', label: 'Elections' },
   { to: '/areas', label: 'Areas' },
+  { to: '/candidates', label: 'Candidates' },
   { to: '/treasury', label: 'Treasury' },
   { to: '/leaflets', label: 'Leaflets' },
   { to: '/volunteers', label: 'Volunteers' },

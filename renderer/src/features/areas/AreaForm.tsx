@@ -3,6 +3,7 @@ import { AREA_KINDS, type Area, areaInput } from '../../../../shared/contract/ar
 import { NATIONS, NATION_LABELS } from '../../../../shared/domain/election-types.ts';
 import { Options } from '../../ui/Options.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { ErrorMessage } from '../../ui/Page.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
 
@@ -77,16 +78,7 @@ export function AreaForm(props: { initial?: Area; submitLabel: string; onSubmit(
       <Field label="Notes (optional)" error={form.errorOf('notes')}>
         {(a) => <textarea {...a} rows={3} {...register('notes')} />}
       </Field>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
-          {props.submitLabel}
-        </button>
-        {props.onCancel && (
-          <button type="button" onClick={props.onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormActions submitLabel={props.submitLabel} submitting={form.formState.isSubmitting} onCancel={props.onCancel} />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { formatDate } from '../../ui/format.ts';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
 import { StatusBadge } from './StatusBadge.tsx';
+import { ContestCandidatesPanel } from '../candidates/ContestCandidatesPanel.tsx';
 import { ContestTimetablePanel } from '../timetable/TimetablePanel.tsx';
 import { TasksPanel } from '../timetable/TasksPanel.tsx';
 
@@ -32,8 +33,8 @@ export function ContestPage() {
         actions={
           <DeleteButton
             what={`the contest in ${c.areaName}`}
-            impactNoun="record"
-            impact={async () => []}
+            impactNoun="candidacy"
+            impact={async () => (await api('candidacies.list', { contestId: id })).map((k) => k.candidateName)}
             remove={async () => {
               await api('contests.delete', { id });
               navigate(`/elections/${c.electionId}`);
@@ -42,6 +43,7 @@ export function ContestPage() {
         }
       />
       <StatusForm contest={c} />
+      <ContestCandidatesPanel contestId={c.id} />
       <ContestTimetablePanel contestId={id} />
       <TasksPanel electionId={c.electionId} contestId={id} />
     </>

@@ -2,6 +2,7 @@ import { electionInput, type Election } from '../../../../shared/contract/electi
 import { ELECTION_TYPES, ELECTION_TYPE_INFO, NATIONS, NATION_LABELS } from '../../../../shared/domain/election-types.ts';
 import { Options } from '../../ui/Options.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { ErrorMessage } from '../../ui/Page.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
 import type { z } from 'zod';
@@ -56,16 +57,7 @@ export function ElectionForm(props: { initial?: Election; submitLabel: string; o
       <Field label="Notes (optional)" error={form.errorOf('notes')}>
         {(a) => <textarea {...a} rows={3} {...register('notes')} />}
       </Field>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
-          {props.submitLabel}
-        </button>
-        {props.onCancel && (
-          <button type="button" onClick={props.onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormActions submitLabel={props.submitLabel} submitting={form.formState.isSubmitting} onCancel={props.onCancel} />
     </form>
   );
 }

@@ -1,0 +1,170 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { Candidate } from '../../../../shared/contract/candidates.ts';
+import { electionTypeLabel } from '../../../../shared/domain/election-types.ts';
+import { api, useApi } from '../../app/api.ts';
+import { useSubmitter } from './useSubmitter.ts';
+import { DeleteButton } from '../../ui/DeleteButton.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { formatDate } from '../../ui/format.ts';
+import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { CandidateForm } from './CandidateForm.tsx';
+import { CandidacyStatusBadge } from './labels.tsx';
+
+export function CandidatePage() {
+  const id = Number(useParams().id);
+  const navigate = useNavigate();
+  const [editing, setEditing] = useState(false);
+  const { data: c, error } = useApi('candidates.get', { id });
+  if (error) return <ErrorMessage error={error} />;
+  if (!c) return <Loading />;
+  return (
+    <>
+      <PageHeader
+        title={c.ballotName}
+        back={{ to: '/candidates', label: 'Candidates' }}
+        subtitle={c.partyCandidate ? c.partyDescription || 'Party candidate' : 'Independent'}
+        actions={
+          <>
+            {!editing && (
+              <button type="button" onClick={() => setEditing(true)}>
+                Edit details
+              </button>
+            )}
+            <DeleteButton
+              what={c.ballotName}
+              impactNoun="candidacy"
+              impact={async () => (await api('candidacies.list', { candidateId: id })).map((k) => `${k.areaName}, ${k.electionName}`)}
+              remove={async () => {
+                await api('candidates.delete', { id });
+                navigate('/candidates');
+              }}
+            />
+          </>
+        }
+      />
+      {editing ? (
+        <section className="panel" aria-labelledby="edit-heading">
+          <h2 id="edit-heading">Details</h2>
+          <CandidateForm
+            initial={c}
+            submitLabel="Save details"
+            onSubmit={async (values) => {
+              await api('candidates.update', { id, ...values });
+              setEditing(false);
+            }}
+            onCancel={() => setEditing(false)}
+          />
+        </section>
+      ) : (
+        <CandidateFacts c={c} />
+      )}
+      <CandidaciesPanel candidateId={id} />
+    </>
+  );
+}
+
+function CandidateFacts(props: { c: Candidate }) {
+  const c = props.c;
+  return (
+    <dl className="facts">
+      <dt>Name as on the ballot</dt>
+      <dd>{c.ballotName}</dd>
+      <dt>Commonly-used name</dt>
+      <dd>{c.commonName || '—'}</dd>
+      <dt>Home address</dt>
+      <dd className="pre">{c.homeAddress || '—'}</dd>
+      <dt>Contact</dt>
+      <dd>{[c.email, c.phone].filter(Boolean).join(' · ') || '—'}</dd>
+      <dt>Description</dt>
+      <dd>{c.partyCandidate ? c.partyDescription || 'Party candidate (no description set)' : 'Independent'}</dd>
+      <dt>Emblem</dt>
+      <dd>{c.emblem || '—'}</dd>
+      {c.notes && (
+        <>
+          <dt>Notes</dt>
+          <dd className="pre">{c.notes}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+function CandidaciesPanel(props: { candidateId: number }) {
+  const { data: list, error } = useApi('candidacies.list', { candidateId: props.candidateId });
+  const { data: contests } = useApi('contests.list', {});
+  const [contestId, setContestId] = useState('');
+  const { error: formError, onSubmit } = useSubmitter();
+  const taken = new Set(list?.map((k) => k.contestId));
+  const choices = (contests ?? []).filter((c) => !taken.has(c.id));
+  const add = onSubmit(async () => {
+    if (!contestId) throw new Error('Choose the contest this candidate will stand in');
+    await api('candidacies.create', { candidateId: props.candidateId, contestId: Number(contestId) });
+    setContestId('');
+  });
+  return (
+    <section className="panel" aria-labelledby="candidacies-heading">
+      <h2 id="candidacies-heading">Contests</h2>
+      <ErrorMessage error={error} />
+      {list && list.length === 0 && <p className="muted">Not standing anywhere yet. Choose a contest below to start the nomination papers.</p>}
+      {list && list.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Contest</th>
+              <th scope="col">Election</th>
+              <th scope="col">Polling day</th>
+              <th scope="col">Status</th>
+              <th scope="col" className="num">
+                Subscribers
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((k) => (
+              <tr key={k.id}>
+                <td>
+                  <Link to={`/candidacies/${k.id}`}>{k.areaName}</Link>
+                </td>
+                <td>
+                  {k.electionName} <span className="muted">({electionTypeLabel(k.electionType, k.nation)})</span>
+                </td>
+                <td>{formatDate(k.pollingDay)}</td>
+                <td>
+                  <CandidacyStatusBadge status={k.status} />
+                </td>
+                <td className="num">{k.subscriberCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {contests && contests.length === 0 ? (
+        <p>
+          There are no contests yet: open an <Link to="/elections">election</Link> and add the areas you might contest.
+        </p>
+      ) : (
+        <form className="form inline-form" noValidate onSubmit={add}>
+          <h3>Stand in a contest</h3>
+          <Field label="Contest to stand in" error={formError}>
+            {(a) => (
+              <select {...a} value={contestId} onChange={(e) => setContestId(e.target.value)}>
+                <option value="">Choose a contest…</option>
+                {choices.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.areaName} — {c.electionName}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <div className="actions">
+            <button type="submit" className="primary">
+              Add to contest
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,204 @@
+import { useFieldArray } from 'react-hook-form';
+import { useParams } from 'react-router';
+import { type ContestResult, resultInput } from '../../../../shared/contract/candidates.ts';
+import type { CandidacySummary } from '../../../../shared/contract/candidates.ts';
+import { formatShare } from '../../../../shared/domain/results.ts';
+import { api, useApi } from '../../app/api.ts';
+import { Field } from '../../ui/Field.tsx';
+import { formatDate, formatNumber } from '../../ui/format.ts';
+import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { useApiForm } from '../../ui/useApiForm.ts';
+import { DepositOutcomeText } from './labels.tsx';
+
+const optionalCount = { setValueAs: (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v)) };
+
+export function ContestResultPage() {
+  const contestId = Number(useParams().id);
+  const { data: contest, error } = useApi('contests.get', { id: contestId });
+  const { data: result, error: resultError } = useApi('results.get', { contestId });
+  const { data: ours } = useApi('candidacies.list', { contestId });
+  const { data: area } = useApi('areas.get', { id: contest?.areaId ?? 0 });
+  if (error || resultError) return <ErrorMessage error={error ?? resultError} />;
+  if (!contest || result === undefined || !ours || area?.id !== contest.areaId) return <Loading />;
+  return (
+    <>
+      <PageHeader
+        title={`Result: ${contest.areaName}`}
+        back={{ to: `/contests/${contestId}`, label: `${contest.areaName} (${contest.electionName})` }}
+        subtitle={`Polling day ${formatDate(contest.pollingDay)}${contest.declaredOn ? ` · declared ${formatDate(contest.declaredOn)}` : ''}`}
+      />
+      {result ? (
+        <ResultTable result={result} />
+      ) : (
+        <EmptyState title="No result recorded yet">
+          <p>After the declaration, enter the votes for every candidate (yours and the others) with the electorate. Vote shares, turnout and whether your deposit comes back are worked out for you.</p>
+        </EmptyState>
+      )}
+      <ResultForm
+        key={result ? `r-${result.declaredOn}-${result.totalVotes}` : 'new'}
+        contestId={contestId}
+        pollingDay={contest.pollingDay}
+        result={result}
+        ours={ours}
+        electorate={area.electorate}
+      />
+    </>
+  );
+}
+
+function ResultTable(props: { result: ContestResult }) {
+  const r = props.result;
+  return (
+    <section className="panel" aria-labelledby="result-heading">
+      <h2 id="result-heading">Declared {formatDate(r.declaredOn)}</h2>
+      <table className="result-table">
+        <thead>
+          <tr>
+            <th scope="col">Candidate</th>
+            <th scope="col">Party</th>
+            <th scope="col" className="num">
+              Votes
+            </th>
+            <th scope="col" className="num">
+              Share
+            </th>
+            <th scope="col">Elected</th>
+            <th scope="col">Our deposit</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...r.rows]
+            .sort((a, b) => a.position - b.position)
+            .map((row) => (
+              <tr key={row.id}>
+                <td className={row.candidacyId ? 'ours' : undefined}>
+                  {row.name}
+                  {row.candidacyId && ' (ours)'}
+                </td>
+                <td>{row.party}</td>
+                <td className="num">{formatNumber(row.votes)}</td>
+                <td className="num">{formatShare(row.share)}</td>
+                <td>{row.elected ? 'Elected' : ''}</td>
+                <td>{row.candidacyId ? <DepositOutcomeText deposit={row.deposit} /> : ''}</td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+      <dl className="facts">
+        <dt>Valid votes</dt>
+        <dd>{formatNumber(r.totalVotes)}</dd>
+        <dt>Rejected ballots</dt>
+        <dd>{formatNumber(r.rejectedBallots)}</dd>
+        <dt>Electorate</dt>
+        <dd>{formatNumber(r.electorate)}</dd>
+        <dt>Turnout</dt>
+        <dd>{r.turnout === null ? 'enter the ballot papers counted to see turnout' : `${formatShare(r.turnout)} (${formatNumber(r.ballots)} ballot papers)`}</dd>
+      </dl>
+    </section>
+  );
+}
+
+function ResultForm(props: { contestId: number; pollingDay: string; result: ContestResult | null; ours: CandidacySummary[]; electorate: number | null }) {
+  const r = props.result;
+  const rows = r
+    ? r.rows.map((x) => ({ candidacyId: x.candidacyId, name: x.name, party: x.party, votes: x.votes, elected: x.elected }))
+    : [
+        ...props.ours.map((k) => ({ candidacyId: k.id, name: k.candidateName, party: '', votes: undefined as unknown as number, elected: false })),
+        { candidacyId: null, name: '', party: '', votes: undefined as unknown as number, elected: false },
+      ];
+  const form = useApiForm(resultInput, {
+    contestId: props.contestId,
+    declaredOn: r?.declaredOn ?? props.pollingDay,
+    electorate: r?.electorate ?? (props.electorate as number),
+    ballotsCast: r?.ballotsCast ?? null,
+    rejectedBallots: r?.rejectedBallots ?? null,
+    votesPerBallot: r?.votesPerBallot ?? 1,
+    rows,
+  });
+  const { fields, append, remove } = useFieldArray({ control: form.control, name: 'rows' });
+  const { register } = form;
+  return (
+    <section className="panel" aria-labelledby="enter-heading">
+      <h2 id="enter-heading">{r ? 'Correct the result' : 'Enter the result'}</h2>
+      <form className="form" noValidate onSubmit={form.submit(async (values) => void (await api('results.record', values)))}>
+        <ErrorMessage error={form.formError} />
+        <div className="row">
+          <Field label="Declared on" error={form.errorOf('declaredOn')}>
+            {(a) => <input {...a} type="date" {...register('declaredOn')} />}
+          </Field>
+          <Field label="Electorate" error={form.errorOf('electorate')}>
+            {(a) => <input {...a} type="number" min={1} {...register('electorate', { valueAsNumber: true })} />}
+          </Field>
+          <Field label="Rejected ballots (optional)" error={form.errorOf('rejectedBallots')}>
+            {(a) => <input {...a} type="number" min={0} {...register('rejectedBallots', optionalCount)} />}
+          </Field>
+          <Field label="Ballot papers counted (optional)" hint="Valid and rejected; needed for turnout in multi-member wards" error={form.errorOf('ballotsCast')}>
+            {(a) => <input {...a} type="number" min={0} {...register('ballotsCast', optionalCount)} />}
+          </Field>
+          <Field label="Votes per elector" hint="1, or the seats in a multi-member ward" error={form.errorOf('votesPerBallot')}>
+            {(a) => <input {...a} type="number" min={1} max={20} {...register('votesPerBallot', { valueAsNumber: true })} />}
+          </Field>
+        </div>
+        <ErrorMessage error={form.errorOf('rows')} />
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Candidate</th>
+              <th scope="col">Party</th>
+              <th scope="col">Votes</th>
+              <th scope="col">Elected</th>
+              <th scope="col">
+                <span className="visually-hidden">Remove</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {fields.map((f, i) => {
+              const isOurs = (form.getValues(`rows.${i}.candidacyId`) ?? null) !== null;
+              return (
+                <tr key={f.id}>
+                  <td>
+                    <Field label={`Candidate ${i + 1} name`} error={form.errorOf(`rows.${i}.name`) ?? form.errorOf(`rows.${i}.candidacyId`)}>
+                      {(a) => <input {...a} readOnly={isOurs} {...register(`rows.${i}.name`)} />}
+                    </Field>
+                    {isOurs && <span className="muted">our candidate</span>}
+                  </td>
+                  <td>
+                    <Field label={`Candidate ${i + 1} party`} error={form.errorOf(`rows.${i}.party`)}>
+                      {(a) => <input {...a} {...register(`rows.${i}.party`)} />}
+                    </Field>
+                  </td>
+                  <td>
+                    <Field label={`Candidate ${i + 1} votes`} error={form.errorOf(`rows.${i}.votes`)}>
+                      {(a) => <input {...a} type="number" min={0} {...register(`rows.${i}.votes`, { valueAsNumber: true })} />}
+                    </Field>
+                  </td>
+                  <td>
+                    <label className="choice">
+                      <input type="checkbox" {...register(`rows.${i}.elected`)} /> Elected<span className="visually-hidden"> (candidate {i + 1})</span>
+                    </label>
+                  </td>
+                  <td>
+                    {!isOurs && (
+                      <button type="button" onClick={() => remove(i)} aria-label={`Remove candidate ${i + 1}`}>
+                        Remove
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <div className="actions">
+          <button type="button" onClick={() => append({ candidacyId: null, name: '', party: '', votes: undefined as unknown as number, elected: false })}>
+            Add another candidate
+          </button>
+          <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
+            Save result
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import Database from 'better-sqlite3';
+import { writeRegister } from '../../db/repositories/electors.ts';
+import { formatElectorNumber, parseElectorNumber } from '../../shared/domain/elector-number.ts';
+import type { RegisterRow } from '../../shared/domain/register-rows.ts';
+
+/**
+ * Loads electors into a database file through the register feature's own writer (one register per
+ * area), for tests of features that read the register. Works beside a running server: it opens
+ * its own connection.
+ */
+export function seedElectors(dbPath: string, rows: readonly [areaId: number, electorNumber: string, fullName: string][]): void {
+  const byArea = new Map<number, RegisterRow[]>();
+  rows.forEach(([areaId, number, name], i) => {
+    const parsed = parseElectorNumber(number);
+    if (!parsed.ok) throw new Error(parsed.message);
+    const { district, number: n, suffix } = parsed.value;
+    const [forenames, ...rest] = name.split(' ');
+    const row: RegisterRow = {
+      line: i + 2,
+      pollingDistrict: district,
+      number: n,
+      suffix,
+      electorNumber: formatElectorNumber(parsed.value),
+      markers: '',
+      dateOfAttainment: null,
+      title: '',
+      fullName: name,
+      surname: rest.join(' '),
+      forenames,
+      addressLines: [`${i + 1} High Street`],
+      postcode: '',
+    };
+    byArea.set(areaId, [...(byArea.get(areaId) ?? []), row]);
+  });
+  const db = new Database(dbPath);
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    db.transaction(() => {
+      for (const [areaId, list] of byArea) writeRegister(db, { areaId, rows: list, existingIds: list.map(() => null), leftIds: [] });
+    })();
+  } finally {
+    db.close();
+  }
+}
