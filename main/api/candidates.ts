@@ -20,6 +20,8 @@ import {
   subscriberRole,
 } from '../../shared/domain/nominations.ts';
 import { computeResult, resultProblems } from '../../shared/domain/results.ts';
+import { formatTime } from '../../shared/domain/timetable.ts';
+import { ukToday } from '../../shared/domain/working-days.ts';
 import { deleteCandidate, getCandidate, insertCandidate, listCandidates, updateCandidate } from '../../db/repositories/candidates.ts';
 import {
   checklistRows,
@@ -47,11 +49,8 @@ import { setDeclaredOn } from '../../db/repositories/contests.ts';
 import { deleteResult, getResult, saveResult } from '../../db/repositories/results.ts';
 import type { Ctx, HandlersFor } from './context.ts';
 import { requireContest } from './contests.ts';
-
-/** Today's date in the UK, YYYY-MM-DD. */
-export function ukToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
+import { requireElection } from './elections.ts';
+import { contestTimetable, loadTimetableData } from './timetable.ts';
 
 const invalid = (message: string, fields?: Record<string, string>) => new AppError('invalid_input', message, fields);
 
@@ -93,11 +92,16 @@ export async function rulesOf(ctx: Ctx, contest: Contest): Promise<ContestRules 
 const publicRules = ({ req: _req, ...rules }: ContestRules & { req: NominationRequirements }): ContestRules => rules;
 
 /**
- * Close of nominations for a contest. The timetable feature computes it; until its
- * computeTimetable is available here, the date is unknown and the checklist shows none.
+ * Close of nominations from the contest's timetable (with the user's holidays and overrides): the
+ * deadline of every checklist item. Unknown (null) while the returning officer has not set it,
+ * e.g. for a by-election without an override.
  */
-async function closeOfNominations(_ctx: Ctx, _contest: Contest): Promise<string | null> {
-  return null;
+async function closeOfNominations(ctx: Ctx, contest: Contest): Promise<{ date: string; time: string | null } | null> {
+  const election = await requireElection(ctx, contest.electionId);
+  const timetable = await contestTimetable(ctx.db, contest, election, await loadTimetableData(ctx.db, [election.id]));
+  const m = timetable.milestones.find((x) => x.key === 'close_of_nominations');
+  if (!m || m.provisional) return null;
+  return { date: m.date, time: m.time ? formatTime(m.time) : null };
 }
 
 // ---- detail ----
@@ -131,7 +135,7 @@ async function detail(ctx: Ctx, id: number): Promise<CandidacyDetail> {
       items: Object.fromEntries(items.map((r) => [r.item, { state: r.state, doneOn: r.doneOn, note: r.note }])),
       consent: { signedOn: papers.consentSignedOn, witnessedBy: papers.consentWitnessedBy },
       subscribers,
-      closeOfNominations: close,
+      closeOfNominations: close?.date ?? null,
       deliveredOn,
       today: ukToday(),
     },
@@ -145,7 +149,8 @@ async function detail(ctx: Ctx, id: number): Promise<CandidacyDetail> {
     history,
     allowedNext: [...allowedNextStatuses(summary.status)],
     rules: publicRules(rules),
-    closeOfNominations: close,
+    closeOfNominations: close?.date ?? null,
+    closeOfNominationsTime: close?.time ?? null,
     checklist,
     subscribers: subscribers.map((s) => ({
       id: s.id,
@@ -375,7 +380,7 @@ export const candidatesHandlers: HandlersFor<typeof candidatesContract> = {
     return {
       contestId,
       contest: `${contest.areaName} (${contest.electionName})`,
-      closeOfNominations: await closeOfNominations(ctx, contest),
+      closeOfNominations: (await closeOfNominations(ctx, contest))?.date ?? null,
       requirements: publicRules(rules).requirements,
       candidacies: details.map((d) => ({
         candidacyId: d.id,

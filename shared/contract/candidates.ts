@@ -134,6 +134,8 @@ export const candidacyDetail = candidacySummary.extend({
   allowedNext: z.array(candidacyStatus),
   rules: contestRules,
   closeOfNominations: z.string().nullable(),
+  /** Time of day of the deadline, e.g. "4pm" (NI: "1pm"). */
+  closeOfNominationsTime: z.string().nullable(),
   checklist: z.object({
     items: z.array(checklistItemOut),
     complete: z.boolean(),

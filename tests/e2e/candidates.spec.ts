@@ -44,6 +44,9 @@ test('a candidate’s papers: subscribers checked against the register, checklis
   const countBar = page.getByLabel('Subscriber count');
   await expect(countBar).toContainText('0 of 10');
   await expect(countBar).toContainText('Checked against the register');
+  // Every item's deadline comes from the contest's timetable: 19 working days before polling day, 4pm.
+  await expect(page.getByRole('region', { name: 'Papers' })).toContainText('Close of nominations: Fri 6 Apr 2029, 4pm');
+  await expect(page.getByRole('region', { name: 'Nomination checklist' }).getByText('Fri 6 Apr 2029, 4pm')).toHaveCount(7);
   await expectAccessible(page);
 
   // Ten subscribers typed from the paper, pressing Enter after each; a duplicate and one not on the register are refused.
@@ -127,6 +130,7 @@ test('a candidate’s papers: subscribers checked against the register, checklis
   await page.getByRole('link', { name: 'Nomination pack (print)' }).click();
   await expect(page.getByRole('heading', { name: 'Nomination pack: GREEN, Alice Mary' })).toBeVisible();
   await expect(page.getByRole('row', { name: /^9 Assentor AB-9\/1 David Lee/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Consent to nomination .*Signed Sun 1 Apr 2029, witnessed by Wendy Witness Fri 6 Apr 2029, 4pm Done/ })).toBeVisible();
   await expectAccessible(page);
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();

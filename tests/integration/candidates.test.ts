@@ -44,6 +44,10 @@ describe('candidacies and nomination papers', () => {
     expect(k.checklist.items.map((i: any) => i.id)).toHaveLength(7);
     expect(k.checklist.complete).toBe(false);
     expect(k.registerLoaded).toBe(false);
+    // Every item is due at close of nominations from the contest's timetable (EC example: 4pm Fri 7 Jun 2024).
+    expect(k.closeOfNominations).toBe('2024-06-07');
+    expect(k.closeOfNominationsTime).toBe('4pm');
+    expect(k.checklist.items.every((i: any) => i.dueOn === '2024-06-07')).toBe(true);
     expect((await refused('candidacies.create', { candidateId: k.candidateId, contestId: k.contestId })).code).toBe('conflict');
   });
 
@@ -86,6 +90,10 @@ describe('candidacies and nomination papers', () => {
     expect((await refused('subscribers.add', { candidacyId: k.id, electorNumber: 'AB-11', name: 'Eleven' })).message).toMatch(/already has all 10/);
     expect((await refused('candidacies.setItem', { id: k.id, item: 'consent', state: 'done' })).message).toMatch(/Record the date the consent was signed/);
     expect((await refused('candidacies.setItem', { id: k.id, item: 'deposit', state: 'not-needed' })).message).toMatch(/always needed/);
+    const early = await ok('candidacies.setPapers', { id: k.id, consentSignedOn: '2024-05-06', consentWitnessedBy: 'Wendy Witness', agentName: '' });
+    expect(early.checklist.problems).toContain(
+      'Consent to nomination: Signed on 2024-05-06, more than one month before close of nominations (2024-06-07): the consent must be signed again on or after 2024-05-07',
+    );
     await ok('candidacies.setPapers', { id: k.id, consentSignedOn: '2024-06-01', consentWitnessedBy: 'Wendy Witness', agentName: '' });
     for (const item of ['nomination-form', 'home-address-form', 'consent', 'certificate-of-authorisation', 'deposit']) {
       await ok('candidacies.setItem', { id: k.id, item, state: 'done', doneOn: '2024-06-03' });
@@ -175,7 +183,12 @@ describe('CLI', () => {
     const out = execFileSync(process.execPath, ['bin/hustings.js', 'nominations', 'check', '--contest', String(contest.id), '--json', '--db', app.dbPath], { encoding: 'utf8' });
     const json = JSON.parse(out);
     expect(json.contestId).toBe(contest.id);
-    expect(json.candidacies[0].items.find((i: any) => i.id === 'nomination-form')).toMatchObject({ state: 'todo', problems: ['1 of 10 subscribers entered', '1 subscriber not checked against the register'] });
+    expect(json.candidacies[0].items.find((i: any) => i.id === 'nomination-form')).toMatchObject({
+      state: 'todo',
+      dueOn: '2024-06-07',
+      problems: ['1 of 10 subscribers entered', '1 subscriber not checked against the register', 'Overdue: nominations closed on 2024-06-07'],
+    });
+    expect(json.closeOfNominations).toBe('2024-06-07');
     const text = execFileSync(process.execPath, ['bin/hustings.js', 'nominations', 'check', '--contest', String(contest.id), '--db', app.dbPath], { encoding: 'utf8' });
     expect(text).toMatch(/Alice Green — Prospective — papers NOT complete/);
     let failed: any;

@@ -2,6 +2,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { CandidacyDetail, ChecklistItemOut } from '../../../../shared/contract/candidates.ts';
 import { formatPence } from '../../../../shared/domain/deposits.ts';
+import { ukToday } from '../../../../shared/domain/working-days.ts';
 import { electionTypeLabel } from '../../../../shared/domain/election-types.ts';
 import {
   CANDIDACY_STATUS_LABELS,
@@ -20,10 +21,6 @@ import { Options } from '../../ui/Options.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
 import { CandidacyStatusBadge, DepositOutcomeText, ItemStateBadge, SourceFlag, dueText } from './labels.tsx';
-
-function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
 
 export function CandidacyPage() {
   const id = Number(useParams().id);
@@ -83,7 +80,7 @@ function Overview(props: { k: CandidacyDetail }) {
         ) : (
           <strong>Papers not complete: {k.checklist.problems.length || 'some items are still to do'}{k.checklist.problems.length ? ` problem${k.checklist.problems.length === 1 ? '' : 's'}` : ''}.</strong>
         )}{' '}
-        Close of nominations: {k.closeOfNominations ? formatDate(k.closeOfNominations) : 'not known yet (it comes from the election timetable)'}.
+        Close of nominations: {k.closeOfNominations ? dueText(k.closeOfNominations, k.closeOfNominationsTime) : 'not known yet (the returning officer sets it: enter it in the election timetable)'}.
       </p>
       {k.checklist.problems.length > 0 && (
         <ul className="problem-list" aria-label="Problems found">
@@ -275,7 +272,7 @@ function ChecklistPanel(props: { k: CandidacyDetail }) {
         </thead>
         <tbody>
           {k.checklist.items.map((item) => (
-            <ChecklistRow key={item.id} candidacyId={k.id} item={item} />
+            <ChecklistRow key={item.id} candidacyId={k.id} item={item} time={k.closeOfNominationsTime} />
           ))}
         </tbody>
       </table>
@@ -283,14 +280,14 @@ function ChecklistPanel(props: { k: CandidacyDetail }) {
   );
 }
 
-function ChecklistRow(props: { candidacyId: number; item: ChecklistItemOut }) {
+function ChecklistRow(props: { candidacyId: number; item: ChecklistItemOut; time: string | null }) {
   const { item } = props;
   const [state, setState] = useState<ItemState>(item.state);
   const [doneOn, setDoneOn] = useState(item.doneOn ?? '');
   const [note, setNote] = useState(item.note ?? '');
   const { error, onSubmit } = useSubmitter();
   const save = onSubmit(() =>
-    api('candidacies.setItem', { id: props.candidacyId, item: item.id, state, doneOn: state === 'done' ? doneOn || today() : null, note }),
+    api('candidacies.setItem', { id: props.candidacyId, item: item.id, state, doneOn: state === 'done' ? doneOn || ukToday() : null, note }),
   );
   const allowed = ITEM_STATES.filter((s) => s !== 'not-needed' || item.skippable);
   return (
@@ -306,7 +303,7 @@ function ChecklistRow(props: { candidacyId: number; item: ChecklistItemOut }) {
           </ul>
         )}
       </th>
-      <td>{dueText(item.dueOn)}</td>
+      <td>{dueText(item.dueOn, props.time)}</td>
       <td>
         <ItemStateBadge state={item.state} applies={item.applies} />
         {item.doneOn && <div className="muted">{formatDate(item.doneOn)}</div>}
@@ -373,7 +370,7 @@ function PapersForm(props: { k: CandidacyDetail }) {
 function StatusPanel(props: { k: CandidacyDetail }) {
   const { k } = props;
   const [status, setStatus] = useState<CandidacyStatus | ''>('');
-  const [onDate, setOnDate] = useState(today());
+  const [onDate, setOnDate] = useState(ukToday());
   const [reason, setReason] = useState('');
   const { error, onSubmit } = useSubmitter();
   const save = onSubmit(async () => {

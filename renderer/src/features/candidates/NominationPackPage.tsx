@@ -31,7 +31,7 @@ export function NominationPackPage() {
       <h1>Nomination pack: {k.candidateName}</h1>
       <p>
         {k.areaName} · {k.electionName} ({electionTypeLabel(k.electionType, k.nation)}) · polling day {formatDate(k.pollingDay)} · close of
-        nominations {k.closeOfNominations ? formatDate(k.closeOfNominations) : 'see the notice of election'}
+        nominations {k.closeOfNominations ? dueText(k.closeOfNominations, k.closeOfNominationsTime) : 'see the notice of election'}
       </p>
       <section aria-labelledby="pack-candidate">
         <h2 id="pack-candidate">Candidate</h2>
@@ -84,7 +84,7 @@ export function NominationPackPage() {
                       </div>
                     ))}
                   </td>
-                  <td>{dueText(i.dueOn)}</td>
+                  <td>{dueText(i.dueOn, k.closeOfNominationsTime)}</td>
                   <td>
                     {ITEM_STATE_LABELS[i.state]}
                     {i.doneOn && ` ${formatDate(i.doneOn)}`}

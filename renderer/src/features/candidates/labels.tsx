@@ -1,6 +1,7 @@
 import type { CandidacyDetail } from '../../../../shared/contract/candidates.ts';
 import { formatPence } from '../../../../shared/domain/deposits.ts';
 import { CANDIDACY_STATUS_LABELS, type CandidacyStatus, type ItemState, ITEM_STATE_LABELS } from '../../../../shared/domain/nominations.ts';
+import { formatDate } from '../../ui/format.ts';
 import './candidates.css';
 
 export function CandidacyStatusBadge(props: { status: CandidacyStatus }) {
@@ -36,6 +37,8 @@ export function DepositOutcomeText(props: { deposit: CandidacyDetail['deposit'] 
   );
 }
 
-export function dueText(dueOn: string | null): string {
-  return dueOn ?? 'close of nominations (date not known yet)';
+/** An item's deadline: close of nominations, with its date and time once the timetable gives them. */
+export function dueText(dueOn: string | null, time: string | null): string {
+  if (!dueOn) return 'close of nominations (date not known yet)';
+  return `${formatDate(dueOn)}${time ? `, ${time}` : ''}`;
 }
