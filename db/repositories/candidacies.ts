@@ -186,20 +186,19 @@ export async function upsertContestRules(db: Db, contestId: number, r: ContestRu
   ).run(contestId, r.postKind ?? 'standard', r.seats, r.subscribersRequired, r.depositPence, now());
 }
 
-// ---- the electoral register (the register feature's `electors` table) ----
-
-function hasElectorsTable(db: Db): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'electors'").get() !== undefined;
-}
+// ---- the electoral register (the register feature's `electors` table, migration 003) ----
 
 /** Whether any elector of the area is loaded: without one, subscribers are accepted unchecked. */
 export async function registerLoadedFor(db: Db, areaId: number): Promise<boolean> {
-  if (!hasElectorsTable(db)) return false;
   return db.prepare('SELECT 1 FROM electors WHERE area_id = ? LIMIT 1').get(areaId) !== undefined;
 }
 
-/** Register entries with this canonical elector number, in any area. */
-export async function electorsByNumber(db: Db, electorNumber: string): Promise<RegisterEntry[]> {
-  if (!hasElectorsTable(db)) return [];
-  return db.prepare('SELECT area_id AS areaId, full_name AS fullName FROM electors WHERE elector_number = ?').all(electorNumber) as RegisterEntry[];
+/**
+ * Register entries with this canonical elector number: those in the area (an index lookup), or
+ * when there are none, those in any other area (to say "not in this contest's area").
+ */
+export async function electorsByNumber(db: Db, areaId: number, electorNumber: string): Promise<RegisterEntry[]> {
+  const select = 'SELECT area_id AS areaId, full_name AS fullName FROM electors WHERE elector_number = ?';
+  const inArea = db.prepare(`${select} AND area_id = ?`).all(electorNumber, areaId) as RegisterEntry[];
+  return inArea.length > 0 ? inArea : (db.prepare(select).all(electorNumber) as RegisterEntry[]);
 }

@@ -315,7 +315,7 @@ export const candidatesHandlers: HandlersFor<typeof candidatesContract> = {
     const before = await detail(ctx, candidacyId);
     const canonical = canonicalElectorNumber(electorNumber);
     const loaded = before.registerLoaded;
-    const found = loaded && canonical ? await electorsByNumber(ctx.db, canonical) : [];
+    const found = loaded && canonical ? await electorsByNumber(ctx.db, before.areaId, canonical) : [];
     const check = checkSubscriber(
       { electorNumber, name },
       {
