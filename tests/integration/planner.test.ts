@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ukToday } from '../../main/api/candidates.ts';
+import { ukToday } from '../../shared/domain/working-days.ts';
 import { ok, snapshot, tempHustings } from '../helpers/db.ts';
 
 type App = Awaited<ReturnType<typeof tempHustings>>;
