@@ -115,6 +115,8 @@ function createWindow(): BrowserWindow {
       safeDialogs: true,
       // Middle-click would otherwise ask for a new window (denied anyway by the open handler).
       disableBlinkFeatures: 'Auxclick',
+      // Developer tools only when running from the sources, not in an installed copy.
+      devTools: !app.isPackaged,
     },
   });
   win.once('ready-to-show', () => win.show());

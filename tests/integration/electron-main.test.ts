@@ -85,6 +85,7 @@ beforeAll(async () => {
       (rec.appListeners[event] ??= []).push(fn);
     },
     whenReady: () => Promise.resolve(),
+    isPackaged: true,
     getPath: (name: string) => (name === 'userData' ? userData : path.join(work, name)),
     requestSingleInstanceLock: () => true,
     quit() {},
@@ -159,6 +160,7 @@ describe('Electron main process (bundled, against a fake electron module)', () =
     const prefs = rec.windows[0].options.webPreferences;
     expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
     expect(prefs.allowRunningInsecureContent).toBe(false);
+    expect(prefs.devTools).toBe(false); // an installed copy (app.isPackaged) has no developer tools
     expect(String(prefs.preload)).toMatch(/preload\.cjs$/);
     expect(existsSync(String(prefs.preload))).toBe(true);
     expect(rec.windows[0].url).toBe('app://hustings/');
