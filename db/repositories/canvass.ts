@@ -116,7 +116,7 @@ export async function recentSessionReturns(
       .prepare(
         `SELECT r.id, r.elector_id AS electorId, r.session_id AS sessionId, r.outcome, r.support, r.requests, r.codes, r.note,
            r.canvassed_on AS canvassedOn, r.entered_at AS enteredAt, r.entered_by AS enteredBy, e.elector_number AS electorNumber, e.full_name AS fullName
-         FROM canvass_returns r JOIN electors e ON e.id = r.elector_id WHERE r.session_id = ? ORDER BY r.id DESC LIMIT ?`,
+         FROM canvass_returns r JOIN electors e ON e.id = r.elector_id WHERE r.session_id = ? ORDER BY r.session_id DESC, r.id DESC LIMIT ?`,
       )
       .all(sessionId, limit) as (Omit<CanvassReturn, 'requests'> & { requests: string; electorNumber: string; fullName: string })[]
   ).map((r) => ({ ...toReturn(r), electorNumber: r.electorNumber, fullName: r.fullName }));

@@ -22,6 +22,16 @@ import { LedgerPage } from '../features/treasury/LedgerPage.tsx';
 import { ReturnPage } from '../features/treasury/ReturnPage.tsx';
 import { TreasuryPage } from '../features/treasury/TreasuryPage.tsx';
 import { leafletsRoutes } from '../features/leaflets/routes.tsx';
+import { CanvassPage } from '../features/canvass/CanvassPage.tsx';
+import { CodesPage } from '../features/canvass/CodesPage.tsx';
+import { EntryPage } from '../features/canvass/EntryPage.tsx';
+import { TalliesPage } from '../features/canvass/TalliesPage.tsx';
+import { ElectorPage } from '../features/register/ElectorPage.tsx';
+import { ElectorsPage } from '../features/register/ElectorsPage.tsx';
+import { HouseholdPage } from '../features/register/HouseholdPage.tsx';
+import { RegisterImportPage } from '../features/register/RegisterImportPage.tsx';
+import { RegisterPage } from '../features/register/RegisterPage.tsx';
+import { WalkSheetPage } from '../features/register/WalkSheetPage.tsx';
 import { NAV } from './nav.ts';
 
 export function App() {
@@ -64,6 +74,17 @@ export function App() {
             <Route path="/treasury/:contestId" element={<LedgerPage />} />
             <Route path="/treasury/:contestId/return" element={<ReturnPage />} />
             {leafletsRoutes}
+            <Route path="/register" element={<RegisterPage />} />
+            <Route path="/register/import" element={<RegisterImportPage />} />
+            <Route path="/register/:areaId" element={<ElectorsPage />} />
+            <Route path="/register/:areaId/walk-sheet" element={<WalkSheetPage />} />
+            <Route path="/electors/:id" element={<ElectorPage />} />
+            <Route path="/households/:id" element={<HouseholdPage />} />
+            <Route path="/canvass" element={<CanvassPage />} />
+            <Route path="/canvass/codes" element={<CodesPage />} />
+            <Route path="/canvass/sessions/:id" element={<EntryPage />} />
+            <Route path="/canvass/tallies" element={<TalliesPage />} />
+            <Route path="/canvass/tallies/:areaId" element={<TalliesPage />} />
             <Route path="/activity" element={<ActivityPage />} />
             <Route path="/deadlines" element={<DeadlinesPage />} />
             <Route path="/tasks" element={<TasksPage />} />

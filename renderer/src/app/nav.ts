@@ -9,6 +9,8 @@ export const NAV: { to: string; label: string }[] = [
   { to: '/treasury', label: 'Treasury' },
   { to: '/leaflets', label: 'Leaflets' },
   { to: '/volunteers', label: 'Volunteers' },
+  { to: '/register', label: 'Register' },
+  { to: '/canvass', label: 'Canvass' },
   { to: '/activity', label: 'Activity' },
   { to: '/settings/holidays', label: 'Holidays' },
   { to: '/backups', label: 'Backups' },

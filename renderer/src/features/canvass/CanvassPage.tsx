@@ -1,0 +1,133 @@
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { api, useApi } from '../../app/api.ts';
+import { Field } from '../../ui/Field.tsx';
+import { formatDate } from '../../ui/format.ts';
+import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+
+export function CanvassPage() {
+  const navigate = useNavigate();
+  const sessions = useApi('canvass.listSessions', {});
+  const registers = useApi('register.list', {});
+  const [areaId, setAreaId] = useState('');
+  const districts = useApi('register.listDistricts', { areaId: Number(areaId) || 0 });
+  const [district, setDistrict] = useState('');
+  const [heldOn, setHeldOn] = useState(new Date().toISOString().slice(0, 10));
+  const [canvassers, setCanvassers] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string>();
+
+  const create = async (ev: React.FormEvent) => {
+    ev.preventDefault();
+    setErrors({});
+    setError(undefined);
+    if (!areaId) return setErrors({ areaId: 'Choose the area canvassed' });
+    try {
+      const s = await api('canvass.createSession', { areaId: Number(areaId), pollingDistrict: district, heldOn, canvassers });
+      navigate(`/canvass/sessions/${s.id}`);
+    } catch (e) {
+      const fields = (e as { fields?: Record<string, string> }).fields ?? {};
+      setErrors(fields);
+      if (Object.keys(fields).length === 0) setError((e as Error).message);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Canvassing"
+        subtitle="A session is one evening’s returns: start one, then type the paper returns in."
+        actions={
+          <>
+            <Link className="button" to="/canvass/codes">
+              Canvass codes
+            </Link>
+            <Link className="button" to="/canvass/tallies">
+              Tallies and follow-ups
+            </Link>
+          </>
+        }
+      />
+      {registers.data && registers.data.length === 0 ? (
+        <EmptyState title="Import a register first">
+          <p>
+            Returns are entered against the electoral register. <Link to="/register/import">Import the register</Link> of the area you canvass.
+          </p>
+        </EmptyState>
+      ) : (
+        <form className="panel" onSubmit={create} noValidate>
+          <h2>New session</h2>
+          <ErrorMessage error={error} />
+          <div className="row">
+            <Field label="Area" error={errors.areaId}>
+              {(a) => (
+                <select {...a} value={areaId} onChange={(e) => setAreaId(e.target.value)}>
+                  <option value="">Choose…</option>
+                  {registers.data?.map((r) => (
+                    <option key={r.areaId} value={r.areaId}>
+                      {r.areaName}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="Polling district" error={errors.pollingDistrict}>
+              {(a) => (
+                <select {...a} value={district} onChange={(e) => setDistrict(e.target.value)}>
+                  <option value="">Whole area</option>
+                  {areaId &&
+                    districts.data?.map((d) => (
+                      <option key={d.pollingDistrict} value={d.pollingDistrict}>
+                        {d.pollingDistrict}
+                      </option>
+                    ))}
+                </select>
+              )}
+            </Field>
+            <Field label="Date" error={errors.heldOn}>
+              {(a) => <input {...a} type="date" value={heldOn} onChange={(e) => setHeldOn(e.target.value)} />}
+            </Field>
+            <Field label="Canvassers" error={errors.canvassers} hint="Who went out">
+              {(a) => <input {...a} value={canvassers} onChange={(e) => setCanvassers(e.target.value)} />}
+            </Field>
+          </div>
+          <button type="submit" className="primary">
+            Start entering returns
+          </button>
+        </form>
+      )}
+      <h2>Sessions</h2>
+      <ErrorMessage error={sessions.error} />
+      {!sessions.data && <Loading />}
+      {sessions.data?.length === 0 && <p className="muted">No sessions yet.</p>}
+      {sessions.data && sessions.data.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Area</th>
+              <th scope="col">District</th>
+              <th scope="col">Canvassers</th>
+              <th scope="col" className="num">
+                Returns
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.data.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  <Link to={`/canvass/sessions/${s.id}`}>{formatDate(s.heldOn)}</Link>
+                </td>
+                <td>{s.areaName}</td>
+                <td>{s.pollingDistrict || 'Whole area'}</td>
+                <td>{s.canvassers || '—'}</td>
+                <td className="num">{s.returnCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,242 @@
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { ImportReport } from '../../../../shared/contract/register.ts';
+import { REGISTER_FIELDS, REGISTER_FIELD_LABELS, mappingProblems, type ColumnMapping, type RegisterField } from '../../../../shared/domain/register-columns.ts';
+import { api, useApi } from '../../app/api.ts';
+import { type JobEvent, jobPercent, useJob } from '../../app/jobs.ts';
+import { uploadFile } from '../../app/upload.ts';
+import { Field } from '../../ui/Field.tsx';
+import { plural } from '../../ui/format.ts';
+import { ErrorMessage, PageHeader } from '../../ui/Page.tsx';
+import { ProgressBar } from '../../ui/Progress.tsx';
+
+interface Preview {
+  headers: string[];
+  sample: string[][];
+  mapping: ColumnMapping;
+  remembered: boolean;
+}
+
+const REQUIRED: RegisterField[] = ['electorNumber', 'fullName', 'surname'];
+
+export function RegisterImportPage() {
+  const [params] = useSearchParams();
+  const areas = useApi('areas.list', {});
+  const [areaId, setAreaId] = useState(params.get('area') ?? '');
+  const [file, setFile] = useState<File>();
+  const [fileId, setFileId] = useState<string>();
+  const [sent, setSent] = useState<number>();
+  const [preview, setPreview] = useState<Preview>();
+  const [mapping, setMapping] = useState<ColumnMapping>();
+  const [error, setError] = useState<string>();
+  const [started, setStarted] = useState<JobEvent>();
+  const job = useJob(started);
+
+  const choose = async (f: File | undefined) => {
+    setError(undefined);
+    setPreview(undefined);
+    setStarted(undefined);
+    setFile(f);
+    if (!f) return;
+    try {
+      setSent(0);
+      const id = await uploadFile(f, setSent);
+      setSent(undefined);
+      setFileId(id);
+      const p = await api('register.importPreview', { fileId: id });
+      setPreview(p);
+      setMapping(p.mapping);
+    } catch (e) {
+      setSent(undefined);
+      setError((e as Error).message);
+    }
+  };
+
+  const start = async () => {
+    if (!fileId || !mapping) return;
+    setError(undefined);
+    try {
+      setStarted(await api('register.importStart', { fileId, areaId: Number(areaId), mapping, remember: true }));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const problems = mapping && preview ? mappingProblems(mapping, preview.headers.length) : [];
+  const running = job?.state === 'running';
+  const report = job?.state === 'done' ? (job.result as ImportReport) : undefined;
+  const failure = job?.state === 'error' ? job : undefined;
+  const details = failure?.error?.details as { problems?: { line: number; reason: string }[]; problemCount?: number } | undefined;
+
+  return (
+    <>
+      <PageHeader
+        title="Import an electoral register"
+        back={{ to: '/register', label: 'Register' }}
+        subtitle="The council’s register as CSV, one elector a line. Importing again replaces the area’s register; electors are matched by name and address so their canvass history stays."
+      />
+      <ErrorMessage error={error} />
+      <section className="panel">
+        <h2>1. Area and file</h2>
+        <div className="row">
+          <Field label="Area" hint={areas.data?.length === 0 ? 'Add the area first, under Areas' : undefined}>
+            {(a) => (
+              <select {...a} value={areaId} onChange={(e) => setAreaId(e.target.value)} disabled={running}>
+                <option value="">Choose the area…</option>
+                {areas.data?.map((x) => (
+                  <option key={x.id} value={x.id}>
+                    {x.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Register CSV file">
+            {(a) => <input {...a} type="file" accept=".csv,text/csv" disabled={running} onChange={(e) => void choose(e.target.files?.[0])} />}
+          </Field>
+        </div>
+        {file && sent !== undefined && <ProgressBar label="Sending the file" percent={file.size ? Math.round((sent / file.size) * 100) : undefined} />}
+      </section>
+
+      {preview && mapping && (
+        <section className="panel">
+          <h2>2. Match the columns</h2>
+          <p>
+            {file?.name}: {plural(preview.headers.length, 'column')}.{' '}
+            {preview.remembered ? 'Your choices from last time are filled in.' : 'Columns with the usual headings are filled in; check them.'}
+          </p>
+          <div className="mapping">
+            {REGISTER_FIELDS.map((field) => (
+              <Field key={field} label={REGISTER_FIELD_LABELS[field]} error={problems.find((p) => p.field === field)?.message}>
+                {(a) => (
+                  <select
+                    {...a}
+                    value={mapping[field] ?? ''}
+                    disabled={running}
+                    onChange={(e) => setMapping({ ...mapping, [field]: e.target.value === '' ? null : Number(e.target.value) })}
+                  >
+                    <option value="">{REQUIRED.includes(field) ? 'Choose a column…' : 'Not in this file'}</option>
+                    {preview.headers.map((h, i) => (
+                      <option key={i} value={i}>
+                        {h || `Column ${i + 1}`}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            ))}
+          </div>
+          {preview.sample.length > 0 && (
+            <div className="scroll-x" tabIndex={0} role="region" aria-label="The first lines of the file">
+              <table>
+                <caption>The first lines of the file</caption>
+                <thead>
+                  <tr>
+                    {preview.headers.map((h, i) => (
+                      <th key={i} scope="col">
+                        {h}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.sample.map((r, i) => (
+                    <tr key={i}>
+                      {preview.headers.map((_, j) => (
+                        <td key={j}>{r[j] ?? ''}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <div className="actions">
+            <button type="button" className="primary" disabled={running || problems.length > 0 || !areaId} onClick={start}>
+              Import
+            </button>
+            {!areaId && <span className="muted">Choose the area first.</span>}
+          </div>
+        </section>
+      )}
+
+      {job && running && (
+        <section className="panel" aria-labelledby="progress-heading">
+          <h2 id="progress-heading">Importing</h2>
+          <ProgressBar label="Import progress" percent={jobPercent(job)} message={job.message} />
+          <div className="actions">
+            <button type="button" onClick={() => void api('jobs.cancel', { jobId: job.jobId })}>
+              Cancel
+            </button>
+          </div>
+        </section>
+      )}
+      {job?.state === 'cancelled' && (
+        <p className="success" role="status">
+          Import cancelled: nothing was changed.
+        </p>
+      )}
+      {failure && (
+        <section className="panel" aria-labelledby="failure-heading">
+          <h2 id="failure-heading">Nothing was imported</h2>
+          <p className="error-banner" role="alert">
+            {failure.message}
+          </p>
+          {details?.problems && (
+            <table>
+              <caption>
+                Lines that cannot be imported
+                {details.problemCount && details.problemCount > details.problems.length ? ` (the first ${details.problems.length} of ${details.problemCount})` : ''}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="num">
+                    Line
+                  </th>
+                  <th scope="col">Reason</th>
+                </tr>
+              </thead>
+              <tbody>
+                {details.problems.map((p) => (
+                  <tr key={p.line}>
+                    <td className="num">{p.line}</td>
+                    <td>{p.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      )}
+      {report && (
+        <section className="panel" aria-labelledby="report-heading">
+          <h2 id="report-heading">Imported</h2>
+          <p className="success" role="status">
+            {report.reimport
+              ? `Re-imported ${plural(report.electors, 'elector')}: ${report.matched.toLocaleString('en-GB')} matched, ${report.added.toLocaleString('en-GB')} new, ${report.left.toLocaleString('en-GB')} left.`
+              : `Imported ${plural(report.electors, 'elector')} in ${plural(report.households, 'household')}.`}
+          </p>
+          <dl className="facts">
+            <dt>Polling districts</dt>
+            <dd>{report.pollingDistricts.join(', ')}</dd>
+            <dt>Households</dt>
+            <dd>{report.households.toLocaleString('en-GB')}</dd>
+            {report.reimport && (
+              <>
+                <dt>Matched (history kept)</dt>
+                <dd>{report.matched.toLocaleString('en-GB')}</dd>
+                <dt>New on the register</dt>
+                <dd>{report.added.toLocaleString('en-GB')}</dd>
+                <dt>No longer on the register (removed with their history)</dt>
+                <dd>{report.left.toLocaleString('en-GB')}</dd>
+              </>
+            )}
+          </dl>
+          <Link className="button primary" to={`/register/${areaId}`}>
+            See the electors
+          </Link>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,154 @@
+/**
+ * `npm run bench` (node tests/bench/run.ts [--json]): builds synthetic data on this machine and
+ * measures the register and canvass figures of issue 5, side by side in one run.
+ *
+ *  register_import_100k_s   100,000-elector CSV through the app's importer (upload, job, parse,
+ *                           check, match, households, one transaction), in a child process
+ *  register_import_raw_s    the floor: the same rows, already parsed, inserted into `electors`
+ *                           with one better-sqlite3 prepared statement in one transaction
+ *  register_import_ratio    the two above divided (target <= 2)
+ *  register_import_peak_mb  the import process's peak resident memory (target < 300)
+ *  return_insert_median_ms  canvass.recordReturn through the dispatcher with 1,000,000 returns
+ *                           stored (target < 1)
+ *  tallies_1m_ms            canvass.getTallies through the dispatcher for an area of 100,000
+ *                           electors and 1,000,000 returns, median of 20 (target < 100)
+ */
+import Papa from 'papaparse';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openHustings } from '../../main/app.ts';
+import { openDatabase } from '../../db/open.ts';
+import { syntheticCsv } from './synthetic-register.ts';
+
+const json = process.argv.includes('--json');
+const ELECTORS = 100_000;
+const RETURNS = 1_000_000;
+const log = (...args: unknown[]) => {
+  if (!json) console.log(...args);
+};
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
+
+const dir = mkdtempSync(join(tmpdir(), 'hustings-bench-'));
+try {
+  const csvPath = join(dir, 'register-100k.csv');
+  const csv = syntheticCsv(ELECTORS);
+  writeFileSync(csvPath, csv);
+  log(`Synthetic register: ${ELECTORS.toLocaleString('en-GB')} electors, ${(csv.length / 1e6).toFixed(1)} MB`);
+
+  // 1. The app's importer, in its own process (for its peak memory).
+  const appDb = join(dir, 'app.sqlite');
+  const child = fileURLToPath(new URL('./import-child.ts', import.meta.url));
+  const imported = JSON.parse(execFileSync(process.execPath, [child, csvPath, appDb], { encoding: 'utf8', maxBuffer: 1 << 24 }));
+  log(`App import: ${imported.seconds.toFixed(2)} s, peak memory ${imported.peakMb.toFixed(0)} MB (process at start: ${imported.baselineMb.toFixed(0)} MB)`);
+
+  // 2. The floor: the same rows, parsed beforehand, one prepared statement, one transaction.
+  const rawDb = await openDatabase(join(dir, 'raw.sqlite'));
+  rawDb.prepare("INSERT INTO areas (name, kind, nation, created_at, updated_at) VALUES ('Raw', 'ward', 'england', '', '')").run();
+  const rows = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data.slice(1);
+  const insert = rawDb.prepare(
+    `INSERT INTO electors (area_id, polling_district, elector_number, number, suffix, markers, date_of_attainment, title, full_name, surname, forenames,
+       household_id, address_lines, postcode, walk_seq, created_at, updated_at) VALUES (1, ?, ?, ?, NULL, ?, NULL, '', ?, ?, ?, NULL, ?, ?, ?, ?, ?)`,
+  );
+  const now = new Date().toISOString();
+  const t0 = performance.now();
+  rawDb.transaction(() => {
+    rows.forEach((r, i) => insert.run(r[0], `${r[0]}-${r[1]}`, Number(r[1]), r[3], `${r[6]} ${r[5]}`, r[5], r[6], `${r[7]}\n${r[8]}`, r[10], i + 1, now, now));
+  })();
+  const rawSeconds = (performance.now() - t0) / 1000;
+  rawDb.close();
+  log(`Raw prepared-statement insert of the same rows: ${rawSeconds.toFixed(2)} s`);
+  const ratio = imported.seconds / rawSeconds;
+  log(`Import ratio (app / raw): ${ratio.toFixed(2)} (target <= 2)`);
+
+  // 3. 1,000,000 stored returns on the imported register, then entry and tallies through the dispatcher.
+  const app = await openHustings({ dbPath: appDb, actor: 'bench' });
+  const call = async (method: string, input: unknown): Promise<any> => {
+    const r = await app.dispatch(method, input);
+    if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+    return r.value;
+  };
+  const areaId = imported.areaId as number;
+  const session = await call('canvass.createSession', { areaId, heldOn: '2026-11-01', canvassers: 'Bench' });
+  const ids = (app.db.prepare('SELECT id FROM electors WHERE area_id = ? ORDER BY id').all(areaId) as { id: number }[]).map((r) => r.id);
+  const outcomes = ['in', 'in', 'in', 'not_in', 'not_in', 'refused', 'moved', 'inaccessible'];
+  const requests = ['', '', '', 'literature', 'join', 'poster', 'literature,visit', 'postal_vote'];
+  const addReturn = app.db.prepare(
+    `INSERT INTO canvass_returns (elector_id, session_id, outcome, support, requests, codes, note, canvassed_on, entered_at, entered_by)
+     VALUES (?, ?, ?, ?, ?, ?, '', '2026-11-01', ?, 'bench')`,
+  );
+  const t1 = performance.now();
+  app.db.transaction(() => {
+    for (let i = 0; i < RETURNS; i++) {
+      const o = outcomes[(i * 7) % outcomes.length];
+      addReturn.run(ids[(i * 7919) % ids.length], session.id, o, o === 'in' ? String(1 + (i % 5)) : null, o === 'in' ? requests[i % requests.length] : '', 'X', now);
+    }
+    // Electors' standing from their returns (what recordReturn keeps up to date one by one).
+    const setStanding = app.db.prepare(
+      'UPDATE electors SET latest_outcome = ?, latest_support = ?, wants_literature = ?, wants_join = ?, wants_poster = ?, wants_visit = ?, wants_postal_vote = ? WHERE id = ?',
+    );
+    let cur = -1;
+    let o: string | null = null;
+    let sup: string | null = null;
+    let req = '';
+    const flush = () => {
+      if (cur >= 0) setStanding.run(o, sup, +req.includes('literature'), +req.includes('join'), +req.includes('poster'), +req.includes('visit'), +req.includes('postal_vote'), cur);
+    };
+    const all = app.db.prepare('SELECT elector_id, outcome, support, requests FROM canvass_returns ORDER BY elector_id, id').raw().all() as [number, string, string | null, string][];
+    for (const [e, outcome, support, requests] of all) {
+      const r = { e, outcome, support, requests };
+      if (r.e !== cur) {
+        flush();
+        cur = r.e;
+        sup = null;
+        req = '';
+      }
+      o = r.outcome;
+      if (r.support !== null) sup = r.support;
+      req += `,${r.requests}`;
+    }
+    flush();
+  })();
+  const stored = (app.db.prepare('SELECT COUNT(*) AS n FROM canvass_returns').get() as { n: number }).n;
+  log(`Stored ${stored.toLocaleString('en-GB')} returns in ${((performance.now() - t1) / 1000).toFixed(1)} s (setup, not measured)`);
+
+  const codes = ['I3L', 'N', '2J', 'R', '1', '4P', 'X', '5'];
+  const times: number[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const input = { sessionId: session.id, electorId: ids[(i * 104729) % ids.length], codes: codes[i % codes.length] };
+    const s = performance.now();
+    await call('canvass.recordReturn', input);
+    times.push(performance.now() - s);
+  }
+  const insertMedian = median(times);
+  log(`canvass.recordReturn through the dispatcher at ${stored.toLocaleString('en-GB')} returns: median ${insertMedian.toFixed(3)} ms, p95 ${[...times].sort((a, b) => a - b)[949].toFixed(3)} ms (target < 1 ms)`);
+
+  const tallyTimes: number[] = [];
+  let tallies: any;
+  for (let i = 0; i < 20; i++) {
+    const s = performance.now();
+    tallies = await call('canvass.getTallies', { areaId });
+    tallyTimes.push(performance.now() - s);
+  }
+  const talliesMs = median(tallyTimes);
+  log(`canvass.getTallies, ${tallies.area.electors.toLocaleString('en-GB')} electors, ${(stored + 1000).toLocaleString('en-GB')} returns: median ${talliesMs.toFixed(1)} ms (target < 100 ms)`);
+  app.close();
+
+  const figures = {
+    register_import_100k_s: round(imported.seconds),
+    register_import_raw_s: round(rawSeconds),
+    register_import_ratio: round(ratio),
+    register_import_peak_mb: Math.round(imported.peakMb),
+    return_insert_median_ms: round(insertMedian),
+    tallies_1m_ms: round(talliesMs, 1),
+  };
+  if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
