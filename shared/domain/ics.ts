@@ -28,23 +28,28 @@ function unescapeText(value: string): string {
   return value.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
 }
 
-const encoder = new TextEncoder();
+/** UTF-8 length of one character (code point). */
+function octets(ch: string): number {
+  const cp = ch.codePointAt(0)!;
+  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
 
 /** Fold a content line to at most 75 octets per line, continuing with CRLF + space. */
 export function foldLine(line: string): string {
+  if (line.length <= 75 && /^[\x00-\x7f]*$/.test(line)) return line;
   const parts: string[] = [];
   let current = '';
-  let octets = 0;
+  let size = 0;
   for (const ch of line) {
-    const size = encoder.encode(ch).length;
+    const n = octets(ch);
     const limit = parts.length === 0 ? 75 : 74; // continuation lines start with a space
-    if (octets + size > limit) {
+    if (size + n > limit) {
       parts.push(current);
       current = '';
-      octets = 0;
+      size = 0;
     }
     current += ch;
-    octets += size;
+    size += n;
   }
   parts.push(current);
   return parts.join('\r\n ');

@@ -82,7 +82,11 @@ export function formatDateLong(iso: string): string {
 }
 
 /** Easter Sunday of a Gregorian year (anonymous Gregorian computus). */
+const easterCache = new Map<number, string>();
+
 export function easterSunday(year: number): string {
+  const known = easterCache.get(year);
+  if (known) return known;
   const a = year % 19;
   const b = Math.floor(year / 100);
   const c = year % 100;
@@ -97,7 +101,9 @@ export function easterSunday(year: number): string {
   const m = Math.floor((a + 11 * h + 22 * l) / 451);
   const month = Math.floor((h + l - 7 * m + 114) / 31);
   const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const easter = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  easterCache.set(year, easter);
+  return easter;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -211,7 +217,27 @@ export function nonWorkingReason(iso: string, spec: CalendarSpec, holidays: Holi
 }
 
 export function isWorkingDay(iso: string, spec: CalendarSpec, holidays: Holidays = SHIPPED_HOLIDAYS): boolean {
-  return nonWorkingReason(iso, spec, holidays) === null;
+  return workingDayNumber(dayNumber(iso), spec, holidays);
+}
+
+/**
+ * Whether a day (as a day number) is a working day, remembered per holiday set and calendar: a
+ * deadlines list counts hundreds of thousands of days, and each answer never changes.
+ */
+const answers = new WeakMap<Holidays, Map<string, Map<number, boolean>>>();
+
+function workingDayNumber(day: number, spec: CalendarSpec, holidays: Holidays): boolean {
+  let bySpec = answers.get(holidays);
+  if (!bySpec) answers.set(holidays, (bySpec = new Map()));
+  const key = `${spec.divisions.join(',')}${spec.skipEasterMonday ? '+easter-monday' : ''}`;
+  let byDay = bySpec.get(key);
+  if (!byDay) bySpec.set(key, (byDay = new Map()));
+  let answer = byDay.get(day);
+  if (answer === undefined) {
+    answer = nonWorkingReason(fromDayNumber(day), spec, holidays) === null;
+    byDay.set(day, answer);
+  }
+  return answer;
 }
 
 /**
@@ -233,7 +259,7 @@ function stepWorkingDays(iso: string, n: number, spec: CalendarSpec, holidays: H
   let day = dayNumber(iso);
   for (let left = Math.abs(n); left > 0; ) {
     day += step;
-    if (isWorkingDay(fromDayNumber(day), spec, holidays)) left--;
+    if (workingDayNumber(day, spec, holidays)) left--;
   }
   return fromDayNumber(day);
 }
@@ -242,7 +268,7 @@ function stepWorkingDays(iso: string, n: number, spec: CalendarSpec, holidays: H
 export function nextWorkingDay(iso: string, spec: CalendarSpec, holidays: Holidays = SHIPPED_HOLIDAYS): string {
   let day = dayNumber(iso);
   for (let guard = 0; guard < 400; guard++, day++) {
-    if (isWorkingDay(fromDayNumber(day), spec, holidays)) return fromDayNumber(day);
+    if (workingDayNumber(day, spec, holidays)) return fromDayNumber(day);
   }
   throw new RangeError(`no working day within a year after ${iso}`);
 }
@@ -256,7 +282,7 @@ export function workingDaysUntil(from: string, to: string, spec: CalendarSpec, h
   const b = dayNumber(to);
   const [lo, hi, sign] = a <= b ? [a, b, 1] : [b, a, -1];
   let count = 0;
-  for (let day = lo + 1; day <= hi; day++) if (isWorkingDay(fromDayNumber(day), spec, holidays)) count++;
+  for (let day = lo + 1; day <= hi; day++) if (workingDayNumber(day, spec, holidays)) count++;
   return sign * count;
 }
 
