@@ -1,12 +1,12 @@
 /**
  * What the treasury reads from other features: the deposit rule and result (candidates), the
  * post-poll deadlines and working days (timetable), leaflet print runs (leaflets).
- * Until the leaflets are in main, print runs are a stand-in that says so.
  */
 import type { Contest } from '../../shared/contract/contests.ts';
 import type { MilestoneKey } from '../../shared/domain/timetable.ts';
 import { divisionOf, workingDaysAfter } from '../../shared/domain/working-days.ts';
 import { formatPence } from '../../shared/domain/money.ts';
+import { listPrintRuns } from '../../db/repositories/print-runs.ts';
 import { candidatesHandlers } from './candidates.ts';
 import { requireElection } from './elections.ts';
 import { contestTimetable, loadHolidays, loadTimetableData } from './timetable.ts';
@@ -77,7 +77,14 @@ export interface PrintRunLine {
   costPence: number;
 }
 
-/** Stand-in until the leaflets feature is in main. */
-export async function printRunsOf(_ctx: Ctx, _contestId: number): Promise<PrintRunLine[]> {
-  return [];
+/** The leaflet print runs charged to a contest (the leaflets feature's `print_runs`). */
+export async function printRunsOf(ctx: Ctx, contestId: number): Promise<PrintRunLine[]> {
+  return (await listPrintRuns(ctx.db, { contestId })).map((r) => ({
+    id: r.id,
+    printer: r.printer,
+    leafletTitle: r.leafletTitle,
+    quantity: r.quantity,
+    printedOn: r.printedOn,
+    costPence: r.costPence,
+  }));
 }

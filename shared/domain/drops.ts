@@ -5,6 +5,7 @@
  */
 import type { FieldProblem } from './delivery-rounds.ts';
 import { availableOn, firstPrinted, type StockIn, type StockOut } from './leaflet-stock.ts';
+import { isIsoDate } from './working-days.ts';
 
 export interface DropDraft {
   droppedOn: string;
@@ -32,21 +33,6 @@ export interface DropCheck {
   leftAfter: number;
 }
 
-/** Today's date in the UK, 'YYYY-MM-DD' (drops and plans are counted in UK days). */
-export function ukToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar date written 'YYYY-MM-DD'. */
-export function isCalendarDate(text: string): boolean {
-  const m = ISO_DATE.exec(text);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
-
 export function checkDrop<Id>(drop: DropDraft, ctx: DropContext<Id>): DropCheck {
   const errors: FieldProblem[] = [];
   const { round } = ctx;
@@ -67,7 +53,7 @@ export function checkDrop<Id>(drop: DropDraft, ctx: DropContext<Id>): DropCheck 
     });
   }
 
-  const dateOk = isCalendarDate(drop.droppedOn);
+  const dateOk = isIsoDate(drop.droppedOn);
   if (!dateOk) {
     errors.push({ field: 'droppedOn', message: `"${drop.droppedOn}" is not a date: write it as YYYY-MM-DD.` });
   } else if (drop.droppedOn > ctx.today) {

@@ -1,4 +1,4 @@
-import { ukToday } from '../../shared/domain/drops.ts';
+import { ukToday } from '../../shared/domain/working-days.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
 
 const daysAgo = (n: number) => ukToday(new Date(Date.now() - n * 86_400_000));

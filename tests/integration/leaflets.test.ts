@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/index.ts';
 import type { ApiResult } from '../../shared/contract/result.ts';
-import { ukToday } from '../../shared/domain/drops.ts';
+import { ukToday } from '../../shared/domain/working-days.ts';
 import { type Hustings, openHustings } from '../../main/app.ts';
 import { fullImprint } from '../fixtures/imprint.ts';
 
@@ -251,5 +251,15 @@ describe('print runs, rounds and drops', () => {
     expect((await fail('volunteers.delete', { id: ann.id })).code).toBe('needs_confirmation');
     await call('volunteers.delete', { id: ann.id, confirm: true });
     expect((await call('drops.list', {}))[0]).toMatchObject({ volunteerId: null, volunteerName: null, delivered: 50 });
+  });
+
+  it('lands a print run’s cost in the treasury as an expense of its contest', async () => {
+    const { c, leaflet } = await setup();
+    const ledger = await call('treasury.getLedger', { contestId: c.id });
+    const line = ledger.lines.find((l) => l.source === 'print-run');
+    expect(line).toMatchObject({ kind: 'expense', supplier: 'Quick Print', amountPence: 8950, invoiceOn: daysAgo(10) });
+    expect(line?.description).toBe('Spring news: 500 printed');
+    await call('leaflets.delete', { id: leaflet.id, confirm: true });
+    expect((await call('treasury.getLedger', { contestId: c.id })).lines.filter((l) => l.source === 'print-run')).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDrop, isCalendarDate, ukToday, type DropContext } from '../../shared/domain/drops.ts';
+import { checkDrop, type DropContext } from '../../shared/domain/drops.ts';
 
 const ctx = (over: Partial<DropContext<number>> = {}): DropContext<number> => ({
   today: '2026-04-30',
@@ -100,27 +100,5 @@ describe('checking a drop', () => {
   it('reports every problem at once', () => {
     const check = checkDrop({ droppedOn: 'soon', delivered: -1, complete: false }, ctx({ round: { roundId: 1, name: 'X', households: 0, streetCount: 0 } }));
     expect(check.errors.map((e) => e.field)).toEqual(['roundId', 'delivered', 'droppedOn']);
-  });
-});
-
-describe('calendar dates', () => {
-  it.each([
-    ['2026-04-30', true],
-    ['2028-02-29', true],
-    ['2026-02-29', false],
-    ['2026-13-01', false],
-    ['2026-4-3', false],
-    ['', false],
-  ])('%s → %s', (text, ok) => {
-    expect(isCalendarDate(text)).toBe(ok);
-  });
-});
-
-describe('UK days', () => {
-  it('turn at midnight in London, not UTC', () => {
-    // 23:30 UTC on 30 June is 00:30 on 1 July in British Summer Time.
-    expect(ukToday(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01');
-    // In winter London is on UTC.
-    expect(ukToday(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31');
   });
 });

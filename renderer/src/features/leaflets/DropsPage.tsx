@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { type Leaflet, type Round, dropInput } from '../../../../shared/contract/leaflets.ts';
-import { ukToday } from '../../../../shared/domain/drops.ts';
+import { ukToday } from '../../../../shared/domain/working-days.ts';
 import { ApiCallError, api, useApi } from '../../app/api.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { Field } from '../../ui/Field.tsx';

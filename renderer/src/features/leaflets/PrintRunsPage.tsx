@@ -1,13 +1,14 @@
 import { Link, useSearchParams } from 'react-router';
 import { printRunInput } from '../../../../shared/contract/leaflets.ts';
-import { ukToday } from '../../../../shared/domain/drops.ts';
+import { ukToday } from '../../../../shared/domain/working-days.ts';
 import { api, useApi } from '../../app/api.ts';
 import { Field } from '../../ui/Field.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
 import { PrintRunsTable } from './tables.tsx';
-import { LeafletingNav, formatPence, idOrNull, leafletLabel, poundsToPence, wholeNumber } from './common.tsx';
+import { formatPence } from '../../../../shared/domain/money.ts';
+import { LeafletingNav, idOrNull, leafletLabel, poundsToPence, wholeNumber } from './common.tsx';
 
 export function PrintRunsPage() {
   const [params] = useSearchParams();

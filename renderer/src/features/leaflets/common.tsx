@@ -1,5 +1,6 @@
 import { NavLink } from 'react-router';
 import type { Leaflet } from '../../../../shared/contract/leaflets.ts';
+import { parseMoney } from '../../../../shared/domain/money.ts';
 
 /** The leafleting pages, one tab each. */
 export function LeafletingNav() {
@@ -23,17 +24,12 @@ export function LeafletingNav() {
   );
 }
 
-/** "£89.50" from 8950. */
-export function formatPence(pence: number): string {
-  return `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
-
-/** Pence from what a user types as pounds ("89.5", "£1,200", "12"); NaN when it is not money. */
+/** Pence from what a user types as pounds ("89.5", "£1,200", "50p"); blank is nothing; NaN when it is not money. */
 export function poundsToPence(text: unknown): number {
-  const t = String(text ?? '').replace(/[£,\s]/g, '');
+  const t = String(text ?? '').trim();
   if (t === '') return 0;
-  if (!/^-?\d+(\.\d{1,2})?$/.test(t)) return Number.NaN;
-  return Math.round(Number(t) * 100);
+  const r = parseMoney(t, 'Cost');
+  return r.ok ? r.pence : Number.NaN;
 }
 
 /** A whole number from a text input ("1,200" → 1200); NaN for anything else, null when blank if allowed. */

@@ -3,7 +3,7 @@ import type { Drop, PrintRun, Round } from '../../../../shared/contract/leaflets
 import { api } from '../../app/api.ts';
 import { DeleteButton } from '../../ui/DeleteButton.tsx';
 import { formatDate, formatNumber } from '../../ui/format.ts';
-import { formatPence } from './common.tsx';
+import { formatPence } from '../../../../shared/domain/money.ts';
 
 function dropDone(d: Drop): string {
   return d.complete ? 'In full' : `In part${d.leftNote ? `: ${d.leftNote} left` : ''}`;
