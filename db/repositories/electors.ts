@@ -388,3 +388,23 @@ export function writeRegister(db: Db, w: RegisterWrite): RegisterWriteResult {
 
   return { households: byKey.size, inserted, updated, removed: w.leftIds.length };
 }
+
+/**
+ * Households per street (those with electors), streets in walk order: the counts a leaflet round
+ * takes from the register. With a polling district, only that district's streets.
+ */
+export async function streetHouseholdCounts(
+  db: Db,
+  areaId: number,
+  pollingDistrict?: string,
+): Promise<{ street: string; pollingDistrict: string; households: number }[]> {
+  const district = pollingDistrict === undefined || pollingDistrict === '' ? null : pollingDistrict;
+  return db
+    .prepare(
+      `SELECT h.street, h.polling_district AS pollingDistrict, COUNT(*) AS households FROM households h
+       WHERE h.area_id = ? AND (? IS NULL OR h.polling_district = ?) AND h.street <> ''
+         AND EXISTS (SELECT 1 FROM electors e WHERE e.household_id = h.id)
+       GROUP BY h.polling_district, h.street ORDER BY MIN(h.walk_seq)`,
+    )
+    .all(areaId, district, district) as { street: string; pollingDistrict: string; households: number }[];
+}

@@ -13,6 +13,7 @@ import { firstShortfall, stockOf } from '../../shared/domain/leaflet-stock.ts';
 import { normaliseRoles } from '../../shared/domain/volunteers.ts';
 import { getContest } from '../../db/repositories/contests.ts';
 import { deleteDrop, getDrop, insertDrop, listDrops } from '../../db/repositories/drops.ts';
+import { householdCounts, streetHouseholdCounts } from '../../db/repositories/electors.ts';
 import {
   deleteLeaflet,
   getLeaflet,
@@ -336,9 +337,12 @@ export const leafletsHandlers: HandlersFor<typeof leafletsContract> = {
     const rounds = await Promise.all((await listRounds(ctx.db, contest ? { areaId: contest.areaId } : {})).map((r) => toRound(ctx, r)));
     const drops = await listDrops(ctx.db, { leafletId });
     const runs = await listPrintRuns(ctx.db, { leafletId });
+    // With the register loaded, a district's households are the register's (rounds may not cover it all).
+    const registered = contest ? Object.fromEntries((await householdCounts(ctx.db, contest.areaId)).map((d) => [d.pollingDistrict, d.households])) : {};
     const c = coverage(
       rounds.map((r) => ({ roundId: r.id, name: r.name, pollingDistrict: r.pollingDistrict || null, households: r.households })),
       drops,
+      registered,
     );
     const pollingDay = contest?.pollingDay ?? null;
     const byId = new Map(rounds.map((r) => [r.id, r]));
@@ -420,6 +424,10 @@ export const leafletsHandlers: HandlersFor<typeof leafletsContract> = {
     await deleteRound(ctx.db, id);
     await ctx.audit({ action: 'delete', entity: 'round', entityId: id, summary: `Deleted round "${before.name}"`, before });
     return { deletedDrops: drops };
+  },
+  'rounds.registerStreets': async (ctx, { areaId, pollingDistrict }) => {
+    await requireArea(ctx, areaId);
+    return streetHouseholdCounts(ctx.db, areaId, pollingDistrict?.trim().toUpperCase());
   },
   'rounds.assign': async (ctx, input) => {
     const round = await requireRoundRecord(ctx, input.roundId);

@@ -371,6 +371,11 @@ export const leafletsContract = {
     z.strictObject({ id, confirm: confirmFlag }),
     z.object({ deletedDrops: z.number() }),
   ),
+  'rounds.registerStreets': query(
+    'Households per street from the loaded register of an area (optionally one polling district), in walk order',
+    z.strictObject({ areaId: id, pollingDistrict: z.string().max(20).optional() }),
+    z.array(z.object({ street: z.string(), pollingDistrict: z.string(), households: z.number() })),
+  ),
   'rounds.assign': mutation('Assign a round to a volunteer with a planned date', assignmentInput, assignment),
   'rounds.unassign': mutation('Remove an assignment', idInput, z.object({ deleted: z.boolean() })),
 

@@ -226,3 +226,48 @@ function summarise<Id>(rounds: readonly RoundPlan<Id>[], fits: boolean, needed: 
   const notOk = rounds.filter((r) => r.status !== 'planned').length;
   return `${count} to deliver; ${notOk} do${notOk === 1 ? 'es' : ''} not fit the time volunteers have planned before polling day (${pollingDay}).`;
 }
+
+/** A street's name for matching: case, punctuation and spacing do not count ("St." is "St"). */
+function streetKey(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+export interface RoundStreet {
+  name: string;
+  households: number;
+  householdsSource: 'entered' | 'register';
+  notes: string;
+}
+
+/**
+ * Household counts from the register for a round's streets, matched by name. A round with no
+ * named street yet takes every register street, in walk order. Streets the register does not know
+ * keep what was entered.
+ */
+export function fillFromRegister(
+  streets: readonly RoundStreet[],
+  register: readonly { street: string; households: number }[],
+): { streets: RoundStreet[]; matched: number; missing: string[] } {
+  const named = streets.filter((s) => s.name.trim() !== '');
+  if (named.length === 0) {
+    return {
+      streets: register.map((r) => ({ name: r.street, households: r.households, householdsSource: 'register', notes: '' })),
+      matched: register.length,
+      missing: [],
+    };
+  }
+  const counts = new Map<string, number>();
+  for (const r of register) counts.set(streetKey(r.street), (counts.get(streetKey(r.street)) ?? 0) + r.households);
+  const missing: string[] = [];
+  let matched = 0;
+  const filled = named.map((s): RoundStreet => {
+    const n = counts.get(streetKey(s.name));
+    if (n === undefined) {
+      missing.push(s.name.trim());
+      return s;
+    }
+    matched += 1;
+    return { ...s, households: n, householdsSource: 'register' };
+  });
+  return { streets: filled, matched, missing };
+}

@@ -7,6 +7,7 @@ import type { ApiResult } from '../../shared/contract/result.ts';
 import { ukToday } from '../../shared/domain/working-days.ts';
 import { type Hustings, openHustings } from '../../main/app.ts';
 import { fullImprint } from '../fixtures/imprint.ts';
+import { SMALL_REGISTER, importCsv } from '../helpers/register.ts';
 
 let dir: string;
 let app: Hustings;
@@ -261,5 +262,31 @@ describe('print runs, rounds and drops', () => {
     expect(line?.description).toBe('Spring news: 500 printed');
     await call('leaflets.delete', { id: leaflet.id, confirm: true });
     expect((await call('treasury.getLedger', { contestId: c.id })).lines.filter((l) => l.source === 'print-run')).toEqual([]);
+  });
+
+  it('takes household counts from the register when it is loaded', async () => {
+    const { c, leaflet, elm } = await setup();
+    await importCsv(app, c.areaId, SMALL_REGISTER);
+    expect(await call('rounds.registerStreets', { areaId: c.areaId, pollingDistrict: 'aa' })).toEqual([
+      { street: 'High Street', pollingDistrict: 'AA', households: 2 },
+      { street: 'Mill Lane', pollingDistrict: 'AA', households: 3 },
+    ]);
+    expect((await call('rounds.registerStreets', { areaId: c.areaId })).map((s) => s.street)).toEqual(['High Street', 'Mill Lane', 'Park Road']);
+
+    // A round in district AA: coverage counts the register's households for AA, and AB has none walked yet.
+    await call('rounds.update', {
+      id: elm.id,
+      name: 'Mill Lane',
+      areaId: c.areaId,
+      pollingDistrict: 'AA',
+      streets: [{ name: 'Mill Lane', households: 3, householdsSource: 'register' }],
+    });
+    await call('drops.create', { leafletId: leaflet.id, roundId: elm.id, droppedOn: daysAgo(1), delivered: 3, complete: true });
+    const cov = await call('leaflets.coverage', { leafletId: leaflet.id, contestId: c.id });
+    expect(cov.districts.map((d) => [d.district, d.households, d.reached])).toEqual([
+      ['AA', 5, 3],
+      ['AB', 2, 0],
+      ['AC', 150, 0],
+    ]);
   });
 });

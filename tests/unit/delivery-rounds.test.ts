@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   estimateRoundMinutes,
+  fillFromRegister,
   formatMinutes,
   neededMinutes,
   planFit,
@@ -164,5 +165,35 @@ describe('whether the remaining rounds fit planned time before polling day', () 
     expect(late.fits).toBe(false);
     expect(late.rounds[0].status).toBe('overdue');
     expect(late.summary).toBe('1 round (1 h) still to deliver and polling day (2026-05-07) has come.');
+  });
+});
+
+describe('household counts from the register', () => {
+  const register = [
+    { street: 'High Street', households: 2 },
+    { street: 'Mill Lane', households: 3 },
+  ];
+  const street = (name: string, households = 0) => ({ name, households, householdsSource: 'entered' as const, notes: '' });
+
+  it('fills the streets it knows, matching names loosely, and keeps the rest as entered', () => {
+    const r = fillFromRegister([street('mill  lane.', 9), street('Oak Close', 7)], register);
+    expect(r.streets).toEqual([
+      { name: 'mill  lane.', households: 3, householdsSource: 'register', notes: '' },
+      { name: 'Oak Close', households: 7, householdsSource: 'entered', notes: '' },
+    ]);
+    expect(r).toMatchObject({ matched: 1, missing: ['Oak Close'] });
+  });
+
+  it('takes every register street, in walk order, into a round with none named yet', () => {
+    const r = fillFromRegister([street('')], register);
+    expect(r.streets.map((s) => [s.name, s.households, s.householdsSource])).toEqual([
+      ['High Street', 2, 'register'],
+      ['Mill Lane', 3, 'register'],
+    ]);
+    expect(r.matched).toBe(2);
+  });
+
+  it('finds nothing in an empty register', () => {
+    expect(fillFromRegister([street('Mill Lane', 4)], [])).toMatchObject({ matched: 0, missing: ['Mill Lane'] });
   });
 });

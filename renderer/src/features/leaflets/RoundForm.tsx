@@ -1,8 +1,9 @@
+import { useState } from 'react';
 import { useFieldArray } from 'react-hook-form';
 import type { z } from 'zod';
 import { type Round, roundInput } from '../../../../shared/contract/leaflets.ts';
-import { estimateRoundMinutes, formatMinutes } from '../../../../shared/domain/delivery-rounds.ts';
-import { useApi } from '../../app/api.ts';
+import { estimateRoundMinutes, fillFromRegister, formatMinutes } from '../../../../shared/domain/delivery-rounds.ts';
+import { api, useApi } from '../../app/api.ts';
 import { Field } from '../../ui/Field.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { ErrorMessage } from '../../ui/Page.tsx';
@@ -30,6 +31,33 @@ export function RoundForm(props: { initial?: Round; submitLabel: string; onSubmi
   const worked = estimateRoundMinutes(current);
   // A problem with the list as a whole sits at `streets` from the server, at `streets.root` from the form.
   const streetsError = form.errorOf('streets.root') ?? form.errorOf('streets');
+  const [registerNote, setRegisterNote] = useState<string>();
+  const areaId = watch('areaId');
+  const fromRegister = async () => {
+    setRegisterNote(undefined);
+    if (areaId === null || areaId === undefined) {
+      setRegisterNote('Choose the area first: household counts come from its register.');
+      return;
+    }
+    const district = (watch('pollingDistrict') ?? '').trim();
+    const register = await api('rounds.registerStreets', { areaId: Number(areaId), ...(district ? { pollingDistrict: district } : {}) });
+    if (register.length === 0) {
+      setRegisterNote(`No register with households is loaded for this area${district ? ` in polling district ${district.toUpperCase()}` : ''}; enter the counts by hand.`);
+      return;
+    }
+    const current = (watch('streets') ?? []).map((s) => ({
+      name: s?.name ?? '',
+      households: Number(s?.households) || 0,
+      householdsSource: s?.householdsSource === 'register' ? ('register' as const) : ('entered' as const),
+      notes: s?.notes ?? '',
+    }));
+    const r = fillFromRegister(current, register);
+    streets.replace(r.streets);
+    setRegisterNote(
+      `Took households for ${r.matched} street${r.matched === 1 ? '' : 's'} from the register.` +
+        (r.missing.length ? ` Not on the register, so kept as entered: ${r.missing.join(', ')}.` : ''),
+    );
+  };
   return (
     <form className="form" noValidate onSubmit={form.submit(props.onSubmit)}>
       <ErrorMessage error={form.formError} />
@@ -69,8 +97,21 @@ export function RoundForm(props: { initial?: Round; submitLabel: string; onSubmi
               <Field label={`Street ${n + 1}`} error={form.errorOf(`streets.${n}.name`)}>
                 {(a) => <input {...a} {...register(`streets.${n}.name`)} />}
               </Field>
-              <Field label={`Households on street ${n + 1}`} error={form.errorOf(`streets.${n}.households`)}>
-                {(a) => <input {...a} inputMode="numeric" {...register(`streets.${n}.households`, { setValueAs: wholeNumber() })} />}
+              <Field
+                label={`Households on street ${n + 1}`}
+                hint={watch(`streets.${n}.householdsSource`) === 'register' ? 'From the register' : undefined}
+                error={form.errorOf(`streets.${n}.households`)}
+              >
+                {(a) => (
+                  <input
+                    {...a}
+                    inputMode="numeric"
+                    {...register(`streets.${n}.households`, {
+                      setValueAs: wholeNumber(),
+                      onChange: () => form.setValue(`streets.${n}.householdsSource`, 'entered'),
+                    })}
+                  />
+                )}
               </Field>
               <Field label={`Notes for street ${n + 1} (optional)`} error={form.errorOf(`streets.${n}.notes`)}>
                 {(a) => <input {...a} {...register(`streets.${n}.notes`)} placeholder="e.g. odd numbers only" />}
@@ -94,9 +135,19 @@ export function RoundForm(props: { initial?: Round; submitLabel: string; onSubmi
             </li>
           ))}
         </ol>
-        <button type="button" onClick={() => streets.append(blankStreet)}>
-          Add a street
-        </button>
+        <div className="actions">
+          <button type="button" onClick={() => streets.append(blankStreet)}>
+            Add a street
+          </button>
+          <button type="button" onClick={() => void fromRegister().catch((e: Error) => setRegisterNote(e.message))}>
+            Take households from the register
+          </button>
+        </div>
+        {registerNote && (
+          <p className="muted" role="status">
+            {registerNote}
+          </p>
+        )}
       </fieldset>
       <div className="row">
         <Field
