@@ -77,6 +77,12 @@ function fail(message) {
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'hustings-electronegativity-'));
 try {
+  scan();
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+function scan() {
   const scanDir = path.join(work, 'scan');
   for (const entry of SCANNED) {
     const from = path.join(root, entry);
@@ -88,7 +94,7 @@ try {
   }
   if (!existsSync(path.join(root, BUILT_PAGE))) {
     fail(`${BUILT_PAGE} is missing: run \`npm run build\` first`);
-    process.exit(1);
+    return;
   }
   cpSync(path.join(root, BUILT_PAGE), path.join(scanDir, BUILT_PAGE));
   const files = walk(scanDir);
@@ -138,7 +144,7 @@ require(${JSON.stringify(cli)});
   );
   if (result.status !== 0 || !existsSync(csvFile)) {
     fail(`the scan failed (exit ${result.status}${result.error ? `, ${result.error.message}` : ''}).\n${result.stdout}\n${result.stderr}`);
-    process.exit(1);
+    return;
   }
   const rows = parseCsv(readFileSync(csvFile, 'utf8'));
   const header = rows.shift()?.map((h) => h.trim()) ?? [];
@@ -177,6 +183,4 @@ require(${JSON.stringify(cli)});
   for (const f of unexplained) {
     fail(`unexplained finding ${f.check} (${f.severity}) in ${f.file}:${f.location}: ${f.description}\n    ${f.sample}`);
   }
-} finally {
-  rmSync(work, { recursive: true, force: true });
 }
