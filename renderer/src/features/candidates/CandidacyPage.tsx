@@ -272,7 +272,7 @@ function ChecklistPanel(props: { k: CandidacyDetail }) {
         </thead>
         <tbody>
           {k.checklist.items.map((item) => (
-            <ChecklistRow key={item.id} candidacyId={k.id} item={item} time={k.closeOfNominationsTime} />
+            <ChecklistRow key={item.id} candidacyId={k.id} contestId={k.contestId} item={item} time={k.closeOfNominationsTime} />
           ))}
         </tbody>
       </table>
@@ -280,7 +280,7 @@ function ChecklistPanel(props: { k: CandidacyDetail }) {
   );
 }
 
-function ChecklistRow(props: { candidacyId: number; item: ChecklistItemOut; time: string | null }) {
+function ChecklistRow(props: { candidacyId: number; contestId: number; item: ChecklistItemOut; time: string | null }) {
   const { item } = props;
   const [state, setState] = useState<ItemState>(item.state);
   const [doneOn, setDoneOn] = useState(item.doneOn ?? '');
@@ -295,6 +295,11 @@ function ChecklistRow(props: { candidacyId: number; item: ChecklistItemOut; time
       <th scope="row">
         <strong>{item.label}</strong>
         <p className="muted">{item.description}</p>
+        {item.id === 'deposit' && item.applies && (
+          <p>
+            <Link to={`/treasury/${props.contestId}`}>Record the payment in the treasury</Link>
+          </p>
+        )}
         {item.problems.length > 0 && (
           <ul className="problem-list">
             {item.problems.map((p) => (
