@@ -70,6 +70,8 @@ async function limitOf(ctx: Ctx, contest: Contest, settings: TreasurySettings): 
   const electors = settings.electors ?? area?.electorate ?? null;
   const electorsFrom = settings.electors !== null ? 'settings' : area?.electorate != null ? 'area' : null;
   const areaKind = settings.areaKind ?? area?.classification ?? null;
+  // The rule for this kind of election (for a GLA election without a post yet, the Mayor's) says which inputs matter.
+  const anyRule = findLimitRule(contest.electionType, contest.nation, settings.glaPost ?? 'mayor');
   const base = {
     contestId: contest.id,
     electors,
@@ -77,7 +79,9 @@ async function limitOf(ctx: Ctx, contest: Contest, settings: TreasurySettings): 
     areaKind,
     glaPost: settings.glaPost,
     jointCandidates: settings.jointCandidates,
-    jointReductions: findLimitRule(contest.electionType, contest.nation, settings.glaPost ?? 'mayor')?.jointReductions ?? false,
+    jointReductions: anyRule?.jointReductions ?? false,
+    usesElectors: anyRule !== null && anyRule.perElector !== null,
+    usesAreaKind: anyRule?.perElector != null && 'county' in anyRule.perElector,
   } as const;
   const rule = findLimitRule(contest.electionType, contest.nation, settings.glaPost);
   const ruleFacts = {

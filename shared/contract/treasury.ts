@@ -131,6 +131,9 @@ export const limitInfo = z.object({
   jointCandidates: z.number(),
   /** Whether joint-candidate reductions apply to this kind of election. */
   jointReductions: z.boolean(),
+  /** Whether the rule counts electors, and whether it tells county from borough seats. */
+  usesElectors: z.boolean(),
+  usesAreaKind: z.boolean(),
   /** Why the limit could not be computed, if it could not. */
   problem: z.string().nullable(),
 });

@@ -4,7 +4,7 @@
  * every computed limit carries its working ("£11,390 + 69,943 × 12p = £19,783.16").
  */
 import type { ElectionType, Nation } from './election-types.ts';
-import { ELECTION_TYPE_INFO } from './election-types.ts';
+import { ELECTION_TYPE_INFO, NATION_LABELS } from './election-types.ts';
 import { formatPence, formatRate, groupThousands, mulDivFloor } from './money.ts';
 
 /** A UK Parliament (and Scottish Parliament) seat is a county or a borough (in Scotland: burgh) seat. */
@@ -175,7 +175,7 @@ export function noRuleMessage(type: ElectionType, nation: Nation, glaPost?: GlaP
   if (type === 'gla' && !glaPost) {
     return 'Choose the post (Mayor of London, Assembly constituency or London-wide) to work out the limit';
   }
-  return `Hustings has no spending-limit rule for a ${ELECTION_TYPE_INFO[type].label} in ${nation}: enter the limit from the returning officer's notice`;
+  return `Hustings has no spending-limit rule for a ${ELECTION_TYPE_INFO[type].label} in ${NATION_LABELS[nation]}: enter the limit from the returning officer's notice`;
 }
 
 export interface LimitInputs {

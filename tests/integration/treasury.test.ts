@@ -90,7 +90,7 @@ describe('spending limits', () => {
     const c = (await ok(app, 'contests.create', { electionId: pcc.id, areaId: force.id, status: 'contesting' })).id;
     const l = await ok(app, 'treasury.getLimit', { contestId: c });
     expect(l).toMatchObject({ basis: 'unknown', limitPence: null, spend: { level: 'no-limit' } });
-    expect(l.problem).toMatch(/no spending-limit rule for a Police and crime commissioner in england: enter the limit/);
+    expect(l.problem).toMatch(/no spending-limit rule for a Police and crime commissioner in England: enter the limit/);
     await ok(app, 'treasury.updateSettings', { contestId: c, limitOverride: '£90,000', limitSource: 'PARO notice' });
     expect((await ok(app, 'treasury.getLimit', { contestId: c })).limitPence).toBe(9_000_000);
 

@@ -12,6 +12,7 @@ const toNumberOrNull = (v: unknown) => (v === '' || v === null || v === undefine
 /** What the limit is worked out from: electors, county/borough, joint candidates, or a figure entered by hand. */
 export function LimitSettingsForm(props: { ledger: Ledger }) {
   const s = props.ledger.settings;
+  const limit = props.ledger.limit;
   const isGla = props.ledger.type === 'gla';
   const form = useApiForm(settingsInput, {
     contestId: s.contestId,
@@ -25,27 +26,31 @@ export function LimitSettingsForm(props: { ledger: Ledger }) {
   });
   const { register } = form;
   return (
-    <details className="settings" open={props.ledger.limit.problem !== null}>
+    <details className="settings" open={limit.problem !== null}>
       <summary>Change what the limit is worked out from</summary>
       <form className="form inline-form" noValidate onSubmit={form.submit(async (values) => void (await api('treasury.updateSettings', values)))}>
         <ErrorMessage error={form.formError} />
         <div className="row">
-          <Field label="Electors" hint="Leave empty to use the area’s electorate" error={form.errorOf('electors')}>
-            {(a) => <input {...a} inputMode="numeric" {...register('electors', { setValueAs: toNumberOrNull })} />}
-          </Field>
-          <Field label="County or borough (burgh) seat" hint="Leave as the area says unless the notice differs" error={form.errorOf('areaKind')}>
-            {(a) => (
-              <select {...a} {...register('areaKind', { setValueAs: toNullable })}>
-                <option value="">As the area record says</option>
-                {AREA_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {k === 'county' ? 'County' : 'Borough (burgh in Scotland)'}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          {props.ledger.limit.jointReductions && (
+          {limit.usesElectors && (
+            <Field label="Electors" hint="Leave empty to use the area’s electorate" error={form.errorOf('electors')}>
+              {(a) => <input {...a} inputMode="numeric" {...register('electors', { setValueAs: toNumberOrNull })} />}
+            </Field>
+          )}
+          {limit.usesAreaKind && (
+            <Field label="County or borough (burgh) seat" hint="Leave as the area says unless the notice differs" error={form.errorOf('areaKind')}>
+              {(a) => (
+                <select {...a} {...register('areaKind', { setValueAs: toNullable })}>
+                  <option value="">As the area record says</option>
+                  {AREA_KINDS.map((k) => (
+                    <option key={k} value={k}>
+                      {k === 'county' ? 'County' : 'Borough (burgh in Scotland)'}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          )}
+          {limit.jointReductions && (
             <Field label="Joint candidates" hint="1 if not joint; 2 cuts the limit by a quarter, 3 or more by a third" error={form.errorOf('jointCandidates')}>
               {(a) => <input {...a} type="number" min={1} max={50} {...register('jointCandidates', { valueAsNumber: true })} />}
             </Field>

@@ -56,7 +56,7 @@ export function TreasuryPage() {
                 <td className="num">{r.limitPence === null ? '—' : formatPence(r.limitPence)}</td>
                 <td className="num">{formatPence(r.spend.spentPence)}</td>
                 <td>
-                  <span className={`spend-${r.spend.level}`}>
+                  <span className={`badge level-${r.spend.level}`}>
                     {LEVEL_LABELS[r.spend.level]}
                     {r.spend.percent !== null && ` (${r.spend.percent}%)`}
                   </span>
