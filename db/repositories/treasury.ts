@@ -164,9 +164,13 @@ export async function deleteExpense(db: Db, id: number): Promise<void> {
 
 /** The latest date on any expense of a contest, to check against the return's date. */
 export async function latestExpenseDate(db: Db, contestId: number): Promise<string | null> {
-  const r = db.prepare('SELECT MAX(MAX(COALESCE(invoice_on, \'\'), COALESCE(paid_on, \'\'))) AS latest FROM expenses WHERE contest_id = ?').get(contestId) as {
-    latest: string | null;
-  };
+  const r = db
+    .prepare(
+      `SELECT MAX(d) AS latest FROM (
+         SELECT MAX(COALESCE(invoice_on, ''), COALESCE(paid_on, '')) AS d FROM expenses WHERE contest_id = ?
+         UNION ALL SELECT pp.paid_on FROM print_run_payments pp JOIN print_runs p ON p.id = pp.print_run_id WHERE p.contest_id = ?)`,
+    )
+    .get(contestId, contestId) as { latest: string | null };
   return r.latest || null;
 }
 
@@ -179,4 +183,26 @@ export async function contestIdsWithMoney(db: Db): Promise<number[]> {
     )
     .all() as { id: number }[];
   return rows.map((r) => r.id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Payment dates of leaflet print runs (the print runs themselves are the leaflets' records)
+
+export async function printRunPayments(db: Db, printRunIds: readonly number[]): Promise<Map<number, string>> {
+  if (printRunIds.length === 0) return new Map();
+  const rows = db
+    .prepare(`SELECT print_run_id AS id, paid_on AS paidOn FROM print_run_payments WHERE print_run_id IN (${printRunIds.map(() => '?').join(', ')})`)
+    .all(...printRunIds) as { id: number; paidOn: string }[];
+  return new Map(rows.map((r) => [r.id, r.paidOn]));
+}
+
+export async function setPrintRunPaid(db: Db, printRunId: number, paidOn: string | null): Promise<void> {
+  if (paidOn === null) {
+    db.prepare('DELETE FROM print_run_payments WHERE print_run_id = ?').run(printRunId);
+    return;
+  }
+  db.prepare(
+    `INSERT INTO print_run_payments (print_run_id, paid_on, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT (print_run_id) DO UPDATE SET paid_on = excluded.paid_on, updated_at = excluded.updated_at`,
+  ).run(printRunId, paidOn, new Date().toISOString());
 }

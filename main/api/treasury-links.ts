@@ -3,10 +3,10 @@
  * post-poll deadlines and working days (timetable), leaflet print runs (leaflets).
  */
 import type { Contest } from '../../shared/contract/contests.ts';
+import { listPrintRuns } from '../../db/repositories/print-runs.ts';
 import type { MilestoneKey } from '../../shared/domain/timetable.ts';
 import { divisionOf, workingDaysAfter } from '../../shared/domain/working-days.ts';
 import { formatPence } from '../../shared/domain/money.ts';
-import { listPrintRuns } from '../../db/repositories/print-runs.ts';
 import { candidatesHandlers } from './candidates.ts';
 import { requireElection } from './elections.ts';
 import { contestTimetable, loadHolidays, loadTimetableData } from './timetable.ts';
@@ -68,23 +68,7 @@ export async function depositRefundDue(ctx: Ctx, contest: Contest): Promise<stri
 
 export { ukToday as today } from '../../shared/domain/working-days.ts';
 
-export interface PrintRunLine {
-  id: number;
-  printer: string;
-  leafletTitle: string;
-  quantity: number;
-  printedOn: string;
-  costPence: number;
-}
-
-/** The leaflet print runs charged to a contest (the leaflets feature's `print_runs`). */
-export async function printRunsOf(ctx: Ctx, contestId: number): Promise<PrintRunLine[]> {
-  return (await listPrintRuns(ctx.db, { contestId })).map((r) => ({
-    id: r.id,
-    printer: r.printer,
-    leafletTitle: r.leafletTitle,
-    quantity: r.quantity,
-    printedOn: r.printedOn,
-    costPence: r.costPence,
-  }));
+/** The leaflet print runs charged to a contest: they flow into its ledger as unsolicited material. */
+export async function printRunsOf(ctx: Ctx, contestId: number) {
+  return listPrintRuns(ctx.db, { contestId });
 }

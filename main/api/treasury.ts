@@ -21,6 +21,7 @@ import { SPENDING_CATEGORY_LABELS, expenseProblems, expenseWarnings } from '../.
 import { formatPence } from '../../shared/domain/money.ts';
 import { computeSpendingLimit, findLimitRule, noRuleMessage, spendStatus } from '../../shared/domain/spending-limits.ts';
 import { listContests } from '../../db/repositories/contests.ts';
+import { getPrintRun } from '../../db/repositories/print-runs.ts';
 import {
   contestIdsWithMoney,
   deleteDeposit,
@@ -36,8 +37,10 @@ import {
   latestExpenseDate,
   listDonations,
   listExpenses,
+  printRunPayments,
   saveDeposit,
   saveSettings,
+  setPrintRunPaid,
   updateDonation,
   updateExpense,
 } from '../../db/repositories/treasury.ts';
@@ -160,7 +163,9 @@ async function linesOf(ctx: Ctx, contestId: number, postPoll: PostPoll | null): 
     notional: e.notional,
     warnings: expenseWarnings(e, deadlines),
   }));
-  const runs: LedgerLine[] = (await printRunsOf(ctx, contestId)).map((r) => ({
+  const printRuns = await printRunsOf(ctx, contestId);
+  const paid = await printRunPayments(ctx.db, printRuns.map((r) => r.id));
+  const runs: LedgerLine[] = printRuns.map((r) => ({
     ref: `print-run:${r.id}`,
     source: 'print-run',
     sourceId: r.id,
@@ -170,12 +175,12 @@ async function linesOf(ctx: Ctx, contestId: number, postPoll: PostPoll | null): 
     description: `${r.leafletTitle}: ${r.quantity.toLocaleString('en-GB')} printed`,
     amountPence: r.costPence,
     invoiceOn: r.printedOn,
-    paidOn: null,
+    paidOn: paid.get(r.id) ?? null,
     notional: false,
     warnings:
       r.costPence === 0
-        ? ['No cost recorded for this print run: enter it on the leaflet, or record free or discounted printing as notional spending']
-        : [],
+        ? ['No cost recorded for this print run: enter it on the print run, or record free or discounted printing as notional spending']
+        : expenseWarnings({ kind: 'expense', notional: false, invoiceOn: r.printedOn, paidOn: paid.get(r.id) ?? null }, deadlines),
   }));
   return [...entries, ...runs].sort((a, b) => (a.invoiceOn ?? a.paidOn ?? '9999').localeCompare(b.invoiceOn ?? b.paidOn ?? '9999') || a.ref.localeCompare(b.ref));
 }
@@ -463,6 +468,33 @@ export const treasuryHandlers: HandlersFor<typeof treasuryContract> = {
     const after = (await getExpense(ctx.db, id))!;
     await ctx.audit({ action: 'update', entity: 'expense', entityId: id, summary: `Changed ${describeExpense(e)}`, before, after });
     return after;
+  },
+
+  'treasury.setPrintRunPaid': async (ctx, { printRunId, paidOn }) => {
+    const run = await getPrintRun(ctx.db, printRunId);
+    if (!run) throw new AppError('not_found', `There is no print run with id ${printRunId}`, { printRunId: 'No such print run' });
+    if (run.contestId === null) {
+      throw invalid('This print run is not charged to a contest: choose its contest on the print run first', { printRunId: 'Not charged to a contest' });
+    }
+    const contest = await requireContest(ctx, run.contestId);
+    const before = (await printRunPayments(ctx.db, [printRunId])).get(printRunId) ?? null;
+    if (paidOn) {
+      const returnOn = await returnDateOf(ctx, contest);
+      if (returnOn && paidOn > returnOn) throw invalid(`Date paid ${paidOn} is after the return (${returnOn})`, { paidOn: `After the return (${returnOn})` });
+      if (paidOn > today()) throw invalid(`Date paid ${paidOn} is in the future`, { paidOn: `${paidOn} is in the future` });
+    }
+    await setPrintRunPaid(ctx.db, printRunId, paidOn);
+    await ctx.audit({
+      action: 'update',
+      entity: 'print-run-payment',
+      entityId: printRunId,
+      summary: paidOn
+        ? `Print run of ${run.leafletTitle} (${formatPence(run.costPence)}, ${run.printer || 'printer not recorded'}) paid ${paidOn}`
+        : `Print run of ${run.leafletTitle}: date paid cleared`,
+      before: { printRunId, paidOn: before },
+      after: { printRunId, paidOn },
+    });
+    return { printRunId, paidOn };
   },
 
   'treasury.deleteExpense': async (ctx, { id }) => {

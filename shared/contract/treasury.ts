@@ -111,6 +111,8 @@ const expenseFields = {
 export const expenseCreateInput = z.strictObject({ contestId: id, ...expenseFields });
 export const expenseUpdateInput = z.strictObject({ id, ...expenseFields });
 
+export const printRunPaidInput = z.strictObject({ printRunId: id, paidOn: optionalDate.default(null) });
+
 // ---------------------------------------------------------------------------------------------
 // Outputs
 
@@ -329,5 +331,10 @@ export const treasuryContract = {
   'treasury.deleteDonation': mutation('Delete a donation recorded in error', z.strictObject({ id }), z.object({ deleted: z.boolean() })),
   'treasury.createExpense': mutation('Record an expense or a refund', expenseCreateInput, expense),
   'treasury.updateExpense': mutation('Change an expense or refund', expenseUpdateInput, expense),
+  'treasury.setPrintRunPaid': mutation(
+    'Record (or clear) when a leaflet print run charged to a contest was paid',
+    printRunPaidInput,
+    z.object({ printRunId: id, paidOn: z.string().nullable() }),
+  ),
   'treasury.deleteExpense': mutation('Delete an expense or refund recorded in error', z.strictObject({ id }), z.object({ deleted: z.boolean() })),
 };

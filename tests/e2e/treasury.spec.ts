@@ -110,10 +110,22 @@ test('a treasurer records the deposit, donations and spending, sees the gauge an
   }
   await expect(page.getByRole('table', { name: 'Expenses and refunds' }).getByRole('row')).toHaveCount(6);
 
-  // The gauge: £16,500 of £19,783.16 is past the 80% warning.
+  // A leaflet print run charged to the contest flows in by itself; the treasurer records when it was paid.
+  const leaflet = await call('leaflets.create', { title: 'Election address', size: 'A4', contestIds: [contest.id] });
+  await call('printRuns.create', { leafletId: leaflet.id, contestId: contest.id, printedOn: day(-28), quantity: 10_000, printer: 'Leaflet Printers Ltd', costPence: 50_000 });
+  await page.reload();
+  const run = page.getByRole('row', { name: /Leaflet Printers Ltd/ });
+  await expect(run).toContainText('Election address: 10,000 printed');
+  await expect(run).toContainText('Not yet paid');
+  await run.getByLabel('Paid on').fill(day(-20));
+  await run.getByRole('button', { name: 'Save date paid' }).click();
+  await expect(run).toContainText('Paid');
+  await expect(run).not.toContainText('Not yet paid');
+
+  // The gauge: £17,000 of £19,783.16 is past the 80% warning.
   const gauge = page.getByRole('meter', { name: 'Spending against the limit' });
-  await expect(gauge).toHaveAttribute('aria-valuetext', '£16,500.00 of £19,783.16 (83%)');
-  await expect(page.getByText('Warning: 80% of the limit reached: £16,500.00 of £19,783.16 (83%). 83% of the limit spent: £3,283.16 left')).toBeVisible();
+  await expect(gauge).toHaveAttribute('aria-valuetext', '£17,000.00 of £19,783.16 (85%)');
+  await expect(page.getByText('Warning: 80% of the limit reached: £17,000.00 of £19,783.16 (85%). 85% of the limit spent: £2,783.16 left')).toBeVisible();
   await expectAccessible(page);
 
   // The result: 501 of 10,000 valid votes is more than 5%, so the deposit comes back.
@@ -139,9 +151,10 @@ test('a treasurer records the deposit, donations and spending, sees the gauge an
   // The return, grouped by category, with the donations schedule and the deposit; printed on A4.
   await page.getByRole('link', { name: 'The return of expenses' }).click();
   await expect(page.getByRole('heading', { name: 'Return of election expenses' })).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Unsolicited material to electors' })).toContainText('£9,000.00');
+  await expect(page.getByRole('table', { name: 'Unsolicited material to electors' })).toContainText('Election address: 10,000 printed');
+  await expect(page.getByRole('row', { name: 'Total: Unsolicited material to electors £9,500.00' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Transport' })).toContainText('Taxis on polling day');
-  await expect(page.getByRole('row', { name: 'Total election spending £16,500.00' })).toBeVisible();
+  await expect(page.getByRole('row', { name: 'Total election spending £17,000.00' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Donations accepted' })).toContainText('Ann Elector');
   await expect(page.getByRole('table', { name: 'Donations accepted' })).toContainText('An individual on a UK electoral register (AB-123)');
   await expect(page.getByRole('table', { name: 'Impermissible donations returned' })).toContainText('Offshore Holdings Ltd');

@@ -201,6 +201,30 @@ describe('expenses and the return', () => {
     expect(run('treasury', 'limit', '--contest', '999').stderr).toMatch(/no contest with id 999/);
   });
 
+  it('takes the leaflet print runs charged to the contest as unsolicited material, read from the leaflets', async () => {
+    const leaflet = await ok(app, 'leaflets.create', { title: 'Election address', size: 'A4', contestIds: [county] });
+    await ok(app, 'printRuns.create', { leafletId: leaflet.id, contestId: county, printedOn: '2026-04-10', quantity: 40_000, printer: 'Banbury Print Co', costPence: 310_050 });
+    await ok(app, 'printRuns.create', { leafletId: leaflet.id, contestId: null, printedOn: '2026-04-11', quantity: 500, printer: 'Elsewhere', costPence: 9_900 });
+    const ledger = await ok(app, 'treasury.getLedger', { contestId: county });
+    expect(ledger.lines).toEqual([
+      expect.objectContaining({ source: 'print-run', category: 'unsolicited-material', supplier: 'Banbury Print Co', description: 'Election address: 40,000 printed', amountPence: 310_050, invoiceOn: '2026-04-10' }),
+    ]);
+    expect(ledger.spend.spentPence).toBe(310_050);
+    expect((await ok(app, 'treasury.getReturn', { contestId: county })).categories[1]).toMatchObject({ category: 'unsolicited-material', unpaidPence: 310_050, totalPence: 310_050 });
+    expect(await app.db.prepare('SELECT COUNT(*) AS n FROM expenses').get()).toEqual({ n: 0 }); // read, not copied
+
+    const run = ledger.lines[0].sourceId;
+    expect((await refused('treasury.setPrintRunPaid', { printRunId: run, paidOn: '2099-01-01' })).fields?.paidOn).toMatch(/future|after the return/);
+    await ok(app, 'treasury.setPrintRunPaid', { printRunId: run, paidOn: '2026-04-20' });
+    const ret = await ok(app, 'treasury.getReturn', { contestId: county });
+    expect(ret.categories[1]).toMatchObject({ paidPence: 310_050, unpaidPence: 0 });
+    expect((await ok(app, 'audit.list', { entity: 'print-run-payment', entityId: run }))[0].summary).toBe(
+      'Print run of Election address (£3,100.50, Banbury Print Co) paid 2026-04-20',
+    );
+    const other = (await ok(app, 'printRuns.list', { contestId: undefined })).find((r: { contestId: number | null }) => r.contestId === null);
+    expect((await refused('treasury.setPrintRunPaid', { printRunId: other.id, paidOn: '2026-04-20' })).message).toMatch(/not charged to a contest/);
+  });
+
   it('is a nil return when nothing was spent or given', async () => {
     const ret = await ok(app, 'treasury.getReturn', { contestId: ward });
     expect(ret.nil).toBe(true);

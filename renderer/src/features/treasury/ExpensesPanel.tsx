@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { type Ledger, type LedgerLine, expenseCreateInput } from '../../../../shared/contract/treasury.ts';
+import { type Ledger, type LedgerLine, expenseCreateInput, printRunPaidInput } from '../../../../shared/contract/treasury.ts';
 import { SPENDING_CATEGORIES, SPENDING_CATEGORY_LABELS } from '../../../../shared/domain/expenses.ts';
 import { formatPence, penceToDecimal } from '../../../../shared/domain/money.ts';
 import { api } from '../../app/api.ts';
@@ -9,6 +9,7 @@ import { Options } from '../../ui/Options.tsx';
 import { EmptyState, ErrorMessage } from '../../ui/Page.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { useApiForm } from '../../ui/useApiForm.ts';
+import { EntryHistory } from './EntryHistory.tsx';
 import { RowActions } from './RowActions.tsx';
 
 function kindOf(l: LedgerLine): string {
@@ -71,9 +72,7 @@ export function ExpensesPanel(props: { ledger: Ledger }) {
                 </td>
                 <td>
                   {l.source === 'print-run' ? (
-                    <span className="muted">
-                      From a <Link to="/leaflets">leaflet print run</Link>
-                    </span>
+                    <PrintRunPaidForm line={l} />
                   ) : (
                     <RowActions
                       what={`the ${l.kind} from ${l.supplier}: ${l.description}`}
@@ -188,6 +187,27 @@ function ExpenseForm(props: { ledger: Ledger; line?: LedgerLine; onDone(): void 
           </button>
         )}
       </div>
+    </form>
+  );
+}
+
+/** A print run is the leaflets' record; the treasurer records only when it was paid. */
+function PrintRunPaidForm(props: { line: LedgerLine }) {
+  const l = props.line;
+  const form = useApiForm(printRunPaidInput, { printRunId: l.sourceId, paidOn: l.paidOn ?? '' });
+  return (
+    <form className="no-print" noValidate aria-label={`Payment of the print run: ${l.description}`} onSubmit={form.submit(async (values) => void (await api('treasury.setPrintRunPaid', values)))}>
+      <p className="muted">
+        From a <Link to="/print-runs">leaflet print run</Link>
+      </p>
+      <ErrorMessage error={form.formError} />
+      <Field label="Paid on" error={form.errorOf('paidOn')}>
+        {(a) => <input {...a} type="date" {...form.register('paidOn')} />}
+      </Field>
+      <button type="submit" disabled={form.formState.isSubmitting}>
+        Save date paid
+      </button>
+      <EntryHistory entity="print-run-payment" entityId={l.sourceId} label={`the payment of ${l.description}`} />
     </form>
   );
 }
