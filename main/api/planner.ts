@@ -5,6 +5,7 @@ import { type AssumptionKey, DEFAULT_ASSUMPTIONS, type PlanFacts, VERDICT_LABELS
 import { countdown, formatTime } from '../../shared/domain/timetable.ts';
 import { formatDateLong, ukToday } from '../../shared/domain/working-days.ts';
 import { getArea } from '../../db/repositories/areas.ts';
+import { householdCounts } from '../../db/repositories/electors.ts';
 import { listContests, updateContestStatus } from '../../db/repositories/contests.ts';
 import { deleteDecision, getDecision, getPlan, insertDecision, listDecisions, listPlans, savePlan } from '../../db/repositories/plans.ts';
 import { rulesOf } from './candidates.ts';
@@ -29,7 +30,7 @@ async function contestFacts(ctx: Ctx, c: Contest, today: string): Promise<PlanFa
     today,
     pollingDay: c.pollingDay,
     electorate: area?.electorate ?? null,
-    registerHouseholds: null,
+    registerHouseholds: (await householdCounts(ctx.db, c.areaId)).reduce((n, d) => n + d.households, 0) || null,
     depositPence: req.deposit?.amountPence ?? 0,
     spendingLimitPence: limit.limitPence,
     spendingLimitNote: limit.limitPence === null ? limit.working : undefined,
@@ -83,7 +84,7 @@ async function followLatestDecision(ctx: Ctx, contestId: number): Promise<void> 
 
 export const plannerHandlers: HandlersFor<typeof plannerContract> = {
   'planner.get': async (ctx, { contestId }) => contestPlan(ctx, contestId),
-  'planner.compare': async (ctx, { electionId }) => {
+  'planner.list': async (ctx, { electionId }) => {
     const today = ukToday();
     const contests = await listContests(ctx.db, { electionId });
     const plans = await listPlans(ctx.db);
@@ -110,7 +111,7 @@ export const plannerHandlers: HandlersFor<typeof plannerContract> = {
     });
     return after;
   },
-  'planner.decisions': async (ctx, { contestId }) => {
+  'planner.listDecisions': async (ctx, { contestId }) => {
     if (contestId !== undefined) await requireContest(ctx, contestId);
     return listDecisions(ctx.db, contestId);
   },

@@ -117,13 +117,13 @@ export type ContestPlan = z.infer<typeof contestPlan>;
 
 export const plannerContract = {
   'planner.get': query('A contest’s plan: figures, verdict with reasons, assumptions and decisions', z.strictObject({ contestId: id }), contestPlan),
-  'planner.compare': query(
+  'planner.list': query(
     'Every contest’s plan side by side, optionally of one election',
     z.strictObject({ electionId: id.optional() }),
     z.array(contestPlan.omit({ decisions: true }).extend({ latestDecision: decision.nullable() })),
   ),
   'planner.save': mutation('Save a contest’s planning figures and assumptions', planSaveInput, contestPlan),
-  'planner.decisions': query('Decisions taken, newest first, optionally of one contest', z.strictObject({ contestId: id.optional() }), z.array(decision)),
+  'planner.listDecisions': query('Decisions taken, newest first, optionally of one contest', z.strictObject({ contestId: id.optional() }), z.array(decision)),
   'planner.decide': mutation('Record a meeting’s decision on a contest; the contest’s status follows it', decisionInput, decision),
   'planner.deleteDecision': mutation('Delete a decision recorded in error; the status follows the decision before it', idInput, z.object({ deleted: z.boolean() })),
 };

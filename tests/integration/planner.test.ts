@@ -114,7 +114,7 @@ describe('the planner', () => {
     expect(audit.map((a: { entity: string; action: string }) => `${a.entity}:${a.action}`)).toEqual(
       expect.arrayContaining(['contest-decision:create', 'contest-decision:delete', 'contest:update']),
     );
-    const visible = await ok(app, 'planner.decisions', {});
+    const visible = await ok(app, 'planner.listDecisions', {});
     expect(visible).toEqual([]);
   });
 
@@ -135,7 +135,7 @@ describe('the planner', () => {
   it('compares contests side by side with their latest decisions', async () => {
     await ok(app, 'planner.save', { contestId, fundsAvailablePence: 10_000, volunteerHoursOffered: 0 });
     await ok(app, 'planner.decide', { contestId, decidedOn: today, meeting: 'AGM', outcome: 'not-contesting', votesFor: 7, votesAgainst: 1, votesAbstain: 0, minute: 'Not this time.' });
-    const rows = await ok(app, 'planner.compare', {});
+    const rows = await ok(app, 'planner.list', {});
     expect(rows.map((r: { contest: { areaName: string } }) => r.contest.areaName)).toEqual(['Hyde Park', 'Unknown Ward']);
     expect(rows[0].plan.verdict).toBe('not-practical');
     expect(rows[0].latestDecision).toMatchObject({ meeting: 'AGM', outcome: 'not-contesting' });
