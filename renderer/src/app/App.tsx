@@ -32,6 +32,8 @@ import { HouseholdPage } from '../features/register/HouseholdPage.tsx';
 import { RegisterImportPage } from '../features/register/RegisterImportPage.tsx';
 import { RegisterPage } from '../features/register/RegisterPage.tsx';
 import { WalkSheetPage } from '../features/register/WalkSheetPage.tsx';
+import { ComparePage } from '../features/planner/ComparePage.tsx';
+import { PlannerPage } from '../features/planner/PlannerPage.tsx';
 import { NAV } from './nav.ts';
 
 export function App() {
@@ -85,6 +87,8 @@ export function App() {
             <Route path="/canvass/sessions/:id" element={<EntryPage />} />
             <Route path="/canvass/tallies" element={<TalliesPage />} />
             <Route path="/canvass/tallies/:areaId" element={<TalliesPage />} />
+            <Route path="/contests/:id/plan" element={<PlannerPage />} />
+            <Route path="/planner" element={<ComparePage />} />
             <Route path="/activity" element={<ActivityPage />} />
             <Route path="/deadlines" element={<DeadlinesPage />} />
             <Route path="/tasks" element={<TasksPage />} />

@@ -6,6 +6,7 @@ export const NAV: { to: string; label: string }[] = [
   { to: '/elections', label: 'Elections' },
   { to: '/areas', label: 'Areas' },
   { to: '/candidates', label: 'Candidates' },
+  { to: '/planner', label: 'Where to stand' },
   { to: '/treasury', label: 'Treasury' },
   { to: '/leaflets', label: 'Leaflets' },
   { to: '/volunteers', label: 'Volunteers' },

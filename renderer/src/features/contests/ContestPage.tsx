@@ -12,6 +12,7 @@ import { StatusBadge } from './StatusBadge.tsx';
 import { ContestCandidatesPanel } from '../candidates/ContestCandidatesPanel.tsx';
 import { ContestTimetablePanel } from '../timetable/TimetablePanel.tsx';
 import { TasksPanel } from '../timetable/TasksPanel.tsx';
+import { PlanSummary } from '../planner/PlanSummary.tsx';
 
 export function ContestPage() {
   const id = Number(useParams().id);
@@ -42,6 +43,7 @@ export function ContestPage() {
           />
         }
       />
+      <PlanSummary contestId={id} />
       <StatusForm contest={c} />
       <ContestCandidatesPanel contestId={c.id} />
       <ContestTimetablePanel contestId={id} />
