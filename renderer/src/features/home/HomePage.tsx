@@ -5,6 +5,7 @@ import { formatDate, plural } from '../../ui/format.ts';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
 import { StatusBadge } from '../contests/StatusBadge.tsx';
 import { NextDeadlinesPanel } from '../timetable/DeadlinesPage.tsx';
+import { DashboardContests } from './DashboardContests.tsx';
 
 export function HomePage() {
   const elections = useApi('elections.list', {});
@@ -67,15 +68,7 @@ export function HomePage() {
             <p className="muted">
               {electionTypeLabel(e.type, e.nation)} · polling day {formatDate(e.pollingDay)}
             </p>
-            <ul className="plain">
-              {allContests
-                .filter((c) => c.electionId === e.id)
-                .map((c) => (
-                  <li key={c.id}>
-                    <Link to={`/contests/${c.id}`}>{c.areaName}</Link> <StatusBadge status={c.status} />
-                  </li>
-                ))}
-            </ul>
+            <DashboardContests electionId={e.id} contests={allContests.filter((c) => c.electionId === e.id)} />
           </article>
         ))}
       </section>

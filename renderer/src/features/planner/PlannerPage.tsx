@@ -47,8 +47,8 @@ export function PlannerPage() {
       />
       <VerdictPanel plan={data} />
       <Figures plan={data} />
-      <PlanForm plan={data} />
-      <DecisionsPanel contestId={c.id} decisions={data.decisions} />
+      <PlanForm key={`plan-${c.id}`} plan={data} />
+      <DecisionsPanel key={`decisions-${c.id}`} contestId={c.id} decisions={data.decisions} />
     </>
   );
 }

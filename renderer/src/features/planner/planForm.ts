@@ -24,6 +24,8 @@ export function isMoney(key: string): boolean {
   return (MONEY_FIELDS as readonly string[]).includes(key);
 }
 
+const target = planSaveInput.omit({ contestId: true });
+
 /** Blank → null (not entered, or the default); pounds → pence; numbers with thousands commas allowed. */
 function textField(key: Key) {
   const label = labelOf(key).replace(/ \(£\)$/, '');
@@ -43,7 +45,13 @@ function textField(key: Key) {
       ctx.addIssue({ code: 'custom', message: `${label} must be a number, e.g. 12` });
       return z.NEVER;
     }
-    return Number(plain);
+    // The contract's own rule for the field (range, whole number), so every field is checked at once.
+    const checked = target.shape[key].safeParse(Number(plain));
+    if (!checked.success) {
+      ctx.addIssue({ code: 'custom', message: checked.error.issues[0].message });
+      return z.NEVER;
+    }
+    return checked.data;
   });
 }
 
@@ -51,12 +59,11 @@ const keys = [...INPUT_FIELDS, ...ASSUMPTION_KEYS];
 
 export type PlanFormText = Record<Key | 'notes', string>;
 
-const target = planSaveInput.omit({ contestId: true });
 const shape: Record<string, z.ZodType<unknown, string>> = { notes: z.string() };
 for (const k of keys) shape[k] = textField(k);
 
-/** The form's text fields, read into the contract's input and checked by the contract's own rules. */
-export const planFormSchema = (z.object(shape) as unknown as z.ZodType<z.input<typeof target>, PlanFormText>).pipe(target);
+/** The form's text fields, read into the contract's input and checked by the contract's own rules (the server checks again). */
+export const planFormSchema = z.object(shape) as unknown as z.ZodType<z.output<typeof target>, PlanFormText>;
 
 export function formText(stored: StoredPlan): PlanFormText {
   const text = Object.fromEntries(
