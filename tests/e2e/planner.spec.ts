@@ -84,6 +84,8 @@ test('members compare two contests, see which is practical and why, record the d
   await expectAccessible(page);
 
   await page.goto(`${new URL(page.url()).origin}/#/contests/${k.id}/plan`);
+  await expect(page.getByRole('heading', { name: 'Plan for Kingswood' })).toBeVisible();
+  await expect(decide.getByLabel('Meeting', { exact: true })).toHaveValue('');
   await decide.getByLabel('Meeting', { exact: true }).fill('Branch committee');
   await decide.getByLabel('Votes for').fill('10');
   await decide.getByLabel('Minute').fill('We stand in Kingswood.');
