@@ -53,6 +53,15 @@ function send(res: ServerResponse, status: number, body: unknown) {
   res.end(text);
 }
 
+/** A percent-decoded path, or null when its escapes are malformed (a 4xx, not a crash). */
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
 function sameToken(given: string, token: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(token);
@@ -104,7 +113,8 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
     const auth = req.headers.authorization ?? '';
     const given = auth.startsWith('Bearer ') ? auth.slice(7) : '';
     if (!sameToken(given, token)) return send(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong token: open the address Hustings printed' } });
-    const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+    const name = safeDecode(url.pathname.slice('/api/'.length));
+    if (name === null) return send(res, 404, { ok: false, error: { code: 'unknown_method', message: 'There is no such method' } });
     if (name === 'methods' && req.method === 'GET') return send(res, 200, describeMethods());
     if (name === 'events' && req.method === 'GET') return streamJobEvents(req, res);
     if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'method_not_allowed', message: 'Use POST for API methods' } });
@@ -134,7 +144,9 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
   }
 
   function serveStatic(res: ServerResponse, pathname: string) {
-    const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    const decoded = safeDecode(pathname);
+    if (decoded === null) return send(res, 400, { error: 'Bad path' });
+    const rel = normalize(decoded).replace(/^([/\\])+/, '');
     let file = join(rendererDir, rel === '' ? 'index.html' : rel);
     if (!file.startsWith(rendererDir.endsWith(sep) ? rendererDir : rendererDir + sep)) return send(res, 404, { error: 'Not found' });
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(rendererDir, 'index.html');
