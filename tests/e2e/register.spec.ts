@@ -106,6 +106,7 @@ test('a volunteer imports the register, types twenty returns from the keyboard, 
   await expect(page.getByText('2 to follow up')).toBeVisible();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export to CSV' }).click();
+  await page.getByRole('dialog', { name: 'Export personal data?' }).getByRole('button', { name: 'Export' }).click();
   const csv = await (await download).createReadStream().then(
     (s) =>
       new Promise<string>((resolve) => {

@@ -177,6 +177,7 @@ test('a treasurer records the deposit, donations and spending, sees the gauge an
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download CSV' }).click();
+  await page.getByRole('dialog', { name: 'Export personal data?' }).getByRole('button', { name: 'Export' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe(`return-of-expenses-contest-${contest.id}.csv`);
 });

@@ -4,6 +4,7 @@ import type { TalliesOut } from '../../../../shared/contract/canvass.ts';
 import { REQUESTS, REQUEST_LABELS, type Request } from '../../../../shared/domain/canvass-codes.ts';
 import { api, useApi } from '../../app/api.ts';
 import { downloadText, toCsv } from '../../ui/download.ts';
+import { usePersonalDataExport } from '../../ui/PersonalDataExport.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Options } from '../../ui/Options.tsx';
 import { formatDate, formatNumber } from '../../ui/format.ts';
@@ -49,6 +50,7 @@ export function TalliesPage() {
   const [district, setDistrict] = useState('');
   const follow = useApi('canvass.listFollowUps', { areaId: areaId || 1, request, pollingDistrict: district || undefined });
   const [error, setError] = useState<string>();
+  const exporting = usePersonalDataExport();
   const t = areaId ? tallies.data : undefined;
 
   const exportCsv = async () => {
@@ -165,9 +167,14 @@ export function TalliesPage() {
               <DistrictSelect value={district} onChange={setDistrict} districts={t.districts} />
             </div>
             <div className="actions">
-              <button type="button" onClick={exportCsv} disabled={!follow.data?.length}>
+              <button
+                type="button"
+                onClick={() => exporting.ask(`names, addresses and canvass answers of ${formatNumber(follow.data?.length ?? 0)} electors`, exportCsv)}
+                disabled={!follow.data?.length}
+              >
                 Export to CSV
               </button>
+              {exporting.dialog}
               <span className="muted" role="status">
                 {follow.data ? `${formatNumber(follow.data.length)} to follow up` : ''}
               </span>

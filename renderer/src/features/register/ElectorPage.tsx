@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { REQUEST_LABELS } from '../../../../shared/domain/canvass-codes.ts';
 import { api, useApi } from '../../app/api.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import { usePersonalDataExport } from '../../ui/PersonalDataExport.tsx';
 import { downloadText } from '../../ui/download.ts';
 import { formatDate } from '../../ui/format.ts';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
@@ -15,6 +16,7 @@ export function ElectorPage() {
   const { data, error } = useApi('register.getElector', { id });
   const [asking, setAsking] = useState(false);
   const [actionError, setActionError] = useState<string>();
+  const exporting = usePersonalDataExport();
   if (error) return <ErrorMessage error={error} />;
   if (!data) return <Loading />;
   const e = data.elector;
@@ -46,7 +48,7 @@ export function ElectorPage() {
         back={{ to: `/register/${e.areaId}`, label: 'Electors' }}
         actions={
           <>
-            <button type="button" onClick={exportData}>
+            <button type="button" onClick={() => exporting.ask(`everything Hustings holds about ${e.fullName}: register entry, household, canvass history and activity`, exportData)}>
               Export their data
             </button>
             <button type="button" className="danger" onClick={() => setAsking(true)}>
@@ -83,6 +85,7 @@ export function ElectorPage() {
       </dl>
       <h2>Canvass history</h2>
       <ReturnsTable returns={data.returns} caption={`Returns for ${e.fullName}`} />
+      {exporting.dialog}
       <ConfirmDialog
         open={asking}
         title={`Erase ${e.fullName}?`}

@@ -8,6 +8,7 @@ import { useApi } from '../../app/api.ts';
 import { formatDate } from '../../ui/format.ts';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
 import { OUTCOME_LABELS } from './labels.ts';
+import { usePersonalDataExport } from '../../ui/PersonalDataExport.tsx';
 import './treasury.css';
 
 function downloadCsv(ret: ElectionReturnView) {
@@ -26,6 +27,7 @@ function downloadCsv(ret: ElectionReturnView) {
 export function ReturnPage() {
   const contestId = Number(useParams().contestId);
   const { data: ret, error } = useApi('treasury.getReturn', { contestId });
+  const exporting = usePersonalDataExport();
   if (error) return <ErrorMessage error={error} />;
   if (!ret) return <Loading />;
   return (
@@ -45,9 +47,10 @@ export function ReturnPage() {
             <button type="button" className="primary" onClick={() => window.print()}>
               Print the return
             </button>
-            <button type="button" onClick={() => downloadCsv(ret)}>
+            <button type="button" onClick={() => exporting.ask('the names and addresses of donors', () => downloadCsv(ret))}>
               Download CSV
             </button>
+            {exporting.dialog}
           </>
         }
       />
