@@ -248,6 +248,10 @@ export const candidatesHandlers: HandlersFor<typeof candidatesContract> = {
       const message = `The consent is dated ${before.consentSignedOn}, after this delivery date: check both dates`;
       throw invalid(message, { onDate: message });
     }
+    if (status === 'withdrawn' && before.closeOfNominations && onDate > before.closeOfNominations) {
+      const message = `A candidate can withdraw only until close of nominations (${before.closeOfNominations}); after that the name stays on the ballot paper`;
+      throw invalid(message, { onDate: message });
+    }
     // The first entry is the day the candidacy was entered, which may be after the events being recorded.
     const last = before.history.length > 1 ? before.history[before.history.length - 1] : undefined;
     if (last && onDate < last.onDate) {

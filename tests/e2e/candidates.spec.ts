@@ -36,6 +36,10 @@ test('a candidate’s papers: subscribers checked against the register, checklis
   await page.getByLabel('Email (optional)').fill('alice@example.org');
   await page.getByRole('button', { name: 'Add candidate' }).click();
   await expect(page.getByRole('heading', { name: 'GREEN, Alice Mary' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Candidates' }).click();
+  await expect(page.getByRole('row', { name: /GREEN, Alice Mary Small Party – Local First 0/ })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'GREEN, Alice Mary' }).click();
   await page.getByLabel('Contest to stand in').selectOption({ label: 'Hyndburn — General election 2029' });
   await page.getByRole('button', { name: 'Add to contest' }).click();
   await expectAccessible(page);
@@ -145,10 +149,12 @@ test('a candidate’s papers: subscribers checked against the register, checklis
   // The result: votes above the electorate are refused; at 4.8% our deposit is forfeited.
   await page.goto(`${app.origin}/#/contests/${contest.id}`);
   await expect(page.getByRole('region', { name: 'Our candidates' })).toContainText('Validly nominated');
+  await expectAccessible(page);
   await page.getByRole('link', { name: 'Result', exact: true }).click();
   await expect(page.getByText('No result recorded yet')).toBeVisible();
   await expectAccessible(page);
   await expect(page.getByLabel('Electorate')).toHaveValue('70000');
+  await expect(page.getByLabel('Candidate 1 party')).toHaveValue('Small Party – Local First');
   await page.getByLabel('Declared on').fill('2029-05-04');
   await page.getByLabel('Candidate 1 votes').fill('1500');
   await page.getByLabel('Candidate 2 name').fill('Big Party Person');

@@ -17,9 +17,11 @@ export function ContestResultPage() {
   const { data: contest, error } = useApi('contests.get', { id: contestId });
   const { data: result, error: resultError } = useApi('results.get', { contestId });
   const { data: ours } = useApi('candidacies.list', { contestId });
+  const { data: candidates } = useApi('candidates.list', {});
   const { data: area } = useApi('areas.get', { id: contest?.areaId ?? 0 });
   if (error || resultError) return <ErrorMessage error={error ?? resultError} />;
-  if (!contest || result === undefined || !ours || area?.id !== contest.areaId) return <Loading />;
+  if (!contest || result === undefined || !ours || !candidates || area?.id !== contest.areaId) return <Loading />;
+  const partyOf = new Map(candidates.map((c) => [c.id, c.partyCandidate ? c.partyDescription : 'Independent']));
   return (
     <>
       <PageHeader
@@ -39,7 +41,7 @@ export function ContestResultPage() {
         contestId={contestId}
         pollingDay={contest.pollingDay}
         result={result}
-        ours={ours}
+        ours={ours.map((k) => ({ ...k, party: partyOf.get(k.candidateId) ?? '' }))}
         electorate={area.electorate}
       />
     </>
@@ -98,12 +100,12 @@ function ResultTable(props: { result: ContestResult }) {
   );
 }
 
-function ResultForm(props: { contestId: number; pollingDay: string; result: ContestResult | null; ours: CandidacySummary[]; electorate: number | null }) {
+function ResultForm(props: { contestId: number; pollingDay: string; result: ContestResult | null; ours: (CandidacySummary & { party: string })[]; electorate: number | null }) {
   const r = props.result;
   const rows = r
     ? r.rows.map((x) => ({ candidacyId: x.candidacyId, name: x.name, party: x.party, votes: x.votes, elected: x.elected }))
     : [
-        ...props.ours.map((k) => ({ candidacyId: k.id, name: k.candidateName, party: '', votes: undefined as unknown as number, elected: false })),
+        ...props.ours.map((k) => ({ candidacyId: k.id, name: k.candidateName, party: k.party, votes: undefined as unknown as number, elected: false })),
         { candidacyId: null, name: '', party: '', votes: undefined as unknown as number, elected: false },
       ];
   const form = useApiForm(resultInput, {
