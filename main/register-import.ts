@@ -11,7 +11,7 @@ import { afterCommit, eraseAuditOf, writeAudit } from '../db/repositories/audit.
 import { matchableElectors, writeRegister } from '../db/repositories/electors.ts';
 import { putSetting } from '../db/repositories/settings.ts';
 import { type ColumnMapping, REGISTER_FIELD_LABELS, mappingProblems } from '../shared/domain/register-columns.ts';
-import { DuplicateNumberCheck, type RegisterRow, type RowProblem, isBlankRow, readRegisterRow } from '../shared/domain/register-rows.ts';
+import { DuplicateNumberCheck, type RowProblem, isBlankRow, packRow, readRegisterRow, unpackRow } from '../shared/domain/register-rows.ts';
 import { matchElectors } from '../shared/domain/register-matching.ts';
 import type { ImportReport } from '../shared/contract/register.ts';
 import { JobCancelled, type JobControl, JobFailure } from './jobs.ts';
@@ -53,7 +53,9 @@ export function previewRegisterFile(path: string, rows = 5): { headers: string[]
 
 export interface ParsedRegister {
   headers: string[];
-  rows: RegisterRow[];
+  /** Checked rows, packed (`packRow`) to keep a large register small in memory. */
+  rows: string[];
+  pollingDistricts: string[];
   problems: RowProblem[];
   problemCount: number;
 }
@@ -74,8 +76,9 @@ function countNewlines(cells: readonly string[]): number {
 export function parseRegisterFile(path: string, mapping: ColumnMapping, job?: Pick<JobControl, 'signal' | 'progress'>): Promise<ParsedRegister> {
   const size = statSync(path).size;
   const newline = detectNewline(readStart(path, 64 * 1024));
-  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 256 * 1024 });
-  const rows: RegisterRow[] = [];
+  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 64 * 1024 });
+  const rows: string[] = [];
+  const districts = new Set<string>();
   const problems: RowProblem[] = [];
   let problemCount = 0;
   let headers: string[] | null = null;
@@ -121,14 +124,17 @@ export function parseRegisterFile(path: string, mapping: ColumnMapping, job?: Pi
           }
           const dup = duplicates.check(r.row);
           if (dup) problem(dup);
-          else rows.push(r.row);
+          else {
+            rows.push(packRow(r.row));
+            districts.add(r.row.pollingDistrict);
+          }
         }
         job?.progress(stream.bytesRead, size, `Read ${rows.length.toLocaleString('en-GB')} electors`);
       },
       complete() {
         job?.signal.removeEventListener('abort', onAbort);
         if (job?.signal.aborted) finish(() => reject(new JobCancelled()));
-        else finish(() => resolve({ headers: headers ?? [], rows, problems, problemCount }));
+        else finish(() => resolve({ headers: headers ?? [], rows, pollingDistricts: [...districts].sort(), problems, problemCount }));
       },
       error(e: Error) {
         finish(() => reject(new JobFailure('invalid_input', `The file is not readable CSV: ${e.message}`)));
@@ -187,7 +193,7 @@ export async function importRegister(db: Db, req: ImportRequest, job: JobControl
 
   job.progress(parsed.rows.length, parsed.rows.length, 'Matching with the register already held');
   const previous = await matchableElectors(db, req.areaId);
-  const match = previous.length > 0 ? matchElectors(previous, parsed.rows) : null;
+  const match = previous.length > 0 ? matchElectors(previous, parsed.rows.map(unpackRow)) : null;
   const existingIds: (number | null)[] = new Array(parsed.rows.length).fill(null);
   if (match) for (const [o, n] of match.matched) existingIds[n] = previous[o].id;
   const leftIds = match ? match.left.map((o) => previous[o].id) : [];
@@ -196,7 +202,7 @@ export async function importRegister(db: Db, req: ImportRequest, job: JobControl
   job.progress(parsed.rows.length, parsed.rows.length, 'Saving');
   await connectionFree(db);
   job.throwIfCancelled();
-  const pollingDistricts = [...new Set(parsed.rows.map((r) => r.pollingDistrict))].sort();
+  const pollingDistricts = parsed.pollingDistricts;
   const report = db.transaction((): ImportReport => {
     const written = writeRegister(db, { areaId: req.areaId, rows: parsed.rows, existingIds, leftIds });
     if (req.rememberAs) void putSetting(db, req.rememberAs.key, req.rememberAs.value);

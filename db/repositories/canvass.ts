@@ -30,6 +30,13 @@ export async function getSession(db: Db, id: number): Promise<CanvassSession | u
   return db.prepare(`${SESSION} WHERE s.id = ?`).get(id) as CanvassSession | undefined;
 }
 
+/** A session without counting its returns (entry reads it for every return). */
+export async function getSessionBasics(db: Db, id: number): Promise<Omit<CanvassSession, 'returnCount' | 'areaName'> | undefined> {
+  return db
+    .prepare('SELECT id, area_id AS areaId, polling_district AS pollingDistrict, held_on AS heldOn, canvassers, notes FROM canvass_sessions WHERE id = ?')
+    .get(id) as Omit<CanvassSession, 'returnCount' | 'areaName'> | undefined;
+}
+
 export async function insertSession(db: Db, s: SessionWrite): Promise<number> {
   const now = new Date().toISOString();
   return Number(

@@ -4,7 +4,7 @@
  */
 import type { Db } from '../open.ts';
 import { compareWalkOrder, householdKey, parseAddress, type ParsedAddress } from '../../shared/domain/households.ts';
-import type { RegisterRow } from '../../shared/domain/register-rows.ts';
+import { type RegisterRow, unpackRow } from '../../shared/domain/register-rows.ts';
 import type { MatchPerson } from '../../shared/domain/register-matching.ts';
 import type { Outcome, Request } from '../../shared/domain/canvass-codes.ts';
 import type { ElectorStanding } from '../../shared/domain/tallies.ts';
@@ -146,21 +146,27 @@ export async function listElectors(
   return { total, items };
 }
 
-/** The elector after (or before) this one in walk order, within a polling district if given. */
+/**
+ * The elector after (or before) `from` in walk order; with `sameDistrict` only within its
+ * polling district. Walk order runs district by district, so across a whole area the neighbour
+ * is in the same district or else the first (last) of the next (previous) one: two index reads.
+ */
 export async function neighbourInWalk(
   db: Db,
-  q: { areaId: number; pollingDistrict?: string; walkSeq: number; direction: 1 | -1 },
+  from: { areaId: number; pollingDistrict: string; walkSeq: number },
+  direction: 1 | -1,
+  sameDistrict: boolean,
 ): Promise<ElectorSummary | undefined> {
-  const district = q.pollingDistrict ? 'AND e.polling_district = ?' : '';
-  const params: unknown[] = [q.areaId, ...(q.pollingDistrict ? [q.pollingDistrict] : []), q.walkSeq];
-  const cmp = q.direction === 1 ? '>' : '<';
-  const order = q.direction === 1 ? 'ASC' : 'DESC';
+  const cmp = direction === 1 ? '>' : '<';
+  const order = direction === 1 ? 'ASC' : 'DESC';
+  const select = `${SUMMARY} FROM electors e LEFT JOIN households h ON h.id = e.household_id`;
+  const inDistrict = db
+    .prepare(`${select} WHERE e.area_id = ? AND e.polling_district = ? AND e.walk_seq ${cmp} ? ORDER BY e.polling_district ${order}, e.walk_seq ${order} LIMIT 1`)
+    .get(from.areaId, from.pollingDistrict, from.walkSeq) as ElectorSummary | undefined;
+  if (inDistrict || sameDistrict) return inDistrict;
   return db
-    .prepare(
-      `${SUMMARY} FROM electors e LEFT JOIN households h ON h.id = e.household_id
-       WHERE e.area_id = ? ${district} AND e.walk_seq ${cmp} ? ORDER BY e.walk_seq ${order} LIMIT 1`,
-    )
-    .get(...params) as ElectorSummary | undefined;
+    .prepare(`${select} WHERE e.area_id = ? AND e.polling_district ${cmp} ? ORDER BY e.polling_district ${order}, e.walk_seq ${order} LIMIT 1`)
+    .get(from.areaId, from.pollingDistrict) as ElectorSummary | undefined;
 }
 
 export async function getHousehold(db: Db, id: number): Promise<Household | undefined> {
@@ -267,11 +273,24 @@ export async function matchableElectors(db: Db, areaId: number): Promise<(MatchP
 
 export interface RegisterWrite {
   areaId: number;
-  rows: readonly RegisterRow[];
+  /** Rows in file order, as objects or packed by `packRow`. */
+  rows: readonly (RegisterRow | string)[];
   /** For each row, the id of the existing elector it continues, or null for a new elector. */
   existingIds: readonly (number | null)[];
   /** Existing electors that are not on the new register. */
   leftIds: readonly number[];
+}
+
+/**
+ * A row's column values in `electors` order (district … forenames, address, postcode), read
+ * straight from a packed row without building the object.
+ */
+function registerValues(r: RegisterRow | string): (string | number | null)[] {
+  if (typeof r !== 'string') {
+    return [r.pollingDistrict, r.electorNumber, r.number, r.suffix, r.markers, r.dateOfAttainment, r.title, r.fullName, r.surname, r.forenames, r.addressLines.join('\n'), r.postcode];
+  }
+  const f = r.split('\u001f');
+  return [f[1], f[4], Number(f[2]), f[3] === '' ? null : Number(f[3]), f[5], f[6] === '' ? null : f[6], f[7], f[8], f[9], f[10], f[11].replaceAll('\u001e', '\n'), f[12]];
 }
 
 export interface RegisterWriteResult {
@@ -289,13 +308,26 @@ export function writeRegister(db: Db, w: RegisterWrite): RegisterWriteResult {
   const now = new Date().toISOString();
 
   // Households: one per distinct address, in walk order.
-  const keys: (string | null)[] = new Array(w.rows.length);
-  const byKey = new Map<string, { address: ParsedAddress; row: RegisterRow; id: number; seq: number }>();
-  for (let i = 0; i < w.rows.length; i++) {
-    const row = w.rows[i];
+  const n = w.rows.length;
+  const rowAt = (i: number): RegisterRow => {
+    const r = w.rows[i];
+    return typeof r === 'string' ? unpackRow(r) : r;
+  };
+  const keys: (string | null)[] = new Array(n);
+  const numbers = new Int32Array(n);
+  const suffixes = new Int32Array(n);
+  type Pending = { address: ParsedAddress; row: Pick<RegisterRow, 'pollingDistrict' | 'addressLines' | 'postcode'>; id: number; seq: number };
+  const byKey = new Map<string, Pending>();
+  for (let i = 0; i < n; i++) {
+    const row = rowAt(i);
     const key = householdKey(row.addressLines, row.postcode);
     keys[i] = key;
-    if (key !== null && !byKey.has(key)) byKey.set(key, { address: parseAddress(row.addressLines), row, id: 0, seq: 0 });
+    numbers[i] = row.number;
+    suffixes[i] = row.suffix ?? 0;
+    if (key !== null && !byKey.has(key)) {
+      const { pollingDistrict, addressLines, postcode } = row;
+      byKey.set(key, { address: parseAddress(addressLines), row: { pollingDistrict, addressLines, postcode }, id: 0, seq: 0 });
+    }
   }
   const ordered = [...byKey.values()].sort(
     (a, b) => (a.row.pollingDistrict < b.row.pollingDistrict ? -1 : a.row.pollingDistrict > b.row.pollingDistrict ? 1 : 0) || compareWalkOrder(a.address, b.address),
@@ -328,10 +360,15 @@ export function writeRegister(db: Db, w: RegisterWrite): RegisterWriteResult {
     }
   }
 
-  // Electors in walk order: household order, then elector number.
-  const order = w.rows.map((_, i) => i);
-  const seqOf = (i: number) => (keys[i] === null ? Number.MAX_SAFE_INTEGER : byKey.get(keys[i] as string)!.seq);
-  order.sort((a, b) => seqOf(a) - seqOf(b) || w.rows[a].number - w.rows[b].number || (w.rows[a].suffix ?? 0) - (w.rows[b].suffix ?? 0));
+  // Each elector's place in walk order: household order, then elector number. Rows are written in
+  // file order (registers come roughly in that order already), which keeps index inserts cheap.
+  const householdSeq = new Int32Array(n);
+  for (let i = 0; i < n; i++) householdSeq[i] = keys[i] === null ? 2_000_000_000 : byKey.get(keys[i] as string)!.seq;
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => householdSeq[a] - householdSeq[b] || numbers[a] - numbers[b] || suffixes[a] - suffixes[b]);
+  const walkSeq = new Int32Array(n);
+  for (let rank = 0; rank < n; rank++) walkSeq[order[rank]] = rank + 1;
 
   const removeElector = db.prepare('DELETE FROM electors WHERE id = ?');
   for (const id of w.leftIds) removeElector.run(id);
@@ -351,36 +388,19 @@ export function writeRegister(db: Db, w: RegisterWrite): RegisterWriteResult {
   );
   let inserted = 0;
   let updated = 0;
-  order.forEach((i, n) => {
-    const r = w.rows[i];
+  for (let i = 0; i < n; i++) {
     const key = keys[i];
     const householdId = key === null ? null : byKey.get(key)!.id;
     const existing = w.existingIds[i];
-    const values = [
-      r.pollingDistrict,
-      r.electorNumber,
-      r.number,
-      r.suffix,
-      r.markers,
-      r.dateOfAttainment,
-      r.title,
-      r.fullName,
-      r.surname,
-      r.forenames,
-      householdId,
-      r.addressLines.join('\n'),
-      r.postcode,
-      n + 1,
-      now,
-    ];
+    const v = registerValues(w.rows[i]);
     if (existing === null) {
-      insertElector.run(...values, w.areaId, now);
+      insertElector.run(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], householdId, v[10], v[11], walkSeq[i], now, w.areaId, now);
       inserted++;
     } else {
-      updateElector.run(...values, existing);
+      updateElector.run(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], householdId, v[10], v[11], walkSeq[i], now, existing);
       updated++;
     }
-  });
+  }
 
   // Addresses nobody lives at any more.
   const removeHousehold = db.prepare('DELETE FROM households WHERE id = ?');

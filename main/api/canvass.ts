@@ -8,6 +8,7 @@ import {
   followUps,
   getReturn,
   getSession,
+  getSessionBasics,
   insertReturn,
   insertSession,
   listSessions,
@@ -92,11 +93,12 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
     return { deletedReturns: before.returnCount };
   },
   'canvass.recordReturn': async (ctx, { sessionId, electorId, codes, note }) => {
-    const session = await requireSession(ctx, sessionId);
+    const session = await getSessionBasics(ctx.db, sessionId);
+    if (!session) throw new AppError('not_found', `There is no canvass session with id ${sessionId}`, { sessionId: 'No such session' });
     const elector = await getElector(ctx.db, electorId);
     if (!elector) throw new AppError('not_found', `There is no elector with id ${electorId}`, { electorId: 'No such elector' });
     if (elector.areaId !== session.areaId) {
-      throw new AppError('invalid_input', `${elector.electorNumber} is not on the register of ${session.areaName}`, { electorId: 'Not in this session’s area' });
+      throw new AppError('invalid_input', `${elector.electorNumber} is not on the register of this session’s area`, { electorId: 'Not in this session’s area' });
     }
     const { config, table } = await currentCodes(ctx);
     const parsed = parseReturnCodes(codes, config, table);
@@ -113,7 +115,7 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
     const saved = (await getReturn(ctx.db, id))!;
     // Audit rows about a person are filed under the elector, so erasure can find and blank them.
     await ctx.audit({ action: 'record-return', entity: 'elector', entityId: electorId, summary: `Recorded canvass return ${saved.codes}`, after: saved });
-    const next = await neighbourInWalk(ctx.db, { areaId: elector.areaId, pollingDistrict: session.pollingDistrict || undefined, walkSeq: elector.walkSeq, direction: 1 });
+    const next = await neighbourInWalk(ctx.db, elector, 1, session.pollingDistrict !== '');
     return { return: saved, next: next ?? null };
   },
   'canvass.undoReturn': async (ctx, { id }) => {

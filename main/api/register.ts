@@ -96,7 +96,10 @@ export const registerHandlers: HandlersFor<typeof registerContract> = {
   },
   'register.getNeighbour': async (ctx, { electorId, pollingDistrict, direction }) => {
     const e = await requireElector(ctx, electorId);
-    return (await neighbourInWalk(ctx.db, { areaId: e.areaId, pollingDistrict, walkSeq: e.walkSeq, direction })) ?? null;
+    if (pollingDistrict && pollingDistrict !== e.pollingDistrict) {
+      throw new AppError('invalid_input', `${e.electorNumber} is not in polling district ${pollingDistrict}`, { pollingDistrict: 'Not this elector’s district' });
+    }
+    return (await neighbourInWalk(ctx.db, e, direction, Boolean(pollingDistrict))) ?? null;
   },
   'register.getHousehold': async (ctx, { id }) => {
     const household = await getHousehold(ctx.db, id);

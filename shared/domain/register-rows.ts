@@ -42,8 +42,12 @@ export function normalisePostcode(text: string): string | null {
 }
 
 /** Collapses runs of spaces and trims. */
+const UNTIDY = /\s\s|[\t\r\n\f\v\u0000-\u001f]/;
+
+/** Collapses runs of spaces (and control characters) to one space and trims. */
 export function tidy(text: string | undefined): string {
-  return text === undefined ? '' : text.replace(/\s+/g, ' ').trim();
+  if (text === undefined) return '';
+  return UNTIDY.test(text) ? text.replace(/[\s\u0000-\u001f]+/g, ' ').trim() : text.trim();
 }
 
 /** True when every cell is empty: blank lines are skipped, not refused. */
@@ -176,4 +180,48 @@ export class DuplicateNumberCheck {
     this.seen.set(row.electorNumber, row.line);
     return null;
   }
+}
+
+/*
+ * A row packed into one string (fields joined by the unit separator, which `tidy` removes from
+ * every cell), so an importer can hold 100,000 checked rows in a fraction of the memory.
+ */
+const US = '\u001f';
+const RS = '\u001e';
+
+export function packRow(r: RegisterRow): string {
+  return [
+    r.line,
+    r.pollingDistrict,
+    r.number,
+    r.suffix ?? '',
+    r.electorNumber,
+    r.markers,
+    r.dateOfAttainment ?? '',
+    r.title,
+    r.fullName,
+    r.surname,
+    r.forenames,
+    r.addressLines.join(RS),
+    r.postcode,
+  ].join(US);
+}
+
+export function unpackRow(packed: string): RegisterRow {
+  const f = packed.split(US);
+  return {
+    line: Number(f[0]),
+    pollingDistrict: f[1],
+    number: Number(f[2]),
+    suffix: f[3] === '' ? null : Number(f[3]),
+    electorNumber: f[4],
+    markers: f[5],
+    dateOfAttainment: f[6] === '' ? null : f[6],
+    title: f[7],
+    fullName: f[8],
+    surname: f[9],
+    forenames: f[10],
+    addressLines: f[11] === '' ? [] : f[11].split(RS),
+    postcode: f[12],
+  };
 }

@@ -41,6 +41,14 @@ describe('entering returns', () => {
     expect(last.next).toBeNull();
   });
 
+  it('walks across polling districts in a whole-area session', async () => {
+    const whole = (await ok(app, 'canvass.createSession', { areaId, heldOn: '2026-11-21' })).id;
+    const r = await ok(app, 'canvass.recordReturn', { sessionId: whole, electorId: await idOf('AA-3'), codes: 'N' });
+    expect(r.next.electorNumber).toBe('AB-1');
+    expect((await ok(app, 'register.getNeighbour', { electorId: await idOf('AB-1'), direction: -1 })).electorNumber).toBe('AA-3');
+    expect(await ok(app, 'register.getNeighbour', { electorId: await idOf('AB-3/1'), direction: 1 })).toBeNull();
+  });
+
   it('refuses bad codes with the reason and writes nothing', async () => {
     const before = snapshot(app);
     for (const codes of ['', 'Q', 'N3', 'IN', '35']) {

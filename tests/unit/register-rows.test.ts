@@ -4,6 +4,8 @@ import {
   DuplicateNumberCheck,
   isBlankRow,
   normalisePostcode,
+  packRow,
+  unpackRow,
   parseRegisterDate,
   readRegisterRow,
   type RegisterRow,
@@ -117,5 +119,20 @@ describe('register rows', () => {
     const b = ok(['ab', '01', '', '', 'C', 'D', '', '', '', ''], split, 9);
     expect(check.check(a)).toBeNull();
     expect(check.check(b)).toEqual({ line: 9, reason: 'elector number AB-1 is already on line 2' });
+  });
+});
+
+describe('packed rows', () => {
+  it('unpack to the row that was packed', () => {
+    const row = ok(['AB', '12', '3', 'E', 'Smith', 'John', 'Flat 1, 2 High St', 'Newtown', 'AB1 2CD', '01/02/2008']);
+    expect(unpackRow(packRow(row))).toEqual(row);
+    const bare = ok(['AB', '13', '', '', 'Jones', '', '', '', '', '']);
+    expect(unpackRow(packRow(bare))).toEqual(bare);
+  });
+
+  it('cannot be confused by control characters in a cell', () => {
+    const row = ok(['AB', '12', '', '', 'Smi\u001fth', 'Jo\u001ehn', '1 Lane\u0000', '', '', '']);
+    expect(row).toMatchObject({ surname: 'Smi th', forenames: 'Jo hn', addressLines: ['1 Lane'] });
+    expect(unpackRow(packRow(row))).toEqual(row);
   });
 });
