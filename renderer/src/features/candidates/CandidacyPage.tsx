@@ -473,12 +473,12 @@ function RulesPanel(props: { k: CandidacyDetail }) {
             'None'
           )}
         </dd>
-        {req.notes.map((n) => (
-          <dd key={n} className="muted">
-            {n}
-          </dd>
-        ))}
       </dl>
+      {req.notes.map((n) => (
+        <p key={n} className="muted">
+          {n}
+        </p>
+      ))}
       <form className="form" noValidate onSubmit={save} aria-label="Correct the rules">
         <p className="muted">Correct a default from the returning officer's nomination pack; leave a field empty to use the default.</p>
         <div className="row">
