@@ -18,7 +18,7 @@ function SupportChart(props: { tallies: TalliesOut }) {
   const max = Math.max(1, ...rows.map((r) => r.count));
   const height = rows.length * 28 + 8;
   return (
-    <figure className="chart">
+    <figure className="support-chart">
       <svg role="img" aria-labelledby="support-chart-title" viewBox={`0 0 600 ${height}`} width="100%" height={height}>
         <title id="support-chart-title">
           Support: {rows.map((r) => `${r.label} ${r.count} (${r.percent}%)`).join(', ')}
