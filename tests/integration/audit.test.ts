@@ -13,6 +13,7 @@ import { afterCommit, eraseAuditOf, listAudit, writeAudit } from '../../db/repos
 import { openDatabase } from '../../db/open.ts';
 import { type Hustings, openHustings } from '../../main/app.ts';
 import { ok } from '../helpers/db.ts';
+import { importCsv, SMALL_REGISTER } from '../helpers/register.ts';
 
 let dir: string;
 let dbPath: string;
@@ -150,6 +151,29 @@ describe('erasing a person from the audit trail', () => {
       // Any mutation through the dispatcher runs the pending checkpoint after its commit.
       await ok(app, 'elections.create', { name: 'Another', ...ELECTION });
       expect(fileBytesMention('Quietvoter')).toBe(false);
+    } finally {
+      app.close();
+    }
+  });
+
+  it('through the register: nothing of the erased elector is left in the database file', async () => {
+    const app = await openHustings({ dbPath, actor: 'agent' });
+    try {
+      const areaId = (await ok(app, 'areas.create', { name: 'Newtown East', kind: 'ward', nation: 'england', electorate: null, classification: null })).id;
+      expect((await importCsv(app, areaId, SMALL_REGISTER)).state).toBe('done');
+      const sessionId = (await ok(app, 'canvass.createSession', { areaId, heldOn: '2026-11-20', canvassers: 'Sam' })).id;
+      const jane = (await ok(app, 'register.listElectors', { areaId, search: 'Jane' })).items[0];
+      expect(jane.fullName).toMatch(/Jane/);
+      await ok(app, 'canvass.recordReturn', { sessionId, electorId: jane.id, codes: '1J', note: 'Xylophone-teacher wants a poster' });
+      app.db.pragma('wal_checkpoint(TRUNCATE)'); // her data now in the main file too, not only the WAL
+      expect(fileBytesMention('Xylophone-teacher')).toBe(true);
+
+      await ok(app, 'register.erasePerson', { id: jane.id, confirm: true });
+      expect(fileBytesMention('Xylophone-teacher')).toBe(false);
+      expect(fileBytesMention('Jane')).toBe(false);
+      expect(fileBytesMention('Smith')).toBe(true); // John Smith, her household, stays
+      const erasure = (await ok(app, 'audit.list', { entity: 'elector', entityId: jane.id }))[0];
+      expect(erasure).toMatchObject({ action: 'erase', actor: 'agent' });
     } finally {
       app.close();
     }
