@@ -10,6 +10,8 @@
  *  register_import_peak_mb  the import process's peak resident memory (target < 300)
  *  return_insert_median_ms  canvass.recordReturn through the dispatcher with 1,000,000 returns
  *                           stored (target < 1)
+ *  commit_floor_median_ms   one tiny insert committed with the same durability (every commit
+ *                           waits for the disk): what no write on this machine can beat
  *  tallies_1m_ms            canvass.getTallies through the dispatcher for an area of 100,000
  *                           electors and 1,000,000 returns, median of 20 (target < 100)
  */
@@ -118,6 +120,23 @@ try {
   const stored = (app.db.prepare('SELECT COUNT(*) AS n FROM canvass_returns').get() as { n: number }).n;
   log(`Stored ${stored.toLocaleString('en-GB')} returns in ${((performance.now() - t1) / 1000).toFixed(1)} s (setup, not measured)`);
 
+  // The floor under any single write here: one tiny insert committed with the same durability
+  // (WAL, synchronous = FULL: every commit waits for the disk), in a database of its own.
+  const floorDb = await openDatabase(join(dir, 'floor.sqlite'));
+  floorDb.exec('CREATE TABLE floor (id INTEGER PRIMARY KEY, x TEXT)');
+  const floorInsert = floorDb.prepare('INSERT INTO floor (x) VALUES (?)');
+  const floorTimes: number[] = [];
+  for (let i = 0; i < 500; i++) {
+    const s = performance.now();
+    floorDb.exec('BEGIN IMMEDIATE');
+    floorInsert.run('x');
+    floorDb.exec('COMMIT');
+    floorTimes.push(performance.now() - s);
+  }
+  floorDb.close();
+  const commitFloor = median(floorTimes);
+  log(`One-row commit on this disk (synchronous = FULL), the floor of any write: median ${commitFloor.toFixed(3)} ms`);
+
   const codes = ['I3L', 'N', '2J', 'R', '1', '4P', 'X', '5'];
   const times: number[] = [];
   for (let i = 0; i < 1000; i++) {
@@ -146,6 +165,7 @@ try {
     register_import_ratio: round(ratio),
     register_import_peak_mb: Math.round(imported.peakMb),
     return_insert_median_ms: round(insertMedian),
+    commit_floor_median_ms: round(commitFloor),
     tallies_1m_ms: round(talliesMs, 1),
   };
   if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);
