@@ -15,7 +15,7 @@ test('a treasurer records the deposit, donations and spending, sees the gauge an
   const area = await call('areas.create', { name: 'Banbury', kind: 'constituency', electorate: 69_943, classification: 'county', nation: 'england' });
   const contest = await call('contests.create', { electionId: election.id, areaId: area.id, status: 'contesting' });
   const candidate = await call('candidates.create', { ballotName: 'Alice Green' });
-  const candidacy = await call('candidacies.create', { candidateId: candidate.id, contestId: contest.id });
+  await call('candidacies.create', { candidateId: candidate.id, contestId: contest.id });
 
   // The party-wide view lists the contest.
   await page.getByRole('link', { name: 'Treasury' }).click();
@@ -128,17 +128,18 @@ test('a treasurer records the deposit, donations and spending, sees the gauge an
   await expect(page.getByText('Warning: 80% of the limit reached: £17,000.00 of £19,783.16 (85%). 85% of the limit spent: £2,783.16 left')).toBeVisible();
   await expectAccessible(page);
 
-  // The result: 501 of 10,000 valid votes is more than 5%, so the deposit comes back.
-  await call('results.record', {
-    contestId: contest.id,
-    declaredOn: day(-9),
-    electorate: 69_943,
-    rows: [
-      { candidacyId: candidacy.id, name: 'Alice Green', votes: 501 },
-      { name: 'Someone Else', party: 'Other', votes: 9_499, elected: true },
-    ],
-  });
-  await page.reload();
+  // The result, entered on the contest's result page: 501 of 10,000 valid votes is more than 5%, so the deposit comes back.
+  await page.getByRole('link', { name: 'the contest’s page' }).click();
+  await page.getByRole('link', { name: 'Result', exact: true }).click();
+  await page.getByLabel('Declared on').fill(day(-9));
+  await page.getByLabel('Candidate 1 votes').fill('501');
+  await page.getByLabel('Candidate 2 name').fill('Someone Else');
+  await page.getByLabel('Candidate 2 votes').fill('9499');
+  await page.getByLabel('Elected (candidate 2)').check();
+  await page.getByRole('button', { name: 'Save result' }).click();
+  await expect(page.getByRole('row', { name: /Alice Green \(ours\)/ })).toContainText('Deposit returned (£500): more than 5% of the valid votes');
+  await page.goto(`${app.origin}/#/contests/${contest.id}`);
+  await page.getByRole('link', { name: 'money: deposit, donations, spending' }).click();
   await expect(page.getByRole('heading', { name: 'Deposit' })).toBeVisible();
   const depositPanel = page.getByRole('region', { name: 'Deposit' });
   await expect(depositPanel.getByText('Returned', { exact: true })).toBeVisible();
