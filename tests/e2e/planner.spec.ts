@@ -101,14 +101,20 @@ test('members compare two contests, see which is practical and why, record the d
   await expectAccessible(page);
 
   // The dashboard reflects it: status, the decision behind it, the verdict, and links to each page.
+  const leaflet = await seed(app, 'leaflets.create', { title: 'Kingswood introduction', size: 'A5', contestIds: [k.id] });
+  const candidate = await seed(app, 'candidates.create', { ballotName: 'Jane Smith' });
+  await seed(app, 'candidacies.create', { candidateId: candidate.id, contestId: k.id });
   await page.getByRole('link', { name: 'Home' }).click();
   await expect(page.getByRole('heading', { name: 'General election 2027' })).toBeVisible();
   const kRow = page.getByRole('row', { name: /Kingswood/ });
   await expect(kRow).toContainText('Contesting');
   await expect(kRow).toContainText('Branch committee');
-  await expect(kRow).toContainText('No candidate yet');
+  await expect(kRow).toContainText('Jane Smith: Prospective · 0 of 10 subscribers');
+  await expect(kRow.getByRole('link', { name: 'Kingswood introduction' })).toHaveAttribute('href', `#/leaflets/${leaflet.id}`);
+  await expect(kRow).toContainText('No register imported');
   const fRow = page.getByRole('row', { name: /Filton/ });
   await expect(fRow).toContainText('Not contesting');
+  await expect(fRow).toContainText('No leaflet yet');
   await expectAccessible(page);
   await fRow.getByRole('link', { name: 'Plan for Filton: not practical' }).click();
   await expect(page.getByRole('heading', { name: 'Plan for Filton' })).toBeVisible();

@@ -8,18 +8,21 @@ import { formatDate } from '../../ui/format.ts';
 import { ErrorMessage, Loading } from '../../ui/Page.tsx';
 import { StatusBadge } from '../contests/StatusBadge.tsx';
 import { VerdictBadge } from '../planner/VerdictBadge.tsx';
+import { CanvassCell, LeafletCoverageCell } from './DashboardCells.tsx';
 
 /**
  * Where each contest of an election stands: its status and the decision behind it, the planner's
- * verdict, nomination progress and money against the limit. Each figure links to its page.
+ * verdict, nomination progress, leaflet coverage, canvass contacts and money against the limit.
+ * Each figure links to its page.
  */
 export function DashboardContests(props: { electionId: number; contests: Contest[] }) {
   const plans = useApi('planner.list', { electionId: props.electionId });
   const candidacies = useApi('candidacies.list', {});
   const money = useApi('treasury.listOverview', {});
-  const error = plans.error ?? candidacies.error ?? money.error;
+  const registers = useApi('register.list', {});
+  const error = plans.error ?? candidacies.error ?? money.error ?? registers.error;
   if (error) return <ErrorMessage error={error} />;
-  if (!plans.data || !candidacies.data || !money.data) return <Loading />;
+  if (!plans.data || !candidacies.data || !money.data || !registers.data) return <Loading />;
   if (props.contests.length === 0) {
     return (
       <p className="muted">
@@ -36,6 +39,8 @@ export function DashboardContests(props: { electionId: number; contests: Contest
             <th scope="col">Status</th>
             <th scope="col">Planner</th>
             <th scope="col">Nominations</th>
+            <th scope="col">Leaflets</th>
+            <th scope="col">Canvass</th>
             <th scope="col">Money against the limit</th>
           </tr>
         </thead>
@@ -73,7 +78,7 @@ export function DashboardContests(props: { electionId: number; contests: Contest
                     <ul className="plain">
                       {standing.map((k) => (
                         <li key={k.id}>
-                          <Link to={`/contests/${c.id}`}>{k.candidateName}</Link>: {CANDIDACY_STATUS_LABELS[k.status]}
+                          <Link to={`/candidacies/${k.id}`}>{k.candidateName}</Link>: {CANDIDACY_STATUS_LABELS[k.status]}
                           {required !== null && required > 0 && (
                             <span className="muted">
                               {' '}
@@ -84,6 +89,12 @@ export function DashboardContests(props: { electionId: number; contests: Contest
                       ))}
                     </ul>
                   )}
+                </td>
+                <td>
+                  <LeafletCoverageCell contestId={c.id} />
+                </td>
+                <td>
+                  <CanvassCell areaId={c.areaId} hasRegister={registers.data!.some((r) => r.areaId === c.areaId)} />
                 </td>
                 <td>
                   {row ? (
