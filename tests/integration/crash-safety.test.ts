@@ -77,7 +77,9 @@ describe('crash safety', () => {
   });
 
   it(`keeps every acknowledged write through ${ROUNDS} SIGKILLs at random moments`, async () => {
-    const random = seededRandom(Date.now() % 1_000_000);
+    // A new seed each run (printed, so a failing run can be repeated with HUSTINGS_CRASH_SEED).
+    const seed = Number(process.env.HUSTINGS_CRASH_SEED) || Date.now() % 1_000_000;
+    const random = seededRandom(seed);
     const allAcked: Ack[] = [];
     let interrupted = 0;
 
@@ -89,7 +91,7 @@ describe('crash safety', () => {
         expect(listed.status).toBe(200);
         const names = new Set((listed.body.value as { name: string }[]).map((e) => e.name));
         const missing = allAcked.filter((a) => !names.has(a.name));
-        expect(missing, `acknowledged writes lost before round ${round}`).toEqual([]);
+        expect(missing, `acknowledged writes lost before round ${round} (seed ${seed})`).toEqual([]);
 
         const target = ACKS_PER_ROUND[0] + Math.floor(random() * (ACKS_PER_ROUND[1] - ACKS_PER_ROUND[0]));
         const { acked, failed } = await writeThenKill(server, round, target, Math.floor(random() * 40));
@@ -111,7 +113,7 @@ describe('crash safety', () => {
       }
     }
 
-    console.log(`crash safety: ${allAcked.length} acknowledged writes over ${ROUNDS} SIGKILLs, ${interrupted} requests cut off by the kills, none lost`);
+    console.log(`crash safety (seed ${seed}): ${allAcked.length} acknowledged writes over ${ROUNDS} SIGKILLs, ${interrupted} requests cut off by the kills, none lost`);
     expect(allAcked.length).toBeGreaterThanOrEqual(2000);
     expect(interrupted).toBeGreaterThan(0); // the kills really landed mid-stream
   }, 180_000);
