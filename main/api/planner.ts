@@ -85,6 +85,7 @@ async function followLatestDecision(ctx: Ctx, contestId: number): Promise<void> 
 export const plannerHandlers: HandlersFor<typeof plannerContract> = {
   'planner.get': async (ctx, { contestId }) => contestPlan(ctx, contestId),
   'planner.list': async (ctx, { electionId }) => {
+    if (electionId !== undefined) await requireElection(ctx, electionId);
     const today = ukToday();
     const contests = await listContests(ctx.db, { electionId });
     const plans = await listPlans(ctx.db);

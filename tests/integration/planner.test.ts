@@ -140,6 +140,7 @@ describe('the planner', () => {
     expect(rows[0].plan.verdict).toBe('not-practical');
     expect(rows[0].latestDecision).toMatchObject({ meeting: 'AGM', outcome: 'not-contesting' });
     expect(rows[1].latestDecision).toBeNull();
+    expect(await app.dispatch('planner.list', { electionId: 999 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
   it('deletes plans and decisions with their contest', async () => {
