@@ -167,10 +167,11 @@ export async function latestExpenseDate(db: Db, contestId: number): Promise<stri
   const r = db
     .prepare(
       `SELECT MAX(d) AS latest FROM (
-         SELECT MAX(COALESCE(invoice_on, ''), COALESCE(paid_on, '')) AS d FROM expenses WHERE contest_id = ?
-         UNION ALL SELECT pp.paid_on FROM print_run_payments pp JOIN print_runs p ON p.id = pp.print_run_id WHERE p.contest_id = ?)`,
+         SELECT invoice_on AS d FROM expenses WHERE contest_id = ?
+         UNION ALL SELECT paid_on FROM expenses WHERE contest_id = ?
+         UNION ALL SELECT pp.paid_on FROM print_run_payments pp JOIN print_runs p ON p.id = pp.print_run_id WHERE p.contest_id = ?) AS dates`,
     )
-    .get(contestId, contestId) as { latest: string | null };
+    .get(contestId, contestId, contestId) as { latest: string | null };
   return r.latest || null;
 }
 
