@@ -91,6 +91,17 @@ test('a volunteer imports the register, types twenty returns from the keyboard, 
   await expect(number).toHaveValue('AA-6');
   await expect(page.getByRole('row', { name: /AA-6 .* Z/ })).toHaveCount(0);
 
+  // The codes are the user's: the editor refuses a clash, field by field.
+  await page.getByRole('link', { name: 'Canvass', exact: true }).click();
+  await page.getByRole('link', { name: 'Canvass codes' }).click();
+  await page.getByLabel('Wants a poster').fill('I');
+  await page.getByRole('button', { name: 'Save codes' }).click();
+  await expect(page.getByText('I is also the code for In')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Wants a poster').fill('P');
+  await page.getByRole('button', { name: 'Save codes' }).click();
+  await expect(page.getByText('Codes saved.')).toBeVisible();
+
   // Tallies with the chart, then the follow-up list and its CSV.
   await page.getByRole('link', { name: 'Canvass', exact: true }).click();
   await page.getByRole('link', { name: 'Tallies and follow-ups' }).click();
