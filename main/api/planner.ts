@@ -23,9 +23,11 @@ async function contestFacts(ctx: Ctx, c: Contest, today: string): Promise<PlanFa
   const area = await getArea(ctx.db, c.areaId);
   const { req } = await rulesOf(ctx, c);
   const data = await loadTimetableData(ctx.db, [c.electionId]);
-  const timetable = await contestTimetable(ctx.db, c, await requireElection(ctx, c.electionId), data);
+  const election = await requireElection(ctx, c.electionId);
+  // A timetable the rules cannot compute leaves the close of nominations unknown, and the plan says so.
+  const timetable = await contestTimetable(ctx.db, c, election, data).catch(() => null);
   const limit = await treasuryHandlers['treasury.getLimit'](ctx, { contestId: c.id });
-  const close = timetable.milestones.find((m) => m.key === 'close_of_nominations');
+  const close = timetable?.milestones.find((m) => m.key === 'close_of_nominations');
   return {
     today,
     pollingDay: c.pollingDay,

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ukToday } from '../../shared/domain/working-days.ts';
 import { ok, snapshot, tempHustings } from '../helpers/db.ts';
+import { SMALL_REGISTER, importCsv } from '../helpers/register.ts';
 
 type App = Awaited<ReturnType<typeof tempHustings>>;
 let app: App;
@@ -66,6 +67,15 @@ describe('the planner', () => {
     });
     expect(await app.dispatch('planner.save', { contestId: 999, fundsAvailablePence: 5 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(snapshot(app)).toBe(before);
+  });
+
+  it('counts households from the imported register once there is one', async () => {
+    const { contest } = await ok(app, 'planner.get', { contestId: otherId });
+    await importCsv(app, contest.areaId, SMALL_REGISTER);
+    const p = await ok(app, 'planner.get', { contestId: otherId });
+    expect(p.plan.figures.households).toEqual({ count: 7, source: 'register' });
+    // 7 households × 2 rounds × £40 per thousand = 56p.
+    expect(p.plan.figures.cost.leafletsPence).toBe(56);
   });
 
   it('says households are unknown where there is no electorate', async () => {
