@@ -3,6 +3,7 @@ import { AppError } from '../../shared/contract/result.ts';
 import { analyseAreaCsv, applyDecisions } from '../../shared/domain/area-import.ts';
 import { deleteArea, existingAreaKeys, getArea, insertAreas, listAreas, updateArea } from '../../db/repositories/areas.ts';
 import { listContests } from '../../db/repositories/contests.ts';
+import { moneyKept } from './contests.ts';
 import type { Ctx, HandlersFor } from './context.ts';
 
 export async function requireArea(ctx: Ctx, id: number) {
@@ -49,12 +50,15 @@ export const areasHandlers: HandlersFor<typeof areasContract> = {
     return after;
   },
   'areas.deleteImpact': async (ctx, { id }) => {
-    await requireArea(ctx, id);
-    return { contests: (await listContests(ctx.db, { areaId: id })).map((c) => c.electionName) };
+    const a = await requireArea(ctx, id);
+    const contests = await listContests(ctx.db, { areaId: id });
+    return { contests: contests.map((c) => c.electionName), blockedBy: await moneyKept(ctx, a.name, contests) };
   },
   'areas.delete': async (ctx, { id, confirm }) => {
     const before = await requireArea(ctx, id);
     const contests = await listContests(ctx.db, { areaId: id });
+    const blockedBy = await moneyKept(ctx, before.name, contests);
+    if (blockedBy) throw new AppError('conflict', blockedBy);
     if (contests.length > 0 && !confirm) {
       throw new AppError(
         'needs_confirmation',

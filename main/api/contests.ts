@@ -1,5 +1,7 @@
 import { CONTEST_STATUS_LABELS, type contestsContract } from '../../shared/contract/contests.ts';
 import { AppError } from '../../shared/contract/result.ts';
+import type { Contest } from '../../shared/contract/contests.ts';
+import { contestIdsWithMoney } from '../../db/repositories/treasury.ts';
 import { deleteContest, findContest, getContest, insertContest, listContests, updateContestStatus } from '../../db/repositories/contests.ts';
 import { requireArea } from './areas.ts';
 import type { Ctx, HandlersFor } from './context.ts';
@@ -9,6 +11,18 @@ export async function requireContest(ctx: Ctx, id: number) {
   const c = await getContest(ctx.db, id);
   if (!c) throw new AppError('not_found', `There is no contest with id ${id}`, { id: 'No such contest' });
   return c;
+}
+
+/**
+ * Money records are legal records for the return of expenses (their tables refuse cascading
+ * deletes), so an election or area whose contests hold any cannot be deleted with them.
+ */
+export async function moneyKept(ctx: Ctx, what: string, contests: Contest[]): Promise<string | null> {
+  const withMoney = new Set(await contestIdsWithMoney(ctx.db));
+  const kept = contests.filter((c) => withMoney.has(c.id));
+  if (kept.length === 0) return null;
+  const names = kept.map((c) => `${c.areaName} (${c.electionName})`).join(', ');
+  return `${what} cannot be deleted: money is recorded for ${names} — deposit, donations, spending or limit settings — and those records are kept for the return of expenses. If they were entered in error, remove them in the Treasury first.`;
 }
 
 export const contestsHandlers: HandlersFor<typeof contestsContract> = {

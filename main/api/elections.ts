@@ -2,6 +2,7 @@ import type { electionsContract } from '../../shared/contract/elections.ts';
 import { AppError } from '../../shared/contract/result.ts';
 import { deleteElection, getElection, insertElection, listElections, updateElection } from '../../db/repositories/elections.ts';
 import { listContests } from '../../db/repositories/contests.ts';
+import { moneyKept } from './contests.ts';
 import type { Ctx, HandlersFor } from './context.ts';
 
 export async function requireElection(ctx: Ctx, id: number) {
@@ -27,12 +28,15 @@ export const electionsHandlers: HandlersFor<typeof electionsContract> = {
     return after;
   },
   'elections.deleteImpact': async (ctx, { id }) => {
-    await requireElection(ctx, id);
-    return { contests: (await listContests(ctx.db, { electionId: id })).map((c) => c.areaName) };
+    const e = await requireElection(ctx, id);
+    const contests = await listContests(ctx.db, { electionId: id });
+    return { contests: contests.map((c) => c.areaName), blockedBy: await moneyKept(ctx, e.name, contests) };
   },
   'elections.delete': async (ctx, { id, confirm }) => {
     const before = await requireElection(ctx, id);
     const contests = await listContests(ctx.db, { electionId: id });
+    const blockedBy = await moneyKept(ctx, before.name, contests);
+    if (blockedBy) throw new AppError('conflict', blockedBy);
     if (contests.length > 0 && !confirm) {
       throw new AppError(
         'needs_confirmation',

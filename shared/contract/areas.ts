@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { confirmFlag, id, idInput, optionalText, requiredText } from './common.ts';
 import { mutation, query } from './define.ts';
-import { nation } from './elections.ts';
+import { deleteImpact, nation } from './elections.ts';
 import { AREA_FIELDS, type ImportDecision } from '../domain/area-import.ts';
 
 export const AREA_KINDS = ['constituency', 'ward', 'division', 'parish', 'region', 'authority'] as const;
@@ -92,7 +92,7 @@ export const areasContract = {
   'areas.get': query('One area', idInput, area),
   'areas.create': mutation('Create an area', areaInput, area),
   'areas.update': mutation('Change an area', z.strictObject({ id, ...areaFields }), area),
-  'areas.deleteImpact': query('What deleting an area would also delete', idInput, z.object({ contests: z.array(z.string()) })),
+  'areas.deleteImpact': query('What deleting an area would also delete', idInput, deleteImpact),
   'areas.delete': mutation(
     'Delete an area; with contests it needs confirm: true and deletes them too',
     z.strictObject({ id, confirm: confirmFlag }),

@@ -59,7 +59,8 @@ export const election = z.object({
 export type Election = z.infer<typeof election>;
 export type ElectionInput = z.input<typeof electionInput>;
 
-export const deleteImpact = z.object({ contests: z.array(z.string()) });
+/** What goes with a deletion, and which contests stop it because their money records are kept. */
+export const deleteImpact = z.object({ contests: z.array(z.string()), blockedBy: z.string().nullable() });
 
 export const electionsContract = {
   'elections.list': query('All elections, soonest polling day first', z.strictObject({}), z.array(election)),

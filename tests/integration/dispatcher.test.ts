@@ -82,6 +82,20 @@ describe('the dispatcher', () => {
     expect(await ok(app, 'contests.list', {})).toHaveLength(0);
   });
 
+  it('keeps an election or area whose contest has money recorded, and says why before asking', async () => {
+    const [c] = await ok(app, 'contests.list', {});
+    await ok(app, 'treasury.updateSettings', { contestId: c.id, areaKind: 'borough' });
+    const before = snapshot(app);
+    const impact = await ok(app, 'elections.deleteImpact', { id: c.electionId });
+    expect(impact.contests).toEqual(['Leeds Central']);
+    expect(impact.blockedBy).toMatch(/^GE 2029 cannot be deleted: money is recorded for Leeds Central \(GE 2029\)/);
+    const refused = await app.dispatch('elections.delete', { id: c.electionId, confirm: true });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: impact.blockedBy } });
+    expect((await ok(app, 'areas.deleteImpact', { id: c.areaId })).blockedBy).toMatch(/^Leeds Central cannot be deleted/);
+    expect(await app.dispatch('areas.delete', { id: c.areaId, confirm: true })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(snapshot(app)).toBe(before);
+  });
+
   it('refuses a second contest for the same area in one election', async () => {
     const [c] = await ok(app, 'contests.list', {});
     const r = await app.dispatch('contests.create', { electionId: c.electionId, areaId: c.areaId, status: 'contesting' });

@@ -12,6 +12,8 @@ export function DeleteButton(props: {
   impact?(): Promise<string[]>;
   impactNoun?: string;
   describe?(): Promise<string>;
+  /** Why the record cannot be deleted now, if it cannot; said instead of asking. */
+  blockedBy?(): Promise<string | undefined>;
   remove(): Promise<void>;
 }) {
   const [question, setQuestion] = useState<string>();
@@ -19,6 +21,11 @@ export function DeleteButton(props: {
   const ask = async () => {
     setError(undefined);
     try {
+      const blocked = await props.blockedBy?.();
+      if (blocked) {
+        setError(blocked);
+        return;
+      }
       if (props.describe) {
         setQuestion(`${await props.describe()} This cannot be undone (a backup can restore it).`);
         return;

@@ -32,6 +32,7 @@ export function AreaPage() {
                 what={a.name}
                 impactNoun="contest"
                 impact={async () => (await api('areas.deleteImpact', { id })).contests}
+                blockedBy={async () => (await api('areas.deleteImpact', { id })).blockedBy ?? undefined}
                 remove={async () => {
                   await api('areas.delete', { id, confirm: true });
                   navigate('/areas');

@@ -33,6 +33,7 @@ export function ElectionPage() {
                 what={e.name}
                 impactNoun="contest"
                 impact={async () => (await api('elections.deleteImpact', { id })).contests}
+                blockedBy={async () => (await api('elections.deleteImpact', { id })).blockedBy ?? undefined}
                 remove={async () => {
                   await api('elections.delete', { id, confirm: true });
                   navigate('/elections');
