@@ -3,8 +3,8 @@
  * `findElector` (nomination subscribers) and `householdCounts` (leaflet drops).
  */
 import type { Db } from '../open.ts';
-import { compareWalkOrder, householdKey, parseAddress, type ParsedAddress } from '../../shared/domain/households.ts';
-import { type RegisterRow, unpackRow } from '../../shared/domain/register-rows.ts';
+import { householdKey, parseAddress, sortByWalkOrder, type ParsedAddress } from '../../shared/domain/households.ts';
+import type { RegisterRow } from '../../shared/domain/register-rows.ts';
 import type { MatchPerson } from '../../shared/domain/register-matching.ts';
 import type { Outcome, Request } from '../../shared/domain/canvass-codes.ts';
 import type { ElectorStanding } from '../../shared/domain/tallies.ts';
@@ -293,6 +293,13 @@ function registerValues(r: RegisterRow | string): (string | number | null)[] {
   return [f[1], f[4], Number(f[2]), f[3] === '' ? null : Number(f[3]), f[5], f[6] === '' ? null : f[6], f[7], f[8], f[9], f[10], f[11].replaceAll('\u001e', '\n'), f[12]];
 }
 
+/** What households need from a row, read straight from a packed row. */
+function addressOf(r: RegisterRow | string): Pick<RegisterRow, 'pollingDistrict' | 'number' | 'suffix' | 'addressLines' | 'postcode'> {
+  if (typeof r !== 'string') return r;
+  const f = r.split('\u001f');
+  return { pollingDistrict: f[1], number: Number(f[2]), suffix: f[3] === '' ? null : Number(f[3]), addressLines: f[11] === '' ? [] : f[11].split('\u001e'), postcode: f[12] };
+}
+
 export interface RegisterWriteResult {
   households: number;
   inserted: number;
@@ -309,17 +316,13 @@ export function writeRegister(db: Db, w: RegisterWrite): RegisterWriteResult {
 
   // Households: one per distinct address, in walk order.
   const n = w.rows.length;
-  const rowAt = (i: number): RegisterRow => {
-    const r = w.rows[i];
-    return typeof r === 'string' ? unpackRow(r) : r;
-  };
+  type Pending = { address: ParsedAddress; row: Pick<RegisterRow, 'pollingDistrict' | 'addressLines' | 'postcode'>; id: number; seq: number };
   const keys: (string | null)[] = new Array(n);
   const numbers = new Int32Array(n);
   const suffixes = new Int32Array(n);
-  type Pending = { address: ParsedAddress; row: Pick<RegisterRow, 'pollingDistrict' | 'addressLines' | 'postcode'>; id: number; seq: number };
   const byKey = new Map<string, Pending>();
   for (let i = 0; i < n; i++) {
-    const row = rowAt(i);
+    const row = addressOf(w.rows[i]);
     const key = householdKey(row.addressLines, row.postcode);
     keys[i] = key;
     numbers[i] = row.number;
@@ -329,10 +332,7 @@ export function writeRegister(db: Db, w: RegisterWrite): RegisterWriteResult {
       byKey.set(key, { address: parseAddress(addressLines), row: { pollingDistrict, addressLines, postcode }, id: 0, seq: 0 });
     }
   }
-  const ordered = [...byKey.values()].sort(
-    (a, b) => (a.row.pollingDistrict < b.row.pollingDistrict ? -1 : a.row.pollingDistrict > b.row.pollingDistrict ? 1 : 0) || compareWalkOrder(a.address, b.address),
-  );
-  ordered.forEach((h, i) => (h.seq = i + 1));
+  sortByWalkOrder([...byKey.values()], (h) => h.address, (h) => h.row.pollingDistrict).forEach((h, i) => (h.seq = i + 1));
 
   const existingHouseholds = new Map(
     (db.prepare('SELECT id, address_key AS k FROM households WHERE area_id = ?').all(w.areaId) as { id: number; k: string }[]).map((r) => [r.k, r.id]),

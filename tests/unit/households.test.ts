@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareWalkOrder, deriveHouseholds, householdKey, parseAddress } from '../../shared/domain/households.ts';
+import { compareWalkOrder, deriveHouseholds, householdKey, parseAddress, sortByWalkOrder } from '../../shared/domain/households.ts';
 
 describe('addresses', () => {
   it.each([
@@ -61,5 +61,20 @@ describe('addresses', () => {
       [3, [0, 2]],
     ]);
     expect(hs[1].addressLines).toEqual(['3 Mill Lane']);
+  });
+
+  it('sorts many addresses by district and walk order exactly as compareWalkOrder does', () => {
+    const streets = ['High Street', 'high street', 'Mill Lane', 'Acre Lane', 'Station Road 2', 'Station Road 10', 'Église Row'];
+    const items: { d: string; lines: string[] }[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const street = streets[(i * 7) % streets.length];
+      const lines =
+        i % 11 === 0 ? [`Cottage ${i % 5}`, street] : i % 13 === 0 ? [`Flat ${i % 12}`, `${i % 40} ${street}`] : [`${i % 40}${i % 17 === 0 ? 'A' : ''} ${street}`];
+      items.push({ d: i % 3 === 0 ? 'AB' : 'AA', lines });
+    }
+    const slow = [...items].sort((x, y) => (x.d < y.d ? -1 : x.d > y.d ? 1 : 0) || compareWalkOrder(parseAddress(x.lines), parseAddress(y.lines)));
+    const fast = sortByWalkOrder(items, (t) => parseAddress(t.lines), (t) => t.d);
+    const show = (t: { d: string; lines: string[] }) => { const a = parseAddress(t.lines); return `${t.d}|${a.street.toLowerCase()}|${a.houseNumber}|${a.house}|${a.flat}`; };
+    expect(fast.map(show)).toEqual(slow.map(show));
   });
 });
