@@ -15,7 +15,6 @@ const REGISTER: [string, string][] = [
 ];
 
 test('a candidate’s papers: subscribers checked against the register, checklist, printed pack, result and forfeited deposit', async ({ page, app }, testInfo) => {
-  test.setTimeout(180_000);
   const election = (await app.call('elections.create', { name: 'General election 2029', type: 'uk-parliament', pollingDay: '2029-05-03', nation: 'england' })).body.value;
   const area = (await app.call('areas.create', { name: 'Hyndburn', kind: 'constituency', electorate: 70_000, classification: 'county', nation: 'england' })).body.value;
   const contest = (await app.call('contests.create', { electionId: election.id, areaId: area.id, status: 'contesting' })).body.value;

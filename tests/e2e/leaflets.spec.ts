@@ -5,7 +5,6 @@ const daysAgo = (n: number) => ukToday(new Date(Date.now() - n * 86_400_000));
 
 test('a leaflet goes from imprint to print run, rounds, drops, coverage and a printed round sheet', async ({ page, app }) => {
   // One long journey through nine pages, each checked with axe: more than the default minute on a busy machine.
-  test.setTimeout(180_000);
   const election = await app.call('elections.create', { name: 'Borough 2099', type: 'local', pollingDay: '2099-05-07', nation: 'england' });
   const area = await app.call('areas.create', { name: 'Riverside', kind: 'ward', electorate: 4000, classification: null, nation: 'england' });
   await app.call('contests.create', { electionId: election.body.value.id, areaId: area.body.value.id, status: 'contesting' });
@@ -206,7 +205,6 @@ test('a leaflet goes from imprint to print run, rounds, drops, coverage and a pr
 });
 
 test('a round takes its households from the register, and deleting it with drops asks first', async ({ page, app }) => {
-  test.setTimeout(120_000);
   const call = async (method: string, input: unknown) => {
     const r = await app.call(method, input);
     expect(r.body.ok, JSON.stringify(r.body.error)).toBe(true);

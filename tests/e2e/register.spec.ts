@@ -16,7 +16,6 @@ function register(): string {
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-test.setTimeout(180_000);
 
 test('a volunteer imports the register, types twenty returns from the keyboard, undoes one, reads the tallies, exports a follow-up list and prints a walk sheet', async ({ page, app }) => {
   await app.call('areas.create', { name: 'Newtown East', kind: 'ward', nation: 'england', electorate: null, classification: null });
