@@ -2,18 +2,22 @@ import { useState } from 'react';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { ErrorMessage } from './Page.tsx';
 
+/** What a deletion takes with it, and why it cannot happen now if it cannot. */
+export interface DeleteImpact {
+  items: string[];
+  blockedBy?: string | null;
+}
+
 /**
  * Delete that asks first and says what goes with the record. `impact` lists what would also be
  * deleted; or `describe` says it in a sentence of its own. With neither, or nothing listed, it
- * still asks, since a deletion cannot be undone from the app.
+ * still asks (unless `blockedBy` says why it cannot happen), since a deletion cannot be undone from the app.
  */
 export function DeleteButton(props: {
   what: string;
-  impact?(): Promise<string[]>;
+  impact?(): Promise<string[] | DeleteImpact>;
   impactNoun?: string;
   describe?(): Promise<string>;
-  /** Why the record cannot be deleted now, if it cannot; said instead of asking. */
-  blockedBy?(): Promise<string | undefined>;
   remove(): Promise<void>;
 }) {
   const [question, setQuestion] = useState<string>();
@@ -21,16 +25,16 @@ export function DeleteButton(props: {
   const ask = async () => {
     setError(undefined);
     try {
-      const blocked = await props.blockedBy?.();
-      if (blocked) {
-        setError(blocked);
-        return;
-      }
       if (props.describe) {
         setQuestion(`${await props.describe()} This cannot be undone (a backup can restore it).`);
         return;
       }
-      const items = (await props.impact?.()) ?? [];
+      const impact = (await props.impact?.()) ?? [];
+      const { items, blockedBy } = Array.isArray(impact) ? { items: impact, blockedBy: null } : impact;
+      if (blockedBy) {
+        setError(blockedBy);
+        return;
+      }
       const noun = props.impactNoun ?? 'record';
       setQuestion(
         items.length === 0

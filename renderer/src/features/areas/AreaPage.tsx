@@ -31,8 +31,10 @@ export function AreaPage() {
               <DeleteButton
                 what={a.name}
                 impactNoun="contest"
-                impact={async () => (await api('areas.deleteImpact', { id })).contests}
-                blockedBy={async () => (await api('areas.deleteImpact', { id })).blockedBy ?? undefined}
+                impact={async () => {
+                  const i = await api('areas.deleteImpact', { id });
+                  return { items: i.contests, blockedBy: i.blockedBy };
+                }}
                 remove={async () => {
                   await api('areas.delete', { id, confirm: true });
                   navigate('/areas');

@@ -62,7 +62,6 @@ export function DecisionsTable(props: { decisions: Decision[]; showContest?: boo
                 <DeleteButton
                   what={`the decision of ${d.meeting} (${formatDate(d.decidedOn)})`}
                   impactNoun="record"
-                  impact={async () => []}
                   remove={async () => void (await api('planner.deleteDecision', { id: d.id }))}
                 />
               </td>

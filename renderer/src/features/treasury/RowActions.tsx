@@ -17,7 +17,7 @@ export function RowActions(props: {
         <button type="button" onClick={props.onChange} aria-label={`${props.changeText}: ${props.what}`}>
           {props.changeText}
         </button>
-        <DeleteButton what={props.what} impactNoun="record" impact={async () => []} remove={async () => void (await api(...props.remove))} />
+        <DeleteButton what={props.what} remove={async () => void (await api(...props.remove))} />
       </div>
       <EntryHistory entity={props.history.entity} entityId={props.history.entityId} label={props.what} />
     </>
