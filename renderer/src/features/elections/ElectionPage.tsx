@@ -32,8 +32,10 @@ export function ElectionPage() {
               <DeleteButton
                 what={e.name}
                 impactNoun="contest"
-                impact={async () => (await api('elections.deleteImpact', { id })).contests}
-                blockedBy={async () => (await api('elections.deleteImpact', { id })).blockedBy ?? undefined}
+                impact={async () => {
+                  const i = await api('elections.deleteImpact', { id });
+                  return { items: i.contests, blockedBy: i.blockedBy };
+                }}
                 remove={async () => {
                   await api('elections.delete', { id, confirm: true });
                   navigate('/elections');
@@ -54,22 +56,24 @@ export function ElectionPage() {
           onCancel={() => setEditing(false)}
         />
       ) : (
-        <dl className="facts">
-          {e.dcId && (
-            <>
-              <dt>Democracy Club id</dt>
-              <dd>
-                <code>{e.dcId}</code>
-              </dd>
-            </>
-          )}
-          {e.notes && (
-            <>
-              <dt>Notes</dt>
-              <dd className="pre">{e.notes}</dd>
-            </>
-          )}
-        </dl>
+        (e.dcId || e.notes) && (
+          <dl className="facts">
+            {e.dcId && (
+              <>
+                <dt>Democracy Club id</dt>
+                <dd>
+                  <code>{e.dcId}</code>
+                </dd>
+              </>
+            )}
+            {e.notes && (
+              <>
+                <dt>Notes</dt>
+                <dd className="pre">{e.notes}</dd>
+              </>
+            )}
+          </dl>
+        )
       )}
       <ElectionTimetablePanel electionId={id} />
       <ContestsPanel electionId={id} />
