@@ -105,7 +105,7 @@ test('members compare two contests, see which is practical and why, record the d
   const candidate = await seed(app, 'candidates.create', { ballotName: 'Jane Smith' });
   await seed(app, 'candidacies.create', { candidateId: candidate.id, contestId: k.id });
   await page.getByRole('link', { name: 'Home' }).click();
-  await expect(page.getByRole('heading', { name: 'General election 2027' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'General election 2027', exact: true })).toBeVisible();
   const kRow = page.getByRole('row', { name: /Kingswood/ });
   await expect(kRow).toContainText('Contesting');
   await expect(kRow).toContainText('Branch committee');
