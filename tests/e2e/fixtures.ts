@@ -9,9 +9,14 @@ export const test = base.extend<{ app: BrowserMode }>({
     await use(app);
     await app.stop();
   },
-  page: async ({ page, app }, use) => {
+  page: async ({ page, app }, use, testInfo) => {
     await page.goto(app.url);
     await use(page);
+    // CI keeps only the log: show what the user would have seen when a journey failed.
+    if (testInfo.status !== testInfo.expectedStatus) {
+      const seen = await page.locator('main').ariaSnapshot({ timeout: 5_000 }).catch((e: Error) => `(no snapshot: ${e.message})`);
+      console.log(`\nThe page at failure, ${page.url()}:\n${seen}\n`);
+    }
   },
 });
 

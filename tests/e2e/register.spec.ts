@@ -104,6 +104,7 @@ test('a volunteer imports the register, types twenty returns from the keyboard, 
   // Tallies with the chart, then the follow-up list and its CSV.
   await page.getByRole('link', { name: 'Canvass', exact: true }).click();
   await page.getByRole('link', { name: 'Tallies and follow-ups' }).click();
+  await expect(page.getByRole('heading', { name: 'Tallies and follow-ups' })).toBeVisible();
   await page.getByLabel('Area').selectOption({ label: 'Newtown East' });
   // 13 electors canvassed (AA-2…AA-5 twice), 9 of them spoken to; AA-6's undone “Z” leaves “refused”.
   await expect(page.getByText('13 (54.2%)')).toBeVisible();

@@ -38,7 +38,9 @@ import { NAV } from './nav.ts';
 
 export function App() {
   return (
-    <HashRouter>
+    // Navigation renders at once, not as a transition: otherwise the old page stays on screen,
+    // live, for a moment after a click, and a fast user (or test) acts on the wrong page.
+    <HashRouter useTransitions={false}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
