@@ -104,8 +104,13 @@ export async function eraseAuditOf(db: Db, entity: string, entityId: number, ref
   const changes = db
     .prepare(`UPDATE audit_log SET summary = '${ERASED_SUMMARY}', before_json = NULL, after_json = NULL WHERE ${conditions.join(' OR ')}`)
     .run(...params).changes;
-  pendingCheckpoint.add(db);
+  requestCheckpoint(db);
   return changes;
+}
+
+/** After this transaction commits, `afterCommit` flushes the WAL (erased data must not linger in it). */
+export function requestCheckpoint(db: Db): void {
+  pendingCheckpoint.add(db);
 }
 
 /**

@@ -40,3 +40,13 @@ export async function updateCandidate(db: Db, id: number, c: CandidateWrite): Pr
 export async function deleteCandidate(db: Db, id: number): Promise<void> {
   db.prepare('DELETE FROM candidates WHERE id = ?').run(id);
 }
+
+/**
+ * Erasure: the candidate's personal details are blanked but the row stays, so their candidacies
+ * (and with them results, deposits and the return of expenses) still add up.
+ */
+export async function blankCandidate(db: Db, id: number, placeholder: string): Promise<void> {
+  db.prepare(
+    `UPDATE candidates SET ballot_name = ?, common_name = '', home_address = '', email = '', phone = '', notes = '', updated_at = ? WHERE id = ?`,
+  ).run(placeholder, new Date().toISOString(), id);
+}

@@ -120,6 +120,20 @@ export async function deleteDonation(db: Db, id: number): Promise<void> {
   db.prepare('DELETE FROM donations WHERE id = ?').run(id);
 }
 
+/** Every donation of every contest: a donor's may be spread over several. */
+export async function listAllDonations(db: Db): Promise<Donation[]> {
+  return db.prepare(`${DONATION} ORDER BY received_on, id`).all() as Donation[];
+}
+
+/** Erasure: the donor's details go; what was given, when and its decision stay in the accounts. */
+export async function blankDonor(db: Db, ids: readonly number[], placeholder: string): Promise<void> {
+  const blank = db.prepare(
+    `UPDATE donations SET donor_name = ?, donor_address = '', elector_number = NULL, company_number = NULL, updated_at = ? WHERE id = ?`,
+  );
+  const now = new Date().toISOString();
+  for (const id of ids) blank.run(placeholder, now, id);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Expenses and refunds
 

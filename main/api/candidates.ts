@@ -22,7 +22,8 @@ import {
 import { computeResult, resultProblems } from '../../shared/domain/results.ts';
 import { formatTime } from '../../shared/domain/timetable.ts';
 import { ukToday } from '../../shared/domain/working-days.ts';
-import { deleteCandidate, getCandidate, insertCandidate, listCandidates, updateCandidate } from '../../db/repositories/candidates.ts';
+import { ERASED_TEXT } from '../../shared/domain/erasure.ts';
+import { blankCandidate, deleteCandidate, getCandidate, insertCandidate, listCandidates, updateCandidate } from '../../db/repositories/candidates.ts';
 import {
   checklistRows,
   deleteCandidacy,
@@ -48,6 +49,7 @@ import {
 import { setDeclaredOn } from '../../db/repositories/contests.ts';
 import { deleteResult, getResult, saveResult } from '../../db/repositories/results.ts';
 import type { Ctx, HandlersFor } from './context.ts';
+import { addressIdentifiers, confirmErasure, erasePersonData, personTrail } from './erasure.ts';
 import { requireContest } from './contests.ts';
 import { requireElection } from './elections.ts';
 import { contestTimetable, loadTimetableData } from './timetable.ts';
@@ -64,6 +66,16 @@ async function requireCandidacy(ctx: Ctx, id: number) {
   const k = await getCandidacySummary(ctx.db, id);
   if (!k) throw new AppError('not_found', `There is no candidacy with id ${id}`, { id: 'No such candidacy' });
   return k;
+}
+
+async function requireSubscriber(ctx: Ctx, id: number) {
+  const s = await getSubscriber(ctx.db, id);
+  if (!s) throw new AppError('not_found', `There is no subscriber with id ${id}`, { id: 'No such subscriber' });
+  return s;
+}
+
+function candidateIdentifiers(c: { ballotName: string; commonName: string; email: string; phone: string; homeAddress: string }) {
+  return [c.ballotName, c.commonName, c.email, c.phone, ...addressIdentifiers(c.homeAddress)];
 }
 
 // ---- rules ----
@@ -219,6 +231,36 @@ export const candidatesHandlers: HandlersFor<typeof candidatesContract> = {
     return { deleted: true };
   },
 
+  'candidates.getPersonExport': async (ctx, { id }) => {
+    const candidate = await requireCandidate(ctx, id);
+    const list = await listCandidacies(ctx.db, { candidateId: id });
+    const trail = await personTrail(
+      ctx,
+      [{ entity: 'candidate', ids: [id] }, { entity: 'candidacy', ids: list.map((k) => k.id) }],
+      candidateIdentifiers(candidate),
+    );
+    return { ...trail, candidate, candidacies: await Promise.all(list.map((k) => detail(ctx, k.id))) };
+  },
+  'candidates.erasePerson': async (ctx, { id, confirm }) => {
+    const c = await requireCandidate(ctx, id);
+    const n = c.candidacyCount;
+    const kept = n
+      ? ` Their ${n === 1 ? 'candidacy stays' : `${n} candidacies stay`} under “${ERASED_TEXT}” (status, dates, checklist, subscribers and votes), so results, deposits and the return of expenses still add up; delete ${n === 1 ? 'it' : 'them'} separately if they should go too.`
+      : '';
+    confirmErasure(
+      confirm,
+      `Erasing ${c.ballotName} blanks their names, home address, email, phone and notes, takes their name out of results, tasks, papers and notes, and blanks their details in the activity log, leaving only a note that an erasure happened.${kept}`,
+    );
+    await blankCandidate(ctx.db, id, ERASED_TEXT);
+    return erasePersonData(ctx, {
+      entity: 'candidate',
+      entityId: id,
+      identifiers: candidateIdentifiers(c),
+      whose: 'a candidate’s',
+      extra: { candidacies: n },
+    });
+  },
+
   'candidacies.list': async (ctx, filter) => listCandidacies(ctx.db, filter),
   'candidacies.get': async (ctx, { id }) => detail(ctx, id),
   'candidacies.create': async (ctx, { candidateId, contestId }) => {
@@ -343,17 +385,40 @@ export const candidatesHandlers: HandlersFor<typeof candidatesContract> = {
     return after;
   },
   'subscribers.remove': async (ctx, { id }) => {
-    const s = await getSubscriber(ctx.db, id);
-    if (!s) throw new AppError('not_found', `There is no subscriber with id ${id}`, { id: 'No such subscriber' });
+    const s = await requireSubscriber(ctx, id);
     await deleteSubscriber(ctx.db, id);
     const rest = await listSubscribers(ctx.db, s.candidacyId);
     await reorderSubscribers(ctx.db, rest.map((r) => r.id));
     await ctx.audit({ action: 'delete', entity: 'nomination_subscriber', entityId: id, summary: `Removed subscriber ${s.electorNumber} ${s.fullName}`, before: s });
     return detail(ctx, s.candidacyId);
   },
+  'subscribers.getPersonExport': async (ctx, { id }) => {
+    const s = await requireSubscriber(ctx, id);
+    const k = await detail(ctx, s.candidacyId);
+    const subscriber = k.subscribers.find((x) => x.id === id)!;
+    const trail = await personTrail(ctx, [{ entity: 'nomination_subscriber', ids: [id] }], [s.fullName]);
+    return { ...trail, subscriber, candidacy: { id: k.id, candidateName: k.candidateName, areaName: k.areaName, electionName: k.electionName } };
+  },
+  'subscribers.erasePerson': async (ctx, { id, confirm }) => {
+    const s = await requireSubscriber(ctx, id);
+    const k = await requireCandidacy(ctx, s.candidacyId);
+    confirmErasure(
+      confirm,
+      `Erasing ${s.fullName} (${s.electorNumber}) takes them off ${k.candidateName}’s nomination paper for ${k.areaName} (those after them move up, leaving ${k.subscriberCount - 1} subscribers), takes their name out of notes and blanks their details in the activity log, leaving only a note that an erasure happened. Their entry in the electoral register, if any, is not touched.`,
+    );
+    await deleteSubscriber(ctx.db, id);
+    const rest = await listSubscribers(ctx.db, s.candidacyId);
+    await reorderSubscribers(ctx.db, rest.map((r) => r.id));
+    return erasePersonData(ctx, {
+      entity: 'nomination_subscriber',
+      entityId: id,
+      identifiers: [s.fullName],
+      whose: 'a nomination subscriber’s',
+      extra: { candidacyId: s.candidacyId },
+    });
+  },
   'subscribers.move': async (ctx, { id, position }) => {
-    const s = await getSubscriber(ctx.db, id);
-    if (!s) throw new AppError('not_found', `There is no subscriber with id ${id}`, { id: 'No such subscriber' });
+    const s = await requireSubscriber(ctx, id);
     const all = await listSubscribers(ctx.db, s.candidacyId);
     if (position > all.length) throw invalid(`There are only ${all.length} subscribers`, { position: `Choose a position from 1 to ${all.length}` });
     const ids = all.map((r) => r.id).filter((x) => x !== id);

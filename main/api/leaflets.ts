@@ -41,6 +41,7 @@ import {
 import { deleteVolunteer, getVolunteer, insertVolunteer, listVolunteers, updateVolunteer } from '../../db/repositories/volunteers.ts';
 import { requireArea } from './areas.ts';
 import type { Ctx, HandlersFor } from './context.ts';
+import { addressIdentifiers, confirmErasure, erasePersonData, personTrail } from './erasure.ts';
 import { requireContest } from './contests.ts';
 
 function notFound(what: string, id: number): never {
@@ -61,6 +62,10 @@ function invalid(problems: { field: string; message: string }[]): never {
 
 async function requireVolunteer(ctx: Ctx, id: number) {
   return (await getVolunteer(ctx.db, id)) ?? notFound('volunteer', id);
+}
+
+function volunteerIdentifiers(v: { name: string; email: string; phone: string; address: string }) {
+  return [v.name, v.email, v.phone, ...addressIdentifiers(v.address)];
 }
 
 // ---------------------------------------------------------------- leaflets
@@ -231,6 +236,34 @@ export const leafletsHandlers: HandlersFor<typeof leafletsContract> = {
     await deleteVolunteer(ctx.db, id);
     await ctx.audit({ action: 'delete', entity: 'volunteer', entityId: id, summary: `Deleted volunteer ${before.name}`, before });
     return { deleted: true };
+  },
+  'volunteers.getPersonExport': async (ctx, { id }) => {
+    const volunteer = await requireVolunteer(ctx, id);
+    const assignments = await listAssignments(ctx.db, { volunteerId: id });
+    const trail = await personTrail(
+      ctx,
+      [{ entity: 'volunteer', ids: [id] }, { entity: 'round_assignment', ids: assignments.map((a) => a.id) }],
+      volunteerIdentifiers(volunteer),
+    );
+    return { ...trail, volunteer, assignments, drops: await listDrops(ctx.db, { volunteerId: id }) };
+  },
+  'volunteers.erasePerson': async (ctx, { id, confirm }) => {
+    const v = await requireVolunteer(ctx, id);
+    const kept = v.drops ? ` Their ${plural(v.drops, 'drop')} ${v.drops === 1 ? 'stays' : 'stay'} in the delivery records, without their name.` : '';
+    const gone = v.assignments ? `, their ${plural(v.assignments, 'round assignment')}` : '';
+    confirmErasure(
+      confirm,
+      `Erasing ${v.name} deletes their contact details, address, availability, roles and notes${gone}, takes their name out of tasks, canvass sessions and notes, and blanks their details in the activity log, leaving only a note that an erasure happened.${kept}`,
+    );
+    await deleteVolunteer(ctx.db, id);
+    return erasePersonData(ctx, {
+      entity: 'volunteer',
+      entityId: id,
+      references: [{ entity: 'round_assignment', field: 'volunteerId' }],
+      identifiers: volunteerIdentifiers(v),
+      whose: 'a volunteer’s',
+      extra: { drops: v.drops, assignments: v.assignments },
+    });
   },
 
   'leaflets.list': async (ctx, filter) => Promise.all((await listLeaflets(ctx.db, filter)).map((l) => toLeaflet(ctx, l))),

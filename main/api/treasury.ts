@@ -1,6 +1,7 @@
 import type { Contest } from '../../shared/contract/contests.ts';
 import { AppError } from '../../shared/contract/result.ts';
 import type {
+  Donor,
   Deposit,
   Donation,
   DonationRow,
@@ -14,7 +15,8 @@ import type {
 } from '../../shared/contract/treasury.ts';
 import { DEPOSIT_METHOD_LABELS } from '../../shared/contract/treasury.ts';
 import type { z } from 'zod';
-import { deadlineState, donationProblems, isDonation, normaliseIdentifiers } from '../../shared/domain/donations.ts';
+import { deadlineState, donationProblems, donorErasureRefusal, donorRetention, isDonation, normaliseIdentifiers } from '../../shared/domain/donations.ts';
+import { ERASED_TEXT } from '../../shared/domain/erasure.ts';
 import { buildReturn } from '../../shared/domain/election-return.ts';
 import { electionTypeLabel } from '../../shared/domain/election-types.ts';
 import { SPENDING_CATEGORY_LABELS, expenseProblems, expenseWarnings } from '../../shared/domain/expenses.ts';
@@ -35,6 +37,8 @@ import {
   insertDonation,
   insertExpense,
   latestExpenseDate,
+  blankDonor,
+  listAllDonations,
   listDonations,
   listExpenses,
   printRunPayments,
@@ -44,8 +48,10 @@ import {
   updateDonation,
   updateExpense,
 } from '../../db/repositories/treasury.ts';
+import { redactAuditFields } from '../../db/repositories/erasure.ts';
 import { requireContest } from './contests.ts';
 import type { Ctx, HandlersFor } from './context.ts';
+import { addressIdentifiers, confirmErasure, erasePersonData, personTrail } from './erasure.ts';
 import { type PostPoll, depositFacts, depositRefundDue, postPollDeadlines, printRunsOf, today } from './treasury-links.ts';
 
 type SpendInfo = z.infer<typeof spendInfo>;
@@ -206,6 +212,42 @@ async function returnDateOf(ctx: Ctx, contest: Contest): Promise<string | null> 
   const s = await getSettings(ctx.db, contest.id);
   return s.returnDeliveredOn ?? (await postPollDeadlines(ctx, contest))?.returnDue ?? null;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Donors (docs/reliability.md §8)
+
+const donorKey = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** A donor, found from one of their donations: every donation with the same name and address. */
+async function donorOf(ctx: Ctx, donationId: number): Promise<Donor> {
+  const first = await requireDonation(ctx, donationId);
+  if (first.donorName === ERASED_TEXT) {
+    throw new AppError('not_found', `The donor of donation ${donationId} has already been erased`, { donationId: 'The donor’s details were erased' });
+  }
+  const key = `${donorKey(first.donorName)}\n${donorKey(first.donorAddress)}`;
+  const mine = (await listAllDonations(ctx.db)).filter((d) => `${donorKey(d.donorName)}\n${donorKey(d.donorAddress)}` === key);
+  const on = today();
+  const contests = new Map<number, Contest>();
+  const donations = [];
+  for (const d of mine) {
+    if (!contests.has(d.contestId)) contests.set(d.contestId, await requireContest(ctx, d.contestId));
+    const contest = contests.get(d.contestId)!;
+    const returnDate = await returnDateOf(ctx, contest);
+    const r = donorRetention(d.valuePence, returnDate, on);
+    donations.push({ ...d, contestName: `${contest.areaName}, ${contest.electionName}`, returnDate, mustKeep: r.mustKeep, keptUntil: r.keptUntil, retentionReason: r.reason });
+  }
+  const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => Boolean(v)))];
+  return {
+    name: first.donorName,
+    address: first.donorAddress,
+    electorNumbers: distinct(mine.map((d) => d.electorNumber)),
+    companyNumbers: distinct(mine.map((d) => d.companyNumber)),
+    donations,
+    erasureRefusal: donorErasureRefusal(first.donorName, donations),
+  };
+}
+
+const donorIdentifiers = (d: Donor) => [d.name, ...addressIdentifiers(d.address)];
 
 // ---------------------------------------------------------------------------------------------
 // Writes
@@ -422,6 +464,25 @@ export const treasuryHandlers: HandlersFor<typeof treasuryContract> = {
     return { deleted: true };
   },
 
+  'treasury.getDonor': async (ctx, { donationId }) => donorOf(ctx, donationId),
+  'treasury.getDonorExport': async (ctx, { donationId }) => {
+    const donor = await donorOf(ctx, donationId);
+    return { ...(await personTrail(ctx, [{ entity: 'donation', ids: donor.donations.map((d) => d.id) }], donorIdentifiers(donor))), donor };
+  },
+  'treasury.eraseDonor': async (ctx, { donationId, confirm }) => {
+    const donor = await donorOf(ctx, donationId);
+    if (donor.erasureRefusal) throw new AppError('conflict', donor.erasureRefusal);
+    const n = donor.donations.length;
+    confirmErasure(
+      confirm,
+      `Erasing ${donor.name} blanks their name, address and elector or company number on ${n === 1 ? 'their donation' : `all ${n} of their donations`}, takes their name out of notes and blanks it in the activity log, leaving only a note that an erasure happened. What was given, when, and whether it was accepted stay in the accounts.`,
+    );
+    const ids = donor.donations.map((d) => d.id);
+    await blankDonor(ctx.db, ids, ERASED_TEXT);
+    // Their numbers are taken out of the donations' copies; the name and address go by search.
+    await redactAuditFields(ctx.db, 'donation', ids, ['electorNumber', 'companyNumber']);
+    return erasePersonData(ctx, { entity: 'donor', entityId: null, identifiers: donorIdentifiers(donor), whose: 'a donor’s', extra: { donations: ids } });
+  },
   'treasury.createDonation': async (ctx, { contestId, ...input }) => {
     const contest = await requireContest(ctx, contestId);
     const d = checkedDonation(contest.id, input);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, idInput, isoDate, optionalText, requiredText } from './common.ts';
+import { confirmFlag, erasureResult, id, idInput, isoDate, mention, optionalText, requiredText } from './common.ts';
 import { mutation, query } from './define.ts';
 import { contest } from './contests.ts';
 import { CANDIDACY_STATUSES, CHECKLIST_ITEM_IDS, ITEM_STATES, POST_KINDS } from '../domain/nominations.ts';
@@ -226,6 +226,16 @@ export const candidatesContract = {
   'candidates.create': mutation('Add a candidate', candidateInput, candidate),
   'candidates.update': mutation('Change a candidate’s details', candidateInput.extend({ id }), candidate),
   'candidates.delete': mutation('Delete a candidate and their candidacies', idInput, z.object({ deleted: z.boolean() })),
+  'candidates.getPersonExport': query(
+    'Everything Hustings holds about one candidate (subject access): details, candidacies with their papers, mentions and activity',
+    idInput,
+    z.object({ exportedAt: z.string(), candidate, candidacies: z.array(candidacyDetail), mentions: z.array(mention), audit: z.array(z.unknown()) }),
+  ),
+  'candidates.erasePerson': mutation(
+    'Erase one candidate’s personal data: their details are blanked (the candidacies stay, anonymous, for results, deposits and the return), their name is taken out wherever it is written and the audit trail’s copies are blanked, leaving a record that an erasure happened (needs confirm: true)',
+    z.strictObject({ id, confirm: confirmFlag }),
+    erasureResult,
+  ),
 
   'candidacies.list': query(
     'Candidacies, optionally of one candidate or contest',
@@ -261,6 +271,22 @@ export const candidatesContract = {
     candidacyDetail,
   ),
   'subscribers.remove': mutation('Remove a subscriber; those after move up', idInput, candidacyDetail),
+  'subscribers.getPersonExport': query(
+    'Everything Hustings holds about one subscriber of a nomination paper (subject access)',
+    idInput,
+    z.object({
+      exportedAt: z.string(),
+      subscriber: subscriberOut,
+      candidacy: z.object({ id, candidateName: z.string(), areaName: z.string(), electionName: z.string() }),
+      mentions: z.array(mention),
+      audit: z.array(z.unknown()),
+    }),
+  ),
+  'subscribers.erasePerson': mutation(
+    'Erase one subscriber: they come off the nomination paper (those after move up), their name is taken out wherever it is written and the audit trail’s copies are blanked, leaving a record that an erasure happened (needs confirm: true)',
+    z.strictObject({ id, confirm: confirmFlag }),
+    erasureResult,
+  ),
   'subscribers.move': mutation(
     'Move a subscriber to another place in the signing order',
     z.strictObject({ id, position: z.number({ error: 'Position must be a number' }).int('Position must be a whole number').min(1, 'Position starts at 1') }),

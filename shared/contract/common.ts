@@ -30,3 +30,15 @@ export function optionalText(label: string, max = 2000) {
 }
 
 export const confirmFlag = z.boolean({ error: 'confirm must be true or false' }).optional();
+
+/** What erasing a person's data did (docs/reliability.md §8). */
+export const erasureResult = z.object({
+  erased: z.boolean(),
+  /** Audit rows blanked or with the person's details taken out of them. */
+  auditRows: z.number(),
+  /** Other records whose free text named the person (tasks, notes, results…). */
+  records: z.number(),
+});
+
+/** Where else a person is named: for a subject-access export. */
+export const mention = z.object({ table: z.string(), column: z.string(), rowId: z.number(), text: z.string() });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LEAFLET_SIZES, LEAFLET_STATUSES } from '../domain/leaflets.ts';
-import { confirmFlag, id, idInput, isoDate, optionalText, requiredText } from './common.ts';
+import { confirmFlag, erasureResult, id, idInput, isoDate, mention, optionalText, requiredText } from './common.ts';
 import { mutation, query } from './define.ts';
 
 const count = (label: string) =>
@@ -316,6 +316,16 @@ export const leafletsContract = {
     'Delete a volunteer (their personal data); their drops stay, unattributed. With drops or assignments it needs confirm: true',
     z.strictObject({ id, confirm: confirmFlag }),
     z.object({ deleted: z.boolean() }),
+  ),
+  'volunteers.getPersonExport': query(
+    'Everything Hustings holds about one volunteer (subject access), as one JSON document',
+    idInput,
+    z.object({ exportedAt: z.string(), volunteer, assignments: z.array(assignment), drops: z.array(drop), mentions: z.array(mention), audit: z.array(z.unknown()) }),
+  ),
+  'volunteers.erasePerson': mutation(
+    'Erase one volunteer: their details and assignments, their name on drops and wherever else it is written, and the copies in the audit trail, leaving a record that an erasure happened (needs confirm: true)',
+    z.strictObject({ id, confirm: confirmFlag }),
+    erasureResult,
   ),
 
   'leaflets.list': query('Leaflets with stock and imprint status', z.strictObject({ contestId: id.optional() }), z.array(leaflet)),

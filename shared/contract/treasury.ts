@@ -3,7 +3,7 @@ import { DONATION_KINDS, DONATION_STATUSES, PERMISSIBLE_SOURCES } from '../domai
 import { EXPENSE_KINDS, SPENDING_CATEGORIES } from '../domain/expenses.ts';
 import { MAX_PENCE, parseMoney } from '../domain/money.ts';
 import { AREA_KINDS, GLA_POSTS, MAX_ELECTORS } from '../domain/spending-limits.ts';
-import { id, isoDate, optionalText, requiredText } from './common.ts';
+import { confirmFlag, erasureResult, id, isoDate, mention, optionalText, requiredText } from './common.ts';
 import { mutation, query } from './define.ts';
 
 /**
@@ -318,7 +318,44 @@ export const overviewRow = z.object({
 });
 export type OverviewRow = z.infer<typeof overviewRow>;
 
+/** One donation of a donor, with how long the law needs the donor's details kept. */
+export const donorDonation = donation.extend({
+  contestName: z.string(),
+  /** The return's delivery date, else its due date; null while the result is not declared. */
+  returnDate: z.string().nullable(),
+  /** Whether the law needs the donor's details kept today. */
+  mustKeep: z.boolean(),
+  /** The last day they must be kept; null when they need not be kept or it is not known yet. */
+  keptUntil: z.string().nullable(),
+  retentionReason: z.string(),
+});
+
+/** A donor: the donations recorded with the same name and address (spacing and case aside). */
+export const donor = z.object({
+  name: z.string(),
+  address: z.string(),
+  electorNumbers: z.array(z.string()),
+  companyNumbers: z.array(z.string()),
+  donations: z.array(donorDonation),
+  /** Why their details cannot be erased yet, or null when they can. */
+  erasureRefusal: z.string().nullable(),
+});
+export type Donor = z.infer<typeof donor>;
+
+const donorInput = z.strictObject({ donationId: id });
+
 export const treasuryContract = {
+  'treasury.getDonor': query('A donor (found from one of their donations) with all their donations and whether their details may be erased', donorInput, donor),
+  'treasury.getDonorExport': query(
+    'Everything Hustings holds about one donor (subject access), as one JSON document',
+    donorInput,
+    z.object({ exportedAt: z.string(), donor, mentions: z.array(mention), audit: z.array(z.unknown()) }),
+  ),
+  'treasury.eraseDonor': mutation(
+    'Erase a donor’s personal data from every donation they made, keeping the amounts; refused while a return of election expenses must still show them (needs confirm: true)',
+    z.strictObject({ donationId: id, confirm: confirmFlag }),
+    erasureResult,
+  ),
   'treasury.listOverview': query('Every contest’s money at a glance: spend against limit, donations, deposit', z.strictObject({}), z.array(overviewRow)),
   'treasury.getLedger': query('Everything about one contest’s money', contestInput, ledger),
   'treasury.getLimit': query('The spending limit of a contest with its working and spend against it', contestInput, limitInfo.extend({ spend: spendInfo })),

@@ -194,3 +194,62 @@ export function normaliseIdentifiers(electorNumber: string | null, companyNumber
   if (c) c = canonicalCompanyNumber(c) ?? c;
   return { electorNumber: e, companyNumber: c };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Erasing a donor (docs/reliability.md §8)
+
+/**
+ * Years the return of election expenses — which names every donor of more than £50, with their
+ * address — is kept open to public inspection after it is delivered (RPA 1983 s.89). Until then
+ * the candidate's side must be able to stand by it, so a donor's details are a legal obligation
+ * (UK GDPR art. 17(3)(b)) and are not erased.
+ */
+export const RETURN_KEPT_YEARS = 2;
+
+/** The same calendar day `years` later (29 February becomes 28 February). */
+export function addYears(iso: string, years: number): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const last = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
+  return `${String(y + years).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+export interface DonorRetention {
+  mustKeep: boolean;
+  /** The last day the details must be kept; null when not needed or not known yet. */
+  keptUntil: string | null;
+  reason: string;
+}
+
+/**
+ * Whether a donor's details on one donation must still be kept. `returnDate` is the day the return
+ * was delivered, else the day it is due; null while the result is not declared.
+ */
+export function donorRetention(valuePence: number, returnDate: string | null, today: string): DonorRetention {
+  if (!isDonation(valuePence)) {
+    return { mustKeep: false, keptUntil: null, reason: `${formatPence(valuePence)} is not a donation in law (${formatPence(DONATION_THRESHOLD_PENCE)} or less) and is not on the return` };
+  }
+  if (returnDate === null) {
+    return {
+      mustKeep: true,
+      keptUntil: null,
+      reason: `must go on the return of election expenses, which is not made yet (no result declared); it is then kept for ${RETURN_KEPT_YEARS} years`,
+    };
+  }
+  const keptUntil = addDays(addYears(returnDate, RETURN_KEPT_YEARS), -1);
+  return today <= keptUntil
+    ? { mustKeep: true, keptUntil, reason: `is on the return of election expenses (${returnDate}), kept open to inspection until ${keptUntil}` }
+    : { mustKeep: false, keptUntil, reason: `the return of election expenses (${returnDate}) was kept until ${keptUntil}` };
+}
+
+/** Why a donor's details cannot be erased yet (one sentence per donation kept), or null. */
+export function donorErasureRefusal(
+  name: string,
+  donations: readonly { valuePence: number; receivedOn: string; contestName: string; mustKeep: boolean; keptUntil: string | null; retentionReason: string }[],
+): string | null {
+  const kept = donations.filter((d) => d.mustKeep);
+  if (kept.length === 0) return null;
+  const lines = kept.map((d) => `${formatPence(d.valuePence)} received ${d.receivedOn} (${d.contestName}) ${d.retentionReason}.`);
+  const last = kept.map((d) => d.keptUntil).every((k) => k !== null) ? kept.map((d) => d.keptUntil as string).sort().at(-1) : null;
+  const when = last ? `They can be erased from ${addDays(last, 1)}.` : 'They can be erased two years after the return is delivered.';
+  return `${name}’s details cannot be erased yet: the law needs them kept (RPA 1983 s.89; UK GDPR art. 17(3)(b)). ${lines.join(' ')} ${when} Nothing was changed.`;
+}

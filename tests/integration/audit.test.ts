@@ -4,7 +4,7 @@
  * their data in it, down to the bytes of the database file.
  */
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { auditChanges } from '../../shared/domain/audit-changes.ts';
 import { afterCommit, eraseAuditOf, listAudit, writeAudit } from '../../db/repositories/audit.ts';
 import { openDatabase } from '../../db/open.ts';
 import { type Hustings, openHustings } from '../../main/app.ts';
+import { fileBytesMention as fileBytesOf } from '../helpers/bytes.ts';
 import { ok } from '../helpers/db.ts';
 import { importCsv, SMALL_REGISTER } from '../helpers/register.ts';
 
@@ -89,10 +90,7 @@ describe('erasing a person from the audit trail', () => {
     db.exec('COMMIT');
   }
 
-  function fileBytesMention(text: string): boolean {
-    const needle = Buffer.from(text, 'utf8');
-    return [dbPath, `${dbPath}-wal`].some((f) => existsSync(f) && readFileSync(f).includes(needle));
-  }
+  const fileBytesMention = (text: string) => fileBytesOf(dbPath, text);
 
   it('blanks every copy of their data, keeps others, and leaves only a record of the erasure', async () => {
     const db = await openDatabase(dbPath);

@@ -1,0 +1,156 @@
+import type { AuditEntry } from '../../shared/contract/audit.ts';
+import { parseAuditJson } from '../../shared/domain/audit-changes.ts';
+import { mentionPattern, scrubJsonText, scrubText } from '../../shared/domain/erasure.ts';
+import type { Db } from '../open.ts';
+import { requestCheckpoint } from './audit.ts';
+
+/**
+ * Free text where a person may be named although the record is not theirs: who a task is for,
+ * the canvassers of a session, a candidate's name in a declared result, a witness or agent on
+ * nomination papers, and notes. Kept deliberately: the imprints of leaflets (printer, promoter:
+ * printed on the leaflets by law) and the suppliers of expenses (they must appear on the return
+ * of election expenses); see docs/reliability.md §8.
+ */
+const FREE_TEXT: readonly (readonly [table: string, columns: readonly string[]])[] = [
+  ['tasks', ['title', 'notes', 'assignee']],
+  ['canvass_sessions', ['canvassers', 'notes']],
+  ['canvass_returns', ['note']],
+  ['volunteers', ['availability', 'notes']],
+  ['round_assignments', ['notes']],
+  ['drops', ['left_note', 'notes']],
+  ['delivery_rounds', ['notes']],
+  ['round_streets', ['notes']],
+  ['print_runs', ['notes']],
+  ['leaflets', ['notes']],
+  ['candidates', ['notes']],
+  ['candidacies', ['consent_witnessed_by', 'agent_name']],
+  ['candidacy_status_changes', ['reason']],
+  ['candidacy_checklist_items', ['note']],
+  ['contest_result_votes', ['name']],
+  ['contest_decisions', ['meeting', 'minute']],
+  ['contest_plans', ['notes']],
+  ['contests', ['reason']],
+  ['elections', ['notes']],
+  ['areas', ['notes']],
+  ['milestone_overrides', ['reason']],
+  ['deposits', ['notes']],
+  ['donations', ['description', 'reason']],
+];
+
+/** A broad LIKE pre-filter for an identifier; the exact whole-word match is done in JavaScript. */
+function likePattern(identifier: string): string {
+  return `%${identifier.replace(/[^\p{L}\p{N}]+/gu, '%')}%`;
+}
+
+function rowsMentioning(db: Db, table: string, columns: readonly string[], identifiers: readonly string[]) {
+  const likes = identifiers.map(likePattern);
+  const where = columns.flatMap((c) => likes.map(() => `${c} LIKE ?`)).join(' OR ');
+  const params = columns.flatMap(() => likes);
+  return db.prepare(`SELECT rowid AS rowid, ${columns.join(', ')} FROM ${table} WHERE ${where}`).all(...params) as Record<string, string | number | null>[];
+}
+
+export interface ScrubCount {
+  /** Audit rows whose summary or before/after copies named the person. */
+  auditRows: number;
+  /** Other records whose free text named the person. */
+  records: number;
+}
+
+/**
+ * Replaces every whole-word mention of the identifiers (name, address, email, phone…) in the
+ * audit trail's summaries and copies and in the free text above with "(erased)", and asks for
+ * the WAL to be checkpointed after the commit. Call inside the erasure's transaction.
+ */
+export async function scrubMentions(db: Db, identifiers: readonly string[]): Promise<ScrubCount> {
+  const pattern = mentionPattern(identifiers);
+  const count: ScrubCount = { auditRows: 0, records: 0 };
+  if (!pattern) return count;
+
+  const audit = db.prepare('UPDATE audit_log SET summary = ?, before_json = ?, after_json = ? WHERE id = ?');
+  for (const r of rowsMentioning(db, 'audit_log', ['summary', 'before_json', 'after_json'], identifiers)) {
+    const summary = scrubText(String(r.summary), pattern);
+    const before = r.before_json === null ? null : scrubJsonText(String(r.before_json), pattern);
+    const after = r.after_json === null ? null : scrubJsonText(String(r.after_json), pattern);
+    if (summary === r.summary && before === null && after === null) continue;
+    audit.run(summary, before ?? r.before_json, after ?? r.after_json, r.rowid);
+    count.auditRows++;
+  }
+
+  for (const [table, columns] of FREE_TEXT) {
+    for (const r of rowsMentioning(db, table, columns, identifiers)) {
+      const changed = columns.filter((c) => typeof r[c] === 'string' && scrubText(r[c] as string, pattern) !== r[c]);
+      if (changed.length === 0) continue;
+      db.prepare(`UPDATE ${table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE rowid = ?`).run(
+        ...changed.map((c) => scrubText(r[c] as string, pattern)),
+        r.rowid,
+      );
+      count.records++;
+    }
+  }
+  requestCheckpoint(db);
+  return count;
+}
+
+export interface Mentions {
+  /** Free text in other records that names the person. */
+  records: { table: string; column: string; rowId: number; text: string }[];
+  /** Audit rows whose summary or copies name them. */
+  audit: AuditEntry[];
+}
+
+/** Where the identifiers are written, for a subject-access export (the same search erasure makes). */
+export async function listMentions(db: Db, identifiers: readonly string[]): Promise<Mentions> {
+  const pattern = mentionPattern(identifiers);
+  const found: Mentions = { records: [], audit: [] };
+  if (!pattern) return found;
+  const names = (text: unknown) => typeof text === 'string' && scrubText(text, pattern) !== text;
+  for (const [table, columns] of FREE_TEXT) {
+    for (const r of rowsMentioning(db, table, columns, identifiers)) {
+      for (const column of columns) if (names(r[column])) found.records.push({ table, column, rowId: Number(r.rowid), text: String(r[column]) });
+    }
+  }
+  for (const r of rowsMentioning(db, 'audit_log', ['summary', 'before_json', 'after_json'], identifiers)) {
+    const inCopy = (json: unknown) => typeof json === 'string' && scrubJsonText(json, pattern) !== null;
+    if (!names(r.summary) && !inCopy(r.before_json) && !inCopy(r.after_json)) continue;
+    const row = db
+      .prepare('SELECT id, at, actor, action, entity, entity_id AS entityId, summary, before_json AS beforeJson, after_json AS afterJson FROM audit_log WHERE id = ?')
+      .get(r.rowid) as Omit<AuditEntry, 'before' | 'after'> & { beforeJson: string | null; afterJson: string | null };
+    const { beforeJson, afterJson, ...rest } = row;
+    found.audit.push({ ...rest, before: parseAuditJson(beforeJson), after: parseAuditJson(afterJson) });
+  }
+  return found;
+}
+
+/**
+ * Sets top-level fields of the before/after copies of one kind of record to null, e.g. the
+ * elector number of an erased donor's donations: numbers like "AB-12" recur in other areas, so
+ * they are taken out where they belong rather than searched for everywhere.
+ */
+export async function redactAuditFields(db: Db, entity: string, ids: readonly number[], fields: readonly string[]): Promise<number> {
+  const select = db.prepare('SELECT id, before_json AS beforeJson, after_json AS afterJson FROM audit_log WHERE entity = ? AND entity_id = ?');
+  const update = db.prepare('UPDATE audit_log SET before_json = ?, after_json = ? WHERE id = ?');
+  const redact = (json: string | null): string | null => {
+    if (json === null) return null;
+    try {
+      const value = JSON.parse(json) as unknown;
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return json;
+      const copy = { ...(value as Record<string, unknown>) };
+      for (const f of fields) if (f in copy && copy[f] !== null) copy[f] = null;
+      return JSON.stringify(copy);
+    } catch {
+      return json;
+    }
+  };
+  let changed = 0;
+  for (const id of ids) {
+    for (const r of select.all(entity, id) as { id: number; beforeJson: string | null; afterJson: string | null }[]) {
+      const before = redact(r.beforeJson);
+      const after = redact(r.afterJson);
+      if (before === r.beforeJson && after === r.afterJson) continue;
+      update.run(before, after, r.id);
+      changed++;
+    }
+  }
+  requestCheckpoint(db);
+  return changed;
+}

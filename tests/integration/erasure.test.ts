@@ -1,0 +1,270 @@
+/**
+ * Erasing a person (docs/reliability.md §8), for every kind of person besides electors (whose
+ * erasure is tested in audit.test.ts): volunteers, candidates, nomination subscribers and donors.
+ * Each test creates the person, changes things so the audit trail holds copies of them, names them
+ * in other records, erases them through the API, and then reads the bytes of the database file
+ * and its WAL: none of their name, address, email or phone may be left, and the erasure itself
+ * must be on record (when, by whom, which kind of record) without any of it.
+ */
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setDeclaredOn } from '../../db/repositories/contests.ts';
+import { fileBytesMention } from '../helpers/bytes.ts';
+import { ok, snapshot, tempHustings } from '../helpers/db.ts';
+
+type App = Awaited<ReturnType<typeof tempHustings>>;
+let app: App;
+let dbPath: string;
+let areaId: number;
+let electionId: number;
+let contestId: number;
+
+beforeEach(async () => {
+  app = await tempHustings();
+  dbPath = join(app.dir, 'hustings.sqlite');
+  electionId = (await ok(app, 'elections.create', { name: 'County 2027', type: 'local', pollingDay: '2027-05-06', nation: 'england' })).id;
+  areaId = (await ok(app, 'areas.create', { name: 'Abbey', kind: 'ward', nation: 'england', electorate: 4000, classification: null })).id;
+  contestId = (await ok(app, 'contests.create', { electionId, areaId, status: 'contesting' })).id;
+});
+afterEach(() => app.cleanup());
+
+/** Everything committed so far is in the main file, so a later check of the bytes means something. */
+function checkpoint() {
+  app.db.pragma('wal_checkpoint(TRUNCATE)');
+}
+
+function expectInFile(strings: string[], present: boolean) {
+  for (const s of strings) expect(fileBytesMention(dbPath, s), `${JSON.stringify(s)} in the database file`).toBe(present);
+}
+
+async function task(title: string, assignee: string, notes = '') {
+  return ok(app, 'tasks.create', { title, assignee, notes, electionId, contestId, dueKind: 'fixed', dueDate: '2027-04-01' });
+}
+
+/** The one row an erasure leaves, and proof it holds nothing about the person. */
+async function erasureRecord(entity: string, secrets: string[]) {
+  const rows = await ok(app, 'audit.list', { action: 'erase', entity });
+  expect(rows).toHaveLength(1);
+  expect(rows[0]).toMatchObject({ actor: 'tester', action: 'erase', entity, summary: expect.stringMatching(/^Erased an? .+ personal data on request$/) });
+  expect(rows[0].at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+  for (const s of secrets) expect(JSON.stringify(rows[0])).not.toContain(s);
+  return rows[0];
+}
+
+async function needsConfirmation(method: string, input: Record<string, unknown>) {
+  const before = snapshot(app);
+  const r = await app.dispatch(method, input);
+  expect(r.ok).toBe(false);
+  if (!r.ok) expect(r.error.code).toBe('needs_confirmation');
+  expect(snapshot(app)).toBe(before);
+  return r.ok ? '' : r.error.message;
+}
+
+describe('erasing a volunteer', () => {
+  const NAME = 'Quentin Zephyrwood';
+  const SECRETS = ['Zephyrwood', 'qz@example.org', '07700 900461', '17 Larkspur Mews'];
+
+  it('removes them from the volunteer list, assignments, tasks, canvass sessions, notes and the audit trail, down to the file bytes', async () => {
+    const input = { name: NAME, email: 'qz@example.org', phone: '07700 900461', address: '17 Larkspur Mews\nNewtown NT4 9QQ', roles: ['deliver'], consentToContact: true, consentRecordedOn: '2026-01-10', notes: 'Has a car' };
+    const v = await ok(app, 'volunteers.create', input);
+    await ok(app, 'volunteers.update', { id: v.id, ...input, availability: 'Weekends', roles: ['deliver', 'canvass'] });
+    const other = await ok(app, 'volunteers.create', { name: 'Olive Keepsake', consentToContact: false });
+    const round = await ok(app, 'rounds.create', { name: 'Mill Lane loop', streets: [{ name: 'Mill Lane', households: 40 }] });
+    await ok(app, 'rounds.assign', { roundId: round.id, volunteerId: v.id, plannedOn: '2027-04-10', notes: `${NAME} prefers mornings` });
+    await ok(app, 'rounds.assign', { roundId: round.id, volunteerId: other.id });
+    await task('Ring about Saturday', NAME, `Ask ${NAME} (07700 900461) about the car`);
+    await ok(app, 'canvass.createSession', { areaId, heldOn: '2027-03-01', canvassers: `Sam Keeper, ${NAME}` });
+    checkpoint();
+    expectInFile(SECRETS, true); // the control: before erasure, the bytes are there to be found
+
+    const ask = await needsConfirmation('volunteers.erasePerson', { id: v.id });
+    expect(ask).toMatch(/Quentin Zephyrwood.*contact details.*round assignment.*activity log/);
+    const result = await ok(app, 'volunteers.erasePerson', { id: v.id, confirm: true });
+    expect(result.erased).toBe(true);
+    expect(result.auditRows).toBeGreaterThanOrEqual(4);
+    expect(result.records).toBe(2); // the task and the session
+
+    expect((await app.dispatch('volunteers.get', { id: v.id })).ok).toBe(false);
+    expect((await ok(app, 'volunteers.list', {})).map((x: any) => x.name)).toEqual(['Olive Keepsake']);
+    const tasks = await ok(app, 'tasks.list', { electionId });
+    expect(tasks.map((t: any) => [t.assignee, t.notes])).toEqual([['(erased)', 'Ask (erased) ((erased)) about the car']]);
+    const sessions = await ok(app, 'canvass.listSessions', { areaId });
+    expect(sessions[0].canvassers).toBe('Sam Keeper, (erased)');
+    const rec = await erasureRecord('volunteer', SECRETS);
+    expect(rec).toMatchObject({ entityId: v.id, after: { assignments: 1 } });
+    // Others' data stays.
+    expect(JSON.stringify(await ok(app, 'audit.list', { entity: 'volunteer', entityId: other.id }))).toContain('Olive Keepsake');
+    expectInFile(SECRETS, false);
+    expectInFile(['Olive Keepsake', 'Sam Keeper'], true);
+  });
+
+  it('exports everything about them first, after which nothing is changed', async () => {
+    const v = await ok(app, 'volunteers.create', { name: NAME, email: 'qz@example.org', consentToContact: true });
+    await task('Leaflets', NAME);
+    const before = snapshot(app);
+    const doc = await ok(app, 'volunteers.getPersonExport', { id: v.id });
+    expect(snapshot(app)).toBe(before);
+    expect(doc.volunteer).toMatchObject({ name: NAME, email: 'qz@example.org' });
+    expect(doc.mentions).toEqual([expect.objectContaining({ table: 'tasks', column: 'assignee', text: NAME })]);
+    expect(doc.audit.map((a: any) => a.entity)).toEqual(['task', 'volunteer']);
+  });
+
+  it('refuses an unknown volunteer with a clear message and writes nothing', async () => {
+    const before = snapshot(app);
+    const r = await app.dispatch('volunteers.erasePerson', { id: 999, confirm: true });
+    expect(r).toMatchObject({ ok: false, error: { code: 'not_found', message: 'There is no volunteer with id 999' } });
+    expect(snapshot(app)).toBe(before);
+  });
+});
+
+describe('erasing a candidate', () => {
+  const NAME = 'Perpetua Quillfeather';
+  const SECRETS = ['Quillfeather', '3 Ostrich Row', 'pq@example.org', '07700 900777'];
+
+  it('blanks their details and every copy, keeping their candidacy anonymous so results and the deposit still add up', async () => {
+    const input = { ballotName: NAME, commonName: 'Pet Quillfeather', homeAddress: '3 Ostrich Row\nOldtown OT1 1AA', email: 'pq@example.org', phone: '07700 900777', partyDescription: 'Green Party', notes: 'Lives near the station' };
+    const c = await ok(app, 'candidates.create', input);
+    await ok(app, 'candidates.update', { id: c.id, ...input, notes: 'Moved house in 2026' });
+    const k = await ok(app, 'candidacies.create', { candidateId: c.id, contestId });
+    await ok(app, 'candidacies.setPapers', { id: k.id, consentSignedOn: '2027-03-20', consentWitnessedBy: 'Wilma Witness', agentName: 'Arthur Agent' });
+    await ok(app, 'candidacies.setItem', { id: k.id, item: 'home-address-form', state: 'in-progress', doneOn: null, note: `${NAME} to sign at 3 Ostrich Row` });
+    await ok(app, 'results.record', {
+      contestId,
+      declaredOn: '2027-05-07',
+      electorate: 4000,
+      rows: [
+        { candidacyId: k.id, name: NAME, votes: 612 },
+        { name: 'Rival Runner', votes: 900, elected: true },
+      ],
+    });
+    await task('Photo for the leaflet', NAME);
+    const other = await ok(app, 'candidates.create', { ballotName: 'Constance Keepname' });
+    checkpoint();
+    expectInFile(SECRETS, true);
+
+    expect(await needsConfirmation('candidates.erasePerson', { id: c.id })).toMatch(/candidacy stays/);
+    const result = await ok(app, 'candidates.erasePerson', { id: c.id, confirm: true });
+    expect(result).toMatchObject({ erased: true });
+
+    const after = await ok(app, 'candidates.get', { id: c.id });
+    expect(after).toMatchObject({ ballotName: '(erased)', commonName: '', homeAddress: '', email: '', phone: '', notes: '', partyDescription: 'Green Party', candidacyCount: 1 });
+    const detail = await ok(app, 'candidacies.get', { id: k.id });
+    expect(detail.checklist.items.find((i: any) => i.id === 'home-address-form').note).toBe('(erased) to sign at (erased)');
+    const res = await ok(app, 'results.get', { contestId });
+    expect(res.rows.map((r: any) => [r.name, r.votes])).toEqual([
+      ['(erased)', 612],
+      ['Rival Runner', 900],
+    ]);
+    expect((await ok(app, 'tasks.list', { electionId }))[0].assignee).toBe('(erased)');
+    await erasureRecord('candidate', SECRETS);
+    expect((await ok(app, 'candidates.get', { id: other.id })).ballotName).toBe('Constance Keepname');
+    expectInFile(SECRETS, false);
+    expectInFile(['Constance Keepname', 'Rival Runner', 'Wilma Witness'], true);
+  });
+
+  it('exports the candidate with their candidacies and activity', async () => {
+    const c = await ok(app, 'candidates.create', { ballotName: NAME, homeAddress: '3 Ostrich Row' });
+    await ok(app, 'candidacies.create', { candidateId: c.id, contestId });
+    const doc = await ok(app, 'candidates.getPersonExport', { id: c.id });
+    expect(doc.candidate.ballotName).toBe(NAME);
+    expect(doc.candidacies).toHaveLength(1);
+    expect(doc.audit.map((a: any) => a.entity).sort()).toEqual(['candidacy', 'candidate']);
+  });
+});
+
+describe('erasing a nomination subscriber', () => {
+  it('takes them off the paper, renumbers the rest, and leaves no byte of them', async () => {
+    const c = await ok(app, 'candidates.create', { ballotName: 'Cedric Standing' });
+    const k = await ok(app, 'candidacies.create', { candidateId: c.id, contestId });
+    await ok(app, 'subscribers.add', { candidacyId: k.id, electorNumber: 'AB-12', name: 'Ignatius Brambleby' });
+    let d = await ok(app, 'subscribers.add', { candidacyId: k.id, electorNumber: 'AB-13', name: 'Winifred Staysput' });
+    const ignatius = d.subscribers.find((s: any) => s.fullName === 'Ignatius Brambleby');
+    await ok(app, 'subscribers.move', { id: ignatius.id, position: 2 });
+    await task('Thank the proposer', '', 'Card to Ignatius Brambleby');
+    checkpoint();
+    expectInFile(['Brambleby'], true);
+
+    expect(await needsConfirmation('subscribers.erasePerson', { id: ignatius.id })).toMatch(/Ignatius Brambleby \(AB-12\).*Cedric Standing/);
+    await ok(app, 'subscribers.erasePerson', { id: ignatius.id, confirm: true });
+    d = await ok(app, 'candidacies.get', { id: k.id });
+    expect(d.subscribers.map((s: any) => [s.position, s.electorNumber, s.fullName])).toEqual([[1, 'AB-13', 'Winifred Staysput']]);
+    expect((await ok(app, 'tasks.list', { electionId }))[0].notes).toBe('Card to (erased)');
+    await erasureRecord('nomination_subscriber', ['Brambleby', 'AB-12']);
+    expectInFile(['Brambleby', '"AB-12"'], false);
+    expectInFile(['Winifred Staysput', 'Cedric Standing'], true);
+  });
+});
+
+describe('erasing a donor', () => {
+  const donation = (over: Record<string, unknown>) => ({
+    contestId,
+    donorName: 'Hortensia Vellacott',
+    donorAddress: '9 Wren Close, Banbury',
+    kind: 'cash',
+    value: '£30',
+    receivedOn: '2026-04-20',
+    ...over,
+  });
+
+  it('refuses while a donation over £50 must still be on the return, saying why and until when, and changes nothing', async () => {
+    await ok(app, 'treasury.createDonation', donation({}));
+    const big = await ok(app, 'treasury.createDonation', donation({ value: '£250', electorNumber: 'AB-77' }));
+    const donor = await ok(app, 'treasury.getDonor', { donationId: big.id });
+    expect(donor.donations).toHaveLength(2);
+    expect(donor.donations.map((d: any) => d.mustKeep)).toEqual([false, true]);
+    expect(donor.erasureRefusal).toMatch(/cannot be erased yet.*RPA 1983 s\.89.*£250\.00 received 2026-04-20 \(Abbey, County 2027\).*not made yet/);
+
+    const before = snapshot(app);
+    const r = await app.dispatch('treasury.eraseDonor', { donationId: big.id, confirm: true });
+    expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: donor.erasureRefusal } });
+    expect(snapshot(app)).toBe(before);
+
+    // Declared and past the two years the return is kept: now it may go.
+    setDeclaredOn(app.db, contestId, '2027-05-07');
+    const kept = (await ok(app, 'treasury.getDonor', { donationId: big.id })).donations[1];
+    expect(kept).toMatchObject({ mustKeep: true, returnDate: expect.stringMatching(/^2027-06-/), keptUntil: expect.stringMatching(/^2029-06-/) });
+  });
+
+  it('blanks the donor on every donation, keeping what was given, once the law no longer needs them', async () => {
+    // An election long past: its return was kept for two years and that time is over.
+    const old = (await ok(app, 'elections.create', { name: 'County 2021', type: 'local', pollingDay: '2021-05-06', nation: 'england' })).id;
+    const oldContest = (await ok(app, 'contests.create', { electionId: old, areaId, status: 'contesting' })).id;
+    setDeclaredOn(app.db, oldContest, '2021-05-07');
+    const SECRETS = ['Vellacott', '9 Wren Close', '"AB-77"'];
+    const big = await ok(app, 'treasury.createDonation', donation({ contestId: oldContest, value: '£500', receivedOn: '2021-04-01', electorNumber: 'AB-77', permissibleSource: 'elector', status: 'accepted', acceptedOn: '2021-04-02' }));
+    await ok(app, 'treasury.createDonation', donation({ contestId, reason: 'Hortensia Vellacott asked for no receipt' }));
+    await ok(app, 'treasury.createDonation', donation({ donorName: 'Ursula Keepgiving', donorAddress: '1 Other Way' }));
+    checkpoint();
+    expectInFile(SECRETS, true);
+
+    const donor = await ok(app, 'treasury.getDonor', { donationId: big.id });
+    expect(donor.erasureRefusal).toBeNull();
+    expect(donor.donations[0]).toMatchObject({ mustKeep: false, keptUntil: expect.stringMatching(/^2023-06-/) });
+    expect(await needsConfirmation('treasury.eraseDonor', { donationId: big.id })).toMatch(/all 2 of their donations.*stay in the accounts/);
+    const result = await ok(app, 'treasury.eraseDonor', { donationId: big.id, confirm: true });
+    expect(result.erased).toBe(true);
+
+    const ledger = await ok(app, 'treasury.getLedger', { contestId: oldContest });
+    expect(ledger.donations[0]).toMatchObject({ donorName: '(erased)', donorAddress: '', electorNumber: null, valuePence: 50_000, status: 'accepted' });
+    const now = await ok(app, 'treasury.getLedger', { contestId });
+    expect(now.donations.map((d: any) => [d.donorName, d.reason])).toEqual([
+      ['(erased)', '(erased) asked for no receipt'],
+      ['Ursula Keepgiving', ''],
+    ]);
+    const rec = await erasureRecord('donor', SECRETS);
+    expect(rec).toMatchObject({ entityId: null, after: { donations: [big.id, big.id + 1] } });
+    const copies = JSON.stringify(await ok(app, 'audit.list', { entity: 'donation', entityId: big.id }));
+    expect(copies).toContain('"electorNumber":null');
+    expectInFile(SECRETS, false);
+    expectInFile(['Ursula Keepgiving'], true);
+    // Erased donors cannot be looked up again.
+    expect(await app.dispatch('treasury.getDonor', { donationId: big.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('exports a donor with their donations and the activity about them', async () => {
+    const d = await ok(app, 'treasury.createDonation', donation({}));
+    const doc = await ok(app, 'treasury.getDonorExport', { donationId: d.id });
+    expect(doc.donor).toMatchObject({ name: 'Hortensia Vellacott', address: '9 Wren Close, Banbury' });
+    expect(doc.audit.map((a: any) => a.entity)).toEqual(['donation']);
+  });
+});
