@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import {
   backupFileName,
@@ -37,13 +37,31 @@ export function backupKeep(): number {
   return Number.isInteger(n) && n >= 1 ? n : DEFAULT_KEEP;
 }
 
+/** better-sqlite3's default: a step copies this many pages, then other work may run. */
+const PAGES_PER_STEP = 100;
+
+/** Pages copied so far of the total; called after each step of a backup. */
+export type BackupProgress = (donePages: number, totalPages: number) => void;
+
 /**
  * SQLite's online backup: a consistent copy even while the app is writing. The copy is switched
  * out of WAL mode so it is one self-contained file that opens read-only without side files.
  */
-export async function backupTo(db: Db, file: string): Promise<string> {
+export async function backupTo(db: Db, file: string, onProgress?: BackupProgress): Promise<string> {
   mkdirSync(dirname(file), { recursive: true });
-  await db.backup(file);
+  let pages: number;
+  try {
+    // After each step of PAGES_PER_STEP pages the callback reports (and may throw to stop).
+    const progress = (p: { totalPages: number; remainingPages: number }) => {
+      onProgress?.(p.totalPages - p.remainingPages, p.totalPages);
+      return PAGES_PER_STEP;
+    };
+    pages = (await db.backup(file, { progress })).totalPages;
+  } catch (error) {
+    rmSync(file, { force: true }); // no half-written backup left to be mistaken for a good one
+    throw error;
+  }
+  onProgress?.(pages, pages);
   const copy = new Database(file, { fileMustExist: true });
   try {
     copy.pragma('journal_mode = DELETE');
@@ -80,7 +98,7 @@ export async function takeBackup(
   db: Db,
   dbPath: string,
   reason: BackupReason,
-  opts: { now?: Date; keep?: number; schemaVersion?: number } = {},
+  opts: { now?: Date; keep?: number; schemaVersion?: number; onProgress?: BackupProgress } = {},
 ): Promise<BackupInfo> {
   const dir = backupsDir(dbPath);
   mkdirSync(dir, { recursive: true });
@@ -91,7 +109,7 @@ export async function takeBackup(
     when = new Date(when.getTime() + 1);
     file = join(dir, backupFileName(databaseName(dbPath), when, reason, version));
   }
-  await backupTo(db, file);
+  await backupTo(db, file, opts.onProgress);
   for (const old of backupsToPrune(listBackups(dbPath), opts.keep ?? backupKeep())) {
     try {
       unlinkSync(join(dir, old.file));

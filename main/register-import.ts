@@ -14,7 +14,7 @@ import { type ColumnMapping, REGISTER_FIELD_LABELS, mappingProblems } from '../s
 import { DuplicateNumberCheck, type RowProblem, isBlankRow, packRow, readRegisterRow, unpackRow } from '../shared/domain/register-rows.ts';
 import { matchElectors } from '../shared/domain/register-matching.ts';
 import type { ImportReport } from '../shared/contract/register.ts';
-import { JobCancelled, type JobControl, JobFailure } from './jobs.ts';
+import { connectionFree, JobCancelled, type JobControl, JobFailure } from './jobs.ts';
 
 /** Problems listed in full; beyond this only the count is given. */
 export const MAX_LISTED_PROBLEMS = 500;
@@ -144,10 +144,6 @@ export function parseRegisterFile(path: string, mapping: ColumnMapping, job?: Pi
 }
 
 /** Waits until no other transaction is open on the connection (a request mid-way through its handler). */
-async function connectionFree(db: Db): Promise<void> {
-  while (db.inTransaction) await new Promise((r) => setTimeout(r, 5));
-}
-
 export interface ImportRequest {
   areaId: number;
   path: string;

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { backupsContract } from '../../shared/contract/backups.ts';
@@ -5,6 +6,7 @@ import { AppError } from '../../shared/contract/result.ts';
 import { parseBackupFileName } from '../../shared/domain/backups.ts';
 import { type BackupInfo, backupKeep, backupsDir, databaseName, inspectBackup, listBackups, takeBackup } from '../../db/backup.ts';
 import { restoreBackup } from '../../db/restore.ts';
+import { connectionFree } from '../jobs.ts';
 import type { Ctx, HandlersFor } from './context.ts';
 
 function view({ path: _path, ...info }: BackupInfo) {
@@ -27,6 +29,26 @@ export const backupsHandlers: HandlersFor<typeof backupsContract> = {
     await ctx.audit({ action: 'backup', entity: 'database', entityId: null, summary: `Took a backup: ${backup.file}`, after: view(backup) });
     return view(backup);
   },
+  'backups.start': async (ctx) =>
+    ctx.jobs.start('backups.create', async (job) => {
+      // Its own read connection: the app's may be inside a transaction while pages are copied,
+      // and SQLite restarts a copy whose source another connection changed, so it is consistent.
+      const source = new Database(ctx.dbPath, { readonly: true, fileMustExist: true });
+      let backup;
+      try {
+        backup = await takeBackup(source, ctx.dbPath, 'manual', {
+          onProgress(done, total) {
+            job.throwIfCancelled();
+            job.progress(done, total, `Copied ${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} pages`);
+          },
+        });
+      } finally {
+        source.close();
+      }
+      await connectionFree(ctx.db);
+      await ctx.audit({ action: 'backup', entity: 'database', entityId: null, summary: `Took a backup: ${backup.file}`, after: view(backup) });
+      return view(backup);
+    }),
   'backups.verify': async (ctx, { file }) => {
     const { verdict, schemaVersion } = inspectBackup(backupPath(ctx, file));
     return { file, ok: verdict.ok, problems: verdict.ok ? [] : verdict.problems, schemaVersion };

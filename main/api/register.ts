@@ -130,7 +130,7 @@ export const registerHandlers: HandlersFor<typeof registerContract> = {
     if (!confirm) {
       throw new AppError(
         'needs_confirmation',
-        `Erasing ${elector.fullName} removes them from the register, deletes their canvass returns and blanks their details in the audit trail. This cannot be undone.`,
+        `Erasing ${elector.fullName} removes them from the register, deletes their canvass returns and blanks their details in the activity log, leaving only a note that an erasure happened. This cannot be undone; a re-imported register would add them again as a new elector.`,
       );
     }
     const returns = (await electorReturns(ctx.db, id)).length;

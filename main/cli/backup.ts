@@ -5,7 +5,7 @@ import { backupTo, backupsDir, inspectBackup, listBackups } from '../../db/backu
 import { restoreBackup } from '../../db/restore.ts';
 import { writeAudit } from '../../db/repositories/audit.ts';
 import { defaultActor, type Hustings, openHustings } from '../app.ts';
-import { CliError, type Command, dbPathOf, printTable, type Values } from './command.ts';
+import { CliError, type Command, dbPathOf, printTable, progressOnStderr, type Values } from './command.ts';
 
 /** Opens the database without the start-up backup: these commands take their own. */
 async function withDatabase<T>(values: Values, fn: (app: Hustings, dbPath: string) => Promise<T>): Promise<T> {
@@ -28,7 +28,7 @@ export const backupCommands: Command[] = [
       if (!target) throw new CliError('Name the backup file: hustings backup FILE', 2);
       const file = resolve(target);
       if (existsSync(file)) throw new CliError(`${file} already exists; choose a new name so no backup is overwritten`);
-      await withDatabase(values, (app) => backupTo(app.db, file));
+      await withDatabase(values, (app) => backupTo(app.db, file, progressOnStderr('Backing up')));
       const { verdict } = inspectBackup(file);
       if (!verdict.ok) throw new CliError(`The backup at ${file} did not check out: ${verdict.problems.join(' ')}`);
       console.log(`Backed up to ${file} (integrity check ok).`);

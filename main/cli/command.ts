@@ -58,3 +58,18 @@ export function printTable(rows: Record<string, unknown>[], columns: string[]) {
   const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i])).join('  ').trimEnd();
   process.stdout.write(`${[line(columns), ...cells.map(line)].join('\n')}\n`);
 }
+
+/**
+ * Progress of long work on stderr, so stdout stays exactly what scripts read: on a terminal one
+ * line rewritten at each percent, otherwise a line at 0%, every tenth and 100%.
+ */
+export function progressOnStderr(label: string, stream: Pick<NodeJS.WriteStream, 'write' | 'isTTY'> = process.stderr): (done: number, total: number) => void {
+  let shown = -1;
+  return (done, total) => {
+    const percent = total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 100;
+    const step = stream.isTTY ? percent : percent - (percent % 10);
+    if (step === shown) return;
+    shown = step;
+    stream.write(stream.isTTY ? `\r${label}: ${percent}%${percent === 100 ? '\n' : ''}` : `${label}: ${step}%\n`);
+  };
+}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BACKUP_REASONS } from '../domain/backups.ts';
 import { confirmFlag } from './common.ts';
 import { maintenance, query } from './define.ts';
+import { jobEvent } from './jobs.ts';
 
 /** A backup named by its file name in the backups folder: no folders, no paths. */
 export const backupFile = z
@@ -33,6 +34,11 @@ export const backupsContract = {
     z.object({ folder: z.string(), keep: z.number(), backups: z.array(backupInfo) }),
   ),
   'backups.create': maintenance('Take a backup now (kept until you delete it)', z.strictObject({}), backupInfo),
+  'backups.start': query(
+    'Take a backup now as a long job reporting pages copied (kept until you delete it); the job’s result is the backup, and cancelling leaves no file',
+    z.strictObject({}),
+    jobEvent,
+  ),
   'backups.verify': query('Check a backup can be restored: SQLite integrity check and schema version', z.strictObject({ file: backupFile }), backupVerdict),
   'backups.restore': maintenance(
     'Replace the data with a backup; needs confirm: true. The current data is backed up first',

@@ -12,6 +12,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupFileName } from '../../shared/domain/backups.ts';
 import { backupAtStartupIfDue, backupsDir, inspectBackup, listBackups, takeBackup } from '../../db/backup.ts';
 import { openHustings } from '../../main/app.ts';
+import { createCtx } from '../../main/api/context.ts';
+import { createDispatcher } from '../../main/api/dispatcher.ts';
+import { createJobs } from '../../main/jobs.ts';
 import { ok } from '../helpers/db.ts';
 import { startBrowserMode } from '../helpers/server.ts';
 
@@ -260,4 +263,79 @@ describe('hustings backup / restore', () => {
       await server.stop();
     }
   }, 60_000);
+});
+
+describe('backup progress (long work reports progress)', () => {
+  /**
+   * A database of a few megabytes (well over one step of 100 pages), reached through a dispatcher
+   * whose jobs send every progress event: the copy is quicker than the usual 100 ms throttle.
+   */
+  async function bigDatabase() {
+    const opened = await openHustings({ dbPath, actor: 'agent' });
+    const jobs = createJobs({ throttleMs: 0 });
+    const app = { ...opened, jobs, dispatch: createDispatcher(createCtx(opened.db, dbPath, 'agent', { jobs })) };
+    const insert = app.db.prepare(`INSERT INTO audit_log (at, actor, action, entity, entity_id, summary, after_json) VALUES (?, 'x', 'create', 'filler', ?, ?, ?)`);
+    app.db.transaction(() => {
+      for (let i = 0; i < 3000; i++) insert.run(new Date().toISOString(), i, `filler ${i}`, JSON.stringify({ text: 'x'.repeat(1000) }));
+    })();
+    return app;
+  }
+
+  it('backups.start runs as a job: pages copied, then the backup, its audit row and a sound file', async () => {
+    const app = await bigDatabase();
+    try {
+      const events: { state: string; done: number; total: number | null }[] = [];
+      app.jobs.subscribe((e) => events.push(e));
+      const started = await ok(app, 'backups.start', {});
+      expect(started).toMatchObject({ kind: 'backups.create', state: 'running' });
+      const end = await app.jobs.wait(started.jobId);
+      expect(end.state, end.message).toBe('done');
+      const progress = events.filter((e) => e.state === 'running' && e.total);
+      expect(progress.length).toBeGreaterThan(1);
+      expect(progress.every((e, i) => i === 0 || e.done >= progress[i - 1].done)).toBe(true);
+      const pages = progress.at(-1)!.total!;
+      expect(pages).toBeGreaterThan(500);
+      expect(end).toMatchObject({ done: pages, total: pages });
+      const backup = end.result as { file: string; reason: string };
+      expect(backup.reason).toBe('manual');
+      expect(inspectBackup(join(backupsDir(dbPath), backup.file)).verdict.ok).toBe(true);
+      expect((await ok(app, 'audit.list', { action: 'backup' }))[0].summary).toBe(`Took a backup: ${backup.file}`);
+    } finally {
+      app.close();
+    }
+  });
+
+  it('a cancelled backup leaves no file and no audit row', async () => {
+    const app = await bigDatabase();
+    try {
+      let cancelled = false;
+      app.jobs.subscribe((e) => {
+        if (e.kind === 'backups.create' && e.state === 'running' && e.total && !cancelled) {
+          cancelled = true;
+          app.jobs.cancel(e.jobId);
+        }
+      });
+      const started = await ok(app, 'backups.start', {});
+      const end = await app.jobs.wait(started.jobId);
+      expect(end.state).toBe('cancelled');
+      expect(listBackups(dbPath).filter((b) => b.reason === 'manual')).toEqual([]);
+      expect(readdirSync(backupsDir(dbPath)).filter((f) => f.includes('manual'))).toEqual([]);
+      expect(await ok(app, 'audit.list', { action: 'backup' })).toEqual([]);
+    } finally {
+      app.close();
+    }
+  });
+
+  it('hustings backup reports progress on stderr and keeps stdout to its one line', async () => {
+    (await bigDatabase()).close();
+    const file = join(dir, 'progress.sqlite');
+    const r = hustings('backup', file, '--db', dbPath);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toBe(`Backed up to ${file} (integrity check ok).\n`);
+    const lines = r.err.trim().split('\n');
+    expect(lines[0]).toBe('Backing up: 0%');
+    expect(lines.at(-1)).toBe('Backing up: 100%');
+    expect(lines.length).toBeGreaterThan(3);
+    expect(inspectBackup(file).verdict.ok).toBe(true);
+  });
 });

@@ -18,6 +18,7 @@ import { HomePage } from '../features/home/HomePage.tsx';
 import { DeadlinesPage } from '../features/timetable/DeadlinesPage.tsx';
 import { HolidaysPage } from '../features/timetable/HolidaysPage.tsx';
 import { TasksPage } from '../features/timetable/TasksPage.tsx';
+import { DonorPage } from '../features/treasury/DonorPage.tsx';
 import { LedgerPage } from '../features/treasury/LedgerPage.tsx';
 import { ReturnPage } from '../features/treasury/ReturnPage.tsx';
 import { TreasuryPage } from '../features/treasury/TreasuryPage.tsx';
@@ -77,6 +78,7 @@ export function App() {
             <Route path="/treasury" element={<TreasuryPage />} />
             <Route path="/treasury/:contestId" element={<LedgerPage />} />
             <Route path="/treasury/:contestId/return" element={<ReturnPage />} />
+            <Route path="/donors/:donationId" element={<DonorPage />} />
             {leafletsRoutes}
             <Route path="/register" element={<RegisterPage />} />
             <Route path="/register/import" element={<RegisterImportPage />} />

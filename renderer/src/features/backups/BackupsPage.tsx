@@ -1,7 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { BackupInfoView } from '../../../../shared/contract/backups.ts';
 import { api, useApi } from '../../app/api.ts';
+import { type JobEvent, useJob } from '../../app/jobs.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import { JobProgress } from '../../ui/Progress.tsx';
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
 
 const REASONS: Record<BackupInfoView['reason'], string> = {
@@ -21,8 +23,10 @@ function when(iso: string): string {
 }
 
 export function BackupsPage() {
-  const { data, error } = useApi('backups.list', {});
+  const { data, error, reload } = useApi('backups.list', {});
   const [busy, setBusy] = useState(false);
+  const [started, setStarted] = useState<JobEvent>();
+  const job = useJob(started);
   const [message, setMessage] = useState<string>();
   const [failure, setFailure] = useState<string>();
   const [checks, setChecks] = useState<Record<string, { ok: boolean; problems: string[]; schemaVersion: number | null }>>({});
@@ -41,11 +45,26 @@ export function BackupsPage() {
     }
   };
 
+  /** A backup of a large database takes a while: it runs as a job with a progress bar and Cancel. */
   const takeNow = () =>
     run(async () => {
-      const b = await api('backups.create', {});
-      setMessage(`Backup taken at ${when(b.takenAt)} (${size(b.size)}). Backups taken by hand are kept until you delete them.`);
+      setStarted(await api('backups.start', {}));
     });
+  const backingUp = job?.state === 'running';
+
+  useEffect(() => {
+    if (!job || job.state === 'running') return;
+    if (job.state === 'done') {
+      const b = job.result as BackupInfoView;
+      setMessage(`Backup taken at ${when(b.takenAt)} (${size(b.size)}). Backups taken by hand are kept until you delete them.`);
+    } else if (job.state === 'cancelled') {
+      setMessage('Backup cancelled: no file was written.');
+    } else {
+      setFailure(job.message);
+    }
+    setStarted(undefined);
+    reload();
+  }, [job, reload]);
 
   /** The verification step: a restore is offered only for a backup that checks out. */
   const check = (b: BackupInfoView, thenRestore: boolean) =>
@@ -72,11 +91,12 @@ export function BackupsPage() {
             : undefined
         }
         actions={
-          <button type="button" className="primary" onClick={takeNow} disabled={busy}>
+          <button type="button" className="primary" onClick={takeNow} disabled={busy || backingUp}>
             Take a backup now
           </button>
         }
       />
+      {job && backingUp && <JobProgress heading="Backing up" label="Backup progress" job={job} />}
       {message && (
         <p className="success" role="status">
           {message}
@@ -137,10 +157,10 @@ export function BackupsPage() {
                   </td>
                   <td>
                     <div className="actions">
-                      <button type="button" onClick={() => check(b, false)} disabled={busy} aria-label={`Check the backup of ${when(b.takenAt)}`}>
+                      <button type="button" onClick={() => check(b, false)} disabled={busy || backingUp} aria-label={`Check the backup of ${when(b.takenAt)}`}>
                         Check
                       </button>
-                      <button type="button" className="danger" onClick={() => check(b, true)} disabled={busy} aria-label={`Restore the backup of ${when(b.takenAt)}`}>
+                      <button type="button" className="danger" onClick={() => check(b, true)} disabled={busy || backingUp} aria-label={`Restore the backup of ${when(b.takenAt)}`}>
                         Restore…
                       </button>
                     </div>

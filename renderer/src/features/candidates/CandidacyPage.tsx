@@ -20,6 +20,7 @@ import { Field } from '../../ui/Field.tsx';
 import { Options } from '../../ui/Options.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { PersonalDataActions } from '../../ui/PersonalDataActions.tsx';
 import { CandidacyStatusBadge, DepositOutcomeText, ItemStateBadge, SourceFlag, dueText } from './labels.tsx';
 
 export function CandidacyPage() {
@@ -240,6 +241,14 @@ function SubscribersPanel(props: { k: CandidacyDetail }) {
                     <button type="button" className="danger" aria-label={`Remove ${s.fullName}`} onClick={() => act(() => api('subscribers.remove', { id: s.id }))}>
                       Remove
                     </button>
+                    <PersonalDataActions
+                      compact
+                      name={s.fullName}
+                      exportContents={`what Hustings holds about ${s.fullName}: their elector number and name on this nomination paper, where they are named and activity`}
+                      exportFile={async () => ({ filename: `subscriber-${s.id}.json`, doc: await api('subscribers.getPersonExport', { id: s.id }) })}
+                      erase={(confirm) => api('subscribers.erasePerson', { id: s.id, confirm })}
+                      onErased={() => setStatus('Erased the subscriber’s data; those after them moved up.')}
+                    />
                   </div>
                 </td>
               </tr>

@@ -8,6 +8,7 @@ import { DeleteButton } from '../../ui/DeleteButton.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { PersonalDataActions } from '../../ui/PersonalDataActions.tsx';
 import { CandidateForm } from './CandidateForm.tsx';
 import { CandidacyStatusBadge } from './labels.tsx';
 
@@ -39,6 +40,13 @@ export function CandidatePage() {
                 await api('candidates.delete', { id });
                 navigate('/candidates');
               }}
+            />
+            <PersonalDataActions
+              name={c.ballotName}
+              exportContents={`everything Hustings holds about ${c.ballotName}: names, home address, contact details, notes, their candidacies with nomination papers and subscribers, where they are named and activity`}
+              exportFile={async () => ({ filename: `candidate-${id}.json`, doc: await api('candidates.getPersonExport', { id }) })}
+              erase={(confirm) => api('candidates.erasePerson', { id, confirm })}
+              onErased={() => setEditing(false)}
             />
           </>
         }

@@ -5,6 +5,7 @@ import { api, useApi } from '../../app/api.ts';
 import { DeleteButton } from '../../ui/DeleteButton.tsx';
 import { formatDate, formatNumber } from '../../ui/format.ts';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { PersonalDataActions } from '../../ui/PersonalDataActions.tsx';
 import { DropsTable } from './tables.tsx';
 import { VolunteerForm } from './VolunteerForm.tsx';
 
@@ -37,6 +38,13 @@ export function VolunteerPage() {
                   await api('volunteers.delete', { id, confirm: true });
                   navigate('/volunteers');
                 }}
+              />
+              <PersonalDataActions
+                name={v.name}
+                exportContents={`everything Hustings holds about ${v.name}: contact details, address, availability, consent, rounds, drops, where they are named and activity`}
+                exportFile={async () => ({ filename: `volunteer-${id}.json`, doc: await api('volunteers.getPersonExport', { id }) })}
+                erase={(confirm) => api('volunteers.erasePerson', { id, confirm })}
+                onErased={() => navigate('/volunteers', { replace: true })}
               />
             </>
           )

@@ -3,12 +3,12 @@ import { Link, useSearchParams } from 'react-router';
 import type { ImportReport } from '../../../../shared/contract/register.ts';
 import { REGISTER_FIELDS, REGISTER_FIELD_LABELS, mappingProblems, type ColumnMapping, type RegisterField } from '../../../../shared/domain/register-columns.ts';
 import { api, useApi } from '../../app/api.ts';
-import { type JobEvent, jobPercent, useJob } from '../../app/jobs.ts';
+import { type JobEvent, useJob } from '../../app/jobs.ts';
 import { uploadFile } from '../../app/upload.ts';
 import { Field } from '../../ui/Field.tsx';
 import { plural } from '../../ui/format.ts';
 import { ErrorMessage, PageHeader } from '../../ui/Page.tsx';
-import { ProgressBar } from '../../ui/Progress.tsx';
+import { JobProgress, ProgressBar } from '../../ui/Progress.tsx';
 
 interface Preview {
   headers: string[];
@@ -160,17 +160,7 @@ export function RegisterImportPage() {
         </section>
       )}
 
-      {job && running && (
-        <section className="panel" aria-labelledby="progress-heading">
-          <h2 id="progress-heading">Importing</h2>
-          <ProgressBar label="Import progress" percent={jobPercent(job)} message={job.message} />
-          <div className="actions">
-            <button type="button" onClick={() => void api('jobs.cancel', { jobId: job.jobId })}>
-              Cancel
-            </button>
-          </div>
-        </section>
-      )}
+      {job && running && <JobProgress heading="Importing" label="Import progress" job={job} />}
       {job?.state === 'cancelled' && (
         <p className="success" role="status">
           Import cancelled: nothing was changed.

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { type DonationRow, type Ledger, donationCreateInput } from '../../../../shared/contract/treasury.ts';
 import {
   DONATION_KINDS,
@@ -7,6 +8,7 @@ import {
   PERMISSIBLE_SOURCES,
   PERMISSIBLE_SOURCE_LABELS,
 } from '../../../../shared/domain/donations.ts';
+import { ERASED_TEXT } from '../../../../shared/domain/erasure.ts';
 import { formatPence, penceToDecimal } from '../../../../shared/domain/money.ts';
 import { api } from '../../app/api.ts';
 import { Field } from '../../ui/Field.tsx';
@@ -15,8 +17,7 @@ import { EmptyState, ErrorMessage } from '../../ui/Page.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { useApiForm } from '../../ui/useApiForm.ts';
 import { RowActions } from './RowActions.tsx';
-
-const STATUS_LABELS = { pending: 'To decide', accepted: 'Accepted', returned: 'Returned' } as const;
+import { DONATION_STATUS_LABELS } from './labels.ts';
 
 export function DonationsPanel(props: { ledger: Ledger }) {
   const [editing, setEditing] = useState<DonationRow | null>(null);
@@ -52,7 +53,7 @@ export function DonationsPanel(props: { ledger: Ledger }) {
             {rows.map((d) => (
               <tr key={d.id}>
                 <td>
-                  {d.donorName}
+                  {d.donorName === ERASED_TEXT ? <span className="muted">Donor’s details erased</span> : <Link to={`/donors/${d.id}`}>{d.donorName}</Link>}
                   <br />
                   <span className="muted">
                     {DONATION_KIND_LABELS[d.kind]}
@@ -65,7 +66,7 @@ export function DonationsPanel(props: { ledger: Ledger }) {
                 <td className="num">{formatPence(d.valuePence)}</td>
                 <td>{formatDate(d.receivedOn)}</td>
                 <td>
-                  <strong>{STATUS_LABELS[d.status]}</strong>
+                  <strong>{DONATION_STATUS_LABELS[d.status]}</strong>
                   <br />
                   <span className={`deadline-${d.deadlineState}`}>{d.deadlineMessage}</span>
                   {d.status === 'returned' && d.reason && <span className="muted"> — {d.reason}</span>}

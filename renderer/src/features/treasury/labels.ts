@@ -13,3 +13,5 @@ export const LEVEL_LABELS: Record<Ledger['spend']['level'], string> = {
   over: 'Over the limit',
   'no-limit': 'No limit set',
 };
+
+export const DONATION_STATUS_LABELS = { pending: 'To decide', accepted: 'Accepted', returned: 'Returned' } as const;
