@@ -2,7 +2,7 @@ import type { registerContract } from '../../shared/contract/register.ts';
 import { AppError } from '../../shared/contract/result.ts';
 import { canonicalElectorNumber } from '../../shared/domain/elector-number.ts';
 import { applySavedMapping, mappingProblems, toSavedMapping, type ColumnMapping, type SavedMapping } from '../../shared/domain/register-columns.ts';
-import { eraseAuditOf, listAudit } from '../../db/repositories/audit.ts';
+import { listAudit } from '../../db/repositories/audit.ts';
 import { electorReturns } from '../../db/repositories/canvass.ts';
 import {
   deleteElector,
@@ -19,6 +19,7 @@ import {
 import { getSetting } from '../../db/repositories/settings.ts';
 import { importRegister, previewRegisterFile } from '../register-import.ts';
 import type { Ctx, HandlersFor } from './context.ts';
+import { erasePersonData } from './erasure.ts';
 import { requireArea } from './areas.ts';
 
 const mappingKey = (actor: string) => `register.columnMapping:${actor}`;
@@ -135,9 +136,9 @@ export const registerHandlers: HandlersFor<typeof registerContract> = {
     }
     const returns = (await electorReturns(ctx.db, id)).length;
     await deleteElector(ctx.db, id);
-    const auditRows = await eraseAuditOf(ctx.db, 'elector', id);
-    // The one record left: that an erasure happened, with nothing about the person.
-    await ctx.audit({ action: 'erase', entity: 'elector', entityId: id, summary: 'Erased an elector’s personal data on request', after: { returns, auditRows } });
+    // Their record's audit rows are blanked, their name taken out of other records' notes and
+    // copies, and the one record left says only that an erasure happened.
+    const { auditRows } = await erasePersonData(ctx, { entity: 'elector', entityId: id, identifiers: [elector.fullName], whose: 'an elector’s', extra: { returns } });
     return { erased: true, returns, auditRows };
   },
 };

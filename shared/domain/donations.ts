@@ -232,7 +232,7 @@ export function donorRetention(valuePence: number, returnDate: string | null, to
     return {
       mustKeep: true,
       keptUntil: null,
-      reason: `must go on the return of election expenses, which is not made yet (no result declared); it is then kept for ${RETURN_KEPT_YEARS} years`,
+      reason: 'must go on the return of election expenses, which is not made yet (no result declared)',
     };
   }
   const keptUntil = addDays(addYears(returnDate, RETURN_KEPT_YEARS), -1);
@@ -250,6 +250,6 @@ export function donorErasureRefusal(
   if (kept.length === 0) return null;
   const lines = kept.map((d) => `${formatPence(d.valuePence)} received ${d.receivedOn} (${d.contestName}) ${d.retentionReason}.`);
   const last = kept.map((d) => d.keptUntil).every((k) => k !== null) ? kept.map((d) => d.keptUntil as string).sort().at(-1) : null;
-  const when = last ? `They can be erased from ${addDays(last, 1)}.` : 'They can be erased two years after the return is delivered.';
+  const when = last ? `They can be erased from ${addDays(last, 1)}.` : `They can be erased ${RETURN_KEPT_YEARS} years after the return is delivered.`;
   return `${name}’s details cannot be erased yet: the law needs them kept (RPA 1983 s.89; UK GDPR art. 17(3)(b)). ${lines.join(' ')} ${when} Nothing was changed.`;
 }

@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setDeclaredOn } from '../../db/repositories/contests.ts';
 import { fileBytesMention } from '../helpers/bytes.ts';
 import { ok, snapshot, tempHustings } from '../helpers/db.ts';
+import { importCsv, SMALL_REGISTER } from '../helpers/register.ts';
 
 type App = Awaited<ReturnType<typeof tempHustings>>;
 let app: App;
@@ -266,5 +267,17 @@ describe('erasing a donor', () => {
     const doc = await ok(app, 'treasury.getDonorExport', { donationId: d.id });
     expect(doc.donor).toMatchObject({ name: 'Hortensia Vellacott', address: '9 Wren Close, Banbury' });
     expect(doc.audit.map((a: any) => a.entity)).toEqual(['donation']);
+  });
+});
+
+describe('erasing an elector (the register’s erasure, tested in full in audit.test.ts)', () => {
+  it('also takes their full name out of other records’ notes, leaving their household’s', async () => {
+    expect((await importCsv(app, areaId, SMALL_REGISTER)).state).toBe('done');
+    const jane = (await ok(app, 'register.listElectors', { areaId, search: 'Jane' })).items[0];
+    expect(jane.fullName).toBe('Jane Smith');
+    await task('Poster', '', 'Jane Smith wants a poster; John Smith does not');
+    await ok(app, 'register.erasePerson', { id: jane.id, confirm: true });
+    expect((await ok(app, 'tasks.list', { electionId }))[0].notes).toBe('(erased) wants a poster; John Smith does not');
+    expect((await erasureRecord('elector', ['Jane Smith'])).after).toMatchObject({ returns: 0, records: 1 });
   });
 });

@@ -21,6 +21,8 @@ export function PersonalDataActions(props: {
   onErased(): void;
   /** Short buttons for a table row; their accessible names still say whose data. */
   compact?: boolean;
+  /** The id of a note on the page saying why the data cannot be erased now: Erase is then off. */
+  eraseBlockedBy?: string;
 }) {
   const exporting = usePersonalDataExport();
   const [question, setQuestion] = useState<string>();
@@ -63,7 +65,14 @@ export function PersonalDataActions(props: {
       >
         {props.compact ? 'Export' : 'Export this person’s data'}
       </button>
-      <button type="button" className="danger" aria-label={props.compact ? `Erase ${props.name}’s data` : undefined} onClick={() => void ask()}>
+      <button
+        type="button"
+        className="danger"
+        aria-label={props.compact ? `Erase ${props.name}’s data` : undefined}
+        disabled={props.eraseBlockedBy !== undefined}
+        aria-describedby={props.eraseBlockedBy}
+        onClick={() => void ask()}
+      >
         {props.compact ? 'Erase' : 'Erase this person’s data'}
       </button>
       {error && (

@@ -27,6 +27,7 @@ export function DonorPage() {
             exportFile={async () => ({ filename: `donor-${donationId}.json`, doc: await api('treasury.getDonorExport', { donationId }) })}
             erase={(confirm) => api('treasury.eraseDonor', { donationId, confirm })}
             onErased={() => navigate(ledger, { replace: true })}
+            eraseBlockedBy={d.erasureRefusal ? 'donor-kept' : undefined}
           />
         }
       />
@@ -47,7 +48,7 @@ export function DonorPage() {
         )}
       </dl>
       {d.erasureRefusal && (
-        <p className="warning" role="note">
+        <p className="warning" role="note" id="donor-kept">
           {d.erasureRefusal.replace(/ Nothing was changed\.$/, '')}
         </p>
       )}
