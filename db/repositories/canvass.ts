@@ -48,6 +48,10 @@ export async function insertSession(db: Db, s: SessionWrite): Promise<number> {
   );
 }
 
+/**
+ * Changes a session. A new date is its returns' date too, so the standing of the electors they
+ * were for is worked out again (which return is the latest may have changed).
+ */
 export async function updateSession(db: Db, id: number, s: SessionWrite): Promise<void> {
   db.prepare('UPDATE canvass_sessions SET polling_district = ?, held_on = ?, canvassers = ?, notes = ?, updated_at = ? WHERE id = ?').run(
     s.pollingDistrict,
@@ -57,11 +61,17 @@ export async function updateSession(db: Db, id: number, s: SessionWrite): Promis
     new Date().toISOString(),
     id,
   );
+  const moved = db.prepare('UPDATE canvass_returns SET canvassed_on = ? WHERE session_id = ? AND canvassed_on <> ?').run(s.heldOn, id, s.heldOn);
+  if (moved.changes > 0) for (const e of sessionElectors(db, id)) await refreshStanding(db, e);
+}
+
+function sessionElectors(db: Db, sessionId: number): number[] {
+  return (db.prepare('SELECT DISTINCT elector_id AS id FROM canvass_returns WHERE session_id = ?').all(sessionId) as { id: number }[]).map((r) => r.id);
 }
 
 /** Deletes a session and its returns, then refreshes the standing of everyone it touched. */
 export async function deleteSession(db: Db, id: number): Promise<number> {
-  const electors = (db.prepare('SELECT DISTINCT elector_id AS id FROM canvass_returns WHERE session_id = ?').all(id) as { id: number }[]).map((r) => r.id);
+  const electors = sessionElectors(db, id);
   db.prepare('DELETE FROM canvass_sessions WHERE id = ?').run(id);
   for (const e of electors) await refreshStanding(db, e);
   return electors.length;
@@ -147,6 +157,13 @@ export async function insertReturn(db: Db, r: ReturnWrite): Promise<number> {
       .lastInsertRowid,
   );
   await refreshStanding(db, r.electorId);
+  if (r.requests.length > 0) {
+    // Asked again on or after the day it was done: the follow-up is open again (until this return is undone).
+    db.prepare(
+      `UPDATE follow_up_done SET reopened_by_return_id = ? WHERE elector_id = ? AND reopened_by_return_id IS NULL AND done_on <= ?
+       AND request IN (${r.requests.map(() => '?').join(', ')})`,
+    ).run(id, r.electorId, r.canvassedOn, ...r.requests);
+  }
   return id;
 }
 
@@ -194,15 +211,81 @@ export interface FollowUp {
   pollingDistrict: string;
   latestSupport: string | null;
   lastCanvassedOn: string | null;
+  /** When it was done: for a done follow-up, or for an open one asked for again after it was done. */
+  doneOn: string | null;
+  doneBy: string | null;
+  doneNote: string;
+  /** Open again: a later return asked for the same thing after it had been done. */
+  askedAgain: boolean;
 }
 
-/** Electors with an open request, in walk order. */
-export async function followUps(db: Db, areaId: number, request: Request, pollingDistrict?: string): Promise<FollowUp[]> {
+export type FollowUpState = 'open' | 'done';
+
+const FOLLOW_UP = `SELECT e.id AS electorId, e.elector_number AS electorNumber, e.full_name AS fullName, e.address_lines AS address, e.postcode,
+  e.polling_district AS pollingDistrict, e.latest_support AS latestSupport, e.last_canvassed_on AS lastCanvassedOn,
+  f.done_on AS doneOn, f.done_by AS doneBy, COALESCE(f.note, '') AS doneNote,
+  CASE WHEN f.reopened_by_return_id IS NULL THEN 0 ELSE 1 END AS askedAgain`;
+
+/**
+ * Follow-ups of one kind in an area. Open: electors whose standing has the request and who have
+ * not been ticked off (or asked again since), in walk order. Done: those ticked off and not asked
+ * again, latest first.
+ */
+export async function followUps(db: Db, areaId: number, request: Request, pollingDistrict?: string, state: FollowUpState = 'open'): Promise<FollowUp[]> {
+  const district = pollingDistrict ? 'AND e.polling_district = ?' : '';
+  const sql =
+    state === 'open'
+      ? `${FOLLOW_UP} FROM electors e LEFT JOIN follow_up_done f ON f.elector_id = e.id AND f.request = ?
+         WHERE e.area_id = ? AND e.${REQUEST_COLUMN[request]} = 1 AND (f.elector_id IS NULL OR f.reopened_by_return_id IS NOT NULL) ${district}
+         ORDER BY e.walk_seq`
+      : `${FOLLOW_UP} FROM follow_up_done f JOIN electors e ON e.id = f.elector_id
+         WHERE f.request = ? AND e.area_id = ? AND f.reopened_by_return_id IS NULL ${district}
+         ORDER BY f.done_on DESC, f.done_at DESC, e.walk_seq`;
+  const rows = db.prepare(sql).all(request, areaId, ...(pollingDistrict ? [pollingDistrict] : [])) as (Omit<FollowUp, 'askedAgain'> & { askedAgain: number })[];
+  return rows.map((r) => ({ ...r, askedAgain: r.askedAgain === 1 }));
+}
+
+export interface FollowUpDone {
+  electorId: number;
+  request: Request;
+  doneOn: string;
+  note: string;
+  doneBy: string;
+  doneAt: string;
+  /** The return that asked again after it was done (the follow-up is open again), or null. */
+  reopenedByReturnId: number | null;
+}
+
+/** The done mark of one elector's request, whether or not it has been reopened since. */
+export async function getFollowUpDone(db: Db, electorId: number, request: Request): Promise<FollowUpDone | undefined> {
   return db
     .prepare(
-      `SELECT id AS electorId, elector_number AS electorNumber, full_name AS fullName, address_lines AS address, postcode,
-         polling_district AS pollingDistrict, latest_support AS latestSupport, last_canvassed_on AS lastCanvassedOn
-       FROM electors WHERE area_id = ? AND ${REQUEST_COLUMN[request]} = 1 ${pollingDistrict ? 'AND polling_district = ?' : ''} ORDER BY walk_seq`,
+      `SELECT elector_id AS electorId, request, done_on AS doneOn, note, done_by AS doneBy, done_at AS doneAt, reopened_by_return_id AS reopenedByReturnId
+       FROM follow_up_done WHERE elector_id = ? AND request = ?`,
     )
-    .all(areaId, ...(pollingDistrict ? [pollingDistrict] : [])) as FollowUp[];
+    .get(electorId, request) as FollowUpDone | undefined;
+}
+
+/** Every done mark of an elector (for their page and a subject access export). */
+export async function electorFollowUpsDone(db: Db, electorId: number): Promise<FollowUpDone[]> {
+  return db
+    .prepare(
+      `SELECT elector_id AS electorId, request, done_on AS doneOn, note, done_by AS doneBy, done_at AS doneAt, reopened_by_return_id AS reopenedByReturnId
+       FROM follow_up_done WHERE elector_id = ? ORDER BY done_on, request`,
+    )
+    .all(electorId) as FollowUpDone[];
+}
+
+/** Ticks a request off (again): a reopened mark becomes a fresh one. Marks made together share `doneAt`. */
+export async function markFollowUpDone(db: Db, m: Omit<FollowUpDone, 'reopenedByReturnId'>): Promise<void> {
+  db.prepare(
+    `INSERT INTO follow_up_done (elector_id, request, done_on, note, done_by, done_at, reopened_by_return_id) VALUES (?, ?, ?, ?, ?, ?, NULL)
+     ON CONFLICT (elector_id, request) DO UPDATE SET done_on = excluded.done_on, note = excluded.note, done_by = excluded.done_by,
+       done_at = excluded.done_at, reopened_by_return_id = NULL`,
+  ).run(m.electorId, m.request, m.doneOn, m.note, m.doneBy, m.doneAt);
+}
+
+/** Takes a done mark back: the follow-up is open again. */
+export async function unmarkFollowUpDone(db: Db, electorId: number, request: Request): Promise<void> {
+  db.prepare('DELETE FROM follow_up_done WHERE elector_id = ? AND request = ?').run(electorId, request);
 }

@@ -118,6 +118,13 @@ function likePattern(search: string): string {
   return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** WHERE clauses (to add to) for the rows of an area, or of one of its polling districts. */
+function inArea(alias: 'e' | 'h', areaId: number, pollingDistrict?: string): { where: string[]; params: unknown[] } {
+  return pollingDistrict
+    ? { where: [`${alias}.area_id = ?`, `${alias}.polling_district = ?`], params: [areaId, pollingDistrict] }
+    : { where: [`${alias}.area_id = ?`], params: [areaId] };
+}
+
 /**
  * A page of an area's electors in walk order, optionally only those whose name, elector number,
  * street or postcode contains the search text.
@@ -126,12 +133,7 @@ export async function listElectors(
   db: Db,
   q: { areaId: number; pollingDistrict?: string; search?: string; offset: number; limit: number },
 ): Promise<{ total: number; items: ElectorSummary[] }> {
-  const where = ['e.area_id = ?'];
-  const params: unknown[] = [q.areaId];
-  if (q.pollingDistrict) {
-    where.push('e.polling_district = ?');
-    params.push(q.pollingDistrict);
-  }
+  const { where, params } = inArea('e', q.areaId, q.pollingDistrict);
   const search = q.search?.trim();
   if (search) {
     const like = likePattern(search);
@@ -176,6 +178,34 @@ export async function getHousehold(db: Db, id: number): Promise<Household | unde
          address_lines AS address, postcode, walk_seq AS walkSeq FROM households WHERE id = ?`,
     )
     .get(id) as Household | undefined;
+}
+
+/**
+ * Households of an area (or one of its polling districts) whose address lines or postcode hold
+ * every word of the search, with how many match. A house number typed first ("12 mill") puts
+ * that number first; the rest follow in walk order.
+ */
+export async function findHouseholds(
+  db: Db,
+  q: { areaId: number; pollingDistrict?: string; search: string; limit: number },
+): Promise<{ total: number; items: Household[] }> {
+  const { where, params } = inArea('h', q.areaId, q.pollingDistrict);
+  const words = q.search.split(/[\s,]+/).filter(Boolean).slice(0, 8);
+  for (const w of words) {
+    where.push(`(h.address_lines LIKE ? ESCAPE '\\' OR h.postcode LIKE ? ESCAPE '\\')`);
+    params.push(likePattern(w), likePattern(w));
+  }
+  const from = `FROM households h WHERE ${where.join(' AND ')} AND EXISTS (SELECT 1 FROM electors e WHERE e.household_id = h.id)`;
+  const total = (db.prepare(`SELECT COUNT(*) AS n ${from}`).get(...params) as { n: number }).n;
+  const leading = /^\d+$/.test(words[0] ?? '') ? Number(words[0]) : null;
+  const items = db
+    .prepare(
+      `SELECT h.id, h.area_id AS areaId, h.polling_district AS pollingDistrict, h.street, h.house_number AS houseNumber, h.house, h.flat,
+         h.address_lines AS address, h.postcode, h.walk_seq AS walkSeq ${from}
+       ORDER BY CASE WHEN h.house_number = ? THEN 0 ELSE 1 END, h.walk_seq LIMIT ?`,
+    )
+    .all(...params, leading, q.limit) as Household[];
+  return { total, items };
 }
 
 export async function householdMembers(db: Db, householdId: number): Promise<ElectorSummary[]> {

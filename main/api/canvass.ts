@@ -1,19 +1,22 @@
 import type { canvassContract } from '../../shared/contract/canvass.ts';
 import { AppError } from '../../shared/contract/result.ts';
-import { DEFAULT_CODES, codeTable, parseReturnCodes, type CodeConfig } from '../../shared/domain/canvass-codes.ts';
+import { DEFAULT_CODES, REQUEST_LABELS, codeTable, parseReturnCodes, type CodeConfig } from '../../shared/domain/canvass-codes.ts';
 import { addCounts, computeTallies, emptyCounts } from '../../shared/domain/tallies.ts';
 import {
   deleteReturn,
   deleteSession,
   followUps,
+  getFollowUpDone,
   getReturn,
   getSession,
   getSessionBasics,
   insertReturn,
   insertSession,
   listSessions,
+  markFollowUpDone,
   recentSessionReturns,
   tallyCounts,
+  unmarkFollowUpDone,
   updateSession,
 } from '../../db/repositories/canvass.ts';
 import { getElector, neighbourInWalk, pollingDistricts } from '../../db/repositories/electors.ts';
@@ -88,9 +91,9 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
     if (before.returnCount > 0 && !confirm) {
       throw new AppError('needs_confirmation', `This session has ${before.returnCount} return(s); deleting it deletes them too.`);
     }
-    await deleteSession(ctx.db, id);
+    const electorsUpdated = await deleteSession(ctx.db, id);
     await ctx.audit({ action: 'delete', entity: 'canvass_session', entityId: id, summary: `Deleted the canvass session of ${before.heldOn}`, before });
-    return { deletedReturns: before.returnCount };
+    return { deletedReturns: before.returnCount, electorsUpdated };
   },
   'canvass.recordReturn': async (ctx, { sessionId, electorId, codes, note }) => {
     const session = await getSessionBasics(ctx.db, sessionId);
@@ -140,8 +143,64 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
       districts: districts.map((d) => ({ pollingDistrict: d.pollingDistrict, tallies: computeTallies(d.counts, config) })),
     };
   },
-  'canvass.listFollowUps': async (ctx, { areaId, request, pollingDistrict }) => {
+  'canvass.listFollowUps': async (ctx, { areaId, request, pollingDistrict, state }) => {
     await requireArea(ctx, areaId);
-    return followUps(ctx.db, areaId, request, pollingDistrict || undefined);
+    return followUps(ctx.db, areaId, request, pollingDistrict || undefined, state);
+  },
+  'canvass.markFollowUpsDone': async (ctx, { request, electorIds, doneOn, note }) => {
+    const what = REQUEST_LABELS[request].toLowerCase();
+    for (const [i, electorId] of electorIds.entries()) {
+      const e = await requireListedElector(ctx, electorId, i);
+      const done = await getFollowUpDone(ctx.db, electorId, request);
+      if (done && done.reopenedByReturnId === null) {
+        throw new AppError('invalid_input', `${e.electorNumber} ${e.fullName} is already ticked off (done on ${done.doneOn})`, {
+          [`electorIds.${i}`]: 'Already done',
+        });
+      }
+      if (!e.requests.includes(request)) {
+        throw new AppError('invalid_input', `${e.electorNumber} ${e.fullName} has not asked for this (${what}): nothing to tick off`, {
+          [`electorIds.${i}`]: 'Did not ask for this',
+        });
+      }
+    }
+    const doneAt = new Date().toISOString();
+    for (const electorId of electorIds) {
+      const before = (await getFollowUpDone(ctx.db, electorId, request)) ?? null;
+      await markFollowUpDone(ctx.db, { electorId, request, doneOn, note, doneBy: ctx.actor, doneAt });
+      // Filed under the elector, like their returns, so erasure finds it.
+      await ctx.audit({
+        action: 'follow-up-done',
+        entity: 'elector',
+        entityId: electorId,
+        summary: `Follow-up done (${what}) on ${doneOn}`,
+        before,
+        after: await getFollowUpDone(ctx.db, electorId, request),
+      });
+    }
+    return { marked: electorIds.length };
+  },
+  'canvass.undoFollowUpsDone': async (ctx, { request, electorIds }) => {
+    const what = REQUEST_LABELS[request].toLowerCase();
+    const marks = [];
+    for (const [i, electorId] of electorIds.entries()) {
+      const e = await requireListedElector(ctx, electorId, i);
+      const done = await getFollowUpDone(ctx.db, electorId, request);
+      if (!done || done.reopenedByReturnId !== null) {
+        throw new AppError('invalid_input', `${e.electorNumber} ${e.fullName} is not ticked off as done (${what})`, { [`electorIds.${i}`]: 'Not done' });
+      }
+      marks.push(done);
+    }
+    for (const done of marks) {
+      await unmarkFollowUpDone(ctx.db, done.electorId, request);
+      await ctx.audit({ action: 'follow-up-undone', entity: 'elector', entityId: done.electorId, summary: `Follow-up waiting again (${what})`, before: done });
+    }
+    return { reopened: marks.length };
   },
 };
+
+/** An elector named in a list of ids, or an error saying which one is unknown. */
+async function requireListedElector(ctx: Ctx, electorId: number, index: number) {
+  const e = await getElector(ctx.db, electorId);
+  if (!e) throw new AppError('not_found', `There is no elector with id ${electorId}`, { [`electorIds.${index}`]: 'No such elector' });
+  return e;
+}

@@ -3,10 +3,11 @@ import { AppError } from '../../shared/contract/result.ts';
 import { canonicalElectorNumber } from '../../shared/domain/elector-number.ts';
 import { applySavedMapping, mappingProblems, toSavedMapping, type ColumnMapping, type SavedMapping } from '../../shared/domain/register-columns.ts';
 import { listAudit } from '../../db/repositories/audit.ts';
-import { electorReturns } from '../../db/repositories/canvass.ts';
+import { electorFollowUpsDone, electorReturns } from '../../db/repositories/canvass.ts';
 import {
   deleteElector,
   findElector,
+  findHouseholds,
   getElector,
   getHousehold,
   householdCounts,
@@ -85,7 +86,7 @@ export const registerHandlers: HandlersFor<typeof registerContract> = {
     const elector = await requireElector(ctx, id);
     const household = elector.householdId === null ? null : ((await getHousehold(ctx.db, elector.householdId)) ?? null);
     const members = household ? (await householdMembers(ctx.db, household.id)).filter((m) => m.id !== id) : [];
-    return { elector, household, members, returns: await electorReturns(ctx.db, id) };
+    return { elector, household, members, returns: await electorReturns(ctx.db, id), followUpsDone: await electorFollowUpsDone(ctx.db, id) };
   },
   'register.getByNumber': async (ctx, { areaId, electorNumber, pollingDistrict }) => {
     const canonical = readTypedNumber(electorNumber, pollingDistrict);
@@ -111,6 +112,13 @@ export const registerHandlers: HandlersFor<typeof registerContract> = {
     returns.sort((a, b) => (a.canvassedOn < b.canvassedOn ? 1 : a.canvassedOn > b.canvassedOn ? -1 : b.id - a.id));
     return { household, members, returns };
   },
+  'register.findHouseholds': async (ctx, { areaId, pollingDistrict, search, limit }) => {
+    await requireArea(ctx, areaId);
+    const found = await findHouseholds(ctx.db, { areaId, pollingDistrict: pollingDistrict || undefined, search, limit });
+    const items = [];
+    for (const h of found.items) items.push({ ...h, members: await householdMembers(ctx.db, h.id) });
+    return { total: found.total, items };
+  },
   'register.getWalkSheet': async (ctx, { areaId, pollingDistrict }) => {
     const area = await requireArea(ctx, areaId);
     return { areaName: area.name, pollingDistrict: pollingDistrict ?? '', households: await walkSheet(ctx.db, areaId, pollingDistrict || undefined) };
@@ -123,6 +131,7 @@ export const registerHandlers: HandlersFor<typeof registerContract> = {
       elector,
       household,
       returns: await electorReturns(ctx.db, id),
+      followUpsDone: await electorFollowUpsDone(ctx.db, id),
       audit: await listAudit(ctx.db, { entity: 'elector', entityId: id, limit: 1000 }),
     };
   },

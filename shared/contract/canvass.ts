@@ -3,6 +3,7 @@ import { id, idInput, isoDate, optionalText } from './common.ts';
 import { mutation, query } from './define.ts';
 import { canvassReturn, electorSummary, outcome, pollingDistrictText, request } from './register.ts';
 import { OUTCOMES, REQUESTS, configProblems, type CodeConfig } from '../domain/canvass-codes.ts';
+import { ukToday } from '../domain/working-days.ts';
 
 const code = z.string({ error: 'A code is text' }).trim().toUpperCase();
 
@@ -20,6 +21,12 @@ export const codeConfig = z
   });
 
 const district = pollingDistrictText.default('');
+
+const electorIds = z
+  .array(id, { error: 'Choose the electors' })
+  .min(1, 'Choose at least one elector')
+  .max(1000, 'At most 1,000 electors at a time')
+  .refine((ids) => new Set(ids).size === ids.length, 'An elector is listed twice');
 
 const sessionFields = {
   areaId: id,
@@ -64,7 +71,7 @@ export const canvassContract = {
   'canvass.deleteSession': mutation(
     'Delete a canvass session and its returns (needs confirm: true when it has returns)',
     z.strictObject({ id, confirm: z.boolean().optional() }),
-    z.object({ deletedReturns: z.number() }),
+    z.object({ deletedReturns: z.number(), electorsUpdated: z.number() }),
   ),
   'canvass.recordReturn': mutation(
     'Record a canvass return typed as codes (e.g. I3L) for an elector in a session',
@@ -88,8 +95,13 @@ export const canvassContract = {
     z.object({ area: tallies, districts: z.array(z.object({ pollingDistrict: z.string(), tallies })) }),
   ),
   'canvass.listFollowUps': query(
-    'Electors with an open request (literature, poster, postal vote, join, visit), in walk order',
-    z.strictObject({ areaId: id, request, pollingDistrict: pollingDistrictText.optional() }),
+    'Electors who asked for something (literature, poster, postal vote, join, visit): still waiting, in walk order, or ticked off as done, latest first',
+    z.strictObject({
+      areaId: id,
+      request,
+      pollingDistrict: pollingDistrictText.optional(),
+      state: z.enum(['open', 'done'], { error: 'Choose open (still waiting) or done' }).default('open'),
+    }),
     z.array(
       z.object({
         electorId: id,
@@ -100,7 +112,26 @@ export const canvassContract = {
         pollingDistrict: z.string(),
         latestSupport: z.string().nullable(),
         lastCanvassedOn: z.string().nullable(),
+        doneOn: z.string().nullable(),
+        doneBy: z.string().nullable(),
+        doneNote: z.string(),
+        askedAgain: z.boolean(),
       }),
     ),
+  ),
+  'canvass.markFollowUpsDone': mutation(
+    'Tick requests off as done (literature posted, would-be member phoned); a later return asking again reopens them',
+    z.strictObject({
+      request,
+      electorIds,
+      doneOn: isoDate.refine((d) => d <= ukToday(), 'Give the day it was done: this date is still to come'),
+      note: optionalText('Note', 500),
+    }),
+    z.object({ marked: z.number() }),
+  ),
+  'canvass.undoFollowUpsDone': mutation(
+    'Take back follow-ups ticked off by mistake: they are waiting again',
+    z.strictObject({ request, electorIds }),
+    z.object({ reopened: z.number() }),
   ),
 };

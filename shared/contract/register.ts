@@ -71,6 +71,17 @@ export const canvassReturn = z.object({
 });
 export type CanvassReturnOut = z.infer<typeof canvassReturn>;
 
+/** A request ticked off as done (canvass follow-ups); reopened when a later return asked again. */
+export const followUpDone = z.object({
+  electorId: id,
+  request,
+  doneOn: z.string(),
+  note: z.string(),
+  doneBy: z.string(),
+  doneAt: z.string(),
+  reopenedByReturnId: z.number().nullable(),
+});
+
 export const rowProblem = z.object({ line: z.number(), reason: z.string() });
 
 export const importReport = z.object({
@@ -134,7 +145,13 @@ export const registerContract = {
   'register.getElector': query(
     'One elector with their household, the others living there and every canvass return',
     idInput,
-    z.object({ elector, household: household.nullable(), members: z.array(electorSummary), returns: z.array(canvassReturn) }),
+    z.object({
+      elector,
+      household: household.nullable(),
+      members: z.array(electorSummary),
+      returns: z.array(canvassReturn),
+      followUpsDone: z.array(followUpDone),
+    }),
   ),
   'register.getByNumber': query(
     'The elector with this number in an area, or null; a bare number is read in the given polling district',
@@ -150,6 +167,16 @@ export const registerContract = {
     'A household with its electors and their canvass history',
     idInput,
     z.object({ household, members: z.array(electorSummary), returns: z.array(canvassReturn.extend({ electorNumber: z.string(), fullName: z.string() })) }),
+  ),
+  'register.findHouseholds': query(
+    'Households of an area (or one polling district) whose address or postcode contains every word typed, with their electors; a house number typed first comes first',
+    z.strictObject({
+      areaId,
+      pollingDistrict: districtText,
+      search: z.string({ error: 'Type part of the address' }).max(200, 'At most 200 characters'),
+      limit: z.number().int().min(1).max(50).default(10),
+    }),
+    z.object({ total: z.number(), items: z.array(household.extend({ members: z.array(electorSummary) })) }),
   ),
   'register.getWalkSheet': query(
     'Households of an area (or one polling district) in street and house-number order with their electors',
@@ -169,7 +196,14 @@ export const registerContract = {
   'register.getPersonExport': query(
     'Everything Hustings holds about one elector (subject access), as one JSON document',
     idInput,
-    z.object({ exportedAt: z.string(), elector, household: household.nullable(), returns: z.array(canvassReturn), audit: z.array(z.unknown()) }),
+    z.object({
+      exportedAt: z.string(),
+      elector,
+      household: household.nullable(),
+      returns: z.array(canvassReturn),
+      followUpsDone: z.array(followUpDone),
+      audit: z.array(z.unknown()),
+    }),
   ),
   'register.erasePerson': mutation(
     'Erase one elector: their register entry, canvass returns and the copies in the audit trail (needs confirm: true)',

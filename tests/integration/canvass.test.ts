@@ -145,3 +145,197 @@ describe('a person’s data', () => {
     expect((await ok(app, 'register.listElectors', { areaId, search: 'Mill Lane' })).total).toBe(3);
   });
 });
+
+describe('editing and deleting a session', () => {
+  const enter = async (session: number, n: string, codes: string) => ok(app, 'canvass.recordReturn', { sessionId: session, electorId: await idOf(n), codes });
+
+  it('changes the date, district and canvassers; the returns take the new date and the standing follows', async () => {
+    const later = (await ok(app, 'canvass.createSession', { areaId, pollingDistrict: 'AA', heldOn: '2026-11-25' })).id;
+    await enter(sessionId, 'AA-1', '2');
+    await enter(later, 'AA-1', '4');
+    expect((await ok(app, 'register.getElector', { id: await idOf('AA-1') })).elector).toMatchObject({ latestSupport: '4', lastCanvassedOn: '2026-11-25' });
+    // The first session was really held after the second: its return is now the latest.
+    const s = await ok(app, 'canvass.updateSession', { id: sessionId, areaId, pollingDistrict: 'ab', heldOn: '2026-11-28', canvassers: 'Sam', notes: 'Rain' });
+    expect(s).toMatchObject({ pollingDistrict: 'AB', heldOn: '2026-11-28', canvassers: 'Sam', notes: 'Rain', returnCount: 1 });
+    expect((await ok(app, 'canvass.listRecent', { sessionId }))[0].canvassedOn).toBe('2026-11-28');
+    expect((await ok(app, 'register.getElector', { id: await idOf('AA-1') })).elector).toMatchObject({ latestSupport: '2', lastCanvassedOn: '2026-11-28' });
+    const trail = await ok(app, 'audit.list', { entity: 'canvass_session', entityId: sessionId });
+    expect(trail[0]).toMatchObject({ action: 'update', summary: 'Changed the canvass session of 2026-11-28' });
+  });
+
+  it('refuses a bad change field by field and writes nothing', async () => {
+    const otherArea = (await ok(app, 'areas.create', { name: 'Oldtown', kind: 'ward', nation: 'england', electorate: null, classification: null })).id;
+    const before = snapshot(app);
+    const cases: [unknown, string][] = [
+      [{ id: sessionId, areaId, pollingDistrict: 'ZZ', heldOn: '2026-11-20' }, 'pollingDistrict'],
+      [{ id: sessionId, areaId, heldOn: '2026-11-31' }, 'heldOn'],
+      [{ id: sessionId, areaId, heldOn: '2026-11-20', canvassers: 'x'.repeat(501) }, 'canvassers'],
+      [{ id: 999, areaId, heldOn: '2026-11-20' }, 'id'],
+    ];
+    for (const [input, field] of cases) {
+      const r = await app.dispatch('canvass.updateSession', input);
+      expect(r.ok, field).toBe(false);
+      if (!r.ok) expect(Object.keys(r.error.fields ?? {}), r.error.message).toContain(field);
+    }
+    const moved = await app.dispatch('canvass.updateSession', { id: sessionId, areaId: otherArea, heldOn: '2026-11-20' });
+    expect(moved.ok).toBe(false);
+    if (!moved.ok) expect(moved.error.message).toBe('A session cannot move to another area');
+    expect(snapshot(app)).toBe(before);
+  });
+
+  it('deletes a session with its returns only when confirmed, and works out the standing again from the other returns', async () => {
+    const later = (await ok(app, 'canvass.createSession', { areaId, pollingDistrict: 'AA', heldOn: '2026-11-25' })).id;
+    await enter(sessionId, 'AA-1', '2L');
+    await enter(later, 'AA-1', '4');
+    await enter(later, 'AA-2', '1J');
+    const before = snapshot(app);
+    const ask = await app.dispatch('canvass.deleteSession', { id: later });
+    expect(ask.ok).toBe(false);
+    if (!ask.ok) expect(ask.error).toMatchObject({ code: 'needs_confirmation', message: 'This session has 2 return(s); deleting it deletes them too.' });
+    expect(snapshot(app)).toBe(before);
+
+    expect(await ok(app, 'canvass.deleteSession', { id: later, confirm: true })).toEqual({ deletedReturns: 2, electorsUpdated: 2 });
+    expect((await app.dispatch('canvass.getSession', { id: later })).ok).toBe(false);
+    expect((await ok(app, 'register.getElector', { id: await idOf('AA-1') })).elector).toMatchObject({
+      latestSupport: '2',
+      requests: ['literature'],
+      lastCanvassedOn: '2026-11-20',
+    });
+    expect((await ok(app, 'register.getElector', { id: await idOf('AA-2') })).elector).toMatchObject({ latestOutcome: null, requests: [], lastCanvassedOn: null });
+    expect((await ok(app, 'canvass.listFollowUps', { areaId, request: 'join' })).length).toBe(0);
+    // An empty session goes without asking.
+    const empty = (await ok(app, 'canvass.createSession', { areaId, heldOn: '2026-11-26' })).id;
+    expect(await ok(app, 'canvass.deleteSession', { id: empty })).toEqual({ deletedReturns: 0, electorsUpdated: 0 });
+  });
+});
+
+describe('picking a household on the entry screen', () => {
+  it('finds households by any words of the address or postcode, a typed house number first, with their electors', async () => {
+    const one = await ok(app, 'register.findHouseholds', { areaId, search: '1 mill' });
+    expect(one.total).toBe(3);
+    expect(one.items[0]).toMatchObject({ address: '1 Mill Lane\nNewtown', houseNumber: 1, pollingDistrict: 'AA' });
+    expect(one.items[0].members.map((m: any) => [m.electorNumber, m.fullName])).toEqual([
+      ['AA-1', 'John Smith'],
+      ['AA-2', 'Jane Smith'],
+    ]);
+    const flats = await ok(app, 'register.findHouseholds', { areaId, search: 'HIGH street, newtown' });
+    expect(flats.items.map((h: any) => h.flat)).toEqual(['Flat 1', 'Flat 2']);
+    expect((await ok(app, 'register.findHouseholds', { areaId, search: 'AB1 4CD' })).items.map((h: any) => h.address)).toEqual([
+      '10 Park Road\nNewtown',
+      'Rose Cottage\nPark Road',
+    ]);
+    expect((await ok(app, 'register.findHouseholds', { areaId, search: 'park', pollingDistrict: 'aa' })).total).toBe(0);
+    expect((await ok(app, 'register.findHouseholds', { areaId, search: 'rose', pollingDistrict: 'AB' })).items[0].members[0].electorNumber).toBe('AB-3/1');
+    // LIKE's wildcards are read as the characters typed.
+    expect((await ok(app, 'register.findHouseholds', { areaId, search: '%' })).total).toBe(0);
+    const few = await ok(app, 'register.findHouseholds', { areaId, search: 'newtown', limit: 2 });
+    expect([few.total, few.items.length]).toEqual([6, 2]);
+    const bad = await app.dispatch('register.findHouseholds', { areaId, search: 12 });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.fields?.search).toBe('Type part of the address');
+  });
+});
+
+describe('follow-ups ticked off', () => {
+  const enter = async (session: number, n: string, codes: string) => ok(app, 'canvass.recordReturn', { sessionId: session, electorId: await idOf(n), codes });
+  const waiting = async (request = 'literature') => (await ok(app, 'canvass.listFollowUps', { areaId, request })).map((f: any) => f.electorNumber);
+  const done = async (request = 'literature') => (await ok(app, 'canvass.listFollowUps', { areaId, request, state: 'done' })).map((f: any) => f.electorNumber);
+
+  beforeEach(async () => {
+    await enter(sessionId, 'AA-1', '1L');
+    await enter(sessionId, 'AA-2', '2LJ');
+    await enter(sessionId, 'AA-4', '3L');
+  });
+
+  it('leave the waiting list, show in the done list with when and by whom, and can be taken back', async () => {
+    expect(await waiting()).toEqual(['AA-1', 'AA-2', 'AA-4']);
+    const ids = [await idOf('AA-1'), await idOf('AA-4')];
+    expect(await ok(app, 'canvass.markFollowUpsDone', { request: 'literature', electorIds: ids, doneOn: '2026-11-22', note: ' Posted second class ' })).toEqual({ marked: 2 });
+    expect(await waiting()).toEqual(['AA-2']);
+    expect(await waiting('join')).toEqual(['AA-2']);
+    const list = await ok(app, 'canvass.listFollowUps', { areaId, request: 'literature', state: 'done' });
+    expect(list.map((f: any) => [f.electorNumber, f.doneOn, f.doneBy, f.doneNote, f.askedAgain])).toEqual([
+      ['AA-1', '2026-11-22', 'tester', 'Posted second class', false],
+      ['AA-4', '2026-11-22', 'tester', 'Posted second class', false],
+    ]);
+    // The tallies still count who asked.
+    expect((await ok(app, 'canvass.getTallies', { areaId })).area.requests.find((r: any) => r.request === 'literature').count).toBe(3);
+    // Filed under the elector, like their returns.
+    const trail = await ok(app, 'audit.list', { entity: 'elector', entityId: ids[0] });
+    expect(trail[0]).toMatchObject({ action: 'follow-up-done', summary: 'Follow-up done (wants literature) on 2026-11-22', before: null });
+    expect((await ok(app, 'register.getElector', { id: ids[0] })).followUpsDone).toMatchObject([{ request: 'literature', doneOn: '2026-11-22', reopenedByReturnId: null }]);
+    expect((await ok(app, 'register.getPersonExport', { id: ids[0] })).followUpsDone).toMatchObject([{ note: 'Posted second class' }]);
+
+    expect(await ok(app, 'canvass.undoFollowUpsDone', { request: 'literature', electorIds: [ids[1]] })).toEqual({ reopened: 1 });
+    expect(await waiting()).toEqual(['AA-2', 'AA-4']);
+    expect(await done()).toEqual(['AA-1']);
+    expect((await ok(app, 'audit.list', { entity: 'elector', entityId: ids[1] }))[0]).toMatchObject({ action: 'follow-up-undone', after: null });
+  });
+
+  it('refuse bad input saying which elector and why, and write nothing', async () => {
+    const [aa1, aa2, aa3] = [await idOf('AA-1'), await idOf('AA-2'), await idOf('AA-3')];
+    await ok(app, 'canvass.markFollowUpsDone', { request: 'literature', electorIds: [aa1], doneOn: '2026-11-22' });
+    const before = snapshot(app);
+    const cases: [unknown, string, string | RegExp][] = [
+      [{ request: 'literature', electorIds: [aa2, aa3], doneOn: '2026-11-22' }, 'electorIds.1', 'AA-3 Ann Brown has not asked for this (wants literature): nothing to tick off'],
+      [{ request: 'literature', electorIds: [aa2, aa1], doneOn: '2026-11-22' }, 'electorIds.1', 'AA-1 John Smith is already ticked off (done on 2026-11-22)'],
+      [{ request: 'literature', electorIds: [aa2, 999], doneOn: '2026-11-22' }, 'electorIds.1', 'There is no elector with id 999'],
+      [{ request: 'literature', electorIds: [aa2, aa2], doneOn: '2026-11-22' }, 'electorIds', 'An elector is listed twice'],
+      [{ request: 'literature', electorIds: [], doneOn: '2026-11-22' }, 'electorIds', 'Choose at least one elector'],
+      [{ request: 'literature', electorIds: [aa2], doneOn: '2199-01-01' }, 'doneOn', 'Give the day it was done: this date is still to come'],
+      [{ request: 'literature', electorIds: [aa2], doneOn: '22/11/2026' }, 'doneOn', 'Write the date as YYYY-MM-DD'],
+      [{ request: 'leaflet', electorIds: [aa2], doneOn: '2026-11-22' }, 'request', /request: Choose one of literature, poster/],
+      [{ request: 'literature', electorIds: [aa2], doneOn: '2026-11-22', note: 'x'.repeat(501) }, 'note', 'Note must be at most 500 characters'],
+    ];
+    for (const [input, field, message] of cases) {
+      const r = await app.dispatch('canvass.markFollowUpsDone', input);
+      expect(r.ok, JSON.stringify(input)).toBe(false);
+      if (!r.ok) {
+        expect(Object.keys(r.error.fields ?? {}), r.error.message).toContain(field);
+        expect(r.error.message).toMatch(message);
+      }
+    }
+    const undo = await app.dispatch('canvass.undoFollowUpsDone', { request: 'literature', electorIds: [aa1, aa2] });
+    expect(undo.ok).toBe(false);
+    if (!undo.ok) expect(undo.error).toMatchObject({ message: 'AA-2 Jane Smith is not ticked off as done (wants literature)', fields: { 'electorIds.1': 'Not done' } });
+    expect(snapshot(app)).toBe(before);
+  });
+
+  it('reopen when a return canvassed on or after the day it was done asks again; undoing that return closes it again', async () => {
+    const session = async (heldOn: string) => (await ok(app, 'canvass.createSession', { areaId, heldOn })).id;
+    const aa3 = await idOf('AA-3');
+    await enter(await session('2025-03-01'), 'AA-3', '2L');
+    await ok(app, 'canvass.markFollowUpsDone', { request: 'literature', electorIds: [aa3], doneOn: '2025-03-10' });
+    // A paper return from before it was done, typed in late: still done.
+    const earlier = await session('2025-03-05');
+    await enter(earlier, 'AA-3', 'L');
+    expect(await done()).toEqual(['AA-3']);
+    // Asked again afterwards: waiting again, and the list says it was done before.
+    const again = await session('2025-04-01');
+    const r = await enter(again, 'AA-3', '1L');
+    const open = (await ok(app, 'canvass.listFollowUps', { areaId, request: 'literature' })).find((f: any) => f.electorNumber === 'AA-3');
+    expect(open).toMatchObject({ askedAgain: true, doneOn: '2025-03-10' });
+    expect(await done()).toEqual([]);
+    // Undo the return that asked again: done again.
+    await ok(app, 'canvass.undoReturn', { id: r.return.id });
+    expect(await done()).toEqual(['AA-3']);
+    // Asked again, then that whole session deleted: done again.
+    await enter(again, 'AA-3', 'L');
+    expect(await done()).toEqual([]);
+    await ok(app, 'canvass.deleteSession', { id: again, confirm: true });
+    expect(await done()).toEqual(['AA-3']);
+    // On the very day it was done counts as asking again; ticked off again, it is one fresh mark.
+    await enter(await session('2025-03-10'), 'AA-3', 'L');
+    expect(await waiting()).toContain('AA-3');
+    await ok(app, 'canvass.markFollowUpsDone', { request: 'literature', electorIds: [aa3], doneOn: '2025-04-02' });
+    expect(await done()).toEqual(['AA-3']);
+    expect(app.db.prepare('SELECT done_on AS d, reopened_by_return_id AS r FROM follow_up_done').all()).toEqual([{ d: '2025-04-02', r: null }]);
+  });
+
+  it('go with the elector when their data is erased', async () => {
+    const aa2 = await idOf('AA-2');
+    await ok(app, 'canvass.markFollowUpsDone', { request: 'join', electorIds: [aa2], doneOn: '2026-11-22', note: 'Phoned' });
+    await ok(app, 'register.erasePerson', { id: aa2, confirm: true });
+    expect(app.db.prepare('SELECT COUNT(*) AS n FROM follow_up_done').get()).toEqual({ n: 0 });
+  });
+});
