@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Download, type Page } from '@playwright/test';
 import { type BrowserMode, startBrowserMode } from '../helpers/server.ts';
 
 /** Each test gets browser mode on its own fresh database, and a page already signed in with the token. */
@@ -26,4 +26,12 @@ export { expect };
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+/** The text of a file the page offered for download. */
+export async function downloadedText(download: Download | Promise<Download>): Promise<string> {
+  const stream = await (await download).createReadStream();
+  let text = '';
+  for await (const chunk of stream) text += chunk;
+  return text;
 }

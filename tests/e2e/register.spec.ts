@@ -1,4 +1,4 @@
-import { expect, expectAccessible, test } from './fixtures.ts';
+import { downloadedText, expect, expectAccessible, test } from './fixtures.ts';
 
 const HEADINGS = 'Elector Number Prefix,Elector Number,Elector Number Suffix,Elector Markers,Elector Surname,Elector Forename,Address1,Address2,PostCode';
 const PEOPLE = ['Smith,John', 'Smith,Jane', 'Brown,Ann', 'Green,Tom', 'Patel,Ravi', 'Jones,Sam', 'Okafor,Chidi', 'Okafor,Ada', 'Lee,David', 'Khan,Aisha', 'Evans,Rhys', 'Wood,Beth'];
@@ -114,18 +114,11 @@ test('a volunteer imports the register, types twenty returns from the keyboard, 
   await expect(page.getByRole('row', { name: /^AB 8 0 0%/ })).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel('Who asked for').selectOption('join');
-  await expect(page.getByText('2 to follow up')).toBeVisible();
+  await expect(page.getByText('2 still waiting · 0 done')).toBeVisible();
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export to CSV' }).click();
+  await page.getByRole('button', { name: 'Export the waiting list to CSV' }).click();
   await page.getByRole('dialog', { name: 'Export personal data?' }).getByRole('button', { name: 'Export' }).click();
-  const csv = await (await download).createReadStream().then(
-    (s) =>
-      new Promise<string>((resolve) => {
-        let text = '';
-        s.on('data', (c) => (text += c));
-        s.on('end', () => resolve(text));
-      }),
-  );
+  const csv = await downloadedText(download);
   expect(csv.split('\r\n')[0]).toBe('Elector number,Name,Address,Postcode,Polling district,Support,Last canvassed');
   expect(csv).toContain('AA-3,Ann Brown,"2 Mill Lane, Newtown, Kent",AB1 3CD,AA,1,2026-11-20');
 

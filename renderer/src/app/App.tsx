@@ -26,6 +26,7 @@ import { leafletsRoutes } from '../features/leaflets/routes.tsx';
 import { CanvassPage } from '../features/canvass/CanvassPage.tsx';
 import { CodesPage } from '../features/canvass/CodesPage.tsx';
 import { EntryPage } from '../features/canvass/EntryPage.tsx';
+import { SessionEditPage } from '../features/canvass/SessionEditPage.tsx';
 import { TalliesPage } from '../features/canvass/TalliesPage.tsx';
 import { ElectorPage } from '../features/register/ElectorPage.tsx';
 import { ElectorsPage } from '../features/register/ElectorsPage.tsx';
@@ -89,6 +90,7 @@ export function App() {
             <Route path="/canvass" element={<CanvassPage />} />
             <Route path="/canvass/codes" element={<CodesPage />} />
             <Route path="/canvass/sessions/:id" element={<EntryPage />} />
+            <Route path="/canvass/sessions/:id/edit" element={<SessionEditPage />} />
             <Route path="/canvass/tallies" element={<TalliesPage />} />
             <Route path="/canvass/tallies/:areaId" element={<TalliesPage />} />
             <Route path="/contests/:id/plan" element={<PlannerPage />} />

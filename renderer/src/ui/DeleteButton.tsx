@@ -5,8 +5,15 @@ import { ErrorMessage } from './Page.tsx';
 /** What a deletion takes with it, and why it cannot happen now if it cannot. */
 export interface DeleteImpact {
   items: string[];
+  /** How many go with it, when `items` names only some of them. */
+  total?: number;
+  /** A sentence on what else follows, e.g. figures worked out again. */
+  note?: string;
   blockedBy?: string | null;
 }
+
+/** Names listed in the question at most; the rest are counted. */
+const LISTED = 8;
 
 /**
  * Delete that asks first and says what goes with the record. `impact` lists what would also be
@@ -30,16 +37,24 @@ export function DeleteButton(props: {
         return;
       }
       const impact = (await props.impact?.()) ?? [];
-      const { items, blockedBy } = Array.isArray(impact) ? { items: impact, blockedBy: null } : impact;
+      const { items, total = items.length, note, blockedBy }: DeleteImpact = Array.isArray(impact) ? { items: impact } : impact;
       if (blockedBy) {
         setError(blockedBy);
         return;
       }
       const noun = props.impactNoun ?? 'record';
+      const listed = items.slice(0, LISTED);
+      const more = total - listed.length;
+      const names = `${listed.join(', ')}${more > 0 ? `${listed.length ? ' and ' : ''}${more} more` : ''}`;
       setQuestion(
-        items.length === 0
-          ? `Delete ${props.what}? This cannot be undone (a backup can restore it).`
-          : `Delete ${props.what}? Its ${items.length} ${noun}${items.length === 1 ? '' : 's'} (${items.join(', ')}) and everything recorded for ${items.length === 1 ? 'it' : 'them'} will be deleted too.`,
+        [
+          total === 0
+            ? `Delete ${props.what}? This cannot be undone (a backup can restore it).`
+            : `Delete ${props.what}? Its ${total} ${noun}${total === 1 ? '' : 's'} (${names}) and everything recorded for ${total === 1 ? 'it' : 'them'} will be deleted too.`,
+          note,
+        ]
+          .filter(Boolean)
+          .join(' '),
       );
     } catch (e) {
       setError((e as Error).message);

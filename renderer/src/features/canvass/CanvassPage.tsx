@@ -111,6 +111,9 @@ export function CanvassPage() {
               <th scope="col" className="num">
                 Returns
               </th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -123,6 +126,11 @@ export function CanvassPage() {
                 <td>{s.pollingDistrict || 'Whole area'}</td>
                 <td>{s.canvassers || '—'}</td>
                 <td className="num">{s.returnCount}</td>
+                <td>
+                  <Link to={`/canvass/sessions/${s.id}/edit`}>
+                    Change or delete<span className="sr-only"> the session of {formatDate(s.heldOn)}</span>
+                  </Link>
+                </td>
               </tr>
             ))}
           </tbody>

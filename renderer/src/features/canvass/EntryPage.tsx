@@ -6,6 +6,7 @@ import { api, useApi } from '../../app/api.ts';
 import { formatDate } from '../../ui/format.ts';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
 import { oneLine, outcomeLabel } from '../register/labels.ts';
+import { HouseholdPicker } from './HouseholdPicker.tsx';
 
 type Recent = Awaited<ReturnType<typeof api<'canvass.listRecent'>>>[number];
 
@@ -25,7 +26,8 @@ function describe(text: string, config: CodeConfig, table: ReturnType<typeof cod
 /**
  * Speed entry of paper returns, keyboard only: the next elector in walk order is already chosen
  * (type another number to jump), Tab, Enter or Space goes to the codes, Enter saves and moves on,
- * Ctrl+Z undoes the last return, ↑/↓ step through the walk.
+ * Ctrl+Z undoes the last return, ↑/↓ step through the walk. Without a number, Shift+Tab goes to
+ * the household search: part of the address, Enter, then the person, Enter, and on to the codes.
  */
 export function EntryPage() {
   const sessionId = Number(useParams().id);
@@ -41,6 +43,7 @@ export function EntryPage() {
   const [members, setMembers] = useState<ElectorSummaryOut[]>([]);
   const numberRef = useRef<HTMLInputElement>(null);
   const codesRef = useRef<HTMLInputElement>(null);
+  const householdRef = useRef<HTMLInputElement>(null);
   const table = useMemo(() => (codes.data ? codeTable(codes.data) : undefined), [codes.data]);
   const s = session.data;
   const district = s?.pollingDistrict || undefined;
@@ -127,6 +130,14 @@ export function EntryPage() {
     }
   };
 
+  /** A person chosen from a household: straight on to their codes, as after a typed number. */
+  const pickFromHousehold = (e: ElectorSummaryOut) => {
+    setError(undefined);
+    setCurrent(e);
+    setNumberText(e.electorNumber);
+    codesRef.current?.focus();
+  };
+
   const step = async (direction: 1 | -1) => {
     if (!current) return;
     const n = await api('register.getNeighbour', { electorId: current.id, pollingDistrict: district, direction });
@@ -154,13 +165,29 @@ export function EntryPage() {
         title="Enter returns"
         subtitle={`${s.areaName}${s.pollingDistrict ? `, polling district ${s.pollingDistrict}` : ''} · ${formatDate(s.heldOn)}${s.canvassers ? ` · ${s.canvassers}` : ''}`}
         back={{ to: '/canvass', label: 'Canvass' }}
+        actions={
+          <Link className="button" to={`/canvass/sessions/${s.id}/edit`}>
+            Change or delete the session
+          </Link>
+        }
       />
       <p className="muted">
-        The next elector in walk order is chosen for you: type another number to jump (a bare number is read in this polling district). Tab, Enter or Space
-        goes to the codes; Enter saves and moves on. <kbd>Ctrl</kbd>+<kbd>Z</kbd> undoes the last return, <kbd>↑</kbd>/<kbd>↓</kbd> step through the walk.
+        The next elector in walk order is chosen for you: type another number to jump (a bare number is read in this polling district). <kbd>Tab</kbd>,{' '}
+        <kbd>Enter</kbd> or <kbd>Space</kbd> goes to the codes; <kbd>Enter</kbd> saves and moves on. <kbd>Ctrl</kbd>+<kbd>Z</kbd> undoes the last return,{' '}
+        <kbd>↑</kbd>/<kbd>↓</kbd> step through the walk. No number on the return? <kbd>Shift</kbd>+<kbd>Tab</kbd> finds the household by its address.
       </p>
       <section className="entry panel" aria-label="Return">
         <div className="row">
+          <HouseholdPicker
+            areaId={s.areaId}
+            pollingDistrict={district}
+            inputRef={householdRef}
+            onPick={pickFromHousehold}
+            onLeave={() => {
+              numberRef.current?.focus();
+              numberRef.current?.select();
+            }}
+          />
           <div className="field">
             <label htmlFor="entry-number">Elector number</label>
             <input

@@ -1,16 +1,11 @@
-import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import type { TalliesOut } from '../../../../shared/contract/canvass.ts';
-import { REQUESTS, REQUEST_LABELS, type Request } from '../../../../shared/domain/canvass-codes.ts';
-import { api, useApi } from '../../app/api.ts';
-import { downloadText, toCsv } from '../../ui/download.ts';
-import { usePersonalDataExport } from '../../ui/PersonalDataExport.tsx';
+import { REQUESTS, REQUEST_LABELS } from '../../../../shared/domain/canvass-codes.ts';
+import { useApi } from '../../app/api.ts';
 import { Field } from '../../ui/Field.tsx';
-import { Options } from '../../ui/Options.tsx';
-import { formatDate, formatNumber } from '../../ui/format.ts';
+import { formatNumber } from '../../ui/format.ts';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
-import { oneLine } from '../register/labels.ts';
-import { DistrictSelect } from '../register/DistrictSelect.tsx';
+import { FollowUpsPanel } from './FollowUpsPanel.tsx';
 
 /** Support distribution as horizontal bars (SVG, with the figures as text for screen readers). */
 function SupportChart(props: { tallies: TalliesOut }) {
@@ -46,33 +41,7 @@ export function TalliesPage() {
   const areaId = Number(params.areaId) || 0;
   const registers = useApi('register.list', {});
   const tallies = useApi('canvass.getTallies', { areaId: areaId || 1 });
-  const [request, setRequest] = useState<Request>('literature');
-  const [district, setDistrict] = useState('');
-  const follow = useApi('canvass.listFollowUps', { areaId: areaId || 1, request, pollingDistrict: district || undefined });
-  const [error, setError] = useState<string>();
-  const exporting = usePersonalDataExport();
   const t = areaId ? tallies.data : undefined;
-
-  const exportCsv = async () => {
-    try {
-      const rows = await api('canvass.listFollowUps', { areaId, request, pollingDistrict: district || undefined });
-      const csv = toCsv(
-        rows.map((r) => ({ ...r, address: oneLine(r.address) })),
-        [
-          { key: 'electorNumber', label: 'Elector number' },
-          { key: 'fullName', label: 'Name' },
-          { key: 'address', label: 'Address' },
-          { key: 'postcode', label: 'Postcode' },
-          { key: 'pollingDistrict', label: 'Polling district' },
-          { key: 'latestSupport', label: 'Support' },
-          { key: 'lastCanvassedOn', label: 'Last canvassed' },
-        ],
-      );
-      downloadText(`follow-up-${request}.csv`, csv, 'text/csv');
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
 
   return (
     <>
@@ -89,7 +58,7 @@ export function TalliesPage() {
           </select>
         )}
       </Field>
-      <ErrorMessage error={error ?? (areaId ? tallies.error : undefined)} />
+      <ErrorMessage error={areaId ? tallies.error : undefined} />
       {areaId > 0 && !t && !tallies.error && <Loading />}
       {t && (
         <>
@@ -154,59 +123,7 @@ export function TalliesPage() {
             </tbody>
           </table>
 
-          <section className="panel" aria-labelledby="follow-heading">
-            <h2 id="follow-heading">Follow-up list</h2>
-            <div className="row">
-              <Field label="Who asked for">
-                {(a) => (
-                  <select {...a} value={request} onChange={(e) => setRequest(e.target.value as Request)}>
-                    <Options values={REQUESTS} labels={REQUEST_LABELS} />
-                  </select>
-                )}
-              </Field>
-              <DistrictSelect value={district} onChange={setDistrict} districts={t.districts} />
-            </div>
-            <div className="actions">
-              <button
-                type="button"
-                onClick={() => exporting.ask(`names, addresses and canvass answers of ${formatNumber(follow.data?.length ?? 0)} electors`, exportCsv)}
-                disabled={!follow.data?.length}
-              >
-                Export to CSV
-              </button>
-              {exporting.dialog}
-              <span className="muted" role="status">
-                {follow.data ? `${formatNumber(follow.data.length)} to follow up` : ''}
-              </span>
-            </div>
-            {follow.data && follow.data.length > 0 && (
-              <table>
-                <caption>{REQUEST_LABELS[request]}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Number</th>
-                    <th scope="col">Name</th>
-                    <th scope="col">Address</th>
-                    <th scope="col">Last canvassed</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {follow.data.slice(0, 500).map((f) => (
-                    <tr key={f.electorId}>
-                      <td>
-                        <code>{f.electorNumber}</code>
-                      </td>
-                      <td>
-                        <Link to={`/electors/${f.electorId}`}>{f.fullName}</Link>
-                      </td>
-                      <td>{oneLine(f.address, f.postcode)}</td>
-                      <td>{formatDate(f.lastCanvassedOn)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
-          </section>
+          <FollowUpsPanel key={areaId} areaId={areaId} districts={t.districts} />
         </>
       )}
     </>

@@ -46,8 +46,16 @@ export function ElectorPage() {
         <dd>{outcomeLabel(e.latestOutcome)}</dd>
         <dt>Support</dt>
         <dd>{e.latestSupport ?? '—'}</dd>
-        <dt>Open requests</dt>
-        <dd>{e.requests.map((q) => REQUEST_LABELS[q]).join(', ') || '—'}</dd>
+        <dt>Requests</dt>
+        <dd>
+          {e.requests
+            .map((q) => {
+              const mark = data.followUpsDone.find((m) => m.request === q);
+              if (!mark) return REQUEST_LABELS[q];
+              return `${REQUEST_LABELS[q]} (${mark.reopenedByReturnId === null ? 'done' : 'asked again since it was done'} on ${formatDate(mark.doneOn)})`;
+            })
+            .join(', ') || '—'}
+        </dd>
         <dt>Last canvassed</dt>
         <dd>{formatDate(e.lastCanvassedOn)}</dd>
         <dt>Household</dt>

@@ -1,0 +1,254 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { REQUESTS, REQUEST_LABELS, type Request } from '../../../../shared/domain/canvass-codes.ts';
+import { ukToday } from '../../../../shared/domain/working-days.ts';
+import { api, ApiCallError, useApi } from '../../app/api.ts';
+import { downloadText, toCsv } from '../../ui/download.ts';
+import { Field } from '../../ui/Field.tsx';
+import { Options } from '../../ui/Options.tsx';
+import { usePersonalDataExport } from '../../ui/PersonalDataExport.tsx';
+import { formatDate, formatNumber, plural } from '../../ui/format.ts';
+import { ErrorMessage } from '../../ui/Page.tsx';
+import { DistrictSelect } from '../register/DistrictSelect.tsx';
+import { oneLine } from '../register/labels.ts';
+
+/** Rows shown on screen at most (the CSV has them all). */
+const SHOWN = 500;
+
+/** The columns of the follow-up CSV: its header line is what mail merges and spreadsheets rely on. */
+const CSV_COLUMNS = [
+  { key: 'electorNumber', label: 'Elector number' },
+  { key: 'fullName', label: 'Name' },
+  { key: 'address', label: 'Address' },
+  { key: 'postcode', label: 'Postcode' },
+  { key: 'pollingDistrict', label: 'Polling district' },
+  { key: 'latestSupport', label: 'Support' },
+  { key: 'lastCanvassedOn', label: 'Last canvassed' },
+];
+
+/**
+ * Who asked for something (literature, a poster, to join…): those still waiting, to tick off
+ * once dealt with, and those done, to check or take back. The CSV is of those still waiting.
+ */
+export function FollowUpsPanel(props: { areaId: number; districts: readonly { pollingDistrict: string }[] }) {
+  const [request, setRequest] = useState<Request>('literature');
+  const [district, setDistrict] = useState('');
+  const query = { areaId: props.areaId, request, pollingDistrict: district || undefined };
+  const waiting = useApi('canvass.listFollowUps', { ...query, state: 'open' });
+  const done = useApi('canvass.listFollowUps', { ...query, state: 'done' });
+  const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
+  const [doneOn, setDoneOn] = useState(ukToday());
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string>();
+  const [status, setStatus] = useState('');
+  const exporting = usePersonalDataExport();
+  const what = REQUEST_LABELS[request].replace(/^Wants /, '').replace(/^to /, '');
+
+  const changeList = (f: () => void) => {
+    f();
+    setChosen(new Set());
+    setErrors({});
+    setError(undefined);
+    setStatus('');
+  };
+  const fail = (e: unknown) => {
+    const fields = e instanceof ApiCallError ? e.fields : {};
+    setErrors(fields);
+    setError(fields.doneOn || fields.note ? undefined : (e as Error).message);
+  };
+
+  const shown = waiting.data?.slice(0, SHOWN) ?? [];
+  const allChosen = shown.length > 0 && shown.every((f) => chosen.has(f.electorId));
+  const toggle = (id: number) =>
+    setChosen((c) => {
+      const next = new Set(c);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+
+  const markDone = async (ev: React.FormEvent) => {
+    ev.preventDefault();
+    setErrors({});
+    setError(undefined);
+    setStatus('');
+    // Only those still on the list (another window may have ticked some off meanwhile).
+    const ids = shown.filter((f) => chosen.has(f.electorId)).map((f) => f.electorId);
+    if (ids.length === 0) return setError('Tick the electors you have dealt with first.');
+    try {
+      const r = await api('canvass.markFollowUpsDone', { request, electorIds: ids, doneOn, note });
+      setChosen(new Set());
+      setNote('');
+      setStatus(`${plural(r.marked, 'elector')} ticked off as done: no longer waiting.`);
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const undo = async (f: { electorId: number; electorNumber: string; fullName: string }) => {
+    setError(undefined);
+    try {
+      await api('canvass.undoFollowUpsDone', { request, electorIds: [f.electorId] });
+      setStatus(`${f.electorNumber} ${f.fullName} is waiting again.`);
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const exportCsv = async () => {
+    try {
+      const rows = await api('canvass.listFollowUps', { ...query, state: 'open' });
+      downloadText(`follow-up-${request}.csv`, toCsv(rows.map((r) => ({ ...r, address: oneLine(r.address) })), CSV_COLUMNS), 'text/csv');
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="follow-heading">
+      <h2 id="follow-heading">Follow-ups</h2>
+      <div className="row">
+        <Field label="Who asked for">
+          {(a) => (
+            <select {...a} value={request} onChange={(e) => changeList(() => setRequest(e.target.value as Request))}>
+              <Options values={REQUESTS} labels={REQUEST_LABELS} />
+            </select>
+          )}
+        </Field>
+        <DistrictSelect value={district} onChange={(d) => changeList(() => setDistrict(d))} districts={props.districts} />
+      </div>
+      <div className="actions follow-counts">
+        <p role="status">{waiting.data && done.data ? `${formatNumber(waiting.data.length)} still waiting · ${formatNumber(done.data.length)} done` : ''}</p>
+        <button
+          type="button"
+          onClick={() => exporting.ask(`names, addresses and canvass answers of ${plural(waiting.data?.length ?? 0, 'elector')}`, exportCsv)}
+          disabled={!waiting.data?.length}
+        >
+          Export the waiting list to CSV
+        </button>
+        {exporting.dialog}
+      </div>
+      <ErrorMessage error={error ?? waiting.error ?? done.error} />
+      {status && (
+        <p className="success" role="status">
+          {status}
+        </p>
+      )}
+
+      <h3 id="waiting-heading">Still waiting: {what}</h3>
+      {waiting.data?.length === 0 ? (
+        <p className="muted">Nobody is waiting{done.data?.length ? ': everyone who asked has been dealt with' : ''}.</p>
+      ) : (
+        <form onSubmit={markDone} noValidate aria-labelledby="waiting-heading">
+          {waiting.data && waiting.data.length > SHOWN && (
+            <p className="muted">The first {formatNumber(SHOWN)} are shown; tick them off to see the rest, or export them all.</p>
+          )}
+          <table>
+            <thead>
+              <tr>
+                <th scope="col" className="tick-col">
+                  <input
+                    type="checkbox"
+                    aria-label="Choose all shown"
+                    checked={allChosen}
+                    onChange={() => setChosen(allChosen ? new Set() : new Set(shown.map((f) => f.electorId)))}
+                  />
+                </th>
+                <th scope="col">Number</th>
+                <th scope="col">Name</th>
+                <th scope="col">Address</th>
+                <th scope="col">Last canvassed</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((f) => (
+                <tr key={f.electorId} className={chosen.has(f.electorId) ? 'chosen' : undefined}>
+                  <td className="tick-col">
+                    <input
+                      type="checkbox"
+                      aria-label={`Choose ${f.electorNumber} ${f.fullName}`}
+                      checked={chosen.has(f.electorId)}
+                      onChange={() => toggle(f.electorId)}
+                    />
+                  </td>
+                  <td>
+                    <code>{f.electorNumber}</code>
+                  </td>
+                  <td>
+                    <Link to={`/electors/${f.electorId}`}>{f.fullName}</Link>
+                    {f.askedAgain && f.doneOn && <span className="small muted"> · asked again since it was done on {formatDate(f.doneOn)}</span>}
+                  </td>
+                  <td>{oneLine(f.address, f.postcode)}</td>
+                  <td className="nowrap">{formatDate(f.lastCanvassedOn)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <fieldset className="tick-off">
+            <legend>Mark the chosen as done ({formatNumber(chosen.size)} chosen)</legend>
+            <div className="row">
+              <Field label="Done on" hint="The day it was posted, delivered or the call made" error={errors.doneOn}>
+                {(a) => <input {...a} type="date" value={doneOn} max={ukToday()} onChange={(e) => setDoneOn(e.target.value)} />}
+              </Field>
+              <Field label="Note (optional)" hint="e.g. posted second class, or phoned: joining online" error={errors.note}>
+                {(a) => <input {...a} value={note} onChange={(e) => setNote(e.target.value)} />}
+              </Field>
+            </div>
+            <div className="actions">
+              <button type="submit" className="primary">
+                Mark as done
+              </button>
+            </div>
+          </fieldset>
+        </form>
+      )}
+
+      <h3 id="done-heading">Done</h3>
+      {done.data?.length === 0 ? (
+        <p className="muted">None ticked off yet.</p>
+      ) : (
+        done.data && (
+          <table aria-labelledby="done-heading">
+            <thead>
+              <tr>
+                <th scope="col">Number</th>
+                <th scope="col">Name</th>
+                <th scope="col">Done on</th>
+                <th scope="col">By</th>
+                <th scope="col">Note</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {done.data.slice(0, SHOWN).map((f) => (
+                <tr key={f.electorId}>
+                  <td>
+                    <code>{f.electorNumber}</code>
+                  </td>
+                  <td>
+                    <Link to={`/electors/${f.electorId}`}>{f.fullName}</Link>
+                  </td>
+                  <td className="nowrap">{formatDate(f.doneOn)}</td>
+                  <td>{f.doneBy}</td>
+                  <td>{f.doneNote || '—'}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="small-button"
+                      aria-label={`Undo: put ${f.electorNumber} ${f.fullName} back on the waiting list`}
+                      onClick={() => void undo(f)}
+                    >
+                      Undo
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+import { Link, useNavigate, useParams } from 'react-router';
+import { canvassContract, type CanvassSessionOut } from '../../../../shared/contract/canvass.ts';
+import { api, useApi } from '../../app/api.ts';
+import { DeleteButton } from '../../ui/DeleteButton.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
+import { formatDate } from '../../ui/format.ts';
+import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { useApiForm } from '../../ui/useApiForm.ts';
+
+/** A canvass session's date, district, canvassers and notes, changed or deleted with its returns. */
+export function SessionEditPage() {
+  const id = Number(useParams().id);
+  const session = useApi('canvass.getSession', { id });
+  if (session.error) return <ErrorMessage error={session.error} />;
+  if (!session.data) return <Loading />;
+  return <WithDistricts key={session.data.id} session={session.data} />;
+}
+
+/** The form starts once the area's districts are there, so the select shows the session's own. */
+function WithDistricts(props: { session: CanvassSessionOut }) {
+  const districts = useApi('register.listDistricts', { areaId: props.session.areaId });
+  if (districts.error) return <ErrorMessage error={districts.error} />;
+  if (!districts.data) return <Loading />;
+  return <SessionForm session={props.session} districts={districts.data.map((d) => d.pollingDistrict)} />;
+}
+
+function SessionForm(props: { session: CanvassSessionOut; districts: string[] }) {
+  const s = props.session;
+  const navigate = useNavigate();
+  const form = useApiForm(canvassContract['canvass.updateSession'].input, {
+    id: s.id,
+    areaId: s.areaId,
+    pollingDistrict: s.pollingDistrict,
+    heldOn: s.heldOn,
+    canvassers: s.canvassers,
+    notes: s.notes,
+  });
+  const { register } = form;
+  const what = `the canvass session of ${formatDate(s.heldOn)}`;
+
+  return (
+    <>
+      <PageHeader
+        title="Change the session"
+        subtitle={`${s.areaName} · ${formatDate(s.heldOn)} · ${s.returnCount} return${s.returnCount === 1 ? '' : 's'}`}
+        back={{ to: `/canvass/sessions/${s.id}`, label: 'Enter returns' }}
+        actions={
+          <DeleteButton
+            what={what}
+            impactNoun="return"
+            impact={async () => {
+              const returns = await api('canvass.listRecent', { sessionId: s.id, limit: 8 });
+              return {
+                items: returns.map((r) => `${r.electorNumber} ${r.fullName}`),
+                total: s.returnCount,
+                note: s.returnCount > 0 ? 'The standing of each elector they were for is worked out again from their other returns.' : undefined,
+              };
+            }}
+            remove={async () => {
+              await api('canvass.deleteSession', { id: s.id, confirm: true });
+              navigate('/canvass');
+            }}
+          />
+        }
+      />
+      <form
+        className="panel form"
+        noValidate
+        aria-label="Session"
+        onSubmit={form.submit(async (values) => {
+          await api('canvass.updateSession', values);
+          navigate(`/canvass/sessions/${s.id}`);
+        })}
+      >
+        <ErrorMessage error={form.formError} />
+        <div className="row">
+          <Field label="Polling district" error={form.errorOf('pollingDistrict')}>
+            {(a) => (
+              <select {...a} {...register('pollingDistrict')}>
+                <option value="">Whole area</option>
+                {props.districts.map((d) => (
+                  <option key={d} value={d}>
+                    {d}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Date" hint="Its returns take this date too" error={form.errorOf('heldOn')}>
+            {(a) => <input {...a} type="date" {...register('heldOn')} />}
+          </Field>
+          <Field label="Canvassers" hint="Who went out" error={form.errorOf('canvassers')}>
+            {(a) => <input {...a} {...register('canvassers')} />}
+          </Field>
+        </div>
+        <Field label="Notes" error={form.errorOf('notes')}>
+          {(a) => <textarea {...a} rows={3} {...register('notes')} />}
+        </Field>
+        <FormActions submitLabel="Save changes" submitting={form.formState.isSubmitting} onCancel={() => navigate(`/canvass/sessions/${s.id}`)} />
+        <p className="muted">
+          Area: {s.areaName}. A session stays in its area; <Link to="/canvass">start a new session</Link> for another.
+        </p>
+      </form>
+    </>
+  );
+}

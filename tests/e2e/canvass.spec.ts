@@ -1,0 +1,211 @@
+import type { BrowserMode } from '../helpers/server.ts';
+import { downloadedText, expect, expectAccessible, test } from './fixtures.ts';
+
+const REGISTER = [
+  'Elector Number Prefix,Elector Number,Elector Number Suffix,Elector Markers,Elector Surname,Elector Forename,Address1,Address2,PostCode',
+  'AA,1,,,Smith,John,1 Mill Lane,Newtown,AB1 2CD',
+  'AA,2,,,Smith,Jane,1 Mill Lane,Newtown,AB1 2CD',
+  'AA,3,,,Brown,Ann,3 Mill Lane,Newtown,AB1 2CD',
+  'AA,4,,,Green,Tom,3 Mill Lane,Newtown,AB1 2CD',
+  'AA,5,,,Green,Lily,3 Mill Lane,Newtown,AB1 2CD',
+  'AA,6,,,Patel,Ravi,"Flat 2, 5 High Street",Newtown,AB1 3CD',
+  'AA,7,,,Jones,Sam,"Flat 1, 5 High Street",Newtown,AB1 3CD',
+  'AB,1,,,Okafor,Chidi,10 Park Road,Newtown,AB1 4CD',
+  'AB,2,,,Okafor,Ada,10 Park Road,Newtown,AB1 4CD',
+].join('\r\n');
+
+/** An area with the register above imported, through the same calls the app makes. */
+async function setUp(app: BrowserMode) {
+  const call = async (method: string, input: unknown) => {
+    const r = await app.call(method, input);
+    expect(r.body.ok, `${method}: ${JSON.stringify(r.body.error)}`).toBe(true);
+    return r.body.value;
+  };
+  const area = await call('areas.create', { name: 'Newtown East', kind: 'ward', nation: 'england', electorate: null, classification: null });
+  const { fileId } = await call('uploads.begin', { name: 'register.csv', size: REGISTER.length });
+  await call('uploads.append', { fileId, text: REGISTER });
+  const preview = await call('register.importPreview', { fileId });
+  const job = await call('register.importStart', { fileId, areaId: area.id, mapping: preview.mapping });
+  await expect.poll(async () => (await call('jobs.get', { jobId: job.jobId })).state, { timeout: 30_000 }).toBe('done');
+  const electors = (await call('register.listElectors', { areaId: area.id })).items as { id: number; electorNumber: string }[];
+  const idOf = (n: string) => electors.find((e) => e.electorNumber === n)!.id;
+  const session = async (heldOn: string, canvassers = '') => (await call('canvass.createSession', { areaId: area.id, pollingDistrict: 'AA', heldOn, canvassers })).id as number;
+  const enter = (sessionId: number, n: string, codes: string) => call('canvass.recordReturn', { sessionId, electorId: idOf(n), codes });
+  return { call, areaId: area.id as number, idOf, session, enter };
+}
+
+test('a volunteer with no elector number on the return finds the household by its address, picks the person and types the codes, all from the keyboard', async ({ page, app }) => {
+  const { session } = await setUp(app);
+  const id = await session('2026-11-20', 'Sam and Ali');
+  await page.goto(`${app.origin}/#/canvass/sessions/${id}`);
+  const number = page.getByLabel('Elector number');
+  const codes = page.getByLabel('Codes');
+  const household = page.getByRole('combobox', { name: 'Find a household' });
+  await expect(number).toBeFocused();
+
+  // A household of three: its address, Enter, then the third person, Enter, and on to the codes.
+  await page.keyboard.press('Shift+Tab');
+  await expect(household).toBeFocused();
+  await page.keyboard.type('3 mill');
+  const households = page.getByRole('listbox', { name: 'Households' });
+  await expect(households.getByRole('option')).toHaveText(['3 Mill Lane, Newtown, AB1 2CD · 3 electors']);
+  await expect(page.getByText('1 household in polling district AA matches')).toBeVisible();
+  await expectAccessible(page);
+  await page.keyboard.press('Enter');
+  const people = page.getByRole('listbox', { name: 'People at 3 Mill Lane, Newtown' });
+  await expect(people.getByRole('option')).toHaveText([/^AA-3 Ann Brown/, /^AA-4 Tom Green/, /^AA-5 Lily Green/]);
+  await expect(people.getByRole('option', { selected: true })).toHaveText(/AA-3 Ann Brown/);
+  await expect(household).toBeFocused();
+  await expectAccessible(page);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(people.getByRole('option', { selected: true })).toHaveText(/AA-5 Lily Green/);
+  await page.keyboard.press('Enter');
+  await expect(codes).toBeFocused();
+  await expect(number).toHaveValue('AA-5');
+  await expect(page.locator('.current')).toContainText('Lily Green AA-5 · 3 Mill Lane, Newtown, AB1 2CD');
+  await expect(households).toBeHidden();
+  await page.keyboard.type('2L');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: /^Saved / })).toHaveText('Saved AA-5 Lily Green: 2L');
+  await expect(number).toBeFocused();
+
+  // A household of one goes straight to the codes; Escape walks back out of the list.
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.type('flat 1');
+  await page.keyboard.press('Enter');
+  await expect(codes).toBeFocused();
+  await expect(number).toHaveValue('AA-7');
+  await page.keyboard.type('N');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: /^Saved / })).toHaveText('Saved AA-7 Sam Jones: N');
+
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.type('park road');
+  await expect(page.getByText('No household in polling district AA has “park road” in its address or postcode')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(number).toBeFocused();
+  await expect(household).toHaveValue('');
+  await expect(page.getByRole('row', { name: /AA-5 Lily Green 2L/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /AA-7 Sam Jones N/ })).toBeVisible();
+});
+
+test('a coordinator corrects a session’s date and canvassers, then deletes it after being told what goes with it', async ({ page, app }) => {
+  const { call, idOf, session, enter } = await setUp(app);
+  const first = await session('2026-11-20', 'Sam');
+  const second = await session('2026-11-25', 'Priya');
+  await enter(first, 'AA-1', '2L');
+  await enter(second, 'AA-1', '4');
+  await enter(second, 'AA-2', '1J');
+
+  await page.getByRole('link', { name: 'Canvass', exact: true }).click();
+  await page.getByRole('link', { name: 'Change or delete the session of Wed 25 Nov 2026' }).click();
+  await expect(page.getByRole('heading', { name: 'Change the session' })).toBeVisible();
+  await expect(page.getByLabel('Polling district')).toHaveValue('AA');
+  await expect(page.getByLabel('Canvassers')).toHaveValue('Priya');
+  await expectAccessible(page);
+
+  // A date left empty is refused on its field, and nothing changes.
+  await page.getByLabel('Date').fill('');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Write the date as YYYY-MM-DD')).toBeVisible();
+  expect((await call('canvass.getSession', { id: second })).heldOn).toBe('2026-11-25');
+  await expectAccessible(page);
+
+  await page.getByLabel('Date').fill('2026-11-24');
+  await page.getByLabel('Canvassers').fill('Priya and Tom');
+  await page.getByLabel('Notes').fill('Rain after eight');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('heading', { name: 'Enter returns' })).toBeVisible();
+  await expect(page.getByText('Newtown East, polling district AA · Tue 24 Nov 2026 · Priya and Tom')).toBeVisible();
+  expect((await call('register.getElector', { id: idOf('AA-1') })).elector.lastCanvassedOn).toBe('2026-11-24');
+
+  // Delete asks first, naming the returns that go with it; Cancel keeps everything.
+  await page.getByRole('link', { name: 'Change or delete the session' }).click();
+  await page.getByRole('button', { name: 'Delete' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete the canvass session of Tue 24 Nov 2026?' });
+  await expect(dialog).toContainText('Its 2 returns (AA-2 Jane Smith, AA-1 John Smith) and everything recorded for them will be deleted too.');
+  await expect(dialog).toContainText('The standing of each elector they were for is worked out again from their other returns.');
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  expect((await call('canvass.getSession', { id: second })).returnCount).toBe(2);
+
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('heading', { name: 'Canvassing' })).toBeVisible();
+  const sessions = page.getByRole('table').getByRole('row');
+  await expect(sessions).toHaveCount(2);
+  await expect(sessions.nth(1)).toContainText('Fri 20 Nov 2026');
+  // AA-1 stands where the remaining session left them; AA-2 was only in the deleted one.
+  await page.goto(`${app.origin}/#/electors/${idOf('AA-1')}`);
+  await expect(page.getByRole('table', { name: 'Returns for John Smith' }).getByRole('row')).toHaveCount(2);
+  await expect(page.getByRole('definition').filter({ hasText: /^Wants literature$/ })).toBeVisible();
+  expect((await call('register.getElector', { id: idOf('AA-1') })).elector).toMatchObject({ latestSupport: '2', lastCanvassedOn: '2026-11-20' });
+  expect((await call('register.getElector', { id: idOf('AA-2') })).elector).toMatchObject({ latestOutcome: null, requests: [] });
+});
+
+test('a coordinator ticks off the literature posted, sees the waiting list shrink, takes one back, and a new request reopens one', async ({ page, app }) => {
+  const { areaId, session, enter } = await setUp(app);
+  const id = await session('2026-11-20', 'Sam');
+  await enter(id, 'AA-1', '1L');
+  await enter(id, 'AA-3', '3L');
+  await enter(id, 'AA-6', 'L');
+  await enter(id, 'AA-2', '2J');
+
+  await page.goto(`${app.origin}/#/canvass/tallies/${areaId}`);
+  const counts = page.locator('.follow-counts [role=status]');
+  await expect(counts).toHaveText('3 still waiting · 0 done');
+  const waiting = page.getByRole('form', { name: 'Still waiting: literature' }).getByRole('table');
+  await expect(waiting.getByRole('row')).toHaveCount(4);
+  await expectAccessible(page);
+
+  // Nothing ticked: told what to do, nothing written.
+  await page.getByRole('button', { name: 'Mark as done' }).click();
+  await expect(page.getByText('Tick the electors you have dealt with first.')).toBeVisible();
+
+  // A day still to come is refused on its field.
+  await page.getByRole('checkbox', { name: 'Choose AA-1 John Smith' }).check();
+  await page.getByLabel('Done on').fill('2099-01-01');
+  await page.getByRole('button', { name: 'Mark as done' }).click();
+  await expect(page.getByText('Give the day it was done: this date is still to come')).toBeVisible();
+  await expect(counts).toHaveText('3 still waiting · 0 done');
+
+  // Two posted on Sunday: they leave the waiting list for the done list.
+  await page.getByRole('checkbox', { name: 'Choose AA-6 Ravi Patel' }).press('Space');
+  await page.getByLabel('Done on').fill('2026-11-22');
+  await page.getByLabel('Note (optional)').fill('Posted second class');
+  await page.getByRole('button', { name: 'Mark as done' }).click();
+  await expect(page.getByText('2 electors ticked off as done: no longer waiting.')).toBeVisible();
+  await expect(counts).toHaveText('1 still waiting · 2 done');
+  await expect(waiting.getByRole('row')).toHaveCount(2);
+  await expect(waiting).toContainText('Ann Brown');
+  const done = page.getByRole('table', { name: 'Done' });
+  await expect(done.getByRole('row', { name: /AA-1 John Smith Sun 22 Nov 2026 .* Posted second class/ })).toBeVisible();
+  await expect(done.getByRole('row', { name: /AA-6 Ravi Patel Sun 22 Nov 2026/ })).toBeVisible();
+  await expectAccessible(page);
+
+  // The CSV is of those still waiting, under the same header line as ever.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export the waiting list to CSV' }).click();
+  await page.getByRole('dialog', { name: 'Export personal data?' }).getByRole('button', { name: 'Export' }).click();
+  const csv = await downloadedText(download);
+  expect(csv.split('\r\n')).toEqual(['Elector number,Name,Address,Postcode,Polling district,Support,Last canvassed', 'AA-3,Ann Brown,"3 Mill Lane, Newtown",AB1 2CD,AA,3,2026-11-20']);
+
+  // Ticked off by mistake: back on the list.
+  await done.getByRole('button', { name: 'Undo: put AA-6 Ravi Patel back on the waiting list' }).click();
+  await expect(page.getByText('AA-6 Ravi Patel is waiting again.')).toBeVisible();
+  await expect(counts).toHaveText('2 still waiting · 1 done');
+
+  // John asks again on the doorstep the next day: waiting again, and the list says so.
+  await enter(await session('2026-11-23'), 'AA-1', 'L');
+  await page.reload();
+  await expect(counts).toHaveText('3 still waiting · 0 done');
+  await expect(waiting.getByRole('row', { name: /John Smith · asked again since it was done on Sun 22 Nov 2026/ })).toBeVisible();
+  await expectAccessible(page);
+
+  // Another kind of request has its own list.
+  await page.getByLabel('Who asked for').selectOption('join');
+  await expect(counts).toHaveText('1 still waiting · 0 done');
+  await expect(page.getByRole('heading', { name: 'Still waiting: join' })).toBeVisible();
+});
