@@ -15,6 +15,7 @@ const FREE_TEXT: readonly (readonly [table: string, columns: readonly string[]])
   ['tasks', ['title', 'notes', 'assignee']],
   ['canvass_sessions', ['canvassers', 'notes']],
   ['canvass_returns', ['note']],
+  ['follow_up_done', ['note']],
   ['volunteers', ['availability', 'notes']],
   ['round_assignments', ['notes']],
   ['drops', ['left_note', 'notes']],

@@ -332,10 +332,11 @@ describe('follow-ups ticked off', () => {
     expect(app.db.prepare('SELECT done_on AS d, reopened_by_return_id AS r FROM follow_up_done').all()).toEqual([{ d: '2025-04-02', r: null }]);
   });
 
-  it('go with the elector when their data is erased', async () => {
-    const aa2 = await idOf('AA-2');
+  it('go with the elector when their data is erased, and lose the erased person’s name from others’ notes', async () => {
+    const [aa1, aa2] = [await idOf('AA-1'), await idOf('AA-2')];
     await ok(app, 'canvass.markFollowUpsDone', { request: 'join', electorIds: [aa2], doneOn: '2026-11-22', note: 'Phoned' });
+    await ok(app, 'canvass.markFollowUpsDone', { request: 'literature', electorIds: [aa1], doneOn: '2026-11-22', note: 'Handed to Jane Smith at the door' });
     await ok(app, 'register.erasePerson', { id: aa2, confirm: true });
-    expect(app.db.prepare('SELECT COUNT(*) AS n FROM follow_up_done').get()).toEqual({ n: 0 });
+    expect(app.db.prepare('SELECT elector_id AS e, note FROM follow_up_done').all()).toEqual([{ e: aa1, note: 'Handed to (erased) at the door' }]);
   });
 });
