@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { contract, type MethodInput, type MethodName, type MethodOutput } from '../../../shared/contract/index.ts';
 import type { ApiError, ApiResult } from '../../../shared/contract/result.ts';
 
@@ -62,27 +62,30 @@ export interface Loaded<T> {
   reload(): void;
 }
 
-/** Loads a query and reloads it after any change made through `api`. */
-export function useApi<M extends MethodName>(method: M, input: MethodInput<M>): Loaded<MethodOutput<M>> {
-  const key = JSON.stringify(input);
+/**
+ * Loads a query and reloads it after any change made through `api`. `null` means there is
+ * nothing to ask yet (no area chosen): no call is made and there is no data.
+ */
+export function useApi<M extends MethodName>(method: M, input: MethodInput<M> | null): Loaded<MethodOutput<M>> {
+  const key = input === null ? null : JSON.stringify(input);
   const [state, setState] = useState<{ data?: MethodOutput<M>; error?: string }>({});
+  // Only the newest call may set the state: an older answer (a reload for the previous input,
+  // still in flight) must not overwrite a newer one.
+  const newest = useRef(0);
   const load = useCallback(() => {
-    let live = true;
+    if (key === null) return;
+    const call = ++newest.current;
     api(method, JSON.parse(key) as MethodInput<M>)
-      .then((data) => live && setState({ data }))
-      .catch((e: Error) => live && setState({ error: e.message }));
-    return () => {
-      live = false;
-    };
+      .then((data) => call === newest.current && setState({ data }))
+      .catch((e: Error) => call === newest.current && setState({ error: e.message }));
   }, [method, key]);
   useEffect(() => {
-    const stop = load();
-    const listener = () => void load();
-    listeners.add(listener);
+    load();
+    listeners.add(load);
     return () => {
-      stop();
-      listeners.delete(listener);
+      newest.current++;
+      listeners.delete(load);
     };
   }, [load]);
-  return { data: state.data, error: state.error, reload: load };
+  return key === null ? { data: undefined, error: undefined, reload: load } : { data: state.data, error: state.error, reload: load };
 }

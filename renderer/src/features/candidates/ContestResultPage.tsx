@@ -18,7 +18,7 @@ export function ContestResultPage() {
   const { data: result, error: resultError } = useApi('results.get', { contestId });
   const { data: ours } = useApi('candidacies.list', { contestId });
   const { data: candidates } = useApi('candidates.list', {});
-  const { data: area } = useApi('areas.get', { id: contest?.areaId ?? 0 });
+  const { data: area } = useApi('areas.get', contest ? { id: contest.areaId } : null);
   if (error || resultError) return <ErrorMessage error={error ?? resultError} />;
   if (!contest || result === undefined || !ours || !candidates || area?.id !== contest.areaId) return <Loading />;
   const partyOf = new Map(candidates.map((c) => [c.id, c.partyCandidate ? c.partyDescription : 'Independent']));

@@ -10,7 +10,7 @@ export function CanvassPage() {
   const sessions = useApi('canvass.listSessions', {});
   const registers = useApi('register.list', {});
   const [areaId, setAreaId] = useState('');
-  const districts = useApi('register.listDistricts', { areaId: Number(areaId) || 0 });
+  const districts = useApi('register.listDistricts', areaId ? { areaId: Number(areaId) } : null);
   const [district, setDistrict] = useState('');
   const [heldOn, setHeldOn] = useState(new Date().toISOString().slice(0, 10));
   const [canvassers, setCanvassers] = useState('');

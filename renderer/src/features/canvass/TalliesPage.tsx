@@ -40,8 +40,8 @@ export function TalliesPage() {
   const navigate = useNavigate();
   const areaId = Number(params.areaId) || 0;
   const registers = useApi('register.list', {});
-  const tallies = useApi('canvass.getTallies', { areaId: areaId || 1 });
-  const t = areaId ? tallies.data : undefined;
+  const tallies = useApi('canvass.getTallies', areaId ? { areaId } : null);
+  const t = tallies.data;
 
   return (
     <>
@@ -58,7 +58,7 @@ export function TalliesPage() {
           </select>
         )}
       </Field>
-      <ErrorMessage error={areaId ? tallies.error : undefined} />
+      <ErrorMessage error={tallies.error} />
       {areaId > 0 && !t && !tallies.error && <Loading />}
       {t && (
         <>
