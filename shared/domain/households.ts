@@ -32,10 +32,29 @@ function looksLikeStreet(line: string): boolean {
   return words.length >= 2 && STREET_WORDS.has(words[words.length - 1]);
 }
 
+/** `Flat 3 12 High Street` on one line: the flat is the first two words, the rest the house. */
+const FLAT_THEN_HOUSE = /^(\S+(?:\s+floor)?\s+\S+?)(?:\s+(\d.*))?$/i;
+const HOUSE = /^(\d+(?:\s*[A-Za-z](?![A-Za-z]))?(?:\s*-\s*\d+(?:\s*[A-Za-z](?![A-Za-z]))?)?)/;
+
 /** `12A High Street` → `12A`; `12 - 14 High St` → `12-14`. */
 function houseText(line: string): string {
-  const m = /^(\d+(?:\s*[A-Za-z](?![A-Za-z]))?(?:\s*-\s*\d+(?:\s*[A-Za-z](?![A-Za-z]))?)?)/.exec(line);
+  const m = HOUSE.exec(line);
   return m ? m[1].replace(/\s+/g, '').toUpperCase() : '';
+}
+
+/** Anything `parseAddress` would tidy in an address part: runs of spaces or spaces at either end. */
+const UNTIDY_PART = /\s\s|[^\S ]|^ | $/;
+
+/** The comma-separated parts of the lines, spaces tidied, empty parts left out. */
+export function addressParts(lines: readonly string[]): string[] {
+  const parts: string[] = [];
+  for (const line of lines) {
+    for (const raw of line.indexOf(',') < 0 ? [line] : line.split(',')) {
+      const p = UNTIDY_PART.test(raw) ? raw.replace(/\s+/g, ' ').trim() : raw;
+      if (p !== '') parts.push(p);
+    }
+  }
+  return parts;
 }
 
 /**
@@ -43,16 +62,13 @@ function houseText(line: string): string {
  * out). Address lines may also carry several parts split by commas: `Flat 3, 12 High Street`.
  */
 export function parseAddress(lines: readonly string[]): ParsedAddress {
-  const parts = lines
-    .flatMap((l) => l.split(','))
-    .map((p) => p.replace(/\s+/g, ' ').trim())
-    .filter((p) => p !== '');
+  const parts = addressParts(lines);
   let flat = '';
   const rest: string[] = [];
   for (const p of parts) {
     if (flat === '' && FLAT.test(p)) {
       // `Flat 3 12 High Street` written on one line: the flat is the first two words.
-      const m = /^(\S+(?:\s+floor)?\s+\S+?)(?:\s+(\d.*))?$/i.exec(p);
+      const m = FLAT_THEN_HOUSE.exec(p);
       if (m && m[2]) {
         flat = m[1];
         rest.push(m[2]);
@@ -80,22 +96,37 @@ export function parseAddress(lines: readonly string[]): ParsedAddress {
   return { street: rest[0] ?? '', houseNumber: null, house: '', flat };
 }
 
+/** Anything `householdKeyLine` would change in an upper-cased line beyond upper-casing it. */
+export const UNKEYED_LINE = /[.,']|\s\s|[^\S ]|^ | $/;
+
+/** One address line as the household key has it: upper-cased, punctuation and repeated spaces removed. */
+export function householdKeyLine(line: string): string {
+  const upper = line.toUpperCase();
+  return UNKEYED_LINE.test(upper) ? upper.replace(/[.,']/g, ' ').replace(/\s+/g, ' ').trim() : upper;
+}
+
+/** The postcode as the household key has it. */
+export function householdKeyPostcode(postcode: string): string {
+  return postcode.replace(/\s+/g, '').toUpperCase();
+}
+
 /**
  * The key that makes electors one household: every address line and the postcode, upper-cased
  * with punctuation and repeated spaces removed. Null when there is no address at all.
+ * `keyLine` may be a cached `householdKeyLine` (an importer reads the same town lines thousands of times).
  */
-export function householdKey(lines: readonly string[], postcode: string): string | null {
-  const norm = lines
-    .map((l) =>
-      l
-        .toUpperCase()
-        .replace(/[.,']/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim(),
-    )
-    .filter((l) => l !== '');
-  if (norm.length === 0) return null;
-  return `${norm.join('|')}#${postcode.replace(/\s+/g, '').toUpperCase()}`;
+export function householdKey(lines: readonly string[], postcode: string, keyLine: (line: string) => string = householdKeyLine): string | null {
+  const parts: string[] = [];
+  for (const l of lines) {
+    const norm = keyLine(l);
+    if (norm === '') continue;
+    if (parts.length > 0) parts.push('|');
+    parts.push(norm);
+  }
+  if (parts.length === 0) return null;
+  parts.push('#', householdKeyPostcode(postcode));
+  // One flat string (join copies), not a chain of pieces: a register holds tens of thousands.
+  return parts.join('');
 }
 
 /** A number inside a text, for ordering `Flat 2` before `Flat 10` (the house itself first). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareWalkOrder, deriveHouseholds, householdKey, parseAddress, sortByWalkOrder } from '../../shared/domain/households.ts';
+import { addressParts, compareWalkOrder, deriveHouseholds, householdKey, parseAddress, sortByWalkOrder } from '../../shared/domain/households.ts';
+import { seededRandom } from '../support/malformed-payloads.ts';
 
 describe('addresses', () => {
   it.each([
@@ -77,4 +78,27 @@ describe('addresses', () => {
     const show = (t: { d: string; lines: string[] }) => { const a = parseAddress(t.lines); return `${t.d}|${a.street.toLowerCase()}|${a.houseNumber}|${a.house}|${a.flat}`; };
     expect(fast.map(show)).toEqual(slow.map(show));
   });
+
+  it('keys households and splits addresses into parts exactly as before their fast paths', () => {
+    const random = seededRandom(7);
+    const pieces = ['12', '3a', 'Flat 2', 'flat', ' ', '  ', ',', '.', "'", '\t', 'High St.', 'Rose Cottage', 'Mill Lane', 'ground floor', 'Apt 4 9 Park Road', '-', '14', 'Newtown', 'é', '\u00a0'];
+    const line = () => Array.from({ length: Math.floor(random() * 5) }, () => pieces[Math.floor(random() * pieces.length)]).join(random() < 0.5 ? ' ' : '');
+    for (let i = 0; i < 5000; i++) {
+      const lines = Array.from({ length: Math.floor(random() * 4) }, line);
+      const postcode = ['AB1 2CD', 'ab12cd', '', ' M1  1AE '][i % 4];
+      expect(householdKey(lines, postcode), JSON.stringify(lines)).toBe(householdKeyBefore(lines, postcode));
+      const partsBefore = lines
+        .flatMap((l) => l.split(','))
+        .map((p) => p.replace(/\s+/g, ' ').trim())
+        .filter((p) => p !== '');
+      expect(addressParts(lines), JSON.stringify(lines)).toEqual(partsBefore);
+    }
+  });
 });
+
+/** `householdKey` as it was before its fast path: what it must agree with. */
+function householdKeyBefore(lines: readonly string[], postcode: string): string | null {
+  const norm = lines.map((l) => l.toUpperCase().replace(/[.,']/g, ' ').replace(/\s+/g, ' ').trim()).filter((l) => l !== '');
+  if (norm.length === 0) return null;
+  return `${norm.join('|')}#${postcode.replace(/\s+/g, '').toUpperCase()}`;
+}

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { emptyMapping, type ColumnMapping } from '../../shared/domain/register-columns.ts';
+import { seededRandom } from '../support/malformed-payloads.ts';
 import {
   DuplicateNumberCheck,
   isBlankRow,
   normalisePostcode,
+  parseRegisterDate,
   packRow,
   unpackRow,
-  parseRegisterDate,
   readRegisterRow,
+  tidy,
   type RegisterRow,
 } from '../../shared/domain/register-rows.ts';
 
@@ -134,5 +136,42 @@ describe('packed rows', () => {
     const row = ok(['AB', '12', '', '', 'Smi\u001fth', 'Jo\u001ehn', '1 Lane\u0000', '', '', '']);
     expect(row).toMatchObject({ surname: 'Smi th', forenames: 'Jo hn', addressLines: ['1 Lane'] });
     expect(unpackRow(packRow(row))).toEqual(row);
+  });
+});
+
+/** `tidy` and `normalisePostcode` as they were before their fast paths: what those must agree with. */
+const UNTIDY = /\s\s|[\t\r\n\f\v\u0000-\u001f]/;
+const tidyBefore = (text: string) => (UNTIDY.test(text) ? text.replace(/[\s\u0000-\u001f]+/g, ' ').trim() : text.trim());
+function normalisePostcodeBefore(text: string): string | null {
+  const t = text.trim().toUpperCase().replace(/\s+/g, ' ');
+  if (t === '') return '';
+  const m = /^([A-Z]{1,2}[0-9][A-Z0-9]?)\s*([0-9][A-Z]{2})$/.exec(t);
+  return m ? `${m[1]} ${m[2]}` : null;
+}
+
+describe('fast paths', () => {
+  it('tidy cells exactly as before', () => {
+    const random = seededRandom(42);
+    const pieces = ['a', 'Zz', ' ', '  ', '\t', '\n', '\r', '\u0000', '\u001f', '\u00a0', '\u2003', '\u3000', '\ufeff', '\u0085', 'é', '\u007f', ','];
+    for (let i = 0; i < 5000; i++) {
+      const text = Array.from({ length: Math.floor(random() * 6) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      expect(tidy(text), JSON.stringify(text)).toBe(tidyBefore(text));
+    }
+  });
+
+  it('normalise postcodes exactly as before', () => {
+    for (const pc of ['AB1 2CD', 'SW1A 1AA', 'M1 1AE', 'EC1A 1BB', 'ab1 2cd', 'AB12CD', ' AB1 2CD', 'AB1  2CD', 'AB1 2C', 'A1 1AA', 'AA1A 1AA', '', 'NOPE', 'AB1\t2CD']) {
+      expect(normalisePostcode(pc), pc).toBe(normalisePostcodeBefore(pc));
+    }
+  });
+
+  it('read a plain prefix and number as the general elector-number rules do', () => {
+    const m = { ...emptyMapping(), pollingDistrict: 0, electorNumber: 1, fullName: 2 };
+    expect(ok(['ab', '0012', 'A B'], m)).toMatchObject({ pollingDistrict: 'AB', number: 12, suffix: null, electorNumber: 'AB-12' });
+    expect(ok(['ABCD', '999999', 'A B'], m).electorNumber).toBe('ABCD-999999');
+    expect(reason(['AB', '0', 'A B'], m)).toMatch(/start at 1/);
+    expect(reason(['AB', '1234567', 'A B'], m)).toMatch(/not an elector number/);
+    expect(reason(['ABCDE', '1', 'A B'], m)).toMatch(/not an elector number/);
+    expect(ok(['A', '7', 'A B'], { ...m, suffix: 3 })).toMatchObject({ electorNumber: 'A-7' });
   });
 });
