@@ -1,17 +1,18 @@
 /**
- * Importing a council register CSV: streamed through papaparse (quoted commas, a byte-order mark,
- * CRLF or LF, blank lines and trailing columns are all fine), every line checked, and only when
- * every line is good, one transaction that replaces the area's register. Re-importing next year's
- * renumbered register matches electors by name and address so their returns stay theirs.
+ * Importing a council register CSV: streamed through `CsvReader` (quoted commas, a byte-order
+ * mark, CRLF or LF, blank lines and trailing columns are all fine), every line checked, and only
+ * when every line is good, one transaction that replaces the area's register. Re-importing next
+ * year's renumbered register matches electors by name and address so their returns stay theirs.
  */
 import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
-import Papa from 'papaparse';
 import type { Db } from '../db/open.ts';
 import { afterCommit, eraseAuditOf, writeAudit } from '../db/repositories/audit.ts';
 import { matchableElectors, writeRegister } from '../db/repositories/electors.ts';
 import { putSetting } from '../db/repositories/settings.ts';
+import { CsvReader } from '../shared/domain/csv.ts';
 import { type ColumnMapping, REGISTER_FIELD_LABELS, mappingProblems } from '../shared/domain/register-columns.ts';
-import { DuplicateNumberCheck, type RowProblem, isBlankRow, packRow, readRegisterRow, unpackRow } from '../shared/domain/register-rows.ts';
+import { RegisterBuffer } from '../shared/domain/register-buffer.ts';
+import { DuplicateNumberCheck, type RowProblem, isBlankRow, readRegisterRow } from '../shared/domain/register-rows.ts';
 import { matchElectors } from '../shared/domain/register-matching.ts';
 import type { ImportReport } from '../shared/contract/register.ts';
 import { connectionFree, JobCancelled, type JobControl, JobFailure } from './jobs.ts';
@@ -19,128 +20,99 @@ import { connectionFree, JobCancelled, type JobControl, JobFailure } from './job
 /** Problems listed in full; beyond this only the count is given. */
 export const MAX_LISTED_PROBLEMS = 500;
 
-/** The line ending a file uses, from its first 64 KB (papaparse guesses wrongly on tiny chunks). */
-export function detectNewline(sample: string): '\r\n' | '\n' | '\r' {
-  const i = sample.search(/[\r\n]/);
-  if (i < 0) return '\n';
-  if (sample[i] === '\n') return '\n';
-  return sample[i + 1] === '\n' ? '\r\n' : '\r';
-}
-
-function readStart(path: string, bytes = 256 * 1024): string {
+/** The first `bytes` of a file, cut at the last complete line (unless that is the whole file). */
+function readStart(path: string, bytes = 256 * 1024): { text: string; whole: boolean } {
   const fd = openSync(path, 'r');
   try {
     const buf = Buffer.alloc(bytes);
     const n = readSync(fd, buf, 0, bytes, 0);
     // Cut at the last complete line so a multi-byte character or a row is never split.
     const text = buf.subarray(0, n).toString('utf8');
-    const cut = n === bytes ? Math.max(text.lastIndexOf('\n'), 0) : text.length;
-    return text.slice(0, cut);
+    if (n < bytes) return { text, whole: true };
+    return { text: text.slice(0, Math.max(text.lastIndexOf('\n'), 0)), whole: false };
   } finally {
     closeSync(fd);
   }
 }
 
-const stripBom = (s: string) => (s.charCodeAt(0) === 0xfeff ? s.slice(1) : s);
-
-/** The headings and first rows of a register file, for the mapping step. */
+/** The headings and first rows of a register file, for the mapping step (blank lines skipped). */
 export function previewRegisterFile(path: string, rows = 5): { headers: string[]; sample: string[][] } {
-  const text = stripBom(readStart(path));
-  const parsed = Papa.parse<string[]>(text, { newline: detectNewline(text), skipEmptyLines: 'greedy', preview: rows + 1 });
-  const [headers = [], ...sample] = parsed.data;
+  const found: string[][] = [];
+  const reader = new CsvReader((cells) => {
+    if (found.length <= rows && !isBlankRow(cells)) found.push([...cells]);
+  });
+  const { text, whole } = readStart(path);
+  reader.push(text);
+  if (whole) reader.end();
+  const [headers = [], ...sample] = found;
   return { headers: headers.map((h) => h.trim()), sample };
 }
 
 export interface ParsedRegister {
   headers: string[];
-  /** Checked rows, packed (`packRow`) to keep a large register small in memory. */
-  rows: string[];
+  /** The checked rows with their households. */
+  register: RegisterBuffer;
   pollingDistricts: string[];
   problems: RowProblem[];
   problemCount: number;
-}
-
-function countNewlines(cells: readonly string[]): number {
-  let n = 0;
-  for (const c of cells) {
-    if (c.length === 0 || (c.indexOf('\n') < 0 && c.indexOf('\r') < 0)) continue;
-    n += (c.match(/\r\n|\r|\n/g) ?? []).length;
-  }
-  return n;
 }
 
 /**
  * Streams a register file, reading each line through the mapping. Line numbers are the file's
  * own (a quoted field spanning lines counts every line), so users find the row in a text editor.
  */
-export function parseRegisterFile(path: string, mapping: ColumnMapping, job?: Pick<JobControl, 'signal' | 'progress'>): Promise<ParsedRegister> {
+export async function parseRegisterFile(path: string, mapping: ColumnMapping, job?: Pick<JobControl, 'signal' | 'progress'>): Promise<ParsedRegister> {
   const size = statSync(path).size;
-  const newline = detectNewline(readStart(path, 64 * 1024));
-  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 64 * 1024 });
-  const rows: string[] = [];
-  const districts = new Set<string>();
+  const register = new RegisterBuffer();
   const problems: RowProblem[] = [];
   let problemCount = 0;
   let headers: string[] | null = null;
-  let line = 1;
   const duplicates = new DuplicateNumberCheck();
   const problem = (p: RowProblem) => {
     problemCount++;
     if (problems.length < MAX_LISTED_PROBLEMS) problems.push(p);
   };
-
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      stream.destroy();
-      fn();
-    };
-    const onAbort = () => finish(() => reject(new JobCancelled()));
-    job?.signal.addEventListener('abort', onAbort, { once: true });
-    stream.on('error', (e) => finish(() => reject(new JobFailure('invalid_input', `Cannot read the file: ${e.message}`))));
-    Papa.parse<string[]>(stream as unknown as File, {
-      newline,
-      skipEmptyLines: false,
-      chunk(results, parser) {
-        if (job?.signal.aborted) {
-          parser.abort();
-          return;
-        }
-        for (const cells of results.data) {
-          const here = line;
-          line += 1 + countNewlines(cells);
-          if (headers === null) {
-            if (isBlankRow(cells)) continue;
-            headers = cells.map((h, i) => (i === 0 ? stripBom(h) : h).trim());
-            continue;
-          }
-          if (isBlankRow(cells)) continue;
-          const r = readRegisterRow(cells, mapping, here);
-          if (!r.ok) {
-            problem(r.problem);
-            continue;
-          }
-          const dup = duplicates.check(r.row);
-          if (dup) problem(dup);
-          else {
-            rows.push(packRow(r.row));
-            districts.add(r.row.pollingDistrict);
-          }
-        }
-        job?.progress(stream.bytesRead, size, `Read ${rows.length.toLocaleString('en-GB')} electors`);
-      },
-      complete() {
-        job?.signal.removeEventListener('abort', onAbort);
-        if (job?.signal.aborted) finish(() => reject(new JobCancelled()));
-        else finish(() => resolve({ headers: headers ?? [], rows, pollingDistricts: [...districts].sort(), problems, problemCount }));
-      },
-      error(e: Error) {
-        finish(() => reject(new JobFailure('invalid_input', `The file is not readable CSV: ${e.message}`)));
-      },
-    });
+  let read = 0;
+  const reader: CsvReader = new CsvReader((cells, line) => {
+    if (reader.unclosedQuoteLine === line) {
+      problem({ line, reason: 'a quoted cell starting on this line is never closed (a " is missing), so the rest of the file ran into it' });
+      return;
+    }
+    if (isBlankRow(cells)) return;
+    if (headers === null) {
+      headers = cells.map((h) => h.trim());
+      return;
+    }
+    read++;
+    const r = readRegisterRow(cells, mapping, line);
+    if (!r.ok) problem(r.problem);
+    else {
+      const dup = duplicates.check(r.row);
+      if (dup) problem(dup);
+      else if (problemCount === 0) register.add(r.row); // once a line is bad nothing is imported: only checking goes on
+    }
   });
+
+  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 64 * 1024 });
+  const chunks = (stream as AsyncIterable<string>)[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      let next: IteratorResult<string>;
+      try {
+        next = await chunks.next();
+      } catch (e) {
+        throw new JobFailure('invalid_input', `Cannot read the file: ${(e as Error).message}`);
+      }
+      if (job?.signal.aborted) throw new JobCancelled();
+      if (next.done) break;
+      reader.push(next.value);
+      job?.progress(stream.bytesRead, size, `Read ${read.toLocaleString('en-GB')} electors`);
+    }
+  } finally {
+    stream.destroy();
+  }
+  reader.end();
+  return { headers: headers ?? [], register, pollingDistricts: register.pollingDistricts(), problems, problemCount };
 }
 
 /** Waits until no other transaction is open on the connection (a request mid-way through its handler). */
@@ -183,30 +155,32 @@ export async function importRegister(db: Db, req: ImportRequest, job: JobControl
       { problems: parsed.problems, problemCount: n },
     );
   }
-  if (parsed.rows.length === 0) {
+  const register = parsed.register;
+  const n = register.length;
+  if (n === 0) {
     throw new JobFailure('invalid_input', `${req.fileName} has no electors below its headings (${REGISTER_FIELD_LABELS.electorNumber} column ${(req.mapping.electorNumber ?? 0) + 1})`);
   }
 
-  job.progress(parsed.rows.length, parsed.rows.length, 'Matching with the register already held');
+  job.progress(n, n, 'Matching with the register already held');
   const previous = await matchableElectors(db, req.areaId);
-  const match = previous.length > 0 ? matchElectors(previous, parsed.rows.map(unpackRow)) : null;
-  const existingIds: (number | null)[] = new Array(parsed.rows.length).fill(null);
-  if (match) for (const [o, n] of match.matched) existingIds[n] = previous[o].id;
+  const match = previous.length > 0 ? matchElectors(previous, Array.from({ length: n }, (_, i) => register.row(i))) : null;
+  const existingIds: (number | null)[] = new Array(n).fill(null);
+  if (match) for (const [o, i] of match.matched) existingIds[i] = previous[o].id;
   const leftIds = match ? match.left.map((o) => previous[o].id) : [];
 
   job.throwIfCancelled();
-  job.progress(parsed.rows.length, parsed.rows.length, 'Saving');
+  job.progress(n, n, 'Saving');
   await connectionFree(db);
   job.throwIfCancelled();
   const pollingDistricts = parsed.pollingDistricts;
   const report = db.transaction((): ImportReport => {
-    const written = writeRegister(db, { areaId: req.areaId, rows: parsed.rows, existingIds, leftIds });
+    const written = writeRegister(db, { areaId: req.areaId, register, existingIds, leftIds });
     if (req.rememberAs) void putSetting(db, req.rememberAs.key, req.rememberAs.value);
     // People no longer on the register: their canvass history goes with them, from the audit trail too.
     for (const id of leftIds) void eraseAuditOf(db, 'elector', id);
     const result: ImportReport = {
       fileName: req.fileName,
-      electors: parsed.rows.length,
+      electors: n,
       households: written.households,
       pollingDistricts,
       matched: written.updated,

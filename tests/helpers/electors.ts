@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { writeRegister } from '../../db/repositories/electors.ts';
 import { formatElectorNumber, parseElectorNumber } from '../../shared/domain/elector-number.ts';
+import { RegisterBuffer } from '../../shared/domain/register-buffer.ts';
 import type { RegisterRow } from '../../shared/domain/register-rows.ts';
 
 /**
@@ -37,7 +38,11 @@ export function seedElectors(dbPath: string, rows: readonly [areaId: number, ele
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
     db.transaction(() => {
-      for (const [areaId, list] of byArea) writeRegister(db, { areaId, rows: list, existingIds: list.map(() => null), leftIds: [] });
+      for (const [areaId, list] of byArea) {
+        const register = new RegisterBuffer();
+        for (const row of list) register.add(row);
+        writeRegister(db, { areaId, register, existingIds: list.map(() => null), leftIds: [] });
+      }
     })();
   } finally {
     db.close();

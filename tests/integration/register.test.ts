@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findElector, householdCounts } from '../../db/repositories/electors.ts';
+import { compareWalkOrder, parseAddress } from '../../shared/domain/households.ts';
 import { ok, snapshot, tempHustings } from '../helpers/db.ts';
 import { HEADINGS, SMALL_REGISTER, importCsv, upload } from '../helpers/register.ts';
 
@@ -87,6 +88,23 @@ describe('importing a register', () => {
     expect(snapshot(app)).toBe(before);
   });
 
+  it('names the line of a quoted cell that is never closed, and imports nothing', async () => {
+    const before = snapshot(app);
+    const csv = [HEADINGS, 'AA,1,,,Smith,John,1 Mill Lane,Newtown,AB1 2CD', 'AA,2,,,"Smith,Jane,1 Mill Lane,Newtown,AB1 2CD', 'AA,3,,,Brown,Ann,3 Mill Lane,Newtown,AB1 2CD'].join('\n');
+    const end = await importCsv(app, areaId, csv);
+    expect(end.state).toBe('error');
+    expect((end.error?.details as any).problems).toEqual([
+      { line: 3, reason: 'a quoted cell starting on this line is never closed (a " is missing), so the rest of the file ran into it' },
+    ]);
+    expect(snapshot(app)).toBe(before);
+  });
+
+  it('reads a file whose lines end in CR alone', async () => {
+    const end = await importCsv(app, areaId, SMALL_REGISTER.replaceAll('\r\n', '\r'));
+    expect(end.state, end.message).toBe('done');
+    expect(end.result).toMatchObject({ electors: 9, households: 7 });
+  });
+
   it('cancelled means nothing changed', async () => {
     const rows = [HEADINGS];
     for (let i = 1; i <= 30000; i++) rows.push(`AA,${i},,,Surname${i},Forename,${i} Long Road,Newtown,AB1 2CD`);
@@ -159,5 +177,58 @@ describe('re-importing next year’s register', () => {
       { pollingDistrict: 'AA', households: 5, electors: 6 },
       { pollingDistrict: 'AB', households: 2, electors: 3 },
     ]);
+  });
+});
+
+describe('a register of thousands of electors', () => {
+  /** Electors 1..n of two districts, three to a house, every fifth house written differently later on. */
+  function register(n: number, renumber = 0, skip = new Set<number>()): string {
+    const lines = [HEADINGS];
+    for (let i = 0; i < n; i++) {
+      if (skip.has(i)) continue;
+      const house = Math.floor(i / 3);
+      const street = ['Mill Lane', 'High Street', 'Acre Road'][house % 3];
+      const written = i % 3 === 2 && house % 5 === 0 ? `"${house + 1}, ${street}."` : `${house + 1} ${street}`;
+      lines.push(`${i < n / 2 ? 'AA' : 'AB'},${i + 1 + renumber},,,Surname${i},Forename,${written},Newtown,AB1 ${house % 7}CD`);
+    }
+    return lines.join('\r\n');
+  }
+
+  it('imports every elector into households in walk order, and a renumbered re-import keeps them', async () => {
+    const n = 2700; // more than one block of rows and many batches of inserts
+    const first = await importCsv(app, areaId, register(n));
+    expect(first.state, first.message).toBe('done');
+    const counts = await householdCounts(app.db, areaId);
+    expect(counts.reduce((t, c) => t + c.electors, 0)).toBe(n);
+    expect((first.result as { households: number }).households).toBe(counts.reduce((t, c) => t + c.households, 0));
+
+    // Walk order: households by district then street, house and flat; electors of a household together.
+    const walk = app.db
+      .prepare(
+        `SELECT e.walk_seq AS seq, e.household_id AS h, h.polling_district AS d, h.address_lines AS lines, h.walk_seq AS hseq
+         FROM electors e JOIN households h ON h.id = e.household_id WHERE e.area_id = ? ORDER BY e.walk_seq`,
+      )
+      .all(areaId) as { seq: number; h: number; d: string; lines: string; hseq: number }[];
+    expect(walk.map((w) => w.seq)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
+    const households = [...new Map(walk.map((w) => [w.h, w])).values()];
+    expect(new Set(walk.map((w) => w.h)).size).toBe(households.length); // each household's electors are consecutive
+    for (let i = 1; i < households.length; i++) {
+      const [a, b] = [households[i - 1], households[i]];
+      expect(a.hseq).toBeLessThan(b.hseq);
+      if (a.d === b.d) expect(compareWalkOrder(parseAddress(a.lines.split('\n')), parseAddress(b.lines.split('\n')))).toBeLessThanOrEqual(0);
+      else expect(a.d < b.d).toBe(true);
+    }
+
+    const before = new Map((app.db.prepare('SELECT full_name AS name, id, household_id AS h FROM electors WHERE area_id = ?').all(areaId) as { name: string; id: number; h: number }[]).map((r) => [r.name, r]));
+    const gone = new Set([5, 1000, 2699]);
+    const again = await importCsv(app, areaId, register(n, 7, gone), 'register-2027.csv');
+    expect(again.state, again.message).toBe('done');
+    expect(again.result).toMatchObject({ electors: n - gone.size, matched: n - gone.size, added: 0, left: gone.size, reimport: true });
+    const after = app.db.prepare('SELECT full_name AS name, id, household_id AS h, number FROM electors WHERE area_id = ?').all(areaId) as { name: string; id: number; h: number; number: number }[];
+    for (const e of after) {
+      expect(e.id).toBe(before.get(e.name)?.id);
+      expect(e.h).toBe(before.get(e.name)?.h); // same address, same household
+    }
+    expect(after.find((e) => e.name === 'Forename Surname0')?.number).toBe(8);
   });
 });
