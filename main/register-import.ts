@@ -115,7 +115,6 @@ export async function parseRegisterFile(path: string, mapping: ColumnMapping, jo
   return { headers: headers ?? [], register, pollingDistricts: register.pollingDistricts(), problems, problemCount };
 }
 
-/** Waits until no other transaction is open on the connection (a request mid-way through its handler). */
 export interface ImportRequest {
   areaId: number;
   path: string;
