@@ -11,7 +11,7 @@ import { requestCheckpoint } from './audit.ts';
  * printed on the leaflets by law) and the suppliers of expenses (they must appear on the return
  * of election expenses); see docs/reliability.md §8.
  */
-const FREE_TEXT: readonly (readonly [table: string, columns: readonly string[]])[] = [
+export const FREE_TEXT: readonly (readonly [table: string, columns: readonly string[]])[] = [
   ['tasks', ['title', 'notes', 'assignee']],
   ['canvass_sessions', ['canvassers', 'notes']],
   ['canvass_returns', ['note']],

@@ -9,6 +9,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setDeclaredOn } from '../../db/repositories/contests.ts';
+import { FREE_TEXT } from '../../db/repositories/erasure.ts';
 import { fileBytesMention } from '../helpers/bytes.ts';
 import { ok, snapshot, tempHustings } from '../helpers/db.ts';
 import { importCsv, SMALL_REGISTER } from '../helpers/register.ts';
@@ -279,5 +280,47 @@ describe('erasing an elector (the register’s erasure, tested in full in audit.
     await ok(app, 'register.erasePerson', { id: jane.id, confirm: true });
     expect((await ok(app, 'tasks.list', { electionId }))[0].notes).toBe('(erased) wants a poster; John Smith does not');
     expect((await erasureRecord('elector', ['Jane Smith'])).after).toMatchObject({ returns: 0, records: 1 });
+  });
+});
+
+/**
+ * A column added later where people may be named (a new table's notes, say) must not escape
+ * erasure unnoticed: each text column whose name suggests free text or a person is searched by
+ * erasure, belongs to a person's own record (blanked by that record's erasure), or is kept for a
+ * reason written here.
+ */
+describe('which columns erasure searches', () => {
+  const OWN_RECORD = new Set([
+    'electors.title', 'electors.full_name', 'nomination_subscribers.full_name',
+    'candidates.ballot_name', 'candidates.common_name', 'candidates.home_address', 'candidates.email', 'candidates.phone',
+    'volunteers.name', 'volunteers.email', 'volunteers.phone', 'volunteers.address',
+    'donations.donor_name', 'donations.donor_address',
+  ]);
+  const KEPT: Record<string, string> = {
+    'elections.name': 'names an election', 'areas.name': 'names a ward or constituency',
+    'extra_holidays.title': 'names a public holiday', 'delivery_rounds.name': 'names a round of streets',
+    'round_streets.name': 'names a street', 'candidates.party_description': 'the party, as registered',
+    'leaflets.title': 'a leaflet’s title',
+    'leaflets.printer_name': 'imprint: printed on the leaflet by law', 'leaflets.printer_address': 'imprint',
+    'leaflets.promoter_name': 'imprint', 'leaflets.promoter_address': 'imprint',
+    'leaflets.on_behalf_of_name': 'imprint', 'leaflets.on_behalf_of_address': 'imprint', 'leaflets.artwork_name': 'a file name',
+    'expenses.description': 'must appear on the return of election expenses',
+    'canvass_returns.entered_by': 'the app’s user who typed it, like the audit trail’s actor',
+    'follow_up_done.done_by': 'the app’s user who ticked it off, like the audit trail’s actor',
+  };
+  const PERSONISH = /(^|_)(notes?|reason|description|minute|meeting|assignee|canvassers|name|title|by|address|email|phone)$/;
+
+  it('classifies every text column that may name a person', () => {
+    const searched = new Set(FREE_TEXT.flatMap(([table, columns]) => columns.map((c) => `${table}.${c}`)));
+    const tables = app.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'audit_log'").all() as { name: string }[];
+    const unclassified: string[] = [];
+    for (const { name } of tables) {
+      for (const c of app.db.prepare(`PRAGMA table_info("${name}")`).all() as { name: string; type: string }[]) {
+        const column = `${name}.${c.name}`;
+        if (!/TEXT/i.test(c.type) || !PERSONISH.test(c.name)) continue;
+        if (!searched.has(column) && !OWN_RECORD.has(column) && !(column in KEPT)) unclassified.push(column);
+      }
+    }
+    expect(unclassified).toEqual([]);
   });
 });
