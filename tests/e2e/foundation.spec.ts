@@ -72,3 +72,40 @@ test('deleting an election with contests asks first and says what goes with it',
   await expect(page.getByRole('heading', { name: 'Elections', exact: true })).toBeVisible();
   await expect(page.getByText('No elections yet')).toBeVisible();
 });
+
+test('a contest or task added after reaching another election by the address, or by Back, goes to the election on screen', async ({ page, app }) => {
+  const first = (await app.call('elections.create', { name: 'Council 2027', type: 'local', pollingDay: '2027-05-06', nation: 'england' })).body.value;
+  const second = (await app.call('elections.create', { name: 'By-election 2027', type: 'local', pollingDay: '2027-09-16', nation: 'england' })).body.value;
+  await app.call('areas.create', { name: 'Hyde Park', kind: 'ward', electorate: 9000, classification: null, nation: 'england' });
+  await app.call('areas.create', { name: 'Headingley', kind: 'ward', electorate: 8000, classification: null, nation: 'england' });
+
+  await page.goto(`${app.origin}/#/elections/${first.id}`);
+  await expect(page.getByRole('heading', { name: 'Council 2027' })).toBeVisible();
+  // The coordinator edits the address to reach the other election, as with a bookmark.
+  await page.goto(`${app.origin}/#/elections/${second.id}`);
+  await expect(page.getByRole('heading', { name: 'By-election 2027' })).toBeVisible();
+  await page.getByLabel('Area', { exact: true }).selectOption({ label: 'Hyde Park (9,000 electors)' });
+  await page.getByRole('button', { name: 'Add contest' }).click();
+  await expect(page.getByRole('row', { name: /Hyde Park/ })).toBeVisible();
+  await page.getByLabel('Task', { exact: true }).fill('Book the count room');
+  await page.getByRole('button', { name: 'Add task' }).click();
+  await expect(page.getByRole('row', { name: /Book the count room/ })).toBeVisible();
+
+  // Back to the first election: what is added there is its own.
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: 'Council 2027' })).toBeVisible();
+  await page.getByLabel('Area', { exact: true }).selectOption({ label: 'Headingley (8,000 electors)' });
+  await page.getByRole('button', { name: 'Add contest' }).click();
+  await expect(page.getByRole('row', { name: /Headingley/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Hyde Park/ })).toHaveCount(0);
+  await page.getByLabel('Task', { exact: true }).fill('Order poll cards');
+  await page.getByRole('button', { name: 'Add task' }).click();
+  await expect(page.getByRole('row', { name: /Order poll cards/ })).toBeVisible();
+
+  const contestsOf = async (electionId: number) => (await app.call('contests.list', { electionId })).body.value.map((c: { areaName: string }) => c.areaName);
+  const tasksOf = async (electionId: number) => (await app.call('tasks.list', { electionId })).body.value.map((t: { title: string }) => t.title);
+  expect(await contestsOf(first.id)).toEqual(['Headingley']);
+  expect(await contestsOf(second.id)).toEqual(['Hyde Park']);
+  expect(await tasksOf(first.id)).toEqual(['Order poll cards']);
+  expect(await tasksOf(second.id)).toEqual(['Book the count room']);
+});

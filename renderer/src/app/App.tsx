@@ -1,4 +1,4 @@
-import { HashRouter, NavLink, Route, Routes } from 'react-router';
+import { HashRouter, NavLink, Route, Routes, useLocation } from 'react-router';
 import { ActivityPage } from '../features/activity/ActivityPage.tsx';
 import { BackupsPage } from '../features/backups/BackupsPage.tsx';
 import { AreaImportPage } from '../features/areas/AreaImportPage.tsx';
@@ -60,50 +60,62 @@ export function App() {
           </ul>
         </nav>
         <main id="main" tabIndex={-1}>
-          <Routes>
-            <Route path="/" element={<HomePage />} />
-            <Route path="/elections" element={<ElectionsPage />} />
-            <Route path="/elections/new" element={<NewElectionPage />} />
-            <Route path="/elections/:id" element={<ElectionPage />} />
-            <Route path="/areas" element={<AreasPage />} />
-            <Route path="/areas/new" element={<NewAreaPage />} />
-            <Route path="/areas/import" element={<AreaImportPage />} />
-            <Route path="/areas/:id" element={<AreaPage />} />
-            <Route path="/contests/:id" element={<ContestPage />} />
-            <Route path="/contests/:id/result" element={<ContestResultPage />} />
-            <Route path="/candidates" element={<CandidatesPage />} />
-            <Route path="/candidates/new" element={<NewCandidatePage />} />
-            <Route path="/candidates/:id" element={<CandidatePage />} />
-            <Route path="/candidacies/:id" element={<CandidacyPage />} />
-            <Route path="/candidacies/:id/pack" element={<NominationPackPage />} />
-            <Route path="/treasury" element={<TreasuryPage />} />
-            <Route path="/treasury/:contestId" element={<LedgerPage />} />
-            <Route path="/treasury/:contestId/return" element={<ReturnPage />} />
-            <Route path="/donors/:donationId" element={<DonorPage />} />
-            {leafletsRoutes}
-            <Route path="/register" element={<RegisterPage />} />
-            <Route path="/register/import" element={<RegisterImportPage />} />
-            <Route path="/register/:areaId" element={<ElectorsPage />} />
-            <Route path="/register/:areaId/walk-sheet" element={<WalkSheetPage />} />
-            <Route path="/electors/:id" element={<ElectorPage />} />
-            <Route path="/households/:id" element={<HouseholdPage />} />
-            <Route path="/canvass" element={<CanvassPage />} />
-            <Route path="/canvass/codes" element={<CodesPage />} />
-            <Route path="/canvass/sessions/:id" element={<EntryPage />} />
-            <Route path="/canvass/sessions/:id/edit" element={<SessionEditPage />} />
-            <Route path="/canvass/tallies" element={<TalliesPage />} />
-            <Route path="/canvass/tallies/:areaId" element={<TalliesPage />} />
-            <Route path="/contests/:id/plan" element={<PlannerPage />} />
-            <Route path="/planner" element={<ComparePage />} />
-            <Route path="/activity" element={<ActivityPage />} />
-            <Route path="/deadlines" element={<DeadlinesPage />} />
-            <Route path="/tasks" element={<TasksPage />} />
-            <Route path="/settings/holidays" element={<HolidaysPage />} />
-            <Route path="/backups" element={<BackupsPage />} />
-            <Route path="*" element={<p>There is no such page. Choose one from the menu.</p>} />
-          </Routes>
+          <Pages />
         </main>
       </div>
     </HashRouter>
+  );
+}
+
+/**
+ * The page for the address. Keyed by the path, so reaching another record's page by the address
+ * bar, a bookmark or Back starts it afresh: forms read their defaults (the record's id among
+ * them) once, and a reused page would otherwise save to the record shown before.
+ */
+function Pages() {
+  const { pathname } = useLocation();
+  return (
+    <Routes key={pathname}>
+      <Route path="/" element={<HomePage />} />
+      <Route path="/elections" element={<ElectionsPage />} />
+      <Route path="/elections/new" element={<NewElectionPage />} />
+      <Route path="/elections/:id" element={<ElectionPage />} />
+      <Route path="/areas" element={<AreasPage />} />
+      <Route path="/areas/new" element={<NewAreaPage />} />
+      <Route path="/areas/import" element={<AreaImportPage />} />
+      <Route path="/areas/:id" element={<AreaPage />} />
+      <Route path="/contests/:id" element={<ContestPage />} />
+      <Route path="/contests/:id/result" element={<ContestResultPage />} />
+      <Route path="/candidates" element={<CandidatesPage />} />
+      <Route path="/candidates/new" element={<NewCandidatePage />} />
+      <Route path="/candidates/:id" element={<CandidatePage />} />
+      <Route path="/candidacies/:id" element={<CandidacyPage />} />
+      <Route path="/candidacies/:id/pack" element={<NominationPackPage />} />
+      <Route path="/treasury" element={<TreasuryPage />} />
+      <Route path="/treasury/:contestId" element={<LedgerPage />} />
+      <Route path="/treasury/:contestId/return" element={<ReturnPage />} />
+      <Route path="/donors/:donationId" element={<DonorPage />} />
+      {leafletsRoutes}
+      <Route path="/register" element={<RegisterPage />} />
+      <Route path="/register/import" element={<RegisterImportPage />} />
+      <Route path="/register/:areaId" element={<ElectorsPage />} />
+      <Route path="/register/:areaId/walk-sheet" element={<WalkSheetPage />} />
+      <Route path="/electors/:id" element={<ElectorPage />} />
+      <Route path="/households/:id" element={<HouseholdPage />} />
+      <Route path="/canvass" element={<CanvassPage />} />
+      <Route path="/canvass/codes" element={<CodesPage />} />
+      <Route path="/canvass/sessions/:id" element={<EntryPage />} />
+      <Route path="/canvass/sessions/:id/edit" element={<SessionEditPage />} />
+      <Route path="/canvass/tallies" element={<TalliesPage />} />
+      <Route path="/canvass/tallies/:areaId" element={<TalliesPage />} />
+      <Route path="/contests/:id/plan" element={<PlannerPage />} />
+      <Route path="/planner" element={<ComparePage />} />
+      <Route path="/activity" element={<ActivityPage />} />
+      <Route path="/deadlines" element={<DeadlinesPage />} />
+      <Route path="/tasks" element={<TasksPage />} />
+      <Route path="/settings/holidays" element={<HolidaysPage />} />
+      <Route path="/backups" element={<BackupsPage />} />
+      <Route path="*" element={<p>There is no such page. Choose one from the menu.</p>} />
+    </Routes>
   );
 }
