@@ -197,3 +197,28 @@ test('a contest with nothing spent or given has a nil return', async ({ page, ap
   await expect(page.getByText('No election expenses were incurred and no donations were received.')).toBeVisible();
   await expectAccessible(page);
 });
+
+test('a donation first marked accepted, then returned, is saved as returned without the hidden date accepted', async ({ page, app }) => {
+  const e = await app.call('elections.create', { name: 'Council 2026', type: 'local', pollingDay: day(10), nation: 'england' });
+  const a = await app.call('areas.create', { name: 'Hyde Park', kind: 'ward', electorate: 7_500, classification: null, nation: 'england' });
+  const c = await app.call('contests.create', { electionId: e.body.value.id, areaId: a.body.value.id, status: 'contesting' });
+  await page.goto(`${app.origin}/#/treasury/${c.body.value.id}`);
+
+  const form = page.getByRole('form', { name: 'Record a donation' });
+  await form.getByLabel('Donor name').fill('Offshore Holdings Ltd');
+  await form.getByLabel('Amount').fill('1,000');
+  await form.getByLabel('Date received').fill(day(-4));
+  // The treasurer starts to accept it, then finds it is impermissible.
+  await form.getByLabel('Decision').selectOption('accepted');
+  await form.getByLabel('Accepted on').fill(day(-3));
+  await form.getByLabel('Decision').selectOption('returned');
+  await expect(form.getByLabel('Accepted on')).toHaveCount(0);
+  await form.getByLabel('Returned on').fill(day(-2));
+  await form.getByLabel('Why it was returned').fill('Not a UK company: impermissible');
+  await form.getByRole('button', { name: 'Record the donation' }).click();
+  const row = page.getByRole('row', { name: /Offshore Holdings/ });
+  await expect(row).toContainText('Returned');
+  await expect(row).toContainText(`Returned on ${day(-2)}`);
+  const saved = (await app.call('treasury.getLedger', { contestId: c.body.value.id })).body.value.donations;
+  expect(saved.map((d: { status: string; acceptedOn: string | null }) => [d.status, d.acceptedOn])).toEqual([['returned', null]]);
+});

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { type DefaultValues, type FieldValues, type Path, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { ApiCallError } from '../app/api.ts';
@@ -11,6 +11,10 @@ import { ApiCallError } from '../app/api.ts';
 export function useApiForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, defaultValues: DefaultValues<z.input<S>>) {
   const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver: zodResolver(schema as never) as never, defaultValues, mode: 'onTouched' });
   const [formError, setFormError] = useState<string>();
+  // The fields whose error the last render showed (`errorOf` was asked for them). A refusal about
+  // any other field, say one hidden by a choice, is shown in `formError`: the user must see why.
+  const shown = useRef(new Set<string>());
+  shown.current = new Set();
 
   /** Wraps a submit handler: clears old errors, maps an ApiCallError onto the fields. */
   const submit = (fn: (values: z.output<S>) => Promise<void>) =>
@@ -22,7 +26,7 @@ export function useApiForm<S extends z.ZodType<FieldValues, FieldValues>>(schema
         if (e instanceof ApiCallError) {
           const entries = Object.entries(e.fields);
           for (const [path, message] of entries) form.setError(path as Path<z.input<S>>, { message });
-          if (entries.length === 0 || entries.some(([path]) => !(path in (form.getValues() as object)))) setFormError(e.message);
+          if (entries.length === 0 || entries.some(([path]) => !shown.current.has(path))) setFormError(e.message);
         } else {
           setFormError((e as Error).message);
         }
@@ -30,6 +34,7 @@ export function useApiForm<S extends z.ZodType<FieldValues, FieldValues>>(schema
     });
 
   const errorOf = (name: string): string | undefined => {
+    shown.current.add(name);
     const parts = name.split('.');
     let node: unknown = form.formState.errors;
     for (const p of parts) node = (node as Record<string, unknown> | undefined)?.[p];

@@ -178,14 +178,15 @@ function DonationForm(props: { ledger: Ledger; donation?: DonationRow; onDone():
             </select>
           )}
         </Field>
+        {/* A decision's date leaves the form with its field: one typed before the decision changed is not sent. */}
         {status === 'accepted' && (
           <Field label="Accepted on" error={form.errorOf('acceptedOn')}>
-            {(a) => <input {...a} type="date" {...register('acceptedOn')} />}
+            {(a) => <input {...a} type="date" {...register('acceptedOn', { shouldUnregister: true })} />}
           </Field>
         )}
         {status === 'returned' && (
           <Field label="Returned on" error={form.errorOf('returnedOn')}>
-            {(a) => <input {...a} type="date" {...register('returnedOn')} />}
+            {(a) => <input {...a} type="date" {...register('returnedOn', { shouldUnregister: true })} />}
           </Field>
         )}
       </div>
