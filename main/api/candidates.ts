@@ -11,6 +11,7 @@ import {
   allowedNextStatuses,
   checkSubscriber,
   consentProblems,
+  deliveryProblems,
   defaultPostKind,
   evaluateChecklist,
   itemStateProblem,
@@ -48,6 +49,7 @@ import {
 } from '../../db/repositories/candidacies.ts';
 import { setDeclaredOn } from '../../db/repositories/contests.ts';
 import { deleteResult, getResult, saveResult } from '../../db/repositories/results.ts';
+import { getDeposit } from '../../db/repositories/treasury.ts';
 import type { Ctx, HandlersFor } from './context.ts';
 import { addressIdentifiers, confirmErasure, erasePersonData, personTrail } from './erasure.ts';
 import { requireContest } from './contests.ts';
@@ -140,6 +142,7 @@ async function detail(ctx: Ctx, id: number): Promise<CandidacyDetail> {
   const items = await checklistRows(ctx.db, id);
   const close = await closeOfNominations(ctx, contest);
   const deliveredOn = [...history].reverse().find((h) => h.status === 'delivered')?.onDate ?? null;
+  const deposit = await getDeposit(ctx.db, contest.id);
   const checklist = evaluateChecklist(
     rules.req,
     { partyCandidate: candidate.partyCandidate },
@@ -149,6 +152,7 @@ async function detail(ctx: Ctx, id: number): Promise<CandidacyDetail> {
       subscribers,
       closeOfNominations: close?.date ?? null,
       deliveredOn,
+      depositPaid: deposit ? { amountPence: deposit.amountPence, paidOn: deposit.paidOn } : null,
       today: ukToday(),
     },
   );
@@ -286,6 +290,11 @@ export const candidatesHandlers: HandlersFor<typeof candidatesContract> = {
     const before = await detail(ctx, id);
     const problem = statusChangeProblem(before.status, status, reason);
     if (problem) throw invalid(problem, { status: problem });
+    const missing = status === 'delivered' ? deliveryProblems(before.checklist) : [];
+    if (missing.length > 0) {
+      const message = `The papers cannot be marked delivered yet: ${missing.join('; ')}`;
+      throw invalid(message, { status: message });
+    }
     if (status === 'delivered' && before.consentSignedOn && before.consentSignedOn > onDate) {
       const message = `The consent is dated ${before.consentSignedOn}, after this delivery date: check both dates`;
       throw invalid(message, { onDate: message });
@@ -327,6 +336,10 @@ export const candidatesHandlers: HandlersFor<typeof candidatesContract> = {
         const message = `Enter all ${s.required} subscribers before marking the nomination form done (${s.count} so far)`;
         throw invalid(message, { state: message });
       }
+      if (item === 'deposit' && before.checklist.items.find((i) => i.id === 'deposit')!.state !== 'done') {
+        const message = 'Record the deposit on the contest’s money page (treasury): the payment, once recorded in full, ticks it';
+        throw invalid(message, { state: message });
+      }
       if (item === 'consent' && !before.consentSignedOn) {
         const message = 'Record the date the consent was signed (and its witness) before marking it done';
         throw invalid(message, { state: message });
@@ -348,10 +361,15 @@ export const candidatesHandlers: HandlersFor<typeof candidatesContract> = {
   },
   'candidacies.setPapers': async (ctx, { id, consentSignedOn, consentWitnessedBy, agentName }) => {
     const before = await detail(ctx, id);
-    const c = consentProblems({ signedOn: consentSignedOn, witnessedBy: consentWitnessedBy, closeOfNominations: before.closeOfNominations, deliveredOn: before.deliveredOn });
+    const c = consentProblems({ signedOn: consentSignedOn, witnessedBy: consentWitnessedBy, closeOfNominations: before.closeOfNominations, deliveredOn: before.deliveredOn, today: ukToday() });
     if (c.refusals.length > 0) throw invalid(c.refusals[0], { consentSignedOn: c.refusals[0] });
     const prior = { consentSignedOn: before.consentSignedOn, consentWitnessedBy: before.consentWitnessedBy, agentName: before.agentName };
     await setCandidacyPapers(ctx.db, id, { consentSignedOn, consentWitnessedBy, agentName });
+    // The signed date is the consent: recording it ticks the item, clearing it unticks it.
+    const consent = before.checklist.items.find((i) => i.id === 'consent')!;
+    if ((consent.state === 'done') !== (consentSignedOn !== null)) {
+      await upsertChecklistItem(ctx.db, id, { item: 'consent', state: consentSignedOn ? 'done' : 'todo', doneOn: consentSignedOn, note: consent.note ?? '' });
+    }
     const after = await detail(ctx, id);
     await ctx.audit({ action: 'update', entity: 'candidacy', entityId: id, summary: `${before.candidateName} (${before.areaName}): consent and agent`, before: prior, after: { consentSignedOn, consentWitnessedBy, agentName } });
     return after;

@@ -17,6 +17,7 @@ import { DEPOSIT_METHOD_LABELS } from '../../shared/contract/treasury.ts';
 import type { z } from 'zod';
 import { deadlineState, donationProblems, donorErasureRefusal, donorRetention, isDonation, normaliseIdentifiers } from '../../shared/domain/donations.ts';
 import { ERASED_TEXT } from '../../shared/domain/erasure.ts';
+import { depositShortfall } from '../../shared/domain/deposits.ts';
 import { buildReturn } from '../../shared/domain/election-return.ts';
 import { electionTypeLabel } from '../../shared/domain/election-types.ts';
 import { SPENDING_CATEGORY_LABELS, expenseProblems, expenseWarnings } from '../../shared/domain/expenses.ts';
@@ -434,13 +435,15 @@ export const treasuryHandlers: HandlersFor<typeof treasuryContract> = {
     };
     const fields: Record<string, string> = {};
     const on = today();
+    const facts = await depositFacts(ctx, contest);
+    const short = facts.expectedPence === null ? null : depositShortfall(after.amountPence, facts.expectedPence);
+    if (short) fields.amount = `${short}: the returning officer will not accept less (if they ask for a different amount, correct the deposit in the contest’s nomination rules)`;
     if (after.paidOn > on) fields.paidOn = `${after.paidOn} is in the future`;
     if (after.refundedOn) {
       if (after.refundedOn > on) fields.refundedOn = `${after.refundedOn} is in the future`;
       else if (!contest.declaredOn) fields.refundedOn = 'A deposit is refunded after the result is declared: record the result first';
       else if (after.refundedOn < contest.declaredOn) fields.refundedOn = `The result was declared on ${contest.declaredOn}: the refund cannot be earlier`;
-      const { outcome } = await depositFacts(ctx, contest);
-      if (outcome === 'forfeited') fields.refundedOn = 'This deposit was forfeited, so it is not refunded';
+      if (facts.outcome === 'forfeited') fields.refundedOn = 'This deposit was forfeited, so it is not refunded';
     }
     if (Object.keys(fields).length > 0) throw invalid(`Nothing was saved: ${Object.values(fields).join('; ')}`, fields);
     await saveDeposit(ctx.db, after);

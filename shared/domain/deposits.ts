@@ -99,3 +99,12 @@ export function depositOutcome(deposit: DepositRule | null, result: DepositResul
 export function formatPence(pence: number): string {
   return formatMoney(pence, { wholePounds: true });
 }
+
+/**
+ * Why a payment cannot stand as the deposit: less than the rules (or the user's correction) ask
+ * for, which the returning officer would refuse. null when it covers the deposit.
+ */
+export function depositShortfall(paidPence: number, requiredPence: number): string | null {
+  if (paidPence >= requiredPence) return null;
+  return `${formatMoney(paidPence)} is ${formatMoney(requiredPence - paidPence)} short of the ${formatPence(requiredPence)} deposit for this election`;
+}

@@ -7,7 +7,7 @@
 import type { ElectionType, Nation } from './election-types.ts';
 import { electionTypeLabel } from './election-types.ts';
 import type { DepositRule, RuleSource } from './deposits.ts';
-import { formatPence } from './deposits.ts';
+import { depositShortfall, formatPence } from './deposits.ts';
 import { canonicalElectorNumber, parseElectorNumber } from './elector-number.ts';
 
 /**
@@ -483,11 +483,13 @@ export function consentProblems(c: {
   witnessedBy: string | null;
   closeOfNominations: string | null;
   deliveredOn: string | null;
+  today: string;
 }): { refusals: string[]; warnings: string[] } {
   const refusals: string[] = [];
   const warnings: string[] = [];
   if (!c.signedOn) return { refusals, warnings };
   if (!isIsoDate(c.signedOn)) return { refusals: [`"${c.signedOn}" is not a date: write it as YYYY-MM-DD`], warnings };
+  if (c.signedOn > c.today) refusals.push(`The consent is dated ${c.signedOn}, which is in the future: enter the date written on the signed form`);
   if (c.deliveredOn && c.signedOn > c.deliveredOn) {
     refusals.push(`The consent is dated ${c.signedOn}, after the papers were delivered on ${c.deliveredOn}: check the date`);
   }
@@ -523,6 +525,8 @@ export interface ChecklistInput {
   /** Close of nominations from the contest's timetable; null when not known yet. */
   closeOfNominations: string | null;
   deliveredOn: string | null;
+  /** The deposit as the treasury recorded it: it, not a tick by hand, says whether the deposit is paid. */
+  depositPaid: { amountPence: number; paidOn: string } | null;
   /** Today's date, for overdue warnings. */
   today: string;
 }
@@ -552,8 +556,15 @@ export function evaluateChecklist(req: NominationRequirements, kind: CandidacyKi
   const unchecked = input.subscribers.filter((s) => !s.checked).length;
   const items = checklistFor(req, kind).map((def): EvaluatedItem => {
     const saved = input.items[def.id];
-    const state: ItemState = def.applies ? (saved?.state ?? 'todo') : 'not-needed';
+    let state: ItemState = def.applies ? (saved?.state ?? 'todo') : 'not-needed';
+    let doneOn = saved?.doneOn ?? null;
     const problems: string[] = [];
+    if (def.applies && def.id === 'deposit') {
+      const linked = depositItem(req.deposit!.amountPence, input.depositPaid, state, input.closeOfNominations);
+      state = linked.state;
+      doneOn = linked.doneOn ?? doneOn;
+      problems.push(...linked.problems);
+    }
     if (def.applies) {
       const bad = itemStateProblem(def, state);
       if (bad) problems.push(bad);
@@ -562,7 +573,7 @@ export function evaluateChecklist(req: NominationRequirements, kind: CandidacyKi
         if (unchecked > 0) problems.push(`${unchecked} subscriber${unchecked === 1 ? '' : 's'} not checked against the register`);
       }
       if (def.id === 'consent') {
-        const c = consentProblems({ ...input.consent, closeOfNominations: input.closeOfNominations, deliveredOn: input.deliveredOn });
+        const c = consentProblems({ ...input.consent, closeOfNominations: input.closeOfNominations, deliveredOn: input.deliveredOn, today: input.today });
         problems.push(...c.refusals, ...c.warnings);
         if (state === 'done' && !input.consent.signedOn) problems.push('Record the date the consent was signed');
       }
@@ -570,11 +581,30 @@ export function evaluateChecklist(req: NominationRequirements, kind: CandidacyKi
         problems.push(`Overdue: nominations closed on ${input.closeOfNominations}`);
       }
     }
-    return { ...def, state, doneOn: saved?.doneOn ?? null, note: saved?.note ?? null, dueOn: input.closeOfNominations, problems };
+    return { ...def, state, doneOn, note: saved?.note ?? null, dueOn: input.closeOfNominations, problems };
   });
   const problems = items.flatMap((i) => i.problems.map((p) => `${i.label}: ${p}`));
   const complete = items.every((i) => !i.applies || i.optional || i.state === 'done' || (i.skippable && i.state === 'not-needed')) && problems.length === 0;
   return { items, complete, problems, subscribers: { count, required, unchecked } };
+}
+
+/**
+ * The deposit item from the treasury's record: paid in full is done on the day paid; paid short
+ * is in progress with the shortfall; marked done with nothing recorded is a problem.
+ */
+function depositItem(
+  requiredPence: number,
+  paid: ChecklistInput['depositPaid'],
+  state: ItemState,
+  closeOfNominations: string | null,
+): { state: ItemState; doneOn?: string; problems: string[] } {
+  if (!paid) {
+    return { state, problems: state === 'done' ? ['Marked done, but the treasury has no record of the payment: record it on the contest’s money page'] : [] };
+  }
+  const short = depositShortfall(paid.amountPence, requiredPence);
+  if (short) return { state: 'in-progress', problems: [`The treasury records ${short}`] };
+  const late = closeOfNominations !== null && paid.paidOn > closeOfNominations;
+  return { state: 'done', doneOn: paid.paidOn, problems: late ? [`Paid on ${paid.paidOn}, after close of nominations (${closeOfNominations})`] : [] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -604,6 +634,25 @@ const NEXT: Record<CandidacyStatus, readonly CandidacyStatus[]> = {
 
 export function allowedNextStatuses(from: CandidacyStatus): readonly CandidacyStatus[] {
   return NEXT[from];
+}
+
+/** The papers handed to the returning officer: these must be done before a candidacy is marked delivered. */
+const DELIVERED_PAPERS: readonly ChecklistItemId[] = ['nomination-form', 'home-address-form', 'consent'];
+
+/**
+ * Why the papers cannot be marked delivered yet: subscribers missing, or a paper delivered by hand
+ * not done. Empty when they can.
+ */
+export function deliveryProblems(checklist: {
+  items: readonly Pick<EvaluatedItem, 'id' | 'label' | 'applies' | 'state'>[];
+  subscribers: Pick<ChecklistEvaluation['subscribers'], 'count' | 'required'>;
+}): string[] {
+  const problems: string[] = [];
+  const s = checklist.subscribers;
+  if (s.count < s.required) problems.push(`the nomination form has ${s.count} of the ${s.required} subscribers it needs`);
+  const notDone = checklist.items.filter((i) => DELIVERED_PAPERS.includes(i.id) && i.applies && i.state !== 'done').map((i) => i.label.toLowerCase());
+  if (notDone.length > 0) problems.push(`not yet done: ${notDone.join(', ')}`);
+  return problems;
 }
 
 /** null when the change is allowed; otherwise why not. */

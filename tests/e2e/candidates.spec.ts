@@ -15,7 +15,8 @@ const REGISTER: [string, string][] = [
 ];
 
 test('a candidate’s papers: subscribers checked against the register, checklist, printed pack, result and forfeited deposit', async ({ page, app }, testInfo) => {
-  const election = (await app.call('elections.create', { name: 'General election 2029', type: 'uk-parliament', pollingDay: '2029-05-03', nation: 'england' })).body.value;
+  test.slow(); // the whole journey of one candidacy, from the first subscriber to the result
+  const election = (await app.call('elections.create', { name: 'General election 2024', type: 'uk-parliament', pollingDay: '2024-07-04', nation: 'england' })).body.value;
   const area = (await app.call('areas.create', { name: 'Hyndburn', kind: 'constituency', electorate: 70_000, classification: 'county', nation: 'england' })).body.value;
   const contest = (await app.call('contests.create', { electionId: election.id, areaId: area.id, status: 'contesting' })).body.value;
   seedElectors(app.dbPath, REGISTER.map(([n, name]) => [area.id, n, name]));
@@ -39,7 +40,7 @@ test('a candidate’s papers: subscribers checked against the register, checklis
   await expect(page.getByRole('row', { name: /GREEN, Alice Mary Small Party – Local First 0/ })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('link', { name: 'GREEN, Alice Mary' }).click();
-  await page.getByLabel('Contest to stand in').selectOption({ label: 'Hyndburn — General election 2029' });
+  await page.getByLabel('Contest to stand in').selectOption({ label: 'Hyndburn — General election 2024' });
   await page.getByRole('button', { name: 'Add to contest' }).click();
   await expectAccessible(page);
   await page.getByRole('link', { name: 'Hyndburn' }).click();
@@ -48,9 +49,23 @@ test('a candidate’s papers: subscribers checked against the register, checklis
   await expect(countBar).toContainText('0 of 10');
   await expect(countBar).toContainText('Checked against the register');
   // Every item's deadline comes from the contest's timetable: 19 working days before polling day, 4pm.
-  await expect(page.getByRole('region', { name: 'Papers' })).toContainText('Close of nominations: Fri 6 Apr 2029, 4pm');
-  await expect(page.getByRole('region', { name: 'Nomination checklist' }).getByText('Fri 6 Apr 2029, 4pm')).toHaveCount(7);
+  await expect(page.getByRole('region', { name: 'Papers' })).toContainText('Close of nominations: Fri 7 Jun 2024, 4pm');
+  await expect(page.getByRole('region', { name: 'Nomination checklist' }).getByText('Fri 7 Jun 2024, 4pm')).toHaveCount(7);
   await expectAccessible(page);
+
+  // Papers cannot be marked delivered while the form is empty and nothing is done.
+  const status = page.getByRole('form', { name: 'Change status' });
+  await status.getByLabel('New status').selectOption('papers-in-progress');
+  await status.getByLabel('Date of the change').fill('2024-05-20');
+  await status.getByRole('button', { name: 'Change status' }).click();
+  await expect(page.getByRole('list', { name: 'Status history' })).toContainText('Papers in progress');
+  await status.getByLabel('New status').selectOption('delivered');
+  await status.getByLabel('Date of the change').fill('2024-05-21');
+  await status.getByRole('button', { name: 'Change status' }).click();
+  await expect(
+    status.getByText('The papers cannot be marked delivered yet: the nomination form has 0 of the 10 subscribers it needs; not yet done: nomination form, home address form, consent to nomination'),
+  ).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Status history' })).not.toContainText('Delivered');
 
   // Ten subscribers typed from the paper, pressing Enter after each; a duplicate and one not on the register are refused.
   const entries: [string, string][] = [
@@ -85,46 +100,61 @@ test('a candidate’s papers: subscribers checked against the register, checklis
   await expect(page.getByRole('row', { name: /^1 Proposer AB-1 John Smith/ })).toBeVisible();
   await expect(page.getByRole('row', { name: /^10 Assentor AB-10 Mary Evans/ })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Add subscriber' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Add subscriber' })).toHaveAccessibleDescription(
+    'All 10 subscribers are entered: only the first 10 count, so remove one to add another.',
+  );
   await expectAccessible(page);
 
-  // The checklist: consent signed and witnessed, every paper done, the candidate as own agent.
-  await page.getByLabel('Consent signed on').fill('2029-04-01');
+  // The checklist: consent signed and witnessed (a date in the future is refused; saving the date ticks the consent),
+  // every paper done, the deposit ticked by the treasury's record of it, the candidate as own agent.
+  await page.getByLabel('Consent signed on').fill('2099-01-01');
   await page.getByLabel('Consent witnessed by').fill('Wendy Witness');
   await page.getByRole('button', { name: 'Save consent and agent' }).click();
+  await expect(page.getByText('The consent is dated 2099-01-01, which is in the future: enter the date written on the signed form')).toBeVisible();
+  await page.getByLabel('Consent signed on').fill('2024-06-01');
+  await page.getByRole('button', { name: 'Save consent and agent' }).click();
   await expect(page.getByText('Saved.')).toBeVisible();
+  const checklistRow = (label: string) => page.getByRole('region', { name: 'Nomination checklist' }).getByRole('row', { name: new RegExp(`^${label}`) });
+  await expect(checklistRow('Consent to nomination')).toContainText('Done');
   const item = async (label: string, state: string) => {
     const form = page.getByRole('form', { name: `Update ${label}` });
     await form.getByLabel('State').selectOption(state);
-    if (state === 'done') await form.getByLabel('Done on').fill('2029-04-02');
+    if (state === 'done') await form.getByLabel('Done on').fill('2024-06-02');
     await form.getByRole('button', { name: 'Save' }).click();
     await expect(form.getByRole('alert')).toHaveCount(0);
   };
   await item('Nomination form', 'done');
   await item('Home address form', 'done');
-  await item('Consent to nomination', 'done');
   await item('Certificate of authorisation', 'done');
   await item('Emblem request', 'done');
-  await item('Deposit', 'done');
   await item('Election agent', 'not-needed');
+  await expect(checklistRow('Deposit')).toContainText('To do');
+  await checklistRow('Deposit').getByRole('link', { name: 'Record the payment in the treasury' }).click();
+  const depositForm = page.getByRole('form', { name: 'Record the deposit' });
+  await depositForm.getByLabel('Deposit amount').fill('450');
+  await depositForm.getByLabel('Paid on').fill('2024-06-03');
+  await depositForm.getByRole('button', { name: 'Record the deposit' }).click();
+  await expect(depositForm.getByText(/^£450\.00 is £50\.00 short of the £500 deposit for this election: the returning officer will not accept less/)).toBeVisible();
+  await depositForm.getByLabel('Deposit amount').fill('500');
+  await depositForm.getByRole('button', { name: 'Record the deposit' }).click();
+  await expect(page.getByText(/^Paid £500\.00 on /)).toBeVisible();
+  await page.goBack();
+  await expect(checklistRow('Deposit')).toContainText('Done');
+  await expect(checklistRow('Deposit')).toContainText('3 Jun 2024');
   await expect(page.getByText('All papers complete.')).toBeVisible();
   await expectAccessible(page);
   if (process.env.HUSTINGS_SCREENSHOTS) await page.screenshot({ path: `${process.env.HUSTINGS_SCREENSHOTS}/candidacy.png`, fullPage: true });
 
   // Status: delivered, then validly nominated; a delivery before the consent date is refused.
-  const status = page.getByRole('form', { name: 'Change status' });
-  await status.getByLabel('New status').selectOption('papers-in-progress');
-  await status.getByLabel('Date of the change').fill('2029-03-20');
-  await status.getByRole('button', { name: 'Change status' }).click();
-  await expect(page.getByRole('list', { name: 'Status history' })).toContainText('Papers in progress');
   await status.getByLabel('New status').selectOption('delivered');
-  await status.getByLabel('Date of the change').fill('2029-03-30');
+  await status.getByLabel('Date of the change').fill('2024-05-30');
   await status.getByRole('button', { name: 'Change status' }).click();
-  await expect(status.getByText('The consent is dated 2029-04-01, after this delivery date: check both dates')).toBeVisible();
-  await status.getByLabel('Date of the change').fill('2029-04-03');
+  await expect(status.getByText('The consent is dated 2024-06-01, after this delivery date: check both dates')).toBeVisible();
+  await status.getByLabel('Date of the change').fill('2024-06-03');
   await status.getByRole('button', { name: 'Change status' }).click();
   await expect(page.getByRole('list', { name: 'Status history' })).toContainText('Delivered');
   await status.getByLabel('New status').selectOption('validly-nominated');
-  await status.getByLabel('Date of the change').fill('2029-04-04');
+  await status.getByLabel('Date of the change').fill('2024-06-04');
   await status.getByRole('button', { name: 'Change status' }).click();
   await expect(page.getByRole('list', { name: 'Status history' })).toContainText('Validly nominated');
   await expectAccessible(page);
@@ -133,7 +163,7 @@ test('a candidate’s papers: subscribers checked against the register, checklis
   await page.getByRole('link', { name: 'Nomination pack (print)' }).click();
   await expect(page.getByRole('heading', { name: 'Nomination pack: GREEN, Alice Mary' })).toBeVisible();
   await expect(page.getByRole('row', { name: /^9 Assentor AB-9\/1 David Lee/ })).toBeVisible();
-  await expect(page.getByRole('row', { name: /Consent to nomination .*Signed Sun 1 Apr 2029, witnessed by Wendy Witness Fri 6 Apr 2029, 4pm Done/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Consent to nomination .*Signed Sat 1 Jun 2024, witnessed by Wendy Witness Fri 7 Jun 2024, 4pm Done/ })).toBeVisible();
   await expectAccessible(page);
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
@@ -154,7 +184,7 @@ test('a candidate’s papers: subscribers checked against the register, checklis
   await expectAccessible(page);
   await expect(page.getByLabel('Electorate')).toHaveValue('70000');
   await expect(page.getByLabel('Candidate 1 party')).toHaveValue('Small Party – Local First');
-  await page.getByLabel('Declared on').fill('2029-05-04');
+  await page.getByLabel('Declared on').fill('2024-07-05');
   await page.getByLabel('Candidate 1 votes').fill('1500');
   await page.getByLabel('Candidate 2 name').fill('Big Party Person');
   await page.getByLabel('Candidate 2 party').fill('Big Party');

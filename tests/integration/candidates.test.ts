@@ -95,10 +95,18 @@ describe('candidacies and nomination papers', () => {
       'Consent to nomination: Signed on 2024-05-06, more than one month before close of nominations (2024-06-07): the consent must be signed again on or after 2024-05-07',
     );
     await ok('candidacies.setPapers', { id: k.id, consentSignedOn: '2024-06-01', consentWitnessedBy: 'Wendy Witness', agentName: '' });
-    for (const item of ['nomination-form', 'home-address-form', 'consent', 'certificate-of-authorisation', 'deposit']) {
+    for (const item of ['nomination-form', 'home-address-form', 'consent', 'certificate-of-authorisation']) {
       await ok('candidacies.setItem', { id: k.id, item, state: 'done', doneOn: '2024-06-03' });
     }
+    // The deposit is ticked by the treasury's record of it; a short payment is refused there.
+    const deposit = { contestId: k.contestId, paidOn: '2024-06-03', method: 'bankers-draft' };
+    const savedBefore = counts();
+    expect((await refused('treasury.saveDeposit', { ...deposit, amount: '450' })).fields?.amount).toMatch(/^£450\.00 is £50\.00 short of the £500 deposit for this election/);
+    expect(counts()).toEqual(savedBefore);
+    expect((await ok('candidacies.get', { id: k.id })).checklist.items.find((i: any) => i.id === 'deposit').state).toBe('todo');
+    await ok('treasury.saveDeposit', { ...deposit, amount: '500' });
     let d = await ok('candidacies.setItem', { id: k.id, item: 'election-agent', state: 'not-needed', note: 'own agent' });
+    expect(d.checklist.items.find((i: any) => i.id === 'deposit')).toMatchObject({ state: 'done', doneOn: '2024-06-03', problems: [] });
     expect(d.checklist.problems).toEqual(['Nomination form: 10 subscribers not checked against the register']);
     expect(d.checklist.complete).toBe(false);
 
@@ -123,6 +131,27 @@ describe('candidacies and nomination papers', () => {
     expect(check.candidacies[0]).toMatchObject({ candidate: 'Alice Green', status: 'rejected', complete: false });
     const audits = app.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE entity IN ('candidacy', 'nomination_subscriber')").get() as { n: number };
     expect(audits.n).toBeGreaterThan(15);
+  });
+
+  it('papers trust nothing impossible: no consent from the future, no delivery of empty papers, no deposit ticked by hand', async () => {
+    const { k } = await setup();
+    await ok('candidacies.setStatus', { id: k.id, status: 'papers-in-progress', onDate: '2024-06-01' });
+    const before = counts();
+    const future = await refused('candidacies.setPapers', { id: k.id, consentSignedOn: '2099-01-01', consentWitnessedBy: 'W', agentName: '' });
+    expect(future.fields).toEqual({ consentSignedOn: 'The consent is dated 2099-01-01, which is in the future: enter the date written on the signed form' });
+    const empty = await refused('candidacies.setStatus', { id: k.id, status: 'delivered', onDate: '2024-06-04' });
+    expect(empty.fields?.status).toBe(
+      'The papers cannot be marked delivered yet: the nomination form has 0 of the 10 subscribers it needs; not yet done: nomination form, home address form, consent to nomination',
+    );
+    const ticked = await refused('candidacies.setItem', { id: k.id, item: 'deposit', state: 'done', doneOn: '2024-06-03' });
+    expect(ticked.fields?.state).toMatch(/^Record the deposit on the contest’s money page/);
+    expect(counts()).toEqual(before);
+
+    // Saving the consent's signed date ticks the consent; clearing it unticks it.
+    const signed = await ok('candidacies.setPapers', { id: k.id, consentSignedOn: '2024-06-01', consentWitnessedBy: 'Wendy Witness', agentName: '' });
+    expect(signed.checklist.items.find((i: any) => i.id === 'consent')).toMatchObject({ state: 'done', doneOn: '2024-06-01' });
+    const cleared = await ok('candidacies.setPapers', { id: k.id, consentSignedOn: null, consentWitnessedBy: 'Wendy Witness', agentName: '' });
+    expect(cleared.checklist.items.find((i: any) => i.id === 'consent')).toMatchObject({ state: 'todo', doneOn: null });
   });
 
   it('GLA post kinds and rule overrides', async () => {

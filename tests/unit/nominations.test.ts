@@ -12,6 +12,7 @@ import {
   oneMonthBefore,
   postKindsFor,
   statusChangeProblem,
+  deliveryProblems,
   subscriberRole,
   validateOverrides,
 } from '../../shared/domain/nominations.ts';
@@ -124,6 +125,7 @@ describe('checklist per election type', () => {
     subscribers: Array.from({ length: 10 }, () => ({ checked: true })),
     closeOfNominations: '2024-06-07',
     deliveredOn: '2024-06-05',
+    depositPaid: { amountPence: 50_000, paidOn: '2024-06-05' },
     today: '2024-06-06',
     ...over,
   });
@@ -140,6 +142,7 @@ describe('checklist per election type', () => {
     const e = evaluateChecklist(nominationRequirements('uk-parliament', 'england'), { partyCandidate: true }, input({
       subscribers: [{ checked: true }, { checked: false }],
       items: { ...input().items, deposit: { state: 'todo', doneOn: null, note: null }, 'home-address-form': { state: 'not-needed', doneOn: null, note: null } },
+      depositPaid: null,
       today: '2024-06-08',
     }));
     expect(e.complete).toBe(false);
@@ -149,6 +152,31 @@ describe('checklist per election type', () => {
       'Home address form: The home address form is always needed for this candidacy',
       'Deposit: Overdue: nominations closed on 2024-06-07',
     ]);
+  });
+
+  it('the deposit item follows the treasury: paid in full is done on the day paid, paid short or ticked with nothing recorded is a problem', () => {
+    const uk = nominationRequirements('uk-parliament', 'england');
+    const deposit = (over: Partial<ChecklistInput>) => evaluateChecklist(uk, { partyCandidate: true }, input(over)).items.find((i) => i.id === 'deposit')!;
+    const todo = { ...input().items, deposit: { state: 'todo' as const, doneOn: null, note: null } };
+    expect(deposit({ items: todo, depositPaid: { amountPence: 50_000, paidOn: '2024-06-03' } })).toMatchObject({ state: 'done', doneOn: '2024-06-03', problems: [] });
+    expect(deposit({ items: todo, depositPaid: { amountPence: 45_000, paidOn: '2024-06-03' } })).toMatchObject({
+      state: 'in-progress',
+      problems: ['The treasury records £450.00 is £50.00 short of the £500 deposit for this election'],
+    });
+    expect(deposit({ depositPaid: null }).problems).toEqual(['Marked done, but the treasury has no record of the payment: record it on the contest’s money page']);
+    expect(deposit({ items: todo, depositPaid: { amountPence: 50_000, paidOn: '2024-06-08' } }).problems).toEqual(['Paid on 2024-06-08, after close of nominations (2024-06-07)']);
+    const overridden = nominationRequirements('uk-parliament', 'england', 'standard', { depositPence: 45_000 });
+    expect(evaluateChecklist(overridden, { partyCandidate: true }, input({ items: todo, depositPaid: { amountPence: 45_000, paidOn: '2024-06-03' } })).complete).toBe(true);
+  });
+
+  it('papers are delivered only with every subscriber and the hand-delivered papers done', () => {
+    const uk = nominationRequirements('uk-parliament', 'england');
+    const none = evaluateChecklist(uk, { partyCandidate: true }, input({ items: {}, subscribers: [] }));
+    expect(deliveryProblems(none)).toEqual([
+      'the nomination form has 0 of the 10 subscribers it needs',
+      'not yet done: nomination form, home address form, consent to nomination',
+    ]);
+    expect(deliveryProblems(evaluateChecklist(uk, { partyCandidate: true }, input()))).toEqual([]);
   });
 
   it('an English council with no deposit and two subscribers is complete without a deposit', () => {
@@ -161,7 +189,7 @@ describe('checklist per election type', () => {
   });
 
   it('GLA list needs no subscribers', () => {
-    const e = evaluateChecklist(nominationRequirements('gla', 'england', 'gla-list'), { partyCandidate: true }, input({ subscribers: [] }));
+    const e = evaluateChecklist(nominationRequirements('gla', 'england', 'gla-list'), { partyCandidate: true }, input({ subscribers: [], depositPaid: { amountPence: 500_000, paidOn: '2024-06-05' } }));
     expect(e.complete).toBe(true);
   });
 
@@ -185,11 +213,17 @@ describe('consent window', () => {
     expect(oneMonthBefore('2024-01-15')).toBe('2023-12-15');
   });
   it('accepts the first day of the window and refuses a consent after delivery', () => {
-    expect(consentProblems({ signedOn: '2024-05-07', witnessedBy: 'W', closeOfNominations: '2024-06-07', deliveredOn: null })).toEqual({ refusals: [], warnings: [] });
-    const after = consentProblems({ signedOn: '2024-06-06', witnessedBy: 'W', closeOfNominations: '2024-06-07', deliveredOn: '2024-06-05' });
+    expect(consentProblems({ signedOn: '2024-05-07', witnessedBy: 'W', closeOfNominations: '2024-06-07', deliveredOn: null, today: '2024-06-10' })).toEqual({ refusals: [], warnings: [] });
+    const after = consentProblems({ signedOn: '2024-06-06', witnessedBy: 'W', closeOfNominations: '2024-06-07', deliveredOn: '2024-06-05', today: '2024-06-10' });
     expect(after.refusals[0]).toMatch(/after the papers were delivered on 2024-06-05/);
-    expect(consentProblems({ signedOn: '2024-06-08', witnessedBy: 'W', closeOfNominations: '2024-06-07', deliveredOn: null }).warnings[0]).toMatch(/after close of nominations/);
-    expect(consentProblems({ signedOn: '2024-02-30', witnessedBy: 'W', closeOfNominations: null, deliveredOn: null }).refusals[0]).toMatch(/not a date/);
+    expect(consentProblems({ signedOn: '2024-06-08', witnessedBy: 'W', closeOfNominations: '2024-06-07', deliveredOn: null, today: '2024-06-10' }).warnings[0]).toMatch(/after close of nominations/);
+    expect(consentProblems({ signedOn: '2024-02-30', witnessedBy: 'W', closeOfNominations: null, deliveredOn: null, today: '2024-06-10' }).refusals[0]).toMatch(/not a date/);
+  });
+  it('refuses a consent dated in the future', () => {
+    expect(consentProblems({ signedOn: '2024-06-11', witnessedBy: 'W', closeOfNominations: '2024-06-07', deliveredOn: null, today: '2024-06-10' }).refusals).toEqual([
+      'The consent is dated 2024-06-11, which is in the future: enter the date written on the signed form',
+    ]);
+    expect(consentProblems({ signedOn: '2024-06-10', witnessedBy: 'W', closeOfNominations: '2024-06-17', deliveredOn: null, today: '2024-06-10' }).refusals).toEqual([]);
   });
   it('knows real dates', () => {
     expect(isIsoDate('2024-02-29')).toBe(true);

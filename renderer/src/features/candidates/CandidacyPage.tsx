@@ -177,9 +177,14 @@ function SubscribersPanel(props: { k: CandidacyDetail }) {
             </Field>
           </div>
           <div className="actions">
-            <button type="submit" className="primary" disabled={count >= required}>
+            <button type="submit" className="primary" disabled={count >= required} aria-describedby={count >= required ? 'subscribers-full' : undefined}>
               Add subscriber
             </button>
+            {count >= required && (
+              <span id="subscribers-full">
+                All {required} subscribers are entered: only the first {required} count, so remove one to add another.
+              </span>
+            )}
             <span role="status" className="muted">
               {status}
             </span>
@@ -304,11 +309,6 @@ function ChecklistRow(props: { candidacyId: number; contestId: number; item: Che
       <th scope="row">
         <strong>{item.label}</strong>
         <p className="muted">{item.description}</p>
-        {item.id === 'deposit' && item.applies && (
-          <p>
-            <Link to={`/treasury/${props.contestId}`}>Record the payment in the treasury</Link>
-          </p>
-        )}
         {item.problems.length > 0 && (
           <ul className="problem-list">
             {item.problems.map((p) => (
@@ -324,7 +324,11 @@ function ChecklistRow(props: { candidacyId: number; contestId: number; item: Che
         {item.note && <div className="muted">{item.note}</div>}
       </td>
       <td>
-        {item.applies ? (
+        {item.id === 'deposit' && item.applies ? (
+          <p>
+            Ticked when the treasury records the payment. <Link to={`/treasury/${props.contestId}`}>Record the payment in the treasury</Link>
+          </p>
+        ) : item.applies ? (
           <form noValidate onSubmit={save} aria-label={`Update ${item.label}`}>
             <Field label="State" error={error}>
               {(a) => (
