@@ -20,7 +20,7 @@ import {
   statusChangeProblem,
   subscriberRole,
 } from '../../shared/domain/nominations.ts';
-import { computeResult, resultProblems } from '../../shared/domain/results.ts';
+import { computeResult, declarationProblems, isFirstPastThePost, resultProblems } from '../../shared/domain/results.ts';
 import { formatTime } from '../../shared/domain/timetable.ts';
 import { ukToday } from '../../shared/domain/working-days.ts';
 import { ERASED_TEXT } from '../../shared/domain/erasure.ts';
@@ -488,7 +488,18 @@ export const candidatesHandlers: HandlersFor<typeof candidatesContract> = {
   'results.record': async (ctx, input) => {
     const contest = await requireContest(ctx, input.contestId);
     const problems = resultProblems({ ...input, rows: input.rows.map((r, i) => ({ key: String(i), name: r.name, votes: r.votes })) });
-    if (input.declaredOn < contest.pollingDay) problems.push({ field: 'declaredOn', message: `The result cannot be declared before polling day (${contest.pollingDay})` });
+    const rules = await rulesOf(ctx, contest);
+    problems.push(
+      ...declarationProblems({
+        declaredOn: input.declaredOn,
+        pollingDay: contest.pollingDay,
+        today: ukToday(),
+        // A multi-member ward gives each elector a vote per seat, whether or not the seats were entered in the rules.
+        seats: Math.max(rules.seats, input.votesPerBallot),
+        firstPastThePost: isFirstPastThePost(contest.electionType, contest.nation, rules.postKind),
+        rows: input.rows,
+      }),
+    );
     const ours = await listCandidacies(ctx.db, { contestId: contest.id });
     const seen = new Set<number>();
     input.rows.forEach((r, i) => {

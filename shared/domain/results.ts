@@ -1,7 +1,10 @@
 /**
  * Result arithmetic for one contest: vote shares, turnout, and the checks that refuse impossible
- * figures (votes above the electorate, negative or fractional counts).
+ * figures (votes above the electorate, negative or fractional counts) and declarations (a date
+ * in the future, more elected than seats, a loser elected under first past the post).
  */
+import type { ElectionType, Nation } from './election-types.ts';
+import type { PostKind } from './nominations.ts';
 
 export interface ResultRowInput {
   /** Identifies the row for messages, e.g. a candidacy id or "other-2". */
@@ -112,4 +115,56 @@ export function computeResult(r: ResultInput): ComputedResult {
     position: sorted.findIndex((o) => o.votes === row.votes) + 1,
   }));
   return { totalVotes, ballots, turnout: ballots === null ? null : voteShare(ballots, r.electorate), rows };
+}
+
+/**
+ * Whether the contest is counted first past the post, where the candidates with the most votes
+ * win. Not: STV (Scottish and Northern Irish councils, the NI Assembly), lists (the Senedd, the
+ * London-wide list), and Welsh councils, which may choose STV.
+ */
+export function isFirstPastThePost(type: ElectionType, nation: Nation, postKind: PostKind): boolean {
+  switch (type) {
+    case 'local':
+      return nation === 'england';
+    case 'ni-assembly':
+    case 'senedd':
+      return false;
+    case 'gla':
+      return postKind !== 'gla-list';
+    default:
+      return true;
+  }
+}
+
+export interface Declaration {
+  declaredOn: string;
+  pollingDay: string;
+  today: string;
+  /** Seats filled in the contest. */
+  seats: number;
+  firstPastThePost: boolean;
+  rows: readonly { name: string; votes: number; elected: boolean }[];
+}
+
+/** What is impossible about a declaration: its date, or who is marked elected. */
+export function declarationProblems(d: Declaration): ResultProblem[] {
+  const p: ResultProblem[] = [];
+  if (d.declaredOn < d.pollingDay) p.push({ field: 'declaredOn', message: `The result cannot be declared before polling day (${d.pollingDay})` });
+  if (d.declaredOn > d.today) p.push({ field: 'declaredOn', message: `${d.declaredOn} is in the future: enter the date the returning officer declared the result` });
+  const elected = d.rows.filter((r) => r.elected).length;
+  if (elected > d.seats) {
+    p.push({ field: 'rows', message: `${elected} candidates are marked elected, but the contest fills ${d.seats} seat${d.seats === 1 ? '' : 's'}` });
+  }
+  if (d.firstPastThePost) {
+    const bestLoser = d.rows.filter((r) => !r.elected).reduce<{ name: string; votes: number } | null>((a, r) => (a && a.votes >= r.votes ? a : r), null);
+    d.rows.forEach((r, i) => {
+      if (r.elected && bestLoser && r.votes < bestLoser.votes) {
+        p.push({
+          field: `rows.${i}.elected`,
+          message: `${r.name} is marked elected with ${r.votes} votes, fewer than ${bestLoser.name} (${bestLoser.votes}), who is not: the candidates with the most votes are elected`,
+        });
+      }
+    });
+  }
+  return p;
 }

@@ -210,3 +210,31 @@ test('a candidate’s papers: subscribers checked against the register, checklis
   await page.goto(`${app.origin}/#/candidacies/${(await app.call('candidacies.list', { contestId: contest.id })).body.value[0].id}`);
   await expect(page.getByRole('region', { name: 'Papers' })).toContainText('Deposit forfeited (£500)');
 });
+
+test('a result that cannot be true is refused: the fewest votes elected, a declaration in the future', async ({ page, app }) => {
+  const election = (await app.call('elections.create', { name: 'General election 2024', type: 'uk-parliament', pollingDay: '2024-07-04', nation: 'england' })).body.value;
+  const area = (await app.call('areas.create', { name: 'Hyndburn', kind: 'constituency', electorate: 70_000, classification: 'county', nation: 'england' })).body.value;
+  const contest = (await app.call('contests.create', { electionId: election.id, areaId: area.id, status: 'contesting' })).body.value;
+  const candidate = (await app.call('candidates.create', { ballotName: 'Alice Green' })).body.value;
+  await app.call('candidacies.create', { candidateId: candidate.id, contestId: contest.id });
+
+  await page.goto(`${app.origin}/#/contests/${contest.id}/result`);
+  await page.getByLabel('Declared on').fill('2034-07-05');
+  await page.getByLabel('Candidate 1 votes').fill('1500');
+  await page.getByLabel('Elected (candidate 1)').check();
+  await page.getByLabel('Candidate 2 name').fill('Big Party Person');
+  await page.getByLabel('Candidate 2 votes').fill('20000');
+  await page.getByRole('button', { name: 'Save result' }).click();
+  await expect(page.getByText('2034-07-05 is in the future: enter the date the returning officer declared the result')).toBeVisible();
+  await expect(
+    page.getByText('Alice Green is marked elected with 1500 votes, fewer than Big Party Person (20000), who is not: the candidates with the most votes are elected'),
+  ).toBeVisible();
+  await expect(page.getByText('No result recorded yet')).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByLabel('Declared on').fill('2024-07-05');
+  await page.getByLabel('Elected (candidate 1)').uncheck();
+  await page.getByLabel('Elected (candidate 2)').check();
+  await page.getByRole('button', { name: 'Save result' }).click();
+  await expect(page.getByRole('row', { name: /Alice Green \(ours\)/ })).toContainText('Deposit returned (£500): more than 5% of the valid votes');
+});

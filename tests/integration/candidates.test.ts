@@ -198,6 +198,14 @@ describe('results', () => {
     expect(early.fields?.declaredOn).toMatch(/before polling day/);
     const negative = await refused('results.record', { ...input, rows: [{ name: 'X', votes: -5 }] });
     expect(negative.fields?.['rows.0.votes']).toMatch(/negative/);
+    const future = await refused('results.record', { ...input, declaredOn: '2099-07-05' });
+    expect(future.fields?.declaredOn).toBe('2099-07-05 is in the future: enter the date the returning officer declared the result');
+    const loserElected = await refused('results.record', { ...input, rows: input.rows.map((x) => ({ ...x, elected: x.name === 'Alice Green' })) });
+    expect(loserElected.fields?.['rows.2.elected']).toBe(
+      'Alice Green is marked elected with 2000 votes, fewer than Big Party (20000), who is not: the candidates with the most votes are elected',
+    );
+    const twoElected = await refused('results.record', { ...input, rows: input.rows.map((x) => ({ ...x, elected: x.name !== 'Alice Green' })) });
+    expect(twoElected.fields?.rows).toBe('2 candidates are marked elected, but the contest fills 1 seat');
     expect(counts()).toEqual(before);
 
     const up = await ok('results.record', { ...input, rows: input.rows.map((x) => (x.name === 'Alice Green' ? { ...x, votes: 2_200 } : x)) });

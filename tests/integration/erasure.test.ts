@@ -128,11 +128,13 @@ describe('erasing a candidate', () => {
     const c = await ok(app, 'candidates.create', input);
     await ok(app, 'candidates.update', { id: c.id, ...input, notes: 'Moved house in 2026' });
     const k = await ok(app, 'candidacies.create', { candidateId: c.id, contestId });
-    await ok(app, 'candidacies.setPapers', { id: k.id, consentSignedOn: '2027-03-20', consentWitnessedBy: 'Wilma Witness', agentName: 'Arthur Agent' });
+    // A consent and a declaration are never in the future: this election has been held.
+    await ok(app, 'elections.update', { id: electionId, name: 'County 2025', type: 'local', pollingDay: '2025-05-01', nation: 'england' });
+    await ok(app, 'candidacies.setPapers', { id: k.id, consentSignedOn: '2025-03-20', consentWitnessedBy: 'Wilma Witness', agentName: 'Arthur Agent' });
     await ok(app, 'candidacies.setItem', { id: k.id, item: 'home-address-form', state: 'in-progress', doneOn: null, note: `${NAME} to sign at 3 Ostrich Row` });
     await ok(app, 'results.record', {
       contestId,
-      declaredOn: '2027-05-07',
+      declaredOn: '2025-05-02',
       electorate: 4000,
       rows: [
         { candidacyId: k.id, name: NAME, votes: 612 },

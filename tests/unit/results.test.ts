@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeResult, formatShare, resultProblems, voteShare } from '../../shared/domain/results.ts';
+import { computeResult, declarationProblems, formatShare, isFirstPastThePost, resultProblems, voteShare } from '../../shared/domain/results.ts';
 import type { ResultInput } from '../../shared/domain/results.ts';
 
 const base = (over: Partial<ResultInput> = {}): ResultInput => ({
@@ -59,5 +59,40 @@ describe('results', () => {
   it('ties share a place', () => {
     const c = computeResult(base({ rows: [{ key: 'a', name: 'A', votes: 5 }, { key: 'b', name: 'B', votes: 5 }, { key: 'c', name: 'C', votes: 1 }] }));
     expect(c.rows.map((x) => x.position)).toEqual([1, 1, 3]);
+  });
+});
+
+describe('declarations', () => {
+  const base = { declaredOn: '2024-07-05', pollingDay: '2024-07-04', today: '2024-07-10', seats: 1, firstPastThePost: true };
+  const rows = [
+    { name: 'Winner', votes: 20_000, elected: false },
+    { name: 'Loser', votes: 1_500, elected: true },
+  ];
+  it('refuses the fewest votes elected under first past the post, and more elected than seats', () => {
+    expect(declarationProblems({ ...base, rows })).toEqual([
+      { field: 'rows.1.elected', message: 'Loser is marked elected with 1500 votes, fewer than Winner (20000), who is not: the candidates with the most votes are elected' },
+    ]);
+    expect(declarationProblems({ ...base, rows: rows.map((r) => ({ ...r, elected: true })) })).toEqual([
+      { field: 'rows', message: '2 candidates are marked elected, but the contest fills 1 seat' },
+    ]);
+    expect(declarationProblems({ ...base, rows: rows.map((r) => ({ ...r, elected: r.name === 'Winner' })) })).toEqual([]);
+    // STV: first preferences do not decide who is elected.
+    expect(declarationProblems({ ...base, firstPastThePost: false, rows })).toEqual([]);
+    // A tie broken by lot: either may be elected.
+    expect(declarationProblems({ ...base, rows: [{ name: 'A', votes: 10, elected: false }, { name: 'B', votes: 10, elected: true }] })).toEqual([]);
+  });
+  it('refuses a declaration before polling day or in the future', () => {
+    expect(declarationProblems({ ...base, declaredOn: '2024-07-03', rows: [] })[0].field).toBe('declaredOn');
+    expect(declarationProblems({ ...base, declaredOn: '2027-07-05', rows: [] })).toEqual([
+      { field: 'declaredOn', message: '2027-07-05 is in the future: enter the date the returning officer declared the result' },
+    ]);
+    expect(declarationProblems({ ...base, declaredOn: '2024-07-10', rows: [] })).toEqual([]);
+  });
+  it('knows which contests are first past the post', () => {
+    expect(isFirstPastThePost('uk-parliament', 'england', 'standard')).toBe(true);
+    expect(isFirstPastThePost('local', 'scotland', 'standard')).toBe(false);
+    expect(isFirstPastThePost('ni-assembly', 'northern-ireland', 'standard')).toBe(false);
+    expect(isFirstPastThePost('gla', 'england', 'gla-list')).toBe(false);
+    expect(isFirstPastThePost('gla', 'england', 'gla-mayor')).toBe(true);
   });
 });

@@ -179,6 +179,11 @@ function ResultForm(props: { contestId: number; pollingDay: string; result: Cont
                     <label className="choice">
                       <input type="checkbox" {...register(`rows.${i}.elected`)} /> Elected<span className="visually-hidden"> (candidate {i + 1})</span>
                     </label>
+                    {form.errorOf(`rows.${i}.elected`) && (
+                      <p className="error" role="alert">
+                        {form.errorOf(`rows.${i}.elected`)}
+                      </p>
+                    )}
                   </td>
                   <td>
                     {!isOurs && (
