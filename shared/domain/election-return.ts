@@ -142,9 +142,15 @@ export const RETURN_CSV_HEADER = [
   'notional',
   'permissible_source',
   'status',
+  'donor_address',
+  'donor_number',
 ] as const;
 
-/** Every line of the return as CSV rows (amounts as plain decimals, e.g. 1234.50), header first. */
+/**
+ * Every line of the return as CSV rows (amounts as plain decimals, e.g. 1234.50), header first.
+ * A refund is negative, so each category's lines add up to its total; a donor's address and
+ * elector or company number are there as on the printed return.
+ */
 export function returnCsvRows(ret: ElectionReturn<ReturnExpense, ReturnDonation>): string[][] {
   const rows: string[][] = [[...RETURN_CSV_HEADER]];
   for (const c of ret.categories) {
@@ -158,15 +164,17 @@ export function returnCsvRows(ret: ElectionReturn<ReturnExpense, ReturnDonation>
         e.description,
         e.invoiceOn ?? '',
         e.paidOn ?? '',
-        penceToDecimal(e.amountPence),
+        penceToDecimal(e.kind === 'refund' ? -e.amountPence : e.amountPence),
         e.notional ? 'yes' : 'no',
         '',
         e.source === 'print-run' ? 'from leaflet print run' : '',
+        '',
+        '',
       ]);
     }
-    rows.push(['spending-total', '', c.label, 'total', '', '', '', '', penceToDecimal(c.totalPence), '', '', '']);
+    rows.push(['spending-total', '', c.label, 'total', '', '', '', '', penceToDecimal(c.totalPence), '', '', '', '', '']);
   }
-  rows.push(['spending-total', '', 'All categories', 'total', '', '', '', '', penceToDecimal(ret.totalSpendPence), '', '', '']);
+  rows.push(['spending-total', '', 'All categories', 'total', '', '', '', '', penceToDecimal(ret.totalSpendPence), '', '', '', '', '']);
   for (const d of [...ret.donationsSchedule, ...ret.returnedDonations]) {
     rows.push([
       'donation',
@@ -181,13 +189,15 @@ export function returnCsvRows(ret: ElectionReturn<ReturnExpense, ReturnDonation>
       '',
       d.permissibleSource ? PERMISSIBLE_SOURCE_LABELS[d.permissibleSource] : '',
       d.status,
+      d.donorAddress,
+      d.electorNumber ?? d.companyNumber ?? '',
     ]);
   }
   const dep = ret.deposit?.recorded;
   if (dep) {
     const receipt = dep.receipt ? `receipt ${dep.receipt}` : '';
-    rows.push(['deposit', '', '', dep.method, 'Returning officer', receipt, dep.paidOn, dep.refundedOn ?? '', penceToDecimal(dep.amountPence), '', '', ret.deposit!.outcome]);
+    rows.push(['deposit', '', '', dep.method, 'Returning officer', receipt, dep.paidOn, dep.refundedOn ?? '', penceToDecimal(dep.amountPence), '', '', ret.deposit!.outcome, '', '']);
   }
-  if (ret.nil) rows.push(['nil-return', '', '', '', '', 'No spending and no donations to report', '', '', '0.00', '', '', '']);
+  if (ret.nil) rows.push(['nil-return', '', '', '', '', 'No spending and no donations to report', '', '', '0.00', '', '', '', '', '']);
   return rows;
 }

@@ -155,11 +155,25 @@ describe('the return', () => {
     const rows = returnCsvRows(ret);
     expect(rows[0][0]).toBe('section');
     expect(rows.filter((r) => r[0] === 'spending')).toEqual([
-      ['spending', 'expense:1', 'Advertising', 'expense', 'Print, "Fast" Ltd', 'Thing', '2024-06-10', '2024-06-12', '123.45', 'no', '', ''],
+      ['spending', 'expense:1', 'Advertising', 'expense', 'Print, "Fast" Ltd', 'Thing', '2024-06-10', '2024-06-12', '123.45', 'no', '', '', '', ''],
     ]);
     expect(rows.find((r) => r[2] === 'All categories')?.[8]).toBe('123.45');
-    expect(rows.find((r) => r[0] === 'donation')?.[8]).toBe('200.00');
-    expect(rows.find((r) => r[0] === 'deposit')?.slice(8)).toEqual(['500.00', '', '', 'returned']);
+    expect(rows.find((r) => r[0] === 'donation')?.slice(8)).toEqual(['200.00', '', 'An individual on a UK electoral register', 'accepted', '1 High St', 'AB-1']);
+    expect(rows.find((r) => r[0] === 'deposit')?.slice(8)).toEqual(['500.00', '', '', 'returned', '', '']);
     expect(rows.every((r) => r.length === rows[0].length)).toBe(true);
+  });
+
+  it('writes a refund as a negative amount, so each category’s lines add up to its total', () => {
+    const ret = buildReturn({
+      expenses: [expense({ amountPence: 50_000 }), expense({ ref: 'expense:2', kind: 'refund', amountPence: 5_000, paidOn: null })],
+      donations: [],
+      deposit: null,
+    });
+    const rows = returnCsvRows(ret);
+    const lines = rows.filter((r) => r[0] === 'spending' && r[2] === 'Advertising').map((r) => r[8]);
+    expect(lines).toEqual(['500.00', '-50.00']);
+    const total = rows.find((r) => r[0] === 'spending-total' && r[2] === 'Advertising')![8];
+    expect(total).toBe('450.00');
+    expect(lines.reduce((a, x) => a + Math.round(Number(x) * 100), 0)).toBe(45_000);
   });
 });
