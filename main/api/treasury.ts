@@ -23,6 +23,7 @@ import { electionTypeLabel } from '../../shared/domain/election-types.ts';
 import { SPENDING_CATEGORY_LABELS, expenseProblems, expenseWarnings } from '../../shared/domain/expenses.ts';
 import { formatPence } from '../../shared/domain/money.ts';
 import { computeSpendingLimit, findLimitRule, noRuleMessage, spendStatus } from '../../shared/domain/spending-limits.ts';
+import { getCandidacyPapers, listCandidacies } from '../../db/repositories/candidacies.ts';
 import { listContests } from '../../db/repositories/contests.ts';
 import { getPrintRun } from '../../db/repositories/print-runs.ts';
 import {
@@ -370,9 +371,14 @@ export const treasuryHandlers: HandlersFor<typeof treasuryContract> = {
   'treasury.getReturn': async (ctx, { contestId }) => {
     const x = await everything(ctx, contestId);
     const { ret } = x;
+    const candidacies = await listCandidacies(ctx.db, { contestId });
+    const candidates = await Promise.all(
+      candidacies.map(async (k) => ({ name: k.candidateName, agentName: (await getCandidacyPapers(ctx.db, k.id))?.agentName ?? '' })),
+    );
     return {
       contestId,
       title: titleOf(x.contest),
+      candidates,
       categories: ret.categories,
       totalPaidPence: ret.totalPaidPence,
       totalUnpaidPence: ret.totalUnpaidPence,

@@ -266,6 +266,8 @@ export const categoryTotals = z.object({
 export const electionReturn = z.object({
   contestId: id,
   title: z.string(),
+  /** Our candidates in the contest, each with their election agent ('' when they act as their own). */
+  candidates: z.array(z.object({ name: z.string(), agentName: z.string() })),
   categories: z.array(categoryTotals),
   totalPaidPence: pence,
   totalUnpaidPence: pence,

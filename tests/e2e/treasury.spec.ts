@@ -152,6 +152,8 @@ test('a treasurer records the deposit, donations and spending, sees the gauge an
   // The return, grouped by category, with the donations schedule and the deposit; printed on A4.
   await page.getByRole('link', { name: 'The return of expenses' }).click();
   await expect(page.getByRole('heading', { name: 'Return of election expenses' })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: /^Alice Green$/ })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: 'Alice Green (acting as their own agent)' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Unsolicited material to electors' })).toContainText('Election address: 10,000 printed');
   await expect(page.getByRole('row', { name: 'Total: Unsolicited material to electors £9,500.00' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Transport' })).toContainText('Taxis on polling day');

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { Link, useParams } from 'react-router';
 import { DEPOSIT_METHOD_LABELS, type ElectionReturnView } from '../../../../shared/contract/treasury.ts';
 import { writeCsv } from '../../../../shared/domain/csv.ts';
@@ -54,6 +55,23 @@ export function ReturnPage() {
           </>
         }
       />
+      <dl className="facts">
+        {ret.candidates.length === 0 ? (
+          <>
+            <dt>Candidate</dt>
+            <dd>No candidate entered for this contest: add one on the Candidates page</dd>
+          </>
+        ) : (
+          ret.candidates.map((c) => (
+            <Fragment key={c.name}>
+              <dt>Candidate</dt>
+              <dd>{c.name}</dd>
+              <dt>Election agent</dt>
+              <dd>{c.agentName || `${c.name} (acting as their own agent)`}</dd>
+            </Fragment>
+          ))
+        )}
+      </dl>
       {ret.problems.length > 0 && (
         <section className="panel no-print" aria-labelledby="check-heading">
           <h2 id="check-heading">Check before you file</h2>
