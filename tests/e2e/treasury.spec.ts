@@ -224,3 +224,24 @@ test('a donation first marked accepted, then returned, is saved as returned with
   const saved = (await app.call('treasury.getLedger', { contestId: c.body.value.id })).body.value.donations;
   expect(saved.map((d: { status: string; acceptedOn: string | null }) => [d.status, d.acceptedOn])).toEqual([['returned', null]]);
 });
+
+test('a deposit recorded after reaching another contest’s money page by the address goes to that contest', async ({ page, app }) => {
+  const e = (await app.call('elections.create', { name: 'General election', type: 'uk-parliament', pollingDay: day(20), nation: 'england' })).body.value;
+  const contestIn = async (name: string) => {
+    const a = (await app.call('areas.create', { name, kind: 'constituency', electorate: 70_000, classification: 'county', nation: 'england' })).body.value;
+    return (await app.call('contests.create', { electionId: e.id, areaId: a.id, status: 'contesting' })).body.value;
+  };
+  const banbury = await contestIn('Banbury');
+  const bicester = await contestIn('Bicester');
+  await page.goto(`${app.origin}/#/treasury/${banbury.id}`);
+  await expect(page.getByRole('heading', { name: 'Money: Banbury — General election' })).toBeVisible();
+  await page.goto(`${app.origin}/#/treasury/${bicester.id}`);
+  await expect(page.getByRole('heading', { name: 'Money: Bicester — General election' })).toBeVisible();
+  const depositForm = page.getByRole('form', { name: 'Record the deposit' });
+  await depositForm.getByLabel('Paid on').fill(day(-1));
+  await depositForm.getByRole('button', { name: 'Record the deposit' }).click();
+  await expect(page.getByText(/^Paid £500\.00 on /)).toBeVisible();
+  const depositOf = async (contestId: number) => (await app.call('treasury.getLedger', { contestId })).body.value.deposit.recorded;
+  expect(await depositOf(banbury.id)).toBeNull();
+  expect(await depositOf(bicester.id)).toMatchObject({ amountPence: 50_000, paidOn: day(-1) });
+});
