@@ -326,7 +326,8 @@ function ChecklistRow(props: { candidacyId: number; contestId: number; item: Che
       <td>
         {item.id === 'deposit' && item.applies ? (
           <p>
-            Ticked when the treasury records the payment. <Link to={`/treasury/${props.contestId}`}>Record the payment in the treasury</Link>
+            Ticked when the treasury records the payment.{' '}
+            <Link to={`/treasury/${props.contestId}`}>{item.state === 'done' ? 'See the payment in the treasury' : 'Record the payment in the treasury'}</Link>
           </p>
         ) : item.applies ? (
           <form noValidate onSubmit={save} aria-label={`Update ${item.label}`}>
