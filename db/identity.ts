@@ -52,13 +52,13 @@ function list(names: string[]): string {
 export function schemaProblem(db: Database.Database): string | null {
   if (isMarked(db)) return null;
   const appId = db.pragma('application_id', { simple: true }) as number;
-  if (appId !== 0) return `it was made by another application (application id ${appId})`;
+  if (appId !== 0) return `it was made by another program (application id ${appId})`;
   const actual = shapeOf(db);
   const version = db.pragma('user_version', { simple: true }) as number;
-  if (version === 0) return actual.size === 0 ? null : "it holds another application's tables";
+  if (version === 0) return actual.size === 0 ? null : "it holds another program's data";
   const expected = expectedShape(Math.min(version, latestVersion(loadMigrations())));
   const missingTables = [...expected.keys()].filter((t) => !actual.has(t));
-  if (missingTables.length === expected.size) return "it holds another application's tables";
+  if (missingTables.length === expected.size) return "it holds another program's data";
   if (missingTables.length > 0) return `it lacks the tables ${list(missingTables)} that Hustings keeps its data in`;
   for (const [table, columns] of expected) {
     const missing = [...columns].filter((c) => !actual.get(table)?.has(c));

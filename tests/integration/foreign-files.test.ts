@@ -64,8 +64,8 @@ function names(path: string): string[] {
 
 describe('opening a file that is not a Hustings database', () => {
   const cases: [string, (path: string) => unknown, RegExp][] = [
-    ["another application's SQLite file with our schema version", (p) => foreignFile(p), /holds another application's tables/],
-    ['our tables under another application id', markedByAnother, /made by another application/],
+    ["another application's SQLite file with our schema version", (p) => foreignFile(p), /holds another program's data/],
+    ['our tables under another application id', markedByAnother, /made by another program/],
     ["our schema version with one of our tables but not the rest", (p) => foreignFile(p, 'CREATE TABLE elections (id INTEGER PRIMARY KEY, name TEXT);'), /lacks the tables/],
     ['a text file', (p) => writeFileSync(p, 'name,address\nA. Voter,1 High Street\n'.repeat(200)), /is not a SQLite database/],
   ];
@@ -86,7 +86,7 @@ describe('opening a file that is not a Hustings database', () => {
     for (const args of [['elections', 'list'], ['serve', '--port', '0'], ['backup', join(dir, 'copy.sqlite')]]) {
       const r = hustings(...args, '--db', dbPath);
       expect(r.code, args.join(' ')).toBe(1);
-      expect(r.err.trim(), args.join(' ')).toBe(`${dbPath} is not a Hustings database: it holds another application's tables. Nothing in it was changed.`);
+      expect(r.err.trim(), args.join(' ')).toBe(`${dbPath} is not a Hustings database: it holds another program's data. Nothing in it was changed.`);
     }
     expect(fingerprint(dbPath)).toEqual(before);
   });
@@ -127,9 +127,9 @@ describe('restoring a file that is not a Hustings database', () => {
       const before = fingerprint(path);
 
       const verdict = await ok(app, 'backups.verify', { file });
-      expect(verdict).toMatchObject({ ok: false, problems: [`${path} is not a Hustings database: it holds another application's tables.`] });
+      expect(verdict).toMatchObject({ ok: false, problems: [`${path} is not a Hustings database: it holds another program's data.`] });
       const refused = await app.dispatch('backups.restore', { file, confirm: true });
-      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', message: `Not restored: ${path} is not a Hustings database: it holds another application's tables.` } });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', message: `Not restored: ${path} is not a Hustings database: it holds another program's data.` } });
 
       expect((await ok(app, 'elections.list', {})).map((e: { name: string }) => e.name)).toEqual(['Live']);
       await ok(app, 'elections.create', { name: 'Still working', ...ELECTION });
