@@ -212,7 +212,7 @@ describe('hustings backup / restore', () => {
 
     const listed = hustings('backups', '--db', dbPath, '--json');
     expect(JSON.parse(listed.out).map((b: { reason: string }) => b.reason)).toContain('restore');
-  });
+  }, 60_000); // five runs of the command line: slow on a busy machine
 
   it('restores a backup taken while browser mode was writing', async () => {
     const server = await startBrowserMode({ dbPath });
