@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import {
   backupFileName,
@@ -13,6 +13,8 @@ import {
   type BackupReason,
   type BackupVerdict,
 } from '../shared/domain/backups.ts';
+import { makeFolder } from './folders.ts';
+import { schemaProblem } from './identity.ts';
 import { latestVersion, loadMigrations } from './migrations.ts';
 import type { Db } from './open.ts';
 
@@ -48,7 +50,7 @@ export type BackupProgress = (donePages: number, totalPages: number) => void;
  * out of WAL mode so it is one self-contained file that opens read-only without side files.
  */
 export async function backupTo(db: Db, file: string, onProgress?: BackupProgress): Promise<string> {
-  mkdirSync(dirname(file), { recursive: true });
+  makeFolder(dirname(file));
   let pages: number;
   try {
     // After each step of PAGES_PER_STEP pages the callback reports (and may throw to stop).
@@ -101,7 +103,7 @@ export async function takeBackup(
   opts: { now?: Date; keep?: number; schemaVersion?: number; onProgress?: BackupProgress } = {},
 ): Promise<BackupInfo> {
   const dir = backupsDir(dbPath);
-  mkdirSync(dir, { recursive: true });
+  makeFolder(dir);
   const version = opts.schemaVersion ?? (db.pragma('user_version', { simple: true }) as number);
   let when = opts.now ?? new Date();
   let file = join(dir, backupFileName(databaseName(dbPath), when, reason, version));
@@ -136,7 +138,7 @@ export interface BackupInspection {
   schemaVersion: number | null;
 }
 
-/** Whether a file may be restored: SQLite's full integrity check and a schema version we know. */
+/** Whether a file may be restored: SQLite's full integrity check, a Hustings database, a schema version we know. */
 export function inspectBackup(file: string): BackupInspection {
   const appSchemaVersion = latestVersion(loadMigrations());
   if (!existsSync(file)) return { verdict: { ok: false, problems: [`There is no file at ${file}.`] }, schemaVersion: null };
@@ -145,6 +147,8 @@ export function inspectBackup(file: string): BackupInspection {
     copy = new Database(file, { readonly: true, fileMustExist: true });
     const integrity = (copy.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
     const schemaVersion = copy.pragma('user_version', { simple: true }) as number;
+    const foreign = schemaProblem(copy);
+    if (foreign !== null) return { verdict: { ok: false, problems: [`${file} is not a Hustings database: ${foreign}.`] }, schemaVersion };
     return { verdict: verifyBackup({ integrity, schemaVersion, appSchemaVersion }), schemaVersion };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

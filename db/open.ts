@@ -1,19 +1,25 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { backupBeforeMigrating } from './backup.ts';
+import { makeFolder } from './folders.ts';
+import { DatabaseRefusedError, fileProblem, isMarked, markAsHustings, notHustings, schemaProblem } from './identity.ts';
 import { latestVersion, loadMigrations } from './migrations.ts';
 
 export type Db = Database.Database;
 
-export class DatabaseTooNewError extends Error {}
+export class DatabaseTooNewError extends DatabaseRefusedError {}
 
 /**
  * Opens (creating if needed) the user's database: WAL, foreign keys on, synchronous FULL so an
- * acknowledged write survives a crash; then brings the schema up to date.
+ * acknowledged write survives a crash; then brings the schema up to date. A file that is not a
+ * Hustings database is refused before anything is written to it (not even the WAL switch).
  */
 export async function openDatabase(path: string): Promise<Db> {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') {
+    makeFolder(dirname(path));
+    const problem = fileProblem(path);
+    if (problem !== null) throw notHustings(path, problem);
+  }
   const db = new Database(path);
   try {
     db.pragma('journal_mode = WAL');
@@ -34,8 +40,13 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** Brings the schema up to date (backing the file up first), refusing a newer one. */
+/**
+ * Brings the schema up to date (backing the file up first), refusing a newer one or another
+ * application's, and marks the file as Hustings'.
+ */
 export async function migrate(db: Db, path: string): Promise<void> {
+  const problem = schemaProblem(db);
+  if (problem !== null) throw notHustings(path, problem);
   const migrations = loadMigrations();
   const latest = latestVersion(migrations);
   const current = schemaVersion(db);
@@ -46,10 +57,14 @@ export async function migrate(db: Db, path: string): Promise<void> {
     );
   }
   const pending = migrations.filter((m) => m.version > current);
-  if (pending.length === 0) return;
+  if (pending.length === 0) {
+    if (!isMarked(db)) markAsHustings(db); // a file from before the mark: upgraded in place
+    return;
+  }
   if (current > 0 && path !== ':memory:') await backupBeforeMigrating(db, path, current);
   db.transaction(() => {
     for (const m of pending) db.exec(m.sql);
     db.pragma(`user_version = ${latest}`);
+    markAsHustings(db);
   })();
 }

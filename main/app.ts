@@ -41,7 +41,7 @@ export async function openHustings(opts: { dbPath: string; actor?: string; start
     }
   }
   const jobs = createJobs();
-  const uploads = createUploads();
+  const uploads = createUploads(opts.dbPath);
   const dispatch = createDispatcher(createCtx(db, opts.dbPath, opts.actor ?? defaultActor(), { jobs, uploads, openPath: opts.openPath }));
   return {
     dispatch,

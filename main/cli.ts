@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import { areasCommands } from './cli/areas.ts';
 import { backupCommands } from './cli/backup.ts';
-import { CliError, type Command, DEFAULT_DB } from './cli/command.ts';
+import { type Command, DEFAULT_DB } from './cli/command.ts';
 import { electionsCommands } from './cli/elections.ts';
+import { describeFailure } from './cli/failure.ts';
 import { nominationsCommands } from './cli/nominations.ts';
 import { registerCommands } from './cli/register.ts';
 import { plannerCommands } from './cli/planner.ts';
@@ -10,10 +11,9 @@ import { leafletsCommands } from './cli/leaflets.ts';
 import { serveCommands } from './cli/serve.ts';
 import { timetableCommands } from './cli/timetable.ts';
 import { treasuryCommands } from './cli/treasury.ts';
-import { DatabaseTooNewError } from '../db/open.ts';
 
 /** The command table: each feature adds its commands here. */
-const commands: Command[] = [...serveCommands, ...electionsCommands, ...areasCommands, ...nominationsCommands, ...plannerCommands, ...timetableCommands, ...treasuryCommands, ...registerCommands, ...leafletsCommands, ...backupCommands];
+export const commands: Command[] = [...serveCommands, ...electionsCommands, ...areasCommands, ...nominationsCommands, ...plannerCommands, ...timetableCommands, ...treasuryCommands, ...registerCommands, ...leafletsCommands, ...backupCommands];
 
 function help(): string {
   return [
@@ -60,18 +60,12 @@ export async function main(argv: string[]): Promise<number> {
     }
     return await command.run(values, positionals);
   } catch (error) {
-    if (error instanceof CliError) {
-      console.error(error.message);
-      return error.exitCode;
-    }
-    if (error instanceof DatabaseTooNewError) {
-      console.error(error.message);
-      return 1;
-    }
     if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
       console.error(`${error.message}\nUsage: hustings ${command.usage}`);
       return 2;
     }
-    throw error;
+    const { message, exitCode } = describeFailure(error);
+    console.error(message);
+    return exitCode;
   }
 }

@@ -68,6 +68,15 @@ function sameToken(given: string, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** One cookie's value from a Cookie header. */
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0 && part.slice(0, i).trim() === name) return part.slice(i + 1).trim();
+  }
+  return undefined;
+}
+
 async function readBody(req: IncomingMessage): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -81,13 +90,15 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
 
 /**
  * Browser mode: the renderer and `POST /api/<method>` on loopback. Every API request needs the
- * token; a request whose Host or Origin is not this server's own is refused (DNS rebinding).
+ * token (header or cookie); a request whose Host or Origin is not this server's own is refused
+ * (DNS rebinding).
  */
 export async function startServer(app: Hustings, opts: ServerOptions = {}): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const rendererDir = opts.rendererDir ?? RENDERER_DIR;
   let allowedHosts = new Set<string>();
+  let cookieName = '';
 
   const server = createServer(async (req, res) => {
     try {
@@ -101,6 +112,7 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
       }
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname.startsWith('/api/')) return await api(req, res, url);
+      if (req.method === 'GET' && url.searchParams.has('token') && sameToken(url.searchParams.get('token') ?? '', token)) return signIn(res, url);
       return serveStatic(res, url.pathname);
     } catch (error) {
       console.error('[hustings] request failed', error);
@@ -110,9 +122,7 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
   });
 
   async function api(req: IncomingMessage, res: ServerResponse, url: URL) {
-    const auth = req.headers.authorization ?? '';
-    const given = auth.startsWith('Bearer ') ? auth.slice(7) : '';
-    if (!sameToken(given, token)) return send(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong token: open the address Hustings printed' } });
+    if (!authorised(req)) return send(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong token: open the address Hustings printed' } });
     const name = safeDecode(url.pathname.slice('/api/'.length));
     if (name === null) return send(res, 404, { ok: false, error: { code: 'unknown_method', message: 'There is no such method' } });
     if (name === 'methods' && req.method === 'GET') return send(res, 200, describeMethods());
@@ -128,6 +138,34 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
     }
     const result = await app.dispatch(name, input);
     return send(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);
+  }
+
+  /**
+   * The token in the Authorization header (scripts), or in the cookie the page got when it was
+   * opened with the printed address. A cookie goes with any request to this host, so it counts
+   * only for requests the browser says come from this very page (Sec-Fetch-Site).
+   */
+  function authorised(req: IncomingMessage): boolean {
+    const auth = req.headers.authorization ?? '';
+    if (auth !== '') return auth.startsWith('Bearer ') && sameToken(auth.slice(7), token);
+    const site = req.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin') return false;
+    return sameToken(cookieValue(req.headers.cookie, cookieName) ?? '', token);
+  }
+
+  /**
+   * Opening the printed address: the token moves into an HttpOnly cookie for the rest of the
+   * session and the browser is sent to the same page without it, so the address bar, history
+   * and bookmarks never hold it.
+   */
+  function signIn(res: ServerResponse, url: URL) {
+    url.searchParams.delete('token');
+    res.writeHead(303, {
+      'Set-Cookie': `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+      Location: url.pathname + url.search,
+      'Cache-Control': 'no-store',
+    });
+    res.end();
   }
 
   /** Server-Sent Events: every long job's progress, done, error or cancelled (main/jobs.ts). */
@@ -167,6 +205,8 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
     server.listen(opts.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  // Cookies are shared by every port of a host: each server has its own.
+  cookieName = `hustings-${port}`;
   const hostPart = host.includes(':') ? `[${host}]` : host;
   allowedHosts = new Set([`${hostPart}:${port}`, `127.0.0.1:${port}`, `localhost:${port}`]);
   return {

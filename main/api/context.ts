@@ -30,7 +30,7 @@ export function createCtx(db: Db, dbPath: string, actor: string, services: { job
     actor,
     audit: (record) => writeAudit(db, { ...record, actor }),
     jobs: services.jobs ?? createJobs(),
-    uploads: services.uploads ?? createUploads(),
+    uploads: services.uploads ?? createUploads(dbPath),
     openPath: services.openPath,
   };
 }

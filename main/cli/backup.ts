@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { AppError } from '../../shared/contract/result.ts';
 import { backupTo, backupsDir, inspectBackup, listBackups } from '../../db/backup.ts';
 import { restoreBackup } from '../../db/restore.ts';
 import { writeAudit } from '../../db/repositories/audit.ts';
@@ -46,28 +45,23 @@ export const backupCommands: Command[] = [
       const { verdict, schemaVersion } = inspectBackup(file);
       if (!verdict.ok) throw new CliError(`Not restored: ${verdict.problems.join(' ')}`);
       console.log(`Checked ${file}: integrity ok, schema version ${schemaVersion}.`);
-      try {
-        const result = await withDatabase(values, async (app, dbPath) => {
-          const r = await restoreBackup(app.db, dbPath, file);
-          await writeAudit(app.db, {
-            actor: defaultActor(),
-            action: 'restore',
-            entity: 'database',
-            entityId: null,
-            summary: `Restored ${file} from the command line; the data from before is in ${r.safetyBackup.file}`,
-            after: { restoredFrom: file, safetyBackup: r.safetyBackup.file, restoredVersion: r.restoredVersion },
-          });
-          const audit = await app.dispatch('audit.list', { limit: 1 }); // the database answers after the restore
-          if (!audit.ok) throw new CliError(`The restored database does not answer: ${audit.error.message}`);
-          return r;
+      await withDatabase(values, async (app, dbPath) => {
+        const r = await restoreBackup(app.db, dbPath, file);
+        // Said at once, so the way back is known whatever happens next.
+        console.log(`Restored. The data from before is in ${r.safetyBackup.path}.`);
+        if (r.restoredVersion < r.schemaVersion) console.log(`Upgraded the restored data from schema ${r.restoredVersion} to ${r.schemaVersion}.`);
+        await writeAudit(app.db, {
+          actor: defaultActor(),
+          action: 'restore',
+          entity: 'database',
+          entityId: null,
+          summary: `Restored ${file} from the command line; the data from before is in ${r.safetyBackup.file}`,
+          after: { restoredFrom: file, safetyBackup: r.safetyBackup.file, restoredVersion: r.restoredVersion },
         });
-        console.log(`Restored. The data from before is in ${result.safetyBackup.path}.`);
-        if (result.restoredVersion < result.schemaVersion) console.log(`Upgraded the restored data from schema ${result.restoredVersion} to ${result.schemaVersion}.`);
-        return 0;
-      } catch (error) {
-        if (error instanceof AppError) throw new CliError(error.message);
-        throw error;
-      }
+        const audit = await app.dispatch('audit.list', { limit: 1 }); // the database answers after the restore
+        if (!audit.ok) throw new CliError(`The restored database does not answer: ${audit.error.message}`);
+      });
+      return 0;
     },
   },
   {

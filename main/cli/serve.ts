@@ -1,13 +1,14 @@
 import { startServer } from '../server.ts';
 import { openHustings } from '../app.ts';
+import { browserToken } from '../browser-token.ts';
 import { CliError, type Command, dbPathOf } from './command.ts';
 
 export const serveCommands: Command[] = [
   {
     path: ['serve'],
-    usage: 'serve [--db PATH] [--port N] [--host ADDRESS]',
-    summary: 'Run Hustings in your web browser (browser mode) on this computer',
-    options: { port: { type: 'string' }, host: { type: 'string' } },
+    usage: 'serve [--db PATH] [--port N] [--host ADDRESS] [--new-token]',
+    summary: 'Run Hustings in your web browser (browser mode) on this computer; the address keeps its token until --new-token',
+    options: { port: { type: 'string' }, host: { type: 'string' }, 'new-token': { type: 'boolean' } },
     async run(values) {
       const port = values.port === undefined ? 0 : Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a number from 0 to 65535, not "${values.port}"`, 2);
@@ -17,7 +18,7 @@ export const serveCommands: Command[] = [
       }
       const dbPath = dbPathOf(values);
       const app = await openHustings({ dbPath });
-      const server = await startServer(app, { port, host });
+      const server = await startServer(app, { port, host, token: browserToken(dbPath, { renew: values['new-token'] === true }) });
       console.log(`Database: ${dbPath}`);
       console.log(`Hustings is running at ${server.url}`);
       const stop = async () => {

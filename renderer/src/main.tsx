@@ -1,11 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { browserToken } from './app/api.ts';
+import { forgetTokenInAddress } from './app/api.ts';
 import { App } from './app/App.tsx';
 import './styles.css';
 
-// Take the token out of the address bar before anything else (it stays in this tab's session).
-if (!window.hustings) browserToken();
+// A token left in the address bar comes out before anything else (the server's cookie signs in).
+if (!window.hustings) forgetTokenInAddress();
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

@@ -4,12 +4,13 @@
  * 127.0.0.1 only, unless --host says otherwise, and then a warning.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tokenFile } from '../../main/browser-token.ts';
 import { type BrowserMode, startBrowserMode } from '../helpers/server.ts';
 
 let app: BrowserMode;
@@ -108,6 +109,73 @@ describe('browser mode: the token', () => {
   it('lets the right token in', async () => {
     expect((await post({ Authorization: `Bearer ${app.token}` })).status).toBe(200);
   });
+});
+
+describe('browser mode: the token in a cookie, not in the address', () => {
+  const cookie = () => `hustings-${port}=${app.token}`;
+
+  it('moves the printed token into an HttpOnly, SameSite=Strict cookie and sends the browser on without it', async () => {
+    const r = await raw(`/?token=${app.token}&view=1`);
+    expect(r.status).toBe(303);
+    expect(r.headers.location).toBe('/?view=1');
+    expect(r.headers['set-cookie']).toEqual([`hustings-${port}=${app.token}; HttpOnly; SameSite=Strict; Path=/`]);
+  });
+
+  it('sets no cookie for a wrong token: the page loads and its calls are refused', async () => {
+    const r = await raw('/?token=not-the-token');
+    expect(r.status).toBe(200);
+    expect(r.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('lets the cookie in for calls from the page itself', async () => {
+    expect((await post({ Cookie: cookie() })).status).toBe(200);
+    expect((await post({ Cookie: `other=1; ${cookie()}`, 'Sec-Fetch-Site': 'same-origin', Origin: app.origin })).status).toBe(200);
+    expect((await raw('/api/methods', { headers: { Cookie: cookie() } })).status).toBe(200);
+  });
+
+  it.each([
+    ['a wrong cookie', () => ({ Cookie: `hustings-${port}=not-the-token` })],
+    ["another port's cookie", () => ({ Cookie: `hustings-1=${app.token}` })],
+    ['the cookie on a request from another site', () => ({ Cookie: cookie(), 'Sec-Fetch-Site': 'cross-site' })],
+    ['the cookie on a request from another port of this computer', () => ({ Cookie: cookie(), 'Sec-Fetch-Site': 'same-site' })],
+    ['the cookie with a wrong Authorization header', () => ({ Cookie: cookie(), Authorization: 'Bearer nope' })],
+  ])('answers 401 to %s', async (_label, headers) => {
+    expect((await post(headers())).status).toBe(401);
+  });
+
+  it('still refuses a foreign Origin that carries the cookie (403)', async () => {
+    expect((await post({ Cookie: cookie(), Origin: 'http://evil.example' })).status).toBe(403);
+  });
+});
+
+describe('browser mode: one token per database, kept across restarts', () => {
+  it('keeps the token in an owner-only file beside the database until --new-token', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hustings-token-'));
+    const dbPath = join(dir, 'campaign.sqlite');
+    const tokenOf = async (args: string[] = []) => {
+      const server = await startBrowserMode({ dbPath, args });
+      await server.stop();
+      return server.token;
+    };
+    try {
+      const first = await tokenOf();
+      expect(first).toMatch(/^[\w-]{32}$/);
+      expect(readFileSync(tokenFile(dbPath), 'utf8').trim()).toBe(first);
+      if (process.platform !== 'win32') expect(statSync(tokenFile(dbPath)).mode & 0o777).toBe(0o600);
+      expect(await tokenOf()).toBe(first);
+      const renewed = await tokenOf(['--new-token']);
+      expect(renewed).not.toBe(first);
+      expect(await tokenOf()).toBe(renewed);
+      if (process.platform !== 'win32') {
+        chmodSync(tokenFile(dbPath), 0o644); // others could have read it: not trusted
+        const replaced = await tokenOf();
+        expect(replaced).not.toBe(renewed);
+        expect(statSync(tokenFile(dbPath)).mode & 0o777).toBe(0o600);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe('browser mode: Origin and Host (DNS rebinding)', () => {

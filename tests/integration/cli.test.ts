@@ -1,9 +1,11 @@
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { commands } from '../../main/cli.ts';
+import { hustings } from '../helpers/cli.ts';
 
 const CSV = new URL('../fixtures/uk-parliament-constituencies-2024-electorate.csv', import.meta.url).pathname;
 let dir: string;
@@ -13,12 +15,6 @@ beforeEach(() => {
   db = join(dir, 'h.sqlite');
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Runs `hustings` as a user would, through the installed bin script. */
-function hustings(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/hustings.js', ...args], { encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 function count(table: string): number {
   const d = new Database(db, { readonly: true });
@@ -78,4 +74,75 @@ describe('the hustings command', () => {
     expect(r.err).toContain('--port must be a number from 0 to 65535');
     expect(hustings('areas', 'import', join(dir, 'missing.csv'), '--db', db).err).toMatch(/Cannot read/);
   });
+});
+
+/**
+ * Arguments that would make each command run, with FILE for a file it reads and OUT for one it
+ * writes. Every command must be here, so a new one is tried with bad input too.
+ */
+const RUNNABLE: Record<string, string[]> = {
+  serve: [],
+  'elections list': [],
+  'areas import': ['FILE'],
+  'nominations check': ['--contest', '1'],
+  'planner show': ['1'],
+  'planner compare': [],
+  timetable: ['--type', 'local', '--poll', '2027-05-06'],
+  deadlines: ['--ics', 'OUT'],
+  'treasury limit': ['--contest', '1'],
+  'treasury return': ['--contest', '1', '--csv', 'OUT'],
+  'register import': ['FILE', '--area', '1'],
+  'register districts': ['--area', '1'],
+  'leaflets list': [],
+  'leaflets coverage': ['1'],
+  'rounds list': [],
+  'rounds sheet': ['1'],
+  'volunteers list': [],
+  backup: ['OUT'],
+  restore: ['FILE'],
+  backups: [],
+};
+
+/** Runs hustings without blocking, so several can run at once; a hung command is killed. */
+function hustingsAsync(args: string[]): Promise<{ args: string[]; code: number | null; signal: string | null; err: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['bin/hustings.js', ...args], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 60_000 });
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    child.on('close', (code, signal) => resolve({ args, code, signal, err }));
+  });
+}
+
+describe('every command with bad paths and files', () => {
+  it('knows how to run every command', () => {
+    expect(commands.map((c) => c.path.join(' ')).sort()).toEqual(Object.keys(RUNNABLE).sort());
+  });
+
+  it('fails with a plain message and a non-zero exit, never a stack trace or a hang', async () => {
+    const good = join(dir, 'good.sqlite');
+    expect(hustings('elections', 'list', '--db', good).code).toBe(0);
+    const text = join(dir, 'notes.txt');
+    writeFileSync(text, 'not a database\n');
+    // One bad thing per run: files in a folder that cannot exist for the commands that read or
+    // write one, otherwise a database in such a folder or one that is not a database at all.
+    const runs = Object.entries(RUNNABLE).map(([name, args], i) => {
+      const withFiles = args.map((a) => (a === 'FILE' ? '/proc/nope/in.csv' : a === 'OUT' ? '/proc/nope/out.x' : a));
+      const db = args.some((a) => a === 'FILE' || a === 'OUT') ? good : i % 2 === 0 ? '/proc/nope/h.sqlite' : text;
+      return [...name.split(' '), ...withFiles, '--db', db];
+    });
+    // A file where a folder should be, and a folder where a file should be.
+    runs.push(['backup', join(text, 'copy.sqlite'), '--db', good], ['restore', dir, '--db', good], ['areas', 'import', dir, '--db', good]);
+    const results: Awaited<ReturnType<typeof hustingsAsync>>[] = [];
+    for (let i = 0; i < runs.length; i += 4) results.push(...(await Promise.all(runs.slice(i, i + 4).map(hustingsAsync))));
+    for (const r of results) {
+      const what = `hustings ${r.args.join(' ')}\n${r.err}`;
+      expect(r.signal, what).toBeNull();
+      expect(r.err, what).not.toMatch(/^\s+at /m);
+      expect(r.err, what).not.toMatch(/\w*Error:|node:internal|\.ts:\d+/);
+      if (r.args[0] !== 'backups') expect(r.code, what).toBeGreaterThan(0);
+      if (r.code !== 0) expect(r.err.trim(), what).not.toBe('');
+    }
+    const impossible = results.find((r) => r.args[0] === 'backup' && r.args[1] === '/proc/nope/out.x');
+    expect(impossible).toMatchObject({ code: 1, err: 'There is no such folder or file: /proc/nope.\n' });
+  }, 300_000);
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseTooNewError, openDatabase, schemaVersion } from '../../db/open.ts';
+import { HUSTINGS_APPLICATION_ID } from '../../db/identity.ts';
 import { latestVersion, loadMigrations } from '../../db/migrations.ts';
 
 const dirs: string[] = [];
@@ -58,6 +59,7 @@ describe('migrations', () => {
   it('refuse a database written by a newer version, leaving it untouched', async () => {
     const path = join(tempDir(), 'h.sqlite');
     const raw = new Database(path);
+    raw.pragma(`application_id = ${HUSTINGS_APPLICATION_ID}`); // a newer Hustings marks its files too
     raw.pragma('user_version = 9999');
     raw.close();
     await expect(openDatabase(path)).rejects.toThrow(DatabaseTooNewError);

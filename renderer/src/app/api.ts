@@ -22,23 +22,24 @@ export class ApiCallError extends Error {
   }
 }
 
-const TOKEN_KEY = 'hustings.token';
-
-/** Browser mode: the token arrives in the address once, then lives in this tab's session storage. */
-export function browserToken(): string {
-  const fromUrl = new URLSearchParams(window.location.search).get('token');
-  if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    window.history.replaceState(null, '', window.location.pathname + window.location.hash);
-  }
-  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+/**
+ * Browser mode: the printed address signs this browser in with a cookie the page cannot read
+ * (main/server.ts), and the server sends it on without the token. A token still in the address
+ * (a wrong one) is taken out too, so it stays out of history and bookmarks.
+ */
+export function forgetTokenInAddress(): void {
+  const params = new URLSearchParams(window.location.search);
+  if (!params.has('token')) return;
+  params.delete('token');
+  const search = params.toString();
+  window.history.replaceState(null, '', window.location.pathname + (search ? `?${search}` : '') + window.location.hash);
 }
 
 async function transport(method: string, input: unknown): Promise<ApiResult> {
   if (window.hustings) return window.hustings.invoke(method, input);
   const res = await fetch(`/api/${method}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${browserToken()}` },
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(input),
   });
   return (await res.json()) as ApiResult;

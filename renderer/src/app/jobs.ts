@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { JobEventOut } from '../../../shared/contract/jobs.ts';
-import { api, browserToken } from './api.ts';
+import { api } from './api.ts';
 
 export type JobEvent = JobEventOut;
 type Listener = (e: JobEvent) => void;
@@ -8,13 +8,13 @@ type Listener = (e: JobEvent) => void;
 const listeners = new Set<Listener>();
 let stop: (() => void) | undefined;
 
-/** Browser mode: Server-Sent Events from GET /api/events (fetch, so the token goes in a header). */
+/** Browser mode: Server-Sent Events from GET /api/events (signed in by the page's cookie). */
 function openEventStream(): () => void {
   const controller = new AbortController();
   void (async () => {
     while (!controller.signal.aborted) {
       try {
-        const res = await fetch('/api/events', { headers: { Authorization: `Bearer ${browserToken()}` }, signal: controller.signal });
+        const res = await fetch('/api/events', { signal: controller.signal });
         if (!res.ok || !res.body) throw new Error(`events: ${res.status}`);
         const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
         let buffer = '';

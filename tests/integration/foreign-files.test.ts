@@ -1,0 +1,158 @@
+/**
+ * A file that is not a Hustings database — another application's SQLite file, even one whose
+ * user_version matches ours, or not SQLite at all — is never opened, migrated or restored: it is
+ * refused with a message naming it, and both it and the live data stay exactly as they were.
+ */
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { backupsDir, listBackups } from '../../db/backup.ts';
+import { HUSTINGS_APPLICATION_ID, NotHustingsDatabaseError } from '../../db/identity.ts';
+import { latestVersion, loadMigrations } from '../../db/migrations.ts';
+import { openHustings } from '../../main/app.ts';
+import { backupFileName } from '../../shared/domain/backups.ts';
+import { fixturePath } from '../fixtures/db/build.ts';
+import { ok } from '../helpers/db.ts';
+import { hustings } from '../helpers/cli.ts';
+
+const LATEST = latestVersion(loadMigrations());
+const ELECTION = { type: 'local', pollingDay: '2027-05-06', nation: 'england' } as const;
+
+let dir: string;
+let dbPath: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hustings-foreign-'));
+  dbPath = join(dir, 'campaign.sqlite');
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Another application's SQLite file whose user_version is the one Hustings expects. */
+function foreignFile(path: string, build = "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('shopping');") {
+  const db = new Database(path);
+  db.exec(build);
+  db.pragma(`user_version = ${LATEST}`);
+  db.close();
+  return path;
+}
+
+/** The Hustings schema, made by the migrations but carrying another application's mark. */
+function markedByAnother(path: string) {
+  const db = new Database(path);
+  for (const m of loadMigrations()) db.exec(m.sql);
+  db.pragma(`user_version = ${LATEST}`);
+  db.pragma('application_id = 1234');
+  db.close();
+  return path;
+}
+
+/** The file, its side files and the folder around it, byte for byte. */
+function fingerprint(path: string) {
+  const folder = join(path, '..');
+  return { bytes: readFileSync(path).toString('base64'), files: readdirSync(folder).sort() };
+}
+
+function names(path: string): string[] {
+  const db = new Database(path, { readonly: true });
+  try {
+    return (db.prepare('SELECT name FROM elections ORDER BY id').all() as { name: string }[]).map((r) => r.name);
+  } finally {
+    db.close();
+  }
+}
+
+describe('opening a file that is not a Hustings database', () => {
+  const cases: [string, (path: string) => unknown, RegExp][] = [
+    ["another application's SQLite file with our schema version", (p) => foreignFile(p), /holds another program's data/],
+    ['our tables under another application id', markedByAnother, /made by another program/],
+    ["our schema version with one of our tables but not the rest", (p) => foreignFile(p, 'CREATE TABLE elections (id INTEGER PRIMARY KEY, name TEXT);'), /lacks the tables/],
+    ['a text file', (p) => writeFileSync(p, 'name,address\nA. Voter,1 High Street\n'.repeat(200)), /is not a SQLite database/],
+  ];
+
+  it.each(cases)('refuses %s, naming it, and leaves it untouched', async (_label, make, why) => {
+    make(dbPath);
+    const before = fingerprint(dbPath);
+    const opening = openHustings({ dbPath });
+    await expect(opening).rejects.toThrow(NotHustingsDatabaseError);
+    await expect(openHustings({ dbPath })).rejects.toThrow(new RegExp(`^${dbPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not a Hustings database: `));
+    await expect(openHustings({ dbPath })).rejects.toThrow(why);
+    expect(fingerprint(dbPath)).toEqual(before); // no WAL, no migration, no backup folder
+  });
+
+  it('refuses it on the command line and in browser mode with one sentence, leaving it untouched', () => {
+    foreignFile(dbPath);
+    const before = fingerprint(dbPath);
+    for (const args of [['elections', 'list'], ['serve', '--port', '0'], ['backup', join(dir, 'copy.sqlite')]]) {
+      const r = hustings(...args, '--db', dbPath);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.err.trim(), args.join(' ')).toBe(`${dbPath} is not a Hustings database: it holds another program's data. Nothing in it was changed.`);
+    }
+    expect(fingerprint(dbPath)).toEqual(before);
+  });
+
+  it('opens a Hustings file from before the mark, checking its tables, and marks it', async () => {
+    copyFileSync(fixturePath(LATEST), dbPath);
+    const raw = new Database(dbPath, { readonly: true });
+    expect(raw.pragma('application_id', { simple: true })).toBe(0);
+    raw.close();
+    const app = await openHustings({ dbPath, startupBackup: false });
+    try {
+      expect(app.db.pragma('application_id', { simple: true })).toBe(HUSTINGS_APPLICATION_ID);
+      expect((await app.dispatch('elections.list', {})).ok).toBe(true);
+    } finally {
+      app.close();
+    }
+  });
+
+  it('marks a new database as Hustings', async () => {
+    const app = await openHustings({ dbPath });
+    app.close();
+    const raw = new Database(dbPath, { readonly: true });
+    expect(raw.pragma('application_id', { simple: true })).toBe(HUSTINGS_APPLICATION_ID);
+    raw.close();
+  });
+});
+
+describe('restoring a file that is not a Hustings database', () => {
+  it('the Backups page (API) refuses it with the file named; the data and the file stay as they were', async () => {
+    const app = await openHustings({ dbPath, actor: 'agent' });
+    try {
+      await ok(app, 'elections.create', { name: 'Live', ...ELECTION });
+      // Someone copied another program's database into the backups folder under a backup's name.
+      const file = backupFileName('campaign', new Date(), 'manual', LATEST);
+      const path = join(backupsDir(dbPath), file);
+      await ok(app, 'backups.create', {}); // makes the folder
+      foreignFile(path);
+      const before = fingerprint(path);
+
+      const verdict = await ok(app, 'backups.verify', { file });
+      expect(verdict).toMatchObject({ ok: false, problems: [`${path} is not a Hustings database: it holds another program's data.`] });
+      const refused = await app.dispatch('backups.restore', { file, confirm: true });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', message: `Not restored: ${path} is not a Hustings database: it holds another program's data.` } });
+
+      expect((await ok(app, 'elections.list', {})).map((e: { name: string }) => e.name)).toEqual(['Live']);
+      await ok(app, 'elections.create', { name: 'Still working', ...ELECTION });
+      expect(listBackups(dbPath).filter((b) => b.reason === 'restore')).toEqual([]);
+      expect(readFileSync(path).toString('base64')).toEqual(before.bytes);
+    } finally {
+      app.close();
+    }
+  });
+
+  it('hustings restore refuses it with one sentence and the live data intact', async () => {
+    const app = await openHustings({ dbPath });
+    await ok(app, 'elections.create', { name: 'Live', ...ELECTION });
+    app.close();
+    for (const make of [(p: string) => foreignFile(p), markedByAnother]) {
+      const file = join(dir, `other-${Math.random()}.sqlite`);
+      make(file);
+      const r = hustings('restore', file, '--db', dbPath);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(new RegExp(`^Not restored: ${file.replace(/[.]/g, '\\.')} is not a Hustings database: .*\\.\\n$`));
+      expect(r.out).toBe('');
+    }
+    expect(names(dbPath)).toEqual(['Live']);
+    expect(existsSync(backupsDir(dbPath)) ? listBackups(dbPath).filter((b) => b.reason === 'restore') : []).toEqual([]);
+  });
+});
