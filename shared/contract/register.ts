@@ -4,6 +4,7 @@ import { mutation, query } from './define.ts';
 import { fileId, jobEvent } from './jobs.ts';
 import { REGISTER_FIELDS, type RegisterField } from '../domain/register-columns.ts';
 import { OUTCOMES, REQUESTS } from '../domain/canvass-codes.ts';
+import { DISTRICT_CODE } from '../domain/elector-number.ts';
 
 const column = z.number().int().min(0).max(500).nullable();
 export const columnMapping = z.strictObject(
@@ -97,11 +98,12 @@ export const importReport = z.object({
 export type ImportReport = z.infer<typeof importReport>;
 
 const areaId = id;
-/** Polling-district letters as typed (any case, spaces around allowed), read as upper case. */
+/** A polling-district code as typed (any case, spaces around allowed; '' for none), read as upper case. */
 export const pollingDistrictText = z
   .string({ error: 'A polling district is text' })
-  .regex(/^\s*[A-Za-z]{0,4}\s*$/, 'A polling district is 1 to 4 letters')
-  .transform((s) => s.trim().toUpperCase());
+  .transform((s) => s.trim())
+  .refine((s) => s === '' || DISTRICT_CODE.test(s), 'A polling district is letters and digits starting with a letter, e.g. AB or GB1')
+  .transform((s) => s.toUpperCase());
 const districtText = pollingDistrictText.optional();
 
 export const registerContract = {

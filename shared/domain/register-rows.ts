@@ -3,7 +3,7 @@
  * every line through `readRegisterRow` and lists the refusals with their line numbers.
  */
 import { ADDRESS_FIELDS, type ColumnMapping } from './register-columns.ts';
-import { type ElectorNumber, formatElectorNumber, parseElectorNumber } from './elector-number.ts';
+import { DISTRICT_CODE, type ElectorNumber, formatElectorNumber, parseElectorNumber } from './elector-number.ts';
 
 export interface RegisterRow {
   /** 1-based line of the file the row came from (header is line 1). */
@@ -109,8 +109,7 @@ function splitFullName(full: string): { surname: string; forenames: string } {
 
 const refuse = (line: number, reason: string): RowResult => ({ ok: false, problem: { line, reason } });
 const STARTS_WITH_DIGIT = /^\d/;
-/** A polling-district prefix and a bare number: the usual case, read without `parseElectorNumber`. */
-const PLAIN_PREFIX = /^[A-Za-z]{1,4}$/;
+/** A bare number after a prefix column: the usual case, read without `parseElectorNumber`. */
 const PLAIN_NUMBER = /^\d{1,6}$/;
 
 /**
@@ -127,7 +126,7 @@ export function readRegisterRow(cells: readonly string[], mapping: ColumnMapping
   let en: ElectorNumber;
   let electorNumber: string;
   const noSuffix = suffixText === '' || suffixText === '0';
-  if (noSuffix && PLAIN_NUMBER.test(numberText) && PLAIN_PREFIX.test(prefix) && Number(numberText) > 0) {
+  if (noSuffix && PLAIN_NUMBER.test(numberText) && DISTRICT_CODE.test(prefix) && Number(numberText) > 0) {
     // What parseElectorNumber gives for `${prefix}-${numberText}`, without the general pattern.
     en = { district: prefix.toUpperCase(), number: Number(numberText), suffix: null };
     electorNumber = `${en.district}-${en.number}`;
@@ -137,10 +136,10 @@ export function readRegisterRow(cells: readonly string[], mapping: ColumnMapping
       if (prefix === '') return refuse(line, `elector number ${numberText} has no polling-district prefix`);
       written = `${prefix}-${numberText}`;
     } else {
-      if (prefix !== '' && !numberText.toUpperCase().startsWith(prefix.toUpperCase())) {
+      if (prefix === '') written = numberText;
+      else if (!numberText.toUpperCase().startsWith(prefix.toUpperCase())) {
         return refuse(line, `elector number "${numberText}" does not start with its prefix "${prefix}"`);
-      }
-      written = numberText;
+      } else written = `${prefix}-${numberText.slice(prefix.length).replace(/^\s*-?/, '')}`; // the prefix column says where the code ends
     }
     if (!noSuffix) {
       if (!/^\d{1,3}$/.test(suffixText)) return refuse(line, `suffix "${suffixText}" is not a number`);

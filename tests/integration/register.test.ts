@@ -121,6 +121,32 @@ describe('importing a register', () => {
     expect(settingsFree(after)).toEqual(settingsFree(JSON.parse(before)));
   });
 
+  it('imports polling-district codes with digits (GB1, AB1, KB2, lower case) and finds their electors everywhere', async () => {
+    const csv = [
+      HEADINGS,
+      'GB1,1,,,Smith,John,1 Mill Lane,Newtown,AB1 2CD',
+      'gb1,2,,,Smith,Jane,1 Mill Lane,Newtown,AB1 2CD',
+      'AB1,123,,,Brown,Ann,3 Mill Lane,Newtown,AB1 2CD',
+      'KB2,7,1,,Patel,Ravi,5 High Street,Newtown,AB1 3CD',
+      'KB2A,8,,,Jones,Sam,7 High Street,Newtown,AB1 3CD',
+    ].join('\n');
+    const end = await importCsv(app, areaId, csv);
+    expect(end.state, end.message).toBe('done');
+    expect(end.result).toMatchObject({ electors: 5, pollingDistricts: ['AB1', 'GB1', 'KB2', 'KB2A'] });
+    expect(await ok(app, 'register.getByNumber', { areaId, electorNumber: 'GB1-1' })).toMatchObject({ fullName: 'John Smith', pollingDistrict: 'GB1' });
+    expect(await ok(app, 'register.getByNumber', { areaId, electorNumber: 'kb2-7/1' })).toMatchObject({ fullName: 'Ravi Patel' });
+    expect(await ok(app, 'register.getByNumber', { areaId, electorNumber: '2', pollingDistrict: 'gb1' })).toMatchObject({ fullName: 'Jane Smith' });
+    expect((await ok(app, 'register.listElectors', { areaId, pollingDistrict: 'AB1' })).items.map((e: any) => e.electorNumber)).toEqual(['AB1-123']);
+    const session = await ok(app, 'canvass.createSession', { areaId, pollingDistrict: 'KB2A', heldOn: '2026-11-01', canvassers: 'Sam' });
+    expect(session.pollingDistrict).toBe('KB2A');
+    // The whole number in one column, its code written with the number.
+    const whole = ['Elector Number,Elector Surname,Elector Forename,Address1,PostCode', 'GB1-1,Smith,John,1 Mill Lane,AB1 2CD', 'AB1-124/2,Brown,Ann,3 Mill Lane,AB1 2CD'].join('\n');
+    const other = (await ok(app, 'areas.create', { name: 'Newtown West', kind: 'ward', nation: 'england', electorate: null, classification: null })).id;
+    const again = await importCsv(app, other, whole, 'whole.csv');
+    expect(again.state, again.message).toBe('done');
+    expect(await ok(app, 'register.getByNumber', { areaId: other, electorNumber: 'AB1-124/2' })).toMatchObject({ fullName: 'Ann Brown' });
+  });
+
   it('suggests the mapping from headings, then remembers the user’s own choices', async () => {
     const csv = ['PD,No,Who,Street,Town,PC', 'AA,1,John Smith,1 Mill Lane,Newtown,AB1 2CD'].join('\n');
     const fileId = await upload(app, 'odd.csv', csv);
