@@ -7,11 +7,12 @@
 import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
 import type { Db } from '../db/open.ts';
 import { afterCommit, eraseAuditOf, writeAudit } from '../db/repositories/audit.ts';
-import { matchableElectors, writeRegister } from '../db/repositories/electors.ts';
+import { electorsByNumber, matchableElectors, returnCount, writeAlterations, writeRegister } from '../db/repositories/electors.ts';
 import { putSetting } from '../db/repositories/settings.ts';
 import { CsvReader } from '../shared/domain/csv.ts';
 import { type ColumnMapping, REGISTER_FIELD_LABELS, mappingProblems } from '../shared/domain/register-columns.ts';
-import { RegisterBuffer } from '../shared/domain/register-buffer.ts';
+import { RegisterBuffer, TextField } from '../shared/domain/register-buffer.ts';
+import { type AlterationLine, type AlterationPlan, planAlterations } from '../shared/domain/register-alterations.ts';
 import { DuplicateNumberCheck, type RowProblem, isBlankRow, readRegisterRow } from '../shared/domain/register-rows.ts';
 import { matchElectors } from '../shared/domain/register-matching.ts';
 import type { ImportReport } from '../shared/contract/register.ts';
@@ -115,14 +116,43 @@ export async function parseRegisterFile(path: string, mapping: ColumnMapping, jo
   return { headers: headers ?? [], register, pollingDistricts: register.pollingDistricts(), problems, problemCount };
 }
 
+/** `replace`: the file is the whole register; `alterations`: it holds notices of alteration. */
+export type ImportMode = 'replace' | 'alterations';
+
 export interface ImportRequest {
   areaId: number;
   path: string;
   fileName: string;
   mapping: ColumnMapping;
   actor: string;
+  mode: ImportMode;
+  /** The user has been told how many electors (and returns) the import removes, and agreed. */
+  confirmRemovals: boolean;
   /** Saved with the import (so a failed import does not overwrite the user's last good mapping). */
   rememberAs?: { key: string; value: unknown };
+}
+
+/** Details of the refusal that asks before electors are removed. */
+export interface RemovalsToConfirm {
+  removals: { electors: number; returns: number };
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+}
+
+/** Nothing is removed until the user has seen how many electors, and how many returns, go. */
+function askBeforeRemoving(db: Db, req: ImportRequest, areaName: string, ids: readonly number[]): void {
+  if (ids.length === 0 || req.confirmRemovals) return;
+  const returns = returnCount(db, ids);
+  const who = `${plural(ids.length, 'elector')} of ${areaName}`;
+  const history = returns === 0 ? 'none of them has canvass returns' : `${plural(returns, 'canvass return')} go with them`;
+  const message =
+    req.mode === 'replace'
+      ? `Importing ${req.fileName} would remove ${who} who are not in it, and ${history}. Nothing has been changed. If it is the whole new register, confirm the removal; if it holds only some electors or the council's monthly changes, import it as notices of alteration, which removes only the electors it marks as deleted.`
+      : `${req.fileName} deletes ${who}, and ${history}. Nothing has been changed. Confirm to delete them.`;
+  const details: RemovalsToConfirm = { removals: { electors: ids.length, returns } };
+  throw new JobFailure('needs_confirmation', message, details);
 }
 
 /**
@@ -131,6 +161,9 @@ export interface ImportRequest {
  */
 export async function importRegister(db: Db, req: ImportRequest, job: JobControl): Promise<ImportReport> {
   const problems = mappingProblems(req.mapping);
+  if (req.mode === 'replace' && req.mapping.alteration !== null) {
+    problems.push({ field: 'alteration', message: `A whole register has no ${REGISTER_FIELD_LABELS.alteration} column: import the file as notices of alteration, or leave that column out` });
+  }
   if (problems.length > 0) {
     throw new JobFailure('invalid_input', problems.map((p) => p.message).join('; '), {
       fields: Object.fromEntries(problems.map((p) => [`mapping.${p.field}`, p.message])),
@@ -146,37 +179,72 @@ export async function importRegister(db: Db, req: ImportRequest, job: JobControl
   if (parsed.headers.length > 0 && widest >= parsed.headers.length) {
     throw new JobFailure('invalid_input', `The mapping reads column ${widest + 1} but the file has ${parsed.headers.length} columns; choose the columns again`);
   }
-  if (parsed.problemCount > 0) {
-    const n = parsed.problemCount;
-    throw new JobFailure(
-      'invalid_input',
-      `${n.toLocaleString('en-GB')} ${n === 1 ? 'line' : 'lines'} of ${req.fileName} cannot be imported, so nothing was imported. Correct ${n === 1 ? 'it' : 'them'} and import again.`,
-      { problems: parsed.problems, problemCount: n },
-    );
-  }
   const register = parsed.register;
   const n = register.length;
+  let rowProblems = parsed.problems;
+  let problemCount = parsed.problemCount;
+  const plan = req.mode === 'alterations' && problemCount === 0 ? planAlterations(alterationLines(register), electorsByNumber(db, req.areaId)) : null;
+  if (plan && plan.problems.length > 0) {
+    rowProblems = plan.problems.slice(0, MAX_LISTED_PROBLEMS);
+    problemCount = plan.problems.length;
+  }
+  if (problemCount > 0) {
+    throw new JobFailure(
+      'invalid_input',
+      `${plural(problemCount, 'line')} of ${req.fileName} cannot be imported, so nothing was imported. Correct ${problemCount === 1 ? 'it' : 'them'} and import again.`,
+      { problems: rowProblems, problemCount },
+    );
+  }
   if (n === 0) {
     throw new JobFailure('invalid_input', `${req.fileName} has no electors below its headings (${REGISTER_FIELD_LABELS.electorNumber} column ${(req.mapping.electorNumber ?? 0) + 1})`);
   }
+  return plan ? applyAlterations(db, req, area.name, parsed, plan, job) : replaceRegister(db, req, area.name, parsed, job);
+}
 
+function* alterationLines(register: RegisterBuffer): Generator<AlterationLine> {
+  for (let i = 0; i < register.length; i++) {
+    yield {
+      line: register.row(i).line,
+      electorNumber: register.electorNumber(i),
+      alteration: register.alteration(i),
+      fullName: register.field(i, TextField.fullName),
+      surname: register.field(i, TextField.surname),
+      forenames: register.field(i, TextField.forenames),
+    };
+  }
+}
+
+/** Writes in one transaction with its audit row, once no other transaction is open. */
+async function commit(db: Db, req: ImportRequest, job: JobControl, removed: readonly number[], write: () => ImportReport): Promise<ImportReport> {
+  job.throwIfCancelled();
+  await connectionFree(db);
+  job.throwIfCancelled();
+  const report = db.transaction((): ImportReport => {
+    const result = write();
+    if (req.rememberAs) void putSetting(db, req.rememberAs.key, req.rememberAs.value);
+    // People no longer on the register: their canvass history goes with them, from the audit trail too.
+    for (const id of removed) void eraseAuditOf(db, 'elector', id);
+    return result;
+  }).immediate();
+  if (removed.length > 0) afterCommit(db); // no copy of the erased electors left in the WAL
+  return report;
+}
+
+async function replaceRegister(db: Db, req: ImportRequest, areaName: string, parsed: ParsedRegister, job: JobControl): Promise<ImportReport> {
+  const register = parsed.register;
+  const n = register.length;
   job.progress(n, n, 'Matching with the register already held');
   const previous = await matchableElectors(db, req.areaId);
   const match = previous.length > 0 ? matchElectors(previous, Array.from({ length: n }, (_, i) => register.row(i))) : null;
   const existingIds: (number | null)[] = new Array(n).fill(null);
   if (match) for (const [o, i] of match.matched) existingIds[i] = previous[o].id;
   const leftIds = match ? match.left.map((o) => previous[o].id) : [];
+  askBeforeRemoving(db, req, areaName, leftIds);
 
-  job.throwIfCancelled();
   job.progress(n, n, 'Saving');
-  await connectionFree(db);
-  job.throwIfCancelled();
   const pollingDistricts = parsed.pollingDistricts;
-  const report = db.transaction((): ImportReport => {
+  return commit(db, req, job, leftIds, () => {
     const written = writeRegister(db, { areaId: req.areaId, register, existingIds, leftIds });
-    if (req.rememberAs) void putSetting(db, req.rememberAs.key, req.rememberAs.value);
-    // People no longer on the register: their canvass history goes with them, from the audit trail too.
-    for (const id of leftIds) void eraseAuditOf(db, 'elector', id);
     const result: ImportReport = {
       fileName: req.fileName,
       electors: n,
@@ -186,6 +254,7 @@ export async function importRegister(db: Db, req: ImportRequest, job: JobControl
       added: written.inserted,
       left: written.removed,
       reimport: match !== null,
+      mode: 'replace',
     };
     void writeAudit(db, {
       actor: req.actor,
@@ -193,12 +262,39 @@ export async function importRegister(db: Db, req: ImportRequest, job: JobControl
       entity: 'register',
       entityId: req.areaId,
       summary: match
-        ? `Re-imported the register of ${area.name} from ${req.fileName}: ${result.matched} matched, ${result.added} new, ${result.left} left`
-        : `Imported the register of ${area.name} from ${req.fileName}: ${result.electors} electors in ${result.households} households`,
+        ? `Re-imported the register of ${areaName} from ${req.fileName}: ${result.matched} matched, ${result.added} new, ${result.left} left`
+        : `Imported the register of ${areaName} from ${req.fileName}: ${result.electors} electors in ${result.households} households`,
       after: { ...result, matchedBy: match?.byPass ?? null },
     });
     return result;
-  }).immediate();
-  if (leftIds.length > 0) afterCommit(db); // no copy of the erased electors left in the WAL
-  return report;
+  });
+}
+
+async function applyAlterations(db: Db, req: ImportRequest, areaName: string, parsed: ParsedRegister, plan: AlterationPlan, job: JobControl): Promise<ImportReport> {
+  askBeforeRemoving(db, req, areaName, plan.deleteIds);
+  const n = parsed.register.length;
+  job.progress(n, n, 'Saving');
+  return commit(db, req, job, plan.deleteIds, () => {
+    const written = writeAlterations(db, { areaId: req.areaId, register: parsed.register, actions: plan.actions, deleteIds: plan.deleteIds });
+    const result: ImportReport = {
+      fileName: req.fileName,
+      electors: n,
+      households: written.households,
+      pollingDistricts: parsed.pollingDistricts,
+      matched: plan.changed,
+      added: plan.added,
+      left: plan.deleteIds.length,
+      reimport: true,
+      mode: 'alterations',
+    };
+    void writeAudit(db, {
+      actor: req.actor,
+      action: 'import',
+      entity: 'register',
+      entityId: req.areaId,
+      summary: `Applied notices of alteration to the register of ${areaName} from ${req.fileName}: ${result.added} added, ${result.matched} changed, ${result.left} deleted`,
+      after: result,
+    });
+    return result;
+  });
 }

@@ -19,6 +19,7 @@ import {
 } from '../../db/repositories/electors.ts';
 import { getSetting } from '../../db/repositories/settings.ts';
 import { importRegister, previewRegisterFile } from '../register-import.ts';
+import { JobFailure } from '../jobs.ts';
 import type { Ctx, HandlersFor } from './context.ts';
 import { erasePersonData } from './erasure.ts';
 import { requireArea } from './areas.ts';
@@ -59,7 +60,7 @@ export const registerHandlers: HandlersFor<typeof registerContract> = {
     const remembered = saved !== null && Object.values(saved).some((h) => headers.includes(h as string));
     return { headers, sample, mapping, remembered, problems: mappingProblems(mapping, headers.length) };
   },
-  'register.importStart': async (ctx, { fileId, areaId, mapping, remember }) => {
+  'register.importStart': async (ctx, { fileId, areaId, mapping, remember, mode, confirmRemovals }) => {
     const upload = requireUpload(ctx, fileId);
     await requireArea(ctx, areaId);
     const problems = mappingProblems(mapping as ColumnMapping);
@@ -70,14 +71,18 @@ export const registerHandlers: HandlersFor<typeof registerContract> = {
       ? { key: mappingKey(ctx.actor), value: toSavedMapping(mapping as ColumnMapping, previewRegisterFile(upload.path, 0).headers) }
       : undefined;
     return ctx.jobs.start('register.import', async (job) => {
+      let keep = false;
       try {
         return await importRegister(
           ctx.db,
-          { areaId, path: upload.path, fileName: upload.name, mapping: mapping as ColumnMapping, actor: ctx.actor, rememberAs },
+          { areaId, path: upload.path, fileName: upload.name, mapping: mapping as ColumnMapping, actor: ctx.actor, rememberAs, mode, confirmRemovals },
           job,
         );
+      } catch (e) {
+        keep = e instanceof JobFailure && e.code === 'needs_confirmation'; // the user may confirm without sending the file again
+        throw e;
       } finally {
-        ctx.uploads.discard(fileId);
+        if (!keep) ctx.uploads.discard(fileId);
       }
     });
   },

@@ -94,6 +94,8 @@ export const importReport = z.object({
   added: z.number(),
   left: z.number(),
   reimport: z.boolean(),
+  /** `alterations`: matched = changed, added = added, left = deleted by the notices. */
+  mode: z.enum(['replace', 'alterations']),
 });
 export type ImportReport = z.infer<typeof importReport>;
 
@@ -129,8 +131,15 @@ export const registerContract = {
     }),
   ),
   'register.importStart': query(
-    'Start importing an uploaded register into an area (a long job: one transaction, nothing changes if it fails or is cancelled)',
-    z.strictObject({ fileId, areaId, mapping: columnMapping, remember: z.boolean().default(true) }),
+    'Start importing an uploaded register (or notices of alteration) into an area (a long job: one transaction, nothing changes if it fails or is cancelled; electors are removed only with confirmRemovals, else it ends needs_confirmation saying how many)',
+    z.strictObject({
+      fileId,
+      areaId,
+      mapping: columnMapping,
+      remember: z.boolean().default(true),
+      mode: z.enum(['replace', 'alterations'], { error: 'mode is replace (the whole register) or alterations (notices of alteration)' }).default('replace'),
+      confirmRemovals: z.boolean({ error: 'confirmRemovals must be true or false' }).default(false),
+    }),
     jobEvent,
   ),
   'register.listElectors': query(

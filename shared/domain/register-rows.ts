@@ -3,6 +3,7 @@
  * every line through `readRegisterRow` and lists the refusals with their line numbers.
  */
 import { ADDRESS_FIELDS, type ColumnMapping } from './register-columns.ts';
+import { ALTERATION_HELP, type Alteration, parseAlteration } from './register-alterations.ts';
 import { DISTRICT_CODE, type ElectorNumber, formatElectorNumber, parseElectorNumber } from './elector-number.ts';
 
 export interface RegisterRow {
@@ -22,6 +23,8 @@ export interface RegisterRow {
   forenames: string;
   addressLines: string[];
   postcode: string;
+  /** What a notice of alteration's line does; null on a full register (or a blank change cell). */
+  alteration: Alteration | null;
 }
 
 export interface RowProblem {
@@ -185,6 +188,14 @@ export function readRegisterRow(cells: readonly string[], mapping: ColumnMapping
   const markers = cell(cells, mapping.markers).toUpperCase();
   if (markers.length > 10) return refuse(line, `markers "${markers}" are longer than 10 characters`);
 
+  let alteration: Alteration | null = null;
+  if (mapping.alteration !== null) {
+    const change = cell(cells, mapping.alteration);
+    const read = parseAlteration(change);
+    if (read === undefined) return refuse(line, `change "${change}" is not one we know: ${ALTERATION_HELP}`);
+    alteration = read;
+  }
+
   return {
     ok: true,
     row: {
@@ -201,6 +212,7 @@ export function readRegisterRow(cells: readonly string[], mapping: ColumnMapping
       forenames,
       addressLines,
       postcode,
+      alteration,
     },
   };
 }

@@ -186,9 +186,9 @@ describe('re-importing next year’s register', () => {
       'AB,2,,,Okafor,Ada,10 Park Road,Newtown,AB1 4CD',
       'AB,3,,,Lee,David,Rose Cottage,Park Road,AB1 4CD',
     ].join('\n');
-    const end = await importCsv(app, areaId, next, 'register-2027.csv');
+    const end = await importCsv(app, areaId, next, 'register-2027.csv', { confirmRemovals: true });
     expect(end.state, end.message).toBe('done');
-    expect(end.result).toMatchObject({ electors: 9, matched: 8, added: 1, left: 1, reimport: true });
+    expect(end.result).toMatchObject({ electors: 9, matched: 8, added: 1, left: 1, reimport: true, mode: 'replace' });
 
     const janeNow = (await findElector(app.db, areaId, 'AA-3'))!;
     expect(janeNow.id).toBe(jane.id);
@@ -203,6 +203,114 @@ describe('re-importing next year’s register', () => {
       { pollingDistrict: 'AA', households: 5, electors: 6 },
       { pollingDistrict: 'AB', households: 2, electors: 3 },
     ]);
+  });
+});
+
+describe('asking before a re-import removes anyone', () => {
+  it('says how many electors and returns a partial file would remove, changes nothing, and imports once confirmed', async () => {
+    await importCsv(app, areaId, SMALL_REGISTER);
+    const session = await ok(app, 'canvass.createSession', { areaId, heldOn: '2026-11-01', canvassers: 'Sam' });
+    for (const n of ['AB-1', 'AB-2']) await ok(app, 'canvass.recordReturn', { sessionId: session.id, electorId: (await findElector(app.db, areaId, n))!.id, codes: '2' });
+    await ok(app, 'canvass.recordReturn', { sessionId: session.id, electorId: (await findElector(app.db, areaId, 'AA-1'))!.id, codes: '1' });
+    const before = snapshot(app);
+
+    const aaOnly = SMALL_REGISTER.split('\r\n').filter((l) => !l.startsWith('AB,')).join('\r\n');
+    const fileId = await upload(app, 'aa-only.csv', aaOnly);
+    const preview = await ok(app, 'register.importPreview', { fileId });
+    const asked = await app.jobs.wait((await ok(app, 'register.importStart', { fileId, areaId, mapping: preview.mapping })).jobId);
+    expect(asked.state).toBe('error');
+    expect(asked.error?.code).toBe('needs_confirmation');
+    expect(asked.message).toBe(
+      "Importing aa-only.csv would remove 3 electors of Newtown East who are not in it, and 2 canvass returns go with them. Nothing has been changed. If it is the whole new register, confirm the removal; if it holds only some electors or the council's monthly changes, import it as notices of alteration, which removes only the electors it marks as deleted.",
+    );
+    expect(asked.error?.details).toEqual({ removals: { electors: 3, returns: 2 } });
+    expect(snapshot(app)).toBe(before);
+
+    // The same upload, confirmed: no need to send the file again.
+    const done = await app.jobs.wait((await ok(app, 'register.importStart', { fileId, areaId, mapping: preview.mapping, confirmRemovals: true })).jobId);
+    expect(done.state, done.message).toBe('done');
+    expect(done.result).toMatchObject({ electors: 6, matched: 6, left: 3 });
+    expect((await ok(app, 'canvass.getSession', { id: session.id })).returnCount).toBe(1);
+  });
+});
+
+describe('notices of alteration', () => {
+  const NOTICE_HEADINGS = `${HEADINGS},Change Type`;
+
+  it('adds, deletes and changes only the electors named, keeping everyone else as they were', async () => {
+    await importCsv(app, areaId, SMALL_REGISTER);
+    const session = await ok(app, 'canvass.createSession', { areaId, heldOn: '2026-11-01', canvassers: 'Sam' });
+    const ann = (await findElector(app.db, areaId, 'AA-3'))!;
+    const tom = (await findElector(app.db, areaId, 'AA-4'))!;
+    await ok(app, 'canvass.recordReturn', { sessionId: session.id, electorId: ann.id, codes: '1' });
+    await ok(app, 'canvass.recordReturn', { sessionId: session.id, electorId: tom.id, codes: '2J' });
+    const everyoneElse = () =>
+      app.db.prepare("SELECT * FROM electors WHERE area_id = ? AND elector_number NOT IN ('AA-3', 'AA-4', 'AA-2/1') ORDER BY id").all(areaId).map((e: any) => ({ ...e, walk_seq: 0 }));
+    const untouched = everyoneElse();
+
+    const notice = [
+      NOTICE_HEADINGS,
+      'AA,2,1,,Carter,Liz,1 Mill Lane,Newtown,AB1 2CD,A',
+      'AA,3,,E,Brown,Ann,3 Mill Lane,Newtown,AB1 2CD,D',
+      'AA,4,,,Green-Hill,Tom,9 Acre Road,Newtown,AB1 5CD,C',
+    ].join('\r\n');
+    const asked = await importCsv(app, areaId, notice, 'notice-2026-12.csv', { mode: 'alterations' });
+    expect(asked.error?.code).toBe('needs_confirmation');
+    expect(asked.message).toBe('notice-2026-12.csv deletes 1 elector of Newtown East, and 1 canvass return go with them. Nothing has been changed. Confirm to delete them.');
+
+    const end = await importCsv(app, areaId, notice, 'notice-2026-12.csv', { mode: 'alterations', confirmRemovals: true });
+    expect(end.state, end.message).toBe('done');
+    expect(end.result).toMatchObject({ electors: 3, added: 1, matched: 1, left: 1, reimport: true, mode: 'alterations', households: 6 });
+    expect(await findElector(app.db, areaId, 'AA-3')).toBeUndefined();
+    expect(await findElector(app.db, areaId, 'AA-2/1')).toMatchObject({ fullName: 'Liz Carter', householdId: (await findElector(app.db, areaId, 'AA-1'))!.householdId });
+    // Tom keeps his id and his history at his new address.
+    expect(await findElector(app.db, areaId, 'AA-4')).toMatchObject({ id: tom.id, fullName: 'Tom Green-Hill', street: 'Acre Road', latestSupport: '2', requests: ['join'] });
+    expect(everyoneElse()).toEqual(untouched);
+    expect((await ok(app, 'canvass.getSession', { id: session.id })).returnCount).toBe(1);
+    const audit = await ok(app, 'audit.list', { entity: 'register' });
+    expect(audit[0].summary).toBe('Applied notices of alteration to the register of Newtown East from notice-2026-12.csv: 1 added, 1 changed, 1 deleted');
+    // Walk order as a full import would give it: Acre Road first, 3 Mill Lane gone.
+    const walk = (await ok(app, 'register.listElectors', { areaId, pollingDistrict: 'AA' })).items.map((e: any) => e.electorNumber);
+    expect(walk).toEqual(['AA-4', 'AA-6', 'AA-5', 'AA-1', 'AA-2', 'AA-2/1']);
+    const seqs = app.db.prepare('SELECT walk_seq AS s FROM electors WHERE area_id = ? ORDER BY walk_seq').all(areaId).map((r: any) => r.s);
+    expect(seqs).toEqual(seqs.map((_: number, i: number) => i + 1));
+  });
+
+  it('applies a file without a change column (one district’s electors) as additions and changes, removing nobody', async () => {
+    await importCsv(app, areaId, SMALL_REGISTER);
+    const partial = [HEADINGS, 'AB,1,,,Okafor,Chidi Emeka,10 Park Road,Newtown,AB1 4CD', 'AB,4,,,Khan,Aisha,12 Park Road,Newtown,AB1 4CD'].join('\n');
+    const end = await importCsv(app, areaId, partial, 'ab.csv', { mode: 'alterations' });
+    expect(end.state, end.message).toBe('done');
+    expect(end.result).toMatchObject({ added: 1, matched: 1, left: 0 });
+    expect((await ok(app, 'register.listElectors', { areaId })).total).toBe(10);
+    expect(await findElector(app.db, areaId, 'AB-1')).toMatchObject({ forenames: 'Chidi Emeka' });
+  });
+
+  it('refuses lines that do not fit the register held, by line, and changes nothing', async () => {
+    await importCsv(app, areaId, SMALL_REGISTER);
+    const before = snapshot(app);
+    const notice = [
+      NOTICE_HEADINGS,
+      'AA,1,,,Smith,John,1 Mill Lane,Newtown,AB1 2CD,A',
+      'AA,9,,,Nobody,Here,1 Mill Lane,Newtown,AB1 2CD,D',
+      'AA,2,,,Someone,Else,1 Mill Lane,Newtown,AB1 2CD,Deleted',
+      'AA,10,,,New,Person,1 Mill Lane,Newtown,AB1 2CD,amended',
+      'AA,11,,,New,Person,1 Mill Lane,Newtown,AB1 2CD,X',
+    ].join('\n');
+    const end = await importCsv(app, areaId, notice, 'notice.csv', { mode: 'alterations' });
+    expect(end.state).toBe('error');
+    expect((end.error?.details as any).problems).toEqual([{ line: 6, reason: 'change "X" is not one we know: write A (addition), D (deletion) or C (change)' }]);
+    const fixed = await importCsv(app, areaId, notice.split('\n').slice(0, 5).join('\n'), 'notice.csv', { mode: 'alterations' });
+    expect((fixed.error?.details as any).problems).toEqual([
+      { line: 2, reason: 'AA-1 is to be added but is already on the register (John Smith); mark the line as a change' },
+      { line: 3, reason: 'AA-9 is to be deleted but is not on the register' },
+      { line: 4, reason: 'AA-2 is to be deleted as Else Someone, but the register has Jane Smith at that number' },
+      { line: 5, reason: 'AA-10 is to be changed but is not on the register; mark the line as an addition' },
+    ]);
+    expect(snapshot(app)).toBe(before);
+    // A change column on a file imported as the whole register is a mistake worth saying.
+    const whole = await importCsv(app, areaId, notice, 'notice.csv');
+    expect(whole.message).toMatch(/^A whole register has no Change \(on notices of alteration\) column/);
   });
 });
 
@@ -247,7 +355,7 @@ describe('a register of thousands of electors', () => {
 
     const before = new Map((app.db.prepare('SELECT full_name AS name, id, household_id AS h FROM electors WHERE area_id = ?').all(areaId) as { name: string; id: number; h: number }[]).map((r) => [r.name, r]));
     const gone = new Set([5, 1000, 2699]);
-    const again = await importCsv(app, areaId, register(n, 7, gone), 'register-2027.csv');
+    const again = await importCsv(app, areaId, register(n, 7, gone), 'register-2027.csv', { confirmRemovals: true });
     expect(again.state, again.message).toBe('done');
     expect(again.result).toMatchObject({ electors: n - gone.size, matched: n - gone.size, added: 0, left: gone.size, reimport: true });
     const after = app.db.prepare('SELECT full_name AS name, id, household_id AS h, number FROM electors WHERE area_id = ?').all(areaId) as { name: string; id: number; h: number; number: number }[];
