@@ -219,6 +219,8 @@ async function commit(db: Db, req: ImportRequest, job: JobControl, removed: read
   job.throwIfCancelled();
   await connectionFree(db);
   job.throwIfCancelled();
+  // The write holds the thread until it commits: let the stage's event reach the user first.
+  await new Promise((resolve) => setImmediate(resolve));
   const report = db.transaction((): ImportReport => {
     const result = write();
     if (req.rememberAs) void putSetting(db, req.rememberAs.key, req.rememberAs.value);
@@ -233,7 +235,7 @@ async function commit(db: Db, req: ImportRequest, job: JobControl, removed: read
 async function replaceRegister(db: Db, req: ImportRequest, areaName: string, parsed: ParsedRegister, job: JobControl): Promise<ImportReport> {
   const register = parsed.register;
   const n = register.length;
-  job.progress(n, n, 'Matching with the register already held');
+  job.stage('Matching with the register already held');
   const previous = await matchableElectors(db, req.areaId);
   const match = previous.length > 0 ? matchElectors(previous, Array.from({ length: n }, (_, i) => register.row(i))) : null;
   const existingIds: (number | null)[] = new Array(n).fill(null);
@@ -241,7 +243,7 @@ async function replaceRegister(db: Db, req: ImportRequest, areaName: string, par
   const leftIds = match ? match.left.map((o) => previous[o].id) : [];
   askBeforeRemoving(db, req, areaName, leftIds);
 
-  job.progress(n, n, 'Saving');
+  job.stage(`Saving ${plural(n, 'elector')} in one step (nothing changes until it is done)`);
   const pollingDistricts = parsed.pollingDistricts;
   return commit(db, req, job, leftIds, () => {
     const written = writeRegister(db, { areaId: req.areaId, register, existingIds, leftIds });
@@ -272,13 +274,12 @@ async function replaceRegister(db: Db, req: ImportRequest, areaName: string, par
 
 async function applyAlterations(db: Db, req: ImportRequest, areaName: string, parsed: ParsedRegister, plan: AlterationPlan, job: JobControl): Promise<ImportReport> {
   askBeforeRemoving(db, req, areaName, plan.deleteIds);
-  const n = parsed.register.length;
-  job.progress(n, n, 'Saving');
+  job.stage(`Saving ${plural(parsed.register.length, 'notice')} of alteration`);
   return commit(db, req, job, plan.deleteIds, () => {
     const written = writeAlterations(db, { areaId: req.areaId, register: parsed.register, actions: plan.actions, deleteIds: plan.deleteIds });
     const result: ImportReport = {
       fileName: req.fileName,
-      electors: n,
+      electors: parsed.register.length,
       households: written.households,
       pollingDistricts: parsed.pollingDistricts,
       matched: plan.changed,
