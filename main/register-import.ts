@@ -15,38 +15,67 @@ import { RegisterBuffer, TextField } from '../shared/domain/register-buffer.ts';
 import { type AlterationLine, type AlterationPlan, planAlterations } from '../shared/domain/register-alterations.ts';
 import { DuplicateNumberCheck, type RowProblem, isBlankRow, readRegisterRow } from '../shared/domain/register-rows.ts';
 import { matchElectors } from '../shared/domain/register-matching.ts';
+import { type Detected, type TextEncoding, detectEncoding, notAllText } from '../shared/domain/text-encoding.ts';
 import type { ImportReport } from '../shared/contract/register.ts';
 import { connectionFree, JobCancelled, type JobControl, JobFailure } from './jobs.ts';
 
 /** Problems listed in full; beyond this only the count is given. */
 export const MAX_LISTED_PROBLEMS = 500;
 
-/** The first `bytes` of a file, cut at the last complete line (unless that is the whole file). */
-function readStart(path: string, bytes = 256 * 1024): { text: string; whole: boolean } {
+/** What is read of a file for its preview; a first line longer than this is not a register's. */
+const PREVIEW_BYTES = 256 * 1024;
+
+/** The first bytes of a file (at most `bytes`), and whether that is all of it. */
+function readStart(path: string, bytes: number): { head: Buffer; whole: boolean } {
   const fd = openSync(path, 'r');
   try {
     const buf = Buffer.alloc(bytes);
     const n = readSync(fd, buf, 0, bytes, 0);
-    // Cut at the last complete line so a multi-byte character or a row is never split.
-    const text = buf.subarray(0, n).toString('utf8');
-    if (n < bytes) return { text, whole: true };
-    return { text: text.slice(0, Math.max(text.lastIndexOf('\n'), 0)), whole: false };
+    return { head: buf.subarray(0, n), whole: n < bytes };
   } finally {
     closeSync(fd);
   }
 }
 
-/** The headings and first rows of a register file, for the mapping step (blank lines skipped). */
-export function previewRegisterFile(path: string, rows = 5): { headers: string[]; sample: string[][] } {
+/** The encoding of a file, or why it cannot be read as text (a message for the user). */
+export function fileEncoding(path: string, fileName: string): Detected {
+  const { head, whole } = readStart(path, 64 * 1024);
+  return detectEncoding(head, whole, fileName);
+}
+
+export type RegisterPreview = { ok: true; headers: string[]; sample: string[][]; encoding: TextEncoding } | { ok: false; message: string };
+
+/**
+ * The headings and first rows of a register file, for the mapping step (blank lines skipped),
+ * or what is wrong with the file.
+ */
+export function previewRegisterFile(path: string, fileName: string, rows = 5): RegisterPreview {
+  const { head, whole } = readStart(path, PREVIEW_BYTES);
+  const detected = detectEncoding(head, whole, fileName);
+  if (!detected.ok) return detected;
+  let text: string;
+  try {
+    text = new TextDecoder(detected.encoding, { fatal: true }).decode(head, { stream: !whole });
+  } catch {
+    return { ok: false, message: notAllText(fileName, detected.encoding, 1) };
+  }
+  if (!whole) {
+    // Only complete lines: the last may be cut short.
+    const end = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+    if (end < 0) {
+      return { ok: false, message: `The first line of ${fileName} runs on for more than ${PREVIEW_BYTES / 1024} KB without a line break: a register has one elector a line. Check it is the register CSV.` };
+    }
+    text = text.slice(0, end);
+  }
   const found: string[][] = [];
   const reader = new CsvReader((cells) => {
     if (found.length <= rows && !isBlankRow(cells)) found.push([...cells]);
   });
-  const { text, whole } = readStart(path);
   reader.push(text);
   if (whole) reader.end();
   const [headers = [], ...sample] = found;
-  return { headers: headers.map((h) => h.trim()), sample };
+  if (headers.length === 0) return { ok: false, message: `${fileName} is empty` };
+  return { ok: true, headers: headers.map((h) => h.trim()), sample, encoding: detected.encoding };
 }
 
 export interface ParsedRegister {
@@ -62,8 +91,13 @@ export interface ParsedRegister {
  * Streams a register file, reading each line through the mapping. Line numbers are the file's
  * own (a quoted field spanning lines counts every line), so users find the row in a text editor.
  */
-export async function parseRegisterFile(path: string, mapping: ColumnMapping, job?: Pick<JobControl, 'signal' | 'progress'>): Promise<ParsedRegister> {
+export async function parseRegisterFile(path: string, fileName: string, mapping: ColumnMapping, job?: Pick<JobControl, 'signal' | 'progress'>): Promise<ParsedRegister> {
   const size = statSync(path).size;
+  const detected = fileEncoding(path, fileName);
+  if (!detected.ok) throw new JobFailure('invalid_input', detected.message);
+  const decoder = new TextDecoder(detected.encoding, { fatal: true });
+  /** Line breaks decoded so far: where a character that cannot be read is, for the message. */
+  let lineBreaks = 0;
   const register = new RegisterBuffer();
   const problems: RowProblem[] = [];
   let problemCount = 0;
@@ -94,11 +128,28 @@ export async function parseRegisterFile(path: string, mapping: ColumnMapping, jo
     }
   });
 
-  const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 64 * 1024 });
-  const chunks = (stream as AsyncIterable<string>)[Symbol.asyncIterator]();
+  const countBreaks = (text: string) => {
+    let n = 0;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+    return n;
+  };
+  const decode = (bytes?: Buffer) => {
+    let text: string;
+    try {
+      text = bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode();
+    } catch {
+      const readable = bytes ? new TextDecoder(detected.encoding).decode(bytes) : '';
+      const at = countBreaks(readable.slice(0, Math.max(readable.indexOf('\uFFFD'), 0)));
+      throw new JobFailure('invalid_input', notAllText(fileName, detected.encoding, lineBreaks + at + 1));
+    }
+    lineBreaks += countBreaks(text);
+    return text;
+  };
+  const stream = createReadStream(path, { highWaterMark: 64 * 1024 });
+  const chunks = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
   try {
     for (;;) {
-      let next: IteratorResult<string>;
+      let next: IteratorResult<Buffer>;
       try {
         next = await chunks.next();
       } catch (e) {
@@ -106,12 +157,13 @@ export async function parseRegisterFile(path: string, mapping: ColumnMapping, jo
       }
       if (job?.signal.aborted) throw new JobCancelled();
       if (next.done) break;
-      reader.push(next.value);
+      reader.push(decode(next.value));
       job?.progress(stream.bytesRead, size, `Read ${read.toLocaleString('en-GB')} electors`);
     }
   } finally {
     stream.destroy();
   }
+  reader.push(decode());
   reader.end();
   return { headers: headers ?? [], register, pollingDistricts: register.pollingDistricts(), problems, problemCount };
 }
@@ -173,7 +225,7 @@ export async function importRegister(db: Db, req: ImportRequest, job: JobControl
   if (!area) throw new JobFailure('not_found', `There is no area with id ${req.areaId}`);
 
   job.progress(0, null, 'Reading the file');
-  const parsed = await parseRegisterFile(req.path, req.mapping, job);
+  const parsed = await parseRegisterFile(req.path, req.fileName, req.mapping, job);
   const mapped = Object.values(req.mapping).filter((c) => c !== null) as number[];
   const widest = Math.max(...mapped);
   if (parsed.headers.length > 0 && widest >= parsed.headers.length) {

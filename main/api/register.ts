@@ -18,6 +18,7 @@ import {
   walkSheet,
 } from '../../db/repositories/electors.ts';
 import { getSetting } from '../../db/repositories/settings.ts';
+import { TEXT_ENCODING_LABELS } from '../../shared/domain/text-encoding.ts';
 import { importRegister, previewRegisterFile } from '../register-import.ts';
 import { JobFailure } from '../jobs.ts';
 import type { Ctx, HandlersFor } from './context.ts';
@@ -53,12 +54,13 @@ export const registerHandlers: HandlersFor<typeof registerContract> = {
   },
   'register.importPreview': async (ctx, { fileId }) => {
     const upload = requireUpload(ctx, fileId);
-    const { headers, sample } = previewRegisterFile(upload.path);
-    if (headers.length === 0) throw new AppError('invalid_input', `${upload.name} is empty`, { fileId: 'The file is empty' });
+    const preview = previewRegisterFile(upload.path, upload.name);
+    if (!preview.ok) throw new AppError('invalid_input', preview.message, { fileId: preview.message });
+    const { headers, sample } = preview;
     const saved = (await getSetting<SavedMapping>(ctx.db, mappingKey(ctx.actor))) ?? null;
     const mapping = applySavedMapping(headers, saved);
     const remembered = saved !== null && Object.values(saved).some((h) => headers.includes(h as string));
-    return { headers, sample, mapping, remembered, problems: mappingProblems(mapping, headers.length) };
+    return { headers, sample, mapping, remembered, problems: mappingProblems(mapping, headers.length), encoding: TEXT_ENCODING_LABELS[preview.encoding] };
   },
   'register.importStart': async (ctx, { fileId, areaId, mapping, remember, mode, confirmRemovals }) => {
     const upload = requireUpload(ctx, fileId);
@@ -67,9 +69,8 @@ export const registerHandlers: HandlersFor<typeof registerContract> = {
     if (problems.length > 0) {
       throw new AppError('invalid_input', problems.map((p) => p.message).join('; '), Object.fromEntries(problems.map((p) => [`mapping.${p.field}`, p.message])));
     }
-    const rememberAs = remember
-      ? { key: mappingKey(ctx.actor), value: toSavedMapping(mapping as ColumnMapping, previewRegisterFile(upload.path, 0).headers) }
-      : undefined;
+    const preview = previewRegisterFile(upload.path, upload.name, 0);
+    const rememberAs = remember && preview.ok ? { key: mappingKey(ctx.actor), value: toSavedMapping(mapping as ColumnMapping, preview.headers) } : undefined;
     return ctx.jobs.start('register.import', async (job) => {
       let keep = false;
       try {

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { REGISTER_FIELDS, type RegisterField, mappingProblems } from '../../shared/domain/register-columns.ts';
 import type { ImportReport } from '../../shared/contract/register.ts';
+import { TEXT_ENCODING_LABELS } from '../../shared/domain/text-encoding.ts';
 import { CliError, type Command, call, printJson, withApp } from './command.ts';
 
 function areaIdOf(value: unknown): number {
@@ -29,7 +30,8 @@ export const registerCommands: Command[] = [
       }
       return withApp(values, async (app) => {
         const upload = app.uploads.adopt(resolve(file), basename(file), size);
-        const preview = await call<{ headers: string[]; mapping: Record<RegisterField, number | null> }>(app, 'register.importPreview', { fileId: upload.id });
+        const preview = await call<{ headers: string[]; mapping: Record<RegisterField, number | null>; encoding: string }>(app, 'register.importPreview', { fileId: upload.id });
+        if (preview.encoding !== TEXT_ENCODING_LABELS['utf-8']) console.error(`Reading ${basename(file)} as ${preview.encoding} text.`);
         const mapping = { ...preview.mapping };
         for (const pair of (values.map as string[] | undefined) ?? []) {
           const [field, heading] = pair.split('=');

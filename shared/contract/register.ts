@@ -128,6 +128,8 @@ export const registerContract = {
       sample: z.array(z.array(z.string())),
       remembered: z.boolean(),
       problems: z.array(z.object({ field: z.string(), message: z.string() })),
+      /** How the file's characters were read, e.g. "Western European (Windows-1252 / Latin-1)". */
+      encoding: z.string(),
     }),
   ),
   'register.importStart': query(

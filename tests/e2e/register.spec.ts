@@ -250,3 +250,23 @@ test('a register whose polling-district codes have digits imports, and its elect
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: /^Saved / })).toContainText('Saved GB1-2 ');
 });
+
+test('a Latin-1 register from an older council system imports with its names as written', async ({ page, app }) => {
+  const area = (await app.call('areas.create', { name: 'Newtown East', kind: 'ward', nation: 'england', electorate: null, classification: null })).body.value;
+  const csv = [HEADINGS, 'AA,1,,,Ångström,Zoë,"1 Mill Lane","Newtown, Kent",AB1 2CD', 'AA,2,,,Muñoz,José,"1 Mill Lane","Newtown, Kent",AB1 2CD'].join('\r\n');
+  await importThroughPage(page, 'Newtown East', 'latin1.csv', Buffer.from(csv, 'latin1'));
+  await expect(page.getByText('Its characters were read as Western European (Windows-1252 / Latin-1) text')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'The first lines of the file' })).toContainText('Ångström');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByText('Imported 2 electors in 1 household.')).toBeVisible();
+  await page.getByRole('link', { name: 'See the electors' }).click();
+  await page.getByLabel('Search electors').fill('Ångström');
+  await expect(page.getByRole('link', { name: 'Zoë Ångström' })).toBeVisible();
+  expect((await app.call('register.getByNumber', { areaId: area.id, electorNumber: 'AA-2' })).body.value.fullName).toBe('José Muñoz');
+
+  // A workbook is not a CSV: said plainly, before anything is sent.
+  await page.getByRole('link', { name: 'Register', exact: true }).click();
+  await page.getByRole('link', { name: 'Import a register' }).first().click();
+  await page.getByLabel('Register CSV file').setInputFiles({ name: 'register.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0]) });
+  await expect(page.getByText('register.xlsx is a spreadsheet workbook, not a CSV file.')).toBeVisible();
+});

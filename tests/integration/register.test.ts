@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findElector, householdCounts } from '../../db/repositories/electors.ts';
 import { compareWalkOrder, parseAddress } from '../../shared/domain/households.ts';
@@ -162,6 +164,49 @@ describe('importing a register', () => {
     const again = await ok(app, 'register.importPreview', { fileId: await upload(app, 'odd2.csv', csv) });
     expect(again.remembered).toBe(true);
     expect(again.mapping).toMatchObject({ fullName: 2, address1: 3, address2: 4, postcode: 5 });
+  });
+});
+
+describe('files in other encodings, and files that are not registers', () => {
+  /** A file on disk, as the CLI and the desktop app's open dialog hand it over: its bytes as they are. */
+  async function importBytes(name: string, bytes: Buffer) {
+    const path = join(app.dir, name);
+    writeFileSync(path, bytes);
+    const { id: fileId } = app.uploads.adopt(path, name, bytes.length);
+    const preview = await app.dispatch('register.importPreview', { fileId });
+    if (!preview.ok) return { preview };
+    const started = await ok(app, 'register.importStart', { fileId, areaId, mapping: (preview.value as any).mapping });
+    return { preview, end: await app.jobs.wait(started.jobId) };
+  }
+  const ACCENTED = [HEADINGS, 'AA,1,,,Ångström,Zoë,1 Mill Lane,Newtown,AB1 2CD', 'AA,2,,,Muñoz,José,1 Mill Lane,Newtown,AB1 2CD'].join('\r\n');
+
+  it.each([
+    ['Latin-1', 'latin1.csv', Buffer.from(ACCENTED, 'latin1'), 'Western European (Windows-1252 / Latin-1)'],
+    ['UTF-16 with its mark', 'utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(ACCENTED, 'utf16le')]), 'UTF-16 (Unicode)'],
+    ['UTF-8', 'utf8.csv', Buffer.from(ACCENTED), 'UTF-8'],
+  ])('imports a %s register with its names as written', async (_, name, bytes, encoding) => {
+    const { preview, end } = await importBytes(name, bytes);
+    expect((preview.value as any).encoding).toBe(encoding);
+    expect(end?.state, end?.message).toBe('done');
+    expect(await findElector(app.db, areaId, 'AA-1')).toMatchObject({ fullName: 'Zoë Ångström', surname: 'Ångström' });
+    expect(await findElector(app.db, areaId, 'AA-2')).toMatchObject({ fullName: 'José Muñoz' });
+  });
+
+  it('says what is wrong with a workbook, a first line with no end, and a file that changes encoding part-way', async () => {
+    const before = snapshot(app);
+    const xlsx = await importBytes('register.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0, 8, 0]));
+    expect(xlsx.preview.ok ? null : xlsx.preview.error.message).toMatch(/^register\.xlsx is a spreadsheet workbook, not a CSV file/);
+    const long = await importBytes('long.csv', Buffer.from(`${HEADINGS},${'x'.repeat(300 * 1024)}`));
+    expect(long.preview.ok ? null : long.preview.error.message).toBe(
+      'The first line of long.csv runs on for more than 256 KB without a line break: a register has one elector a line. Check it is the register CSV.',
+    );
+    const rows = [HEADINGS];
+    for (let i = 1; i <= 3000; i++) rows.push(`AA,${i},,,Smith,John,${i} Mill Lane,Newtown,AB1 2CD`);
+    const mixed = Buffer.concat([Buffer.from(rows.join('\n')), Buffer.from('\nAA,3001,,,Ångström,Zoë,1 Mill Lane,Newtown,AB1 2CD\n', 'latin1')]);
+    const { end } = await importBytes('mixed.csv', mixed);
+    expect(end?.state).toBe('error');
+    expect(end?.message).toMatch(/^mixed\.csv is not all UTF-8 text: near line 3,002 it has characters written another way\. Open it in your spreadsheet program and save it as "CSV UTF-8/);
+    expect(snapshot(app)).toBe(before);
   });
 });
 

@@ -5,6 +5,7 @@ import { REGISTER_FIELDS, REGISTER_FIELD_LABELS, mappingProblems, type ColumnMap
 import { api, useApi } from '../../app/api.ts';
 import { type JobEvent, useJob } from '../../app/jobs.ts';
 import { uploadFile } from '../../app/upload.ts';
+import { TEXT_ENCODING_LABELS, type TextEncoding } from '../../../../shared/domain/text-encoding.ts';
 import { Field } from '../../ui/Field.tsx';
 import { plural } from '../../ui/format.ts';
 import { ErrorMessage, PageHeader } from '../../ui/Page.tsx';
@@ -43,6 +44,7 @@ export function RegisterImportPage() {
   const [mapping, setMapping] = useState<ColumnMapping>();
   const [error, setError] = useState<string>();
   const [mode, setMode] = useState<Mode>('replace');
+  const [encoding, setEncoding] = useState<TextEncoding>('utf-8');
   const [started, setStarted] = useState<JobEvent>();
   const job = useJob(started);
 
@@ -54,10 +56,11 @@ export function RegisterImportPage() {
     if (!f) return;
     try {
       setSent(0);
-      const id = await uploadFile(f, setSent);
+      const sent = await uploadFile(f, setSent);
       setSent(undefined);
-      setFileId(id);
-      const p = await api('register.importPreview', { fileId: id });
+      setFileId(sent.fileId);
+      setEncoding(sent.encoding);
+      const p = await api('register.importPreview', { fileId: sent.fileId });
       setPreview(p);
       setMapping(p.mapping);
       setMode(p.mapping.alteration === null ? 'replace' : 'alterations');
@@ -129,6 +132,11 @@ export function RegisterImportPage() {
             {file?.name}: {plural(preview.headers.length, 'column')}.{' '}
             {preview.remembered ? 'Your choices from last time are filled in.' : 'Columns with the usual headings are filled in; check them.'}
           </p>
+          {encoding !== 'utf-8' && (
+            <p>
+              Its characters were read as {TEXT_ENCODING_LABELS[encoding]} text: check that accented names in the first lines below look right.
+            </p>
+          )}
           <fieldset className="import-mode">
             <legend>What is in this file?</legend>
             <label className="choice">
