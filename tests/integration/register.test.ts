@@ -186,7 +186,7 @@ describe('files in other encodings, and files that are not registers', () => {
     ['UTF-8', 'utf8.csv', Buffer.from(ACCENTED), 'UTF-8'],
   ])('imports a %s register with its names as written', async (_, name, bytes, encoding) => {
     const { preview, end } = await importBytes(name, bytes);
-    expect((preview.value as any).encoding).toBe(encoding);
+    expect(preview.ok && (preview.value as { encoding: string }).encoding).toBe(encoding);
     expect(end?.state, end?.message).toBe('done');
     expect(await findElector(app.db, areaId, 'AA-1')).toMatchObject({ fullName: 'Zoë Ångström', surname: 'Ångström' });
     expect(await findElector(app.db, areaId, 'AA-2')).toMatchObject({ fullName: 'José Muñoz' });
