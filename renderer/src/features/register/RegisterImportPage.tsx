@@ -279,7 +279,7 @@ export function RegisterImportPage() {
               : `Imported ${plural(report.electors, 'elector')} in ${plural(report.households, 'household')}.`}
           </p>
           <dl className="facts">
-            <dt>Polling districts</dt>
+            <dt>{report.mode === 'alterations' ? 'Polling districts in the file' : 'Polling districts'}</dt>
             <dd>{report.pollingDistricts.join(', ')}</dd>
             <dt>Households</dt>
             <dd>{report.households.toLocaleString('en-GB')}</dd>
