@@ -55,6 +55,7 @@ describe('register rows', () => {
       forenames: 'John Paul',
       addressLines: ['12 High Street', 'Newtown'],
       postcode: 'SW1A 1AA',
+      alteration: null,
     });
   });
 
