@@ -1,8 +1,11 @@
 /**
- * Importing a council register CSV: streamed through `CsvReader` (quoted commas, a byte-order
- * mark, CRLF or LF, blank lines and trailing columns are all fine), every line checked, and only
- * when every line is good, one transaction that replaces the area's register. Re-importing next
- * year's renumbered register matches electors by name and address so their returns stay theirs.
+ * Importing a council register CSV: its encoding found from its bytes (UTF-8, UTF-16 or
+ * Windows-1252), streamed through `CsvReader` (quoted commas, a byte-order mark, CRLF or LF,
+ * blank lines and trailing columns are all fine), every line checked, and only when every line
+ * is good, one transaction that replaces the area's register, or applies notices of alteration
+ * to it. Re-importing next year's renumbered register matches electors by name and address so
+ * their returns stay theirs; no elector is removed until the user has been told how many, with
+ * how many returns, and agreed.
  */
 import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
 import type { Db } from '../db/open.ts';
@@ -38,7 +41,7 @@ function readStart(path: string, bytes: number): { head: Buffer; whole: boolean 
 }
 
 /** The encoding of a file, or why it cannot be read as text (a message for the user). */
-export function fileEncoding(path: string, fileName: string): Detected {
+function fileEncoding(path: string, fileName: string): Detected {
   const { head, whole } = readStart(path, 64 * 1024);
   return detectEncoding(head, whole, fileName);
 }
