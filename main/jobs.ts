@@ -34,6 +34,8 @@ export interface JobControl {
   readonly signal: AbortSignal;
   /** Reports progress; cheap to call often (events are throttled). */
   progress(done: number, total: number | null, message?: string): void;
+  /** Starts a stage whose size is not known (shown as busy with its message): sent at once, never throttled away. */
+  stage(message: string): void;
   /** Throws the cancellation when the job was cancelled. */
   throwIfCancelled(): void;
 }
@@ -120,6 +122,11 @@ export function createJobs(opts: JobsOptions = {}): Jobs {
           if (entry.event.state !== 'running') return;
           entry.event = { ...entry.event, done, total, message: message ?? entry.event.message };
           if (Date.now() - entry.lastSent >= throttleMs) emit(entry);
+        },
+        stage(message) {
+          if (entry.event.state !== 'running') return;
+          entry.event = { ...entry.event, done: 0, total: null, message };
+          emit(entry);
         },
         throwIfCancelled() {
           if (controller.signal.aborted) throw new JobCancelled();

@@ -470,6 +470,115 @@ export function writeRegister(db: Db, w: RegisterWrite): RegisterWriteResult {
   return { households: drafts.length, inserted, updated, removed: w.leftIds.length };
 }
 
+/** How many canvass returns the given electors have (what goes with them if they are removed). */
+export function returnCount(db: Db, electorIds: readonly number[]): number {
+  if (electorIds.length === 0) return 0;
+  return (db.prepare('SELECT COUNT(*) AS n FROM canvass_returns WHERE elector_id IN (SELECT value FROM json_each(?))').get(JSON.stringify(electorIds)) as { n: number }).n;
+}
+
+/** An area's electors by canonical number, with the names a notice of alteration is checked against. */
+export function electorsByNumber(db: Db, areaId: number): Map<string, { id: number; fullName: string; surname: string; forenames: string }> {
+  const rows = db
+    .prepare('SELECT elector_number AS n, id, full_name AS fullName, surname, forenames FROM electors WHERE area_id = ?')
+    .all(areaId) as { n: string; id: number; fullName: string; surname: string; forenames: string }[];
+  return new Map(rows.map(({ n, ...e }) => [n, e]));
+}
+
+export interface AlterationsWrite {
+  areaId: number;
+  register: RegisterBuffer;
+  /** For each row: the elector it updates, or that it adds one or deletes one. */
+  actions: readonly (number | 'add' | 'delete')[];
+  deleteIds: readonly number[];
+}
+
+/**
+ * Applies notices of alteration: deletes, updates and adds the electors the rows name and no one
+ * else, then puts the area back in walk order. Call inside a transaction.
+ */
+export function writeAlterations(db: Db, w: AlterationsWrite): { households: number } {
+  const now = new Date().toISOString();
+  const reg = w.register;
+  const removeElector = db.prepare('DELETE FROM electors WHERE id = ?');
+  for (const id of w.deleteIds) removeElector.run(id);
+
+  const households = new Map(db.prepare('SELECT address_key AS k, id FROM households WHERE area_id = ?').raw().all(w.areaId) as [string, number][]);
+  const insertHousehold = db.prepare(
+    `INSERT INTO households (area_id, polling_district, address_key, street, house_number, house, flat, address_lines, postcode, walk_seq, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+  );
+  const householdOf = (i: number): number | null => {
+    const h = reg.householdOf(i);
+    if (h < 0) return null;
+    const { key, row } = reg.households[h];
+    let id = households.get(key);
+    if (id === undefined) {
+      const address = reg.field(row, TextField.address);
+      const a = parseAddress(address === '' ? [] : address.split('\n'));
+      id = Number(
+        insertHousehold.run(w.areaId, reg.pollingDistrict(row), key, a.street, a.houseNumber, a.house, a.flat, address, reg.field(row, TextField.postcode), now, now)
+          .lastInsertRowid,
+      );
+      households.set(key, id);
+    }
+    return id;
+  };
+  const insertElector = db.prepare(
+    `INSERT INTO electors (polling_district, elector_number, number, suffix, markers, date_of_attainment, title, full_name, surname, forenames,
+       household_id, address_lines, postcode, walk_seq, area_id, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
+  );
+  const updateElector = db.prepare(
+    `UPDATE electors SET polling_district = ?, elector_number = ?, number = ?, suffix = ?, markers = ?, date_of_attainment = ?, title = ?,
+       full_name = ?, surname = ?, forenames = ?, household_id = ?, address_lines = ?, postcode = ?, updated_at = ?
+     WHERE id = ?`,
+  );
+  const F = TextField;
+  const t: string[] = [];
+  for (let i = 0; i < reg.length; i++) {
+    const action = w.actions[i];
+    if (action === 'delete') continue;
+    reg.text(i, t);
+    const values = [
+      reg.pollingDistrict(i), reg.electorNumber(i), reg.number(i), reg.suffix(i), t[F.markers], t[F.dateOfAttainment] === '' ? null : t[F.dateOfAttainment],
+      t[F.title], t[F.fullName], t[F.surname], t[F.forenames], householdOf(i), t[F.address], t[F.postcode],
+    ];
+    if (action === 'add') insertElector.run(...values, w.areaId, now, now);
+    else updateElector.run(...values, now, action);
+  }
+  // Addresses nobody lives at any more.
+  db.prepare('DELETE FROM households WHERE area_id = ? AND NOT EXISTS (SELECT 1 FROM electors e WHERE e.household_id = households.id)').run(w.areaId);
+  renumberWalk(db, w.areaId);
+  return { households: (db.prepare('SELECT COUNT(*) AS n FROM households WHERE area_id = ?').get(w.areaId) as { n: number }).n };
+}
+
+/**
+ * Puts an area's households and electors in walk order as a full import would (households by
+ * district, street, house and flat; a household's electors by number), writing only the places
+ * that moved.
+ */
+function renumberWalk(db: Db, areaId: number): void {
+  const households = db
+    .prepare('SELECT id, polling_district AS pd, address_lines AS address, walk_seq AS seq FROM households WHERE area_id = ?')
+    .all(areaId) as { id: number; pd: string; address: string; seq: number }[];
+  const parsed = new Map(households.map((h) => [h.id, parseAddress(h.address === '' ? [] : h.address.split('\n'))]));
+  const setHousehold = db.prepare('UPDATE households SET walk_seq = ? WHERE id = ?');
+  const rank = new Map<number, number>();
+  sortByWalkOrder(households, (h) => parsed.get(h.id)!, (h) => h.pd).forEach((h, i) => {
+    rank.set(h.id, i + 1);
+    if (h.seq !== i + 1) setHousehold.run(i + 1, h.id);
+  });
+  const electors = db
+    .prepare('SELECT id, household_id AS h, number, COALESCE(suffix, 0) AS suffix, walk_seq AS seq FROM electors WHERE area_id = ?')
+    .all(areaId) as { id: number; h: number | null; number: number; suffix: number; seq: number }[];
+  const place = (e: (typeof electors)[number]) => (e.h === null ? 2_000_000_000 : rank.get(e.h)!);
+  electors.sort((a, b) => place(a) - place(b) || a.number - b.number || a.suffix - b.suffix);
+  const setElector = db.prepare('UPDATE electors SET walk_seq = ? WHERE id = ?');
+  electors.forEach((e, i) => {
+    if (e.seq !== i + 1) setElector.run(i + 1, e.id);
+  });
+}
+
 /**
  * Households per street (those with electors), streets in walk order: the counts a leaflet round
  * takes from the register. With a polling district, only that district's streets.

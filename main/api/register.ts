@@ -18,7 +18,9 @@ import {
   walkSheet,
 } from '../../db/repositories/electors.ts';
 import { getSetting } from '../../db/repositories/settings.ts';
+import { TEXT_ENCODING_LABELS } from '../../shared/domain/text-encoding.ts';
 import { importRegister, previewRegisterFile } from '../register-import.ts';
+import { JobFailure } from '../jobs.ts';
 import type { Ctx, HandlersFor } from './context.ts';
 import { erasePersonData } from './erasure.ts';
 import { requireArea } from './areas.ts';
@@ -52,32 +54,36 @@ export const registerHandlers: HandlersFor<typeof registerContract> = {
   },
   'register.importPreview': async (ctx, { fileId }) => {
     const upload = requireUpload(ctx, fileId);
-    const { headers, sample } = previewRegisterFile(upload.path);
-    if (headers.length === 0) throw new AppError('invalid_input', `${upload.name} is empty`, { fileId: 'The file is empty' });
+    const preview = previewRegisterFile(upload.path, upload.name);
+    if (!preview.ok) throw new AppError('invalid_input', preview.message, { fileId: preview.message });
+    const { headers, sample } = preview;
     const saved = (await getSetting<SavedMapping>(ctx.db, mappingKey(ctx.actor))) ?? null;
     const mapping = applySavedMapping(headers, saved);
     const remembered = saved !== null && Object.values(saved).some((h) => headers.includes(h as string));
-    return { headers, sample, mapping, remembered, problems: mappingProblems(mapping, headers.length) };
+    return { headers, sample, mapping, remembered, problems: mappingProblems(mapping, headers.length), encoding: TEXT_ENCODING_LABELS[preview.encoding] };
   },
-  'register.importStart': async (ctx, { fileId, areaId, mapping, remember }) => {
+  'register.importStart': async (ctx, { fileId, areaId, mapping, remember, mode, confirmRemovals }) => {
     const upload = requireUpload(ctx, fileId);
     await requireArea(ctx, areaId);
     const problems = mappingProblems(mapping as ColumnMapping);
     if (problems.length > 0) {
       throw new AppError('invalid_input', problems.map((p) => p.message).join('; '), Object.fromEntries(problems.map((p) => [`mapping.${p.field}`, p.message])));
     }
-    const rememberAs = remember
-      ? { key: mappingKey(ctx.actor), value: toSavedMapping(mapping as ColumnMapping, previewRegisterFile(upload.path, 0).headers) }
-      : undefined;
+    const preview = previewRegisterFile(upload.path, upload.name, 0);
+    const rememberAs = remember && preview.ok ? { key: mappingKey(ctx.actor), value: toSavedMapping(mapping as ColumnMapping, preview.headers) } : undefined;
     return ctx.jobs.start('register.import', async (job) => {
+      let keep = false;
       try {
         return await importRegister(
           ctx.db,
-          { areaId, path: upload.path, fileName: upload.name, mapping: mapping as ColumnMapping, actor: ctx.actor, rememberAs },
+          { areaId, path: upload.path, fileName: upload.name, mapping: mapping as ColumnMapping, actor: ctx.actor, rememberAs, mode, confirmRemovals },
           job,
         );
+      } catch (e) {
+        keep = e instanceof JobFailure && e.code === 'needs_confirmation'; // the user may confirm without sending the file again
+        throw e;
       } finally {
-        ctx.uploads.discard(fileId);
+        if (!keep) ctx.uploads.discard(fileId);
       }
     });
   },

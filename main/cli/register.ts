@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { REGISTER_FIELDS, type RegisterField, mappingProblems } from '../../shared/domain/register-columns.ts';
 import type { ImportReport } from '../../shared/contract/register.ts';
+import { TEXT_ENCODING_LABELS } from '../../shared/domain/text-encoding.ts';
 import { CliError, type Command, call, printJson, withApp } from './command.ts';
 
 function areaIdOf(value: unknown): number {
@@ -13,9 +14,10 @@ function areaIdOf(value: unknown): number {
 export const registerCommands: Command[] = [
   {
     path: ['register', 'import'],
-    usage: 'register import FILE --area ID [--db PATH] [--map FIELD=HEADING ...]',
-    summary: 'Import (or re-import) an area’s electoral register CSV; bad lines are listed and nothing is imported',
-    options: { area: { type: 'string' }, map: { type: 'string', multiple: true } },
+    usage: 'register import FILE --area ID [--db PATH] [--map FIELD=HEADING ...] [--alterations] [--confirm-removals]',
+    summary:
+      'Import (or re-import) an area’s electoral register CSV; bad lines are listed and nothing is imported. --alterations applies notices of alteration (additions, deletions, changes) and touches no one else; electors are removed only with --confirm-removals',
+    options: { area: { type: 'string' }, map: { type: 'string', multiple: true }, alterations: { type: 'boolean' }, 'confirm-removals': { type: 'boolean' } },
     async run(values, positionals) {
       const file = positionals[0];
       if (!file) throw new CliError('Name the register CSV: hustings register import FILE --area ID', 2);
@@ -28,7 +30,8 @@ export const registerCommands: Command[] = [
       }
       return withApp(values, async (app) => {
         const upload = app.uploads.adopt(resolve(file), basename(file), size);
-        const preview = await call<{ headers: string[]; mapping: Record<RegisterField, number | null> }>(app, 'register.importPreview', { fileId: upload.id });
+        const preview = await call<{ headers: string[]; mapping: Record<RegisterField, number | null>; encoding: string }>(app, 'register.importPreview', { fileId: upload.id });
+        if (preview.encoding !== TEXT_ENCODING_LABELS['utf-8']) console.error(`Reading ${basename(file)} as ${preview.encoding} text.`);
         const mapping = { ...preview.mapping };
         for (const pair of (values.map as string[] | undefined) ?? []) {
           const [field, heading] = pair.split('=');
@@ -42,18 +45,26 @@ export const registerCommands: Command[] = [
         if (problems.length > 0) {
           throw new CliError(`${problems.map((p) => p.message).join('\n')}\nThe file's columns: ${preview.headers.join(', ')}. Use --map FIELD=HEADING.`);
         }
-        const started = await call<{ jobId: string }>(app, 'register.importStart', { fileId: upload.id, areaId, mapping });
+        const mode = values.alterations ? 'alterations' : 'replace';
+        const confirmRemovals = Boolean(values['confirm-removals']);
+        const started = await call<{ jobId: string }>(app, 'register.importStart', { fileId: upload.id, areaId, mapping, mode, confirmRemovals });
         const end = await app.jobs.wait(started.jobId);
         if (end.state !== 'done') {
           const details = end.error?.details as { problems?: { line: number; reason: string }[] } | undefined;
           for (const p of details?.problems ?? []) console.log(`Line ${p.line}: ${p.reason}`);
+          if (end.error?.code === 'needs_confirmation') {
+            const options = mode === 'replace' ? 'Run it again with --confirm-removals to remove them, or with --alterations to apply the file as notices of alteration.' : 'Run it again with --confirm-removals to delete them.';
+            throw new CliError(`${end.message}\n${options}`);
+          }
           throw new CliError(end.message);
         }
         const r = end.result as ImportReport;
         console.log(
-          r.reimport
-            ? `Re-imported ${r.electors} electors: ${r.matched} matched, ${r.added} new, ${r.left} left; ${r.households} households.`
-            : `Imported ${r.electors} electors in ${r.households} households (polling districts ${r.pollingDistricts.join(', ')}).`,
+          r.mode === 'alterations'
+            ? `Applied ${r.electors} notices of alteration: ${r.added} added, ${r.matched} changed, ${r.left} deleted; ${r.households} households.`
+            : r.reimport
+              ? `Re-imported ${r.electors} electors: ${r.matched} matched, ${r.added} new, ${r.left} left; ${r.households} households.`
+              : `Imported ${r.electors} electors in ${r.households} households (polling districts ${r.pollingDistricts.join(', ')}).`,
         );
         return 0;
       });

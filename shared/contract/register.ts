@@ -4,6 +4,7 @@ import { mutation, query } from './define.ts';
 import { fileId, jobEvent } from './jobs.ts';
 import { REGISTER_FIELDS, type RegisterField } from '../domain/register-columns.ts';
 import { OUTCOMES, REQUESTS } from '../domain/canvass-codes.ts';
+import { DISTRICT_CODE } from '../domain/elector-number.ts';
 
 const column = z.number().int().min(0).max(500).nullable();
 export const columnMapping = z.strictObject(
@@ -93,15 +94,18 @@ export const importReport = z.object({
   added: z.number(),
   left: z.number(),
   reimport: z.boolean(),
+  /** `alterations`: matched = changed, added = added, left = deleted by the notices. */
+  mode: z.enum(['replace', 'alterations']),
 });
 export type ImportReport = z.infer<typeof importReport>;
 
 const areaId = id;
-/** Polling-district letters as typed (any case, spaces around allowed), read as upper case. */
+/** A polling-district code as typed (any case, spaces around allowed; '' for none), read as upper case. */
 export const pollingDistrictText = z
   .string({ error: 'A polling district is text' })
-  .regex(/^\s*[A-Za-z]{0,4}\s*$/, 'A polling district is 1 to 4 letters')
-  .transform((s) => s.trim().toUpperCase());
+  .transform((s) => s.trim())
+  .refine((s) => s === '' || DISTRICT_CODE.test(s), 'A polling district is letters and digits starting with a letter, e.g. AB or GB1')
+  .transform((s) => s.toUpperCase());
 const districtText = pollingDistrictText.optional();
 
 export const registerContract = {
@@ -124,11 +128,20 @@ export const registerContract = {
       sample: z.array(z.array(z.string())),
       remembered: z.boolean(),
       problems: z.array(z.object({ field: z.string(), message: z.string() })),
+      /** How the file's characters were read, e.g. "Western European (Windows-1252 / Latin-1)". */
+      encoding: z.string(),
     }),
   ),
   'register.importStart': query(
-    'Start importing an uploaded register into an area (a long job: one transaction, nothing changes if it fails or is cancelled)',
-    z.strictObject({ fileId, areaId, mapping: columnMapping, remember: z.boolean().default(true) }),
+    'Start importing an uploaded register (or notices of alteration) into an area (a long job: one transaction, nothing changes if it fails or is cancelled; electors are removed only with confirmRemovals, else it ends needs_confirmation saying how many)',
+    z.strictObject({
+      fileId,
+      areaId,
+      mapping: columnMapping,
+      remember: z.boolean().default(true),
+      mode: z.enum(['replace', 'alterations'], { error: 'mode is replace (the whole register) or alterations (notices of alteration)' }).default('replace'),
+      confirmRemovals: z.boolean({ error: 'confirmRemovals must be true or false' }).default(false),
+    }),
     jobEvent,
   ),
   'register.listElectors': query(

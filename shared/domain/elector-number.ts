@@ -1,6 +1,9 @@
 /**
- * Elector numbers (domain notes §4, §9): polling-district letters, a number, an optional suffix,
- * written `AB-123`, `AB-123/1` or `AB-123.1`. The canonical form is `AB-123` or `AB-123/1`.
+ * Elector numbers (domain notes §4, §9): the polling-district code, a number, an optional suffix,
+ * written `AB-123`, `AB-123/1` or `AB-123.1`. Councils' district codes are letters and digits
+ * (`AB`, `GB1`, `KB2A`, sometimes lower case): a code with digits needs its hyphen (`GB1-12`),
+ * since `GB112` could be split several ways; a code of letters alone may run on (`AB123`).
+ * The canonical form is `AB-123` or `AB-123/1`, the code in upper case.
  */
 export interface ElectorNumber {
   district: string;
@@ -8,7 +11,10 @@ export interface ElectorNumber {
   suffix: number | null;
 }
 
-const PATTERN = /^\s*([A-Za-z]{1,4})\s*[-\s]?\s*(\d{1,6})(?:\s*[/.]\s*(\d{1,3}))?\s*$/;
+/** A polling-district code: a letter, then up to nine letters or digits. */
+export const DISTRICT_CODE = /^[A-Za-z][A-Za-z0-9]{0,9}$/;
+
+const PATTERN = /^\s*(?:([A-Za-z][A-Za-z0-9]{0,9})\s*[-\s]\s*|([A-Za-z]{1,4}))(\d{1,6})(?:\s*[/.]\s*(\d{1,3}))?\s*$/;
 
 export type ParseResult = { ok: true; value: ElectorNumber } | { ok: false; message: string };
 
@@ -17,12 +23,12 @@ export function parseElectorNumber(text: string): ParseResult {
   if (!m) {
     return {
       ok: false,
-      message: `"${text.trim()}" is not an elector number: write the polling-district letters, a number and an optional suffix, e.g. AB-123 or AB-123/1`,
+      message: `"${text.trim()}" is not an elector number: write the polling-district code, a hyphen, the number and an optional suffix, e.g. AB-123, GB1-12 or AB-123/1`,
     };
   }
-  const number = Number(m[2]);
+  const number = Number(m[3]);
   if (number === 0) return { ok: false, message: `"${text.trim()}": elector numbers start at 1` };
-  return { ok: true, value: { district: m[1].toUpperCase(), number, suffix: m[3] === undefined ? null : Number(m[3]) } };
+  return { ok: true, value: { district: (m[1] ?? m[2]).toUpperCase(), number, suffix: m[4] === undefined ? null : Number(m[4]) } };
 }
 
 export function formatElectorNumber(e: ElectorNumber): string {

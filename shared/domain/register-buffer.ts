@@ -8,6 +8,7 @@
  */
 import { formatElectorNumber } from './elector-number.ts';
 import { UNKEYED_LINE, householdKey, householdKeyLine } from './households.ts';
+import { ALTERATIONS, type Alteration } from './register-alterations.ts';
 import type { RegisterRow } from './register-rows.ts';
 
 /** A household: its key and the first row (in file order) at its address. */
@@ -55,6 +56,8 @@ export class RegisterBuffer {
   private suffixes = new Int32Array(1024);
   private householdIndex = new Int32Array(1024);
   private districtIndex = new Int32Array(1024);
+  /** Index into ALTERATIONS + 1, 0 for none. */
+  private alterations = new Uint8Array(1024);
   /** Where each row's text starts in its block. */
   private textStart = new Int32Array(1024);
   private readonly districtNames: string[] = [];
@@ -101,10 +104,14 @@ export class RegisterBuffer {
       this.householdIndex = grown(this.householdIndex);
       this.districtIndex = grown(this.districtIndex);
       this.textStart = grown(this.textStart);
+      const a = new Uint8Array(this.alterations.length * 2);
+      a.set(this.alterations);
+      this.alterations = a;
     }
     this.lines[i] = row.line;
     this.numbers[i] = row.number;
     this.suffixes[i] = row.suffix === null ? 0 : row.suffix + 1;
+    this.alterations[i] = row.alteration === null ? 0 : ALTERATIONS.indexOf(row.alteration) + 1;
     let d = this.lastDistrict;
     if (d < 0 || this.districtNames[d] !== row.pollingDistrict) {
       d = this.districtNames.indexOf(row.pollingDistrict);
@@ -205,6 +212,10 @@ export class RegisterBuffer {
     return formatElectorNumber({ district: this.pollingDistrict(i), number: this.numbers[i], suffix: this.suffix(i) });
   }
 
+  alteration(i: number): Alteration | null {
+    return this.alterations[i] === 0 ? null : ALTERATIONS[this.alterations[i] - 1];
+  }
+
   /** Index into `households` of row `i`'s household, or -1 when the row has no address. */
   householdOf(i: number): number {
     return this.householdIndex[i];
@@ -228,6 +239,7 @@ export class RegisterBuffer {
       forenames: t[TextField.forenames],
       addressLines: address === '' ? [] : address.split('\n'),
       postcode: t[TextField.postcode],
+      alteration: this.alteration(i),
     };
   }
 

@@ -25,6 +25,7 @@ export const REGISTER_FIELDS = [
   'address5',
   'address6',
   'postcode',
+  'alteration',
 ] as const;
 export type RegisterField = (typeof REGISTER_FIELDS)[number];
 
@@ -48,6 +49,7 @@ export const REGISTER_FIELD_LABELS: Record<RegisterField, string> = {
   address5: 'Address line 5',
   address6: 'Address line 6',
   postcode: 'Postcode',
+  alteration: 'Change (on notices of alteration)',
 };
 
 /** Field → column index in the file, or null when the file has no such column. */
@@ -97,6 +99,7 @@ const SYNONYMS: Record<Exclude<RegisterField, (typeof ADDRESS_FIELDS)[number]>, 
     'electorfirstname',
   ],
   middleNames: ['electormiddlename', 'electormiddlenames', 'middlename', 'middlenames', 'initials', 'electorinitials'],
+  alteration: ['changetype', 'change', 'alteration', 'alterationtype', 'typeofchange', 'noticetype', 'changecode', 'action', 'amendmenttype'],
   postcode: ['postcode', 'pc', 'electorpostcode', 'postalcode', 'pcode', 'postcodeaddress', 'propertypostcode', 'qualifyingpostcode'],
 };
 

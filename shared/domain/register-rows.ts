@@ -3,7 +3,8 @@
  * every line through `readRegisterRow` and lists the refusals with their line numbers.
  */
 import { ADDRESS_FIELDS, type ColumnMapping } from './register-columns.ts';
-import { type ElectorNumber, formatElectorNumber, parseElectorNumber } from './elector-number.ts';
+import { ALTERATION_HELP, type Alteration, parseAlteration } from './register-alterations.ts';
+import { DISTRICT_CODE, type ElectorNumber, formatElectorNumber, parseElectorNumber } from './elector-number.ts';
 
 export interface RegisterRow {
   /** 1-based line of the file the row came from (header is line 1). */
@@ -22,6 +23,8 @@ export interface RegisterRow {
   forenames: string;
   addressLines: string[];
   postcode: string;
+  /** What a notice of alteration's line does; null on a full register (or a blank change cell). */
+  alteration: Alteration | null;
 }
 
 export interface RowProblem {
@@ -109,8 +112,7 @@ function splitFullName(full: string): { surname: string; forenames: string } {
 
 const refuse = (line: number, reason: string): RowResult => ({ ok: false, problem: { line, reason } });
 const STARTS_WITH_DIGIT = /^\d/;
-/** A polling-district prefix and a bare number: the usual case, read without `parseElectorNumber`. */
-const PLAIN_PREFIX = /^[A-Za-z]{1,4}$/;
+/** A bare number after a prefix column: the usual case, read without `parseElectorNumber`. */
 const PLAIN_NUMBER = /^\d{1,6}$/;
 
 /**
@@ -127,7 +129,7 @@ export function readRegisterRow(cells: readonly string[], mapping: ColumnMapping
   let en: ElectorNumber;
   let electorNumber: string;
   const noSuffix = suffixText === '' || suffixText === '0';
-  if (noSuffix && PLAIN_NUMBER.test(numberText) && PLAIN_PREFIX.test(prefix) && Number(numberText) > 0) {
+  if (noSuffix && PLAIN_NUMBER.test(numberText) && DISTRICT_CODE.test(prefix) && Number(numberText) > 0) {
     // What parseElectorNumber gives for `${prefix}-${numberText}`, without the general pattern.
     en = { district: prefix.toUpperCase(), number: Number(numberText), suffix: null };
     electorNumber = `${en.district}-${en.number}`;
@@ -137,10 +139,10 @@ export function readRegisterRow(cells: readonly string[], mapping: ColumnMapping
       if (prefix === '') return refuse(line, `elector number ${numberText} has no polling-district prefix`);
       written = `${prefix}-${numberText}`;
     } else {
-      if (prefix !== '' && !numberText.toUpperCase().startsWith(prefix.toUpperCase())) {
+      if (prefix === '') written = numberText;
+      else if (!numberText.toUpperCase().startsWith(prefix.toUpperCase())) {
         return refuse(line, `elector number "${numberText}" does not start with its prefix "${prefix}"`);
-      }
-      written = numberText;
+      } else written = `${prefix}-${numberText.slice(prefix.length).replace(/^\s*-?/, '')}`; // the prefix column says where the code ends
     }
     if (!noSuffix) {
       if (!/^\d{1,3}$/.test(suffixText)) return refuse(line, `suffix "${suffixText}" is not a number`);
@@ -186,6 +188,14 @@ export function readRegisterRow(cells: readonly string[], mapping: ColumnMapping
   const markers = cell(cells, mapping.markers).toUpperCase();
   if (markers.length > 10) return refuse(line, `markers "${markers}" are longer than 10 characters`);
 
+  let alteration: Alteration | null = null;
+  if (mapping.alteration !== null) {
+    const change = cell(cells, mapping.alteration);
+    const read = parseAlteration(change);
+    if (read === undefined) return refuse(line, `change "${change}" is not one we know: ${ALTERATION_HELP}`);
+    alteration = read;
+  }
+
   return {
     ok: true,
     row: {
@@ -202,6 +212,7 @@ export function readRegisterRow(cells: readonly string[], mapping: ColumnMapping
       forenames,
       addressLines,
       postcode,
+      alteration,
     },
   };
 }

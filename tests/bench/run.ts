@@ -9,6 +9,10 @@
  *                           with one better-sqlite3 prepared statement in one transaction
  *  register_import_ratio    the two above divided (target <= 2)
  *  register_import_peak_mb  the import process's peak resident memory (target < 300)
+ *  register_reimport_100k_s the same file imported again over it (every elector matched), once
+ *  register_reimport_peak_mb  the process's peak resident memory after the re-import (target < 300)
+ *  register_after_import_mb   its resident memory two seconds after the re-import: what a
+ *                             long-running server keeps
  *  return_insert_median_ms  canvass.recordReturn through the dispatcher with 1,000,000 returns
  *                           stored (target < 1)
  *  commit_floor_median_ms   one tiny insert committed with the same durability (every commit
@@ -51,11 +55,12 @@ try {
   const child = fileURLToPath(new URL('./import-child.ts', import.meta.url));
   const rows = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data.slice(1);
   const now = new Date().toISOString();
-  const appRuns: { seconds: number; peakMb: number; baselineMb: number; areaId: number }[] = [];
+  const appRuns: { seconds: number; peakMb: number; baselineMb: number; areaId: number; reimportSeconds?: number; reimportPeakMb?: number; afterMb?: number }[] = [];
   const rawRuns: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const appDb = join(dir, `app-${round}.sqlite`);
-    appRuns.push(JSON.parse(execFileSync(process.execPath, [child, csvPath, appDb], { encoding: 'utf8', maxBuffer: 1 << 24 })));
+    // The first round also re-imports the file over itself, for the re-import's figures.
+    appRuns.push(JSON.parse(execFileSync(process.execPath, [child, csvPath, appDb, ...(round === 0 ? ['--reimport'] : [])], { encoding: 'utf8', maxBuffer: 1 << 24 })));
     log(`App import ${round + 1}: ${appRuns[round].seconds.toFixed(2)} s, peak memory ${appRuns[round].peakMb.toFixed(0)} MB (process at start: ${appRuns[round].baselineMb.toFixed(0)} MB)`);
 
     // The floor: the same rows, parsed beforehand, one prepared statement, one transaction.
@@ -75,6 +80,8 @@ try {
   }
   const imported = { ...appRuns[0], seconds: median(appRuns.map((r) => r.seconds)), peakMb: Math.max(...appRuns.map((r) => r.peakMb)) };
   const rawSeconds = median(rawRuns);
+  const reimported = { seconds: appRuns[0].reimportSeconds ?? 0, peakMb: appRuns[0].reimportPeakMb ?? 0, afterMb: appRuns[0].afterMb ?? 0 };
+  log(`Re-import of the same file: ${reimported.seconds.toFixed(2)} s, peak memory ${reimported.peakMb.toFixed(0)} MB (target < 300), ${reimported.afterMb.toFixed(0)} MB held after`);
   const appDb = join(dir, 'app-0.sqlite');
   const ratio = imported.seconds / rawSeconds;
   log(`Import: median ${imported.seconds.toFixed(2)} s against raw median ${rawSeconds.toFixed(2)} s; ratio ${ratio.toFixed(2)} (target <= 2); peak memory ${imported.peakMb.toFixed(0)} MB (target < 300)`);
@@ -174,6 +181,9 @@ try {
     register_import_raw_s: round(rawSeconds),
     register_import_ratio: round(ratio),
     register_import_peak_mb: Math.round(imported.peakMb),
+    register_reimport_100k_s: round(reimported.seconds),
+    register_reimport_peak_mb: Math.round(reimported.peakMb),
+    register_after_import_mb: Math.round(reimported.afterMb),
     return_insert_median_ms: round(insertMedian),
     commit_floor_median_ms: round(commitFloor),
     tallies_1m_ms: round(talliesMs, 1),

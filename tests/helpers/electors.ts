@@ -30,6 +30,7 @@ export function seedElectors(dbPath: string, rows: readonly [areaId: number, ele
       forenames,
       addressLines: [`${i + 1} High Street`],
       postcode: '',
+      alteration: null,
     };
     byArea.set(areaId, [...(byArea.get(areaId) ?? []), row]);
   });

@@ -10,10 +10,16 @@ export async function upload(app: Hustings, name: string, text: string, chunk = 
 }
 
 /** Uploads a register CSV, imports it with the suggested mapping and waits for the job's end. */
-export async function importCsv(app: Hustings, areaId: number, text: string, name = 'register.csv'): Promise<JobEvent> {
+export async function importCsv(
+  app: Hustings,
+  areaId: number,
+  text: string,
+  name = 'register.csv',
+  options: { mode?: 'replace' | 'alterations'; confirmRemovals?: boolean } = {},
+): Promise<JobEvent> {
   const fileId = await upload(app, name, text);
   const preview = await ok(app, 'register.importPreview', { fileId });
-  const started = await ok<JobEvent>(app, 'register.importStart', { fileId, areaId, mapping: preview.mapping });
+  const started = await ok<JobEvent>(app, 'register.importStart', { fileId, areaId, mapping: preview.mapping, ...options });
   return app.jobs.wait(started.jobId);
 }
 

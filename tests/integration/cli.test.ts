@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commands } from '../../main/cli.ts';
 import { hustings } from '../helpers/cli.ts';
+import { HEADINGS, SMALL_REGISTER } from '../helpers/register.ts';
 
 const CSV = new URL('../fixtures/uk-parliament-constituencies-2024-electorate.csv', import.meta.url).pathname;
 let dir: string;
@@ -67,6 +68,47 @@ describe('the hustings command', () => {
     copy.close();
     expect(hustings('backup', file, '--db', db).code).toBe(1);
   });
+
+  it('imports a register, refuses a re-import that would remove electors until told, and applies notices of alteration', () => {
+    const areas = join(dir, 'areas.csv');
+    writeFileSync(areas, 'PCON25NM,PCON25CD,Electorate\n"Newtown East",E14001063,76765\n"Newtown West",E14001064,70000\n');
+    expect(hustings('areas', 'import', areas, '--db', db).code).toBe(0);
+    const file = (name: string, text: string) => {
+      const path = join(dir, name);
+      writeFileSync(path, text);
+      return path;
+    };
+    expect(hustings('register', 'import', file('register.csv', SMALL_REGISTER), '--area', '1', '--db', db).out).toContain('Imported 9 electors');
+
+    const aaOnly = file('aa-only.csv', SMALL_REGISTER.split('\r\n').filter((l) => !l.startsWith('AB,')).join('\r\n'));
+    const refused = hustings('register', 'import', aaOnly, '--area', '1', '--db', db);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('Importing aa-only.csv would remove 3 electors of Newtown East who are not in it, and none of them has canvass returns. Nothing has been changed.');
+    expect(refused.err).toContain('Run it again with --confirm-removals to remove them, or with --alterations to apply the file as notices of alteration.');
+    expect(refused.err).not.toMatch(/\bat \w+ \(/); // no stack trace
+    expect(count('electors')).toBe(9);
+
+    const applied = hustings('register', 'import', aaOnly, '--area', '1', '--db', db, '--alterations');
+    expect(applied.out).toContain('Applied 6 notices of alteration: 0 added, 6 changed, 0 deleted');
+    expect(count('electors')).toBe(9);
+
+    const notice = file('notice.csv', [`${HEADINGS},Change Type`, 'AB,3,1,,Lee,David,Rose Cottage,Park Road,AB1 4CD,D'].join('\n'));
+    expect(hustings('register', 'import', notice, '--area', '1', '--db', db, '--alterations').err).toContain('Run it again with --confirm-removals to delete them.');
+    expect(hustings('register', 'import', notice, '--area', '1', '--db', db, '--alterations', '--confirm-removals').out).toContain('0 added, 0 changed, 1 deleted');
+    expect(count('electors')).toBe(8);
+    expect(hustings('register', 'import', aaOnly, '--area', '1', '--db', db, '--confirm-removals').out).toContain('Re-imported 6 electors: 6 matched, 0 new, 2 left');
+    expect(count('electors')).toBe(6);
+
+    // A Latin-1 register (as older council systems write it) keeps its accents.
+    const latin1 = join(dir, 'latin1.csv');
+    writeFileSync(latin1, Buffer.from([HEADINGS, 'AA,1,,,Ångström,Zoë,1 Mill Lane,Newtown,AB1 2CD'].join('\r\n'), 'latin1'));
+    const read = hustings('register', 'import', latin1, '--area', '2', '--db', db);
+    expect(read.code, read.err).toBe(0);
+    expect(read.err).toContain('Reading latin1.csv as Western European (Windows-1252 / Latin-1) text.');
+    const d = new Database(db, { readonly: true });
+    expect(d.prepare('SELECT full_name AS n FROM electors WHERE area_id = 2').get()).toEqual({ n: 'Zoë Ångström' });
+    d.close();
+  }, 150_000); // nine runs of the command on a busy machine
 
   it('says what is wrong with bad options', () => {
     const r = hustings('serve', '--port', 'eighty', '--db', db);

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findElector, householdCounts } from '../../db/repositories/electors.ts';
 import { compareWalkOrder, parseAddress } from '../../shared/domain/households.ts';
@@ -121,6 +123,32 @@ describe('importing a register', () => {
     expect(settingsFree(after)).toEqual(settingsFree(JSON.parse(before)));
   });
 
+  it('imports polling-district codes with digits (GB1, AB1, KB2, lower case) and finds their electors everywhere', async () => {
+    const csv = [
+      HEADINGS,
+      'GB1,1,,,Smith,John,1 Mill Lane,Newtown,AB1 2CD',
+      'gb1,2,,,Smith,Jane,1 Mill Lane,Newtown,AB1 2CD',
+      'AB1,123,,,Brown,Ann,3 Mill Lane,Newtown,AB1 2CD',
+      'KB2,7,1,,Patel,Ravi,5 High Street,Newtown,AB1 3CD',
+      'KB2A,8,,,Jones,Sam,7 High Street,Newtown,AB1 3CD',
+    ].join('\n');
+    const end = await importCsv(app, areaId, csv);
+    expect(end.state, end.message).toBe('done');
+    expect(end.result).toMatchObject({ electors: 5, pollingDistricts: ['AB1', 'GB1', 'KB2', 'KB2A'] });
+    expect(await ok(app, 'register.getByNumber', { areaId, electorNumber: 'GB1-1' })).toMatchObject({ fullName: 'John Smith', pollingDistrict: 'GB1' });
+    expect(await ok(app, 'register.getByNumber', { areaId, electorNumber: 'kb2-7/1' })).toMatchObject({ fullName: 'Ravi Patel' });
+    expect(await ok(app, 'register.getByNumber', { areaId, electorNumber: '2', pollingDistrict: 'gb1' })).toMatchObject({ fullName: 'Jane Smith' });
+    expect((await ok(app, 'register.listElectors', { areaId, pollingDistrict: 'AB1' })).items.map((e: any) => e.electorNumber)).toEqual(['AB1-123']);
+    const session = await ok(app, 'canvass.createSession', { areaId, pollingDistrict: 'KB2A', heldOn: '2026-11-01', canvassers: 'Sam' });
+    expect(session.pollingDistrict).toBe('KB2A');
+    // The whole number in one column, its code written with the number.
+    const whole = ['Elector Number,Elector Surname,Elector Forename,Address1,PostCode', 'GB1-1,Smith,John,1 Mill Lane,AB1 2CD', 'AB1-124/2,Brown,Ann,3 Mill Lane,AB1 2CD'].join('\n');
+    const other = (await ok(app, 'areas.create', { name: 'Newtown West', kind: 'ward', nation: 'england', electorate: null, classification: null })).id;
+    const again = await importCsv(app, other, whole, 'whole.csv');
+    expect(again.state, again.message).toBe('done');
+    expect(await ok(app, 'register.getByNumber', { areaId: other, electorNumber: 'AB1-124/2' })).toMatchObject({ fullName: 'Ann Brown' });
+  });
+
   it('suggests the mapping from headings, then remembers the user’s own choices', async () => {
     const csv = ['PD,No,Who,Street,Town,PC', 'AA,1,John Smith,1 Mill Lane,Newtown,AB1 2CD'].join('\n');
     const fileId = await upload(app, 'odd.csv', csv);
@@ -136,6 +164,49 @@ describe('importing a register', () => {
     const again = await ok(app, 'register.importPreview', { fileId: await upload(app, 'odd2.csv', csv) });
     expect(again.remembered).toBe(true);
     expect(again.mapping).toMatchObject({ fullName: 2, address1: 3, address2: 4, postcode: 5 });
+  });
+});
+
+describe('files in other encodings, and files that are not registers', () => {
+  /** A file on disk, as the CLI and the desktop app's open dialog hand it over: its bytes as they are. */
+  async function importBytes(name: string, bytes: Buffer) {
+    const path = join(app.dir, name);
+    writeFileSync(path, bytes);
+    const { id: fileId } = app.uploads.adopt(path, name, bytes.length);
+    const preview = await app.dispatch('register.importPreview', { fileId });
+    if (!preview.ok) return { preview };
+    const started = await ok(app, 'register.importStart', { fileId, areaId, mapping: (preview.value as any).mapping });
+    return { preview, end: await app.jobs.wait(started.jobId) };
+  }
+  const ACCENTED = [HEADINGS, 'AA,1,,,Ångström,Zoë,1 Mill Lane,Newtown,AB1 2CD', 'AA,2,,,Muñoz,José,1 Mill Lane,Newtown,AB1 2CD'].join('\r\n');
+
+  it.each([
+    ['Latin-1', 'latin1.csv', Buffer.from(ACCENTED, 'latin1'), 'Western European (Windows-1252 / Latin-1)'],
+    ['UTF-16 with its mark', 'utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(ACCENTED, 'utf16le')]), 'UTF-16 (Unicode)'],
+    ['UTF-8', 'utf8.csv', Buffer.from(ACCENTED), 'UTF-8'],
+  ])('imports a %s register with its names as written', async (_, name, bytes, encoding) => {
+    const { preview, end } = await importBytes(name, bytes);
+    expect(preview.ok && (preview.value as { encoding: string }).encoding).toBe(encoding);
+    expect(end?.state, end?.message).toBe('done');
+    expect(await findElector(app.db, areaId, 'AA-1')).toMatchObject({ fullName: 'Zoë Ångström', surname: 'Ångström' });
+    expect(await findElector(app.db, areaId, 'AA-2')).toMatchObject({ fullName: 'José Muñoz' });
+  });
+
+  it('says what is wrong with a workbook, a first line with no end, and a file that changes encoding part-way', async () => {
+    const before = snapshot(app);
+    const xlsx = await importBytes('register.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0, 8, 0]));
+    expect(xlsx.preview.ok ? null : xlsx.preview.error.message).toMatch(/^register\.xlsx is a spreadsheet workbook, not a CSV file/);
+    const long = await importBytes('long.csv', Buffer.from(`${HEADINGS},${'x'.repeat(300 * 1024)}`));
+    expect(long.preview.ok ? null : long.preview.error.message).toBe(
+      'The first line of long.csv runs on for more than 256 KB without a line break: a register has one elector a line. Check it is the register CSV.',
+    );
+    const rows = [HEADINGS];
+    for (let i = 1; i <= 3000; i++) rows.push(`AA,${i},,,Smith,John,${i} Mill Lane,Newtown,AB1 2CD`);
+    const mixed = Buffer.concat([Buffer.from(rows.join('\n')), Buffer.from('\nAA,3001,,,Ångström,Zoë,1 Mill Lane,Newtown,AB1 2CD\n', 'latin1')]);
+    const { end } = await importBytes('mixed.csv', mixed);
+    expect(end?.state).toBe('error');
+    expect(end?.message).toMatch(/^mixed\.csv is not all UTF-8 text: near line 3,002 it has characters written another way\. Open it in your spreadsheet program and save it as "CSV UTF-8/);
+    expect(snapshot(app)).toBe(before);
   });
 });
 
@@ -160,9 +231,9 @@ describe('re-importing next year’s register', () => {
       'AB,2,,,Okafor,Ada,10 Park Road,Newtown,AB1 4CD',
       'AB,3,,,Lee,David,Rose Cottage,Park Road,AB1 4CD',
     ].join('\n');
-    const end = await importCsv(app, areaId, next, 'register-2027.csv');
+    const end = await importCsv(app, areaId, next, 'register-2027.csv', { confirmRemovals: true });
     expect(end.state, end.message).toBe('done');
-    expect(end.result).toMatchObject({ electors: 9, matched: 8, added: 1, left: 1, reimport: true });
+    expect(end.result).toMatchObject({ electors: 9, matched: 8, added: 1, left: 1, reimport: true, mode: 'replace' });
 
     const janeNow = (await findElector(app.db, areaId, 'AA-3'))!;
     expect(janeNow.id).toBe(jane.id);
@@ -177,6 +248,114 @@ describe('re-importing next year’s register', () => {
       { pollingDistrict: 'AA', households: 5, electors: 6 },
       { pollingDistrict: 'AB', households: 2, electors: 3 },
     ]);
+  });
+});
+
+describe('asking before a re-import removes anyone', () => {
+  it('says how many electors and returns a partial file would remove, changes nothing, and imports once confirmed', async () => {
+    await importCsv(app, areaId, SMALL_REGISTER);
+    const session = await ok(app, 'canvass.createSession', { areaId, heldOn: '2026-11-01', canvassers: 'Sam' });
+    for (const n of ['AB-1', 'AB-2']) await ok(app, 'canvass.recordReturn', { sessionId: session.id, electorId: (await findElector(app.db, areaId, n))!.id, codes: '2' });
+    await ok(app, 'canvass.recordReturn', { sessionId: session.id, electorId: (await findElector(app.db, areaId, 'AA-1'))!.id, codes: '1' });
+    const before = snapshot(app);
+
+    const aaOnly = SMALL_REGISTER.split('\r\n').filter((l) => !l.startsWith('AB,')).join('\r\n');
+    const fileId = await upload(app, 'aa-only.csv', aaOnly);
+    const preview = await ok(app, 'register.importPreview', { fileId });
+    const asked = await app.jobs.wait((await ok(app, 'register.importStart', { fileId, areaId, mapping: preview.mapping })).jobId);
+    expect(asked.state).toBe('error');
+    expect(asked.error?.code).toBe('needs_confirmation');
+    expect(asked.message).toBe(
+      "Importing aa-only.csv would remove 3 electors of Newtown East who are not in it, and 2 canvass returns go with them. Nothing has been changed. If it is the whole new register, confirm the removal; if it holds only some electors or the council's monthly changes, import it as notices of alteration, which removes only the electors it marks as deleted.",
+    );
+    expect(asked.error?.details).toEqual({ removals: { electors: 3, returns: 2 } });
+    expect(snapshot(app)).toBe(before);
+
+    // The same upload, confirmed: no need to send the file again.
+    const done = await app.jobs.wait((await ok(app, 'register.importStart', { fileId, areaId, mapping: preview.mapping, confirmRemovals: true })).jobId);
+    expect(done.state, done.message).toBe('done');
+    expect(done.result).toMatchObject({ electors: 6, matched: 6, left: 3 });
+    expect((await ok(app, 'canvass.getSession', { id: session.id })).returnCount).toBe(1);
+  });
+});
+
+describe('notices of alteration', () => {
+  const NOTICE_HEADINGS = `${HEADINGS},Change Type`;
+
+  it('adds, deletes and changes only the electors named, keeping everyone else as they were', async () => {
+    await importCsv(app, areaId, SMALL_REGISTER);
+    const session = await ok(app, 'canvass.createSession', { areaId, heldOn: '2026-11-01', canvassers: 'Sam' });
+    const ann = (await findElector(app.db, areaId, 'AA-3'))!;
+    const tom = (await findElector(app.db, areaId, 'AA-4'))!;
+    await ok(app, 'canvass.recordReturn', { sessionId: session.id, electorId: ann.id, codes: '1' });
+    await ok(app, 'canvass.recordReturn', { sessionId: session.id, electorId: tom.id, codes: '2J' });
+    const everyoneElse = () =>
+      app.db.prepare("SELECT * FROM electors WHERE area_id = ? AND elector_number NOT IN ('AA-3', 'AA-4', 'AA-2/1') ORDER BY id").all(areaId).map((e: any) => ({ ...e, walk_seq: 0 }));
+    const untouched = everyoneElse();
+
+    const notice = [
+      NOTICE_HEADINGS,
+      'AA,2,1,,Carter,Liz,1 Mill Lane,Newtown,AB1 2CD,A',
+      'AA,3,,E,Brown,Ann,3 Mill Lane,Newtown,AB1 2CD,D',
+      'AA,4,,,Green-Hill,Tom,9 Acre Road,Newtown,AB1 5CD,C',
+    ].join('\r\n');
+    const asked = await importCsv(app, areaId, notice, 'notice-2026-12.csv', { mode: 'alterations' });
+    expect(asked.error?.code).toBe('needs_confirmation');
+    expect(asked.message).toBe('notice-2026-12.csv deletes 1 elector of Newtown East, and 1 canvass return go with them. Nothing has been changed. Confirm to delete them.');
+
+    const end = await importCsv(app, areaId, notice, 'notice-2026-12.csv', { mode: 'alterations', confirmRemovals: true });
+    expect(end.state, end.message).toBe('done');
+    expect(end.result).toMatchObject({ electors: 3, added: 1, matched: 1, left: 1, reimport: true, mode: 'alterations', households: 6 });
+    expect(await findElector(app.db, areaId, 'AA-3')).toBeUndefined();
+    expect(await findElector(app.db, areaId, 'AA-2/1')).toMatchObject({ fullName: 'Liz Carter', householdId: (await findElector(app.db, areaId, 'AA-1'))!.householdId });
+    // Tom keeps his id and his history at his new address.
+    expect(await findElector(app.db, areaId, 'AA-4')).toMatchObject({ id: tom.id, fullName: 'Tom Green-Hill', street: 'Acre Road', latestSupport: '2', requests: ['join'] });
+    expect(everyoneElse()).toEqual(untouched);
+    expect((await ok(app, 'canvass.getSession', { id: session.id })).returnCount).toBe(1);
+    const audit = await ok(app, 'audit.list', { entity: 'register' });
+    expect(audit[0].summary).toBe('Applied notices of alteration to the register of Newtown East from notice-2026-12.csv: 1 added, 1 changed, 1 deleted');
+    // Walk order as a full import would give it: Acre Road first, 3 Mill Lane gone.
+    const walk = (await ok(app, 'register.listElectors', { areaId, pollingDistrict: 'AA' })).items.map((e: any) => e.electorNumber);
+    expect(walk).toEqual(['AA-4', 'AA-6', 'AA-5', 'AA-1', 'AA-2', 'AA-2/1']);
+    const seqs = app.db.prepare('SELECT walk_seq AS s FROM electors WHERE area_id = ? ORDER BY walk_seq').all(areaId).map((r: any) => r.s);
+    expect(seqs).toEqual(seqs.map((_: number, i: number) => i + 1));
+  });
+
+  it('applies a file without a change column (one district’s electors) as additions and changes, removing nobody', async () => {
+    await importCsv(app, areaId, SMALL_REGISTER);
+    const partial = [HEADINGS, 'AB,1,,,Okafor,Chidi Emeka,10 Park Road,Newtown,AB1 4CD', 'AB,4,,,Khan,Aisha,12 Park Road,Newtown,AB1 4CD'].join('\n');
+    const end = await importCsv(app, areaId, partial, 'ab.csv', { mode: 'alterations' });
+    expect(end.state, end.message).toBe('done');
+    expect(end.result).toMatchObject({ added: 1, matched: 1, left: 0 });
+    expect((await ok(app, 'register.listElectors', { areaId })).total).toBe(10);
+    expect(await findElector(app.db, areaId, 'AB-1')).toMatchObject({ forenames: 'Chidi Emeka' });
+  });
+
+  it('refuses lines that do not fit the register held, by line, and changes nothing', async () => {
+    await importCsv(app, areaId, SMALL_REGISTER);
+    const before = snapshot(app);
+    const notice = [
+      NOTICE_HEADINGS,
+      'AA,1,,,Smith,John,1 Mill Lane,Newtown,AB1 2CD,A',
+      'AA,9,,,Nobody,Here,1 Mill Lane,Newtown,AB1 2CD,D',
+      'AA,2,,,Someone,Else,1 Mill Lane,Newtown,AB1 2CD,Deleted',
+      'AA,10,,,New,Person,1 Mill Lane,Newtown,AB1 2CD,amended',
+      'AA,11,,,New,Person,1 Mill Lane,Newtown,AB1 2CD,X',
+    ].join('\n');
+    const end = await importCsv(app, areaId, notice, 'notice.csv', { mode: 'alterations' });
+    expect(end.state).toBe('error');
+    expect((end.error?.details as any).problems).toEqual([{ line: 6, reason: 'change "X" is not one we know: write A (addition), D (deletion) or C (change)' }]);
+    const fixed = await importCsv(app, areaId, notice.split('\n').slice(0, 5).join('\n'), 'notice.csv', { mode: 'alterations' });
+    expect((fixed.error?.details as any).problems).toEqual([
+      { line: 2, reason: 'AA-1 is to be added but is already on the register (John Smith); mark the line as a change' },
+      { line: 3, reason: 'AA-9 is to be deleted but is not on the register' },
+      { line: 4, reason: 'AA-2 is to be deleted as Else Someone, but the register has Jane Smith at that number' },
+      { line: 5, reason: 'AA-10 is to be changed but is not on the register; mark the line as an addition' },
+    ]);
+    expect(snapshot(app)).toBe(before);
+    // A change column on a file imported as the whole register is a mistake worth saying.
+    const whole = await importCsv(app, areaId, notice, 'notice.csv');
+    expect(whole.message).toMatch(/^A whole register has no Change \(on notices of alteration\) column/);
   });
 });
 
@@ -221,7 +400,7 @@ describe('a register of thousands of electors', () => {
 
     const before = new Map((app.db.prepare('SELECT full_name AS name, id, household_id AS h FROM electors WHERE area_id = ?').all(areaId) as { name: string; id: number; h: number }[]).map((r) => [r.name, r]));
     const gone = new Set([5, 1000, 2699]);
-    const again = await importCsv(app, areaId, register(n, 7, gone), 'register-2027.csv');
+    const again = await importCsv(app, areaId, register(n, 7, gone), 'register-2027.csv', { confirmRemovals: true });
     expect(again.state, again.message).toBe('done');
     expect(again.result).toMatchObject({ electors: n - gone.size, matched: n - gone.size, added: 0, left: gone.size, reimport: true });
     const after = app.db.prepare('SELECT full_name AS name, id, household_id AS h, number FROM electors WHERE area_id = ?').all(areaId) as { name: string; id: number; h: number; number: number }[];

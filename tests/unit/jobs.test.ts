@@ -43,6 +43,19 @@ describe('long jobs', () => {
     expect(events.at(-1)).toMatchObject({ state: 'done', done: 999 });
   });
 
+  it('sends a new stage at once, however recent the last event, shown as busy', async () => {
+    const jobs = createJobs({ throttleMs: 60_000 });
+    const events: JobEvent[] = [];
+    jobs.subscribe((e) => events.push(e));
+    const { jobId } = jobs.start('import', async (job) => {
+      job.progress(940, 1000, 'Read 94,000 electors');
+      job.stage('Saving 100,000 electors');
+      return null;
+    });
+    await jobs.wait(jobId);
+    expect(events.filter((e) => e.state === 'running').at(-1)).toMatchObject({ message: 'Saving 100,000 electors', done: 0, total: null });
+  });
+
   it('cancels: the work sees the signal and the job ends cancelled', async () => {
     const jobs = createJobs({ throttleMs: 0 });
     let steps = 0;

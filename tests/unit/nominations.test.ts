@@ -239,6 +239,7 @@ describe('subscribers', () => {
     'AB-2': [{ areaId: 7, fullName: 'Jane O\'Brien' }],
     'AB-2/1': [{ areaId: 7, fullName: 'Zoë Müller' }],
     'ZZ-9': [{ areaId: 8, fullName: 'Out Ofarea' }],
+    'KB2-7/1': [{ areaId: 7, fullName: 'Ravi Patel' }],
   };
   const lookup = (n: string) => register[n] ?? [];
   const ctx = (over: Partial<SubscriberContext> = {}): SubscriberContext => ({ areaId: 7, existing: [], required: 10, lookup, ...over });
@@ -248,6 +249,10 @@ describe('subscribers', () => {
     expect(checkSubscriber({ electorNumber: 'AB-2', name: 'jane obrien' }, ctx()).ok).toBe(true);
     expect(checkSubscriber({ electorNumber: 'AB-2.1', name: 'Zoe Muller' }, ctx()).ok).toBe(true);
     expect(checkSubscriber({ electorNumber: 'AB-1', name: 'J. A. Smith' }, ctx()).ok).toBe(true);
+  });
+
+  it('accepts a polling-district code with digits, as councils write them', () => {
+    expect(checkSubscriber({ electorNumber: 'kb2-7/1', name: 'Ravi Patel' }, ctx())).toMatchObject({ ok: true, electorNumber: 'KB2-7/1', checked: true });
   });
 
   it('refuses with reasons', () => {

@@ -55,6 +55,7 @@ describe('register rows', () => {
       forenames: 'John Paul',
       addressLines: ['12 High Street', 'Newtown'],
       postcode: 'SW1A 1AA',
+      alteration: null,
     });
   });
 
@@ -161,7 +162,9 @@ describe('fast paths', () => {
     expect(ok(['ABCD', '999999', 'A B'], m).electorNumber).toBe('ABCD-999999');
     expect(reason(['AB', '0', 'A B'], m)).toMatch(/start at 1/);
     expect(reason(['AB', '1234567', 'A B'], m)).toMatch(/not an elector number/);
-    expect(reason(['ABCDE', '1', 'A B'], m)).toMatch(/not an elector number/);
+    expect(ok(['gb1', '1', 'A B'], m).electorNumber).toBe('GB1-1');
+    expect(reason(['ABCDEFGHIJK', '1', 'A B'], m)).toMatch(/not an elector number/);
+    expect(reason(['1A', '1', 'A B'], m)).toMatch(/not an elector number/);
     expect(ok(['A', '7', 'A B'], { ...m, suffix: 3 })).toMatchObject({ electorNumber: 'A-7' });
   });
 });

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { ImportReport } from '../../../../shared/contract/register.ts';
 import { REGISTER_FIELDS, REGISTER_FIELD_LABELS, mappingProblems, type ColumnMapping, type RegisterField } from '../../../../shared/domain/register-columns.ts';
 import { api, useApi } from '../../app/api.ts';
 import { type JobEvent, useJob } from '../../app/jobs.ts';
 import { uploadFile } from '../../app/upload.ts';
+import { TEXT_ENCODING_LABELS, type TextEncoding } from '../../../../shared/domain/text-encoding.ts';
 import { Field } from '../../ui/Field.tsx';
 import { plural } from '../../ui/format.ts';
 import { ErrorMessage, PageHeader } from '../../ui/Page.tsx';
@@ -19,6 +20,19 @@ interface Preview {
 
 const REQUIRED: RegisterField[] = ['electorNumber', 'fullName', 'surname'];
 
+type Mode = 'replace' | 'alterations';
+
+/** Brings a panel that appears below the form into view, its heading focused for screen readers. */
+function useShownPanel(shown: unknown) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!shown || !ref.current) return;
+    ref.current.scrollIntoView({ block: 'start' });
+    ref.current.focus({ preventScroll: true });
+  }, [shown]);
+  return ref;
+}
+
 export function RegisterImportPage() {
   const [params] = useSearchParams();
   const areas = useApi('areas.list', {});
@@ -29,6 +43,8 @@ export function RegisterImportPage() {
   const [preview, setPreview] = useState<Preview>();
   const [mapping, setMapping] = useState<ColumnMapping>();
   const [error, setError] = useState<string>();
+  const [mode, setMode] = useState<Mode>('replace');
+  const [encoding, setEncoding] = useState<TextEncoding>('utf-8');
   const [started, setStarted] = useState<JobEvent>();
   const job = useJob(started);
 
@@ -40,40 +56,51 @@ export function RegisterImportPage() {
     if (!f) return;
     try {
       setSent(0);
-      const id = await uploadFile(f, setSent);
+      const sent = await uploadFile(f, setSent);
       setSent(undefined);
-      setFileId(id);
-      const p = await api('register.importPreview', { fileId: id });
+      setFileId(sent.fileId);
+      setEncoding(sent.encoding);
+      const p = await api('register.importPreview', { fileId: sent.fileId });
       setPreview(p);
       setMapping(p.mapping);
+      setMode(p.mapping.alteration === null ? 'replace' : 'alterations');
     } catch (e) {
       setSent(undefined);
       setError((e as Error).message);
     }
   };
 
-  const start = async () => {
-    if (!fileId || !mapping) return;
+  /** A whole register has no change column: it is read only from notices of alteration. */
+  const mappingFor = (as: Mode) => (mapping && as === 'replace' ? { ...mapping, alteration: null } : mapping);
+  const sentMapping = mappingFor(mode);
+  const start = async (as: Mode = mode, confirmRemovals = false) => {
+    const sent = mappingFor(as);
+    if (!fileId || !sent) return;
     setError(undefined);
+    setMode(as);
     try {
-      setStarted(await api('register.importStart', { fileId, areaId: Number(areaId), mapping, remember: true }));
+      setStarted(await api('register.importStart', { fileId, areaId: Number(areaId), mapping: sent, remember: true, mode: as, confirmRemovals }));
     } catch (e) {
       setError((e as Error).message);
     }
   };
 
-  const problems = mapping && preview ? mappingProblems(mapping, preview.headers.length) : [];
+  const problems = sentMapping && preview ? mappingProblems(sentMapping, preview.headers.length) : [];
   const running = job?.state === 'running';
   const report = job?.state === 'done' ? (job.result as ImportReport) : undefined;
-  const failure = job?.state === 'error' ? job : undefined;
+  const toConfirm = job?.state === 'error' && job.error?.code === 'needs_confirmation' ? job : undefined;
+  const failure = job?.state === 'error' && !toConfirm ? job : undefined;
   const details = failure?.error?.details as { problems?: { line: number; reason: string }[]; problemCount?: number } | undefined;
+  const removals = (toConfirm?.error?.details as { removals?: { electors: number; returns: number } } | undefined)?.removals;
+  const outcomeRef = useShownPanel(job?.state === 'running' ? undefined : job);
+  const fields = REGISTER_FIELDS.filter((f) => f !== 'alteration' || mode === 'alterations');
 
   return (
     <>
       <PageHeader
         title="Import an electoral register"
         back={{ to: '/register', label: 'Register' }}
-        subtitle="The council’s register as CSV, one elector a line. Importing again replaces the area’s register; electors are matched by name and address so their canvass history stays."
+        subtitle="The council’s register as CSV, one elector a line, or its monthly notices of alteration. Importing a whole register again replaces the area’s register; electors are matched by name and address so their canvass history stays."
       />
       <ErrorMessage error={error} />
       <section className="panel">
@@ -105,8 +132,24 @@ export function RegisterImportPage() {
             {file?.name}: {plural(preview.headers.length, 'column')}.{' '}
             {preview.remembered ? 'Your choices from last time are filled in.' : 'Columns with the usual headings are filled in; check them.'}
           </p>
+          {encoding !== 'utf-8' && (
+            <p>
+              Its characters were read as {TEXT_ENCODING_LABELS[encoding]} text: check that accented names in the first lines below look right.
+            </p>
+          )}
+          <fieldset className="import-mode">
+            <legend>What is in this file?</legend>
+            <label className="choice">
+              <input type="radio" name="mode" value="replace" checked={mode === 'replace'} disabled={running} onChange={() => setMode('replace')} />
+              The whole register: it replaces the area’s register, and anyone not in it is removed (you are asked first)
+            </label>
+            <label className="choice">
+              <input type="radio" name="mode" value="alterations" checked={mode === 'alterations'} disabled={running} onChange={() => setMode('alterations')} />
+              Notices of alteration, or some electors only: adds, deletes and changes the electors in the file and no one else
+            </label>
+          </fieldset>
           <div className="mapping">
-            {REGISTER_FIELDS.map((field) => (
+            {fields.map((field) => (
               <Field key={field} label={REGISTER_FIELD_LABELS[field]} error={problems.find((p) => p.field === field)?.message}>
                 {(a) => (
                   <select
@@ -152,8 +195,8 @@ export function RegisterImportPage() {
             </div>
           )}
           <div className="actions">
-            <button type="button" className="primary" disabled={running || problems.length > 0 || !areaId} onClick={start}>
-              Import
+            <button type="button" className="primary" disabled={running || problems.length > 0 || !areaId} onClick={() => void start()}>
+              {mode === 'replace' ? 'Import' : 'Apply the changes'}
             </button>
             {!areaId && <span className="muted">Choose the area first.</span>}
           </div>
@@ -166,9 +209,34 @@ export function RegisterImportPage() {
           Import cancelled: nothing was changed.
         </p>
       )}
+      {toConfirm && removals && (
+        <section className="panel" aria-labelledby="confirm-heading">
+          <h2 id="confirm-heading" ref={outcomeRef} tabIndex={-1}>
+            {mode === 'replace' ? `This would remove ${plural(removals.electors, 'elector')}` : `This deletes ${plural(removals.electors, 'elector')}`}
+          </h2>
+          <p className="error-banner" role="alert">
+            {toConfirm.message}
+          </p>
+          <div className="actions">
+            <button type="button" className="danger" onClick={() => void start(mode, true)}>
+              {mode === 'replace' ? `Remove ${plural(removals.electors, 'elector')} and import` : `Delete ${plural(removals.electors, 'elector')} and apply`}
+            </button>
+            {mode === 'replace' && (
+              <button type="button" className="primary" onClick={() => void start('alterations')}>
+                Import as notices of alteration instead
+              </button>
+            )}
+            <button type="button" onClick={() => setStarted(undefined)}>
+              Cancel
+            </button>
+          </div>
+        </section>
+      )}
       {failure && (
         <section className="panel" aria-labelledby="failure-heading">
-          <h2 id="failure-heading">Nothing was imported</h2>
+          <h2 id="failure-heading" ref={outcomeRef} tabIndex={-1}>
+            Nothing was imported
+          </h2>
           <p className="error-banner" role="alert">
             {failure.message}
           </p>
@@ -200,18 +268,22 @@ export function RegisterImportPage() {
       )}
       {report && (
         <section className="panel" aria-labelledby="report-heading">
-          <h2 id="report-heading">Imported</h2>
+          <h2 id="report-heading" ref={outcomeRef} tabIndex={-1}>
+            {report.mode === 'alterations' ? 'Changes applied' : 'Imported'}
+          </h2>
           <p className="success" role="status">
-            {report.reimport
+            {report.mode === 'alterations'
+              ? `Applied ${plural(report.electors, 'notice')} of alteration: ${report.added.toLocaleString('en-GB')} added, ${report.matched.toLocaleString('en-GB')} changed, ${report.left.toLocaleString('en-GB')} deleted.`
+              : report.reimport
               ? `Re-imported ${plural(report.electors, 'elector')}: ${report.matched.toLocaleString('en-GB')} matched, ${report.added.toLocaleString('en-GB')} new, ${report.left.toLocaleString('en-GB')} left.`
               : `Imported ${plural(report.electors, 'elector')} in ${plural(report.households, 'household')}.`}
           </p>
           <dl className="facts">
-            <dt>Polling districts</dt>
+            <dt>{report.mode === 'alterations' ? 'Polling districts in the file' : 'Polling districts'}</dt>
             <dd>{report.pollingDistricts.join(', ')}</dd>
             <dt>Households</dt>
             <dd>{report.households.toLocaleString('en-GB')}</dd>
-            {report.reimport && (
+            {report.reimport && report.mode === 'replace' && (
               <>
                 <dt>Matched (history kept)</dt>
                 <dd>{report.matched.toLocaleString('en-GB')}</dd>
