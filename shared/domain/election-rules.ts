@@ -26,6 +26,8 @@ export interface RulesQuery {
   electorate?: number | null;
   councils?: number | null;
   policeArea?: string | null;
+  /** Council elections: two or more joint candidates share a reduced limit. */
+  jointCandidates?: number;
   poll?: string | null;
   declared?: string | null;
   holidays?: Holidays;
@@ -134,7 +136,7 @@ function limitFacts(q: RulesQuery, type: ElectionType, nation: Nation, post: Pos
     checkedOn: rule.checkedOn,
     note: fixed.ok ? fixed.note : (rule.note ?? null),
   };
-  const r = computeSpendingLimit(rule, { electors: q.electorate, areaKind: q.designation, nation, councils: q.councils, policeArea: q.policeArea });
+  const r = computeSpendingLimit(rule, { electors: q.electorate, areaKind: q.designation, nation, councils: q.councils, policeArea: q.policeArea, jointCandidates: q.jointCandidates });
   if (!r.ok) return { ...base, limitPence: null, working: r.message, missing: r.field };
   return { ...base, limitPence: r.value.limitPence, working: r.value.working, missing: null };
 }

@@ -34,7 +34,7 @@ export interface PeriodDates {
  * The days each Parliament first met (House of Commons Journal): the long campaign counts its
  * 55 months from the first meeting of the Parliament being dissolved.
  */
-export const PARLIAMENTS_FIRST_MET = ['2017-06-13', '2019-12-17', '2024-07-09'] as const;
+export const PARLIAMENTS_FIRST_MET = ['2010-05-18', '2015-05-18', '2017-06-13', '2019-12-17', '2024-07-09'] as const;
 
 /** The same day n calendar months later, clamped to the month's end (n may be negative). */
 export function addMonths(iso: string, n: number): string {
@@ -46,10 +46,13 @@ export function addMonths(iso: string, n: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
-/** Which month of a Parliament's life a day falls in: the first month begins on the day it first met. */
+/**
+ * Which month of a Parliament's life a day falls in, counting from the day it first met: the
+ * 55th month ends on the same date 55 months later, and the long campaign starts the day after.
+ */
 export function monthOfParliament(firstMet: string, day: string): number {
   let month = 1;
-  while (addMonths(firstMet, month) <= day) month++;
+  while (addMonths(firstMet, month) < day) month++;
   return month;
 }
 
@@ -98,7 +101,7 @@ export function regulatedPeriodDates(
     const long: PeriodDates = {
       key: 'long-campaign',
       label: PERIOD_LABELS['long-campaign'],
-      starts: addMonths(firstMet, 55),
+      starts: addDays(addMonths(firstMet, 55), 1),
       ends: dissolved,
       basis: `From the day after the Parliament that first met on ${firstMet} had sat 55 months to the day the person becomes a candidate (at the latest on dissolution)`,
     };

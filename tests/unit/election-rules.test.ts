@@ -155,8 +155,8 @@ describe('county or borough for every 2024 constituency (House of Commons Librar
 describe('regulated periods', () => {
   it('RPA 1983 s.76ZA: the long campaign is 60% of the full amount in the 56th month, up 10% a month to 100%', () => {
     expect([55, 56, 57, 58, 59, 60, 61].map(longCampaignPercent)).toEqual([null, 60, 70, 80, 90, 100, 100]);
-    expect(monthOfParliament('2024-07-09', '2029-02-08')).toBe(55);
-    expect(monthOfParliament('2024-07-09', '2029-02-09')).toBe(56);
+    expect(monthOfParliament('2024-07-09', '2029-02-09')).toBe(55);
+    expect(monthOfParliament('2024-07-09', '2029-02-10')).toBe(56);
   });
 
   it('worked example (Electoral Commission): poll 4 Jul 2024, dissolution 30 May, no long campaign after 53 months', () => {
@@ -168,7 +168,7 @@ describe('regulated periods', () => {
   it('UK general election in the 57th month (RPA 1983 s.76ZA, £40,220 + 12p county): long campaign at 70%, then the short campaign', () => {
     const r = rulesFor({ type: 'uk-parliament', poll: '2029-05-03', designation: 'county', electorate: 69_943 });
     expect(rulesJson(r).regulated_periods).toEqual([
-      { key: 'long-campaign', starts: '2029-02-09', ends: '2029-03-28', limit_pence: 3_402_921 },
+      { key: 'long-campaign', starts: '2029-02-10', ends: '2029-03-28', limit_pence: 3_402_921 },
       { key: 'short-campaign', starts: '2029-03-29', ends: '2029-05-03', limit_pence: 1_978_316 },
     ]);
   });
