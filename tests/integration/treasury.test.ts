@@ -66,7 +66,7 @@ describe('spending limits', () => {
     await ok(app, 'treasury.createExpense', expense({ contestId: c, amount: '£40,000', invoiceOn: '2015-01-15', paidOn: '2015-01-20' }));
     await ok(app, 'treasury.createExpense', expense({ contestId: c, amount: '£1,000', invoiceOn: '2015-04-20', paidOn: '2015-04-21' }));
     const l = await ok(app, 'treasury.getLimit', { contestId: c });
-    expect(l.periods.map((p) => [p.key, p.starts, p.ends, p.limitPence, p.spend.spentPence, p.spend.level])).toEqual([
+    expect(l.periods.map((p: { key: string; starts: string; ends: string; limitPence: number; spend: { spentPence: number; level: string } }) => [p.key, p.starts, p.ends, p.limitPence, p.spend.spentPence, p.spend.level])).toEqual([
       ['long-campaign', '2014-12-19', '2015-03-30', 4_375_184, 4_000_000, 'warning'],
       ['short-campaign', '2015-03-31', '2015-05-07', 1_978_316, 100_000, 'ok'],
     ]);
