@@ -8,7 +8,7 @@
  */
 import type { ElectionType, Nation } from './election-types.ts';
 import { computeTimetable } from './timetable.ts';
-import { ALL_UK, SHIPPED_HOLIDAYS, addDays, workingDaysBefore } from './working-days.ts';
+import { ALL_UK, SHIPPED_HOLIDAYS, addDays, formatDateLong, workingDaysBefore } from './working-days.ts';
 import type { Holidays } from './working-days.ts';
 
 export const PERIOD_KEYS = ['long-campaign', 'pre-candidacy', 'short-campaign', 'candidacy'] as const;
@@ -103,7 +103,7 @@ export function regulatedPeriodDates(
       label: PERIOD_LABELS['long-campaign'],
       starts: addDays(addMonths(firstMet, 55), 1),
       ends: dissolved,
-      basis: `From the day after the Parliament that first met on ${firstMet} had sat 55 months to the day the person becomes a candidate (at the latest on dissolution)`,
+      basis: `From the day after the Parliament that first met on ${formatDateLong(firstMet)} had sat 55 months to the day the person becomes a candidate (at the latest on dissolution)`,
     };
     return { periods: [long, short], longCampaignPercent: percent, warnings };
   }
