@@ -1,11 +1,6 @@
-import { z } from 'zod';
-import { contract, isMethodName } from '../../shared/contract/index.ts';
+import { isMethodName } from '../../shared/contract/index.ts';
+import { describeMethods } from '../server.ts';
 import { CliError, type Command, printJson, withApp } from './command.ts';
-
-/** A method's input as JSON Schema (what a caller may send; transforms read as their input). */
-export function inputSchemaOf(method: keyof typeof contract) {
-  return z.toJSONSchema(contract[method].input, { io: 'input', unrepresentable: 'any' });
-}
 
 export const callCommands: Command[] = [
   {
@@ -42,17 +37,13 @@ export const callCommands: Command[] = [
     summary: 'List every method of the API with its input schema (JSON Schema)',
     options: { json: { type: 'boolean' } },
     async run(values) {
-      const methods = Object.entries(contract).map(([name, def]) => ({
-        method: name,
-        kind: def.kind,
-        summary: def.summary,
-        input: inputSchemaOf(name as keyof typeof contract),
-      }));
+      // The same list as browser mode's GET /api/methods.
+      const methods = describeMethods();
       if (values.json) {
         printJson(methods);
         return 0;
       }
-      for (const m of methods) console.log(`${m.method} (${m.kind}) — ${m.summary}\n  input: ${JSON.stringify(m.input)}`);
+      for (const m of methods) console.log(`${m.name} (${m.kind}) — ${m.summary}\n  input: ${JSON.stringify(m.input)}`);
       return 0;
     },
   },

@@ -127,11 +127,11 @@ describe('hustings call and methods', () => {
   });
 
   it('lists every method with its input schema', () => {
-    const methods = json('methods', '--json') as { method: string; kind: string; input: { type?: string; properties?: Record<string, unknown> } }[];
-    const create = methods.find((m) => m.method === 'elections.create');
+    const methods = json('methods', '--json') as { name: string; kind: string; input: { type?: string; properties?: Record<string, unknown> } }[];
+    const create = methods.find((m) => m.name === 'elections.create');
     expect(create).toMatchObject({ kind: 'mutation', input: { type: 'object' } });
     expect(Object.keys(create!.input.properties!)).toEqual(expect.arrayContaining(['name', 'type', 'pollingDay']));
-    expect(methods.map((m) => m.method)).toContain('treasury.getLimit');
+    expect(methods.map((m) => m.name)).toContain('treasury.getLimit');
     const text = hustings('methods');
     expect(text.code).toBe(0);
     expect(text.out).toMatch(/^elections\.list \(query\) — /m);
