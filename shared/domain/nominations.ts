@@ -87,7 +87,7 @@ export interface RequirementOverrides {
 
 interface Row {
   label: string;
-  subscribers: Omit<SubscriberRule, 'roles' | 'candidateSigns'>;
+  subscribers: Omit<SubscriberRule, 'roles'>;
   deposit: DepositRule | null;
   notes?: string[];
   instrument: string;
@@ -103,12 +103,12 @@ function row(
   registeredIn: string,
   depositPounds: number | null,
   depositSource: RuleSource = 'rules',
-  extra: Partial<Pick<Row, 'notes'>> & { spread?: string; returnRule?: DepositRule['returnRule'] } = {},
+  extra: Partial<Pick<Row, 'notes'>> & { spread?: string; returnRule?: DepositRule['returnRule']; candidateSigns?: boolean } = {},
 ): Row {
   return {
     label,
     instrument,
-    subscribers: { required, source: subscriberSource, registeredIn, spread: extra.spread ?? null },
+    subscribers: { required, source: subscriberSource, registeredIn, spread: extra.spread ?? null, candidateSigns: extra.candidateSigns ?? false },
     deposit:
       depositPounds === null
         ? null
@@ -123,7 +123,7 @@ const UNCONFIRMED_COUNT_NOTE =
 /** When the nomination figures below were last compared with the domain notes (§4) and ../data. */
 export const NOMINATION_RULES_CHECKED_ON = '2026-12-02';
 
-const SELF_NOMINATED_NOTE = 'No subscribers: the candidate signs the nomination paper, with a witness.';
+const SELF_NOMINATED = { candidateSigns: true, notes: ['No subscribers: the candidate signs the nomination paper, with a witness.'] };
 const SENEDD_NOTE =
   'A deposit is needed for each party list and each individual candidate. The 2026 amount was not found: £500 (the 2021 figure) is a default — check it against the returning officer\'s nomination pack and correct it. Whether the paper needs subscribers was not found either.';
 
@@ -139,11 +139,11 @@ function baseRow(type: ElectionType, nation: Nation, post: PostKind, councils: n
       return row('UK Parliament', 'RPA 1983 Sch 1 (Parliamentary Elections Rules) r.7 (subscribers) and r.9 (deposit)', 10, 'rules', 'the constituency', 500);
     case 'local':
       if (nation === 'england') return row('English principal council', 'Local Elections (Principal Areas) (England and Wales) Rules 2006 (SI 2006/3304)', 2, 'rules', 'the ward or division', null);
-      if (nation === 'wales') return row('Welsh council', 'Local Elections (Principal Areas) (Wales) Rules 2021 (SI 2021/1460)', 0, 'rules', 'the ward', null, 'rules', { notes: [SELF_NOMINATED_NOTE] });
-      if (nation === 'scotland') return row('Scottish council', 'Scottish Local Government Elections Amendment Order 2020 (SSI 2020/239)', 0, 'rules', 'the ward', null, 'rules', { notes: [SELF_NOMINATED_NOTE] });
+      if (nation === 'wales') return row('Welsh council', 'Local Elections (Principal Areas) (Wales) Rules 2021 (SI 2021/1460)', 0, 'rules', 'the ward', null, 'rules', SELF_NOMINATED);
+      if (nation === 'scotland') return row('Scottish council', 'Scottish Local Government Elections Amendment Order 2020 (SSI 2020/239)', 0, 'rules', 'the ward', null, 'rules', SELF_NOMINATED);
       return row('Northern Ireland council', 'Electoral Law Act (Northern Ireland) 1962 Sch 5 (Local Elections Rules)', 2, 'unconfirmed', 'the district electoral area', null, 'rules', { notes: [UNCONFIRMED_COUNT_NOTE] });
     case 'parish':
-      if (nation === 'wales') return row('Welsh community council', 'the Welsh local election rules of 2021 (Local Elections (Principal Areas) (Wales) Rules 2021, SI 2021/1460, and the community council rules made with them)', 0, 'rules', 'the community or ward', null, 'rules', { notes: [SELF_NOMINATED_NOTE] });
+      if (nation === 'wales') return row('Welsh community council', 'the Welsh local election rules of 2021 (Local Elections (Principal Areas) (Wales) Rules 2021, SI 2021/1460, and the community council rules made with them)', 0, 'rules', 'the community or ward', null, 'rules', SELF_NOMINATED);
       return row('Parish or town council', 'Local Elections (Parishes and Communities) (England and Wales) Rules 2006 (SI 2006/3305)', 2, 'rules', 'the parish or ward', null);
     case 'mayor':
       return row('Local authority mayor', 'Local Authorities (Mayoral Elections) (England and Wales) Regulations 2007 (SI 2007/1024)', 30, 'rules', 'the local authority area', 500, 'unconfirmed');
@@ -174,9 +174,7 @@ function baseRow(type: ElectionType, nation: Nation, post: PostKind, councils: n
           notes: ['£500 for each party list or individual regional candidate. The vote share above which it comes back was not confirmed: 5% is a default.'],
         });
       }
-      return row('Scottish Parliament constituency', 'Scottish Parliament (Elections etc.) Order 2015 (SSI 2015/425) Sch 2; SI 1999/787 r.4(2)', 0, 'rules', 'the constituency', 500, 'rules', {
-        notes: [SELF_NOMINATED_NOTE],
-      });
+      return row('Scottish Parliament constituency', 'Scottish Parliament (Elections etc.) Order 2015 (SSI 2015/425) Sch 2; SI 1999/787 r.4(2)', 0, 'rules', 'the constituency', 500, 'rules', SELF_NOMINATED);
     case 'senedd':
       return row('Senedd', 'Senedd Cymru (Representation of the People) Order 2025 (WSI 2025/864) Sch 5', 0, 'unconfirmed', 'the constituency', 500, 'unconfirmed', { notes: [SENEDD_NOTE] });
     case 'ni-assembly':
@@ -209,7 +207,7 @@ export function nominationRequirements(
   const post = postKindsFor(type).includes(postKind) ? postKind : defaultPostKind(type);
   const base = baseRow(type, nation, post, facts.councils ?? null);
   const required = base.subscribers.required;
-  const subscribers: SubscriberRule = { ...base.subscribers, roles: describeRoles(required), candidateSigns: required === 0 && base.notes?.includes(SELF_NOMINATED_NOTE) === true };
+  const subscribers: SubscriberRule = { ...base.subscribers, roles: describeRoles(required) };
   if (overrides.subscribersRequired !== undefined && overrides.subscribersRequired !== null) {
     subscribers.required = overrides.subscribersRequired;
     subscribers.source = 'override';
