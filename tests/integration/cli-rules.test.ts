@@ -55,7 +55,7 @@ describe('hustings rules', () => {
     expect(json('rules', '--type', 'gla', '--post', 'gla-list', '--json')).toMatchObject({ ballot: 'list', deposit_returned_above_share: 0.025 });
   });
 
-  it('parish: deadlines from polling day; PCC: a fixed sum per police area; combined authority mayor: per council', () => {
+  it('parish: invoices, payment and the return counted from polling day', () => {
     expect(json('rules', '--type', 'parish', '--poll', '2024-05-02', '--json')).toMatchObject({
       deposit_pence: null,
       deposit_returned_above_share: null,
@@ -65,8 +65,14 @@ describe('hustings rules', () => {
       return_due: { days: 28, counted_from: 'polling_day' },
       return_due_date: '2024-05-30',
     });
+  });
+
+  it('PCC: a fixed sum per police area, unknown until the area is given', () => {
     expect(json('rules', '--type', 'pcc', '--police-area', 'Bedfordshire', '--json').spending_limit).toMatchObject({ fixed_pence: 11_457_000, per_elector_pence: null, limit_pence: 11_457_000, confirmed: true });
     expect(json('rules', '--type', 'pcc', '--json').spending_limit.limit_pence).toBeNull();
+  });
+
+  it('combined authority mayor: subscribers and the fixed sum per constituent council', () => {
     const ca = json('rules', '--type', 'combined-authority-mayor', '--councils', '12', '--electorate', '1000000', '--json');
     expect(ca).toMatchObject({ subscribers: 120, spending_limit: { fixed_pence: 3_648_000, limit_pence: 11_648_000, confirmed: false } });
   });
