@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
 import { areasCommands } from './cli/areas.ts';
 import { backupCommands } from './cli/backup.ts';
+import { callCommands } from './cli/call.ts';
 import { type Command, DEFAULT_DB } from './cli/command.ts';
 import { electionsCommands } from './cli/elections.ts';
 import { describeFailure } from './cli/failure.ts';
 import { nominationsCommands } from './cli/nominations.ts';
 import { registerCommands } from './cli/register.ts';
+import { rulesCommands } from './cli/rules.ts';
 import { plannerCommands } from './cli/planner.ts';
 import { leafletsCommands } from './cli/leaflets.ts';
 import { serveCommands } from './cli/serve.ts';
@@ -13,7 +15,7 @@ import { timetableCommands } from './cli/timetable.ts';
 import { treasuryCommands } from './cli/treasury.ts';
 
 /** The command table: each feature adds its commands here. */
-export const commands: Command[] = [...serveCommands, ...electionsCommands, ...areasCommands, ...nominationsCommands, ...plannerCommands, ...timetableCommands, ...treasuryCommands, ...registerCommands, ...leafletsCommands, ...backupCommands];
+export const commands: Command[] = [...serveCommands, ...electionsCommands, ...areasCommands, ...nominationsCommands, ...plannerCommands, ...timetableCommands, ...rulesCommands, ...treasuryCommands, ...registerCommands, ...leafletsCommands, ...backupCommands, ...callCommands];
 
 function help(): string {
   return [

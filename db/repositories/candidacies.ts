@@ -167,12 +167,13 @@ export interface ContestRulesRow {
   seats: number;
   subscribersRequired: number | null;
   depositPence: number | null;
+  councils: number | null;
 }
 
 export async function getContestRules(db: Db, contestId: number): Promise<ContestRulesRow | undefined> {
   return db
     .prepare(
-      `SELECT post_kind AS postKind, seats, subscribers_required AS subscribersRequired, deposit_pence AS depositPence
+      `SELECT post_kind AS postKind, seats, subscribers_required AS subscribersRequired, deposit_pence AS depositPence, councils
        FROM contest_nomination_rules WHERE contest_id = ?`,
     )
     .get(contestId) as ContestRulesRow | undefined;
@@ -180,10 +181,10 @@ export async function getContestRules(db: Db, contestId: number): Promise<Contes
 
 export async function upsertContestRules(db: Db, contestId: number, r: ContestRulesRow): Promise<void> {
   db.prepare(
-    `INSERT INTO contest_nomination_rules (contest_id, post_kind, seats, subscribers_required, deposit_pence, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+    `INSERT INTO contest_nomination_rules (contest_id, post_kind, seats, subscribers_required, deposit_pence, councils, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (contest_id) DO UPDATE SET post_kind = excluded.post_kind, seats = excluded.seats,
-       subscribers_required = excluded.subscribers_required, deposit_pence = excluded.deposit_pence, updated_at = excluded.updated_at`,
-  ).run(contestId, r.postKind ?? 'standard', r.seats, r.subscribersRequired, r.depositPence, now());
+       subscribers_required = excluded.subscribers_required, deposit_pence = excluded.deposit_pence, councils = excluded.councils, updated_at = excluded.updated_at`,
+  ).run(contestId, r.postKind ?? 'standard', r.seats, r.subscribersRequired, r.depositPence, r.councils, now());
 }
 
 // ---- the electoral register (the register feature's `electors` table, migration 003) ----

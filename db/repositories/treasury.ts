@@ -5,7 +5,8 @@ import type { Db } from '../open.ts';
 // Settings: what the spending limit is worked out from
 
 const SETTINGS = `SELECT contest_id AS contestId, electors, area_kind AS areaKind, gla_post AS glaPost, joint_candidates AS jointCandidates,
-  limit_override_pence AS limitOverridePence, limit_source AS limitSource, return_delivered_on AS returnDeliveredOn FROM treasury_settings`;
+  limit_override_pence AS limitOverridePence, limit_source AS limitSource, return_delivered_on AS returnDeliveredOn,
+  police_area AS policeArea, early_limit_override_pence AS earlyLimitOverridePence FROM treasury_settings`;
 
 export function defaultSettings(contestId: number): TreasurySettings {
   return {
@@ -17,6 +18,8 @@ export function defaultSettings(contestId: number): TreasurySettings {
     limitOverridePence: null,
     limitSource: '',
     returnDeliveredOn: null,
+    policeArea: null,
+    earlyLimitOverridePence: null,
   };
 }
 
@@ -26,18 +29,21 @@ export async function getSettings(db: Db, contestId: number): Promise<TreasurySe
 
 export async function saveSettings(db: Db, s: TreasurySettings): Promise<void> {
   db.prepare(
-    `INSERT INTO treasury_settings (contest_id, electors, area_kind, gla_post, joint_candidates, limit_override_pence, limit_source, return_delivered_on, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO treasury_settings (contest_id, electors, area_kind, gla_post, joint_candidates, limit_override_pence, limit_source, return_delivered_on,
+       police_area, early_limit_override_pence, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (contest_id) DO UPDATE SET electors = excluded.electors, area_kind = excluded.area_kind, gla_post = excluded.gla_post,
        joint_candidates = excluded.joint_candidates, limit_override_pence = excluded.limit_override_pence, limit_source = excluded.limit_source,
-       return_delivered_on = excluded.return_delivered_on, updated_at = excluded.updated_at`,
-  ).run(s.contestId, s.electors, s.areaKind, s.glaPost, s.jointCandidates, s.limitOverridePence, s.limitSource, s.returnDeliveredOn, new Date().toISOString());
+       return_delivered_on = excluded.return_delivered_on, police_area = excluded.police_area,
+       early_limit_override_pence = excluded.early_limit_override_pence, updated_at = excluded.updated_at`,
+  ).run(s.contestId, s.electors, s.areaKind, s.glaPost, s.jointCandidates, s.limitOverridePence, s.limitSource, s.returnDeliveredOn, s.policeArea,
+    s.earlyLimitOverridePence, new Date().toISOString());
 }
 
 /** The contest's area figures the limit defaults to. */
-export async function getAreaFigures(db: Db, contestId: number): Promise<{ electorate: number | null; classification: 'county' | 'borough' | null } | undefined> {
-  return db.prepare('SELECT a.electorate, a.classification FROM contests c JOIN areas a ON a.id = c.area_id WHERE c.id = ?').get(contestId) as
-    | { electorate: number | null; classification: 'county' | 'borough' | null }
+export async function getAreaFigures(db: Db, contestId: number): Promise<{ name: string; electorate: number | null; classification: 'county' | 'borough' | null } | undefined> {
+  return db.prepare('SELECT a.name, a.electorate, a.classification FROM contests c JOIN areas a ON a.id = c.area_id WHERE c.id = ?').get(contestId) as
+    | { name: string; electorate: number | null; classification: 'county' | 'borough' | null }
     | undefined;
 }
 

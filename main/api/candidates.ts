@@ -85,19 +85,23 @@ function candidateIdentifiers(c: { ballotName: string; commonName: string; email
 export async function rulesOf(ctx: Ctx, contest: Contest): Promise<ContestRules & { req: NominationRequirements }> {
   const row = await getContestRules(ctx.db, contest.id);
   const overrides = { subscribersRequired: row?.subscribersRequired ?? null, depositPence: row?.depositPence ?? null };
-  const req = nominationRequirements(contest.electionType, contest.nation, row?.postKind ?? defaultPostKind(contest.electionType), overrides);
+  const councils = row?.councils ?? null;
+  const req = nominationRequirements(contest.electionType, contest.nation, row?.postKind ?? defaultPostKind(contest.electionType), overrides, { councils });
   return {
     contestId: contest.id,
     postKind: req.postKind,
     postKinds: [...postKindsFor(contest.electionType)],
     seats: row?.seats ?? 1,
     ...overrides,
+    councils,
     requirements: {
       label: req.label,
       postKind: req.postKind,
       subscribers: req.subscribers,
       deposit: req.deposit && { ...req.deposit, returnRuleText: describeReturnRule(req.deposit.returnRule) },
       notes: req.notes,
+      instrument: req.instrument,
+      checkedOn: req.checkedOn,
     },
     req,
   };
@@ -447,14 +451,17 @@ export const candidatesHandlers: HandlersFor<typeof candidatesContract> = {
   },
 
   'nominations.rules': async (ctx, { contestId }) => publicRules(await rulesOf(ctx, await requireContest(ctx, contestId))),
-  'nominations.setRules': async (ctx, { contestId, postKind, seats, subscribersRequired, depositPence }) => {
+  'nominations.setRules': async (ctx, { contestId, postKind, seats, subscribersRequired, depositPence, councils }) => {
     const contest = await requireContest(ctx, contestId);
     if (!postKindsFor(contest.electionType).includes(postKind)) {
       const message = `A ${contest.electionType} contest has the post kind ${postKindsFor(contest.electionType).join(' or ')}`;
       throw invalid(message, { postKind: message });
     }
     const before = publicRules(await rulesOf(ctx, contest));
-    await upsertContestRules(ctx.db, contestId, { postKind, seats, subscribersRequired, depositPence });
+    if (councils != null && contest.electionType !== 'combined-authority-mayor') {
+      throw invalid('Only a combined authority mayor contest has constituent councils', { councils: 'Only for a combined authority mayor' });
+    }
+    await upsertContestRules(ctx.db, contestId, { postKind, seats, subscribersRequired, depositPence, councils: councils === undefined ? before.councils : councils });
     const after = publicRules(await rulesOf(ctx, contest));
     await ctx.audit({ action: 'update', entity: 'contest_nomination_rules', entityId: contestId, summary: `Nomination rules of ${contest.areaName} (${contest.electionName})`, before, after });
     return after;

@@ -8,6 +8,7 @@ import type {
   Expense,
   LedgerLine,
   LimitInfo,
+  PeriodInfo,
   TreasurySettings,
   depositStatus,
   spendInfo,
@@ -22,8 +23,14 @@ import { buildReturn } from '../../shared/domain/election-return.ts';
 import { electionTypeLabel } from '../../shared/domain/election-types.ts';
 import { SPENDING_CATEGORY_LABELS, expenseProblems, expenseWarnings } from '../../shared/domain/expenses.ts';
 import { formatPence } from '../../shared/domain/money.ts';
-import { computeSpendingLimit, findLimitRule, noRuleMessage, spendStatus } from '../../shared/domain/spending-limits.ts';
-import { getCandidacyPapers, listCandidacies } from '../../db/repositories/candidacies.ts';
+import { findLimitRule, noRuleMessage, spendStatus } from '../../shared/domain/spending-limits.ts';
+import { type ElectionRules, RulesInputError, rulesFor } from '../../shared/domain/election-rules.ts';
+import { findPoliceArea } from '../../shared/domain/pcc-limits.ts';
+import { periodOf } from '../../shared/domain/regulated-periods.ts';
+import type { ElectionReturn } from '../../shared/domain/election-return.ts';
+import { getCandidacyPapers, getContestRules, listCandidacies } from '../../db/repositories/candidacies.ts';
+import { candidatesHandlers } from './candidates.ts';
+import { loadHolidays } from './timetable.ts';
 import { listContests } from '../../db/repositories/contests.ts';
 import { getPrintRun } from '../../db/repositories/print-runs.ts';
 import {
@@ -76,13 +83,44 @@ function titleOf(c: Contest): string {
 // ---------------------------------------------------------------------------------------------
 // Derived figures
 
-async function limitOf(ctx: Ctx, contest: Contest, settings: TreasurySettings): Promise<LimitInfo> {
+const GLA_POST_KIND = { mayor: 'gla-mayor', constituency: 'gla-constituency', list: 'gla-list' } as const;
+
+/**
+ * The contest's limit and regulated periods from the election rules (election-rules.ts, the same
+ * figures `hustings rules` prints), with the area's figures, the settings and the nomination
+ * rules' post and councils; the user's figures from the returning officer's notice replace them.
+ */
+async function limitOf(ctx: Ctx, contest: Contest, settings: TreasurySettings): Promise<{ limit: LimitInfo; periods: PeriodInfo[] }> {
   const area = await getAreaFigures(ctx.db, contest.id);
+  const nominations = await candidatesHandlers['nominations.rules'](ctx, { contestId: contest.id });
   const electors = settings.electors ?? area?.electorate ?? null;
   const electorsFrom = settings.electors !== null ? 'settings' : area?.electorate != null ? 'area' : null;
   const areaKind = settings.areaKind ?? area?.classification ?? null;
-  // The rule for this kind of election (for a GLA election without a post yet, the Mayor's) says which inputs matter.
-  const anyRule = findLimitRule(contest.electionType, contest.nation, settings.glaPost ?? 'mayor');
+  const isPcc = contest.electionType === 'pcc';
+  const policeArea = isPcc ? (settings.policeArea ?? (area && findPoliceArea(area.name)?.policeArea) ?? null) : null;
+  // A GLA contest's post is chosen here (the Mayor's rule says which inputs matter until it is).
+  const post = contest.electionType === 'gla' ? GLA_POST_KIND[settings.glaPost ?? 'mayor'] : nominations.postKind;
+  const query = {
+    type: contest.electionType,
+    nation: contest.nation,
+    post,
+    designation: areaKind,
+    electorate: electors,
+    councils: nominations.councils,
+    policeArea,
+    jointCandidates: settings.jointCandidates,
+    poll: contest.pollingDay,
+    holidays: await loadHolidays(ctx.db),
+  };
+  let rules: ElectionRules | null = null;
+  let refusal: string | null = null;
+  try {
+    rules = rulesFor(query);
+  } catch (e) {
+    if (!(e instanceof RulesInputError)) throw e;
+    refusal = e.message;
+  }
+  const rule = rules?.limit.rule ?? null;
   const base = {
     contestId: contest.id,
     electors,
@@ -90,43 +128,69 @@ async function limitOf(ctx: Ctx, contest: Contest, settings: TreasurySettings): 
     areaKind,
     glaPost: settings.glaPost,
     jointCandidates: settings.jointCandidates,
-    jointReductions: anyRule?.jointReductions ?? false,
-    usesElectors: anyRule !== null && anyRule.perElector !== null,
-    usesAreaKind: anyRule?.perElector != null && 'county' in anyRule.perElector,
-  } as const;
-  const rule = findLimitRule(contest.electionType, contest.nation, settings.glaPost);
-  const ruleFacts = {
+    jointReductions: rule?.jointReductions ?? false,
+    usesElectors: rule !== null && rule.perElector !== null,
+    usesAreaKind: rule?.perElector != null && 'county' in rule.perElector,
+    usesPoliceArea: rule?.byPoliceArea === true,
+    policeArea,
+    usesCouncils: rule?.perCouncil === true,
+    councils: nominations.councils,
     ruleLabel: rule?.label ?? null,
-    instrument: rule?.instrument ?? null,
-    confirmed: rule?.confirmed ?? false,
-    note: rule?.note ?? null,
-  };
+    instrument: rules?.limit.instrument ?? null,
+    confirmed: rules?.limit.confirmed ?? false,
+    checkedOn: rules?.limit.checkedOn ?? null,
+    note: rules?.limit.note ?? null,
+  } as const;
+  const known = rules?.limit.limitPence ?? null;
+  let limit: LimitInfo;
   if (settings.limitOverridePence !== null) {
-    return {
+    limit = {
       ...base,
-      ...ruleFacts,
       basis: 'override',
       limitPence: settings.limitOverridePence,
       working: `Entered by hand${settings.limitSource ? ` from ${settings.limitSource}` : ''}: ${formatPence(settings.limitOverridePence)}`,
       confirmed: true,
       problem: null,
     };
+  } else if (contest.electionType === 'gla' && !settings.glaPost) {
+    const problem = noRuleMessage('gla', contest.nation, null);
+    limit = { ...base, basis: 'unknown', limitPence: null, working: problem, problem };
+  } else if (rules === null || known === null) {
+    const problem = refusal ?? rules!.limit.working;
+    limit = { ...base, basis: 'unknown', limitPence: null, working: problem, problem };
+  } else {
+    limit = { ...base, basis: 'rule', limitPence: known, working: rules.limit.working, problem: null };
   }
-  if (!rule) {
-    const problem = noRuleMessage(contest.electionType, contest.nation, settings.glaPost);
-    return { ...base, ...ruleFacts, basis: 'unknown', limitPence: null, working: problem, problem };
-  }
-  const r = computeSpendingLimit(rule, { electors, areaKind, jointCandidates: settings.jointCandidates, nation: contest.nation });
-  if (!r.ok) return { ...base, ...ruleFacts, basis: 'unknown', limitPence: null, working: r.message, problem: r.message };
-  return { ...base, ...ruleFacts, basis: 'rule', limitPence: r.value.limitPence, working: r.value.working, problem: null };
+  const periods = (rules?.periods ?? []).map((p, i, all): PeriodInfo => {
+    const last = i === all.length - 1;
+    const entered = last ? settings.limitOverridePence : settings.earlyLimitOverridePence;
+    if (entered !== null) {
+      return { ...p, limitBasis: 'override', limitPence: entered, working: `Entered by hand: ${formatPence(entered)}`, confirmed: true };
+    }
+    const limitPence = last ? limit.limitPence : p.limitPence;
+    return { ...p, limitBasis: limitPence === null ? 'unknown' : 'rule', limitPence, working: last ? limit.working : p.working };
+  });
+  return { limit, periods };
 }
 
-function spendOf(spentPence: number, limit: LimitInfo): SpendInfo {
+function spendOf(spentPence: number, limit: Pick<LimitInfo, 'limitPence'>): SpendInfo {
   if (limit.limitPence === null) {
     return { spentPence, level: 'no-limit', percent: null, headroomPence: null, overByPence: null, message: `${formatPence(spentPence)} spent; no limit set yet` };
   }
   const s = spendStatus(spentPence, limit.limitPence);
   return { spentPence, level: s.level, percent: s.percent, headroomPence: s.headroomPence, overByPence: s.overByPence, message: s.message };
+}
+
+/** Spending in each regulated period, assigned by the line's date (invoice, else payment). */
+function periodSpend(periods: PeriodInfo[], ret: ElectionReturn<LedgerLine>): (PeriodInfo & { spend: SpendInfo })[] {
+  const totals = new Map(periods.map((p) => [p.key, 0]));
+  for (const c of ret.categories) {
+    for (const line of c.lines) {
+      const p = periodOf(line.invoiceOn ?? line.paidOn, periods);
+      totals.set(p.key, totals.get(p.key)! + (line.kind === 'refund' ? -line.amountPence : line.amountPence));
+    }
+  }
+  return periods.map((p) => ({ ...p, spend: spendOf(totals.get(p.key)!, p) }));
 }
 
 function donationRow(d: Donation, on: string): DonationRow {
@@ -198,7 +262,7 @@ async function everything(ctx: Ctx, contestId: number) {
   const settings = await getSettings(ctx.db, contestId);
   const postPoll = await postPollDeadlines(ctx, contest);
   const on = today();
-  const [limit, deposit, donations, lines] = await Promise.all([
+  const [{ limit, periods: limitPeriods }, deposit, donations, lines] = await Promise.all([
     limitOf(ctx, contest, settings),
     depositOf(ctx, contest),
     listDonations(ctx.db, contestId),
@@ -206,7 +270,10 @@ async function everything(ctx: Ctx, contestId: number) {
   ]);
   const rows = donations.map((d) => donationRow(d, on));
   const ret = buildReturn({ expenses: lines, donations: rows, deposit: null });
-  return { contest, settings, postPoll, limit, deposit, donations: rows, lines, ret, spend: spendOf(ret.totalSpendPence, limit) };
+  const periods = periodSpend(limitPeriods, ret);
+  // With an earlier period (long campaign, pre-candidacy), the limit is the final period's and so is its spend.
+  const spend = periods.length > 1 ? periods[periods.length - 1].spend : spendOf(ret.totalSpendPence, limit);
+  return { contest, settings, postPoll, limit, periods, deposit, donations: rows, lines, ret, spend };
 }
 
 /** The date nothing on the return may be dated after: when it was delivered, or else when it is due. */
@@ -355,6 +422,7 @@ export const treasuryHandlers: HandlersFor<typeof treasuryContract> = {
       settings: x.settings,
       limit: x.limit,
       spend: x.spend,
+      periods: x.periods,
       deposit: x.deposit,
       donations: x.donations,
       lines: x.lines,
@@ -365,7 +433,7 @@ export const treasuryHandlers: HandlersFor<typeof treasuryContract> = {
 
   'treasury.getLimit': async (ctx, { contestId }) => {
     const x = await everything(ctx, contestId);
-    return { ...x.limit, spend: x.spend };
+    return { ...x.limit, spend: x.spend, periods: x.periods };
   },
 
   'treasury.getReturn': async (ctx, { contestId }) => {
@@ -409,7 +477,14 @@ export const treasuryHandlers: HandlersFor<typeof treasuryContract> = {
       limitOverridePence: input.limitOverride,
       limitSource: input.limitOverride === null ? '' : input.limitSource,
       returnDeliveredOn: input.returnDeliveredOn,
+      policeArea: contest.electionType === 'pcc' ? input.policeArea : null,
+      earlyLimitOverridePence: input.earlyLimitOverride,
     };
+    if (after.policeArea !== null) {
+      const area = findPoliceArea(after.policeArea);
+      if (!area) throw invalid(`"${after.policeArea}" is not a police area`, { policeArea: 'Choose a police area from the list' });
+      after.policeArea = area.policeArea;
+    }
     if (after.returnDeliveredOn) {
       if (after.returnDeliveredOn > today()) throw invalid('The return cannot be delivered in the future', { returnDeliveredOn: `${after.returnDeliveredOn} is in the future` });
       const latest = await latestExpenseDate(ctx.db, contest.id);
@@ -419,7 +494,7 @@ export const treasuryHandlers: HandlersFor<typeof treasuryContract> = {
         });
       }
     }
-    if (after.jointCandidates > 1 && !findLimitRule(contest.electionType, contest.nation, after.glaPost)?.jointReductions) {
+    if (after.jointCandidates > 1 && !findLimitRule(contest.electionType, contest.nation, after.glaPost, (await getContestRules(ctx.db, contest.id))?.postKind ?? undefined)?.jointReductions) {
       throw invalid('Joint-candidate reductions apply to council elections only', { jointCandidates: 'Only council elections have joint candidates' });
     }
     await saveSettings(ctx.db, after);

@@ -38,7 +38,8 @@ export function electionFromDcId(dcId: string): { type: ElectionType; pollingDay
   return { type, pollingDay };
 }
 
-function dateOption(values: Values, name: string): string | undefined {
+/** A YYYY-MM-DD option, or undefined when not given; a bad date is a usage error (exit 2). */
+export function dateOption(values: Values, name: string): string | undefined {
   const v = values[name];
   if (v === undefined) return undefined;
   if (typeof v !== 'string' || v === '') throw new CliError(`--${name} needs a date (YYYY-MM-DD)`, 2);

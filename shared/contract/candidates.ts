@@ -83,6 +83,9 @@ export const requirementsOut = z.object({
   subscribers: z.object({ required: z.number(), source: z.string(), roles: z.string(), registeredIn: z.string(), spread: z.string().nullable() }),
   deposit: depositRuleOut,
   notes: z.array(z.string()),
+  /** The legislation the figures come from, and the day they were last checked. */
+  instrument: z.string(),
+  checkedOn: z.string(),
 });
 
 export const contestRules = z.object({
@@ -92,6 +95,8 @@ export const contestRules = z.object({
   seats: z.number(),
   subscribersRequired: z.number().nullable(),
   depositPence: z.number().nullable(),
+  /** Combined authority mayor: the constituent councils (null: not entered). */
+  councils: z.number().nullable(),
   requirements: requirementsOut,
 });
 export type ContestRules = z.infer<typeof contestRules>;
@@ -302,6 +307,8 @@ export const candidatesContract = {
       seats: z.number({ error: 'Seats must be a number' }).int('Seats must be a whole number').min(1, 'Seats must be 1 or more').max(20, 'Seats is at most 20'),
       subscribersRequired: count('Subscribers required', 1000).nullable(),
       depositPence: count('Deposit', 10_000_000).nullable(),
+      /** Combined authority mayor only; left out, the number already saved is kept. */
+      councils: count('Constituent councils', 100).min(1, 'A combined authority has at least one constituent council').nullable().optional(),
     }),
     contestRules,
   ),

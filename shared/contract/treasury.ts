@@ -3,6 +3,7 @@ import { DONATION_KINDS, DONATION_STATUSES, PERMISSIBLE_SOURCES } from '../domai
 import { EXPENSE_KINDS, SPENDING_CATEGORIES } from '../domain/expenses.ts';
 import { MAX_PENCE, parseMoney } from '../domain/money.ts';
 import { AREA_KINDS, GLA_POSTS, MAX_ELECTORS } from '../domain/spending-limits.ts';
+import { PERIOD_KEYS } from '../domain/regulated-periods.ts';
 import { confirmFlag, erasureResult, id, isoDate, mention, optionalText, requiredText } from './common.ts';
 import { mutation, query } from './define.ts';
 
@@ -68,6 +69,10 @@ export const settingsInput = z.strictObject({
   limitOverride: z.union([z.literal(''), z.null(), money('Limit')]).transform((v) => (v === '' ? null : v)).default(null),
   limitSource: optionalText('Where the limit comes from', 300),
   returnDeliveredOn: optionalDate.default(null),
+  /** Police and crime commissioner: the police area whose fixed limit applies (null: the area's name decides). */
+  policeArea: z.union([z.literal(''), z.null(), z.string().trim().max(100, 'The police area’s name is too long')]).transform((v) => (v ? v : null)).default(null),
+  /** The long campaign's or pre-candidacy period's limit from the returning officer's notice. */
+  earlyLimitOverride: z.union([z.literal(''), z.null(), money('Earlier period’s limit')]).transform((v) => (v === '' ? null : v)).default(null),
 });
 
 export const depositInput = z.strictObject({
@@ -125,6 +130,8 @@ export const limitInfo = z.object({
   ruleLabel: z.string().nullable(),
   instrument: z.string().nullable(),
   confirmed: z.boolean(),
+  /** The day the rule's figures were last checked against their sources. */
+  checkedOn: z.string().nullable(),
   note: z.string().nullable(),
   electors: z.number().nullable(),
   electorsFrom: z.enum(['area', 'settings']).nullable(),
@@ -136,6 +143,12 @@ export const limitInfo = z.object({
   /** Whether the rule counts electors, and whether it tells county from borough seats. */
   usesElectors: z.boolean(),
   usesAreaKind: z.boolean(),
+  /** Police and crime commissioner: the limit is the police area's fixed sum. */
+  usesPoliceArea: z.boolean(),
+  policeArea: z.string().nullable(),
+  /** Combined authority mayor: the number of constituent councils (set with the nomination rules). */
+  usesCouncils: z.boolean(),
+  councils: z.number().nullable(),
   /** Why the limit could not be computed, if it could not. */
   problem: z.string().nullable(),
 });
@@ -150,6 +163,22 @@ export const spendInfo = z.object({
   message: z.string(),
 });
 
+/** A regulated period with its own limit, and the spending dated in it (regulated-periods.ts). */
+export const periodInfo = z.object({
+  key: z.enum(PERIOD_KEYS),
+  label: z.string(),
+  starts: z.string(),
+  ends: z.string(),
+  /** How the dates are worked out. */
+  basis: z.string(),
+  limitBasis: z.enum(['rule', 'override', 'unknown']),
+  limitPence: pence.nullable(),
+  working: z.string(),
+  instrument: z.string().nullable(),
+  confirmed: z.boolean(),
+});
+export type PeriodInfo = z.infer<typeof periodInfo>;
+
 export const settings = z.object({
   contestId: id,
   electors: z.number().nullable(),
@@ -159,6 +188,8 @@ export const settings = z.object({
   limitOverridePence: pence.nullable(),
   limitSource: z.string(),
   returnDeliveredOn: z.string().nullable(),
+  policeArea: z.string().nullable(),
+  earlyLimitOverridePence: pence.nullable(),
 });
 export type TreasurySettings = z.infer<typeof settings>;
 
@@ -296,6 +327,8 @@ export const ledger = z.object({
   settings,
   limit: limitInfo,
   spend: spendInfo,
+  /** Each regulated period with its limit and the spending dated in it (one period for most elections). */
+  periods: z.array(periodInfo.extend({ spend: spendInfo })),
   deposit: depositStatus,
   donations: z.array(donationRow),
   lines: z.array(ledgerLine),
@@ -360,7 +393,7 @@ export const treasuryContract = {
   ),
   'treasury.listOverview': query('Every contest’s money at a glance: spend against limit, donations, deposit', z.strictObject({}), z.array(overviewRow)),
   'treasury.getLedger': query('Everything about one contest’s money', contestInput, ledger),
-  'treasury.getLimit': query('The spending limit of a contest with its working and spend against it', contestInput, limitInfo.extend({ spend: spendInfo })),
+  'treasury.getLimit': query('The spending limit of a contest with its working and spend against it', contestInput, limitInfo.extend({ spend: spendInfo, periods: z.array(periodInfo.extend({ spend: spendInfo })) })),
   'treasury.getReturn': query('The return of election expenses: grouped spending, donations schedule, deposit', contestInput, electionReturn),
   'treasury.updateSettings': mutation('Set what the spending limit is worked out from, or the limit itself', settingsInput, settings),
   'treasury.saveDeposit': mutation('Record or change the deposit paid', depositInput, deposit),

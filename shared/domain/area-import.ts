@@ -1,4 +1,5 @@
 import type { Nation } from './election-types.ts';
+import { constituencyDesignation } from './constituency-designations.ts';
 import { readCsv } from './csv.ts';
 
 export type ImportDecision = 'import' | 'skip' | 'import-without-code';
@@ -119,7 +120,8 @@ export function analyseAreaCsv(
       name,
       gssCode,
       electorate: electorateText ? Number(electorateText) : null,
-      classification: classification ?? null,
+      // A 2024 constituency's county/borough designation is known, so a file without the column still sets it.
+      classification: classification ?? (gssCode ? constituencyDesignation(gssCode) : null),
       nation: nation as Nation,
     };
     rows.push(row);

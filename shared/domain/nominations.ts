@@ -11,10 +11,11 @@ import { depositShortfall, formatPence } from './deposits.ts';
 import { canonicalElectorNumber, parseElectorNumber } from './elector-number.ts';
 
 /**
- * What is being contested where one election has several kinds of post. Only the Greater London
- * Authority differs in nomination rules between its posts; every other election has 'standard'.
+ * What is being contested where one election has several kinds of post: the Greater London
+ * Authority (Mayor, Assembly constituency, London-wide list) and the Scottish Parliament
+ * (constituency, regional list). Every other election has 'standard'.
  */
-export const POST_KINDS = ['standard', 'gla-mayor', 'gla-constituency', 'gla-list'] as const;
+export const POST_KINDS = ['standard', 'gla-mayor', 'gla-constituency', 'gla-list', 'sp-constituency', 'sp-regional'] as const;
 export type PostKind = (typeof POST_KINDS)[number];
 
 export const POST_KIND_LABELS: Record<PostKind, string> = {
@@ -22,15 +23,31 @@ export const POST_KIND_LABELS: Record<PostKind, string> = {
   'gla-mayor': 'Mayor of London',
   'gla-constituency': 'London Assembly constituency',
   'gla-list': 'London-wide list',
+  'sp-constituency': 'Scottish Parliament constituency',
+  'sp-regional': 'Scottish Parliament regional list',
 };
 
 export function postKindsFor(type: ElectionType): readonly PostKind[] {
-  return type === 'gla' ? ['gla-mayor', 'gla-constituency', 'gla-list'] : ['standard'];
+  if (type === 'gla') return ['gla-mayor', 'gla-constituency', 'gla-list'];
+  if (type === 'scottish-parliament') return ['sp-constituency', 'sp-regional'];
+  return ['standard'];
 }
 
 /** The post kind to use when none was chosen: a GLA contest defaults to an Assembly constituency. */
 export function defaultPostKind(type: ElectionType): PostKind {
-  return type === 'gla' ? 'gla-constituency' : 'standard';
+  if (type === 'gla') return 'gla-constituency';
+  if (type === 'scottish-parliament') return 'sp-constituency';
+  return 'standard';
+}
+
+/**
+ * Whether voters choose among single candidates or among party lists (and individuals standing
+ * alone): the Senedd from 2026, a Scottish Parliament region and the London-wide Assembly list.
+ */
+export type Ballot = 'single' | 'list';
+
+export function ballotOf(type: ElectionType, postKind: PostKind = defaultPostKind(type)): Ballot {
+  return type === 'senedd' || postKind === 'sp-regional' || postKind === 'gla-list' ? 'list' : 'single';
 }
 
 export interface SubscriberRule {
@@ -43,6 +60,8 @@ export interface SubscriberRule {
   registeredIn: string;
   /** A spread the app cannot check without sub-area data (Mayor of London: 10 per borough). */
   spread: string | null;
+  /** No subscribers: the candidate signs the nomination paper, with a witness. */
+  candidateSigns: boolean;
 }
 
 export interface NominationRequirements {
@@ -55,6 +74,9 @@ export interface NominationRequirements {
   /** null: no deposit is payable. */
   deposit: DepositRule | null;
   notes: string[];
+  /** The legislation the subscriber and deposit figures come from, and when they were last checked. */
+  instrument: string;
+  checkedOn: string;
 }
 
 /** A user's per-election correction of a default. */
@@ -68,22 +90,25 @@ interface Row {
   subscribers: Omit<SubscriberRule, 'roles'>;
   deposit: DepositRule | null;
   notes?: string[];
+  instrument: string;
 }
 
 const FIVE_PERCENT = { kind: 'share-above', basisPoints: 500 } as const;
 
 function row(
   label: string,
+  instrument: string,
   required: number,
   subscriberSource: RuleSource,
   registeredIn: string,
   depositPounds: number | null,
   depositSource: RuleSource = 'rules',
-  extra: Partial<Pick<Row, 'notes'>> & { spread?: string; returnRule?: DepositRule['returnRule'] } = {},
+  extra: Partial<Pick<Row, 'notes'>> & { spread?: string; returnRule?: DepositRule['returnRule']; candidateSigns?: boolean } = {},
 ): Row {
   return {
     label,
-    subscribers: { required, source: subscriberSource, registeredIn, spread: extra.spread ?? null },
+    instrument,
+    subscribers: { required, source: subscriberSource, registeredIn, spread: extra.spread ?? null, candidateSigns: extra.candidateSigns ?? false },
     deposit:
       depositPounds === null
         ? null
@@ -95,48 +120,65 @@ function row(
 const UNCONFIRMED_COUNT_NOTE =
   'The notes give no confirmed subscriber count for this election: the figure shown is a default — check it against the returning officer\'s nomination pack and correct it.';
 
-function baseRow(type: ElectionType, nation: Nation, post: PostKind): Row {
+/** When the nomination figures below were last compared with the domain notes (§4) and ../data. */
+export const NOMINATION_RULES_CHECKED_ON = '2026-12-02';
+
+const SELF_NOMINATED = { candidateSigns: true, notes: ['No subscribers: the candidate signs the nomination paper, with a witness.'] };
+const SENEDD_NOTE =
+  'A deposit is needed for each party list and each individual candidate. The 2026 amount was not found: £500 (the 2021 figure) is a default — check it against the returning officer\'s nomination pack and correct it. Whether the paper needs subscribers was not found either.';
+
+/** Combined authority mayor: 100 subscribers, at least 10 from each constituent council (so 10 × councils beyond 10). */
+export function combinedAuthoritySubscribers(councils: number | null | undefined): number {
+  return councils && councils > 10 ? 10 * councils : 100;
+}
+
+function baseRow(type: ElectionType, nation: Nation, post: PostKind, councils: number | null): Row {
   switch (type) {
     case 'uk-parliament':
     case 'uk-parliament-by':
-      return row('UK Parliament', 10, 'rules', 'the constituency', 500);
+      return row('UK Parliament', 'RPA 1983 Sch 1 (Parliamentary Elections Rules) r.7 (subscribers) and r.9 (deposit)', 10, 'rules', 'the constituency', 500);
     case 'local':
-      if (nation === 'england') return row('English principal council', 2, 'rules', 'the ward or division', null);
-      if (nation === 'wales') return row('Welsh council', 2, 'unconfirmed', 'the ward', null, 'rules', { notes: [UNCONFIRMED_COUNT_NOTE] });
-      if (nation === 'scotland') return row('Scottish council', 2, 'unconfirmed', 'the ward', null, 'rules', { notes: [UNCONFIRMED_COUNT_NOTE] });
-      return row('Northern Ireland council', 2, 'unconfirmed', 'the district electoral area', null, 'rules', { notes: [UNCONFIRMED_COUNT_NOTE] });
+      if (nation === 'england') return row('English principal council', 'Local Elections (Principal Areas) (England and Wales) Rules 2006 (SI 2006/3304)', 2, 'rules', 'the ward or division', null);
+      if (nation === 'wales') return row('Welsh council', 'Local Elections (Principal Areas) (Wales) Rules 2021 (SI 2021/1460)', 0, 'rules', 'the ward', null, 'rules', SELF_NOMINATED);
+      if (nation === 'scotland') return row('Scottish council', 'Scottish Local Government Elections Amendment Order 2020 (SSI 2020/239)', 0, 'rules', 'the ward', null, 'rules', SELF_NOMINATED);
+      return row('Northern Ireland council', 'Electoral Law Act (Northern Ireland) 1962 Sch 5 (Local Elections Rules)', 2, 'unconfirmed', 'the district electoral area', null, 'rules', { notes: [UNCONFIRMED_COUNT_NOTE] });
     case 'parish':
-      return row('Parish or town council', 2, 'rules', 'the parish or ward', null);
+      if (nation === 'wales') return row('Welsh community council', 'the Welsh local election rules of 2021 (Local Elections (Principal Areas) (Wales) Rules 2021, SI 2021/1460, and the community council rules made with them)', 0, 'rules', 'the community or ward', null, 'rules', SELF_NOMINATED);
+      return row('Parish or town council', 'Local Elections (Parishes and Communities) (England and Wales) Rules 2006 (SI 2006/3305)', 2, 'rules', 'the parish or ward', null);
     case 'mayor':
-      return row('Local authority mayor', 30, 'rules', 'the local authority area', 500, 'unconfirmed');
+      return row('Local authority mayor', 'Local Authorities (Mayoral Elections) (England and Wales) Regulations 2007 (SI 2007/1024)', 30, 'rules', 'the local authority area', 500, 'unconfirmed');
     case 'combined-authority-mayor':
-      return row('Combined authority mayor', 100, 'rules', 'the combined authority area', 5000, 'rules', {
+      return row('Combined authority mayor', 'Combined Authorities (Mayoral Elections) Order 2017 (SI 2017/67)', combinedAuthoritySubscribers(councils), 'rules', 'the combined authority area', 5000, 'rules', {
         spread: 'at least 10 from each constituent council',
+        notes: councils ? [] : ['Enter the number of constituent councils: with more than 10, the paper needs 10 subscribers from each, so more than 100 in all.'],
       });
     case 'pcc':
-      return row('Police and crime commissioner', 100, 'rules', 'the police area', 5000);
+      return row('Police and crime commissioner', 'Police and Crime Commissioner Elections Order 2012 (SI 2012/1917) Sch 3', 100, 'rules', 'the police area', 5000);
     case 'gla':
       if (post === 'gla-mayor') {
-        return row('Mayor of London', 330, 'rules', 'Greater London', 10_000, 'rules', {
+        return row('Mayor of London', 'Greater London Authority Elections Rules 2007 (SI 2007/3541)', 330, 'rules', 'Greater London', 10_000, 'rules', {
           spread: '10 from each London borough and the City of London',
         });
       }
       if (post === 'gla-list') {
-        return row('London-wide list', 0, 'rules', 'Greater London', 5000, 'rules', {
+        return row('London-wide list', 'Greater London Authority Elections Rules 2007 (SI 2007/3541)', 0, 'rules', 'Greater London', 5000, 'rules', {
           returnRule: { kind: 'share-above', basisPoints: 250 },
         });
       }
-      return row('London Assembly constituency', 0, 'unconfirmed', 'the Assembly constituency', 1000, 'unconfirmed', {
+      return row('London Assembly constituency', 'Greater London Authority Elections Rules 2007 (SI 2007/3541)', 0, 'unconfirmed', 'the Assembly constituency', 1000, 'unconfirmed', {
         notes: [UNCONFIRMED_COUNT_NOTE],
       });
     case 'scottish-parliament':
-      return row('Scottish Parliament constituency', 0, 'unconfirmed', 'the constituency', 500, 'rules', {
-        notes: [UNCONFIRMED_COUNT_NOTE],
-      });
+      if (post === 'sp-regional') {
+        return row('Scottish Parliament regional list', 'Scottish Parliament (Elections etc.) Order 2015 (SSI 2015/425) Sch 2', 0, 'rules', 'the region', 500, 'rules', {
+          notes: ['£500 for each party list or individual regional candidate. The vote share above which it comes back was not confirmed: 5% is a default.'],
+        });
+      }
+      return row('Scottish Parliament constituency', 'Scottish Parliament (Elections etc.) Order 2015 (SSI 2015/425) Sch 2; SI 1999/787 r.4(2)', 0, 'rules', 'the constituency', 500, 'rules', SELF_NOMINATED);
     case 'senedd':
-      return row('Senedd', 0, 'unconfirmed', 'the constituency', null, 'rules', { notes: [UNCONFIRMED_COUNT_NOTE] });
+      return row('Senedd', 'Senedd Cymru (Representation of the People) Order 2025 (WSI 2025/864) Sch 5', 0, 'unconfirmed', 'the constituency', 500, 'unconfirmed', { notes: [SENEDD_NOTE] });
     case 'ni-assembly':
-      return row('Northern Ireland Assembly', 10, 'rules', 'the constituency', 150, 'rules', {
+      return row('Northern Ireland Assembly', 'Northern Ireland Assembly (Elections) Order 2001 applying the Parliamentary Elections Rules', 10, 'rules', 'the constituency', 150, 'rules', {
         returnRule: { kind: 'elected-or-quota-fraction', numerator: 1, denominator: 4 },
       });
   }
@@ -160,10 +202,12 @@ export function nominationRequirements(
   nation: Nation,
   postKind: PostKind = defaultPostKind(type),
   overrides: RequirementOverrides = {},
+  facts: { councils?: number | null } = {},
 ): NominationRequirements {
   const post = postKindsFor(type).includes(postKind) ? postKind : defaultPostKind(type);
-  const base = baseRow(type, nation, post);
-  const subscribers: SubscriberRule = { ...base.subscribers, roles: describeRoles(base.subscribers.required) };
+  const base = baseRow(type, nation, post, facts.councils ?? null);
+  const required = base.subscribers.required;
+  const subscribers: SubscriberRule = { ...base.subscribers, roles: describeRoles(required) };
   if (overrides.subscribersRequired !== undefined && overrides.subscribersRequired !== null) {
     subscribers.required = overrides.subscribersRequired;
     subscribers.source = 'override';
@@ -177,7 +221,7 @@ export function nominationRequirements(
         : { amountPence: overrides.depositPence, amountSource: 'override', returnRule: base.deposit?.returnRule ?? FIVE_PERCENT };
   }
   const label = type === 'local' ? electionTypeLabel(type, nation) : base.label;
-  return { electionType: type, nation, postKind: post, label, subscribers, deposit, notes: base.notes ?? [] };
+  return { electionType: type, nation, postKind: post, label, subscribers, deposit, notes: base.notes ?? [], instrument: base.instrument, checkedOn: NOMINATION_RULES_CHECKED_ON };
 }
 
 /** Checks a user's override values; returns field → message for each bad one. */
@@ -412,7 +456,9 @@ export function checklistFor(req: NominationRequirements, kind: CandidacyKind): 
       'nomination-form',
       'Nomination form',
       s.required === 0
-        ? 'The nomination form, delivered by hand. This election needs no subscribers.'
+        ? s.candidateSigns
+          ? 'The nomination form, signed by the candidate with a witness and delivered by hand. This election needs no subscribers.'
+          : 'The nomination form, delivered by hand. This election needs no subscribers.'
         : `The nomination form signed by ${s.required} subscriber${s.required === 1 ? '' : 's'} (${s.roles}) registered in ${s.registeredIn}${s.spread ? `, ${s.spread}` : ''}. Delivered by hand.`,
     ),
     def('home-address-form', 'Home address form', 'The candidate\'s home address form, delivered by hand with the nomination form.'),

@@ -107,6 +107,8 @@ const SRC_EXPENSES = 'Representation of the People Act 1983 s.78 (claims sent in
 const SRC_RETURN = 'Representation of the People Act 1983 s.81 (return due 35 days after the declaration) and s.119';
 const SRC_RETURN_GLA = 'Representation of the People Act 1983 s.81 as applied to the Greater London Authority (Mayor and London-wide members: 70 days after the declaration) and s.119';
 const SRC_RETURN_PARISH = 'Representation of the People Act 1983 s.90 (parish and community elections: 28 days after the day of election) and s.119';
+const SRC_EXPENSES_PARISH = 'Representation of the People Act 1983 Sch 4 para 1 (parish and community elections: claims sent in within 14 days, paid within 21 days of the day of election) and s.119';
+const SRC_RETURN_PCC = 'Police and Crime Commissioner Elections Order 2012 (SI 2012/1917) (return due 70 days after the declaration); Electoral Commission guidance for PCC candidates';
 const SRC_POLL = 'Polls open 7am to 10pm';
 
 /** n working days before polling day. */
@@ -139,11 +141,16 @@ function registrationRules(rules: 'gb' | 'gb-voter-id' | 'ni'): MilestoneRule[] 
   return rules === 'gb-voter-id' ? [...gb, before('vac_application', 6, SRC_VAC, '17:00')] : gb;
 }
 
-function postPoll(returnDays: number, returnSource: string, from: 'declaration' | 'polling-day' = 'declaration'): MilestoneRule[] {
+function postPoll(
+  returnDays: number,
+  returnSource: string,
+  from: 'declaration' | 'polling-day' = 'declaration',
+  invoices: { receivedDays: number; paidDays: number; source: string } = { receivedDays: 21, paidDays: 28, source: SRC_EXPENSES },
+): MilestoneRule[] {
   const fromText = from === 'declaration' ? 'the declaration of the result' : 'polling day';
   return [
-    { key: 'expense_invoices_received', kind: 'after-declaration', days: 21, from, source: SRC_EXPENSES, note: `Invoices must reach the agent within 21 days of ${fromText}.` },
-    { key: 'expense_invoices_paid', kind: 'after-declaration', days: 28, from, source: SRC_EXPENSES },
+    { key: 'expense_invoices_received', kind: 'after-declaration', days: invoices.receivedDays, from, source: invoices.source, note: `Invoices must reach the agent within ${invoices.receivedDays} days of ${fromText}.` },
+    { key: 'expense_invoices_paid', kind: 'after-declaration', days: invoices.paidDays, from, source: invoices.source },
     { key: 'expense_return', kind: 'after-declaration', days: returnDays, from, source: returnSource, note: 'A nil return is still required; the candidate\u2019s declaration follows within 7 working days.' },
   ];
 }
@@ -253,13 +260,13 @@ export function ruleSetFor(type: ElectionType, nation: Nation, glaPart: GlaPart 
       if (ni) return ruleSet('local-ni', 'Northern Ireland council', northernIrishNominations(SRC_NI_LOCAL), registrationRules('ni'));
       return ruleSet(`local-${nation}`, electionTypeLabel('local', nation), englishNominations(SRC_LOCAL_EW), registrationRules(gbVoterId));
     case 'parish':
-      return ruleSet(`parish-${nation}`, 'Parish or town council', englishNominations(SRC_PARISH), registrationRules(gbVoterId), postPoll(28, SRC_RETURN_PARISH, 'polling-day'));
+      return ruleSet(`parish-${nation}`, 'Parish or town council', englishNominations(SRC_PARISH), registrationRules(gbVoterId), postPoll(28, SRC_RETURN_PARISH, 'polling-day', { receivedDays: 14, paidDays: 21, source: SRC_EXPENSES_PARISH }));
     case 'mayor':
       return ruleSet('mayor', 'Local authority mayor', englishNominations(SRC_MAYOR), registrationRules('gb-voter-id'));
     case 'combined-authority-mayor':
       return ruleSet('combined-authority-mayor', 'Combined authority mayor', englishNominations(SRC_CA_MAYOR), registrationRules('gb-voter-id'));
     case 'pcc':
-      return ruleSet('pcc', 'Police and crime commissioner', englishNominations(SRC_PCC), registrationRules('gb-voter-id'));
+      return ruleSet('pcc', 'Police and crime commissioner', englishNominations(SRC_PCC), registrationRules('gb-voter-id'), postPoll(70, SRC_RETURN_PCC));
     case 'gla':
       return ruleSet(
         `gla-${glaPart}`,

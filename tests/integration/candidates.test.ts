@@ -166,6 +166,20 @@ describe('candidacies and nomination papers', () => {
     const o = await ok('nominations.setRules', { contestId: contest.id, postKind: 'gla-mayor', seats: 1, subscribersRequired: 300, depositPence: null });
     expect(o.requirements.subscribers).toMatchObject({ required: 300, source: 'override' });
   });
+
+  it('combined authority mayor (SI 2017/67): the constituent councils raise the subscribers and multiply the limit’s fixed sum', async () => {
+    const election = await ok('elections.create', { name: 'Mayor 2028', type: 'combined-authority-mayor', pollingDay: '2028-05-04', nation: 'england' });
+    const area = await ok('areas.create', { name: 'The combined area', kind: 'region', gssCode: '', electorate: 1_000_000, classification: null, nation: 'england', notes: '' });
+    const contest = await ok('contests.create', { electionId: election.id, areaId: area.id, status: 'contesting', reason: '' });
+    expect((await ok('treasury.getLimit', { contestId: contest.id })).problem).toMatch(/number of constituent councils/);
+    const rules = await ok('nominations.setRules', { contestId: contest.id, postKind: 'standard', seats: 1, subscribersRequired: null, depositPence: null, councils: 12 });
+    expect(rules).toMatchObject({ councils: 12, requirements: { subscribers: { required: 120, spread: 'at least 10 from each constituent council' } } });
+    // Left out, the councils already saved are kept.
+    expect((await ok('nominations.setRules', { contestId: contest.id, postKind: 'standard', seats: 1, subscribersRequired: null, depositPence: 600_000 })).councils).toBe(12);
+    expect(await ok('treasury.getLimit', { contestId: contest.id })).toMatchObject({ limitPence: 12 * 304_000 + 8_000_000, usesCouncils: true, councils: 12, confirmed: false });
+    const other = await ok('contests.create', { electionId: (await ok('elections.create', { name: 'Ward', type: 'local', pollingDay: '2028-05-04', nation: 'england' })).id, areaId: area.id, status: 'contesting', reason: '' });
+    expect((await refused('nominations.setRules', { contestId: other.id, postKind: 'standard', seats: 1, subscribersRequired: null, depositPence: null, councils: 3 })).fields?.councils).toBeTruthy();
+  });
 });
 
 describe('results', () => {

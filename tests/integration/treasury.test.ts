@@ -59,6 +59,25 @@ const expense = (over: Record<string, unknown> = {}) => ({
 });
 
 describe('spending limits', () => {
+  it('UK general election (RPA 1983 s.76ZA): spending is assigned to the long or short campaign by date and checked against each limit', async () => {
+    const ge = await ok(app, 'elections.create', { name: 'GE 2015', type: 'uk-parliament', pollingDay: '2015-05-07', nation: 'england' });
+    const seat = await ok(app, 'areas.create', { name: 'Oldtown', kind: 'constituency', gssCode: 'E14001066', electorate: 69_943, classification: 'county', nation: 'england' });
+    const c = (await ok(app, 'contests.create', { electionId: ge.id, areaId: seat.id, status: 'contesting' })).id;
+    await ok(app, 'treasury.createExpense', expense({ contestId: c, amount: '£40,000', invoiceOn: '2015-01-15', paidOn: '2015-01-20' }));
+    await ok(app, 'treasury.createExpense', expense({ contestId: c, amount: '£1,000', invoiceOn: '2015-04-20', paidOn: '2015-04-21' }));
+    const l = await ok(app, 'treasury.getLimit', { contestId: c });
+    expect(l.periods.map((p: { key: string; starts: string; ends: string; limitPence: number; spend: { spentPence: number; level: string } }) => [p.key, p.starts, p.ends, p.limitPence, p.spend.spentPence, p.spend.level])).toEqual([
+      ['long-campaign', '2014-12-19', '2015-03-30', 4_375_184, 4_000_000, 'warning'],
+      ['short-campaign', '2015-03-31', '2015-05-07', 1_978_316, 100_000, 'ok'],
+    ]);
+    expect(l.periods[0].working).toBe('90% of (£40,220 + 69,943 × 12p = £48,613.16) = £43,751.84');
+    // The contest's limit and spend are the short campaign's.
+    expect(l).toMatchObject({ limitPence: 1_978_316, spend: { spentPence: 100_000 } });
+    await ok(app, 'treasury.updateSettings', { contestId: c, earlyLimitOverride: '£39,000' });
+    const entered = await ok(app, 'treasury.getLimit', { contestId: c });
+    expect(entered.periods[0]).toMatchObject({ limitBasis: 'override', limitPence: 3_900_000, spend: { level: 'over', overByPence: 100_000 } });
+  });
+
   it('works out the county seat of 69,943 electors from the area: £19,783.16', async () => {
     const l = await ok(app, 'treasury.getLimit', { contestId: county });
     expect(l).toMatchObject({ basis: 'rule', limitPence: 1_978_316, working: '£11,390 + 69,943 × 12p = £19,783.16', electorsFrom: 'area', areaKind: 'county' });
@@ -84,15 +103,22 @@ describe('spending limits', () => {
     expect(l.working).toBe('Entered by hand from the returning officer’s notice: £20,000.00');
   });
 
-  it('asks for the limit where no rule is recorded, and for the post at a GLA election', async () => {
+  it('PCC (SI 2012/1917 art.35 Table 2): the police area decides the limit; an unconfirmed figure can be replaced; the post at a GLA election', async () => {
     const pcc = await ok(app, 'elections.create', { name: 'PCC 2026', type: 'pcc', pollingDay: '2026-05-07', nation: 'england' });
-    const force = await ok(app, 'areas.create', { name: 'Thames Valley', kind: 'region', electorate: 1_800_000, classification: null, nation: 'england' });
+    const force = await ok(app, 'areas.create', { name: 'The force area', kind: 'region', electorate: 1_800_000, classification: null, nation: 'england' });
     const c = (await ok(app, 'contests.create', { electionId: pcc.id, areaId: force.id, status: 'contesting' })).id;
     const l = await ok(app, 'treasury.getLimit', { contestId: c });
-    expect(l).toMatchObject({ basis: 'unknown', limitPence: null, spend: { level: 'no-limit' } });
-    expect(l.problem).toMatch(/no spending-limit rule for a Police and crime commissioner in England: enter the limit/);
-    await ok(app, 'treasury.updateSettings', { contestId: c, limitOverride: '£90,000', limitSource: 'PARO notice' });
-    expect((await ok(app, 'treasury.getLimit', { contestId: c })).limitPence).toBe(9_000_000);
+    expect(l).toMatchObject({ basis: 'unknown', limitPence: null, usesPoliceArea: true, spend: { level: 'no-limit' } });
+    expect(l.problem).toMatch(/Choose the police area/);
+    const bad = await app.dispatch('treasury.updateSettings', { contestId: c, policeArea: 'Atlantis' });
+    expect(bad).toMatchObject({ ok: false, error: { fields: { policeArea: expect.any(String) } } });
+    await ok(app, 'treasury.updateSettings', { contestId: c, policeArea: 'thames valley' });
+    expect(await ok(app, 'treasury.getLimit', { contestId: c })).toMatchObject({ basis: 'rule', limitPence: 30_330_300, policeArea: 'Thames Valley', confirmed: false, checkedOn: '2026-12-02' });
+    await ok(app, 'treasury.updateSettings', { contestId: c, policeArea: 'Thames Valley', limitOverride: '£415,000', limitSource: 'PARO notice' });
+    expect(await ok(app, 'treasury.getLimit', { contestId: c })).toMatchObject({ basis: 'override', limitPence: 41_500_000, confirmed: true });
+    const avon = await ok(app, 'areas.create', { name: 'Avon and Somerset', kind: 'region', electorate: null, classification: null, nation: 'england' });
+    const a = (await ok(app, 'contests.create', { electionId: pcc.id, areaId: avon.id, status: 'contesting' })).id;
+    expect(await ok(app, 'treasury.getLimit', { contestId: a })).toMatchObject({ basis: 'rule', limitPence: 30_513_000, confirmed: true, policeArea: 'Avon & Somerset' });
 
     const gla = await ok(app, 'elections.create', { name: 'London 2028', type: 'gla', pollingDay: '2026-05-07', nation: 'england' });
     const london = await ok(app, 'areas.create', { name: 'London', kind: 'region', electorate: 6_000_000, classification: null, nation: 'england' });

@@ -33,6 +33,19 @@ describe('area CSV import', () => {
     expect(decided.rows.find((r) => r.name === 'Glasgow East')).toMatchObject({ gssCode: '', nation: 'scotland', electorate: 69748 });
   });
 
+  it('sets county or borough for every 2024 constituency from the House of Commons Library designation, unless the file says', () => {
+    const a = analyseAreaCsv(constituencies, none);
+    const decided = applyDecisions(a, { 159: 'skip', 240: 'skip', 575: 'import-without-code' });
+    const withCode = decided.rows.filter((r) => r.gssCode !== '');
+    expect(withCode).toHaveLength(649);
+    expect(withCode.every((r) => r.classification !== null)).toBe(true);
+    expect(withCode.filter((r) => r.classification === 'county')).toHaveLength(385); // Glasgow East, a burgh seat, has lost its code
+    expect(decided.rows.find((r) => r.name === 'Amber Valley')?.classification).toBe('county');
+    expect(decided.rows.find((r) => r.name === 'Aldershot')?.classification).toBe('borough');
+    const given = analyseAreaCsv('Name,Code,Type\nAmber Valley,E14001066,borough\nA ward,E05001234,\n', none);
+    expect(given.rows.map((r) => r.classification)).toEqual(['borough', null]);
+  });
+
   it('takes the nation from the GSS code', () => {
     const a = analyseAreaCsv(constituencies, none);
     const nations = new Set(a.rows.map((r) => `${r.gssCode[0]}:${r.nation}`));

@@ -25,18 +25,20 @@ const TABLE: Case[] = [
   ['uk-parliament', 'scotland', undefined, 10, 'rules', 500, 'rules', 500],
   ['uk-parliament-by', 'wales', undefined, 10, 'rules', 500, 'rules', 500],
   ['local', 'england', undefined, 2, 'rules', null, '', null],
-  ['local', 'wales', undefined, 2, 'unconfirmed', null, '', null],
-  ['local', 'scotland', undefined, 2, 'unconfirmed', null, '', null],
+  ['local', 'wales', undefined, 0, 'rules', null, '', null],
+  ['local', 'scotland', undefined, 0, 'rules', null, '', null],
   ['local', 'northern-ireland', undefined, 2, 'unconfirmed', null, '', null],
   ['parish', 'england', undefined, 2, 'rules', null, '', null],
+  ['parish', 'wales', undefined, 0, 'rules', null, '', null],
   ['mayor', 'england', undefined, 30, 'rules', 500, 'unconfirmed', 500],
   ['combined-authority-mayor', 'england', undefined, 100, 'rules', 5000, 'rules', 500],
   ['pcc', 'wales', undefined, 100, 'rules', 5000, 'rules', 500],
   ['gla', 'england', 'gla-mayor', 330, 'rules', 10_000, 'rules', 500],
   ['gla', 'england', 'gla-constituency', 0, 'unconfirmed', 1000, 'unconfirmed', 500],
   ['gla', 'england', 'gla-list', 0, 'rules', 5000, 'rules', 250],
-  ['scottish-parliament', 'scotland', undefined, 0, 'unconfirmed', 500, 'rules', 500],
-  ['senedd', 'wales', undefined, 0, 'unconfirmed', null, '', null],
+  ['scottish-parliament', 'scotland', undefined, 0, 'rules', 500, 'rules', 500],
+  ['scottish-parliament', 'scotland', 'sp-regional', 0, 'rules', 500, 'rules', 500],
+  ['senedd', 'wales', undefined, 0, 'unconfirmed', 500, 'unconfirmed', 500],
   ['ni-assembly', 'northern-ireland', undefined, 10, 'rules', 150, 'rules', null],
 ];
 
@@ -65,8 +67,9 @@ describe('nomination requirements per election type (§4)', () => {
     expect(nominationRequirements('combined-authority-mayor', 'england').subscribers.spread).toMatch(/at least 10/);
   });
 
-  it('GLA has three post kinds; others one; a foreign post kind falls back', () => {
+  it('GLA has three post kinds, the Scottish Parliament two; others one; a foreign post kind falls back', () => {
     expect(postKindsFor('gla')).toEqual(['gla-mayor', 'gla-constituency', 'gla-list']);
+    expect(postKindsFor('scottish-parliament')).toEqual(['sp-constituency', 'sp-regional']);
     expect(postKindsFor('pcc')).toEqual(['standard']);
     expect(nominationRequirements('gla', 'england').postKind).toBe('gla-constituency');
     expect(nominationRequirements('pcc', 'england', 'gla-list').postKind).toBe('standard');

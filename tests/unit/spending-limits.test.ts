@@ -76,11 +76,12 @@ describe('English council election', () => {
     expect(l.working).toMatch(/4 joint candidates: less a third \(£520\.03\) = £1,040\.05$/);
   });
 
-  it('covers English parish elections but not Welsh or Scottish councils', () => {
+  it('covers English parish elections; Welsh and Scottish councils have rules of their own', () => {
     expect(findLimitRule('parish', 'england')?.id).toBe('english-council');
-    expect(findLimitRule('local', 'wales')).toBeNull();
-    expect(findLimitRule('local', 'scotland')).toBeNull();
-    expect(noRuleMessage('local', 'wales')).toMatch(/enter the limit from the returning officer's notice/);
+    expect(findLimitRule('local', 'wales')?.id).toBe('welsh-council');
+    expect(findLimitRule('parish', 'wales')?.id).toBe('welsh-council');
+    expect(findLimitRule('local', 'scotland')?.id).toBe('scottish-council');
+    expect(noRuleMessage('senedd', 'wales')).toMatch(/enter the limit from the returning officer's notice/);
   });
 });
 
@@ -102,24 +103,26 @@ describe('other elections', () => {
     expect(noRuleMessage('gla', 'england')).toMatch(/Choose the post/);
   });
 
-  it('Scottish Parliament: £8,700 + 9p county / 6p burgh, flagged as possibly out of date', () => {
+  it('Scottish Parliament constituency (SSI 2015/425 art.42(2)): £8,700 + 9p county / 6p burgh, flagged as possibly uprated', () => {
     const rule = findLimitRule('scottish-parliament', 'scotland');
     expect(rule?.confirmed).toBe(false);
-    expect(rule?.note).toMatch(/out of date/);
+    expect(rule?.note).toMatch(/uprated/);
+    expect(findLimitRule('scottish-parliament', 'scotland', null, 'sp-regional')).toBeNull();
     expect(limit(rule, { electors: 60_000, areaKind: 'county' }).limitPence).toBe(870_000 + 540_000);
     expect(limit(rule, { electors: 60_000, areaKind: 'borough' }).limitPence).toBe(870_000 + 360_000);
   });
 
-  it('has no rule (so asks the user) for PCC, Senedd and Northern Ireland Assembly', () => {
-    expect(findLimitRule('pcc', 'england')).toBeNull();
-    expect(findLimitRule('senedd', 'wales')).toBeNull();
-    expect(findLimitRule('ni-assembly', 'northern-ireland')).toBeNull();
+  it('has a rule, each flagged unconfirmed where no current source was found, for PCC, Senedd and the Northern Ireland Assembly', () => {
+    expect(findLimitRule('pcc', 'england')?.byPoliceArea).toBe(true);
+    expect(findLimitRule('senedd', 'wales')?.confirmed).toBe(false);
+    expect(findLimitRule('ni-assembly', 'northern-ireland')?.confirmed).toBe(false);
   });
 
   it('keeps every figure as whole pence with an instrument named', () => {
     for (const r of LIMIT_RULES) {
       expect(Number.isSafeInteger(r.fixedPence)).toBe(true);
       expect(r.instrument.length).toBeGreaterThan(10);
+      expect(r.checkedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       if (r.perElector) for (const v of Object.values(r.perElector)) expect(Number.isSafeInteger(v)).toBe(true);
       for (const t of r.electionTypes) expect(ELECTION_TYPES).toContain(t);
     }

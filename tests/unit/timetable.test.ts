@@ -79,11 +79,19 @@ describe('every election type', () => {
     expect(dates({ type: 'parish', nation: 'wales', pollingDay: '2024-05-02' }).vac_application).toBeUndefined();
   });
 
-  it('parish post-poll deadlines run from polling day (28 days for the return)', () => {
+  it('parish post-poll deadlines run from polling day: invoices 14, payment 21 days (RPA 1983 Sch 4 para 1), return 28 (s.90)', () => {
     expect(dates({ type: 'parish', pollingDay: '2024-05-02' })).toMatchObject({
-      expense_invoices_received: '2024-05-23',
-      expense_invoices_paid: '2024-05-30',
+      expense_invoices_received: '2024-05-16',
+      expense_invoices_paid: '2024-05-23',
       expense_return: '2024-05-30',
+    });
+  });
+
+  it('police and crime commissioner: return due 70 days after the declaration (PCC Elections Order 2012), not 35', () => {
+    expect(dates({ type: 'pcc', pollingDay: '2024-05-02', declaredOn: '2024-05-04' })).toMatchObject({
+      expense_invoices_received: '2024-05-28',
+      expense_invoices_paid: '2024-06-03',
+      expense_return: '2024-07-15',
     });
   });
 

@@ -454,17 +454,21 @@ function RulesPanel(props: { k: CandidacyDetail }) {
   const [seats, setSeats] = useState(String(r.seats));
   const [subs, setSubs] = useState(r.subscribersRequired === null ? '' : String(r.subscribersRequired));
   const [deposit, setDeposit] = useState(r.depositPence === null ? '' : String(r.depositPence / 100));
+  const [councils, setCouncils] = useState(r.councils === null ? '' : String(r.councils));
+  const hasCouncils = req.subscribers.spread?.includes('constituent council') ?? false;
   const { error, saved, onSubmit } = useSubmitter();
   const save = onSubmit(async () => {
     const depositPence = poundsToPence(deposit);
     if (depositPence === 'bad') throw new Error('Write the deposit in pounds, e.g. 500 or 1,000.00, or leave it empty for the default');
     if (subs.trim() !== '' && !/^\d+$/.test(subs.trim())) throw new Error('Subscribers required must be a whole number, or empty for the default');
+    if (councils.trim() !== '' && !/^\d+$/.test(councils.trim())) throw new Error('Constituent councils must be a whole number, or empty if not known yet');
     await api('nominations.setRules', {
       contestId: r.contestId,
       postKind,
       seats: Number(seats),
       subscribersRequired: subs.trim() === '' ? null : Number(subs),
       depositPence,
+      ...(hasCouncils ? { councils: councils.trim() === '' ? null : Number(councils) } : {}),
     });
   });
   return (
@@ -493,6 +497,9 @@ function RulesPanel(props: { k: CandidacyDetail }) {
           {n}
         </p>
       ))}
+      <p className="muted">
+        Set by {req.instrument}; checked {formatDate(req.checkedOn)}.
+      </p>
       <form className="form" noValidate onSubmit={save} aria-label="Correct the rules">
         <p className="muted">Correct a default from the returning officer's nomination pack; leave a field empty to use the default.</p>
         <div className="row">
@@ -511,6 +518,11 @@ function RulesPanel(props: { k: CandidacyDetail }) {
           <Field label="Subscribers required">
             {(a) => <input {...a} inputMode="numeric" value={subs} placeholder={String(req.subscribers.required)} onChange={(e) => setSubs(e.target.value)} />}
           </Field>
+          {hasCouncils && (
+            <Field label="Constituent councils" hint="The limit’s fixed sum is multiplied by them; more than 10 need 10 subscribers from each">
+              {(a) => <input {...a} inputMode="numeric" value={councils} onChange={(e) => setCouncils(e.target.value)} />}
+            </Field>
+          )}
           <Field label="Deposit (£)">
             {(a) => <input {...a} inputMode="decimal" value={deposit} placeholder={req.deposit ? String(req.deposit.amountPence / 100) : '0'} onChange={(e) => setDeposit(e.target.value)} />}
           </Field>

@@ -1,6 +1,7 @@
 import { type Ledger, settingsInput } from '../../../../shared/contract/treasury.ts';
 import { penceToDecimal } from '../../../../shared/domain/money.ts';
 import { AREA_KINDS, GLA_POSTS, GLA_POST_LABELS } from '../../../../shared/domain/spending-limits.ts';
+import { POLICE_AREAS } from '../../../../shared/domain/pcc-limits.ts';
 import { api } from '../../app/api.ts';
 import { Field } from '../../ui/Field.tsx';
 import { ErrorMessage } from '../../ui/Page.tsx';
@@ -14,6 +15,7 @@ export function LimitSettingsForm(props: { ledger: Ledger }) {
   const s = props.ledger.settings;
   const limit = props.ledger.limit;
   const isGla = props.ledger.type === 'gla';
+  const early = props.ledger.periods.length > 1 ? props.ledger.periods[0] : null;
   const form = useApiForm(settingsInput, {
     contestId: s.contestId,
     electors: s.electors,
@@ -23,6 +25,8 @@ export function LimitSettingsForm(props: { ledger: Ledger }) {
     limitOverride: s.limitOverridePence === null ? '' : penceToDecimal(s.limitOverridePence),
     limitSource: s.limitSource,
     returnDeliveredOn: s.returnDeliveredOn ?? '',
+    policeArea: s.policeArea ?? '',
+    earlyLimitOverride: s.earlyLimitOverridePence === null ? '' : penceToDecimal(s.earlyLimitOverridePence),
   });
   const { register } = form;
   return (
@@ -55,6 +59,20 @@ export function LimitSettingsForm(props: { ledger: Ledger }) {
               {(a) => <input {...a} type="number" min={1} max={50} {...register('jointCandidates', { valueAsNumber: true })} />}
             </Field>
           )}
+          {limit.usesPoliceArea && (
+            <Field label="Police area" hint="Each police area has its own fixed limit" error={form.errorOf('policeArea')}>
+              {(a) => (
+                <select {...a} {...register('policeArea')}>
+                  <option value="">{limit.policeArea && !s.policeArea ? `As the area’s name says (${limit.policeArea})` : 'Choose the police area'}</option>
+                  {POLICE_AREAS.map((p) => (
+                    <option key={p.policeArea} value={p.policeArea}>
+                      {p.policeArea}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          )}
           {isGla && (
             <Field label="Greater London Authority post" error={form.errorOf('glaPost')}>
               {(a) => (
@@ -77,6 +95,11 @@ export function LimitSettingsForm(props: { ledger: Ledger }) {
           <Field label="Where that figure comes from" error={form.errorOf('limitSource')}>
             {(a) => <input {...a} {...register('limitSource')} />}
           </Field>
+          {early && (
+            <Field label={`${early.label} limit entered by hand (optional)`} hint="Replaces the worked-out figure for the earlier period" error={form.errorOf('earlyLimitOverride')}>
+              {(a) => <input {...a} inputMode="decimal" {...register('earlyLimitOverride')} />}
+            </Field>
+          )}
           <Field label="Return delivered on (optional)" hint="Nothing on the return may be dated after it" error={form.errorOf('returnDeliveredOn')}>
             {(a) => <input {...a} type="date" {...register('returnDeliveredOn')} />}
           </Field>
