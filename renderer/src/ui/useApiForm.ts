@@ -1,23 +1,41 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { type DefaultValues, type FieldValues, type Path, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { ApiCallError } from '../app/api.ts';
+import { useUnsavedChanges } from './unsavedChanges.tsx';
 
 /**
  * react-hook-form driven by the contract's zod schema, so the rule is written once; errors the
  * server finds (a conflict, a missing record) land on their fields or in `formError`.
+ *
+ * Errors show when the form is submitted, all at once, then clear as each field is put right:
+ * checking a field when it loses focus would put a message above the button being clicked, and
+ * the button would move away under the pointer. Leaving the page with changes not saved asks first.
  */
 export function useApiForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, defaultValues: DefaultValues<z.input<S>>) {
-  const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver: zodResolver(schema as never) as never, defaultValues, mode: 'onTouched' });
+  const form = useForm<z.input<S>, unknown, z.output<S>>({
+    resolver: zodResolver(schema as never) as never,
+    defaultValues,
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  });
   const [formError, setFormError] = useState<string>();
+  const saving = useRef(false);
+  const { isDirty } = form.formState;
+  useUnsavedChanges(() => isDirty && !saving.current);
 
-  /** Wraps a submit handler: clears old errors, maps an ApiCallError onto the fields. */
+  /**
+   * Wraps a submit handler: clears old errors, maps an ApiCallError onto the fields. Once saved,
+   * the values as they are count as unchanged.
+   */
   const submit = (fn: (values: z.output<S>) => Promise<void>) =>
     form.handleSubmit(async (values) => {
       setFormError(undefined);
+      saving.current = true;
       try {
         await fn(values);
+        form.reset(form.getValues());
       } catch (e) {
         if (e instanceof ApiCallError) {
           const entries = Object.entries(e.fields);
@@ -26,6 +44,8 @@ export function useApiForm<S extends z.ZodType<FieldValues, FieldValues>>(schema
         } else {
           setFormError((e as Error).message);
         }
+      } finally {
+        saving.current = false;
       }
     });
 
