@@ -154,3 +154,30 @@ test('holidays: a day of mourning moves the timetable, and elections beyond the 
   await expect(page.getByRole('list', { name: 'Timetable warnings' })).toContainText('bank holidays there are not counted');
   await expectAccessible(page);
 });
+
+test('a task’s assignee is picked from the volunteers, or typed when they are not one', async ({ page, app }) => {
+  await app.call('elections.create', { name: 'Council elections 2027', type: 'local', pollingDay: '2027-05-06', nation: 'england' });
+  for (const name of ['Ann Walker', 'Bob Green']) await app.call('volunteers.create', { name, roles: ['deliverer'], consentToContact: false });
+  await page.getByRole('link', { name: 'Elections' }).click();
+  await page.getByRole('link', { name: 'Council elections 2027' }).click();
+
+  const tasks = page.getByRole('region', { name: 'Tasks' });
+  const assignee = tasks.getByRole('combobox', { name: 'Assignee (optional)' });
+  await expect(tasks.getByText('Pick a volunteer, or type any name')).toBeVisible();
+  const listId = await assignee.getAttribute('list');
+  await expect(page.locator(`datalist[id="${listId}"] option`)).toHaveCount(2);
+  expect(await page.locator(`datalist[id="${listId}"] option`).evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual([
+    'Ann Walker',
+    'Bob Green',
+  ]);
+  await tasks.getByLabel('Task', { exact: true }).fill('Deliver the Focus');
+  await assignee.fill('Ann Walker');
+  await tasks.getByRole('button', { name: 'Add task' }).click();
+  await expect(tasks.getByRole('row', { name: /Deliver the Focus/ })).toContainText('Ann Walker');
+
+  await tasks.getByLabel('Task', { exact: true }).fill('Book the hall');
+  await assignee.fill('Chris (branch secretary)');
+  await tasks.getByRole('button', { name: 'Add task' }).click();
+  await expect(tasks.getByRole('row', { name: /Book the hall/ })).toContainText('Chris (branch secretary)');
+  await expectAccessible(page);
+});

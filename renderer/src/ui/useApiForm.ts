@@ -21,21 +21,20 @@ export function useApiForm<S extends z.ZodType<FieldValues, FieldValues>>(schema
     reValidateMode: 'onChange',
   });
   const [formError, setFormError] = useState<string>();
+  // Saving counts as unchanged (its handler may navigate away), and so do the values last saved.
   const saving = useRef(false);
+  const saved = useRef<string>(undefined);
   const { isDirty } = form.formState;
-  useUnsavedChanges(() => isDirty && !saving.current);
+  useUnsavedChanges(() => isDirty && !saving.current && JSON.stringify(form.getValues()) !== saved.current);
 
-  /**
-   * Wraps a submit handler: clears old errors, maps an ApiCallError onto the fields. Once saved,
-   * the values as they are count as unchanged.
-   */
+  /** Wraps a submit handler: clears old errors, maps an ApiCallError onto the fields. */
   const submit = (fn: (values: z.output<S>) => Promise<void>) =>
     form.handleSubmit(async (values) => {
       setFormError(undefined);
       saving.current = true;
       try {
         await fn(values);
-        form.reset(form.getValues());
+        saved.current = JSON.stringify(form.getValues());
       } catch (e) {
         if (e instanceof ApiCallError) {
           const entries = Object.entries(e.fields);
