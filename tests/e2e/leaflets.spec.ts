@@ -280,6 +280,7 @@ test('Add round takes the first click straight from a field, and Home gives cove
   const area = await call('areas.create', { name: 'Riverside', kind: 'ward', electorate: 3800, classification: null, nation: 'england' });
   const contest = await call('contests.create', { electionId: election.id, areaId: area.id, status: 'contesting' });
   const leaflet = await call('leaflets.create', { title: 'Riverside Focus', size: 'A5', contestIds: [contest.id], promoterName: 'Jo Bloggs' });
+  await call('printRuns.create', { leafletId: leaflet.id, contestId: contest.id, printedOn: daysAgo(3), quantity: 500, costPence: 0 });
 
   // Typing in the field just above the button and pressing it at once: the press is not lost when
   // that field's message appears (or goes), and every field's problem shows together.

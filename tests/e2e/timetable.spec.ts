@@ -145,7 +145,9 @@ test('holidays: a day of mourning moves the timetable, and elections beyond the 
   await expect(page.getByRole('alert')).toHaveText('Already added for this part of the UK');
   await expectAccessible(page);
 
+  // The refused day is still in the form: leaving asks first.
   await page.getByRole('link', { name: 'Elections', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Leave without saving' }).click();
   await page.getByRole('link', { name: 'By-election 2027' }).click();
   // 12 working days before Thu 15 Jul 2027, skipping Wed 30 Jun: Mon 28 Jun (not Tue 29 Jun)
   await expect(page.getByRole('row', { name: /Last day to register/ })).toContainText('Mon 28 Jun 2027');

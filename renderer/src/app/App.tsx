@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { createHashRouter, createRoutesFromElements, NavLink, Outlet, Route, RouterProvider } from 'react-router';
 import { ActivityPage } from '../features/activity/ActivityPage.tsx';
 import { BackupsPage } from '../features/backups/BackupsPage.tsx';
@@ -40,57 +41,57 @@ import { LeaveGuard } from '../ui/unsavedChanges.tsx';
 import { NAV } from './nav.ts';
 
 // A data router, so that a page with unsaved changes can ask before the user leaves it.
-const router = createHashRouter(
-  createRoutesFromElements(
-    <Route element={<Shell />}>
-      <Route errorElement={<PageFailed />}>
-        <Route path="/" element={<HomePage />} />
-        <Route path="/elections" element={<ElectionsPage />} />
-        <Route path="/elections/new" element={<NewElectionPage />} />
-        <Route path="/elections/:id" element={<ElectionPage />} />
-        <Route path="/areas" element={<AreasPage />} />
-        <Route path="/areas/new" element={<NewAreaPage />} />
-        <Route path="/areas/import" element={<AreaImportPage />} />
-        <Route path="/areas/:id" element={<AreaPage />} />
-        <Route path="/contests/:id" element={<ContestPage />} />
-        <Route path="/contests/:id/result" element={<ContestResultPage />} />
-        <Route path="/candidates" element={<CandidatesPage />} />
-        <Route path="/candidates/new" element={<NewCandidatePage />} />
-        <Route path="/candidates/:id" element={<CandidatePage />} />
-        <Route path="/candidacies/:id" element={<CandidacyPage />} />
-        <Route path="/candidacies/:id/pack" element={<NominationPackPage />} />
-        <Route path="/treasury" element={<TreasuryPage />} />
-        <Route path="/treasury/:contestId" element={<LedgerPage />} />
-        <Route path="/treasury/:contestId/return" element={<ReturnPage />} />
-        <Route path="/donors/:donationId" element={<DonorPage />} />
-        {leafletsRoutes}
-        <Route path="/register" element={<RegisterPage />} />
-        <Route path="/register/import" element={<RegisterImportPage />} />
-        <Route path="/register/:areaId" element={<ElectorsPage />} />
-        <Route path="/register/:areaId/walk-sheet" element={<WalkSheetPage />} />
-        <Route path="/electors/:id" element={<ElectorPage />} />
-        <Route path="/households/:id" element={<HouseholdPage />} />
-        <Route path="/canvass" element={<CanvassPage />} />
-        <Route path="/canvass/codes" element={<CodesPage />} />
-        <Route path="/canvass/sessions/:id" element={<EntryPage />} />
-        <Route path="/canvass/sessions/:id/edit" element={<SessionEditPage />} />
-        <Route path="/canvass/tallies" element={<TalliesPage />} />
-        <Route path="/canvass/tallies/:areaId" element={<TalliesPage />} />
-        <Route path="/contests/:id/plan" element={<PlannerPage />} />
-        <Route path="/planner" element={<ComparePage />} />
-        <Route path="/activity" element={<ActivityPage />} />
-        <Route path="/deadlines" element={<DeadlinesPage />} />
-        <Route path="/tasks" element={<TasksPage />} />
-        <Route path="/settings/holidays" element={<HolidaysPage />} />
-        <Route path="/backups" element={<BackupsPage />} />
-        <Route path="*" element={<p>There is no such page. Choose one from the menu.</p>} />
-      
-      </Route>
-    </Route>,
-  ),
+const routes = createRoutesFromElements(
+  <Route element={<Shell />}>
+    <Route errorElement={<PageFailed />}>
+      <Route path="/" element={<HomePage />} />
+      <Route path="/elections" element={<ElectionsPage />} />
+      <Route path="/elections/new" element={<NewElectionPage />} />
+      <Route path="/elections/:id" element={<ElectionPage />} />
+      <Route path="/areas" element={<AreasPage />} />
+      <Route path="/areas/new" element={<NewAreaPage />} />
+      <Route path="/areas/import" element={<AreaImportPage />} />
+      <Route path="/areas/:id" element={<AreaPage />} />
+      <Route path="/contests/:id" element={<ContestPage />} />
+      <Route path="/contests/:id/result" element={<ContestResultPage />} />
+      <Route path="/candidates" element={<CandidatesPage />} />
+      <Route path="/candidates/new" element={<NewCandidatePage />} />
+      <Route path="/candidates/:id" element={<CandidatePage />} />
+      <Route path="/candidacies/:id" element={<CandidacyPage />} />
+      <Route path="/candidacies/:id/pack" element={<NominationPackPage />} />
+      <Route path="/treasury" element={<TreasuryPage />} />
+      <Route path="/treasury/:contestId" element={<LedgerPage />} />
+      <Route path="/treasury/:contestId/return" element={<ReturnPage />} />
+      <Route path="/donors/:donationId" element={<DonorPage />} />
+      {leafletsRoutes}
+      <Route path="/register" element={<RegisterPage />} />
+      <Route path="/register/import" element={<RegisterImportPage />} />
+      <Route path="/register/:areaId" element={<ElectorsPage />} />
+      <Route path="/register/:areaId/walk-sheet" element={<WalkSheetPage />} />
+      <Route path="/electors/:id" element={<ElectorPage />} />
+      <Route path="/households/:id" element={<HouseholdPage />} />
+      <Route path="/canvass" element={<CanvassPage />} />
+      <Route path="/canvass/codes" element={<CodesPage />} />
+      <Route path="/canvass/sessions/:id" element={<EntryPage />} />
+      <Route path="/canvass/sessions/:id/edit" element={<SessionEditPage />} />
+      <Route path="/canvass/tallies" element={<TalliesPage />} />
+      <Route path="/canvass/tallies/:areaId" element={<TalliesPage />} />
+      <Route path="/contests/:id/plan" element={<PlannerPage />} />
+      <Route path="/planner" element={<ComparePage />} />
+      <Route path="/activity" element={<ActivityPage />} />
+      <Route path="/deadlines" element={<DeadlinesPage />} />
+      <Route path="/tasks" element={<TasksPage />} />
+      <Route path="/settings/holidays" element={<HolidaysPage />} />
+      <Route path="/backups" element={<BackupsPage />} />
+      <Route path="*" element={<p>There is no such page. Choose one from the menu.</p>} />
+    
+    </Route>
+  </Route>,
 );
 
 export function App() {
+  // Created on first render, once the address bar no longer holds the browser-mode token.
+  const [router] = useState(() => createHashRouter(routes));
   // Navigation renders at once, not as a transition: otherwise the old page stays on screen,
   // live, for a moment after a click, and a fast user (or test) acts on the wrong page.
   return <RouterProvider router={router} useTransitions={false} />;

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { type DefaultValues, type FieldValues, type Path, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { ApiCallError } from '../app/api.ts';
@@ -21,11 +21,23 @@ export function useApiForm<S extends z.ZodType<FieldValues, FieldValues>>(schema
     reValidateMode: 'onChange',
   });
   const [formError, setFormError] = useState<string>();
-  // Saving counts as unchanged (its handler may navigate away), and so do the values last saved.
+  // Changed means the user typed or chose something since the form was last saved or reset, and
+  // it still differs from the defaults. (isDirty alone also turns true when a reset's blank values
+  // come back from the fields in their converted form.) A form being saved may navigate away.
+  const edited = useRef(false);
   const saving = useRef(false);
-  const saved = useRef<string>(undefined);
   const { isDirty } = form.formState;
-  useUnsavedChanges(() => isDirty && !saving.current && JSON.stringify(form.getValues()) !== saved.current);
+  useEffect(() => {
+    const watching = form.watch((_values, { type }) => {
+      if (type === 'change') edited.current = true;
+    });
+    return () => watching.unsubscribe();
+  }, [form]);
+  useUnsavedChanges(() => edited.current && isDirty && !saving.current);
+  const reset: typeof form.reset = (...args) => {
+    edited.current = false;
+    form.reset(...args);
+  };
 
   /** Wraps a submit handler: clears old errors, maps an ApiCallError onto the fields. */
   const submit = (fn: (values: z.output<S>) => Promise<void>) =>
@@ -34,7 +46,7 @@ export function useApiForm<S extends z.ZodType<FieldValues, FieldValues>>(schema
       saving.current = true;
       try {
         await fn(values);
-        saved.current = JSON.stringify(form.getValues());
+        edited.current = false;
       } catch (e) {
         if (e instanceof ApiCallError) {
           const entries = Object.entries(e.fields);
@@ -55,5 +67,5 @@ export function useApiForm<S extends z.ZodType<FieldValues, FieldValues>>(schema
     return (node as { message?: string } | undefined)?.message;
   };
 
-  return { ...form, submit, formError, errorOf };
+  return { ...form, reset, submit, formError, errorOf };
 }
