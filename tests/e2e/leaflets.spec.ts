@@ -282,18 +282,23 @@ test('Add round takes the first click straight from a field, and Home gives cove
   const leaflet = await call('leaflets.create', { title: 'Riverside Focus', size: 'A5', contestIds: [contest.id], promoterName: 'Jo Bloggs' });
   await call('printRuns.create', { leafletId: leaflet.id, contestId: contest.id, printedOn: daysAgo(3), quantity: 500, costPence: 0 });
 
-  // Typing in the field just above the button and pressing it at once: the press is not lost when
-  // that field's message appears (or goes), and every field's problem shows together.
+  // Typing in a field above the button and pressing it at once: the press is not lost when that
+  // field's message appears (or goes) and pushes the button, and every field's problem shows together.
   await page.goto(`${app.origin}/#/rounds/new`);
   await page.getByLabel('Area (optional)').selectOption({ label: 'Riverside' });
-  await page.getByLabel('Street 1', { exact: true }).fill('Elm Road');
-  await page.getByLabel('Households on street 1').fill('300');
-  await page.getByLabel('Your own time estimate in minutes (optional)').fill('about an hour');
-  await pressLikeAPerson(page, page.getByRole('button', { name: 'Add round' }));
-  await expect(page.getByText('Round name is required')).toBeVisible();
-  await expect(page.getByText('Estimated time must be minutes')).toBeVisible();
-  await page.getByLabel('Round name').fill('Elm Road');
   await page.getByLabel('Your own time estimate in minutes (optional)').fill('90');
+  await page.getByLabel('Street 1', { exact: true }).fill('Elm Road');
+  await page.getByLabel('Households on street 1').fill('about 300');
+  const addRound = page.getByRole('button', { name: 'Add round' });
+  const where = await addRound.boundingBox();
+  await page.getByLabel('Households on street 1').blur();
+  await page.waitForTimeout(500); // longer than a person's press lasts
+  expect(await addRound.boundingBox()).toEqual(where);
+  await pressLikeAPerson(page, addRound);
+  await expect(page.getByText('Round name is required')).toBeVisible();
+  await expect(page.getByText('Households must be a number')).toBeVisible();
+  await page.getByLabel('Round name').fill('Elm Road');
+  await page.getByLabel('Households on street 1').fill('300');
   await pressLikeAPerson(page, page.getByRole('button', { name: 'Add round' }));
   await expect(page.getByRole('heading', { name: 'Elm Road' })).toBeVisible();
   const roundId = Number(/rounds\/(\d+)/.exec(page.url())![1]);
