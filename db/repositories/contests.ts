@@ -1,4 +1,5 @@
-import type { Contest } from '../../shared/contract/contests.ts';
+import type { Contest, ContestBatch } from '../../shared/contract/contests.ts';
+import type { AreaFilter } from '../../shared/domain/contest-areas.ts';
 import type { Db } from '../open.ts';
 
 const SELECT = `SELECT c.id, c.election_id AS electionId, e.name AS electionName, e.type AS electionType, e.polling_day AS pollingDay,
@@ -27,12 +28,85 @@ export async function findContest(db: Db, electionId: number, areaId: number): P
   return db.prepare(`${SELECT} WHERE c.election_id = ? AND c.area_id = ?`).get(electionId, areaId) as Contest | undefined;
 }
 
-export async function insertContest(db: Db, c: { electionId: number; areaId: number; status: string; reason: string }): Promise<number> {
+export async function insertContest(
+  db: Db,
+  c: { electionId: number; areaId: number; status: string; reason: string; batchId?: number },
+): Promise<number> {
   const now = new Date().toISOString();
   const r = db
-    .prepare('INSERT INTO contests (election_id, area_id, status, reason, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(c.electionId, c.areaId, c.status, c.reason, now, now);
+    .prepare('INSERT INTO contests (election_id, area_id, status, reason, batch_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(c.electionId, c.areaId, c.status, c.reason, c.batchId ?? null, now, now);
   return Number(r.lastInsertRowid);
+}
+
+// ---------------------------------------------------------------- batches ("consider all")
+
+const BATCH_SELECT = `SELECT b.id, b.election_id AS electionId, b.nation, b.name_contains AS nameContains, b.created_at AS createdAt,
+  (SELECT COUNT(*) FROM contests c WHERE c.batch_id = b.id) AS contests
+  FROM contest_batches b`;
+
+export async function insertContestBatch(db: Db, electionId: number, filter: AreaFilter): Promise<number> {
+  const r = db
+    .prepare('INSERT INTO contest_batches (election_id, nation, name_contains, created_at) VALUES (?, ?, ?, ?)')
+    .run(electionId, filter.nation, filter.nameContains, new Date().toISOString());
+  return Number(r.lastInsertRowid);
+}
+
+export async function getContestBatch(db: Db, id: number): Promise<ContestBatch | undefined> {
+  return db.prepare(`${BATCH_SELECT} WHERE b.id = ?`).get(id) as ContestBatch | undefined;
+}
+
+/** An election's batches that still hold contests, newest first. */
+export async function listContestBatches(db: Db, electionId: number): Promise<ContestBatch[]> {
+  return db.prepare(`${BATCH_SELECT} WHERE b.election_id = ? AND contests > 0 ORDER BY b.id DESC`).all(electionId) as ContestBatch[];
+}
+
+export async function deleteContestBatch(db: Db, id: number): Promise<void> {
+  db.prepare('DELETE FROM contest_batches WHERE id = ?').run(id);
+}
+
+/** What a record refers to a contest from, in words: "Aldershot holds a plan and 2 tasks". */
+const HOLDINGS: Record<string, string> = {
+  tasks: 'tasks',
+  contest_nomination_rules: 'nomination rules',
+  candidacies: 'candidates',
+  contest_results: 'a result',
+  leaflet_contests: 'leaflets',
+  print_runs: 'print runs',
+  treasury_settings: 'treasury settings',
+  deposits: 'a deposit',
+  donations: 'donations',
+  expenses: 'spending',
+  contest_plans: 'a plan',
+  contest_decisions: 'decisions',
+};
+
+/**
+ * The contests of a batch, each with what it has gained since the batch added it: a changed
+ * status, reason or declaration, and rows in any table that refers to contests (found from the
+ * schema, so a table added later counts too).
+ */
+export async function batchContestHoldings(db: Db, batchId: number): Promise<{ id: number; areaName: string; holds: string[] }[]> {
+  const contests = db
+    .prepare(
+      `SELECT c.id, a.name AS areaName, c.created_at != c.updated_at AS changed
+       FROM contests c JOIN areas a ON a.id = c.area_id WHERE c.batch_id = ? ORDER BY a.name`,
+    )
+    .all(batchId) as { id: number; areaName: string; changed: number }[];
+  const references = db
+    .prepare(
+      `SELECT m.name AS tableName, f."from" AS columnName FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f
+       WHERE m.type = 'table' AND f."table" = 'contests' ORDER BY m.name`,
+    )
+    .all() as { tableName: string; columnName: string }[];
+  const holds = new Map(contests.map((c) => [c.id, c.changed ? ['a changed status or reason'] : ([] as string[])]));
+  for (const { tableName, columnName } of references) {
+    const rows = db
+      .prepare(`SELECT t."${columnName}" AS id FROM "${tableName}" t JOIN contests c ON c.id = t."${columnName}" WHERE c.batch_id = ? GROUP BY t."${columnName}"`)
+      .all(batchId) as { id: number }[];
+    for (const { id } of rows) holds.get(id)?.push(HOLDINGS[tableName] ?? tableName.replaceAll('_', ' '));
+  }
+  return contests.map((c) => ({ id: c.id, areaName: c.areaName, holds: holds.get(c.id)! }));
 }
 
 export async function updateContestStatus(db: Db, id: number, status: string, reason: string): Promise<void> {

@@ -2,7 +2,22 @@ import { CONTEST_STATUS_LABELS, type contestsContract } from '../../shared/contr
 import { AppError } from '../../shared/contract/result.ts';
 import type { Contest } from '../../shared/contract/contests.ts';
 import { contestIdsWithMoney } from '../../db/repositories/treasury.ts';
-import { deleteContest, findContest, getContest, insertContest, listContests, updateContestStatus } from '../../db/repositories/contests.ts';
+import { listAreas } from '../../db/repositories/areas.ts';
+import {
+  batchContestHoldings,
+  deleteContest,
+  deleteContestBatch,
+  findContest,
+  getContest,
+  getContestBatch,
+  insertContest,
+  insertContestBatch,
+  listContestBatches,
+  listContests,
+  updateContestStatus,
+} from '../../db/repositories/contests.ts';
+import { areaFitsElection, CONTEST_AREA_KINDS, matchesAreaFilter } from '../../shared/domain/contest-areas.ts';
+import { ELECTION_TYPE_INFO, NATION_LABELS } from '../../shared/domain/election-types.ts';
 import { requireArea } from './areas.ts';
 import type { Ctx, HandlersFor } from './context.ts';
 import { requireElection } from './elections.ts';
@@ -58,5 +73,60 @@ export const contestsHandlers: HandlersFor<typeof contestsContract> = {
     await deleteContest(ctx.db, id);
     await ctx.audit({ action: 'delete', entity: 'contest', entityId: id, summary: `Removed ${before.areaName} from ${before.electionName}`, before });
     return { deleted: true };
+  },
+  'contests.considerAll': async (ctx, { electionId, ...filter }) => {
+    const election = await requireElection(ctx, electionId);
+    const taken = new Set((await listContests(ctx.db, { electionId })).map((c) => c.areaId));
+    const matching = (await listAreas(ctx.db)).filter((a) => areaFitsElection(a, election) && matchesAreaFilter(a, filter));
+    const fresh = matching.filter((a) => !taken.has(a.id));
+    if (fresh.length === 0) {
+      const kinds = CONTEST_AREA_KINDS[election.type].join(' or ');
+      throw new AppError(
+        'conflict',
+        matching.length > 0
+          ? `Every matching area is already a contest in ${election.name}: nothing to add.`
+          : `No ${kinds} areas match${filter.nation ? ` in ${NATION_LABELS[filter.nation]}` : ''}${filter.nameContains ? ` with “${filter.nameContains}” in the name` : ''}. A ${ELECTION_TYPE_INFO[election.type].label} is fought in ${kinds} areas: import them under Areas first, or change the filter.`,
+      );
+    }
+    const batchId = await insertContestBatch(ctx.db, electionId, filter);
+    for (const a of fresh) await insertContest(ctx.db, { electionId, areaId: a.id, status: 'considering', reason: '', batchId });
+    const batch = (await getContestBatch(ctx.db, batchId))!;
+    await ctx.audit({
+      action: 'create',
+      entity: 'contest-batch',
+      entityId: batchId,
+      summary: `Added ${fresh.length} area${fresh.length === 1 ? '' : 's'} to ${election.name} as contests being considered`,
+      after: { ...batch, areas: fresh.map((a) => a.name) },
+    });
+    return { batch, created: fresh.length, alreadyContests: matching.length - fresh.length };
+  },
+  'contests.listBatches': async (ctx, { electionId }) => {
+    await requireElection(ctx, electionId);
+    return listContestBatches(ctx.db, electionId);
+  },
+  'contests.undoBatch': async (ctx, { id }) => {
+    const batch = await getContestBatch(ctx.db, id);
+    if (!batch) throw new AppError('not_found', `There is no batch of contests with id ${id}: it may have been undone already`, { id: 'No such batch' });
+    const election = await requireElection(ctx, batch.electionId);
+    const contests = await batchContestHoldings(ctx.db, id);
+    const untouched = contests.filter((c) => c.holds.length === 0);
+    const kept = contests.filter((c) => c.holds.length > 0).map((c) => ({ contestId: c.id, areaName: c.areaName, holds: c.holds.join(', ') }));
+    for (const c of untouched) await deleteContest(ctx.db, c.id);
+    if (kept.length === 0) await deleteContestBatch(ctx.db, id);
+    const removed = `Removed ${untouched.length} contest${untouched.length === 1 ? '' : 's'} from ${election.name}.`;
+    const message =
+      kept.length === 0
+        ? removed
+        : `${removed} ${kept.length} ${kept.length === 1 ? 'was' : 'were'} kept because ${kept.length === 1 ? 'it has' : 'they have'} gained data since: ${kept
+            .map((k) => `${k.areaName} (${k.holds})`)
+            .join('; ')}. Delete ${kept.length === 1 ? 'it' : 'them'} one by one if you are sure.`;
+    await ctx.audit({
+      action: 'delete',
+      entity: 'contest-batch',
+      entityId: id,
+      summary: message,
+      before: { ...batch, removed: untouched.map((c) => c.areaName), kept },
+    });
+    return { removed: untouched.length, kept, message };
   },
 };

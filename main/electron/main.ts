@@ -1,6 +1,6 @@
 // Electron main process: one secure window over the shared dispatcher. The security decisions
 // live in ../electron-policy.ts (unit-tested without Electron); this file only wires them up.
-import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import type { IpcMainInvokeEvent } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -120,6 +120,19 @@ function createWindow(): BrowserWindow {
     },
   });
   win.once('ready-to-show', () => win.show());
+  // A page with a changed form asks before it is closed or reloaded; Electron shows no question of
+  // its own, so without this the window would simply refuse to close.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      buttons: ['Leave without saving', 'Stay on the page'],
+      defaultId: 1,
+      cancelId: 1,
+      title: 'Leave without saving?',
+      message: 'You have changed a form and not saved it. If you leave now, your changes are lost.',
+    });
+    if (choice === 0) event.preventDefault();
+  });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
     setJobEventWindow(null);

@@ -4,10 +4,15 @@ export const id = z.number({ error: 'Must be a record id (a whole number)' }).in
 
 export const idInput = z.strictObject({ id });
 
-/** Calendar date as `YYYY-MM-DD`, and a real one (no 31 February). */
+/**
+ * Calendar date as `YYYY-MM-DD`, and a real one (no 31 February). A date picker left empty (or
+ * half filled) sends nothing, and shows the date in the user's own format, so that case asks for
+ * a date in plain words; the format is named only to those who type the text (CLI, API).
+ */
 export const isoDate = z
-  .string({ error: 'Must be a date (YYYY-MM-DD)' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Write the date as YYYY-MM-DD')
+  .string({ error: 'Enter a date' })
+  .min(1, { error: 'Enter a date', abort: true })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Write the date as YYYY-MM-DD', abort: true })
   .refine(isRealDate, 'This date does not exist');
 
 export function isRealDate(text: string): boolean {

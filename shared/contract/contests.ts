@@ -30,6 +30,32 @@ const statusFields = { status: contestStatus, reason: optionalText('Reason', 500
 export const contestStatusInput = z.strictObject(statusFields);
 export const contestCreateInput = z.strictObject({ electionId: id, areaId: id, ...statusFields });
 
+/** "Consider all areas of this kind": the election, and which of its areas (all by default). */
+export const considerAllInput = z.strictObject({
+  electionId: id,
+  nation: nation.nullable().default(null),
+  nameContains: optionalText('Name filter', 200),
+});
+export type ConsiderAllInput = z.input<typeof considerAllInput>;
+
+export const contestBatch = z.object({
+  id,
+  electionId: id,
+  nation: nation.nullable(),
+  nameContains: z.string(),
+  createdAt: z.string(),
+  /** Contests the batch added that are still there. */
+  contests: z.number(),
+});
+export type ContestBatch = z.infer<typeof contestBatch>;
+
+export const batchUndone = z.object({
+  removed: z.number(),
+  /** Contests kept because they gained data since the batch added them, with what they hold. */
+  kept: z.array(z.object({ contestId: id, areaName: z.string(), holds: z.string() })),
+  message: z.string(),
+});
+
 export const contestsContract = {
   'contests.list': query(
     'Contests, optionally of one election or area',
@@ -40,4 +66,15 @@ export const contestsContract = {
   'contests.create': mutation('Add an area to an election as a contest', contestCreateInput, contest),
   'contests.update': mutation('Change a contest’s status and reason', z.strictObject({ id, ...statusFields }), contest),
   'contests.delete': mutation('Delete a contest', idInput, z.object({ deleted: z.boolean() })),
+  'contests.considerAll': mutation(
+    'Add every area the election is fought in (optionally of one nation, or whose name contains some text) as a contest being considered, in one batch that can be undone',
+    considerAllInput,
+    z.object({ batch: contestBatch, created: z.number(), alreadyContests: z.number() }),
+  ),
+  'contests.listBatches': query('Batches of contests added by "consider all" to an election, newest first, with how many are still there', z.strictObject({ electionId: id }), z.array(contestBatch)),
+  'contests.undoBatch': mutation(
+    'Undo a "consider all": remove the contests the batch added that have gained no data since, and say which were kept and why',
+    idInput,
+    batchUndone,
+  ),
 };

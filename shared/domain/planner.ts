@@ -164,6 +164,13 @@ export interface Finding {
 
 export type HouseholdSource = 'entered' | 'register' | 'estimated';
 
+/** Where the households figure came from, in words shown beside it. */
+export const HOUSEHOLD_SOURCE_LABELS: Record<HouseholdSource, string> = {
+  entered: 'counted by hand',
+  register: 'from the imported register',
+  estimated: 'estimated from the electorate',
+};
+
 export interface PlanFigures {
   households: { count: number | null; source: HouseholdSource | null };
   cost: {

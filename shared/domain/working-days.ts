@@ -180,7 +180,7 @@ export function beyondHolidayData(
     message:
       `The bank-holiday data covers ${formatDateLong(from)} to ${formatDateLong(to)}; ` +
       `${beyond.length === 1 ? `${formatDateLong(beyond[0])} is` : `${beyond.length} dates (${formatDateLong(beyond[0])} to ${formatDateLong(beyond[beyond.length - 1])}) are`} ` +
-      'outside it, so bank holidays there are not counted. Add them under Settings › Holidays.',
+      'outside it, so bank holidays there are not counted. Add them under Holidays.',
   };
 }
 

@@ -108,7 +108,7 @@ test('a coordinator corrects a session’s date and canvassers, then deletes it 
   // A date left empty is refused on its field, and nothing changes.
   await page.getByLabel('Date').fill('');
   await page.getByRole('button', { name: 'Save changes' }).click();
-  await expect(page.getByText('Write the date as YYYY-MM-DD')).toBeVisible();
+  await expect(page.getByText('Enter a date')).toBeVisible();
   expect((await call('canvass.getSession', { id: second })).heldOn).toBe('2026-11-25');
   await expectAccessible(page);
 

@@ -260,3 +260,58 @@ test('a round takes its households from the register, and deleting it with drops
   await expect(page.getByText('No rounds yet')).toBeVisible();
   expect((await call('leaflets.get', { id: leaflet.id })).stock).toEqual({ printed: 100, delivered: 0, onHand: 100 });
 });
+
+/** A click as a person makes it: the button is pressed for a moment before it is let go. */
+async function pressLikeAPerson(page: import('@playwright/test').Page, button: import('@playwright/test').Locator) {
+  const box = (await button.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.waitForTimeout(150);
+  await page.mouse.up();
+}
+
+test('Add round takes the first click straight from a field, and Home gives coverage against the whole contest', async ({ page, app }) => {
+  const call = async (method: string, input: unknown) => {
+    const r = await app.call(method, input);
+    expect(r.body.ok, JSON.stringify(r.body.error)).toBe(true);
+    return r.body.value;
+  };
+  const election = await call('elections.create', { name: 'Borough 2099', type: 'local', pollingDay: '2099-05-07', nation: 'england' });
+  const area = await call('areas.create', { name: 'Riverside', kind: 'ward', electorate: 3800, classification: null, nation: 'england' });
+  const contest = await call('contests.create', { electionId: election.id, areaId: area.id, status: 'contesting' });
+  const leaflet = await call('leaflets.create', { title: 'Riverside Focus', size: 'A5', contestIds: [contest.id], promoterName: 'Jo Bloggs' });
+  await call('printRuns.create', { leafletId: leaflet.id, contestId: contest.id, printedOn: daysAgo(3), quantity: 500, costPence: 0 });
+
+  // Typing in a field above the button and pressing it at once: the press is not lost when that
+  // field's message appears (or goes) and pushes the button, and every field's problem shows together.
+  await page.goto(`${app.origin}/#/rounds/new`);
+  await page.getByLabel('Area (optional)').selectOption({ label: 'Riverside' });
+  await page.getByLabel('Your own time estimate in minutes (optional)').fill('90');
+  await page.getByLabel('Street 1', { exact: true }).fill('Elm Road');
+  await page.getByLabel('Households on street 1').fill('about 300');
+  const addRound = page.getByRole('button', { name: 'Add round' });
+  const where = await addRound.boundingBox();
+  await page.getByLabel('Households on street 1').blur();
+  await page.waitForTimeout(500); // longer than a person's press lasts
+  expect(await addRound.boundingBox()).toEqual(where);
+  await pressLikeAPerson(page, addRound);
+  await expect(page.getByText('Round name is required')).toBeVisible();
+  await expect(page.getByText('Households must be a number')).toBeVisible();
+  await page.getByLabel('Round name').fill('Elm Road');
+  await page.getByLabel('Households on street 1').fill('300');
+  await pressLikeAPerson(page, page.getByRole('button', { name: 'Add round' }));
+  await expect(page.getByRole('heading', { name: 'Elm Road' })).toBeVisible();
+  const roundId = Number(/rounds\/(\d+)/.exec(page.url())![1]);
+
+  // 300 households reached of the ward's 2,000 (3,800 electors at 1.9 a household), not of the round's 300.
+  await call('drops.create', { leafletId: leaflet.id, roundId, droppedOn: daysAgo(1), delivered: 300, complete: true });
+  await page.getByRole('link', { name: 'Home' }).click();
+  const row = page.getByRole('row', { name: /Riverside/ });
+  await expect(row.getByRole('listitem').filter({ hasText: 'Riverside Focus' })).toHaveText('Riverside Focus · 15% of 2,000 households (estimated from the electorate)');
+  await expectAccessible(page);
+
+  // Counted by hand in the planner, that count is the one used, and said so.
+  await call('planner.save', { contestId: contest.id, householdsEntered: 2_400 });
+  await page.reload();
+  await expect(row.getByRole('listitem').filter({ hasText: 'Riverside Focus' })).toHaveText('Riverside Focus · 12.5% of 2,400 households (counted by hand)');
+});

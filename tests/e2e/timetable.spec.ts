@@ -145,12 +145,41 @@ test('holidays: a day of mourning moves the timetable, and elections beyond the 
   await expect(page.getByRole('alert')).toHaveText('Already added for this part of the UK');
   await expectAccessible(page);
 
+  // The refused day is still in the form: leaving asks first.
   await page.getByRole('link', { name: 'Elections', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Leave without saving' }).click();
   await page.getByRole('link', { name: 'By-election 2027' }).click();
   // 12 working days before Thu 15 Jul 2027, skipping Wed 30 Jun: Mon 28 Jun (not Tue 29 Jun)
   await expect(page.getByRole('row', { name: /Last day to register/ })).toContainText('Mon 28 Jun 2027');
   await page.getByRole('link', { name: 'Elections', exact: true }).click();
   await page.getByRole('link', { name: 'General election 2029' }).click();
   await expect(page.getByRole('list', { name: 'Timetable warnings' })).toContainText('bank holidays there are not counted');
+  await expectAccessible(page);
+});
+
+test('a task’s assignee is picked from the volunteers, or typed when they are not one', async ({ page, app }) => {
+  await app.call('elections.create', { name: 'Council elections 2027', type: 'local', pollingDay: '2027-05-06', nation: 'england' });
+  for (const name of ['Ann Walker', 'Bob Green']) await app.call('volunteers.create', { name, roles: ['deliverer'], consentToContact: false });
+  await page.getByRole('link', { name: 'Elections' }).click();
+  await page.getByRole('link', { name: 'Council elections 2027' }).click();
+
+  const tasks = page.getByRole('region', { name: 'Tasks' });
+  const assignee = tasks.getByRole('combobox', { name: 'Assignee (optional)' });
+  await expect(tasks.getByText('Pick a volunteer, or type any name')).toBeVisible();
+  const listId = await assignee.getAttribute('list');
+  await expect(page.locator(`datalist[id="${listId}"] option`)).toHaveCount(2);
+  expect(await page.locator(`datalist[id="${listId}"] option`).evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual([
+    'Ann Walker',
+    'Bob Green',
+  ]);
+  await tasks.getByLabel('Task', { exact: true }).fill('Deliver the Focus');
+  await assignee.fill('Ann Walker');
+  await tasks.getByRole('button', { name: 'Add task' }).click();
+  await expect(tasks.getByRole('row', { name: /Deliver the Focus/ })).toContainText('Ann Walker');
+
+  await tasks.getByLabel('Task', { exact: true }).fill('Book the hall');
+  await assignee.fill('Chris (branch secretary)');
+  await tasks.getByRole('button', { name: 'Add task' }).click();
+  await expect(tasks.getByRole('row', { name: /Book the hall/ })).toContainText('Chris (branch secretary)');
   await expectAccessible(page);
 });

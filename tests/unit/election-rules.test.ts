@@ -47,6 +47,7 @@ describe('subscribers where the candidate signs, with a witness', () => {
       items: { 'nomination-form': done, 'home-address-form': done, consent: done, 'election-agent': done },
       consent: { signedOn: '2027-03-30', witnessedBy: 'A Witness' },
       subscribers: [],
+      depositPaid: null,
       closeOfNominations: '2027-04-06',
       deliveredOn: '2027-04-01',
       today: '2027-04-02',

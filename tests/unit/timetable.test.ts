@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NAV } from '../../renderer/src/app/nav.ts';
 import { ELECTION_TYPES, ELECTION_TYPE_INFO } from '../../shared/domain/election-types.ts';
 import type { ElectionType, Nation } from '../../shared/domain/election-types.ts';
 import {
@@ -297,6 +298,12 @@ describe('overrides, extra holidays and warnings', () => {
     const t = computeTimetable({ type: 'uk-parliament', pollingDay: '2029-05-03' });
     expect(t.warnings[0]).toMatch(/bank-holiday data covers .* 31 Dec 2028/);
     expect(computeTimetable({ type: 'uk-parliament', pollingDay: '2028-11-23' }).warnings).toEqual([]);
+  });
+
+  it('sends the user to the Holidays page by the name the menu gives it', () => {
+    const warning = computeTimetable({ type: 'uk-parliament', pollingDay: '2029-05-03' }).warnings[0];
+    const page = NAV.find((item) => item.to === '/settings/holidays')!;
+    expect(warning).toMatch(new RegExp(`Add them under ${page.label}\\.$`));
   });
 
   it('warns when polling day is not a working day', () => {

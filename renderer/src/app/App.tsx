@@ -1,4 +1,5 @@
-import { HashRouter, NavLink, Route, Routes, useLocation } from 'react-router';
+import { useState } from 'react';
+import { createHashRouter, createRoutesFromElements, NavLink, Outlet, Route, RouterProvider, useLocation } from 'react-router';
 import { ActivityPage } from '../features/activity/ActivityPage.tsx';
 import { BackupsPage } from '../features/backups/BackupsPage.tsx';
 import { AreaImportPage } from '../features/areas/AreaImportPage.tsx';
@@ -36,46 +37,13 @@ import { RegisterPage } from '../features/register/RegisterPage.tsx';
 import { WalkSheetPage } from '../features/register/WalkSheetPage.tsx';
 import { ComparePage } from '../features/planner/ComparePage.tsx';
 import { PlannerPage } from '../features/planner/PlannerPage.tsx';
+import { LeaveGuard } from '../ui/unsavedChanges.tsx';
 import { NAV } from './nav.ts';
 
-export function App() {
-  return (
-    // Navigation renders at once, not as a transition: otherwise the old page stays on screen,
-    // live, for a moment after a click, and a fast user (or test) acts on the wrong page.
-    <HashRouter useTransitions={false}>
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <div className="shell">
-        <nav className="sidebar" aria-label="Main">
-          <p className="brand">Hustings</p>
-          <ul>
-            {NAV.map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} end={item.to === '/'}>
-                  {item.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <main id="main" tabIndex={-1}>
-          <Pages />
-        </main>
-      </div>
-    </HashRouter>
-  );
-}
-
-/**
- * The page for the address. Keyed by the path, so reaching another record's page by the address
- * bar, a bookmark or Back starts it afresh: forms read their defaults (the record's id among
- * them) once, and a reused page would otherwise save to the record shown before.
- */
-function Pages() {
-  const { pathname } = useLocation();
-  return (
-    <Routes key={pathname}>
+// A data router, so that a page with unsaved changes can ask before the user leaves it.
+const routes = createRoutesFromElements(
+  <Route element={<Shell />}>
+    <Route errorElement={<PageFailed />}>
       <Route path="/" element={<HomePage />} />
       <Route path="/elections" element={<ElectionsPage />} />
       <Route path="/elections/new" element={<NewElectionPage />} />
@@ -116,6 +84,58 @@ function Pages() {
       <Route path="/settings/holidays" element={<HolidaysPage />} />
       <Route path="/backups" element={<BackupsPage />} />
       <Route path="*" element={<p>There is no such page. Choose one from the menu.</p>} />
-    </Routes>
+    
+    </Route>
+  </Route>,
+);
+
+export function App() {
+  // Created on first render, once the address bar no longer holds the browser-mode token.
+  const [router] = useState(() => createHashRouter(routes));
+  // Navigation renders at once, not as a transition: otherwise the old page stays on screen,
+  // live, for a moment after a click, and a fast user (or test) acts on the wrong page.
+  return <RouterProvider router={router} useTransitions={false} />;
+}
+
+function Shell() {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <div className="shell">
+        <nav className="sidebar" aria-label="Main">
+          <p className="brand">Hustings</p>
+          <ul>
+            {NAV.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.to === '/'}>
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" tabIndex={-1}>
+          <CurrentPage />
+        </main>
+      </div>
+      <LeaveGuard />
+    </>
   );
+}
+
+/**
+ * The page for the address. Keyed by the path, so reaching another record's page by the address
+ * bar, a bookmark or Back starts it afresh: forms read their defaults (the record's id among
+ * them) once, and a reused page would otherwise save to the record shown before.
+ */
+function CurrentPage() {
+  const { pathname } = useLocation();
+  return <Outlet key={pathname} />;
+}
+
+/** A page that failed to draw says so in plain words; the menu stays usable. */
+function PageFailed() {
+  return <p className="error">This page could not be shown. Choose another page from the menu, or reload the app.</p>;
 }

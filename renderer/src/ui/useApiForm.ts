@@ -1,27 +1,56 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { type DefaultValues, type FieldValues, type Path, useForm } from 'react-hook-form';
 import type { z } from 'zod';
 import { ApiCallError } from '../app/api.ts';
+import { useUnsavedChanges } from './unsavedChanges.tsx';
 
 /**
  * react-hook-form driven by the contract's zod schema, so the rule is written once; errors the
  * server finds (a conflict, a missing record) land on their fields or in `formError`.
+ *
+ * Errors show when the form is submitted, all at once, then clear as each field is put right:
+ * checking a field when it loses focus would put a message above the button being clicked, and
+ * the button would move away under the pointer. Leaving the page with changes not saved asks first.
  */
 export function useApiForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, defaultValues: DefaultValues<z.input<S>>) {
-  const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver: zodResolver(schema as never) as never, defaultValues, mode: 'onTouched' });
+  const form = useForm<z.input<S>, unknown, z.output<S>>({
+    resolver: zodResolver(schema as never) as never,
+    defaultValues,
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  });
   const [formError, setFormError] = useState<string>();
   // The fields whose error the last render showed (`errorOf` was asked for them). A refusal about
   // any other field, say one hidden by a choice, is shown in `formError`: the user must see why.
   const shown = useRef(new Set<string>());
   shown.current = new Set();
+  // Changed means the user typed or chose something since the form was last saved or reset, and
+  // it still differs from the defaults. (isDirty alone also turns true when a reset's blank values
+  // come back from the fields in their converted form.) A form being saved may navigate away.
+  const edited = useRef(false);
+  const saving = useRef(false);
+  const { isDirty } = form.formState;
+  useEffect(() => {
+    const watching = form.watch((_values, { type }) => {
+      if (type === 'change') edited.current = true;
+    });
+    return () => watching.unsubscribe();
+  }, [form]);
+  useUnsavedChanges(() => edited.current && isDirty && !saving.current);
+  const reset: typeof form.reset = (...args) => {
+    edited.current = false;
+    form.reset(...args);
+  };
 
   /** Wraps a submit handler: clears old errors, maps an ApiCallError onto the fields. */
   const submit = (fn: (values: z.output<S>) => Promise<void>) =>
     form.handleSubmit(async (values) => {
       setFormError(undefined);
+      saving.current = true;
       try {
         await fn(values);
+        edited.current = false;
       } catch (e) {
         if (e instanceof ApiCallError) {
           const entries = Object.entries(e.fields);
@@ -30,6 +59,8 @@ export function useApiForm<S extends z.ZodType<FieldValues, FieldValues>>(schema
         } else {
           setFormError((e as Error).message);
         }
+      } finally {
+        saving.current = false;
       }
     });
 
@@ -41,5 +72,5 @@ export function useApiForm<S extends z.ZodType<FieldValues, FieldValues>>(schema
     return (node as { message?: string } | undefined)?.message;
   };
 
-  return { ...form, submit, formError, errorOf };
+  return { ...form, reset, submit, formError, errorOf };
 }

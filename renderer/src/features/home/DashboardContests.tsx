@@ -91,7 +91,7 @@ export function DashboardContests(props: { electionId: number; contests: Contest
                   )}
                 </td>
                 <td>
-                  <LeafletCoverageCell contestId={c.id} />
+                  <LeafletCoverageCell contestId={c.id} households={plan?.plan.figures.households ?? null} />
                 </td>
                 <td>
                   <CanvassCell areaId={c.areaId} hasRegister={registers.data!.some((r) => r.areaId === c.areaId)} />

@@ -1,7 +1,7 @@
 import { useParams } from 'react-router';
 import type { ContestPlan } from '../../../../shared/contract/planner.ts';
 import { formatPence } from '../../../../shared/domain/money.ts';
-import type { FindingLevel, HouseholdSource } from '../../../../shared/domain/planner.ts';
+import { type FindingLevel, HOUSEHOLD_SOURCE_LABELS } from '../../../../shared/domain/planner.ts';
 import { api, useApi } from '../../app/api.ts';
 import { Field } from '../../ui/Field.tsx';
 import { formatDate, formatNumber } from '../../ui/format.ts';
@@ -13,12 +13,6 @@ import { ASSUMPTION_KEYS, INPUT_FIELDS, formText, isMoney, labelOf, planFormSche
 import { VerdictBadge } from './VerdictBadge.tsx';
 
 export const LEVEL_LABELS: Record<FindingLevel, string> = { ok: 'Fine', unknown: 'Not known', stretch: 'Stretch', 'not-practical': 'Problem' };
-
-const HOUSEHOLD_SOURCES: Record<HouseholdSource, string> = {
-  entered: 'counted by hand',
-  register: 'from the imported register',
-  estimated: 'estimated from the electorate',
-};
 
 export function money(pence: number | null | undefined): string {
   return pence === null || pence === undefined ? 'not known' : formatPence(pence, { wholePounds: true });
@@ -110,7 +104,7 @@ function Figures(props: { plan: ContestPlan }) {
           <dt>Households</dt>
           <dd>
             {count(f.households.count)}
-            {f.households.source && <span className="muted"> ({HOUSEHOLD_SOURCES[f.households.source]})</span>}
+            {f.households.source && <span className="muted"> ({HOUSEHOLD_SOURCE_LABELS[f.households.source]})</span>}
           </dd>
           <dt>Delivery</dt>
           <dd>

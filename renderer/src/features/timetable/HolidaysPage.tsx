@@ -9,7 +9,7 @@ import { useApiForm } from '../../ui/useApiForm.ts';
 
 const BLANK: HolidayInput = { date: '', title: '', kind: 'bank-holiday', division: 'all' };
 
-/** Settings › Holidays: the bank-holiday data's coverage, and the user's extra non-working days. */
+/** Holidays: the bank-holiday data's coverage, and the user's extra non-working days. */
 export function HolidaysPage() {
   const { data, error } = useApi('holidays.list', {});
   const form = useApiForm(holidayInput, BLANK);

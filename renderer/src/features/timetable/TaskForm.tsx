@@ -42,6 +42,8 @@ function valuesOf(t: Task): TaskCreateInput {
 export function TaskForm(props: { electionId: number; contestId?: number; task?: Task; onDone?(): void }) {
   const fixedContest = props.contestId ?? null;
   const { data: contests } = useApi('contests.list', { electionId: props.electionId });
+  const { data: volunteers } = useApi('volunteers.list', {});
+  const volunteersId = useId();
   const form = useApiForm(taskCreateInput, props.task ? valuesOf(props.task) : blank(props.electionId, fixedContest));
   const dueKind = form.watch('dueKind');
   const editing = props.task;
@@ -64,8 +66,17 @@ export function TaskForm(props: { electionId: number; contestId?: number; task?:
         <Field label="Task" error={form.errorOf('title')}>
           {(a) => <input {...a} {...form.register('title')} placeholder="e.g. Collect subscribers’ signatures" />}
         </Field>
-        <Field label="Assignee (optional)" error={form.errorOf('assignee')}>
-          {(a) => <input {...a} {...form.register('assignee')} placeholder="Who will do it" />}
+        <Field label="Assignee (optional)" hint="Pick a volunteer, or type any name" error={form.errorOf('assignee')}>
+          {(a) => (
+            <>
+              <input {...a} {...form.register('assignee')} list={volunteersId} autoComplete="off" placeholder="Who will do it" />
+              <datalist id={volunteersId}>
+                {volunteers?.map((v) => (
+                  <option key={v.id} value={v.name} />
+                ))}
+              </datalist>
+            </>
+          )}
         </Field>
         {fixedContest === null && (
           <Field label="Contest" error={form.errorOf('contestId')}>
