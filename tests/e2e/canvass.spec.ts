@@ -209,3 +209,54 @@ test('a coordinator ticks off the literature posted, sees the waiting list shrin
   await expect(counts).toHaveText('1 still waiting · 0 done');
   await expect(page.getByRole('heading', { name: 'Still waiting: join' })).toBeVisible();
 });
+
+test.describe('on a slow server', () => {
+  test.use({ serverEnv: { HUSTINGS_TEST_DELAY_MS: '100-200' } });
+
+  test('a fast volunteer types return after return without waiting, and every return lands on the elector it was typed for', async ({ page, app }) => {
+    const { call, session } = await setUp(app);
+    const id = await session('2026-11-20', 'Sam');
+    await page.goto(`${app.origin}/#/canvass/sessions/${id}`);
+    const number = page.getByLabel('Elector number');
+    // Walk order: 5 High Street (AA-7, AA-6), then 1 and 3 Mill Lane (AA-1 to AA-5).
+    await expect(number).toHaveValue('AA-7');
+    await expect(number).toBeFocused();
+
+    // The papers as they come off the clipboard: a number (or none: the walk's next), codes, maybe a note.
+    const papers = [
+      { number: 'AA-1', codes: '2L' },
+      { number: 'AA-3', codes: '1J', note: 'Wants to deliver' },
+      { number: '', codes: '4' }, // no number typed: the walk's next after AA-3 is AA-4
+      { number: '7', codes: 'N' }, // a bare number, read in this session's district
+      { number: '', codes: '3P' }, // the walk's next after AA-7 is AA-6
+      { number: 'AA-5', codes: '5' },
+      { number: 'aa-2', codes: 'r' },
+    ];
+    const expected = ['AA-1 2L', 'AA-3 1J Wants to deliver', 'AA-4 4', 'AA-7 N', 'AA-6 3P', 'AA-5 5', 'AA-2 R'];
+    // Typed straight on, never waiting for a save: typing a number replaces the chosen one; Tab alone accepts it.
+    for (const p of papers) {
+      await page.keyboard.type(p.number);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(p.codes);
+      if (p.note) {
+        await page.keyboard.press('Tab');
+        await page.keyboard.type(p.note);
+      }
+      await page.keyboard.press('Enter');
+    }
+
+    const stored = async () =>
+      ((await call('canvass.listRecent', { sessionId: id, limit: 50 })) as { electorNumber: string; codes: string; note: string }[])
+        .reverse()
+        .map((r) => `${r.electorNumber} ${r.codes}${r.note ? ` ${r.note}` : ''}`);
+    await expect.poll(stored, { timeout: 20_000 }).toEqual(expected);
+    // The screen ends ready for the next paper: the walk's next after AA-2, nothing left in the fields, no error.
+    await expect(number).toHaveValue('AA-3');
+    await expect(number).toBeFocused();
+    await expect(page.getByLabel('Codes')).toHaveValue('');
+    await expect(page.getByLabel('Note (optional)')).toHaveValue('');
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(page.getByRole('status').filter({ hasText: /^Saved / })).toHaveText('Saved AA-2 Jane Smith: R');
+    expect(await stored()).toEqual(expected);
+  });
+});
