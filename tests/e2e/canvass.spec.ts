@@ -1,3 +1,5 @@
+import type { Page } from '@playwright/test';
+import { readCsv } from '../../shared/domain/csv.ts';
 import type { BrowserMode } from '../helpers/server.ts';
 import { downloadedText, expect, expectAccessible, test } from './fixtures.ts';
 
@@ -12,7 +14,22 @@ const REGISTER = [
   'AA,7,,,Jones,Sam,"Flat 1, 5 High Street",Newtown,AB1 3CD',
   'AB,1,,,Okafor,Chidi,10 Park Road,Newtown,AB1 4CD',
   'AB,2,,,Okafor,Ada,10 Park Road,Newtown,AB1 4CD',
+  'AB,3,,,Ångström,"=HYPERLINK(""http://evil.example"",""Zoë"")","Flat 3, 12 Park Road",Newtown,AB1 4CE',
 ].join('\r\n');
+
+/** The waiting list's CSV as a spreadsheet reads it, having checked it opens with a byte-order mark and the usual header line. */
+async function exportWaiting(page: Page) {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export the waiting list to CSV' }).click();
+  await page.getByRole('dialog', { name: 'Export personal data?' }).getByRole('button', { name: 'Export' }).click();
+  const text = await downloadedText(download);
+  // A byte-order mark, so Excel reads UTF-8; the first seven columns as they always were, then each address line.
+  expect(text.split('\r\n')[0]).toBe(
+    '\ufeffElector number,Name,Address,Postcode,Polling district,Support,Last canvassed,Address line 1,Address line 2,Address line 3,Address line 4,Address line 5,Address line 6',
+  );
+  const csv = readCsv(text);
+  return { rows: csv.rows.map((r) => r.cells) };
+}
 
 /** An area with the register above imported, through the same calls the app makes. */
 async function setUp(app: BrowserMode) {
@@ -185,12 +202,9 @@ test('a coordinator ticks off the literature posted, sees the waiting list shrin
   await expect(done.getByRole('row', { name: /AA-6 Ravi Patel Sun 22 Nov 2026/ })).toBeVisible();
   await expectAccessible(page);
 
-  // The CSV is of those still waiting, under the same header line as ever.
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export the waiting list to CSV' }).click();
-  await page.getByRole('dialog', { name: 'Export personal data?' }).getByRole('button', { name: 'Export' }).click();
-  const csv = await downloadedText(download);
-  expect(csv.split('\r\n')).toEqual(['Elector number,Name,Address,Postcode,Polling district,Support,Last canvassed', 'AA-3,Ann Brown,"3 Mill Lane, Newtown",AB1 2CD,AA,3,2026-11-20']);
+  // The CSV is of those still waiting.
+  const csv = await exportWaiting(page);
+  expect(csv.rows).toEqual([['AA-3', 'Ann Brown', '3 Mill Lane, Newtown', 'AB1 2CD', 'AA', '3', '2026-11-20', '3 Mill Lane', 'Newtown', '', '', '', '']]);
 
   // Ticked off by mistake: back on the list.
   await done.getByRole('button', { name: 'Undo: put AA-6 Ravi Patel back on the waiting list' }).click();
@@ -259,4 +273,20 @@ test.describe('on a slow server', () => {
     await expect(page.getByRole('status').filter({ hasText: /^Saved / })).toHaveText('Saved AA-2 Jane Smith: R');
     expect(await stored()).toEqual(expected);
   });
+});
+
+test('the follow-up CSV keeps accented names whole, gives each address line its own column and never runs a name as a formula', async ({ page, app }) => {
+  const { areaId, session, enter } = await setUp(app);
+  const id = await session('2026-11-20', 'Sam');
+  await enter(id, 'AA-6', '2L');
+  await enter(id, 'AB-3', 'L');
+
+  await page.goto(`${app.origin}/#/canvass/tallies/${areaId}`);
+  await expect(page.locator('.follow-counts [role=status]')).toHaveText('2 still waiting · 0 done');
+  const csv = await exportWaiting(page);
+  expect(csv.rows).toEqual([
+    ['AA-6', 'Ravi Patel', 'Flat 2, 5 High Street, Newtown', 'AB1 3CD', 'AA', '2', '2026-11-20', 'Flat 2, 5 High Street', 'Newtown', '', '', '', ''],
+    // The register's name is kept, with a ' in front so a spreadsheet shows it rather than running it.
+    ['AB-3', `'=HYPERLINK("http://evil.example","Zoë") Ångström`, 'Flat 3, 12 Park Road, Newtown', 'AB1 4CE', 'AB', '', '2026-11-20', 'Flat 3, 12 Park Road', 'Newtown', '', '', '', ''],
+  ]);
 });
