@@ -290,3 +290,109 @@ test('the follow-up CSV keeps accented names whole, gives each address line its 
     ['AB-3', `'=HYPERLINK("http://evil.example","Zoë") Ångström`, 'Flat 3, 12 Park Road, Newtown', 'AB1 4CE', 'AB', '', '2026-11-20', 'Flat 3, 12 Park Road', 'Newtown', '', '', '', ''],
   ]);
 });
+
+test('a paper from another polling district is asked about, then entered, and the walk comes back; a second return for the same elector is pointed out', async ({ page, app }) => {
+  const { call, session } = await setUp(app);
+  const id = await session('2026-11-20', 'Sam');
+  await page.goto(`${app.origin}/#/canvass/sessions/${id}`);
+  const number = page.getByLabel('Elector number');
+  const codes = page.getByLabel('Codes');
+  await expect(number).toHaveValue('AA-7');
+
+  // AB-1 in an AA session: said, and asked; nothing moves on until the volunteer answers.
+  await page.keyboard.type('AB-1');
+  await page.keyboard.press('Tab');
+  const question = page.getByRole('alert').filter({ hasText: 'AB-1 Chidi Okafor is in polling district AB, not this session’s AA.' });
+  await expect(question).toBeVisible();
+  await expect(number).toBeFocused();
+  await expectAccessible(page);
+  await page.keyboard.press('Enter');
+  await expect(codes).toBeFocused();
+  await expect(question).toBeHidden();
+  await page.keyboard.type('2L');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: /^Saved / })).toHaveText('Saved AB-1 Chidi Okafor: 2L');
+  // The walk carries on in AA where it was, not in AB.
+  await expect(number).toHaveValue('AA-7');
+  await expect(number).toBeFocused();
+
+  // A code the session does not know: the error goes as soon as the codes are put right.
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Q');
+  await page.keyboard.press('Enter');
+  const error = page.locator('p.error[role=alert]');
+  await expect(error).toBeVisible();
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('1');
+  await expect(error).toBeHidden();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: /^Saved / })).toHaveText('Saved AA-7 Sam Jones: 1');
+  await expect(number).toHaveValue('AA-6');
+
+  // The same elector again in this session: saved, and said.
+  await page.keyboard.type('AA-7');
+  await page.keyboard.press('Tab');
+  // Their standing reads as words, not the code.
+  await expect(page.locator('.current')).toContainText('support: Certain to support us');
+  await page.keyboard.type('N');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert')).toHaveText('AA-7 Sam Jones already has a return in this session (1): this is a second one. Ctrl+Z undoes it if it was a slip.');
+  await expectAccessible(page);
+  expect((await call('canvass.getSession', { id })).returnCount).toBe(3);
+
+  // Typing the right number instead answers the question too.
+  await page.keyboard.type('AB-2');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('alert').filter({ hasText: 'AB-2 Ada Okafor is in polling district AB' })).toBeVisible();
+  await page.keyboard.type('AA-2');
+  await page.keyboard.press('Tab');
+  await expect(codes).toBeFocused();
+  await expect(page.getByRole('alert').filter({ hasText: 'polling district AB' })).toHaveCount(0);
+});
+
+test('a volunteer coming back to a session starts where they stopped, undoes this sitting’s returns freely and puts one back, and is asked before undoing an earlier sitting’s', async ({ page, app }) => {
+  const { call, session, enter } = await setUp(app);
+  const id = await session('2026-11-20', 'Sam');
+  // Last week's sitting: the first two of the walk.
+  await enter(id, 'AA-7', '2');
+  await enter(id, 'AA-6', 'N');
+
+  await page.goto(`${app.origin}/#/canvass/sessions/${id}`);
+  const number = page.getByLabel('Elector number');
+  const saved = page.getByRole('status').filter({ hasText: /^(Saved|Undone)/ });
+  // Where they stopped: the walk's next after AA-6.
+  await expect(number).toHaveValue('AA-1');
+  await expect(number).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('3');
+  await page.keyboard.press('Enter');
+  await expect(saved).toHaveText('Saved AA-1 John Smith: 3');
+
+  // This sitting's return: undone at once, and put back with Ctrl+Y.
+  await page.keyboard.press('Control+z');
+  await expect(saved).toHaveText('Undone: AA-1 John Smith 3. Ctrl+Y puts it back.');
+  await expect(number).toHaveValue('AA-1');
+  await page.keyboard.press('Control+y');
+  await expect(saved).toHaveText('Saved AA-1 John Smith: 3');
+  await expect(number).toHaveValue('AA-2');
+  await page.keyboard.press('Control+z');
+  await expect(saved).toHaveText(/^Undone: AA-1/);
+
+  // Last week's: asked first; Cancel keeps it.
+  await page.keyboard.press('Control+z');
+  const dialog = page.getByRole('dialog', { name: 'Undo a return from before?' });
+  await expect(dialog).toContainText('AA-6 Ravi Patel (N) was entered before you opened this screen');
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(number).toBeFocused();
+  expect((await call('canvass.getSession', { id })).returnCount).toBe(2);
+  await page.keyboard.press('Control+z');
+  await dialog.getByRole('button', { name: 'Undo it' }).click();
+  await expect(saved).toHaveText('Undone: AA-6 Ravi Patel N. Ctrl+Y puts it back.');
+  expect((await call('canvass.listRecent', { sessionId: id })).map((r: { codes: string }) => r.codes)).toEqual(['2']);
+
+  // Opened again: the walk's next after the latest return left, AA-7.
+  await page.reload();
+  await expect(number).toHaveValue('AA-6');
+});

@@ -127,7 +127,10 @@ export function EntryPage() {
    * confirmed (Enter again) goes on; afterwards the walk comes back to where it was.
    */
   const elsewhere = (e: ElectorSummaryOut): boolean => {
-    if (inSession(e) || allowed.current === e.id) return false;
+    if (inSession(e) || allowed.current === e.id) {
+      if (asking) flushSync(() => setAsking(null)); // the right number typed instead
+      return false;
+    }
     if (asking?.id === e.id) {
       allowed.current = e.id;
       flushSync(() => setAsking(null));
