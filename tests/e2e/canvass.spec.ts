@@ -273,6 +273,22 @@ test.describe('on a slow server', () => {
     await expect(page.getByRole('status').filter({ hasText: /^Saved / })).toHaveText('Saved AA-2 Jane Smith: R');
     expect(await stored()).toEqual(expected);
   });
+
+  test('boxes ticked while an earlier batch is being marked done stay ticked', async ({ page, app }) => {
+    const { areaId, session, enter } = await setUp(app);
+    const id = await session('2026-11-20', 'Sam');
+    for (const n of ['AA-1', 'AA-3', 'AA-6']) await enter(id, n, 'L');
+    await page.goto(`${app.origin}/#/canvass/tallies/${areaId}`);
+    await expect(page.locator('.follow-counts [role=status]')).toHaveText('3 still waiting · 0 done');
+
+    await page.getByRole('checkbox', { name: 'Choose AA-1 John Smith' }).check();
+    await page.getByRole('button', { name: 'Mark as done' }).click();
+    // Ticked before the answer came.
+    await page.getByRole('checkbox', { name: 'Choose AA-3 Ann Brown' }).check();
+    await expect(page.getByText('1 elector ticked off as done: no longer waiting.')).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: 'Choose AA-3 Ann Brown' })).toBeChecked();
+    await expect(page.getByRole('group', { name: 'Mark the chosen as done (1 chosen)' })).toBeVisible();
+  });
 });
 
 test('the follow-up CSV keeps accented names whole, gives each address line its own column and never runs a name as a formula', async ({ page, app }) => {

@@ -38,10 +38,24 @@ function describe(text: string, config: CodeConfig, table: ReturnType<typeof cod
  */
 export function EntryPage() {
   const sessionId = Number(useParams().id);
+  // A fresh screen per session: nothing typed, undoable or remembered for one session acts on another.
+  return <SessionEntry key={sessionId} sessionId={sessionId} />;
+}
+
+function SessionEntry(props: { sessionId: number }) {
+  const sessionId = props.sessionId;
   const session = useApi('canvass.getSession', { id: sessionId });
   const codes = useApi('canvass.getCodes', {});
   const typeAhead = useTypeAhead();
-  const run = typeAhead.run;
+  /** Work that awaits the server, keys held meanwhile; a failure is said on the screen. */
+  const run = (work: () => Promise<void>) =>
+    typeAhead.run(async () => {
+      try {
+        await work();
+      } catch (err) {
+        flushSync(() => setError((err as Error).message));
+      }
+    });
   const [recent, setRecent] = useState<Recent[]>([]);
   const [current, setCurrent] = useState<ElectorSummaryOut | null>(null);
   const [numberText, setNumberText] = useState('');
@@ -189,24 +203,20 @@ export function EntryPage() {
       const last = recent[0];
       if (!last) return setStatus('Nothing to undo in this session.');
       if (!confirmed && !sitting.current.has(last.id)) return flushSync(() => setUndoAsking(last));
-      try {
-        await api('canvass.undoReturn', { id: last.id });
-        sitting.current.delete(last.id);
-        const [latest, back] = await Promise.all([
-          api('canvass.listRecent', { sessionId, limit: 20 }),
-          api('register.getByNumber', { areaId: s!.areaId, electorNumber: last.electorNumber }),
-        ]);
-        flushSync(() => {
-          setRecent(latest);
-          if (back) setRedo((list) => [{ elector: back, codes: last.codes, note: last.note }, ...list]);
-          setStatus(`Undone: ${last.electorNumber} ${last.fullName} ${last.codes}.${back ? ' Ctrl+Y puts it back.' : ''}`);
-          setWarning('');
-          setError(undefined);
-        });
-        select(back);
-      } catch (err) {
-        flushSync(() => setError((err as Error).message));
-      }
+      await api('canvass.undoReturn', { id: last.id });
+      sitting.current.delete(last.id);
+      const [latest, back] = await Promise.all([
+        api('canvass.listRecent', { sessionId, limit: 20 }),
+        api('register.getByNumber', { areaId: s!.areaId, electorNumber: last.electorNumber }),
+      ]);
+      flushSync(() => {
+        setRecent(latest);
+        if (back) setRedo((list) => [{ elector: back, codes: last.codes, note: last.note }, ...list]);
+        setStatus(`Undone: ${last.electorNumber} ${last.fullName} ${last.codes}.${back ? ' Ctrl+Y puts it back.' : ''}`);
+        setWarning('');
+        setError(undefined);
+      });
+      select(back);
     });
 
   /** Puts back the return undone last. */
@@ -214,11 +224,7 @@ export function EntryPage() {
     run(async () => {
       const u = redo[0];
       if (!u) return setStatus('Nothing to put back.');
-      try {
-        await record(u.elector, u.codes, u.note, () => setRedo((list) => list.slice(1)));
-      } catch (err) {
-        flushSync(() => setError((err as Error).message));
-      }
+      await record(u.elector, u.codes, u.note, () => setRedo((list) => list.slice(1)));
     });
 
   /** A person chosen from a household: straight on to their codes, as after a typed number. */

@@ -102,8 +102,9 @@ export function FollowUpsPanel(props: { areaId: number; districts: readonly { po
     if (ids.length === 0) return setError('Tick the electors you have dealt with first.');
     try {
       const r = await api('canvass.markFollowUpsDone', { request, electorIds: ids, doneOn, note });
-      setChosen(new Set());
-      setNote('');
+      // Only what was sent: boxes ticked and a note typed while the answer came stay as they are.
+      setChosen((c) => new Set([...c].filter((id) => !ids.includes(id))));
+      setNote((typed) => (typed === note ? '' : typed));
       setStatus(`${plural(r.marked, 'elector')} ticked off as done: no longer waiting.`);
     } catch (e) {
       fail(e);
