@@ -32,15 +32,15 @@ async function exportWaiting(page: Page) {
 }
 
 /** An area with the register above imported, through the same calls the app makes. */
-async function setUp(app: BrowserMode) {
+async function setUp(app: BrowserMode, register = REGISTER) {
   const call = async (method: string, input: unknown) => {
     const r = await app.call(method, input);
     expect(r.body.ok, `${method}: ${JSON.stringify(r.body.error)}`).toBe(true);
     return r.body.value;
   };
   const area = await call('areas.create', { name: 'Newtown East', kind: 'ward', nation: 'england', electorate: null, classification: null });
-  const { fileId } = await call('uploads.begin', { name: 'register.csv', size: REGISTER.length });
-  await call('uploads.append', { fileId, text: REGISTER });
+  const { fileId } = await call('uploads.begin', { name: 'register.csv', size: Buffer.byteLength(register) });
+  await call('uploads.append', { fileId, text: register });
   const preview = await call('register.importPreview', { fileId });
   const job = await call('register.importStart', { fileId, areaId: area.id, mapping: preview.mapping });
   await expect.poll(async () => (await call('jobs.get', { jobId: job.jobId })).state, { timeout: 30_000 }).toBe('done');
@@ -411,4 +411,19 @@ test('a volunteer coming back to a session starts where they stopped, undoes thi
   // Opened again: the walk's next after the latest return left, AA-7.
   await page.reload();
   await expect(number).toHaveValue('AA-6');
+});
+
+test('in a whole-area session of an area with one polling district, a bare number is read there', async ({ page, app }) => {
+  const { call, areaId } = await setUp(app, REGISTER.split('\r\n').filter((l) => !l.startsWith('AB,')).join('\r\n'));
+  const id = (await call('canvass.createSession', { areaId, heldOn: '2026-11-20' })).id;
+  await page.goto(`${app.origin}/#/canvass/sessions/${id}`);
+  const number = page.getByLabel('Elector number');
+  await expect(number).toHaveValue('AA-7');
+  await page.keyboard.type('3');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Codes')).toBeFocused();
+  await expect(page.locator('.current')).toContainText('Ann Brown AA-3');
+  await page.keyboard.type('2');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: /^Saved / })).toHaveText('Saved AA-3 Ann Brown: 2');
 });

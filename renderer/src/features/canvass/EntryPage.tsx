@@ -281,7 +281,8 @@ function SessionEntry(props: { sessionId: number }) {
         }
       />
       <p className="muted">
-        The next elector in walk order is chosen for you: type another number to jump (a bare number is read in this polling district). <kbd>Tab</kbd>,{' '}
+        The next elector in walk order is chosen for you: type another number to jump (a bare number is read in{' '}
+        {district ? 'this polling district' : 'the area’s polling district when it has only one'}). <kbd>Tab</kbd>,{' '}
         <kbd>Enter</kbd> or <kbd>Space</kbd> goes to the codes; <kbd>Enter</kbd> saves and moves on. <kbd>Ctrl</kbd>+<kbd>Z</kbd> undoes the last return
         (one entered before you opened this screen asks first), <kbd>Ctrl</kbd>+<kbd>Y</kbd> puts it back; <kbd>↑</kbd>/<kbd>↓</kbd> step through the walk.
         No number on the return? <kbd>Shift</kbd>+<kbd>Tab</kbd> finds the household by its address. Keep typing while a return saves: nothing is lost.
