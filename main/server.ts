@@ -18,9 +18,9 @@ const MAX_BODY = 25 * 1024 * 1024;
  * long before it runs, as a busy machine would, so journeys can prove the interface copes with a
  * slow answer. Unset (always, outside tests), calls run at once.
  */
-function testDelay(): () => Promise<void> {
+function testDelay(): (() => Promise<void>) | undefined {
   const m = /^(\d+)(?:-(\d+))?$/.exec(process.env.HUSTINGS_TEST_DELAY_MS ?? '');
-  if (!m) return async () => {};
+  if (!m) return undefined;
   const min = Number(m[1]);
   const spread = Math.max(0, Number(m[2] ?? m[1]) - min);
   return () => new Promise((resolve) => setTimeout(resolve, min + Math.random() * spread));
@@ -140,7 +140,7 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
     } catch {
       return send(res, 400, { ok: false, error: { code: 'invalid_input', message: 'The request body is not valid JSON' } });
     }
-    await delay();
+    if (delay) await delay();
     const result = await app.dispatch(name, input);
     return send(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);
   }
