@@ -12,6 +12,19 @@ import type { Hustings } from './app.ts';
 
 const RENDERER_DIR = fileURLToPath(new URL('../dist/renderer/', import.meta.url));
 const MAX_BODY = 25 * 1024 * 1024;
+
+/**
+ * For tests only: `HUSTINGS_TEST_DELAY_MS=150` (or a range, `100-200`) holds every API call that
+ * long before it runs, as a busy machine would, so journeys can prove the interface copes with a
+ * slow answer. Unset (always, outside tests), calls run at once.
+ */
+function testDelay(): (() => Promise<void>) | undefined {
+  const m = /^(\d+)(?:-(\d+))?$/.exec(process.env.HUSTINGS_TEST_DELAY_MS ?? '');
+  if (!m) return undefined;
+  const min = Number(m[1]);
+  const spread = Math.max(0, Number(m[2] ?? m[1]) - min);
+  return () => new Promise((resolve) => setTimeout(resolve, min + Math.random() * spread));
+}
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -99,6 +112,7 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
   const rendererDir = opts.rendererDir ?? RENDERER_DIR;
   let allowedHosts = new Set<string>();
   let cookieName = '';
+  const delay = testDelay();
 
   const server = createServer(async (req, res) => {
     try {
@@ -136,6 +150,7 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
     } catch {
       return send(res, 400, { ok: false, error: { code: 'invalid_input', message: 'The request body is not valid JSON' } });
     }
+    if (delay) await delay();
     const result = await app.dispatch(name, input);
     return send(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);
   }

@@ -5,6 +5,7 @@ import { addCounts, computeTallies, emptyCounts } from '../../shared/domain/tall
 import {
   deleteReturn,
   deleteSession,
+  electorReturns,
   followUps,
   getFollowUpDone,
   getReturn,
@@ -119,7 +120,8 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
     // Audit rows about a person are filed under the elector, so erasure can find and blank them.
     await ctx.audit({ action: 'record-return', entity: 'elector', entityId: electorId, summary: `Recorded canvass return ${saved.codes}`, after: saved });
     const next = await neighbourInWalk(ctx.db, elector, 1, session.pollingDistrict !== '');
-    return { return: saved, next: next ?? null };
+    const earlierInSession = (await electorReturns(ctx.db, electorId)).filter((r) => r.sessionId === sessionId && r.id !== id);
+    return { return: saved, next: next ?? null, earlierInSession };
   },
   'canvass.undoReturn': async (ctx, { id }) => {
     const r = await getReturn(ctx.db, id);

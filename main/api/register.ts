@@ -14,6 +14,7 @@ import {
   householdMembers,
   listElectors,
   neighbourInWalk,
+  pollingDistricts,
   registerSummaries,
   walkSheet,
 } from '../../db/repositories/electors.ts';
@@ -95,7 +96,12 @@ export const registerHandlers: HandlersFor<typeof registerContract> = {
     return { elector, household, members, returns: await electorReturns(ctx.db, id), followUpsDone: await electorFollowUpsDone(ctx.db, id) };
   },
   'register.getByNumber': async (ctx, { areaId, electorNumber, pollingDistrict }) => {
-    const canonical = readTypedNumber(electorNumber, pollingDistrict);
+    let canonical = readTypedNumber(electorNumber, pollingDistrict);
+    if (canonical === null && !pollingDistrict) {
+      // A bare number is unambiguous when the area's register has one polling district.
+      const districts = await pollingDistricts(ctx.db, areaId);
+      if (districts.length === 1) canonical = readTypedNumber(electorNumber, districts[0]);
+    }
     if (canonical === null) return null;
     const e = await findElector(ctx.db, areaId, canonical);
     if (!e) return null;

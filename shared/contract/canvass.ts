@@ -81,7 +81,12 @@ export const canvassContract = {
       codes: z.string({ error: 'Type the codes' }).max(30, 'At most 30 characters of codes'),
       note: optionalText('Note', 1000),
     }),
-    z.object({ return: canvassReturn, next: electorSummary.nullable() }),
+    z.object({
+      return: canvassReturn,
+      next: electorSummary.nullable(),
+      /** The elector's other returns in this session, oldest first: a second return is most likely a slip. */
+      earlierInSession: z.array(canvassReturn),
+    }),
   ),
   'canvass.undoReturn': mutation('Remove a return entered by mistake', idInput, z.object({ undone: canvassReturn, electorNumber: z.string() })),
   'canvass.listRecent': query(

@@ -33,13 +33,14 @@ export function readCsv(text: string): { headers: string[]; rows: CsvRow[] } {
 }
 
 /**
- * CSV text from rows (first row the header), quoted where needed, CRLF line ends as spreadsheet
- * programs expect. Cells starting with = + - @ are prefixed with ' so a spreadsheet never runs them
- * as formulas (plain numbers such as -5 are left alone).
+ * The one writer of every CSV the app makes: text from rows (first row the header), quoted where
+ * needed, CRLF line ends as spreadsheet programs expect, opening with a byte-order mark so Excel
+ * reads it as UTF-8 (accented names stay whole). Cells starting with = + - @ are prefixed with ' so
+ * a spreadsheet never runs them as formulas (plain numbers such as -5 are left alone).
  */
 export function writeCsv(rows: readonly (readonly string[])[]): string {
   const safe = rows.map((r) => r.map((c) => (/^[=+\-@\t\r]/.test(c) && !/^-?\d+(\.\d+)?$/.test(c) ? `'${c}` : c)));
-  return `${Papa.unparse(safe, { newline: '\r\n', quotes: false })}\r\n`;
+  return `\ufeff${Papa.unparse(safe, { newline: '\r\n', quotes: false })}\r\n`;
 }
 
 const COMMA = 44;

@@ -2,10 +2,14 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Download, type Page } from '@playwright/test';
 import { type BrowserMode, startBrowserMode } from '../helpers/server.ts';
 
-/** Each test gets browser mode on its own fresh database, and a page already signed in with the token. */
-export const test = base.extend<{ app: BrowserMode }>({
-  app: async ({}, use) => {
-    const app = await startBrowserMode();
+/**
+ * Each test gets browser mode on its own fresh database, and a page already signed in with the
+ * token. `test.use({ serverEnv: { HUSTINGS_TEST_DELAY_MS: '100-200' } })` starts it with a slow server.
+ */
+export const test = base.extend<{ app: BrowserMode; serverEnv: Record<string, string> }>({
+  serverEnv: [{}, { option: true }],
+  app: async ({ serverEnv }, use) => {
+    const app = await startBrowserMode({ env: serverEnv });
     await use(app);
     await app.stop();
   },

@@ -17,11 +17,12 @@ export interface BrowserMode {
 }
 
 /** Starts `hustings serve` as a user would, on a fresh database in a temporary folder. */
-export async function startBrowserMode(opts: { dbPath?: string; args?: string[] } = {}): Promise<BrowserMode> {
+export async function startBrowserMode(opts: { dbPath?: string; args?: string[]; env?: Record<string, string> } = {}): Promise<BrowserMode> {
   const dir = mkdtempSync(join(tmpdir(), 'hustings-'));
   const dbPath = opts.dbPath ?? join(dir, 'hustings.sqlite');
   const child = spawn(process.execPath, ['bin/hustings.js', 'serve', '--db', dbPath, '--port', '0', ...(opts.args ?? [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...opts.env },
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

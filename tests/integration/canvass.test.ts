@@ -73,6 +73,27 @@ describe('entering returns', () => {
     expect((await ok(app, 'canvass.listRecent', { sessionId })).map((r: any) => r.codes)).toEqual(['2']);
   });
 
+  it('says when the elector already has a return in the same session, and which', async () => {
+    const id = await idOf('AA-1');
+    const first = await ok(app, 'canvass.recordReturn', { sessionId, electorId: id, codes: '2' });
+    expect(first.earlierInSession).toEqual([]);
+    // Another session's return is no slip.
+    const later = (await ok(app, 'canvass.createSession', { areaId, pollingDistrict: 'AA', heldOn: '2026-11-27' })).id;
+    expect((await ok(app, 'canvass.recordReturn', { sessionId: later, electorId: id, codes: '3' })).earlierInSession).toEqual([]);
+    const second = await ok(app, 'canvass.recordReturn', { sessionId, electorId: id, codes: '5P' });
+    expect(second.earlierInSession).toEqual([first.return]);
+  });
+
+  it('reads a bare number in the only polling district of a whole-area session, and refuses it where it is ambiguous', async () => {
+    // SMALL_REGISTER has districts AA and AB: a bare number could be either.
+    expect(await ok(app, 'register.getByNumber', { areaId, electorNumber: '2' })).toBeNull();
+    expect((await ok(app, 'register.getByNumber', { areaId, electorNumber: '2', pollingDistrict: 'AB' })).electorNumber).toBe('AB-2');
+    const one = (await ok(app, 'areas.create', { name: 'Oldtown', kind: 'ward', nation: 'england', electorate: null, classification: null })).id;
+    expect((await importCsv(app, one, SMALL_REGISTER.split('\r\n').filter((l) => !l.startsWith('AB,')).join('\r\n'))).state).toBe('done');
+    expect(await ok(app, 'register.getByNumber', { areaId: one, electorNumber: ' 2 ' })).toMatchObject({ electorNumber: 'AA-2', areaId: one });
+    expect(await ok(app, 'register.getByNumber', { areaId: one, electorNumber: '99' })).toBeNull();
+  });
+
   it('uses the user’s own codes', async () => {
     const config = { ...DEFAULT_CODES, support: { kind: 'parties', options: [{ code: 'U', label: 'Us' }, { code: 'T', label: 'Them' }] } };
     await ok(app, 'canvass.setCodes', config);

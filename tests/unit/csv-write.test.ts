@@ -18,4 +18,10 @@ describe('writeCsv', () => {
     const text = writeCsv([['a', 'b', 'c', 'd'], ['=HYPERLINK("x")', '+44 1234', '@sum', '-12.50']]);
     expect(readCsv(text).rows[0].cells).toEqual([`'=HYPERLINK("x")`, `'+44 1234`, `'@sum`, '-12.50']);
   });
+
+  it('opens with a byte-order mark so Excel reads accented names as UTF-8, once, before the header', () => {
+    const text = writeCsv([['name'], ['Zoë Ångström']]);
+    expect(text).toBe('\ufeffname\r\nZoë Ångström\r\n');
+    expect(readCsv(text).headers).toEqual(['name']);
+  });
 });

@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { writeCsv } from '../../../shared/domain/csv.ts';
 
 /** Offers text as a file download (browser mode and the desktop app alike). */
 export function downloadText(filename: string, text: string, type = 'text/plain;charset=utf-8') {
@@ -12,7 +12,7 @@ export function downloadText(filename: string, text: string, type = 'text/plain;
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Rows as CSV with a header line (quoted where needed, CRLF as spreadsheets expect). */
-export function toCsv(rows: Record<string, unknown>[], columns: { key: string; label: string }[]): string {
-  return Papa.unparse({ fields: columns.map((c) => c.label), data: rows.map((r) => columns.map((c) => r[c.key] ?? '')) }, { newline: '\r\n' });
+/** Offers rows (the first the header) as a CSV file, written by the app's one CSV writer. */
+export function downloadCsv(filename: string, rows: readonly (readonly string[])[]) {
+  downloadText(filename, writeCsv(rows), 'text/csv;charset=utf-8');
 }

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import type { MethodOutput } from '../../../../shared/contract/index.ts';
 import { REQUESTS, REQUEST_LABELS, type Request } from '../../../../shared/domain/canvass-codes.ts';
+import { ADDRESS_FIELDS, REGISTER_FIELD_LABELS } from '../../../../shared/domain/register-columns.ts';
 import { ukToday } from '../../../../shared/domain/working-days.ts';
 import { api, ApiCallError, useApi } from '../../app/api.ts';
-import { downloadText, toCsv } from '../../ui/download.ts';
+import { downloadCsv } from '../../ui/download.ts';
 import { Field } from '../../ui/Field.tsx';
 import { Options } from '../../ui/Options.tsx';
 import { usePersonalDataExport } from '../../ui/PersonalDataExport.tsx';
@@ -15,16 +17,39 @@ import { oneLine } from '../register/labels.ts';
 /** Rows shown on screen at most (the CSV has them all). */
 const SHOWN = 500;
 
-/** The columns of the follow-up CSV: its header line is what mail merges and spreadsheets rely on. */
-const CSV_COLUMNS = [
-  { key: 'electorNumber', label: 'Elector number' },
-  { key: 'fullName', label: 'Name' },
-  { key: 'address', label: 'Address' },
-  { key: 'postcode', label: 'Postcode' },
-  { key: 'pollingDistrict', label: 'Polling district' },
-  { key: 'latestSupport', label: 'Support' },
-  { key: 'lastCanvassedOn', label: 'Last canvassed' },
+/**
+ * The follow-up CSV: its first seven columns are what mail merges and spreadsheets have relied on
+ * (the address in one cell); each address line follows in a column of its own, for labels.
+ */
+const CSV_HEADER = [
+  'Elector number',
+  'Name',
+  'Address',
+  'Postcode',
+  'Polling district',
+  'Support',
+  'Last canvassed',
+  ...ADDRESS_FIELDS.map((f) => REGISTER_FIELD_LABELS[f]),
 ];
+
+function csvRows(rows: MethodOutput<'canvass.listFollowUps'>): string[][] {
+  return [
+    CSV_HEADER,
+    ...rows.map((r) => {
+      const lines = r.address.split('\n');
+      return [
+        r.electorNumber,
+        r.fullName,
+        oneLine(r.address),
+        r.postcode,
+        r.pollingDistrict,
+        r.latestSupport ?? '',
+        r.lastCanvassedOn ?? '',
+        ...ADDRESS_FIELDS.map((_, i) => lines[i] ?? ''),
+      ];
+    }),
+  ];
+}
 
 /**
  * Who asked for something (literature, a poster, to join…): those still waiting, to tick off
@@ -77,8 +102,9 @@ export function FollowUpsPanel(props: { areaId: number; districts: readonly { po
     if (ids.length === 0) return setError('Tick the electors you have dealt with first.');
     try {
       const r = await api('canvass.markFollowUpsDone', { request, electorIds: ids, doneOn, note });
-      setChosen(new Set());
-      setNote('');
+      // Only what was sent: boxes ticked and a note typed while the answer came stay as they are.
+      setChosen((c) => new Set([...c].filter((id) => !ids.includes(id))));
+      setNote((typed) => (typed === note ? '' : typed));
       setStatus(`${plural(r.marked, 'elector')} ticked off as done: no longer waiting.`);
     } catch (e) {
       fail(e);
@@ -98,7 +124,7 @@ export function FollowUpsPanel(props: { areaId: number; districts: readonly { po
   const exportCsv = async () => {
     try {
       const rows = await api('canvass.listFollowUps', { ...query, state: 'open' });
-      downloadText(`follow-up-${request}.csv`, toCsv(rows.map((r) => ({ ...r, address: oneLine(r.address) })), CSV_COLUMNS), 'text/csv');
+      downloadCsv(`follow-up-${request}.csv`, csvRows(rows));
     } catch (e) {
       setError((e as Error).message);
     }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import type { ElectorSummaryOut } from '../../../../shared/contract/register.ts';
 import type { MethodOutput } from '../../../../shared/contract/index.ts';
 import { api } from '../../app/api.ts';
@@ -20,6 +21,8 @@ export function HouseholdPicker(props: {
   areaId: number;
   pollingDistrict?: string;
   inputRef: RefObject<HTMLInputElement | null>;
+  /** Runs work that awaits an answer, holding the keys typed meanwhile (`useTypeAhead`). */
+  run(work: () => Promise<void>): Promise<void>;
   onPick(e: ElectorSummaryOut): void;
   onLeave(): void;
 }) {
@@ -39,10 +42,13 @@ export function HouseholdPicker(props: {
       (r) => {
         if (ticket !== asked.current) return undefined;
         const answer = { ...r, search };
-        setFound(answer);
-        setActive(0);
-        setOpen(true);
-        setError(undefined);
+        // Shown before any key typed meanwhile acts on the list.
+        flushSync(() => {
+          setFound(answer);
+          setActive(0);
+          setOpen(true);
+          setError(undefined);
+        });
         return answer;
       },
       (e: Error) => {
@@ -80,14 +86,16 @@ export function HouseholdPicker(props: {
     setActive(0);
   };
   const pick = (e: ElectorSummaryOut) => {
-    reset();
+    flushSync(reset);
     props.onPick(e);
   };
   const chooseHousehold = (h: Household) => {
     if (h.members.length === 1) return pick(h.members[0]);
-    setHousehold(h);
-    setActive(0);
-    setOpen(true);
+    flushSync(() => {
+      setHousehold(h);
+      setActive(0);
+      setOpen(true);
+    });
   };
   const choose = (i: number) => {
     if (household) {
@@ -106,9 +114,11 @@ export function HouseholdPicker(props: {
       // Enter typed before the list caught up: take the first household of the answer.
       if (!household && search !== '' && found?.search !== search) {
         clearTimeout(timer.current);
-        void lookup(search).then((r) => r?.items[0] && chooseHousehold(r.items[0]));
-      }
-      else if (open && count > 0) choose(active);
+        void props.run(async () => {
+          const r = await lookup(search);
+          if (r?.items[0]) chooseHousehold(r.items[0]);
+        });
+      } else if (open && count > 0) choose(active);
     } else if (ev.key === 'Escape') {
       ev.preventDefault();
       if (household) {

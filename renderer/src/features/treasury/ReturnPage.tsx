@@ -1,28 +1,16 @@
 import { Fragment } from 'react';
 import { Link, useParams } from 'react-router';
 import { DEPOSIT_METHOD_LABELS, type ElectionReturnView } from '../../../../shared/contract/treasury.ts';
-import { writeCsv } from '../../../../shared/domain/csv.ts';
 import { DONATION_KIND_LABELS, PERMISSIBLE_SOURCE_LABELS } from '../../../../shared/domain/donations.ts';
 import { returnCsvRows } from '../../../../shared/domain/election-return.ts';
 import { formatPence } from '../../../../shared/domain/money.ts';
 import { useApi } from '../../app/api.ts';
+import { downloadCsv } from '../../ui/download.ts';
 import { formatDate } from '../../ui/format.ts';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
 import { OUTCOME_LABELS } from './labels.ts';
 import { usePersonalDataExport } from '../../ui/PersonalDataExport.tsx';
 import './treasury.css';
-
-function downloadCsv(ret: ElectionReturnView) {
-  const blob = new Blob([writeCsv(returnCsvRows(ret))], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `return-of-expenses-contest-${ret.contestId}.csv`;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** The return of election expenses, laid out for A4: spending by category, donations, deposit. */
 export function ReturnPage() {
@@ -48,7 +36,7 @@ export function ReturnPage() {
             <button type="button" className="primary" onClick={() => window.print()}>
               Print the return
             </button>
-            <button type="button" onClick={() => exporting.ask('the names and addresses of donors', () => downloadCsv(ret))}>
+            <button type="button" onClick={() => exporting.ask('the names and addresses of donors', () => downloadCsv(`return-of-expenses-contest-${ret.contestId}.csv`, returnCsvRows(ret)))}>
               Download CSV
             </button>
             {exporting.dialog}
