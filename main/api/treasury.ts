@@ -52,7 +52,7 @@ import { redactAuditFields } from '../../db/repositories/erasure.ts';
 import { requireContest } from './contests.ts';
 import type { Ctx, HandlersFor } from './context.ts';
 import { addressIdentifiers, confirmErasure, erasePersonData, personTrail } from './erasure.ts';
-import { type PostPoll, depositFacts, depositRefundDue, postPollDeadlines, printRunsOf, today } from './treasury-links.ts';
+import { type PostPoll, depositFacts, depositRefundDue, listSpendingLimit, postPollDeadlines, printRunsOf, today } from './treasury-links.ts';
 
 type SpendInfo = z.infer<typeof spendInfo>;
 type DepositStatus = z.infer<typeof depositStatus>;
@@ -109,6 +109,11 @@ async function limitOf(ctx: Ctx, contest: Contest, settings: TreasurySettings): 
       confirmed: true,
       problem: null,
     };
+  }
+  const listLimit = await listSpendingLimit(ctx, contest);
+  if (listLimit) {
+    const { limitPence, working, label, instrument, confirmed, note } = listLimit;
+    return { ...base, usesElectors: false, usesAreaKind: false, ruleLabel: label, instrument, confirmed, note, basis: 'rule', limitPence, working, problem: null };
   }
   if (!rule) {
     const problem = noRuleMessage(contest.electionType, contest.nation, settings.glaPost);
