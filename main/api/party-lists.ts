@@ -130,6 +130,7 @@ export const partyListsHandlers: HandlersFor<typeof partyListsContract> = {
       }),
     );
   },
+  'partyLists.ballotOf': async (ctx, { contestId }) => listBallotFor(ctx, await requireContest(ctx, contestId)),
   'partyLists.get': async (ctx, { id }) => detail(ctx, id),
   'partyLists.create': async (ctx, { contestId, partyName }) => {
     const contest = await requireContest(ctx, contestId);

@@ -25,6 +25,8 @@ export const listMember = z.object({
 });
 export type ListMember = z.infer<typeof listMember>;
 
+export const listBallot = z.object({ label: z.string(), seats: z.number(), maxNames: z.number().nullable(), allocation: z.enum(['dhondt', 'additional-member']), source: z.string() });
+
 export const partyList = z.object({
   id,
   contest,
@@ -34,7 +36,7 @@ export const partyList = z.object({
   status: candidacyStatus,
   allowedNext: z.array(candidacyStatus),
   history: z.array(statusChangeOut),
-  ballot: z.object({ label: z.string(), seats: z.number(), maxNames: z.number().nullable(), allocation: z.enum(['dhondt', 'additional-member']), source: z.string() }),
+  ballot: listBallot,
   members: z.array(listMember),
   items: z.array(checklistItemOut.omit({ id: true, deadline: true, dueOn: true, note: true }).extend({ id: listItemId, note: z.string() })),
   problems: z.array(z.string()),
@@ -61,6 +63,7 @@ export const partyListsContract = {
     z.strictObject({ contestId: id.optional() }),
     z.array(z.object({ id, contestId: id, partyName: z.string(), areaName: z.string(), electionName: z.string(), status: candidacyStatus, names: z.number() })),
   ),
+  'partyLists.ballotOf': query('Whether a contest is fought by party lists: its seats, most names on a list and how seats are shared; null when candidates stand singly', z.strictObject({ contestId: id }), listBallot.nullable()),
   'partyLists.get': query('One party list with its names, papers, deposit and seats won', idInput, partyList),
   'partyLists.create': mutation(
     'Stand a party list in a list contest (Senedd from 2026, a Scottish Parliament region, the London-wide list); one list per contest',
