@@ -12,6 +12,10 @@ export interface ResultHeader {
 export interface ResultVoteRow {
   id: number;
   candidacyId: number | null;
+  /** Set when the row is our party list's votes (list elections). */
+  partyListId: number | null;
+  /** Constituency seats won, counted in an additional-member allocation. */
+  constituencySeats: number;
   name: string;
   party: string;
   votes: number;
@@ -28,7 +32,7 @@ export async function getResult(db: Db, contestId: number): Promise<{ header: Re
   if (!header) return undefined;
   const rows = (
     db
-      .prepare('SELECT id, candidacy_id AS candidacyId, name, party, votes, elected FROM contest_result_votes WHERE contest_id = ? ORDER BY position')
+      .prepare('SELECT id, candidacy_id AS candidacyId, party_list_id AS partyListId, constituency_seats AS constituencySeats, name, party, votes, elected FROM contest_result_votes WHERE contest_id = ? ORDER BY position')
       .all(contestId) as (Omit<ResultVoteRow, 'elected'> & { elected: number })[]
   ).map((r) => ({ ...r, elected: r.elected === 1 }));
   return { header, rows };
@@ -43,9 +47,9 @@ export async function saveResult(db: Db, h: ResultHeader, rows: readonly Omit<Re
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   ).run(h.contestId, h.electorate, h.ballotsCast, h.rejectedBallots, h.votesPerBallot, h.declaredOn, at);
   const insert = db.prepare(
-    'INSERT INTO contest_result_votes (contest_id, candidacy_id, name, party, votes, elected, position) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO contest_result_votes (contest_id, candidacy_id, party_list_id, constituency_seats, name, party, votes, elected, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  rows.forEach((r, i) => insert.run(h.contestId, r.candidacyId, r.name, r.party, r.votes, r.elected ? 1 : 0, i + 1));
+  rows.forEach((r, i) => insert.run(h.contestId, r.candidacyId, r.partyListId, r.constituencySeats, r.name, r.party, r.votes, r.elected ? 1 : 0, i + 1));
 }
 
 export async function deleteResult(db: Db, contestId: number): Promise<void> {

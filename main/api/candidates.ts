@@ -5,6 +5,7 @@ import { type DepositOutcome, depositOutcome, describeReturnRule } from '../../s
 import { canonicalElectorNumber } from '../../shared/domain/elector-number.ts';
 import {
   CANDIDACY_STATUS_LABELS,
+  type CandidacyStatus,
   type ChecklistItemId,
   type ItemState,
   type NominationRequirements,
@@ -48,6 +49,8 @@ import {
   upsertContestRules,
 } from '../../db/repositories/candidacies.ts';
 import { setDeclaredOn } from '../../db/repositories/contests.ts';
+import { partyListOfContest } from '../../db/repositories/party-lists.ts';
+import { listBallotFor, seatsByRow } from './list-ballot.ts';
 import { deleteResult, getResult, saveResult } from '../../db/repositories/results.ts';
 import { getDeposit } from '../../db/repositories/treasury.ts';
 import type { Ctx, HandlersFor } from './context.ts';
@@ -114,12 +117,31 @@ const publicRules = ({ req: _req, ...rules }: ContestRules & { req: NominationRe
  * deadline of every checklist item. Unknown (null) while the returning officer has not set it,
  * e.g. for a by-election without an override.
  */
-async function closeOfNominations(ctx: Ctx, contest: Contest): Promise<{ date: string; time: string | null } | null> {
+export async function closeOfNominations(ctx: Ctx, contest: Contest): Promise<{ date: string; time: string | null } | null> {
   const election = await requireElection(ctx, contest.electionId);
   const timetable = await contestTimetable(ctx.db, contest, election, await loadTimetableData(ctx.db, [election.id]));
   const m = timetable.milestones.find((x) => x.key === 'close_of_nominations');
   if (!m || m.provisional) return null;
   return { date: m.date, time: m.time ? formatTime(m.time) : null };
+}
+
+/**
+ * The dates of a status change (of a candidacy or a party list): withdrawal only until close of
+ * nominations, after which the name stays on the ballot paper, and never before the last change.
+ */
+export function statusDateProblem(
+  before: { history: readonly { status: CandidacyStatus; onDate: string }[]; closeOfNominations: string | null },
+  status: CandidacyStatus,
+  onDate: string,
+  whoWithdraws: string,
+): string | null {
+  if (status === 'withdrawn' && before.closeOfNominations && onDate > before.closeOfNominations) {
+    return `${whoWithdraws} only until close of nominations (${before.closeOfNominations}); after that the name stays on the ballot paper`;
+  }
+  // The first entry is the day the record was entered, which may be after the events being recorded.
+  const last = before.history.length > 1 ? before.history[before.history.length - 1] : undefined;
+  if (last && onDate < last.onDate) return `The date is before the last change (${CANDIDACY_STATUS_LABELS[last.status].toLowerCase()} on ${last.onDate})`;
+  return null;
 }
 
 // ---- detail ----
@@ -204,6 +226,14 @@ async function resultOf(ctx: Ctx, contestId: number): Promise<ContestResult | nu
   };
   for (const row of partial.rows) {
     if (row.candidacyId !== null) row.deposit = depositFor(rules.req, rules.seats, partial, row.candidacyId);
+  }
+  const ballot = await listBallotFor(ctx, contest);
+  if (ballot) {
+    const { seats, ties } = await seatsByRow(ctx, ballot, rows);
+    partial.listSeats = ballot.seats;
+    partial.ties = ties;
+    // In a list election who is elected follows from the seats won, not from a tick.
+    partial.rows.forEach((row, i) => Object.assign(row, { seatsWon: seats[i], elected: seats[i] > 0 }));
   }
   return partial;
 }
@@ -303,16 +333,8 @@ export const candidatesHandlers: HandlersFor<typeof candidatesContract> = {
       const message = `The consent is dated ${before.consentSignedOn}, after this delivery date: check both dates`;
       throw invalid(message, { onDate: message });
     }
-    if (status === 'withdrawn' && before.closeOfNominations && onDate > before.closeOfNominations) {
-      const message = `A candidate can withdraw only until close of nominations (${before.closeOfNominations}); after that the name stays on the ballot paper`;
-      throw invalid(message, { onDate: message });
-    }
-    // The first entry is the day the candidacy was entered, which may be after the events being recorded.
-    const last = before.history.length > 1 ? before.history[before.history.length - 1] : undefined;
-    if (last && onDate < last.onDate) {
-      const message = `The date is before the last change (${CANDIDACY_STATUS_LABELS[last.status].toLowerCase()} on ${last.onDate})`;
-      throw invalid(message, { onDate: message });
-    }
+    const late = statusDateProblem(before, status, onDate, 'A candidate can withdraw');
+    if (late) throw invalid(late, { onDate: late });
     await setCandidacyStatus(ctx.db, id, status, onDate, reason);
     const after = await detail(ctx, id);
     await ctx.audit({
@@ -509,6 +531,15 @@ export const candidatesHandlers: HandlersFor<typeof candidatesContract> = {
     );
     const ours = await listCandidacies(ctx.db, { contestId: contest.id });
     const seen = new Set<number>();
+    const list = await partyListOfContest(ctx.db, contest.id);
+    const ballot = await listBallotFor(ctx, contest);
+    input.rows.forEach((r, i) => {
+      if (r.partyListId === null) return;
+      if (!ballot) problems.push({ field: `rows.${i}.partyListId`, message: 'This contest elects candidates singly: a result row cannot be a party list' });
+      else if (r.partyListId !== list?.id) problems.push({ field: `rows.${i}.partyListId`, message: `Party list ${r.partyListId} is not standing in this contest` });
+      else if (input.rows.findIndex((o) => o.partyListId === r.partyListId) !== i) problems.push({ field: `rows.${i}.partyListId`, message: `${r.name} is entered twice` });
+      else if (r.candidacyId !== null) problems.push({ field: `rows.${i}.candidacyId`, message: `${r.name} is our list's row: it cannot also be a candidate's` });
+    });
     input.rows.forEach((r, i) => {
       if (r.candidacyId === null) return;
       if (!ours.some((k) => k.id === r.candidacyId)) problems.push({ field: `rows.${i}.candidacyId`, message: `Candidacy ${r.candidacyId} is not in this contest` });

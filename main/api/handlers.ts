@@ -15,6 +15,7 @@ import { jobsHandlers } from './jobs.ts';
 import { registerHandlers } from './register.ts';
 import { plannerHandlers } from './planner.ts';
 import { leafletsHandlers } from './leaflets.ts';
+import { partyListsHandlers } from './party-lists.ts';
 
 /** Every method's handler; the type check fails if a contract method has none. */
 export const handlers: HandlersFor<Contract> = {
@@ -22,6 +23,7 @@ export const handlers: HandlersFor<Contract> = {
   ...areasHandlers,
   ...contestsHandlers,
   ...candidatesHandlers,
+  ...partyListsHandlers,
   ...leafletsHandlers,
   ...auditHandlers,
   ...timetableHandlers,

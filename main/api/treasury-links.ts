@@ -7,7 +7,11 @@ import { listPrintRuns } from '../../db/repositories/print-runs.ts';
 import type { MilestoneKey } from '../../shared/domain/timetable.ts';
 import { divisionOf, workingDaysAfter } from '../../shared/domain/working-days.ts';
 import { formatPence } from '../../shared/domain/money.ts';
+import { describeReturnRule } from '../../shared/domain/deposits.ts';
+import { type ListLimit, seneddPartyListLimit } from '../../shared/domain/party-lists.ts';
+import { listMembers, partyListOfContest } from '../../db/repositories/party-lists.ts';
 import { candidatesHandlers } from './candidates.ts';
+import { listDeposit, listResult } from './party-lists.ts';
 import { requireElection } from './elections.ts';
 import { contestTimetable, loadHolidays, loadTimetableData } from './timetable.ts';
 import type { Ctx } from './context.ts';
@@ -24,6 +28,8 @@ export interface DepositFacts {
  * feature's nomination rules and recorded result (the contest's first candidacy with an outcome).
  */
 export async function depositFacts(ctx: Ctx, contest: Contest): Promise<DepositFacts> {
+  const list = await partyListOfContest(ctx.db, contest.id);
+  if (list) return listDepositFacts(ctx, contest, list.id);
   const rules = await candidatesHandlers['nominations.rules'](ctx, { contestId: contest.id });
   const rule = rules.requirements.deposit;
   if (!rule) return { expectedPence: null, expectedRule: 'No deposit for this election', outcome: 'no-deposit', outcomeReason: 'No deposit is required for this election' };
@@ -36,6 +42,26 @@ export async function depositFacts(ctx: Ctx, contest: Contest): Promise<DepositF
     return { ...expected, outcome: 'awaiting-result', outcomeReason: 'The result has no row for your candidate: link their row in the result to decide the deposit' };
   }
   return { ...expected, outcome: ours.deposit.outcome, outcomeReason: `${ours.name}: ${ours.deposit.reason}` };
+}
+
+/** A party list pays one deposit for the whole list; its fate follows the list's votes. */
+async function listDepositFacts(ctx: Ctx, contest: Contest, listId: number): Promise<DepositFacts> {
+  const rule = await listDeposit(ctx, contest);
+  if (!rule) return { expectedPence: null, expectedRule: 'No deposit for this list', outcome: 'no-deposit', outcomeReason: 'No deposit is set for this list' };
+  const source = rule.amountSource === 'unconfirmed' ? ' (unconfirmed default)' : rule.amountSource === 'override' ? ' (as corrected on the nominations page)' : '';
+  const expected = { expectedPence: rule.amountPence, expectedRule: `${formatPence(rule.amountPence)} for the party list${source}, ${describeReturnRule(rule.returnRule)}` };
+  const result = await listResult(ctx, contest, listId, rule);
+  if (!result?.deposit || result.deposit.outcome === 'no-deposit') {
+    return { ...expected, outcome: 'awaiting-result', outcomeReason: 'Record the result with the list’s row marked as ours to see whether the deposit comes back' };
+  }
+  return { ...expected, outcome: result.deposit.outcome, outcomeReason: `${result.row.name}: ${result.deposit.reason}` };
+}
+
+/** A Senedd party list's spending limit, counted from the names on the list; null for any other contest. */
+export async function listSpendingLimit(ctx: Ctx, contest: Contest): Promise<ListLimit | null> {
+  const list = await partyListOfContest(ctx.db, contest.id);
+  if (!list || contest.electionType !== 'senedd') return null;
+  return seneddPartyListLimit((await listMembers(ctx.db, list.id)).length);
 }
 
 export interface PostPoll {

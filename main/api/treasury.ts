@@ -61,7 +61,7 @@ import { redactAuditFields } from '../../db/repositories/erasure.ts';
 import { requireContest } from './contests.ts';
 import type { Ctx, HandlersFor } from './context.ts';
 import { addressIdentifiers, confirmErasure, erasePersonData, personTrail } from './erasure.ts';
-import { type PostPoll, depositFacts, depositRefundDue, postPollDeadlines, printRunsOf, today } from './treasury-links.ts';
+import { type PostPoll, depositFacts, depositRefundDue, listSpendingLimit, postPollDeadlines, printRunsOf, today } from './treasury-links.ts';
 
 type SpendInfo = z.infer<typeof spendInfo>;
 type DepositStatus = z.infer<typeof depositStatus>;
@@ -142,6 +142,7 @@ async function limitOf(ctx: Ctx, contest: Contest, settings: TreasurySettings): 
     note: rules?.limit.note ?? null,
   } as const;
   const known = rules?.limit.limitPence ?? null;
+  const listLimit = await listSpendingLimit(ctx, contest);
   let limit: LimitInfo;
   if (settings.limitOverridePence !== null) {
     limit = {
@@ -152,6 +153,9 @@ async function limitOf(ctx: Ctx, contest: Contest, settings: TreasurySettings): 
       confirmed: true,
       problem: null,
     };
+  } else if (listLimit) {
+    const { limitPence, working, label, instrument, confirmed, note } = listLimit;
+    limit = { ...base, usesElectors: false, usesAreaKind: false, ruleLabel: label, instrument, confirmed, note, basis: 'rule', limitPence, working, problem: null };
   } else if (contest.electionType === 'gla' && !settings.glaPost) {
     const problem = noRuleMessage('gla', contest.nation, null);
     limit = { ...base, basis: 'unknown', limitPence: null, working: problem, problem };

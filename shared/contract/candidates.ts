@@ -180,6 +180,10 @@ export type NominationCheck = z.infer<typeof nominationCheck>;
 
 export const resultRowInput = z.strictObject({
   candidacyId: id.nullable().default(null),
+  /** In a list election: this row is our party list's votes. */
+  partyListId: id.nullable().default(null),
+  /** Scottish regions and the London-wide list: constituency seats the party won, counted in the allocation. */
+  constituencySeats: count('Constituency seats', 100).default(0),
   name: requiredText('Candidate name'),
   party: optionalText('Party', 200),
   votes: count('Votes'),
@@ -207,10 +211,17 @@ export const contestResult = z.object({
   totalVotes: z.number(),
   ballots: z.number().nullable(),
   turnout: z.number().nullable(),
+  /** List elections: the seats filled from the lists, and any tie the returning officer decides by lot. */
+  listSeats: z.number().nullable().optional(),
+  ties: z.array(z.string()).optional(),
   rows: z.array(
     z.object({
       id,
       candidacyId: z.number().nullable(),
+      partyListId: z.number().nullable().optional(),
+      constituencySeats: z.number().optional(),
+      /** List elections: seats won by this list (D'Hondt); an individual candidate wins 0 or 1. */
+      seatsWon: z.number().nullable().optional(),
       name: z.string(),
       party: z.string(),
       votes: z.number(),

@@ -13,6 +13,7 @@ import { jobsContract } from './jobs.ts';
 import { registerContract } from './register.ts';
 import { plannerContract } from './planner.ts';
 import { leafletsContract } from './leaflets.ts';
+import { partyListsContract } from './party-lists.ts';
 
 /** Every method of the API. Each feature adds its own contract object here. */
 export const contract = {
@@ -20,6 +21,7 @@ export const contract = {
   ...areasContract,
   ...contestsContract,
   ...candidatesContract,
+  ...partyListsContract,
   ...leafletsContract,
   ...auditContract,
   ...timetableContract,

@@ -302,6 +302,7 @@ describe('which columns erasure searches', () => {
     'elections.name': 'names an election', 'areas.name': 'names a ward or constituency',
     'extra_holidays.title': 'names a public holiday', 'delivery_rounds.name': 'names a round of streets',
     'round_streets.name': 'names a street', 'candidates.party_description': 'the party, as registered',
+    'party_lists.party_name': 'the party, as registered',
     'leaflets.title': 'a leaflet’s title',
     'leaflets.printer_name': 'imprint: printed on the leaflet by law', 'leaflets.printer_address': 'imprint',
     'leaflets.promoter_name': 'imprint', 'leaflets.promoter_address': 'imprint',

@@ -11,6 +11,7 @@ import { CandidatePage } from '../features/candidates/CandidatePage.tsx';
 import { CandidatesPage, NewCandidatePage } from '../features/candidates/CandidatesPage.tsx';
 import { ContestResultPage } from '../features/candidates/ContestResultPage.tsx';
 import { NominationPackPage } from '../features/candidates/NominationPackPage.tsx';
+import { PartyListPage } from '../features/party-lists/PartyListPage.tsx';
 import { ContestPage } from '../features/contests/ContestPage.tsx';
 import { ElectionPage } from '../features/elections/ElectionPage.tsx';
 import { ElectionsPage } from '../features/elections/ElectionsPage.tsx';
@@ -59,6 +60,7 @@ const routes = createRoutesFromElements(
       <Route path="/candidates/:id" element={<CandidatePage />} />
       <Route path="/candidacies/:id" element={<CandidacyPage />} />
       <Route path="/candidacies/:id/pack" element={<NominationPackPage />} />
+      <Route path="/lists/:id" element={<PartyListPage />} />
       <Route path="/treasury" element={<TreasuryPage />} />
       <Route path="/treasury/:contestId" element={<LedgerPage />} />
       <Route path="/treasury/:contestId/return" element={<ReturnPage />} />

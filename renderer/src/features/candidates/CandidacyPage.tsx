@@ -275,34 +275,48 @@ function ChecklistPanel(props: { k: CandidacyDetail }) {
     <section className="panel" aria-labelledby="checklist-heading">
       <h2 id="checklist-heading">Nomination checklist</h2>
       <PapersForm k={k} />
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Item</th>
-            <th scope="col">Due</th>
-            <th scope="col">State</th>
-            <th scope="col">Update</th>
-          </tr>
-        </thead>
-        <tbody>
-          {k.checklist.items.map((item) => (
-            <ChecklistRow key={item.id} candidacyId={k.id} contestId={k.contestId} item={item} time={k.closeOfNominationsTime} />
-          ))}
-        </tbody>
-      </table>
+      <ChecklistTable
+        contestId={k.contestId}
+        items={k.checklist.items}
+        time={k.closeOfNominationsTime}
+        save={(item, v) => api('candidacies.setItem', { id: k.id, item: item as ChecklistItemOut['id'], ...v })}
+      />
     </section>
   );
 }
 
-function ChecklistRow(props: { candidacyId: number; contestId: number; item: ChecklistItemOut; time: string | null }) {
+/** A checklist of papers (a candidacy's or a party list's), each with its state form. */
+export function ChecklistTable(props: { contestId: number; items: PaperItem[]; time: string | null; save: (item: string, v: PaperState) => Promise<unknown> }) {
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">Item</th>
+          <th scope="col">Due</th>
+          <th scope="col">State</th>
+          <th scope="col">Update</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.items.map((item) => (
+          <ChecklistRow key={item.id} contestId={props.contestId} item={item} time={props.time} save={(v) => props.save(item.id, v)} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+type PaperItem = Pick<ChecklistItemOut, 'label' | 'description' | 'applies' | 'skippable' | 'state' | 'doneOn' | 'dueOn' | 'problems'> & { id: string; note: string | null };
+
+type PaperState = { state: ItemState; doneOn: string | null; note: string };
+
+function ChecklistRow(props: { contestId: number; item: PaperItem; time: string | null; save: (v: PaperState) => Promise<unknown> }) {
   const { item } = props;
   const [state, setState] = useState<ItemState>(item.state);
   const [doneOn, setDoneOn] = useState(item.doneOn ?? '');
   const [note, setNote] = useState(item.note ?? '');
   const { error, onSubmit } = useSubmitter();
-  const save = onSubmit(() =>
-    api('candidacies.setItem', { id: props.candidacyId, item: item.id, state, doneOn: state === 'done' ? doneOn || ukToday() : null, note }),
-  );
+  const save = onSubmit(() => props.save({ state, doneOn: state === 'done' ? doneOn || ukToday() : null, note }));
   const allowed = ITEM_STATES.filter((s) => s !== 'not-needed' || item.skippable);
   return (
     <tr className="checklist-row">
@@ -349,7 +363,7 @@ function ChecklistRow(props: { candidacyId: number; contestId: number; item: Che
             <button type="submit">Save</button>
           </form>
         ) : (
-          <span className="muted">Not needed for this candidacy</span>
+          <span className="muted">Not needed here</span>
         )}
       </td>
     </tr>
@@ -388,13 +402,24 @@ function PapersForm(props: { k: CandidacyDetail }) {
 
 function StatusPanel(props: { k: CandidacyDetail }) {
   const { k } = props;
+  return <StatusChanger history={k.history} allowedNext={k.allowedNext} closed="Withdrawn: the candidacy is closed." save={(v) => api('candidacies.setStatus', { id: k.id, ...v })} />;
+}
+
+/** The status history of a candidacy or a party list, and the form that moves it on. */
+export function StatusChanger(props: {
+  history: CandidacyDetail['history'];
+  allowedNext: readonly CandidacyStatus[];
+  closed: string;
+  save: (v: { status: CandidacyStatus; onDate: string; reason: string }) => Promise<unknown>;
+}) {
+  const k = props;
   const [status, setStatus] = useState<CandidacyStatus | ''>('');
   const [onDate, setOnDate] = useState(ukToday());
   const [reason, setReason] = useState('');
   const { error, onSubmit } = useSubmitter();
   const save = onSubmit(async () => {
     if (!status) throw new Error('Choose the new status');
-    await api('candidacies.setStatus', { id: k.id, status, onDate, reason });
+    await props.save({ status, onDate, reason });
     setStatus('');
     setReason('');
   });
@@ -410,7 +435,7 @@ function StatusPanel(props: { k: CandidacyDetail }) {
         ))}
       </ol>
       {k.allowedNext.length === 0 ? (
-        <p className="muted">Withdrawn: the candidacy is closed.</p>
+        <p className="muted">{props.closed}</p>
       ) : (
         <form className="form inline-form" noValidate onSubmit={save} aria-label="Change status">
           <div className="row">

@@ -2,6 +2,7 @@ import { useFieldArray } from 'react-hook-form';
 import { useParams } from 'react-router';
 import { type ContestResult, resultInput } from '../../../../shared/contract/candidates.ts';
 import type { CandidacySummary } from '../../../../shared/contract/candidates.ts';
+import type { PartyList } from '../../../../shared/contract/party-lists.ts';
 import { formatShare } from '../../../../shared/domain/results.ts';
 import { api, useApi } from '../../app/api.ts';
 import { Field } from '../../ui/Field.tsx';
@@ -19,8 +20,10 @@ export function ContestResultPage() {
   const { data: ours } = useApi('candidacies.list', { contestId });
   const { data: candidates } = useApi('candidates.list', {});
   const { data: area } = useApi('areas.get', contest ? { id: contest.areaId } : null);
+  const { data: ballot } = useApi('partyLists.ballotOf', { contestId });
+  const { data: lists } = useApi('partyLists.list', { contestId });
   if (error || resultError) return <ErrorMessage error={error ?? resultError} />;
-  if (!contest || result === undefined || !ours || !candidates || area?.id !== contest.areaId) return <Loading />;
+  if (!contest || result === undefined || !ours || !candidates || area?.id !== contest.areaId || ballot === undefined || !lists) return <Loading />;
   const partyOf = new Map(candidates.map((c) => [c.id, c.partyCandidate ? c.partyDescription : 'Independent']));
   return (
     <>
@@ -42,6 +45,8 @@ export function ContestResultPage() {
         pollingDay={contest.pollingDay}
         result={result}
         ours={ours.map((k) => ({ ...k, party: partyOf.get(k.candidateId) ?? '' }))}
+        ourList={lists[0] ?? null}
+        ballot={ballot}
         electorate={area.electorate}
       />
     </>
@@ -64,6 +69,7 @@ function ResultTable(props: { result: ContestResult }) {
             <th scope="col" className="num">
               Share
             </th>
+            {r.listSeats != null && <th scope="col" className="num">Seats</th>}
             <th scope="col">Elected</th>
             <th scope="col">Our deposit</th>
           </tr>
@@ -73,19 +79,27 @@ function ResultTable(props: { result: ContestResult }) {
             .sort((a, b) => a.position - b.position)
             .map((row) => (
               <tr key={row.id}>
-                <td className={row.candidacyId ? 'ours' : undefined}>
+                <td className={row.candidacyId || row.partyListId ? 'ours' : undefined}>
                   {row.name}
                   {row.candidacyId && ' (ours)'}
+                  {row.partyListId && ' (our list)'}
                 </td>
                 <td>{row.party}</td>
                 <td className="num">{formatNumber(row.votes)}</td>
                 <td className="num">{formatShare(row.share)}</td>
+                {r.listSeats != null && <td className="num">{row.seatsWon}</td>}
                 <td>{row.elected ? 'Elected' : ''}</td>
                 <td>{row.candidacyId ? <DepositOutcomeText deposit={row.deposit} /> : ''}</td>
               </tr>
             ))}
         </tbody>
       </table>
+      {r.listSeats != null && <p className="muted">{r.listSeats} seats shared by the D'Hondt method from the votes.</p>}
+      {r.ties?.map((t) => (
+        <p key={t} className="error-banner">
+          {t}
+        </p>
+      ))}
       <dl className="facts">
         <dt>Valid votes</dt>
         <dd>{formatNumber(r.totalVotes)}</dd>
@@ -100,14 +114,27 @@ function ResultTable(props: { result: ContestResult }) {
   );
 }
 
-function ResultForm(props: { contestId: number; pollingDay: string; result: ContestResult | null; ours: (CandidacySummary & { party: string })[]; electorate: number | null }) {
+function ResultForm(props: {
+  contestId: number;
+  pollingDay: string;
+  result: ContestResult | null;
+  ours: (CandidacySummary & { party: string })[];
+  ourList: { id: number; partyName: string } | null;
+  ballot: PartyList['ballot'] | null;
+  electorate: number | null;
+}) {
   const r = props.result;
+  // A new object each time: the form keeps (and fills in) the row it is given.
+  const blank = () => ({ candidacyId: null, partyListId: null, constituencySeats: 0, name: '', party: '', votes: undefined as unknown as number, elected: false });
   const rows = r
-    ? r.rows.map((x) => ({ candidacyId: x.candidacyId, name: x.name, party: x.party, votes: x.votes, elected: x.elected }))
+    ? r.rows.map((x) => ({ candidacyId: x.candidacyId, partyListId: x.partyListId ?? null, constituencySeats: x.constituencySeats ?? 0, name: x.name, party: x.party, votes: x.votes, elected: x.elected }))
     : [
-        ...props.ours.map((k) => ({ candidacyId: k.id, name: k.candidateName, party: k.party, votes: undefined as unknown as number, elected: false })),
-        { candidacyId: null, name: '', party: '', votes: undefined as unknown as number, elected: false },
+        ...(props.ourList ? [{ ...blank(), partyListId: props.ourList.id, name: props.ourList.partyName, party: props.ourList.partyName }] : []),
+        ...props.ours.map((k) => ({ ...blank(), candidacyId: k.id, name: k.candidateName, party: k.party })),
+        blank(),
       ];
+  const list = props.ballot !== null;
+  const priorSeats = props.ballot?.allocation === 'additional-member';
   const form = useApiForm(resultInput, {
     contestId: props.contestId,
     declaredOn: r?.declaredOn ?? props.pollingDay,
@@ -142,12 +169,18 @@ function ResultForm(props: { contestId: number; pollingDay: string; result: Cont
           </Field>
         </div>
         <ErrorMessage error={form.errorOf('rows')} />
+        {list && (
+          <p className="muted">
+            Enter each party list’s votes with the party as its name, and each individual candidate with the party left empty. The {props.ballot?.seats} seats are shared out from the votes.
+          </p>
+        )}
         <table>
           <thead>
             <tr>
               <th scope="col">Candidate</th>
               <th scope="col">Party</th>
               <th scope="col">Votes</th>
+              {priorSeats && <th scope="col">Constituency seats won</th>}
               <th scope="col">Elected</th>
               <th scope="col">
                 <span className="visually-hidden">Remove</span>
@@ -156,14 +189,15 @@ function ResultForm(props: { contestId: number; pollingDay: string; result: Cont
           </thead>
           <tbody>
             {fields.map((f, i) => {
-              const isOurs = (form.getValues(`rows.${i}.candidacyId`) ?? null) !== null;
+              const isOurList = (form.getValues(`rows.${i}.partyListId`) ?? null) !== null;
+              const isOurs = isOurList || (form.getValues(`rows.${i}.candidacyId`) ?? null) !== null;
               return (
                 <tr key={f.id}>
                   <td>
-                    <Field label={`Candidate ${i + 1} name`} error={form.errorOf(`rows.${i}.name`) ?? form.errorOf(`rows.${i}.candidacyId`)}>
+                    <Field label={`Candidate ${i + 1} name`} error={form.errorOf(`rows.${i}.name`) ?? form.errorOf(`rows.${i}.candidacyId`) ?? form.errorOf(`rows.${i}.partyListId`)}>
                       {(a) => <input {...a} readOnly={isOurs} {...register(`rows.${i}.name`)} />}
                     </Field>
-                    {isOurs && <span className="muted">our candidate</span>}
+                    {isOurs && <span className="muted">{isOurList ? 'our list' : 'our candidate'}</span>}
                   </td>
                   <td>
                     <Field label={`Candidate ${i + 1} party`} error={form.errorOf(`rows.${i}.party`)}>
@@ -175,10 +209,21 @@ function ResultForm(props: { contestId: number; pollingDay: string; result: Cont
                       {(a) => <input {...a} type="number" min={0} {...register(`rows.${i}.votes`, { valueAsNumber: true })} />}
                     </Field>
                   </td>
+                  {priorSeats && (
+                    <td>
+                      <Field label={`Candidate ${i + 1} constituency seats`} error={form.errorOf(`rows.${i}.constituencySeats`)}>
+                        {(a) => <input {...a} type="number" min={0} {...register(`rows.${i}.constituencySeats`, { valueAsNumber: true })} />}
+                      </Field>
+                    </td>
+                  )}
                   <td>
-                    <label className="choice">
-                      <input type="checkbox" {...register(`rows.${i}.elected`)} /> Elected<span className="visually-hidden"> (candidate {i + 1})</span>
-                    </label>
+                    {list ? (
+                      <span className="muted">from the seats</span>
+                    ) : (
+                      <label className="choice">
+                        <input type="checkbox" {...register(`rows.${i}.elected`)} /> Elected<span className="visually-hidden"> (candidate {i + 1})</span>
+                      </label>
+                    )}
                     {form.errorOf(`rows.${i}.elected`) && (
                       <p className="error" role="alert">
                         {form.errorOf(`rows.${i}.elected`)}
@@ -198,7 +243,7 @@ function ResultForm(props: { contestId: number; pollingDay: string; result: Cont
           </tbody>
         </table>
         <div className="actions">
-          <button type="button" onClick={() => append({ candidacyId: null, name: '', party: '', votes: undefined as unknown as number, elected: false })}>
+          <button type="button" onClick={() => append(blank())}>
             Add another candidate
           </button>
           <button type="submit" className="primary" disabled={form.formState.isSubmitting}>

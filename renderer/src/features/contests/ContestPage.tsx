@@ -10,6 +10,7 @@ import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { ContestCandidatesPanel } from '../candidates/ContestCandidatesPanel.tsx';
+import { ContestListPanel } from '../party-lists/ContestListPanel.tsx';
 import { ContestTimetablePanel } from '../timetable/TimetablePanel.tsx';
 import { TasksPanel } from '../timetable/TasksPanel.tsx';
 import { PlanSummary } from '../planner/PlanSummary.tsx';
@@ -45,6 +46,7 @@ export function ContestPage() {
       />
       <PlanSummary contestId={id} />
       <StatusForm contest={c} />
+      <ContestListPanel contestId={c.id} />
       <ContestCandidatesPanel contestId={c.id} />
       <ContestTimetablePanel contestId={id} />
       <TasksPanel electionId={c.electionId} contestId={id} />

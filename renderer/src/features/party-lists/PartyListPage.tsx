@@ -1,0 +1,273 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { ListMember, PartyList } from '../../../../shared/contract/party-lists.ts';
+import { formatPence } from '../../../../shared/domain/deposits.ts';
+import { api, useApi } from '../../app/api.ts';
+import { DeleteButton } from '../../ui/DeleteButton.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { formatDate } from '../../ui/format.ts';
+import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { ChecklistTable, StatusChanger } from '../candidates/CandidacyPage.tsx';
+import { CandidacyStatusBadge, SourceFlag } from '../candidates/labels.tsx';
+import { errorText, useSubmitter } from '../candidates/useSubmitter.ts';
+
+/** A party list: its names in ballot order with their papers, the list's own papers, deposit, limit and result. */
+export function PartyListPage() {
+  const id = Number(useParams().id);
+  const navigate = useNavigate();
+  const { data: l, error } = useApi('partyLists.get', { id });
+  if (error) return <ErrorMessage error={error} />;
+  if (!l) return <Loading />;
+  const c = l.contest;
+  return (
+    <>
+      <PageHeader
+        title={`${l.partyName} list — ${c.areaName}`}
+        back={{ to: `/contests/${c.id}`, label: `${c.areaName} (${c.electionName})` }}
+        subtitle={
+          <>
+            <CandidacyStatusBadge status={l.status} /> {l.ballot.label} · {l.ballot.seats} seats · polling day {formatDate(c.pollingDay)} ·{' '}
+            <Link to={`/treasury/${c.id}`}>money: deposit, spending limit and the return</Link>
+          </>
+        }
+        actions={
+          <>
+            <Link className="button" to={`/contests/${c.id}/result`}>
+              Result
+            </Link>
+            <DeleteButton
+              what={`the ${l.partyName} list in ${c.areaName}`}
+              impactNoun="name"
+              impact={async () => l.members.map((m) => m.name)}
+              remove={async () => {
+                await api('partyLists.delete', { id });
+                navigate(`/contests/${c.id}`);
+              }}
+            />
+          </>
+        }
+      />
+      <Overview l={l} />
+      <NamesPanel l={l} />
+      <section className="panel" aria-labelledby="list-papers-heading">
+        <h2 id="list-papers-heading">The list’s papers</h2>
+        <ChecklistTable
+          contestId={c.id}
+          items={l.items.map((item) => ({ ...item, dueOn: l.closeOfNominations }))}
+          time={null}
+          save={(item, v) => api('partyLists.setItem', { id, item: item as PartyList['items'][number]['id'], ...v })}
+        />
+        <AgentForm l={l} />
+      </section>
+      <StatusChanger history={l.history} allowedNext={l.allowedNext} closed="Withdrawn: the list is closed." save={(v) => api('partyLists.setStatus', { id, ...v })} />
+    </>
+  );
+}
+
+function Overview(props: { l: PartyList }) {
+  const { l } = props;
+  const d = l.deposit;
+  return (
+    <section className="panel" aria-labelledby="list-overview-heading">
+      <h2 id="list-overview-heading">Papers, deposit and result</h2>
+      <p>
+        {l.complete ? <strong className="deposit-returned">All papers complete.</strong> : <strong>Papers not complete: {l.problems.length || 'some items are still to do'}{l.problems.length ? ` problem${l.problems.length === 1 ? '' : 's'}` : ''}.</strong>}{' '}
+        Close of nominations: {l.closeOfNominations ? formatDate(l.closeOfNominations) : 'not known yet'}.
+      </p>
+      {l.problems.length > 0 && (
+        <ul className="problem-list" aria-label="Problems found">
+          {l.problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+      <p>
+        Deposit: {d ? `${formatPence(d.amountPence)} for the whole list, ${d.returnRuleText}` : 'none for this list'}
+        {d && <SourceFlag source={d.source} />}
+        {d?.outcome && (
+          <>
+            {' '}
+            — <strong className={`deposit-${d.outcome}`}>{d.outcome === 'returned' ? 'returned' : 'forfeited'}</strong>
+          </>
+        )}
+        .
+      </p>
+      <p>
+        {l.seatsWon === null
+          ? 'Seats won: known once the result is recorded with the list’s row.'
+          : `Seats won: ${l.seatsWon} of ${l.ballot.seats}${l.seatsWon > 0 ? ` — elected: ${l.members.filter((m) => m.elected).map((m) => m.name).join(', ')}` : ''}.`}
+      </p>
+      <p className="muted">
+        {l.ballot.maxNames !== null ? `A list holds 1 to ${l.ballot.maxNames} names. ` : ''}
+        {l.ballot.source}.
+      </p>
+    </section>
+  );
+}
+
+function NamesPanel(props: { l: PartyList }) {
+  const { l } = props;
+  const { data: candidates } = useApi('candidates.list', {});
+  const [candidateId, setCandidateId] = useState('');
+  const [status, setStatus] = useState('');
+  const { error, onSubmit } = useSubmitter();
+  const onList = new Set(l.members.map((m) => m.candidateId));
+  const full = l.ballot.maxNames !== null && l.members.length >= l.ballot.maxNames;
+  const add = onSubmit(async () => {
+    if (!candidateId) throw new Error('Choose a candidate to add');
+    const after = await api('partyLists.addMember', { listId: l.id, candidateId: Number(candidateId) });
+    setStatus(`Added ${after.members[after.members.length - 1].name} at ${after.members.length}.`);
+    setCandidateId('');
+  });
+  const move = (m: ListMember, to: number) => {
+    const ids = l.members.map((x) => x.id).filter((x) => x !== m.id);
+    ids.splice(to - 1, 0, m.id);
+    return api('partyLists.reorder', { listId: l.id, order: ids.map((memberId, i) => ({ memberId, position: i + 1 })) });
+  };
+  const act = async (fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+    } catch (err) {
+      setStatus(errorText(err));
+    }
+  };
+  return (
+    <section className="panel" aria-labelledby="names-heading">
+      <h2 id="names-heading">Names on the list</h2>
+      <div className="count-bar" aria-label="Names on the list">
+        <span className={`count ${l.members.length > 0 ? 'full' : 'short'}`}>
+          {l.members.length}
+          {l.ballot.maxNames !== null ? ` of at most ${l.ballot.maxNames}` : ''}
+        </span>
+        <span>In ballot order: seats go to the names from the top.</span>
+      </div>
+      {l.members.length > 0 ? (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                Place
+              </th>
+              <th scope="col">Name</th>
+              <th scope="col">Consent and home address form</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {l.members.map((m, i) => (
+              <tr key={m.id}>
+                <td className="num">{m.position}</td>
+                <td>
+                  <Link to={`/candidates/${m.candidateId}`}>{m.name}</Link>
+                  {m.elected && <strong className="deposit-returned"> Elected</strong>}
+                  {m.problems.length > 0 && (
+                    <ul className="problem-list">
+                      {m.problems.map((p) => (
+                        <li key={p}>{p}</li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+                <td>
+                  <MemberPapers m={m} />
+                </td>
+                <td>
+                  <div className="compact-actions">
+                    <button type="button" disabled={i === 0} aria-label={`Move ${m.name} up`} onClick={() => act(() => move(m, i))}>
+                      ↑
+                    </button>
+                    <button type="button" disabled={i === l.members.length - 1} aria-label={`Move ${m.name} down`} onClick={() => act(() => move(m, i + 2))}>
+                      ↓
+                    </button>
+                    <button type="button" className="danger" aria-label={`Remove ${m.name} from the list`} onClick={() => act(() => api('partyLists.removeMember', { id: m.id }))}>
+                      Remove
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="muted">No names yet. Add the candidates in the order they will appear on the ballot paper.</p>
+      )}
+      <form className="form inline-form" noValidate onSubmit={add} aria-label="Add a name to the list">
+        <div className="row">
+          <Field label="Candidate" hint="Add someone first under Candidates if they are not in the list" error={error}>
+            {(a) => (
+              <select {...a} value={candidateId} onChange={(e) => setCandidateId(e.target.value)}>
+                <option value="">Choose…</option>
+                {(candidates ?? [])
+                  .filter((c) => !onList.has(c.id))
+                  .map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.ballotName}
+                    </option>
+                  ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={full}>
+            Add to the list
+          </button>
+          <Link to="/candidates/new">New candidate</Link>
+          <span role="status" className="muted">
+            {full ? `The list is full: a list holds at most ${l.ballot.maxNames} names.` : status}
+          </span>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function MemberPapers(props: { m: ListMember }) {
+  const { m } = props;
+  const [signedOn, setSignedOn] = useState(m.consentSignedOn ?? '');
+  const [witness, setWitness] = useState(m.consentWitnessedBy);
+  const [homeForm, setHomeForm] = useState(m.homeAddressFormOn ?? '');
+  const { error, saved, onSubmit } = useSubmitter();
+  const save = onSubmit(() => api('partyLists.setMemberPapers', { id: m.id, consentSignedOn: signedOn || null, consentWitnessedBy: witness, homeAddressFormOn: homeForm || null }));
+  return (
+    <form className="member-papers" noValidate onSubmit={save} aria-label={`Papers of ${m.name}`}>
+      <Field label="Consent signed on" error={error}>
+        {(a) => <input {...a} type="date" value={signedOn} onChange={(e) => setSignedOn(e.target.value)} />}
+      </Field>
+      <Field label="Witnessed by">
+        {(a) => <input {...a} value={witness} onChange={(e) => setWitness(e.target.value)} />}
+      </Field>
+      <Field label="Home address form received">
+        {(a) => <input {...a} type="date" value={homeForm} onChange={(e) => setHomeForm(e.target.value)} />}
+      </Field>
+      <button type="submit">Save papers</button>
+      {saved && <span role="status">Saved.</span>}
+    </form>
+  );
+}
+
+function AgentForm(props: { l: PartyList }) {
+  const { l } = props;
+  const [partyName, setPartyName] = useState(l.partyName);
+  const [agentName, setAgentName] = useState(l.agentName);
+  const { error, saved, onSubmit } = useSubmitter();
+  const save = onSubmit(() => api('partyLists.update', { id: l.id, partyName, agentName, notes: l.notes }));
+  return (
+    <form className="form" noValidate onSubmit={save} aria-label="Party and agent">
+      <div className="row">
+        <Field label="Party name" hint="As registered with the Electoral Commission" error={error}>
+          {(a) => <input {...a} value={partyName} onChange={(e) => setPartyName(e.target.value)} />}
+        </Field>
+        <Field label="Election agent" hint="One agent for the whole list; empty: the first name on the list is the agent">
+          {(a) => <input {...a} value={agentName} onChange={(e) => setAgentName(e.target.value)} />}
+        </Field>
+      </div>
+      <div className="actions">
+        <button type="submit">Save party and agent</button>
+        {saved && <span role="status">Saved.</span>}
+      </div>
+    </form>
+  );
+}
