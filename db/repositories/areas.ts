@@ -3,7 +3,7 @@ import type { Db } from '../open.ts';
 
 export type AreaWrite = Omit<Area, 'id' | 'contestCount'>;
 
-const SELECT = `SELECT a.id, a.name, a.kind, a.gss_code AS gssCode, a.electorate, a.classification, a.nation, a.notes,
+const SELECT = `SELECT a.id, a.name, a.kind, a.gss_code AS gssCode, a.electorate, a.classification, a.nation, a.region, a.notes,
   (SELECT COUNT(*) FROM contests c WHERE c.area_id = a.id) AS contestCount FROM areas a`;
 
 export async function listAreas(db: Db, search?: string): Promise<Area[]> {
@@ -21,15 +21,15 @@ export async function getArea(db: Db, id: number): Promise<Area | undefined> {
 export async function insertAreas(db: Db, areas: AreaWrite[]): Promise<number[]> {
   const now = new Date().toISOString();
   const stmt = db.prepare(
-    `INSERT INTO areas (name, kind, gss_code, electorate, classification, nation, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO areas (name, kind, gss_code, electorate, classification, nation, region, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  return areas.map((a) => Number(stmt.run(a.name, a.kind, a.gssCode, a.electorate, a.classification, a.nation, a.notes, now, now).lastInsertRowid));
+  return areas.map((a) => Number(stmt.run(a.name, a.kind, a.gssCode, a.electorate, a.classification, a.nation, a.region, a.notes, now, now).lastInsertRowid));
 }
 
 export async function updateArea(db: Db, id: number, a: AreaWrite): Promise<void> {
   db.prepare(
-    `UPDATE areas SET name = ?, kind = ?, gss_code = ?, electorate = ?, classification = ?, nation = ?, notes = ?, updated_at = ? WHERE id = ?`,
-  ).run(a.name, a.kind, a.gssCode, a.electorate, a.classification, a.nation, a.notes, new Date().toISOString(), id);
+    `UPDATE areas SET name = ?, kind = ?, gss_code = ?, electorate = ?, classification = ?, nation = ?, region = ?, notes = ?, updated_at = ? WHERE id = ?`,
+  ).run(a.name, a.kind, a.gssCode, a.electorate, a.classification, a.nation, a.region, a.notes, new Date().toISOString(), id);
 }
 
 export async function deleteArea(db: Db, id: number): Promise<void> {

@@ -41,14 +41,14 @@ export async function insertContest(
 
 // ---------------------------------------------------------------- batches ("consider all")
 
-const BATCH_SELECT = `SELECT b.id, b.election_id AS electionId, b.nation, b.name_contains AS nameContains, b.created_at AS createdAt,
+const BATCH_SELECT = `SELECT b.id, b.election_id AS electionId, b.nation, b.name_contains AS nameContains, b.region, b.created_at AS createdAt,
   (SELECT COUNT(*) FROM contests c WHERE c.batch_id = b.id) AS contests
   FROM contest_batches b`;
 
 export async function insertContestBatch(db: Db, electionId: number, filter: AreaFilter): Promise<number> {
   const r = db
-    .prepare('INSERT INTO contest_batches (election_id, nation, name_contains, created_at) VALUES (?, ?, ?, ?)')
-    .run(electionId, filter.nation, filter.nameContains, new Date().toISOString());
+    .prepare('INSERT INTO contest_batches (election_id, nation, region, name_contains, created_at) VALUES (?, ?, ?, ?, ?)')
+    .run(electionId, filter.nation, filter.region, filter.nameContains, new Date().toISOString());
   return Number(r.lastInsertRowid);
 }
 

@@ -94,7 +94,7 @@ export const areasHandlers: HandlersFor<typeof areasContract> = {
     }
     const ids = await insertAreas(
       ctx.db,
-      rows.map((r) => ({ name: r.name, kind: input.kind, gssCode: r.gssCode, electorate: r.electorate, classification: r.classification, nation: r.nation, notes: '' })),
+      rows.map((r) => ({ name: r.name, kind: input.kind, gssCode: r.gssCode, electorate: r.electorate, classification: r.classification, nation: r.nation, region: r.region, notes: '' })),
     );
     await ctx.audit({
       action: 'import',

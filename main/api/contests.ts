@@ -85,7 +85,7 @@ export const contestsHandlers: HandlersFor<typeof contestsContract> = {
         'conflict',
         matching.length > 0
           ? `Every matching area is already a contest in ${election.name}: nothing to add.`
-          : `No ${kinds} areas match${filter.nation ? ` in ${NATION_LABELS[filter.nation]}` : ''}${filter.nameContains ? ` with “${filter.nameContains}” in the name` : ''}. A ${ELECTION_TYPE_INFO[election.type].label} is fought in ${kinds} areas: import them under Areas first, or change the filter.`,
+          : `No ${kinds} areas match${filter.nation ? ` in ${NATION_LABELS[filter.nation]}` : ''}${filter.region ? ` in the region “${filter.region}”` : ''}${filter.nameContains ? ` with “${filter.nameContains}” in the name` : ''}. A ${ELECTION_TYPE_INFO[election.type].label} is fought in ${kinds} areas: import them under Areas first, or change the filter.`,
       );
     }
     const batchId = await insertContestBatch(ctx.db, electionId, filter);

@@ -30,6 +30,7 @@ const areaFields = {
   electorate,
   classification,
   nation,
+  region: optionalText('Region', 100),
   notes: optionalText('Notes'),
 };
 
@@ -42,6 +43,7 @@ export const area = z.object({
   electorate: z.number().nullable(),
   classification,
   nation,
+  region: z.string(),
   notes: z.string(),
   contestCount: z.number(),
 });
@@ -55,6 +57,7 @@ export const areaMapping = z.strictObject({
   electorate: columnName.default(''),
   classification: columnName.default(''),
   nation: columnName.default(''),
+  region: columnName.default(''),
 });
 export type AreaMapping = z.infer<typeof areaMapping>;
 

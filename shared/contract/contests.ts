@@ -35,6 +35,11 @@ export const considerAllInput = z.strictObject({
   electionId: id,
   nation: nation.nullable().default(null),
   nameContains: optionalText('Name filter', 200),
+  /** A region as areas record it, e.g. "North East"; null for every region. */
+  region: z.string({ error: 'Region must be text' }).trim().max(100, 'Region must be at most 100 characters')
+    .nullable()
+    .default(null)
+    .transform((v) => v || null),
 });
 export type ConsiderAllInput = z.input<typeof considerAllInput>;
 
@@ -43,6 +48,7 @@ export const contestBatch = z.object({
   electionId: id,
   nation: nation.nullable(),
   nameContains: z.string(),
+  region: z.string().nullable(),
   createdAt: z.string(),
   /** Contests the batch added that are still there. */
   contests: z.number(),
@@ -67,7 +73,7 @@ export const contestsContract = {
   'contests.update': mutation('Change a contest’s status and reason', z.strictObject({ id, ...statusFields }), contest),
   'contests.delete': mutation('Delete a contest', idInput, z.object({ deleted: z.boolean() })),
   'contests.considerAll': mutation(
-    'Add every area the election is fought in (optionally of one nation, or whose name contains some text) as a contest being considered, in one batch that can be undone',
+    'Add every area the election is fought in (optionally of one nation, of one region, or whose name contains some text) as a contest being considered, in one batch that can be undone',
     considerAllInput,
     z.object({ batch: contestBatch, created: z.number(), alreadyContests: z.number() }),
   ),

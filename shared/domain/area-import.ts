@@ -1,10 +1,11 @@
 import type { Nation } from './election-types.ts';
 import { constituencyDesignation } from './constituency-designations.ts';
+import { constituencyRegion } from './constituency-regions.ts';
 import { readCsv } from './csv.ts';
 
 export type ImportDecision = 'import' | 'skip' | 'import-without-code';
 
-export const AREA_FIELDS = ['name', 'gssCode', 'electorate', 'classification', 'nation'] as const;
+export const AREA_FIELDS = ['name', 'gssCode', 'electorate', 'classification', 'nation', 'region'] as const;
 export type AreaField = (typeof AREA_FIELDS)[number];
 export type Mapping = Record<AreaField, string>;
 
@@ -14,6 +15,7 @@ export const AREA_FIELD_LABELS: Record<AreaField, string> = {
   electorate: 'Electorate',
   classification: 'County or borough',
   nation: 'Nation',
+  region: 'Region',
 };
 
 /** Headings seen in the wild for each field, compared without case, spaces or punctuation. */
@@ -23,12 +25,13 @@ const HEADINGS: Record<AreaField, string[]> = {
   electorate: ['electorate', 'electors', 'registeredelectors', 'totalelectorate'],
   classification: ['classification', 'type', 'constituencytype', 'countyborough', 'countyorborough'],
   nation: ['nation', 'country'],
+  region: ['region', 'regionname', 'englishregion', 'rgn'],
 };
 
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 export function suggestMapping(headers: string[]): Mapping {
-  const mapping = { name: '', gssCode: '', electorate: '', classification: '', nation: '' };
+  const mapping = { name: '', gssCode: '', electorate: '', classification: '', nation: '', region: '' };
   for (const field of AREA_FIELDS) {
     mapping[field] = headers.find((h) => HEADINGS[field].includes(squash(h))) ?? '';
   }
@@ -42,6 +45,7 @@ export interface AreaRow {
   electorate: number | null;
   classification: 'county' | 'borough' | null;
   nation: Nation;
+  region: string;
 }
 
 export interface AreaProblem {
@@ -123,10 +127,12 @@ export function analyseAreaCsv(
       // A 2024 constituency's county/borough designation is known, so a file without the column still sets it.
       classification: classification ?? (gssCode ? constituencyDesignation(gssCode) : null),
       nation: nation as Nation,
+      // Likewise its region, which "consider all areas" can filter by.
+      region: cell(cells, 'region') || (gssCode ? (constituencyRegion(gssCode) ?? '') : ''),
     };
     rows.push(row);
 
-    const key = JSON.stringify([row.name, row.gssCode, row.electorate, row.classification, row.nation]);
+    const key = JSON.stringify([row.name, row.gssCode, row.electorate, row.classification, row.nation, row.region]);
     const firstLine = seenRows.get(key);
     if (firstLine !== undefined) {
       problems.push({

@@ -28,13 +28,21 @@ export function areaFitsElection(area: { kind: string; nation: Nation }, electio
   return UK_WIDE.includes(election.type) || area.nation === election.nation;
 }
 
-/** The filter of "consider all areas": one nation (or all), and text the name contains. */
+/** The filter of "consider all areas": one nation (or all), one region (or all), and text the name contains. */
 export interface AreaFilter {
   nation: Nation | null;
+  region: string | null;
   nameContains: string;
 }
 
-export function matchesAreaFilter(area: { name: string; nation: Nation }, filter: AreaFilter): boolean {
+export function matchesAreaFilter(area: { name: string; nation: Nation; region: string }, filter: AreaFilter): boolean {
   if (filter.nation !== null && area.nation !== filter.nation) return false;
+  const region = filter.region?.trim().toLocaleLowerCase('en-GB');
+  if (region && area.region.toLocaleLowerCase('en-GB') !== region) return false;
   return area.name.toLocaleLowerCase('en-GB').includes(filter.nameContains.trim().toLocaleLowerCase('en-GB'));
+}
+
+/** The regions recorded among some areas, in alphabetical order, to offer as a filter. */
+export function regionsOf(areas: { region: string }[]): string[] {
+  return [...new Set(areas.map((a) => a.region).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'en-GB'));
 }

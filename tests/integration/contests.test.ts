@@ -100,3 +100,33 @@ describe('considering every area at once', () => {
     expect(again).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });
+
+describe('areas by region', () => {
+  it('records each imported constituency’s region, which can be changed like any area field', async () => {
+    const areas = await ok<{ id: number; name: string; kind: string; region: string }[]>(app, 'areas.list', {});
+    const hexham = areas.find((a) => a.name === 'Hexham')!;
+    expect(hexham.region).toBe('North East');
+    expect(areas.filter((a) => a.region === 'North East')).toHaveLength(27);
+    expect(areas.find((a) => a.name === 'Abbey Ward')?.region).toBe('');
+    const area = await ok<Record<string, unknown>>(app, 'areas.get', { id: hexham.id });
+    const { id, contestCount, ...fields } = area;
+    expect(await ok(app, 'areas.update', { id, ...fields, region: 'Tynedale' })).toMatchObject({ region: 'Tynedale', contestCount });
+  });
+
+  it('considers the areas of one region only, and records the region on the batch', async () => {
+    const r = await ok(app, 'contests.considerAll', { electionId: general, region: 'North East' });
+    expect(r).toMatchObject({ created: 27, alreadyContests: 0, batch: { nation: null, region: 'North East', nameContains: '', contests: 27 } });
+    expect((await contestsOf(general)).map((c) => c.areaName)).toContain('Hexham');
+    expect(await ok(app, 'contests.listBatches', { electionId: general })).toEqual([r.batch]);
+    // Every region, as the form's "Every region" sends it.
+    expect((await ok(app, 'contests.considerAll', { electionId: general, region: '' })).batch).toMatchObject({ region: null, contests: 623 });
+  });
+
+  it('says which region matched nothing, and writes nothing', async () => {
+    const before = snapshot(app);
+    const r = await app.dispatch('contests.considerAll', { electionId: general, nation: 'wales', region: 'North East' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    if (!r.ok) expect(r.error.message).toMatch(/^No constituency areas match in Wales in the region “North East”\./);
+    expect(snapshot(app)).toBe(before);
+  });
+});

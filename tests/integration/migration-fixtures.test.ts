@@ -91,3 +91,22 @@ describe('upgrading databases of every earlier schema version', () => {
     });
   }
 });
+
+describe('migration 015', () => {
+  it('gives 2024 constituencies already imported their region by GSS code, and other areas none', async () => {
+    const target = join(dir, 'regions', 'hustings.sqlite');
+    mkdirSync(join(dir, 'regions'), { recursive: true });
+    copyFileSync(fixturePath(14), target);
+    const old = new Database(target);
+    old.prepare(`UPDATE areas SET gss_code = 'E14001063' WHERE rowid = (SELECT MIN(rowid) FROM areas)`).run();
+    old.close();
+    const upgraded = await openHustings({ dbPath: target, actor: 'fixture', startupBackup: false });
+    try {
+      const regions = upgraded.db.prepare('SELECT gss_code, region FROM areas ORDER BY rowid').raw().all() as string[][];
+      expect(regions[0]).toEqual(['E14001063', 'South East']);
+      expect(regions.slice(1).every(([, region]) => region === '')).toBe(true);
+    } finally {
+      upgraded.close();
+    }
+  });
+});

@@ -13,6 +13,7 @@ describe('area CSV import', () => {
       electorate: 'Electorate',
       classification: '',
       nation: '',
+      region: '',
     });
   });
 
@@ -44,6 +45,20 @@ describe('area CSV import', () => {
     expect(decided.rows.find((r) => r.name === 'Aldershot')?.classification).toBe('borough');
     const given = analyseAreaCsv('Name,Code,Type\nAmber Valley,E14001066,borough\nA ward,E05001234,\n', none);
     expect(given.rows.map((r) => r.classification)).toEqual(['borough', null]);
+  });
+
+  it('sets the region of every 2024 constituency from the House of Commons Library list, unless the file says', () => {
+    const a = analyseAreaCsv(constituencies, none);
+    const decided = applyDecisions(a, { 159: 'skip', 240: 'skip', 575: 'import-without-code' });
+    const withCode = decided.rows.filter((r) => r.gssCode !== '');
+    expect(withCode.every((r) => r.region !== '')).toBe(true);
+    expect(withCode.filter((r) => r.region === 'North East')).toHaveLength(27);
+    expect(withCode.filter((r) => r.region === 'London')).toHaveLength(75);
+    expect(decided.rows.find((r) => r.name === 'Aldershot')?.region).toBe('South East');
+    expect(decided.rows.find((r) => r.name === 'Glasgow East')?.region).toBe('Scotland'); // read before its code was dropped
+    const given = analyseAreaCsv('Name,Code,Region\nAldershot,E14001063,Hampshire coast\nA ward,E05001234,\n', none);
+    expect(given.mapping.region).toBe('Region');
+    expect(given.rows.map((r) => r.region)).toEqual(['Hampshire coast', '']);
   });
 
   it('takes the nation from the GSS code', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AREA_KINDS } from '../../shared/contract/areas.ts';
 import { isoDate } from '../../shared/contract/common.ts';
-import { areaFitsElection, CONTEST_AREA_KINDS, matchesAreaFilter } from '../../shared/domain/contest-areas.ts';
+import { areaFitsElection, CONTEST_AREA_KINDS, matchesAreaFilter, regionsOf } from '../../shared/domain/contest-areas.ts';
 import { ELECTION_TYPES } from '../../shared/domain/election-types.ts';
 
 describe('which areas an election is fought in', () => {
@@ -28,11 +28,20 @@ describe('which areas an election is fought in', () => {
   });
 
   it('filters by nation and by text in the name, ignoring case and spaces around it', () => {
-    const area = { name: 'Cardiff South and Penarth', nation: 'wales' } as const;
-    expect(matchesAreaFilter(area, { nation: null, nameContains: '' })).toBe(true);
-    expect(matchesAreaFilter(area, { nation: 'wales', nameContains: ' PENARTH ' })).toBe(true);
-    expect(matchesAreaFilter(area, { nation: 'england', nameContains: '' })).toBe(false);
-    expect(matchesAreaFilter(area, { nation: null, nameContains: 'Newport' })).toBe(false);
+    const area = { name: 'Cardiff South and Penarth', nation: 'wales', region: 'Wales' } as const;
+    expect(matchesAreaFilter(area, { nation: null, region: null, nameContains: '' })).toBe(true);
+    expect(matchesAreaFilter(area, { nation: 'wales', region: null, nameContains: ' PENARTH ' })).toBe(true);
+    expect(matchesAreaFilter(area, { nation: 'england', region: null, nameContains: '' })).toBe(false);
+    expect(matchesAreaFilter(area, { nation: null, region: null, nameContains: 'Newport' })).toBe(false);
+  });
+
+  it('filters by region, ignoring case, and lists the regions recorded in order', () => {
+    const hexham = { name: 'Hexham', nation: 'england', region: 'North East' } as const;
+    expect(matchesAreaFilter(hexham, { nation: null, region: 'North East', nameContains: '' })).toBe(true);
+    expect(matchesAreaFilter(hexham, { nation: null, region: ' north east ', nameContains: '' })).toBe(true);
+    expect(matchesAreaFilter(hexham, { nation: null, region: 'North West', nameContains: '' })).toBe(false);
+    expect(matchesAreaFilter({ ...hexham, region: '' }, { nation: null, region: 'North East', nameContains: '' })).toBe(false);
+    expect(regionsOf([{ region: 'Wales' }, { region: '' }, { region: 'North East' }, { region: 'Wales' }])).toEqual(['North East', 'Wales']);
   });
 });
 

@@ -27,6 +27,7 @@ export function AreaForm(props: { initial?: Area; submitLabel: string; onSubmit(
     electorate: i?.electorate ?? null,
     classification: i?.classification ?? null,
     nation: i?.nation ?? 'england',
+    region: i?.region ?? '',
     notes: i?.notes ?? '',
   });
   const { register } = form;
@@ -73,6 +74,9 @@ export function AreaForm(props: { initial?: Area; submitLabel: string; onSubmit(
               <option value="borough">Borough (burgh)</option>
             </select>
           )}
+        </Field>
+        <Field label="Region (optional)" hint="e.g. North East; set from the GSS code for 2024 seats" error={form.errorOf('region')}>
+          {(a) => <input {...a} {...register('region')} />}
         </Field>
       </div>
       <Field label="Notes (optional)" error={form.errorOf('notes')}>

@@ -62,6 +62,8 @@ export function AreaPage() {
           <dd>{formatNumber(a.electorate)}</dd>
           <dt>County or borough</dt>
           <dd>{a.classification === 'county' ? 'County' : a.classification === 'borough' ? 'Borough (burgh)' : 'Not set'}</dd>
+          <dt>Region</dt>
+          <dd>{a.region || 'Not set'}</dd>
           {a.notes && (
             <>
               <dt>Notes</dt>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Area } from '../../../../shared/contract/areas.ts';
 import { considerAllInput, type ContestBatch } from '../../../../shared/contract/contests.ts';
-import { matchesAreaFilter } from '../../../../shared/domain/contest-areas.ts';
+import { matchesAreaFilter, regionsOf } from '../../../../shared/domain/contest-areas.ts';
 import { NATIONS, NATION_LABELS } from '../../../../shared/domain/election-types.ts';
 import { api, useApi } from '../../app/api.ts';
 import { Field } from '../../ui/Field.tsx';
@@ -12,23 +12,29 @@ import { useApiForm } from '../../ui/useApiForm.ts';
 
 const filterInput = considerAllInput.omit({ electionId: true });
 
-/** In words: "in Wales with “Cardiff” in the name". */
-function describeFilter(f: Pick<ContestBatch, 'nation' | 'nameContains'>): string {
-  const parts = [f.nation ? `in ${NATION_LABELS[f.nation]}` : 'in every nation', f.nameContains ? `with “${f.nameContains}” in the name` : ''];
+/** In words: "in Wales with “Cardiff” in the name", "in England in the North East". */
+function describeFilter(f: Pick<ContestBatch, 'nation' | 'region' | 'nameContains'>): string {
+  const parts = [
+    f.nation ? `in ${NATION_LABELS[f.nation]}` : 'in every nation',
+    f.region ? `in the ${f.region} region` : '',
+    f.nameContains ? `with “${f.nameContains}” in the name` : '',
+  ];
   return parts.filter(Boolean).join(' ');
 }
 
 /**
  * "Where should we stand?" across a whole election: every area of the kinds it is fought in (or
- * those of one nation, or with some text in the name) added at once as contests being considered,
+ * those of one nation or region, or with some text in the name) added at once as contests being considered,
  * so the planner can compare them; each such batch can be undone as one action.
  */
 export function ConsiderAllForm(props: { electionId: number; areas: Area[]; taken: Set<number>; kinds: string }) {
-  const form = useApiForm(filterInput, { nation: null, nameContains: '' });
+  const form = useApiForm(filterInput, { nation: null, region: null, nameContains: '' });
   const [done, setDone] = useState<string>();
   const nation = form.watch('nation') ?? null;
+  const region = form.watch('region') ?? null;
   const nameContains = form.watch('nameContains') ?? '';
-  const matching = props.areas.filter((a) => matchesAreaFilter(a, { nation, nameContains }));
+  const regions = regionsOf(props.areas);
+  const matching = props.areas.filter((a) => matchesAreaFilter(a, { nation, region, nameContains }));
   const fresh = matching.filter((a) => !props.taken.has(a.id)).length;
   return (
     <section className="inline-form" aria-labelledby="consider-all-heading">
@@ -62,6 +68,20 @@ export function ConsiderAllForm(props: { electionId: number; areas: Area[]; take
               </select>
             )}
           </Field>
+          {regions.length > 0 && (
+            <Field label="Region" error={form.errorOf('region')}>
+              {(a) => (
+                <select {...a} {...form.register('region', { setValueAs: (v) => (v === '' || v === null ? null : v) })}>
+                  <option value="">Every region</option>
+                  {regions.map((r) => (
+                    <option key={r} value={r}>
+                      {r}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          )}
           <Field label="Name contains (optional)" error={form.errorOf('nameContains')}>
             {(a) => <input {...a} {...form.register('nameContains')} placeholder="e.g. Birmingham" />}
           </Field>
