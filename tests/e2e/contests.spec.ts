@@ -62,6 +62,31 @@ test('a coordinator considers every Welsh seat at once, compares them under Wher
   await expect(contests.getByRole('row')).toHaveCount(2);
   await expect(contests.getByRole('row', { name: /Cardiff North/ })).toBeVisible();
   await expectAccessible(page);
+
+  // Then the seats of one English region, chosen from the regions the election's areas are in.
+  await panel.getByLabel('Nation').selectOption({ label: 'Every nation' });
+  await expect(panel.getByLabel('Region').locator('option')).toHaveText([
+    'Every region',
+    'East Midlands',
+    'East of England',
+    'London',
+    'North East',
+    'North West',
+    'Northern Ireland',
+    'Scotland',
+    'South East',
+    'South West',
+    'Wales',
+    'West Midlands',
+    'Yorkshire and The Humber',
+  ]);
+  await panel.getByLabel('Region').selectOption({ label: 'North East' });
+  await expect(panel.getByRole('status').first()).toHaveText('27 areas match.');
+  await panel.getByRole('button', { name: 'Consider these 27 areas' }).click();
+  await expect(panel.getByText('Added 27 contests being considered.')).toBeVisible();
+  await expect(contests.getByRole('row')).toHaveCount(29);
+  await expect(contests.getByRole('row', { name: /Hexham/ })).toContainText('Considering');
+  await expect(panel.getByRole('button', { name: 'Undo: remove the 27 contests in the North East region' })).toBeVisible();
 });
 
 test('a district council election offers every one of its wards, and no Westminster seat', async ({ page, app }) => {

@@ -75,7 +75,7 @@ export function AreaForm(props: { initial?: Area; submitLabel: string; onSubmit(
             </select>
           )}
         </Field>
-        <Field label="Region (optional)" hint="e.g. North East; set from the GSS code for 2024 seats" error={form.errorOf('region')}>
+        <Field label="Region (optional)" hint="e.g. North East; imports set it for 2024 seats" error={form.errorOf('region')}>
           {(a) => <input {...a} {...register('region')} />}
         </Field>
       </div>

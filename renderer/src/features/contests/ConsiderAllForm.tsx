@@ -15,7 +15,7 @@ const filterInput = considerAllInput.omit({ electionId: true });
 /** In words: "in Wales with “Cardiff” in the name", "in England in the North East". */
 function describeFilter(f: Pick<ContestBatch, 'nation' | 'region' | 'nameContains'>): string {
   const parts = [
-    f.nation ? `in ${NATION_LABELS[f.nation]}` : 'in every nation',
+    f.nation ? `in ${NATION_LABELS[f.nation]}` : f.region ? '' : 'in every nation',
     f.region ? `in the ${f.region} region` : '',
     f.nameContains ? `with “${f.nameContains}” in the name` : '',
   ];
