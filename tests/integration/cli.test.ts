@@ -130,6 +130,10 @@ const RUNNABLE: Record<string, string[]> = {
   'planner show': ['1'],
   'planner compare': [],
   timetable: ['--type', 'local', '--poll', '2027-05-06'],
+  // rules and methods open no database: a bad option stands in for the bad path.
+  rules: ['--type', 'no-such-type'],
+  call: ['elections.list'],
+  methods: ['--no-such-option'],
   deadlines: ['--ics', 'OUT'],
   'treasury limit': ['--contest', '1'],
   'treasury return': ['--contest', '1', '--csv', 'OUT'],

@@ -222,11 +222,11 @@ describe('party lists', () => {
     const { list, contest, election } = await standList(1);
     const place = await area('Gwynedd Maldwyn', 'constituency', 'wales');
     const other = await ok('contests.create', { electionId: election.id, areaId: place.id, status: 'contesting' });
-    const ge = await ok('elections.create', { name: 'General election', type: 'uk-parliament', pollingDay: '2029-05-03', nation: 'wales' });
+    const ge = await ok('elections.create', { name: 'General election', type: 'uk-parliament', pollingDay: '2024-07-04', nation: 'wales' });
     const single = await ok('contests.create', { electionId: ge.id, areaId: place.id, status: 'contesting' });
     const before = snapshot(app);
     const row = { name: 'Small Party', party: 'Small Party', votes: 100, partyListId: list.id };
-    const base = { declaredOn: '2029-05-04', electorate: 1000 };
+    const base = { declaredOn: '2024-07-05', electorate: 1000 };
     expect((await refused('results.record', { ...base, contestId: single.id, rows: [row] })).fields).toEqual({
       'rows.0.partyListId': 'This contest elects candidates singly: a result row cannot be a party list',
     });

@@ -77,7 +77,7 @@ describe('a list’s papers', () => {
     items: {},
     closeOfNominations: '2026-04-09',
     deliveredOn: null,
-    today: '2026-03-01',
+    today: '2026-04-02',
   };
   const signed = { name: 'Ann', consentSignedOn: '2026-03-20', consentWitnessedBy: 'Wyn', homeAddressFormOn: '2026-03-20' };
   it('asks each name for a consent and a home address form, and the list for its papers', () => {
