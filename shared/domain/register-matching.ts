@@ -104,6 +104,7 @@ export function matchElectors(previous: MatchSource, incoming: MatchSource): Mat
   };
 
   const pass = (key: (p: MatchPerson) => string | null, name: keyof typeof byPass, uniqueOnly = false) => {
+    if (!oldFree.includes(1) || !newFree.includes(1)) return; // everyone is matched: reading both sides again would find nothing
     const olds = keyed(previous, oldFree, oldNumbers, key);
     const news = keyed(incoming, newFree, newNumbers, key);
     // Walk both orders together: a run of one key on both sides is a group.
