@@ -293,7 +293,8 @@ export async function deleteElector(db: Db, id: number): Promise<void> {
 /** The electors of an area as the matcher needs them. */
 /**
  * The area's electors for matching, read afresh from the database on each pass rather than held
- * (100,000 of them as objects cost about 50 MB), with their ids in the order they are visited.
+ * (a register held as objects was much of what re-import matching added to memory), with their
+ * ids in the order they are visited.
  * Read it synchronously: the order is the same each time only while nothing writes between.
  */
 export function matchableElectors(db: Db, areaId: number): MatchSource & { ids: Float64Array } {

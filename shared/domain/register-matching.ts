@@ -83,7 +83,7 @@ export function matchElectors(previous: MatchSource, incoming: MatchSource): Mat
 
   /**
    * Each free person's key as two 53-bit hashes (NaN for none), and the free people in order of
-   * them: 100,000 key strings held for a pass were what made matching need 80 MB.
+   * them: holding 100,000 key strings for a pass was most of what matching added to memory.
    */
   const keyed = (source: MatchSource, free: Uint8Array, numbers: string[], key: (p: MatchPerson) => string | null) => {
     const hash = new Float64Array(2 * source.length).fill(NaN);
