@@ -4,6 +4,7 @@ import { backupAtStartupIfDue } from '../db/backup.ts';
 import { type Db, openDatabase } from '../db/open.ts';
 import { createCtx } from './api/context.ts';
 import { createDispatcher, type Dispatch } from './api/dispatcher.ts';
+import { keepYoungGenerationSmall } from './heap-growth.ts';
 import { createJobs, type Jobs } from './jobs.ts';
 import { createUploads, type Uploads } from './uploads.ts';
 
@@ -31,6 +32,7 @@ export function defaultActor(): string {
  * existing database gets its start-up backup when the newest backup is over a day old.
  */
 export async function openHustings(opts: { dbPath: string; actor?: string; startupBackup?: boolean; openPath?: (path: string) => Promise<string> }): Promise<Hustings> {
+  keepYoungGenerationSmall();
   const existed = opts.dbPath !== ':memory:' && existsSync(opts.dbPath);
   const db = await openDatabase(opts.dbPath);
   if (existed && opts.startupBackup !== false) {

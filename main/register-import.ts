@@ -16,7 +16,7 @@ import { CsvReader } from '../shared/domain/csv.ts';
 import { type ColumnMapping, REGISTER_FIELD_LABELS, mappingProblems } from '../shared/domain/register-columns.ts';
 import { RegisterBuffer, TextField } from '../shared/domain/register-buffer.ts';
 import { type AlterationLine, type AlterationPlan, planAlterations } from '../shared/domain/register-alterations.ts';
-import { DuplicateNumberCheck, type RowProblem, isBlankRow, readRegisterRow } from '../shared/domain/register-rows.ts';
+import { DuplicateNumberCheck, type RegisterRow, type RowProblem, isBlankRow, readRegisterRow } from '../shared/domain/register-rows.ts';
 import { matchElectors } from '../shared/domain/register-matching.ts';
 import { type Detected, type TextEncoding, detectEncoding, notAllText } from '../shared/domain/text-encoding.ts';
 import type { ImportReport } from '../shared/contract/register.ts';
@@ -291,11 +291,17 @@ async function replaceRegister(db: Db, req: ImportRequest, areaName: string, par
   const register = parsed.register;
   const n = register.length;
   job.stage('Matching with the register already held');
-  const previous = await matchableElectors(db, req.areaId);
-  const match = previous.length > 0 ? matchElectors(previous, Array.from({ length: n }, (_, i) => register.row(i))) : null;
+  const previous = matchableElectors(db, req.areaId);
+  const incoming = {
+    length: n,
+    forEach: (visit: (p: RegisterRow, i: number) => void) => {
+      for (let i = 0; i < n; i++) visit(register.row(i), i);
+    },
+  };
+  const match = previous.length > 0 ? matchElectors(previous, incoming) : null;
   const existingIds: (number | null)[] = new Array(n).fill(null);
-  if (match) for (const [o, i] of match.matched) existingIds[i] = previous[o].id;
-  const leftIds = match ? match.left.map((o) => previous[o].id) : [];
+  if (match) for (const [o, i] of match.matched) existingIds[i] = previous.ids[o];
+  const leftIds = match ? match.left.map((o) => previous.ids[o]) : [];
   askBeforeRemoving(db, req, areaName, leftIds);
 
   job.stage(`Saving ${plural(n, 'elector')} in one step (nothing changes until it is done)`);

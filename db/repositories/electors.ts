@@ -5,7 +5,7 @@
 import type { Db } from '../open.ts';
 import { parseAddress, sortByWalkOrder } from '../../shared/domain/households.ts';
 import { type RegisterBuffer, TextField } from '../../shared/domain/register-buffer.ts';
-import type { MatchPerson } from '../../shared/domain/register-matching.ts';
+import type { MatchSource } from '../../shared/domain/register-matching.ts';
 import type { Outcome, Request } from '../../shared/domain/canvass-codes.ts';
 import type { ElectorStanding } from '../../shared/domain/tallies.ts';
 
@@ -291,14 +291,30 @@ export async function deleteElector(db: Db, id: number): Promise<void> {
 // Import
 
 /** The electors of an area as the matcher needs them. */
-export async function matchableElectors(db: Db, areaId: number): Promise<(MatchPerson & { id: number })[]> {
-  const rows = db
-    .prepare(
-      `SELECT id, full_name AS fullName, surname, forenames, address_lines AS address, postcode, elector_number AS electorNumber
-       FROM electors WHERE area_id = ?`,
-    )
-    .all(areaId) as { id: number; fullName: string; surname: string; forenames: string; address: string; postcode: string; electorNumber: string }[];
-  return rows.map(({ address, ...r }) => ({ ...r, addressLines: address === '' ? [] : address.split('\n') }));
+/**
+ * The area's electors for matching, read afresh from the database on each pass rather than held
+ * (a register held as objects was much of what re-import matching added to memory), with their
+ * ids in the order they are visited.
+ * Read it synchronously: the order is the same each time only while nothing writes between.
+ */
+export function matchableElectors(db: Db, areaId: number): MatchSource & { ids: Float64Array } {
+  const select = db.prepare(
+    `SELECT id, full_name AS fullName, surname, forenames, address_lines AS address, postcode, elector_number AS electorNumber
+     FROM electors WHERE area_id = ?`,
+  );
+  const length = (db.prepare('SELECT count(*) AS n FROM electors WHERE area_id = ?').get(areaId) as { n: number }).n;
+  const ids = new Float64Array(length);
+  return {
+    length,
+    ids,
+    forEach(visit) {
+      let i = 0;
+      for (const r of select.iterate(areaId) as IterableIterator<{ id: number; fullName: string; surname: string; forenames: string; address: string; postcode: string; electorNumber: string }>) {
+        ids[i] = r.id;
+        visit({ ...r, addressLines: r.address === '' ? [] : r.address.split('\n') }, i++);
+      }
+    },
+  };
 }
 
 export interface RegisterWrite {

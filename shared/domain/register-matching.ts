@@ -62,46 +62,79 @@ function houseKey(p: MatchPerson): string | null {
   return `${p.postcode.replace(/\s+/g, '').toUpperCase()}|${house}|${a.flat.toUpperCase().replace(/[^A-Z0-9]/g, '')}`;
 }
 
-const byNumber = (people: readonly MatchPerson[]) => (a: number, b: number) =>
-  people[a].electorNumber.localeCompare(people[b].electorNumber, 'en', { numeric: true });
+/**
+ * One side of a match, visited once a pass: a register is 100,000 electors, and holding both sides
+ * as objects cost more memory than the rest of an import. An array of people is one.
+ */
+export interface MatchSource {
+  readonly length: number;
+  forEach(visit: (p: MatchPerson, i: number) => void): void;
+}
 
-export function matchElectors(previous: readonly MatchPerson[], incoming: readonly MatchPerson[]): MatchResult {
-  const oldFree = new Array<boolean>(previous.length).fill(true);
-  const newFree = new Array<boolean>(incoming.length).fill(true);
+export function matchElectors(previous: MatchSource, incoming: MatchSource): MatchResult {
+  const oldFree = new Uint8Array(previous.length).fill(1);
+  const newFree = new Uint8Array(incoming.length).fill(1);
+  // Elector numbers, kept to pair namesakes; taken on the first pass.
+  const oldNumbers: string[] = new Array(previous.length);
+  const newNumbers: string[] = new Array(incoming.length);
   const matched: [number, number][] = [];
   const byPass = { exact: 0, middleNames: 0, postcodeAndHouse: 0, nameOnly: 0 };
+  const byNumber = (numbers: readonly string[]) => (a: number, b: number) => numbers[a].localeCompare(numbers[b], 'en', { numeric: true });
 
-  const pass = (key: (p: MatchPerson) => string | null, name: keyof typeof byPass, uniqueOnly = false) => {
-    const groups = new Map<string, { olds: number[]; news: number[] }>();
-    const group = (k: string) => {
-      let g = groups.get(k);
-      if (!g) groups.set(k, (g = { olds: [], news: [] }));
-      return g;
-    };
-    previous.forEach((p, i) => {
-      if (!oldFree[i]) return;
-      const k = key(p);
-      if (k !== null) group(k).olds.push(i);
-    });
-    incoming.forEach((p, i) => {
-      if (!newFree[i]) return;
+  /**
+   * Each free person's key as two 53-bit hashes (NaN for none), and the free people in order of
+   * them: holding 100,000 key strings for a pass was most of what matching added to memory.
+   */
+  const keyed = (source: MatchSource, free: Uint8Array, numbers: string[], key: (p: MatchPerson) => string | null) => {
+    const hash = new Float64Array(2 * source.length).fill(NaN);
+    let count = 0;
+    source.forEach((p, i) => {
+      numbers[i] ??= p.electorNumber;
+      if (!free[i]) return;
       const k = key(p);
       if (k === null) return;
-      const g = groups.get(k);
-      if (g) g.news.push(i);
+      hashKey(k, hash, 2 * i);
+      count++;
     });
-    for (const g of groups.values()) {
-      if (g.olds.length === 0 || g.news.length === 0) continue;
-      if (uniqueOnly && (g.olds.length > 1 || g.news.length > 1)) continue;
-      g.olds.sort(byNumber(previous));
-      g.news.sort(byNumber(incoming));
-      const n = Math.min(g.olds.length, g.news.length);
-      for (let j = 0; j < n; j++) {
-        matched.push([g.olds[j], g.news[j]]);
-        oldFree[g.olds[j]] = false;
-        newFree[g.news[j]] = false;
-        byPass[name] += 1;
+    const order = new Int32Array(count);
+    let at = 0;
+    for (let i = 0; i < source.length; i++) if (!Number.isNaN(hash[2 * i])) order[at++] = i;
+    order.sort((a, b) => hash[2 * a] - hash[2 * b] || hash[2 * a + 1] - hash[2 * b + 1] || a - b);
+    return { hash, order };
+  };
+
+  const pass = (key: (p: MatchPerson) => string | null, name: keyof typeof byPass, uniqueOnly = false) => {
+    if (!oldFree.includes(1) || !newFree.includes(1)) return; // everyone is matched: reading both sides again would find nothing
+    const olds = keyed(previous, oldFree, oldNumbers, key);
+    const news = keyed(incoming, newFree, newNumbers, key);
+    // Walk both orders together: a run of one key on both sides is a group.
+    let o = 0;
+    let m = 0;
+    while (o < olds.order.length && m < news.order.length) {
+      const a = 2 * olds.order[o];
+      const b = 2 * news.order[m];
+      const before = olds.hash[a] - news.hash[b] || olds.hash[a + 1] - news.hash[b + 1];
+      if (before !== 0) {
+        if (before < 0) o++;
+        else m++;
+        continue;
       }
+      const oldEnd = runEnd(olds, o);
+      const newEnd = runEnd(news, m);
+      const oldCount = oldEnd - o;
+      const newCount = newEnd - m;
+      if (!uniqueOnly || (oldCount === 1 && newCount === 1)) {
+        const group = Array.from(olds.order.subarray(o, oldEnd)).sort(byNumber(oldNumbers));
+        const newGroup = Array.from(news.order.subarray(m, newEnd)).sort(byNumber(newNumbers));
+        for (let j = 0; j < Math.min(oldCount, newCount); j++) {
+          matched.push([group[j], newGroup[j]]);
+          oldFree[group[j]] = 0;
+          newFree[newGroup[j]] = 0;
+          byPass[name] += 1;
+        }
+      }
+      o = oldEnd;
+      m = newEnd;
     }
   };
 
@@ -120,8 +153,48 @@ export function matchElectors(previous: readonly MatchPerson[], incoming: readon
   matched.sort((a, b) => a[1] - b[1]);
   return {
     matched,
-    added: incoming.map((_, i) => i).filter((i) => newFree[i]),
-    left: previous.map((_, i) => i).filter((i) => oldFree[i]),
+    added: freeIndexes(newFree),
+    left: freeIndexes(oldFree),
     byPass,
   };
+}
+
+function freeIndexes(free: Uint8Array): number[] {
+  const out: number[] = [];
+  free.forEach((f, i) => {
+    if (f) out.push(i);
+  });
+  return out;
+}
+
+/** Where the run of equal hashes that starts at `from` ends. */
+function runEnd(side: { hash: Float64Array; order: Int32Array }, from: number): number {
+  const { hash, order } = side;
+  const at = 2 * order[from];
+  let end = from + 1;
+  while (end < order.length && hash[2 * order[end]] === hash[at] && hash[2 * order[end] + 1] === hash[at + 1]) end++;
+  return end;
+}
+
+/**
+ * Two 53-bit hashes of a key (four 32-bit multiplicative lanes), into `out[at]` and `out[at + 1]`:
+ * two different keys share both only by a chance of about 1 in 10^32, so keys are compared by them.
+ */
+function hashKey(key: string, out: Float64Array, at: number): void {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  let c = 0x9747b28c;
+  let d = 0x3c6ef372;
+  for (let i = 0; i < key.length; i++) {
+    const ch = key.charCodeAt(i);
+    a = Math.imul(a ^ ch, 0x01000193);
+    b = Math.imul(b ^ ch, 0x5bd1e995);
+    c = Math.imul(c ^ ch, 0x85ebca6b);
+    d = Math.imul(d ^ ch, 0xc2b2ae35);
+    b ^= b >>> 15;
+    c ^= c >>> 13;
+    d ^= d >>> 16;
+  }
+  out[at] = (a >>> 0) * 0x200000 + (b >>> 11);
+  out[at + 1] = (c >>> 0) * 0x200000 + (d >>> 11);
 }
