@@ -8,6 +8,7 @@ import { type ListBallot, evaluateList, listSizeProblems, seneddListDeposit } fr
 import { ukToday } from '../../shared/domain/working-days.ts';
 import { listCandidacies } from '../../db/repositories/candidacies.ts';
 import { getCandidate } from '../../db/repositories/candidates.ts';
+import { getDeposit } from '../../db/repositories/treasury.ts';
 import {
   deleteMember,
   deletePartyList,
@@ -75,6 +76,7 @@ async function detail(ctx: Ctx, id: number): Promise<PartyList> {
   const history = await listStatusHistory(ctx.db, id);
   const close = (await closeOfNominations(ctx, contest))?.date ?? null;
   const deposit = await listDeposit(ctx, contest);
+  const paid = await getDeposit(ctx.db, contest.id);
   const items = await listItemRows(ctx.db, id);
   const deliveredOn = [...history].reverse().find((h) => h.status === 'delivered')?.onDate ?? null;
   const e = evaluateList({
@@ -85,6 +87,7 @@ async function detail(ctx: Ctx, id: number): Promise<PartyList> {
     closeOfNominations: close,
     deliveredOn,
     today: ukToday(),
+    depositPaid: paid ? { amountPence: paid.amountPence, paidOn: paid.paidOn } : null,
   });
   const problems = ballot
     ? e.problems

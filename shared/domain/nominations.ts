@@ -638,7 +638,7 @@ export function evaluateChecklist(req: NominationRequirements, kind: CandidacyKi
  * The deposit item from the treasury's record: paid in full is done on the day paid; paid short
  * is in progress with the shortfall; marked done with nothing recorded is a problem.
  */
-function depositItem(
+export function depositItem(
   requiredPence: number,
   paid: ChecklistInput['depositPaid'],
   state: ItemState,

@@ -10,7 +10,7 @@
 import type { DepositRule } from './deposits.ts';
 import type { ElectionType } from './election-types.ts';
 import { formatPence } from './money.ts';
-import { type ItemState, type PostKind, consentProblems, itemStateProblem } from './nominations.ts';
+import { type ChecklistInput, type ItemState, type PostKind, consentProblems, depositItem, itemStateProblem } from './nominations.ts';
 
 /** Polls after 6 April 2026 are run under WSI 2025/864: six seats per constituency from closed lists. */
 export const SENEDD_LIST_SYSTEM_FROM = '2026-04-07';
@@ -184,19 +184,28 @@ export function evaluateList(input: {
   closeOfNominations: string | null;
   deliveredOn: string | null;
   today: string;
+  /** The deposit the treasury holds for the list's contest: the deposit item follows it. */
+  depositPaid: ChecklistInput['depositPaid'];
 }): ListEvaluation {
   const overdue = (done: boolean) =>
     !done && input.closeOfNominations && input.today > input.closeOfNominations ? [`Overdue: nominations closed on ${input.closeOfNominations}`] : [];
   const items = listChecklist(input.deposit).map((def) => {
     const saved = input.items[def.id];
-    const state: ItemState = def.applies ? (saved?.state ?? 'todo') : 'not-needed';
+    let state: ItemState = def.applies ? (saved?.state ?? 'todo') : 'not-needed';
+    let doneOn = saved?.doneOn ?? null;
     const problems: string[] = [];
+    if (def.applies && def.id === 'deposit' && input.deposit) {
+      const linked = depositItem(input.deposit.amountPence, input.depositPaid, state, input.closeOfNominations);
+      state = linked.state;
+      doneOn = linked.doneOn ?? doneOn;
+      problems.push(...linked.problems);
+    }
     if (def.applies) {
       const bad = itemStateProblem(def, state);
       if (bad) problems.push(bad);
       if (!def.optional) problems.push(...overdue(state === 'done' || state === 'not-needed'));
     }
-    return { ...def, state, doneOn: saved?.doneOn ?? null, note: saved?.note ?? '', problems };
+    return { ...def, state, doneOn, note: saved?.note ?? '', problems };
   });
   const members = input.members.map((m) => {
     const c = consentProblems({ signedOn: m.consentSignedOn, witnessedBy: m.consentWitnessedBy, closeOfNominations: input.closeOfNominations, deliveredOn: input.deliveredOn, today: input.today });

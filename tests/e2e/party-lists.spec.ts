@@ -48,7 +48,6 @@ test('a small party stands one Senedd list of 3 names in one constituency: paper
     ['Party nomination paper', 'done'],
     ['Certificate of authorisation', 'done'],
     ['Emblem request', 'not-needed'],
-    ['Deposit', 'done'],
     ['Election agent', 'not-needed'],
   ]) {
     const form = papersPanel.getByRole('form', { name: `Update ${item}` });
@@ -57,6 +56,18 @@ test('a small party stands one Senedd list of 3 names in one constituency: paper
     await form.getByRole('button', { name: 'Save' }).click();
     await expect(papersPanel.getByRole('row', { name: new RegExp(item) })).toContainText(state === 'done' ? 'Done' : 'Not needed');
   }
+  // The deposit is ticked by the treasury's record of it, not by hand: one deposit for the list.
+  const depositRow = papersPanel.getByRole('row', { name: /Deposit/ });
+  await expect(depositRow).toContainText('To do');
+  await depositRow.getByRole('link', { name: 'Record the payment in the treasury' }).click();
+  const depositForm = page.getByRole('form', { name: 'Record the deposit' });
+  await expect(depositForm.getByLabel('Deposit amount')).toHaveValue('500.00');
+  await depositForm.getByLabel('Paid on').fill('2026-04-01');
+  await depositForm.getByLabel('Receipt number').fill('RO-26');
+  await depositForm.getByRole('button', { name: 'Record the deposit' }).click();
+  await expect(page.getByText(/^Paid £500\.00 on .* by banker's draft, receipt RO-26\.$/)).toBeVisible();
+  await page.goBack();
+  await expect(depositRow).toContainText('Done');
   await expect(page.getByText('All papers complete.')).toBeVisible();
   const status = page.getByRole('form', { name: 'Change status' });
   await status.getByLabel('New status').selectOption('papers-in-progress');
@@ -71,12 +82,9 @@ test('a small party stands one Senedd list of 3 names in one constituency: paper
   // Money: one deposit for the list, and the party's limit from the names on it (unconfirmed).
   await page.getByRole('link', { name: 'money: deposit, spending limit and the return' }).click();
   await expect(page.getByText('£52,500 + 2 × £3,500 for a list of 3 names = £59,500')).toBeVisible();
-  await expect(page.getByText(/Senedd party list \(party spending in the constituency\): set by .* Unconfirmed figure: check it\./)).toBeVisible();
-  const depositForm = page.getByRole('form', { name: 'Record the deposit' });
-  await expect(depositForm.getByLabel('Deposit amount')).toHaveValue('500.00');
-  await depositForm.getByLabel('Paid on').fill('2026-04-01');
-  await depositForm.getByLabel('Receipt number').fill('RO-26');
-  await depositForm.getByRole('button', { name: 'Record the deposit' }).click();
+  const limitSource = page.getByText(/Senedd party list \(party spending in the constituency\): set by Welsh Government written statement .*; checked/);
+  await expect(limitSource).toBeVisible();
+  await expect(limitSource).toContainText('unconfirmed default');
   await expect(page.getByText(/^Paid £500\.00 on .* by banker's draft, receipt RO-26\.$/)).toBeVisible();
   await expectAccessible(page);
 

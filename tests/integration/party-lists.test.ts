@@ -145,14 +145,18 @@ describe('party lists', () => {
   });
 
   it('papers: each name’s consent and home address form, the list’s items, then delivered and validly nominated', async () => {
-    const { list } = await standList(2);
+    const { list, contest } = await standList(2);
     expect((await refused('partyLists.setStatus', { id: list.id, status: 'delivered', onDate: '2026-04-01' })).fields).toMatchObject({ status: expect.stringMatching(/cannot become delivered/) });
     for (const m of list.members) {
       await ok('partyLists.setMemberPapers', { id: m.id, consentSignedOn: '2026-03-20', consentWitnessedBy: 'Wendy Witness', homeAddressFormOn: '2026-03-20' });
     }
     const early = await refused('partyLists.setMemberPapers', { id: list.members[0].id, consentSignedOn: 'not a date', consentWitnessedBy: '', homeAddressFormOn: null });
     expect(early.fields).toMatchObject({ consentSignedOn: 'Write the date as YYYY-MM-DD' });
-    for (const item of ['party-nomination-paper', 'certificate-of-authorisation', 'deposit']) await ok('partyLists.setItem', { id: list.id, item, state: 'done', doneOn: '2026-04-01' });
+    for (const item of ['party-nomination-paper', 'certificate-of-authorisation']) await ok('partyLists.setItem', { id: list.id, item, state: 'done', doneOn: '2026-04-01' });
+    // The deposit item follows the treasury's record of the list's one deposit, not a tick.
+    const unpaid = await ok('partyLists.setItem', { id: list.id, item: 'deposit', state: 'done', doneOn: '2026-04-01' });
+    expect(unpaid.problems).toContain('Deposit: Marked done, but the treasury has no record of the payment: record it on the contest’s money page');
+    await ok('treasury.saveDeposit', { contestId: contest.id, amount: '500', paidOn: '2026-04-01', method: 'bankers-draft' });
     await ok('partyLists.setItem', { id: list.id, item: 'emblem-request', state: 'not-needed' });
     const notSkippable = await refused('partyLists.setItem', { id: list.id, item: 'deposit', state: 'not-needed' });
     expect(notSkippable.fields?.state).toMatch(/always needed/);

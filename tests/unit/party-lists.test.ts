@@ -78,6 +78,7 @@ describe('a list’s papers', () => {
     closeOfNominations: '2026-04-09',
     deliveredOn: null,
     today: '2026-04-02',
+    depositPaid: null,
   };
   const signed = { name: 'Ann', consentSignedOn: '2026-03-20', consentWitnessedBy: 'Wyn', homeAddressFormOn: '2026-03-20' };
   it('asks each name for a consent and a home address form, and the list for its papers', () => {
@@ -91,8 +92,10 @@ describe('a list’s papers', () => {
     const e = evaluateList({
       ...base,
       members: [signed],
-      items: { 'party-nomination-paper': done, 'certificate-of-authorisation': done, deposit: done, 'election-agent': { state: 'not-needed', doneOn: null, note: '' } },
+      items: { 'party-nomination-paper': done, 'certificate-of-authorisation': done, 'election-agent': { state: 'not-needed', doneOn: null, note: '' } },
+      depositPaid: { amountPence: 50_000, paidOn: '2026-04-01' },
     });
+    expect(e.items.find((i) => i.id === 'deposit')).toMatchObject({ state: 'done', doneOn: '2026-04-01' });
     expect(e.problems).toEqual([]);
     expect(e.complete).toBe(true);
   });
