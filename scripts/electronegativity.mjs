@@ -5,7 +5,9 @@
 // crash the process (p-cancelable "onCancel handler was attached after the promise settled",
 // got's ENOTFOUND), sometimes before the report is written. The CLI is therefore run through
 // a small wrapper that replaces its HTTP client with one that fails at once, so it uses its
-// bundled English texts and never touches the network; then the CSV it writes is judged.
+// bundled English texts and never touches the network; then the report it writes is judged.
+// The report is SARIF, not CSV: its CSV writer issues the header and the rows as two
+// unsynchronised async writes, so on a fast machine the header can land over the first row.
 // Files it cannot parse would silently go unscanned, so each one is parsed here first with the
 // same parser, and a parse failure fails the run. Inline `eng-disable` comments are refused:
 // every exception goes through the allow-list, with its reason.
@@ -26,39 +28,6 @@ const SCANNED = ['main', 'renderer', 'package.json'];
 const BUILT_PAGE = path.join('dist', 'renderer', 'index.html');
 const EXCLUDED_CHECKS = ['AvailableSecurityFixesGlobalCheck']; // needs the network; versions are pinned by the lockfile
 const PARSED_EXTENSIONS = new Set(['.js', '.jsx', '.ts', '.tsx', '.mjs', '.cjs', '.mts', '.cts']);
-
-/** Minimal RFC 4180 CSV reader (electronegativity quotes fields containing commas). */
-export function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.length > 1 || r[0] !== '');
-}
 
 function walk(dir, out = []) {
   for (const name of readdirSync(dir)) {
@@ -115,7 +84,7 @@ function scan() {
   }
 
   // 2. Scan.
-  const csvFile = path.join(work, 'electronegativity.csv');
+  const reportFile = path.join(work, 'electronegativity.sarif');
   const version = electronVersion();
   const wrapper = path.join(work, 'electronegativity-cli.cjs');
   const cli = require.resolve('@doyensec/electronegativity/dist/index.js');
@@ -138,25 +107,31 @@ require(${JSON.stringify(cli)});
       '-i', scanDir,
       '-e', version,
       '-x', EXCLUDED_CHECKS.join(','),
-      '-o', csvFile,
+      '-o', reportFile,
     ],
     { cwd: work, encoding: 'utf8', env: { ...process.env, LANG: 'en-US' }, timeout: 180_000 },
   );
-  if (result.status !== 0 || !existsSync(csvFile)) {
+  if (result.status !== 0 || !existsSync(reportFile)) {
     fail(`the scan failed (exit ${result.status}${result.error ? `, ${result.error.message}` : ''}).\n${result.stdout}\n${result.stderr}`);
     return;
   }
-  const rows = parseCsv(readFileSync(csvFile, 'utf8'));
-  const header = rows.shift()?.map((h) => h.trim()) ?? [];
-  if (header[0] !== 'issue' || header[3] !== 'filename') fail(`unexpected report header: ${header.join(',')}`);
-  const findings = rows.map((r) => ({
-    check: r[0].trim(),
-    severity: r[1],
-    file: path.isAbsolute(r[3]) ? path.relative(scanDir, r[3]).split(path.sep).join('/') : r[3],
-    location: r[4],
-    sample: r[5],
-    description: r[6],
-  }));
+  let report;
+  try {
+    report = JSON.parse(readFileSync(reportFile, 'utf8'));
+  } catch (error) {
+    fail(`the report could not be read: ${error.message}`);
+    return;
+  }
+  const findings = (report.runs?.[0]?.results ?? []).map((r) => {
+    const where = r.locations?.[0]?.physicalLocation ?? {};
+    const uri = where.artifactLocation?.uri ?? '';
+    return {
+      check: r.ruleId,
+      file: path.isAbsolute(uri) ? path.relative(scanDir, uri).split(path.sep).join('/') : uri,
+      location: `${where.region?.startLine}:${where.region?.startColumn}`,
+      description: r.message?.text,
+    };
+  });
 
   // 3. Judge against the allow-list.
   const { allow } = JSON.parse(readFileSync(allowListFile, 'utf8'));
@@ -181,6 +156,6 @@ require(${JSON.stringify(cli)});
     if (!used.has(i)) console.warn(`  note: allow-list entry no longer needed: ${a.check} in ${a.file}`);
   });
   for (const f of unexplained) {
-    fail(`unexplained finding ${f.check} (${f.severity}) in ${f.file}:${f.location}: ${f.description}\n    ${f.sample}`);
+    fail(`unexplained finding ${f.check} in ${f.file}:${f.location}: ${f.description}`);
   }
 }
