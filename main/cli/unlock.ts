@@ -65,8 +65,8 @@ function canAsk(): boolean {
 /** Reads a line from the terminal without echoing it. Ctrl-C stops, as it would anywhere. */
 function askHidden(prompt: string): Promise<string> {
   const input = process.stdin;
+  input.setRawMode(true); // before the prompt, so nothing typed after it is ever echoed
   process.stderr.write(prompt);
-  input.setRawMode(true);
   input.resume();
   input.setEncoding('utf8');
   return new Promise((resolve, reject) => {
