@@ -263,8 +263,9 @@ describe('hustings backup / restore', () => {
 
 describe('backup progress (long work reports progress)', () => {
   /**
-   * A database of a few megabytes (well over one step of 100 pages), reached through a dispatcher
-   * whose jobs send every progress event: the copy is quicker than the usual 100 ms throttle.
+   * A database of a few megabytes, reached through a dispatcher whose jobs send every progress
+   * event: the copy is quicker than the usual 100 ms throttle. The copy is one `VACUUM INTO`, so
+   * the events say when it starts (0 of the pages) and when it has been written and checked.
    */
   async function bigDatabase() {
     const opened = await openHustings({ dbPath, actor: 'agent' });
@@ -277,7 +278,7 @@ describe('backup progress (long work reports progress)', () => {
     return app;
   }
 
-  it('backups.start runs as a job: pages copied, then the backup, its audit row and a sound file', async () => {
+  it('backups.start runs as a job: the pages to copy, then the backup, its audit row and a sound file', async () => {
     const app = await bigDatabase();
     try {
       const events: { state: string; done: number; total: number | null }[] = [];
@@ -328,10 +329,8 @@ describe('backup progress (long work reports progress)', () => {
     const r = hustings('backup', file, '--db', dbPath);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toBe(`Backed up to ${file} (integrity check ok).\n`);
-    const lines = r.err.trim().split('\n');
-    expect(lines[0]).toBe('Backing up: 0%');
-    expect(lines.at(-1)).toBe('Backing up: 100%');
-    expect(lines.length).toBeGreaterThan(3);
+    // VACUUM INTO (the one way to copy an encrypted database) is one step: its start and its end.
+    expect(r.err.trim().split('\n')).toEqual(['Backing up: 0%', 'Backing up: 100%']);
     expect(inspectBackup(file).verdict.ok).toBe(true);
   });
 });

@@ -27,19 +27,17 @@ export function RetentionForm(props: { retentionDays: number; onSaved(message: s
   return (
     <form className="inline-form" onSubmit={save} noValidate aria-labelledby="retention-heading">
       <h2 id="retention-heading">How long automatic backups are kept</h2>
-      <div className="row filters">
-        <Field
-          label="Keep automatic backups for (days)"
-          hint="Older daily, upgrade and restore backups are deleted when a backup is taken, at start-up and when you save this. Backups you take by hand and copies are kept until you delete them."
-          error={error}
-        >
-          {(a) => <input {...a} className="code-input" inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} />}
-        </Field>
-        <div className="actions">
-          <button type="submit" disabled={saving}>
-            Save
-          </button>
-        </div>
+      <Field
+        label="Keep automatic backups for (days)"
+        hint="Older daily, upgrade and restore backups are deleted when a backup is taken, at start-up and when you save this. Backups you take by hand and copies are kept until you delete them."
+        error={error}
+      >
+        {(a) => <input {...a} className="code-input" inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} />}
+      </Field>
+      <div className="actions">
+        <button type="submit" disabled={saving}>
+          Save
+        </button>
       </div>
     </form>
   );
