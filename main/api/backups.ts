@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { backupsContract } from '../../shared/contract/backups.ts';
 import { AppError } from '../../shared/contract/result.ts';
@@ -93,6 +93,15 @@ export const backupsHandlers: HandlersFor<typeof backupsContract> = {
       after: { retentionDays: days, deleted },
     });
     return { retentionDays: days, deleted };
+  },
+  'backups.delete': async (ctx, { file, confirm }) => {
+    const path = backupPath(ctx, file);
+    if (!confirm) {
+      throw new AppError('needs_confirmation', `Deleting ${file} removes that backup for good: its data can no longer be restored from it.`);
+    }
+    rmSync(path);
+    await ctx.audit({ action: 'delete', entity: 'backup', entityId: null, summary: `Deleted the backup ${file}`, before: { file } });
+    return { deleted: file };
   },
   'backups.verify': async (ctx, { file, passphrase }) => {
     const { verdict, schemaVersion, locked } = inspectBackup(backupPath(ctx, file), { key: ctx.encryption.key, given: passphrase });

@@ -71,6 +71,11 @@ export const backupsContract = {
     z.strictObject({}),
     jobEvent,
   ),
+  'backups.delete': maintenance(
+    'Delete a backup from the backups folder for good; needs confirm: true',
+    z.strictObject({ file: backupFile, confirm: confirmFlag }),
+    z.object({ deleted: z.string() }),
+  ),
   'backups.verify': query(
     'Check a backup can be restored: it opens (with its passphrase or recovery key when its key is not the database’s), SQLite integrity check, a Hustings database, schema version',
     z.strictObject({ file: backupFile, passphrase: backupPassphrase }),

@@ -59,8 +59,17 @@ test('the Backups page takes a backup and a copy with its own passphrase, and re
   await expect(page.getByRole('link', { name: 'Made after the copy' })).toHaveCount(0);
 });
 
-test('the Backups page sets how long automatic backups are kept, refusing a number it cannot use', async ({ page }) => {
+test('the Backups page sets how long automatic backups are kept, refusing a number it cannot use, and deletes a backup after asking', async ({ page }) => {
   await page.getByRole('link', { name: 'Backups' }).click();
+  await page.getByRole('button', { name: 'Take a backup now' }).click();
+  await expect(page.getByRole('status')).toContainText('Backup taken');
+  await page.getByRole('button', { name: /^Delete the backup of/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete this backup?' });
+  await expect(dialog).toContainText('deleted for good');
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('status')).toContainText('Deleted the backup of');
+  await expect(page.getByRole('heading', { name: 'No backups yet' })).toBeVisible();
+
   const days = page.getByLabel('Keep automatic backups for (days)');
   await expect(days).toHaveValue('30');
   await days.fill('0');

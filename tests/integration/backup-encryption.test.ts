@@ -226,6 +226,15 @@ describe('retention', () => {
 
       const refused = await app.dispatch('backups.setRetention', { days: 0 });
       expect(refused).toMatchObject({ ok: false, error: { fields: { days: 'Keep automatic backups for at least 1 day' } } });
+
+      // A backup taken by hand goes only when the user deletes it, after saying yes.
+      const unconfirmed = await app.dispatch('backups.delete', { file: oldManual.file });
+      expect(unconfirmed).toMatchObject({ ok: false, error: { code: 'needs_confirmation', message: expect.stringMatching(/for good/) } });
+      expect(existsSync(oldManual.path)).toBe(true);
+      expect(await ok(app, 'backups.delete', { file: oldManual.file, confirm: true })).toEqual({ deleted: oldManual.file });
+      expect(kinds()).toEqual(['daily 3']);
+      expect((await ok(app, 'audit.list', { limit: 1 }))[0]).toMatchObject({ action: 'delete', entity: 'backup', summary: `Deleted the backup ${oldManual.file}` });
+      expect(await app.dispatch('backups.delete', { file: '../campaign.sqlite', confirm: true })).toMatchObject({ ok: false });
     } finally {
       app.close();
     }

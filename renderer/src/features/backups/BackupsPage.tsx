@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { BackupInfoView } from '../../../../shared/contract/backups.ts';
+import { DAY_MS, isAutomatic } from '../../../../shared/domain/backups.ts';
 import { api, useApi } from '../../app/api.ts';
 import { type JobEvent, useJob } from '../../app/jobs.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
@@ -47,6 +48,7 @@ export function BackupsPage() {
   const [unlocking, setUnlocking] = useState<{ backup: BackupInfoView; error?: string }>();
   /** Passphrases that opened backups, kept in memory for the restore that follows. */
   const [passphrases, setPassphrases] = useState<Record<string, string>>({});
+  const [deleting, setDeleting] = useState<BackupInfoView>();
 
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -111,6 +113,13 @@ export function BackupsPage() {
       setMessage(
         [`Restored the backup of ${when(b.takenAt)}. The data as it was just before is kept in ${r.safetyBackup}, so this can be undone.`, ...r.notes].join(' '),
       );
+    });
+
+  const remove = (b: BackupInfoView) =>
+    run(async () => {
+      setDeleting(undefined);
+      await api('backups.delete', { file: b.file, confirm: true });
+      setMessage(`Deleted the backup of ${when(b.takenAt)}.`);
     });
 
   const copyTaken = (copy: BackupInfoView) => {
@@ -184,6 +193,9 @@ export function BackupsPage() {
                   <td>
                     {REASONS[b.reason]}
                     <div className="muted small">{keyOf(b)}</div>
+                    {!isAutomatic(b.reason) && Date.now() - Date.parse(b.takenAt) > data.retentionDays * DAY_MS && (
+                      <div className="small warn-text">Older than {data.retentionDays} days: delete it once you no longer need it</div>
+                    )}
                   </td>
                   <td className="num">{size(b.size)}</td>
                   <td>
@@ -212,6 +224,9 @@ export function BackupsPage() {
                       <button type="button" className="danger" onClick={() => check(b, true)} disabled={busy || backingUp} aria-label={`Restore the backup of ${when(b.takenAt)}`}>
                         Restore…
                       </button>
+                      <button type="button" onClick={() => setDeleting(b)} disabled={busy || backingUp} aria-label={`Delete the backup of ${when(b.takenAt)}`}>
+                        Delete…
+                      </button>
                     </div>
                   </td>
                 </tr>
@@ -228,6 +243,14 @@ export function BackupsPage() {
         busy={busy}
         onCancel={() => setUnlocking(undefined)}
         onUnlock={(p) => unlocking && void unlock(unlocking.backup, p)}
+      />
+      <ConfirmDialog
+        open={deleting !== undefined}
+        title="Delete this backup?"
+        message={deleting ? `The backup of ${when(deleting.takenAt)} (${REASONS[deleting.reason].toLowerCase()}) is deleted for good: its data can no longer be restored from it.` : ''}
+        confirmLabel="Delete"
+        onCancel={() => setDeleting(undefined)}
+        onConfirm={() => deleting && void remove(deleting)}
       />
       <ConfirmDialog
         open={restoring !== undefined}
