@@ -5,6 +5,7 @@
  */
 import { newBackupPassphrase } from '../../shared/contract/backups.ts';
 import { CliError, type Values } from './command.ts';
+import { askHidden, canAsk } from './unlock.ts';
 
 export const BACKUP_PASSPHRASE_ENV = 'HUSTINGS_BACKUP_PASSPHRASE';
 
@@ -20,31 +21,6 @@ async function firstLineOfStdin(): Promise<string> {
   return text.split(/\r?\n/)[0];
 }
 
-/** Reads a line from the terminal without showing what is typed. */
-function askHidden(prompt: string): Promise<string> {
-  const stdin = process.stdin;
-  return new Promise((resolve, reject) => {
-    let text = '';
-    const finish = () => {
-      stdin.off('data', onData);
-      stdin.setRawMode(false);
-      stdin.pause();
-      process.stderr.write('\n');
-    };
-    const onData = (chunk: Buffer) => {
-      for (const ch of chunk.toString('utf8')) {
-        if (ch === '\r' || ch === '\n') return finish(), resolve(text);
-        if (ch === '\u0003' || ch === '\u0004') return finish(), reject(new CliError('Stopped: nothing was changed.', 130));
-        text = ch === '\u007f' || ch === '\b' ? text.slice(0, -1) : text + ch;
-      }
-    };
-    process.stderr.write(prompt);
-    stdin.setRawMode(true);
-    stdin.resume();
-    stdin.on('data', onData);
-  });
-}
-
 /**
  * The backup passphrase (or recovery key) from the environment, standard input or the terminal.
  * `creating` asks twice and applies the rules for a new passphrase; `why` is said before asking.
@@ -53,10 +29,10 @@ export async function backupPassphrase(values: Values, opts: { creating: boolean
   let text = process.env[BACKUP_PASSPHRASE_ENV];
   if (text === undefined && values['backup-passphrase-stdin']) text = await firstLineOfStdin();
   if (text === undefined) {
-    if (!process.stdin.isTTY) {
+    if (!canAsk()) {
       throw new CliError(`${opts.why} Set ${BACKUP_PASSPHRASE_ENV}, or pass --backup-passphrase-stdin and give it on standard input.`, 2);
     }
-    process.stderr.write(`${opts.why}\n`);
+    process.stderr.write(`${opts.why} It is not shown as you type.\n`);
     text = await askHidden(opts.creating ? 'New backup passphrase: ' : 'Backup passphrase or recovery key: ');
     if (opts.creating && (await askHidden('The same again: ')) !== text) throw new CliError('The two passphrases differ: nothing was written.', 2);
   }

@@ -4,16 +4,15 @@ import { backupTo, backupsDir, inspectBackup, listBackups } from '../../db/backu
 import { keyOf } from '../../db/encryption/cipher.ts';
 import { restoreBackup } from '../../db/restore.ts';
 import { writeAudit } from '../../db/repositories/audit.ts';
-import { defaultActor, type Hustings, openHustings } from '../app.ts';
+import { defaultActor, type Hustings } from '../app.ts';
 import { backupPassphrase, backupPassphraseOption } from './backup-passphrase.ts';
-import { CliError, type Command, dbPathOf, printTable, progressOnStderr, type Values } from './command.ts';
+import { CliError, type Command, dbPathOf, openFromTerminal, printTable, progressOnStderr, type Values } from './command.ts';
 
 /** Opens the database without the start-up backup: these commands take their own. */
 async function withDatabase<T>(values: Values, fn: (app: Hustings, dbPath: string) => Promise<T>): Promise<T> {
-  const dbPath = dbPathOf(values);
-  const app = await openHustings({ dbPath, startupBackup: false });
+  const app = await openFromTerminal(values, { startupBackup: false });
   try {
-    return await fn(app, dbPath);
+    return await fn(app, app.dbPath);
   } finally {
     app.close();
   }
