@@ -32,7 +32,7 @@ export async function backupPassphrase(values: Values, opts: { creating: boolean
     if (!canAsk()) {
       throw new CliError(`${opts.why} Set ${BACKUP_PASSPHRASE_ENV}, or pass --backup-passphrase-stdin and give it on standard input.`, 2);
     }
-    process.stderr.write(`${opts.why} It is not shown as you type.\n`);
+    process.stderr.write(`${opts.why} Type it below; it is not shown as you type.\n`);
     text = await askHidden(opts.creating ? 'New backup passphrase: ' : 'Backup passphrase or recovery key: ');
     if (opts.creating && (await askHidden('The same again: ')) !== text) throw new CliError('The two passphrases differ: nothing was written.', 2);
   }

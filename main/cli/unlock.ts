@@ -65,8 +65,8 @@ export function canAsk(): boolean {
 /** Reads a line from the terminal without echoing it. Ctrl-C stops, as it would anywhere. */
 export function askHidden(prompt: string): Promise<string> {
   const input = process.stdin;
+  input.setRawMode(true); // before the prompt: what is typed as soon as it shows is not echoed
   process.stderr.write(prompt);
-  input.setRawMode(true);
   input.resume();
   input.setEncoding('utf8');
   return new Promise((resolve, reject) => {

@@ -6,7 +6,7 @@
  * the retention are deleted. Every scan for a person's strings is first shown to find them.
  */
 import Database from 'better-sqlite3-multiple-ciphers';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupAtStartupIfDue, backupsDir, inspectBackup, listBackups, RETENTION_SETTING, takeBackup } from '../../db/backup.ts';
 import { formatRecoveryKey, generateDataKey } from '../../db/encryption/keys.ts';
 import { putSetting } from '../../db/repositories/settings.ts';
+import { fixturePath } from '../fixtures/db/build.ts';
 import { type Hustings, openHustings } from '../../main/app.ts';
 import { backupFileName } from '../../shared/domain/backups.ts';
 import { hustings } from '../helpers/cli.ts';
@@ -143,6 +144,29 @@ describe('restoring into an encrypted database', () => {
       app.db.pragma('wal_checkpoint(TRUNCATE)');
       expect(mentions(dbPath, ['From the plain days', ...PERSON])).toBe(false);
       expect(mentions(file, ['From the plain days'])).toBe(true); // the scan would have found it
+    } finally {
+      app.close();
+    }
+  });
+
+  it('puts the data from before back when the restored data does not upgrade, and keeps working', async () => {
+    const app = await openHustings({ dbPath, keys: { key: KEY }, startupBackup: false });
+    try {
+      await ok(app, 'elections.create', { name: 'Before the restore', ...ELECTION });
+      await ok(app, 'backups.create', {});
+      // A schema-14 backup that passes every check but that migration 15 cannot upgrade (its column is already there).
+      const file = backupFileName('campaign', new Date('2026-10-01T09:00:00Z'), 'manual', 14);
+      copyFileSync(fixturePath(14), join(backupsDir(dbPath), file));
+      const raw = new Database(join(backupsDir(dbPath), file));
+      raw.exec("ALTER TABLE areas ADD COLUMN region TEXT NOT NULL DEFAULT ''");
+      raw.close();
+      expect(await ok(app, 'backups.verify', { file })).toMatchObject({ ok: true, schemaVersion: 14 });
+
+      const r = await app.dispatch('backups.restore', { file, confirm: true });
+      expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/^The restore did not check out, so the data from before it is back \(.*duplicate column name: region\)\.$/) } });
+      expect(await electionNames(app)).toEqual(['Before the restore']);
+      expect(app.db.pragma('integrity_check', { simple: true })).toBe('ok');
+      await ok(app, 'elections.create', { name: 'Still working', ...ELECTION });
     } finally {
       app.close();
     }
@@ -289,6 +313,33 @@ describe('hustings backup --passphrase-for-copy / hustings restore with a backup
     const right = run(['restore', file, '--db', dbPath, '--backup-passphrase-stdin'], {}, 'the copy passphrase\n');
     expect(right.code, right.err).toBe(0);
     expect(right.out).toMatch(/Restored\. The data from before is in /);
+    expect(JSON.parse(hustings('elections', 'list', '--json', '--db', dbPath).out).map((e: { name: string }) => e.name)).toEqual(['In the copy']);
+  }, 120_000);
+
+  /** Runs the command on a pseudo-terminal (util-linux `script`), typing `answer` once it is asked for. */
+  const onTerminal = (args: string[], prompt: string, answer: string) =>
+    new Promise<{ code: number | null; out: string }>((resolve) => {
+      const command = ['node', 'bin/hustings.js', ...args].map((a) => `'${a}'`).join(' ');
+      const child = spawn('script', ['-qec', command, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (chunk) => {
+        const before = out;
+        out += chunk;
+        if (!before.includes(prompt) && out.includes(prompt)) child.stdin.write(`${answer}\r`);
+      });
+      child.on('exit', (code) => resolve({ code, out }));
+    });
+
+  it.skipIf(!existsSync('/usr/bin/script'))('asks for the backup passphrase on a terminal without showing it', async () => {
+    create('In the copy');
+    const file = join(dir, 'copy.sqlite');
+    expect(run(['backup', file, '--passphrase-for-copy', '--db', dbPath], { HUSTINGS_BACKUP_PASSPHRASE: 'typed on the terminal' }).code).toBe(0);
+    create('Made after');
+    const r = await onTerminal(['restore', file, '--db', dbPath], 'Backup passphrase or recovery key: ', 'typed on the terminal');
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).toContain('Type it below; it is not shown as you type.');
+    expect(r.out, r.out).not.toContain('typed on the terminal');
+    expect(r.out).toMatch(/Restored\. The data from before is in /);
     expect(JSON.parse(hustings('elections', 'list', '--json', '--db', dbPath).out).map((e: { name: string }) => e.name)).toEqual(['In the copy']);
   }, 120_000);
 
