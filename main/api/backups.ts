@@ -40,6 +40,7 @@ export const backupsHandlers: HandlersFor<typeof backupsContract> = {
     folder: backupsDir(ctx.dbPath),
     keep: backupKeep(),
     retentionDays: retentionDays(ctx.db),
+    encrypted: ctx.encryption.key !== null,
     backups: listBackups(ctx.dbPath).map(view),
   }),
   'backups.create': async (ctx) => {

@@ -47,7 +47,14 @@ export const backupsContract = {
   'backups.list': query(
     'The backups in the backups folder beside the database, newest first',
     z.strictObject({}),
-    z.object({ folder: z.string(), keep: z.number(), retentionDays: z.number(), backups: z.array(backupInfo) }),
+    z.object({
+      folder: z.string(),
+      keep: z.number(),
+      retentionDays: z.number(),
+      /** Whether the database is encrypted, and so its backups. */
+      encrypted: z.boolean(),
+      backups: z.array(backupInfo),
+    }),
   ),
   'backups.create': maintenance('Take a backup now (kept until you delete it)', z.strictObject({}), backupInfo),
   'backups.copy': maintenance(

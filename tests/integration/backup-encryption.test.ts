@@ -59,6 +59,7 @@ describe('backups of an encrypted database', () => {
       const b = await takeBackup(plain.db, plain.dbPath, 'manual');
       expect(mentions(b.path)).toBe(true);
       expect(b.encrypted).toBe(false);
+      expect((await ok(plain, 'backups.list', {})).encrypted).toBe(false);
     } finally {
       plain.close();
     }
@@ -69,6 +70,7 @@ describe('backups of an encrypted database', () => {
       const job = await app.jobs.wait((await ok(app, 'backups.start', {})).jobId);
       expect(job.state, job.message).toBe('done');
       const copy = await ok(app, 'backups.copy', { passphrase: 'correct horse battery' });
+      expect((await ok(app, 'backups.list', {})).encrypted).toBe(true);
       const files = listBackups(dbPath);
       expect(files.map((b) => b.reason).sort()).toEqual(['copy', 'manual', 'manual']);
       for (const b of files) {

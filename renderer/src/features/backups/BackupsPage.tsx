@@ -134,7 +134,7 @@ export function BackupsPage() {
         title="Backups"
         subtitle={
           data
-            ? `Hustings backs up the database each day you open it and before every upgrade, keeping those for ${data.retentionDays} days (at most the newest ${data.keep}). Backups you take by hand and copies are kept until you delete them. Each backup is encrypted like the database. They are in ${data.folder}.`
+            ? `Hustings backs up the database each day you open it and before every upgrade, keeping those for ${data.retentionDays} days (at most the newest ${data.keep}). Backups you take by hand and copies are kept until you delete them. ${data.encrypted ? 'Backups are encrypted with this database’s key.' : 'This database is not encrypted, so neither are its backups, except copies for taking off the machine.'} They are in ${data.folder}.`
             : undefined
         }
         actions={
