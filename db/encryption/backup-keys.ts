@@ -66,7 +66,7 @@ export function openBackupFile(file: string, key: BackupKey, opts: { readonly?: 
 }
 
 /** Whether an error means the key does not open the file (or the file is no database at all). */
-export function isNotADatabase(error: unknown): boolean {
+function isNotADatabase(error: unknown): boolean {
   return (error as { code?: string }).code === 'SQLITE_NOTADB';
 }
 
