@@ -58,7 +58,7 @@ async function newPassphrase(why: string): Promise<string> {
   throw new CliError('No passphrase was chosen, so nothing was created or changed.', 2);
 }
 
-function canAsk(): boolean {
+export function canAsk(): boolean {
   return process.stdin.isTTY === true && process.stderr.isTTY === true;
 }
 
@@ -66,7 +66,7 @@ function canAsk(): boolean {
 let typedAhead = '';
 
 /** Reads a line from the terminal without echoing it. Ctrl-C stops, as it would anywhere. */
-function askHidden(prompt: string): Promise<string> {
+export function askHidden(prompt: string): Promise<string> {
   const input = process.stdin;
   input.setRawMode(true); // before the prompt, so nothing typed after it is ever echoed
   process.stderr.write(prompt);
