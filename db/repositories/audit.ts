@@ -113,11 +113,36 @@ export function requestCheckpoint(db: Db): void {
   pendingCheckpoint.add(db);
 }
 
+const pendingWrites = new WeakMap<Db, (() => void)[]>();
+
 /**
- * Run by the dispatcher after each committed mutation: after an erasure, copy the WAL into the
- * database file and truncate it, so the erased data is not left in old WAL frames.
+ * Work outside the database that must happen only if this transaction commits (the erasure
+ * log); `afterCommit` runs it, `afterRollback` drops it.
+ */
+export function whenCommitted(db: Db, write: () => void): void {
+  pendingWrites.set(db, [...(pendingWrites.get(db) ?? []), write]);
+}
+
+export function afterRollback(db: Db): void {
+  pendingWrites.delete(db);
+}
+
+/**
+ * Run by the dispatcher after each committed mutation: does the work waiting for the commit,
+ * and after an erasure copies the WAL into the database file and truncates it, so the erased
+ * data is not left in old WAL frames.
  */
 export function afterCommit(db: Db): void {
+  const writes = pendingWrites.get(db) ?? [];
+  pendingWrites.delete(db);
+  for (const write of writes) {
+    try {
+      write();
+    } catch (error) {
+      // The transaction has committed; say loudly what could not follow it.
+      console.error(`[hustings] after a commit: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   if (!pendingCheckpoint.has(db)) return;
   pendingCheckpoint.delete(db);
   try {

@@ -5,6 +5,7 @@ import type { backupsContract } from '../../shared/contract/backups.ts';
 import { AppError } from '../../shared/contract/result.ts';
 import { parseBackupFileName } from '../../shared/domain/backups.ts';
 import { type BackupInfo, backupKeep, backupsDir, databaseName, inspectBackup, listBackups, takeBackup } from '../../db/backup.ts';
+import { erasedSince, erasureDates } from '../../db/erasure-log.ts';
 import { restoreBackup } from '../../db/restore.ts';
 import { connectionFree } from '../jobs.ts';
 import type { Ctx, HandlersFor } from './context.ts';
@@ -23,7 +24,11 @@ function backupPath(ctx: Ctx, file: string): string {
 }
 
 export const backupsHandlers: HandlersFor<typeof backupsContract> = {
-  'backups.list': async (ctx) => ({ folder: backupsDir(ctx.dbPath), keep: backupKeep(), backups: listBackups(ctx.dbPath).map(view) }),
+  'backups.list': async (ctx) => {
+    const erasures = erasureDates(ctx.dbPath);
+    const backups = listBackups(ctx.dbPath).map((b) => ({ ...view(b), holdsErased: erasedSince(erasures, b.takenAt) }));
+    return { folder: backupsDir(ctx.dbPath), keep: backupKeep(), backups };
+  },
   'backups.create': async (ctx) => {
     const backup = await takeBackup(ctx.db, ctx.dbPath, 'manual');
     await ctx.audit({ action: 'backup', entity: 'database', entityId: null, summary: `Took a backup: ${backup.file}`, after: view(backup) });
@@ -62,14 +67,20 @@ export const backupsHandlers: HandlersFor<typeof backupsContract> = {
         `Restoring replaces all of the current data with the backup taken ${entry?.takenAt ?? ''}. The current data is backed up first, so this can be undone.`,
       );
     }
-    const result = await restoreBackup(ctx.db, ctx.dbPath, path);
+    const result = await restoreBackup(ctx.db, ctx.dbPath, path, ctx.encryption.key);
     await ctx.audit({
       action: 'restore',
       entity: 'database',
       entityId: null,
       summary: `Restored the backup ${file}; the data from before is in ${result.safetyBackup.file}`,
-      after: { restoredFrom: file, safetyBackup: result.safetyBackup.file, restoredVersion: result.restoredVersion },
+      after: { restoredFrom: file, safetyBackup: result.safetyBackup.file, restoredVersion: result.restoredVersion, erasuresReapplied: result.erasuresReapplied },
     });
-    return { restoredFrom: file, safetyBackup: result.safetyBackup.file, restoredVersion: result.restoredVersion, schemaVersion: result.schemaVersion };
+    return {
+      restoredFrom: file,
+      safetyBackup: result.safetyBackup.file,
+      restoredVersion: result.restoredVersion,
+      schemaVersion: result.schemaVersion,
+      erasuresReapplied: result.erasuresReapplied,
+    };
   },
 };

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { backupTo, backupsDir, inspectBackup, listBackups } from '../../db/backup.ts';
 import { restoreBackup } from '../../db/restore.ts';
 import { writeAudit } from '../../db/repositories/audit.ts';
+import { erasedAgainSentence } from '../../shared/domain/erasure.ts';
 import { defaultActor, type Hustings, openHustings } from '../app.ts';
 import { CliError, type Command, dbPathOf, printTable, progressOnStderr, type Values } from './command.ts';
 
@@ -46,17 +47,18 @@ export const backupCommands: Command[] = [
       if (!verdict.ok) throw new CliError(`Not restored: ${verdict.problems.join(' ')}`);
       console.log(`Checked ${file}: integrity ok, schema version ${schemaVersion}.`);
       await withDatabase(values, async (app, dbPath) => {
-        const r = await restoreBackup(app.db, dbPath, file);
+        const r = await restoreBackup(app.db, dbPath, file, app.encryption.key);
         // Said at once, so the way back is known whatever happens next.
         console.log(`Restored. The data from before is in ${r.safetyBackup.path}.`);
         if (r.restoredVersion < r.schemaVersion) console.log(`Upgraded the restored data from schema ${r.restoredVersion} to ${r.schemaVersion}.`);
+        if (r.erasuresReapplied > 0) console.log(erasedAgainSentence(r.erasuresReapplied));
         await writeAudit(app.db, {
           actor: defaultActor(),
           action: 'restore',
           entity: 'database',
           entityId: null,
           summary: `Restored ${file} from the command line; the data from before is in ${r.safetyBackup.file}`,
-          after: { restoredFrom: file, safetyBackup: r.safetyBackup.file, restoredVersion: r.restoredVersion },
+          after: { restoredFrom: file, safetyBackup: r.safetyBackup.file, restoredVersion: r.restoredVersion, erasuresReapplied: r.erasuresReapplied },
         });
         const audit = await app.dispatch('audit.list', { limit: 1 }); // the database answers after the restore
         if (!audit.ok) throw new CliError(`The restored database does not answer: ${audit.error.message}`);

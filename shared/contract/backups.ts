@@ -20,6 +20,10 @@ export const backupInfo = z.object({
 });
 export type BackupInfoView = z.infer<typeof backupInfo>;
 
+/** A backup in the list, with how many people were erased after it was taken (it may still hold them; restoring it erases them again). */
+export const listedBackup = backupInfo.extend({ holdsErased: z.number() });
+export type ListedBackupView = z.infer<typeof listedBackup>;
+
 export const backupVerdict = z.object({
   file: z.string(),
   ok: z.boolean(),
@@ -31,7 +35,7 @@ export const backupsContract = {
   'backups.list': query(
     'The backups in the backups folder beside the database, newest first',
     z.strictObject({}),
-    z.object({ folder: z.string(), keep: z.number(), backups: z.array(backupInfo) }),
+    z.object({ folder: z.string(), keep: z.number(), backups: z.array(listedBackup) }),
   ),
   'backups.create': maintenance('Take a backup now (kept until you delete it)', z.strictObject({}), backupInfo),
   'backups.start': query(
@@ -43,6 +47,13 @@ export const backupsContract = {
   'backups.restore': maintenance(
     'Replace the data with a backup; needs confirm: true. The current data is backed up first',
     z.strictObject({ file: backupFile, confirm: confirmFlag }),
-    z.object({ restoredFrom: z.string(), safetyBackup: z.string(), restoredVersion: z.number(), schemaVersion: z.number() }),
+    z.object({
+      restoredFrom: z.string(),
+      safetyBackup: z.string(),
+      restoredVersion: z.number(),
+      schemaVersion: z.number(),
+      /** People in the backup erased since it was taken, erased again before the data was shown. */
+      erasuresReapplied: z.number(),
+    }),
   ),
 };

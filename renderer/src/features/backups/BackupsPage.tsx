@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { BackupInfoView } from '../../../../shared/contract/backups.ts';
+import type { BackupInfoView, ListedBackupView } from '../../../../shared/contract/backups.ts';
+import { erasedAgainSentence } from '../../../../shared/domain/erasure.ts';
 import { api, useApi } from '../../app/api.ts';
 import { type JobEvent, useJob } from '../../app/jobs.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
@@ -22,6 +23,12 @@ function when(iso: string): string {
   return new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+/** Why a backup is marked: people were erased after it was taken, and what a restore does about it. */
+function heldErased(people: number): string {
+  const who = people === 1 ? '1 person' : `${people} people`;
+  return `Taken before ${who} asked to be erased; restoring it erases them again.`;
+}
+
 export function BackupsPage() {
   const { data, error, reload } = useApi('backups.list', {});
   const [busy, setBusy] = useState(false);
@@ -30,7 +37,7 @@ export function BackupsPage() {
   const [message, setMessage] = useState<string>();
   const [failure, setFailure] = useState<string>();
   const [checks, setChecks] = useState<Record<string, { ok: boolean; problems: string[]; schemaVersion: number | null }>>({});
-  const [restoring, setRestoring] = useState<BackupInfoView>();
+  const [restoring, setRestoring] = useState<ListedBackupView>();
 
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -67,18 +74,20 @@ export function BackupsPage() {
   }, [job, reload]);
 
   /** The verification step: a restore is offered only for a backup that checks out. */
-  const check = (b: BackupInfoView, thenRestore: boolean) =>
+  const check = (b: ListedBackupView, thenRestore: boolean) =>
     run(async () => {
       const verdict = await api('backups.verify', { file: b.file });
       setChecks((c) => ({ ...c, [b.file]: verdict }));
       if (verdict.ok && thenRestore) setRestoring(b);
     });
 
-  const restore = (b: BackupInfoView) =>
+  const restore = (b: ListedBackupView) =>
     run(async () => {
       setRestoring(undefined);
       const r = await api('backups.restore', { file: b.file, confirm: true });
-      setMessage(`Restored the backup of ${when(b.takenAt)}. The data as it was just before is kept in ${r.safetyBackup}, so this can be undone.`);
+      const erased = r.erasuresReapplied > 0 ? ` ${erasedAgainSentence(r.erasuresReapplied)}` : '';
+      setMessage(`Restored the backup of ${when(b.takenAt)}.${erased} The data as it was just before is kept in ${r.safetyBackup}, so this can be undone.`);
+      reload();
     });
 
   return (
@@ -136,6 +145,11 @@ export function BackupsPage() {
                   <td>
                     <time dateTime={b.takenAt}>{when(b.takenAt)}</time>
                     <div className="muted small">{b.file}</div>
+                    {b.holdsErased > 0 && (
+                      <p className="small" role="note">
+                        <span className="badge status-considering">Holds erased people</span> {heldErased(b.holdsErased)}
+                      </p>
+                    )}
                   </td>
                   <td>{REASONS[b.reason]}</td>
                   <td className="num">{size(b.size)}</td>
@@ -176,7 +190,9 @@ export function BackupsPage() {
         title="Restore this backup?"
         message={
           restoring
-            ? `The backup of ${when(restoring.takenAt)} checked out. Restoring replaces all of the current data with it; everything changed since then is set aside in a new backup first, so you can go back.`
+            ? `The backup of ${when(restoring.takenAt)} checked out. Restoring replaces all of the current data with it; everything changed since then is set aside in a new backup first, so you can go back.${
+                restoring.holdsErased > 0 ? ` ${heldErased(restoring.holdsErased)}` : ''
+              }`
             : ''
         }
         confirmLabel="Restore"
