@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { backupTo, backupsDir, inspectBackup, listBackups } from '../../db/backup.ts';
+import { erasedSince, erasureDates } from '../../db/erasure-log.ts';
 import { restoreBackup } from '../../db/restore.ts';
 import { writeAudit } from '../../db/repositories/audit.ts';
 import { erasedAgainSentence } from '../../shared/domain/erasure.ts';
@@ -69,17 +70,25 @@ export const backupCommands: Command[] = [
   {
     path: ['backups'],
     usage: 'backups [--db PATH] [--json]',
-    summary: 'List the backups in the backups folder beside the database, newest first',
+    summary: 'List the backups in the backups folder beside the database, newest first, with how many people erased since each holds',
     options: { json: { type: 'boolean' } },
     async run(values) {
       const dbPath = dbPathOf(values);
-      const backups = listBackups(dbPath).map(({ file, takenAt, reason, schemaVersion, size }) => ({ file, takenAt, reason, schemaVersion, size }));
+      const erasures = erasureDates(dbPath);
+      const backups = listBackups(dbPath).map(({ file, takenAt, reason, schemaVersion, size }) => ({
+        file,
+        takenAt,
+        reason,
+        schemaVersion,
+        size,
+        holdsErased: erasedSince(erasures, takenAt),
+      }));
       if (values.json) {
         process.stdout.write(`${JSON.stringify(backups, null, 2)}\n`);
       } else if (backups.length === 0) {
         console.log(`No backups yet in ${backupsDir(dbPath)}.`);
       } else {
-        printTable(backups, ['takenAt', 'reason', 'schemaVersion', 'size', 'file']);
+        printTable(backups, ['takenAt', 'reason', 'schemaVersion', 'size', 'holdsErased', 'file']);
       }
       return 0;
     },

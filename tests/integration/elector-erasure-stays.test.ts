@@ -153,12 +153,15 @@ describe('restoring a backup taken before an erasure', () => {
     expect(after.backups.find((b: { file: string }) => b.file === older.file).holdsErased).toBe(2);
   });
 
-  it('from the command line, which prints how many were erased again', async () => {
+  it('from the command line, which lists the backups that hold erased people and prints how many were erased again', async () => {
     const older = await ok(app, 'backups.create', {});
     const copy = join(app.dir, 'older-copy.sqlite');
     copyFileSync(join(app.dir, 'backups', older.file), copy);
     await erase('Marguerite');
     app.close();
+
+    const listed = JSON.parse(hustings('backups', '--db', dbPath, '--json').out);
+    expect(listed.map((b: { file: string; holdsErased: number }) => [b.file, b.holdsErased])).toEqual([[older.file, 1]]);
 
     const r = hustings('restore', copy, '--db', dbPath);
     expect(r.code, r.err).toBe(0);
