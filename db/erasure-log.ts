@@ -122,6 +122,14 @@ function hmacKeyOf(dbPath: string, dataKey: Buffer | null): Buffer {
   return key;
 }
 
+/**
+ * Seals a plain log's key under the data key, for a database just encrypted: until then the
+ * log's hashes could be tested against a copy of the register by whoever finds the file.
+ */
+export function sealErasureLog(dbPath: string, dataKey: Buffer): void {
+  if (existsSync(erasureLogPath(dbPath))) hmacKeyOf(dbPath, dataKey);
+}
+
 function normalise(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }

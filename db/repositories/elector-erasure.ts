@@ -2,9 +2,10 @@
  * What identifies an elector to be erased, and where it may be written besides their record.
  * Their name is searched for everywhere. Their elector number and the house they live in are
  * searched for everywhere too unless someone still on the register shares them (another area's
- * "AB-12", a spouse at "17 Zanzibar Crescent", a neighbour in the same block of flats): then, like
- * the postcode (shared by a street of neighbours), they are replaced only in a note or audit row
- * that named the elector, so notes about the people who remain keep their address.
+ * "AB-12", a spouse at "17 Zanzibar Crescent", a neighbour in the same block of flats, another
+ * town's "17 High Street"): then, like the postcode (shared by a street of neighbours), they are
+ * replaced only in a note or audit row that named the elector, so notes about the people who
+ * remain keep their address.
  */
 import type { Db } from '../open.ts';
 import { deleteElector } from './electors.ts';
@@ -14,7 +15,6 @@ import { personIdentifiers } from '../../shared/domain/erasure.ts';
 /** The register's fields of an elector that identify them, read before they are deleted. */
 export interface ElectorIdentity {
   id: number;
-  areaId: number;
   fullName: string;
   electorNumber: string;
   /** Address lines joined by newlines, as on the register. */
@@ -28,7 +28,7 @@ export interface ElectorIdentity {
 export function electorIdentity(db: Db, id: number): ElectorIdentity | undefined {
   return db
     .prepare(
-      `SELECT e.id, e.area_id AS areaId, e.full_name AS fullName, e.elector_number AS electorNumber, e.address_lines AS addressLines,
+      `SELECT e.id, e.full_name AS fullName, e.elector_number AS electorNumber, e.address_lines AS addressLines,
               e.postcode, h.house, h.street
        FROM electors e LEFT JOIN households h ON h.id = e.household_id WHERE e.id = ?`,
     )
@@ -64,9 +64,9 @@ export function electorMentions(db: Db, e: ElectorIdentity): { identifiers: stri
     db
       .prepare(
         `SELECT 1 FROM electors o JOIN households h ON h.id = o.household_id
-         WHERE o.id != ? AND o.area_id = ? AND h.house = ? COLLATE NOCASE AND h.street = ? COLLATE NOCASE LIMIT 1`,
+         WHERE o.id != ? AND h.house = ? COLLATE NOCASE AND h.street = ? COLLATE NOCASE LIMIT 1`,
       )
-      .get(e.id, e.areaId, e.house, e.street) !== undefined;
+      .get(e.id, e.house, e.street) !== undefined;
   const identifiers = [e.fullName];
   const alongside = [e.postcode];
   (numberShared ? alongside : identifiers).push(e.electorNumber);

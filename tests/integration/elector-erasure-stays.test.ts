@@ -8,7 +8,7 @@
 import { copyFileSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { erasureLogPath, reapplyErasures } from '../../db/erasure-log.ts';
+import { erasureLogPath, reapplyErasures, sealErasureLog } from '../../db/erasure-log.ts';
 import { fileBytesMention } from '../helpers/bytes.ts';
 import { hustings } from '../helpers/cli.ts';
 import { ok, tempHustings } from '../helpers/db.ts';
@@ -188,19 +188,26 @@ describe('restoring a backup taken before an erasure', () => {
 });
 
 describe('the erasure log’s key', () => {
-  it('is sealed once the database has a data key, and a wrong key is refused with a plain message', async () => {
+  it('is sealed when the database is encrypted, still finds the people erased before, and a wrong key is refused with a plain message', async () => {
+    const restored = app.db.prepare('SELECT * FROM electors WHERE full_name = ?').get('Marguerite Quillon') as Record<string, unknown>;
     await erase('Marguerite');
     const plain = JSON.parse(readFileSync(erasureLogPath(dbPath), 'utf8').split('\n')[0]);
     expect(plain.hmacKey.plain).toMatch(/^[0-9a-f]{64}$/);
 
     const dataKey = Buffer.alloc(32, 7);
-    expect(await reapplyErasures(app.db, dbPath, dataKey)).toBe(0); // no one to erase; the key is sealed now
+    sealErasureLog(dbPath, dataKey);
     const header = readFileSync(erasureLogPath(dbPath), 'utf8').split('\n')[0];
     expect(header).not.toContain(plain.hmacKey.plain);
     expect(JSON.parse(header).hmacKey.sealed).toBeDefined();
     expect(statSync(erasureLogPath(dbPath)).mode & 0o777).toBe(0o600);
 
+    // She comes back as a restore would bring her; the sealed key still finds her.
+    const columns = Object.keys(restored).filter((c) => c !== 'household_id');
+    app.db.prepare(`INSERT INTO electors (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => restored[c]));
     await expect(reapplyErasures(app.db, dbPath, Buffer.alloc(32, 8))).rejects.toThrow(/does not open with this database's key/);
     await expect(reapplyErasures(app.db, dbPath, null)).rejects.toThrow(/belongs to an encrypted database/);
+    expect(await elector('Marguerite')).toBeDefined(); // a refused log erased nothing
+    expect(await reapplyErasures(app.db, dbPath, dataKey)).toBe(1);
+    expect(await elector('Marguerite')).toBeUndefined();
   });
 });
