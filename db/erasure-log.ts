@@ -11,7 +11,7 @@
  * against a copy of the register by whoever finds the file. A plain database's log is sealed the
  * first time it is used with a data key, so conversion keeps every entry.
  */
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hash, hkdfSync, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import type { Db } from './open.ts';
 import { afterCommit, whenCommitted, writeAudit } from './repositories/audit.ts';
@@ -135,15 +135,31 @@ function normalise(text: string): string {
 }
 
 /**
+ * HMAC-SHA256 (RFC 2104) under one key, from one-shot hashes: the same value as `createHmac`,
+ * several times faster here, which matters when a restore hashes every elector of a register.
+ */
+function hmacSha256(key: Buffer): (message: string) => string {
+  const block = Buffer.alloc(64);
+  key.copy(block);
+  const inner = block.map((b) => b ^ 0x36);
+  const outer = block.map((b) => b ^ 0x5c);
+  return (message) => hash('sha256', Buffer.concat([outer, hash('sha256', Buffer.concat([inner, Buffer.from(message)]), 'buffer')]), 'hex');
+}
+
+type Identifying = Pick<ElectorIdentity, 'fullName' | 'electorNumber' | 'addressLines' | 'postcode'>;
+
+/**
  * The hashes that find an elector again: name with address, and name with elector number, so a
  * copy from before a renumbering or a move still matches on the other.
  */
-export function electorMatch(hmacKey: Buffer, e: Pick<ElectorIdentity, 'fullName' | 'electorNumber' | 'addressLines' | 'postcode'>): string[] {
-  const name = normalise(e.fullName);
-  const address = normalise(`${e.addressLines} ${e.postcode}`).replace(/ /g, '');
-  const number = e.electorNumber.trim().toUpperCase();
-  const hash = (...parts: string[]) => createHmac('sha256', hmacKey).update(['elector', ...parts].join('\0')).digest('hex');
-  return [hash('address', name, address), hash('number', name, number)];
+export function electorMatcher(hmacKey: Buffer): (e: Identifying) => [byAddress: string, byNumber: string] {
+  const mac = hmacSha256(hmacKey);
+  return (e) => {
+    const name = normalise(e.fullName);
+    const address = normalise(`${e.addressLines} ${e.postcode}`).replace(/ /g, '');
+    const number = e.electorNumber.trim().toUpperCase();
+    return [mac(['elector', 'address', name, address].join('\0')), mac(['elector', 'number', name, number].join('\0'))];
+  };
 }
 
 function append(dbPath: string, entry: ErasureEntry): void {
@@ -161,7 +177,7 @@ function append(dbPath: string, entry: ErasureEntry): void {
  * rolls back). The hashes are made now, so a log that cannot be used stops the erasure instead.
  */
 export function logElectorErasure(db: Db, dbPath: string, dataKey: Buffer | null, e: ElectorIdentity): void {
-  const match = electorMatch(hmacKeyOf(dbPath, dataKey), e);
+  const match = electorMatcher(hmacKeyOf(dbPath, dataKey))(e);
   whenCommitted(db, () => append(dbPath, { at: new Date().toISOString(), kind: 'elector', match }));
 }
 
@@ -189,16 +205,17 @@ export async function reapplyErasures(db: Db, dbPath: string, dataKey: Buffer | 
   if (logged.length === 0) return 0;
   const hmacKey = hmacKeyOf(dbPath, dataKey);
 
-  const found = new Map<string, number[]>();
+  const wanted = new Map<string, number[]>(logged.flatMap((e) => e.match.map((h) => [h, []] as [string, number[]])));
+  const matchOf = electorMatcher(hmacKey);
   const rows = db
     .prepare('SELECT id, full_name AS fullName, elector_number AS electorNumber, address_lines AS addressLines, postcode FROM electors')
-    .iterate() as IterableIterator<Pick<ElectorIdentity, 'id' | 'fullName' | 'electorNumber' | 'addressLines' | 'postcode'>>;
+    .iterate() as IterableIterator<Identifying & { id: number }>;
   for (const row of rows) {
-    for (const hash of electorMatch(hmacKey, row)) found.set(hash, [...(found.get(hash) ?? []), row.id]);
+    for (const h of matchOf(row)) wanted.get(h)?.push(row.id);
   }
   const again: { id: number; erasedAt: string }[] = [];
   for (const entry of logged) {
-    const [byAddress, byNumber] = entry.match.map((h) => found.get(h) ?? []);
+    const [byAddress, byNumber] = entry.match.map((h) => wanted.get(h) ?? []);
     const ids = byNumber.length > 0 ? byNumber : byAddress.length === 1 ? byAddress : [];
     for (const id of ids) if (!again.some((a) => a.id === id)) again.push({ id, erasedAt: entry.at });
   }
