@@ -1,6 +1,8 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { dirname } from 'node:path';
 import { backupBeforeMigrating } from './backup.ts';
+import { applyKey } from './encryption/cipher.ts';
+import { type EncryptionState, type KeySource, unlock } from './encryption/unlock.ts';
 import { makeFolder } from './folders.ts';
 import { DatabaseRefusedError, fileProblem, isMarked, markAsHustings, notHustings, schemaProblem } from './identity.ts';
 import { latestVersion, loadMigrations } from './migrations.ts';
@@ -10,18 +12,23 @@ export type Db = Database.Database;
 export class DatabaseTooNewError extends DatabaseRefusedError {}
 
 /**
- * Opens (creating if needed) the user's database: WAL, foreign keys on, synchronous FULL so an
+ * Opens (creating if needed) the user's database: keyed first when it is encrypted (a new one is
+ * created encrypted unless `keys.plain`), then WAL, foreign keys on, synchronous FULL so an
  * acknowledged write survives a crash; then brings the schema up to date. A file that is not a
- * Hustings database is refused before anything is written to it (not even the WAL switch).
+ * Hustings database, or a key that does not open it, is refused before anything is written to it
+ * (not even the WAL switch). Also says what the app must know of the encryption.
  */
-export async function openDatabase(path: string): Promise<Db> {
+export async function openKeyedDatabase(path: string, keys: KeySource): Promise<{ db: Db; encryption: EncryptionState }> {
+  if (path !== ':memory:') makeFolder(dirname(path));
+  const unlocked = await unlock(path, keys);
   if (path !== ':memory:') {
-    makeFolder(dirname(path));
-    const problem = fileProblem(path);
+    const problem = fileProblem(path, unlocked.key);
     if (problem !== null) throw notHustings(path, problem);
   }
+  await unlocked.keep();
   const db = new Database(path);
   try {
+    if (unlocked.key !== null) applyKey(db, unlocked.key); // before any other statement
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = FULL');
@@ -29,11 +36,16 @@ export async function openDatabase(path: string): Promise<Db> {
     // Deleted rows are overwritten, not left in free pages: erasing a person really erases them.
     db.pragma('secure_delete = ON');
     await migrate(db, path);
-    return db;
+    return { db, encryption: { key: unlocked.key, pendingRecoveryKey: unlocked.pendingRecoveryKey } };
   } catch (error) {
     db.close();
     throw error;
   }
+}
+
+/** `openKeyedDatabase` for callers that need only the connection. */
+export async function openDatabase(path: string, keys: KeySource): Promise<Db> {
+  return (await openKeyedDatabase(path, keys)).db;
 }
 
 export function schemaVersion(db: Db): number {

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { backupAtStartupIfDue } from '../db/backup.ts';
-import { type Db, openDatabase } from '../db/open.ts';
+import type { EncryptionState, KeySource } from '../db/encryption/unlock.ts';
+import { type Db, openKeyedDatabase } from '../db/open.ts';
 import { createCtx } from './api/context.ts';
 import { createDispatcher, type Dispatch } from './api/dispatcher.ts';
 import { keepYoungGenerationSmall } from './heap-growth.ts';
@@ -15,6 +16,8 @@ export interface Hustings {
   /** Long jobs: the doors forward their events (SSE in browser mode, IPC in Electron). */
   jobs: Jobs;
   uploads: Uploads;
+  /** The same object the handlers see: acknowledging the recovery key clears it for the door too. */
+  encryption: EncryptionState;
   close(): void;
 }
 
@@ -28,13 +31,20 @@ export function defaultActor(): string {
 }
 
 /**
- * Opens the database and wires the dispatcher: what every door (IPC, HTTP, CLI) stands on. An
- * existing database gets its start-up backup when the newest backup is over a day old.
+ * Opens the database with what the door was given to unlock it (`keys`) and wires the dispatcher:
+ * what every door (IPC, HTTP, CLI) stands on. An existing database gets its start-up backup when
+ * the newest backup is over a day old.
  */
-export async function openHustings(opts: { dbPath: string; actor?: string; startupBackup?: boolean; openPath?: (path: string) => Promise<string> }): Promise<Hustings> {
+export async function openHustings(opts: {
+  dbPath: string;
+  keys: KeySource;
+  actor?: string;
+  startupBackup?: boolean;
+  openPath?: (path: string) => Promise<string>;
+}): Promise<Hustings> {
   keepYoungGenerationSmall();
   const existed = opts.dbPath !== ':memory:' && existsSync(opts.dbPath);
-  const db = await openDatabase(opts.dbPath);
+  const { db, encryption } = await openKeyedDatabase(opts.dbPath, opts.keys);
   if (existed && opts.startupBackup !== false) {
     try {
       await backupAtStartupIfDue(db, opts.dbPath);
@@ -44,13 +54,14 @@ export async function openHustings(opts: { dbPath: string; actor?: string; start
   }
   const jobs = createJobs();
   const uploads = createUploads(opts.dbPath);
-  const dispatch = createDispatcher(createCtx(db, opts.dbPath, opts.actor ?? defaultActor(), { jobs, uploads, openPath: opts.openPath }));
+  const dispatch = createDispatcher(createCtx(db, opts.dbPath, opts.actor ?? defaultActor(), { jobs, uploads, openPath: opts.openPath, encryption }));
   return {
     dispatch,
     db,
     dbPath: opts.dbPath,
     jobs,
     uploads,
+    encryption,
     close: () => {
       for (const j of jobs.running()) jobs.cancel(j.jobId);
       uploads.close();

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { MethodDef } from '../../shared/contract/define.ts';
 import type { Db } from '../../db/open.ts';
+import { keyOf } from '../../db/encryption/cipher.ts';
+import type { EncryptionState } from '../../db/encryption/unlock.ts';
 import { type AuditRecord, writeAudit } from '../../db/repositories/audit.ts';
 import { createJobs, type Jobs } from '../jobs.ts';
 import { createUploads, type Uploads } from '../uploads.ts';
@@ -21,18 +23,27 @@ export interface Ctx {
    * app has one (Electron's shell.openPath); browser mode and the CLI leave it undefined.
    */
   openPath?: (path: string) => Promise<string>;
+  /** The data key (null: a plain file) and the recovery key still to be shown; shared with the door. */
+  encryption: EncryptionState;
 }
 
-export function createCtx(db: Db, dbPath: string, actor: string, services: { jobs?: Jobs; uploads?: Uploads; openPath?: (path: string) => Promise<string> } = {}): Ctx {
-  return {
+export function createCtx(
+  db: Db,
+  dbPath: string,
+  actor: string,
+  services: { jobs?: Jobs; uploads?: Uploads; openPath?: (path: string) => Promise<string>; encryption?: EncryptionState } = {},
+): Ctx {
+  const ctx: Ctx = {
     db,
     dbPath,
     actor,
-    audit: (record) => writeAudit(db, { ...record, actor }),
+    audit: (record) => writeAudit(ctx.db, { ...record, actor }),
     jobs: services.jobs ?? createJobs(),
     uploads: services.uploads ?? createUploads(dbPath),
     openPath: services.openPath,
+    encryption: services.encryption ?? { key: keyOf(db), pendingRecoveryKey: null },
   };
+  return ctx;
 }
 
 export type HandlersFor<C extends Record<string, MethodDef>> = {

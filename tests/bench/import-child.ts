@@ -10,7 +10,7 @@ import { openHustings } from '../../main/app.ts';
 
 const [csvPath, dbPath] = process.argv.slice(2);
 const reimport = process.argv.includes('--reimport');
-const app = await openHustings({ dbPath, actor: 'bench' });
+const app = await openHustings({ dbPath, actor: 'bench', keys: { plain: true } });
 const call = async (method: string, input: unknown): Promise<any> => {
   const r = await app.dispatch(method, input);
   if (!r.ok) throw new Error(`${method}: ${r.error.message}`);

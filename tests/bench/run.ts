@@ -64,7 +64,7 @@ try {
     log(`App import ${round + 1}: ${appRuns[round].seconds.toFixed(2)} s, peak memory ${appRuns[round].peakMb.toFixed(0)} MB (process at start: ${appRuns[round].baselineMb.toFixed(0)} MB)`);
 
     // The floor: the same rows, parsed beforehand, one prepared statement, one transaction.
-    const rawDb = await openDatabase(join(dir, `raw-${round}.sqlite`));
+    const rawDb = await openDatabase(join(dir, `raw-${round}.sqlite`), { plain: true });
     rawDb.prepare("INSERT INTO areas (name, kind, nation, created_at, updated_at) VALUES ('Raw', 'ward', 'england', '', '')").run();
     const insert = rawDb.prepare(
       `INSERT INTO electors (area_id, polling_district, elector_number, number, suffix, markers, date_of_attainment, title, full_name, surname, forenames,
@@ -87,7 +87,7 @@ try {
   log(`Import: median ${imported.seconds.toFixed(2)} s against raw median ${rawSeconds.toFixed(2)} s; ratio ${ratio.toFixed(2)} (target <= 2); peak memory ${imported.peakMb.toFixed(0)} MB (target < 300)`);
 
   // 3. 1,000,000 stored returns on the imported register, then entry and tallies through the dispatcher.
-  const app = await openHustings({ dbPath: appDb, actor: 'bench' });
+  const app = await openHustings({ dbPath: appDb, actor: 'bench', keys: { plain: true } });
   const call = async (method: string, input: unknown): Promise<any> => {
     const r = await app.dispatch(method, input);
     if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
@@ -139,7 +139,7 @@ try {
 
   // The floor under any single write here: one tiny insert committed with the same durability
   // (WAL, synchronous = FULL: every commit waits for the disk), in a database of its own.
-  const floorDb = await openDatabase(join(dir, 'floor.sqlite'));
+  const floorDb = await openDatabase(join(dir, 'floor.sqlite'), { plain: true });
   floorDb.exec('CREATE TABLE floor (id INTEGER PRIMARY KEY, x TEXT)');
   const floorInsert = floorDb.prepare('INSERT INTO floor (x) VALUES (?)');
   const floorTimes: number[] = [];
