@@ -11,7 +11,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { erasureLogPath, reapplyErasures, sealErasureLog } from '../../db/erasure-log.ts';
 import { fileBytesMention } from '../helpers/bytes.ts';
 import { hustings } from '../helpers/cli.ts';
-import { ok, tempHustings } from '../helpers/db.ts';
+import type { KeySource } from '../../db/encryption/unlock.ts';
+import { ok, PLAIN, TEST_KEY, TEST_KEYS, tempHustings } from '../helpers/db.ts';
 import { HEADINGS, importCsv } from '../helpers/register.ts';
 
 type App = Awaited<ReturnType<typeof tempHustings>>;
@@ -32,12 +33,13 @@ const REGISTER = [
 const MARGUERITE = ['Marguerite', 'Quillon', '17 Zanzibar Crescent', 'ZC-17'];
 const OSWALD = ['Oswald', 'ZC-19'];
 
-beforeEach(async () => {
-  app = await tempHustings();
+/** Plain unless said otherwise: the tests read the file's bytes (and backups are not yet encrypted). */
+async function setUp(keys: KeySource = PLAIN) {
+  app = await tempHustings(keys);
   dbPath = join(app.dir, 'hustings.sqlite');
   areaId = (await ok(app, 'areas.create', { name: 'Zanzibar', kind: 'ward', nation: 'england', electorate: null, classification: null })).id;
   expect((await importCsv(app, areaId, REGISTER)).state).toBe('done');
-});
+}
 afterEach(() => app.cleanup());
 
 async function elector(search: string) {
@@ -75,6 +77,8 @@ async function writeNotes() {
 }
 
 describe('erasing an elector', () => {
+  beforeEach(() => setUp());
+
   it('takes their address, elector number and postcode out of notes and the audit trail, but not their neighbours’', async () => {
     const { sessionId, electionId } = await writeNotes();
     checkpoint();
@@ -127,6 +131,8 @@ describe('erasing an elector', () => {
 });
 
 describe('restoring a backup taken before an erasure', () => {
+  beforeEach(() => setUp());
+
   it('erases the people again before the data is used, says how many, and the list marks the backup', async () => {
     await writeNotes();
     const older = await ok(app, 'backups.create', {});
@@ -188,7 +194,22 @@ describe('restoring a backup taken before an erasure', () => {
 });
 
 describe('the erasure log’s key', () => {
-  it('is sealed when the database is encrypted, still finds the people erased before, and a wrong key is refused with a plain message', async () => {
+  it('is sealed under the data key from the start on an encrypted database, which finds the person again', async () => {
+    await setUp(TEST_KEYS);
+    const restored = app.db.prepare('SELECT * FROM electors WHERE full_name = ?').get('Marguerite Quillon') as Record<string, unknown>;
+    await erase('Marguerite');
+    const log = readFileSync(erasureLogPath(dbPath), 'utf8');
+    expect(Object.keys(JSON.parse(log.split('\n')[0]).hmacKey)).toEqual(['sealed']);
+    for (const s of [...MARGUERITE, 'NT4 9QQ', 'Newtown', 'Zanzibar']) expect(textMentions(log, s), s).toBe(false);
+
+    const columns = Object.keys(restored).filter((c) => c !== 'household_id');
+    app.db.prepare(`INSERT INTO electors (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => restored[c]));
+    expect(await reapplyErasures(app.db, dbPath, TEST_KEY)).toBe(1);
+    expect(await elector('Marguerite')).toBeUndefined();
+  });
+
+  it('is sealed when a plain database is encrypted, still finds the people erased before, and a wrong key is refused with a plain message', async () => {
+    await setUp();
     const restored = app.db.prepare('SELECT * FROM electors WHERE full_name = ?').get('Marguerite Quillon') as Record<string, unknown>;
     await erase('Marguerite');
     const plain = JSON.parse(readFileSync(erasureLogPath(dbPath), 'utf8').split('\n')[0]);
