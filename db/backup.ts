@@ -1,10 +1,11 @@
-import Database from 'better-sqlite3-multiple-ciphers';
-import { existsSync, readdirSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import type Database from 'better-sqlite3-multiple-ciphers';
+import { closeSync, existsSync, openSync, readdirSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import {
   backupFileName,
   backupsToPrune,
   DEFAULT_KEEP,
+  DEFAULT_RETENTION_DAYS,
   isStartupBackupDue,
   parseBackupFileName,
   sortNewestFirst,
@@ -13,6 +14,17 @@ import {
   type BackupReason,
   type BackupVerdict,
 } from '../shared/domain/backups.ts';
+import { keyOf } from './encryption/cipher.ts';
+import {
+  BackupLockedError,
+  type BackupKey,
+  givenKeys,
+  isEncryptedFile,
+  keyOpens,
+  openBackupFile,
+  rekeyWithPassphrase,
+  WrongBackupKeyError,
+} from './encryption/backup-keys.ts';
 import { makeFolder } from './folders.ts';
 import { schemaProblem } from './identity.ts';
 import { latestVersion, loadMigrations } from './migrations.ts';
@@ -21,6 +33,12 @@ import type { Db } from './open.ts';
 export interface BackupInfo extends BackupEntry {
   path: string;
   size: number;
+  /** Encrypted with the database's key or (a copy) a backup passphrase; read from the file's first bytes. */
+  encrypted: boolean;
+}
+
+function infoOf(entry: BackupEntry, path: string): BackupInfo {
+  return { ...entry, path, size: statSync(path).size, encrypted: isEncryptedFile(path) };
 }
 
 /** The folder beside the database where automatic backups go. */
@@ -39,38 +57,102 @@ export function backupKeep(): number {
   return Number.isInteger(n) && n >= 1 ? n : DEFAULT_KEEP;
 }
 
-/** better-sqlite3's default: a step copies this many pages, then other work may run. */
-const PAGES_PER_STEP = 100;
-
-/** Pages copied so far of the total; called after each step of a backup. */
+/** Before the copy (0 of the pages) and after it (all): `VACUUM INTO` is one step, so no more is known. */
 export type BackupProgress = (donePages: number, totalPages: number) => void;
 
+export interface BackupOptions {
+  /** Re-key the copy with this backup passphrase: a copy for taking off the machine. */
+  passphrase?: string;
+  /** May throw (a cancelled job) to stop before the copy is kept. */
+  onProgress?: BackupProgress;
+}
+
+/** Where a backup is written before it checks out: hidden, beside its final name. */
+function partialName(file: string): string {
+  return join(dirname(file), `.${basename(file)}.partial`);
+}
+
 /**
- * SQLite's online backup: a consistent copy even while the app is writing. The copy is switched
- * out of WAL mode so it is one self-contained file that opens read-only without side files.
+ * A consistent copy of the database even while the app is writing, through `VACUUM INTO`: SQLite's
+ * backup API refuses an encrypted source, and `VACUUM INTO` writes the copy with the source's
+ * cipher and key, so an encrypted database's backups are encrypted and a plain one's are plain.
+ * The copy is one self-contained file (no WAL), owner-only (0600), written under a temporary
+ * name and renamed only once it checks out (integrity, Hustings identity, schema version).
  */
-export async function backupTo(db: Db, file: string, onProgress?: BackupProgress): Promise<string> {
-  makeFolder(dirname(file));
-  let pages: number;
+export async function backupTo(db: Db, file: string, opts: BackupOptions = {}): Promise<string> {
+  const key = keyOf(db); // the copy carries the source's key, so it is checked with it
+  makeFolder(dirname(file), 0o700);
+  const pages = db.pragma('page_count', { simple: true }) as number;
+  opts.onProgress?.(0, pages);
+  const partial = partialName(file);
   try {
-    // After each step of PAGES_PER_STEP pages the callback reports (and may throw to stop).
-    const progress = (p: { totalPages: number; remainingPages: number }) => {
-      onProgress?.(p.totalPages - p.remainingPages, p.totalPages);
-      return PAGES_PER_STEP;
-    };
-    pages = (await db.backup(file, { progress })).totalPages;
+    // Created empty and owner-only first, so the copy is never readable by others, even briefly.
+    closeSync(openSync(partial, 'wx', 0o600));
+    db.prepare('VACUUM INTO ?').run(partial);
+    if (opts.passphrase !== undefined) {
+      const copy = openBackupFile(partial, key, { readonly: false });
+      try {
+        rekeyWithPassphrase(copy, opts.passphrase);
+      } finally {
+        copy.close();
+      }
+    }
+    const { verdict } = inspectBackup(partial, { key: opts.passphrase ?? key });
+    if (!verdict.ok) throw new Error(`the copy did not check out: ${verdict.problems.join(' ')}`);
+    opts.onProgress?.(pages, pages);
+    renameSync(partial, file);
   } catch (error) {
-    rmSync(file, { force: true }); // no half-written backup left to be mistaken for a good one
+    rmSync(partial, { force: true }); // no half-written backup left to be mistaken for a good one
     throw error;
   }
-  onProgress?.(pages, pages);
-  const copy = new Database(file, { fileMustExist: true });
-  try {
-    copy.pragma('journal_mode = DELETE');
-  } finally {
-    copy.close();
-  }
   return file;
+}
+
+/** Copies left by a backup that crashed half way (an hour is far longer than any backup takes). */
+function removeStalePartials(dir: string, now: Date): void {
+  for (const file of readdirSync(dir)) {
+    if (!file.startsWith('.') || !file.endsWith('.partial')) continue;
+    try {
+      if (now.getTime() - statSync(join(dir, file)).mtimeMs > 60 * 60 * 1000) unlinkSync(join(dir, file));
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** The setting under which the user's retention, in days, is kept. */
+export const RETENTION_SETTING = 'backups.retentionDays';
+
+/** How many days automatic backups are kept: the user's setting, else 30 days. */
+export function retentionDays(db: Db): number {
+  try {
+    const row = db.prepare('SELECT value_json AS v FROM settings WHERE key = ?').get(RETENTION_SETTING) as { v: string } | undefined;
+    const days = row ? Number(JSON.parse(row.v)) : Number.NaN;
+    return Number.isInteger(days) && days >= 1 ? days : DEFAULT_RETENTION_DAYS;
+  } catch {
+    return DEFAULT_RETENTION_DAYS; // a database too old to have settings
+  }
+}
+
+/**
+ * Deletes automatic backups beyond the newest `keep` and those older than the retention, and the
+ * leftovers of crashed backups; returns what it deleted. Backups taken by hand are kept.
+ */
+export function pruneBackups(dbPath: string, opts: { keep?: number; retentionDays: number; now?: Date }): BackupInfo[] {
+  const dir = backupsDir(dbPath);
+  if (!existsSync(dir)) return [];
+  const now = opts.now ?? new Date();
+  removeStalePartials(dir, now);
+  const deleted: BackupInfo[] = [];
+  for (const old of backupsToPrune(listBackups(dbPath), opts.keep ?? backupKeep(), { days: opts.retentionDays, now })) {
+    try {
+      unlinkSync((old as BackupInfo).path);
+      deleted.push(old as BackupInfo);
+    } catch {
+      // already gone
+    }
+  }
+  return deleted;
 }
 
 /** This database's backups in its backups folder, newest first. */
@@ -84,7 +166,7 @@ export function listBackups(dbPath: string): BackupInfo[] {
     if (entry === null) continue;
     const path = join(dir, file);
     try {
-      entries.push({ ...entry, path, size: statSync(path).size });
+      entries.push(infoOf(entry, path));
     } catch {
       // removed while we looked
     }
@@ -93,17 +175,17 @@ export function listBackups(dbPath: string): BackupInfo[] {
 }
 
 /**
- * Takes a backup into the backups folder, then deletes automatic backups beyond the newest
- * `keep` (backups taken by hand are kept). `schemaVersion` names the version copied.
+ * Takes a backup into the backups folder, then prunes the automatic ones (see `pruneBackups`).
+ * `schemaVersion` names the version copied.
  */
 export async function takeBackup(
   db: Db,
   dbPath: string,
   reason: BackupReason,
-  opts: { now?: Date; keep?: number; schemaVersion?: number; onProgress?: BackupProgress } = {},
+  opts: BackupOptions & { now?: Date; keep?: number; retentionDays?: number; schemaVersion?: number } = {},
 ): Promise<BackupInfo> {
   const dir = backupsDir(dbPath);
-  makeFolder(dir);
+  makeFolder(dir, 0o700);
   const version = opts.schemaVersion ?? (db.pragma('user_version', { simple: true }) as number);
   let when = opts.now ?? new Date();
   let file = join(dir, backupFileName(databaseName(dbPath), when, reason, version));
@@ -111,63 +193,86 @@ export async function takeBackup(
     when = new Date(when.getTime() + 1);
     file = join(dir, backupFileName(databaseName(dbPath), when, reason, version));
   }
-  await backupTo(db, file, opts.onProgress);
-  for (const old of backupsToPrune(listBackups(dbPath), opts.keep ?? backupKeep())) {
-    try {
-      unlinkSync(join(dir, old.file));
-    } catch {
-      // already gone
-    }
-  }
-  const entry = parseBackupFileName(databaseName(dbPath), basename(file)) as BackupEntry;
-  return { ...entry, path: file, size: statSync(file).size };
+  await backupTo(db, file, opts);
+  pruneBackups(dbPath, { keep: opts.keep, retentionDays: opts.retentionDays ?? retentionDays(db), now: opts.now });
+  return infoOf(parseBackupFileName(databaseName(dbPath), basename(file)) as BackupEntry, file);
 }
 
 export async function backupBeforeMigrating(db: Db, dbPath: string, fromVersion: number): Promise<BackupInfo> {
   return takeBackup(db, dbPath, 'migration', { schemaVersion: fromVersion });
 }
 
-/** The start-up backup: taken when the newest backup is over a day old (or there is none). */
+/**
+ * The start-up backup: taken when the newest backup is over a day old (or there is none). Either
+ * way automatic backups older than the retention are deleted now, not only when one is taken.
+ */
 export async function backupAtStartupIfDue(db: Db, dbPath: string, now = new Date()): Promise<BackupInfo | null> {
-  if (!isStartupBackupDue(listBackups(dbPath), now)) return null;
+  if (!isStartupBackupDue(listBackups(dbPath), now)) {
+    pruneBackups(dbPath, { retentionDays: retentionDays(db), now });
+    return null;
+  }
   return takeBackup(db, dbPath, 'daily', { now });
 }
 
 export interface BackupInspection {
   verdict: BackupVerdict;
   schemaVersion: number | null;
+  /** Whether the file is encrypted (with the database's key or a backup passphrase). */
+  encrypted: boolean;
+  /** The database's key does not open it and nothing that does was given: ask for its passphrase or recovery key. */
+  locked: boolean;
+  /** What opened it, for the restore that follows; never shown. */
+  opensWith?: BackupKey;
 }
 
-/** Whether a file may be restored: SQLite's full integrity check, a Hustings database, a schema version we know. */
-export function inspectBackup(file: string): BackupInspection {
-  const appSchemaVersion = latestVersion(loadMigrations());
-  if (!existsSync(file)) return { verdict: { ok: false, problems: [`There is no file at ${file}.`] }, schemaVersion: null };
-  let copy: Database.Database | undefined;
-  try {
-    copy = new Database(file, { readonly: true, fileMustExist: true });
-    const integrity = (copy.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
-    const schemaVersion = copy.pragma('user_version', { simple: true }) as number;
-    const foreign = schemaProblem(copy);
-    if (foreign !== null) return { verdict: { ok: false, problems: [`${file} is not a Hustings database: ${foreign}.`] }, schemaVersion };
-    return { verdict: verifyBackup({ integrity, schemaVersion, appSchemaVersion }), schemaVersion };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { verdict: { ok: false, problems: [`The file is not a readable SQLite database (${reason}).`] }, schemaVersion: null };
-  } finally {
-    copy?.close();
-  }
+/** What may open a backup: the database's own key, and whatever the user typed for this backup. */
+export interface BackupKeys {
+  /** The database's data key (null for a plain database). */
+  key: BackupKey;
+  /** A backup passphrase or a recovery key the user gave for a backup with another key. */
+  given?: string;
+}
+
+/** The first of the keys that opens the file; throws BackupLockedError or WrongBackupKeyError. */
+function keyFor(file: string, keys: BackupKeys): BackupKey {
+  if (!isEncryptedFile(file)) return null;
+  if (keys.key !== null && keyOpens(file, keys.key)) return keys.key;
+  if (!keys.given) throw new BackupLockedError(file);
+  const given = givenKeys(keys.given);
+  for (const candidate of given.keys) if (keyOpens(file, candidate)) return candidate;
+  throw new WrongBackupKeyError(file, given.typo);
 }
 
 /**
- * Copies a verified backup over the live database through SQLite's backup API, so connections
- * already open (the app's own) see the restored data at once. The caller brings the schema up to
- * date afterwards and checks the result.
+ * Whether a file may be restored: opened with the keys given, SQLite's full integrity check, a
+ * Hustings database, a schema version we know.
  */
-export async function copyIntoDatabase(file: string, dbPath: string): Promise<void> {
-  const source = new Database(file, { readonly: true, fileMustExist: true });
+export function inspectBackup(file: string, keys: BackupKeys): BackupInspection {
+  const appSchemaVersion = latestVersion(loadMigrations());
+  const refused = (problem: string, more: Partial<BackupInspection> = {}): BackupInspection => ({
+    verdict: { ok: false, problems: [problem] },
+    schemaVersion: null,
+    encrypted: false,
+    locked: false,
+    ...more,
+  });
+  if (!existsSync(file)) return refused(`There is no file at ${file}.`);
+  if (!statSync(file).isFile()) return refused(`${file} is a folder, not a backup.`);
+  const encrypted = isEncryptedFile(file);
+  let copy: Database.Database | undefined;
   try {
-    await source.backup(dbPath);
+    const opensWith = keyFor(file, keys);
+    copy = openBackupFile(file, opensWith);
+    const integrity = (copy.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+    const schemaVersion = copy.pragma('user_version', { simple: true }) as number;
+    const foreign = schemaProblem(copy);
+    if (foreign !== null) return refused(`${file} is not a Hustings database: ${foreign}.`, { schemaVersion, encrypted });
+    return { verdict: verifyBackup({ integrity, schemaVersion, appSchemaVersion }), schemaVersion, encrypted, locked: false, opensWith };
+  } catch (error) {
+    if (error instanceof BackupLockedError || error instanceof WrongBackupKeyError) return refused(error.message, { encrypted, locked: true });
+    const reason = error instanceof Error ? error.message : String(error);
+    return refused(`The file is not a readable SQLite database (${reason}).`, { encrypted });
   } finally {
-    source.close();
+    copy?.close();
   }
 }

@@ -1,10 +1,23 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { backupsContract } from '../../shared/contract/backups.ts';
 import { AppError } from '../../shared/contract/result.ts';
 import { parseBackupFileName } from '../../shared/domain/backups.ts';
-import { type BackupInfo, backupKeep, backupsDir, databaseName, inspectBackup, listBackups, takeBackup } from '../../db/backup.ts';
+import {
+  type BackupInfo,
+  backupKeep,
+  backupsDir,
+  databaseName,
+  inspectBackup,
+  listBackups,
+  pruneBackups,
+  RETENTION_SETTING,
+  retentionDays,
+  takeBackup,
+} from '../../db/backup.ts';
+import { applyKey } from '../../db/encryption/cipher.ts';
+import { putSetting } from '../../db/repositories/settings.ts';
 import { erasedSince, erasureDates } from '../../db/erasure-log.ts';
 import { restoreBackup } from '../../db/restore.ts';
 import { connectionFree } from '../jobs.ts';
@@ -26,25 +39,42 @@ function backupPath(ctx: Ctx, file: string): string {
 export const backupsHandlers: HandlersFor<typeof backupsContract> = {
   'backups.list': async (ctx) => {
     const erasures = erasureDates(ctx.dbPath);
-    const backups = listBackups(ctx.dbPath).map((b) => ({ ...view(b), holdsErased: erasedSince(erasures, b.takenAt) }));
-    return { folder: backupsDir(ctx.dbPath), keep: backupKeep(), backups };
+    return {
+      folder: backupsDir(ctx.dbPath),
+      keep: backupKeep(),
+      retentionDays: retentionDays(ctx.db),
+      backups: listBackups(ctx.dbPath).map((b) => ({ ...view(b), holdsErased: erasedSince(erasures, b.takenAt) })),
+    };
   },
   'backups.create': async (ctx) => {
     const backup = await takeBackup(ctx.db, ctx.dbPath, 'manual');
     await ctx.audit({ action: 'backup', entity: 'database', entityId: null, summary: `Took a backup: ${backup.file}`, after: view(backup) });
     return view(backup);
   },
+  'backups.copy': async (ctx, { passphrase }) => {
+    const backup = await takeBackup(ctx.db, ctx.dbPath, 'copy', { passphrase });
+    await ctx.audit({
+      action: 'backup',
+      entity: 'database',
+      entityId: null,
+      summary: `Took a copy for taking off the machine, encrypted with a backup passphrase: ${backup.file}`,
+      after: view(backup),
+    });
+    return view(backup);
+  },
   'backups.start': async (ctx) =>
     ctx.jobs.start('backups.create', async (job) => {
-      // Its own read connection: the app's may be inside a transaction while pages are copied,
-      // and SQLite restarts a copy whose source another connection changed, so it is consistent.
+      // Its own read connection: the app's may be inside a transaction, and `VACUUM INTO` reads
+      // one consistent snapshot, so the copy holds only committed work.
       const source = new Database(ctx.dbPath, { readonly: true, fileMustExist: true });
       let backup;
       try {
+        if (ctx.encryption.key !== null) applyKey(source, ctx.encryption.key);
         backup = await takeBackup(source, ctx.dbPath, 'manual', {
           onProgress(done, total) {
             job.throwIfCancelled();
-            job.progress(done, total, `Copied ${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} pages`);
+            const pages = total.toLocaleString('en-GB');
+            job.progress(done, total, done === 0 ? `Copying ${pages} pages` : `Copied ${pages} pages and checked the copy`);
           },
         });
       } finally {
@@ -54,11 +84,34 @@ export const backupsHandlers: HandlersFor<typeof backupsContract> = {
       await ctx.audit({ action: 'backup', entity: 'database', entityId: null, summary: `Took a backup: ${backup.file}`, after: view(backup) });
       return view(backup);
     }),
-  'backups.verify': async (ctx, { file }) => {
-    const { verdict, schemaVersion } = inspectBackup(backupPath(ctx, file));
-    return { file, ok: verdict.ok, problems: verdict.ok ? [] : verdict.problems, schemaVersion };
+  'backups.setRetention': async (ctx, { days }) => {
+    const before = retentionDays(ctx.db);
+    await putSetting(ctx.db, RETENTION_SETTING, days);
+    const deleted = pruneBackups(ctx.dbPath, { retentionDays: days }).map((b) => b.file);
+    await ctx.audit({
+      action: 'update',
+      entity: 'settings',
+      entityId: null,
+      summary: `Automatic backups are kept for ${days} days${deleted.length > 0 ? `; deleted ${deleted.length} older ones` : ''}`,
+      before: { retentionDays: before },
+      after: { retentionDays: days, deleted },
+    });
+    return { retentionDays: days, deleted };
   },
-  'backups.restore': async (ctx, { file, confirm }) => {
+  'backups.delete': async (ctx, { file, confirm }) => {
+    const path = backupPath(ctx, file);
+    if (!confirm) {
+      throw new AppError('needs_confirmation', `Deleting ${file} removes that backup for good: its data can no longer be restored from it.`);
+    }
+    rmSync(path);
+    await ctx.audit({ action: 'delete', entity: 'backup', entityId: null, summary: `Deleted the backup ${file}`, before: { file } });
+    return { deleted: file };
+  },
+  'backups.verify': async (ctx, { file, passphrase }) => {
+    const { verdict, schemaVersion, locked } = inspectBackup(backupPath(ctx, file), { key: ctx.encryption.key, given: passphrase });
+    return { file, ok: verdict.ok, problems: verdict.ok ? [] : verdict.problems, schemaVersion, locked };
+  },
+  'backups.restore': async (ctx, { file, confirm, passphrase }) => {
     const path = backupPath(ctx, file);
     const entry = parseBackupFileName(databaseName(ctx.dbPath), file);
     if (!confirm) {
@@ -67,7 +120,7 @@ export const backupsHandlers: HandlersFor<typeof backupsContract> = {
         `Restoring replaces all of the current data with the backup taken ${entry?.takenAt ?? ''}. The current data is backed up first, so this can be undone.`,
       );
     }
-    const result = await restoreBackup(ctx.db, ctx.dbPath, path, ctx.encryption.key);
+    const result = await restoreBackup(ctx.db, ctx.dbPath, path, { passphrase });
     await ctx.audit({
       action: 'restore',
       entity: 'database',
@@ -81,6 +134,7 @@ export const backupsHandlers: HandlersFor<typeof backupsContract> = {
       restoredVersion: result.restoredVersion,
       schemaVersion: result.schemaVersion,
       erasuresReapplied: result.erasuresReapplied,
+      notes: result.notes,
     };
   },
 };

@@ -58,12 +58,12 @@ async function newPassphrase(why: string): Promise<string> {
   throw new CliError('No passphrase was chosen, so nothing was created or changed.', 2);
 }
 
-function canAsk(): boolean {
+export function canAsk(): boolean {
   return process.stdin.isTTY === true && process.stderr.isTTY === true;
 }
 
 /** Reads a line from the terminal without echoing it. Ctrl-C stops, as it would anywhere. */
-function askHidden(prompt: string): Promise<string> {
+export function askHidden(prompt: string): Promise<string> {
   const input = process.stdin;
   process.stderr.write(prompt);
   input.setRawMode(true);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BACKUP_REASONS } from '../domain/backups.ts';
+import { BACKUP_REASONS, MAX_RETENTION_DAYS } from '../domain/backups.ts';
 import { confirmFlag } from './common.ts';
 import { maintenance, query } from './define.ts';
 import { jobEvent } from './jobs.ts';
@@ -11,12 +11,26 @@ export const backupFile = z
   .max(255, 'That is not the name of a backup')
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.sqlite$/, 'That is not the name of a backup');
 
+/** The passphrase or recovery key for a backup whose key is not this database's. */
+const backupPassphrase = z
+  .string({ error: 'Type the backup passphrase or recovery key' })
+  .max(1024, 'That is longer than any passphrase or recovery key')
+  .optional();
+
+/** A new backup passphrase for a copy taken off the machine. */
+export const newBackupPassphrase = z
+  .string({ error: 'Choose a passphrase for the copy' })
+  .min(10, 'Use at least 10 characters: this passphrase alone protects the copy once it leaves the machine')
+  .max(1024, 'Use at most 1024 characters');
+
 export const backupInfo = z.object({
   file: z.string(),
   takenAt: z.string(),
   reason: z.enum(BACKUP_REASONS),
   schemaVersion: z.number().nullable(),
   size: z.number(),
+  /** Encrypted with the database's key, or (a copy) with its own backup passphrase. */
+  encrypted: z.boolean(),
 });
 export type BackupInfoView = z.infer<typeof backupInfo>;
 
@@ -29,24 +43,51 @@ export const backupVerdict = z.object({
   ok: z.boolean(),
   problems: z.array(z.string()),
   schemaVersion: z.number().nullable(),
+  /** The database's key does not open it: ask for its backup passphrase or recovery key. */
+  locked: z.boolean(),
 });
 
 export const backupsContract = {
   'backups.list': query(
     'The backups in the backups folder beside the database, newest first',
     z.strictObject({}),
-    z.object({ folder: z.string(), keep: z.number(), backups: z.array(listedBackup) }),
+    z.object({ folder: z.string(), keep: z.number(), retentionDays: z.number(), backups: z.array(listedBackup) }),
   ),
   'backups.create': maintenance('Take a backup now (kept until you delete it)', z.strictObject({}), backupInfo),
+  'backups.copy': maintenance(
+    'Take a copy for taking off the machine, encrypted with its own backup passphrase (SQLCipher 4 passphrase mode); kept until you delete it',
+    z.strictObject({ passphrase: newBackupPassphrase }),
+    backupInfo,
+  ),
+  'backups.setRetention': maintenance(
+    'Set how many days automatic backups are kept (default 30); older automatic ones are deleted at once',
+    z.strictObject({
+      days: z
+        .number({ error: 'Give a number of days' })
+        .int('Give a whole number of days')
+        .min(1, 'Keep automatic backups for at least 1 day')
+        .max(MAX_RETENTION_DAYS, `Keep automatic backups for at most ${MAX_RETENTION_DAYS} days`),
+    }),
+    z.object({ retentionDays: z.number(), deleted: z.array(z.string()) }),
+  ),
   'backups.start': query(
     'Take a backup now as a long job reporting pages copied (kept until you delete it); the job’s result is the backup, and cancelling leaves no file',
     z.strictObject({}),
     jobEvent,
   ),
-  'backups.verify': query('Check a backup can be restored: SQLite integrity check and schema version', z.strictObject({ file: backupFile }), backupVerdict),
-  'backups.restore': maintenance(
-    'Replace the data with a backup; needs confirm: true. The current data is backed up first',
+  'backups.delete': maintenance(
+    'Delete a backup from the backups folder for good; needs confirm: true',
     z.strictObject({ file: backupFile, confirm: confirmFlag }),
+    z.object({ deleted: z.string() }),
+  ),
+  'backups.verify': query(
+    'Check a backup can be restored: it opens (with its passphrase or recovery key when its key is not the database’s), SQLite integrity check, a Hustings database, schema version',
+    z.strictObject({ file: backupFile, passphrase: backupPassphrase }),
+    backupVerdict,
+  ),
+  'backups.restore': maintenance(
+    'Replace the data with a backup; needs confirm: true, and its passphrase or recovery key when its key is not the database’s. The current data is backed up first',
+    z.strictObject({ file: backupFile, confirm: confirmFlag, passphrase: backupPassphrase }),
     z.object({
       restoredFrom: z.string(),
       safetyBackup: z.string(),
@@ -54,6 +95,8 @@ export const backupsContract = {
       schemaVersion: z.number(),
       /** People in the backup erased since it was taken, erased again before the data was shown. */
       erasuresReapplied: z.number(),
+      /** What else the restore did, in sentences for the user. */
+      notes: z.array(z.string()),
     }),
   ),
 };

@@ -3,21 +3,33 @@
  * start-up backup is due, and whether a file may be restored.
  *
  * - Automatic backups (before a migration, daily at start-up, before a restore) are kept to the
- *   newest N; older ones are deleted. Backups the user took by hand are never deleted for them.
+ *   newest N, and none older than the retention the user sets (default 30 days): old copies of
+ *   the register are personal data kept for no purpose. Backups the user took by hand, and copies
+ *   for taking off the machine, are deliberate: they are never deleted for the user, and the
+ *   Backups page marks those older than the retention so the user can delete them.
  * - A start-up backup is due when there is no backup, the newest is more than a day old, or the
  *   newest claims to be from the future (the clock was wrong then or is wrong now).
  * - A backup may be restored only when SQLite's integrity check says `ok` and its schema version
  *   is one this version of Hustings knows (not newer, not zero).
  */
 
-export type BackupReason = 'manual' | 'daily' | 'migration' | 'restore';
+/** `copy` = a copy for taking off the machine, encrypted with its own backup passphrase. */
+export type BackupReason = 'manual' | 'daily' | 'migration' | 'restore' | 'copy';
 
-export const BACKUP_REASONS: readonly BackupReason[] = ['manual', 'daily', 'migration', 'restore'];
+export const BACKUP_REASONS: readonly BackupReason[] = ['manual', 'daily', 'migration', 'restore', 'copy'];
+
+/** Backups the user asked for: kept until the user deletes them. */
+export function isAutomatic(reason: BackupReason): boolean {
+  return reason !== 'manual' && reason !== 'copy';
+}
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 /** A newest backup dated later than now plus this is treated as a wrong clock. */
 export const CLOCK_SKEW_MS = 5 * 60 * 1000;
 export const DEFAULT_KEEP = 10;
+export const DEFAULT_RETENTION_DAYS = 30;
+/** The longest retention the setting accepts: ten years. */
+export const MAX_RETENTION_DAYS = 3650;
 
 export interface BackupEntry {
   file: string;
@@ -28,7 +40,7 @@ export interface BackupEntry {
   schemaVersion: number | null;
 }
 
-const STAMPED = /^-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z-(manual|daily|migration|restore)(?:-v(\d+))?\.sqlite$/;
+const STAMPED = /^-(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(\d{3})Z-(manual|daily|migration|restore|copy)(?:-v(\d+))?\.sqlite$/;
 
 /**
  * `<database>-20261124T145559123Z-migration-v3.sqlite` for the database `<database>.sqlite`:
@@ -57,10 +69,20 @@ export function sortNewestFirst(entries: readonly BackupEntry[]): BackupEntry[] 
   return [...entries].sort((a, b) => (a.takenAt === b.takenAt ? b.file.localeCompare(a.file) : a.takenAt < b.takenAt ? 1 : -1));
 }
 
-/** The automatic backups beyond the newest `keep`; manual backups are never returned. */
-export function backupsToPrune(entries: readonly BackupEntry[], keep: number = DEFAULT_KEEP): BackupEntry[] {
+/** Whether a backup was taken more than `days` days before `now`. */
+export function isOlderThan(entry: BackupEntry, days: number, now: Date): boolean {
+  return now.getTime() - new Date(entry.takenAt).getTime() > days * DAY_MS;
+}
+
+/**
+ * The automatic backups beyond the newest `keep`, and (given a retention) those older than it;
+ * backups taken by hand and copies are never returned.
+ */
+export function backupsToPrune(entries: readonly BackupEntry[], keep: number = DEFAULT_KEEP, retention?: { days: number; now: Date }): BackupEntry[] {
   if (!Number.isInteger(keep) || keep < 1) throw new RangeError(`keep must be a whole number of at least 1, not ${keep}`);
-  return sortNewestFirst(entries.filter((e) => e.reason !== 'manual')).slice(keep);
+  return sortNewestFirst(entries.filter((e) => isAutomatic(e.reason))).filter(
+    (e, i) => i >= keep || (retention !== undefined && isOlderThan(e, retention.days, retention.now)),
+  );
 }
 
 /** Whether a start-up backup should be taken now. */

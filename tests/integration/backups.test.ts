@@ -111,7 +111,7 @@ describe('automatic backups', () => {
     const app = await openHustings({ dbPath, keys: PLAIN });
     try {
       const b = await takeBackup(app.db, dbPath, 'manual');
-      expect(inspectBackup(b.path).verdict).toEqual({ ok: true });
+      expect(inspectBackup(b.path, { key: null }).verdict).toEqual({ ok: true });
       expect(readdirSync(backupsDir(dbPath))).toEqual([b.file]); // no -wal or -shm beside it
     } finally {
       app.close();
@@ -264,8 +264,9 @@ describe('hustings backup / restore', () => {
 
 describe('backup progress (long work reports progress)', () => {
   /**
-   * A database of a few megabytes (well over one step of 100 pages), reached through a dispatcher
-   * whose jobs send every progress event: the copy is quicker than the usual 100 ms throttle.
+   * A database of a few megabytes, reached through a dispatcher whose jobs send every progress
+   * event: the copy is quicker than the usual 100 ms throttle. The copy is one `VACUUM INTO`, so
+   * the events say when it starts (0 of the pages) and when it has been written and checked.
    */
   async function bigDatabase() {
     const opened = await openHustings({ dbPath, actor: 'agent', keys: PLAIN });
@@ -278,7 +279,7 @@ describe('backup progress (long work reports progress)', () => {
     return app;
   }
 
-  it('backups.start runs as a job: pages copied, then the backup, its audit row and a sound file', async () => {
+  it('backups.start runs as a job: the pages to copy, then the backup, its audit row and a sound file', async () => {
     const app = await bigDatabase();
     try {
       const events: { state: string; done: number; total: number | null }[] = [];
@@ -295,7 +296,7 @@ describe('backup progress (long work reports progress)', () => {
       expect(end).toMatchObject({ done: pages, total: pages });
       const backup = end.result as { file: string; reason: string };
       expect(backup.reason).toBe('manual');
-      expect(inspectBackup(join(backupsDir(dbPath), backup.file)).verdict.ok).toBe(true);
+      expect(inspectBackup(join(backupsDir(dbPath), backup.file), { key: null }).verdict.ok).toBe(true);
       expect((await ok(app, 'audit.list', { action: 'backup' }))[0].summary).toBe(`Took a backup: ${backup.file}`);
     } finally {
       app.close();
@@ -329,10 +330,8 @@ describe('backup progress (long work reports progress)', () => {
     const r = hustings('backup', file, '--db', dbPath);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toBe(`Backed up to ${file} (integrity check ok).\n`);
-    const lines = r.err.trim().split('\n');
-    expect(lines[0]).toBe('Backing up: 0%');
-    expect(lines.at(-1)).toBe('Backing up: 100%');
-    expect(lines.length).toBeGreaterThan(3);
-    expect(inspectBackup(file).verdict.ok).toBe(true);
+    // VACUUM INTO (the one way to copy an encrypted database) is one step: its start and its end.
+    expect(r.err.trim().split('\n')).toEqual(['Backing up: 0%', 'Backing up: 100%']);
+    expect(inspectBackup(file, { key: null }).verdict.ok).toBe(true);
   });
 });

@@ -26,7 +26,12 @@ describe('backup file names', () => {
     expect(backupFileName('hustings', new Date(), 'daily')).not.toMatch(/[<>:"/\\|?*]/);
   });
 
-  it.each(['hustings.sqlite', 'hustings-20261124T145559123Z-weekly.sqlite', 'hustings-20260230T000000000Z-daily.sqlite', 'hustings-20261124T145559123Z-daily.sqlite-wal', 'notes.txt'])(
+  it('names a copy for taking off the machine', () => {
+    const name = backupFileName('hustings', new Date('2026-11-24T14:55:59.123Z'), 'copy', 15);
+    expect(parseBackupFileName('hustings', name)).toMatchObject({ reason: 'copy', schemaVersion: 15 });
+  });
+
+  it.each(['hustings.sqlite', 'hustings-20261124T145559123Z-weekly.sqlite', '.hustings-20261124T145559123Z-daily.sqlite.partial', 'hustings-20260230T000000000Z-daily.sqlite', 'hustings-20261124T145559123Z-daily.sqlite-wal', 'notes.txt'])(
     'ignores %s',
     (name) => {
       expect(parseBackupFileName('hustings', name)).toBeNull();
@@ -84,6 +89,21 @@ describe('retention', () => {
 
   it.each([0, -1, 1.5, Number.NaN])('refuses to keep %s backups', (keep) => {
     expect(() => backupsToPrune(daily, keep)).toThrow(RangeError);
+  });
+
+  it('prunes automatic backups older than the retention, never those taken by hand or copies', () => {
+    const now = new Date('2026-11-30T12:00:00.000Z');
+    const entries = [
+      entry('2026-11-29T09:00:00.000Z', 'daily'),
+      entry('2026-11-20T09:00:00.000Z', 'restore'),
+      entry('2026-10-30T11:59:59.000Z', 'migration'), // 31 days old
+      entry('2026-10-31T12:00:00.000Z', 'daily'), // exactly 30 days: kept
+      entry('2026-01-01T09:00:00.000Z', 'manual'),
+      entry('2026-01-02T09:00:00.000Z', 'copy'),
+    ];
+    expect(backupsToPrune(entries, 10, { days: 30, now }).map((e) => e.takenAt.slice(0, 10))).toEqual(['2026-10-30']);
+    expect(backupsToPrune(entries, 10, { days: 7, now }).map((e) => e.reason)).toEqual(['restore', 'daily', 'migration']);
+    expect(backupsToPrune(entries, 1, { days: 365, now }).map((e) => e.reason)).toEqual(['restore', 'daily', 'migration']);
   });
 });
 

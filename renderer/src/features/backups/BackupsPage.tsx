@@ -1,18 +1,29 @@
 import { useEffect, useState } from 'react';
 import type { BackupInfoView, ListedBackupView } from '../../../../shared/contract/backups.ts';
-import { erasedAgainSentence } from '../../../../shared/domain/erasure.ts';
+import { DAY_MS, isAutomatic } from '../../../../shared/domain/backups.ts';
 import { api, useApi } from '../../app/api.ts';
 import { type JobEvent, useJob } from '../../app/jobs.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { JobProgress } from '../../ui/Progress.tsx';
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { OffMachineCopy } from './OffMachineCopy.tsx';
+import { RetentionForm } from './RetentionForm.tsx';
+import { UnlockDialog } from './UnlockDialog.tsx';
 
 const REASONS: Record<BackupInfoView['reason'], string> = {
   manual: 'Taken by hand',
   daily: 'Daily, at start-up',
   migration: 'Before an upgrade',
   restore: 'Before a restore',
+  copy: 'Copy for taking off the machine',
 };
+
+function keyOf(b: BackupInfoView): string {
+  if (b.reason === 'copy') return 'Encrypted with its backup passphrase';
+  return b.encrypted ? 'Encrypted with this database’s key' : 'Not encrypted';
+}
+
+type Verdict = { ok: boolean; problems: string[]; schemaVersion: number | null; locked: boolean };
 
 function size(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -36,8 +47,14 @@ export function BackupsPage() {
   const job = useJob(started);
   const [message, setMessage] = useState<string>();
   const [failure, setFailure] = useState<string>();
-  const [checks, setChecks] = useState<Record<string, { ok: boolean; problems: string[]; schemaVersion: number | null }>>({});
+  const [checks, setChecks] = useState<Record<string, Verdict>>({});
   const [restoring, setRestoring] = useState<ListedBackupView>();
+  const [copying, setCopying] = useState(false);
+  /** A backup with its own key waiting for its passphrase, and what the last try said. */
+  const [unlocking, setUnlocking] = useState<{ backup: ListedBackupView; error?: string }>();
+  /** Passphrases that opened backups, kept in memory for the restore that follows. */
+  const [passphrases, setPassphrases] = useState<Record<string, string>>({});
+  const [deleting, setDeleting] = useState<ListedBackupView>();
 
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -73,22 +90,50 @@ export function BackupsPage() {
     reload();
   }, [job, reload]);
 
-  /** The verification step: a restore is offered only for a backup that checks out. */
+  /**
+   * The verification step: a restore is offered only for a backup that checks out. A backup with
+   * its own key first asks for its passphrase or recovery key.
+   */
   const check = (b: ListedBackupView, thenRestore: boolean) =>
     run(async () => {
-      const verdict = await api('backups.verify', { file: b.file });
+      const verdict = await api('backups.verify', { file: b.file, passphrase: passphrases[b.file] });
       setChecks((c) => ({ ...c, [b.file]: verdict }));
-      if (verdict.ok && thenRestore) setRestoring(b);
+      if (verdict.locked && thenRestore) setUnlocking({ backup: b });
+      else if (verdict.ok && thenRestore) setRestoring(b);
+    });
+
+  const unlock = (b: ListedBackupView, passphrase: string) =>
+    run(async () => {
+      const verdict = await api('backups.verify', { file: b.file, passphrase });
+      if (verdict.locked) return setUnlocking({ backup: b, error: verdict.problems.join(' ') });
+      setUnlocking(undefined);
+      setPassphrases((p) => ({ ...p, [b.file]: passphrase }));
+      setChecks((c) => ({ ...c, [b.file]: verdict }));
+      if (verdict.ok) setRestoring(b);
     });
 
   const restore = (b: ListedBackupView) =>
     run(async () => {
       setRestoring(undefined);
-      const r = await api('backups.restore', { file: b.file, confirm: true });
-      const erased = r.erasuresReapplied > 0 ? ` ${erasedAgainSentence(r.erasuresReapplied)}` : '';
-      setMessage(`Restored the backup of ${when(b.takenAt)}.${erased} The data as it was just before is kept in ${r.safetyBackup}, so this can be undone.`);
-      reload();
+      const r = await api('backups.restore', { file: b.file, confirm: true, passphrase: passphrases[b.file] });
+      setMessage(
+        [`Restored the backup of ${when(b.takenAt)}. The data as it was just before is kept in ${r.safetyBackup}, so this can be undone.`, ...r.notes].join(' '),
+      );
+      reload(); // the backup just taken before it, and which backups hold people erased since
     });
+
+  const remove = (b: ListedBackupView) =>
+    run(async () => {
+      setDeleting(undefined);
+      await api('backups.delete', { file: b.file, confirm: true });
+      setMessage(`Deleted the backup of ${when(b.takenAt)}.`);
+    });
+
+  const copyTaken = (copy: BackupInfoView) => {
+    setCopying(false);
+    setMessage(`Copy taken: ${copy.file} in ${data?.folder ?? 'the backups folder'}. Copy that file to the drive you take away; it opens only with the passphrase you chose.`);
+    reload();
+  };
 
   return (
     <>
@@ -96,15 +141,21 @@ export function BackupsPage() {
         title="Backups"
         subtitle={
           data
-            ? `Hustings backs up the database each day you open it and before every upgrade, keeping the newest ${data.keep} of those. They are in ${data.folder}.`
+            ? `Hustings backs up the database each day you open it and before every upgrade, keeping those for ${data.retentionDays} days (at most the newest ${data.keep}). Backups you take by hand and copies are kept until you delete them. Each backup is encrypted like the database. They are in ${data.folder}.`
             : undefined
         }
         actions={
-          <button type="button" className="primary" onClick={takeNow} disabled={busy || backingUp}>
-            Take a backup now
-          </button>
+          <>
+            <button type="button" className="primary" onClick={takeNow} disabled={busy || backingUp}>
+              Take a backup now
+            </button>
+            <button type="button" onClick={() => setCopying(true)} disabled={busy || backingUp || copying}>
+              Take a copy for taking off the machine…
+            </button>
+          </>
         }
       />
+      {copying && data && <OffMachineCopy folder={data.folder} onTaken={copyTaken} onCancel={() => setCopying(false)} />}
       {job && backingUp && <JobProgress heading="Backing up" label="Backup progress" job={job} />}
       {message && (
         <p className="success" role="status">
@@ -151,11 +202,19 @@ export function BackupsPage() {
                       </p>
                     )}
                   </td>
-                  <td>{REASONS[b.reason]}</td>
+                  <td>
+                    {REASONS[b.reason]}
+                    <div className="muted small">{keyOf(b)}</div>
+                    {!isAutomatic(b.reason) && Date.now() - Date.parse(b.takenAt) > data.retentionDays * DAY_MS && (
+                      <div className="small warn-text">Older than {data.retentionDays} days: delete it once you no longer need it</div>
+                    )}
+                  </td>
                   <td className="num">{size(b.size)}</td>
                   <td>
                     {verdict === undefined ? (
                       <span className="muted">Not checked</span>
+                    ) : verdict.locked && !verdict.ok ? (
+                      <span className="badge status-not-contesting">Needs its passphrase</span>
                     ) : verdict.ok ? (
                       <span className="badge status-contesting">Sound (version {verdict.schemaVersion})</span>
                     ) : (
@@ -177,6 +236,9 @@ export function BackupsPage() {
                       <button type="button" className="danger" onClick={() => check(b, true)} disabled={busy || backingUp} aria-label={`Restore the backup of ${when(b.takenAt)}`}>
                         Restore…
                       </button>
+                      <button type="button" onClick={() => setDeleting(b)} disabled={busy || backingUp} aria-label={`Delete the backup of ${when(b.takenAt)}`}>
+                        Delete…
+                      </button>
                     </div>
                   </td>
                 </tr>
@@ -185,6 +247,23 @@ export function BackupsPage() {
           </tbody>
         </table>
       )}
+      {data && <RetentionForm key={data.retentionDays} retentionDays={data.retentionDays} onSaved={(m) => setMessage(m)} />}
+      <UnlockDialog
+        open={unlocking !== undefined}
+        taken={unlocking ? when(unlocking.backup.takenAt) : ''}
+        error={unlocking?.error}
+        busy={busy}
+        onCancel={() => setUnlocking(undefined)}
+        onUnlock={(p) => unlocking && void unlock(unlocking.backup, p)}
+      />
+      <ConfirmDialog
+        open={deleting !== undefined}
+        title="Delete this backup?"
+        message={deleting ? `The backup of ${when(deleting.takenAt)} (${REASONS[deleting.reason].toLowerCase()}) is deleted for good: its data can no longer be restored from it.` : ''}
+        confirmLabel="Delete"
+        onCancel={() => setDeleting(undefined)}
+        onConfirm={() => deleting && void remove(deleting)}
+      />
       <ConfirmDialog
         open={restoring !== undefined}
         title="Restore this backup?"
