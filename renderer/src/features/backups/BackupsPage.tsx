@@ -209,7 +209,7 @@ export function BackupsPage() {
                       <div className="small warn-text">Older than {data.retentionDays} days: delete it once you no longer need it</div>
                     )}
                   </td>
-                  <td className="num">{size(b.size)}</td>
+                  <td className="num nowrap">{size(b.size)}</td>
                   <td>
                     {verdict === undefined ? (
                       <span className="muted">Not checked</span>
