@@ -12,15 +12,15 @@
  * first time it is used with a data key, so conversion keeps every entry.
  */
 import { createCipheriv, createDecipheriv, hash, hkdfSync, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, renameSync, truncateSync, writeSync } from 'node:fs';
 import type { Db } from './open.ts';
-import { afterCommit, whenCommitted, writeAudit } from './repositories/audit.ts';
+import { afterCommit, onRollback, writeAudit } from './repositories/audit.ts';
 import { eraseElector, electorIdentity, type ElectorIdentity } from './repositories/elector-erasure.ts';
 
 export type ErasureKind = 'elector';
 
 export interface ErasureEntry {
-  /** When the erasure committed (ISO-8601 UTC). */
+  /** When the person was erased (ISO-8601 UTC). */
   at: string;
   kind: ErasureKind;
   /** Keyed hashes of what identifies the person: any one of them finds them again. */
@@ -162,23 +162,29 @@ export function electorMatcher(hmacKey: Buffer): (e: Identifying) => [byAddress:
   };
 }
 
-function append(dbPath: string, entry: ErasureEntry): void {
+/** Appends one entry durably; returns the file's length before it, to take it back. */
+function append(dbPath: string, entry: ErasureEntry): number {
   const fd = openSync(erasureLogPath(dbPath), 'a', 0o600);
   try {
+    const before = fstatSync(fd).size;
     writeSync(fd, `${JSON.stringify(entry)}\n`);
     fsyncSync(fd);
+    return before;
   } finally {
     closeSync(fd);
   }
 }
 
 /**
- * Notes an elector's erasure in the log once the transaction erasing them commits (nothing if it
- * rolls back). The hashes are made now, so a log that cannot be used stops the erasure instead.
+ * Notes an elector's erasure in the log, inside the transaction erasing them: written before the
+ * commit and taken back if it rolls back, so a crash in between errs towards erasing them again
+ * after a restore rather than bringing them back. Erasures are write transactions, so no other
+ * erasure appends meanwhile. A log that cannot be used stops the erasure.
  */
 export function logElectorErasure(db: Db, dbPath: string, dataKey: Buffer | null, e: ElectorIdentity): void {
   const match = electorMatcher(hmacKeyOf(dbPath, dataKey))(e);
-  whenCommitted(db, () => append(dbPath, { at: new Date().toISOString(), kind: 'elector', match }));
+  const length = append(dbPath, { at: new Date().toISOString(), kind: 'elector', match });
+  onRollback(db, () => truncateSync(erasureLogPath(dbPath), length));
 }
 
 /** The dates of the erasures in the log, oldest first; needs no key. */

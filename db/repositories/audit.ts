@@ -113,36 +113,34 @@ export function requestCheckpoint(db: Db): void {
   pendingCheckpoint.add(db);
 }
 
-const pendingWrites = new WeakMap<Db, (() => void)[]>();
+const pendingUndo = new WeakMap<Db, (() => void)[]>();
 
 /**
- * Work outside the database that must happen only if this transaction commits (the erasure
- * log); `afterCommit` runs it, `afterRollback` drops it.
+ * Takes back work done outside the database (the erasure log) if this transaction rolls back;
+ * `afterRollback` runs it, newest first, and `afterCommit` forgets it.
  */
-export function whenCommitted(db: Db, write: () => void): void {
-  pendingWrites.set(db, [...(pendingWrites.get(db) ?? []), write]);
+export function onRollback(db: Db, undo: () => void): void {
+  pendingUndo.set(db, [undo, ...(pendingUndo.get(db) ?? [])]);
 }
 
 export function afterRollback(db: Db): void {
-  pendingWrites.delete(db);
+  const undos = pendingUndo.get(db) ?? [];
+  pendingUndo.delete(db);
+  for (const undo of undos) {
+    try {
+      undo();
+    } catch (error) {
+      console.error(`[hustings] undoing after a rollback: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
 }
 
 /**
- * Run by the dispatcher after each committed mutation: does the work waiting for the commit,
- * and after an erasure copies the WAL into the database file and truncates it, so the erased
- * data is not left in old WAL frames.
+ * Run by the dispatcher after each committed mutation: after an erasure, copy the WAL into the
+ * database file and truncate it, so the erased data is not left in old WAL frames.
  */
 export function afterCommit(db: Db): void {
-  const writes = pendingWrites.get(db) ?? [];
-  pendingWrites.delete(db);
-  for (const write of writes) {
-    try {
-      write();
-    } catch (error) {
-      // The transaction has committed; say loudly what could not follow it.
-      console.error(`[hustings] after a commit: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
+  pendingUndo.delete(db);
   if (!pendingCheckpoint.has(db)) return;
   pendingCheckpoint.delete(db);
   try {

@@ -8,7 +8,9 @@
 import { copyFileSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { erasureLogPath, reapplyErasures, sealErasureLog } from '../../db/erasure-log.ts';
+import { erasureLogPath, logElectorErasure, reapplyErasures, sealErasureLog } from '../../db/erasure-log.ts';
+import { afterRollback } from '../../db/repositories/audit.ts';
+import { electorIdentity } from '../../db/repositories/elector-erasure.ts';
 import { fileBytesMention } from '../helpers/bytes.ts';
 import { hustings } from '../helpers/cli.ts';
 import type { KeySource } from '../../db/encryption/unlock.ts';
@@ -123,9 +125,15 @@ describe('erasing an elector', () => {
     expect(lines).toHaveLength(2);
     expect(lines[1]).toEqual({ at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/), kind: 'elector', match: [expect.stringMatching(/^[0-9a-f]{64}$/), expect.stringMatching(/^[0-9a-f]{64}$/)] });
 
-    // An erasure that is not confirmed erases nothing and notes nothing.
+    // An erasure that is not confirmed erases nothing and notes nothing; one rolled back takes its note back.
     const harold = (await elector('Harold'))!;
     expect((await app.dispatch('register.erasePerson', { id: harold.id })).ok).toBe(false);
+    expect(readFileSync(erasureLogPath(dbPath), 'utf8')).toBe(log);
+    app.db.exec('BEGIN IMMEDIATE');
+    logElectorErasure(app.db, dbPath, null, electorIdentity(app.db, harold.id)!);
+    expect(readFileSync(erasureLogPath(dbPath), 'utf8')).not.toBe(log);
+    app.db.exec('ROLLBACK');
+    afterRollback(app.db);
     expect(readFileSync(erasureLogPath(dbPath), 'utf8')).toBe(log);
   });
 });
