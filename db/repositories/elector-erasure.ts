@@ -7,10 +7,10 @@
  * replaced only in a note or audit row that named the elector, so notes about the people who
  * remain keep their address.
  */
+import { personIdentifiers } from '../../shared/domain/erasure.ts';
 import type { Db } from '../open.ts';
 import { deleteElector } from './electors.ts';
 import { eraseTraces, type ScrubCount } from './erasure.ts';
-import { personIdentifiers } from '../../shared/domain/erasure.ts';
 
 /** The register's fields of an elector that identify them, read before they are deleted. */
 export interface ElectorIdentity {
