@@ -3,6 +3,8 @@ import { AppError } from '../shared/contract/result.ts';
 import { type BackupInfo, inspectBackup, takeBackup } from './backup.ts';
 import { attachBackup, type BackupKey } from './encryption/backup-keys.ts';
 import { keyOf } from './encryption/cipher.ts';
+import { reapplyErasures } from './erasure-log.ts';
+import { erasedAgainSentence } from '../shared/domain/erasure.ts';
 import { type Db, migrate, schemaVersion } from './open.ts';
 
 /**
@@ -15,6 +17,8 @@ export interface RestoreResult {
   /** Schema version of the file restored, before it was brought up to date. */
   restoredVersion: number;
   schemaVersion: number;
+  /** People in the backup erased since it was taken, erased again before anyone sees them. */
+  erasuresReapplied: number;
   /** Sentences for the user about what else the restore did, in order. */
   notes: string[];
 }
@@ -77,7 +81,8 @@ function copyIntoLive(db: Db, file: string, key: BackupKey): void {
 /**
  * Restores a backup into the open database: opens and checks the file (key, integrity, Hustings
  * identity, schema version), backs up the current data, copies the backup in, brings its schema
- * up to date and checks the result; if that check fails the data from before is put back.
+ * up to date, erases again the people erased since (the erasure log beside the database) and
+ * checks the result; if any of that fails the data from before is put back.
  * A backup opens with the live database's key, or with `opts.passphrase`: the backup passphrase
  * of a copy, or the recovery key of the database it came from. The live file keeps its own key.
  */
@@ -93,13 +98,16 @@ export async function restoreBackup(db: Db, dbPath: string, file: string, opts: 
 
   const safetyBackup = await takeBackup(db, dbPath, 'restore');
   copyIntoLive(db, file, opensWith ?? null);
+  let erasuresReapplied: number;
   try {
     await migrate(db, dbPath);
+    erasuresReapplied = await reapplyErasures(db, dbPath, liveKey);
     const check = db.pragma('integrity_check', { simple: true });
     if (check !== 'ok') throw new Error(`integrity check after restoring: ${String(check)}`);
   } catch (error) {
     copyIntoLive(db, safetyBackup.path, liveKey);
     throw new AppError('conflict', `The restore did not check out, so the data from before it is back (${error instanceof Error ? error.message : String(error)}).`);
   }
-  return { safetyBackup, restoredVersion: restoredVersion ?? 0, schemaVersion: schemaVersion(db), notes: [] };
+  const notes = erasuresReapplied > 0 ? [erasedAgainSentence(erasuresReapplied)] : [];
+  return { safetyBackup, restoredVersion: restoredVersion ?? 0, schemaVersion: schemaVersion(db), erasuresReapplied, notes };
 }

@@ -113,11 +113,34 @@ export function requestCheckpoint(db: Db): void {
   pendingCheckpoint.add(db);
 }
 
+const pendingUndo = new WeakMap<Db, (() => void)[]>();
+
+/**
+ * Takes back work done outside the database (the erasure log) if this transaction rolls back;
+ * `afterRollback` runs it, newest first, and `afterCommit` forgets it.
+ */
+export function onRollback(db: Db, undo: () => void): void {
+  pendingUndo.set(db, [undo, ...(pendingUndo.get(db) ?? [])]);
+}
+
+export function afterRollback(db: Db): void {
+  const undos = pendingUndo.get(db) ?? [];
+  pendingUndo.delete(db);
+  for (const undo of undos) {
+    try {
+      undo();
+    } catch (error) {
+      console.error(`[hustings] undoing after a rollback: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
 /**
  * Run by the dispatcher after each committed mutation: after an erasure, copy the WAL into the
  * database file and truncate it, so the erased data is not left in old WAL frames.
  */
 export function afterCommit(db: Db): void {
+  pendingUndo.delete(db);
   if (!pendingCheckpoint.has(db)) return;
   pendingCheckpoint.delete(db);
   try {

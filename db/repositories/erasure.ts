@@ -2,7 +2,7 @@ import type { AuditEntry } from '../../shared/contract/audit.ts';
 import { parseAuditJson } from '../../shared/domain/audit-changes.ts';
 import { mentionPattern, scrubJsonText, scrubText } from '../../shared/domain/erasure.ts';
 import type { Db } from '../open.ts';
-import { requestCheckpoint } from './audit.ts';
+import { type AuditReference, eraseAuditOf, requestCheckpoint } from './audit.ts';
 
 /**
  * Free text where a person may be named although the record is not theirs: who a task is for,
@@ -65,28 +65,42 @@ export interface ScrubCount {
  * Replaces every whole-word mention of the identifiers (name, address, email, phone…) in the
  * audit trail's summaries and copies and in the free text above with "(erased)", and asks for
  * the WAL to be checkpointed after the commit. Call inside the erasure's transaction.
+ *
+ * `alongside` are strings that identify the person only next to one of the identifiers, such as
+ * a postcode shared by a street of neighbours: they are replaced only in a record (all its free
+ * text, or an audit row's summary and copies) that named the person, so a note about the
+ * neighbours keeps it.
  */
-export async function scrubMentions(db: Db, identifiers: readonly string[]): Promise<ScrubCount> {
+export async function scrubMentions(db: Db, identifiers: readonly string[], alongside: readonly string[] = []): Promise<ScrubCount> {
   const pattern = mentionPattern(identifiers);
+  const near = mentionPattern(alongside);
   const count: ScrubCount = { auditRows: 0, records: 0 };
   if (!pattern) return count;
+  const scrubBoth = (text: string) => scrubText(scrubText(text, pattern), near);
 
   const audit = db.prepare('UPDATE audit_log SET summary = ?, before_json = ?, after_json = ? WHERE id = ?');
   for (const r of rowsMentioning(db, 'audit_log', ['summary', 'before_json', 'after_json'], identifiers)) {
-    const summary = scrubText(String(r.summary), pattern);
-    const before = r.before_json === null ? null : scrubJsonText(String(r.before_json), pattern);
-    const after = r.after_json === null ? null : scrubJsonText(String(r.after_json), pattern);
-    if (summary === r.summary && before === null && after === null) continue;
-    audit.run(summary, before ?? r.before_json, after ?? r.after_json, r.rowid);
+    const named =
+      scrubText(String(r.summary), pattern) !== r.summary ||
+      (r.before_json !== null && scrubJsonText(String(r.before_json), pattern) !== null) ||
+      (r.after_json !== null && scrubJsonText(String(r.after_json), pattern) !== null);
+    if (!named) continue;
+    const copy = (json: string | number | null) => {
+      if (json === null) return null;
+      const first = scrubJsonText(String(json), pattern) ?? String(json);
+      return scrubJsonText(first, near) ?? first;
+    };
+    audit.run(scrubBoth(String(r.summary)), copy(r.before_json), copy(r.after_json), r.rowid);
     count.auditRows++;
   }
 
   for (const [table, columns] of FREE_TEXT) {
     for (const r of rowsMentioning(db, table, columns, identifiers)) {
-      const changed = columns.filter((c) => typeof r[c] === 'string' && scrubText(r[c] as string, pattern) !== r[c]);
-      if (changed.length === 0) continue;
+      const text = columns.filter((c) => typeof r[c] === 'string');
+      if (!text.some((c) => scrubText(r[c] as string, pattern) !== r[c])) continue;
+      const changed = text.filter((c) => scrubBoth(r[c] as string) !== r[c]);
       db.prepare(`UPDATE ${table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE rowid = ?`).run(
-        ...changed.map((c) => scrubText(r[c] as string, pattern)),
+        ...changed.map((c) => scrubBoth(r[c] as string)),
         r.rowid,
       );
       count.records++;
@@ -94,6 +108,24 @@ export async function scrubMentions(db: Db, identifiers: readonly string[]): Pro
   }
   requestCheckpoint(db);
   return count;
+}
+
+export interface Traces {
+  /** The audit trail's entity of the person's own record and its id, whose rows are blanked. */
+  entity: string;
+  entityId: number | null;
+  references?: AuditReference[];
+  /** Strings that name the person wherever they are written. */
+  identifiers: readonly string[];
+  /** Strings replaced only next to an identifier (see scrubMentions). */
+  alongside?: readonly string[];
+}
+
+/** Every copy of a person besides their own record: their audit rows blanked, mentions scrubbed. */
+export async function eraseTraces(db: Db, t: Traces): Promise<ScrubCount> {
+  const blanked = t.entityId === null ? 0 : await eraseAuditOf(db, t.entity, t.entityId, t.references);
+  const scrubbed = await scrubMentions(db, t.identifiers, t.alongside);
+  return { auditRows: blanked + scrubbed.auditRows, records: scrubbed.records };
 }
 
 export interface Mentions {

@@ -18,6 +18,7 @@ import {
 } from '../../db/backup.ts';
 import { applyKey } from '../../db/encryption/cipher.ts';
 import { putSetting } from '../../db/repositories/settings.ts';
+import { erasedSince, erasureDates } from '../../db/erasure-log.ts';
 import { restoreBackup } from '../../db/restore.ts';
 import { connectionFree } from '../jobs.ts';
 import type { Ctx, HandlersFor } from './context.ts';
@@ -36,13 +37,16 @@ function backupPath(ctx: Ctx, file: string): string {
 }
 
 export const backupsHandlers: HandlersFor<typeof backupsContract> = {
-  'backups.list': async (ctx) => ({
-    folder: backupsDir(ctx.dbPath),
-    keep: backupKeep(),
-    retentionDays: retentionDays(ctx.db),
-    encrypted: ctx.encryption.key !== null,
-    backups: listBackups(ctx.dbPath).map(view),
-  }),
+  'backups.list': async (ctx) => {
+    const erasures = erasureDates(ctx.dbPath);
+    return {
+      folder: backupsDir(ctx.dbPath),
+      keep: backupKeep(),
+      retentionDays: retentionDays(ctx.db),
+      encrypted: ctx.encryption.key !== null,
+      backups: listBackups(ctx.dbPath).map((b) => ({ ...view(b), holdsErased: erasedSince(erasures, b.takenAt) })),
+    };
+  },
   'backups.create': async (ctx) => {
     const backup = await takeBackup(ctx.db, ctx.dbPath, 'manual');
     await ctx.audit({ action: 'backup', entity: 'database', entityId: null, summary: `Took a backup: ${backup.file}`, after: view(backup) });
@@ -123,13 +127,14 @@ export const backupsHandlers: HandlersFor<typeof backupsContract> = {
       entity: 'database',
       entityId: null,
       summary: `Restored the backup ${file}; the data from before is in ${result.safetyBackup.file}`,
-      after: { restoredFrom: file, safetyBackup: result.safetyBackup.file, restoredVersion: result.restoredVersion },
+      after: { restoredFrom: file, safetyBackup: result.safetyBackup.file, restoredVersion: result.restoredVersion, erasuresReapplied: result.erasuresReapplied },
     });
     return {
       restoredFrom: file,
       safetyBackup: result.safetyBackup.file,
       restoredVersion: result.restoredVersion,
       schemaVersion: result.schemaVersion,
+      erasuresReapplied: result.erasuresReapplied,
       notes: result.notes,
     };
   },

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { contract, isMethodName } from '../../shared/contract/index.ts';
 import { type ApiError, type ApiResult, AppError } from '../../shared/contract/result.ts';
-import { afterCommit } from '../../db/repositories/audit.ts';
+import { afterCommit, afterRollback } from '../../db/repositories/audit.ts';
 import type { Ctx } from './context.ts';
 import { handlers } from './handlers.ts';
 
@@ -73,6 +73,7 @@ export function createDispatcher(ctx: Ctx): Dispatch {
       return { ok: true, value };
     } catch (error) {
       if (ctx.db.inTransaction) ctx.db.exec('ROLLBACK');
+      afterRollback(ctx.db);
       return { ok: false, error: toApiError(error) };
     }
   };

@@ -6,8 +6,8 @@
  */
 import { AppError } from '../../shared/contract/result.ts';
 import { personIdentifiers } from '../../shared/domain/erasure.ts';
-import { type AuditReference, eraseAuditOf, listAudit } from '../../db/repositories/audit.ts';
-import { listMentions, scrubMentions } from '../../db/repositories/erasure.ts';
+import { type AuditReference, listAudit } from '../../db/repositories/audit.ts';
+import { eraseTraces, listMentions } from '../../db/repositories/erasure.ts';
 import type { Ctx } from './context.ts';
 
 export interface PersonErasure {
@@ -35,9 +35,13 @@ export function addressIdentifiers(address: string): string[] {
 }
 
 export async function erasePersonData(ctx: Ctx, e: PersonErasure): Promise<{ erased: true; auditRows: number; records: number }> {
-  const blanked = e.entityId === null ? 0 : await eraseAuditOf(ctx.db, e.entity, e.entityId, e.references);
-  const scrubbed = await scrubMentions(ctx.db, personIdentifiers(e.identifiers));
-  const result = { erased: true as const, auditRows: blanked + scrubbed.auditRows, records: scrubbed.records };
+  const traces = await eraseTraces(ctx.db, {
+    entity: e.entity,
+    entityId: e.entityId,
+    references: e.references,
+    identifiers: personIdentifiers(e.identifiers),
+  });
+  const result = { erased: true as const, ...traces };
   await ctx.audit({
     action: 'erase',
     entity: e.entity,

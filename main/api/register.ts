@@ -5,7 +5,6 @@ import { applySavedMapping, mappingProblems, toSavedMapping, type ColumnMapping,
 import { listAudit } from '../../db/repositories/audit.ts';
 import { electorFollowUpsDone, electorReturns } from '../../db/repositories/canvass.ts';
 import {
-  deleteElector,
   findElector,
   findHouseholds,
   getElector,
@@ -19,11 +18,12 @@ import {
   walkSheet,
 } from '../../db/repositories/electors.ts';
 import { getSetting } from '../../db/repositories/settings.ts';
+import { eraseElector, electorIdentity, type ElectorIdentity } from '../../db/repositories/elector-erasure.ts';
+import { logElectorErasure } from '../../db/erasure-log.ts';
 import { TEXT_ENCODING_LABELS } from '../../shared/domain/text-encoding.ts';
 import { importRegister, previewRegisterFile } from '../register-import.ts';
 import { JobFailure } from '../jobs.ts';
 import type { Ctx, HandlersFor } from './context.ts';
-import { erasePersonData } from './erasure.ts';
 import { requireArea } from './areas.ts';
 
 const mappingKey = (actor: string) => `register.columnMapping:${actor}`;
@@ -155,11 +155,14 @@ export const registerHandlers: HandlersFor<typeof registerContract> = {
         `Erasing ${elector.fullName} removes them from the register, deletes their canvass returns and blanks their details in the activity log, leaving only a note that an erasure happened. This cannot be undone; a re-imported register would add them again as a new elector.`,
       );
     }
-    const returns = (await electorReturns(ctx.db, id)).length;
-    await deleteElector(ctx.db, id);
-    // Their record's audit rows are blanked, their name taken out of other records' notes and
-    // copies, and the one record left says only that an erasure happened.
-    const { auditRows } = await erasePersonData(ctx, { entity: 'elector', entityId: id, identifiers: [elector.fullName], whose: 'an elector’s', extra: { returns } });
+    // Noted in the erasure log beside the database (once this commits), so restoring a backup
+    // from before today erases them again.
+    const identity = electorIdentity(ctx.db, id) as ElectorIdentity;
+    logElectorErasure(ctx.db, ctx.dbPath, ctx.encryption.key, identity);
+    // Their record's audit rows are blanked, their name, number and address taken out of other
+    // records' notes and copies, and the one record left says only that an erasure happened.
+    const { returns, auditRows, records } = await eraseElector(ctx.db, identity);
+    await ctx.audit({ action: 'erase', entity: 'elector', entityId: id, summary: 'Erased an elector’s personal data on request', after: { returns, auditRows, records } });
     return { erased: true, returns, auditRows };
   },
 };

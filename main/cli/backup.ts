@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { backupTo, backupsDir, inspectBackup, listBackups } from '../../db/backup.ts';
+import { erasedSince, erasureDates } from '../../db/erasure-log.ts';
 import { keyOf } from '../../db/encryption/cipher.ts';
 import { restoreBackup } from '../../db/restore.ts';
 import { writeAudit } from '../../db/repositories/audit.ts';
@@ -71,7 +72,7 @@ export const backupCommands: Command[] = [
           entity: 'database',
           entityId: null,
           summary: `Restored ${file} from the command line; the data from before is in ${r.safetyBackup.file}`,
-          after: { restoredFrom: file, safetyBackup: r.safetyBackup.file, restoredVersion: r.restoredVersion },
+          after: { restoredFrom: file, safetyBackup: r.safetyBackup.file, restoredVersion: r.restoredVersion, erasuresReapplied: r.erasuresReapplied },
         });
         const audit = await app.dispatch('audit.list', { limit: 1 }); // the database answers after the restore
         if (!audit.ok) throw new CliError(`The restored database does not answer: ${audit.error.message}`);
@@ -82,17 +83,25 @@ export const backupCommands: Command[] = [
   {
     path: ['backups'],
     usage: 'backups [--db PATH] [--json]',
-    summary: 'List the backups in the backups folder beside the database, newest first',
+    summary: 'List the backups in the backups folder beside the database, newest first, with how many people erased since each holds',
     options: { json: { type: 'boolean' } },
     async run(values) {
       const dbPath = dbPathOf(values);
-      const backups = listBackups(dbPath).map(({ file, takenAt, reason, schemaVersion, size }) => ({ file, takenAt, reason, schemaVersion, size }));
+      const erasures = erasureDates(dbPath);
+      const backups = listBackups(dbPath).map(({ file, takenAt, reason, schemaVersion, size }) => ({
+        file,
+        takenAt,
+        reason,
+        schemaVersion,
+        size,
+        holdsErased: erasedSince(erasures, takenAt),
+      }));
       if (values.json) {
         process.stdout.write(`${JSON.stringify(backups, null, 2)}\n`);
       } else if (backups.length === 0) {
         console.log(`No backups yet in ${backupsDir(dbPath)}.`);
       } else {
-        printTable(backups, ['takenAt', 'reason', 'schemaVersion', 'size', 'file']);
+        printTable(backups, ['takenAt', 'reason', 'schemaVersion', 'size', 'holdsErased', 'file']);
       }
       return 0;
     },

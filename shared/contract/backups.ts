@@ -34,6 +34,10 @@ export const backupInfo = z.object({
 });
 export type BackupInfoView = z.infer<typeof backupInfo>;
 
+/** A backup in the list, with how many people were erased after it was taken (it may still hold them; restoring it erases them again). */
+export const listedBackup = backupInfo.extend({ holdsErased: z.number() });
+export type ListedBackupView = z.infer<typeof listedBackup>;
+
 export const backupVerdict = z.object({
   file: z.string(),
   ok: z.boolean(),
@@ -53,7 +57,7 @@ export const backupsContract = {
       retentionDays: z.number(),
       /** Whether the database is encrypted, and so its backups. */
       encrypted: z.boolean(),
-      backups: z.array(backupInfo),
+      backups: z.array(listedBackup),
     }),
   ),
   'backups.create': maintenance('Take a backup now (kept until you delete it)', z.strictObject({}), backupInfo),
@@ -96,6 +100,8 @@ export const backupsContract = {
       safetyBackup: z.string(),
       restoredVersion: z.number(),
       schemaVersion: z.number(),
+      /** People in the backup erased since it was taken, erased again before the data was shown. */
+      erasuresReapplied: z.number(),
       /** What else the restore did, in sentences for the user. */
       notes: z.array(z.string()),
     }),

@@ -78,3 +78,8 @@ export function scrubJsonText(json: string, pattern: RegExp | null): string | nu
   const after = JSON.stringify(scrubValue(parsed, pattern));
   return after === before ? null : after;
 }
+
+/** What a restore says about the people in the backup who had been erased since it was taken. */
+export function erasedAgainSentence(people: number): string {
+  return people === 1 ? '1 person erased since that backup was erased again.' : `${people} people erased since that backup were erased again.`;
+}

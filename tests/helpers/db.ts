@@ -59,12 +59,15 @@ export async function writeTestKeyFile(dbPath: string): Promise<void> {
   writeKeyFileText(dbPath, await testKeyFile);
 }
 
-/** A real database file with the real migrations, encrypted with the test key, in a folder removed afterwards. */
-export async function tempHustings(): Promise<Hustings & { dir: string; cleanup(): void }> {
+/**
+ * A real database file with the real migrations, encrypted with the test key (or plain, with
+ * `PLAIN`, for tests that read the file's bytes), in a folder removed afterwards.
+ */
+export async function tempHustings(keys: KeySource = TEST_KEYS): Promise<Hustings & { dir: string; cleanup(): void }> {
   const dir = mkdtempSync(join(tmpdir(), 'hustings-test-'));
   const dbPath = join(dir, 'hustings.sqlite');
-  await writeTestKeyFile(dbPath);
-  const app = await openHustings({ dbPath, actor: 'tester', keys: TEST_KEYS });
+  if (!keys.plain) await writeTestKeyFile(dbPath);
+  const app = await openHustings({ dbPath, actor: 'tester', keys });
   return {
     ...app,
     dir,

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setDeclaredOn } from '../../db/repositories/contests.ts';
 import { FREE_TEXT } from '../../db/repositories/erasure.ts';
 import { fileBytesMention } from '../helpers/bytes.ts';
-import { ok, snapshot, tempHustings } from '../helpers/db.ts';
+import { ok, PLAIN, snapshot, tempHustings } from '../helpers/db.ts';
 import { importCsv, SMALL_REGISTER } from '../helpers/register.ts';
 
 type App = Awaited<ReturnType<typeof tempHustings>>;
@@ -22,7 +22,7 @@ let electionId: number;
 let contestId: number;
 
 beforeEach(async () => {
-  app = await tempHustings();
+  app = await tempHustings(PLAIN); // the file's bytes are read, so these databases are plain
   dbPath = join(app.dir, 'hustings.sqlite');
   electionId = (await ok(app, 'elections.create', { name: 'County 2027', type: 'local', pollingDay: '2027-05-06', nation: 'england' })).id;
   areaId = (await ok(app, 'areas.create', { name: 'Abbey', kind: 'ward', nation: 'england', electorate: 4000, classification: null })).id;

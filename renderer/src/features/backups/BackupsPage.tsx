@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { BackupInfoView } from '../../../../shared/contract/backups.ts';
+import type { BackupInfoView, ListedBackupView } from '../../../../shared/contract/backups.ts';
 import { DAY_MS, isAutomatic } from '../../../../shared/domain/backups.ts';
 import { api, useApi } from '../../app/api.ts';
 import { type JobEvent, useJob } from '../../app/jobs.ts';
@@ -34,6 +34,12 @@ function when(iso: string): string {
   return new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+/** Why a backup is marked: people were erased after it was taken, and what a restore does about it. */
+function heldErased(people: number): string {
+  const who = people === 1 ? '1 person' : `${people} people`;
+  return `Taken before ${who} asked to be erased; restoring it erases them again.`;
+}
+
 export function BackupsPage() {
   const { data, error, reload } = useApi('backups.list', {});
   const [busy, setBusy] = useState(false);
@@ -42,13 +48,13 @@ export function BackupsPage() {
   const [message, setMessage] = useState<string>();
   const [failure, setFailure] = useState<string>();
   const [checks, setChecks] = useState<Record<string, Verdict>>({});
-  const [restoring, setRestoring] = useState<BackupInfoView>();
+  const [restoring, setRestoring] = useState<ListedBackupView>();
   const [copying, setCopying] = useState(false);
   /** A backup with its own key waiting for its passphrase, and what the last try said. */
-  const [unlocking, setUnlocking] = useState<{ backup: BackupInfoView; error?: string }>();
+  const [unlocking, setUnlocking] = useState<{ backup: ListedBackupView; error?: string }>();
   /** Passphrases that opened backups, kept in memory for the restore that follows. */
   const [passphrases, setPassphrases] = useState<Record<string, string>>({});
-  const [deleting, setDeleting] = useState<BackupInfoView>();
+  const [deleting, setDeleting] = useState<ListedBackupView>();
 
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -88,7 +94,7 @@ export function BackupsPage() {
    * The verification step: a restore is offered only for a backup that checks out. A backup with
    * its own key first asks for its passphrase or recovery key.
    */
-  const check = (b: BackupInfoView, thenRestore: boolean) =>
+  const check = (b: ListedBackupView, thenRestore: boolean) =>
     run(async () => {
       const verdict = await api('backups.verify', { file: b.file, passphrase: passphrases[b.file] });
       setChecks((c) => ({ ...c, [b.file]: verdict }));
@@ -96,7 +102,7 @@ export function BackupsPage() {
       else if (verdict.ok && thenRestore) setRestoring(b);
     });
 
-  const unlock = (b: BackupInfoView, passphrase: string) =>
+  const unlock = (b: ListedBackupView, passphrase: string) =>
     run(async () => {
       const verdict = await api('backups.verify', { file: b.file, passphrase });
       if (verdict.locked) return setUnlocking({ backup: b, error: verdict.problems.join(' ') });
@@ -106,16 +112,17 @@ export function BackupsPage() {
       if (verdict.ok) setRestoring(b);
     });
 
-  const restore = (b: BackupInfoView) =>
+  const restore = (b: ListedBackupView) =>
     run(async () => {
       setRestoring(undefined);
       const r = await api('backups.restore', { file: b.file, confirm: true, passphrase: passphrases[b.file] });
       setMessage(
         [`Restored the backup of ${when(b.takenAt)}. The data as it was just before is kept in ${r.safetyBackup}, so this can be undone.`, ...r.notes].join(' '),
       );
+      reload(); // the backup just taken before it, and which backups hold people erased since
     });
 
-  const remove = (b: BackupInfoView) =>
+  const remove = (b: ListedBackupView) =>
     run(async () => {
       setDeleting(undefined);
       await api('backups.delete', { file: b.file, confirm: true });
@@ -189,6 +196,11 @@ export function BackupsPage() {
                   <td>
                     <time dateTime={b.takenAt}>{when(b.takenAt)}</time>
                     <div className="muted small">{b.file}</div>
+                    {b.holdsErased > 0 && (
+                      <p className="small" role="note">
+                        <span className="badge status-considering">Holds erased people</span> {heldErased(b.holdsErased)}
+                      </p>
+                    )}
                   </td>
                   <td>
                     {REASONS[b.reason]}
@@ -257,7 +269,9 @@ export function BackupsPage() {
         title="Restore this backup?"
         message={
           restoring
-            ? `The backup of ${when(restoring.takenAt)} checked out. Restoring replaces all of the current data with it; everything changed since then is set aside in a new backup first, so you can go back.`
+            ? `The backup of ${when(restoring.takenAt)} checked out. Restoring replaces all of the current data with it; everything changed since then is set aside in a new backup first, so you can go back.${
+                restoring.holdsErased > 0 ? ` ${heldErased(restoring.holdsErased)}` : ''
+              }`
             : ''
         }
         confirmLabel="Restore"
