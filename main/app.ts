@@ -2,10 +2,11 @@ import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { backupAtStartupIfDue } from '../db/backup.ts';
 import { type Db, openDatabase } from '../db/open.ts';
-import { createCtx } from './api/context.ts';
+import { createCtx, type ShowArtwork } from './api/context.ts';
 import { createDispatcher, type Dispatch } from './api/dispatcher.ts';
 import { keepYoungGenerationSmall } from './heap-growth.ts';
 import { createJobs, type Jobs } from './jobs.ts';
+import { keepFilesPrivate, tightenDataFiles } from './private-files.ts';
 import { createUploads, type Uploads } from './uploads.ts';
 
 export interface Hustings {
@@ -31,10 +32,16 @@ export function defaultActor(): string {
  * Opens the database and wires the dispatcher: what every door (IPC, HTTP, CLI) stands on. An
  * existing database gets its start-up backup when the newest backup is over a day old.
  */
-export async function openHustings(opts: { dbPath: string; actor?: string; startupBackup?: boolean; openPath?: (path: string) => Promise<string> }): Promise<Hustings> {
+export async function openHustings(opts: { dbPath: string; actor?: string; startupBackup?: boolean; showArtwork?: ShowArtwork }): Promise<Hustings> {
   keepYoungGenerationSmall();
+  // Every door opens Hustings here: from now on what this process creates is its owner's only.
+  keepFilesPrivate();
   const existed = opts.dbPath !== ':memory:' && existsSync(opts.dbPath);
   const db = await openDatabase(opts.dbPath);
+  // Once the file is known to be a Hustings database (a refused file is left exactly as it was):
+  // what an older version left readable by others, and a -wal/-shm SQLite just created with the
+  // file's old mode, become the owner's only before any personal data is read or written.
+  tightenDataFiles(opts.dbPath);
   if (existed && opts.startupBackup !== false) {
     try {
       await backupAtStartupIfDue(db, opts.dbPath);
@@ -44,7 +51,7 @@ export async function openHustings(opts: { dbPath: string; actor?: string; start
   }
   const jobs = createJobs();
   const uploads = createUploads(opts.dbPath);
-  const dispatch = createDispatcher(createCtx(db, opts.dbPath, opts.actor ?? defaultActor(), { jobs, uploads, openPath: opts.openPath }));
+  const dispatch = createDispatcher(createCtx(db, opts.dbPath, opts.actor ?? defaultActor(), { jobs, uploads, showArtwork: opts.showArtwork }));
   return {
     dispatch,
     db,

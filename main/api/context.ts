@@ -17,13 +17,15 @@ export interface Ctx {
   /** Files the renderer sent in chunks, for jobs to read. */
   uploads: Uploads;
   /**
-   * Opens a file with the system's viewer; resolves to '' or to what went wrong. Only the desktop
-   * app has one (Electron's shell.openPath); browser mode and the CLI leave it undefined.
+   * Shows a leaflet's artwork (already checked to be an image or a PDF) in the desktop app's own
+   * viewer window. Only the desktop app has one; browser mode and the CLI leave it undefined.
    */
-  openPath?: (path: string) => Promise<string>;
+  showArtwork?: ShowArtwork;
 }
 
-export function createCtx(db: Db, dbPath: string, actor: string, services: { jobs?: Jobs; uploads?: Uploads; openPath?: (path: string) => Promise<string> } = {}): Ctx {
+export type ShowArtwork = (artwork: { leafletId: number; title: string; name: string; type: string }) => Promise<void>;
+
+export function createCtx(db: Db, dbPath: string, actor: string, services: { jobs?: Jobs; uploads?: Uploads; showArtwork?: ShowArtwork } = {}): Ctx {
   return {
     db,
     dbPath,
@@ -31,7 +33,7 @@ export function createCtx(db: Db, dbPath: string, actor: string, services: { job
     audit: (record) => writeAudit(db, { ...record, actor }),
     jobs: services.jobs ?? createJobs(),
     uploads: services.uploads ?? createUploads(dbPath),
-    openPath: services.openPath,
+    showArtwork: services.showArtwork,
   };
 }
 

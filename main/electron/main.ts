@@ -9,6 +9,10 @@ import type { Hustings } from '../app.ts';
 import {
   APP_SCHEME,
   APP_START_URL,
+  ARTWORK_VIEWER_PREFERENCES,
+  artworkHeaders,
+  artworkRequestId,
+  artworkViewerUrl,
   INVOKE_CHANNEL,
   isAllowedNavigation,
   isPermissionAllowed,
@@ -17,6 +21,7 @@ import {
   resolveAppRequest,
   responseHeaders,
 } from '../electron-policy.ts';
+import { keepFilesPrivate, tightenFolder } from '../private-files.ts';
 import { sendJobEvent, setJobEventWindow } from './job-events.ts';
 
 // Bundled by scripts/build-electron.mjs to dist/electron/main.cjs; the renderer is built to
@@ -37,7 +42,29 @@ protocol.registerSchemesAsPrivileged([
 let hustings: Hustings | null = null;
 let mainWindow: BrowserWindow | null = null;
 
+/** app://artwork/<id>: the leaflet's artwork, through the handler that checks its content. */
+async function serveArtwork(id: number, method: string): Promise<Response> {
+  const r = hustings ? await hustings.dispatch('leaflets.artwork', { id }) : null;
+  if (!r?.ok) return new Response(null, { status: 404 });
+  const artwork = r.value as { name: string; type: string; dataBase64: string };
+  return new Response(method === 'HEAD' ? null : Buffer.from(artwork.dataBase64, 'base64'), { status: 200, headers: artworkHeaders(artwork) });
+}
+
+/** The artwork viewer: its own sandboxed window without a preload, showing only the image or PDF. */
+async function showArtwork(artwork: { leafletId: number; title: string }): Promise<void> {
+  const viewer = new BrowserWindow({
+    width: 900,
+    height: 1000,
+    title: `Artwork of ${artwork.title}`,
+    autoHideMenuBar: true,
+    webPreferences: { ...ARTWORK_VIEWER_PREFERENCES },
+  });
+  await viewer.loadURL(artworkViewerUrl(artwork.leafletId));
+}
+
 async function serveAppRequest(request: Request): Promise<Response> {
+  const artworkId = artworkRequestId(request.url, request.method);
+  if (artworkId !== null) return serveArtwork(artworkId, request.method);
   const resolved = resolveAppRequest(request.url, request.method, RENDERER_ROOT);
   if (resolved.kind === 'refused') return new Response(null, { status: resolved.status });
   try {
@@ -156,8 +183,12 @@ async function start(): Promise<void> {
   await app.whenReady();
   lockDownSession();
   protocol.handle(APP_SCHEME, serveAppRequest);
-  // openPath lets handlers show a file the app keeps (a leaflet's artwork) in the system viewer.
-  hustings = await openHustings({ dbPath: path.join(app.getPath('userData'), 'hustings.sqlite'), openPath: (p) => shell.openPath(p) });
+  // userData is Hustings' own folder (Chromium made it before any of this ran): the owner's only.
+  const dataDir = app.getPath('userData');
+  keepFilesPrivate();
+  tightenFolder(dataDir);
+  // Artwork opens only in the app's own viewer window, never with shell.openPath.
+  hustings = await openHustings({ dbPath: path.join(dataDir, 'hustings.sqlite'), showArtwork });
   hustings.jobs.subscribe(sendJobEvent);
   ipcMain.handle(INVOKE_CHANNEL, handleInvoke);
   mainWindow = createWindow();

@@ -2,6 +2,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   APP_START_URL,
+  ARTWORK_VIEWER_PREFERENCES,
+  artworkRequestId,
+  artworkViewerUrl,
   CONTENT_SECURITY_POLICY,
   isAllowedNavigation,
   isAppUrl,
@@ -158,5 +161,23 @@ describe('resolveAppRequest (app:// protocol handler)', () => {
 
   it('is the same URL the window opens', () => {
     expect(isAppUrl(APP_START_URL)).toBe(true);
+  });
+});
+
+describe('the artwork viewer', () => {
+  it('answers only GET app://artwork/<leaflet id>', () => {
+    expect(artworkViewerUrl(7)).toBe('app://artwork/7');
+    expect(artworkRequestId('app://artwork/7', 'GET')).toBe(7);
+    expect(artworkRequestId('app://artwork/7', 'POST')).toBeNull();
+    for (const url of ['app://artwork/', 'app://artwork/7/x', 'app://artwork/..%2f7', 'app://hustings/7', 'app://artwork:1/7', 'https://artwork/7', 'app://u:p@artwork/7']) {
+      expect(artworkRequestId(url, 'GET'), url).toBeNull();
+    }
+  });
+
+  it('is a sandboxed window without Node or a preload, on a host the IPC check never trusts', () => {
+    expect(ARTWORK_VIEWER_PREFERENCES).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, devTools: false });
+    expect('preload' in ARTWORK_VIEWER_PREFERENCES).toBe(false);
+    expect(isTrustedSender({ url: artworkViewerUrl(7), parent: null })).toBe(false);
+    expect(isAllowedNavigation(artworkViewerUrl(7))).toBe(false);
   });
 });
