@@ -168,25 +168,3 @@ export function artworkRequestId(url: string, method: string): number | null {
   const m = /^\/(\d{1,15})$/.exec(u.pathname);
   return m ? Number(m[1]) : null;
 }
-
-/**
- * The viewer window's web preferences: sandboxed, no Node, no preload (so no IPC at all), no
- * developer tools. `plugins` is on for Chromium's built-in PDF viewer, the one plugin Electron
- * ships; the response's CSP (artwork-response.ts) still allows no script of the file's own.
- */
-export const ARTWORK_VIEWER_PREFERENCES = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  experimentalFeatures: false,
-  webviewTag: false,
-  navigateOnDragDrop: false,
-  safeDialogs: true,
-  plugins: true,
-  devTools: false,
-  spellcheck: false,
-} as const;

@@ -9,7 +9,6 @@ import type { Hustings } from '../app.ts';
 import {
   APP_SCHEME,
   APP_START_URL,
-  ARTWORK_VIEWER_PREFERENCES,
   artworkHeaders,
   artworkRequestId,
   artworkViewerUrl,
@@ -50,14 +49,34 @@ async function serveArtwork(id: number, method: string): Promise<Response> {
   return new Response(method === 'HEAD' ? null : Buffer.from(artwork.dataBase64, 'base64'), { status: 200, headers: artworkHeaders(artwork) });
 }
 
-/** The artwork viewer: its own sandboxed window without a preload, showing only the image or PDF. */
+/**
+ * The artwork viewer: a window of its own showing only the image or PDF. Sandboxed, no Node and no
+ * preload (so no IPC at all), no developer tools. `plugins` is on for Chromium's built-in PDF
+ * viewer, the one plugin Electron ships; the response's CSP still runs nothing of the file's own.
+ */
 async function showArtwork(artwork: { leafletId: number; title: string }): Promise<void> {
   const viewer = new BrowserWindow({
     width: 900,
     height: 1000,
     title: `Artwork of ${artwork.title}`,
     autoHideMenuBar: true,
-    webPreferences: { ...ARTWORK_VIEWER_PREFERENCES },
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
+      plugins: true,
+      devTools: false,
+      spellcheck: false,
+    },
   });
   await viewer.loadURL(artworkViewerUrl(artwork.leafletId));
 }

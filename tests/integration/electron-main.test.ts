@@ -269,7 +269,7 @@ describe('Electron main process (bundled, against a fake electron module)', () =
     const viewer = rec.windows.at(-1)!;
     expect(viewer.url).toBe(`app://artwork/${leaflet.id}`);
     const prefs = viewer.options.webPreferences;
-    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, nodeIntegrationInSubFrames: false, webSecurity: true, devTools: false });
+    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, nodeIntegrationInSubFrames: false, webSecurity: true, devTools: false, disableBlinkFeatures: 'Auxclick' });
     expect(prefs.preload).toBeUndefined(); // no bridge to main at all
 
     // The viewer's page: the checked PDF, never sniffed, under a CSP that runs nothing.
