@@ -108,6 +108,11 @@ describe.skipIf(process.platform === 'win32')('private files', () => {
     expect(mode(ics)).toBe(0o600);
     expect(mode(join(cwd, 'data'))).toBe(0o700);
     expect(mode(join(cwd, 'data', 'hustings.sqlite'))).toBe(0o600);
+    // A backup written where the user says, by SQLite rather than by Hustings' own writes.
+    const copy = join(cwd, 'copy.sqlite');
+    const backup = spawnSync(process.execPath, [BIN, 'backup', copy], { cwd, encoding: 'utf8' });
+    expect(backup.status, backup.stderr).toBe(0);
+    expect(mode(copy)).toBe(0o600);
 
     // A new default data folder is made private too.
     const fresh = join(dir, 'fresh');
