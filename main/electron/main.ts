@@ -78,7 +78,9 @@ async function showArtwork(artwork: { leafletId: number; title: string }): Promi
       spellcheck: false,
     },
   });
-  await viewer.loadURL(artworkViewerUrl(artwork.leafletId));
+  // Keep the window's own title: the image or PDF would otherwise name it after the address.
+  viewer.on('page-title-updated', (event) => event.preventDefault());
+  void viewer.loadURL(artworkViewerUrl(artwork.leafletId));
 }
 
 async function serveAppRequest(request: Request): Promise<Response> {
