@@ -103,8 +103,7 @@ describe.skipIf(process.platform === 'win32')('private files', () => {
     writeFileSync(ics, 'old');
     chmodSync(ics, 0o644);
     const run = spawnSync(process.execPath, [BIN, 'deadlines', '--ics', ics], { cwd, encoding: 'utf8' });
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
+    expect(run.status, run.stderr).toBe(0);
     expect(mode(ics)).toBe(0o600);
     expect(mode(join(cwd, 'data'))).toBe(0o700);
     expect(mode(join(cwd, 'data', 'hustings.sqlite'))).toBe(0o600);
