@@ -3,10 +3,11 @@ import { userInfo } from 'node:os';
 import { backupAtStartupIfDue } from '../db/backup.ts';
 import type { EncryptionState, KeySource } from '../db/encryption/unlock.ts';
 import { type Db, openKeyedDatabase } from '../db/open.ts';
-import { createCtx } from './api/context.ts';
+import { createCtx, type ShowArtwork } from './api/context.ts';
 import { createDispatcher, type Dispatch } from './api/dispatcher.ts';
 import { keepYoungGenerationSmall } from './heap-growth.ts';
 import { createJobs, type Jobs } from './jobs.ts';
+import { keepFilesPrivate, tightenDataFiles } from './private-files.ts';
 import { createUploads, type Uploads } from './uploads.ts';
 
 export interface Hustings {
@@ -40,11 +41,17 @@ export async function openHustings(opts: {
   keys: KeySource;
   actor?: string;
   startupBackup?: boolean;
-  openPath?: (path: string) => Promise<string>;
+  showArtwork?: ShowArtwork;
 }): Promise<Hustings> {
   keepYoungGenerationSmall();
+  // Every door opens Hustings here: from now on what this process creates is its owner's only.
+  keepFilesPrivate();
   const existed = opts.dbPath !== ':memory:' && existsSync(opts.dbPath);
   const { db, encryption } = await openKeyedDatabase(opts.dbPath, opts.keys);
+  // Once the file is known to be a Hustings database (a refused file is left exactly as it was):
+  // what an older version left readable by others, and a -wal/-shm SQLite just created with the
+  // file's old mode, become the owner's only before any personal data is read or written.
+  tightenDataFiles(opts.dbPath);
   if (existed && opts.startupBackup !== false) {
     try {
       await backupAtStartupIfDue(db, opts.dbPath);
@@ -54,7 +61,7 @@ export async function openHustings(opts: {
   }
   const jobs = createJobs();
   const uploads = createUploads(opts.dbPath);
-  const dispatch = createDispatcher(createCtx(db, opts.dbPath, opts.actor ?? defaultActor(), { jobs, uploads, openPath: opts.openPath, encryption }));
+  const dispatch = createDispatcher(createCtx(db, opts.dbPath, opts.actor ?? defaultActor(), { jobs, uploads, showArtwork: opts.showArtwork, encryption }));
   return {
     dispatch,
     db,

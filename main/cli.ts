@@ -1,3 +1,4 @@
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { areasCommands } from './cli/areas.ts';
 import { backupCommands } from './cli/backup.ts';
@@ -9,6 +10,7 @@ import { nominationsCommands } from './cli/nominations.ts';
 import { registerCommands } from './cli/register.ts';
 import { rulesCommands } from './cli/rules.ts';
 import { plannerCommands } from './cli/planner.ts';
+import { keepFilesPrivate, tightenFolder } from './private-files.ts';
 import { leafletsCommands } from './cli/leaflets.ts';
 import { serveCommands } from './cli/serve.ts';
 import { timetableCommands } from './cli/timetable.ts';
@@ -43,6 +45,8 @@ function find(args: string[]): { command: Command; rest: string[] } | undefined 
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // Before any command writes anything (exports, backups, the database): owner-only files.
+  keepFilesPrivate();
   const found = find(argv);
   if (!found) {
     if (argv.length === 0 || argv.includes('--help') || argv.includes('-h')) {
@@ -63,6 +67,9 @@ export async function main(argv: string[]): Promise<number> {
       console.log(`Usage: hustings ${command.usage}\n\n${command.summary}`);
       return 0;
     }
+    // The default data folder is Hustings' own (a folder given with --db may be anyone's, and
+    // is left as it is): private, even when an older version made it readable by all.
+    if (values.db === undefined) tightenFolder(dirname(resolve(DEFAULT_DB)));
     return await command.run(values, positionals);
   } catch (error) {
     if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {

@@ -4,6 +4,8 @@
 import path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
 
+export { artworkHeaders } from './artwork-response.ts';
+
 /** The custom scheme and host the renderer is served from (never file://). */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'hustings';
@@ -144,4 +146,25 @@ export function responseHeaders(contentType: string): Record<string, string> {
     'Referrer-Policy': 'no-referrer',
     'Cache-Control': 'no-cache',
   };
+}
+
+/**
+ * The artwork viewer: a leaflet's artwork is shown in a window of its own on
+ * app://artwork/<leaflet id>, never handed to the system's default handler (which would run a
+ * script or program wearing an image's name). Its host is not the app's, so it is never a trusted
+ * IPC sender and gets none of the app's pages.
+ */
+export const ARTWORK_HOST = 'artwork';
+
+export function artworkViewerUrl(leafletId: number): string {
+  return `${APP_SCHEME}://${ARTWORK_HOST}/${leafletId}`;
+}
+
+/** The leaflet id an app://artwork/<id> GET asks for, or null when it is not such a request. */
+export function artworkRequestId(url: string, method: string): number | null {
+  if (method !== 'GET' && method !== 'HEAD') return null;
+  const u = parse(url);
+  if (u === null || u.protocol !== `${APP_SCHEME}:` || u.hostname !== ARTWORK_HOST || u.port !== '' || u.username !== '' || u.password !== '') return null;
+  const m = /^\/(\d{1,15})$/.exec(u.pathname);
+  return m ? Number(m[1]) : null;
 }

@@ -9,6 +9,7 @@ import { contract } from '../shared/contract/index.ts';
 import { HTTP_STATUS } from '../shared/contract/result.ts';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
 import type { Hustings } from './app.ts';
+import { ARTWORK_CSP, artworkHeaders } from './artwork-response.ts';
 
 const RENDERER_DIR = fileURLToPath(new URL('../dist/renderer/', import.meta.url));
 const MAX_BODY = 25 * 1024 * 1024;
@@ -141,6 +142,8 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
     if (name === null) return send(res, 404, { ok: false, error: { code: 'unknown_method', message: 'There is no such method' } });
     if (name === 'methods' && req.method === 'GET') return send(res, 200, describeMethods());
     if (name === 'events' && req.method === 'GET') return streamJobEvents(req, res);
+    const artworkOf = req.method === 'GET' ? /^artwork\/(\d{1,15})$/.exec(name) : null;
+    if (artworkOf) return serveArtwork(res, Number(artworkOf[1]));
     if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'method_not_allowed', message: 'Use POST for API methods' } });
     const body = await readBody(req);
     if (body === null) return send(res, 413, { ok: false, error: { code: 'too_large', message: 'The request is over 25 MB' } });
@@ -181,6 +184,22 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
       'Cache-Control': 'no-store',
     });
     res.end();
+  }
+
+  /**
+   * A leaflet's artwork for the browser's own image or PDF viewer (a new tab): as the type its
+   * content was checked to be, never sniffed, never run. A refusal (artwork kept by an older
+   * version that is not an image or PDF, a missing file) is a plain sentence in that tab.
+   */
+  async function serveArtwork(res: ServerResponse, id: number) {
+    const r = await app.dispatch('leaflets.artwork', { id });
+    if (!r.ok) {
+      res.writeHead(HTTP_STATUS[r.error.code], { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': ARTWORK_CSP, 'Cache-Control': 'no-store' });
+      return res.end(r.error.message);
+    }
+    const artwork = r.value as { name: string; type: string; dataBase64: string };
+    res.writeHead(200, artworkHeaders(artwork));
+    res.end(Buffer.from(artwork.dataBase64, 'base64'));
   }
 
   /** Server-Sent Events: every long job's progress, done, error or cancelled (main/jobs.ts). */

@@ -19,19 +19,21 @@ export interface Ctx {
   /** Files the renderer sent in chunks, for jobs to read. */
   uploads: Uploads;
   /**
-   * Opens a file with the system's viewer; resolves to '' or to what went wrong. Only the desktop
-   * app has one (Electron's shell.openPath); browser mode and the CLI leave it undefined.
+   * Shows a leaflet's artwork (already checked to be an image or a PDF) in the desktop app's own
+   * viewer window. Only the desktop app has one; browser mode and the CLI leave it undefined.
    */
-  openPath?: (path: string) => Promise<string>;
+  showArtwork?: ShowArtwork;
   /** The data key (null: a plain file) and the recovery key still to be shown; shared with the door. */
   encryption: EncryptionState;
 }
+
+export type ShowArtwork = (artwork: { leafletId: number; title: string; name: string; type: string }) => Promise<void>;
 
 export function createCtx(
   db: Db,
   dbPath: string,
   actor: string,
-  services: { jobs?: Jobs; uploads?: Uploads; openPath?: (path: string) => Promise<string>; encryption?: EncryptionState } = {},
+  services: { jobs?: Jobs; uploads?: Uploads; showArtwork?: ShowArtwork; encryption?: EncryptionState } = {},
 ): Ctx {
   const ctx: Ctx = {
     db,
@@ -40,7 +42,7 @@ export function createCtx(
     audit: (record) => writeAudit(ctx.db, { ...record, actor }),
     jobs: services.jobs ?? createJobs(),
     uploads: services.uploads ?? createUploads(dbPath),
-    openPath: services.openPath,
+    showArtwork: services.showArtwork,
     encryption: services.encryption ?? { key: keyOf(db), pendingRecoveryKey: null },
   };
   return ctx;

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { writePrivateFile } from '../private-files.ts';
 import { DC_ELECTION_ID, ELECTION_TYPES, NATIONS } from '../../shared/domain/election-types.ts';
 import type { ElectionType, Nation } from '../../shared/domain/election-types.ts';
 import { TimetableInputError, computeTimetable, formatTime, timetableJson } from '../../shared/domain/timetable.ts';
@@ -137,7 +137,7 @@ export const timetableCommands: Command[] = [
       return withApp(values, async (app) => {
         if (typeof values.ics === 'string') {
           const r = await call<{ text: string }>(app, 'deadlines.ics', { ...filter, includePast: true, includeDone: true });
-          writeFileSync(values.ics, r.text);
+          writePrivateFile(values.ics, r.text);
           console.log(`Wrote ${values.ics}`);
           return 0;
         }

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { writePrivateFile } from '../private-files.ts';
 import type { ElectionReturnView, LimitInfo } from '../../shared/contract/treasury.ts';
 import { writeCsv } from '../../shared/domain/csv.ts';
 import { returnCsvRows } from '../../shared/domain/election-return.ts';
@@ -49,7 +49,7 @@ export const treasuryCommands: Command[] = [
       if (typeof file !== 'string' || file === '') throw new CliError('Name the CSV file to write with --csv FILE', 2);
       const ret = await withApp(values, (app) => call<ElectionReturnView>(app, 'treasury.getReturn', { contestId: id }));
       try {
-        writeFileSync(file, writeCsv(returnCsvRows(ret)));
+        writePrivateFile(file, writeCsv(returnCsvRows(ret)));
       } catch (e) {
         throw new CliError(`Cannot write ${file}: ${(e as Error).message}`);
       }

@@ -9,6 +9,9 @@ import type { Hustings } from '../app.ts';
 import {
   APP_SCHEME,
   APP_START_URL,
+  artworkHeaders,
+  artworkRequestId,
+  artworkViewerUrl,
   INVOKE_CHANNEL,
   isAllowedNavigation,
   isPermissionAllowed,
@@ -18,6 +21,7 @@ import {
   responseHeaders,
 } from '../electron-policy.ts';
 import { EncryptionKeyError } from '../../db/encryption/errors.ts';
+import { keepFilesPrivate, tightenFolder } from '../private-files.ts';
 import { sendJobEvent, setJobEventWindow } from './job-events.ts';
 import { desktopKeys, unlockAdvice } from './keychain.ts';
 
@@ -39,7 +43,51 @@ protocol.registerSchemesAsPrivileged([
 let hustings: Hustings | null = null;
 let mainWindow: BrowserWindow | null = null;
 
+/** app://artwork/<id>: the leaflet's artwork, through the handler that checks its content. */
+async function serveArtwork(id: number, method: string): Promise<Response> {
+  const r = hustings ? await hustings.dispatch('leaflets.artwork', { id }) : null;
+  if (!r?.ok) return new Response(null, { status: 404 });
+  const artwork = r.value as { name: string; type: string; dataBase64: string };
+  return new Response(method === 'HEAD' ? null : Buffer.from(artwork.dataBase64, 'base64'), { status: 200, headers: artworkHeaders(artwork) });
+}
+
+/**
+ * The artwork viewer: a window of its own showing only the image or PDF. Sandboxed, no Node and no
+ * preload (so no IPC at all), no developer tools. `plugins` is on for Chromium's built-in PDF
+ * viewer, the one plugin Electron ships; the response's CSP still runs nothing of the file's own.
+ */
+async function showArtwork(artwork: { leafletId: number; title: string }): Promise<void> {
+  const viewer = new BrowserWindow({
+    width: 900,
+    height: 1000,
+    title: `Artwork of ${artwork.title}`,
+    autoHideMenuBar: true,
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
+      plugins: true,
+      devTools: false,
+      spellcheck: false,
+    },
+  });
+  // Keep the window's own title: the image or PDF would otherwise name it after the address.
+  viewer.on('page-title-updated', (event) => event.preventDefault());
+  void viewer.loadURL(artworkViewerUrl(artwork.leafletId));
+}
+
 async function serveAppRequest(request: Request): Promise<Response> {
+  const artworkId = artworkRequestId(request.url, request.method);
+  if (artworkId !== null) return serveArtwork(artworkId, request.method);
   const resolved = resolveAppRequest(request.url, request.method, RENDERER_ROOT);
   if (resolved.kind === 'refused') return new Response(null, { status: resolved.status });
   try {
@@ -158,10 +206,13 @@ async function start(): Promise<void> {
   await app.whenReady();
   lockDownSession();
   protocol.handle(APP_SCHEME, serveAppRequest);
-  // openPath lets handlers show a file the app keeps (a leaflet's artwork) in the system viewer.
-  const dbPath = path.join(app.getPath('userData'), 'hustings.sqlite');
+  // userData is Hustings' own folder (Chromium made it before any of this ran): the owner's only.
+  const dataDir = app.getPath('userData');
+  keepFilesPrivate();
+  tightenFolder(dataDir);
   try {
-    hustings = await openHustings({ dbPath, keys: desktopKeys(), openPath: (p) => shell.openPath(p) });
+    // Artwork opens only in the app's own viewer window, never with shell.openPath.
+    hustings = await openHustings({ dbPath: path.join(dataDir, 'hustings.sqlite'), keys: desktopKeys(), showArtwork });
   } catch (error) {
     if (!(error instanceof EncryptionKeyError)) throw error;
     // The keychain entry is gone (a new computer, a reinstalled system) or the key is wrong.

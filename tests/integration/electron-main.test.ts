@@ -5,7 +5,7 @@
 // and the IPC handler with trusted and forged sender frames reaching the real dispatcher on a
 // real database in the fake userData folder. The Electron binary itself is not needed.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, INVOKE_CHANNEL, JOB_EVENT_CHANNEL } from '../../main/electron-policy.ts';
 import type { JobEvent } from '../../main/jobs.ts';
 import { SMALL_REGISTER } from '../helpers/register.ts';
+import { pdfFile, windowsProgram } from '../helpers/artwork.ts';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 type Listener = (...args: unknown[]) => unknown;
@@ -261,7 +262,7 @@ describe('Electron main process (bundled, against a fake electron module)', () =
     expect(contents.sent.every((s) => s.channel === JOB_EVENT_CHANNEL)).toBe(true);
   });
 
-  it('opens a leaflet’s artwork, kept next to the database, with the system viewer', async () => {
+  it('shows a leaflet’s artwork only in a sandboxed viewer window of its own, never with the system’s handler', async () => {
     const invoke = rec.ipc[INVOKE_CHANNEL];
     const top = { url: 'app://hustings/leaflets/1', parent: null };
     const call = async (method: string, input: unknown) => {
@@ -269,11 +270,38 @@ describe('Electron main process (bundled, against a fake electron module)', () =
       expect(r.ok, JSON.stringify(r.error)).toBe(true);
       return r.value;
     };
+    const pdf = pdfFile();
     const leaflet = await call('leaflets.create', { title: 'Focus', size: 'A5' });
-    await call('leaflets.attachArtwork', { id: leaflet.id, fileName: 'focus.pdf', type: 'application/pdf', dataBase64: Buffer.from('%PDF').toString('base64') });
+    await call('leaflets.attachArtwork', { id: leaflet.id, fileName: 'focus.pdf', type: 'application/pdf', dataBase64: pdf.toString('base64') });
+    const windows = rec.windows.length;
     expect(await call('leaflets.openArtwork', { id: leaflet.id })).toEqual({ opened: true, path: expect.stringMatching(/focus\.pdf$/) });
-    expect(rec.openedPaths).toHaveLength(1);
-    expect(path.dirname(rec.openedPaths[0])).toBe(path.join(userData, 'artwork'));
-    expect(existsSync(rec.openedPaths[0])).toBe(true);
+    expect(rec.openedPaths).toEqual([]);
+    expect(rec.windows).toHaveLength(windows + 1);
+    const viewer = rec.windows.at(-1)!;
+    expect(viewer.url).toBe(`app://artwork/${leaflet.id}`);
+    const prefs = viewer.options.webPreferences;
+    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, nodeIntegrationInSubFrames: false, webSecurity: true, devTools: false, disableBlinkFeatures: 'Auxclick' });
+    expect(prefs.preload).toBeUndefined(); // no bridge to main at all
+
+    // The viewer's page: the checked PDF, never sniffed, under a CSP that runs nothing.
+    const served = await rec.protocolHandler!(new Request(viewer.url!));
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('application/pdf');
+    expect(served.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(served.headers.get('content-security-policy')).toMatch(/default-src 'none'.*sandbox/);
+    expect(Buffer.from(await served.arrayBuffer()).equals(pdf)).toBe(true);
+    // It is no trusted sender, and cannot navigate anywhere.
+    const refused = (await invoke({ senderFrame: { url: viewer.url, parent: null } }, 'elections.list', {})) as { ok: boolean; error: { code: string } };
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(fireNavigation(viewer.contents, 'will-navigate', 'file:///etc/passwd')).toBe(true);
+
+    // Artwork an older version kept that is really a program: refused, no window, nothing served.
+    const [stored] = readdirSync(path.join(userData, 'artwork'));
+    writeFileSync(path.join(userData, 'artwork', stored), windowsProgram());
+    const opened = (await invoke({ senderFrame: top }, 'leaflets.openArtwork', { id: leaflet.id })) as { ok: boolean; error: { code: string; message: string } };
+    expect(opened).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/its content is a Windows program/) } });
+    expect(rec.windows).toHaveLength(windows + 1);
+    expect((await rec.protocolHandler!(new Request(viewer.url!))).status).toBe(404);
+    expect(rec.openedPaths).toEqual([]);
   });
 });

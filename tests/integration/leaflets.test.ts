@@ -9,6 +9,7 @@ import { type Hustings, openHustings } from '../../main/app.ts';
 import { fullImprint } from '../fixtures/imprint.ts';
 import { TEST_KEYS } from '../helpers/db.ts';
 import { SMALL_REGISTER, importCsv } from '../helpers/register.ts';
+import { pngFile } from '../helpers/artwork.ts';
 
 let dir: string;
 let app: Hustings;
@@ -92,10 +93,10 @@ describe('leaflets', () => {
     expect(files[0]).toMatch(/^leaflet-\d+-[0-9a-f]{8}-evil_name\.pdf$/);
     const back = await call('leaflets.artwork', { id: l.id });
     expect(Buffer.from(back.dataBase64, 'base64').equals(content)).toBe(true);
-    // Browser mode has no system viewer: it says so and the page offers a download instead.
+    // Browser mode has no viewer window: it says so and the page offers its own tab instead.
     expect(await call('leaflets.openArtwork', { id: l.id })).toEqual({ opened: false, path: join(dir, 'artwork', files[0]) });
 
-    await call('leaflets.attachArtwork', { id: l.id, fileName: 'v2.png', type: 'image/png', dataBase64: Buffer.from('png').toString('base64') });
+    await call('leaflets.attachArtwork', { id: l.id, fileName: 'v2.png', type: 'image/png', dataBase64: pngFile().toString('base64') });
     expect(readdirSync(join(dir, 'artwork'))).toHaveLength(1);
     await call('leaflets.removeArtwork', { id: l.id });
     expect(readdirSync(join(dir, 'artwork'))).toHaveLength(0);

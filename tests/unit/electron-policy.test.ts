@@ -2,6 +2,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   APP_START_URL,
+  artworkRequestId,
+  artworkViewerUrl,
   CONTENT_SECURITY_POLICY,
   isAllowedNavigation,
   isAppUrl,
@@ -158,5 +160,21 @@ describe('resolveAppRequest (app:// protocol handler)', () => {
 
   it('is the same URL the window opens', () => {
     expect(isAppUrl(APP_START_URL)).toBe(true);
+  });
+});
+
+describe('the artwork viewer', () => {
+  it('answers only GET app://artwork/<leaflet id>', () => {
+    expect(artworkViewerUrl(7)).toBe('app://artwork/7');
+    expect(artworkRequestId('app://artwork/7', 'GET')).toBe(7);
+    expect(artworkRequestId('app://artwork/7', 'POST')).toBeNull();
+    for (const url of ['app://artwork/', 'app://artwork/7/x', 'app://artwork/..%2f7', 'app://hustings/7', 'app://artwork:1/7', 'https://artwork/7', 'app://u:p@artwork/7']) {
+      expect(artworkRequestId(url, 'GET'), url).toBeNull();
+    }
+  });
+
+  it('is on a host the IPC check never trusts and no page may navigate to', () => {
+    expect(isTrustedSender({ url: artworkViewerUrl(7), parent: null })).toBe(false);
+    expect(isAllowedNavigation(artworkViewerUrl(7))).toBe(false);
   });
 });

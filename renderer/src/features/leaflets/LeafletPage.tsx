@@ -176,11 +176,12 @@ function Artwork(props: { leaflet: Leaflet }) {
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
+  // The desktop app shows artwork in its own viewer window; browser mode in a new tab of the
+  // browser's image or PDF viewer (GET /api/artwork/<id>, served as its checked type).
   const open = async () => {
     setError(undefined);
     try {
-      const r = await api('leaflets.openArtwork', { id: l.id });
-      if (!r.opened) await download();
+      await api('leaflets.openArtwork', { id: l.id });
     } catch (e) {
       setError((e as Error).message);
     }
@@ -194,18 +195,29 @@ function Artwork(props: { leaflet: Leaflet }) {
           {l.artwork.name} <span className="muted">({formatNumber(Math.ceil(l.artwork.bytes / 1024))} KB, kept in the data folder)</span>
         </p>
       ) : (
-        <p className="muted">No artwork attached. Attach the print-ready file (PDF or image); a copy is kept with your data.</p>
+        <p className="muted">No artwork attached. Attach the print-ready file (PDF, PNG, JPEG, GIF or WebP); a copy is kept with your data.</p>
       )}
       <div className="actions">
         <label className="button" htmlFor="artwork-file">
           {l.artwork ? 'Replace artwork…' : 'Attach artwork…'}
         </label>
-        <input id="artwork-file" className="sr-only" type="file" disabled={busy} onChange={(e) => attach(e.target.files?.[0])} />
+        <input id="artwork-file" className="sr-only" type="file" accept="application/pdf,image/png,image/jpeg,image/gif,image/webp" disabled={busy} onChange={(e) => attach(e.target.files?.[0])} />
         {l.artwork && (
           <>
-            <button type="button" onClick={open}>
-              {window.hustings ? 'Open artwork' : 'Download artwork'}
-            </button>
+            {window.hustings ? (
+              <button type="button" onClick={open}>
+                Open artwork
+              </button>
+            ) : (
+              <>
+                <a className="button" href={`/api/artwork/${l.id}`} target="_blank" rel="noopener noreferrer">
+                  View artwork
+                </a>
+                <button type="button" onClick={() => download().catch((e: Error) => setError(e.message))}>
+                  Download artwork
+                </button>
+              </>
+            )}
             <button type="button" onClick={() => api('leaflets.removeArtwork', { id: l.id }).catch((e: Error) => setError(e.message))}>
               Remove artwork
             </button>
