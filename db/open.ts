@@ -1,6 +1,9 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { dirname } from 'node:path';
 import { backupBeforeMigrating } from './backup.ts';
+import { applyKey } from './encryption/cipher.ts';
+import { cleanUpInterruptedConversion } from './encryption/convert.ts';
+import { keyFilePath } from './encryption/keys.ts';
 import { makeFolder } from './folders.ts';
 import { DatabaseRefusedError, fileProblem, isMarked, markAsHustings, notHustings, schemaProblem } from './identity.ts';
 import { latestVersion, loadMigrations } from './migrations.ts';
@@ -14,14 +17,16 @@ export class DatabaseTooNewError extends DatabaseRefusedError {}
  * acknowledged write survives a crash; then brings the schema up to date. A file that is not a
  * Hustings database is refused before anything is written to it (not even the WAL switch).
  */
-export async function openDatabase(path: string): Promise<Db> {
+export async function openDatabase(path: string, key: Buffer | null = null): Promise<Db> {
   if (path !== ':memory:') {
     makeFolder(dirname(path));
+    cleanUpInterruptedConversion(path, keyFilePath(path));
     const problem = fileProblem(path);
     if (problem !== null) throw notHustings(path, problem);
   }
   const db = new Database(path);
   try {
+    if (key !== null) applyKey(db, key);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = FULL');

@@ -10,7 +10,8 @@ import { createUploads, type Uploads } from './uploads.ts';
 
 export interface Hustings {
   dispatch: Dispatch;
-  db: Db;
+  /** The connection of the moment: encrypting the file in place replaces it. */
+  readonly db: Db;
   dbPath: string;
   /** Long jobs: the doors forward their events (SSE in browser mode, IPC in Electron). */
   jobs: Jobs;
@@ -44,17 +45,20 @@ export async function openHustings(opts: { dbPath: string; actor?: string; start
   }
   const jobs = createJobs();
   const uploads = createUploads(opts.dbPath);
-  const dispatch = createDispatcher(createCtx(db, opts.dbPath, opts.actor ?? defaultActor(), { jobs, uploads, openPath: opts.openPath }));
+  const ctx = createCtx(db, opts.dbPath, opts.actor ?? defaultActor(), { jobs, uploads, openPath: opts.openPath });
+  const dispatch = createDispatcher(ctx);
   return {
     dispatch,
-    db,
+    get db() {
+      return ctx.db;
+    },
     dbPath: opts.dbPath,
     jobs,
     uploads,
     close: () => {
       for (const j of jobs.running()) jobs.cancel(j.jobId);
       uploads.close();
-      db.close();
+      ctx.db.close();
     },
   };
 }

@@ -23,8 +23,10 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { listBackups } from '../backup.ts';
 import { fileProblem, notHustings } from '../identity.ts';
 import { applyKey, isPlainSqliteFile } from './cipher.ts';
+import { formatRecoveryKey, generateDataKey, keyFilePath, writeKeyFile } from './keys.ts';
 
 /** Each step of a conversion, in order, for progress and for tests that kill it between steps. */
 export const CONVERSION_STEPS = ['locked', 'copied', 'verified', 'key-written', 'replaced'] as const;
@@ -191,4 +193,49 @@ function verifyCopy(temp: string, key: Buffer, before: Record<string, number>, s
   } finally {
     copy.close();
   }
+}
+
+export interface EncryptedInPlace extends ConversionResult {
+  key: Buffer;
+  /** The data key written for people, to be shown once: it is not stored anywhere. */
+  recoveryKey: string;
+  /** Backups in the backups folder that were plain and are now encrypted with the same key. */
+  backupsEncrypted: number;
+  /** Plain backups that could not be encrypted (file name: why): the caller says so. */
+  backupsLeftPlain: string[];
+}
+
+/**
+ * Encrypts a plain database with a new data key locked by `passphrase` in its key file, then the
+ * plain backups beside it with the same key (each in place the same way), so no copy of the data
+ * stays readable. The database goes first: until it is replaced, nothing else is touched.
+ */
+export async function encryptWithPassphrase(dbPath: string, passphrase: string, onStep?: ConversionOptions['onStep']): Promise<EncryptedInPlace> {
+  const key = generateDataKey();
+  const result = await encryptDatabaseFile(dbPath, key, {
+    writeKeyFile: () => writeKeyFile(dbPath, key, { passphrase }),
+    removeKeyFile: () => rmSync(keyFilePath(dbPath), { force: true }),
+    onStep,
+  });
+  return { ...result, key, recoveryKey: formatRecoveryKey(key), ...(await encryptPlainBackups(dbPath, key)) };
+}
+
+/**
+ * Encrypts with `key` every plain backup of the database in its backups folder (an encrypted
+ * database's backups open with its key). A backup that is not a Hustings database is left alone.
+ */
+export async function encryptPlainBackups(dbPath: string, key: Buffer): Promise<{ backupsEncrypted: number; backupsLeftPlain: string[] }> {
+  let backupsEncrypted = 0;
+  const backupsLeftPlain: string[] = [];
+  for (const backup of listBackups(dbPath)) {
+    try {
+      cleanUpInterruptedConversion(backup.path, keyFilePath(backup.path));
+      if (!isPlainSqliteFile(backup.path) || fileProblem(backup.path) !== null) continue;
+      await encryptDatabaseFile(backup.path, key, { writeKeyFile: () => {}, removeKeyFile: () => {} });
+      backupsEncrypted++;
+    } catch (error) {
+      backupsLeftPlain.push(`${backup.file}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return { backupsEncrypted, backupsLeftPlain };
 }

@@ -7,6 +7,7 @@ import { createUploads, type Uploads } from '../uploads.ts';
 
 /** What a handler gets besides its parsed input. */
 export interface Ctx {
+  /** Replaced when the file is converted (encrypted in place): read it per call, never keep it. */
   db: Db;
   dbPath: string;
   /** Who is making the change, for the audit trail. */
@@ -24,15 +25,16 @@ export interface Ctx {
 }
 
 export function createCtx(db: Db, dbPath: string, actor: string, services: { jobs?: Jobs; uploads?: Uploads; openPath?: (path: string) => Promise<string> } = {}): Ctx {
-  return {
+  const ctx: Ctx = {
     db,
     dbPath,
     actor,
-    audit: (record) => writeAudit(db, { ...record, actor }),
+    audit: (record) => writeAudit(ctx.db, { ...record, actor }),
     jobs: services.jobs ?? createJobs(),
     uploads: services.uploads ?? createUploads(dbPath),
     openPath: services.openPath,
   };
+  return ctx;
 }
 
 export type HandlersFor<C extends Record<string, MethodDef>> = {
