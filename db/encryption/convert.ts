@@ -21,12 +21,13 @@
  *  5. the copy is renamed over the original and the folder fsynced     → new file + key file
  */
 import Database from 'better-sqlite3-multiple-ciphers';
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { listBackups } from '../backup.ts';
 import { fileProblem, notHustings } from '../identity.ts';
 import { applyKey, isPlainSqliteFile } from './cipher.ts';
 import { formatRecoveryKey, generateDataKey, keyFilePath, writeKeyFile } from './keys.ts';
+import { databaseKind } from './unlock.ts';
 
 /** Each step of a conversion, in order, for progress and for tests that kill it between steps. */
 export const CONVERSION_STEPS = ['locked', 'copied', 'verified', 'key-written', 'replaced'] as const;
@@ -103,17 +104,22 @@ export function cleanUpInterruptedConversion(dbPath: string, keyFilePath: string
   for (const file of readdirSync(dir)) if (file.startsWith(prefix)) rmSync(join(dir, file), { force: true });
 }
 
+/** Throws, with a sentence naming the file, unless `dbPath` is a plain Hustings database. */
+export function assertConvertible(dbPath: string): void {
+  const kind = databaseKind(dbPath);
+  if (kind === 'new') throw new ConversionRefusedError(`There is no database at ${dbPath} to encrypt.`);
+  if (kind === 'encrypted') throw new ConversionRefusedError(`${dbPath} is already encrypted.`);
+  const problem = kind === 'other' ? 'it is not a SQLite database' : fileProblem(dbPath);
+  if (problem !== null) throw notHustings(dbPath, problem);
+}
+
 /**
  * Encrypts the plain database at `dbPath` with `key` (the new data key), in place. No other
  * connection may have the file open (the app closes its own first); one that does makes this
  * refuse, changing nothing.
  */
 export async function encryptDatabaseFile(dbPath: string, key: Buffer, opts: ConversionOptions): Promise<ConversionResult> {
-  if (!existsSync(dbPath)) throw new ConversionRefusedError(`There is no database at ${dbPath}.`);
-  if (statSync(dbPath).size === 0) throw new ConversionRefusedError(`${dbPath} is empty: there is nothing to encrypt.`);
-  if (!isPlainSqliteFile(dbPath)) throw new ConversionRefusedError(`${dbPath} is already encrypted; nothing was changed.`);
-  const problem = fileProblem(dbPath);
-  if (problem !== null) throw notHustings(dbPath, problem);
+  assertConvertible(dbPath);
   const temp = conversionTempPath(dbPath);
   const scratch = scratchPath(dbPath);
   rmSync(temp, { force: true });

@@ -22,6 +22,8 @@ export interface Ctx {
    * app has one (Electron's shell.openPath); browser mode and the CLI leave it undefined.
    */
   openPath?: (path: string) => Promise<string>;
+  /** Stand-in for enc-core's EncryptionState: the data key (null: a plain file) and the recovery key still to be shown. */
+  encryption: { key: Buffer | null; pendingRecoveryKey: string | null };
 }
 
 export function createCtx(db: Db, dbPath: string, actor: string, services: { jobs?: Jobs; uploads?: Uploads; openPath?: (path: string) => Promise<string> } = {}): Ctx {
@@ -33,6 +35,7 @@ export function createCtx(db: Db, dbPath: string, actor: string, services: { job
     jobs: services.jobs ?? createJobs(),
     uploads: services.uploads ?? createUploads(dbPath),
     openPath: services.openPath,
+    encryption: { key: null, pendingRecoveryKey: null },
   };
   return ctx;
 }

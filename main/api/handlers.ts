@@ -8,6 +8,7 @@ import type { HandlersFor } from './context.ts';
 import { contestsHandlers } from './contests.ts';
 import { deadlinesHandlers } from './deadlines.ts';
 import { electionsHandlers } from './elections.ts';
+import { encryptHandlers } from './encrypt.ts';
 import { tasksHandlers } from './tasks.ts';
 import { timetableHandlers } from './timetable.ts';
 import { treasuryHandlers } from './treasury.ts';
@@ -35,4 +36,5 @@ export const handlers: HandlersFor<Contract> = {
   ...canvassHandlers,
   ...plannerHandlers,
   ...backupsHandlers,
+  ...encryptHandlers,
 };

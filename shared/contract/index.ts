@@ -7,6 +7,7 @@ import { backupsContract } from './backups.ts';
 import { contestsContract } from './contests.ts';
 import type { MethodDef } from './define.ts';
 import { electionsContract } from './elections.ts';
+import { encryptContract } from './encrypt.ts';
 import { deadlinesContract, holidaysContract, tasksContract, timetableContract } from './timetable.ts';
 import { treasuryContract } from './treasury.ts';
 import { jobsContract } from './jobs.ts';
@@ -34,6 +35,7 @@ export const contract = {
   ...canvassContract,
   ...plannerContract,
   ...backupsContract,
+  ...encryptContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
