@@ -2,7 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { dirname } from 'node:path';
 import { backupBeforeMigrating } from './backup.ts';
 import { applyKey } from './encryption/cipher.ts';
-import { cleanUpInterruptedConversion } from './encryption/convert.ts';
+import { cleanUpInterruptedConversion, encryptPlainBackups } from './encryption/convert.ts';
 import { keyFilePath } from './encryption/keys.ts';
 import { makeFolder } from './folders.ts';
 import { DatabaseRefusedError, fileProblem, isMarked, markAsHustings, notHustings, schemaProblem } from './identity.ts';
@@ -21,7 +21,8 @@ export async function openDatabase(path: string, key: Buffer | null = null): Pro
   if (path !== ':memory:') {
     makeFolder(dirname(path));
     cleanUpInterruptedConversion(path, keyFilePath(path));
-    const problem = fileProblem(path);
+    // An encrypted file is read only once keyed; migrate() then checks what it holds.
+    const problem = key === null ? fileProblem(path) : null;
     if (problem !== null) throw notHustings(path, problem);
   }
   const db = new Database(path);
@@ -34,6 +35,8 @@ export async function openDatabase(path: string, key: Buffer | null = null): Pro
     // Deleted rows are overwritten, not left in free pages: erasing a person really erases them.
     db.pragma('secure_delete = ON');
     await migrate(db, path);
+    // A conversion killed after the database was replaced leaves its backups to do.
+    if (key !== null) await encryptPlainBackups(path, key);
     return db;
   } catch (error) {
     db.close();
