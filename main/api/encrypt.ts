@@ -37,4 +37,9 @@ export const encryptHandlers: HandlersFor<typeof encryptContract> = {
     });
     return { encrypted: true as const, backupsEncrypted, backupsLeftPlain };
   },
+  'encryption.status': async (ctx) => ({ encrypted: ctx.encryption.key !== null, recoveryKey: ctx.encryption.pendingRecoveryKey }),
+  'encryption.acknowledgeRecoveryKey': async (ctx) => {
+    ctx.encryption.pendingRecoveryKey = null;
+    return { ok: true as const };
+  },
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { maintenance } from './define.ts';
+import { maintenance, mutation, query } from './define.ts';
 
 /** A new passphrase: long enough that guessing it is slow even for a stolen key file. */
 export const newPassphrase = z
@@ -14,4 +14,7 @@ export const encryptContract = {
     z.strictObject({ passphrase: newPassphrase }),
     z.object({ encrypted: z.literal(true), backupsEncrypted: z.number(), backupsLeftPlain: z.array(z.string()) }),
   ),
+  // Stand-ins for enc-core's encryption.status / acknowledgeRecoveryKey until h-core is merged.
+  'encryption.status': query('Whether the database is encrypted, and the recovery key while it waits to be shown', z.strictObject({}), z.object({ encrypted: z.boolean(), recoveryKey: z.string().nullable() })),
+  'encryption.acknowledgeRecoveryKey': mutation('The recovery key is written down: stop showing it', z.strictObject({}), z.object({ ok: z.literal(true) })),
 };

@@ -38,6 +38,7 @@ import { RegisterPage } from '../features/register/RegisterPage.tsx';
 import { WalkSheetPage } from '../features/register/WalkSheetPage.tsx';
 import { ComparePage } from '../features/planner/ComparePage.tsx';
 import { PlannerPage } from '../features/planner/PlannerPage.tsx';
+import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { LeaveGuard } from '../ui/unsavedChanges.tsx';
 import { NAV } from './nav.ts';
 
@@ -83,6 +84,7 @@ const routes = createRoutesFromElements(
       <Route path="/activity" element={<ActivityPage />} />
       <Route path="/deadlines" element={<DeadlinesPage />} />
       <Route path="/tasks" element={<TasksPage />} />
+      <Route path="/settings" element={<SettingsPage />} />
       <Route path="/settings/holidays" element={<HolidaysPage />} />
       <Route path="/backups" element={<BackupsPage />} />
       <Route path="*" element={<p>There is no such page. Choose one from the menu.</p>} />
@@ -111,7 +113,7 @@ function Shell() {
           <ul>
             {NAV.map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} end={item.to === '/'}>
+                <NavLink to={item.to} end={item.to === '/' || item.to === '/settings'}>
                   {item.label}
                 </NavLink>
               </li>

@@ -15,4 +15,5 @@ export const NAV: { to: string; label: string }[] = [
   { to: '/activity', label: 'Activity' },
   { to: '/settings/holidays', label: 'Holidays' },
   { to: '/backups', label: 'Backups' },
+  { to: '/settings', label: 'Settings' },
 ];
