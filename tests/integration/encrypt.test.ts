@@ -120,6 +120,20 @@ describe('hustings encrypt', () => {
     expect(isPlainSqliteFile(other)).toBe(true);
   });
 
+  it('refuses a database another program has open, changing nothing', async () => {
+    const app = await plainDatabaseWithPerson();
+    try {
+      const before = filesIn(dir).sort();
+      const r = hustingsCli(['encrypt', '--db', dbPath], { HUSTINGS_PASSPHRASE: PASSPHRASE });
+      expect(r).toMatchObject({ code: 1, err: `${dbPath} is open in another program (Hustings in a browser or the desktop app?): close it and try again. Nothing was changed.\n` });
+      expect(filesIn(dir).sort()).toEqual(before);
+      expect(isPlainSqliteFile(dbPath)).toBe(true);
+      expect(people(app.db)).toHaveLength(2);
+    } finally {
+      app.close();
+    }
+  });
+
   it('asks for the passphrase on a terminal, and without one says to set HUSTINGS_PASSPHRASE', async () => {
     (await plainDatabaseWithPerson()).close();
     const noTerminal = hustingsCli(['encrypt', '--db', dbPath], { HUSTINGS_PASSPHRASE: undefined });
