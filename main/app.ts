@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { backupAtStartupIfDue } from '../db/backup.ts';
+import type { KeySource } from '../db/encryption/unlock.ts';
 import { type Db, openDatabase } from '../db/open.ts';
 import { createCtx } from './api/context.ts';
 import { createDispatcher, type Dispatch } from './api/dispatcher.ts';
@@ -32,10 +33,11 @@ export function defaultActor(): string {
  * Opens the database and wires the dispatcher: what every door (IPC, HTTP, CLI) stands on. An
  * existing database gets its start-up backup when the newest backup is over a day old.
  */
-export async function openHustings(opts: { dbPath: string; actor?: string; startupBackup?: boolean; openPath?: (path: string) => Promise<string> }): Promise<Hustings> {
+export async function openHustings(opts: { dbPath: string; keys?: KeySource; actor?: string; startupBackup?: boolean; openPath?: (path: string) => Promise<string> }): Promise<Hustings> {
   keepYoungGenerationSmall();
   const existed = opts.dbPath !== ':memory:' && existsSync(opts.dbPath);
-  const db = await openDatabase(opts.dbPath);
+  // Stand-in for enc-core's openKeyedDatabase: only a raw key.
+  const db = await openDatabase(opts.dbPath, opts.keys?.key ?? null);
   if (existed && opts.startupBackup !== false) {
     try {
       await backupAtStartupIfDue(db, opts.dbPath);
@@ -46,6 +48,7 @@ export async function openHustings(opts: { dbPath: string; actor?: string; start
   const jobs = createJobs();
   const uploads = createUploads(opts.dbPath);
   const ctx = createCtx(db, opts.dbPath, opts.actor ?? defaultActor(), { jobs, uploads, openPath: opts.openPath });
+  ctx.encryption.key = opts.keys?.key ?? null;
   const dispatch = createDispatcher(ctx);
   return {
     dispatch,
