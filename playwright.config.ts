@@ -3,6 +3,10 @@ import { defineConfig } from '@playwright/test';
 /** Debian's Chromium: Playwright's own browser download is not available on our machines. */
 export const CHROMIUM = process.env.HUSTINGS_CHROMIUM ?? '/usr/bin/chromium';
 
+// Every browser-mode server a journey starts creates and opens an encrypted database with this
+// (the workers inherit it).
+process.env.HUSTINGS_PASSPHRASE ??= 'correct horse battery staple (tests)';
+
 export default defineConfig({
   testDir: 'tests/e2e',
   globalSetup: './tests/e2e/global-setup.ts',

@@ -4,8 +4,9 @@
  * from such a backup) is accepted only when it has every table and column the Hustings schema of
  * its version has. Anything else is another application's file and is never migrated or restored.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync, statSync } from 'node:fs';
+import { applyKey } from './encryption/cipher.ts';
 import { latestVersion, loadMigrations } from './migrations.ts';
 
 /** "Hust" in ASCII, stored at offset 68 of the SQLite file header. */
@@ -69,9 +70,10 @@ export function schemaProblem(db: Database.Database): string | null {
 
 /**
  * Why the file at `path` is not a Hustings database, or null when it is one or is new (missing
- * or empty). Reads it through a read-only connection, so a refused file is left exactly as it was.
+ * or empty). Reads it through a read-only connection (keyed with `key` when the file is
+ * encrypted), so a refused file is left exactly as it was.
  */
-export function fileProblem(path: string): string | null {
+export function fileProblem(path: string, key: Buffer | null = null): string | null {
   if (!existsSync(path)) return null;
   const stat = statSync(path);
   if (stat.isDirectory()) return 'it is a folder';
@@ -79,6 +81,7 @@ export function fileProblem(path: string): string | null {
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
+    if (key !== null) applyKey(db, key);
     return schemaProblem(db);
   } catch (error) {
     if ((error as { code?: string }).code === 'SQLITE_NOTADB') return 'it is not a SQLite database';

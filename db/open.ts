@@ -4,6 +4,7 @@ import { backupBeforeMigrating } from './backup.ts';
 import { applyKey } from './encryption/cipher.ts';
 import { cleanUpInterruptedConversion, encryptPlainBackups } from './encryption/convert.ts';
 import { keyFilePath } from './encryption/keys.ts';
+import { type EncryptionState, type KeySource, unlock } from './encryption/unlock.ts';
 import { makeFolder } from './folders.ts';
 import { DatabaseRefusedError, fileProblem, isMarked, markAsHustings, notHustings, schemaProblem } from './identity.ts';
 import { latestVersion, loadMigrations } from './migrations.ts';
@@ -13,21 +14,27 @@ export type Db = Database.Database;
 export class DatabaseTooNewError extends DatabaseRefusedError {}
 
 /**
- * Opens (creating if needed) the user's database: WAL, foreign keys on, synchronous FULL so an
+ * Opens (creating if needed) the user's database: keyed first when it is encrypted (a new one is
+ * created encrypted unless `keys.plain`), then WAL, foreign keys on, synchronous FULL so an
  * acknowledged write survives a crash; then brings the schema up to date. A file that is not a
- * Hustings database is refused before anything is written to it (not even the WAL switch).
+ * Hustings database, or a key that does not open it, is refused before anything is written to it
+ * (not even the WAL switch). Also says what the app must know of the encryption.
  */
-export async function openDatabase(path: string, key: Buffer | null = null): Promise<Db> {
+export async function openKeyedDatabase(path: string, keys: KeySource): Promise<{ db: Db; encryption: EncryptionState }> {
   if (path !== ':memory:') {
     makeFolder(dirname(path));
+    // What a killed conversion left (before the key file is read: one may belong to it).
     cleanUpInterruptedConversion(path, keyFilePath(path));
-    // An encrypted file is read only once keyed; migrate() then checks what it holds.
-    const problem = key === null ? fileProblem(path) : null;
+  }
+  const unlocked = await unlock(path, keys);
+  if (path !== ':memory:') {
+    const problem = fileProblem(path, unlocked.key);
     if (problem !== null) throw notHustings(path, problem);
   }
+  await unlocked.keep();
   const db = new Database(path);
   try {
-    if (key !== null) applyKey(db, key);
+    if (unlocked.key !== null) applyKey(db, unlocked.key); // before any other statement
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = FULL');
@@ -36,12 +43,17 @@ export async function openDatabase(path: string, key: Buffer | null = null): Pro
     db.pragma('secure_delete = ON');
     await migrate(db, path);
     // A conversion killed after the database was replaced leaves its backups to do.
-    if (key !== null) await encryptPlainBackups(path, key);
-    return db;
+    if (unlocked.key !== null) await encryptPlainBackups(path, unlocked.key);
+    return { db, encryption: { key: unlocked.key, pendingRecoveryKey: unlocked.pendingRecoveryKey } };
   } catch (error) {
     db.close();
     throw error;
   }
+}
+
+/** `openKeyedDatabase` for callers that need only the connection. */
+export async function openDatabase(path: string, keys: KeySource): Promise<Db> {
+  return (await openKeyedDatabase(path, keys)).db;
 }
 
 export function schemaVersion(db: Db): number {

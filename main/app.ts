@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { backupAtStartupIfDue } from '../db/backup.ts';
-import type { KeySource } from '../db/encryption/unlock.ts';
-import { type Db, openDatabase } from '../db/open.ts';
+import type { EncryptionState, KeySource } from '../db/encryption/unlock.ts';
+import { type Db, openKeyedDatabase } from '../db/open.ts';
 import { createCtx } from './api/context.ts';
 import { createDispatcher, type Dispatch } from './api/dispatcher.ts';
 import { keepYoungGenerationSmall } from './heap-growth.ts';
@@ -17,6 +17,8 @@ export interface Hustings {
   /** Long jobs: the doors forward their events (SSE in browser mode, IPC in Electron). */
   jobs: Jobs;
   uploads: Uploads;
+  /** The same object the handlers see: acknowledging the recovery key clears it for the door too. */
+  encryption: EncryptionState;
   close(): void;
 }
 
@@ -30,14 +32,20 @@ export function defaultActor(): string {
 }
 
 /**
- * Opens the database and wires the dispatcher: what every door (IPC, HTTP, CLI) stands on. An
- * existing database gets its start-up backup when the newest backup is over a day old.
+ * Opens the database with what the door was given to unlock it (`keys`) and wires the dispatcher:
+ * what every door (IPC, HTTP, CLI) stands on. An existing database gets its start-up backup when
+ * the newest backup is over a day old.
  */
-export async function openHustings(opts: { dbPath: string; keys?: KeySource; actor?: string; startupBackup?: boolean; openPath?: (path: string) => Promise<string> }): Promise<Hustings> {
+export async function openHustings(opts: {
+  dbPath: string;
+  keys: KeySource;
+  actor?: string;
+  startupBackup?: boolean;
+  openPath?: (path: string) => Promise<string>;
+}): Promise<Hustings> {
   keepYoungGenerationSmall();
   const existed = opts.dbPath !== ':memory:' && existsSync(opts.dbPath);
-  // Stand-in for enc-core's openKeyedDatabase: only a raw key.
-  const db = await openDatabase(opts.dbPath, opts.keys?.key ?? null);
+  const { db, encryption } = await openKeyedDatabase(opts.dbPath, opts.keys);
   if (existed && opts.startupBackup !== false) {
     try {
       await backupAtStartupIfDue(db, opts.dbPath);
@@ -47,8 +55,7 @@ export async function openHustings(opts: { dbPath: string; keys?: KeySource; act
   }
   const jobs = createJobs();
   const uploads = createUploads(opts.dbPath);
-  const ctx = createCtx(db, opts.dbPath, opts.actor ?? defaultActor(), { jobs, uploads, openPath: opts.openPath });
-  ctx.encryption.key = opts.keys?.key ?? null;
+  const ctx = createCtx(db, opts.dbPath, opts.actor ?? defaultActor(), { jobs, uploads, openPath: opts.openPath, encryption });
   const dispatch = createDispatcher(ctx);
   return {
     dispatch,
@@ -58,6 +65,7 @@ export async function openHustings(opts: { dbPath: string; keys?: KeySource; act
     dbPath: opts.dbPath,
     jobs,
     uploads,
+    encryption,
     close: () => {
       for (const j of jobs.running()) jobs.cancel(j.jobId);
       uploads.close();

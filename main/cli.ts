@@ -27,6 +27,9 @@ function help(): string {
     ...commands.map((c) => `  ${c.usage}\n      ${c.summary}`),
     '',
     `Every command takes --db PATH (default ${DEFAULT_DB}) and --help.`,
+    'An encrypted database opens with its passphrase: HUSTINGS_PASSPHRASE, or asked on the terminal.',
+    'On a computer without its key file (PATH.key), --recovery-key KEY or HUSTINGS_RECOVERY_KEY opens it',
+    'and makes a new key file with a new passphrase.',
   ].join('\n');
 }
 
@@ -55,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
     const { values, positionals } = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: { db: { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...command.options },
+      options: { db: { type: 'string' }, 'recovery-key': { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...command.options },
     });
     if (values.help) {
       console.log(`Usage: hustings ${command.usage}\n\n${command.summary}`);

@@ -1,5 +1,5 @@
 // Electron part of the build: bundles the main process and the sandboxed preload with esbuild.
-//   main/electron/main.ts    -> dist/electron/main.cjs     (electron and better-sqlite3 external)
+//   main/electron/main.ts    -> dist/electron/main.cjs     (electron and better-sqlite3-multiple-ciphers external)
 //   main/electron/preload.ts -> dist/electron/preload.cjs  (CommonJS: a sandboxed preload must be)
 //   db/migrations/*.sql      -> dist/electron/migrations/  (read at run time, also from the asar)
 // Run on its own with `node scripts/build-electron.mjs [--out DIR]`, or from scripts/build.mjs.
@@ -27,7 +27,7 @@ export async function buildElectron({ outDir = path.join(root, 'dist', 'electron
       platform: 'node',
       entryPoints: [path.join(root, 'main', 'electron', 'main.ts')],
       outfile: path.join(outDir, 'main.cjs'),
-      external: ['electron', 'better-sqlite3'],
+      external: ['electron', 'better-sqlite3-multiple-ciphers'],
       // Modules written as ES modules find their files with `new URL('./x', import.meta.url)`;
       // in the CommonJS bundle that URL is the bundle's own, so data files they read sit beside
       // it (the migrations are copied below).

@@ -147,11 +147,8 @@ function unseal(wrappingKey: Buffer, lock: Sealed): Buffer | null {
   }
 }
 
-/**
- * Writes the key file for `dbPath`, replacing any: owner-only, written whole to a temporary file
- * and renamed, so a crash leaves the old key file or the new one, never half of one.
- */
-export async function writeKeyFile(dbPath: string, dataKey: Buffer, locks: { passphrase?: string; protector?: KeyProtector }): Promise<void> {
+/** A key file's text: the data key locked under each lock given. */
+export async function lockedKeyFile(dataKey: Buffer, locks: { passphrase?: string; protector?: KeyProtector }): Promise<string> {
   const file: KeyFile = { hustingsKeyFile: 1 };
   if (locks.passphrase !== undefined) {
     const salt = randomBytes(16);
@@ -160,11 +157,23 @@ export async function writeKeyFile(dbPath: string, dataKey: Buffer, locks: { pas
   }
   if (locks.protector !== undefined) file.keychain = { sealed: locks.protector.encrypt(dataKey).toString('base64') };
   if (!file.passphrase && !file.keychain) throw new Error('A key file needs a passphrase or a keychain to lock the key with.');
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/**
+ * Writes the key file for `dbPath`, replacing any: owner-only, written whole to a temporary file
+ * and renamed, so a crash leaves the old key file or the new one, never half of one.
+ */
+export async function writeKeyFile(dbPath: string, dataKey: Buffer, locks: { passphrase?: string; protector?: KeyProtector }): Promise<void> {
+  writeKeyFileText(dbPath, await lockedKeyFile(dataKey, locks));
+}
+
+export function writeKeyFileText(dbPath: string, text: string): void {
   const target = keyFilePath(dbPath);
   const temporary = `${target}.${process.pid}.tmp`;
   const fd = openSync(temporary, 'w', 0o600);
   try {
-    writeSync(fd, `${JSON.stringify(file, null, 2)}\n`);
+    writeSync(fd, text);
     fsyncSync(fd);
   } finally {
     closeSync(fd);

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { backupsContract } from '../../shared/contract/backups.ts';

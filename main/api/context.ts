@@ -1,13 +1,14 @@
 import type { z } from 'zod';
 import type { MethodDef } from '../../shared/contract/define.ts';
 import type { Db } from '../../db/open.ts';
+import { keyOf } from '../../db/encryption/cipher.ts';
+import type { EncryptionState } from '../../db/encryption/unlock.ts';
 import { type AuditRecord, writeAudit } from '../../db/repositories/audit.ts';
 import { createJobs, type Jobs } from '../jobs.ts';
 import { createUploads, type Uploads } from '../uploads.ts';
 
 /** What a handler gets besides its parsed input. */
 export interface Ctx {
-  /** Replaced when the file is converted (encrypted in place): read it per call, never keep it. */
   db: Db;
   dbPath: string;
   /** Who is making the change, for the audit trail. */
@@ -22,11 +23,16 @@ export interface Ctx {
    * app has one (Electron's shell.openPath); browser mode and the CLI leave it undefined.
    */
   openPath?: (path: string) => Promise<string>;
-  /** Stand-in for enc-core's EncryptionState: the data key (null: a plain file) and the recovery key still to be shown. */
-  encryption: { key: Buffer | null; pendingRecoveryKey: string | null };
+  /** The data key (null: a plain file) and the recovery key still to be shown; shared with the door. */
+  encryption: EncryptionState;
 }
 
-export function createCtx(db: Db, dbPath: string, actor: string, services: { jobs?: Jobs; uploads?: Uploads; openPath?: (path: string) => Promise<string> } = {}): Ctx {
+export function createCtx(
+  db: Db,
+  dbPath: string,
+  actor: string,
+  services: { jobs?: Jobs; uploads?: Uploads; openPath?: (path: string) => Promise<string>; encryption?: EncryptionState } = {},
+): Ctx {
   const ctx: Ctx = {
     db,
     dbPath,
@@ -35,7 +41,7 @@ export function createCtx(db: Db, dbPath: string, actor: string, services: { job
     jobs: services.jobs ?? createJobs(),
     uploads: services.uploads ?? createUploads(dbPath),
     openPath: services.openPath,
-    encryption: { key: null, pendingRecoveryKey: null },
+    encryption: services.encryption ?? { key: keyOf(db), pendingRecoveryKey: null },
   };
   return ctx;
 }

@@ -20,11 +20,11 @@ export const encryptHandlers: HandlersFor<typeof encryptContract> = {
     try {
       result = await encryptWithPassphrase(ctx.dbPath, passphrase);
     } catch (error) {
-      ctx.db = await openDatabase(ctx.dbPath);
+      ctx.db = await openDatabase(ctx.dbPath, {});
       if (error instanceof ConversionRefusedError || error instanceof NotHustingsDatabaseError) throw new AppError('conflict', error.message);
       throw new AppError('internal', `The database was not encrypted, and is as it was: ${error instanceof Error ? error.message : String(error)}`);
     }
-    ctx.db = await openDatabase(ctx.dbPath, result.key);
+    ctx.db = await openDatabase(ctx.dbPath, { key: result.key });
     ctx.encryption.key = result.key;
     ctx.encryption.pendingRecoveryKey = result.recoveryKey;
     const { backupsEncrypted, backupsLeftPlain } = result;
@@ -36,10 +36,5 @@ export const encryptHandlers: HandlersFor<typeof encryptContract> = {
       after: { backupsEncrypted, backupsLeftPlain },
     });
     return { encrypted: true as const, backupsEncrypted, backupsLeftPlain };
-  },
-  'encryption.status': async (ctx) => ({ encrypted: ctx.encryption.key !== null, recoveryKey: ctx.encryption.pendingRecoveryKey }),
-  'encryption.acknowledgeRecoveryKey': async (ctx) => {
-    ctx.encryption.pendingRecoveryKey = null;
-    return { ok: true as const };
   },
 };

@@ -9,6 +9,7 @@ import { contestsHandlers } from './contests.ts';
 import { deadlinesHandlers } from './deadlines.ts';
 import { electionsHandlers } from './elections.ts';
 import { encryptHandlers } from './encrypt.ts';
+import { encryptionHandlers } from './encryption.ts';
 import { tasksHandlers } from './tasks.ts';
 import { timetableHandlers } from './timetable.ts';
 import { treasuryHandlers } from './treasury.ts';
@@ -37,4 +38,5 @@ export const handlers: HandlersFor<Contract> = {
   ...plannerHandlers,
   ...backupsHandlers,
   ...encryptHandlers,
+  ...encryptionHandlers,
 };

@@ -3,15 +3,14 @@ import { resolve } from 'node:path';
 import { backupTo, backupsDir, inspectBackup, listBackups } from '../../db/backup.ts';
 import { restoreBackup } from '../../db/restore.ts';
 import { writeAudit } from '../../db/repositories/audit.ts';
-import { defaultActor, type Hustings, openHustings } from '../app.ts';
-import { CliError, type Command, dbPathOf, printTable, progressOnStderr, type Values } from './command.ts';
+import { defaultActor, type Hustings } from '../app.ts';
+import { CliError, type Command, dbPathOf, openFromTerminal, printTable, progressOnStderr, type Values } from './command.ts';
 
 /** Opens the database without the start-up backup: these commands take their own. */
 async function withDatabase<T>(values: Values, fn: (app: Hustings, dbPath: string) => Promise<T>): Promise<T> {
-  const dbPath = dbPathOf(values);
-  const app = await openHustings({ dbPath, startupBackup: false });
+  const app = await openFromTerminal(values, { startupBackup: false });
   try {
-    return await fn(app, dbPath);
+    return await fn(app, app.dbPath);
   } finally {
     app.close();
   }

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { type Hustings, openHustings } from '../app.ts';
+import { announceRecoveryKey, keysFromTerminal } from './unlock.ts';
 
 export const DEFAULT_DB = './data/hustings.sqlite';
 
@@ -28,8 +29,19 @@ export function dbPathOf(values: Values): string {
   return resolve(typeof values.db === 'string' ? values.db : DEFAULT_DB);
 }
 
+/**
+ * Opens the database of --db with what the terminal gives to unlock it; a database created here
+ * has its recovery key printed once.
+ */
+export async function openFromTerminal(values: Values, opts: { startupBackup?: boolean } = {}): Promise<Hustings> {
+  const dbPath = dbPathOf(values);
+  const app = await openHustings({ dbPath, keys: await keysFromTerminal(dbPath, values), ...opts });
+  if (app.encryption.pendingRecoveryKey !== null) announceRecoveryKey(dbPath, app.encryption.pendingRecoveryKey);
+  return app;
+}
+
 export async function withApp<T>(values: Values, fn: (app: Hustings) => Promise<T>): Promise<T> {
-  const app = await openHustings({ dbPath: dbPathOf(values) });
+  const app = await openFromTerminal(values);
   try {
     return await fn(app);
   } finally {

@@ -1,55 +1,6 @@
 import { assertConvertible, ConversionRefusedError, encryptWithPassphrase } from '../../db/encryption/convert.ts';
-import { newPassphrase } from '../../shared/contract/encrypt.ts';
-import { CliError, type Command, dbPathOf } from './command.ts';
-
-/** Reads a line from the terminal without showing what is typed. */
-function askHidden(prompt: string): Promise<string> {
-  const input = process.stdin;
-  process.stderr.write(prompt);
-  input.setRawMode(true);
-  input.resume();
-  input.setEncoding('utf8');
-  return new Promise((resolve, reject) => {
-    let text = '';
-    const onData = (chunk: string) => {
-      for (const ch of chunk) {
-        if (ch === '\r' || ch === '\n') {
-          done();
-          return resolve(text);
-        }
-        if (ch === '\u0003') {
-          done();
-          return reject(new CliError('Stopped: nothing was changed.', 130));
-        }
-        if (ch === '\u007f' || ch === '\b') text = text.slice(0, -1);
-        else text += ch;
-      }
-    };
-    const done = () => {
-      input.off('data', onData);
-      input.setRawMode(false);
-      input.pause();
-      process.stderr.write('\n');
-    };
-    input.on('data', onData);
-  });
-}
-
-/** The new passphrase: HUSTINGS_PASSPHRASE for scripts, else asked twice on the terminal. */
-async function newPassphraseFor(dbPath: string): Promise<string> {
-  let passphrase = process.env.HUSTINGS_PASSPHRASE;
-  if (passphrase === undefined) {
-    if (!process.stdin.isTTY) {
-      throw new CliError(`Encrypting ${dbPath} needs a new passphrase: set HUSTINGS_PASSPHRASE, or run this in a terminal to be asked for it.`, 2);
-    }
-    passphrase = await askHidden(`New passphrase for ${dbPath}: `);
-    const again = await askHidden('The same passphrase again: ');
-    if (again !== passphrase) throw new CliError('The two passphrases differ: nothing was changed. Run the command again.', 2);
-  }
-  const parsed = newPassphrase.safeParse(passphrase);
-  if (!parsed.success) throw new CliError(`${parsed.error.issues[0].message}. Nothing was changed.`, 2);
-  return parsed.data;
-}
+import { type Command, CliError, dbPathOf } from './command.ts';
+import { newPassphrase } from './unlock.ts';
 
 export const encryptCommands: Command[] = [
   {
@@ -63,7 +14,7 @@ export const encryptCommands: Command[] = [
       try {
         // Refusals (no such file, already encrypted, not Hustings') come before the passphrase is asked.
         assertConvertible(dbPath);
-        result = await encryptWithPassphrase(dbPath, await newPassphraseFor(dbPath));
+        result = await encryptWithPassphrase(dbPath, await newPassphrase(`Encrypting ${dbPath} needs a new passphrase`));
       } catch (error) {
         if (error instanceof ConversionRefusedError) throw new CliError(error.message);
         throw error;

@@ -1,3 +1,4 @@
+import { EncryptionKeyError, KeyNeededError } from '../../db/encryption/errors.ts';
 import { DatabaseRefusedError } from '../../db/identity.ts';
 import { AppError } from '../../shared/contract/result.ts';
 import { CliError } from './command.ts';
@@ -18,10 +19,14 @@ const SYSTEM: Record<string, (where: string) => string> = {
 
 /**
  * Any failure of a command as the sentence printed for the user (never a stack trace) and the
- * exit code: 2 for a usage mistake, 1 otherwise.
+ * exit code: 2 for a usage mistake or a missing or wrong key, 1 otherwise.
  */
 export function describeFailure(error: unknown): { message: string; exitCode: number } {
   if (error instanceof CliError) return { message: error.message, exitCode: error.exitCode };
+  if (error instanceof KeyNeededError && /recovery key\.$/.test(error.message)) {
+    return { message: `${error.message.slice(0, -1)} (--recovery-key KEY, or HUSTINGS_RECOVERY_KEY).`, exitCode: 2 };
+  }
+  if (error instanceof EncryptionKeyError) return { message: error.message, exitCode: 2 };
   if (error instanceof DatabaseRefusedError || error instanceof AppError) return { message: error.message, exitCode: 1 };
   const e = error as NodeJS.ErrnoException & { address?: string; port?: number };
   const where = e?.path ?? (e?.address !== undefined ? `${e.address}${e.port === undefined ? '' : `:${e.port}`}` : undefined);

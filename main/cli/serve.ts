@@ -1,7 +1,6 @@
 import { startServer } from '../server.ts';
-import { openHustings } from '../app.ts';
 import { browserToken } from '../browser-token.ts';
-import { CliError, type Command, dbPathOf } from './command.ts';
+import { CliError, type Command, dbPathOf, openFromTerminal } from './command.ts';
 
 export const serveCommands: Command[] = [
   {
@@ -17,7 +16,7 @@ export const serveCommands: Command[] = [
         console.warn(`Warning: listening on ${host}, not only this computer. Anyone who can reach it and has the token can read and change your campaign data.`);
       }
       const dbPath = dbPathOf(values);
-      const app = await openHustings({ dbPath });
+      const app = await openFromTerminal(values);
       const server = await startServer(app, { port, host, token: browserToken(dbPath, { renew: values['new-token'] === true }) });
       console.log(`Database: ${dbPath}`);
       console.log(`Hustings is running at ${server.url}`);

@@ -17,7 +17,9 @@ import {
   resolveAppRequest,
   responseHeaders,
 } from '../electron-policy.ts';
+import { EncryptionKeyError } from '../../db/encryption/errors.ts';
 import { sendJobEvent, setJobEventWindow } from './job-events.ts';
+import { desktopKeys, RECOVERY_ADVICE } from './keychain.ts';
 
 // Bundled by scripts/build-electron.mjs to dist/electron/main.cjs; the renderer is built to
 // dist/renderer and the preload to dist/electron/preload.cjs.
@@ -157,7 +159,16 @@ async function start(): Promise<void> {
   lockDownSession();
   protocol.handle(APP_SCHEME, serveAppRequest);
   // openPath lets handlers show a file the app keeps (a leaflet's artwork) in the system viewer.
-  hustings = await openHustings({ dbPath: path.join(app.getPath('userData'), 'hustings.sqlite'), openPath: (p) => shell.openPath(p) });
+  const dbPath = path.join(app.getPath('userData'), 'hustings.sqlite');
+  try {
+    hustings = await openHustings({ dbPath, keys: desktopKeys(), openPath: (p) => shell.openPath(p) });
+  } catch (error) {
+    if (!(error instanceof EncryptionKeyError)) throw error;
+    // The keychain entry is gone (a new computer, a reinstalled system) or the key is wrong.
+    dialog.showMessageBoxSync({ type: 'error', title: 'Hustings cannot open your data', message: error.message, detail: RECOVERY_ADVICE, buttons: ['Quit'] });
+    app.exit(2);
+    return;
+  }
   hustings.jobs.subscribe(sendJobEvent);
   ipcMain.handle(INVOKE_CHANNEL, handleInvoke);
   mainWindow = createWindow();

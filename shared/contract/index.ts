@@ -8,6 +8,7 @@ import { contestsContract } from './contests.ts';
 import type { MethodDef } from './define.ts';
 import { electionsContract } from './elections.ts';
 import { encryptContract } from './encrypt.ts';
+import { encryptionContract } from './encryption.ts';
 import { deadlinesContract, holidaysContract, tasksContract, timetableContract } from './timetable.ts';
 import { treasuryContract } from './treasury.ts';
 import { jobsContract } from './jobs.ts';
@@ -36,6 +37,7 @@ export const contract = {
   ...plannerContract,
   ...backupsContract,
   ...encryptContract,
+  ...encryptionContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { backupsDir } from '../../db/backup.ts';

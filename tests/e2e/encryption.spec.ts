@@ -71,6 +71,17 @@ test('a plain database is encrypted from Settings and keeps working', async ({ p
     await expect(page.getByText('This database is encrypted')).toBeVisible();
     await expect(page.getByRole('region', { name: 'Your recovery key' })).toHaveCount(0);
     expect(filesMentioning(dir, PERSON)).toEqual([]);
+
+    // Started again, Hustings opens the encrypted file with the new passphrase.
+    await app.stop();
+    const again = await startBrowserMode({ dbPath, env: { HUSTINGS_PASSPHRASE: PASSPHRASE } });
+    try {
+      await page.goto(again.url);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Elections' }).click();
+      await expect(page.getByRole('link', { name: new RegExp(ELECTION) }).first()).toBeVisible();
+    } finally {
+      await again.stop();
+    }
   } finally {
     await app.stop();
     rmSync(dir, { recursive: true, force: true });

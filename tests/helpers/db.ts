@@ -1,12 +1,56 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { applyKey, isPlainSqliteFile } from '../../db/encryption/cipher.ts';
+import { lockedKeyFile, writeKeyFileText } from '../../db/encryption/keys.ts';
+import { type KeySource, unlock } from '../../db/encryption/unlock.ts';
 import { type Hustings, openHustings } from '../../main/app.ts';
 
-/** A real database file with the real migrations, in a folder removed afterwards. */
+/** The raw data key in-process tests encrypt with: no key file, no scrypt per test. */
+export const TEST_KEY = Buffer.from('01189424c93453d9d0d1878f15c0623034922a8ec70e16fcf9bfc3c542e5643f', 'hex');
+export const TEST_KEYS: KeySource = { key: TEST_KEY };
+/** An unencrypted file, as every database was before encryption (and bytes a test can read). */
+export const PLAIN: KeySource = { plain: true };
+
+/**
+ * A direct connection to a database file, as a test inspects it behind the app's back: keyed
+ * (with `key`, by default the test key) when the file exists and is not plain SQLite.
+ */
+export function rawDatabase(path: string, options: Database.Options & { key?: Buffer } = {}): Database.Database {
+  const { key = TEST_KEY, ...open } = options;
+  const encrypted = existsSync(path) && !isPlainSqliteFile(path);
+  const db = new Database(path, open);
+  if (encrypted) applyKey(db, key);
+  return db;
+}
+
+/** The data key of a database a spawned CLI or server made, through its key file and HUSTINGS_PASSPHRASE. */
+export async function dataKeyOf(dbPath: string): Promise<Buffer> {
+  const { key } = await unlock(dbPath, { passphrase: process.env.HUSTINGS_PASSPHRASE });
+  if (key === null) throw new Error(`${dbPath} is not encrypted`);
+  return key;
+}
+
+let testKeyFile: Promise<string> | undefined;
+
+/**
+ * A key file locking the test key under HUSTINGS_PASSPHRASE, so a CLI the test spawns on the same
+ * database opens it as a user's would; made once per test process (one scrypt), then copied.
+ */
+export async function writeTestKeyFile(dbPath: string): Promise<void> {
+  const passphrase = process.env.HUSTINGS_PASSPHRASE;
+  if (!passphrase) return;
+  testKeyFile ??= lockedKeyFile(TEST_KEY, { passphrase });
+  writeKeyFileText(dbPath, await testKeyFile);
+}
+
+/** A real database file with the real migrations, encrypted with the test key, in a folder removed afterwards. */
 export async function tempHustings(): Promise<Hustings & { dir: string; cleanup(): void }> {
   const dir = mkdtempSync(join(tmpdir(), 'hustings-test-'));
-  const app = await openHustings({ dbPath: join(dir, 'hustings.sqlite'), actor: 'tester' });
+  const dbPath = join(dir, 'hustings.sqlite');
+  await writeTestKeyFile(dbPath);
+  const app = await openHustings({ dbPath, actor: 'tester', keys: TEST_KEYS });
   return {
     ...app,
     dir,

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { writeRegister } from '../../db/repositories/electors.ts';
 import { formatElectorNumber, parseElectorNumber } from '../../shared/domain/elector-number.ts';
 import { RegisterBuffer } from '../../shared/domain/register-buffer.ts';

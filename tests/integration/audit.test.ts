@@ -3,7 +3,7 @@
  * trail filters by entity, actor, action and date, and erasing a person blanks every copy of
  * their data in it, down to the bytes of the database file.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import { afterCommit, eraseAuditOf, listAudit, writeAudit } from '../../db/repos
 import { openDatabase } from '../../db/open.ts';
 import { type Hustings, openHustings } from '../../main/app.ts';
 import { fileBytesMention as fileBytesOf } from '../helpers/bytes.ts';
-import { ok } from '../helpers/db.ts';
+import { ok, PLAIN, TEST_KEYS } from '../helpers/db.ts';
 import { importCsv, SMALL_REGISTER } from '../helpers/register.ts';
 
 let dir: string;
@@ -27,7 +27,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const ELECTION = { type: 'local', pollingDay: '2027-05-06', nation: 'england' } as const;
 
 async function as<T>(actor: string, fn: (app: Hustings) => Promise<T>): Promise<T> {
-  const app = await openHustings({ dbPath, actor });
+  const app = await openHustings({ dbPath, actor, keys: TEST_KEYS });
   try {
     return await fn(app);
   } finally {
@@ -54,7 +54,7 @@ describe('the audit trail', () => {
   });
 
   it('filters by calendar day, both ends included', async () => {
-    const db = await openDatabase(dbPath);
+    const db = await openDatabase(dbPath, TEST_KEYS);
     try {
       const insert = db.prepare(`INSERT INTO audit_log (at, actor, action, entity, entity_id, summary) VALUES (?, 'x', 'create', 'election', 1, ?)`);
       for (const at of ['2026-03-01T23:59:59.999Z', '2026-03-02T00:00:00.000Z', '2026-03-03T23:59:59.999Z', '2026-03-04T00:00:00.000Z']) insert.run(at, at);
@@ -90,10 +90,11 @@ describe('erasing a person from the audit trail', () => {
     db.exec('COMMIT');
   }
 
+  // The file's bytes are read, so these databases are plain.
   const fileBytesMention = (text: string) => fileBytesOf(dbPath, text);
 
   it('blanks every copy of their data, keeps others, and leaves only a record of the erasure', async () => {
-    const db = await openDatabase(dbPath);
+    const db = await openDatabase(dbPath, PLAIN);
     try {
       await seed(db);
       expect(fileBytesMention(PERSON)).toBe(true);
@@ -124,7 +125,7 @@ describe('erasing a person from the audit trail', () => {
   });
 
   it('would leave the old bytes behind without secure_delete and the checkpoint (the check can fail)', async () => {
-    const db = await openDatabase(dbPath);
+    const db = await openDatabase(dbPath, PLAIN);
     try {
       db.pragma('secure_delete = OFF');
       await seed(db);
@@ -139,7 +140,7 @@ describe('erasing a person from the audit trail', () => {
   });
 
   it('is checkpointed by the dispatcher after a committed mutation', async () => {
-    const app = await openHustings({ dbPath, actor: 'agent' });
+    const app = await openHustings({ dbPath, actor: 'agent', keys: PLAIN });
     try {
       await seed(app.db);
       await ok(app, 'elections.create', { name: 'Unrelated', ...ELECTION }); // WAL now has frames
@@ -155,7 +156,7 @@ describe('erasing a person from the audit trail', () => {
   });
 
   it('through the register: nothing of the erased elector is left in the database file', async () => {
-    const app = await openHustings({ dbPath, actor: 'agent' });
+    const app = await openHustings({ dbPath, actor: 'agent', keys: PLAIN });
     try {
       const areaId = (await ok(app, 'areas.create', { name: 'Newtown East', kind: 'ward', nation: 'england', electorate: null, classification: null })).id;
       expect((await importCsv(app, areaId, SMALL_REGISTER)).state).toBe('done');

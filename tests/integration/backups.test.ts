@@ -3,7 +3,7 @@
  * newest N kept, verification before restoring, restore through the API and the CLI, and a
  * backup taken in the middle of a stream of writes restoring to a sound database.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, openSync, readdirSync, renameSync, rmSync, writeSync, closeSync, copyFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +15,7 @@ import { openHustings } from '../../main/app.ts';
 import { createCtx } from '../../main/api/context.ts';
 import { createDispatcher } from '../../main/api/dispatcher.ts';
 import { createJobs } from '../../main/jobs.ts';
-import { ok } from '../helpers/db.ts';
+import { ok, PLAIN } from '../helpers/db.ts';
 import { startBrowserMode } from '../helpers/server.ts';
 import { hustings } from '../helpers/cli.ts';
 
@@ -60,7 +60,7 @@ function damage(path: string) {
 
 describe('automatic backups', () => {
   it('keeps the newest N automatic backups and every manual one', async () => {
-    const app = await openHustings({ dbPath });
+    const app = await openHustings({ dbPath, keys: PLAIN });
     try {
       const manual = await takeBackup(app.db, dbPath, 'manual', { now: new Date('2026-01-01T00:00:00Z') });
       for (let day = 1; day <= 6; day++) await takeBackup(app.db, dbPath, 'daily', { now: new Date(`2026-02-0${day}T09:00:00Z`), keep: 3 });
@@ -74,15 +74,15 @@ describe('automatic backups', () => {
   });
 
   it('takes a start-up backup of an existing database when the newest is over a day old, once', async () => {
-    const first = await openHustings({ dbPath });
+    const first = await openHustings({ dbPath, keys: PLAIN });
     await ok(first, 'elections.create', { name: 'By-election', ...ELECTION });
     first.close();
     expect(listBackups(dbPath)).toEqual([]); // a brand-new database is not backed up
 
-    const second = await openHustings({ dbPath });
+    const second = await openHustings({ dbPath, keys: PLAIN });
     second.close();
     expect(listBackups(dbPath).map((b) => b.reason)).toEqual(['daily']);
-    const third = await openHustings({ dbPath });
+    const third = await openHustings({ dbPath, keys: PLAIN });
     third.close();
     expect(listBackups(dbPath)).toHaveLength(1);
 
@@ -90,7 +90,7 @@ describe('automatic backups', () => {
     const [only] = listBackups(dbPath);
     const old = new Date(Date.now() - 2 * 24 * 3600 * 1000);
     renameSync(only.path, join(backupsDir(dbPath), backupFileName('campaign', old, 'daily', 1)));
-    const fourth = await openHustings({ dbPath });
+    const fourth = await openHustings({ dbPath, keys: PLAIN });
     fourth.close();
     const after = listBackups(dbPath);
     expect(after).toHaveLength(2);
@@ -98,7 +98,7 @@ describe('automatic backups', () => {
   });
 
   it('does not take one when a backup is recent', async () => {
-    const app = await openHustings({ dbPath });
+    const app = await openHustings({ dbPath, keys: PLAIN });
     try {
       await takeBackup(app.db, dbPath, 'manual');
       expect(await backupAtStartupIfDue(app.db, dbPath)).toBeNull();
@@ -108,7 +108,7 @@ describe('automatic backups', () => {
   });
 
   it('writes backups as single self-contained files', async () => {
-    const app = await openHustings({ dbPath });
+    const app = await openHustings({ dbPath, keys: PLAIN });
     try {
       const b = await takeBackup(app.db, dbPath, 'manual');
       expect(inspectBackup(b.path).verdict).toEqual({ ok: true });
@@ -121,7 +121,7 @@ describe('automatic backups', () => {
 
 describe('restoring through the API (the Backups page)', () => {
   it('lists, takes, verifies and restores a backup, asking first and backing up the current data', async () => {
-    const app = await openHustings({ dbPath, actor: 'agent' });
+    const app = await openHustings({ dbPath, actor: 'agent', keys: PLAIN });
     try {
       await ok(app, 'elections.create', { name: 'Kept', ...ELECTION });
       const taken = await ok(app, 'backups.create', {});
@@ -151,7 +151,7 @@ describe('restoring through the API (the Backups page)', () => {
   });
 
   it('refuses a damaged backup, a newer one and a name outside the folder, changing nothing', async () => {
-    const app = await openHustings({ dbPath });
+    const app = await openHustings({ dbPath, keys: PLAIN });
     try {
       await ok(app, 'elections.create', { name: 'Current', ...ELECTION });
       const good = await ok(app, 'backups.create', {});
@@ -186,12 +186,12 @@ describe('restoring through the API (the Backups page)', () => {
 
 describe('hustings backup / restore', () => {
   it('restores a checked backup from the command line and refuses bad files', async () => {
-    const app = await openHustings({ dbPath });
+    const app = await openHustings({ dbPath, keys: PLAIN });
     await ok(app, 'elections.create', { name: 'In the backup', ...ELECTION });
     app.close();
     const file = join(dir, 'copy.sqlite');
     expect(hustings('backup', file, '--db', dbPath).code).toBe(0);
-    const again = await openHustings({ dbPath });
+    const again = await openHustings({ dbPath, keys: PLAIN });
     await ok(again, 'elections.create', { name: 'Not in the backup', ...ELECTION });
     again.close();
 
@@ -215,6 +215,7 @@ describe('hustings backup / restore', () => {
   }, 60_000); // five runs of the command line: slow on a busy machine
 
   it('restores a backup taken while browser mode was writing', async () => {
+    (await openHustings({ dbPath, keys: PLAIN })).close(); // browser mode then opens it as it is
     const server = await startBrowserMode({ dbPath });
     const acked: string[] = [];
     let writing = true;
@@ -243,7 +244,7 @@ describe('hustings backup / restore', () => {
       await writer;
 
       const target = join(dir, 'restored', 'campaign.sqlite');
-      const restoredDb = await openHustings({ dbPath: target });
+      const restoredDb = await openHustings({ dbPath: target, keys: PLAIN });
       restoredDb.close();
       const r = hustings('restore', file, '--db', target);
       expect(r.code, r.err).toBe(0);
@@ -267,7 +268,7 @@ describe('backup progress (long work reports progress)', () => {
    * whose jobs send every progress event: the copy is quicker than the usual 100 ms throttle.
    */
   async function bigDatabase() {
-    const opened = await openHustings({ dbPath, actor: 'agent' });
+    const opened = await openHustings({ dbPath, actor: 'agent', keys: PLAIN });
     const jobs = createJobs({ throttleMs: 0 });
     const app = { ...opened, jobs, dispatch: createDispatcher(createCtx(opened.db, dbPath, 'agent', { jobs })) };
     const insert = app.db.prepare(`INSERT INTO audit_log (at, actor, action, entity, entity_id, summary, after_json) VALUES (?, 'x', 'create', 'filler', ?, ?, ?)`);

@@ -3,13 +3,13 @@
  * stream of writes, several times at random moments; after each restart every write that was
  * acknowledged is there and SQLite's integrity check says ok.
  */
-import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/open.ts';
 import { seededRandom } from '../support/malformed-payloads.ts';
+import { dataKeyOf, rawDatabase, TEST_KEYS } from '../helpers/db.ts';
 import { type BrowserMode, startBrowserMode } from '../helpers/server.ts';
 
 const ROUNDS = 5;
@@ -66,7 +66,7 @@ async function writeThenKill(server: BrowserMode, round: number, target: number,
 
 describe('crash safety', () => {
   it('opens databases with WAL and synchronous=FULL', async () => {
-    const db = await openDatabase(join(dir, 'pragmas.sqlite'));
+    const db = await openDatabase(join(dir, 'pragmas.sqlite'), TEST_KEYS);
     try {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
@@ -103,7 +103,7 @@ describe('crash safety', () => {
       }
 
       // Straight after the crash: the file is sound and holds every acknowledged write.
-      const db = new Database(dbPath);
+      const db = rawDatabase(dbPath, { key: await dataKeyOf(dbPath) });
       try {
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
         const ids = new Set((db.prepare('SELECT id FROM elections').all() as { id: number }[]).map((r) => r.id));

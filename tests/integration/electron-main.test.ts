@@ -5,7 +5,7 @@
 // and the IPC handler with trusted and forged sender frames reaching the real dispatcher on a
 // real database in the fake userData folder. The Electron binary itself is not needed.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -76,7 +76,7 @@ beforeAll(async () => {
   writeFileSync(path.join(work, 'app', 'renderer', 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(path.join(work, 'secret.txt'), 'not for the renderer');
   mkdirSync(path.join(work, 'app', 'node_modules'));
-  symlinkSync(path.join(root, 'node_modules', 'better-sqlite3'), path.join(work, 'app', 'node_modules', 'better-sqlite3'), 'dir');
+  symlinkSync(path.join(root, 'node_modules', 'better-sqlite3-multiple-ciphers'), path.join(work, 'app', 'node_modules', 'better-sqlite3-multiple-ciphers'), 'dir');
 
   let markReady: () => void = () => {};
   rec = { schemes: [], ipc: {}, windows: [], appListeners: {}, openedExternally: [], openedPaths: [], ready: new Promise((r) => (markReady = r)) };
@@ -124,6 +124,12 @@ beforeAll(async () => {
         setPermissionRequestHandler: (fn: Recorded['permissionRequest']) => (rec.permissionRequest = fn),
         setPermissionCheckHandler: (fn: Recorded['permissionCheck']) => (rec.permissionCheck = fn),
       },
+    },
+    // The keychain, as safeStorage seals strings: reversible only by this fake "computer".
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (text: string) => Buffer.from(`keychain:${Buffer.from(text).toString('hex')}`),
+      decryptString: (sealed: Buffer) => Buffer.from(sealed.toString().replace(/^keychain:/, ''), 'hex').toString(),
     },
     shell: {
       openExternal: async (url: string) => void rec.openedExternally.push(url),
@@ -214,6 +220,11 @@ describe('Electron main process (bundled, against a fake electron module)', () =
     const ok = (await invoke({ senderFrame: top }, 'elections.list', {})) as { ok: boolean; value: unknown };
     expect(ok).toEqual({ ok: true, value: expect.anything() });
     expect(existsSync(path.join(userData, 'hustings.sqlite'))).toBe(true);
+    // Encrypted, with the data key locked by the keychain in the key file beside it.
+    expect(readFileSync(path.join(userData, 'hustings.sqlite')).subarray(0, 15).toString()).not.toBe('SQLite format 3');
+    expect(JSON.parse(readFileSync(path.join(userData, 'hustings.sqlite.key'), 'utf8'))).toMatchObject({ keychain: { sealed: expect.any(String) } });
+    const status = (await invoke({ senderFrame: top }, 'encryption.status', {})) as { ok: boolean; value: { encrypted: boolean; recoveryKey: string | null } };
+    expect(status).toMatchObject({ ok: true, value: { encrypted: true, recoveryKey: expect.stringMatching(/^([0-9A-Z]{5}-){12}[0-9A-Z]{5}$/) } });
 
     const bad = (await invoke({ senderFrame: top }, 'elections.create', { name: 42 })) as { ok: boolean };
     expect(bad.ok).toBe(false);

@@ -3,7 +3,7 @@
  * user_version matches ours, or not SQLite at all — is never opened, migrated or restored: it is
  * refused with a message naming it, and both it and the live data stay exactly as they were.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ import { latestVersion, loadMigrations } from '../../db/migrations.ts';
 import { openHustings } from '../../main/app.ts';
 import { backupFileName } from '../../shared/domain/backups.ts';
 import { fixturePath } from '../fixtures/db/build.ts';
-import { ok } from '../helpers/db.ts';
+import { ok, PLAIN, rawDatabase, TEST_KEYS } from '../helpers/db.ts';
 import { hustings } from '../helpers/cli.ts';
 
 const LATEST = latestVersion(loadMigrations());
@@ -73,10 +73,10 @@ describe('opening a file that is not a Hustings database', () => {
   it.each(cases)('refuses %s, naming it, and leaves it untouched', async (_label, make, why) => {
     make(dbPath);
     const before = fingerprint(dbPath);
-    const opening = openHustings({ dbPath });
+    const opening = openHustings({ dbPath, keys: TEST_KEYS });
     await expect(opening).rejects.toThrow(NotHustingsDatabaseError);
-    await expect(openHustings({ dbPath })).rejects.toThrow(new RegExp(`^${dbPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not a Hustings database: `));
-    await expect(openHustings({ dbPath })).rejects.toThrow(why);
+    await expect(openHustings({ dbPath, keys: TEST_KEYS })).rejects.toThrow(new RegExp(`^${dbPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not a Hustings database: `));
+    await expect(openHustings({ dbPath, keys: TEST_KEYS })).rejects.toThrow(why);
     expect(fingerprint(dbPath)).toEqual(before); // no WAL, no migration, no backup folder
   });
 
@@ -96,7 +96,7 @@ describe('opening a file that is not a Hustings database', () => {
     const raw = new Database(dbPath, { readonly: true });
     expect(raw.pragma('application_id', { simple: true })).toBe(0);
     raw.close();
-    const app = await openHustings({ dbPath, startupBackup: false });
+    const app = await openHustings({ dbPath, startupBackup: false, keys: TEST_KEYS });
     try {
       expect(app.db.pragma('application_id', { simple: true })).toBe(HUSTINGS_APPLICATION_ID);
       expect((await app.dispatch('elections.list', {})).ok).toBe(true);
@@ -106,9 +106,9 @@ describe('opening a file that is not a Hustings database', () => {
   });
 
   it('marks a new database as Hustings', async () => {
-    const app = await openHustings({ dbPath });
+    const app = await openHustings({ dbPath, keys: TEST_KEYS });
     app.close();
-    const raw = new Database(dbPath, { readonly: true });
+    const raw = rawDatabase(dbPath, { readonly: true });
     expect(raw.pragma('application_id', { simple: true })).toBe(HUSTINGS_APPLICATION_ID);
     raw.close();
   });
@@ -116,7 +116,7 @@ describe('opening a file that is not a Hustings database', () => {
 
 describe('restoring a file that is not a Hustings database', () => {
   it('the Backups page (API) refuses it with the file named; the data and the file stay as they were', async () => {
-    const app = await openHustings({ dbPath, actor: 'agent' });
+    const app = await openHustings({ dbPath, actor: 'agent', keys: PLAIN });
     try {
       await ok(app, 'elections.create', { name: 'Live', ...ELECTION });
       // Someone copied another program's database into the backups folder under a backup's name.
@@ -141,7 +141,7 @@ describe('restoring a file that is not a Hustings database', () => {
   });
 
   it('hustings restore refuses it with one sentence and the live data intact', async () => {
-    const app = await openHustings({ dbPath });
+    const app = await openHustings({ dbPath, keys: PLAIN });
     await ok(app, 'elections.create', { name: 'Live', ...ELECTION });
     app.close();
     for (const make of [(p: string) => foreignFile(p), markedByAnother]) {

@@ -8,7 +8,7 @@
  * empty and the file's bytes identical, so any committed write would show. A logical dump of
  * every table is compared as well.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

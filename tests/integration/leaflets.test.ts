@@ -7,6 +7,7 @@ import type { ApiResult } from '../../shared/contract/result.ts';
 import { ukToday } from '../../shared/domain/working-days.ts';
 import { type Hustings, openHustings } from '../../main/app.ts';
 import { fullImprint } from '../fixtures/imprint.ts';
+import { TEST_KEYS } from '../helpers/db.ts';
 import { SMALL_REGISTER, importCsv } from '../helpers/register.ts';
 
 let dir: string;
@@ -41,7 +42,7 @@ async function contest() {
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hustings-leaflets-'));
-  app = await openHustings({ dbPath: join(dir, 'hustings.sqlite'), actor: 'tester' });
+  app = await openHustings({ dbPath: join(dir, 'hustings.sqlite'), actor: 'tester', keys: TEST_KEYS });
 });
 
 afterEach(() => {

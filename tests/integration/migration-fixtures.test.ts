@@ -3,7 +3,7 @@
  * in every table (tests/fixtures/db/vN.sqlite), upgrades to the current version with nothing
  * lost, a backup of it taken first, and the app able to read it.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { listBackups } from '../../db/backup.ts';
 import { latestVersion, loadMigrations } from '../../db/migrations.ts';
 import { openHustings } from '../../main/app.ts';
 import { fixturePath } from '../fixtures/db/build.ts';
+import { TEST_KEYS } from '../helpers/db.ts';
 
 const migrations = loadMigrations();
 const LATEST = latestVersion(migrations);
@@ -62,7 +63,7 @@ describe('upgrading databases of every earlier schema version', () => {
       const target = join(dir, `v${version}`, 'hustings.sqlite');
       mkdirSync(join(dir, `v${version}`), { recursive: true });
       copyFileSync(fixture, target);
-      const upgraded = await openHustings({ dbPath: target, actor: 'fixture', startupBackup: false });
+      const upgraded = await openHustings({ dbPath: target, actor: 'fixture', startupBackup: false, keys: TEST_KEYS });
       try {
         expect(upgraded.db.pragma('user_version', { simple: true })).toBe(LATEST);
         expect(upgraded.db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -100,7 +101,7 @@ describe('migration 015', () => {
     const old = new Database(target);
     old.prepare(`UPDATE areas SET gss_code = 'E14001063' WHERE rowid = (SELECT MIN(rowid) FROM areas)`).run();
     old.close();
-    const upgraded = await openHustings({ dbPath: target, actor: 'fixture', startupBackup: false });
+    const upgraded = await openHustings({ dbPath: target, actor: 'fixture', startupBackup: false, keys: TEST_KEYS });
     try {
       const regions = upgraded.db.prepare('SELECT gss_code, region FROM areas ORDER BY rowid').raw().all() as string[][];
       expect(regions[0]).toEqual(['E14001063', 'South East']);

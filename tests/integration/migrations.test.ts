@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseTooNewError, openDatabase, schemaVersion } from '../../db/open.ts';
 import { HUSTINGS_APPLICATION_ID } from '../../db/identity.ts';
 import { latestVersion, loadMigrations } from '../../db/migrations.ts';
+import { PLAIN, rawDatabase, TEST_KEYS } from '../helpers/db.ts';
 
 const dirs: string[] = [];
 function tempDir() {
@@ -20,7 +21,7 @@ afterEach(() => {
 
 describe('migrations', () => {
   it('build an empty database at the latest version with the agreed pragmas', async () => {
-    const db = await openDatabase(join(tempDir(), 'h.sqlite'));
+    const db = await openDatabase(join(tempDir(), 'h.sqlite'), TEST_KEYS);
     expect(schemaVersion(db)).toBe(latestVersion(loadMigrations()));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -31,7 +32,7 @@ describe('migrations', () => {
   it('upgrade a populated database, back it up first, and lose nothing', async () => {
     const dir = tempDir();
     const path = join(dir, 'h.sqlite');
-    const db = await openDatabase(path);
+    const db = await openDatabase(path, PLAIN);
     db.prepare("INSERT INTO elections (name, type, polling_day, nation, created_at, updated_at) VALUES ('GE', 'uk-parliament', '2029-05-03', 'england', 'x', 'x')").run();
     const version = schemaVersion(db);
     db.close();
@@ -43,7 +44,7 @@ describe('migrations', () => {
     writeFileSync(join(migrations, '900_test_column.sql'), "ALTER TABLE elections ADD COLUMN test_note TEXT NOT NULL DEFAULT 'added';");
     process.env.HUSTINGS_MIGRATIONS_DIR = migrations;
 
-    const upgraded = await openDatabase(path);
+    const upgraded = await openDatabase(path, TEST_KEYS);
     expect(schemaVersion(upgraded)).toBe(900);
     expect(upgraded.prepare('SELECT name, test_note FROM elections').all()).toEqual([{ name: 'GE', test_note: 'added' }]);
     upgraded.close();
@@ -62,8 +63,8 @@ describe('migrations', () => {
     raw.pragma(`application_id = ${HUSTINGS_APPLICATION_ID}`); // a newer Hustings marks its files too
     raw.pragma('user_version = 9999');
     raw.close();
-    await expect(openDatabase(path)).rejects.toThrow(DatabaseTooNewError);
-    await expect(openDatabase(path)).rejects.toThrow(/newer version of Hustings \(schema 9999/);
+    await expect(openDatabase(path, TEST_KEYS)).rejects.toThrow(DatabaseTooNewError);
+    await expect(openDatabase(path, TEST_KEYS)).rejects.toThrow(/newer version of Hustings \(schema 9999/);
     const after = new Database(path);
     expect(after.pragma('user_version', { simple: true })).toBe(9999);
     expect(after.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table'").get()).toEqual({ n: 0 });
@@ -78,8 +79,8 @@ describe('migrations', () => {
     writeFileSync(join(migrations, '002_broken.sql'), 'CREATE TABLE b (x); THIS IS NOT SQL;');
     process.env.HUSTINGS_MIGRATIONS_DIR = migrations;
     const path = join(dir, 'h.sqlite');
-    await expect(openDatabase(path)).rejects.toThrow();
-    const raw = new Database(path);
+    await expect(openDatabase(path, TEST_KEYS)).rejects.toThrow();
+    const raw = rawDatabase(path);
     expect(raw.pragma('user_version', { simple: true })).toBe(0);
     expect(raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all()).toEqual([]);
     raw.close();

@@ -1,5 +1,5 @@
 // Packages the app with electron-builder (linux, unpacked "dir" target) using a stand-in for the
-// Electron binary, then inspects what would ship: the asar's contents, better-sqlite3's native
+// Electron binary, then inspects what would ship: the asar's contents, the SQLite driver's native
 // binary unpacked beside it, and the fuses flipped in the executable.
 // The stand-in is a small file carrying an Electron fuse wire (sentinel + version + 8 fuses, all
 // enabled), so the test can see electron-builder flip RunAsNode off as electron-builder.yml says.
@@ -83,7 +83,7 @@ describe('electron-builder package (linux dir)', () => {
     const external = requiredModules(readFromAsar('dist/electron/main.cjs')).filter(
       (m) => !m.startsWith('node:') && !builtinModules.includes(m),
     );
-    expect(new Set(external)).toEqual(new Set(['electron', 'better-sqlite3']));
+    expect(new Set(external)).toEqual(new Set(['electron', 'better-sqlite3-multiple-ciphers']));
   });
 
   it('carries every database migration beside the bundle that reads them', () => {
@@ -112,11 +112,11 @@ describe('electron-builder package (linux dir)', () => {
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/i);
   });
 
-  it("unpacks better-sqlite3's native binary next to the asar", () => {
-    const binary = path.join(appOut, 'resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'prebuilds', 'linux-x64.node');
+  it("unpacks the SQLite driver's native binary next to the asar", () => {
+    const binary = path.join(appOut, 'resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3-multiple-ciphers', 'prebuilds', 'linux-x64.node');
     expect(existsSync(binary)).toBe(true);
     expect(readFileSync(binary).subarray(0, 4)).toEqual(Buffer.from([0x7f, 0x45, 0x4c, 0x46]));
-    expect(entries).toContain('/node_modules/better-sqlite3/lib/index.js');
+    expect(entries).toContain('/node_modules/better-sqlite3-multiple-ciphers/lib/index.js');
   });
 
   it('ships no sources, tests, source maps or other node_modules', () => {
@@ -125,8 +125,8 @@ describe('electron-builder package (linux dir)', () => {
         /\.(ts|tsx|mts|cts|map)$/.test(e) ||
         /^\/(main|shared|db|renderer|tests|scripts|bin|\.ci)(\/|$)/.test(e) ||
         /\.(test|spec)\.[cm]?js$/.test(e) ||
-        (e.startsWith('/node_modules/') && !e.startsWith('/node_modules/better-sqlite3')) ||
-        /^\/node_modules\/better-sqlite3\/(deps|src)\//.test(e),
+        (e.startsWith('/node_modules/') && !e.startsWith('/node_modules/better-sqlite3-multiple-ciphers/')) ||
+        /^\/node_modules\/better-sqlite3-multiple-ciphers\/(deps|src)\//.test(e),
     );
     expect(offending).toEqual([]);
   });

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openHustings } from '../../main/app.ts';
 import { uploadsDir } from '../../main/uploads.ts';
-import { ok } from '../helpers/db.ts';
+import { ok, TEST_KEYS } from '../helpers/db.ts';
 import { startBrowserMode } from '../helpers/server.ts';
 
 let dir: string;
@@ -28,7 +28,7 @@ function deadPid(): number {
 
 describe('uploads', () => {
   it('refuse text beyond the size declared, keeping nothing of the upload', async () => {
-    const app = await openHustings({ dbPath });
+    const app = await openHustings({ dbPath, keys: TEST_KEYS });
     try {
       const { fileId } = await ok(app, 'uploads.begin', { name: 'register.csv', size: 10 });
       expect(await ok(app, 'uploads.append', { fileId, text: '0123456' })).toEqual({ received: 7 });
@@ -52,7 +52,7 @@ describe('uploads', () => {
   });
 
   it('are kept beside the database, in a folder and files only their owner can read', async () => {
-    const app = await openHustings({ dbPath });
+    const app = await openHustings({ dbPath, keys: TEST_KEYS });
     try {
       const { fileId } = await ok(app, 'uploads.begin', { name: 'register.csv', size: 5 });
       const path = app.uploads.get(fileId)!.path;
@@ -89,7 +89,8 @@ describe('uploads', () => {
     writeFileSync(join(uploadsDir(dbPath), inUse), 'x');
     writeFileSync(join(uploadsDir(dbPath), dead), 'x');
 
-    const again = await openHustings({ dbPath, startupBackup: false });
+    // The file browser mode made, opened with the passphrase it was made with.
+    const again = await openHustings({ dbPath, startupBackup: false, keys: { passphrase: process.env.HUSTINGS_PASSPHRASE } });
     again.close();
     expect(readdirSync(uploadsDir(dbPath))).toEqual([inUse]);
   });

@@ -1,0 +1,108 @@
+/**
+ * The terminal's door to an encrypted database: what opens it (HUSTINGS_PASSPHRASE, else asked
+ * on the terminal without echo; HUSTINGS_RECOVERY_KEY or --recovery-key on a computer without
+ * its key file), and the recovery key of a new database, printed once.
+ */
+import { parseRecoveryKey } from '../../db/encryption/keys.ts';
+import { databaseKind, type KeySource } from '../../db/encryption/unlock.ts';
+import { CliError, type Values } from './command.ts';
+
+/** Shortest new passphrase accepted: scrypt slows guessing, it cannot make "1234" safe. */
+export const MIN_PASSPHRASE = 8;
+
+function recoveryKeyGiven(values: Values): string | undefined {
+  if (typeof values['recovery-key'] === 'string') return values['recovery-key'];
+  return process.env.HUSTINGS_RECOVERY_KEY || undefined;
+}
+
+/** What opens (or creates) the database at `dbPath`, asking on the terminal only when needed. */
+export async function keysFromTerminal(dbPath: string, values: Values): Promise<KeySource> {
+  const kind = databaseKind(dbPath);
+  // A plain file opens as it is; anything else that is not SQLite is refused by name later.
+  if (kind === 'plain' || kind === 'other') return {};
+  const recoveryKey = recoveryKeyGiven(values);
+  if (kind === 'new') {
+    if (recoveryKey !== undefined) throw new CliError(`There is no database at ${dbPath} to open with a recovery key: check --db.`, 2);
+    return { passphrase: await newPassphrase(`A new database at ${dbPath} is encrypted with a passphrase`) };
+  }
+  if (recoveryKey !== undefined) {
+    parseRecoveryKey(recoveryKey, dbPath); // a typo is said before any question is asked
+    return { recoveryKey, passphrase: await newPassphrase(`Opening ${dbPath} with its recovery key makes a new key file with a new passphrase`) };
+  }
+  const given = process.env.HUSTINGS_PASSPHRASE;
+  if (given) return { passphrase: given };
+  if (!canAsk()) {
+    throw new CliError(`${dbPath} is encrypted: set HUSTINGS_PASSPHRASE to its passphrase (or HUSTINGS_RECOVERY_KEY to its recovery key), or run this in a terminal to be asked.`, 2);
+  }
+  return { passphrase: await askHidden(`Passphrase for ${dbPath}: `) };
+}
+
+/** A passphrase to lock a new key file with: HUSTINGS_PASSPHRASE, else asked twice. */
+export async function newPassphrase(why: string): Promise<string> {
+  const given = process.env.HUSTINGS_PASSPHRASE;
+  if (given) {
+    if (given.length < MIN_PASSPHRASE) throw new CliError(`HUSTINGS_PASSPHRASE is too short for a new passphrase: use at least ${MIN_PASSPHRASE} characters.`, 2);
+    return given;
+  }
+  if (!canAsk()) throw new CliError(`${why}: set HUSTINGS_PASSPHRASE to one, or run this in a terminal to be asked.`, 2);
+  process.stderr.write(`${why}. Choose one of at least ${MIN_PASSPHRASE} characters; it is not shown as you type.\n`);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const first = await askHidden('New passphrase: ');
+    if (first.length < MIN_PASSPHRASE) {
+      process.stderr.write(`That has ${first.length} characters; use at least ${MIN_PASSPHRASE}.\n`);
+      continue;
+    }
+    if ((await askHidden('The same passphrase again: ')) === first) return first;
+    process.stderr.write('The two did not match.\n');
+  }
+  throw new CliError('No passphrase was chosen, so nothing was created or changed.', 2);
+}
+
+function canAsk(): boolean {
+  return process.stdin.isTTY === true && process.stderr.isTTY === true;
+}
+
+/** Reads a line from the terminal without echoing it. Ctrl-C stops, as it would anywhere. */
+function askHidden(prompt: string): Promise<string> {
+  const input = process.stdin;
+  process.stderr.write(prompt);
+  input.setRawMode(true);
+  input.resume();
+  input.setEncoding('utf8');
+  return new Promise((resolve, reject) => {
+    let answer = '';
+    const done = (finish: () => void) => {
+      input.off('data', onData);
+      input.setRawMode(false);
+      input.pause();
+      process.stderr.write('\n');
+      finish();
+    };
+    const onData = (chunk: string) => {
+      for (const c of chunk) {
+        if (c === '\r' || c === '\n') return done(() => resolve(answer));
+        if (c === '\u0003' || c === '\u0004') return done(() => reject(new CliError('Stopped: nothing was opened or changed.', 130)));
+        if (c === '\u007f' || c === '\b') answer = answer.slice(0, -1);
+        else if (c >= ' ') answer += c;
+      }
+    };
+    input.on('data', onData);
+  });
+}
+
+/** The recovery key of a database just created, on the terminal once, with what to do with it. */
+export function announceRecoveryKey(dbPath: string, recoveryKey: string): void {
+  process.stderr.write(
+    [
+      '',
+      `Created ${dbPath}, encrypted. Its recovery key is:`,
+      '',
+      `    ${recoveryKey}`,
+      '',
+      'Write it down or print it, and keep it apart from this computer. It opens the database and its',
+      'backups on any computer if the passphrase is forgotten or the key file beside it is lost;',
+      'without it or the passphrase, nobody (not even Hustings) can read the data. It is not shown again.',
+      '',
+    ].join('\n'),
+  );
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { mutation, query } from './define.ts';
+
+export const encryptionStatus = z.object({
+  /** Whether the database file (and its WAL) is encrypted. */
+  encrypted: z.boolean(),
+  /** The recovery key of a database created in this run, until it is acknowledged; never stored. */
+  recoveryKey: z.string().nullable(),
+});
+export type EncryptionStatus = z.infer<typeof encryptionStatus>;
+
+export const encryptionContract = {
+  'encryption.status': query(
+    'Whether the database file is encrypted, and its recovery key while it is still to be written down (shown until acknowledged, never stored)',
+    z.strictObject({}),
+    encryptionStatus,
+  ),
+  'encryption.acknowledgeRecoveryKey': mutation(
+    'Say the recovery key is written down or printed: the app forgets it and does not show it again',
+    z.strictObject({}),
+    encryptionStatus,
+  ),
+};
