@@ -35,6 +35,6 @@ export const encryptHandlers: HandlersFor<typeof encryptContract> = {
       summary: `Encrypted the database and ${backupsEncrypted} backup(s) with a new passphrase${backupsLeftPlain.length > 0 ? `; ${backupsLeftPlain.length} backup(s) could not be encrypted` : ''}`,
       after: { backupsEncrypted, backupsLeftPlain },
     });
-    return { encrypted: true as const, backupsEncrypted, backupsLeftPlain };
+    return { encrypted: true as const, recoveryKey: result.recoveryKey, backupsEncrypted, backupsLeftPlain };
   },
 };

@@ -10,8 +10,15 @@ export const newPassphrase = z
 /** Converting a plain (unencrypted) database file to an encrypted one, in place. */
 export const encryptContract = {
   'encryption.encrypt': maintenance(
-    'Encrypt this database (a plain file) in place with a new passphrase; its backups too. The recovery key is then shown once (encryption.status)',
+    'Encrypt this database (a plain file) in place with a new passphrase; its backups too. Returns the recovery key, which encryption.status also shows until acknowledged; it is stored nowhere',
     z.strictObject({ passphrase: newPassphrase }),
-    z.object({ encrypted: z.literal(true), backupsEncrypted: z.number(), backupsLeftPlain: z.array(z.string()) }),
+    z.object({
+      encrypted: z.literal(true),
+      /** For a script (hustings call): the app's pages show it from encryption.status. */
+      recoveryKey: z.string(),
+      backupsEncrypted: z.number(),
+      /** Backups that could not be encrypted: "file: why". */
+      backupsLeftPlain: z.array(z.string()),
+    }),
   ),
 };
