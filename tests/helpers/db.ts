@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createDecipheriv, scryptSync } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyKey, isPlainSqliteFile } from '../../db/encryption/cipher.ts';
-import { lockedKeyFile, writeKeyFileText } from '../../db/encryption/keys.ts';
+import { keyFilePath, lockedKeyFile, writeKeyFileText } from '../../db/encryption/keys.ts';
 import { type KeySource, unlock } from '../../db/encryption/unlock.ts';
 import { type Hustings, openHustings } from '../../main/app.ts';
 
@@ -14,14 +15,27 @@ export const TEST_KEYS: KeySource = { key: TEST_KEY };
 export const PLAIN: KeySource = { plain: true };
 
 /**
+ * The data key in the key file beside `dbPath`, unlocked with HUSTINGS_PASSPHRASE as the key
+ * file's format says (scrypt, then AES-256-GCM): read independently of db/encryption.
+ */
+export function keyFromKeyFile(dbPath: string): Buffer {
+  const lock = JSON.parse(readFileSync(keyFilePath(dbPath), 'utf8')).passphrase;
+  const wrapping = scryptSync(process.env.HUSTINGS_PASSPHRASE ?? '', Buffer.from(lock.salt, 'base64'), 32, { N: lock.N, r: lock.r, p: lock.p, maxmem: 256 * lock.N * lock.r * lock.p });
+  const decipher = createDecipheriv('aes-256-gcm', wrapping, Buffer.from(lock.iv, 'base64')).setAAD(Buffer.from('hustings data key v1'));
+  decipher.setAuthTag(Buffer.from(lock.tag, 'base64'));
+  return Buffer.concat([decipher.update(Buffer.from(lock.sealed, 'base64')), decipher.final()]);
+}
+
+/**
  * A direct connection to a database file, as a test inspects it behind the app's back: keyed
- * (with `key`, by default the test key) when the file exists and is not plain SQLite.
+ * when the file exists and is not plain SQLite, with `key`, else the key in its key file (a
+ * database a spawned CLI or server made), else the test key.
  */
 export function rawDatabase(path: string, options: Database.Options & { key?: Buffer } = {}): Database.Database {
-  const { key = TEST_KEY, ...open } = options;
+  const { key, ...open } = options;
   const encrypted = existsSync(path) && !isPlainSqliteFile(path);
   const db = new Database(path, open);
-  if (encrypted) applyKey(db, key);
+  if (encrypted) applyKey(db, key ?? (existsSync(keyFilePath(path)) ? keyFromKeyFile(path) : TEST_KEY));
   return db;
 }
 

@@ -109,6 +109,10 @@ describe('hustings rules', () => {
 
 describe('hustings call and methods', () => {
   it('calls a method with JSON input and prints the JSON result', () => {
+    // Creating the database says its recovery key once, on stderr; stdout stays the JSON.
+    const created = hustings('call', 'elections.list', '--db', db);
+    expect(JSON.parse(created.out)).toEqual([]);
+    expect(created.err).toMatch(/encrypted\. Its recovery key is:\n\n {4}[0-9A-Z]{5}(-[0-9A-Z]{5}){12}\n/);
     const made = json('call', 'elections.create', JSON.stringify({ name: 'Leeds 2026', type: 'local', pollingDay: '2026-05-07', nation: 'england' }), '--db', db);
     expect(made).toMatchObject({ name: 'Leeds 2026', type: 'local' });
     expect(json('call', 'elections.list', '--db', db)).toEqual([expect.objectContaining({ id: made.id })]);

@@ -8,13 +8,13 @@
  * empty and the file's bytes identical, so any committed write would show. A logical dump of
  * every table is compared as well.
  */
-import Database from 'better-sqlite3-multiple-ciphers';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, isMethodName } from '../../shared/contract/index.ts';
 import type { JsonSchema } from '../support/json-schema-judge.ts';
 import { isMalformed, malformedPayloads, type MalformedPayload } from '../support/malformed-payloads.ts';
+import { rawDatabase } from '../helpers/db.ts';
 import { type BrowserMode, startBrowserMode } from '../helpers/server.ts';
 
 const PER_METHOD = 250;
@@ -50,7 +50,7 @@ afterAll(async () => {
 
 /** Flushes the WAL into the file and empties it, from a connection of our own. */
 function checkpoint(dbPath: string) {
-  const db = new Database(dbPath);
+  const db = rawDatabase(dbPath);
   try {
     const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
     expect(result.busy).toBe(0);
@@ -68,7 +68,7 @@ function fileHash(path: string): string {
 }
 
 function logicalDump(dbPath: string): string {
-  const db = new Database(dbPath, { readonly: true });
+  const db = rawDatabase(dbPath, { readonly: true });
   try {
     const tables = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type IN ('table', 'index', 'trigger', 'view') ORDER BY name`).all() as { name: string; sql: string | null }[];
     const parts = [JSON.stringify(tables), String(db.pragma('user_version', { simple: true }))];

@@ -5,6 +5,7 @@ import { formatDate, plural } from '../../ui/format.ts';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
 import { StatusBadge } from '../contests/StatusBadge.tsx';
 import { NextDeadlinesPanel } from '../timetable/DeadlinesPage.tsx';
+import { PendingRecoveryKey } from '../settings/RecoveryKeyPanel.tsx';
 import { DashboardContests } from './DashboardContests.tsx';
 
 export function HomePage() {
@@ -19,6 +20,7 @@ export function HomePage() {
     return (
       <>
         <PageHeader title="Welcome to Hustings" subtitle="Plan where to stand, meet every deadline, and keep the money right." />
+        <PendingRecoveryKey />
         {elections.data.length > 0 && <NextDeadlinesPanel />}
         <ol className="steps">
           <li className={elections.data.length > 0 ? 'done' : ''}>
@@ -52,6 +54,7 @@ export function HomePage() {
   return (
     <>
       <PageHeader title="Home" subtitle={`${plural(upcoming.length, 'election')} ahead · ${plural(allContests.length, 'contest')} in all`} />
+      <PendingRecoveryKey />
       <NextDeadlinesPanel />
       <section className="panel" aria-labelledby="upcoming-heading">
         <h2 id="upcoming-heading">Elections ahead</h2>
