@@ -1,4 +1,5 @@
 import { assertConvertible, ConversionRefusedError, encryptWithPassphrase } from '../../db/encryption/convert.ts';
+import { openHustings } from '../app.ts';
 import { type Command, CliError, dbPathOf } from './command.ts';
 import { newPassphrase } from './unlock.ts';
 
@@ -14,7 +15,11 @@ export const encryptCommands: Command[] = [
       try {
         // Refusals (no such file, already encrypted, not Hustings') come before the passphrase is asked.
         assertConvertible(dbPath);
-        result = await encryptWithPassphrase(dbPath, await newPassphrase(`Encrypting ${dbPath} needs a new passphrase`));
+        const passphrase = await newPassphrase(`Encrypting ${dbPath} needs a new passphrase`);
+        // An older file is brought up to date first, as any command would: its backup from before
+        // the upgrade is then one of the plain backups encrypted with it.
+        (await openHustings({ dbPath, keys: {}, startupBackup: false })).close();
+        result = await encryptWithPassphrase(dbPath, passphrase);
       } catch (error) {
         if (error instanceof ConversionRefusedError) throw new CliError(error.message);
         throw error;

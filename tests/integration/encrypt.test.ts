@@ -6,13 +6,14 @@
  */
 import Database from 'better-sqlite3-multiple-ciphers';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isPlainSqliteFile } from '../../db/encryption/cipher.ts';
 import { CONVERSION_STEPS } from '../../db/encryption/convert.ts';
 import { keyFilePath } from '../../db/encryption/keys.ts';
+import { latestVersion, loadMigrations } from '../../db/migrations.ts';
 import { type Db, openDatabase } from '../../db/open.ts';
 import { type Hustings, openHustings } from '../../main/app.ts';
 import { ok } from '../helpers/db.ts';
@@ -120,6 +121,25 @@ describe('hustings encrypt', () => {
     expect(foreign.code).toBe(1);
     expect(foreign.err).toMatch(/is not a Hustings database: .*Nothing in it was changed\.\n$/);
     expect(isPlainSqliteFile(other)).toBe(true);
+  });
+
+  it('brings an older plain database up to date, then encrypts it and the backup taken before the upgrade', async () => {
+    const fixtures = new URL('../fixtures/db/', import.meta.url).pathname;
+    copyFileSync(join(fixtures, 'v12.sqlite'), dbPath);
+    const name = 'electors.full_name 1';
+    expect(filesMentioning([name])).toEqual([dbPath]);
+    const r = hustingsCli(['encrypt', '--db', dbPath], PASSPHRASE);
+    expect(r.err).toBe('');
+    expect(r.out).toContain(`Encrypted ${dbPath} and 1 backup(s).`);
+    expect(filesMentioning([name])).toEqual([]);
+    const db = await openWithPassphrase();
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(latestVersion(loadMigrations()));
+      expect(people(db)).toContain('electors.full_name 1 — Ünïcödé ‘quotes’');
+    } finally {
+      db.close();
+    }
+    expect(hustingsCli(['elections', 'list', '--db', dbPath], PASSPHRASE).code).toBe(0);
   });
 
   it('refuses a database another program has open, changing nothing', async () => {
