@@ -22,7 +22,13 @@ export function desktopKeys(): KeySource {
   return keys;
 }
 
-/** What the start-up dialog says when the database would not open for want of a key. */
-export const RECOVERY_ADVICE =
-  'To open it with its recovery key, quit, then start Hustings once from a terminal with HUSTINGS_RECOVERY_KEY set to the recovery key ' +
-  '(for example: HUSTINGS_RECOVERY_KEY="7KQ2M-..." hustings); Hustings then locks the key in this computer\'s keychain again. See docs/encryption.md.';
+/** What the start-up dialog adds when the database would not open for want of a key. */
+export function unlockAdvice(): string {
+  if (!safeStorage.isEncryptionAvailable() && !process.env.HUSTINGS_PASSPHRASE) {
+    return 'This computer offers Hustings no keychain to keep the key in. Start Hustings with HUSTINGS_PASSPHRASE set to a passphrase, or use browser mode (npx hustings serve), which asks for one. See docs/encryption.md.';
+  }
+  return (
+    'To open it with its recovery key, quit, then start Hustings once from a terminal with HUSTINGS_RECOVERY_KEY set to the recovery key ' +
+    '(for example: HUSTINGS_RECOVERY_KEY="7KQ2M-..." hustings); Hustings then locks the key in this computer\'s keychain again. See docs/encryption.md.'
+  );
+}

@@ -19,7 +19,7 @@ import {
 } from '../electron-policy.ts';
 import { EncryptionKeyError } from '../../db/encryption/errors.ts';
 import { sendJobEvent, setJobEventWindow } from './job-events.ts';
-import { desktopKeys, RECOVERY_ADVICE } from './keychain.ts';
+import { desktopKeys, unlockAdvice } from './keychain.ts';
 
 // Bundled by scripts/build-electron.mjs to dist/electron/main.cjs; the renderer is built to
 // dist/renderer and the preload to dist/electron/preload.cjs.
@@ -165,7 +165,7 @@ async function start(): Promise<void> {
   } catch (error) {
     if (!(error instanceof EncryptionKeyError)) throw error;
     // The keychain entry is gone (a new computer, a reinstalled system) or the key is wrong.
-    dialog.showMessageBoxSync({ type: 'error', title: 'Hustings cannot open your data', message: error.message, detail: RECOVERY_ADVICE, buttons: ['Quit'] });
+    dialog.showMessageBoxSync({ type: 'error', title: 'Hustings cannot open your data', message: error.message, detail: unlockAdvice(), buttons: ['Quit'] });
     app.exit(2);
     return;
   }

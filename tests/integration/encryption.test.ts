@@ -253,6 +253,49 @@ describe('an encrypted database', () => {
   });
 });
 
+describe("the desktop app's keychain", () => {
+  /** A keychain as safeStorage is one: it seals for this computer only, and can be lost. */
+  function keychain() {
+    const secret = generateDataKey();
+    let lost = false;
+    const xor = (b: Buffer) => Buffer.from(b.map((byte, i) => byte ^ secret[i % secret.length]));
+    return {
+      protector: {
+        encrypt: xor,
+        decrypt: (b: Buffer) => {
+          if (lost) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+          return xor(b);
+        },
+      },
+      lose: () => (lost = true),
+    };
+  }
+
+  it('locks the key with no passphrase; when the keychain entry is lost, the recovery key opens it and locks it anew', async () => {
+    const mine = keychain();
+    const app = await openHustings({ dbPath, keys: { protector: mine.protector }, startupBackup: false });
+    const recoveryKey = app.encryption.pendingRecoveryKey as string;
+    await ok(app, 'elections.create', { name: 'Keychain 2026', type: 'local', pollingDay: '2026-05-07', nation: 'england' });
+    app.close();
+    expect(JSON.parse(readFileSync(keyFilePath(dbPath), 'utf8'))).toEqual({ hustingsKeyFile: 1, keychain: { sealed: expect.any(String) } });
+    (await openHustings({ dbPath, keys: { protector: mine.protector }, startupBackup: false })).close();
+
+    mine.lose();
+    const before = fingerprint();
+    await expect(openHustings({ dbPath, keys: { protector: mine.protector } })).rejects.toThrow(
+      new KeyNeededError(`This computer's keychain cannot unlock the key of ${dbPath} (its entry is gone, or it belongs to another user or computer): open it with its recovery key.`),
+    );
+    expect(fingerprint()).toEqual(before);
+
+    const fresh = keychain();
+    const reopened = await openHustings({ dbPath, keys: { recoveryKey, protector: fresh.protector }, startupBackup: false });
+    expect((await ok(reopened, 'elections.list', {})).map((e: { name: string }) => e.name)).toEqual(['Keychain 2026']);
+    reopened.close();
+    const again = await openHustings({ dbPath, keys: { protector: fresh.protector }, startupBackup: false });
+    again.close();
+  });
+});
+
 describe('a plain database from before encryption', () => {
   it('still opens plain, with no passphrase asked, and says it is not encrypted', async () => {
     const app = await openHustings({ dbPath, keys: PLAIN, actor: 'agent', startupBackup: false });
