@@ -55,7 +55,7 @@ export async function openHustings(opts: {
   }
   const jobs = createJobs();
   const uploads = createUploads(opts.dbPath);
-  const ctx = createCtx(db, opts.dbPath, opts.actor ?? defaultActor(), { jobs, uploads, openPath: opts.openPath, encryption });
+  const ctx = createCtx(db, opts.dbPath, opts.actor ?? defaultActor(), { jobs, uploads, openPath: opts.openPath, encryption, keyProtector: opts.keys.protector });
   const dispatch = createDispatcher(ctx);
   return {
     dispatch,

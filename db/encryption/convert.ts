@@ -26,7 +26,7 @@ import { basename, dirname, join } from 'node:path';
 import { listBackups } from '../backup.ts';
 import { fileProblem, notHustings } from '../identity.ts';
 import { applyKey, isPlainSqliteFile } from './cipher.ts';
-import { formatRecoveryKey, generateDataKey, keyFilePath, writeKeyFile } from './keys.ts';
+import { formatRecoveryKey, generateDataKey, type KeyProtector, keyFilePath, writeKeyFile } from './keys.ts';
 import { databaseKind } from './unlock.ts';
 
 /** Each step of a conversion, in order, for progress and for tests that kill it between steps. */
@@ -212,16 +212,21 @@ export interface EncryptedInPlace extends ConversionResult {
 }
 
 /**
- * Encrypts a plain database with a new data key locked by `passphrase` in its key file, then the
- * plain backups beside it with the same key (each in place the same way), so no copy of the data
- * stays readable. The database goes first: until it is replaced, nothing else is touched.
+ * Encrypts a plain database with a new data key locked in its key file by `passphrase` (and by
+ * the keychain's `protector` when the door has one, as the desktop app does), then the plain
+ * backups beside it with the same key (each in place the same way), so no copy of the data stays
+ * readable. The database goes first: until it is replaced, nothing else is touched.
  */
-export async function encryptWithPassphrase(dbPath: string, passphrase: string, onStep?: ConversionOptions['onStep']): Promise<EncryptedInPlace> {
+export async function encryptWithPassphrase(
+  dbPath: string,
+  passphrase: string,
+  opts: { protector?: KeyProtector; onStep?: ConversionOptions['onStep'] } = {},
+): Promise<EncryptedInPlace> {
   const key = generateDataKey();
   const result = await encryptDatabaseFile(dbPath, key, {
-    writeKeyFile: () => writeKeyFile(dbPath, key, { passphrase }),
+    writeKeyFile: () => writeKeyFile(dbPath, key, { passphrase, protector: opts.protector }),
     removeKeyFile: () => rmSync(keyFilePath(dbPath), { force: true }),
-    onStep,
+    onStep: opts.onStep,
   });
   return { ...result, key, recoveryKey: formatRecoveryKey(key), ...(await encryptPlainBackups(dbPath, key)) };
 }

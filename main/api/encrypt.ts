@@ -18,7 +18,8 @@ export const encryptHandlers: HandlersFor<typeof encryptContract> = {
     ctx.db.close();
     let result;
     try {
-      result = await encryptWithPassphrase(ctx.dbPath, passphrase);
+      // The desktop app's keychain locks the new key too, so it opens the file as before.
+      result = await encryptWithPassphrase(ctx.dbPath, passphrase, { protector: ctx.keyProtector });
     } catch (error) {
       ctx.db = await openDatabase(ctx.dbPath, {});
       if (error instanceof ConversionRefusedError || error instanceof NotHustingsDatabaseError) throw new AppError('conflict', error.message);

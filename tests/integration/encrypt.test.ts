@@ -193,6 +193,26 @@ describe('encryption.encrypt in the running app', () => {
     db.close();
   });
 
+  it('locks the new key with the desktop app’s keychain too, so the desktop app opens the file as before', async () => {
+    (await plainDatabaseWithPerson()).close();
+    // Stands in for Electron's safeStorage: a keychain secret this test holds.
+    const secret = Buffer.alloc(32, 7);
+    const keychain = {
+      encrypt: (plain: Buffer) => Buffer.from(plain.map((b, i) => b ^ secret[i % 32])),
+      decrypt: (sealed: Buffer) => Buffer.from(sealed.map((b, i) => b ^ secret[i % 32])),
+    };
+    const desktop = await openHustings({ dbPath, actor: 'tester', keys: { protector: keychain } });
+    try {
+      await ok(desktop, 'encryption.encrypt', { passphrase: PASSPHRASE });
+    } finally {
+      desktop.close();
+    }
+    const again = await openDatabase(dbPath, { protector: keychain });
+    expect(people(again)).toHaveLength(2);
+    again.close();
+    (await openWithPassphrase()).close();
+  });
+
   it('refuses a short passphrase field by field, changing nothing', async () => {
     const app = await plainDatabaseWithPerson();
     try {

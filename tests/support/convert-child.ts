@@ -7,8 +7,10 @@ import { encryptWithPassphrase } from '../../db/encryption/convert.ts';
 
 const [dbPath, pauseAt] = process.argv.slice(2);
 process.stdout.write('started\n');
-await encryptWithPassphrase(dbPath, process.env.HUSTINGS_PASSPHRASE ?? '', async (step) => {
-  process.stdout.write(`step ${step}\n`);
-  if (step === pauseAt) await new Promise(() => setInterval(() => {}, 1000));
+await encryptWithPassphrase(dbPath, process.env.HUSTINGS_PASSPHRASE ?? '', {
+  async onStep(step) {
+    process.stdout.write(`step ${step}\n`);
+    if (step === pauseAt) await new Promise(() => setInterval(() => {}, 1000));
+  },
 });
 process.stdout.write('done\n');
