@@ -3,7 +3,6 @@ import { dirname } from 'node:path';
 import { backupBeforeMigrating } from './backup.ts';
 import { applyKey } from './encryption/cipher.ts';
 import { cleanUpInterruptedConversion, encryptPlainBackups } from './encryption/convert.ts';
-import { keyFilePath } from './encryption/keys.ts';
 import { type EncryptionState, type KeySource, unlock } from './encryption/unlock.ts';
 import { makeFolder } from './folders.ts';
 import { DatabaseRefusedError, fileProblem, isMarked, markAsHustings, notHustings, schemaProblem } from './identity.ts';
@@ -24,7 +23,7 @@ export async function openKeyedDatabase(path: string, keys: KeySource): Promise<
   if (path !== ':memory:') {
     makeFolder(dirname(path));
     // What a killed conversion left (before the key file is read: one may belong to it).
-    cleanUpInterruptedConversion(path, keyFilePath(path));
+    cleanUpInterruptedConversion(path);
   }
   const unlocked = await unlock(path, keys);
   if (path !== ':memory:') {

@@ -46,7 +46,7 @@ export interface ConversionResult {
   rows: Record<string, number>;
 }
 
-/** Why a file was not converted; the message names the file and says nothing was changed. */
+/** Why a file was not converted (nothing was changed); the message names the file. */
 export class ConversionRefusedError extends Error {}
 
 /** The encrypted copy, written beside the database until it replaces it. */
@@ -95,9 +95,9 @@ function rowCounts(db: Database.Database, schema: string): Record<string, number
  * key file written for a copy that never replaced the database (the database is still plain).
  * Called before the database is opened; a finished conversion leaves nothing to remove.
  */
-export function cleanUpInterruptedConversion(dbPath: string, keyFilePath: string): void {
+export function cleanUpInterruptedConversion(dbPath: string): void {
   const temp = conversionTempPath(dbPath);
-  if (existsSync(temp) && existsSync(dbPath) && isPlainSqliteFile(dbPath)) rmSync(keyFilePath, { force: true });
+  if (existsSync(temp) && existsSync(dbPath) && isPlainSqliteFile(dbPath)) rmSync(keyFilePath(dbPath), { force: true });
   const dir = dirname(dbPath);
   if (!existsSync(dir)) return;
   const prefix = `${basename(dbPath)}.encrypting`;
@@ -120,10 +120,9 @@ export function assertConvertible(dbPath: string): void {
  */
 export async function encryptDatabaseFile(dbPath: string, key: Buffer, opts: ConversionOptions): Promise<ConversionResult> {
   assertConvertible(dbPath);
+  cleanUpInterruptedConversion(dbPath);
   const temp = conversionTempPath(dbPath);
   const scratch = scratchPath(dbPath);
-  rmSync(temp, { force: true });
-  rmSync(scratch, { force: true });
 
   const db = new Database(scratch);
   let keyWritten = false;
@@ -240,7 +239,7 @@ export async function encryptPlainBackups(dbPath: string, key: Buffer): Promise<
   const backupsLeftPlain: string[] = [];
   for (const backup of listBackups(dbPath)) {
     try {
-      cleanUpInterruptedConversion(backup.path, keyFilePath(backup.path));
+      cleanUpInterruptedConversion(backup.path);
       if (!isPlainSqliteFile(backup.path) || fileProblem(backup.path) !== null) continue;
       await encryptDatabaseFile(backup.path, key, { writeKeyFile: () => {}, removeKeyFile: () => {} });
       backupsEncrypted++;
