@@ -62,11 +62,14 @@ function canAsk(): boolean {
   return process.stdin.isTTY === true && process.stderr.isTTY === true;
 }
 
+/** What was typed past the end of the last answer (a pasted "pass⏎pass⏎"): the next answer's start. */
+let typedAhead = '';
+
 /** Reads a line from the terminal without echoing it. Ctrl-C stops, as it would anywhere. */
 function askHidden(prompt: string): Promise<string> {
   const input = process.stdin;
+  input.setRawMode(true); // before the prompt, so nothing typed after it is ever echoed
   process.stderr.write(prompt);
-  input.setRawMode(true);
   input.resume();
   input.setEncoding('utf8');
   return new Promise((resolve, reject) => {
@@ -79,14 +82,21 @@ function askHidden(prompt: string): Promise<string> {
       finish();
     };
     const onData = (chunk: string) => {
-      for (const c of chunk) {
-        if (c === '\r' || c === '\n') return done(() => resolve(answer));
+      for (let i = 0; i < chunk.length; i++) {
+        const c = chunk[i];
+        if (c === '\r' || c === '\n') {
+          typedAhead = chunk.slice(chunk[i + 1] === '\n' && c === '\r' ? i + 2 : i + 1);
+          return done(() => resolve(answer));
+        }
         if (c === '\u0003' || c === '\u0004') return done(() => reject(new CliError('Stopped: nothing was opened or changed.', 130)));
         if (c === '\u007f' || c === '\b') answer = answer.slice(0, -1);
         else if (c >= ' ') answer += c;
       }
     };
     input.on('data', onData);
+    const ahead = typedAhead;
+    typedAhead = '';
+    if (ahead) onData(ahead);
   });
 }
 

@@ -1,5 +1,5 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { writeRegister } from '../../db/repositories/electors.ts';
+import { rawDatabase } from './db.ts';
 import { formatElectorNumber, parseElectorNumber } from '../../shared/domain/elector-number.ts';
 import { RegisterBuffer } from '../../shared/domain/register-buffer.ts';
 import type { RegisterRow } from '../../shared/domain/register-rows.ts';
@@ -34,7 +34,7 @@ export function seedElectors(dbPath: string, rows: readonly [areaId: number, ele
     };
     byArea.set(areaId, [...(byArea.get(areaId) ?? []), row]);
   });
-  const db = new Database(dbPath);
+  const db = rawDatabase(dbPath); // keyed as the app that made it keyed it
   try {
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');

@@ -5,7 +5,7 @@
  * recovery key opens the file on "another computer" (no key file) and locks it under a new
  * passphrase there; a plain file from before still opens plain.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -250,6 +250,54 @@ describe('an encrypted database', () => {
     // The key shown opens the file without the key file.
     rmSync(keyFilePath(dbPath));
     expect(cli(['elections', 'list', '--recovery-key', shown], { HUSTINGS_PASSPHRASE: PASSPHRASE }).code).toBe(0);
+  });
+});
+
+/** util-linux's `script` gives the command a terminal, as a person at a keyboard has. */
+const SCRIPT = ['/usr/bin/script', '/bin/script'].find((f) => existsSync(f));
+
+/**
+ * Runs `hustings` on a terminal (no HUSTINGS_PASSPHRASE), answering each prompt as it appears;
+ * returns everything the terminal showed.
+ */
+function onTerminal(args: string[], answers: [prompt: string, answer: string][]): Promise<{ code: number | null; screen: string }> {
+  const { HUSTINGS_PASSPHRASE: _p, ...env } = process.env;
+  const command = ['node', 'bin/hustings.js', ...args, '--db', dbPath].map((a) => `'${a}'`).join(' ');
+  const child = spawn(SCRIPT as string, ['-qfec', command, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let screen = '';
+  let answered = 0; // the screen up to here has had its prompt answered
+  const pending = [...answers];
+  child.stdout.on('data', (chunk: Buffer) => {
+    screen += chunk.toString();
+    let at: number;
+    while (pending.length > 0 && (at = screen.indexOf(pending[0][0], answered)) >= 0) {
+      const [prompt, answer] = pending.shift() as [string, string];
+      answered = at + prompt.length;
+      child.stdin.write(`${answer}\r`);
+    }
+  });
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, screen })));
+}
+
+describe('on a terminal', () => {
+  it.skipIf(!SCRIPT)('asks for a new passphrase twice without showing it, then for the passphrase once', async () => {
+    const made = await onTerminal(['elections', 'list'], [
+      ['New passphrase: ', 'hunter22 horse'],
+      ['The same passphrase again: ', 'hunter22 horse'],
+    ]);
+    expect(made.code, made.screen).toBe(0);
+    expect(made.screen).toContain('Choose one of at least 8 characters; it is not shown as you type.');
+    expect(made.screen).toMatch(/Its recovery key is:\s+[0-9A-Z]{5}(-[0-9A-Z]{5}){12}/);
+    expect(made.screen).not.toContain('hunter22'); // no echo
+
+    const opened = await onTerminal(['elections', 'list'], [[`Passphrase for ${dbPath}: `, 'hunter22 horse']]);
+    expect(opened.code, opened.screen).toBe(0);
+    expect(opened.screen).toContain('No elections yet.');
+    expect(opened.screen).not.toContain('hunter22');
+
+    const wrong = await onTerminal(['elections', 'list'], [[`Passphrase for ${dbPath}: `, 'hunter23 horse']]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.screen).toContain(`The passphrase does not open ${dbPath}. Nothing in it was changed.`);
   });
 });
 

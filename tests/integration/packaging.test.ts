@@ -125,7 +125,7 @@ describe('electron-builder package (linux dir)', () => {
         /\.(ts|tsx|mts|cts|map)$/.test(e) ||
         /^\/(main|shared|db|renderer|tests|scripts|bin|\.ci)(\/|$)/.test(e) ||
         /\.(test|spec)\.[cm]?js$/.test(e) ||
-        (e.startsWith('/node_modules/') && !e.startsWith('/node_modules/better-sqlite3-multiple-ciphers/')) ||
+        (e.startsWith('/node_modules/') && !e.startsWith('/node_modules/better-sqlite3-multiple-ciphers')) ||
         /^\/node_modules\/better-sqlite3-multiple-ciphers\/(deps|src)\//.test(e),
     );
     expect(offending).toEqual([]);
