@@ -18,6 +18,7 @@ import { type Db, openDatabase } from '../../db/open.ts';
 import { type Hustings, openHustings } from '../../main/app.ts';
 import { ok } from '../helpers/db.ts';
 import { HEADINGS, importCsv } from '../helpers/register.ts';
+import { hustingsOnTerminal, SCRIPT } from '../helpers/terminal.ts';
 
 const PASSPHRASE = 'correct horse battery staple';
 /** A person's strings, each in its own column: name, address, postcode. */
@@ -156,7 +157,24 @@ describe('hustings encrypt', () => {
     }
   });
 
-  it('asks for the passphrase on a terminal, and without one says to set HUSTINGS_PASSPHRASE', async () => {
+  it.skipIf(!SCRIPT)('on a terminal, asks for the new passphrase twice without showing it', async () => {
+    (await plainDatabaseWithPerson()).close();
+    const typo = await hustingsOnTerminal(['encrypt', '--db', dbPath], [
+      ['New passphrase: ', 'otters juggling'],
+      ['The same passphrase again: ', 'otters jugglinf'],
+      ['New passphrase: ', PASSPHRASE],
+      ['The same passphrase again: ', PASSPHRASE],
+    ]);
+    expect(typo.code, typo.screen).toBe(0);
+    expect(typo.screen).toContain('The two did not match.');
+    expect(typo.screen).toMatch(/Recovery key:[^]*\s([0-9A-Z]{5}-){12}[0-9A-Z]{5}\s/);
+    expect(typo.screen).not.toMatch(/otters|horse/); // never echoed
+    const db = await openWithPassphrase();
+    expect(people(db)).toHaveLength(2);
+    db.close();
+  });
+
+  it('without a terminal or HUSTINGS_PASSPHRASE says to set it, and refuses a short one, changing nothing', async () => {
     (await plainDatabaseWithPerson()).close();
     const noTerminal = hustingsCli(['encrypt', '--db', dbPath], null);
     expect(noTerminal.code).toBe(2);
