@@ -231,6 +231,24 @@ describe('encryption.encrypt in the running app', () => {
     (await openWithPassphrase()).close();
   });
 
+  it('refuses while work is running (an import, a backup), and encrypts once it has finished', async () => {
+    const app = await plainDatabaseWithPerson();
+    try {
+      let finish = () => {};
+      const working = new Promise<void>((resolve) => (finish = resolve));
+      const job = app.jobs.start('register.import', () => working);
+      const r = await app.dispatch('encryption.encrypt', { passphrase: PASSPHRASE });
+      expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/^Work is still running/) } });
+      expect(isPlainSqliteFile(dbPath)).toBe(true);
+      finish();
+      await app.jobs.wait(job.jobId);
+      await ok(app, 'encryption.encrypt', { passphrase: PASSPHRASE });
+      expect(isPlainSqliteFile(dbPath)).toBe(false);
+    } finally {
+      app.close();
+    }
+  });
+
   it('refuses a short passphrase field by field, changing nothing', async () => {
     const app = await plainDatabaseWithPerson();
     try {
