@@ -2,6 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { dirname } from 'node:path';
 import { backupBeforeMigrating } from './backup.ts';
 import { applyKey } from './encryption/cipher.ts';
+import { cleanUpInterruptedConversion, encryptPlainBackups } from './encryption/convert.ts';
 import { type EncryptionState, type KeySource, unlock } from './encryption/unlock.ts';
 import { makeFolder } from './folders.ts';
 import { DatabaseRefusedError, fileProblem, isMarked, markAsHustings, notHustings, schemaProblem } from './identity.ts';
@@ -19,7 +20,11 @@ export class DatabaseTooNewError extends DatabaseRefusedError {}
  * (not even the WAL switch). Also says what the app must know of the encryption.
  */
 export async function openKeyedDatabase(path: string, keys: KeySource): Promise<{ db: Db; encryption: EncryptionState }> {
-  if (path !== ':memory:') makeFolder(dirname(path));
+  if (path !== ':memory:') {
+    makeFolder(dirname(path));
+    // What a killed conversion left (before the key file is read: one may belong to it).
+    cleanUpInterruptedConversion(path);
+  }
   const unlocked = await unlock(path, keys);
   if (path !== ':memory:') {
     const problem = fileProblem(path, unlocked.key);
@@ -36,6 +41,8 @@ export async function openKeyedDatabase(path: string, keys: KeySource): Promise<
     // Deleted rows are overwritten, not left in free pages: erasing a person really erases them.
     db.pragma('secure_delete = ON');
     await migrate(db, path);
+    // A conversion killed after the database was replaced leaves its backups to do.
+    if (unlocked.key !== null) await encryptPlainBackups(path, unlocked.key);
     return { db, encryption: { key: unlocked.key, pendingRecoveryKey: unlocked.pendingRecoveryKey } };
   } catch (error) {
     db.close();

@@ -12,7 +12,8 @@ import { createUploads, type Uploads } from './uploads.ts';
 
 export interface Hustings {
   dispatch: Dispatch;
-  db: Db;
+  /** The connection of the moment: encrypting the file in place replaces it. */
+  readonly db: Db;
   dbPath: string;
   /** Long jobs: the doors forward their events (SSE in browser mode, IPC in Electron). */
   jobs: Jobs;
@@ -61,10 +62,13 @@ export async function openHustings(opts: {
   }
   const jobs = createJobs();
   const uploads = createUploads(opts.dbPath);
-  const dispatch = createDispatcher(createCtx(db, opts.dbPath, opts.actor ?? defaultActor(), { jobs, uploads, showArtwork: opts.showArtwork, encryption }));
+  const ctx = createCtx(db, opts.dbPath, opts.actor ?? defaultActor(), { jobs, uploads, showArtwork: opts.showArtwork, encryption, keyProtector: opts.keys.protector });
+  const dispatch = createDispatcher(ctx);
   return {
     dispatch,
-    db,
+    get db() {
+      return ctx.db;
+    },
     dbPath: opts.dbPath,
     jobs,
     uploads,
@@ -72,7 +76,7 @@ export async function openHustings(opts: {
     close: () => {
       for (const j of jobs.running()) jobs.cancel(j.jobId);
       uploads.close();
-      db.close();
+      ctx.db.close();
     },
   };
 }

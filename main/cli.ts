@@ -5,6 +5,7 @@ import { backupCommands } from './cli/backup.ts';
 import { callCommands } from './cli/call.ts';
 import { type Command, DEFAULT_DB } from './cli/command.ts';
 import { electionsCommands } from './cli/elections.ts';
+import { encryptCommands } from './cli/encrypt.ts';
 import { describeFailure } from './cli/failure.ts';
 import { nominationsCommands } from './cli/nominations.ts';
 import { registerCommands } from './cli/register.ts';
@@ -17,7 +18,7 @@ import { timetableCommands } from './cli/timetable.ts';
 import { treasuryCommands } from './cli/treasury.ts';
 
 /** The command table: each feature adds its commands here. */
-export const commands: Command[] = [...serveCommands, ...electionsCommands, ...areasCommands, ...nominationsCommands, ...plannerCommands, ...timetableCommands, ...rulesCommands, ...treasuryCommands, ...registerCommands, ...leafletsCommands, ...backupCommands, ...callCommands];
+export const commands: Command[] = [...serveCommands, ...electionsCommands, ...areasCommands, ...nominationsCommands, ...plannerCommands, ...timetableCommands, ...rulesCommands, ...treasuryCommands, ...registerCommands, ...leafletsCommands, ...backupCommands, ...encryptCommands, ...callCommands];
 
 function help(): string {
   return [

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { MethodDef } from '../../shared/contract/define.ts';
 import type { Db } from '../../db/open.ts';
 import { keyOf } from '../../db/encryption/cipher.ts';
-import type { EncryptionState } from '../../db/encryption/unlock.ts';
+import type { EncryptionState, KeyProtector } from '../../db/encryption/unlock.ts';
 import { type AuditRecord, writeAudit } from '../../db/repositories/audit.ts';
 import { createJobs, type Jobs } from '../jobs.ts';
 import { createUploads, type Uploads } from '../uploads.ts';
@@ -25,6 +25,8 @@ export interface Ctx {
   showArtwork?: ShowArtwork;
   /** The data key (null: a plain file) and the recovery key still to be shown; shared with the door. */
   encryption: EncryptionState;
+  /** The keychain the door locks keys with (the desktop app's safeStorage); none in browser mode and the CLI. */
+  keyProtector?: KeyProtector;
 }
 
 export type ShowArtwork = (artwork: { leafletId: number; title: string; name: string; type: string }) => Promise<void>;
@@ -33,7 +35,7 @@ export function createCtx(
   db: Db,
   dbPath: string,
   actor: string,
-  services: { jobs?: Jobs; uploads?: Uploads; showArtwork?: ShowArtwork; encryption?: EncryptionState } = {},
+  services: { jobs?: Jobs; uploads?: Uploads; showArtwork?: ShowArtwork; encryption?: EncryptionState; keyProtector?: KeyProtector } = {},
 ): Ctx {
   const ctx: Ctx = {
     db,
@@ -44,6 +46,7 @@ export function createCtx(
     uploads: services.uploads ?? createUploads(dbPath),
     showArtwork: services.showArtwork,
     encryption: services.encryption ?? { key: keyOf(db), pendingRecoveryKey: null },
+    keyProtector: services.keyProtector,
   };
   return ctx;
 }

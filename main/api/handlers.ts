@@ -8,6 +8,7 @@ import type { HandlersFor } from './context.ts';
 import { contestsHandlers } from './contests.ts';
 import { deadlinesHandlers } from './deadlines.ts';
 import { electionsHandlers } from './elections.ts';
+import { encryptHandlers } from './encrypt.ts';
 import { encryptionHandlers } from './encryption.ts';
 import { tasksHandlers } from './tasks.ts';
 import { timetableHandlers } from './timetable.ts';
@@ -36,5 +37,6 @@ export const handlers: HandlersFor<Contract> = {
   ...canvassHandlers,
   ...plannerHandlers,
   ...backupsHandlers,
+  ...encryptHandlers,
   ...encryptionHandlers,
 };

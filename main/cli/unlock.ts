@@ -38,7 +38,7 @@ export async function keysFromTerminal(dbPath: string, values: Values): Promise<
 }
 
 /** A passphrase to lock a new key file with: HUSTINGS_PASSPHRASE, else asked twice. */
-async function newPassphrase(why: string): Promise<string> {
+export async function newPassphrase(why: string): Promise<string> {
   const given = process.env.HUSTINGS_PASSPHRASE;
   if (given) {
     if (given.length < MIN_PASSPHRASE) throw new CliError(`HUSTINGS_PASSPHRASE is too short for a new passphrase: use at least ${MIN_PASSPHRASE} characters.`, 2);

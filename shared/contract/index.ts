@@ -7,6 +7,7 @@ import { backupsContract } from './backups.ts';
 import { contestsContract } from './contests.ts';
 import type { MethodDef } from './define.ts';
 import { electionsContract } from './elections.ts';
+import { encryptContract } from './encrypt.ts';
 import { encryptionContract } from './encryption.ts';
 import { deadlinesContract, holidaysContract, tasksContract, timetableContract } from './timetable.ts';
 import { treasuryContract } from './treasury.ts';
@@ -35,6 +36,7 @@ export const contract = {
   ...canvassContract,
   ...plannerContract,
   ...backupsContract,
+  ...encryptContract,
   ...encryptionContract,
 } satisfies Record<string, MethodDef>;
 

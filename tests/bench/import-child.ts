@@ -1,8 +1,9 @@
 /**
  * One import in a process of its own, so its peak memory (maxRSS) is the import's: opens a fresh
  * database, imports the CSV through the app's importer (upload → importStart → job), prints JSON.
- * With --reimport, then imports the same file again (every elector matched) and reports that
- * import's time, the process's peak memory after it, and its resident memory once it is done.
+ * With --key HEX the database is encrypted with that data key. With --reimport, then imports the
+ * same file again (every elector matched) and reports that import's time, the process's peak
+ * memory after it, and its resident memory once it is done.
  */
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -10,7 +11,10 @@ import { openHustings } from '../../main/app.ts';
 
 const [csvPath, dbPath] = process.argv.slice(2);
 const reimport = process.argv.includes('--reimport');
-const app = await openHustings({ dbPath, actor: 'bench', keys: { plain: true } });
+// --key HEX: an encrypted database with this raw data key (no key file, no passphrase stretching).
+const keyAt = process.argv.indexOf('--key');
+const keys = keyAt > 0 ? { key: Buffer.from(process.argv[keyAt + 1], 'hex') } : { plain: true };
+const app = await openHustings({ dbPath, keys, actor: 'bench' });
 const call = async (method: string, input: unknown): Promise<any> => {
   const r = await app.dispatch(method, input);
   if (!r.ok) throw new Error(`${method}: ${r.error.message}`);

@@ -147,6 +147,7 @@ const RUNNABLE: Record<string, string[]> = {
   backup: ['OUT'],
   restore: ['FILE'],
   backups: [],
+  encrypt: [],
 };
 
 /** Runs hustings without blocking, so several can run at once; a hung command is killed. */

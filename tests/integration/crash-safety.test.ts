@@ -1,15 +1,17 @@
 /**
  * Crash safety (docs/reliability.md §1): browser mode is killed with SIGKILL in the middle of a
  * stream of writes, several times at random moments; after each restart every write that was
- * acknowledged is there and SQLite's integrity check says ok.
+ * acknowledged is there and SQLite's integrity check says ok. On an encrypted file (as every new
+ * database is) and on a plain one (as older databases are until converted).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { isPlainSqliteFile } from '../../db/encryption/cipher.ts';
 import { openDatabase } from '../../db/open.ts';
 import { seededRandom } from '../support/malformed-payloads.ts';
-import { dataKeyOf, rawDatabase, TEST_KEYS } from '../helpers/db.ts';
+import { dataKeyOf, PLAIN, rawDatabase, TEST_KEYS } from '../helpers/db.ts';
 import { type BrowserMode, startBrowserMode } from '../helpers/server.ts';
 
 const ROUNDS = 5;
@@ -19,7 +21,6 @@ const ACKS_PER_ROUND: [number, number] = [400, 900];
 const ROUND_TIME_LIMIT_MS = 25_000;
 
 const dir = mkdtempSync(join(tmpdir(), 'hustings-crash-'));
-const dbPath = join(dir, 'crash.sqlite');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 interface Ack {
@@ -76,7 +77,13 @@ describe('crash safety', () => {
     }
   });
 
-  it(`keeps every acknowledged write through ${ROUNDS} SIGKILLs at random moments`, async () => {
+  it.each([
+    { kind: 'encrypted', encrypted: true },
+    { kind: 'plain', encrypted: false },
+  ])(`keeps every acknowledged write through ${ROUNDS} SIGKILLs at random moments ($kind file)`, async ({ kind, encrypted }) => {
+    const dbPath = join(dir, `crash-${kind}.sqlite`);
+    // Browser mode creates a new database encrypted (HUSTINGS_PASSPHRASE); an old plain one opens plain.
+    if (!encrypted) (await openDatabase(dbPath, PLAIN)).close();
     // A new seed each run (printed, so a failing run can be repeated with HUSTINGS_CRASH_SEED).
     const seed = Number(process.env.HUSTINGS_CRASH_SEED) || Date.now() % 1_000_000;
     const random = seededRandom(seed);
@@ -103,7 +110,8 @@ describe('crash safety', () => {
       }
 
       // Straight after the crash: the file is sound and holds every acknowledged write.
-      const db = rawDatabase(dbPath, { key: await dataKeyOf(dbPath) });
+      expect(isPlainSqliteFile(dbPath)).toBe(!encrypted);
+      const db = rawDatabase(dbPath, encrypted ? { key: await dataKeyOf(dbPath) } : {});
       try {
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
         const ids = new Set((db.prepare('SELECT id FROM elections').all() as { id: number }[]).map((r) => r.id));
@@ -113,7 +121,7 @@ describe('crash safety', () => {
       }
     }
 
-    console.log(`crash safety (seed ${seed}): ${allAcked.length} acknowledged writes over ${ROUNDS} SIGKILLs, ${interrupted} requests cut off by the kills, none lost`);
+    console.log(`crash safety, ${kind} file (seed ${seed}): ${allAcked.length} acknowledged writes over ${ROUNDS} SIGKILLs, ${interrupted} requests cut off by the kills, none lost`);
     expect(allAcked.length).toBeGreaterThanOrEqual(2000);
     expect(interrupted).toBeGreaterThan(0); // the kills really landed mid-stream
   }, 180_000);
