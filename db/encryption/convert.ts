@@ -24,6 +24,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { listBackups } from '../backup.ts';
+import { sealErasureLog } from '../erasure-log.ts';
 import { fileProblem, notHustings } from '../identity.ts';
 import { applyKey, isPlainSqliteFile } from './cipher.ts';
 import { formatRecoveryKey, generateDataKey, type KeyProtector, keyFilePath, writeKeyFile } from './keys.ts';
@@ -214,7 +215,7 @@ export interface EncryptedInPlace extends ConversionResult {
  * Encrypts a plain database with a new data key locked in its key file by `passphrase` (and by
  * the keychain's `protector` when the door has one, as the desktop app does), then the plain
  * backups beside it with the same key (each in place the same way), so no copy of the data stays
- * readable. The database goes first: until it is replaced, nothing else is touched.
+ * readable; the erasure log's key is sealed under the new key. The database goes first: until it is replaced, nothing else is touched.
  */
 export async function encryptWithPassphrase(
   dbPath: string,
@@ -227,6 +228,7 @@ export async function encryptWithPassphrase(
     removeKeyFile: () => rmSync(keyFilePath(dbPath), { force: true }),
     onStep: opts.onStep,
   });
+  sealErasureLog(dbPath, key);
   return { ...result, key, recoveryKey: formatRecoveryKey(key), ...(await encryptPlainBackups(dbPath, key)) };
 }
 

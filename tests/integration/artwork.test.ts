@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Hustings, openHustings } from '../../main/app.ts';
 import { setLeafletArtwork } from '../../db/repositories/leaflets.ts';
 import { SHELL_SCRIPT, SVG_WITH_SCRIPT, pdfFile, pngFile, windowsProgram } from '../helpers/artwork.ts';
-import { ok } from '../helpers/db.ts';
+import { ok, TEST_KEYS } from '../helpers/db.ts';
 import { startBrowserMode } from '../helpers/server.ts';
 
 let dir: string;
@@ -19,7 +19,7 @@ const b64 = (b: Buffer) => b.toString('base64');
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hustings-artwork-'));
-  app = await openHustings({ dbPath: join(dir, 'hustings.sqlite'), actor: 'tester' });
+  app = await openHustings({ dbPath: join(dir, 'hustings.sqlite'), keys: TEST_KEYS, actor: 'tester' });
 });
 afterEach(() => {
   app.close();

@@ -14,7 +14,7 @@ import { openHustings } from '../../main/app.ts';
 import { tokenFile } from '../../main/browser-token.ts';
 import { uploadsDir } from '../../main/uploads.ts';
 import { pdfFile } from '../helpers/artwork.ts';
-import { ok } from '../helpers/db.ts';
+import { ok, PLAIN } from '../helpers/db.ts';
 import { startBrowserMode } from '../helpers/server.ts';
 
 const BIN = resolve(import.meta.dirname, '..', '..', 'bin', 'hustings.js');
@@ -71,7 +71,7 @@ describe.skipIf(process.platform === 'win32')('private files', () => {
 
   it('tightens the files and folders an older version left readable when it opens them', async () => {
     const dbPath = join(dir, 'hustings.sqlite');
-    const first = await openHustings({ dbPath });
+    const first = await openHustings({ dbPath, keys: PLAIN });
     await ok(first, 'backups.create', {});
     first.close();
     const backups = join(dir, 'backups');
@@ -84,7 +84,7 @@ describe.skipIf(process.platform === 'win32')('private files', () => {
     writeFileSync(unrelated, 'the user’s own file');
     chmodSync(unrelated, 0o644);
 
-    const again = await openHustings({ dbPath, startupBackup: false });
+    const again = await openHustings({ dbPath, keys: PLAIN, startupBackup: false });
     try {
       expect([...loose, `${dbPath}-wal`, `${dbPath}-shm`].map(octal)).toEqual([...loose, `${dbPath}-wal`, `${dbPath}-shm`].map((f) => octal(f).replace(/\d+$/, '600')));
       expect([backups, join(dir, 'artwork')].map(mode)).toEqual([0o700, 0o700]);
