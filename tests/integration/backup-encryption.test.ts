@@ -10,7 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { backupAtStartupIfDue, backupsDir, inspectBackup, listBackups, RETENTION_SETTING, takeBackup } from '../../db/backup.ts';
 import { formatRecoveryKey, generateDataKey } from '../../db/encryption/keys.ts';
 import { putSetting } from '../../db/repositories/settings.ts';
@@ -20,6 +20,10 @@ import { backupFileName } from '../../shared/domain/backups.ts';
 import { hustings } from '../helpers/cli.ts';
 import { ok } from '../helpers/db.ts';
 import { HEADINGS, importCsv } from '../helpers/register.ts';
+
+// Tests here start the command line several times each (Node start-up plus a scrypt unlock per
+// run): on a loaded 2-core machine that outgrows the default 30 s, though nothing is wrong.
+vi.setConfig({ testTimeout: 120_000 });
 
 let dir: string;
 let dbPath: string;

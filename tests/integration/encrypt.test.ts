@@ -9,7 +9,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isPlainSqliteFile } from '../../db/encryption/cipher.ts';
 import { CONVERSION_STEPS } from '../../db/encryption/convert.ts';
 import { keyFilePath } from '../../db/encryption/keys.ts';
@@ -19,6 +19,10 @@ import { type Hustings, openHustings } from '../../main/app.ts';
 import { ok } from '../helpers/db.ts';
 import { HEADINGS, importCsv } from '../helpers/register.ts';
 import { hustingsOnTerminal, SCRIPT } from '../helpers/terminal.ts';
+
+// Tests here start the command line several times each (Node start-up plus a scrypt unlock per
+// run): on a loaded 2-core machine that outgrows the default 30 s, though nothing is wrong.
+vi.setConfig({ testTimeout: 120_000 });
 
 const PASSPHRASE = 'correct horse battery staple';
 /** A person's strings, each in its own column: name, address, postcode. */

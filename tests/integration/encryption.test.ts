@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isPlainSqliteFile } from '../../db/encryption/cipher.ts';
 import { formatRecoveryKey, generateDataKey, keyFilePath, parseRecoveryKey } from '../../db/encryption/keys.ts';
 import { KeyNeededError, RecoveryKeyTypoError, WrongKeyError } from '../../db/encryption/unlock.ts';
@@ -18,6 +18,10 @@ import { type Hustings, openHustings } from '../../main/app.ts';
 import { fileBytesMention } from '../helpers/bytes.ts';
 import { ok, PLAIN } from '../helpers/db.ts';
 import { importCsv, SMALL_REGISTER } from '../helpers/register.ts';
+
+// Tests here start the command line several times each (Node start-up plus a scrypt unlock per
+// run): on a loaded 2-core machine that outgrows the default 30 s, though nothing is wrong.
+vi.setConfig({ testTimeout: 120_000 });
 
 const PASSPHRASE = process.env.HUSTINGS_PASSPHRASE as string;
 const NOTE = 'Xylophone-teacher at 1 Mill Lane wants a poster';
