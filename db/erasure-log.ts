@@ -191,15 +191,22 @@ interface Hashes {
 }
 
 /**
- * Name with each contact detail the record has, and the name alone as a weak fallback, so a
- * copy from before they gave (or changed) an email, phone or address still finds them.
+ * Whether the hashes are for the log (of the person erased) or of a person in the database
+ * being checked against it.
  */
-function byNameAnd(mac: Mac, kind: ErasureKind, name: string, details: Record<string, string>): Hashes {
+type Side = 'logged' | 'found';
+
+/**
+ * Name with each contact detail the record has, and the name alone as a weak fallback: logged
+ * always, but checked only for a record with no contact details to go by (a copy from before
+ * they gave any), since a namesake with other details is someone else.
+ */
+function byNameAnd(mac: Mac, kind: ErasureKind, name: string, details: Record<string, string>, side: Side): Hashes {
   const n = normalise(name);
   const strong = Object.entries(details)
     .filter(([, value]) => value !== '')
     .map(([what, value]) => mac([kind, what, n, value].join('\0')));
-  return { strong, weak: [mac([kind, 'name', n].join('\0'))] };
+  return { strong, weak: side === 'logged' || strong.length === 0 ? [mac([kind, 'name', n].join('\0'))] : [] };
 }
 
 const emailKey = (email: string) => email.trim().toLowerCase();
@@ -215,7 +222,7 @@ interface Kind<P> {
   /** Tells people apart, so one matched by two entries is erased once. */
   key(p: P): string;
   everyone(db: Db): Iterable<P>;
-  hashes(mac: Mac, p: P): Hashes;
+  hashes(mac: Mac, p: P, side: Side): Hashes;
   /** Erases them with the repository function the live erasure uses; null when they are gone. */
   erase(db: Db, p: P): Promise<Record<string, unknown> | null>;
 }
@@ -246,7 +253,8 @@ const volunteer: Kind<VolunteerIdentity> = {
   entityId: (v) => v.id,
   key: (v) => String(v.id),
   everyone: allVolunteers,
-  hashes: (mac, v) => byNameAnd(mac, 'volunteer', v.name, { email: emailKey(v.email), phone: phoneKey(v.phone), address: addressKey(v.address) }),
+  hashes: (mac, v, side) =>
+    byNameAnd(mac, 'volunteer', v.name, { email: emailKey(v.email), phone: phoneKey(v.phone), address: addressKey(v.address) }, side),
   erase: async (db, v) => ({ ...(await eraseVolunteer(db, v)) }),
 };
 
@@ -256,8 +264,8 @@ const candidate: Kind<CandidateIdentity> = {
   entityId: (c) => c.id,
   key: (c) => String(c.id),
   everyone: allCandidates,
-  hashes: (mac, c) =>
-    byNameAnd(mac, 'candidate', c.ballotName, { email: emailKey(c.email), phone: phoneKey(c.phone), address: addressKey(c.homeAddress) }),
+  hashes: (mac, c, side) =>
+    byNameAnd(mac, 'candidate', c.ballotName, { email: emailKey(c.email), phone: phoneKey(c.phone), address: addressKey(c.homeAddress) }, side),
   erase: async (db, c) => ({ ...(await eraseCandidate(db, c)) }),
 };
 
@@ -317,7 +325,7 @@ function append(dbPath: string, entry: ErasureEntry): number {
  * erasure appends meanwhile. A log that cannot be used stops the erasure.
  */
 export function logErasure<K extends ErasureKind>(db: Db, dbPath: string, dataKey: Buffer | null, kind: K, person: Logged[K]): void {
-  const { strong, weak } = (KINDS[kind] as unknown as Kind<Logged[K]>).hashes(hmacSha256(hmacKeyOf(dbPath, dataKey)), person);
+  const { strong, weak } = (KINDS[kind] as unknown as Kind<Logged[K]>).hashes(hmacSha256(hmacKeyOf(dbPath, dataKey)), person, 'logged');
   const length = append(dbPath, { at: new Date().toISOString(), kind, match: [...weak, ...strong] });
   onRollback(db, () => truncateSync(erasureLogPath(dbPath), length));
 }
@@ -342,7 +350,7 @@ export function erasedSince(dates: readonly string[], takenAt: string): number {
 function foundAgain<P>(db: Db, kind: Kind<P>, logged: readonly ErasureEntry[], mac: Mac): { person: P; erasedAt: string }[] {
   const hits = new Map<string, { weak: boolean; people: P[] }>(logged.flatMap((e) => e.match.map((h) => [h, { weak: false, people: [] as P[] }] as const)));
   for (const p of kind.everyone(db)) {
-    const { strong, weak } = kind.hashes(mac, p);
+    const { strong, weak } = kind.hashes(mac, p, 'found');
     for (const h of strong) hits.get(h)?.people.push(p);
     for (const h of weak) {
       const hit = hits.get(h);

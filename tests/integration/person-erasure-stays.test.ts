@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { erasureLogPath } from '../../db/erasure-log.ts';
+import { erasureLogPath, reapplyErasures } from '../../db/erasure-log.ts';
 import type { KeySource } from '../../db/encryption/unlock.ts';
 import { fileBytesMention } from '../helpers/bytes.ts';
 import { ok, PLAIN, rawDatabase, TEST_KEYS, tempHustings } from '../helpers/db.ts';
@@ -185,5 +185,51 @@ describe.each([
     const twice = await ok(app, 'backups.restore', { file: older.file, confirm: true });
     expect(twice.erasuresReapplied).toBe(4);
     expect((await ok(app, 'volunteers.list', {})).map((v: { name: string }) => v.name)).toEqual(['Olive Keepsake']);
+  });
+});
+
+describe('finding them again', () => {
+  beforeEach(() => setUp(PLAIN));
+
+  const volunteer = (name: string, email = '', phone = '') =>
+    app.db
+      .prepare("INSERT INTO volunteers (name, email, phone, created_at, updated_at) VALUES (?, ?, ?, '2026-01-01', '2026-01-01')")
+      .run(name, email, phone);
+  const names = async () => (await ok(app, 'volunteers.list', {})).map((v: { name: string; email: string }) => `${v.name} <${v.email}>`).sort();
+
+  it('finds a volunteer by name and phone though their email changed, by name alone only when that is all there is and finds one person', async () => {
+    const v = await ok(app, 'volunteers.create', { name: 'Quentin Zephyrwood', email: 'qz@example.org', phone: '07700 900461', consentToContact: true });
+    await ok(app, 'volunteers.erasePerson', { id: v.id, confirm: true });
+
+    // An older copy: the same phone under an old email, and a namesake with other details.
+    volunteer('Quentin Zephyrwood', 'old@example.org', '07700900461');
+    volunteer('Quentin Zephyrwood', 'other@example.org', '01632 960000');
+    expect(await reapplyErasures(app.db, dbPath, null)).toBe(1);
+    expect(await names()).toEqual(['Quentin Zephyrwood <other@example.org>']);
+    expect(await reapplyErasures(app.db, dbPath, null)).toBe(0);
+
+    // A copy from before he gave any details: one person of that name is him; two cannot be told apart.
+    volunteer('Quentin Zephyrwood');
+    expect(await reapplyErasures(app.db, dbPath, null)).toBe(1);
+    expect(await names()).toEqual(['Quentin Zephyrwood <other@example.org>']);
+    volunteer('Quentin Zephyrwood');
+    volunteer('Quentin Zephyrwood');
+    expect(await reapplyErasures(app.db, dbPath, null)).toBe(0);
+    expect(await names()).toHaveLength(3);
+  });
+
+  it('erases a subscriber again from the paper they were erased from, not from another candidate’s', async () => {
+    const papers = [];
+    for (const name of ['Constance Keepname', 'Cedric Standing']) {
+      const c = await ok(app, 'candidates.create', { ballotName: name });
+      const k = await ok(app, 'candidacies.create', { candidateId: c.id, contestId });
+      papers.push((await ok(app, 'subscribers.add', { candidacyId: k.id, electorNumber: 'QX-417', name: 'Ignatius Brambleby' })) as { id: number; subscribers: { id: number }[] });
+    }
+    const older = await ok(app, 'backups.create', {});
+    await ok(app, 'subscribers.erasePerson', { id: papers[0]!.subscribers[0]!.id, confirm: true });
+    const restored = await ok(app, 'backups.restore', { file: older.file, confirm: true });
+    expect(restored.erasuresReapplied).toBe(1);
+    const left = await Promise.all(papers.map(async (p) => (await ok(app, 'candidacies.get', { id: p.id })).subscribers.length));
+    expect(left).toEqual([0, 1]);
   });
 });
