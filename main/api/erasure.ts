@@ -1,8 +1,9 @@
 /**
  * Erasing a person and exporting their data, for every kind of person Hustings holds data about
- * (docs/reliability.md §8). Each feature's handler removes or blanks the person's own record;
- * this removes every other copy and writes the one row that is left: an erasure happened, when,
- * by whom, and which kind of record — nothing about the person.
+ * (docs/reliability.md §8). Each feature's handler notes the erasure in the erasure log and
+ * erases the person and every copy of them (db/repositories/elector-erasure.ts,
+ * person-erasure.ts); this writes the one row that is left: an erasure happened, when, by whom,
+ * and which kind of record — nothing about the person.
  */
 import { AppError } from '../../shared/contract/result.ts';
 import { personIdentifiers } from '../../shared/domain/erasure.ts';
