@@ -16,8 +16,22 @@ import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, re
 import type { Db } from './open.ts';
 import { afterCommit, onRollback, writeAudit } from './repositories/audit.ts';
 import { eraseElector, electorIdentity, type ElectorIdentity } from './repositories/elector-erasure.ts';
+import {
+  allCandidates,
+  allDonors,
+  allSubscribers,
+  allVolunteers,
+  type CandidateIdentity,
+  type DonorIdentity,
+  eraseCandidate,
+  eraseDonor,
+  eraseSubscriber,
+  eraseVolunteer,
+  type SubscriberIdentity,
+  type VolunteerIdentity,
+} from './repositories/person-erasure.ts';
 
-export type ErasureKind = 'elector';
+export type ErasureKind = 'elector' | 'candidate' | 'subscriber' | 'volunteer' | 'donor';
 
 export interface ErasureEntry {
   /** When the person was erased (ISO-8601 UTC). */
@@ -146,6 +160,8 @@ function hmacSha256(key: Buffer): (message: string) => string {
   return (message) => hash('sha256', Buffer.concat([outer, hash('sha256', Buffer.concat([inner, Buffer.from(message)]), 'buffer')]), 'hex');
 }
 
+type Mac = (message: string) => string;
+
 type Identifying = Pick<ElectorIdentity, 'fullName' | 'electorNumber' | 'addressLines' | 'postcode'>;
 
 /**
@@ -154,12 +170,139 @@ type Identifying = Pick<ElectorIdentity, 'fullName' | 'electorNumber' | 'address
  */
 export function electorMatcher(hmacKey: Buffer): (e: Identifying) => [byAddress: string, byNumber: string] {
   const mac = hmacSha256(hmacKey);
-  return (e) => {
-    const name = normalise(e.fullName);
-    const address = normalise(`${e.addressLines} ${e.postcode}`).replace(/ /g, '');
-    const number = e.electorNumber.trim().toUpperCase();
-    return [mac(['elector', 'address', name, address].join('\0')), mac(['elector', 'number', name, number].join('\0'))];
-  };
+  return (e) => electorHashes(mac, e);
+}
+
+function electorHashes(mac: Mac, e: Identifying): [byAddress: string, byNumber: string] {
+  const name = normalise(e.fullName);
+  const address = normalise(`${e.addressLines} ${e.postcode}`).replace(/ /g, '');
+  const number = e.electorNumber.trim().toUpperCase();
+  return [mac(['elector', 'address', name, address].join('\0')), mac(['elector', 'number', name, number].join('\0'))];
+}
+
+/**
+ * The hashes of one person: `strong` ones find them wherever they match; a `weak` one (a name
+ * with an address two people of one name may share, a name alone) only when no strong one
+ * matches anyone and it finds exactly one person.
+ */
+interface Hashes {
+  strong: string[];
+  weak: string[];
+}
+
+/**
+ * Whether the hashes are for the log (of the person erased) or of a person in the database
+ * being checked against it.
+ */
+type Side = 'logged' | 'found';
+
+/**
+ * Name with each contact detail the record has, and the name alone as a weak fallback: logged
+ * always, but checked only for a record with no contact details to go by (a copy from before
+ * they gave any), since a namesake with other details is someone else.
+ */
+function byNameAnd(mac: Mac, kind: ErasureKind, name: string, details: Record<string, string>, side: Side): Hashes {
+  const n = normalise(name);
+  const strong = Object.entries(details)
+    .filter(([, value]) => value !== '')
+    .map(([what, value]) => mac([kind, what, n, value].join('\0')));
+  return { strong, weak: side === 'logged' || strong.length === 0 ? [mac([kind, 'name', n].join('\0'))] : [] };
+}
+
+const emailKey = (email: string) => email.trim().toLowerCase();
+const phoneKey = (phone: string) => phone.replace(/\D/g, '');
+const addressKey = (address: string) => normalise(address).replace(/ /g, '');
+
+/** How each kind of person is found in a database, hashed, erased and described. */
+interface Kind<P> {
+  /** For the audit row: "an elector’s", "a donor’s". */
+  whose: string;
+  entity: string;
+  entityId(p: P): number | null;
+  /** Tells people apart, so one matched by two entries is erased once. */
+  key(p: P): string;
+  everyone(db: Db): Iterable<P>;
+  hashes(mac: Mac, p: P, side: Side): Hashes;
+  /** Erases them with the repository function the live erasure uses; null when they are gone. */
+  erase(db: Db, p: P): Promise<Record<string, unknown> | null>;
+}
+
+const elector: Kind<Identifying & { id: number }> = {
+  whose: 'an elector’s',
+  entity: 'elector',
+  entityId: (e) => e.id,
+  key: (e) => String(e.id),
+  everyone: (db) =>
+    db
+      .prepare('SELECT id, full_name AS fullName, elector_number AS electorNumber, address_lines AS addressLines, postcode FROM electors')
+      .iterate() as IterableIterator<Identifying & { id: number }>,
+  hashes: (mac, e) => {
+    // Two people of one name at one address are told apart by their numbers.
+    const [byAddress, byNumber] = electorHashes(mac, e);
+    return { strong: [byNumber], weak: [byAddress] };
+  },
+  erase: async (db, e) => {
+    const identity = electorIdentity(db, e.id);
+    return identity ? { ...(await eraseElector(db, identity)) } : null;
+  },
+};
+
+const volunteer: Kind<VolunteerIdentity> = {
+  whose: 'a volunteer’s',
+  entity: 'volunteer',
+  entityId: (v) => v.id,
+  key: (v) => String(v.id),
+  everyone: allVolunteers,
+  hashes: (mac, v, side) =>
+    byNameAnd(mac, 'volunteer', v.name, { email: emailKey(v.email), phone: phoneKey(v.phone), address: addressKey(v.address) }, side),
+  erase: async (db, v) => ({ ...(await eraseVolunteer(db, v)) }),
+};
+
+const candidate: Kind<CandidateIdentity> = {
+  whose: 'a candidate’s',
+  entity: 'candidate',
+  entityId: (c) => c.id,
+  key: (c) => String(c.id),
+  everyone: allCandidates,
+  hashes: (mac, c, side) =>
+    byNameAnd(mac, 'candidate', c.ballotName, { email: emailKey(c.email), phone: phoneKey(c.phone), address: addressKey(c.homeAddress) }, side),
+  erase: async (db, c) => ({ ...(await eraseCandidate(db, c)) }),
+};
+
+/** A subscriber is one line of one nomination paper: the same person on another paper stays. */
+const subscriber: Kind<SubscriberIdentity> = {
+  whose: 'a nomination subscriber’s',
+  entity: 'nomination_subscriber',
+  entityId: (s) => s.id,
+  key: (s) => String(s.id),
+  everyone: allSubscribers,
+  hashes: (mac, s) => ({
+    strong: [mac(['subscriber', String(s.candidacyId), normalise(s.fullName), s.electorNumber.trim().toUpperCase()].join('\0'))],
+    weak: [],
+  }),
+  erase: async (db, s) => ({ ...(await eraseSubscriber(db, s)) }),
+};
+
+/** A donor is found as the treasury finds one: by name and address, on every donation. */
+const donor: Kind<DonorIdentity> = {
+  whose: 'a donor’s',
+  entity: 'donor',
+  entityId: () => null,
+  key: (d) => d.donationIds.join(','),
+  everyone: allDonors,
+  hashes: (mac, d) => ({ strong: [mac(['donor', 'address', normalise(d.name), addressKey(d.address)].join('\0'))], weak: [] }),
+  erase: async (db, d) => ({ ...(await eraseDonor(db, d)), donations: d.donationIds }),
+};
+
+const KINDS: { [K in ErasureKind]: Kind<never> } = { elector, volunteer, candidate, subscriber, donor } as unknown as { [K in ErasureKind]: Kind<never> };
+
+/** The identity each kind's live erasure logs. */
+interface Logged {
+  elector: ElectorIdentity;
+  volunteer: VolunteerIdentity;
+  candidate: CandidateIdentity;
+  subscriber: SubscriberIdentity;
+  donor: DonorIdentity;
 }
 
 /** Appends one entry durably; returns the file's length before it, to take it back. */
@@ -176,15 +319,19 @@ function append(dbPath: string, entry: ErasureEntry): number {
 }
 
 /**
- * Notes an elector's erasure in the log, inside the transaction erasing them: written before the
+ * Notes a person's erasure in the log, inside the transaction erasing them: written before the
  * commit and taken back if it rolls back, so a crash in between errs towards erasing them again
  * after a restore rather than bringing them back. Erasures are write transactions, so no other
  * erasure appends meanwhile. A log that cannot be used stops the erasure.
  */
-export function logElectorErasure(db: Db, dbPath: string, dataKey: Buffer | null, e: ElectorIdentity): void {
-  const match = electorMatcher(hmacKeyOf(dbPath, dataKey))(e);
-  const length = append(dbPath, { at: new Date().toISOString(), kind: 'elector', match });
+export function logErasure<K extends ErasureKind>(db: Db, dbPath: string, dataKey: Buffer | null, kind: K, person: Logged[K]): void {
+  const { strong, weak } = (KINDS[kind] as unknown as Kind<Logged[K]>).hashes(hmacSha256(hmacKeyOf(dbPath, dataKey)), person, 'logged');
+  const length = append(dbPath, { at: new Date().toISOString(), kind, match: [...weak, ...strong] });
   onRollback(db, () => truncateSync(erasureLogPath(dbPath), length));
+}
+
+export function logElectorErasure(db: Db, dbPath: string, dataKey: Buffer | null, e: ElectorIdentity): void {
+  logErasure(db, dbPath, dataKey, 'elector', e);
 }
 
 /** The dates of the erasures in the log, oldest first; needs no key. */
@@ -199,46 +346,61 @@ export function erasedSince(dates: readonly string[], takenAt: string): number {
   return dates.filter((at) => at > takenAt).length;
 }
 
+/** The people of one kind in the database whom logged entries find, each once, with when they were first erased. */
+function foundAgain<P>(db: Db, kind: Kind<P>, logged: readonly ErasureEntry[], mac: Mac): { person: P; erasedAt: string }[] {
+  const hits = new Map<string, { weak: boolean; people: P[] }>(logged.flatMap((e) => e.match.map((h) => [h, { weak: false, people: [] as P[] }] as const)));
+  for (const p of kind.everyone(db)) {
+    const { strong, weak } = kind.hashes(mac, p, 'found');
+    for (const h of strong) hits.get(h)?.people.push(p);
+    for (const h of weak) {
+      const hit = hits.get(h);
+      if (hit) {
+        hit.weak = true;
+        hit.people.push(p);
+      }
+    }
+  }
+  const found = new Map<string, { person: P; erasedAt: string }>();
+  for (const entry of logged) {
+    const matched = entry.match.map((h) => hits.get(h)!).filter((hit) => hit.people.length > 0);
+    const strong = matched.filter((hit) => !hit.weak).flatMap((hit) => hit.people);
+    const weak = matched.filter((hit) => hit.weak && hit.people.length === 1).flatMap((hit) => hit.people);
+    for (const person of strong.length > 0 ? strong : weak.slice(0, 1)) {
+      if (!found.has(kind.key(person))) found.set(kind.key(person), { person, erasedAt: entry.at });
+    }
+  }
+  return [...found.values()];
+}
+
 /**
  * Erases again everyone in the log who is in the database, e.g. just after a backup from before
  * their erasure was restored, in one transaction. Returns how many people were erased again.
- * An elector is found by name and number, or by name and address when that finds only one
- * (two people of one name at one address are told apart by their numbers).
+ * Each is erased by the function that erased them live, and an audit row says so.
  */
 export async function reapplyErasures(db: Db, dbPath: string, dataKey: Buffer | null): Promise<number> {
   const { entries } = readLog(erasureLogPath(dbPath));
-  const logged = entries.filter((e) => e.kind === 'elector');
-  if (logged.length === 0) return 0;
-  const hmacKey = hmacKeyOf(dbPath, dataKey);
+  if (entries.length === 0) return 0;
+  const mac = hmacSha256(hmacKeyOf(dbPath, dataKey));
 
-  const wanted = new Map<string, number[]>(logged.flatMap((e) => e.match.map((h) => [h, []] as [string, number[]])));
-  const matchOf = electorMatcher(hmacKey);
-  const rows = db
-    .prepare('SELECT id, full_name AS fullName, elector_number AS electorNumber, address_lines AS addressLines, postcode FROM electors')
-    .iterate() as IterableIterator<Identifying & { id: number }>;
-  for (const row of rows) {
-    for (const h of matchOf(row)) wanted.get(h)?.push(row.id);
-  }
-  const again: { id: number; erasedAt: string }[] = [];
-  for (const entry of logged) {
-    const [byAddress, byNumber] = entry.match.map((h) => wanted.get(h) ?? []);
-    const ids = byNumber.length > 0 ? byNumber : byAddress.length === 1 ? byAddress : [];
-    for (const id of ids) if (!again.some((a) => a.id === id)) again.push({ id, erasedAt: entry.at });
-  }
+  const again = (Object.keys(KINDS) as ErasureKind[]).flatMap((k) => {
+    const logged = entries.filter((e) => e.kind === k);
+    return logged.length === 0 ? [] : foundAgain(db, KINDS[k] as Kind<unknown>, logged, mac).map((f) => ({ kind: KINDS[k] as Kind<unknown>, ...f }));
+  });
   if (again.length === 0) return 0;
 
   db.exec('BEGIN IMMEDIATE');
+  let erased = 0;
   try {
-    for (const { id, erasedAt } of again) {
-      const identity = electorIdentity(db, id);
-      if (!identity) continue;
-      const counts = await eraseElector(db, identity);
+    for (const { kind, person, erasedAt } of again) {
+      const counts = await kind.erase(db, person);
+      if (counts === null) continue;
+      erased++;
       await writeAudit(db, {
         actor: 'hustings',
         action: 'erase',
-        entity: 'elector',
-        entityId: id,
-        summary: `Erased an elector’s personal data again after a restore (first erased ${erasedAt.slice(0, 10)})`,
+        entity: kind.entity,
+        entityId: kind.entityId(person),
+        summary: `Erased ${kind.whose} personal data again after a restore (first erased ${erasedAt.slice(0, 10)})`,
         after: counts,
       });
     }
@@ -248,5 +410,5 @@ export async function reapplyErasures(db: Db, dbPath: string, dataKey: Buffer | 
     throw error;
   }
   afterCommit(db);
-  return again.length;
+  return erased;
 }

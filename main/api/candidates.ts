@@ -25,7 +25,7 @@ import { computeResult, declarationProblems, isFirstPastThePost, resultProblems 
 import { formatTime } from '../../shared/domain/timetable.ts';
 import { ukToday } from '../../shared/domain/working-days.ts';
 import { ERASED_TEXT } from '../../shared/domain/erasure.ts';
-import { blankCandidate, deleteCandidate, getCandidate, insertCandidate, listCandidates, updateCandidate } from '../../db/repositories/candidates.ts';
+import { deleteCandidate, getCandidate, insertCandidate, listCandidates, updateCandidate } from '../../db/repositories/candidates.ts';
 import {
   checklistRows,
   deleteCandidacy,
@@ -54,7 +54,9 @@ import { listBallotFor, seatsByRow } from './list-ballot.ts';
 import { deleteResult, getResult, saveResult } from '../../db/repositories/results.ts';
 import { getDeposit } from '../../db/repositories/treasury.ts';
 import type { Ctx, HandlersFor } from './context.ts';
-import { addressIdentifiers, confirmErasure, erasePersonData, personTrail } from './erasure.ts';
+import { confirmErasure, personTrail, recordErasure } from './erasure.ts';
+import { logErasure } from '../../db/erasure-log.ts';
+import { candidateIdentifiers, eraseCandidate, eraseSubscriber } from '../../db/repositories/person-erasure.ts';
 import { requireContest } from './contests.ts';
 import { requireElection } from './elections.ts';
 import { contestTimetable, loadTimetableData } from './timetable.ts';
@@ -77,10 +79,6 @@ async function requireSubscriber(ctx: Ctx, id: number) {
   const s = await getSubscriber(ctx.db, id);
   if (!s) throw new AppError('not_found', `There is no subscriber with id ${id}`, { id: 'No such subscriber' });
   return s;
-}
-
-function candidateIdentifiers(c: { ballotName: string; commonName: string; email: string; phone: string; homeAddress: string }) {
-  return [c.ballotName, c.commonName, c.email, c.phone, ...addressIdentifiers(c.homeAddress)];
 }
 
 // ---- rules ----
@@ -289,14 +287,9 @@ export const candidatesHandlers: HandlersFor<typeof candidatesContract> = {
       confirm,
       `Erasing ${c.ballotName} blanks their names, home address, email, phone and notes, takes their name out of results, tasks, papers and notes, and blanks their details in the activity log, leaving only a note that an erasure happened.${kept}`,
     );
-    await blankCandidate(ctx.db, id, ERASED_TEXT);
-    return erasePersonData(ctx, {
-      entity: 'candidate',
-      entityId: id,
-      identifiers: candidateIdentifiers(c),
-      whose: 'a candidate’s',
-      extra: { candidacies: n },
-    });
+    logErasure(ctx.db, ctx.dbPath, ctx.encryption.key, 'candidate', c);
+    const traces = await eraseCandidate(ctx.db, c);
+    return recordErasure(ctx, { entity: 'candidate', entityId: id, whose: 'a candidate’s', extra: { candidacies: n } }, traces);
   },
 
   'candidacies.list': async (ctx, filter) => listCandidacies(ctx.db, filter),
@@ -450,16 +443,9 @@ export const candidatesHandlers: HandlersFor<typeof candidatesContract> = {
       confirm,
       `Erasing ${s.fullName} (${s.electorNumber}) takes them off ${k.candidateName}’s nomination paper for ${k.areaName} (those after them move up, leaving ${k.subscriberCount - 1} subscribers), takes their name out of notes and blanks their details in the activity log, leaving only a note that an erasure happened. Their entry in the electoral register, if any, is not touched.`,
     );
-    await deleteSubscriber(ctx.db, id);
-    const rest = await listSubscribers(ctx.db, s.candidacyId);
-    await reorderSubscribers(ctx.db, rest.map((r) => r.id));
-    return erasePersonData(ctx, {
-      entity: 'nomination_subscriber',
-      entityId: id,
-      identifiers: [s.fullName],
-      whose: 'a nomination subscriber’s',
-      extra: { candidacyId: s.candidacyId },
-    });
+    logErasure(ctx.db, ctx.dbPath, ctx.encryption.key, 'subscriber', s);
+    const traces = await eraseSubscriber(ctx.db, s);
+    return recordErasure(ctx, { entity: 'nomination_subscriber', entityId: id, whose: 'a nomination subscriber’s', extra: { candidacyId: s.candidacyId } }, traces);
   },
   'subscribers.move': async (ctx, { id, position }) => {
     const s = await requireSubscriber(ctx, id);

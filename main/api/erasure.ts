@@ -1,22 +1,20 @@
 /**
  * Erasing a person and exporting their data, for every kind of person Hustings holds data about
- * (docs/reliability.md §8). Each feature's handler removes or blanks the person's own record;
- * this removes every other copy and writes the one row that is left: an erasure happened, when,
- * by whom, and which kind of record — nothing about the person.
+ * (docs/reliability.md §8). Each feature's handler notes the erasure in the erasure log and
+ * erases the person and every copy of them (db/repositories/elector-erasure.ts,
+ * person-erasure.ts); this writes the one row that is left: an erasure happened, when, by whom,
+ * and which kind of record — nothing about the person.
  */
 import { AppError } from '../../shared/contract/result.ts';
 import { personIdentifiers } from '../../shared/domain/erasure.ts';
-import { type AuditReference, listAudit } from '../../db/repositories/audit.ts';
-import { eraseTraces, listMentions } from '../../db/repositories/erasure.ts';
+import { listAudit } from '../../db/repositories/audit.ts';
+import { listMentions, type ScrubCount } from '../../db/repositories/erasure.ts';
 import type { Ctx } from './context.ts';
 
 export interface PersonErasure {
-  /** The audit trail's entity of the person's own record and its id, whose rows are blanked. */
+  /** The audit trail's entity of the person's own record and its id. */
   entity: string;
   entityId: number | null;
-  references?: AuditReference[];
-  /** Their name, address, email, phone…: each mention elsewhere is replaced by "(erased)". */
-  identifiers: readonly (string | null | undefined)[];
   /** "a volunteer’s", "a donor’s" … for the erasure record. */
   whose: string;
   /** Not personal: counts, ids of records that stay. */
@@ -28,19 +26,8 @@ export function confirmErasure(confirm: boolean | undefined, message: string): v
   if (!confirm) throw new AppError('needs_confirmation', `${message} This cannot be undone.`);
 }
 
-/** The identifying strings of an address: the whole of it and its first line when that has a house number. */
-export function addressIdentifiers(address: string): string[] {
-  const first = address.split(/\r?\n|,/)[0]?.trim() ?? '';
-  return /\d/.test(first) && first.length >= 6 ? [address, first] : [address];
-}
-
-export async function erasePersonData(ctx: Ctx, e: PersonErasure): Promise<{ erased: true; auditRows: number; records: number }> {
-  const traces = await eraseTraces(ctx.db, {
-    entity: e.entity,
-    entityId: e.entityId,
-    references: e.references,
-    identifiers: personIdentifiers(e.identifiers),
-  });
+/** Writes the one row an erasure leaves, once the person and their copies are gone (db/repositories/person-erasure.ts). */
+export async function recordErasure(ctx: Ctx, e: PersonErasure, traces: ScrubCount): Promise<{ erased: true; auditRows: number; records: number }> {
   const result = { erased: true as const, ...traces };
   await ctx.audit({
     action: 'erase',

@@ -43,7 +43,9 @@ import {
 import { deleteVolunteer, getVolunteer, insertVolunteer, listVolunteers, updateVolunteer } from '../../db/repositories/volunteers.ts';
 import { requireArea } from './areas.ts';
 import type { Ctx, HandlersFor } from './context.ts';
-import { addressIdentifiers, confirmErasure, erasePersonData, personTrail } from './erasure.ts';
+import { confirmErasure, personTrail, recordErasure } from './erasure.ts';
+import { logErasure } from '../../db/erasure-log.ts';
+import { eraseVolunteer, volunteerIdentifiers } from '../../db/repositories/person-erasure.ts';
 import { requireContest } from './contests.ts';
 import { writePrivateFile } from '../private-files.ts';
 
@@ -65,10 +67,6 @@ function invalid(problems: { field: string; message: string }[]): never {
 
 async function requireVolunteer(ctx: Ctx, id: number) {
   return (await getVolunteer(ctx.db, id)) ?? notFound('volunteer', id);
-}
-
-function volunteerIdentifiers(v: { name: string; email: string; phone: string; address: string }) {
-  return [v.name, v.email, v.phone, ...addressIdentifiers(v.address)];
 }
 
 // ---------------------------------------------------------------- leaflets
@@ -284,15 +282,10 @@ export const leafletsHandlers: HandlersFor<typeof leafletsContract> = {
       confirm,
       `Erasing ${v.name} deletes their contact details, address, availability, roles and notes${gone}, takes their name out of tasks, canvass sessions and notes, and blanks their details in the activity log, leaving only a note that an erasure happened.${kept}`,
     );
-    await deleteVolunteer(ctx.db, id);
-    return erasePersonData(ctx, {
-      entity: 'volunteer',
-      entityId: id,
-      references: [{ entity: 'round_assignment', field: 'volunteerId' }],
-      identifiers: volunteerIdentifiers(v),
-      whose: 'a volunteer’s',
-      extra: { drops: v.drops, assignments: v.assignments },
-    });
+    // Noted in the erasure log beside the database, so restoring an older backup erases them again.
+    logErasure(ctx.db, ctx.dbPath, ctx.encryption.key, 'volunteer', v);
+    const traces = await eraseVolunteer(ctx.db, v);
+    return recordErasure(ctx, { entity: 'volunteer', entityId: id, whose: 'a volunteer’s', extra: { drops: v.drops, assignments: v.assignments } }, traces);
   },
 
   'leaflets.list': async (ctx, filter) => Promise.all((await listLeaflets(ctx.db, filter)).map((l) => toLeaflet(ctx, l))),

@@ -46,7 +46,6 @@ import {
   insertDonation,
   insertExpense,
   latestExpenseDate,
-  blankDonor,
   listAllDonations,
   listDonations,
   listExpenses,
@@ -57,10 +56,11 @@ import {
   updateDonation,
   updateExpense,
 } from '../../db/repositories/treasury.ts';
-import { redactAuditFields } from '../../db/repositories/erasure.ts';
 import { requireContest } from './contests.ts';
 import type { Ctx, HandlersFor } from './context.ts';
-import { addressIdentifiers, confirmErasure, erasePersonData, personTrail } from './erasure.ts';
+import { confirmErasure, personTrail, recordErasure } from './erasure.ts';
+import { logErasure } from '../../db/erasure-log.ts';
+import { donorIdentifiers, eraseDonor } from '../../db/repositories/person-erasure.ts';
 import { type PostPoll, depositFacts, depositRefundDue, listSpendingLimit, postPollDeadlines, printRunsOf, today } from './treasury-links.ts';
 
 type SpendInfo = z.infer<typeof spendInfo>;
@@ -320,8 +320,6 @@ async function donorOf(ctx: Ctx, donationId: number): Promise<Donor> {
   };
 }
 
-const donorIdentifiers = (d: Donor) => [d.name, ...addressIdentifiers(d.address)];
-
 // ---------------------------------------------------------------------------------------------
 // Writes
 
@@ -566,10 +564,10 @@ export const treasuryHandlers: HandlersFor<typeof treasuryContract> = {
       `Erasing ${donor.name} blanks their name, address and elector or company number on ${n === 1 ? 'their donation' : `all ${n} of their donations`}, takes their name out of notes and blanks it in the activity log, leaving only a note that an erasure happened. What was given, when, and whether it was accepted stay in the accounts.`,
     );
     const ids = donor.donations.map((d) => d.id);
-    await blankDonor(ctx.db, ids, ERASED_TEXT);
-    // Their numbers are taken out of the donations' copies; the name and address go by search.
-    await redactAuditFields(ctx.db, 'donation', ids, ['electorNumber', 'companyNumber']);
-    return erasePersonData(ctx, { entity: 'donor', entityId: null, identifiers: donorIdentifiers(donor), whose: 'a donor’s', extra: { donations: ids } });
+    const identity = { name: donor.name, address: donor.address, donationIds: ids, electorNumbers: donor.electorNumbers, companyNumbers: donor.companyNumbers };
+    logErasure(ctx.db, ctx.dbPath, ctx.encryption.key, 'donor', identity);
+    const traces = await eraseDonor(ctx.db, identity);
+    return recordErasure(ctx, { entity: 'donor', entityId: null, whose: 'a donor’s', extra: { donations: ids } }, traces);
   },
   'treasury.createDonation': async (ctx, { contestId, ...input }) => {
     const contest = await requireContest(ctx, contestId);

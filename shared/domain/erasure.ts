@@ -79,6 +79,28 @@ export function scrubJsonText(json: string, pattern: RegExp | null): string | nu
   return after === before ? null : after;
 }
 
+/**
+ * The identifying strings of a free-text address: the whole of it as stored and as written on
+ * one line ("3 Ostrich Row, Oldtown OT1 1AA"), and its first line when that has a house number.
+ */
+export function addressIdentifiers(address: string): string[] {
+  const lines = address.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const first = address.split(/\r?\n|,/)[0]?.trim() ?? '';
+  const out = [address];
+  if (lines.length > 1) out.push(lines.join(', '));
+  if (/\d/.test(first) && first.length >= 6) out.push(first);
+  return out;
+}
+
+/**
+ * The postcode at the end of a free-text address, if any: shared by a street of neighbours, so
+ * scrubbed only alongside the person's name (see scrubMentions), as an elector's is.
+ */
+export function postcodeOf(address: string): string[] {
+  const code = address.trim().match(/(?<![\p{L}\p{N}])[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$/iu);
+  return code ? [code[0]] : [];
+}
+
 /** What a restore says about the people in the backup who had been erased since it was taken. */
 export function erasedAgainSentence(people: number): string {
   return people === 1 ? '1 person erased since that backup was erased again.' : `${people} people erased since that backup were erased again.`;

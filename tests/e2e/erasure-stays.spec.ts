@@ -58,3 +58,47 @@ test('an erased elector stays erased when a backup from before is restored, and 
   await expect(page.getByText('Erased an elector’s personal data again after a restore', { exact: false })).toBeVisible();
   await expect(page.locator('main')).not.toContainText('Quillon');
 });
+
+test('an erased volunteer stays erased when a backup from before is restored from the Backups page, which says so', async ({ page, app }) => {
+  const call = async (method: string, input: unknown) => {
+    const r = await app.call(method, input);
+    expect(r.body.ok, `${method}: ${JSON.stringify(r.body.error)}`).toBe(true);
+    return r.body.value;
+  };
+  await call('volunteers.create', { name: 'Quentin Zephyrwood', email: 'qz@example.org', phone: '07700 900461', address: '17 Larkspur Mews\nNewtown NT4 9QQ', consentToContact: true });
+  await call('volunteers.create', { name: 'Olive Keepsake', consentToContact: false });
+  const election = await call('elections.create', { name: 'County 2025', type: 'local', pollingDay: '2025-05-01', nation: 'england' });
+  await call('tasks.create', { title: 'Lift', assignee: 'Quentin Zephyrwood', notes: 'Ring 07700 900461', electionId: election.id, dueKind: 'fixed', dueDate: '2025-04-01' });
+  const older = await call('backups.create', {});
+
+  // He asks to be erased.
+  await page.getByRole('link', { name: 'Volunteers' }).click();
+  await page.getByRole('link', { name: 'Quentin Zephyrwood' }).click();
+  await page.getByRole('button', { name: 'Erase this person’s data' }).click();
+  await page.getByRole('dialog', { name: 'Erase Quentin Zephyrwood’s data?' }).getByRole('button', { name: 'Erase' }).click();
+  await expect(page.getByRole('link', { name: 'Olive Keepsake' })).toBeVisible();
+  await expect(page.getByText('Zephyrwood')).toHaveCount(0);
+
+  // The backup from before still holds him; the page says so, and restoring it erases him again.
+  await page.getByRole('link', { name: 'Backups' }).click();
+  const row = page.getByRole('row').filter({ hasText: older.file });
+  await expect(row.getByRole('note')).toHaveText('Holds erased people Taken before 1 person asked to be erased; restoring it erases them again.');
+  await row.getByRole('button', { name: /^Restore/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Restore this backup?' });
+  await expect(dialog).toContainText('Taken before 1 person asked to be erased; restoring it erases them again.');
+  await dialog.getByRole('button', { name: 'Restore' }).click();
+  await expect(page.getByRole('status')).toContainText('1 person erased since that backup was erased again.');
+  await expectAccessible(page);
+  await page.screenshot({ path: '/tmp/erasure-shots/volunteer-restored.png', fullPage: true });
+
+  // He is not back: not among the volunteers, not in the task, not in the activity log.
+  await page.getByRole('link', { name: 'Volunteers' }).click();
+  await expect(page.getByRole('link', { name: 'Olive Keepsake' })).toBeVisible();
+  await expect(page.getByText('Zephyrwood')).toHaveCount(0);
+  const tasks = await call('tasks.list', { electionId: election.id });
+  expect(tasks.map((t: { assignee: string; notes: string }) => [t.assignee, t.notes])).toEqual([['(erased)', 'Ring (erased)']]);
+  await page.getByRole('link', { name: 'Activity' }).click();
+  await expect(page.getByText('Erased a volunteer’s personal data again after a restore', { exact: false })).toBeVisible();
+  await expect(page.locator('main')).not.toContainText('Zephyrwood');
+  await expect(page.locator('main')).not.toContainText('07700');
+});
