@@ -20,7 +20,7 @@ const HTML = `<!doctype html>
 </head>
 <body>
 <main>
-<h1>Unlock your data</h1>
+<h1 id="title">Unlock your data</h1>
 <p id="reason"></p>
 <form id="form" novalidate>
 <div id="key-field" hidden>
@@ -62,6 +62,7 @@ let ask = null;
 bridge.ask().then((a) => {
   ask = a;
   $('reason').textContent = a.reason;
+  if (a.key === null) $('title').textContent = 'Choose a passphrase for your data';
   if (a.key !== null) {
     $('key-field').hidden = false;
     if (a.key === 'passphrase-or-recovery-key') {
