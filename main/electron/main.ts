@@ -224,7 +224,10 @@ async function start(): Promise<void> {
     // The keychain cannot unlock the key (a new computer, a reinstalled system) or there is no
     // keychain: the user types the recovery key or passphrase in a window of its own.
     const unlocked = await askToUnlock(dbPath, keychainProtector());
-    if (unlocked === null) return; // the window was closed: the app quits with it
+    if (unlocked === null) {
+      app.quit(); // the window was closed without unlocking (on macOS too, where closing a window keeps an app)
+      return;
+    }
     hustings = await openHustings({ dbPath, keys: unlocked.keys, showArtwork });
     closeUnlockWindow = unlocked.close;
   }

@@ -34,13 +34,14 @@ type Recorded = {
   permissionRequest?: (wc: unknown, permission: string, callback: (granted: boolean) => void) => void;
   permissionCheck?: (wc: unknown, permission: string) => boolean;
   ipc: Record<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>;
-  windows: { options: { webPreferences: Record<string, unknown> }; url?: string; contents: FakeContents }[];
+  windows: { options: { webPreferences: Record<string, unknown> }; url?: string; contents: FakeContents; close(): void }[];
   /** Indexes in `windows` of the windows closed, in order. */
   closedWindows: number[];
   appListeners: Record<string, Listener[]>;
   openedExternally: string[];
   openedPaths: string[];
   exitCode?: number;
+  quitCalled?: boolean;
   ready: Promise<void>;
 };
 
@@ -88,7 +89,9 @@ async function startMain(userDataDir: string, computer: string): Promise<Recorde
     isPackaged: true,
     getPath: (name: string) => (name === 'userData' ? userDataDir : path.join(work, name)),
     requestSingleInstanceLock: () => true,
-    quit() {},
+    quit() {
+      rec.quitCalled = true;
+    },
     exit(code: number) {
       rec.exitCode = code;
     },
@@ -99,7 +102,7 @@ async function startMain(userDataDir: string, computer: string): Promise<Recorde
     webContents = fakeContents();
     constructor(options: Recorded['windows'][number]['options']) {
       BrowserWindow.all.push(this);
-      const entry: Recorded['windows'][number] = { options, contents: this.webContents };
+      const entry: Recorded['windows'][number] = { options, contents: this.webContents, close: () => this.close() };
       rec.windows.push(entry);
       for (const fn of rec.appListeners['web-contents-created'] ?? []) fn({}, this.webContents);
       this.loadURL = async (url: string) => {
@@ -423,5 +426,16 @@ describe('a lost keychain entry: the unlock window', () => {
     } finally {
       for (const fn of again.appListeners['will-quit'] ?? []) fn();
     }
+  });
+
+  it('closing the unlock window without a key quits, and leaves the files as they were', async () => {
+    const dbPath = path.join(moved(), 'hustings.sqlite');
+    const before = [readFileSync(dbPath), readFileSync(`${dbPath}.key`)];
+    const elsewhere = await startMain(moved(), 'a third computer');
+    expect(elsewhere.windows.map((w) => w.url)).toEqual(['app://unlock/']);
+    elsewhere.windows[0].close(); // as the user closes it
+    await expect.poll(() => elsewhere.quitCalled).toBe(true);
+    expect(elsewhere.ipc).toEqual({});
+    expect([readFileSync(dbPath), readFileSync(`${dbPath}.key`)]).toEqual(before);
   });
 });
