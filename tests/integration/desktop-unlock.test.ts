@@ -65,7 +65,7 @@ async function electionsWith(keys: Parameters<typeof openHustings>[0]['keys']): 
 function withTypo(recoveryKey: string, group: number): string {
   const groups = recoveryKey.split('-');
   const g = groups[group - 1];
-  groups[group - 1] = (g[0] === 'A' ? 'B' : 'A') + g.slice(1);
+  groups[group - 1] = g.slice(0, -1) + (g.at(-1) === 'A' ? 'B' : 'A'); // its check character: always caught
   return groups.join('-');
 }
 
