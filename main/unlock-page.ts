@@ -43,11 +43,11 @@ const HTML = `<!doctype html>
 `;
 
 const CSS = `body { font: 15px/1.45 system-ui, sans-serif; margin: 0; color: #1b1b1b; background: #f6f6f4; }
-main { max-width: 34rem; margin: 2rem auto; padding: 0 1.5rem; }
+main { max-width: 42rem; margin: 2rem auto; padding: 0 1.5rem; }
 h1 { font-size: 1.4rem; margin: 0 0 .75rem; }
 label { display: block; font-weight: 600; margin-top: 1rem; }
 input { box-sizing: border-box; width: 100%; font: inherit; padding: .45rem .55rem; margin-top: .25rem; border: 1px solid #767676; border-radius: 4px; }
-#key { font-family: ui-monospace, monospace; letter-spacing: .03em; }
+#key { font-family: ui-monospace, monospace; font-size: .85rem; }
 .hint { color: #555; font-size: .9rem; margin: .3rem 0 0; }
 #message { color: #a4000f; font-weight: 600; min-height: 1.4em; margin: 1rem 0 .5rem; }
 button { font: inherit; font-weight: 600; padding: .5rem 1.4rem; border: 0; border-radius: 4px; background: #1d4f91; color: #fff; }

@@ -24,8 +24,9 @@ export function askToUnlock(dbPath: string, protector: KeyProtector | undefined)
   return new Promise((resolve) => {
     let done = false;
     const win = new BrowserWindow({
-      width: 560,
-      height: 520,
+      width: 760,
+      height: 540,
+      // Wide enough for a whole recovery key on one line.
       title: 'Unlock your data — Hustings',
       autoHideMenuBar: true,
       webPreferences: {
