@@ -1,6 +1,7 @@
 // Electron part of the build: bundles the main process and the sandboxed preload with esbuild.
 //   main/electron/main.ts    -> dist/electron/main.cjs     (electron and better-sqlite3-multiple-ciphers external)
 //   main/electron/preload.ts -> dist/electron/preload.cjs  (CommonJS: a sandboxed preload must be)
+//   main/electron/unlock-preload.ts -> dist/electron/unlock-preload.cjs (the unlock window's)
 //   db/migrations/*.sql      -> dist/electron/migrations/  (read at run time, also from the asar)
 // Run on its own with `node scripts/build-electron.mjs [--out DIR]`, or from scripts/build.mjs.
 import { build } from 'esbuild';
@@ -34,14 +35,16 @@ export async function buildElectron({ outDir = path.join(root, 'dist', 'electron
       define: { 'import.meta.url': '__hustingsBundleUrl', 'import.meta.dirname': '__dirname' },
       banner: { js: 'const __hustingsBundleUrl = require("node:url").pathToFileURL(__filename).href;' },
     }),
-    build({
-      ...common,
-      // The sandboxed preload may only require 'electron'; everything else is bundled in.
-      platform: 'browser',
-      entryPoints: [path.join(root, 'main', 'electron', 'preload.ts')],
-      outfile: path.join(outDir, 'preload.cjs'),
-      external: ['electron'],
-    }),
+    // The sandboxed preloads may only require 'electron'; everything else is bundled in.
+    ...['preload', 'unlock-preload'].map((name) =>
+      build({
+        ...common,
+        platform: 'browser',
+        entryPoints: [path.join(root, 'main', 'electron', `${name}.ts`)],
+        outfile: path.join(outDir, `${name}.cjs`),
+        external: ['electron'],
+      }),
+    ),
   ]);
   const migrations = path.join(root, 'db', 'migrations');
   if (existsSync(migrations)) {

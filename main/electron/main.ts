@@ -22,8 +22,10 @@ import {
 } from '../electron-policy.ts';
 import { EncryptionKeyError } from '../../db/encryption/errors.ts';
 import { keepFilesPrivate, tightenFolder } from '../private-files.ts';
+import { serveUnlockPage } from '../unlock-page.ts';
 import { sendJobEvent, setJobEventWindow } from './job-events.ts';
-import { desktopKeys, unlockAdvice } from './keychain.ts';
+import { desktopKeys, keychainProtector } from './keychain.ts';
+import { askToUnlock } from './unlock-window.ts';
 
 // Bundled by scripts/build-electron.mjs to dist/electron/main.cjs; the renderer is built to
 // dist/renderer and the preload to dist/electron/preload.cjs.
@@ -86,6 +88,8 @@ async function showArtwork(artwork: { leafletId: number; title: string }): Promi
 }
 
 async function serveAppRequest(request: Request): Promise<Response> {
+  const unlockPage = serveUnlockPage(request.url, request.method);
+  if (unlockPage !== null) return unlockPage;
   const artworkId = artworkRequestId(request.url, request.method);
   if (artworkId !== null) return serveArtwork(artworkId, request.method);
   const resolved = resolveAppRequest(request.url, request.method, RENDERER_ROOT);
@@ -210,19 +214,27 @@ async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   keepFilesPrivate();
   tightenFolder(dataDir);
+  const dbPath = path.join(dataDir, 'hustings.sqlite');
+  let closeUnlockWindow = () => {};
   try {
     // Artwork opens only in the app's own viewer window, never with shell.openPath.
-    hustings = await openHustings({ dbPath: path.join(dataDir, 'hustings.sqlite'), keys: desktopKeys(), showArtwork });
+    hustings = await openHustings({ dbPath, keys: desktopKeys(), showArtwork });
   } catch (error) {
     if (!(error instanceof EncryptionKeyError)) throw error;
-    // The keychain entry is gone (a new computer, a reinstalled system) or the key is wrong.
-    dialog.showMessageBoxSync({ type: 'error', title: 'Hustings cannot open your data', message: error.message, detail: unlockAdvice(), buttons: ['Quit'] });
-    app.exit(2);
-    return;
+    // The keychain cannot unlock the key (a new computer, a reinstalled system) or there is no
+    // keychain: the user types the recovery key or passphrase in a window of its own.
+    const unlocked = await askToUnlock(dbPath, keychainProtector());
+    if (unlocked === null) {
+      app.quit(); // the window was closed without unlocking (on macOS too, where closing a window keeps an app)
+      return;
+    }
+    hustings = await openHustings({ dbPath, keys: unlocked.keys, showArtwork });
+    closeUnlockWindow = unlocked.close;
   }
   hustings.jobs.subscribe(sendJobEvent);
   ipcMain.handle(INVOKE_CHANNEL, handleInvoke);
   mainWindow = createWindow();
+  closeUnlockWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
   });

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, INVOKE_CHANNEL, JOB_EVENT_CHANNEL } from '../../main/electron-policy.ts';
+import { UNLOCK_ASK_CHANNEL, UNLOCK_SUBMIT_CHANNEL } from '../../main/electron/channels.ts';
 import type { JobEvent } from '../../main/jobs.ts';
 import { SMALL_REGISTER } from '../helpers/register.ts';
 import { pdfFile, windowsProgram } from '../helpers/artwork.ts';
@@ -33,11 +34,14 @@ type Recorded = {
   permissionRequest?: (wc: unknown, permission: string, callback: (granted: boolean) => void) => void;
   permissionCheck?: (wc: unknown, permission: string) => boolean;
   ipc: Record<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>;
-  windows: { options: { webPreferences: Record<string, unknown> }; url?: string; contents: FakeContents }[];
+  windows: { options: { webPreferences: Record<string, unknown> }; url?: string; contents: FakeContents; close(): void }[];
+  /** Indexes in `windows` of the windows closed, in order. */
+  closedWindows: number[];
   appListeners: Record<string, Listener[]>;
   openedExternally: string[];
   openedPaths: string[];
   exitCode?: number;
+  quitCalled?: boolean;
   ready: Promise<void>;
 };
 
@@ -68,28 +72,26 @@ function fireNavigation(contents: FakeContents, event: string, url: string): boo
   return prevented;
 }
 
-beforeAll(async () => {
-  work = mkdtempSync(path.join(os.tmpdir(), 'hustings-electron-main-'));
-  userData = path.join(work, 'userData');
-  await promisify(execFile)(process.execPath, [path.join(root, 'scripts', 'build-electron.mjs'), '--out', path.join(work, 'app', 'electron')], { cwd: root });
-  mkdirSync(path.join(work, 'app', 'renderer', 'assets'), { recursive: true });
-  writeFileSync(path.join(work, 'app', 'renderer', 'index.html'), '<!doctype html><title>Hustings</title>');
-  writeFileSync(path.join(work, 'app', 'renderer', 'assets', 'app.js'), 'console.log(1)');
-  writeFileSync(path.join(work, 'secret.txt'), 'not for the renderer');
-  mkdirSync(path.join(work, 'app', 'node_modules'));
-  symlinkSync(path.join(root, 'node_modules', 'better-sqlite3-multiple-ciphers'), path.join(work, 'app', 'node_modules', 'better-sqlite3-multiple-ciphers'), 'dir');
-
+/**
+ * Loads a fresh copy of the bundled main against a new fake electron module, as one start of the
+ * app on a `computer` (whose keychain seals for itself only), with its userData at `userDataDir`;
+ * resolves once main has loaded its first window.
+ */
+async function startMain(userDataDir: string, computer: string): Promise<Recorded> {
+  const mainFile = path.join(work, 'app', 'electron', 'main.cjs');
   let markReady: () => void = () => {};
-  rec = { schemes: [], ipc: {}, windows: [], appListeners: {}, openedExternally: [], openedPaths: [], ready: new Promise((r) => (markReady = r)) };
+  const rec: Recorded = { schemes: [], ipc: {}, windows: [], closedWindows: [], appListeners: {}, openedExternally: [], openedPaths: [], ready: new Promise((r) => (markReady = r)) };
   const app = {
     on(event: string, fn: Listener) {
       (rec.appListeners[event] ??= []).push(fn);
     },
     whenReady: () => Promise.resolve(),
     isPackaged: true,
-    getPath: (name: string) => (name === 'userData' ? userData : path.join(work, name)),
+    getPath: (name: string) => (name === 'userData' ? userDataDir : path.join(work, name)),
     requestSingleInstanceLock: () => true,
-    quit() {},
+    quit() {
+      rec.quitCalled = true;
+    },
     exit(code: number) {
       rec.exitCode = code;
     },
@@ -100,7 +102,7 @@ beforeAll(async () => {
     webContents = fakeContents();
     constructor(options: Recorded['windows'][number]['options']) {
       BrowserWindow.all.push(this);
-      const entry: Recorded['windows'][number] = { options, contents: this.webContents };
+      const entry: Recorded['windows'][number] = { options, contents: this.webContents, close: () => this.close() };
       rec.windows.push(entry);
       for (const fn of rec.appListeners['web-contents-created'] ?? []) fn({}, this.webContents);
       this.loadURL = async (url: string) => {
@@ -109,13 +111,26 @@ beforeAll(async () => {
       };
     }
     loadURL: (url: string) => Promise<void>;
+    listeners: Record<string, Listener[]> = {};
+    closed = false;
     once() {}
-    on() {}
+    on(event: string, fn: Listener) {
+      (this.listeners[event] ??= []).push(fn);
+    }
+    close() {
+      this.closed = true;
+      rec.closedWindows.push(rec.windows.findIndex((w) => w.contents === this.webContents));
+      BrowserWindow.all = BrowserWindow.all.filter((w) => w !== this);
+      for (const fn of this.listeners.closed ?? []) fn();
+    }
   }
   const fake = {
     app,
     BrowserWindow,
-    ipcMain: { handle: (channel: string, fn: Recorded['ipc'][string]) => (rec.ipc[channel] = fn) },
+    ipcMain: {
+      handle: (channel: string, fn: Recorded['ipc'][string]) => (rec.ipc[channel] = fn),
+      removeHandler: (channel: string) => delete rec.ipc[channel],
+    },
     protocol: {
       registerSchemesAsPrivileged: (schemes: Recorded['schemes']) => rec.schemes.push(...schemes),
       handle: (_scheme: string, fn: Recorded['protocolHandler']) => (rec.protocolHandler = fn),
@@ -126,11 +141,17 @@ beforeAll(async () => {
         setPermissionCheckHandler: (fn: Recorded['permissionCheck']) => (rec.permissionCheck = fn),
       },
     },
-    // The keychain, as safeStorage seals strings: reversible only by this fake "computer".
+    // The keychain, as safeStorage seals strings: reversible only on the same fake "computer";
+    // another one throws as safeStorage does.
     safeStorage: {
       isEncryptionAvailable: () => true,
-      encryptString: (text: string) => Buffer.from(`keychain:${Buffer.from(text).toString('hex')}`),
-      decryptString: (sealed: Buffer) => Buffer.from(sealed.toString().replace(/^keychain:/, ''), 'hex').toString(),
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptString: (text: string) => Buffer.from(`keychain of ${computer}:${Buffer.from(text).toString('hex')}`),
+      decryptString: (sealed: Buffer) => {
+        const prefix = `keychain of ${computer}:`;
+        if (!sealed.toString().startsWith(prefix)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+        return Buffer.from(sealed.toString().slice(prefix.length), 'hex').toString();
+      },
     },
     shell: {
       openExternal: async (url: string) => void rec.openedExternally.push(url),
@@ -140,17 +161,31 @@ beforeAll(async () => {
       },
     },
   };
-  const mainFile = path.join(work, 'app', 'electron', 'main.cjs');
   const requireFromMain = createRequire(mainFile);
   const Module = requireFromMain('node:module') as { _load: (request: string, ...rest: unknown[]) => unknown };
   const load = Module._load;
   Module._load = (request: string, ...rest: unknown[]) => (request === 'electron' ? fake : load(request, ...rest));
   try {
+    delete requireFromMain.cache[mainFile]; // a fresh main each time, as each start of the app
     requireFromMain(mainFile);
-    await rec.ready;
   } finally {
     Module._load = load;
   }
+  await rec.ready;
+  return rec;
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(path.join(os.tmpdir(), 'hustings-electron-main-'));
+  userData = path.join(work, 'userData');
+  await promisify(execFile)(process.execPath, [path.join(root, 'scripts', 'build-electron.mjs'), '--out', path.join(work, 'app', 'electron')], { cwd: root });
+  mkdirSync(path.join(work, 'app', 'renderer', 'assets'), { recursive: true });
+  writeFileSync(path.join(work, 'app', 'renderer', 'index.html'), '<!doctype html><title>Hustings</title>');
+  writeFileSync(path.join(work, 'app', 'renderer', 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(path.join(work, 'secret.txt'), 'not for the renderer');
+  mkdirSync(path.join(work, 'app', 'node_modules'));
+  symlinkSync(path.join(root, 'node_modules', 'better-sqlite3-multiple-ciphers'), path.join(work, 'app', 'node_modules', 'better-sqlite3-multiple-ciphers'), 'dir');
+  rec = await startMain(userData, 'this computer');
 }, 60_000);
 
 afterAll(() => {
@@ -303,5 +338,104 @@ describe('Electron main process (bundled, against a fake electron module)', () =
     expect(rec.windows).toHaveLength(windows + 1);
     expect((await rec.protocolHandler!(new Request(viewer.url!))).status).toBe(404);
     expect(rec.openedPaths).toEqual([]);
+  });
+});
+
+describe('a lost keychain entry: the unlock window', () => {
+  const moved = () => path.join(work, 'moved-userData');
+  const top = { url: 'app://hustings/', parent: null };
+  let recoveryKey = '';
+  let started: Recorded;
+  // The test configs set HUSTINGS_PASSPHRASE for spawned doors; the desktop app here has none.
+  const passphrase = process.env.HUSTINGS_PASSPHRASE;
+
+  beforeAll(async () => {
+    delete process.env.HUSTINGS_PASSPHRASE;
+    // The data made on one computer, then the app started on another (same files, other keychain).
+    const first = await startMain(moved(), 'the old computer');
+    const invoke = first.ipc[INVOKE_CHANNEL];
+    expect(await invoke({ senderFrame: top }, 'elections.create', { name: 'Moved 2026', type: 'local', pollingDay: '2026-05-07', nation: 'england' })).toMatchObject({ ok: true });
+    const status = (await invoke({ senderFrame: top }, 'encryption.status', {})) as { value: { recoveryKey: string } };
+    recoveryKey = status.value.recoveryKey;
+    for (const fn of first.appListeners['will-quit'] ?? []) fn();
+    started = await startMain(moved(), 'the new computer');
+  }, 60_000);
+
+  afterAll(() => {
+    for (const fn of started?.appListeners['will-quit'] ?? []) fn();
+    if (passphrase !== undefined) process.env.HUSTINGS_PASSPHRASE = passphrase;
+  });
+
+  it('opens a sandboxed unlock window instead of the app, talking to main on two channels only', async () => {
+    expect(started.exitCode).toBeUndefined();
+    expect(started.windows).toHaveLength(1);
+    const unlockWindow = started.windows[0];
+    expect(unlockWindow.url).toBe('app://unlock/');
+    const prefs = unlockWindow.options.webPreferences;
+    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInSubFrames: false, webSecurity: true, webviewTag: false, devTools: false });
+    expect(String(prefs.preload)).toMatch(/unlock-preload\.cjs$/);
+    const preload = readFileSync(String(prefs.preload), 'utf8');
+    expect(preload).toContain('hustingsUnlock');
+    expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer\)/);
+    // No app, so no dispatcher: only the unlock window's two calls.
+    expect(Object.keys(started.ipc).sort()).toEqual([UNLOCK_ASK_CHANNEL, UNLOCK_SUBMIT_CHANNEL].sort());
+
+    const page = await started.protocolHandler!(new Request('app://unlock/'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'; script-src 'self'/);
+    expect(await page.text()).toContain('Unlock your data');
+    expect((await started.protocolHandler!(new Request('app://unlock/unlock.js'))).headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect((await started.protocolHandler!(new Request('app://unlock/elsewhere'))).status).toBe(404);
+
+    // Only the unlock page may ask; the app's origin or any other is refused.
+    for (const senderFrame of [null, top, { url: 'https://evil.example/', parent: null }, { url: 'app://unlock/', parent: top }]) {
+      expect(await started.ipc[UNLOCK_SUBMIT_CHANNEL]({ senderFrame }, { key: recoveryKey }), JSON.stringify(senderFrame)).toMatchObject({ ok: false, message: 'This request did not come from the unlock window.' });
+    }
+  });
+
+  it('a mistyped key names its group, a wrong one says so; the right one opens the app and the new keychain holds the key', async () => {
+    const unlockPage = { senderFrame: { url: 'app://unlock/', parent: null } };
+    const dbPath = path.join(moved(), 'hustings.sqlite');
+    expect(await started.ipc[UNLOCK_ASK_CHANNEL](unlockPage)).toMatchObject({ key: 'recovery-key', newPassphrase: false, reason: expect.stringContaining("This computer's keychain cannot unlock your data") });
+    const keyFileBefore = readFileSync(`${dbPath}.key`, 'utf8');
+
+    const groups = recoveryKey.split('-');
+    groups[1] = groups[1].slice(0, -1) + (groups[1].at(-1) === 'A' ? 'B' : 'A'); // its check character: always caught
+    expect(await started.ipc[UNLOCK_SUBMIT_CHANNEL](unlockPage, { key: groups.join('-') })).toEqual({
+      ok: false,
+      message: `The recovery key for ${dbPath} has a typo in group 2 of 13 (${groups[1]}): compare it with the written copy.`,
+    });
+    expect(await started.ipc[UNLOCK_SUBMIT_CHANNEL](unlockPage, { key: 'ABCDE' })).toMatchObject({ ok: false, message: expect.stringContaining('has 5 letters and digits, but a recovery key has 65') });
+    expect(started.windows).toHaveLength(1);
+    expect(readFileSync(`${dbPath}.key`, 'utf8')).toBe(keyFileBefore);
+
+    expect(await started.ipc[UNLOCK_SUBMIT_CHANNEL](unlockPage, { key: recoveryKey })).toEqual({ ok: true });
+    await expect.poll(() => started.windows.length, { timeout: 20_000 }).toBe(2);
+    expect(started.windows[1].url).toBe('app://hustings/');
+    expect(started.closedWindows).toEqual([0]); // the unlock window, once the app's window is up
+    expect(Object.keys(started.ipc)).toEqual([INVOKE_CHANNEL]);
+    const list = (await started.ipc[INVOKE_CHANNEL]({ senderFrame: top }, 'elections.list', {})) as { ok: boolean; value: { name: string }[] };
+    expect(list.value.map((e) => e.name)).toEqual(['Moved 2026']);
+    // Locked again in this computer's keychain: the next start opens with nothing to type.
+    const sealed = Buffer.from(JSON.parse(readFileSync(`${dbPath}.key`, 'utf8')).keychain.sealed, 'base64').toString();
+    expect(sealed.startsWith('keychain of the new computer:')).toBe(true);
+    for (const fn of started.appListeners['will-quit'] ?? []) fn();
+    const again = await startMain(moved(), 'the new computer');
+    try {
+      expect(again.windows.map((w) => w.url)).toEqual(['app://hustings/']);
+    } finally {
+      for (const fn of again.appListeners['will-quit'] ?? []) fn();
+    }
+  });
+
+  it('closing the unlock window without a key quits, and leaves the files as they were', async () => {
+    const dbPath = path.join(moved(), 'hustings.sqlite');
+    const before = [readFileSync(dbPath), readFileSync(`${dbPath}.key`)];
+    const elsewhere = await startMain(moved(), 'a third computer');
+    expect(elsewhere.windows.map((w) => w.url)).toEqual(['app://unlock/']);
+    elsewhere.windows[0].close(); // as the user closes it
+    await expect.poll(() => elsewhere.quitCalled).toBe(true);
+    expect(elsewhere.ipc).toEqual({});
+    expect([readFileSync(dbPath), readFileSync(`${dbPath}.key`)]).toEqual(before);
   });
 });

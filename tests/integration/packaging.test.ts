@@ -92,12 +92,14 @@ describe('electron-builder package (linux dir)', () => {
     for (const m of migrations) expect(entries).toContain(`/dist/electron/migrations/${m}`);
   });
 
-  it('has the sandboxed preload as CommonJS requiring only electron', () => {
-    expect(entries).toContain('/dist/electron/preload.cjs');
-    const preload = readFromAsar('dist/electron/preload.cjs');
-    expect(requiredModules(preload)).toEqual(['electron']);
-    expect(preload).not.toMatch(/^\s*(import|export)\s/m);
-    expect(preload).toContain('exposeInMainWorld');
+  it('has the sandboxed preloads (the app window\'s and the unlock window\'s) as CommonJS requiring only electron', () => {
+    for (const name of ['preload.cjs', 'unlock-preload.cjs']) {
+      expect(entries).toContain(`/dist/electron/${name}`);
+      const preload = readFromAsar(`dist/electron/${name}`);
+      expect(requiredModules(preload), name).toEqual(['electron']);
+      expect(preload).not.toMatch(/^\s*(import|export)\s/m);
+      expect(preload).toContain('exposeInMainWorld');
+    }
   });
 
   it('has the renderer with a strict CSP', () => {
