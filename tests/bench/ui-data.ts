@@ -41,9 +41,9 @@ export async function call(app: Hustings, method: string, input: unknown): Promi
 }
 
 /** The cached database for this size, built first if there is none for this schema. */
-export async function benchDatabase(opts: { electors: number; returns: number; log?: (s: string) => void }): Promise<UiData> {
+export async function benchDatabase(opts: { electors: number; returns: number; cacheRoot?: string; log?: (s: string) => void }): Promise<UiData> {
   const schema = latestVersion(loadMigrations());
-  const dir = join(tmpdir(), `hustings-bench-ui-s${schema}-g${GENERATOR}-${opts.electors}e-${opts.returns}r`);
+  const dir = join(opts.cacheRoot ?? tmpdir(), `hustings-bench-ui-s${schema}-g${GENERATOR}-${opts.electors}e-${opts.returns}r`);
   const metaPath = join(dir, 'meta.json');
   if (existsSync(metaPath)) {
     const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as UiData;

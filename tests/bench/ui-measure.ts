@@ -38,6 +38,8 @@ export interface UiBenchOptions {
   runs: number;
   /** Returns posted through the HTTP door and through the dispatcher. */
   httpReturns: number;
+  /** Where the built database is kept (the OS temp folder unless given). */
+  cacheRoot?: string;
   log?: (s: string) => void;
 }
 
@@ -124,7 +126,7 @@ async function idle(page: Page): Promise<void> {
 
 export async function runUiBench(opts: UiBenchOptions): Promise<{ figures: Figures; profile: ProfiledCall[] }> {
   const log = opts.log ?? (() => {});
-  const data = await benchDatabase({ electors: opts.electors, returns: opts.returns, log });
+  const data = await benchDatabase({ electors: opts.electors, returns: opts.returns, cacheRoot: opts.cacheRoot, log });
   const work = mkdtempSync(join(tmpdir(), 'hustings-bench-ui-run-'));
   const env = { HUSTINGS_PASSPHRASE: BENCH_PASSPHRASE };
   const figures: Figures = {};
