@@ -133,7 +133,8 @@ export async function runUiBench(opts: UiBenchOptions): Promise<{ figures: Figur
   const calls: { screen: string; method: string; input: string }[] = [];
   try {
     const dbPath = copyDatabase(data, work);
-    const server = await startBrowserMode({ dbPath, env });
+    // A large file takes a while to open: serve backs it up first, as it does for a user.
+    const server = await startBrowserMode({ dbPath, env, startTimeoutMs: 300_000 });
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     try {
       const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
