@@ -17,7 +17,7 @@ export interface BrowserMode {
 }
 
 /** Starts `hustings serve` as a user would, on a fresh database in a temporary folder. */
-export async function startBrowserMode(opts: { dbPath?: string; args?: string[]; env?: Record<string, string> } = {}): Promise<BrowserMode> {
+export async function startBrowserMode(opts: { dbPath?: string; args?: string[]; env?: Record<string, string>; startTimeoutMs?: number } = {}): Promise<BrowserMode> {
   const dir = mkdtempSync(join(tmpdir(), 'hustings-'));
   const dbPath = opts.dbPath ?? join(dir, 'hustings.sqlite');
   const child = spawn(process.execPath, ['bin/hustings.js', 'serve', '--db', dbPath, '--port', '0', ...(opts.args ?? [])], {
@@ -26,7 +26,7 @@ export async function startBrowserMode(opts: { dbPath?: string; args?: string[];
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), opts.startTimeoutMs ?? 20_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const m = /Hustings is running at (\S+)/.exec(output);
