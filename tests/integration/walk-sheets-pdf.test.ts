@@ -1,9 +1,13 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { extractText } from 'unpdf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findElector, setStanding } from '../../db/repositories/electors.ts';
 import { planWalkSheets, writeWalkSheets } from '../../main/pdf/walk-sheets.ts';
 import { paginate } from '../../main/pdf/sheet-layout.ts';
+import { startServer } from '../../main/server.ts';
+import { hustings } from '../helpers/cli.ts';
 import { walkRoute } from '../../shared/domain/walk-route.ts';
 import { ok, tempHustings } from '../helpers/db.ts';
 import { importCsv } from '../helpers/register.ts';
@@ -105,5 +109,52 @@ describe('walk order and pages', () => {
     const pages = paginate([{ heading: 'A', groups: rows(8) }, { heading: 'B', groups: rows(5) }], 10);
     for (const p of pages) expect(p.at(-1)!.kind).toBe('row');
     expect(pages[1][0]).toEqual({ kind: 'heading', text: 'B' });
+  });
+});
+
+describe('walk sheets through the doors', () => {
+  it('GET /api/pdf/walk-sheets streams the PDF behind the token, and refuses plainly', async () => {
+    const server = await startServer(app, { port: 0, token: 'walk-token' });
+    try {
+      const base = `http://127.0.0.1:${server.port}/api/pdf/walk-sheets`;
+      const auth = { headers: { Authorization: 'Bearer walk-token' } };
+      expect((await fetch(`${base}?area=${areaId}&district=AB`)).status).toBe(401);
+      const r = await fetch(`${base}?area=${areaId}&district=AB`, auth);
+      expect(r.status).toBe(200);
+      expect(r.headers.get('content-type')).toBe('application/pdf');
+      expect(r.headers.get('content-disposition')).toBe('attachment; filename="walk-sheets-newtown-east-AB.pdf"');
+      const { totalPages, text } = await extractText(new Uint8Array(await r.arrayBuffer()), { mergePages: true });
+      expect(totalPages).toBe(1);
+      expect(text).toContain('Walk sheet: Newtown East, polling district AB');
+      const bad = await fetch(`${base}?area=${areaId}&district=ZZ`, auth);
+      expect(bad.status).toBe(404);
+      expect(await bad.text()).toBe('Polling district ZZ is not in Newtown East’s register (its districts: AA, AB)');
+      const noArea = await fetch(`${base}?area=x`, auth);
+      expect([noArea.status, await noArea.text()]).toEqual([400, 'Give the area as ?area=ID (its number in Hustings)']);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('hustings register walk-sheets writes the file, and refuses bad options in one sentence', async () => {
+    const dbPath = join(app.dir, 'hustings.sqlite');
+    const pdf = join(app.dir, 'walk.pdf');
+    app.close();
+    const run = hustings('register', 'walk-sheets', '--area', String(areaId), '--district', 'AA', '--pdf', pdf, '--db', dbPath);
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/^Wrote .*walk\.pdf: 3 pages, 143 electors in polling district AA \(\d+\.\d s\)\.\n$/);
+    expect((await extractText(new Uint8Array(readFileSync(pdf)), { mergePages: false })).totalPages).toBe(3);
+    const refusals: [string[], number, string][] = [
+      [['--pdf', pdf], 2, 'Give the area with --area ID (see `hustings areas list`)'],
+      [['--area', String(areaId)], 2, 'Name the PDF to write with --pdf FILE'],
+      [['--area', String(areaId), '--district', 'ZZ', '--pdf', join(app.dir, 'zz.pdf')], 1, 'Polling district ZZ is not in Newtown East’s register (its districts: AA, AB)'],
+      [['--area', String(areaId), '--pdf', join(app.dir, 'no', 'such', 'w.pdf')], 1, `Cannot write ${join(app.dir, 'no', 'such', 'w.pdf')}: its folder does not exist`],
+    ];
+    for (const [args, code, message] of refusals) {
+      const r = hustings('register', 'walk-sheets', ...args, '--db', dbPath);
+      expect([r.code, r.err.trim()]).toEqual([code, message]);
+    }
+    expect(existsSync(join(app.dir, 'zz.pdf'))).toBe(false);
   });
 });
