@@ -101,75 +101,86 @@ export const CONTENT_WIDTH = A4.width - 2 * MARGIN;
 export function openSheet(out: Writable, title: string) {
   const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false, bufferPages: false, info: { Title: title, Creator: 'Hustings' } });
   doc.pipe(out);
-  const fits = (text: string, width: number) => {
-    if (doc.widthOfString(text) <= width) return text;
-    let lo = 0;
-    let hi = text.length;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (doc.widthOfString(`${text.slice(0, mid)}…`) <= width) lo = mid;
-      else hi = mid - 1;
-    }
-    return `${text.slice(0, lo)}…`;
-  };
-  const cell = (text: string, x: number, y: number, width: number) => {
-    if (text !== '') doc.text(fits(text, width - 3), x, y, { lineBreak: false });
-  };
+  const fast = fastText(doc);
 
   function header(frame: SheetFrame, runTitle: string, lines: Line[], pageNo: number, pages: number) {
     doc.font(BOLD).fontSize(12).fillColor('black');
     const pageText = `Page ${pageNo} of ${pages}`;
-    const pageWidth = doc.widthOfString(pageText);
-    cell(runTitle, MARGIN, MARGIN, CONTENT_WIDTH - pageWidth - 12);
-    doc.text(pageText, A4.width - MARGIN - pageWidth, MARGIN, { lineBreak: false });
+    const pageWidth = fast.widthOf(pageText);
+    fast.put([
+      { text: runTitle, x: MARGIN, y: MARGIN, width: CONTENT_WIDTH - pageWidth - 12 },
+      { text: pageText, x: A4.width - MARGIN - pageWidth, y: MARGIN },
+    ]);
     doc.font(FONT).fontSize(8);
-    const fillWidth = doc.widthOfString(frame.fillIn);
-    cell(frame.pageSummary(lines), MARGIN, MARGIN + 18, CONTENT_WIDTH - fillWidth - 12);
-    doc.text(frame.fillIn, A4.width - MARGIN - fillWidth, MARGIN + 18, { lineBreak: false });
+    const fillWidth = fast.widthOf(frame.fillIn);
+    fast.put([
+      { text: frame.pageSummary(lines), x: MARGIN, y: MARGIN + 18, width: CONTENT_WIDTH - fillWidth - 12 },
+      { text: frame.fillIn, x: A4.width - MARGIN - fillWidth, y: MARGIN + 18 },
+    ]);
     // Column titles, and each box group's title over its boxes with the codes in the boxes' place.
     doc.font(BOLD).fontSize(7.5);
+    const titles: TextItem[] = [];
     let x = MARGIN;
     for (const c of frame.columns) {
-      cell(c.title, x, TABLE_TOP - 12, c.width);
+      titles.push({ text: c.title, x, y: TABLE_TOP - 12, width: c.width - 3 });
       x += c.width;
     }
     for (const g of frame.boxes) {
-      cell(g.title, x, TABLE_TOP - 24, g.codes.length * BOX_PITCH + GROUP_GAP);
-      g.codes.forEach((code, i) => {
-        const w = doc.widthOfString(code);
-        doc.text(code, x + i * BOX_PITCH + (BOX - w) / 2, TABLE_TOP - 12, { lineBreak: false });
-      });
+      titles.push({ text: g.title, x, y: TABLE_TOP - 24, width: g.codes.length * BOX_PITCH + GROUP_GAP });
+      g.codes.forEach((code, i) => titles.push({ text: code, x: x + i * BOX_PITCH + (BOX - fast.widthOf(code)) / 2, y: TABLE_TOP - 12 }));
       x += g.codes.length * BOX_PITCH + GROUP_GAP;
     }
+    fast.put(titles);
     doc.lineWidth(0.8).moveTo(MARGIN, TABLE_TOP - 2).lineTo(A4.width - MARGIN, TABLE_TOP - 2).stroke();
   }
 
+  const footers = new WeakMap<SheetFrame, string[]>();
   function footer(frame: SheetFrame) {
     doc.lineWidth(0.5).moveTo(MARGIN, FOOTER_TOP).lineTo(A4.width - MARGIN, FOOTER_TOP).stroke();
     doc.font(FONT).fontSize(6.5).fillColor('black');
-    doc.text(frame.footer, MARGIN, FOOTER_TOP + 3, { width: CONTENT_WIDTH, height: 30, lineGap: 0.5, ellipsis: true });
+    let lines = footers.get(frame);
+    if (lines === undefined) {
+      lines = fast.wrap(frame.footer, CONTENT_WIDTH).slice(0, 4);
+      footers.set(frame, lines);
+    }
+    fast.put(lines.map((text, i) => ({ text, x: MARGIN, y: FOOTER_TOP + 3 + i * 7.5 })));
   }
 
   function row(frame: SheetFrame, line: Line, y: number) {
     if (line.kind === 'heading') {
       doc.rect(MARGIN, y, CONTENT_WIDTH, ROW - 1.5).fill('#e6e6e6');
       doc.fillColor('black').font(BOLD).fontSize(8.5);
-      cell(line.text, MARGIN + 2, y + 2.5, CONTENT_WIDTH - 4);
+      fast.put([{ text: line.text, x: MARGIN + 2, y: y + 2.5, width: CONTENT_WIDTH - 4 }]);
       return;
     }
     if (line.first) doc.lineWidth(0.3).strokeColor('#888888').moveTo(MARGIN, y - 0.5).lineTo(A4.width - MARGIN, y - 0.5).stroke().strokeColor('black');
     doc.font(FONT).fontSize(8);
     let x = MARGIN;
-    frame.columns.forEach((c, i) => {
-      cell(line.cells[i] ?? '', x, y + 3, c.width);
-      x += c.width;
-    });
-    doc.lineWidth(0.5);
-    for (const g of frame.boxes) {
-      for (let i = 0; i < g.codes.length; i++) doc.rect(x + i * BOX_PITCH, y + 2.5, BOX, BOX);
-      x += g.codes.length * BOX_PITCH + GROUP_GAP;
+    fast.put(
+      frame.columns.map((c, i) => {
+        const item = { text: line.cells[i] ?? '', x, y: y + 3, width: c.width - 3 };
+        x += c.width;
+        return item;
+      }),
+    );
+    // The row's tick boxes: one path, drawn once per frame and moved down to each row.
+    doc.lineWidth(0.5).addContent(`q 1 0 0 1 0 ${y.toFixed(2)} cm ${boxPath(frame)} S Q`);
+  }
+
+  const boxPaths = new WeakMap<SheetFrame, string>();
+  function boxPath(frame: SheetFrame): string {
+    let path = boxPaths.get(frame);
+    if (path === undefined) {
+      const parts: string[] = [];
+      let x = MARGIN + frame.columns.reduce((w, c) => w + c.width, 0);
+      for (const g of frame.boxes) {
+        for (let i = 0; i < g.codes.length; i++) parts.push(`${(x + i * BOX_PITCH).toFixed(2)} 2.5 ${BOX} ${BOX} re`);
+        x += g.codes.length * BOX_PITCH + GROUP_GAP;
+      }
+      path = parts.join(' ');
+      boxPaths.set(frame, path);
     }
-    doc.stroke();
+    return path;
   }
 
   return {
@@ -192,6 +203,99 @@ export function openSheet(out: Writable, title: string) {
         out.once('error', reject);
         doc.end();
       });
+    },
+  };
+}
+
+/** What the fast path reads of pdfkit's state (not in its typings): the page's font resources and the current font. */
+interface PdfkitState {
+  page: { fonts: Record<string, unknown>; height: number };
+  _font: { id: string; ascender: number; ref(): unknown };
+  _fontSize: number;
+}
+
+/** WinAnsi, as the standard fonts are encoded: Latin-1 as is, and the few typographic marks beside it. */
+const WIN_ANSI: Record<string, number> = { '…': 0x85, '–': 0x96, '—': 0x97, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95, '€': 0x80 };
+
+function pdfString(text: string): string {
+  let out = '(';
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    const byte = code < 0x100 && ch.length === 1 ? code : (WIN_ANSI[ch] ?? 0x3f);
+    if (byte === 0x28 || byte === 0x29 || byte === 0x5c) out += `\\${ch}`;
+    else if (byte >= 0x20 && byte < 0x7f) out += String.fromCharCode(byte);
+    else out += `\\${byte.toString(8).padStart(3, '0')}`;
+  }
+  return `${out})`;
+}
+
+interface TextItem {
+  text: string;
+  x: number;
+  /** Top of the line, as pdfkit's text() takes it. */
+  y: number;
+  /** Cut to this width with an ellipsis. */
+  width?: number;
+}
+
+/**
+ * One-line texts written straight into the page's content, one text object per call, in the
+ * current font. pdfkit's own text() lays out every string (kerning pairs, line wrapping) and took
+ * most of a whole area's time; every text here is one line cut to its column, so widths from a
+ * per-character table do (kerning is left out, as it is from the cut).
+ */
+function fastText(doc: PDFKit.PDFDocument) {
+  const state = doc as unknown as PdfkitState;
+  const widths = new Map<string, number>();
+  const widthOf = (text: string) => {
+    let w = 0;
+    for (const ch of text) {
+      const key = `${state._font.id}/${state._fontSize}/${ch}`;
+      let cw = widths.get(key);
+      if (cw === undefined) {
+        cw = doc.widthOfString(ch);
+        widths.set(key, cw);
+      }
+      w += cw;
+    }
+    return w;
+  };
+  const cut = (text: string, width: number) => {
+    if (widthOf(text) <= width) return text;
+    let t = text;
+    while (t.length > 0 && widthOf(`${t}…`) > width) t = t.slice(0, -1);
+    return `${t}…`;
+  };
+  return {
+    widthOf,
+    /** Lines of at most `width`, broken at spaces and at the text's own newlines. */
+    wrap(text: string, width: number): string[] {
+      const lines: string[] = [];
+      for (const para of text.split('\n')) {
+        let line = '';
+        for (const word of para.split(' ')) {
+          const next = line === '' ? word : `${line} ${word}`;
+          if (line !== '' && widthOf(next) > width) {
+            lines.push(line);
+            line = word;
+          } else line = next;
+        }
+        lines.push(line);
+      }
+      return lines;
+    },
+    put(items: TextItem[]) {
+      const font = state._font;
+      state.page.fonts[font.id] ??= font.ref();
+      const size = state._fontSize;
+      const height = state.page.height;
+      let content = `q 1 0 0 -1 0 ${height.toFixed(2)} cm BT /${font.id} ${size} Tf`;
+      for (const it of items) {
+        if (it.text === '') continue;
+        const text = it.width === undefined ? it.text : cut(it.text, it.width);
+        content += ` 1 0 0 1 ${it.x.toFixed(2)} ${(height - it.y - (font.ascender / 1000) * size).toFixed(2)} Tm ${pdfString(text)} Tj`;
+      }
+      doc.addContent(`${content} ET Q`);
     },
   };
 }
