@@ -7,9 +7,9 @@
  */
 import type { Writable } from 'node:stream';
 import { AppError } from '../../shared/contract/result.ts';
-import { type CodeConfig, OUTCOMES, OUTCOME_LABELS, REQUESTS, REQUEST_LABELS, type Outcome, supportLabel } from '../../shared/domain/canvass-codes.ts';
+import { type CodeConfig, OUTCOMES, OUTCOME_LABELS, REQUESTS, REQUEST_LABELS } from '../../shared/domain/canvass-codes.ts';
 import { markerMeaning, markersIn } from '../../shared/domain/register-markers.ts';
-import { type Side, walkRoute } from '../../shared/domain/walk-route.ts';
+import { lastResult, sectionHeading, walkRoute } from '../../shared/domain/walk-route.ts';
 import type { Dispatch } from '../api/dispatcher.ts';
 import { type BoxGroup, type Line, type SheetFrame, type Section, CONTENT_WIDTH, boxesWidth, openSheet } from './sheet-layout.ts';
 
@@ -47,13 +47,6 @@ export async function planWalkSheets(dispatch: Dispatch, areaId: number, distric
   return { areaName: area.name, districts: district === undefined ? all : [district], codes };
 }
 
-/** "In: Leaning to us", "Not in", "" when never canvassed: the last return in words. */
-export function lastResult(outcome: string | null, support: string | null, codes: CodeConfig): string {
-  if (outcome === null) return '';
-  const words = OUTCOME_LABELS[outcome as Outcome] ?? outcome;
-  return support ? `${words}: ${supportLabel(support, codes)}` : words;
-}
-
 /** The user's codes as tick boxes, as many as fit beside the text columns. */
 function boxGroups(codes: CodeConfig, room: number): BoxGroup[] {
   const outcomes = OUTCOMES.filter((o) => o !== 'deceased' && o !== 'do_not_contact').map((o) => codes.outcomes[o]);
@@ -79,20 +72,11 @@ function legend(codes: CodeConfig, markers: string[]): string {
   );
 }
 
-const SIDE_WORDS: Record<Side, (numbers: number[]) => string> = {
-  odd: (n) => `odd side, ${n[0]} up to ${n.at(-1)}`,
-  even: (n) => `even side, ${n[0]} down to ${n.at(-1)}`,
-  all: (n) => (n.length > 1 ? `${n[0]} to ${n.at(-1)}` : `${n[0]}`),
-  named: () => 'houses with names',
-};
-
 function sections(households: SheetHousehold[], codes: CodeConfig): Section[] {
   const route = walkRoute(households.map((h) => ({ ...h, electorNumbers: h.electors.map((e) => e.electorNumber) })));
   return route.map((s) => {
-    const numbers = [...new Set(s.households.map((h) => h.houseNumber!))];
-    const street = s.street || 'Other addresses';
     return {
-      heading: `${street} — ${SIDE_WORDS[s.side](numbers)}`,
+      heading: sectionHeading(s),
       groups: s.households.map((h) =>
         h.electors.map((e, i) => [
           i === 0 ? [h.flat, h.house].filter(Boolean).join(', ') || h.address.split('\n')[0] : '',

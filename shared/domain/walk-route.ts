@@ -11,6 +11,7 @@
  *   ends near where they started. Otherwise (one side, a close numbered round) numbers simply rise.
  * - Named houses without a number follow the numbered ones; flats stay with their building, in order.
  */
+import { type CodeConfig, OUTCOME_LABELS, type Outcome, supportLabel } from './canvass-codes.ts';
 
 export interface RouteHousehold {
   street: string;
@@ -66,4 +67,24 @@ export function walkRoute<H extends RouteHousehold>(households: readonly H[]): R
     if (named.length > 0) sections.push({ street, side: 'named', households: named });
   }
   return sections;
+}
+
+const SIDE_WORDS: Record<Side, (numbers: number[]) => string> = {
+  odd: (n) => `odd side, ${n[0]} up to ${n.at(-1)}`,
+  even: (n) => `even side, ${n[0]} down to ${n.at(-1)}`,
+  all: (n) => (n.length > 1 ? `${n[0]} to ${n.at(-1)}` : `${n[0]}`),
+  named: () => 'houses with names',
+};
+
+/** `High Street — odd side, 1 up to 41`: a section's heading on paper and on screen. */
+export function sectionHeading(s: RouteSection<RouteHousehold>): string {
+  const numbers = [...new Set(s.households.map((h) => h.houseNumber!))];
+  return `${s.street || 'Other addresses'} — ${SIDE_WORDS[s.side](numbers)}`;
+}
+
+/** "In: Leaning to us", "Not in", "" when never canvassed: the last return in words. */
+export function lastResult(outcome: string | null, support: string | null, codes: CodeConfig): string {
+  if (outcome === null) return '';
+  const words = OUTCOME_LABELS[outcome as Outcome] ?? outcome;
+  return support ? `${words}: ${supportLabel(support, codes)}` : words;
 }

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useApi } from '../../app/api.ts';
+import { lastResult, sectionHeading, walkRoute } from '../../../../shared/domain/walk-route.ts';
 import { Field } from '../../ui/Field.tsx';
 import { plural } from '../../ui/format.ts';
 import { ErrorMessage, Loading } from '../../ui/Page.tsx';
@@ -25,9 +26,9 @@ export function WalkSheetPage() {
     if (district === '' && first) setParams({ district: first }, { replace: true });
   }, [district, first, setParams]);
   const { data, error } = useApi('register.getWalkSheet', district ? { areaId, pollingDistrict: district } : null);
+  const codes = useApi('canvass.getCodes', {});
   const desktop = Boolean(window.hustings);
   const electors = data?.households.reduce((n, h) => n + h.electors.length, 0) ?? 0;
-  let street = '';
   return (
     <>
       <div className="screen-only">
@@ -87,19 +88,15 @@ export function WalkSheetPage() {
                 </th>
               </tr>
             </thead>
-            {data.households.map((h) => {
-              const newStreet = h.street !== street;
-              street = h.street;
-              return (
-                <tbody key={h.id} className="household">
-                  {newStreet && (
-                    <tr className="street">
-                      <th scope="rowgroup" colSpan={5}>
-                        {h.street || 'Other addresses'}
-                      </th>
-                    </tr>
-                  )}
-                  {h.electors.map((e, i) => (
+            {walkRoute(data.households.map((h) => ({ ...h, electorNumbers: h.electors.map((e) => e.electorNumber) }))).map((section) => (
+              <tbody key={`${section.street}/${section.side}`}>
+                <tr className="street">
+                  <th scope="rowgroup" colSpan={5}>
+                    {sectionHeading(section)}
+                  </th>
+                </tr>
+                {section.households.map((h) =>
+                  h.electors.map((e, i) => (
                     <tr key={e.id}>
                       <td>{i === 0 ? [h.flat, h.house].filter(Boolean).join(', ') || h.address.split('\n')[0] : ''}</td>
                       <td>
@@ -109,13 +106,13 @@ export function WalkSheetPage() {
                         {e.fullName}
                         {e.markers ? ` (${e.markers})` : ''}
                       </td>
-                      <td>{[e.latestOutcome === 'in' ? '' : e.latestOutcome, e.latestSupport].filter(Boolean).join(' ')}</td>
+                      <td>{codes.data ? lastResult(e.latestOutcome, e.latestSupport, codes.data) : ''}</td>
                       <td className="codes" />
                     </tr>
-                  ))}
-                </tbody>
-              );
-            })}
+                  )),
+                )}
+              </tbody>
+            ))}
           </table>
         </article>
       )}
