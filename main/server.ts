@@ -10,6 +10,7 @@ import { HTTP_STATUS } from '../shared/contract/result.ts';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
 import type { Hustings } from './app.ts';
 import { ARTWORK_CSP, artworkHeaders } from './artwork-response.ts';
+import { serveWalkSheets } from './pdf/walk-sheets-http.ts';
 
 const RENDERER_DIR = fileURLToPath(new URL('../dist/renderer/', import.meta.url));
 const MAX_BODY = 25 * 1024 * 1024;
@@ -144,6 +145,7 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
     if (name === 'events' && req.method === 'GET') return streamJobEvents(req, res);
     const artworkOf = req.method === 'GET' ? /^artwork\/(\d{1,15})$/.exec(name) : null;
     if (artworkOf) return serveArtwork(res, Number(artworkOf[1]));
+    if (name === 'pdf/walk-sheets' && req.method === 'GET') return serveWalkSheets(app.dispatch, url, res);
     if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'method_not_allowed', message: 'Use POST for API methods' } });
     const body = await readBody(req);
     if (body === null) return send(res, 413, { ok: false, error: { code: 'too_large', message: 'The request is over 25 MB' } });

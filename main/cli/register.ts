@@ -1,8 +1,10 @@
-import { statSync } from 'node:fs';
+import { createWriteStream, statSync } from 'node:fs';
+import { once } from 'node:events';
 import { basename, resolve } from 'node:path';
 import { REGISTER_FIELDS, type RegisterField, mappingProblems } from '../../shared/domain/register-columns.ts';
 import type { ImportReport } from '../../shared/contract/register.ts';
 import { TEXT_ENCODING_LABELS } from '../../shared/domain/text-encoding.ts';
+import { planWalkSheets, writeWalkSheets } from '../pdf/walk-sheets.ts';
 import { CliError, type Command, call, printJson, withApp } from './command.ts';
 
 function areaIdOf(value: unknown): number {
@@ -81,6 +83,33 @@ export const registerCommands: Command[] = [
         const rows = await call<{ pollingDistrict: string; households: number; electors: number }[]>(app, 'register.listDistricts', { areaId });
         if (values.json) printJson(rows);
         else for (const r of rows) console.log(`${r.pollingDistrict}\t${r.households} households\t${r.electors} electors`);
+        return 0;
+      });
+    },
+  },
+  {
+    path: ['register', 'walk-sheets'],
+    usage: 'register walk-sheets --area ID [--district CODE] --pdf FILE [--db PATH]',
+    summary: 'Write an area’s walk sheets (or one polling district’s) as an A4 PDF, in the order a canvasser walks them',
+    options: { area: { type: 'string' }, district: { type: 'string' }, pdf: { type: 'string' } },
+    async run(values) {
+      const areaId = areaIdOf(values.area);
+      const file = values.pdf;
+      if (typeof file !== 'string' || file === '') throw new CliError('Name the PDF to write with --pdf FILE', 2);
+      const district = typeof values.district === 'string' && values.district !== '' ? values.district : undefined;
+      return withApp(values, async (app) => {
+        // Checked (area, district) before the file is created: a refusal leaves nothing behind.
+        const plan = await planWalkSheets(app.dispatch, areaId, district);
+        const out = createWriteStream(file);
+        try {
+          await once(out, 'open');
+        } catch (e) {
+          throw new CliError(`Cannot write ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (e as Error).message}`);
+        }
+        const started = performance.now();
+        const r = await writeWalkSheets(app.dispatch, areaId, plan, out);
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        console.log(`Wrote ${file}: ${r.pages} pages, ${r.electors} electors in ${plan.districts.length === 1 ? `polling district ${plan.districts[0]}` : `${plan.districts.length} polling districts`} (${seconds} s).`);
         return 0;
       });
     },

@@ -139,6 +139,7 @@ const RUNNABLE: Record<string, string[]> = {
   'treasury return': ['--contest', '1', '--csv', 'OUT'],
   'register import': ['FILE', '--area', '1'],
   'register districts': ['--area', '1'],
+  'register walk-sheets': ['--area', '1', '--pdf', 'OUT'],
   'leaflets list': [],
   'leaflets coverage': ['1'],
   'rounds list': [],

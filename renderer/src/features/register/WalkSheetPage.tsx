@@ -1,18 +1,34 @@
+import { useEffect } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useApi } from '../../app/api.ts';
+import { lastResult, sectionHeading, walkRoute } from '../../../../shared/domain/walk-route.ts';
+import { Field } from '../../ui/Field.tsx';
 import { plural } from '../../ui/format.ts';
 import { ErrorMessage, Loading } from '../../ui/Page.tsx';
-import { DistrictSelect } from './DistrictSelect.tsx';
 
-/** A printable walk sheet: streets in order, houses by number, a box for each elector’s codes. */
+/** GET /api/pdf/walk-sheets: the PDF the server writes (browser mode; the page's cookie carries the token). */
+function pdfHref(areaId: number, district?: string): string {
+  return `/api/pdf/walk-sheets?${new URLSearchParams({ area: String(areaId), ...(district ? { district } : {}) })}`;
+}
+
+/**
+ * One polling district's walk sheet on screen (a whole area would be tens of thousands of rows),
+ * with the PDFs for printing: this district, or every district of the area.
+ */
 export function WalkSheetPage() {
   const areaId = Number(useParams().areaId);
   const [params, setParams] = useSearchParams();
-  const district = params.get('district') ?? '';
   const districts = useApi('register.listDistricts', { areaId });
-  const { data, error } = useApi('register.getWalkSheet', { areaId, pollingDistrict: district || undefined });
+  const district = params.get('district') ?? '';
+  const first = districts.data?.[0]?.pollingDistrict;
+  // Opened without a district: show the first, never the whole area.
+  useEffect(() => {
+    if (district === '' && first) setParams({ district: first }, { replace: true });
+  }, [district, first, setParams]);
+  const { data, error } = useApi('register.getWalkSheet', district ? { areaId, pollingDistrict: district } : null);
+  const codes = useApi('canvass.getCodes', {});
+  const desktop = Boolean(window.hustings);
   const electors = data?.households.reduce((n, h) => n + h.electors.length, 0) ?? 0;
-  let street = '';
   return (
     <>
       <div className="screen-only">
@@ -20,17 +36,37 @@ export function WalkSheetPage() {
           ← Electors
         </Link>
         <div className="row">
-          <DistrictSelect value={district} onChange={(d) => setParams(d ? { district: d } : {})} districts={districts.data ?? []} />
+          <Field label="Polling district">
+            {(a) => (
+              <select {...a} value={district} onChange={(e) => setParams({ district: e.target.value })}>
+                {(districts.data ?? []).map((d) => (
+                  <option key={d.pollingDistrict} value={d.pollingDistrict}>
+                    {d.pollingDistrict} ({plural(d.electors, 'elector')})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         </div>
-        <div className="actions">
-          <button type="button" className="primary" onClick={() => window.print()}>
-            Print walk sheet
-          </button>
-          <span className="muted">A4; electors who moved, died or asked not to be contacted are left off.</span>
-        </div>
+        {desktop ? (
+          <p className="muted">To print, write the PDF with `hustings register walk-sheets --area {areaId} --pdf FILE`, or open Hustings in a browser.</p>
+        ) : (
+          <div className="actions">
+            {district && (
+              <a className="button primary" href={pdfHref(areaId, district)} download>
+                Download PDF for district {district}
+              </a>
+            )}
+            <a className="button" href={pdfHref(areaId)} download>
+              Download PDF for the whole area
+            </a>
+            <span className="muted">A4, in the order a canvasser walks; electors who moved, died or asked not to be contacted are left off.</span>
+          </div>
+        )}
       </div>
-      <ErrorMessage error={error} />
-      {!data && !error && <Loading />}
+      <ErrorMessage error={error ?? districts.error} />
+      {districts.data?.length === 0 && <p>This area has no register yet.</p>}
+      {!data && !error && districts.data?.length !== 0 && <Loading />}
       {data && (
         <article className="walk-sheet">
           <h1>
@@ -52,19 +88,15 @@ export function WalkSheetPage() {
                 </th>
               </tr>
             </thead>
-            {data.households.map((h) => {
-              const newStreet = h.street !== street;
-              street = h.street;
-              return (
-                <tbody key={h.id} className="household">
-                  {newStreet && (
-                    <tr className="street">
-                      <th scope="rowgroup" colSpan={5}>
-                        {h.street || 'Other addresses'}
-                      </th>
-                    </tr>
-                  )}
-                  {h.electors.map((e, i) => (
+            {walkRoute(data.households.map((h) => ({ ...h, electorNumbers: h.electors.map((e) => e.electorNumber) }))).map((section) => (
+              <tbody key={`${section.street}/${section.side}`}>
+                <tr className="street">
+                  <th scope="rowgroup" colSpan={5}>
+                    {sectionHeading(section)}
+                  </th>
+                </tr>
+                {section.households.map((h) =>
+                  h.electors.map((e, i) => (
                     <tr key={e.id}>
                       <td>{i === 0 ? [h.flat, h.house].filter(Boolean).join(', ') || h.address.split('\n')[0] : ''}</td>
                       <td>
@@ -74,13 +106,13 @@ export function WalkSheetPage() {
                         {e.fullName}
                         {e.markers ? ` (${e.markers})` : ''}
                       </td>
-                      <td>{[e.latestOutcome === 'in' ? '' : e.latestOutcome, e.latestSupport].filter(Boolean).join(' ')}</td>
+                      <td>{codes.data ? lastResult(e.latestOutcome, e.latestSupport, codes.data) : ''}</td>
                       <td className="codes" />
                     </tr>
-                  ))}
-                </tbody>
-              );
-            })}
+                  )),
+                )}
+              </tbody>
+            ))}
           </table>
         </article>
       )}
