@@ -135,6 +135,23 @@ describe('searching electors', () => {
   });
 });
 
+describe('the search index after a restore', () => {
+  it('finds the restored electors, and not a person erased since the backup was taken', async () => {
+    await importCsv(app, areaId, SMALL_REGISTER);
+    const taken = await ok(app, 'backups.create', {});
+    const patel = (await ok(app, 'register.listElectors', { areaId, search: 'patel' })).items[0];
+    await ok(app, 'register.erasePerson', { id: patel.id, confirm: true });
+    await importCsv(app, areaId, `${SMALL_REGISTER}\r\nAB,4,,,Quist,Zara,12 Park Road,Newtown,AB1 4CD`);
+    expect(await search('quist')).toEqual(['Zara Quist']);
+
+    await ok(app, 'backups.restore', { file: taken.file, confirm: true });
+    expect(await search('quist')).toEqual([]);
+    expect(await search('patel')).toEqual([]);
+    expect(await search('okafor')).toEqual(['Chidi Okafor', 'Ada Okafor']);
+    expect(await search('mill')).toEqual(['John Smith', 'Jane Smith', 'Tom Green', 'Ann Brown']);
+  });
+});
+
 describe('the follow-up lists by the page', () => {
   it('pages those waiting in walk order, counts both lists, and without a limit still gives every one waiting (the CSV)', async () => {
     await importCsv(app, areaId, register(240));
