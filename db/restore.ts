@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { AppError } from '../shared/contract/result.ts';
 import { type BackupInfo, inspectBackup, takeBackup } from './backup.ts';
+import { refillElectorSearch } from './elector-search.ts';
 import { attachBackup, type BackupKey } from './encryption/backup-keys.ts';
 import { keyOf } from './encryption/cipher.ts';
 import { reapplyErasures } from './erasure-log.ts';
@@ -56,9 +57,15 @@ function copyIntoLive(db: Db, file: string, key: BackupKey): void {
       const restored = db
         .prepare(`SELECT type, name, sql FROM ${SOURCE}.sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid`)
         .all() as SchemaObject[];
-      const tables = restored.filter((o) => o.type === 'table');
+      // A virtual table (the elector search index) creates its own shadow tables, which hold an
+      // index derived from other tables: it is filled from them once they are copied.
+      const kinds = new Map((db.prepare('SELECT name, type FROM pragma_table_list WHERE schema = ?').all(SOURCE) as { name: string; type: string }[]).map((t) => [t.name, t.type]));
+      const tables = restored.filter((o) => o.type === 'table' && kinds.get(o.name) !== 'shadow');
       for (const t of tables) db.exec(t.sql as string);
-      for (const t of tables) {
+      for (const t of tables.filter((o) => kinds.get(o.name) === 'virtual')) {
+        if (t.name !== 'electors_search') throw new Error(`The backup has a virtual table ${t.name} that a restore cannot fill.`);
+      }
+      for (const t of tables.filter((o) => kinds.get(o.name) !== 'virtual')) {
         // Named columns: generated ones are left to compute themselves.
         const columns = (db.prepare('SELECT name FROM pragma_table_info(?, ?)').all(t.name, SOURCE) as { name: string }[]).map((c) => ident(c.name)).join(', ');
         db.exec(`INSERT INTO main.${ident(t.name)} (${columns}) SELECT ${columns} FROM ${SOURCE}.${ident(t.name)}`);
@@ -67,6 +74,7 @@ function copyIntoLive(db: Db, file: string, key: BackupKey): void {
       const hasSequence = (schema: string) => db.prepare(`SELECT 1 FROM ${schema}.sqlite_schema WHERE name = 'sqlite_sequence'`).get() !== undefined;
       if (hasSequence('main')) db.exec('DELETE FROM main.sqlite_sequence');
       if (hasSequence(SOURCE)) db.exec(`INSERT INTO main.sqlite_sequence (name, seq) SELECT name, seq FROM ${SOURCE}.sqlite_sequence`);
+      if (kinds.get('electors_search') === 'virtual') refillElectorSearch(db);
       // Triggers last, so copying the rows did not fire them.
       for (const type of ['index', 'view', 'trigger'] as const) for (const o of restored.filter((x) => x.type === type)) db.exec(o.sql as string);
       db.pragma(`user_version = ${Number(db.pragma(`${SOURCE}.user_version`, { simple: true }))}`);

@@ -226,23 +226,44 @@ const FOLLOW_UP = `SELECT e.id AS electorId, e.elector_number AS electorNumber, 
   f.done_on AS doneOn, f.done_by AS doneBy, COALESCE(f.note, '') AS doneNote,
   CASE WHEN f.reopened_by_return_id IS NULL THEN 0 ELSE 1 END AS askedAgain`;
 
+/** Which follow-ups: open ones have the request in their standing and no tick (or were asked again since). */
+function followUpFilter(request: Request, state: FollowUpState, pollingDistrict?: string): string {
+  const district = pollingDistrict ? 'AND e.polling_district = ?' : '';
+  return state === 'open'
+    ? `FROM electors e LEFT JOIN follow_up_done f ON f.elector_id = e.id AND f.request = ?
+       WHERE e.area_id = ? AND e.${REQUEST_COLUMN[request]} = 1 AND (f.elector_id IS NULL OR f.reopened_by_return_id IS NOT NULL) ${district}`
+    : `FROM follow_up_done f JOIN electors e ON e.id = f.elector_id
+       WHERE f.request = ? AND e.area_id = ? AND f.reopened_by_return_id IS NULL ${district}`;
+}
+
 /**
  * Follow-ups of one kind in an area. Open: electors whose standing has the request and who have
  * not been ticked off (or asked again since), in walk order. Done: those ticked off and not asked
- * again, latest first.
+ * again, latest first. All of them, or a page (`limit` from `offset`).
  */
-export async function followUps(db: Db, areaId: number, request: Request, pollingDistrict?: string, state: FollowUpState = 'open'): Promise<FollowUp[]> {
-  const district = pollingDistrict ? 'AND e.polling_district = ?' : '';
-  const sql =
-    state === 'open'
-      ? `${FOLLOW_UP} FROM electors e LEFT JOIN follow_up_done f ON f.elector_id = e.id AND f.request = ?
-         WHERE e.area_id = ? AND e.${REQUEST_COLUMN[request]} = 1 AND (f.elector_id IS NULL OR f.reopened_by_return_id IS NOT NULL) ${district}
-         ORDER BY e.walk_seq`
-      : `${FOLLOW_UP} FROM follow_up_done f JOIN electors e ON e.id = f.elector_id
-         WHERE f.request = ? AND e.area_id = ? AND f.reopened_by_return_id IS NULL ${district}
-         ORDER BY f.done_on DESC, f.done_at DESC, e.walk_seq`;
-  const rows = db.prepare(sql).all(request, areaId, ...(pollingDistrict ? [pollingDistrict] : [])) as (Omit<FollowUp, 'askedAgain'> & { askedAgain: number })[];
+export async function followUps(
+  db: Db,
+  areaId: number,
+  request: Request,
+  pollingDistrict?: string,
+  state: FollowUpState = 'open',
+  page?: { offset: number; limit: number },
+): Promise<FollowUp[]> {
+  const order = state === 'open' ? 'ORDER BY e.walk_seq' : 'ORDER BY f.done_on DESC, f.done_at DESC, e.walk_seq';
+  const limit = page ? 'LIMIT ? OFFSET ?' : '';
+  const rows = db
+    .prepare(`${FOLLOW_UP} ${followUpFilter(request, state, pollingDistrict)} ${order} ${limit}`)
+    .all(request, areaId, ...(pollingDistrict ? [pollingDistrict] : []), ...(page ? [page.limit, page.offset] : [])) as (Omit<FollowUp, 'askedAgain'> & {
+    askedAgain: number;
+  })[];
   return rows.map((r) => ({ ...r, askedAgain: r.askedAgain === 1 }));
+}
+
+/** How many follow-ups of one kind are still waiting and how many are done, without reading them. */
+export function followUpCounts(db: Db, areaId: number, request: Request, pollingDistrict?: string): { open: number; done: number } {
+  const count = (state: FollowUpState) =>
+    (db.prepare(`SELECT COUNT(*) AS n ${followUpFilter(request, state, pollingDistrict)}`).get(request, areaId, ...(pollingDistrict ? [pollingDistrict] : [])) as { n: number }).n;
+  return { open: count('open'), done: count('done') };
 }
 
 export interface FollowUpDone {

@@ -126,26 +126,72 @@ function inArea(alias: 'e' | 'h', areaId: number, pollingDistrict?: string): { w
 }
 
 /**
- * A page of an area's electors in walk order, optionally only those whose name, elector number,
- * street or postcode contains the search text.
+ * The search as an FTS5 query: every word, as a prefix ("smi" finds Smith), must be in the
+ * elector's name, address or postcode. Words are quoted, so nothing typed is query syntax;
+ * "o'brien" or "ab12-3" stay one phrase of adjacent tokens. Empty when no word has a letter or digit.
+ */
+export function searchQuery(search: string): string {
+  return search
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w))
+    .slice(0, 8)
+    .map((w) => `"${w.replace(/"/g, '""')}"*`)
+    .join(' ');
+}
+
+/** A search that reads as the start of an elector number ("AC-17", "ac-17/1"), upper-cased. */
+function numberPrefix(search: string): string | null {
+  return /^[a-z]{1,4}\d?-\d*(\/\d*)?$/i.test(search) ? search.toUpperCase() : null;
+}
+
+/**
+ * A page of an area's electors in walk order (street, then house number: walk_seq), optionally
+ * only those matching a search: every word the start of a word of their name, address or
+ * postcode (through the electors_search index), or the search the start of their elector number.
+ * The page is `limit` from `offset`, or from just after the walk place `after` (the previous
+ * page's nextCursor); nextCursor is null on the last page.
  */
 export async function listElectors(
   db: Db,
-  q: { areaId: number; pollingDistrict?: string; search?: string; offset: number; limit: number },
-): Promise<{ total: number; items: ElectorSummary[] }> {
-  const { where, params } = inArea('e', q.areaId, q.pollingDistrict);
-  const search = q.search?.trim();
-  if (search) {
-    const like = likePattern(search);
-    where.push(
-      `(e.full_name LIKE ? ESCAPE '\\' OR e.elector_number LIKE ? ESCAPE '\\' OR h.street LIKE ? ESCAPE '\\' OR e.postcode LIKE ? ESCAPE '\\')`,
-    );
-    params.push(like, like, like, like);
+  q: { areaId: number; pollingDistrict?: string; search?: string; offset: number; limit: number; after?: number },
+): Promise<{ total: number; items: ElectorSummary[]; nextCursor: number | null }> {
+  const where = ['area_id = ?'];
+  const params: unknown[] = [q.areaId];
+  if (q.pollingDistrict) {
+    where.push('polling_district = ?');
+    params.push(q.pollingDistrict);
   }
-  const from = `FROM electors e LEFT JOIN households h ON h.id = e.household_id WHERE ${where.join(' AND ')}`;
-  const total = (db.prepare(`SELECT COUNT(*) AS n ${from}`).get(...params) as { n: number }).n;
-  const items = db.prepare(`${SUMMARY} ${from} ORDER BY e.walk_seq LIMIT ? OFFSET ?`).all(...params, q.limit, q.offset) as ElectorSummary[];
-  return { total, items };
+  const search = q.search?.trim() ?? '';
+  if (search) {
+    const match = searchQuery(search);
+    const number = numberPrefix(search);
+    const found: string[] = [];
+    if (match) {
+      found.push('id IN (SELECT rowid FROM electors_search WHERE electors_search MATCH ?)');
+      params.push(match);
+    }
+    if (number) {
+      found.push("(elector_number >= ? AND elector_number < ? || x'ff')");
+      params.push(number, number);
+    }
+    where.push(found.length ? `(${found.join(' OR ')})` : '0');
+  }
+  const filter = `FROM electors WHERE ${where.join(' AND ')}`;
+  const total = (db.prepare(`SELECT COUNT(*) AS n ${filter}`).get(...params) as { n: number }).n;
+  // The page's ids first, from the index alone (skipping to page 900 reads no rows), then its rows.
+  const after = q.after === undefined ? '' : 'AND walk_seq > ?';
+  const page = db
+    .prepare(`SELECT id, walk_seq ${filter} ${after} ORDER BY walk_seq LIMIT ? OFFSET ?`)
+    .raw()
+    .all(...params, ...(q.after === undefined ? [] : [q.after]), q.limit, q.after === undefined ? q.offset : 0) as [number, number][];
+  const items = page.length
+    ? (db
+        .prepare(`${SUMMARY} FROM electors e LEFT JOIN households h ON h.id = e.household_id WHERE e.id IN (SELECT value FROM json_each(?)) ORDER BY e.walk_seq`)
+        .all(JSON.stringify(page.map(([id]) => id))) as ElectorSummary[])
+    : [];
+  const last = page.at(-1);
+  const more = last !== undefined && page.length === q.limit && (db.prepare(`SELECT 1 ${filter} AND walk_seq > ? LIMIT 1`).get(...params, last[1]) !== undefined);
+  return { total, items, nextCursor: more ? last[1] : null };
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   deleteReturn,
   deleteSession,
   electorReturns,
+  followUpCounts,
   followUps,
   getFollowUpDone,
   getReturn,
@@ -145,9 +146,13 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
       districts: districts.map((d) => ({ pollingDistrict: d.pollingDistrict, tallies: computeTallies(d.counts, config) })),
     };
   },
-  'canvass.listFollowUps': async (ctx, { areaId, request, pollingDistrict, state }) => {
+  'canvass.listFollowUps': async (ctx, { areaId, request, pollingDistrict, state, offset, limit }) => {
     await requireArea(ctx, areaId);
-    return followUps(ctx.db, areaId, request, pollingDistrict || undefined, state);
+    return followUps(ctx.db, areaId, request, pollingDistrict || undefined, state, limit === undefined ? undefined : { offset, limit });
+  },
+  'canvass.countFollowUps': async (ctx, { areaId, request, pollingDistrict }) => {
+    await requireArea(ctx, areaId);
+    return followUpCounts(ctx.db, areaId, request, pollingDistrict || undefined);
   },
   'canvass.markFollowUpsDone': async (ctx, { request, electorIds, doneOn, note }) => {
     const what = REQUEST_LABELS[request].toLowerCase();

@@ -106,6 +106,9 @@ export const canvassContract = {
       request,
       pollingDistrict: pollingDistrictText.optional(),
       state: z.enum(['open', 'done'], { error: 'Choose open (still waiting) or done' }).default('open'),
+      /** A page of them (without limit: all of them, as the CSV needs). */
+      offset: z.number({ error: 'offset is a whole number from 0' }).int().min(0).default(0),
+      limit: z.number({ error: 'limit is a whole number from 1 to 500' }).int().min(1).max(500).optional(),
     }),
     z.array(
       z.object({
@@ -123,6 +126,11 @@ export const canvassContract = {
         askedAgain: z.boolean(),
       }),
     ),
+  ),
+  'canvass.countFollowUps': query(
+    'How many electors who asked for something are still waiting and how many have been ticked off as done',
+    z.strictObject({ areaId: id, request, pollingDistrict: pollingDistrictText.optional() }),
+    z.object({ open: z.number(), done: z.number() }),
   ),
   'canvass.markFollowUpsDone': mutation(
     'Tick requests off as done (literature posted, would-be member phoned); a later return asking again reopens them',

@@ -145,15 +145,17 @@ export const registerContract = {
     jobEvent,
   ),
   'register.listElectors': query(
-    'A page of an area’s electors in walk order, searchable by name, elector number, street or postcode',
+    'A page of an area’s electors in walk order, searchable by name, address or postcode (each word the start of a word) or the start of an elector number; with the number that match, and the cursor of the next page',
     z.strictObject({
       areaId,
       pollingDistrict: districtText,
       search: z.string().max(200).optional(),
       offset: z.number().int().min(0).default(0),
       limit: z.number().int().min(1).max(500).default(100),
+      /** The previous page's nextCursor: the page starts just after it (offset is then ignored). */
+      after: z.number({ error: 'after is the nextCursor of the previous page' }).int().min(0).optional(),
     }),
-    z.object({ total: z.number(), items: z.array(electorSummary) }),
+    z.object({ total: z.number(), items: z.array(electorSummary), nextCursor: z.number().nullable() }),
   ),
   'register.getElector': query(
     'One elector with their household, the others living there and every canvass return',

@@ -80,7 +80,8 @@ export async function tempHustings(keys: KeySource = TEST_KEYS): Promise<Husting
 
 /** Every user table's rows, to prove a rejected call changed nothing. */
 export function snapshot(app: Hustings): string {
-  const tables = app.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
+  // Tables with rows of their own: the search index's virtual and shadow tables follow electors.
+  const tables = app.db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
     name: string;
   }[];
   return JSON.stringify(tables.map(({ name }) => [name, app.db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));

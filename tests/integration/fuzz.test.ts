@@ -72,7 +72,7 @@ function logicalDump(dbPath: string): string {
   try {
     const tables = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type IN ('table', 'index', 'trigger', 'view') ORDER BY name`).all() as { name: string; sql: string | null }[];
     const parts = [JSON.stringify(tables), String(db.pragma('user_version', { simple: true }))];
-    for (const { name } of db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]) {
+    for (const { name } of db.prepare(`SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]) {
       parts.push(name, JSON.stringify(db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).raw().all()));
     }
     return createHash('sha256').update(parts.join('\n')).digest('hex');

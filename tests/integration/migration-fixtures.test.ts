@@ -24,7 +24,8 @@ type Snapshot = Map<string, { columns: string[]; rows: unknown[][] }>;
 function snapshot(path: string): Snapshot {
   const db = new Database(path, { readonly: true });
   try {
-    const tables = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[];
+    // Rows of their own: the search index (a virtual table) and its shadow tables are derived from electors.
+    const tables = db.prepare(`SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[];
     const out: Snapshot = new Map();
     for (const { name } of tables) {
       const columns = (db.prepare(`PRAGMA table_info("${name}")`).all() as { name: string }[]).map((c) => c.name);

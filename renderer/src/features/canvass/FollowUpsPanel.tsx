@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { MethodOutput } from '../../../../shared/contract/index.ts';
 import { REQUESTS, REQUEST_LABELS, type Request } from '../../../../shared/domain/canvass-codes.ts';
@@ -14,8 +14,28 @@ import { ErrorMessage } from '../../ui/Page.tsx';
 import { DistrictSelect } from '../register/DistrictSelect.tsx';
 import { oneLine } from '../register/labels.ts';
 
-/** Rows shown on screen at most (the CSV has them all). */
-const SHOWN = 500;
+/** Rows a page of each list shows (the CSV has them all). */
+const PAGE = 100;
+
+/** Where a page is in its list, with buttons to the pages either side. */
+function Pager(props: { label: string; page: number; total: number; onPage: (page: number) => void }) {
+  const { page, total } = props;
+  if (total <= PAGE) return null;
+  const last = Math.ceil(total / PAGE) - 1;
+  return (
+    <nav className="actions pager" aria-label={props.label}>
+      <button type="button" className="small-button" disabled={page === 0} onClick={() => props.onPage(page - 1)}>
+        Previous {PAGE}
+      </button>
+      <span>
+        {formatNumber(page * PAGE + 1)}–{formatNumber(Math.min(total, (page + 1) * PAGE))} of {formatNumber(total)}
+      </span>
+      <button type="button" className="small-button" disabled={page >= last} onClick={() => props.onPage(page + 1)}>
+        Next {PAGE}
+      </button>
+    </nav>
+  );
+}
 
 /**
  * The follow-up CSV: its first seven columns are what mail merges and spreadsheets have relied on
@@ -58,9 +78,13 @@ function csvRows(rows: MethodOutput<'canvass.listFollowUps'>): string[][] {
 export function FollowUpsPanel(props: { areaId: number; districts: readonly { pollingDistrict: string }[] }) {
   const [request, setRequest] = useState<Request>('literature');
   const [district, setDistrict] = useState('');
+  const [page, setPage] = useState(0);
+  const [donePage, setDonePage] = useState(0);
   const query = { areaId: props.areaId, request, pollingDistrict: district || undefined };
-  const waiting = useApi('canvass.listFollowUps', { ...query, state: 'open' });
-  const done = useApi('canvass.listFollowUps', { ...query, state: 'done' });
+  // A page of each list and the two counts: switching request reads 200 rows, not every request.
+  const counts = useApi('canvass.countFollowUps', query);
+  const waiting = useApi('canvass.listFollowUps', { ...query, state: 'open', offset: page * PAGE, limit: PAGE });
+  const done = useApi('canvass.listFollowUps', { ...query, state: 'done', offset: donePage * PAGE, limit: PAGE });
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
   const [doneOn, setDoneOn] = useState(ukToday());
   const [note, setNote] = useState('');
@@ -72,6 +96,8 @@ export function FollowUpsPanel(props: { areaId: number; districts: readonly { po
 
   const changeList = (f: () => void) => {
     f();
+    setPage(0);
+    setDonePage(0);
     setChosen(new Set());
     setErrors({});
     setError(undefined);
@@ -83,7 +109,14 @@ export function FollowUpsPanel(props: { areaId: number; districts: readonly { po
     setError(fields.doneOn || fields.note ? undefined : (e as Error).message);
   };
 
-  const shown = waiting.data?.slice(0, SHOWN) ?? [];
+  const shown = waiting.data ?? [];
+  const open = counts.data?.open;
+  const doneCount = counts.data?.done;
+  // Ticking off (or undoing) the last of a page leaves it empty: show the last page there is.
+  useEffect(() => {
+    if (open !== undefined && page > 0 && page * PAGE >= open) setPage(Math.max(0, Math.ceil(open / PAGE) - 1));
+    if (doneCount !== undefined && donePage > 0 && donePage * PAGE >= doneCount) setDonePage(Math.max(0, Math.ceil(doneCount / PAGE) - 1));
+  }, [open, doneCount, page, donePage]);
   const allChosen = shown.length > 0 && shown.every((f) => chosen.has(f.electorId));
   const toggle = (id: number) =>
     setChosen((c) => {
@@ -144,17 +177,17 @@ export function FollowUpsPanel(props: { areaId: number; districts: readonly { po
         <DistrictSelect value={district} onChange={(d) => changeList(() => setDistrict(d))} districts={props.districts} />
       </div>
       <div className="actions follow-counts">
-        <p role="status">{waiting.data && done.data ? `${formatNumber(waiting.data.length)} still waiting · ${formatNumber(done.data.length)} done` : ''}</p>
+        <p role="status">{open !== undefined && doneCount !== undefined ? `${formatNumber(open)} still waiting · ${formatNumber(doneCount)} done` : ''}</p>
         <button
           type="button"
-          onClick={() => exporting.ask(`names, addresses and canvass answers of ${plural(waiting.data?.length ?? 0, 'elector')}`, exportCsv)}
-          disabled={!waiting.data?.length}
+          onClick={() => exporting.ask(`names, addresses and canvass answers of ${plural(open ?? 0, 'elector')}`, exportCsv)}
+          disabled={!open}
         >
           Export the waiting list to CSV
         </button>
         {exporting.dialog}
       </div>
-      <ErrorMessage error={error ?? waiting.error ?? done.error} />
+      <ErrorMessage error={error ?? counts.error ?? waiting.error ?? done.error} />
       {status && (
         <p className="success" role="status">
           {status}
@@ -162,13 +195,11 @@ export function FollowUpsPanel(props: { areaId: number; districts: readonly { po
       )}
 
       <h3 id="waiting-heading">Still waiting: {what}</h3>
-      {waiting.data?.length === 0 ? (
-        <p className="muted">Nobody is waiting{done.data?.length ? ': everyone who asked has been dealt with' : ''}.</p>
+      {open === 0 ? (
+        <p className="muted">Nobody is waiting{doneCount ? ': everyone who asked has been dealt with' : ''}.</p>
       ) : (
         <form onSubmit={markDone} noValidate aria-labelledby="waiting-heading">
-          {waiting.data && waiting.data.length > SHOWN && (
-            <p className="muted">The first {formatNumber(SHOWN)} are shown; tick them off to see the rest, or export them all.</p>
-          )}
+          <Pager label="Pages of those still waiting" page={page} total={open ?? 0} onPage={setPage} />
           <table>
             <thead>
               <tr>
@@ -230,7 +261,8 @@ export function FollowUpsPanel(props: { areaId: number; districts: readonly { po
       )}
 
       <h3 id="done-heading">Done</h3>
-      {done.data?.length === 0 ? (
+      <Pager label="Pages of those done" page={donePage} total={doneCount ?? 0} onPage={setDonePage} />
+      {doneCount === 0 ? (
         <p className="muted">None ticked off yet.</p>
       ) : (
         done.data && (
@@ -248,7 +280,7 @@ export function FollowUpsPanel(props: { areaId: number; districts: readonly { po
               </tr>
             </thead>
             <tbody>
-              {done.data.slice(0, SHOWN).map((f) => (
+              {done.data.map((f) => (
                 <tr key={f.electorId}>
                   <td>
                     <code>{f.electorNumber}</code>

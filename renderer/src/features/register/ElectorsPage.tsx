@@ -57,6 +57,13 @@ export function ElectorsPage() {
   }, [search]);
   const { total, pages, need, error } = usePagedElectors(areaId, district, debounced);
   const [scrollTop, setScrollTop] = useState(0);
+  // A new search or district starts at its top: scrolled down a long list, a short answer's
+  // rows would otherwise lie above the view and none would show.
+  const listRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (listRef.current) listRef.current.scrollTop = 0;
+    setScrollTop(0);
+  }, [district, debounced]);
   const first = Math.max(0, Math.floor(scrollTop / ROW) - 5);
   const last = Math.min(total ?? PAGE, first + VISIBLE + 10);
   useEffect(() => {
@@ -99,6 +106,7 @@ export function ElectorsPage() {
       </p>
       {total !== undefined && total > 0 && (
         <div
+          ref={listRef}
           className="virtual-list"
           role="list"
           aria-label="Electors"
