@@ -1,5 +1,5 @@
 /**
- * The electors_search full-text index (migration 017) is derived from electors and kept in step
+ * The electors_search full-text index (migration 016) is derived from electors and kept in step
  * by triggers. It holds no copy of the text (contentless), so where rows reach electors without
  * the triggers (a restore copies tables as they are) it is filled again from electors.
  */
