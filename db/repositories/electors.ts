@@ -104,12 +104,18 @@ export async function householdCounts(
 }
 
 /** Areas that have a register, with their counts. */
+/**
+ * Each area with a register: its electors, households and polling districts. Counted from
+ * indexes (a household counts when someone lives in it), never by sorting every elector.
+ */
 export async function registerSummaries(db: Db): Promise<{ areaId: number; areaName: string; electors: number; households: number; districts: number }[]> {
   return db
     .prepare(
-      `SELECT a.id AS areaId, a.name AS areaName, COUNT(e.id) AS electors, COUNT(DISTINCT e.household_id) AS households,
-         COUNT(DISTINCT e.polling_district) AS districts
-       FROM areas a JOIN electors e ON e.area_id = a.id GROUP BY a.id ORDER BY a.name`,
+      `SELECT a.id AS areaId, a.name AS areaName,
+         (SELECT COUNT(*) FROM electors e WHERE e.area_id = a.id) AS electors,
+         (SELECT COUNT(*) FROM households h WHERE h.area_id = a.id AND EXISTS (SELECT 1 FROM electors e WHERE e.household_id = h.id)) AS households,
+         (SELECT COUNT(DISTINCT e.polling_district) FROM electors e WHERE e.area_id = a.id) AS districts
+       FROM areas a WHERE EXISTS (SELECT 1 FROM electors e WHERE e.area_id = a.id) ORDER BY a.name`,
     )
     .all() as { areaId: number; areaName: string; electors: number; households: number; districts: number }[];
 }
@@ -215,6 +221,13 @@ export async function neighbourInWalk(
   return db
     .prepare(`${select} WHERE e.area_id = ? AND e.polling_district ${cmp} ? ORDER BY e.polling_district ${order}, e.walk_seq ${order} LIMIT 1`)
     .get(from.areaId, from.pollingDistrict) as ElectorSummary | undefined;
+}
+
+/** Where a walk starts: one row from the walk index, however big the register. */
+export async function firstInWalk(db: Db, areaId: number, pollingDistrict?: string): Promise<ElectorSummary | undefined> {
+  const select = `${SUMMARY} FROM electors e LEFT JOIN households h ON h.id = e.household_id`;
+  const { where, params } = inArea('e', areaId, pollingDistrict);
+  return db.prepare(`${select} WHERE ${where.join(' AND ')} ORDER BY e.polling_district, e.walk_seq LIMIT 1`).get(...params) as ElectorSummary | undefined;
 }
 
 export async function getHousehold(db: Db, id: number): Promise<Household | undefined> {

@@ -13,6 +13,7 @@ import {
   householdMembers,
   listElectors,
   neighbourInWalk,
+  firstInWalk,
   pollingDistricts,
   registerSummaries,
   walkSheet,
@@ -114,6 +115,10 @@ export const registerHandlers: HandlersFor<typeof registerContract> = {
       throw new AppError('invalid_input', `${e.electorNumber} is not in polling district ${pollingDistrict}`, { pollingDistrict: 'Not this elector’s district' });
     }
     return (await neighbourInWalk(ctx.db, e, direction, Boolean(pollingDistrict))) ?? null;
+  },
+  'register.firstInWalk': async (ctx, { areaId, pollingDistrict }) => {
+    await requireArea(ctx, areaId);
+    return (await firstInWalk(ctx.db, areaId, pollingDistrict || undefined)) ?? null;
   },
   'register.getHousehold': async (ctx, { id }) => {
     const household = await getHousehold(ctx.db, id);

@@ -178,6 +178,11 @@ export const registerContract = {
     z.strictObject({ electorId: id, pollingDistrict: districtText, direction: z.union([z.literal(1), z.literal(-1)]).default(1) }),
     electorSummary.nullable(),
   ),
+  'register.firstInWalk': query(
+    'The first elector in walk order of an area, or of one of its polling districts; null when there is none',
+    z.strictObject({ areaId, pollingDistrict: districtText }),
+    electorSummary.nullable(),
+  ),
   'register.getHousehold': query(
     'A household with its electors and their canvass history',
     idInput,

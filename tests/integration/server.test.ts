@@ -1,4 +1,4 @@
-import { request } from 'node:http';
+import { Agent, request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../shared/contract/index.ts';
 import { type BrowserMode, startBrowserMode } from '../helpers/server.ts';
@@ -51,6 +51,38 @@ describe('browser mode', () => {
     expect(page.status).toBe(403);
     const sameOrigin = await raw('/api/elections.list', { method: 'POST', body: '{}', headers: { ...auth, Origin: app.origin } });
     expect(sameOrigin.status).toBe(200);
+  });
+
+  it('keeps a connection open for the next call (keep-alive, a minute idle)', async () => {
+    const url = new URL(app.origin);
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const call = () =>
+      new Promise<{ socket: unknown; keepAlive: unknown; status: number }>((resolve, reject) => {
+        const req = request(
+          { host: url.hostname, port: url.port, path: '/api/elections.list', method: 'POST', agent, headers: { Authorization: `Bearer ${app.token}` } },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve({ socket: res.socket, keepAlive: res.headers['keep-alive'], status: res.statusCode ?? 0 }));
+          },
+        );
+        req.on('error', reject);
+        req.end('{}');
+      });
+    try {
+      const first = await call();
+      const second = await call();
+      expect([first.status, second.status]).toEqual([200, 200]);
+      expect(second.socket).toBe(first.socket);
+      expect(first.keepAlive).toBe('timeout=65');
+    } finally {
+      agent.destroy();
+    }
+  });
+
+  it('refuses a body over 25 MB (413)', async () => {
+    const big = await raw('/api/elections.list', { method: 'POST', body: 'x'.repeat(25 * 1024 * 1024 + 10), headers: { Authorization: `Bearer ${app.token}` } });
+    expect(big.status).toBe(413);
+    expect(JSON.parse(big.body)).toMatchObject({ ok: false, error: { code: 'too_large' } });
   });
 
   it('maps errors to 4xx with a JSON body', async () => {

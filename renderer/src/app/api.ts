@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { contract, type MethodInput, type MethodName, type MethodOutput } from '../../../shared/contract/index.ts';
 import type { ApiError, ApiResult } from '../../../shared/contract/result.ts';
+import { changesView } from '../../../shared/contract/invalidation.ts';
 
 declare global {
   interface Window {
@@ -45,15 +46,18 @@ async function transport(method: string, input: unknown): Promise<ApiResult> {
   return (await res.json()) as ApiResult;
 }
 
-const listeners = new Set<() => void>();
+/** Every open view: the query it shows and how to load it again. */
+const views = new Set<{ method: MethodName; reload(): void }>();
 
-/** Calls a method; throws ApiCallError with field messages. Mutations refresh every open view. */
+/**
+ * Calls a method; throws ApiCallError with field messages. A mutation (or a restore) reloads the
+ * open views whose data it changed (shared/contract/invalidation.ts), and no others.
+ */
 export async function api<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const result = await transport(method, input);
   if (!result.ok) throw new ApiCallError(result.error);
-  // Only mutations and maintenance (backup, restore) change data; a query named otherwise
-  // (timetable.forElection) must not reload every view.
-  if (contract[method].kind !== 'query') for (const l of listeners) l();
+  const kind = contract[method].kind;
+  for (const view of views) if (changesView(method, kind, view.method)) view.reload();
   return result.value as MethodOutput<M>;
 }
 
@@ -82,10 +86,11 @@ export function useApi<M extends MethodName>(method: M, input: MethodInput<M> | 
   }, [method, key]);
   useEffect(() => {
     load();
-    listeners.add(load);
+    const view = { method, reload: load };
+    views.add(view);
     return () => {
       newest.current++;
-      listeners.delete(load);
+      views.delete(view);
     };
   }, [load]);
   return key === null ? { data: undefined, error: undefined, reload: load } : { data: state.data, error: state.error, reload: load };

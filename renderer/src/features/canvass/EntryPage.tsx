@@ -479,7 +479,7 @@ function SessionEntry(props: { sessionId: number }) {
 async function whereStopped(areaId: number, district: string | undefined, latest: Recent[]): Promise<ElectorSummaryOut | null> {
   const last = latest.find((r) => !district || r.electorNumber.startsWith(`${district}-`));
   if (last) return api('register.getNeighbour', { electorId: last.electorId, pollingDistrict: district, direction: 1 });
-  return (await api('register.listElectors', { areaId, pollingDistrict: district, limit: 1 })).items[0] ?? null;
+  return api('register.firstInWalk', { areaId, pollingDistrict: district });
 }
 
 function CodeKey(props: { config: CodeConfig }) {

@@ -1,0 +1,79 @@
+/**
+ * `node tests/bench/http-door.ts [DB] [--json]`: one return through browser mode's HTTP door
+ * (keep-alive, one client, bearer token) against the same call through the dispatcher, in one
+ * run, alternating, median of 500 each. Without DB, a fresh database with a small register.
+ */
+import { request, Agent } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openHustings } from '../../main/app.ts';
+import { startServer } from '../../main/server.ts';
+import { seedElectors } from '../helpers/electors.ts';
+
+const json = process.argv.includes('--json');
+const given = process.argv.slice(2).find((a) => !a.startsWith('--'));
+const dir = mkdtempSync(join(tmpdir(), 'hustings-door-'));
+const dbPath = given ?? join(dir, 'door.sqlite');
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+try {
+  let app = await openHustings({ dbPath, keys: { plain: true }, actor: 'bench', startupBackup: false });
+  const call = async (m: string, i: unknown): Promise<any> => {
+    const r = await app.dispatch(m, i);
+    if (!r.ok) throw new Error(`${m}: ${r.error.message}`);
+    return r.value;
+  };
+  if (!given) {
+    const area = await call('areas.create', { name: 'Door ward', kind: 'ward', nation: 'england', electorate: null, classification: null });
+    app.close();
+    seedElectors(dbPath, Array.from({ length: 2000 }, (_, i) => [area.id, `AA-${i + 1}`, `Elector Number${i + 1}`] as [number, string, string]));
+    app = await openHustings({ dbPath, keys: { plain: true }, actor: 'bench', startupBackup: false });
+  }
+  const areaId = (app.db.prepare('SELECT area_id AS a FROM electors LIMIT 1').get() as { a: number }).a;
+  const ids = (app.db.prepare('SELECT id FROM electors WHERE area_id = ? ORDER BY id').all(areaId) as { id: number }[]).map((r) => r.id);
+  const session = await call('canvass.createSession', { areaId, heldOn: '2026-11-01', canvassers: 'Door' });
+  const server = await startServer(app, {});
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const sockets = new Set<unknown>();
+  const overHttp = (method: string, input: unknown) =>
+    new Promise<void>((resolve, reject) => {
+      const body = JSON.stringify(input);
+      const req = request(
+        { host: '127.0.0.1', port: server.port, path: `/api/${method}`, method: 'POST', agent, headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
+        (res) => {
+          sockets.add(res.socket);
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`${res.statusCode} ${Buffer.concat(chunks)}`))));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  const codes = ['I3L', 'N', '2J', 'R', '1', '4P', 'X', '5'];
+  const input = (i: number) => ({ sessionId: session.id, electorId: ids[(i * 7919) % ids.length], codes: codes[i % codes.length] });
+  for (let i = 0; i < 50; i++) await overHttp('canvass.recordReturn', input(i)); // warm up
+  const http: number[] = [];
+  const direct: number[] = [];
+  for (let i = 0; i < 500; i++) {
+    let s = performance.now();
+    await overHttp('canvass.recordReturn', input(2 * i));
+    http.push(performance.now() - s);
+    s = performance.now();
+    await call('canvass.recordReturn', input(2 * i + 1));
+    direct.push(performance.now() - s);
+  }
+  const figures = {
+    http_return_median_ms: Math.round(median(http) * 1000) / 1000,
+    dispatcher_return_median_ms: Math.round(median(direct) * 1000) / 1000,
+    http_return_p95_ms: Math.round([...http].sort((a, b) => a - b)[474] * 1000) / 1000,
+    http_connections: sockets.size,
+  };
+  if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);
+  else console.log(figures);
+  agent.destroy();
+  await server.close();
+  app.close();
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
