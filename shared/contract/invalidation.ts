@@ -22,6 +22,7 @@ export const SHOWS: Partial<Record<MethodName, readonly Data[]>> = {
   'canvass.listRecent': ['returns', 'register'],
   'canvass.getTallies': ['returns', 'register', 'codes', 'areas'],
   'canvass.listFollowUps': ['returns', 'followUps', 'register'],
+  'canvass.countFollowUps': ['returns', 'followUps', 'register'],
   'register.list': ['register', 'areas'],
   'register.listDistricts': ['register'],
   // Electors carry their standing (latest return, requests) and follow-ups done.
