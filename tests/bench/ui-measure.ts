@@ -234,7 +234,7 @@ export async function runUiBench(opts: UiBenchOptions): Promise<{ figures: Figur
       await measureScreen('walk_sheet', `/register/${areaId}/walk-sheet?district=${district}`, [
         { sel: '.walk-sheet h1', text: `polling district ${district}` },
         { sel: '.walk-sheet tbody td code' },
-        { sel: 'button', text: 'Print walk sheet', enabled: true },
+        { sel: 'a', text: `Download PDF for district ${district}` },
       ]);
 
       await measureScreen('entry', `/canvass/sessions/${data.entrySessionId}`, [
