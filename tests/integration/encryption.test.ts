@@ -5,7 +5,7 @@
  * recovery key opens the file on "another computer" (no key file) and locks it under a new
  * passphrase there; a plain file from before still opens plain.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +18,7 @@ import { type Hustings, openHustings } from '../../main/app.ts';
 import { fileBytesMention } from '../helpers/bytes.ts';
 import { ok, PLAIN } from '../helpers/db.ts';
 import { importCsv, SMALL_REGISTER } from '../helpers/register.ts';
+import { hustingsOnTerminal, SCRIPT } from '../helpers/terminal.ts';
 
 // Tests here start the command line several times each (Node start-up plus a scrypt unlock per
 // run): on a loaded 2-core machine that outgrows the default 30 s, though nothing is wrong.
@@ -257,30 +258,10 @@ describe('an encrypted database', () => {
   });
 });
 
-/** util-linux's `script` gives the command a terminal, as a person at a keyboard has. */
-const SCRIPT = ['/usr/bin/script', '/bin/script'].find((f) => existsSync(f));
 
-/**
- * Runs `hustings` on a terminal (no HUSTINGS_PASSPHRASE), answering each prompt as it appears;
- * returns everything the terminal showed.
- */
-function onTerminal(args: string[], answers: [prompt: string, answer: string][]): Promise<{ code: number | null; screen: string }> {
-  const { HUSTINGS_PASSPHRASE: _p, ...env } = process.env;
-  const command = ['node', 'bin/hustings.js', ...args, '--db', dbPath].map((a) => `'${a}'`).join(' ');
-  const child = spawn(SCRIPT as string, ['-qfec', command, '/dev/null'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-  let screen = '';
-  let answered = 0; // the screen up to here has had its prompt answered
-  const pending = [...answers];
-  child.stdout.on('data', (chunk: Buffer) => {
-    screen += chunk.toString();
-    let at: number;
-    while (pending.length > 0 && (at = screen.indexOf(pending[0][0], answered)) >= 0) {
-      const [prompt, answer] = pending.shift() as [string, string];
-      answered = at + prompt.length;
-      child.stdin.write(`${answer}\r`);
-    }
-  });
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, screen })));
+/** `hustings ARGS` on this test's database, on a terminal (no HUSTINGS_PASSPHRASE). */
+function onTerminal(args: string[], answers: [prompt: string, answer: string][]) {
+  return hustingsOnTerminal([...args, '--db', dbPath], answers);
 }
 
 describe('on a terminal', () => {
