@@ -119,10 +119,11 @@ describe('restoring a file that is not a Hustings database', () => {
     const app = await openHustings({ dbPath, actor: 'agent', keys: PLAIN });
     try {
       await ok(app, 'elections.create', { name: 'Live', ...ELECTION });
-      // Someone copied another program's database into the backups folder under a backup's name.
-      const file = backupFileName('campaign', new Date(), 'manual', LATEST);
-      const path = join(backupsDir(dbPath), file);
       await ok(app, 'backups.create', {}); // makes the folder
+      // Someone copied another program's database into the backups folder under a backup's name
+      // (a name of its own: one made "now" could be the backup's just taken, in the same millisecond).
+      const file = backupFileName('campaign', new Date('2026-01-01T09:00:00Z'), 'manual', LATEST);
+      const path = join(backupsDir(dbPath), file);
       foreignFile(path);
       const before = fingerprint(path);
 
