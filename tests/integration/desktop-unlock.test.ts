@@ -11,6 +11,7 @@ import { unlock } from '../../db/encryption/unlock.ts';
 import { openHustings } from '../../main/app.ts';
 import { isRealKeychain, tryTyped, whatToAsk } from '../../main/desktop-unlock.ts';
 import { ok } from '../helpers/db.ts';
+import { keychain } from '../helpers/keychain.ts';
 
 let dir: string;
 let dbPath: string;
@@ -21,22 +22,6 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A keychain as safeStorage is one: it seals for this computer only, and can be lost. */
-function keychain() {
-  const secret = generateDataKey();
-  let lost = false;
-  const xor = (b: Buffer) => Buffer.from(b.map((byte, i) => byte ^ secret[i % secret.length]));
-  return {
-    protector: {
-      encrypt: xor,
-      decrypt: (b: Buffer) => {
-        if (lost) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
-        return xor(b);
-      },
-    },
-    lose: () => (lost = true),
-  };
-}
 
 const hash = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 function fingerprint() {

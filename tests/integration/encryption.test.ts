@@ -19,6 +19,7 @@ import { fileBytesMention } from '../helpers/bytes.ts';
 import { ok, PLAIN } from '../helpers/db.ts';
 import { importCsv, SMALL_REGISTER } from '../helpers/register.ts';
 import { hustingsOnTerminal, SCRIPT } from '../helpers/terminal.ts';
+import { keychain } from '../helpers/keychain.ts';
 
 // Tests here start the command line several times each (Node start-up plus a scrypt unlock per
 // run): on a loaded 2-core machine that outgrows the default 30 s, though nothing is wrong.
@@ -287,22 +288,6 @@ describe('on a terminal', () => {
 });
 
 describe("the desktop app's keychain", () => {
-  /** A keychain as safeStorage is one: it seals for this computer only, and can be lost. */
-  function keychain() {
-    const secret = generateDataKey();
-    let lost = false;
-    const xor = (b: Buffer) => Buffer.from(b.map((byte, i) => byte ^ secret[i % secret.length]));
-    return {
-      protector: {
-        encrypt: xor,
-        decrypt: (b: Buffer) => {
-          if (lost) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
-          return xor(b);
-        },
-      },
-      lose: () => (lost = true),
-    };
-  }
 
   it('locks the key with no passphrase; when the keychain entry is lost, the recovery key opens it and locks it anew', async () => {
     const mine = keychain();
