@@ -37,6 +37,7 @@ export const FREE_TEXT: readonly (readonly [table: string, columns: readonly str
   ['contests', ['reason']],
   ['elections', ['notes']],
   ['areas', ['notes']],
+  ['committee_rooms', ['notes']],
   ['milestone_overrides', ['reason']],
   ['deposits', ['notes']],
   ['donations', ['description', 'reason']],

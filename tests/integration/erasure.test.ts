@@ -310,6 +310,10 @@ describe('which columns erasure searches', () => {
     'expenses.description': 'must appear on the return of election expenses',
     'canvass_returns.entered_by': 'the app’s user who typed it, like the audit trail’s actor',
     'follow_up_done.done_by': 'the app’s user who ticked it off, like the audit trail’s actor',
+    'polling_stations.name': 'names a polling station, a public place', 'polling_stations.address': 'a polling station’s address',
+    'committee_rooms.name': 'names a campaign’s committee room', 'committee_rooms.address': 'a committee room’s address',
+    'vote_batches.entered_by': 'the app’s user who typed it, like the audit trail’s actor',
+    'knock_ups.knocked_by': 'the app’s user who recorded it, like the audit trail’s actor',
   };
   const PERSONISH = /(^|_)(notes?|reason|description|minute|meeting|assignee|canvassers|name|title|by|address|email|phone)$/;
 
