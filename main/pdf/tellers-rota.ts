@@ -4,74 +4,41 @@
  * Data comes through the dispatcher (polling.get), so the same checks apply as on screen. Used by
  * GET /api/pdf/tellers-rota (browser mode) and `hustings polling rota` (CLI).
  */
-import type { Writable } from "node:stream";
-import type { PollingOverview } from "../../shared/contract/polling-setup.ts";
-import { AppError } from "../../shared/contract/result.ts";
-import { POLLS_CLOSE, POLLS_OPEN } from "../../shared/domain/tellers-rota.ts";
-import type { Dispatch } from "../api/dispatcher.ts";
-import {
-  type Line,
-  type Section,
-  type SheetFrame,
-  openSheet,
-} from "./sheet-layout.ts";
+import type { Writable } from 'node:stream';
+import type { PollingOverview } from '../../shared/contract/polling-setup.ts';
+import { AppError } from '../../shared/contract/result.ts';
+import { POLLS_CLOSE, POLLS_OPEN } from '../../shared/domain/tellers-rota.ts';
+import type { Dispatch } from '../api/dispatcher.ts';
+import { type Line, type Section, type SheetFrame, openSheet } from './sheet-layout.ts';
 
-export const NO_TELLER = "NO TELLER: gap in cover";
+export const NO_TELLER = 'NO TELLER: gap in cover';
 
 /** Checks the contest and reads the rota; refuses (AppError) before a byte is written. */
-export async function planTellersRota(
-  dispatch: Dispatch,
-  contestId: number,
-): Promise<{ overview: PollingOverview; phones: Map<number, string> }> {
-  const r = await dispatch("polling.get", { contestId });
+export async function planTellersRota(dispatch: Dispatch, contestId: number): Promise<{ overview: PollingOverview; phones: Map<number, string> }> {
+  const r = await dispatch('polling.get', { contestId });
   if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.fields);
   const overview = r.value as PollingOverview;
-  if (overview.stations.length === 0)
-    throw new AppError(
-      "not_found",
-      `${overview.contest.areaName} has no polling stations yet: add them on the polling day page first`,
-    );
-  const v = await dispatch("volunteers.list", {});
-  const phones = new Map(
-    v.ok
-      ? (v.value as { id: number; phone: string }[]).map((x) => [x.id, x.phone])
-      : [],
-  );
+  if (overview.stations.length === 0) throw new AppError('not_found', `${overview.contest.areaName} has no polling stations yet: add them on the polling day page first`);
+  const v = await dispatch('volunteers.list', {});
+  const phones = new Map(v.ok ? (v.value as { id: number; phone: string }[]).map((x) => [x.id, x.phone]) : []);
   return { overview, phones };
 }
 
 /** One section per station: shifts and gaps in time order. */
-export function rotaSections(
-  overview: PollingOverview,
-  phones: Map<number, string>,
-): Section[] {
+export function rotaSections(overview: PollingOverview, phones: Map<number, string>): Section[] {
   return overview.stations.map((s) => {
     const shifts = overview.duties
-      .filter((d) => d.duty === "teller" && d.stationId === s.id)
+      .filter((d) => d.duty === 'teller' && d.stationId === s.id)
       .map((d) => ({
-        from: d.startsAt ?? "",
-        cells: [
-          `${d.startsAt}–${d.endsAt}`,
-          d.volunteerName,
-          phones.get(d.volunteerId) ?? "",
-          "",
-        ],
+        from: d.startsAt ?? '',
+        cells: [`${d.startsAt}–${d.endsAt}`, d.volunteerName, phones.get(d.volunteerId) ?? '', ''],
       }));
     const gaps = s.gaps.map((g) => ({
       from: g.from,
-      cells: [`${g.from}–${g.to}`, NO_TELLER, "", ""],
+      cells: [`${g.from}–${g.to}`, NO_TELLER, '', ''],
     }));
-    const rows = [...shifts, ...gaps].sort((a, b) =>
-      a.from.localeCompare(b.from),
-    );
-    const where = [
-      s.districts.length > 0
-        ? `districts ${s.districts.join(", ")}`
-        : "no districts",
-      s.address.replace(/\s*\n\s*/g, ", "),
-    ]
-      .filter(Boolean)
-      .join(" · ");
+    const rows = [...shifts, ...gaps].sort((a, b) => a.from.localeCompare(b.from));
+    const where = [s.districts.length > 0 ? `districts ${s.districts.join(', ')}` : 'no districts', s.address.replace(/\s*\n\s*/g, ', ')].filter(Boolean).join(' · ');
     return {
       heading: `${s.name} — ${where}`,
       groups: rows.map((r) => [r.cells]),
@@ -79,23 +46,20 @@ export function rotaSections(
   });
 }
 
-export async function writeTellersRota(
-  plan: { overview: PollingOverview; phones: Map<number, string> },
-  out: Writable,
-): Promise<{ pages: number; shifts: number; gaps: number }> {
+export async function writeTellersRota(plan: { overview: PollingOverview; phones: Map<number, string> }, out: Writable): Promise<{ pages: number; shifts: number; gaps: number }> {
   const { overview } = plan;
   const sheet = openSheet(out, `Tellers’ rota: ${overview.contest.areaName}`);
   const frame: SheetFrame = {
     columns: [
-      { title: "Shift", width: 80 },
-      { title: "Teller", width: 190 },
-      { title: "Phone", width: 110 },
-      { title: "Arrived / notes", width: 159 },
+      { title: 'Shift', width: 80 },
+      { title: 'Teller', width: 190 },
+      { title: 'Phone', width: 110 },
+      { title: 'Arrived / notes', width: 159 },
     ],
     boxes: [],
-    fillIn: "Coordinator ________________   Phone ______________",
+    fillIn: 'Coordinator ________________   Phone ______________',
     pageSummary: (lines: Line[]) =>
-      `Polling day ${overview.contest.pollingDay} · ${overview.contest.electionName} · stations: ${lines.filter((l) => l.kind === "heading" && !l.text.endsWith("(continued)")).length}`,
+      `Polling day ${overview.contest.pollingDay} · ${overview.contest.electionName} · stations: ${lines.filter((l) => l.kind === 'heading' && !l.text.endsWith('(continued)')).length}`,
     footer: `Polls are open ${POLLS_OPEN} to ${POLLS_CLOSE}. “${NO_TELLER}” marks the hours of polling with no teller at that station: find someone for them. Tellers stand outside the station, ask for numbers politely and never hold up a voter.`,
   };
   const pages = sheet.run(frame, {
@@ -105,7 +69,7 @@ export async function writeTellersRota(
   await sheet.end();
   return {
     pages,
-    shifts: overview.duties.filter((d) => d.duty === "teller").length,
+    shifts: overview.duties.filter((d) => d.duty === 'teller').length,
     gaps: overview.stations.reduce((n, s) => n + s.gaps.length, 0),
   };
 }
@@ -115,7 +79,7 @@ export function tellersRotaFileName(overview: PollingOverview): string {
   const slug =
     overview.contest.areaName
       .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-|-$/g, "") || "contest";
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'contest';
   return `tellers-rota-${slug}.pdf`;
 }

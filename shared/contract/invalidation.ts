@@ -1,4 +1,4 @@
-import type { MethodName } from "./index.ts";
+import type { MethodName } from './index.ts';
 
 /**
  * Which data a view shows and a change touches, so that a save reloads only the open views
@@ -9,76 +9,64 @@ import type { MethodName } from "./index.ts";
  * a mutation not listed in CHANGES may change anything, so it reloads every view; maintenance
  * (a restore) changes everything. Every mutation writes an audit row, so it changes 'audit' too.
  */
-export type Data =
-  | "areas"
-  | "audit"
-  | "codes"
-  | "followUps"
-  | "register"
-  | "returns"
-  | "sessions"
-  | "polling";
+export type Data = 'areas' | 'audit' | 'codes' | 'followUps' | 'register' | 'returns' | 'sessions' | 'polling';
 
 /** Queries: the data their answer is made of. */
 export const SHOWS: Partial<Record<MethodName, readonly Data[]>> = {
-  "audit.list": ["audit"],
-  "audit.facets": ["audit"],
-  "canvass.getCodes": ["codes"],
+  'audit.list': ['audit'],
+  'audit.facets': ['audit'],
+  'canvass.getCodes': ['codes'],
   // Sessions carry their area's name and how many returns they hold.
-  "canvass.listSessions": ["sessions", "returns", "areas"],
-  "canvass.getSession": ["sessions", "returns", "areas"],
-  "canvass.listRecent": ["returns", "register"],
-  "canvass.getTallies": ["returns", "register", "codes", "areas"],
-  "canvass.listFollowUps": ["returns", "followUps", "register"],
-  "canvass.countFollowUps": ["returns", "followUps", "register"],
-  "register.list": ["register", "areas"],
-  "register.listDistricts": ["register"],
+  'canvass.listSessions': ['sessions', 'returns', 'areas'],
+  'canvass.getSession': ['sessions', 'returns', 'areas'],
+  'canvass.listRecent': ['returns', 'register'],
+  'canvass.getTallies': ['returns', 'register', 'codes', 'areas'],
+  'canvass.listFollowUps': ['returns', 'followUps', 'register'],
+  'canvass.countFollowUps': ['returns', 'followUps', 'register'],
+  'register.list': ['register', 'areas'],
+  'register.listDistricts': ['register'],
   // Electors carry their standing (latest return, requests) and follow-ups done.
-  "register.listElectors": ["register", "returns", "followUps"],
-  "register.getElector": ["register", "returns", "followUps"],
-  "register.getByNumber": ["register", "returns"],
-  "register.getNeighbour": ["register", "returns"],
-  "register.firstInWalk": ["register", "returns"],
-  "register.getHousehold": ["register", "returns"],
-  "register.findHouseholds": ["register", "returns"],
-  "register.getWalkSheet": ["register", "returns", "codes", "areas"],
+  'register.listElectors': ['register', 'returns', 'followUps'],
+  'register.getElector': ['register', 'returns', 'followUps'],
+  'register.getByNumber': ['register', 'returns'],
+  'register.getNeighbour': ['register', 'returns'],
+  'register.firstInWalk': ['register', 'returns'],
+  'register.getHousehold': ['register', 'returns'],
+  'register.findHouseholds': ['register', 'returns'],
+  'register.getWalkSheet': ['register', 'returns', 'codes', 'areas'],
   // Polling day set-up: duties name volunteers, so a volunteer's change (not listed) reloads it.
-  "polling.get": ["polling", "register", "returns", "codes", "areas"],
-  "polling.countPromises": ["register", "returns", "codes"],
-  "polling.previewStationsCsv": [],
+  'polling.get': ['polling', 'register', 'returns', 'codes', 'areas'],
+  'polling.countPromises': ['register', 'returns', 'codes'],
+  'polling.previewStationsCsv': [],
 };
 
 /** Mutations: the data they change (besides the audit row every mutation writes). */
 export const CHANGES: Partial<Record<MethodName, readonly Data[]>> = {
-  "canvass.setCodes": ["codes"],
+  'canvass.setCodes': ['codes'],
   // A session's new date re-derives its electors' standing; deleting it deletes its returns.
-  "canvass.createSession": ["sessions"],
-  "canvass.updateSession": ["sessions", "returns"],
-  "canvass.deleteSession": ["sessions", "returns"],
+  'canvass.createSession': ['sessions'],
+  'canvass.updateSession': ['sessions', 'returns'],
+  'canvass.deleteSession': ['sessions', 'returns'],
   // A return may ask again for something already done, which reopens that follow-up.
-  "canvass.recordReturn": ["returns", "followUps"],
-  "canvass.undoReturn": ["returns", "followUps"],
-  "canvass.markFollowUpsDone": ["followUps"],
-  "canvass.undoFollowUpsDone": ["followUps"],
-  "polling.saveStation": ["polling"],
-  "polling.deleteStation": ["polling"],
-  "polling.importStations": ["polling"],
-  "polling.saveRoom": ["polling"],
-  "polling.deleteRoom": ["polling"],
-  "polling.saveDuty": ["polling"],
-  "polling.deleteDuty": ["polling"],
-  "polling.setPromiseRule": ["polling"],
+  'canvass.recordReturn': ['returns', 'followUps'],
+  'canvass.undoReturn': ['returns', 'followUps'],
+  'canvass.markFollowUpsDone': ['followUps'],
+  'canvass.undoFollowUpsDone': ['followUps'],
+  'polling.saveStation': ['polling'],
+  'polling.deleteStation': ['polling'],
+  'polling.importStations': ['polling'],
+  'polling.saveRoom': ['polling'],
+  'polling.deleteRoom': ['polling'],
+  'polling.saveDuty': ['polling'],
+  'polling.deleteDuty': ['polling'],
+  'polling.setPromiseRule': ['polling'],
 };
 
 /** Whether a successful call of `change` may have changed the answer of the query `view`. */
-export function changesView(
-  change: MethodName,
-  kind: "query" | "mutation" | "maintenance",
-  view: MethodName,
-): boolean {
-  if (kind === "query") return false;
-  const changed = kind === "mutation" ? CHANGES[change] : undefined;
+export function changesView(change: MethodName, kind: 'query' | 'mutation' | 'maintenance', view: MethodName): boolean {
+  if (kind === 'query') return false;
+  const changed = kind === 'mutation' ? CHANGES[change] : undefined;
   const shown = SHOWS[view];
   if (changed === undefined || shown === undefined) return true;
-  return shown.some((d) => d === "audit" || changed.includes(d));
+  return shown.some((d) => d === 'audit' || changed.includes(d));
 }

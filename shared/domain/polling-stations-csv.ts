@@ -3,8 +3,8 @@
  * name and address. Rows naming the same station (name, ignoring case) make one station serving
  * all their districts. Every bad row is named by its line, so the user fixes the file once.
  */
-import { readCsv } from "./csv.ts";
-import { DISTRICT_CODE } from "./elector-number.ts";
+import { readCsv } from './csv.ts';
+import { DISTRICT_CODE } from './elector-number.ts';
 
 export interface StationColumns {
   district: number;
@@ -59,15 +59,14 @@ export function readStationsCsv(
   if (rows.length === 0)
     return {
       stations: [],
-      problems: [{ line: 2, reason: "The file has headings but no rows" }],
+      problems: [{ line: 2, reason: 'The file has headings but no rows' }],
       headers,
     };
   for (const { line, cells } of rows) {
-    const district = (cells[columns.district] ?? "").toUpperCase();
-    const name = cells[columns.name] ?? "";
-    const address =
-      columns.address === null ? "" : (cells[columns.address] ?? "");
-    if (district === "") problems.push({ line, reason: "No polling district" });
+    const district = (cells[columns.district] ?? '').toUpperCase();
+    const name = cells[columns.name] ?? '';
+    const address = columns.address === null ? '' : (cells[columns.address] ?? '');
+    if (district === '') problems.push({ line, reason: 'No polling district' });
     else if (!DISTRICT_CODE.test(district))
       problems.push({
         line,
@@ -83,19 +82,18 @@ export function readStationsCsv(
         line,
         reason: `Polling district ${district} is already on line ${seen.get(district)}`,
       });
-    if (name === "") problems.push({ line, reason: "No station name" });
+    if (name === '') problems.push({ line, reason: 'No station name' });
     else if (name.length > 200)
       problems.push({
         line,
-        reason: "The station name is over 200 characters",
+        reason: 'The station name is over 200 characters',
       });
-    if (address.length > 500)
-      problems.push({ line, reason: "The address is over 500 characters" });
-    if (district === "" || name === "" || seen.has(district)) continue;
+    if (address.length > 500) problems.push({ line, reason: 'The address is over 500 characters' });
+    if (district === '' || name === '' || seen.has(district)) continue;
     seen.set(district, line);
     const key = name.toLowerCase();
     const s = byName.get(key) ?? { name, address, districts: [] };
-    if (s.address === "") s.address = address;
+    if (s.address === '') s.address = address;
     s.districts.push(district);
     byName.set(key, s);
   }

@@ -4,24 +4,19 @@
  * in electors.latest_support (normalised option codes of shared/domain/canvass-codes.ts), kept in
  * promise_rules.supports as a comma list ('1,2').
  */
-import {
-  REMOVAL_OUTCOMES,
-  normaliseCode,
-  type CodeConfig,
-  type ConfigProblem,
-} from "./canvass-codes.ts";
+import { REMOVAL_OUTCOMES, normaliseCode, type CodeConfig, type ConfigProblem } from './canvass-codes.ts';
 
 /** promise_rules.supports → codes ('1,2' → ['1', '2']); blanks dropped. */
 export function parseSupports(stored: string): string[] {
   return stored
-    .split(",")
+    .split(',')
     .map(normaliseCode)
-    .filter((c) => c !== "");
+    .filter((c) => c !== '');
 }
 
 /** Codes → promise_rules.supports. */
 export function formatSupports(supports: readonly string[]): string {
-  return supports.join(",");
+  return supports.join(',');
 }
 
 /**
@@ -29,15 +24,12 @@ export function formatSupports(supports: readonly string[]): string {
  * `supports.N` for the Nth code): at least one code, each one of the campaign's support codes,
  * none twice.
  */
-export function promiseRuleProblems(
-  supports: readonly string[],
-  config: CodeConfig,
-): ConfigProblem[] {
+export function promiseRuleProblems(supports: readonly string[], config: CodeConfig): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   if (supports.length === 0) {
     problems.push({
-      path: "supports",
-      message: "Tick at least one support code to count as a promise",
+      path: 'supports',
+      message: 'Tick at least one support code to count as a promise',
     });
   }
   const known = config.support.options.map((o) => normaliseCode(o.code));
@@ -47,7 +39,7 @@ export function promiseRuleProblems(
     if (!known.includes(code)) {
       problems.push({
         path: `supports.${i}`,
-        message: `“${raw}” is not one of your support codes (${known.join(", ")})`,
+        message: `“${raw}” is not one of your support codes (${known.join(', ')})`,
       });
     } else if (seen.has(code)) {
       problems.push({
@@ -61,14 +53,9 @@ export function promiseRuleProblems(
 }
 
 /** A valid rule's codes, normalised and in the order the campaign lists its support codes. */
-export function normaliseSupports(
-  supports: readonly string[],
-  config: CodeConfig,
-): string[] {
+export function normaliseSupports(supports: readonly string[], config: CodeConfig): string[] {
   const wanted = new Set(supports.map(normaliseCode));
-  return config.support.options
-    .map((o) => normaliseCode(o.code))
-    .filter((c) => wanted.has(c));
+  return config.support.options.map((o) => normaliseCode(o.code)).filter((c) => wanted.has(c));
 }
 
 const ALIAS = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -78,18 +65,14 @@ const ALIAS = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * deceased, do not contact). `alias` is the electors table's alias in the caller's query; the
  * caller adds the contest's area. An empty rule matches nobody.
  */
-export function promiseWhere(
-  alias: string,
-  supports: readonly string[],
-): { sql: string; params: string[] } {
-  if (!ALIAS.test(alias))
-    throw new Error(`promiseWhere: bad table alias ${JSON.stringify(alias)}`);
-  if (supports.length === 0) return { sql: "0", params: [] };
+export function promiseWhere(alias: string, supports: readonly string[]): { sql: string; params: string[] } {
+  if (!ALIAS.test(alias)) throw new Error(`promiseWhere: bad table alias ${JSON.stringify(alias)}`);
+  if (supports.length === 0) return { sql: '0', params: [] };
   const removals = [...REMOVAL_OUTCOMES];
   return {
     sql:
-      `(${alias}.latest_support IN (${supports.map(() => "?").join(", ")})` +
-      ` AND (${alias}.latest_outcome IS NULL OR ${alias}.latest_outcome NOT IN (${removals.map(() => "?").join(", ")})))`,
+      `(${alias}.latest_support IN (${supports.map(() => '?').join(', ')})` +
+      ` AND (${alias}.latest_outcome IS NULL OR ${alias}.latest_outcome NOT IN (${removals.map(() => '?').join(', ')})))`,
     params: [...supports.map(normaliseCode), ...removals],
   };
 }

@@ -1,7 +1,7 @@
 /** Tellers' shifts on polling day: times as 'HH:MM' between the polls opening and closing. */
 
-export const POLLS_OPEN = "07:00";
-export const POLLS_CLOSE = "22:00";
+export const POLLS_OPEN = '07:00';
+export const POLLS_CLOSE = '22:00';
 
 export function isClockTime(t: string): boolean {
   return /^([01]\d|2[0-3]):[0-5]\d$/.test(t);
@@ -18,18 +18,11 @@ export function overlaps(a: Shift, b: Shift): boolean {
 }
 
 /** The stretches of polling hours no shift covers, in order. */
-export function coverGaps(
-  shifts: readonly Shift[],
-  open = POLLS_OPEN,
-  close = POLLS_CLOSE,
-): { from: string; to: string }[] {
+export function coverGaps(shifts: readonly Shift[], open = POLLS_OPEN, close = POLLS_CLOSE): { from: string; to: string }[] {
   const gaps: { from: string; to: string }[] = [];
   let covered = open;
-  for (const s of [...shifts].sort((a, b) =>
-    a.startsAt.localeCompare(b.startsAt),
-  )) {
-    if (s.startsAt > covered)
-      gaps.push({ from: covered, to: s.startsAt < close ? s.startsAt : close });
+  for (const s of [...shifts].sort((a, b) => a.startsAt.localeCompare(b.startsAt))) {
+    if (s.startsAt > covered) gaps.push({ from: covered, to: s.startsAt < close ? s.startsAt : close });
     if (s.endsAt > covered) covered = s.endsAt;
     if (covered >= close) break;
   }
