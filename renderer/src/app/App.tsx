@@ -41,6 +41,8 @@ import { PlannerPage } from '../features/planner/PlannerPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { LeaveGuard } from '../ui/unsavedChanges.tsx';
 import { NAV } from './nav.ts';
+import { SetupPage } from '../features/polling/SetupPage.tsx';
+import { SetupStationsImportPage } from '../features/polling/SetupStationsImport.tsx';
 
 // A data router, so that a page with unsaved changes can ask before the user leaves it.
 const routes = createRoutesFromElements(
@@ -87,6 +89,8 @@ const routes = createRoutesFromElements(
       <Route path="/settings" element={<SettingsPage />} />
       <Route path="/settings/holidays" element={<HolidaysPage />} />
       <Route path="/backups" element={<BackupsPage />} />
+      <Route path="/contests/:id/polling-day" element={<SetupPage />} />
+      <Route path="/contests/:id/polling-day/stations-import" element={<SetupStationsImportPage />} />
       <Route path="*" element={<p>There is no such page. Choose one from the menu.</p>} />
     
     </Route>

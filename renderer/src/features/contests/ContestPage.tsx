@@ -29,7 +29,8 @@ export function ContestPage() {
         subtitle={
           <>
             <StatusBadge status={c.status} /> {electionTypeLabel(c.electionType, c.nation)} · polling day {formatDate(c.pollingDay)} ·{' '}
-            <Link to={`/areas/${c.areaId}`}>about this area</Link> · <Link to={`/treasury/${c.id}`}>money: deposit, donations, spending</Link>
+            <Link to={`/areas/${c.areaId}`}>about this area</Link> · <Link to={`/treasury/${c.id}`}>money: deposit, donations, spending</Link> ·{' '}
+            <Link to={`/contests/${c.id}/polling-day`}>Polling day</Link>
           </>
         }
         actions={

@@ -1,0 +1,42 @@
+import { Link, useParams } from 'react-router';
+import { useApi } from '../../app/api.ts';
+import { formatDate } from '../../ui/format.ts';
+import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { DutiesPanel } from './SetupDuties.tsx';
+import { PromisesPanel } from './SetupPromises.tsx';
+import { RoomsPanel } from './SetupRooms.tsx';
+import { StationsPanel } from './SetupStations.tsx';
+import { POLLING_LINKS } from './links.ts';
+
+/** /contests/:id/polling-day: everything set up before polling day, and the way to the day's pages. */
+export function SetupPage() {
+  const contestId = Number(useParams().id);
+  const { data, error } = useApi('polling.get', { contestId });
+  if (error) return <ErrorMessage error={error} />;
+  if (!data) return <Loading />;
+  const c = data.contest;
+  return (
+    <>
+      <PageHeader
+        title={`Polling day: ${c.areaName}`}
+        back={{ to: `/contests/${c.id}`, label: `${c.areaName} (${c.electionName})` }}
+        subtitle={`${formatDate(c.pollingDay)} · ${data.stations.length} polling stations · ${data.rooms.length} committee rooms · ${data.duties.length} volunteers on duty`}
+      />
+      {POLLING_LINKS.length > 0 && (
+        <nav className="panel" aria-label="Polling day pages">
+          <ul className="polling-links">
+            {POLLING_LINKS.map((l) => (
+              <li key={l.label}>
+                <Link to={l.to(c.id)}>{l.label}</Link> <span className="muted">— {l.hint}</span>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <PromisesPanel key={data.rule?.updatedAt ?? 'none'} overview={data} />
+      <StationsPanel overview={data} />
+      <RoomsPanel overview={data} />
+      <DutiesPanel overview={data} />
+    </>
+  );
+}
