@@ -59,7 +59,7 @@ export async function writeTellersRota(plan: { overview: PollingOverview; phones
     boxes: [],
     fillIn: 'Coordinator ________________   Phone ______________',
     pageSummary: (lines: Line[]) =>
-      `Polling day ${overview.contest.pollingDay} · ${overview.contest.electionName} · stations: ${lines.filter((l) => l.kind === 'heading' && !l.text.endsWith('(continued)')).length}`,
+      `Polling day ${longDate(overview.contest.pollingDay)} · ${overview.contest.electionName} · stations: ${lines.filter((l) => l.kind === 'heading' && !l.text.endsWith('(continued)')).length}`,
     footer: `Polls are open ${POLLS_OPEN} to ${POLLS_CLOSE}. “${NO_TELLER}” marks the hours of polling with no teller at that station: find someone for them. Tellers stand outside the station, ask for numbers politely and never hold up a voter.`,
   };
   const pages = sheet.run(frame, {
@@ -72,6 +72,15 @@ export async function writeTellersRota(plan: { overview: PollingOverview; phones
     shifts: overview.duties.filter((d) => d.duty === 'teller').length,
     gaps: overview.stations.reduce((n, s) => n + s.gaps.length, 0),
   };
+}
+
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** '2026-05-07' → 'Thursday 7 May 2026' (built here: the runtime's locale data varies). */
+function longDate(iso: string): string {
+  const d = new Date(`${iso}T12:00:00Z`);
+  return `${DAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
 /** `tellers-rota-newtown-east.pdf` */

@@ -112,7 +112,8 @@ test('a coordinator sets up polling day: two stations, a committee room, a telle
   expect(pdf.suggestedFilename()).toBe('tellers-rota-newtown-east.pdf');
   const { text } = await extractText(new Uint8Array(readFileSync((await pdf.path())!)), { mergePages: true });
   expect(text).toContain('Tellers’ rota: Newtown East');
-  expect(text).toMatch(/St Mary’s Hall — districts AA[\s\S]*07:00–10:00[\s\S]*Alice Teller[\s\S]*10:00–22:00[\s\S]*NO TELLER: gap in cover[\s\S]*Park School — districts AB/);
+  expect(text).toContain('Polling day Thursday 7 May 2026 · Council 2026');
+  expect(text).toMatch(/Park School — districts AB[\s\S]*07:00–22:00 NO TELLER: gap in cover[\s\S]*St Mary’s Hall — districts AA[\s\S]*07:00–10:00 Alice Teller 07700 900001[\s\S]*10:00–22:00 NO TELLER: gap in cover/);
 
   // Reload: everything was saved.
   await page.reload();
