@@ -118,5 +118,39 @@ test('a coordinator sets up polling day: two stations, a committee room, a telle
   // Reload: everything was saved.
   await page.reload();
   await expect(page.getByRole('form', { name: 'Promise rule' }).getByRole('status')).toHaveText('3 promises in Newtown East · saved rule');
-  await expect(page.getByText('2 polling stations · 1 committee rooms · 2 volunteers on duty')).toBeVisible();
+  await expect(page.getByText('2 polling stations · 1 committee room · 2 duties on the rota · 3 promises')).toBeVisible();
+});
+
+test('a coordinator imports the council’s polling stations from a CSV file, fixing the lines it names first', async ({ page, app }) => {
+  const call = async (method: string, input: unknown) => (await app.call(method, input)).body.value;
+  const area = await call('areas.create', { name: 'Newtown East', kind: 'ward', nation: 'england', electorate: null, classification: null });
+  const { fileId } = await call('uploads.begin', { name: 'register.csv', size: Buffer.byteLength(SMALL_REGISTER) });
+  await call('uploads.append', { fileId, text: SMALL_REGISTER });
+  const job = await call('register.importStart', { fileId, areaId: area.id, mapping: (await call('register.importPreview', { fileId })).mapping });
+  await expect.poll(async () => (await call('jobs.get', { jobId: job.jobId })).state, { timeout: 30_000 }).toBe('done');
+  const election = await call('elections.create', { name: 'Council 2026', type: 'local', pollingDay: '2026-05-07', nation: 'england' });
+  const contest = await call('contests.create', { electionId: election.id, areaId: area.id, status: 'contesting' });
+
+  await page.goto(`${app.origin}/#/contests/${contest.id}/polling-day`);
+  await page.getByRole('link', { name: 'Import stations from a CSV file' }).click();
+  await expect(page.getByRole('heading', { name: 'Import polling stations' })).toBeVisible();
+  const bad = 'Ref,Polling District,Venue,Venue Address\n1,AA,St Mary’s Hall,1 Church Lane\n2,ZZ,Park School,Park Road\n';
+  await page.getByLabel('CSV file').setInputFiles({ name: 'stations.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+  // Columns found from the headings; the first rows shown under them.
+  await expect(page.getByLabel('Polling district column')).toHaveValue('1');
+  await expect(page.getByLabel('Station name column')).toHaveValue('2');
+  await expect(page.getByLabel('Address column')).toHaveValue('3');
+  await expect(page.getByRole('table', { name: 'First rows of the file' }).getByRole('row', { name: 'AA St Mary’s Hall 1 Church Lane' })).toBeVisible();
+  await page.getByRole('button', { name: 'Import stations' }).click();
+  await expect(page.getByRole('list', { name: 'Problems in the file' })).toHaveText('Line 3: Polling district ZZ is not on this area’s register');
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/polling-import.png`, fullPage: true });
+  expect((await call('polling.get', { contestId: contest.id })).stations).toEqual([]);
+
+  const good = bad.replace('ZZ', 'AB');
+  await page.getByLabel('CSV file').setInputFiles({ name: 'stations.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+  await page.getByRole('button', { name: 'Import stations' }).click();
+  await expect(page.getByRole('heading', { name: 'Polling day: Newtown East' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /^Park School Park Road AB/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /^St Mary’s Hall 1 Church Lane AA/ })).toBeVisible();
+  await expectAccessible(page);
 });

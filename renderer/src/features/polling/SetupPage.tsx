@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { useApi } from '../../app/api.ts';
-import { formatDate } from '../../ui/format.ts';
+import { formatDate, plural } from '../../ui/format.ts';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
 import { DutiesPanel } from './SetupDuties.tsx';
 import { PromisesPanel } from './SetupPromises.tsx';
@@ -20,7 +20,13 @@ export function SetupPage() {
       <PageHeader
         title={`Polling day: ${c.areaName}`}
         back={{ to: `/contests/${c.id}`, label: `${c.areaName} (${c.electionName})` }}
-        subtitle={`${formatDate(c.pollingDay)} · ${data.stations.length} polling stations · ${data.rooms.length} committee rooms · ${data.duties.length} volunteers on duty`}
+        subtitle={[
+          formatDate(c.pollingDay),
+          plural(data.stations.length, 'polling station'),
+          plural(data.rooms.length, 'committee room'),
+          `${plural(data.duties.length, 'duty', 'duties')} on the rota`,
+          data.rule ? plural(data.promises.count, 'promise') : 'no promise rule yet',
+        ].join(' · ')}
       />
       {POLLING_LINKS.length > 0 && (
         <nav className="panel" aria-label="Polling day pages">
@@ -33,10 +39,10 @@ export function SetupPage() {
           </ul>
         </nav>
       )}
-      <PromisesPanel key={data.rule?.updatedAt ?? 'none'} overview={data} />
       <StationsPanel overview={data} />
       <RoomsPanel overview={data} />
       <DutiesPanel overview={data} />
+      <PromisesPanel key={data.rule?.updatedAt ?? 'none'} overview={data} />
     </>
   );
 }

@@ -29,7 +29,7 @@ export function StationsPanel(props: { overview: PollingOverview }) {
               <th scope="col">Station</th>
               <th scope="col">Address</th>
               <th scope="col">Polling districts</th>
-              <th scope="col">No teller</th>
+              <th scope="col">No teller at</th>
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
               </th>
