@@ -55,8 +55,9 @@ export function SetupStationsImportPage() {
       await api('polling.importStations', { areaId: c.areaId, csv: csv.text, columns: { district: columns.district, name: columns.name, address: columns.address }, moveDistricts: move });
       navigate(`/contests/${contestId}/polling-day`);
     } catch (e) {
-      setError((e as Error).message);
-      if (e instanceof ApiCallError) setProblems(Object.entries(e.fields).filter(([k]) => k.startsWith('line ')));
+      const lines = e instanceof ApiCallError ? Object.entries(e.fields).filter(([k]) => k.startsWith('line ')) : [];
+      setProblems(lines);
+      setError(lines.length > 0 ? `Nothing was imported. Put right the ${lines.length > 1 ? 'lines' : 'line'} below in the file, then choose it again.` : (e as Error).message);
     } finally {
       setBusy(false);
     }
