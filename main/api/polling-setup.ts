@@ -45,7 +45,7 @@ function checkMoves(owners: Map<string, { id: number; name: string }>, selfId: n
   if (move) return;
   const taken = districts.filter((d) => owners.has(d) && owners.get(d)?.id !== selfId).map((d) => `${d} (${owners.get(d)?.name})`);
   if (taken.length === 0) return;
-  const message = `Already ${what}: ${taken.join(', ')}. Tick “move them here” to move ${taken.length > 1 ? 'them' : 'it'}.`;
+  const message = `Already ${what}: ${taken.join(', ')}. Tick “Move them here” to move ${taken.length > 1 ? 'them' : 'it'}.`;
   throw new AppError('conflict', message, { districts: message });
 }
 

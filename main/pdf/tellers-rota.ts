@@ -11,7 +11,7 @@ import { POLLS_CLOSE, POLLS_OPEN } from '../../shared/domain/tellers-rota.ts';
 import type { Dispatch } from '../api/dispatcher.ts';
 import { type Line, type Section, type SheetFrame, openSheet } from './sheet-layout.ts';
 
-export const NO_TELLER = 'NO TELLER: gap in cover';
+const NO_TELLER = 'NO TELLER: gap in cover';
 
 /** Checks the contest and reads the rota; refuses (AppError) before a byte is written. */
 export async function planTellersRota(dispatch: Dispatch, contestId: number): Promise<{ overview: PollingOverview; phones: Map<number, string> }> {
@@ -25,7 +25,7 @@ export async function planTellersRota(dispatch: Dispatch, contestId: number): Pr
 }
 
 /** One section per station: shifts and gaps in time order. */
-export function rotaSections(overview: PollingOverview, phones: Map<number, string>): Section[] {
+function rotaSections(overview: PollingOverview, phones: Map<number, string>): Section[] {
   return overview.stations.map((s) => {
     const shifts = overview.duties
       .filter((d) => d.duty === 'teller' && d.stationId === s.id)

@@ -52,7 +52,8 @@ test('a coordinator sets up polling day: two stations, a committee room, a telle
   const edit = page.getByRole('form', { name: 'Change Park School' });
   await edit.getByRole('checkbox', { name: /^AA/ }).check();
   await edit.getByRole('button', { name: 'Save station' }).click();
-  await expect(edit.getByText('Already voting at another station: AA (St Mary’s Hall). Tick “move them here” to move it.')).toBeVisible();
+  await expect(edit.getByText('Already voting at another station: AA (St Mary’s Hall). Tick “Move them here” to move it.')).toBeVisible();
+  if (SHOTS) await edit.screenshot({ path: `${SHOTS}/polling-station-move.png` });
   await edit.getByRole('button', { name: 'Cancel' }).click();
 
   // A committee room covering both districts.

@@ -95,7 +95,7 @@ describe('polling stations', () => {
       id: school.id,
     });
     expect(e.code).toBe('conflict');
-    expect(e.fields?.districts).toBe('Already voting at another station: AA (St Mary’s Hall). Tick “move them here” to move it.');
+    expect(e.fields?.districts).toBe('Already voting at another station: AA (St Mary’s Hall). Tick “Move them here” to move it.');
     await ok(app, 'polling.saveStation', {
       id: school.id,
       areaId,
@@ -270,7 +270,7 @@ describe('committee rooms', () => {
       name: 'Club',
       districts: ['AB'],
     });
-    expect(e.fields?.districts).toBe('Already knocked up from another room: AB (12 High Street). Tick “move them here” to move it.');
+    expect(e.fields?.districts).toBe('Already knocked up from another room: AB (12 High Street). Tick “Move them here” to move it.');
     const club = await ok(app, 'polling.saveRoom', {
       contestId,
       name: 'Club',

@@ -9,6 +9,8 @@ export function DistrictChecks(props: {
   takenBy: Map<string, string>;
   /** The record being edited: its own districts are not "taken". */
   self?: string;
+  /** How the owner is named: "served by" (a station), "covered by" (a room). */
+  ownerWord: string;
 }) {
   return (
     <fieldset className={`district-checks${props.error ? ' field-invalid' : ''}`}>
@@ -25,7 +27,7 @@ export function DistrictChecks(props: {
               onChange={(e) => props.onChange(e.target.checked ? [...props.value, d.pollingDistrict].sort() : props.value.filter((x) => x !== d.pollingDistrict))}
             />
             {d.pollingDistrict}
-            {owner && owner !== props.self && <span className="muted">&nbsp;(now {owner})</span>}
+            {owner && owner !== props.self && <span className="muted">&nbsp;({props.ownerWord} {owner})</span>}
           </label>
         );
       })}

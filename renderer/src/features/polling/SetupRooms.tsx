@@ -117,11 +117,12 @@ function RoomForm(props: { overview: PollingOverview; room?: RoomOut; onDone(): 
         onChange={(v) => form.setValue('districts', v, { shouldDirty: true })}
         takenBy={takenBy}
         self={room?.name}
+        ownerWord="covered by"
       />
       {moving && (
         <label className="choice">
           <input type="checkbox" {...form.register('moveDistricts')} />
-          Move the districts ticked from their room to this one
+          Move them here (the districts ticked that another room covers now)
         </label>
       )}
       <Field label="Notes" hint="Keys, parking, who opens up" error={form.errorOf('notes')}>

@@ -122,11 +122,12 @@ function StationForm(props: { overview: PollingOverview; station?: Station; onDo
         onChange={(v) => form.setValue('districts', v, { shouldDirty: true })}
         takenBy={takenBy}
         self={station?.name}
+        ownerWord="served by"
       />
       {moving && (
         <label className="choice">
           <input type="checkbox" {...form.register('moveDistricts')} />
-          Move the districts ticked from their station to this one
+          Move them here (the districts ticked that another station serves now)
         </label>
       )}
       <FormActions submitLabel="Save station" submitting={form.formState.isSubmitting} onCancel={props.onDone} />

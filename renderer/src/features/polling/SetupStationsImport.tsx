@@ -112,7 +112,7 @@ export function SetupStationsImportPage() {
             </table>
             <label className="choice">
               <input type="checkbox" checked={move} onChange={(e) => setMove(e.target.checked)} />
-              Move districts that another station serves now to the station in the file
+              Move them here (districts another station serves now go to the station in the file)
             </label>
           </>
         )}
