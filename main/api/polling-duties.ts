@@ -53,10 +53,7 @@ async function requireDuty(ctx: Ctx, id: number) {
 export const pollingDutiesHandlers: Pick<Handlers, Keys> = {
   'polling.saveDuty': async (ctx, input) => {
     const before = input.id === undefined ? undefined : await requireDuty(ctx, input.id);
-    if (before && before.contestId !== input.contestId)
-      throw new AppError('invalid_input', 'A duty stays in its contest', {
-        contestId: 'Not this duty’s contest',
-      });
+    if (before && before.contestId !== input.contestId) throw new AppError('invalid_input', 'A duty stays in its contest', { contestId: 'Not this duty’s contest' });
     const c = await requireContest(ctx, input.contestId);
     const volunteer = await getVolunteer(ctx.db, input.volunteerId);
     if (!volunteer) throw new AppError('not_found', `There is no volunteer with id ${input.volunteerId}`, { volunteerId: 'No such volunteer' });
@@ -64,8 +61,9 @@ export const pollingDutiesHandlers: Pick<Handlers, Keys> = {
     let row;
     if (input.duty === 'teller') {
       const station = await getStation(ctx.db, input.stationId);
-      if (!station || station.areaId !== c.areaId)
+      if (!station || station.areaId !== c.areaId) {
         throw new AppError('invalid_input', `That polling station is not in ${c.areaName}`, { stationId: 'Choose one of this area’s polling stations' });
+      }
       const clash = others.find((d) => d.duty === 'teller' && overlaps(d as { startsAt: string; endsAt: string }, input));
       if (clash) {
         const message = `${volunteer.name} is already telling at ${clash.stationName} ${clash.startsAt}–${clash.endsAt}`;
@@ -74,8 +72,9 @@ export const pollingDutiesHandlers: Pick<Handlers, Keys> = {
       row = { ...input, roomId: null, round: null };
     } else {
       const room = await getRoom(ctx.db, input.roomId);
-      if (!room || room.contestId !== c.id)
+      if (!room || room.contestId !== c.id) {
         throw new AppError('invalid_input', 'That committee room is not in this contest', { roomId: 'Choose one of this contest’s committee rooms' });
+      }
       if (others.some((d) => d.duty === 'knocker_up' && d.roomId === input.roomId && d.round === input.round)) {
         const message = `${volunteer.name} is already knocking up from ${room.name} in round ${input.round}`;
         throw new AppError('conflict', message, { round: message });

@@ -131,10 +131,7 @@ const pollingSetupHandlers: Omit<Handlers, keyof typeof pollingDutiesHandlers> =
   },
   'polling.previewStationsCsv': async (_ctx, { csv }) => {
     const { headers, rows } = readCsv(csv);
-    if (headers.length === 0)
-      throw new AppError('invalid_input', 'The file is empty', {
-        csv: 'The file is empty',
-      });
+    if (headers.length === 0) throw new AppError('invalid_input', 'The file is empty', { csv: 'The file is empty' });
     return {
       headers,
       sample: rows.slice(0, 5).map((r) => r.cells),

@@ -48,20 +48,12 @@ export function readStationsCsv(
   const known = new Set(registerDistricts);
   const byName = new Map<string, CsvStation>();
   const seen = new Map<string, number>();
-  for (const c of Object.entries(columns)) {
-    if (c[1] !== null && c[1] >= headers.length)
-      problems.push({
-        line: 1,
-        reason: `The file has ${headers.length} columns: there is no column ${c[1] + 1} for the ${c[0]}`,
-      });
+  const labels: Record<keyof StationColumns, string> = { district: 'polling district', name: 'station name', address: 'address' };
+  for (const [key, column] of Object.entries(columns) as [keyof StationColumns, number | null][]) {
+    if (column !== null && column >= headers.length) problems.push({ line: 1, reason: `The file has ${headers.length} columns: there is no column ${column + 1} for the ${labels[key]}` });
   }
   if (problems.length > 0) return { stations: [], problems, headers };
-  if (rows.length === 0)
-    return {
-      stations: [],
-      problems: [{ line: 2, reason: 'The file has headings but no rows' }],
-      headers,
-    };
+  if (rows.length === 0) return { stations: [], problems: [{ line: 2, reason: 'The file has headings but no rows' }], headers };
   for (const { line, cells } of rows) {
     const district = (cells[columns.district] ?? '').toUpperCase();
     const name = cells[columns.name] ?? '';

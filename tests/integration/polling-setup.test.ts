@@ -225,7 +225,7 @@ describe('importing polling stations from CSV', () => {
           columns: { district: 0, name: 7, address: null },
         })
       ).message,
-    ).toContain('there is no column 8 for the name');
+    ).toContain('there is no column 8 for the station name');
     expect((await refused('polling.previewStationsCsv', { csv: '' })).message).toBe('The file is empty');
   });
 
