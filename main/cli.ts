@@ -16,9 +16,10 @@ import { leafletsCommands } from './cli/leaflets.ts';
 import { serveCommands } from './cli/serve.ts';
 import { timetableCommands } from './cli/timetable.ts';
 import { treasuryCommands } from './cli/treasury.ts';
+import { knockUpCommands } from './cli/knock-up.ts';
 
 /** The command table: each feature adds its commands here. */
-export const commands: Command[] = [...serveCommands, ...electionsCommands, ...areasCommands, ...nominationsCommands, ...plannerCommands, ...timetableCommands, ...rulesCommands, ...treasuryCommands, ...registerCommands, ...leafletsCommands, ...backupCommands, ...encryptCommands, ...callCommands];
+export const commands: Command[] = [...serveCommands, ...electionsCommands, ...areasCommands, ...nominationsCommands, ...plannerCommands, ...timetableCommands, ...rulesCommands, ...treasuryCommands, ...registerCommands, ...leafletsCommands, ...backupCommands, ...encryptCommands, ...knockUpCommands, ...callCommands];
 
 function help(): string {
   return [

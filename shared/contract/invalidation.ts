@@ -9,7 +9,7 @@ import type { MethodName } from './index.ts';
  * a mutation not listed in CHANGES may change anything, so it reloads every view; maintenance
  * (a restore) changes everything. Every mutation writes an audit row, so it changes 'audit' too.
  */
-export type Data = 'areas' | 'audit' | 'codes' | 'followUps' | 'register' | 'returns' | 'sessions';
+export type Data = 'areas' | 'audit' | 'codes' | 'followUps' | 'register' | 'returns' | 'sessions' | 'votes';
 
 /** Queries: the data their answer is made of. */
 export const SHOWS: Partial<Record<MethodName, readonly Data[]>> = {
@@ -34,6 +34,11 @@ export const SHOWS: Partial<Record<MethodName, readonly Data[]>> = {
   'register.getHousehold': ['register', 'returns'],
   'register.findHouseholds': ['register', 'returns'],
   'register.getWalkSheet': ['register', 'returns', 'codes', 'areas'],
+  // Polling day: who voted, and the promises still to vote (from the returns) and knocks made.
+  'telling.getDistricts': ['votes', 'register'],
+  'telling.listRecent': ['votes', 'register'],
+  'knockUp.rooms': ['votes', 'register', 'returns'],
+  'knockUp.list': ['votes', 'register', 'returns'],
 };
 
 /** Mutations: the data they change (besides the audit row every mutation writes). */
@@ -48,6 +53,10 @@ export const CHANGES: Partial<Record<MethodName, readonly Data[]>> = {
   'canvass.undoReturn': ['returns', 'followUps'],
   'canvass.markFollowUpsDone': ['followUps'],
   'canvass.undoFollowUpsDone': ['followUps'],
+  'telling.recordBatch': ['votes'],
+  'telling.undo': ['votes'],
+  'knockUp.record': ['votes'],
+  'knockUp.unrecord': ['votes'],
 };
 
 /** Whether a successful call of `change` may have changed the answer of the query `view`. */

@@ -149,6 +149,7 @@ const RUNNABLE: Record<string, string[]> = {
   restore: ['FILE'],
   backups: [],
   encrypt: [],
+  'polling knock-up': ['--contest', '1', '--room', '1', '--round', '1', '--pdf', 'OUT'],
 };
 
 /** Runs hustings without blocking, so several can run at once; a hung command is killed. */
