@@ -111,9 +111,11 @@ test('a teller’s slips: 50 numbers typed as digits and Enter, refusals that ke
   await knockUp.getByRole('button', { name: 'Refresh' }).click();
   await expect(knockUp.getByTestId('knock-up-count')).toContainText('10 promises still to vote of 30 in AA (20 voted');
   await expect(knockUp.getByRole('cell', { name: 'Alex Voter3' })).toHaveCount(0);
-  await knockUp.getByRole('checkbox', { name: 'Alex Voter61 called in round 1' }).check();
+  const called = knockUp.getByRole('checkbox', { name: 'Alex Voter61 called in round 1' });
+  await called.click();
+  await expect(called).toBeChecked();
   await expect(knockUp.getByRole('cell', { name: 'R1' })).toHaveCount(1);
-  await knockUp.getByLabel('Round').fill('2');
+  await knockUp.getByRole('spinbutton', { name: 'Round' }).fill('2');
   await knockUp.screenshot({ path: '/tmp/p2-knock-up.png', fullPage: true });
   const download = knockUp.waitForEvent('download');
   await knockUp.getByRole('link', { name: 'Print round 2 (PDF)' }).click();
