@@ -153,6 +153,7 @@ test('numbers typed while the server does not answer wait on the device, survive
   await page.reload();
   await page.getByLabel('Polling station (district)').selectOption('AB');
   await expect(page.getByTestId('waiting')).toHaveText('5 numbers waiting to send (kept on this device)');
+  await expect(page.getByRole('list', { name: 'Numbers entered, latest first' }).getByRole('listitem')).toHaveText([/^5 Waiting to send/, /^4 Waiting/, /^3 Waiting/, /^2 Waiting/, /^1 Waiting/]);
   await page.unroute('**/api/telling.recordBatch');
   await expect(page.getByTestId('waiting')).toHaveText('nothing waiting to send', { timeout: 20_000 });
   await expect.poll(() => votedIn(app, contestId, 'AB')).toBe(5);

@@ -93,15 +93,20 @@ export async function flush(): Promise<void> {
   }
 }
 
+/** Items of a scope not sent yet. */
+export function waitingIn(scope: string): OutboxItem[] {
+  return load().filter((i) => i.scope === scope);
+}
+
 /** Items still waiting in a scope, kept up to date; sends what waits from an earlier visit. */
 export function useOutbox(scope: string, onOutcome: (o: Outcome) => void): { waiting: OutboxItem[] } {
-  const [waiting, setWaiting] = useState(() => load().filter((i) => i.scope === scope));
+  const [waiting, setWaiting] = useState(() => waitingIn(scope));
   const latest = useRef(onOutcome);
   useEffect(() => {
     latest.current = onOutcome;
   });
   useEffect(() => {
-    const changed = () => setWaiting(load().filter((i) => i.scope === scope));
+    const changed = () => setWaiting(waitingIn(scope));
     const answered = (o: Outcome) => o.scope === scope && latest.current(o);
     const online = () => void flush();
     changeListeners.add(changed);

@@ -1,6 +1,6 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { api } from '../../app/api.ts';
-import { enqueue, newClientId, useOutbox, withdraw, type Outcome } from '../../app/outbox.ts';
+import { enqueue, newClientId, useOutbox, waitingIn, withdraw, type Outcome } from '../../app/outbox.ts';
 import { plural } from '../../ui/format.ts';
 
 type Status = 'waiting' | 'recorded' | 'refused' | 'undone';
@@ -32,7 +32,13 @@ export function RapidNumberEntry(props: {
   allowPostal?: boolean;
 }) {
   const [text, setText] = useState('');
-  const [entries, setEntries] = useState<Entry[]>([]);
+  // Numbers of this district still waiting from before a reload are shown again.
+  const [entries, setEntries] = useState<Entry[]>(() =>
+    waitingIn(props.scope)
+      .filter((i) => i.input.pollingDistrict === props.pollingDistrict && i.input.electionId === props.electionId)
+      .reverse()
+      .map((i) => ({ clientId: i.clientId, typed: i.input.entries[0].number, postal: i.input.entries[0].method === 'postal', status: 'waiting' as const, text: 'Waiting to send' })),
+  );
   const [flash, setFlash] = useState<{ ok: boolean; text: string } | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
