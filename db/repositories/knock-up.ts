@@ -91,20 +91,23 @@ export interface KnockUpElector {
   knocked: number[];
 }
 
-/** The promises of the districts who have not voted, district by district in walk order. */
-export function knockUpList(db: Db, s: Scope): KnockUpElector[] {
-  if (s.districts.length === 0 || s.supports.length === 0) return [];
+/**
+ * The promises of the districts who have not voted, district by district in walk order, and how
+ * many promises there are: one pass over the promises (the voted ones are only counted).
+ */
+export function knockUpList(db: Db, s: Scope): { promises: number; electors: KnockUpElector[] } {
+  if (s.districts.length === 0 || s.supports.length === 0) return { promises: 0, electors: [] };
   const where = scopeWhere(s);
   const rows = db
     .prepare(
-      `SELECT e.id AS electorId, e.elector_number AS electorNumber, e.full_name AS fullName, e.polling_district AS pollingDistrict,
-         COALESCE(h.street, '') AS street, COALESCE(h.flat, '') AS flat, COALESCE(h.house, '') AS houseName, e.address_lines AS address,
-         e.postcode, e.latest_support AS support
-       FROM electors e INDEXED BY electors_support_walk LEFT JOIN households h ON h.id = e.household_id
-       WHERE ${where.sql} AND NOT EXISTS (SELECT 1 FROM votes v WHERE v.election_id = ? AND v.elector_id = e.id)
-       ORDER BY e.polling_district, e.walk_seq`,
+      `SELECT v.elector_id IS NOT NULL, e.id, e.elector_number, e.full_name, e.polling_district, h.street, h.flat, h.house, e.address_lines, e.postcode, e.latest_support
+       FROM electors e INDEXED BY electors_support_walk
+       LEFT JOIN votes v ON v.election_id = ? AND v.elector_id = e.id
+       LEFT JOIN households h ON h.id = e.household_id AND v.elector_id IS NULL
+       WHERE ${where.sql} ORDER BY e.polling_district, e.walk_seq`,
     )
-    .all(...where.params, s.electionId) as (Omit<KnockUpElector, 'house' | 'knocked'> & { flat: string; houseName: string; address: string })[];
+    .raw()
+    .all(s.electionId, ...where.params) as [number, number, string, string, string, string | null, string | null, string | null, string, string, string][];
   const knocked = new Map<number, number[]>();
   const calls = db.prepare('SELECT elector_id AS e, round FROM knock_ups WHERE contest_id = ? ORDER BY round').raw().all(s.contestId) as [number, number][];
   for (const [e, round] of calls) {
@@ -112,11 +115,22 @@ export function knockUpList(db: Db, s: Scope): KnockUpElector[] {
     if (list) list.push(round);
     else knocked.set(e, [round]);
   }
-  return rows.map(({ flat, houseName, address, ...r }) => ({
-    ...r,
-    house: [flat, houseName].filter(Boolean).join(', ') || address.split('\n')[0],
-    knocked: knocked.get(r.electorId) ?? [],
-  }));
+  const electors: KnockUpElector[] = [];
+  for (const [voted, electorId, electorNumber, fullName, pollingDistrict, street, flat, house, address, postcode, support] of rows) {
+    if (voted) continue;
+    electors.push({
+      electorId,
+      electorNumber,
+      fullName,
+      pollingDistrict,
+      street: street ?? '',
+      house: [flat, house].filter(Boolean).join(', ') || address.split('\n')[0],
+      postcode,
+      support,
+      knocked: knocked.get(electorId) ?? [],
+    });
+  }
+  return { promises: rows.length, electors };
 }
 
 /** Records calls; a call already recorded for that round is left as it was. */

@@ -140,8 +140,7 @@ export const tellingHandlers: HandlersFor<typeof tellingContract> = {
     const { contest, room } = await requireRoom(ctx, contestId, roomId);
     const rule = requireRule(ctx, contestId);
     const scope = { contestId, electionId: contest.electionId, areaId: contest.areaId, districts: room.districts, supports: rule };
-    const electors = knockUpList(ctx.db, scope);
-    const { promises } = promiseCounts(ctx.db, scope);
+    const { promises, electors } = knockUpList(ctx.db, scope);
     return { roomName: room.name, districts: room.districts, rule, promises, voted: promises - electors.length, electors };
   },
   'knockUp.record': async (ctx, { contestId, roomId, round, electorIds }) => {

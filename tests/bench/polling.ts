@@ -6,6 +6,8 @@
  *  telling_entry_median_ms  one tellers' number through the dispatcher (telling.recordBatch, a
  *                           batch of one, as the entry screen sends it) with 100,000 electors and
  *                           1,000,000 canvass returns stored; median of 1,000 (target < 1)
+ *  polling_commit_floor_ms  one tiny insert committed with the same durability on this disk (as
+ *                           run.ts's commit_floor_median_ms): what no single write can beat
  *  knockup_list_ms          knockUp.list through the dispatcher for a committee room with 20,000
  *                           promises of whom 10,000 have voted; median of 20 (target < 100)
  */
@@ -110,7 +112,22 @@ try {
   const knockup = median(listTimes);
   log(`knockUp.list: ${list.electors.length.toLocaleString('en-GB')} still to vote of ${list.promises.toLocaleString('en-GB')} promises: median ${knockup.toFixed(1)} ms (target < 100 ms)`);
   app.close();
-  if (json) process.stdout.write(`${JSON.stringify({ telling_entry_median_ms: Math.round(entry * 1000) / 1000, knockup_list_ms: Math.round(knockup * 10) / 10 })}\n`);
+
+  const floorApp = await openHustings({ dbPath: join(dir, 'floor.sqlite'), keys: { plain: true }, startupBackup: false });
+  floorApp.db.exec('CREATE TABLE floor (id INTEGER PRIMARY KEY, x TEXT)');
+  const floorInsert = floorApp.db.prepare('INSERT INTO floor (x) VALUES (?)');
+  const floorTimes: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    const s = performance.now();
+    floorApp.db.exec('BEGIN IMMEDIATE');
+    floorInsert.run('x');
+    floorApp.db.exec('COMMIT');
+    floorTimes.push(performance.now() - s);
+  }
+  floorApp.close();
+  const floor = median(floorTimes);
+  log(`One-row commit on this disk (synchronous = FULL), the floor of any write: median ${floor.toFixed(3)} ms`);
+  if (json) process.stdout.write(`${JSON.stringify({ telling_entry_median_ms: Math.round(entry * 1000) / 1000, polling_commit_floor_ms: Math.round(floor * 1000) / 1000, knockup_list_ms: Math.round(knockup * 10) / 10 })}\n`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
