@@ -5,6 +5,9 @@ import { addRoom, setPromiseRule, setSupport } from '../helpers/polling.ts';
 import { SMALL_REGISTER, importCsv } from '../helpers/register.ts';
 import { writeKnockUpSheets } from '../../main/pdf/knock-up-sheets.ts';
 import { PassThrough } from 'node:stream';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hustings } from '../helpers/cli.ts';
 
 type App = Awaited<ReturnType<typeof tempHustings>>;
 let app: App;
@@ -99,4 +102,19 @@ describe('knock-up lists', () => {
     expect(text).not.toContain('Jane Smith');
     expect(text).toMatch(/R1\s+R2/);
   });
+
+  it('print from the command line, and a wrong room is refused with nothing written', async () => {
+    const file = join(app.dir, 'round-1.pdf');
+    const args = ['--contest', String(contestId), '--round', '1', '--pdf', file, '--db', app.dbPath];
+    const r = hustings('polling', 'knock-up', '--room', String(roomId), ...args);
+    expect(r.err).toBe('');
+    expect(r).toMatchObject({ code: 0, out: expect.stringMatching(/^Wrote .*round-1\.pdf: 1 page\(s\), 4 promise\(s\) still to vote for 12 Mill Lane, round 1\.\n$/) });
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(readFileSync(file))), { mergePages: true });
+    expect(text).toContain('Knock-up round 1: 12 Mill Lane');
+    const other = join(app.dir, 'wrong.pdf');
+    const bad = hustings('polling', 'knock-up', '--room', '999', ...args.slice(0, 4), '--pdf', other, '--db', app.dbPath);
+    expect(bad).toMatchObject({ code: 1, err: 'There is no committee room with id 999 in this contest\n' });
+    expect(existsSync(other)).toBe(false);
+    expect(hustings('polling', 'knock-up', '--room', 'x', ...args)).toMatchObject({ code: 2, err: expect.stringContaining('Give the committee room with --room ID') });
+  }, 120_000);
 });
