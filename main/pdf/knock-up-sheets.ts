@@ -63,7 +63,7 @@ function sections(electors: readonly KnockUpRow[]): Section[] {
 
 export async function writeKnockUpSheets(dispatch: Dispatch, req: KnockUpRequest, out: Writable, list?: KnockUpList): Promise<{ pages: number; electors: number }> {
   const l = list ?? (await planKnockUpSheets(dispatch, req));
-  const rounds = Array.from({ length: Math.max(3, req.round) }, (_, i) => `R${i + 1}`);
+  const rounds = Array.from({ length: Math.max(3, req.round) }, (_, i) => String(i + 1));
   const printed = new Date().toLocaleString('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'short' });
   const frame: SheetFrame = {
     columns: [
@@ -76,8 +76,8 @@ export async function writeKnockUpSheets(dispatch: Dispatch, req: KnockUpRequest
     fillIn: 'Knocker-up ________________   Out ______   Back ______',
     pageSummary: (lines: Line[]) => `Round ${req.round} · districts ${l.districts.join(', ')} · ${pageStreets(lines).join(', ')}`,
     footer:
-      `Promises (support ${l.rule.join(', ')}) who had not voted when printed (${printed}): ${l.electors.length} of ${l.promises}. ` +
-      `Tick round ${req.round} when you have called; note "V" for anyone who says they have voted. Called: rounds already recorded.`,
+      `Promises (support ${l.rule.join(', ')}) who had not voted when printed (${printed}): ${l.electors.length.toLocaleString('en-GB')} of ${l.promises.toLocaleString('en-GB')}. ` +
+      `Tick round ${req.round} when you have called; note "V" for anyone who says they have voted. Called: rounds already recorded (R1 = round 1).`,
   };
   const sheet = openSheet(out, `Knock-up round ${req.round}: ${l.roomName}`);
   const pages = sheet.run(frame, { title: `Knock-up round ${req.round}: ${l.roomName}`, sections: sections(l.electors) });
