@@ -118,11 +118,6 @@ export function electorByNumber(db: Db, areaId: number, electorNumber: string): 
     .get(areaId, electorNumber) as NumberedElector | undefined;
 }
 
-/** Whether the elector's vote is recorded in the election, and by which batch. */
-export function voteOf(db: Db, electionId: number, electorId: number): { batchId: number | null } | undefined {
-  return db.prepare('SELECT batch_id AS batchId FROM votes WHERE election_id = ? AND elector_id = ?').get(electionId, electorId) as { batchId: number | null } | undefined;
-}
-
 /** Electors and votes recorded in the election, per polling district of the area. */
 export function districtCounts(db: Db, electionId: number, areaId: number): { pollingDistrict: string; station: string | null; electors: number; voted: number }[] {
   return db

@@ -6,7 +6,7 @@ import { pollingDistrictText } from './register.ts';
 
 export const VOTE_SOURCES = ['teller', 'marked_register'] as const;
 export const VOTE_METHODS = ['in_person', 'postal', 'proxy'] as const;
-export const REFUSALS = ['invalid', 'unknown', 'not_in_district', 'already_voted', 'duplicate'] as const;
+const REFUSALS = ['invalid', 'unknown', 'not_in_district', 'already_voted', 'duplicate'] as const;
 
 /** Made by the sending device, so a batch sent again after a dropped connection is recorded once. */
 const clientId = z
