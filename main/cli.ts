@@ -17,9 +17,10 @@ import { serveCommands } from './cli/serve.ts';
 import { timetableCommands } from './cli/timetable.ts';
 import { treasuryCommands } from './cli/treasury.ts';
 import { pollingCommands } from './cli/polling.ts';
+import { knockUpCommands } from './cli/knock-up.ts';
 
 /** The command table: each feature adds its commands here. */
-export const commands: Command[] = [...serveCommands, ...electionsCommands, ...areasCommands, ...nominationsCommands, ...plannerCommands, ...timetableCommands, ...rulesCommands, ...treasuryCommands, ...registerCommands, ...leafletsCommands, ...backupCommands, ...encryptCommands, ...pollingCommands, ...callCommands];
+export const commands: Command[] = [...serveCommands, ...electionsCommands, ...areasCommands, ...nominationsCommands, ...plannerCommands, ...timetableCommands, ...rulesCommands, ...treasuryCommands, ...registerCommands, ...leafletsCommands, ...backupCommands, ...encryptCommands, ...pollingCommands, ...knockUpCommands, ...callCommands];
 
 function help(): string {
   return [

@@ -12,6 +12,7 @@ import type { Hustings } from './app.ts';
 import { ARTWORK_CSP, artworkHeaders } from './artwork-response.ts';
 import { serveWalkSheets } from './pdf/walk-sheets-http.ts';
 import { serveTellersRota } from './pdf/tellers-rota-http.ts';
+import { serveKnockUpSheets } from './pdf/knock-up-sheets.ts';
 
 const RENDERER_DIR = fileURLToPath(new URL('../dist/renderer/', import.meta.url));
 const MAX_BODY = 25 * 1024 * 1024;
@@ -162,6 +163,7 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
     if (artworkOf) return serveArtwork(res, Number(artworkOf[1]));
     if (name === 'pdf/walk-sheets' && req.method === 'GET') return serveWalkSheets(app.dispatch, url, res);
     if (name === 'pdf/tellers-rota' && req.method === 'GET') return serveTellersRota(app.dispatch, url, res);
+    if (name === 'pdf/knock-up' && req.method === 'GET') return serveKnockUpSheets(app.dispatch, url, res);
     if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'method_not_allowed', message: 'Use POST for API methods' } });
     const body = await readBody(req);
     if (body === null) return send(res, 413, { ok: false, error: { code: 'too_large', message: 'The request is over 25 MB' } });

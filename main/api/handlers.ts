@@ -19,6 +19,7 @@ import { plannerHandlers } from './planner.ts';
 import { leafletsHandlers } from './leaflets.ts';
 import { partyListsHandlers } from './party-lists.ts';
 import { pollingHandlers } from './polling-setup.ts';
+import { tellingHandlers } from './telling.ts';
 
 /** Every method's handler; the type check fails if a contract method has none. */
 export const handlers: HandlersFor<Contract> = {
@@ -41,4 +42,5 @@ export const handlers: HandlersFor<Contract> = {
   ...encryptHandlers,
   ...encryptionHandlers,
   ...pollingHandlers,
+  ...tellingHandlers,
 };

@@ -17,6 +17,7 @@ import { plannerContract } from './planner.ts';
 import { leafletsContract } from './leaflets.ts';
 import { partyListsContract } from './party-lists.ts';
 import { pollingSetupContract } from './polling-setup.ts';
+import { tellingContract } from './telling.ts';
 
 /** Every method of the API. Each feature adds its own contract object here. */
 export const contract = {
@@ -40,6 +41,7 @@ export const contract = {
   ...encryptContract,
   ...encryptionContract,
   ...pollingSetupContract,
+  ...tellingContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -9,7 +9,7 @@ import type { MethodName } from './index.ts';
  * a mutation not listed in CHANGES may change anything, so it reloads every view; maintenance
  * (a restore) changes everything. Every mutation writes an audit row, so it changes 'audit' too.
  */
-export type Data = 'areas' | 'audit' | 'codes' | 'followUps' | 'register' | 'returns' | 'sessions' | 'polling';
+export type Data = 'areas' | 'audit' | 'codes' | 'followUps' | 'register' | 'returns' | 'sessions' | 'polling' | 'votes';
 
 /** Queries: the data their answer is made of. */
 export const SHOWS: Partial<Record<MethodName, readonly Data[]>> = {
@@ -38,6 +38,11 @@ export const SHOWS: Partial<Record<MethodName, readonly Data[]>> = {
   'polling.get': ['polling', 'register', 'returns', 'codes', 'areas'],
   'polling.countPromises': ['register', 'returns', 'codes'],
   'polling.previewStationsCsv': [],
+  // Polling day: who voted, and the promises still to vote (from the returns) and knocks made.
+  'telling.getDistricts': ['votes', 'register'],
+  'telling.listRecent': ['votes', 'register'],
+  'knockUp.rooms': ['votes', 'register', 'returns', 'polling'],
+  'knockUp.list': ['votes', 'register', 'returns', 'polling'],
 };
 
 /** Mutations: the data they change (besides the audit row every mutation writes). */
@@ -60,6 +65,10 @@ export const CHANGES: Partial<Record<MethodName, readonly Data[]>> = {
   'polling.saveDuty': ['polling'],
   'polling.deleteDuty': ['polling'],
   'polling.setPromiseRule': ['polling'],
+  'telling.recordBatch': ['votes'],
+  'telling.undo': ['votes'],
+  'knockUp.record': ['votes'],
+  'knockUp.unrecord': ['votes'],
 };
 
 /** Whether a successful call of `change` may have changed the answer of the query `view`. */

@@ -40,3 +40,16 @@ export function canonicalElectorNumber(text: string): string | null {
   const r = parseElectorNumber(text);
   return r.ok ? formatElectorNumber(r.value) : null;
 }
+
+/**
+ * A number as a teller or the marked register reads it, within a chosen polling district: `123`
+ * or `123/1` is that district's; a full number (`AB-123`) is taken as written, so the caller can
+ * tell one from another district.
+ */
+export function parseNumberInDistrict(text: string, district: string): ParseResult {
+  const bare = /^\s*(\d{1,6})(?:\s*[/.]\s*(\d{1,3}))?\s*$/.exec(text);
+  if (!bare) return parseElectorNumber(text);
+  const number = Number(bare[1]);
+  if (number === 0) return { ok: false, message: `"${text.trim()}": elector numbers start at 1` };
+  return { ok: true, value: { district: district.toUpperCase(), number, suffix: bare[2] === undefined ? null : Number(bare[2]) } };
+}

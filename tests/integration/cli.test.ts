@@ -150,6 +150,7 @@ const RUNNABLE: Record<string, string[]> = {
   backups: [],
   encrypt: [],
   'polling rota': ['--contest', '1', '--pdf', 'OUT'],
+  'polling knock-up': ['--contest', '1', '--room', '1', '--round', '1', '--pdf', 'OUT'],
 };
 
 /** Runs hustings without blocking, so several can run at once; a hung command is killed. */

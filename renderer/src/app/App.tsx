@@ -40,6 +40,9 @@ import { ComparePage } from '../features/planner/ComparePage.tsx';
 import { PlannerPage } from '../features/planner/PlannerPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { LeaveGuard } from '../ui/unsavedChanges.tsx';
+import { KnockUpPage } from '../features/polling/KnockUpPage.tsx';
+import { MarkedRegisterEntryPage } from '../features/polling/MarkedRegisterEntryPage.tsx';
+import { TellingPage } from '../features/polling/TellingPage.tsx';
 import { NAV } from './nav.ts';
 import { SetupPage } from '../features/polling/SetupPage.tsx';
 import { SetupStationsImportPage } from '../features/polling/SetupStationsImport.tsx';
@@ -82,6 +85,9 @@ const routes = createRoutesFromElements(
       <Route path="/canvass/tallies" element={<TalliesPage />} />
       <Route path="/canvass/tallies/:areaId" element={<TalliesPage />} />
       <Route path="/contests/:id/plan" element={<PlannerPage />} />
+      <Route path="/contests/:id/polling-day/telling" element={<TellingPage />} />
+      <Route path="/contests/:id/polling-day/knock-up" element={<KnockUpPage />} />
+      <Route path="/contests/:id/polling-day/marked-register" element={<MarkedRegisterEntryPage />} />
       <Route path="/planner" element={<ComparePage />} />
       <Route path="/activity" element={<ActivityPage />} />
       <Route path="/deadlines" element={<DeadlinesPage />} />

@@ -9,4 +9,8 @@ export interface PollingLink {
   to(contestId: number): string;
 }
 
-export const POLLING_LINKS: PollingLink[] = [];
+export const POLLING_LINKS: PollingLink[] = [
+  { label: 'Tellers’ numbers', hint: 'type the numbers tellers bring back', to: (id) => `/contests/${id}/polling-day/telling` },
+  { label: 'Knock-up lists', hint: 'promises still to vote, by committee room and round', to: (id) => `/contests/${id}/polling-day/knock-up` },
+  { label: 'Marked register', hint: 'who voted, entered after the day', to: (id) => `/contests/${id}/polling-day/marked-register` },
+];

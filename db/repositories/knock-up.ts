@@ -1,0 +1,133 @@
+/**
+ * Knock-up lists: a committee room's promises (the contest's promise rule) who have not yet voted,
+ * street by street in walk order, and the calls made on them round by round. Read through the
+ * index electors_support_walk (area, support, district, walk order) and the votes primary key.
+ */
+import type { Db } from '../open.ts';
+import { parseSupports, promiseWhere } from '../../shared/domain/promises.ts';
+
+/** The contest's promise rule as codes, or null when none is set. */
+export function promiseRule(db: Db, contestId: number): string[] | null {
+  const stored = db.prepare('SELECT supports FROM promise_rules WHERE contest_id = ?').pluck().get(contestId) as string | undefined;
+  if (stored === undefined) return null;
+  return parseSupports(stored);
+}
+
+export interface Room {
+  id: number;
+  name: string;
+  districts: string[];
+}
+
+export function contestRooms(db: Db, contestId: number): Room[] {
+  const rows = db
+    .prepare(
+      `SELECT r.id, r.name, group_concat(d.polling_district, ',') AS districts FROM committee_rooms r
+       LEFT JOIN (SELECT * FROM committee_room_districts ORDER BY polling_district) d ON d.room_id = r.id
+       WHERE r.contest_id = ? GROUP BY r.id ORDER BY r.name, r.id`,
+    )
+    .all(contestId) as { id: number; name: string; districts: string | null }[];
+  return rows.map((r) => ({ id: r.id, name: r.name, districts: r.districts ? r.districts.split(',') : [] }));
+}
+
+export function getRoom(db: Db, contestId: number, roomId: number): Room | undefined {
+  return contestRooms(db, contestId).find((r) => r.id === roomId);
+}
+
+interface Scope {
+  contestId: number;
+  electionId: number;
+  areaId: number;
+  districts: readonly string[];
+  supports: readonly string[];
+}
+
+function scopeWhere(s: Scope) {
+  const promise = promiseWhere('e', s.supports);
+  return {
+    sql: `e.area_id = ? AND e.polling_district IN (${s.districts.map(() => '?').join(', ')}) AND ${promise.sql}`,
+    params: [s.areaId, ...s.districts, ...promise.params],
+  };
+}
+
+/** Promises in the districts, and how many of them have voted. */
+export function promiseCounts(db: Db, s: Scope): { promises: number; voted: number } {
+  if (s.districts.length === 0 || s.supports.length === 0) return { promises: 0, voted: 0 };
+  const where = scopeWhere(s);
+  return db
+    .prepare(
+      `SELECT COUNT(*) AS promises, COUNT(v.elector_id) AS voted FROM electors e INDEXED BY electors_support_walk
+       LEFT JOIN votes v ON v.election_id = ? AND v.elector_id = e.id WHERE ${where.sql}`,
+    )
+    .get(s.electionId, ...where.params) as { promises: number; voted: number };
+}
+
+export interface KnockUpElector {
+  electorId: number;
+  electorNumber: string;
+  fullName: string;
+  pollingDistrict: string;
+  street: string;
+  house: string;
+  postcode: string;
+  support: string;
+  knocked: number[];
+}
+
+/**
+ * The promises of the districts who have not voted, district by district in walk order, and how
+ * many promises there are: one pass over the promises (the voted ones are only counted).
+ */
+export function knockUpList(db: Db, s: Scope): { promises: number; electors: KnockUpElector[] } {
+  if (s.districts.length === 0 || s.supports.length === 0) return { promises: 0, electors: [] };
+  const where = scopeWhere(s);
+  const rows = db
+    .prepare(
+      `SELECT v.elector_id IS NOT NULL, e.id, e.elector_number, e.full_name, e.polling_district, h.street, h.flat, h.house, e.address_lines, e.postcode, e.latest_support
+       FROM electors e INDEXED BY electors_support_walk
+       LEFT JOIN votes v ON v.election_id = ? AND v.elector_id = e.id
+       LEFT JOIN households h ON h.id = e.household_id AND v.elector_id IS NULL
+       WHERE ${where.sql} ORDER BY e.polling_district, e.walk_seq`,
+    )
+    .raw()
+    .all(s.electionId, ...where.params) as [number, number, string, string, string, string | null, string | null, string | null, string, string, string][];
+  const knocked = new Map<number, number[]>();
+  const calls = db.prepare('SELECT elector_id AS e, round FROM knock_ups WHERE contest_id = ? ORDER BY round').raw().all(s.contestId) as [number, number][];
+  for (const [e, round] of calls) {
+    const list = knocked.get(e);
+    if (list) list.push(round);
+    else knocked.set(e, [round]);
+  }
+  const electors: KnockUpElector[] = [];
+  for (const [voted, electorId, electorNumber, fullName, pollingDistrict, street, flat, house, address, postcode, support] of rows) {
+    if (voted) continue;
+    electors.push({
+      electorId,
+      electorNumber,
+      fullName,
+      pollingDistrict,
+      street: street ?? '',
+      house: [flat, house].filter(Boolean).join(', ') || address.split('\n')[0],
+      postcode,
+      support,
+      knocked: knocked.get(electorId) ?? [],
+    });
+  }
+  return { promises: rows.length, electors };
+}
+
+/** Records calls; a call already recorded for that round is left as it was. */
+export function recordKnocks(db: Db, k: { contestId: number; roomId: number; round: number; electorIds: readonly number[]; knockedBy: string }): number {
+  const insert = db.prepare('INSERT OR IGNORE INTO knock_ups (contest_id, elector_id, room_id, round, knocked_at, knocked_by) VALUES (?, ?, ?, ?, ?, ?)');
+  const at = new Date().toISOString();
+  let n = 0;
+  for (const e of k.electorIds) n += insert.run(k.contestId, e, k.roomId, k.round, at, k.knockedBy).changes;
+  return n;
+}
+
+export function removeKnocks(db: Db, k: { contestId: number; round: number; electorIds: readonly number[] }): number {
+  const remove = db.prepare('DELETE FROM knock_ups WHERE contest_id = ? AND elector_id = ? AND round = ?');
+  let n = 0;
+  for (const e of k.electorIds) n += remove.run(k.contestId, e, k.round).changes;
+  return n;
+}

@@ -1,0 +1,167 @@
+/**
+ * Who voted: batches of numbers from tellers on the day, or pages of the marked register
+ * afterwards (and its CSV import). A batch carries the sending device's client id, so a batch
+ * sent again after a dropped connection is recorded once.
+ */
+import type { Db } from '../open.ts';
+
+export type VoteSource = 'teller' | 'marked_register' | 'import';
+export type VoteMethod = 'in_person' | 'postal' | 'proxy';
+
+export interface VoteBatchWrite {
+  electionId: number;
+  areaId: number;
+  pollingDistrict: string;
+  source: VoteSource;
+  clientId: string | null;
+  receivedAt: string;
+  enteredBy: string;
+  /** When they voted: the batch's time for tellers (default), the polling day for the marked register. */
+  votedAt?: string;
+  votes: { electorId: number; method: VoteMethod }[];
+}
+
+export interface VoteBatchResult {
+  batchId: number;
+  /** Electors whose vote this batch recorded, in the order given. */
+  recorded: number[];
+  /** Electors given whose vote was already recorded in this election (or earlier in the batch). */
+  duplicates: number[];
+  /** The client id had been recorded before: nothing was written, the answer is the first one's. */
+  resent: boolean;
+}
+
+export interface StoredBatch {
+  id: number;
+  electionId: number;
+  areaId: number;
+  pollingDistrict: string;
+  source: VoteSource;
+  clientId: string | null;
+  receivedAt: string;
+  enteredBy: string;
+}
+
+const BATCH = `SELECT id, election_id AS electionId, area_id AS areaId, polling_district AS pollingDistrict, source, client_id AS clientId,
+  received_at AS receivedAt, entered_by AS enteredBy FROM vote_batches`;
+
+export function batchByClientId(db: Db, clientId: string): StoredBatch | undefined {
+  return db.prepare(`${BATCH} WHERE client_id = ?`).get(clientId) as StoredBatch | undefined;
+}
+
+/** The electors a batch recorded. */
+function batchElectors(db: Db, batchId: number): Set<number> {
+  return new Set((db.prepare('SELECT elector_id FROM votes WHERE batch_id = ?').pluck().all(batchId) as number[]));
+}
+
+/**
+ * Records a batch of votes. A vote already recorded in the election (by any batch, or earlier in
+ * this one) is left as it was and reported as a duplicate. A client id seen before records
+ * nothing and answers as the first time did; the caller checks it belongs to the same election,
+ * area and district (`batchByClientId`).
+ */
+export function recordVoteBatch(db: Db, b: VoteBatchWrite): VoteBatchResult {
+  const earlier = b.clientId === null ? undefined : batchByClientId(db, b.clientId);
+  if (earlier) {
+    const mine = batchElectors(db, earlier.id);
+    const recorded: number[] = [];
+    const duplicates: number[] = [];
+    for (const v of b.votes) {
+      if (mine.delete(v.electorId)) recorded.push(v.electorId);
+      else duplicates.push(v.electorId);
+    }
+    return { batchId: earlier.id, recorded, duplicates, resent: true };
+  }
+  const batchId = Number(
+    db
+      .prepare('INSERT INTO vote_batches (election_id, area_id, polling_district, source, client_id, received_at, entered_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(b.electionId, b.areaId, b.pollingDistrict, b.source, b.clientId, b.receivedAt, b.enteredBy).lastInsertRowid,
+  );
+  const insert = db.prepare('INSERT OR IGNORE INTO votes (election_id, elector_id, method, batch_id, voted_at) VALUES (?, ?, ?, ?, ?)');
+  const recorded: number[] = [];
+  const duplicates: number[] = [];
+  for (const v of b.votes) {
+    if (insert.run(b.electionId, v.electorId, v.method, batchId, b.votedAt ?? b.receivedAt).changes === 1) recorded.push(v.electorId);
+    else duplicates.push(v.electorId);
+  }
+  return { batchId, recorded, duplicates, resent: false };
+}
+
+/** Removes batches and their votes; answers the client ids found and how many votes went. */
+export function deleteBatches(db: Db, clientIds: readonly string[]): { undone: string[]; votesRemoved: number } {
+  const undone: string[] = [];
+  let votesRemoved = 0;
+  const find = db.prepare('SELECT id FROM vote_batches WHERE client_id = ?').pluck();
+  const countVotes = db.prepare('SELECT COUNT(*) FROM votes WHERE batch_id = ?').pluck();
+  const remove = db.prepare('DELETE FROM vote_batches WHERE id = ?');
+  for (const clientId of clientIds) {
+    const id = find.get(clientId) as number | undefined;
+    if (id === undefined) continue;
+    votesRemoved += countVotes.get(id) as number;
+    remove.run(id); // its votes go with it (ON DELETE CASCADE)
+    undone.push(clientId);
+  }
+  return { undone, votesRemoved };
+}
+
+export interface NumberedElector {
+  id: number;
+  electorNumber: string;
+  fullName: string;
+  pollingDistrict: string;
+}
+
+/** An elector of the area by canonical number. */
+export function electorByNumber(db: Db, areaId: number, electorNumber: string): NumberedElector | undefined {
+  return db
+    .prepare('SELECT id, elector_number AS electorNumber, full_name AS fullName, polling_district AS pollingDistrict FROM electors WHERE area_id = ? AND elector_number = ?')
+    .get(areaId, electorNumber) as NumberedElector | undefined;
+}
+
+/** Electors and votes recorded in the election, per polling district of the area. */
+export function districtCounts(db: Db, electionId: number, areaId: number): { pollingDistrict: string; station: string | null; electors: number; voted: number }[] {
+  return db
+    .prepare(
+      `SELECT d.polling_district AS pollingDistrict, s.name AS station, d.electors,
+         (SELECT COUNT(*) FROM votes v JOIN electors e ON e.id = v.elector_id WHERE v.election_id = ? AND e.area_id = d.area_id AND e.polling_district = d.polling_district) AS voted
+       FROM (SELECT area_id, polling_district, COUNT(*) AS electors FROM electors WHERE area_id = ? GROUP BY polling_district) d
+       LEFT JOIN polling_station_districts sd ON sd.area_id = d.area_id AND sd.polling_district = d.polling_district
+       LEFT JOIN polling_stations s ON s.id = sd.station_id
+       ORDER BY d.polling_district`,
+    )
+    .all(electionId, areaId) as { pollingDistrict: string; station: string | null; electors: number; voted: number }[];
+}
+
+export interface RecentBatch {
+  batchId: number;
+  clientId: string | null;
+  pollingDistrict: string;
+  receivedAt: string;
+  enteredBy: string;
+  votes: { electorId: number; electorNumber: string; fullName: string; method: VoteMethod }[];
+}
+
+/** The latest batches of an election in an area, newest first, with their votes. */
+export function recentBatches(db: Db, f: { electionId: number; areaId: number; pollingDistrict?: string; source?: VoteSource; limit: number }): RecentBatch[] {
+  const where = ['election_id = ?', 'area_id = ?'];
+  const params: (string | number)[] = [f.electionId, f.areaId];
+  if (f.pollingDistrict) {
+    where.push('polling_district = ?');
+    params.push(f.pollingDistrict);
+  }
+  if (f.source) {
+    where.push('source = ?');
+    params.push(f.source);
+  }
+  const batches = db
+    .prepare(
+      `SELECT id AS batchId, client_id AS clientId, polling_district AS pollingDistrict, received_at AS receivedAt, entered_by AS enteredBy
+       FROM vote_batches WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ?`,
+    )
+    .all(...params, f.limit) as Omit<RecentBatch, 'votes'>[];
+  const votes = db.prepare(
+    `SELECT v.elector_id AS electorId, e.elector_number AS electorNumber, e.full_name AS fullName, v.method
+     FROM votes v JOIN electors e ON e.id = v.elector_id WHERE v.batch_id = ? ORDER BY v.rowid`,
+  );
+  return batches.map((b) => ({ ...b, votes: votes.all(b.batchId) as RecentBatch['votes'] }));
+}

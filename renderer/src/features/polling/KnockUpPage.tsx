@@ -1,0 +1,147 @@
+import { useEffect, useState } from 'react';
+import { useParams } from 'react-router';
+import type { KnockUpRow } from '../../../../shared/contract/telling.ts';
+import { api, useApi } from '../../app/api.ts';
+import { Field } from '../../ui/Field.tsx';
+import { plural } from '../../ui/format.ts';
+import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+
+/** Numbers entered on other devices reach this list when it is read again: every half minute, or on demand. */
+const REFRESH_MS = 30_000;
+
+function streets(rows: readonly KnockUpRow[]): { heading: string; rows: KnockUpRow[] }[] {
+  const out: { heading: string; rows: KnockUpRow[] }[] = [];
+  for (const r of rows) {
+    const heading = `${r.street || r.house} (${r.pollingDistrict})`;
+    if (out.at(-1)?.heading !== heading) out.push({ heading, rows: [] });
+    out.at(-1)!.rows.push(r);
+  }
+  return out;
+}
+
+/**
+ * Knock-up list of a committee room: its promises who have not voted yet, street by street in
+ * walk order; people leave the list as their numbers come in. Tick who was called in this round;
+ * print the round's sheets for the knockers-up.
+ */
+export function KnockUpPage() {
+  const contestId = Number(useParams().id);
+  const contest = useApi('contests.get', { id: contestId });
+  const rooms = useApi('knockUp.rooms', { contestId });
+  const [roomId, setRoomId] = useState<number | undefined>();
+  const [round, setRound] = useState(1);
+  const [error, setError] = useState<string>();
+  const room = roomId ?? rooms.data?.rooms[0]?.id;
+  const list = useApi('knockUp.list', room === undefined ? null : { contestId, roomId: room });
+  const reload = list.reload;
+  useEffect(() => {
+    const timer = setInterval(reload, REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [reload]);
+
+  if (contest.error) return <ErrorMessage error={contest.error} />;
+  if (!contest.data || !rooms.data) return <Loading />;
+  const c = contest.data;
+  const header = (
+    <PageHeader
+      title="Knock-up lists"
+      back={{ to: `/contests/${contestId}`, label: `${c.areaName}, ${c.electionName}` }}
+      subtitle="Promises who have not voted yet, street by street. They leave the list as tellers’ numbers come in."
+    />
+  );
+  if (rooms.data.rooms.length === 0) {
+    return (
+      <>
+        {header}
+        <EmptyState title="No committee rooms yet">
+          <p>Set up the committee rooms and the districts each one knocks up on the polling-day page first.</p>
+        </EmptyState>
+      </>
+    );
+  }
+
+  const knock = async (row: KnockUpRow, done: boolean) => {
+    setError(undefined);
+    try {
+      await api(done ? 'knockUp.record' : 'knockUp.unrecord', { contestId, roomId: room!, round, electorIds: [row.electorId] });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const l = list.data;
+  const pdf = `/api/pdf/knock-up?${new URLSearchParams({ contest: String(contestId), room: String(room), round: String(round) })}`;
+  return (
+    <>
+      {header}
+      <div className="row filters">
+        <Field label="Committee room">
+          {(a) => (
+            <select {...a} value={room} onChange={(e) => setRoomId(Number(e.target.value))}>
+              {rooms.data!.rooms.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name} ({r.districts.join(', ') || 'no districts'}): {r.left.toLocaleString('en-GB')} left
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Round">
+          {(a) => <input {...a} type="number" min={1} max={20} className="code-input" value={round} onChange={(e) => setRound(Math.max(1, Math.min(20, Number(e.target.value) || 1)))} />}
+        </Field>
+        <div className="actions">
+          <button type="button" onClick={reload}>
+            Refresh
+          </button>
+          <a className="button" href={pdf} download>
+            Print round {round} (PDF)
+          </a>
+        </div>
+      </div>
+      <ErrorMessage error={error ?? list.error} />
+      {!l ? (
+        <Loading />
+      ) : (
+        <>
+          <p role="status" data-testid="knock-up-count">
+            <strong>{plural(l.electors.length, 'promise')} still to vote</strong> of {l.promises.toLocaleString('en-GB')} in {l.districts.join(', ')} ({l.voted.toLocaleString('en-GB')} voted; promises: support {l.rule.join(', ')}).
+          </p>
+          {l.electors.length === 0 && <p className="success">Every promise of this room has voted.</p>}
+          {streets(l.electors).map((s) => (
+            <section key={s.heading} className="knock-street">
+              <h2>{s.heading}</h2>
+              <table>
+                <thead>
+                  <tr>
+                    <th>House</th>
+                    <th>Name</th>
+                    <th>Number</th>
+                    <th>Called</th>
+                    <th className="tick-col">Round {round}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {s.rows.map((r) => (
+                    <tr key={r.electorId}>
+                      <td>{r.house}</td>
+                      <td>{r.fullName}</td>
+                      <td className="nowrap">{r.electorNumber}</td>
+                      <td>{r.knocked.map((k) => `R${k}`).join(' ')}</td>
+                      <td className="tick-col">
+                        <input
+                          type="checkbox"
+                          aria-label={`${r.fullName} called in round ${round}`}
+                          checked={r.knocked.includes(round)}
+                          onChange={(e) => void knock(r, e.target.checked)}
+                        />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          ))}
+        </>
+      )}
+    </>
+  );
+}

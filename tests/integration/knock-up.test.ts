@@ -1,0 +1,120 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { ok, snapshot, tempHustings } from '../helpers/db.ts';
+import { addRoom, setPromiseRule, setSupport } from '../helpers/polling.ts';
+import { SMALL_REGISTER, importCsv } from '../helpers/register.ts';
+import { writeKnockUpSheets } from '../../main/pdf/knock-up-sheets.ts';
+import { PassThrough } from 'node:stream';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hustings } from '../helpers/cli.ts';
+
+type App = Awaited<ReturnType<typeof tempHustings>>;
+let app: App;
+let areaId: number;
+let contestId: number;
+let roomId: number;
+const idOf = (n: string) => app.db.prepare('SELECT id FROM electors WHERE elector_number = ?').pluck().get(n) as number;
+const vote = (numbers: string[], district = 'AA') =>
+  ok(app, 'telling.recordBatch', { contestId, pollingDistrict: district, clientId: `vote-${numbers.join('-')}-${district}`, entries: numbers.map((number) => ({ number })) });
+
+beforeEach(async () => {
+  app = await tempHustings();
+  areaId = (await ok(app, 'areas.create', { name: 'Newtown East', kind: 'ward', nation: 'england', electorate: null, classification: null })).id;
+  expect((await importCsv(app, areaId, SMALL_REGISTER)).state).toBe('done');
+  const electionId = (await ok(app, 'elections.create', { name: 'Council 2026', type: 'local', pollingDay: '2026-05-07', nation: 'england' })).id;
+  contestId = (await ok(app, 'contests.create', { electionId, areaId, status: 'contesting' })).id;
+  roomId = addRoom(app.db, contestId, '12 Mill Lane', ['AA']);
+  addRoom(app.db, contestId, 'Park Road', ['AB']);
+  setPromiseRule(app.db, contestId, ['1', '2']);
+  setSupport(app.db, areaId, { 'AA-1': '1', 'AA-2': '2', 'AA-3': '3', 'AA-4': '1', 'AA-5': '2', 'AB-1': '1' });
+  setSupport(app.db, areaId, { 'AA-6': '1' }, 'moved');
+});
+afterEach(() => app.cleanup());
+
+const numbers = (list: { electors: { electorNumber: string }[] }) => list.electors.map((e) => e.electorNumber);
+
+describe('knock-up lists', () => {
+  it('list a room’s promises who have not voted, in walk order, and shrink as numbers arrive', async () => {
+    const list = await ok(app, 'knockUp.list', { contestId, roomId });
+    // Walk order: High Street (AA-5), then Mill Lane 1, 1, 2 (AA-4); AA-3 is no promise, AA-6 moved.
+    expect(numbers(list)).toEqual(['AA-5', 'AA-1', 'AA-2', 'AA-4']);
+    expect(list).toMatchObject({ roomName: '12 Mill Lane', districts: ['AA'], rule: ['1', '2'], promises: 4, voted: 0 });
+    expect(list.electors[1]).toMatchObject({ fullName: 'John Smith', street: 'Mill Lane', house: '1', support: '1', knocked: [] });
+    await vote(['2', '5', '3']);
+    const after = await ok(app, 'knockUp.list', { contestId, roomId });
+    expect(numbers(after)).toEqual(['AA-1', 'AA-4']);
+    expect(after).toMatchObject({ promises: 4, voted: 2 });
+    const rooms = await ok(app, 'knockUp.rooms', { contestId });
+    expect(rooms.rooms.map((r: any) => [r.name, r.districts, r.promises, r.voted, r.left])).toEqual([
+      ['12 Mill Lane', ['AA'], 4, 2, 2],
+      ['Park Road', ['AB'], 1, 0, 1],
+    ]);
+  });
+
+  it('record who was knocked in which round, once per round', async () => {
+    const ids = [idOf('AA-1'), idOf('AA-4')];
+    expect(await ok(app, 'knockUp.record', { contestId, roomId, round: 1, electorIds: ids })).toEqual({ recorded: 2, already: 0 });
+    expect(await ok(app, 'knockUp.record', { contestId, roomId, round: 1, electorIds: ids })).toEqual({ recorded: 0, already: 2 });
+    await ok(app, 'knockUp.record', { contestId, roomId, round: 2, electorIds: [ids[0]] });
+    const list = await ok(app, 'knockUp.list', { contestId, roomId });
+    expect(list.electors.find((e: any) => e.electorNumber === 'AA-1').knocked).toEqual([1, 2]);
+    expect(list.electors.find((e: any) => e.electorNumber === 'AA-4').knocked).toEqual([1]);
+    expect(await ok(app, 'knockUp.unrecord', { contestId, roomId, round: 2, electorIds: [ids[0]] })).toEqual({ removed: 1 });
+    expect(app.db.prepare('SELECT knocked_by FROM knock_ups LIMIT 1').pluck().get()).toBe('tester');
+  });
+
+  it('refuse bad input with the field named, writing nothing', async () => {
+    const before = snapshot(app);
+    const bad: [string, Record<string, unknown>, string][] = [
+      ['knockUp.list', { contestId, roomId: 999 }, 'roomId'],
+      ['knockUp.list', { contestId: 999, roomId }, 'id'],
+      ['knockUp.record', { contestId, roomId, round: 0, electorIds: [idOf('AA-1')] }, 'round'],
+      ['knockUp.record', { contestId, roomId, round: 1, electorIds: [] }, 'electorIds'],
+      ['knockUp.record', { contestId, roomId, round: 1, electorIds: [idOf('AB-1')] }, 'electorIds.0'],
+      ['knockUp.record', { contestId, roomId, round: 1, electorIds: [idOf('AA-1'), 99999] }, 'electorIds.1'],
+    ];
+    for (const [method, input, field] of bad) {
+      const r = await app.dispatch(method, input);
+      expect(r.ok, JSON.stringify(input)).toBe(false);
+      if (!r.ok) expect(Object.keys(r.error.fields ?? {}), JSON.stringify(input)).toContain(field);
+    }
+    app.db.prepare('DELETE FROM promise_rules').run();
+    const noRule = await app.dispatch('knockUp.list', { contestId, roomId });
+    expect(noRule.ok).toBe(false);
+    if (!noRule.ok) expect(noRule.error.message).toMatch(/who counts as a promise/);
+    expect(snapshot(app).replace(/"promise_rules",\[[^\]]*\]/, '')).toBe(before.replace(/"promise_rules",\[[^\]]*\]/, ''));
+  });
+
+  it('print as A4 sheets: streets, house, name, number and a tick column per round', async () => {
+    await vote(['2']);
+    await ok(app, 'knockUp.record', { contestId, roomId, round: 1, electorIds: [idOf('AA-1')] });
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c) => chunks.push(c));
+    const r = await writeKnockUpSheets(app.dispatch, { contestId, roomId, round: 2 }, out);
+    expect(r).toEqual({ pages: 1, electors: 3 });
+    const pdf = await getDocumentProxy(new Uint8Array(Buffer.concat(chunks)));
+    const { text } = await extractText(pdf, { mergePages: true });
+    expect(text).toContain('Knock-up round 2: 12 Mill Lane');
+    expect(text).toContain('Page 1 of 1');
+    expect(text).toMatch(/High Street \(AA\)\s+Flat 2, 5 Ravi Patel AA-5\s+Mill Lane \(AA\)\s+1 John Smith AA-1 R1\s+2 Tom Green AA-4/);
+    expect(text).not.toContain('Jane Smith');
+    expect(text).toMatch(/Round\s+1\s+2\s+3/);
+  });
+
+  it('print from the command line, and a wrong room is refused with nothing written', async () => {
+    const file = join(app.dir, 'round-1.pdf');
+    const args = ['--contest', String(contestId), '--round', '1', '--pdf', file, '--db', app.dbPath];
+    const r = hustings('polling', 'knock-up', '--room', String(roomId), ...args);
+    expect(r.err).toBe('');
+    expect(r).toMatchObject({ code: 0, out: expect.stringMatching(/^Wrote .*round-1\.pdf: 1 page\(s\), 4 promise\(s\) still to vote for 12 Mill Lane, round 1\.\n$/) });
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(readFileSync(file))), { mergePages: true });
+    expect(text).toContain('Knock-up round 1: 12 Mill Lane');
+    const other = join(app.dir, 'wrong.pdf');
+    const bad = hustings('polling', 'knock-up', '--room', '999', ...args.slice(0, 4), '--pdf', other, '--db', app.dbPath);
+    expect(bad).toMatchObject({ code: 1, err: 'There is no committee room with id 999 in this contest\n' });
+    expect(existsSync(other)).toBe(false);
+    expect(hustings('polling', 'knock-up', '--room', 'x', ...args)).toMatchObject({ code: 2, err: expect.stringContaining('Give the committee room with --room ID') });
+  }, 120_000);
+});
