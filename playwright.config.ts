@@ -13,8 +13,11 @@ export default defineConfig({
   // Journeys visit many pages with an axe scan on each; on a loaded 2-core machine that takes minutes.
   timeout: 180_000,
   expect: { timeout: 10_000 },
-  // CI runs one journey at a time so a slow machine cannot starve a journey into a timeout.
-  workers: process.env.CI ? 1 : 2,
+  // Every journey starts its own server on its own database (tests/e2e/fixtures.ts), so journeys
+  // run in parallel, tests of one file too; two at a time keep a two-core machine from starving
+  // one into a timeout. The desktop smoke test shares one window and runs its tests in order.
+  fullyParallel: true,
+  workers: 2,
   reporter: [['list']],
   use: {
     browserName: 'chromium',

@@ -1,13 +1,35 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Left out of `npm run test:fast` (the `fast` project): the fuzzing, the crash and power-cut
+ * simulations, the suites that spawn the CLI or a packaging run for most of their cases, and the
+ * scale checks. `npm test` (and CI) runs every project.
+ */
+const SLOW = [
+  'tests/integration/fuzz.test.ts',
+  'tests/integration/crash-safety.test.ts',
+  'tests/integration/cli.test.ts',
+  'tests/integration/cli-rules.test.ts',
+  'tests/integration/packaging.test.ts',
+  'tests/integration/encrypt.test.ts',
+  'tests/integration/backup-encryption.test.ts',
+  'tests/integration/encryption.test.ts',
+  'tests/integration/electron-main.test.ts',
+  'tests/integration/screens-at-scale.test.ts',
+  'tests/integration/bench-ui.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     testTimeout: 30_000,
     pool: 'forks',
     // Every CLI and server a test spawns opens (and creates) an encrypted database with this.
     env: { HUSTINGS_PASSPHRASE: 'correct horse battery staple (tests)' },
-    // Browser-mode tests serve the built interface: build it as it is now.
+    // Browser-mode tests serve the built interface: build it as it is now (always for production).
     globalSetup: ['tests/e2e/global-setup.ts'],
+    projects: [
+      { extends: true, test: { name: 'fast', include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'], exclude: SLOW } },
+      { extends: true, test: { name: 'slow', include: SLOW } },
+    ],
   },
 });

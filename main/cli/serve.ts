@@ -25,8 +25,8 @@ export const serveCommands: Command[] = [
         app.close();
         process.exit(0);
       };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
+      process.on('SIGINT', () => void stop());
+      process.on('SIGTERM', () => void stop());
       await new Promise(() => {}); // until a signal stops it
       return 0;
     },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { confirmFlag, id, idInput, optionalText, requiredText } from './common.ts';
 import { mutation, query } from './define.ts';
 import { deleteImpact, nation } from './elections.ts';
-import { AREA_FIELDS, type ImportDecision } from '../domain/area-import.ts';
+import type { ImportDecision } from '../domain/area-import.ts';
 
 export const AREA_KINDS = ['constituency', 'ward', 'division', 'parish', 'region', 'authority'] as const;
 export const areaKind = z.enum(AREA_KINDS, { error: 'Choose constituency, ward, division, parish, region or authority' });
@@ -117,4 +117,3 @@ export const areasContract = {
   ),
 };
 
-export { AREA_FIELDS };

@@ -83,8 +83,6 @@ export const followUpDone = z.object({
   reopenedByReturnId: z.number().nullable(),
 });
 
-export const rowProblem = z.object({ line: z.number(), reason: z.string() });
-
 export const importReport = z.object({
   fileName: z.string(),
   electors: z.number(),
@@ -232,4 +230,3 @@ export const registerContract = {
   ),
 };
 
-export { importReport as registerImportReport };

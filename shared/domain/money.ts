@@ -51,13 +51,6 @@ function bounded(pence: bigint, raw: string, what: string): MoneyParse {
   return { ok: true, pence: Number(pence) };
 }
 
-/** Parse or throw; for fixtures and data tables written by programmers, never for user input. */
-export function pounds(text: string): number {
-  const r = parseMoney(text);
-  if (!r.ok) throw new Error(r.message);
-  return r.pence;
-}
-
 export function assertPence(value: number, what = 'Amount'): void {
   if (!Number.isSafeInteger(value)) throw new Error(`${what} must be a whole number of pence, got ${value}`);
 }

@@ -12,11 +12,6 @@ import { POLICE_AREAS, findPoliceArea, pccLimit } from './pcc-limits.ts';
 export const AREA_KINDS = ['county', 'borough'] as const;
 export type AreaKind = (typeof AREA_KINDS)[number];
 
-export function areaKindLabel(kind: AreaKind, nation: Nation): string {
-  if (kind === 'county') return 'county';
-  return nation === 'scotland' ? 'burgh' : 'borough';
-}
-
 /** Greater London Authority elections have one fixed limit per kind of post. */
 export const GLA_POSTS = ['mayor', 'constituency', 'list'] as const;
 export type GlaPost = (typeof GLA_POSTS)[number];

@@ -37,7 +37,11 @@ export function detectEncoding(bytes: Uint8Array, whole: boolean, fileName: stri
   const n = Math.min(bytes.length, 4096) & ~1;
   let zeroEven = 0;
   let zeroOdd = 0;
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) i % 2 === 0 ? zeroEven++ : zeroOdd++;
+  for (let i = 0; i < n; i++) {
+    if (bytes[i] !== 0) continue;
+    if (i % 2 === 0) zeroEven++;
+    else zeroOdd++;
+  }
   if (n > 0 && zeroOdd > n / 4 && zeroEven === 0) return { ok: true, encoding: 'utf-16le' };
   if (n > 0 && zeroEven > n / 4 && zeroOdd === 0) return { ok: true, encoding: 'utf-16be' };
   if (zeroEven + zeroOdd > 0) return { ok: false, message: `${fileName} is not a text file. ${SAVE_AS_CSV}, then import that.` };

@@ -56,7 +56,12 @@ async function build(): Promise<void> {
       if (cur >= 0) set.run(o, sup, +req.includes('literature'), +req.includes('join'), +req.includes('poster'), +req.includes('visit'), +req.includes('postal_vote'), cur);
     };
     for (const [e, outcome, support, r] of rows) {
-      if (e !== cur) (flush(), (cur = e), (sup = null), (req = ''));
+      if (e !== cur) {
+        flush();
+        cur = e;
+        sup = null;
+        req = '';
+      }
       o = outcome;
       if (support !== null) sup = support;
       req += `,${r}`;

@@ -17,6 +17,7 @@ const skipReason =
   'Install it with `npx install-electron` to run this test.';
 
 test.describe('Electron window', () => {
+  test.describe.configure({ mode: 'serial' }); // one window, opened once, for every test here
   let app: ElectronApplication;
   let page: Page;
   let userData: string;

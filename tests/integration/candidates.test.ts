@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ok as call, snapshot, tempHustings } from '../helpers/db.ts';
 import { seedElectors } from '../helpers/electors.ts';

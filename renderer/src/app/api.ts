@@ -89,9 +89,10 @@ export function useApi<M extends MethodName>(method: M, input: MethodInput<M> | 
     const view = { method, reload: load };
     views.add(view);
     return () => {
+      // eslint-disable-next-line react-hooks/exhaustive-deps -- bumping the counter is the point: answers still on their way are dropped
       newest.current++;
       views.delete(view);
     };
-  }, [load]);
+  }, [load, method]);
   return key === null ? { data: undefined, error: undefined, reload: load } : { data: state.data, error: state.error, reload: load };
 }

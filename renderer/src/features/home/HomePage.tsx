@@ -3,7 +3,6 @@ import { electionTypeLabel } from '../../../../shared/domain/election-types.ts';
 import { useApi } from '../../app/api.ts';
 import { formatDate, plural } from '../../ui/format.ts';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
-import { StatusBadge } from '../contests/StatusBadge.tsx';
 import { NextDeadlinesPanel } from '../timetable/DeadlinesPage.tsx';
 import { PendingRecoveryKey } from '../settings/RecoveryKeyPanel.tsx';
 import { DashboardContests } from './DashboardContests.tsx';
