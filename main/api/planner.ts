@@ -8,7 +8,7 @@ import { getArea } from '../../db/repositories/areas.ts';
 import { householdCounts } from '../../db/repositories/electors.ts';
 import { listContests, updateContestStatus } from '../../db/repositories/contests.ts';
 import { deleteDecision, getDecision, getPlan, insertDecision, listDecisions, listPlans, savePlan } from '../../db/repositories/plans.ts';
-import { rulesOf } from './candidates.ts';
+import { rulesOf } from './candidates/rules.ts';
 import { requireContest } from './contests.ts';
 import { requireElection } from './elections.ts';
 import { contestTimetable, loadTimetableData } from './timetable.ts';
