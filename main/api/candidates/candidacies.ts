@@ -5,7 +5,8 @@ import { CANDIDACY_STATUS_LABELS, type ChecklistItemId, type ItemState, consentP
 import { ukToday } from '../../../shared/domain/working-days.ts';
 import { requireContest } from '../contests.ts';
 import type { HandlersFor } from '../context.ts';
-import { detail, invalid, requireCandidacy, requireCandidate } from './detail.ts';
+import { detail, requireCandidacy, requireCandidate } from './detail.ts';
+import { invalid } from '../records.ts';
 import { statusDateProblem } from './rules.ts';
 
 export const candidacyHandlers = {

@@ -3,34 +3,26 @@ import { getCandidate } from '../../../db/repositories/candidates.ts';
 import { getResult } from '../../../db/repositories/results.ts';
 import { getDeposit } from '../../../db/repositories/treasury.ts';
 import type { CandidacyDetail, ContestResult } from '../../../shared/contract/candidates.ts';
-import { AppError } from '../../../shared/contract/result.ts';
 import { type DepositOutcome, depositOutcome } from '../../../shared/domain/deposits.ts';
 import { type NominationRequirements, allowedNextStatuses, evaluateChecklist, subscriberRole } from '../../../shared/domain/nominations.ts';
 import { computeResult } from '../../../shared/domain/results.ts';
 import { ukToday } from '../../../shared/domain/working-days.ts';
 import { requireContest } from '../contests.ts';
 import type { Ctx } from '../context.ts';
+import { requireRecord } from '../records.ts';
 import { listBallotFor, seatsByRow } from '../list-ballot.ts';
 import { closeOfNominations, publicRules, rulesOf } from './rules.ts';
 
-export const invalid = (message: string, fields?: Record<string, string>) => new AppError('invalid_input', message, fields);
-
 export async function requireCandidate(ctx: Ctx, id: number) {
-  const c = await getCandidate(ctx.db, id);
-  if (!c) throw new AppError('not_found', `There is no candidate with id ${id}`, { id: 'No such candidate' });
-  return c;
+  return requireRecord(await getCandidate(ctx.db, id), 'candidate', id);
 }
 
 export async function requireCandidacy(ctx: Ctx, id: number) {
-  const k = await getCandidacySummary(ctx.db, id);
-  if (!k) throw new AppError('not_found', `There is no candidacy with id ${id}`, { id: 'No such candidacy' });
-  return k;
+  return requireRecord(await getCandidacySummary(ctx.db, id), 'candidacy', id);
 }
 
 export async function requireSubscriber(ctx: Ctx, id: number) {
-  const s = await getSubscriber(ctx.db, id);
-  if (!s) throw new AppError('not_found', `There is no subscriber with id ${id}`, { id: 'No such subscriber' });
-  return s;
+  return requireRecord(await getSubscriber(ctx.db, id), 'subscriber', id);
 }
 
 function depositFor(req: NominationRequirements, seats: number, result: ContestResult | null, candidacyId: number): DepositOutcome | null {

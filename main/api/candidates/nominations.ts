@@ -3,7 +3,8 @@ import type { NominationCheck, candidatesContract } from '../../../shared/contra
 import { postKindsFor } from '../../../shared/domain/nominations.ts';
 import { requireContest } from '../contests.ts';
 import type { HandlersFor } from '../context.ts';
-import { detail, invalid } from './detail.ts';
+import { detail } from './detail.ts';
+import { invalid } from '../records.ts';
 import { closeOfNominations, publicRules, rulesOf } from './rules.ts';
 
 export const nominationHandlers = {

@@ -8,14 +8,10 @@ import { ukToday } from '../../../shared/domain/working-days.ts';
 import { requireContest } from '../contests.ts';
 import type { HandlersFor } from '../context.ts';
 import { listBallotFor } from '../list-ballot.ts';
-import { invalid, resultOf } from './detail.ts';
+import { resultOf } from './detail.ts';
+import { invalid } from '../records.ts';
+import { fieldsOf } from '../../../shared/domain/problems.ts';
 import { rulesOf } from './rules.ts';
-
-function fieldsOf(problems: { field: string; message: string }[]): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const p of problems) fields[p.field] ??= p.message;
-  return fields;
-}
 
 export const resultHandlers = {
   'results.get': async (ctx, { contestId }) => {

@@ -6,7 +6,8 @@ import { canonicalElectorNumber } from '../../../shared/domain/elector-number.ts
 import { checkSubscriber } from '../../../shared/domain/nominations.ts';
 import type { HandlersFor } from '../context.ts';
 import { confirmErasure, personTrail, recordErasure } from '../erasure.ts';
-import { detail, invalid, requireCandidacy, requireSubscriber } from './detail.ts';
+import { detail, requireCandidacy, requireSubscriber } from './detail.ts';
+import { invalid } from '../records.ts';
 
 export const subscriberHandlers = {
   'subscribers.add': async (ctx, { candidacyId, electorNumber, name }) => {

@@ -9,6 +9,7 @@ import { AppError } from '../../../shared/contract/result.ts';
 import { ARTWORK_ACCEPTED, artworkFileName, artworkProblem, type ArtworkType, artworkTypeOf, describeContent } from '../../../shared/domain/artwork-type.ts';
 import { writePrivateFile } from '../../private-files.ts';
 import type { Ctx, HandlersFor } from '../context.ts';
+import { invalid } from '../records.ts';
 import { requireLeaflet, requireLeafletRecord } from './records.ts';
 
 function artworkDir(ctx: Ctx): string {
@@ -54,10 +55,10 @@ export const artworkHandlers = {
   'leaflets.attachArtwork': async (ctx, { id, fileName, dataBase64 }) => {
     const before = await requireLeafletRecord(ctx, id);
     const data = Buffer.from(dataBase64, 'base64');
-    if (data.length === 0) throw new AppError('invalid_input', 'The artwork file is empty', { dataBase64: 'The file is empty' });
-    if (data.length > ARTWORK_MAX_BYTES) throw new AppError('invalid_input', 'The artwork file is over 18 MB', { dataBase64: 'The file is over 18 MB' });
+    if (data.length === 0) throw invalid('The artwork file is empty', { dataBase64: 'The file is empty' });
+    if (data.length > ARTWORK_MAX_BYTES) throw invalid('The artwork file is over 18 MB', { dataBase64: 'The file is over 18 MB' });
     const problem = artworkProblem(basename(fileName), data);
-    if (problem) throw new AppError('invalid_input', problem, { dataBase64: problem });
+    if (problem) throw invalid(problem, { dataBase64: problem });
     // The type kept is what the content is; the `type` the caller sent is only the browser's guess from the name.
     const type = artworkTypeOf(data)!;
     const safeName = basename(fileName).replace(/[^A-Za-z0-9._-]+/g, '_').slice(-80) || 'artwork';

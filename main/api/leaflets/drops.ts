@@ -5,7 +5,8 @@ import { AppError } from '../../../shared/contract/result.ts';
 import { checkDrop } from '../../../shared/domain/drops.ts';
 import { ukToday } from '../../../shared/domain/working-days.ts';
 import type { HandlersFor } from '../context.ts';
-import { invalid, notFound, requireLeafletRecord, requireRound, requireVolunteer } from './records.ts';
+import { requireLeafletRecord, requireRound, requireVolunteer } from './records.ts';
+import { invalid, requireRecord } from '../records.ts';
 
 export const dropHandlers = {
   'drops.list': async (ctx, filter) => listDrops(ctx.db, filter),
@@ -20,7 +21,7 @@ export const dropHandlers = {
       otherDrops: await listDrops(ctx.db, { leafletId: leaflet.id }),
       overCountConfirmed: confirm === true,
     });
-    if (check.errors.length > 0) invalid(check.errors);
+    if (check.errors.length > 0) throw invalid(check.errors);
     if (check.confirm) throw new AppError('needs_confirmation', check.confirm);
     const id = await insertDrop(ctx.db, input);
     const after = (await getDrop(ctx.db, id))!;
@@ -35,7 +36,7 @@ export const dropHandlers = {
     return after;
   },
   'drops.delete': async (ctx, { id }) => {
-    const before = (await getDrop(ctx.db, id)) ?? notFound('drop', id);
+    const before = requireRecord(await getDrop(ctx.db, id), 'drop', id);
     await deleteDrop(ctx.db, id);
     await ctx.audit({ action: 'delete', entity: 'drop', entityId: id, summary: `Deleted a drop of "${before.leafletTitle}" on "${before.roundName}"`, before });
     return { deleted: true };

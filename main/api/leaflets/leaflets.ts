@@ -5,12 +5,14 @@ import type { leafletsContract } from '../../../shared/contract/leaflets.ts';
 import { AppError } from '../../../shared/contract/result.ts';
 import { imprintGaps, readinessProblem } from '../../../shared/domain/imprint.ts';
 import type { Ctx, HandlersFor } from '../context.ts';
+import { invalid } from '../records.ts';
 import { removeArtworkFile } from './artwork.ts';
-import { fieldsOf, impactMessage, requireLeaflet, requireLeafletRecord, toLeaflet } from './records.ts';
+import { impactMessage, requireLeaflet, requireLeafletRecord, toLeaflet } from './records.ts';
+import { fieldsOf } from '../../../shared/domain/problems.ts';
 
 async function checkContests(ctx: Ctx, ids: number[]) {
   for (const [i, id] of ids.entries()) {
-    if (!(await getContest(ctx.db, id))) throw new AppError('invalid_input', `There is no contest with id ${id}`, { [`contestIds.${i}`]: 'No such contest' });
+    if (!(await getContest(ctx.db, id))) throw invalid(`There is no contest with id ${id}`, { [`contestIds.${i}`]: 'No such contest' });
   }
 }
 
@@ -52,7 +54,7 @@ export const leafletHandlers = {
     const before = await requireLeafletRecord(ctx, id);
     if (status === 'ready') {
       const problem = readinessProblem(before);
-      if (problem) throw new AppError('invalid_input', problem, { ...fieldsOf(imprintGaps(before)), status: problem });
+      if (problem) throw invalid(problem, { ...fieldsOf(imprintGaps(before)), status: problem });
     }
     await setLeafletStatus(ctx.db, id, status);
     const after = await requireLeaflet(ctx, id);

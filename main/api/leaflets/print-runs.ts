@@ -1,11 +1,11 @@
 import { listDrops } from '../../../db/repositories/drops.ts';
 import { deletePrintRun, getPrintRun, insertPrintRun, listPrintRuns, updatePrintRun } from '../../../db/repositories/print-runs.ts';
 import type { leafletsContract } from '../../../shared/contract/leaflets.ts';
-import { AppError } from '../../../shared/contract/result.ts';
 import { firstShortfall } from '../../../shared/domain/leaflet-stock.ts';
 import { requireContest } from '../contests.ts';
 import type { Ctx, HandlersFor } from '../context.ts';
-import { notFound, requireLeafletRecord } from './records.ts';
+import { requireLeafletRecord } from './records.ts';
+import { invalid, requireRecord } from '../records.ts';
 
 /** After print runs change, the drops already logged must still have had copies to deliver. */
 async function checkStockStillCovers(ctx: Ctx, leafletIds: number[]) {
@@ -14,11 +14,7 @@ async function checkStockStillCovers(ctx: Ctx, leafletIds: number[]) {
     const drops = await listDrops(ctx.db, { leafletId });
     const short = firstShortfall(runs, drops);
     if (short) {
-      throw new AppError(
-        'invalid_input',
-        `That would leave the drops logged by ${short.date} with ${-short.onHand} more copies than were printed. Change or delete those drops first.`,
-        { quantity: 'Fewer copies than the drops already logged' },
-      );
+      throw invalid(`That would leave the drops logged by ${short.date} with ${-short.onHand} more copies than were printed. Change or delete those drops first.`, { quantity: 'Fewer copies than the drops already logged' });
     }
   }
 }
@@ -40,7 +36,7 @@ export const printRunHandlers = {
     return after;
   },
   'printRuns.update': async (ctx, { id, ...input }) => {
-    const before = (await getPrintRun(ctx.db, id)) ?? notFound('print run', id);
+    const before = requireRecord(await getPrintRun(ctx.db, id), 'print run', id);
     await requireLeafletRecord(ctx, input.leafletId);
     if (input.contestId !== null) await requireContest(ctx, input.contestId);
     await updatePrintRun(ctx.db, id, input);
@@ -50,7 +46,7 @@ export const printRunHandlers = {
     return after;
   },
   'printRuns.delete': async (ctx, { id }) => {
-    const before = (await getPrintRun(ctx.db, id)) ?? notFound('print run', id);
+    const before = requireRecord(await getPrintRun(ctx.db, id), 'print run', id);
     await deletePrintRun(ctx.db, id);
     await checkStockStillCovers(ctx, [before.leafletId]);
     await ctx.audit({ action: 'delete', entity: 'print_run', entityId: id, summary: `Deleted a print run of "${before.leafletTitle}"`, before });

@@ -4,28 +4,14 @@ import { listPrintRuns } from '../../../db/repositories/print-runs.ts';
 import { getRound, listAssignments, type RoundRecord } from '../../../db/repositories/rounds.ts';
 import { getVolunteer } from '../../../db/repositories/volunteers.ts';
 import type { Leaflet, Round } from '../../../shared/contract/leaflets.ts';
-import { AppError } from '../../../shared/contract/result.ts';
 import { estimateRoundMinutes } from '../../../shared/domain/delivery-rounds.ts';
 import { imprintGaps, imprintText, imprintWarnings } from '../../../shared/domain/imprint.ts';
 import { stockOf } from '../../../shared/domain/leaflet-stock.ts';
 import type { Ctx } from '../context.ts';
-
-export function notFound(what: string, id: number): never {
-  throw new AppError('not_found', `There is no ${what} with id ${id}`, { id: `No such ${what}` });
-}
-
-export function fieldsOf(problems: { field: string; message: string }[]): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const p of problems) fields[p.field] ??= p.message;
-  return fields;
-}
-
-export function invalid(problems: { field: string; message: string }[]): never {
-  throw new AppError('invalid_input', problems.map((p) => p.message).join(' '), fieldsOf(problems));
-}
+import { requireRecord } from '../records.ts';
 
 export async function requireVolunteer(ctx: Ctx, id: number) {
-  return (await getVolunteer(ctx.db, id)) ?? notFound('volunteer', id);
+  return requireRecord(await getVolunteer(ctx.db, id), 'volunteer', id);
 }
 
 export async function toLeaflet(ctx: Ctx, r: LeafletRecord): Promise<Leaflet> {
@@ -56,7 +42,7 @@ export async function toLeaflet(ctx: Ctx, r: LeafletRecord): Promise<Leaflet> {
 }
 
 export async function requireLeafletRecord(ctx: Ctx, id: number) {
-  return (await getLeaflet(ctx.db, id)) ?? notFound('leaflet', id);
+  return requireRecord(await getLeaflet(ctx.db, id), 'leaflet', id);
 }
 
 export async function requireLeaflet(ctx: Ctx, id: number) {
@@ -82,7 +68,7 @@ export async function toRound(ctx: Ctx, r: RoundRecord): Promise<Round> {
 }
 
 export async function requireRoundRecord(ctx: Ctx, id: number) {
-  return (await getRound(ctx.db, id)) ?? notFound('round', id);
+  return requireRecord(await getRound(ctx.db, id), 'round', id);
 }
 
 export async function requireRound(ctx: Ctx, id: number) {

@@ -5,7 +5,8 @@ import { AppError } from '../../../shared/contract/result.ts';
 import { validateRound } from '../../../shared/domain/delivery-rounds.ts';
 import { requireArea } from '../areas.ts';
 import type { Ctx, HandlersFor } from '../context.ts';
-import { impactMessage, invalid, notFound, requireLeafletRecord, requireRound, requireRoundRecord, requireVolunteer, toRound } from './records.ts';
+import { impactMessage, requireLeafletRecord, requireRound, requireRoundRecord, requireVolunteer, toRound } from './records.ts';
+import { invalid, requireRecord } from '../records.ts';
 
 type RoundInput = {
   name: string;
@@ -18,7 +19,7 @@ type RoundInput = {
 
 async function checkRound(ctx: Ctx, input: RoundInput) {
   const problems = validateRound(input);
-  if (problems.length > 0) invalid(problems);
+  if (problems.length > 0) throw invalid(problems);
   if (input.areaId !== null) await requireArea(ctx, input.areaId);
 }
 
@@ -74,7 +75,7 @@ export const roundHandlers = {
     return after;
   },
   'rounds.unassign': async (ctx, { id }) => {
-    const before = (await getAssignment(ctx.db, id)) ?? notFound('assignment', id);
+    const before = requireRecord(await getAssignment(ctx.db, id), 'assignment', id);
     await deleteAssignment(ctx.db, id);
     await ctx.audit({ action: 'delete', entity: 'round_assignment', entityId: id, summary: `Took a round off ${before.volunteerName}`, before });
     return { deleted: true };

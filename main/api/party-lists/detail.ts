@@ -2,7 +2,6 @@ import { getMember, getPartyList, listItemRows, listMembers, listStatusHistory }
 import { getDeposit } from '../../../db/repositories/treasury.ts';
 import type { Contest } from '../../../shared/contract/contests.ts';
 import type { PartyList } from '../../../shared/contract/party-lists.ts';
-import { AppError } from '../../../shared/contract/result.ts';
 import { type DepositRule, depositOutcome, describeReturnRule } from '../../../shared/domain/deposits.ts';
 import { ELECTION_TYPE_INFO } from '../../../shared/domain/election-types.ts';
 import { allowedNextStatuses } from '../../../shared/domain/nominations.ts';
@@ -12,20 +11,15 @@ import { candidatesHandlers } from '../candidates.ts';
 import { closeOfNominations, rulesOf } from '../candidates/rules.ts';
 import { requireContest } from '../contests.ts';
 import type { Ctx } from '../context.ts';
+import { requireRecord } from '../records.ts';
 import { listBallotFor } from '../list-ballot.ts';
 
-export const invalid = (message: string, fields: Record<string, string>) => new AppError('invalid_input', message, fields);
-
 async function requireList(ctx: Ctx, id: number) {
-  const l = await getPartyList(ctx.db, id);
-  if (!l) throw new AppError('not_found', `There is no party list with id ${id}`, { id: 'No such party list' });
-  return l;
+  return requireRecord(await getPartyList(ctx.db, id), 'party list', id);
 }
 
 export async function requireMember(ctx: Ctx, id: number) {
-  const m = await getMember(ctx.db, id);
-  if (!m) throw new AppError('not_found', `There is no name on a list with id ${id}`, { id: 'No such name on a list' });
-  return m;
+  return requireRecord(await getMember(ctx.db, id), 'name on a list', id);
 }
 
 /** What a list contest that stopped being one (its election type or post changed) is shown as. */

@@ -9,7 +9,8 @@ import { statusDateProblem } from '../candidates/rules.ts';
 import { requireContest } from '../contests.ts';
 import type { HandlersFor } from '../context.ts';
 import { listBallotFor } from '../list-ballot.ts';
-import { detail, invalid, titleOf } from './detail.ts';
+import { detail, titleOf } from './detail.ts';
+import { invalid } from '../records.ts';
 
 export const listHandlers = {
   'partyLists.list': async (ctx, { contestId }) => {

@@ -6,13 +6,13 @@ import { AppError } from '../../../shared/contract/result.ts';
 import { consentProblems } from '../../../shared/domain/nominations.ts';
 import { ukToday } from '../../../shared/domain/working-days.ts';
 import type { HandlersFor } from '../context.ts';
-import { detail, invalid, requireMember, titleOf } from './detail.ts';
+import { detail, requireMember, titleOf } from './detail.ts';
+import { invalid, requireRecord } from '../records.ts';
 
 export const memberHandlers = {
   'partyLists.addMember': async (ctx, { listId, candidateId, position }) => {
     const before = await detail(ctx, listId);
-    const candidate = await getCandidate(ctx.db, candidateId);
-    if (!candidate) throw new AppError('not_found', `There is no candidate with id ${candidateId}`, { candidateId: 'No such candidate' });
+    const candidate = requireRecord(await getCandidate(ctx.db, candidateId), 'candidate', candidateId, { field: 'candidateId' });
     const n = before.members.length;
     const max = before.ballot.maxNames;
     if (max !== null && n >= max) {

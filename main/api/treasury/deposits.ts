@@ -5,7 +5,8 @@ import { depositShortfall } from '../../../shared/domain/deposits.ts';
 import { formatPence } from '../../../shared/domain/money.ts';
 import { requireContest } from '../contests.ts';
 import type { HandlersFor } from '../context.ts';
-import { invalid, titleOf } from './figures.ts';
+import { titleOf } from './figures.ts';
+import { invalid } from '../records.ts';
 import { depositFacts, today } from './links.ts';
 
 export const depositHandlers = {

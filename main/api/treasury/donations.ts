@@ -1,18 +1,16 @@
 import type { z } from 'zod';
 import { deleteDonation, getDonation, insertDonation, updateDonation } from '../../../db/repositories/treasury.ts';
-import { AppError } from '../../../shared/contract/result.ts';
 import type { Donation, treasuryContract } from '../../../shared/contract/treasury.ts';
 import { donationProblems, normaliseIdentifiers } from '../../../shared/domain/donations.ts';
 import { formatPence } from '../../../shared/domain/money.ts';
 import { requireContest } from '../contests.ts';
 import type { Ctx, HandlersFor } from '../context.ts';
+import { requireRecord } from '../records.ts';
 import { refuse } from './figures.ts';
 import { today } from './links.ts';
 
 export async function requireDonation(ctx: Ctx, id: number) {
-  const d = await getDonation(ctx.db, id);
-  if (!d) throw new AppError('not_found', `There is no donation with id ${id}`, { id: 'No such donation' });
-  return d;
+  return requireRecord(await getDonation(ctx.db, id), 'donation', id);
 }
 
 type DonationInput = z.output<(typeof treasuryContract)['treasury.createDonation']['input']>;

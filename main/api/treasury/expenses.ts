@@ -2,19 +2,18 @@ import type { z } from 'zod';
 import { getPrintRun } from '../../../db/repositories/print-runs.ts';
 import { deleteExpense, getExpense, insertExpense, printRunPayments, setPrintRunPaid, updateExpense } from '../../../db/repositories/treasury.ts';
 import type { Contest } from '../../../shared/contract/contests.ts';
-import { AppError } from '../../../shared/contract/result.ts';
 import type { Expense, treasuryContract } from '../../../shared/contract/treasury.ts';
 import { SPENDING_CATEGORY_LABELS, expenseProblems } from '../../../shared/domain/expenses.ts';
 import { formatPence } from '../../../shared/domain/money.ts';
 import { requireContest } from '../contests.ts';
 import type { Ctx, HandlersFor } from '../context.ts';
-import { invalid, refuse, returnDateOf } from './figures.ts';
+
+import { refuse, returnDateOf } from './figures.ts';
+import { invalid, requireRecord } from '../records.ts';
 import { today } from './links.ts';
 
 async function requireExpense(ctx: Ctx, id: number) {
-  const e = await getExpense(ctx.db, id);
-  if (!e) throw new AppError('not_found', `There is no expense with id ${id}`, { id: 'No such expense' });
-  return e;
+  return requireRecord(await getExpense(ctx.db, id), 'expense', id);
 }
 
 type ExpenseInput = z.output<(typeof treasuryContract)['treasury.createExpense']['input']>;
@@ -58,8 +57,7 @@ export const expenseHandlers = {
     return after;
   },
   'treasury.setPrintRunPaid': async (ctx, { printRunId, paidOn }) => {
-    const run = await getPrintRun(ctx.db, printRunId);
-    if (!run) throw new AppError('not_found', `There is no print run with id ${printRunId}`, { printRunId: 'No such print run' });
+    const run = requireRecord(await getPrintRun(ctx.db, printRunId), 'print run', printRunId, { field: 'printRunId' });
     if (run.contestId === null) {
       throw invalid('This print run is not charged to a contest: choose its contest on the print run first', { printRunId: 'Not charged to a contest' });
     }

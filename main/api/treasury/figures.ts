@@ -1,26 +1,22 @@
 import type { z } from 'zod';
 import { getDeposit, getSettings, listDonations, listExpenses, printRunPayments } from '../../../db/repositories/treasury.ts';
 import type { Contest } from '../../../shared/contract/contests.ts';
-import { AppError } from '../../../shared/contract/result.ts';
 import type { Donation, DonationRow, LedgerLine, depositStatus } from '../../../shared/contract/treasury.ts';
 import { deadlineState, isDonation } from '../../../shared/domain/donations.ts';
 import { buildReturn } from '../../../shared/domain/election-return.ts';
 import { expenseWarnings } from '../../../shared/domain/expenses.ts';
 import { requireContest } from '../contests.ts';
 import type { Ctx } from '../context.ts';
+import { invalid } from '../records.ts';
+import type { FieldProblem } from '../../../shared/domain/problems.ts';
 import { limitOf, periodSpend, spendOf } from './limits.ts';
 import { type PostPoll, depositFacts, depositRefundDue, postPollDeadlines, printRunsOf, today } from './links.ts';
 
 type DepositStatus = z.infer<typeof depositStatus>;
 
-export const invalid = (message: string, fields: Record<string, string>) => new AppError('invalid_input', message, fields);
-
 /** Field problems from the domain rules → one AppError naming each field (in the contract's names). */
-export function refuse(problems: { field: string; message: string }[], rename: Record<string, string> = {}): void {
-  if (problems.length === 0) return;
-  const fields: Record<string, string> = {};
-  for (const p of problems) fields[rename[p.field] ?? p.field] ??= p.message;
-  throw invalid(`Nothing was saved: ${problems.map((p) => p.message).join('; ')}`, fields);
+export function refuse(problems: FieldProblem[], rename: Record<string, string> = {}): void {
+  if (problems.length > 0) throw invalid(problems, { lead: 'Nothing was saved: ', separator: '; ', rename });
 }
 
 export function titleOf(c: Contest): string {

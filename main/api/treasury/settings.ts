@@ -5,7 +5,8 @@ import { findPoliceArea } from '../../../shared/domain/pcc-limits.ts';
 import { findLimitRule } from '../../../shared/domain/spending-limits.ts';
 import { requireContest } from '../contests.ts';
 import type { HandlersFor } from '../context.ts';
-import { invalid, titleOf } from './figures.ts';
+import { titleOf } from './figures.ts';
+import { invalid } from '../records.ts';
 import { today } from './links.ts';
 
 export const settingsHandlers = {
