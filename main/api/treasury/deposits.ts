@@ -1,7 +1,7 @@
 import { deleteDeposit, getDeposit, saveDeposit } from '../../../db/repositories/treasury.ts';
 import type { Deposit, treasuryContract } from '../../../shared/contract/treasury.ts';
 import { DEPOSIT_METHOD_LABELS } from '../../../shared/contract/treasury.ts';
-import { depositShortfall } from '../../../shared/domain/deposits.ts';
+import { depositProblems } from '../../../shared/domain/deposits.ts';
 import { formatPence } from '../../../shared/domain/money.ts';
 import { requireContest } from '../contests.ts';
 import type { HandlersFor } from '../context.ts';
@@ -22,19 +22,9 @@ export const depositHandlers = {
       refundedOn: input.refundedOn,
       notes: input.notes,
     };
-    const fields: Record<string, string> = {};
-    const on = today();
     const facts = await depositFacts(ctx, contest);
-    const short = facts.expectedPence === null ? null : depositShortfall(after.amountPence, facts.expectedPence);
-    if (short) fields.amount = `${short}: the returning officer will not accept less (if they ask for a different amount, correct the deposit in the contest’s nomination rules)`;
-    if (after.paidOn > on) fields.paidOn = `${after.paidOn} is in the future`;
-    if (after.refundedOn) {
-      if (after.refundedOn > on) fields.refundedOn = `${after.refundedOn} is in the future`;
-      else if (!contest.declaredOn) fields.refundedOn = 'A deposit is refunded after the result is declared: record the result first';
-      else if (after.refundedOn < contest.declaredOn) fields.refundedOn = `The result was declared on ${contest.declaredOn}: the refund cannot be earlier`;
-      if (facts.outcome === 'forfeited') fields.refundedOn = 'This deposit was forfeited, so it is not refunded';
-    }
-    if (Object.keys(fields).length > 0) throw invalid(`Nothing was saved: ${Object.values(fields).join('; ')}`, fields);
+    const problems = depositProblems(after, { expectedPence: facts.expectedPence, today: today(), declaredOn: contest.declaredOn, outcome: facts.outcome });
+    if (problems.length > 0) throw invalid(problems, { lead: 'Nothing was saved: ', separator: '; ' });
     await saveDeposit(ctx.db, after);
     await ctx.audit({
       action: before ? 'update' : 'create',
