@@ -6,7 +6,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { contract } from '../shared/contract/index.ts';
-import { HTTP_STATUS } from '../shared/contract/result.ts';
+import { type ErrorCode, HTTP_STATUS } from '../shared/contract/result.ts';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
 import type { Hustings } from './app.ts';
 import { ARTWORK_CSP, artworkHeaders } from './artwork-response.ts';
@@ -70,6 +70,11 @@ export function describeMethods() {
 }
 
 const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
+
+/** A request refused at the door, with the contract's error code and its HTTP status. */
+function refuse(res: ServerResponse, code: ErrorCode, message: string) {
+  send(res, HTTP_STATUS[code], { ok: false, error: { code, message } });
+}
 
 function send(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, JSON_HEADERS);
@@ -138,10 +143,10 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
       res.setHeader('X-Content-Type-Options', 'nosniff');
       res.setHeader('Referrer-Policy', 'no-referrer');
       res.setHeader('X-Frame-Options', 'DENY');
-      if (!allowedHosts.has(req.headers.host ?? '')) return send(res, 403, { ok: false, error: { code: 'forbidden', message: 'Wrong Host header' } });
+      if (!allowedHosts.has(req.headers.host ?? '')) return refuse(res, 'forbidden', 'Wrong Host header');
       const origin = req.headers.origin;
       if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, '')) ) {
-        return send(res, 403, { ok: false, error: { code: 'forbidden', message: 'Requests from other sites are refused' } });
+        return refuse(res, 'forbidden', 'Requests from other sites are refused');
       }
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname.startsWith('/api/')) return await api(req, res, url);
@@ -149,15 +154,15 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
       return serveStatic(res, url.pathname);
     } catch (error) {
       console.error('[hustings] request failed', error);
-      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'internal', message: 'The server could not answer that request' } });
+      if (!res.headersSent) refuse(res, 'internal', 'The server could not answer that request');
       else res.end();
     }
   });
 
   async function api(req: IncomingMessage, res: ServerResponse, url: URL) {
-    if (!authorised(req)) return send(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong token: open the address Hustings printed' } });
+    if (!authorised(req)) return refuse(res, 'unauthorized', 'Missing or wrong token: open the address Hustings printed');
     const name = safeDecode(url.pathname.slice('/api/'.length));
-    if (name === null) return send(res, 404, { ok: false, error: { code: 'unknown_method', message: 'There is no such method' } });
+    if (name === null) return refuse(res, 'unknown_method', 'There is no such method');
     if (name === 'methods' && req.method === 'GET') return send(res, 200, describeMethods());
     if (name === 'events' && req.method === 'GET') return streamJobEvents(req, res);
     const artworkOf = req.method === 'GET' ? /^artwork\/(\d{1,15})$/.exec(name) : null;
@@ -165,14 +170,14 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
     if (name === 'pdf/walk-sheets' && req.method === 'GET') return serveWalkSheets(app.dispatch, url, res);
     if (name === 'pdf/tellers-rota' && req.method === 'GET') return serveTellersRota(app.dispatch, url, res);
     if (name === 'pdf/knock-up' && req.method === 'GET') return serveKnockUpSheets(app.dispatch, url, res);
-    if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'method_not_allowed', message: 'Use POST for API methods' } });
+    if (req.method !== 'POST') return refuse(res, 'method_not_allowed', 'Use POST for API methods');
     const body = await readBody(req);
-    if (body === null) return send(res, 413, { ok: false, error: { code: 'too_large', message: 'The request is over 25 MB' } });
+    if (body === null) return refuse(res, 'too_large', 'The request is over 25 MB');
     let input: unknown;
     try {
       input = body.trim() === '' ? {} : JSON.parse(body);
     } catch {
-      return send(res, 400, { ok: false, error: { code: 'invalid_input', message: 'The request body is not valid JSON' } });
+      return refuse(res, 'invalid_input', 'The request body is not valid JSON');
     }
     if (delay) await delay();
     const result = await app.dispatch(name, input);

@@ -5,11 +5,10 @@ import { deleteArea, existingAreaKeys, getArea, insertAreas, listAreas, updateAr
 import { listContests } from '../../db/repositories/contests.ts';
 import { moneyKept } from './contests.ts';
 import type { Ctx, HandlersFor } from './context.ts';
+import { requireRecord } from './records.ts';
 
 export async function requireArea(ctx: Ctx, id: number) {
-  const a = await getArea(ctx.db, id);
-  if (!a) throw new AppError('not_found', `There is no area with id ${id}`, { id: 'No such area' });
-  return a;
+  return requireRecord(await getArea(ctx.db, id), 'area', id);
 }
 
 async function analyse(ctx: Ctx, input: { csv: string; defaultNation: Parameters<typeof analyseAreaCsv>[1]['defaultNation']; mapping?: Parameters<typeof analyseAreaCsv>[1]['mapping'] }) {

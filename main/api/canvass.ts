@@ -25,6 +25,7 @@ import { getElector, neighbourInWalk, pollingDistricts } from '../../db/reposito
 import { getSetting, putSetting } from '../../db/repositories/settings.ts';
 import { requireArea } from './areas.ts';
 import type { Ctx, HandlersFor } from './context.ts';
+import { requireRecord } from './records.ts';
 
 const CODES_KEY = 'canvass.codes';
 
@@ -39,9 +40,7 @@ export async function currentCodes(ctx: Ctx): Promise<{ config: CodeConfig; tabl
 }
 
 async function requireSession(ctx: Ctx, id: number) {
-  const s = await getSession(ctx.db, id);
-  if (!s) throw new AppError('not_found', `There is no canvass session with id ${id}`, { id: 'No such session' });
-  return s;
+  return requireRecord(await getSession(ctx.db, id), 'canvass session', id, { missing: 'No such session' });
 }
 
 async function checkDistrict(ctx: Ctx, areaId: number, pollingDistrict: string) {
@@ -98,10 +97,8 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
     return { deletedReturns: before.returnCount, electorsUpdated };
   },
   'canvass.recordReturn': async (ctx, { sessionId, electorId, codes, note }) => {
-    const session = await getSessionBasics(ctx.db, sessionId);
-    if (!session) throw new AppError('not_found', `There is no canvass session with id ${sessionId}`, { sessionId: 'No such session' });
-    const elector = await getElector(ctx.db, electorId);
-    if (!elector) throw new AppError('not_found', `There is no elector with id ${electorId}`, { electorId: 'No such elector' });
+    const session = requireRecord(await getSessionBasics(ctx.db, sessionId), 'canvass session', sessionId, { field: 'sessionId', missing: 'No such session' });
+    const elector = requireRecord(await getElector(ctx.db, electorId), 'elector', electorId, { field: 'electorId' });
     if (elector.areaId !== session.areaId) {
       throw new AppError('invalid_input', `${elector.electorNumber} is not on the register of this session’s area`, { electorId: 'Not in this session’s area' });
     }
@@ -208,7 +205,5 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
 
 /** An elector named in a list of ids, or an error saying which one is unknown. */
 async function requireListedElector(ctx: Ctx, electorId: number, index: number) {
-  const e = await getElector(ctx.db, electorId);
-  if (!e) throw new AppError('not_found', `There is no elector with id ${electorId}`, { [`electorIds.${index}`]: 'No such elector' });
-  return e;
+  return requireRecord(await getElector(ctx.db, electorId), 'elector', electorId, { field: `electorIds.${index}` });
 }

@@ -20,12 +20,11 @@ import { areaFitsElection, CONTEST_AREA_KINDS, matchesAreaFilter } from '../../s
 import { ELECTION_TYPE_INFO, NATION_LABELS } from '../../shared/domain/election-types.ts';
 import { requireArea } from './areas.ts';
 import type { Ctx, HandlersFor } from './context.ts';
+import { requireRecord } from './records.ts';
 import { requireElection } from './elections.ts';
 
 export async function requireContest(ctx: Ctx, id: number) {
-  const c = await getContest(ctx.db, id);
-  if (!c) throw new AppError('not_found', `There is no contest with id ${id}`, { id: 'No such contest' });
-  return c;
+  return requireRecord(await getContest(ctx.db, id), 'contest', id);
 }
 
 /**

@@ -21,7 +21,8 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   return fields;
 }
 
-function describe(fields: Record<string, string>): string {
+/** The one-line message of an invalid_input error: every field and what is wrong with it. */
+export function describe(fields: Record<string, string>): string {
   const parts = Object.entries(fields).map(([path, message]) => (path ? `${path}: ${message}` : message));
   return `Please correct the input — ${parts.join('; ')}`;
 }

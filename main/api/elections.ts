@@ -4,11 +4,10 @@ import { deleteElection, getElection, insertElection, listElections, updateElect
 import { listContests } from '../../db/repositories/contests.ts';
 import { moneyKept } from './contests.ts';
 import type { Ctx, HandlersFor } from './context.ts';
+import { requireRecord } from './records.ts';
 
 export async function requireElection(ctx: Ctx, id: number) {
-  const e = await getElection(ctx.db, id);
-  if (!e) throw new AppError('not_found', `There is no election with id ${id}`, { id: 'No such election' });
-  return e;
+  return requireRecord(await getElection(ctx.db, id), 'election', id);
 }
 
 export const electionsHandlers: HandlersFor<typeof electionsContract> = {

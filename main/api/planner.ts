@@ -8,12 +8,13 @@ import { getArea } from '../../db/repositories/areas.ts';
 import { householdCounts } from '../../db/repositories/electors.ts';
 import { listContests, updateContestStatus } from '../../db/repositories/contests.ts';
 import { deleteDecision, getDecision, getPlan, insertDecision, listDecisions, listPlans, savePlan } from '../../db/repositories/plans.ts';
-import { rulesOf } from './candidates.ts';
+import { rulesOf } from './candidates/rules.ts';
 import { requireContest } from './contests.ts';
 import { requireElection } from './elections.ts';
 import { contestTimetable, loadTimetableData } from './timetable.ts';
 import { treasuryHandlers } from './treasury.ts';
 import type { Ctx, HandlersFor } from './context.ts';
+import { requireRecord } from './records.ts';
 
 /**
  * What the rest of Hustings knows about a contest. Each fact stays null (and the planner says it
@@ -140,8 +141,7 @@ export const plannerHandlers: HandlersFor<typeof plannerContract> = {
     return after;
   },
   'planner.deleteDecision': async (ctx, { id }) => {
-    const before = await getDecision(ctx.db, id);
-    if (!before) throw new AppError('not_found', `There is no decision with id ${id}`, { id: 'No such decision' });
+    const before = requireRecord(await getDecision(ctx.db, id), 'decision', id);
     await deleteDecision(ctx.db, id);
     await ctx.audit({
       action: 'delete',

@@ -25,20 +25,14 @@ import { TEXT_ENCODING_LABELS } from '../../shared/domain/text-encoding.ts';
 import { importRegister, previewRegisterFile } from '../register-import.ts';
 import { JobFailure } from '../jobs.ts';
 import type { Ctx, HandlersFor } from './context.ts';
+import { requireRecord } from './records.ts';
+import { requireUpload } from './uploads.ts';
 import { requireArea } from './areas.ts';
 
 const mappingKey = (actor: string) => `register.columnMapping:${actor}`;
 
 export async function requireElector(ctx: Ctx, id: number) {
-  const e = await getElector(ctx.db, id);
-  if (!e) throw new AppError('not_found', `There is no elector with id ${id}`, { id: 'No such elector' });
-  return e;
-}
-
-function requireUpload(ctx: Ctx, fileId: string) {
-  const u = ctx.uploads.get(fileId);
-  if (!u) throw new AppError('not_found', 'That upload has gone (uploads are kept for an hour); choose the file again', { fileId: 'No such upload' });
-  return u;
+  return requireRecord(await getElector(ctx.db, id), 'elector', id);
 }
 
 /** A typed elector number: `AB-12`, or a bare `12` read in the given polling district. */
@@ -121,8 +115,7 @@ export const registerHandlers: HandlersFor<typeof registerContract> = {
     return (await firstInWalk(ctx.db, areaId, pollingDistrict || undefined)) ?? null;
   },
   'register.getHousehold': async (ctx, { id }) => {
-    const household = await getHousehold(ctx.db, id);
-    if (!household) throw new AppError('not_found', `There is no household with id ${id}`, { id: 'No such household' });
+    const household = requireRecord(await getHousehold(ctx.db, id), 'household', id);
     const members = await householdMembers(ctx.db, id);
     const returns = [];
     for (const m of members) for (const r of await electorReturns(ctx.db, m.id)) returns.push({ ...r, electorNumber: m.electorNumber, fullName: m.fullName });

@@ -13,6 +13,7 @@ import type { TaskRow, TaskWrite } from '../../db/repositories/tasks.ts';
 import type { Db } from '../../db/open.ts';
 import type { z } from 'zod';
 import type { Ctx, HandlersFor } from './context.ts';
+import { requireRecord } from './records.ts';
 import { requireContest } from './contests.ts';
 import { requireElection } from './elections.ts';
 import { contestTimetable, electionTimetable, loadTimetableData } from './timetable.ts';
@@ -130,8 +131,7 @@ async function validTask(ctx: Ctx, input: TaskInput): Promise<TaskWrite> {
 }
 
 export async function requireTask(ctx: Ctx, id: number, today = ukToday()): Promise<Task> {
-  const row = await getTask(ctx.db, id);
-  if (!row) throw new AppError('not_found', `There is no task with id ${id}`, { id: 'No such task' });
+  const row = requireRecord(await getTask(ctx.db, id), 'task', id);
   const cache = timetableCache(ctx.db, await loadTimetableData(ctx.db, [row.electionId]));
   return taskView(row, await cache.forTask(row), cache.data, today);
 }

@@ -22,6 +22,7 @@ import {
 import type { OverrideRow } from '../../db/repositories/timetable.ts';
 import type { Db } from '../../db/open.ts';
 import type { Ctx, HandlersFor } from './context.ts';
+import { requireRecord } from './records.ts';
 import { requireContest } from './contests.ts';
 import { requireElection } from './elections.ts';
 
@@ -204,8 +205,7 @@ export const timetableHandlers: HandlersFor<typeof timetableContract & typeof ho
     return after;
   },
   'holidays.delete': async (ctx, { id }) => {
-    const before = await getExtraHoliday(ctx.db, id);
-    if (!before) throw new AppError('not_found', `There is no extra holiday with id ${id}`, { id: 'No such holiday' });
+    const before = requireRecord(await getExtraHoliday(ctx.db, id), 'extra holiday', id, { missing: 'No such holiday' });
     await deleteExtraHoliday(ctx.db, id);
     await ctx.audit({ action: 'delete', entity: 'extra_holiday', entityId: id, summary: `Removed ${formatDateLong(before.date)} (${before.title})`, before });
     return { deleted: true };

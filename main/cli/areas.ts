@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ImportPreview } from '../../shared/contract/areas.ts';
-import { CliError, type Command, call, withApp } from './command.ts';
+import { CliError, type Command, call, inputOf, withApp } from './command.ts';
 
 export const areasCommands: Command[] = [
   {
@@ -24,9 +24,9 @@ export const areasCommands: Command[] = [
       } catch (e) {
         throw new CliError(`Cannot read ${file}: ${(e as Error).message}`);
       }
-      const base = { csv, kind: values.kind, defaultNation: values.nation };
+      const base = inputOf('areas.importPreview', { csv, kind: values.kind, defaultNation: values.nation });
       return withApp(values, async (app) => {
-        const preview = await call<ImportPreview>(app, 'areas.importPreview', base);
+        const preview = await call(app, 'areas.importPreview', base);
         const decisions: Record<string, string> = {};
         const undecided: string[] = [];
         for (const p of preview.problems) {
@@ -40,7 +40,7 @@ export const areasCommands: Command[] = [
             `Nothing imported: ${undecided.length} row(s) need a decision. Re-run with --repeated-rows skip|import and/or --shared-codes import-without-code|skip.`,
           );
         }
-        const r = await call<{ imported: number; skipped: number }>(app, 'areas.import', { ...base, mapping: preview.mapping, decisions });
+        const r = await call(app, 'areas.import', inputOf('areas.import', { ...base, mapping: preview.mapping, decisions }));
         console.log(`Imported ${r.imported} area(s); skipped ${r.skipped}.`);
         return 0;
       });

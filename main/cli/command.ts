@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
+import { type MethodInput, type MethodName, type MethodOutput, contract } from '../../shared/contract/index.ts';
+import { describe, fieldErrors } from '../api/dispatcher.ts';
 import { type Hustings, openHustings } from '../app.ts';
 import { announceRecoveryKey, keysFromTerminal } from './unlock.ts';
 
@@ -49,14 +51,26 @@ export async function withApp<T>(values: Values, fn: (app: Hustings) => Promise<
   }
 }
 
-/** Calls a method and returns its value, or throws its error's message for the CLI to print. */
-export async function call<T>(app: Hustings, method: string, input: unknown): Promise<T> {
+/**
+ * Command-line options as a method's input, checked with the contract's schema before anything
+ * opens: a bad option is refused as the method itself would refuse it (message, then each field).
+ */
+export function inputOf<M extends MethodName>(method: M, raw: Record<string, unknown>): MethodInput<M> {
+  const parsed = contract[method].input.safeParse(raw);
+  if (!parsed.success) failWith(describe(fieldErrors(parsed.error)), fieldErrors(parsed.error));
+  return raw as MethodInput<M>;
+}
+
+function failWith(message: string, fields: Record<string, string> = {}): never {
+  const lines = Object.entries(fields).map(([f, m]) => `  ${f || 'input'}: ${m}`);
+  throw new CliError([message, ...lines].join('\n'));
+}
+
+/** Calls a method and returns its value (typed by the contract), or throws its error's message for the CLI to print. */
+export async function call<M extends MethodName>(app: Hustings, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const r = await app.dispatch(method, input);
-  if (!r.ok) {
-    const fields = Object.entries(r.error.fields ?? {}).map(([f, m]) => `  ${f || 'input'}: ${m}`);
-    throw new CliError([r.error.message, ...fields].join('\n'));
-  }
-  return r.value as T;
+  if (!r.ok) failWith(r.error.message, r.error.fields);
+  return r.value as MethodOutput<M>;
 }
 
 export function printJson(value: unknown) {

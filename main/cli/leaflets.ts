@@ -16,7 +16,7 @@ export const leafletsCommands: Command[] = [
     summary: 'List leaflets with their stock and whether the imprint is complete',
     options: { json: { type: 'boolean' } },
     async run(values) {
-      const leaflets = await withApp(values, (app) => call<Leaflet[]>(app, 'leaflets.list', {}));
+      const leaflets = await withApp(values, (app) => call(app, 'leaflets.list', {}));
       if (values.json) printJson(leaflets);
       else if (leaflets.length === 0) console.log('No leaflets yet. Add one in the app (Leaflets → Add a leaflet).');
       else
@@ -35,7 +35,7 @@ export const leafletsCommands: Command[] = [
     async run(values, positionals) {
       const leafletId = idArg(positionals, 'leaflet');
       const contestId = typeof values.contest === 'string' ? Number(values.contest) : null;
-      const report = await withApp(values, (app) => call<CoverageReport>(app, 'leaflets.coverage', { leafletId, contestId }));
+      const report = await withApp(values, (app) => call(app, 'leaflets.coverage', { leafletId, contestId }));
       if (values.json) {
         printJson(report);
         return 0;
@@ -56,7 +56,7 @@ export const leafletsCommands: Command[] = [
     summary: 'List delivery rounds with households and estimated time',
     options: { json: { type: 'boolean' } },
     async run(values) {
-      const rounds = await withApp(values, (app) => call<Round[]>(app, 'rounds.list', {}));
+      const rounds = await withApp(values, (app) => call(app, 'rounds.list', {}));
       if (values.json) printJson(rounds);
       else if (rounds.length === 0) console.log('No rounds yet. Add one in the app (Rounds → Add a round).');
       else
@@ -73,7 +73,7 @@ export const leafletsCommands: Command[] = [
     summary: 'Print a round sheet: streets in walking order with households and a tick column',
     async run(values, positionals) {
       const id = idArg(positionals, 'round');
-      const r = await withApp(values, (app) => call<Round>(app, 'rounds.get', { id }));
+      const r = await withApp(values, (app) => call(app, 'rounds.get', { id }));
       console.log(`${r.name}${r.pollingDistrict ? ` — polling district ${r.pollingDistrict}` : ''}`);
       console.log(`${r.households} households, about ${formatMinutes(r.estimatedMinutes)}\n`);
       printTable(
@@ -90,7 +90,7 @@ export const leafletsCommands: Command[] = [
     options: { json: { type: 'boolean' }, role: { type: 'string' } },
     async run(values) {
       const role = typeof values.role === 'string' ? values.role : undefined;
-      const volunteers = await withApp(values, (app) => call<Volunteer[]>(app, 'volunteers.list', { role }));
+      const volunteers = await withApp(values, (app) => call(app, 'volunteers.list', { role }));
       if (values.json) printJson(volunteers);
       else if (volunteers.length === 0) console.log('No volunteers yet. Add them in the app (Volunteers → Add a volunteer).');
       else

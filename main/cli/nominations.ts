@@ -35,7 +35,7 @@ export const nominationsCommands: Command[] = [
     options: { contest: { type: 'string' }, json: { type: 'boolean' } },
     async run(values) {
       const id = contestId(values);
-      const check = await withApp(values, (app) => call<NominationCheck>(app, 'nominations.check', { contestId: id }));
+      const check = await withApp(values, (app) => call(app, 'nominations.check', { contestId: id }));
       if (values.json) printJson(check);
       else printCheck(check);
       return 0;

@@ -16,7 +16,7 @@ export const plannerCommands: Command[] = [
     async run(values, positionals) {
       const contestId = Number(positionals[0]);
       if (!Number.isInteger(contestId) || contestId <= 0) throw new CliError('Give the contest id: hustings planner show CONTEST_ID', 2);
-      const p = await withApp(values, (app) => call<ContestPlan>(app, 'planner.get', { contestId }));
+      const p = await withApp(values, (app) => call(app, 'planner.get', { contestId }));
       if (values.json) printJson(p);
       else printPlan(p);
       return 0;
@@ -30,7 +30,7 @@ export const plannerCommands: Command[] = [
     async run(values) {
       const electionId = values.election === undefined ? undefined : Number(values.election);
       if (electionId !== undefined && (!Number.isInteger(electionId) || electionId <= 0)) throw new CliError('--election takes an election id', 2);
-      const rows = await withApp(values, (app) => call<ContestPlan[]>(app, 'planner.list', { electionId }));
+      const rows = await withApp(values, (app) => call(app, 'planner.list', { electionId }));
       if (values.json) printJson(rows);
       else if (rows.length === 0) console.log('No contests yet: add areas to an election first.');
       else

@@ -32,7 +32,7 @@ export const registerCommands: Command[] = [
       }
       return withApp(values, async (app) => {
         const upload = app.uploads.adopt(resolve(file), basename(file), size);
-        const preview = await call<{ headers: string[]; mapping: Record<RegisterField, number | null>; encoding: string }>(app, 'register.importPreview', { fileId: upload.id });
+        const preview = await call(app, 'register.importPreview', { fileId: upload.id });
         if (preview.encoding !== TEXT_ENCODING_LABELS['utf-8']) console.error(`Reading ${basename(file)} as ${preview.encoding} text.`);
         const mapping = { ...preview.mapping };
         for (const pair of (values.map as string[] | undefined) ?? []) {
@@ -49,7 +49,7 @@ export const registerCommands: Command[] = [
         }
         const mode = values.alterations ? 'alterations' : 'replace';
         const confirmRemovals = Boolean(values['confirm-removals']);
-        const started = await call<{ jobId: string }>(app, 'register.importStart', { fileId: upload.id, areaId, mapping, mode, confirmRemovals });
+        const started = await call(app, 'register.importStart', { fileId: upload.id, areaId, mapping, mode, confirmRemovals });
         const end = await app.jobs.wait(started.jobId);
         if (end.state !== 'done') {
           const details = end.error?.details as { problems?: { line: number; reason: string }[] } | undefined;
@@ -80,7 +80,7 @@ export const registerCommands: Command[] = [
     async run(values) {
       const areaId = areaIdOf(values.area);
       return withApp(values, async (app) => {
-        const rows = await call<{ pollingDistrict: string; households: number; electors: number }[]>(app, 'register.listDistricts', { areaId });
+        const rows = await call(app, 'register.listDistricts', { areaId });
         if (values.json) printJson(rows);
         else for (const r of rows) console.log(`${r.pollingDistrict}\t${r.households} households\t${r.electors} electors`);
         return 0;

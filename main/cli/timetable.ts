@@ -109,7 +109,7 @@ export const timetableCommands: Command[] = [
       const input = timetableInputFromOptions(values);
       const json = values.json === true;
       if (typeof values.db === 'string') {
-        const r = await withApp(values, (app) => call<{ milestones: Row[]; warnings: string[] }>(app, 'timetable.compute', input));
+        const r = await withApp(values, (app) => call(app, 'timetable.compute', input));
         printTimetable(r.milestones, r.warnings, json);
         return 0;
       }
@@ -136,12 +136,12 @@ export const timetableCommands: Command[] = [
       };
       return withApp(values, async (app) => {
         if (typeof values.ics === 'string') {
-          const r = await call<{ text: string }>(app, 'deadlines.ics', { ...filter, includePast: true, includeDone: true });
+          const r = await call(app, 'deadlines.ics', { ...filter, includePast: true, includeDone: true });
           writePrivateFile(values.ics, r.text);
           console.log(`Wrote ${values.ics}`);
           return 0;
         }
-        const { items } = await call<{ items: Deadline[] }>(app, 'deadlines.list', filter);
+        const { items } = await call(app, 'deadlines.list', filter);
         if (values.json) printJson(items);
         else if (items.length === 0) console.log('No deadlines ahead. Create an election to see its timetable.');
         else {

@@ -21,7 +21,7 @@ export const treasuryCommands: Command[] = [
     options: { contest: { type: 'string' }, json: { type: 'boolean' } },
     async run(values) {
       const id = contestId(values);
-      const limit = await withApp(values, (app) => call<LimitInfo & { spend: { spentPence: number; level: string; message: string } }>(app, 'treasury.getLimit', { contestId: id }));
+      const limit = await withApp(values, (app) => call(app, 'treasury.getLimit', { contestId: id }));
       if (values.json) {
         printJson({ ...limit, limit: limit.limitPence === null ? null : formatPence(limit.limitPence), spent: formatPence(limit.spend.spentPence) });
         return 0;
@@ -47,7 +47,7 @@ export const treasuryCommands: Command[] = [
       const id = contestId(values);
       const file = values.csv;
       if (typeof file !== 'string' || file === '') throw new CliError('Name the CSV file to write with --csv FILE', 2);
-      const ret = await withApp(values, (app) => call<ElectionReturnView>(app, 'treasury.getReturn', { contestId: id }));
+      const ret = await withApp(values, (app) => call(app, 'treasury.getReturn', { contestId: id }));
       try {
         writePrivateFile(file, writeCsv(returnCsvRows(ret)));
       } catch (e) {

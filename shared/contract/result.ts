@@ -5,7 +5,12 @@ export type ErrorCode =
   | 'conflict'
   | 'needs_confirmation'
   | 'unknown_method'
-  | 'internal';
+  | 'internal'
+  // Refused at the door (main/server.ts), before any method runs.
+  | 'forbidden'
+  | 'unauthorized'
+  | 'too_large'
+  | 'method_not_allowed';
 
 export interface ApiError {
   code: ErrorCode;
@@ -34,4 +39,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   needs_confirmation: 409,
   unknown_method: 404,
   internal: 500,
+  forbidden: 403,
+  unauthorized: 401,
+  too_large: 413,
+  method_not_allowed: 405,
 };

@@ -2,6 +2,7 @@
  * Candidates' deposits (domain notes §4): how much, and whether it comes back after the count.
  * Pure rules, shared by nominations (what to pay) and the treasury (returned or forfeited).
  */
+import type { FieldProblem } from './problems.ts';
 import { formatPence as formatMoney } from './money.ts';
 
 /** Where a rule's figure comes from: the notes, an editable default marked (unconfirmed), or the user. */
@@ -107,4 +108,40 @@ export function formatPence(pence: number): string {
 export function depositShortfall(paidPence: number, requiredPence: number): string | null {
   if (paidPence >= requiredPence) return null;
   return `${formatMoney(paidPence)} is ${formatMoney(requiredPence - paidPence)} short of the ${formatPence(requiredPence)} deposit for this election`;
+}
+
+/** What the deposit a user records is checked against: the rules' amount, today and the result. */
+export interface DepositContext {
+  expectedPence: number | null;
+  today: string;
+  declaredOn: string | null;
+  outcome: string | null;
+}
+
+/**
+ * Why a deposit record cannot be saved, field by field (`amount`, `paidOn`, `refundedOn`): short
+ * of the amount asked, paid or refunded in the future, refunded before the declaration, or
+ * refunded although it was forfeited.
+ */
+export function depositProblems(d: { amountPence: number; paidOn: string; refundedOn: string | null }, c: DepositContext): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const short = c.expectedPence === null ? null : depositShortfall(d.amountPence, c.expectedPence);
+  if (short) {
+    problems.push({
+      field: 'amount',
+      message: `${short}: the returning officer will not accept less (if they ask for a different amount, correct the deposit in the contest’s nomination rules)`,
+    });
+  }
+  if (d.paidOn > c.today) problems.push({ field: 'paidOn', message: `${d.paidOn} is in the future` });
+  const refund = d.refundedOn && refundProblem(d.refundedOn, c);
+  if (refund) problems.push({ field: 'refundedOn', message: refund });
+  return problems;
+}
+
+function refundProblem(refundedOn: string, c: DepositContext): string | null {
+  if (c.outcome === 'forfeited') return 'This deposit was forfeited, so it is not refunded';
+  if (refundedOn > c.today) return `${refundedOn} is in the future`;
+  if (!c.declaredOn) return 'A deposit is refunded after the result is declared: record the result first';
+  if (refundedOn < c.declaredOn) return `The result was declared on ${c.declaredOn}: the refund cannot be earlier`;
+  return null;
 }

@@ -52,3 +52,36 @@ test('saving a return reloads the views that show returns, and not the codes', a
   expect(calls.of('canvass.recordReturn')).toBe(1);
   expect(calls.of('canvass.getCodes')).toBe(0);
 });
+
+test('adding a task on a contest’s page reloads its tasks, and not its timetable, candidates or list', async ({ page, app }) => {
+  const call = async (method: string, input: unknown) => {
+    const r = await app.call(method, input);
+    expect(r.body.ok, `${method}: ${JSON.stringify(r.body.error)}`).toBe(true);
+    return r.body.value;
+  };
+  const election = await call('elections.create', { name: 'Council elections 2026', type: 'local', pollingDay: '2026-05-07', nation: 'england' });
+  const area = await call('areas.create', { name: 'Mill Ward', kind: 'ward', nation: 'england', electorate: null, classification: null });
+  const contest = await call('contests.create', { electionId: election.id, areaId: area.id, status: 'contesting' });
+
+  const calls = countCalls(page);
+  await page.goto(`${app.origin}/#/contests/${contest.id}`);
+  const tasks = page.getByRole('region', { name: 'Tasks' });
+  await expect(tasks.getByLabel('Task', { exact: true })).toBeVisible();
+  await expect.poll(() => calls.of('timetable.forContest')).toBe(1);
+  expect(calls.of('candidacies.list')).toBe(1);
+  calls.reset();
+
+  await tasks.getByLabel('Task', { exact: true }).fill('Order the leaflets');
+  await tasks.getByLabel('Number of days').fill('3');
+  await tasks.getByLabel('Before or after').selectOption('before');
+  await tasks.getByLabel('Milestone', { exact: true }).selectOption('close_of_nominations');
+  await tasks.getByRole('button', { name: 'Add task' }).click();
+  await expect(tasks.getByRole('row', { name: /Order the leaflets/ })).toBeVisible();
+  expect(calls.of('tasks.create')).toBe(1);
+  await expect.poll(() => calls.of('tasks.list')).toBe(1);
+  // A task changes no date, candidacy or list: those views are not asked again.
+  expect(calls.of('timetable.forContest')).toBe(0);
+  expect(calls.of('candidacies.list')).toBe(0);
+  expect(calls.of('partyLists.ballotOf')).toBe(0);
+  expect(calls.of('contests.get')).toBe(0);
+});

@@ -2,19 +2,19 @@
  * What the treasury reads from other features: the deposit rule and result (candidates), the
  * post-poll deadlines and working days (timetable), leaflet print runs (leaflets).
  */
-import type { Contest } from '../../shared/contract/contests.ts';
-import { listPrintRuns } from '../../db/repositories/print-runs.ts';
-import type { MilestoneKey } from '../../shared/domain/timetable.ts';
-import { divisionOf, workingDaysAfter } from '../../shared/domain/working-days.ts';
-import { formatPence } from '../../shared/domain/money.ts';
-import { describeReturnRule } from '../../shared/domain/deposits.ts';
-import { type ListLimit, seneddPartyListLimit } from '../../shared/domain/party-lists.ts';
-import { listMembers, partyListOfContest } from '../../db/repositories/party-lists.ts';
-import { candidatesHandlers } from './candidates.ts';
-import { listDeposit, listResult } from './party-lists.ts';
-import { requireElection } from './elections.ts';
-import { contestTimetable, loadHolidays, loadTimetableData } from './timetable.ts';
-import type { Ctx } from './context.ts';
+import { listMembers, partyListOfContest } from '../../../db/repositories/party-lists.ts';
+import { listPrintRuns } from '../../../db/repositories/print-runs.ts';
+import type { Contest } from '../../../shared/contract/contests.ts';
+import { describeReturnRule } from '../../../shared/domain/deposits.ts';
+import { formatPence } from '../../../shared/domain/money.ts';
+import { type ListLimit, seneddPartyListLimit } from '../../../shared/domain/party-lists.ts';
+import type { MilestoneKey } from '../../../shared/domain/timetable.ts';
+import { divisionOf, workingDaysAfter } from '../../../shared/domain/working-days.ts';
+import { candidatesHandlers } from '../candidates.ts';
+import type { Ctx } from '../context.ts';
+import { requireElection } from '../elections.ts';
+import { listDeposit, listResult } from '../party-lists/detail.ts';
+import { contestTimetable, loadHolidays, loadTimetableData } from '../timetable.ts';
 
 export interface DepositFacts {
   expectedPence: number | null;
@@ -92,7 +92,7 @@ export async function depositRefundDue(ctx: Ctx, contest: Contest): Promise<stri
   return workingDaysAfter(contest.declaredOn, 1, { divisions: [divisionOf(contest.nation)] }, holidays);
 }
 
-export { ukToday as today } from '../../shared/domain/working-days.ts';
+export { ukToday as today } from '../../../shared/domain/working-days.ts';
 
 /** The leaflet print runs charged to a contest: they flow into its ledger as unsolicited material. */
 export async function printRunsOf(ctx: Ctx, contestId: number) {
