@@ -34,6 +34,8 @@ export const SHOWS: Partial<Record<MethodName, readonly Data[]>> = {
   'register.getHousehold': ['register', 'returns'],
   'register.findHouseholds': ['register', 'returns'],
   'register.getWalkSheet': ['register', 'returns', 'codes', 'areas'],
+  'pdf.walkSheets': ['register', 'returns', 'codes', 'areas'],
+  // pdf.roundSheet and pdf.expensesReturn show rounds and money, which no Data kind names: any change reloads them.
 };
 
 /** Mutations: the data they change (besides the audit row every mutation writes). */
