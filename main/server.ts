@@ -10,6 +10,7 @@ import { type ErrorCode, HTTP_STATUS } from '../shared/contract/result.ts';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
 import type { Hustings } from './app.ts';
 import { ARTWORK_CSP, artworkHeaders } from './artwork-response.ts';
+import { serveExpensesReturn, serveRoundSheet } from './pdf/pdf-http.ts';
 import { serveWalkSheets } from './pdf/walk-sheets-http.ts';
 import { serveTellersRota } from './pdf/tellers-rota-http.ts';
 import { serveKnockUpSheets } from './pdf/knock-up-sheets.ts';
@@ -69,20 +70,28 @@ export function describeMethods() {
   }));
 }
 
-const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
+/** Sent with every answer, each path adding its own. */
+const SAFETY_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'X-Frame-Options': 'DENY' };
+const JSON_HEADERS = { ...SAFETY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
 
 /** A request refused at the door, with the contract's error code and its HTTP status. */
 function refuse(res: ServerResponse, code: ErrorCode, message: string) {
   send(res, HTTP_STATUS[code], { ok: false, error: { code, message } });
 }
 
+/**
+ * A JSON answer in one write: headers and body together, its length given (no chunked encoding,
+ * so the client knows the answer is whole without waiting for a closing chunk).
+ */
 function send(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, JSON_HEADERS);
-  res.end(JSON.stringify(body));
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...JSON_HEADERS, 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
 }
 
 /** A percent-decoded path, or null when its escapes are malformed (a 4xx, not a crash). */
 function safeDecode(text: string): string | null {
+  if (!text.includes('%')) return text;
   try {
     return decodeURIComponent(text);
   } catch {
@@ -140,16 +149,16 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
   // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the handler catches every error itself and answers 500
   const server = createServer({ noDelay: true, keepAlive: true, keepAliveTimeout: KEEP_ALIVE_MS, headersTimeout: KEEP_ALIVE_MS + 5_000 }, async (req, res) => {
     try {
-      res.setHeader('X-Content-Type-Options', 'nosniff');
-      res.setHeader('Referrer-Policy', 'no-referrer');
-      res.setHeader('X-Frame-Options', 'DENY');
       if (!allowedHosts.has(req.headers.host ?? '')) return refuse(res, 'forbidden', 'Wrong Host header');
       const origin = req.headers.origin;
       if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, '')) ) {
         return refuse(res, 'forbidden', 'Requests from other sites are refused');
       }
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      if (url.pathname.startsWith('/api/')) return await api(req, res, url);
+      const target = req.url ?? '/';
+      // An API call (the hot path: a return a keystroke) needs only its path; the rest, a parsed URL.
+      if (target.startsWith('/api/')) return await api(req, res, target);
+      for (const [name, value] of Object.entries(SAFETY_HEADERS)) res.setHeader(name, value);
+      const url = new URL(target, 'http://localhost');
       if (req.method === 'GET' && url.searchParams.has('token') && sameToken(url.searchParams.get('token') ?? '', tokenBytes)) return signIn(res, url);
       return serveStatic(res, url.pathname);
     } catch (error) {
@@ -159,23 +168,30 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
     }
   });
 
-  async function api(req: IncomingMessage, res: ServerResponse, url: URL) {
+  async function api(req: IncomingMessage, res: ServerResponse, target: string) {
+    if (req.method !== 'POST') for (const [name, value] of Object.entries(SAFETY_HEADERS)) res.setHeader(name, value);
     if (!authorised(req)) return refuse(res, 'unauthorized', 'Missing or wrong token: open the address Hustings printed');
-    const name = safeDecode(url.pathname.slice('/api/'.length));
+    const query = target.indexOf('?');
+    const name = safeDecode(target.slice('/api/'.length, query < 0 ? undefined : query));
     if (name === null) return refuse(res, 'unknown_method', 'There is no such method');
     if (name === 'methods' && req.method === 'GET') return send(res, 200, describeMethods());
     if (name === 'events' && req.method === 'GET') return streamJobEvents(req, res);
     const artworkOf = req.method === 'GET' ? /^artwork\/(\d{1,15})$/.exec(name) : null;
     if (artworkOf) return serveArtwork(res, Number(artworkOf[1]));
-    if (name === 'pdf/walk-sheets' && req.method === 'GET') return serveWalkSheets(app.dispatch, url, res);
-    if (name === 'pdf/tellers-rota' && req.method === 'GET') return serveTellersRota(app.dispatch, url, res);
-    if (name === 'pdf/knock-up' && req.method === 'GET') return serveKnockUpSheets(app.dispatch, url, res);
+    if (name.startsWith('pdf/') && req.method === 'GET') {
+      const url = new URL(target, 'http://localhost');
+      if (name === 'pdf/walk-sheets') return serveWalkSheets(app.dispatch, url, res);
+      if (name === 'pdf/round-sheet') return serveRoundSheet(app.dispatch, url, res);
+      if (name === 'pdf/expenses-return') return serveExpensesReturn(app.dispatch, url, res);
+      if (name === 'pdf/tellers-rota') return serveTellersRota(app.dispatch, url, res);
+      if (name === 'pdf/knock-up') return serveKnockUpSheets(app.dispatch, url, res);
+    }
     if (req.method !== 'POST') return refuse(res, 'method_not_allowed', 'Use POST for API methods');
     const body = await readBody(req);
     if (body === null) return refuse(res, 'too_large', 'The request is over 25 MB');
     let input: unknown;
     try {
-      input = body.trim() === '' ? {} : JSON.parse(body);
+      input = body === '' || body.trim() === '' ? {} : JSON.parse(body);
     } catch {
       return refuse(res, 'invalid_input', 'The request body is not valid JSON');
     }

@@ -84,3 +84,24 @@ export function createDispatcher(ctx: Ctx): Dispatch {
     return result;
   };
 }
+
+/**
+ * Queries run at once, outside the queue: for a handler already running in it that reads through
+ * other methods (a PDF written from `register.getWalkSheet`), which the queue would hold behind
+ * itself for ever. Checked as the dispatcher checks them; anything but a query is refused.
+ */
+export function queriesNow(ctx: Ctx): Dispatch {
+  return async (method, raw) => {
+    if (!isMethodName(method) || contract[method].kind !== 'query') return { ok: false, error: { code: 'unknown_method', message: `There is no query "${method}"` } };
+    const parsed = contract[method].input.safeParse(raw === undefined ? {} : raw);
+    if (!parsed.success) {
+      const fields = fieldErrors(parsed.error);
+      return { ok: false, error: { code: 'invalid_input', message: describe(fields), fields } };
+    }
+    try {
+      return { ok: true, value: await (handlers[method] as (ctx: Ctx, input: unknown) => Promise<unknown>)(ctx, parsed.data) };
+    } catch (error) {
+      return { ok: false, error: toApiError(error) };
+    }
+  };
+}

@@ -20,6 +20,7 @@ import { leafletsHandlers } from './leaflets.ts';
 import { partyListsHandlers } from './party-lists.ts';
 import { pollingHandlers } from './polling-setup.ts';
 import { tellingHandlers } from './telling.ts';
+import { pdfHandlers } from './pdf.ts';
 
 /** Every method's handler; the type check fails if a contract method has none. */
 export const handlers: HandlersFor<Contract> = {
@@ -43,4 +44,5 @@ export const handlers: HandlersFor<Contract> = {
   ...encryptionHandlers,
   ...pollingHandlers,
   ...tellingHandlers,
+  ...pdfHandlers,
 };

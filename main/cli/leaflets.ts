@@ -1,7 +1,9 @@
 import type { CoverageReport, Leaflet, Round, Volunteer } from '../../shared/contract/leaflets.ts';
 import { formatPercent } from '../../shared/domain/delivery-coverage.ts';
 import { formatMinutes } from '../../shared/domain/delivery-rounds.ts';
+import { planRoundSheet, writeRoundSheet } from '../pdf/round-sheet.ts';
 import { CliError, type Command, call, printJson, printTable, withApp } from './command.ts';
+import { openPdf, pdfPath } from './pdf-file.ts';
 
 function idArg(positionals: string[], what: string): number {
   const id = Number(positionals[0]);
@@ -69,10 +71,20 @@ export const leafletsCommands: Command[] = [
   },
   {
     path: ['rounds', 'sheet'],
-    usage: 'rounds sheet ROUND_ID [--db PATH]',
-    summary: 'Print a round sheet: streets in walking order with households and a tick column',
+    usage: 'rounds sheet ROUND_ID [--pdf FILE] [--db PATH]',
+    summary: 'Print a round sheet: streets in walking order with households and a tick column (or write it as an A4 PDF)',
+    options: { pdf: { type: 'string' } },
     async run(values, positionals) {
       const id = idArg(positionals, 'round');
+      if (values.pdf !== undefined) {
+        const file = pdfPath(values);
+        return withApp(values, async (app) => {
+          const round = await planRoundSheet(app.dispatch, id);
+          const { pages } = await writeRoundSheet(round, await openPdf(file));
+          console.log(`Wrote ${file}: the round sheet of ${round.name}, ${pages === 1 ? '1 page' : `${pages} pages`}.`);
+          return 0;
+        });
+      }
       const r = await withApp(values, (app) => call(app, 'rounds.get', { id }));
       console.log(`${r.name}${r.pollingDistrict ? ` — polling district ${r.pollingDistrict}` : ''}`);
       console.log(`${r.households} households, about ${formatMinutes(r.estimatedMinutes)}\n`);

@@ -1,11 +1,11 @@
-import { createWriteStream, statSync } from 'node:fs';
-import { once } from 'node:events';
+import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { REGISTER_FIELDS, type RegisterField, mappingProblems } from '../../shared/domain/register-columns.ts';
 import type { ImportReport } from '../../shared/contract/register.ts';
 import { TEXT_ENCODING_LABELS } from '../../shared/domain/text-encoding.ts';
 import { planWalkSheets, writeWalkSheets } from '../pdf/walk-sheets.ts';
 import { CliError, type Command, call, printJson, withApp } from './command.ts';
+import { openPdf, pdfPath } from './pdf-file.ts';
 
 function areaIdOf(value: unknown): number {
   const id = Number(value);
@@ -94,18 +94,12 @@ export const registerCommands: Command[] = [
     options: { area: { type: 'string' }, district: { type: 'string' }, pdf: { type: 'string' } },
     async run(values) {
       const areaId = areaIdOf(values.area);
-      const file = values.pdf;
-      if (typeof file !== 'string' || file === '') throw new CliError('Name the PDF to write with --pdf FILE', 2);
+      const file = pdfPath(values);
       const district = typeof values.district === 'string' && values.district !== '' ? values.district : undefined;
       return withApp(values, async (app) => {
         // Checked (area, district) before the file is created: a refusal leaves nothing behind.
         const plan = await planWalkSheets(app.dispatch, areaId, district);
-        const out = createWriteStream(file);
-        try {
-          await once(out, 'open');
-        } catch (e) {
-          throw new CliError(`Cannot write ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (e as Error).message}`);
-        }
+        const out = await openPdf(file);
         const started = performance.now();
         const r = await writeWalkSheets(app.dispatch, areaId, plan, out);
         const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -3,7 +3,9 @@ import type { ElectionReturnView, LimitInfo } from '../../shared/contract/treasu
 import { writeCsv } from '../../shared/domain/csv.ts';
 import { returnCsvRows } from '../../shared/domain/election-return.ts';
 import { formatPence } from '../../shared/domain/money.ts';
+import { writeExpensesReturn } from '../pdf/expenses-return.ts';
 import { CliError, type Command, type Values, call, printJson, withApp } from './command.ts';
+import { openPdf, pdfPath } from './pdf-file.ts';
 
 function contestId(values: Values): number {
   const raw = values.contest;
@@ -40,18 +42,25 @@ export const treasuryCommands: Command[] = [
   },
   {
     path: ['treasury', 'return'],
-    usage: 'treasury return --contest ID --csv FILE [--db PATH]',
-    summary: 'Write every line of a contest’s return of election expenses to a CSV file',
-    options: { contest: { type: 'string' }, csv: { type: 'string' } },
+    usage: 'treasury return --contest ID (--csv FILE | --pdf FILE) [--db PATH]',
+    summary: 'Write every line of a contest’s return of election expenses to a CSV file, or the return as an A4 PDF',
+    options: { contest: { type: 'string' }, csv: { type: 'string' }, pdf: { type: 'string' } },
     async run(values) {
       const id = contestId(values);
-      const file = values.csv;
-      if (typeof file !== 'string' || file === '') throw new CliError('Name the CSV file to write with --csv FILE', 2);
-      const ret = await withApp(values, (app) => call(app, 'treasury.getReturn', { contestId: id }));
-      try {
-        writePrivateFile(file, writeCsv(returnCsvRows(ret)));
-      } catch (e) {
-        throw new CliError(`Cannot write ${file}: ${(e as Error).message}`);
+      if (values.pdf !== undefined && values.csv !== undefined) throw new CliError('Give --csv FILE or --pdf FILE, not both', 2);
+      const file = values.pdf !== undefined ? pdfPath(values) : values.csv;
+      if (typeof file !== 'string' || file === '') throw new CliError('Name the file to write with --csv FILE or --pdf FILE', 2);
+      const ret = await withApp(values, async (app) => {
+        const r = await call(app, 'treasury.getReturn', { contestId: id });
+        if (values.pdf !== undefined) await writeExpensesReturn(r, await openPdf(file));
+        return r;
+      });
+      if (values.pdf === undefined) {
+        try {
+          writePrivateFile(file, writeCsv(returnCsvRows(ret)));
+        } catch (e) {
+          throw new CliError(`Cannot write ${file}: ${(e as Error).message}`);
+        }
       }
       const lines = ret.categories.reduce((n, c) => n + c.lines.length, 0);
       console.log(

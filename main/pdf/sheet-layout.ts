@@ -125,11 +125,13 @@ export function openSheet(out: Writable, title: string) {
       titles.push({ text: c.title, x, y: TABLE_TOP - 12, width: c.width - 3 });
       x += c.width;
     }
-    for (const g of frame.boxes) {
-      titles.push({ text: g.title, x, y: TABLE_TOP - 24, width: g.codes.length * BOX_PITCH + GROUP_GAP });
+    frame.boxes.forEach((g, n) => {
+      // The last group's title may run on to the margin (a lone "Done" box is narrower than its word).
+      const room = n === frame.boxes.length - 1 ? A4.width - MARGIN - x : g.codes.length * BOX_PITCH + GROUP_GAP;
+      titles.push({ text: g.title, x, y: TABLE_TOP - 24, width: room });
       g.codes.forEach((code, i) => titles.push({ text: code, x: x + i * BOX_PITCH + (BOX - fast.widthOf(code)) / 2, y: TABLE_TOP - 12 }));
       x += g.codes.length * BOX_PITCH + GROUP_GAP;
-    }
+    });
     fast.put(titles);
     doc.lineWidth(0.8).moveTo(MARGIN, TABLE_TOP - 2).lineTo(A4.width - MARGIN, TABLE_TOP - 2).stroke();
   }
@@ -164,7 +166,7 @@ export function openSheet(out: Writable, title: string) {
       }),
     );
     // The row's tick boxes: one path, drawn once per frame and moved down to each row.
-    doc.lineWidth(0.5).addContent(`q 1 0 0 1 0 ${y.toFixed(2)} cm ${boxPath(frame)} S Q`);
+    if (frame.boxes.length > 0) doc.lineWidth(0.5).addContent(`q 1 0 0 1 0 ${y.toFixed(2)} cm ${boxPath(frame)} S Q`);
   }
 
   const boxPaths = new WeakMap<SheetFrame, string>();

@@ -1,40 +1,17 @@
-/**
- * GET /api/pdf/walk-sheets?area=ID[&district=CODE] in browser mode (behind the API's token check):
- * the PDF streamed as it is written, as a download. A refusal is one plain sentence with the
- * dispatcher's status, sent before any page is written.
- */
+/** GET /api/pdf/walk-sheets?area=ID[&district=CODE] in browser mode (see pdf-http.ts). */
 import type { ServerResponse } from 'node:http';
-import { AppError, HTTP_STATUS } from '../../shared/contract/result.ts';
 import type { Dispatch } from '../api/dispatcher.ts';
+import { idParam, refuse, sendPdf } from './pdf-http.ts';
 import { planWalkSheets, walkSheetsFileName, writeWalkSheets } from './walk-sheets.ts';
 
-function refuse(res: ServerResponse, status: number, message: string) {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
-  res.end(message);
-}
-
 export async function serveWalkSheets(dispatch: Dispatch, url: URL, res: ServerResponse): Promise<void> {
-  const areaText = url.searchParams.get('area') ?? '';
-  const areaId = /^\d{1,15}$/.test(areaText) ? Number(areaText) : 0;
+  const areaId = idParam(url, 'area');
   if (areaId <= 0) return refuse(res, 400, 'Give the area as ?area=ID (its number in Hustings)');
   const district = url.searchParams.get('district') || undefined;
-  let plan;
-  try {
-    plan = await planWalkSheets(dispatch, areaId, district);
-  } catch (e) {
-    if (e instanceof AppError) return refuse(res, HTTP_STATUS[e.code], e.message);
-    throw e;
-  }
-  res.writeHead(200, {
-    'Content-Type': 'application/pdf',
-    'Content-Disposition': `attachment; filename="${walkSheetsFileName(plan, district)}"`,
-    'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': 'no-store',
-  });
-  try {
-    await writeWalkSheets(dispatch, areaId, plan, res);
-  } catch {
-    // Headers are gone: cut the download short rather than hand over half a file as whole.
-    res.destroy();
-  }
+  return sendPdf(
+    res,
+    () => planWalkSheets(dispatch, areaId, district),
+    (plan) => walkSheetsFileName(plan, district),
+    (plan, out) => writeWalkSheets(dispatch, areaId, plan, out),
+  );
 }

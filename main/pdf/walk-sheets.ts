@@ -11,6 +11,7 @@ import { type CodeConfig, OUTCOMES, OUTCOME_LABELS, REQUESTS, REQUEST_LABELS } f
 import { markerMeaning, markersIn } from '../../shared/domain/register-markers.ts';
 import { lastResult, sectionHeading, walkRoute } from '../../shared/domain/walk-route.ts';
 import type { Dispatch } from '../api/dispatcher.ts';
+import { call, slug } from './dispatch-call.ts';
 import { type BoxGroup, type Line, type SheetFrame, type Section, CONTENT_WIDTH, boxesWidth, openSheet } from './sheet-layout.ts';
 
 interface SheetHousehold {
@@ -27,12 +28,6 @@ export interface WalkSheetPlan {
   areaName: string;
   districts: string[];
   codes: CodeConfig;
-}
-
-async function call<T>(dispatch: Dispatch, method: string, input: unknown): Promise<T> {
-  const r = await dispatch(method, input);
-  if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.fields);
-  return r.value as T;
 }
 
 /** Checks the request and gathers what every page needs; refuses (AppError) before a byte is written. */
@@ -133,6 +128,5 @@ function pageStreets(lines: Line[]): string[] {
 
 /** A file name for the download: `walk-sheets-newtown-east-AA.pdf`. */
 export function walkSheetsFileName(plan: WalkSheetPlan, district?: string): string {
-  const slug = plan.areaName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'area';
-  return `walk-sheets-${slug}${district ? `-${district.replace(/[^A-Za-z0-9]+/g, '')}` : ''}.pdf`;
+  return `walk-sheets-${slug(plan.areaName, 'area')}${district ? `-${district.replace(/[^A-Za-z0-9]+/g, '')}` : ''}.pdf`;
 }

@@ -18,6 +18,7 @@ import { leafletsContract } from './leaflets.ts';
 import { partyListsContract } from './party-lists.ts';
 import { pollingSetupContract } from './polling-setup.ts';
 import { tellingContract } from './telling.ts';
+import { pdfContract } from './pdf.ts';
 
 /** Every method of the API. Each feature adds its own contract object here. */
 export const contract = {
@@ -42,6 +43,7 @@ export const contract = {
   ...encryptionContract,
   ...pollingSetupContract,
   ...tellingContract,
+  ...pdfContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

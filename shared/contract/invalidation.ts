@@ -163,6 +163,9 @@ export const SHOWS: Partial<Record<MethodName, readonly Data[]>> = {
   'backups.start': ['backups'],
   'backups.verify': ['backups'],
   'encryption.status': ['encryption'],
+  'pdf.walkSheets': ['register', 'returns', 'codes', 'areas'],
+  'pdf.roundSheet': DELIVERY,
+  'pdf.expensesReturn': MONEY,
 };
 
 /** Mutations: the data they change (besides the audit row every mutation writes). */

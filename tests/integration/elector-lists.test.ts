@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { searchIndexHeldBack } from '../../db/repositories/electors.ts';
 import { ok, PLAIN, tempHustings } from '../helpers/db.ts';
 import { HEADINGS, SMALL_REGISTER, importCsv } from '../helpers/register.ts';
 
@@ -132,6 +133,53 @@ describe('searching electors', () => {
     const file = fileNow();
     expect(file).toContain('okafor');
     expect(file).not.toMatch(/quixote|xavier/i);
+  });
+});
+
+describe('the search index filled in one go by a large import', () => {
+  const addElector = (surname: string) =>
+    app.db
+      .prepare(
+        "INSERT INTO electors (area_id, polling_district, elector_number, number, full_name, surname, forenames, address_lines, postcode, walk_seq, created_at, updated_at) VALUES (?, 'AA', ?, 9999, ?, ?, 'Zed', '1 Mill Lane', 'AB1 0CD', 9999, '', '')",
+      )
+      .run(areaId, `AA-${surname}`, `Zed ${surname}`, surname);
+  const trigger = () => app.db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'electors_search_insert'").get() as { sql: string } | undefined;
+  const indexed = (word: string) => (app.db.prepare('SELECT COUNT(*) AS n FROM electors_search WHERE electors_search MATCH ?').get(word) as { n: number }).n;
+
+  it('indexes every new elector once, puts its trigger back as it was, and a later elector is indexed by it', async () => {
+    const before = trigger()!.sql;
+    expect((await importCsv(app, areaId, register(1_200))).state).toBe('done');
+    expect(trigger()?.sql).toBe(before);
+    expect(indexed('newtown')).toBe(1_200);
+    expect(await search('surname1199')).toEqual(['Forename1199 Surname1199']);
+    // A re-import with new electors beside the matched ones: old ones kept once, new ones added once.
+    expect((await importCsv(app, areaId, register(2_400))).state).toBe('done');
+    expect(indexed('newtown')).toBe(2_400);
+    expect(trigger()?.sql).toBe(before);
+    addElector('Latecomer');
+    expect(indexed('latecomer')).toBe(1);
+  });
+
+  it('an import that fails with the trigger set aside leaves the trigger, the electors and the index as they were', () => {
+    const before = trigger()!.sql;
+    expect(() =>
+      app.db.transaction(() => {
+        searchIndexHeldBack(app.db);
+        expect(trigger()).toBeUndefined();
+        addElector('Halfway');
+        throw new Error('the machine stopped here');
+      })(),
+    ).toThrow('the machine stopped here');
+    expect(trigger()?.sql).toBe(before);
+    expect(indexed('halfway')).toBe(0);
+    expect(app.db.prepare("SELECT COUNT(*) AS n FROM electors WHERE surname = 'Halfway'").get()).toEqual({ n: 0 });
+    // Run to the end, the elector added while the trigger was away is indexed.
+    app.db.transaction(() => {
+      const held = searchIndexHeldBack(app.db)!;
+      addElector('Halfway');
+      held.fill();
+    })();
+    expect([indexed('halfway'), trigger()?.sql]).toEqual([1, before]);
   });
 });
 

@@ -2,7 +2,12 @@ import { writeCsv } from '../../../shared/domain/csv.ts';
 
 /** Offers text as a file download (browser mode and the desktop app alike). */
 export function downloadText(filename: string, text: string, type = 'text/plain;charset=utf-8') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(filename, new Blob([text], { type }));
+}
+
+/** Offers bytes made in the page as a file download. */
+export function downloadBlob(filename: string, blob: Blob) {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;

@@ -3,6 +3,7 @@ import { formatMinutes } from '../../../../shared/domain/delivery-rounds.ts';
 import { useApi } from '../../app/api.ts';
 import { formatDate, formatNumber } from '../../ui/format.ts';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { PdfDownload } from '../../ui/PdfDownload.tsx';
 import { StreetsTable } from './tables.tsx';
 
 /** A round sheet for the deliverer: A4, streets in walking order, a tick column and a return slip. */
@@ -18,9 +19,14 @@ export function RoundSheetPage() {
         title={`Round sheet: ${r.name}`}
         back={{ to: `/rounds/${id}`, label: r.name }}
         actions={
-          <button type="button" className="primary" onClick={() => window.print()}>
-            Print
-          </button>
+          <>
+            <PdfDownload className="primary" what={{ kind: 'roundSheet', roundId: id }}>
+              Download PDF
+            </PdfDownload>
+            <button type="button" onClick={() => window.print()}>
+              Print
+            </button>
+          </>
         }
       />
       <dl className="facts">

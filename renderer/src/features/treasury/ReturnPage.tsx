@@ -8,6 +8,7 @@ import { useApi } from '../../app/api.ts';
 import { downloadCsv } from '../../ui/download.ts';
 import { formatDate } from '../../ui/format.ts';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { PdfDownload } from '../../ui/PdfDownload.tsx';
 import { OUTCOME_LABELS } from './labels.ts';
 import { usePersonalDataExport } from '../../ui/PersonalDataExport.tsx';
 import './treasury.css';
@@ -33,7 +34,10 @@ export function ReturnPage() {
         }
         actions={
           <>
-            <button type="button" className="primary" onClick={() => window.print()}>
+            <PdfDownload className="primary" what={{ kind: 'expensesReturn', contestId }}>
+              Download PDF
+            </PdfDownload>
+            <button type="button" onClick={() => window.print()}>
               Print the return
             </button>
             <button type="button" onClick={() => exporting.ask('the names and addresses of donors', () => downloadCsv(`return-of-expenses-contest-${ret.contestId}.csv`, returnCsvRows(ret)))}>
