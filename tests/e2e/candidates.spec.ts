@@ -110,7 +110,7 @@ test('a candidate’s papers: subscribers checked against the register, checklis
   await page.getByLabel('Consent signed on').fill('2099-01-01');
   await page.getByLabel('Consent witnessed by').fill('Wendy Witness');
   await page.getByRole('button', { name: 'Save consent and agent' }).click();
-  await expect(page.getByText('The consent is dated 2099-01-01, which is in the future: enter the date written on the signed form')).toBeVisible();
+  await expect(page.getByText('The consent is dated Thu 1 Jan 2099, which is in the future: enter the date written on the signed form')).toBeVisible();
   await page.getByLabel('Consent signed on').fill('2024-06-01');
   await page.getByRole('button', { name: 'Save consent and agent' }).click();
   await expect(page.getByText('Saved.')).toBeVisible();
