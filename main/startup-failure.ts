@@ -43,7 +43,7 @@ export function describeStartupFailure(error: unknown, dbPath: string): StartupF
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code === 'EBUSY' || /database is locked/i.test(detail)) {
     return {
       title: 'Another program is using your data',
-      what: `The data file ${dbPath} is locked by another program: another copy of Hustings, the \`hustings\` command (for instance \`hustings serve\`) or a backup or sync tool.`,
+      what: `The data file ${dbPath} is locked by another program: another copy of Hustings, the “hustings” command (for instance “hustings serve”) or a backup or sync tool.`,
       todo: ['Close the other copy of Hustings or stop the `hustings` command.', 'Then open Hustings again.'],
       detail,
     };
