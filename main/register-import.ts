@@ -21,6 +21,7 @@ import { matchElectors } from '../shared/domain/register-matching.ts';
 import { type Detected, type TextEncoding, detectEncoding, notAllText } from '../shared/domain/text-encoding.ts';
 import type { ImportReport } from '../shared/contract/register.ts';
 import { connectionFree, JobCancelled, type JobControl, JobFailure } from './jobs.ts';
+import { plural } from '../shared/domain/words.ts';
 
 /** Problems listed in full; beyond this only the count is given. */
 export const MAX_LISTED_PROBLEMS = 500;
@@ -190,10 +191,6 @@ export interface ImportRequest {
 /** Details of the refusal that asks before electors are removed. */
 export interface RemovalsToConfirm {
   removals: { electors: number; returns: number };
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 }
 
 /** Nothing is removed until the user has seen how many electors, and how many returns, go. */

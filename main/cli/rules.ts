@@ -2,7 +2,7 @@ import { ELECTION_TYPES, NATIONS, NATION_LABELS } from '../../shared/domain/elec
 import type { ElectionType, Nation } from '../../shared/domain/election-types.ts';
 import { type ElectionRules, RulesInputError, rulesFor, rulesJson } from '../../shared/domain/election-rules.ts';
 import { constituencyDesignation } from '../../shared/domain/constituency-designations.ts';
-import { describeReturnRule, formatPence as formatDeposit } from '../../shared/domain/deposits.ts';
+import { describeReturnRule } from '../../shared/domain/deposits.ts';
 import { formatPence, formatRate } from '../../shared/domain/money.ts';
 import { POST_KINDS, type PostKind } from '../../shared/domain/nominations.ts';
 import { AREA_KINDS, type AreaKind } from '../../shared/domain/spending-limits.ts';
@@ -75,7 +75,7 @@ export function rulesSentences(r: ElectionRules): string[] {
       ? `Subscribers: none${s.candidateSigns ? ': the candidate signs the nomination paper, with a witness' : ''}${flag(s.source === 'rules')}.`
       : `Subscribers: ${s.required} (${s.roles}) registered in ${s.registeredIn}${s.spread ? `, ${s.spread}` : ''}${flag(s.source === 'rules')}.`,
   );
-  lines.push(n.deposit ? `Deposit: ${formatDeposit(n.deposit.amountPence)}, ${describeReturnRule(n.deposit.returnRule)}${flag(n.deposit.amountSource === 'rules')}.` : 'Deposit: none.');
+  lines.push(n.deposit ? `Deposit: ${formatPence(n.deposit.amountPence, { wholePounds: true })}, ${describeReturnRule(n.deposit.returnRule)}${flag(n.deposit.amountSource === 'rules')}.` : 'Deposit: none.');
   lines.push(`  Nomination rules: ${n.instrument}.`);
   for (const note of n.notes) lines.push(`  ${note}`);
   const l = r.limit;

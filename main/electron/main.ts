@@ -23,6 +23,7 @@ import {
 import { EncryptionKeyError } from '../../db/encryption/errors.ts';
 import { keepFilesPrivate, tightenFolder } from '../private-files.ts';
 import { serveUnlockPage } from '../unlock-page.ts';
+import { startupFailureUrl } from '../startup-failure.ts';
 import { sendJobEvent, setJobEventWindow } from './job-events.ts';
 import { desktopKeys, keychainProtector } from './keychain.ts';
 import { askToUnlock } from './unlock-window.ts';
@@ -196,6 +197,19 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
+/** The window saying why the app could not start and what to do; a page with no script or bridge. */
+function showStartupFailure(error: unknown, dbPath: string): void {
+  const win = new BrowserWindow({
+    width: 720,
+    height: 560,
+    title: 'Hustings could not start',
+    autoHideMenuBar: true,
+    webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true },
+  });
+  win.on('closed', () => app.quit());
+  void win.loadURL(startupFailureUrl(error, dbPath));
+}
+
 async function start(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -217,19 +231,28 @@ async function start(): Promise<void> {
   const dbPath = path.join(dataDir, 'hustings.sqlite');
   let closeUnlockWindow = () => {};
   try {
-    // Artwork opens only in the app's own viewer window, never with shell.openPath.
-    hustings = await openHustings({ dbPath, keys: desktopKeys(), showArtwork });
-  } catch (error) {
-    if (!(error instanceof EncryptionKeyError)) throw error;
-    // The keychain cannot unlock the key (a new computer, a reinstalled system) or there is no
-    // keychain: the user types the recovery key or passphrase in a window of its own.
-    const unlocked = await askToUnlock(dbPath, keychainProtector());
-    if (unlocked === null) {
-      app.quit(); // the window was closed without unlocking (on macOS too, where closing a window keeps an app)
-      return;
+    try {
+      // Artwork opens only in the app's own viewer window, never with shell.openPath.
+      hustings = await openHustings({ dbPath, keys: desktopKeys(), showArtwork });
+    } catch (error) {
+      if (!(error instanceof EncryptionKeyError)) throw error;
+      // The keychain cannot unlock the key (a new computer, a reinstalled system) or there is no
+      // keychain: the user types the recovery key or passphrase in a window of its own.
+      const unlocked = await askToUnlock(dbPath, keychainProtector());
+      if (unlocked === null) {
+        app.quit(); // the window was closed without unlocking (on macOS too, where closing a window keeps an app)
+        return;
+      }
+      hustings = await openHustings({ dbPath, keys: unlocked.keys, showArtwork });
+      closeUnlockWindow = unlocked.close;
     }
-    hustings = await openHustings({ dbPath, keys: unlocked.keys, showArtwork });
-    closeUnlockWindow = unlocked.close;
+  } catch (error) {
+    // A newer version's database, a locked file, any other open error: say so in a window
+    // (main/startup-failure.ts) rather than closing without a word. Closing it quits.
+    console.error('Hustings could not open its data:', error);
+    showStartupFailure(error, dbPath);
+    closeUnlockWindow();
+    return;
   }
   hustings.jobs.subscribe(sendJobEvent);
   ipcMain.handle(INVOKE_CHANNEL, handleInvoke);

@@ -3,10 +3,12 @@
 // fixed here, not chosen by the page.
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
+import type { ApiResult } from '../../shared/contract/result.ts';
+import type { DesktopBridge } from '../../shared/contract/desktop-bridge.ts';
 import { INVOKE_CHANNEL, JOB_EVENT_CHANNEL } from './channels.ts';
 
-contextBridge.exposeInMainWorld('hustings', {
-  invoke(method: string, input: unknown): Promise<unknown> {
+const bridge = {
+  invoke(method: string, input: unknown): Promise<ApiResult> {
     if (typeof method !== 'string') return Promise.reject(new TypeError('method must be a string'));
     return ipcRenderer.invoke(INVOKE_CHANNEL, method, input);
   },
@@ -18,4 +20,6 @@ contextBridge.exposeInMainWorld('hustings', {
       ipcRenderer.removeListener(JOB_EVENT_CHANNEL, listener);
     };
   },
-});
+} satisfies DesktopBridge;
+
+contextBridge.exposeInMainWorld('hustings', bridge);

@@ -3,6 +3,8 @@
  * Pure rules for checking a round, estimating how long it takes to walk, and whether the rounds
  * still to do fit the time volunteers have planned before polling day.
  */
+import { formatDateLong } from './working-days.ts';
+import { plural } from './words.ts';
 
 /** A problem with one field of an input; `field` is a dotted path such as `streets.2.households`. */
 export interface FieldProblem {
@@ -182,7 +184,7 @@ export function planFit<Id>(
       const dated = mine.filter((a) => a.plannedOn !== null);
       if (dated.length === 0) return { ...base, status: 'undated', message: `${r.name} is assigned to ${names(mine)} with no planned date.` };
       if (dated.some((a) => a.plannedOn! >= pollingDay)) {
-        return { ...base, status: 'too-late', message: `${r.name} is planned for ${dated.map((a) => a.plannedOn).sort().at(-1)}, not before polling day (${pollingDay}).` };
+        return { ...base, status: 'too-late', message: `${r.name} is planned for ${formatDateLong(dated.map((a) => a.plannedOn).sort().at(-1))}, not before polling day (${formatDateLong(pollingDay)}).` };
       }
       return { ...base, status: 'overdue', message: `${r.name} was planned for ${dated.map((a) => a.plannedOn).sort().at(-1)} and is not yet delivered.` };
     }
@@ -191,7 +193,7 @@ export function planFit<Id>(
       return {
         ...base,
         status: 'overbooked',
-        message: `${busy.volunteerName} has ${formatMinutes(load.get(dayKey(busy))!)} of rounds planned on ${busy.plannedOn}, more than ${formatMinutes(maxDay)}.`,
+        message: `${busy.volunteerName} has ${formatMinutes(load.get(dayKey(busy))!)} of rounds planned on ${formatDateLong(busy.plannedOn)}, more than ${formatMinutes(maxDay)}.`,
       };
     }
     if (planned < needed) {
@@ -220,11 +222,11 @@ function names<Id>(as: readonly RoundAssignment<Id>[]): string {
 
 function summarise<Id>(rounds: readonly RoundPlan<Id>[], fits: boolean, needed: number, pollingDay: string, today: string): string {
   if (rounds.length === 0) return 'Every round has been delivered.';
-  const count = `${rounds.length} round${rounds.length === 1 ? '' : 's'} (${formatMinutes(needed)})`;
-  if (today >= pollingDay) return `${count} still to deliver and polling day (${pollingDay}) has come.`;
-  if (fits) return `${count} to deliver; all fit the time volunteers have planned before polling day (${pollingDay}).`;
+  const count = `${plural(rounds.length, 'round')} (${formatMinutes(needed)})`;
+  if (today >= pollingDay) return `${count} still to deliver and polling day (${formatDateLong(pollingDay)}) has come.`;
+  if (fits) return `${count} to deliver; all fit the time volunteers have planned before polling day (${formatDateLong(pollingDay)}).`;
   const notOk = rounds.filter((r) => r.status !== 'planned').length;
-  return `${count} to deliver; ${notOk} do${notOk === 1 ? 'es' : ''} not fit the time volunteers have planned before polling day (${pollingDay}).`;
+  return `${count} to deliver; ${notOk} do${notOk === 1 ? 'es' : ''} not fit the time volunteers have planned before polling day (${formatDateLong(pollingDay)}).`;
 }
 
 /** A street's name for matching: case, punctuation and spacing do not count ("St." is "St"). */

@@ -3,7 +3,7 @@
  * Pure rules, shared by nominations (what to pay) and the treasury (returned or forfeited).
  */
 import type { FieldProblem } from './problems.ts';
-import { formatPence as formatMoney } from './money.ts';
+import { formatPence } from './money.ts';
 
 /** Where a rule's figure comes from: the notes, an editable default marked (unconfirmed), or the user. */
 export type RuleSource = 'rules' | 'unconfirmed' | 'override';
@@ -97,17 +97,13 @@ export function depositOutcome(deposit: DepositRule | null, result: DepositResul
 }
 
 /** £ text of an amount in pence: 50000 → "£500", 123456 → "£1,234.56" (money.ts, round pounds without pence). */
-export function formatPence(pence: number): string {
-  return formatMoney(pence, { wholePounds: true });
-}
-
 /**
  * Why a payment cannot stand as the deposit: less than the rules (or the user's correction) ask
  * for, which the returning officer would refuse. null when it covers the deposit.
  */
 export function depositShortfall(paidPence: number, requiredPence: number): string | null {
   if (paidPence >= requiredPence) return null;
-  return `${formatMoney(paidPence)} is ${formatMoney(requiredPence - paidPence)} short of the ${formatPence(requiredPence)} deposit for this election`;
+  return `${formatPence(paidPence)} is ${formatPence(requiredPence - paidPence)} short of the ${formatPence(requiredPence, { wholePounds: true })} deposit for this election`;
 }
 
 /** What the deposit a user records is checked against: the rules' amount, today and the result. */

@@ -5,7 +5,7 @@
  */
 import { parseElectorNumber, formatElectorNumber } from './elector-number.ts';
 import { formatPence } from './money.ts';
-import { addDays, calendarDaysBetween } from './working-days.ts';
+import { addDays, addYears, calendarDaysBetween, formatDateLong } from './working-days.ts';
 
 /** More than this is a donation (£50.00 itself is not). */
 export const DONATION_THRESHOLD_PENCE = 5_000;
@@ -97,7 +97,7 @@ export function donationProblems(d: DonationFacts, today: string): FieldProblem[
   if (!Number.isSafeInteger(d.valuePence) || d.valuePence <= 0) {
     problems.push({ field: 'valuePence', message: 'Value must be more than £0.00 (a refund or a returned donation is recorded by its status, not a negative amount)' });
   }
-  if (d.receivedOn > today) problems.push({ field: 'receivedOn', message: `Date received ${d.receivedOn} is in the future` });
+  if (d.receivedOn > today) problems.push({ field: 'receivedOn', message: `Date received ${formatDateLong(d.receivedOn)} is in the future` });
 
   if (d.electorNumber !== null && d.electorNumber !== '') {
     const r = parseElectorNumber(d.electorNumber);
@@ -138,8 +138,8 @@ export function donationProblems(d: DonationFacts, today: string): FieldProblem[
   for (const field of ['acceptedOn', 'returnedOn'] as const) {
     const date = d[field];
     if (!date) continue;
-    if (date < d.receivedOn) problems.push({ field, message: `${date} is before the donation was received (${d.receivedOn})` });
-    if (date > today) problems.push({ field, message: `${date} is in the future` });
+    if (date < d.receivedOn) problems.push({ field, message: `${formatDateLong(date)} is before the donation was received (${formatDateLong(d.receivedOn)})` });
+    if (date > today) problems.push({ field, message: `${formatDateLong(date)} is in the future` });
   }
   return problems;
 }
@@ -165,7 +165,7 @@ export function deadlineState(d: Pick<DonationFacts, 'valuePence' | 'receivedOn'
       status: d.status,
       on,
       late,
-      message: late ? `${verb} on ${on}, after the 30-day deadline (${deadline})` : `${verb} on ${on}`,
+      message: late ? `${verb} on ${formatDateLong(on)}, after the 30-day deadline (${formatDateLong(deadline)})` : `${verb} on ${formatDateLong(on)}`,
     };
   }
   if (!isDonation(d.valuePence)) {
@@ -173,13 +173,13 @@ export function deadlineState(d: Pick<DonationFacts, 'valuePence' | 'receivedOn'
   }
   const daysLeft = calendarDaysBetween(today, deadline);
   if (daysLeft < 0) {
-    return { kind: 'lapsed', deadline, message: `The 30 days ran out on ${deadline}: the donation now counts as accepted — record whether it is permissible` };
+    return { kind: 'lapsed', deadline, message: `The 30 days ran out on ${formatDateLong(deadline)}: the donation now counts as accepted — record whether it is permissible` };
   }
   return {
     kind: 'open',
     deadline,
     daysLeft,
-    message: daysLeft === 0 ? `Decide today (${deadline}): accept or return it` : `Decide by ${deadline} (${daysLeft} day${daysLeft === 1 ? '' : 's'} left)`,
+    message: daysLeft === 0 ? `Decide today (${formatDateLong(deadline)}): accept or return it` : `Decide by ${formatDateLong(deadline)} (${daysLeft} day${daysLeft === 1 ? '' : 's'} left)`,
   };
 }
 
@@ -206,13 +206,6 @@ export function normaliseIdentifiers(electorNumber: string | null, companyNumber
  */
 export const RETURN_KEPT_YEARS = 2;
 
-/** The same calendar day `years` later (29 February becomes 28 February). */
-export function addYears(iso: string, years: number): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const last = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
-  return `${String(y + years).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
-
 export interface DonorRetention {
   mustKeep: boolean;
   /** The last day the details must be kept; null when not needed or not known yet. */
@@ -237,8 +230,8 @@ export function donorRetention(valuePence: number, returnDate: string | null, to
   }
   const keptUntil = addDays(addYears(returnDate, RETURN_KEPT_YEARS), -1);
   return today <= keptUntil
-    ? { mustKeep: true, keptUntil, reason: `is on the return of election expenses (${returnDate}), kept open to inspection until ${keptUntil}` }
-    : { mustKeep: false, keptUntil, reason: `the return of election expenses (${returnDate}) was kept until ${keptUntil}` };
+    ? { mustKeep: true, keptUntil, reason: `is on the return of election expenses (${formatDateLong(returnDate)}), kept open to inspection until ${formatDateLong(keptUntil)}` }
+    : { mustKeep: false, keptUntil, reason: `the return of election expenses (${formatDateLong(returnDate)}) was kept until ${formatDateLong(keptUntil)}` };
 }
 
 /** Why a donor's details cannot be erased yet (one sentence per donation kept), or null. */
@@ -248,8 +241,8 @@ export function donorErasureRefusal(
 ): string | null {
   const kept = donations.filter((d) => d.mustKeep);
   if (kept.length === 0) return null;
-  const lines = kept.map((d) => `${formatPence(d.valuePence)} received ${d.receivedOn} (${d.contestName}) ${d.retentionReason}.`);
+  const lines = kept.map((d) => `${formatPence(d.valuePence)} received ${formatDateLong(d.receivedOn)} (${d.contestName}) ${d.retentionReason}.`);
   const last = kept.map((d) => d.keptUntil).every((k) => k !== null) ? kept.map((d) => d.keptUntil as string).sort().at(-1) : null;
-  const when = last ? `They can be erased from ${addDays(last, 1)}.` : `They can be erased ${RETURN_KEPT_YEARS} years after the return is delivered.`;
+  const when = last ? `They can be erased from ${formatDateLong(addDays(last, 1))}.` : `They can be erased ${RETURN_KEPT_YEARS} years after the return is delivered.`;
   return `${name}’s details cannot be erased yet: the law needs them kept (RPA 1983 s.89; UK GDPR art. 17(3)(b)). ${lines.join(' ')} ${when} Nothing was changed.`;
 }

@@ -5,7 +5,7 @@
  */
 import type { FieldProblem } from './delivery-rounds.ts';
 import { availableOn, firstPrinted, type StockIn, type StockOut } from './leaflet-stock.ts';
-import { isIsoDate } from './working-days.ts';
+import { formatDateLong, isIsoDate } from './working-days.ts';
 
 export interface DropDraft {
   droppedOn: string;
@@ -57,7 +57,7 @@ export function checkDrop<Id>(drop: DropDraft, ctx: DropContext<Id>): DropCheck 
   if (!dateOk) {
     errors.push({ field: 'droppedOn', message: `"${drop.droppedOn}" is not a date: write it as YYYY-MM-DD.` });
   } else if (drop.droppedOn > ctx.today) {
-    errors.push({ field: 'droppedOn', message: `${drop.droppedOn} is still to come: log a drop once it has been delivered.` });
+    errors.push({ field: 'droppedOn', message: `${formatDateLong(drop.droppedOn)} is still to come: log a drop once it has been delivered.` });
   } else {
     const first = firstPrinted(ctx.printRuns);
     if (first === null) {
@@ -65,14 +65,14 @@ export function checkDrop<Id>(drop: DropDraft, ctx: DropContext<Id>): DropCheck 
     } else if (drop.droppedOn < first) {
       errors.push({
         field: 'droppedOn',
-        message: `The drop on ${drop.droppedOn} is before the leaflet's first print run (${first}): no copies existed yet.`,
+        message: `The drop on ${formatDateLong(drop.droppedOn)} is before the leaflet's first print run (${formatDateLong(first)}): no copies existed yet.`,
       });
     } else if (countOk) {
       const available = availableOn(ctx.printRuns, ctx.otherDrops, drop.droppedOn);
       if (drop.delivered > available) {
         errors.push({
           field: 'delivered',
-          message: `Only ${available} cop${available === 1 ? 'y was' : 'ies were'} in stock on ${drop.droppedOn} (counting the other drops logged); log the print run these came from, or correct the count.`,
+          message: `Only ${available} cop${available === 1 ? 'y was' : 'ies were'} in stock on ${formatDateLong(drop.droppedOn)} (counting the other drops logged); log the print run these came from, or correct the count.`,
         });
       }
     }

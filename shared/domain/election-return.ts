@@ -8,6 +8,7 @@ import { DONATION_KIND_LABELS, PERMISSIBLE_SOURCE_LABELS, isDonation, donationDe
 import type { ExpenseKind, SpendingCategory } from './expenses.ts';
 import { SPENDING_CATEGORIES, SPENDING_CATEGORY_LABELS } from './expenses.ts';
 import { penceToDecimal, sumPence } from './money.ts';
+import { formatDateLong } from './working-days.ts';
 
 export interface ReturnExpense {
   /** Stable reference for the line, e.g. `expense:12` or `print-run:4`. */
@@ -108,7 +109,7 @@ export function buildReturn<E extends ReturnExpense, D extends ReturnDonation>(i
   const donationsSchedule = donations.filter((d) => d.status !== 'returned');
   const returnedDonations = donations.filter((d) => d.status === 'returned');
   for (const d of donationsSchedule) {
-    if (d.status === 'pending') problems.push(`Donation from ${d.donorName} (received ${d.receivedOn}) is not yet decided: accept or return it by ${donationDeadline(d.receivedOn)}`);
+    if (d.status === 'pending') problems.push(`Donation from ${d.donorName} (received ${formatDateLong(d.receivedOn)}) is not yet decided: accept or return it by ${formatDateLong(donationDeadline(d.receivedOn))}`);
     else if (!d.permissibleSource) problems.push(`Donation from ${d.donorName} has no permissible source recorded`);
   }
 

@@ -3,6 +3,7 @@
  * paid and notional spending, refunds as their own kind of entry (amounts are never negative),
  * and the post-poll rules on invoices and payments.
  */
+import { formatDateLong } from './working-days.ts';
 
 export const SPENDING_CATEGORIES = [
   'advertising',
@@ -71,9 +72,9 @@ export function expenseProblems(e: ExpenseFacts, ctx: ExpenseContext): ExpensePr
     if (!date) continue;
     const what = field === 'invoiceOn' ? (e.kind === 'refund' ? 'Date of the refund' : 'Invoice date') : 'Date paid';
     if (ctx.returnOn && date > ctx.returnOn) {
-      problems.push({ field, message: `${what} ${date} is after the return (${ctx.returnOn}): an expense on the return cannot be dated after it` });
+      problems.push({ field, message: `${what} ${formatDateLong(date)} is after the return (${formatDateLong(ctx.returnOn)}): an expense on the return cannot be dated after it` });
     } else if (date > ctx.today) {
-      problems.push({ field, message: `${what} ${date} is in the future` });
+      problems.push({ field, message: `${what} ${formatDateLong(date)} is in the future` });
     }
   }
   if (e.kind === 'refund' && !e.invoiceOn) problems.push({ field: 'invoiceOn', message: 'Enter the date of the refund' });

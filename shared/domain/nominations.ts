@@ -7,7 +7,10 @@
 import type { ElectionType, Nation } from './election-types.ts';
 import { electionTypeLabel } from './election-types.ts';
 import type { DepositRule, RuleSource } from './deposits.ts';
-import { depositShortfall, formatPence } from './deposits.ts';
+import { depositShortfall } from './deposits.ts';
+import { formatPence } from './money.ts';
+import { addMonths, formatDateLong, isIsoDate } from './working-days.ts';
+import { plural } from './words.ts';
 import { canonicalElectorNumber, parseElectorNumber } from './elector-number.ts';
 
 /**
@@ -477,7 +480,7 @@ export function checklistFor(req: NominationRequirements, kind: CandidacyKind): 
     def(
       'deposit',
       'Deposit',
-      d ? `${formatPence(d.amountPence)} paid to the returning officer by close of nominations (a treasury record).` : 'No deposit for this election.',
+      d ? `${formatPence(d.amountPence, { wholePounds: true })} paid to the returning officer by close of nominations (a treasury record).` : 'No deposit for this election.',
       d !== null,
     ),
     def(
@@ -486,38 +489,6 @@ export function checklistFor(req: NominationRequirements, kind: CandidacyKind): 
       'Notice of the election agent\'s appointment; mark it not needed when the candidate acts as their own agent.',
     ),
   ];
-}
-
-// ---- dates (YYYY-MM-DD, calendar arithmetic without time zones) ----
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** True for a real calendar date written YYYY-MM-DD. */
-export function isIsoDate(s: string): boolean {
-  const m = ISO_DATE.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
-}
-
-function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
-
-/** The same day one calendar month earlier, clamped to the month's end (31 Mar → 28/29 Feb). */
-export function oneMonthBefore(date: string): string {
-  const m = ISO_DATE.exec(date);
-  if (!m) throw new RangeError(`not a date: ${date}`);
-  let y = Number(m[1]);
-  let mo = Number(m[2]) - 1;
-  if (mo === 0) {
-    mo = 12;
-    y -= 1;
-  }
-  const d = Math.min(Number(m[3]), daysInMonth(y, mo));
-  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 /**
@@ -535,16 +506,16 @@ export function consentProblems(c: {
   const warnings: string[] = [];
   if (!c.signedOn) return { refusals, warnings };
   if (!isIsoDate(c.signedOn)) return { refusals: [`"${c.signedOn}" is not a date: write it as YYYY-MM-DD`], warnings };
-  if (c.signedOn > c.today) refusals.push(`The consent is dated ${c.signedOn}, which is in the future: enter the date written on the signed form`);
+  if (c.signedOn > c.today) refusals.push(`The consent is dated ${formatDateLong(c.signedOn)}, which is in the future: enter the date written on the signed form`);
   if (c.deliveredOn && c.signedOn > c.deliveredOn) {
-    refusals.push(`The consent is dated ${c.signedOn}, after the papers were delivered on ${c.deliveredOn}: check the date`);
+    refusals.push(`The consent is dated ${formatDateLong(c.signedOn)}, after the papers were delivered on ${formatDateLong(c.deliveredOn)}: check the date`);
   }
   if (c.closeOfNominations) {
-    const earliest = oneMonthBefore(c.closeOfNominations);
+    const earliest = addMonths(c.closeOfNominations, -1);
     if (c.signedOn < earliest) {
-      warnings.push(`Signed on ${c.signedOn}, more than one month before close of nominations (${c.closeOfNominations}): the consent must be signed again on or after ${earliest}`);
+      warnings.push(`Signed on ${formatDateLong(c.signedOn)}, more than one month before close of nominations (${formatDateLong(c.closeOfNominations)}): the consent must be signed again on or after ${formatDateLong(earliest)}`);
     } else if (c.signedOn > c.closeOfNominations) {
-      warnings.push(`Signed on ${c.signedOn}, after close of nominations (${c.closeOfNominations})`);
+      warnings.push(`Signed on ${formatDateLong(c.signedOn)}, after close of nominations (${formatDateLong(c.closeOfNominations)})`);
     }
   }
   if (!c.witnessedBy || c.witnessedBy.trim() === '') warnings.push('The consent must be witnessed: record the witness\'s name');
@@ -616,7 +587,7 @@ export function evaluateChecklist(req: NominationRequirements, kind: CandidacyKi
       if (bad) problems.push(bad);
       if (def.id === 'nomination-form') {
         if (count < required) problems.push(`${count} of ${required} subscribers entered`);
-        if (unchecked > 0) problems.push(`${unchecked} subscriber${unchecked === 1 ? '' : 's'} not checked against the register`);
+        if (unchecked > 0) problems.push(`${plural(unchecked, 'subscriber')} not checked against the register`);
       }
       if (def.id === 'consent') {
         const c = consentProblems({ ...input.consent, closeOfNominations: input.closeOfNominations, deliveredOn: input.deliveredOn, today: input.today });
@@ -650,7 +621,7 @@ export function depositItem(
   const short = depositShortfall(paid.amountPence, requiredPence);
   if (short) return { state: 'in-progress', problems: [`The treasury records ${short}`] };
   const late = closeOfNominations !== null && paid.paidOn > closeOfNominations;
-  return { state: 'done', doneOn: paid.paidOn, problems: late ? [`Paid on ${paid.paidOn}, after close of nominations (${closeOfNominations})`] : [] };
+  return { state: 'done', doneOn: paid.paidOn, problems: late ? [`Paid on ${formatDateLong(paid.paidOn)}, after close of nominations (${formatDateLong(closeOfNominations)})`] : [] };
 }
 
 // ---------------------------------------------------------------------------------------------

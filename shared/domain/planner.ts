@@ -9,6 +9,7 @@
  * arithmetic and judgement.
  */
 import { formatPence, groupThousands } from './money.ts';
+import { formatDateLong } from './working-days.ts';
 
 export const VERDICTS = ['practical', 'stretch', 'not-practical'] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -260,7 +261,7 @@ export function computePlan(facts: PlanFacts, inputs: PlanInputs, stored: Stored
 
   // Timing.
   if (facts.today >= facts.pollingDay) {
-    add('timing', 'not-practical', `Polling day (${facts.pollingDay}) has ${facts.today === facts.pollingDay ? 'come' : 'passed'}: there is no campaign left to plan.`);
+    add('timing', 'not-practical', `Polling day (${formatDateLong(facts.pollingDay)}) has ${facts.today === facts.pollingDay ? 'come' : 'passed'}: there is no campaign left to plan.`);
   }
 
   // Households.

@@ -5,6 +5,7 @@
  */
 import type { ElectionType, Nation } from './election-types.ts';
 import type { PostKind } from './nominations.ts';
+import { formatDateLong } from './working-days.ts';
 
 export interface ResultRowInput {
   /** Identifies the row for messages, e.g. a candidacy id or "other-2". */
@@ -149,8 +150,8 @@ export interface Declaration {
 /** What is impossible about a declaration: its date, or who is marked elected. */
 export function declarationProblems(d: Declaration): ResultProblem[] {
   const p: ResultProblem[] = [];
-  if (d.declaredOn < d.pollingDay) p.push({ field: 'declaredOn', message: `The result cannot be declared before polling day (${d.pollingDay})` });
-  if (d.declaredOn > d.today) p.push({ field: 'declaredOn', message: `${d.declaredOn} is in the future: enter the date the returning officer declared the result` });
+  if (d.declaredOn < d.pollingDay) p.push({ field: 'declaredOn', message: `The result cannot be declared before polling day (${formatDateLong(d.pollingDay)})` });
+  if (d.declaredOn > d.today) p.push({ field: 'declaredOn', message: `${formatDateLong(d.declaredOn)} is in the future: enter the date the returning officer declared the result` });
   const elected = d.rows.filter((r) => r.elected).length;
   if (elected > d.seats) {
     p.push({ field: 'rows', message: `${elected} candidates are marked elected, but the contest fills ${d.seats} seat${d.seats === 1 ? '' : 's'}` });

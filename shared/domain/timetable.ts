@@ -24,6 +24,7 @@ import {
   calendarDaysBetween,
 } from './working-days.ts';
 import type { CalendarSpec, Holidays } from './working-days.ts';
+import { plural } from './words.ts';
 
 export const MILESTONE_KEYS = [
   'notice_of_election',
@@ -333,10 +334,6 @@ export function formatTime(time: string): string {
   return m === 0 ? `${hour}${suffix}` : `${hour}:${String(m).padStart(2, '0')}${suffix}`;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Computing a timetable
 
@@ -427,7 +424,7 @@ export function computeTimetable(input: TimetableInput): Timetable {
     const p = isoDateProblem(declaredOn);
     if (p) throw new TimetableInputError('declaredOn', `declaration date: ${p}`);
     if (declaredOn < pollingDay) {
-      throw new TimetableInputError('declaredOn', `the result cannot be declared (${declaredOn}) before polling day (${pollingDay})`);
+      throw new TimetableInputError('declaredOn', `the result cannot be declared (${formatDateLong(declaredOn)}) before polling day (${formatDateLong(pollingDay)})`);
     }
   }
   const overrides = input.overrides ?? {};

@@ -1,4 +1,7 @@
 /**
+ * Calendar dates and working days: the one module for date arithmetic, for "today" (the UK's) and
+ * for showing a date ("Thu 4 Jul 2024", on pages and in messages alike).
+ *
  * Working days (domain notes §1). A day is not a working day when it is a Saturday, a Sunday,
  * Christmas Eve, Christmas Day, Good Friday, a bank holiday in one of the calendar's divisions,
  * or a day the user added (one-off bank holidays, days of public thanksgiving or mourning).
@@ -75,8 +78,31 @@ export function weekday(iso: string): number {
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** "Thu 4 Jul 2024". */
-export function formatDateLong(iso: string): string {
+function ymd(y: number, m: number, d: number): string {
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** The same calendar day `months` later (or earlier), clamped to the month's end (31 Mar − 1 month → 28/29 Feb). */
+export function addMonths(iso: string, months: number): string {
+  const m = ISO_DATE.exec(iso);
+  if (!m || !isIsoDate(iso)) throw new RangeError(`"${iso}" is not a YYYY-MM-DD date`);
+  const index = Number(m[1]) * 12 + Number(m[2]) - 1 + months;
+  const [y, mo] = [Math.floor(index / 12), (index % 12) + 1];
+  return ymd(y, mo, Math.min(Number(m[3]), new Date(Date.UTC(y, mo, 0)).getUTCDate()));
+}
+
+/** The same calendar day `years` later (29 February becomes 28 February). */
+export function addYears(iso: string, years: number): string {
+  return addMonths(iso, years * 12);
+}
+
+/**
+ * "Thu 4 Jul 2024": how every date is shown, on the pages and in messages. Text that is not a
+ * real date (a message quoting what the user typed) is returned as it is.
+ */
+export function formatDateLong(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  if (!isIsoDate(iso)) return iso;
   const [y, m, d] = iso.split('-').map(Number);
   return `${WEEKDAY_NAMES[weekday(iso)].slice(0, 3)} ${d} ${MONTH_NAMES[m - 1]} ${y}`;
 }

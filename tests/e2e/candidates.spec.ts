@@ -110,7 +110,7 @@ test('a candidate’s papers: subscribers checked against the register, checklis
   await page.getByLabel('Consent signed on').fill('2099-01-01');
   await page.getByLabel('Consent witnessed by').fill('Wendy Witness');
   await page.getByRole('button', { name: 'Save consent and agent' }).click();
-  await expect(page.getByText('The consent is dated 2099-01-01, which is in the future: enter the date written on the signed form')).toBeVisible();
+  await expect(page.getByText('The consent is dated Thu 1 Jan 2099, which is in the future: enter the date written on the signed form')).toBeVisible();
   await page.getByLabel('Consent signed on').fill('2024-06-01');
   await page.getByRole('button', { name: 'Save consent and agent' }).click();
   await expect(page.getByText('Saved.')).toBeVisible();
@@ -225,7 +225,7 @@ test('a result that cannot be true is refused: the fewest votes elected, a decla
   await page.getByLabel('Candidate 2 name').fill('Big Party Person');
   await page.getByLabel('Candidate 2 votes').fill('20000');
   await page.getByRole('button', { name: 'Save result' }).click();
-  await expect(page.getByText('2034-07-05 is in the future: enter the date the returning officer declared the result')).toBeVisible();
+  await expect(page.getByText('Wed 5 Jul 2034 is in the future: enter the date the returning officer declared the result')).toBeVisible();
   await expect(
     page.getByText('Alice Green is marked elected with 1500 votes, fewer than Big Party Person (20000), who is not: the candidates with the most votes are elected'),
   ).toBeVisible();

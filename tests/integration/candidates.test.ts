@@ -91,7 +91,7 @@ describe('candidacies and nomination papers', () => {
     expect((await refused('candidacies.setItem', { id: k.id, item: 'deposit', state: 'not-needed' })).message).toMatch(/always needed/);
     const early = await ok('candidacies.setPapers', { id: k.id, consentSignedOn: '2024-05-06', consentWitnessedBy: 'Wendy Witness', agentName: '' });
     expect(early.checklist.problems).toContain(
-      'Consent to nomination: Signed on 2024-05-06, more than one month before close of nominations (2024-06-07): the consent must be signed again on or after 2024-05-07',
+      'Consent to nomination: Signed on Mon 6 May 2024, more than one month before close of nominations (Fri 7 Jun 2024): the consent must be signed again on or after Tue 7 May 2024',
     );
     await ok('candidacies.setPapers', { id: k.id, consentSignedOn: '2024-06-01', consentWitnessedBy: 'Wendy Witness', agentName: '' });
     for (const item of ['nomination-form', 'home-address-form', 'consent', 'certificate-of-authorisation']) {
@@ -118,7 +118,7 @@ describe('candidacies and nomination papers', () => {
     d = await ok('candidacies.setStatus', { id: k.id, status: 'delivered', onDate: '2024-06-04' });
     expect(d.deliveredOn).toBe('2024-06-04');
     const consentAfter = await refused('candidacies.setPapers', { id: k.id, consentSignedOn: '2024-06-05', consentWitnessedBy: 'W', agentName: '' });
-    expect(consentAfter.fields?.consentSignedOn).toMatch(/after the papers were delivered on 2024-06-04/);
+    expect(consentAfter.fields?.consentSignedOn).toMatch(/after the papers were delivered on Tue 4 Jun 2024/);
     expect((await refused('candidacies.setStatus', { id: k.id, status: 'rejected', onDate: '2024-06-07' })).message).toMatch(/reason/);
     const late = await refused('candidacies.setStatus', { id: k.id, status: 'withdrawn', onDate: '2024-06-08' });
     expect(late.fields?.onDate).toBe('A candidate can withdraw only until close of nominations (2024-06-07); after that the name stays on the ballot paper');
@@ -137,7 +137,7 @@ describe('candidacies and nomination papers', () => {
     await ok('candidacies.setStatus', { id: k.id, status: 'papers-in-progress', onDate: '2024-06-01' });
     const before = counts();
     const future = await refused('candidacies.setPapers', { id: k.id, consentSignedOn: '2099-01-01', consentWitnessedBy: 'W', agentName: '' });
-    expect(future.fields).toEqual({ consentSignedOn: 'The consent is dated 2099-01-01, which is in the future: enter the date written on the signed form' });
+    expect(future.fields).toEqual({ consentSignedOn: 'The consent is dated Thu 1 Jan 2099, which is in the future: enter the date written on the signed form' });
     const empty = await refused('candidacies.setStatus', { id: k.id, status: 'delivered', onDate: '2024-06-04' });
     expect(empty.fields?.status).toBe(
       'The papers cannot be marked delivered yet: the nomination form has 0 of the 10 subscribers it needs; not yet done: nomination form, home address form, consent to nomination',
@@ -212,7 +212,7 @@ describe('results', () => {
     const negative = await refused('results.record', { ...input, rows: [{ name: 'X', votes: -5 }] });
     expect(negative.fields?.['rows.0.votes']).toMatch(/negative/);
     const future = await refused('results.record', { ...input, declaredOn: '2099-07-05' });
-    expect(future.fields?.declaredOn).toBe('2099-07-05 is in the future: enter the date the returning officer declared the result');
+    expect(future.fields?.declaredOn).toBe('Sun 5 Jul 2099 is in the future: enter the date the returning officer declared the result');
     const loserElected = await refused('results.record', { ...input, rows: input.rows.map((x) => ({ ...x, elected: x.name === 'Alice Green' })) });
     expect(loserElected.fields?.['rows.2.elected']).toBe(
       'Alice Green is marked elected with 2000 votes, fewer than Big Party (20000), who is not: the candidates with the most votes are elected',

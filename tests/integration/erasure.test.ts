@@ -216,7 +216,7 @@ describe('erasing a donor', () => {
     const donor = await ok(app, 'treasury.getDonor', { donationId: big.id });
     expect(donor.donations).toHaveLength(2);
     expect(donor.donations.map((d: any) => d.mustKeep)).toEqual([false, true]);
-    expect(donor.erasureRefusal).toMatch(/cannot be erased yet.*RPA 1983 s\.89.*£250\.00 received 2026-04-20 \(Abbey, County 2027\).*not made yet/);
+    expect(donor.erasureRefusal).toMatch(/cannot be erased yet.*RPA 1983 s\.89.*£250\.00 received Mon 20 Apr 2026 \(Abbey, County 2027\).*not made yet/);
 
     const before = snapshot(app);
     const r = await app.dispatch('treasury.eraseDonor', { donationId: big.id, confirm: true });

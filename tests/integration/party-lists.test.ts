@@ -167,7 +167,7 @@ describe('party lists', () => {
     await ok('partyLists.setStatus', { id: list.id, status: 'papers-in-progress', onDate: '2026-03-20' });
     await ok('partyLists.setStatus', { id: list.id, status: 'delivered', onDate: '2026-04-02' });
     const late = await refused('partyLists.setMemberPapers', { id: list.members[0].id, consentSignedOn: '2026-04-03', consentWitnessedBy: 'W', homeAddressFormOn: '2026-03-20' });
-    expect(late.fields).toEqual({ consentSignedOn: 'The consent is dated 2026-04-03, after the papers were delivered on 2026-04-02: check the date' });
+    expect(late.fields).toEqual({ consentSignedOn: 'The consent is dated Fri 3 Apr 2026, after the papers were delivered on Thu 2 Apr 2026: check the date' });
     const valid = await ok('partyLists.setStatus', { id: list.id, status: 'validly-nominated', onDate: '2026-04-10' });
     expect(valid.history.map((h: any) => h.status)).toEqual(['prospective', 'papers-in-progress', 'delivered', 'validly-nominated']);
     expect((await refused('partyLists.setStatus', { id: list.id, status: 'withdrawn', onDate: '2026-04-20' })).fields).toEqual({

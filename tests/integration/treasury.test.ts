@@ -189,7 +189,7 @@ describe('expenses and the return', () => {
     await ok(app, 'treasury.createExpense', expense());
     await ok(app, 'treasury.updateSettings', { contestId: county, areaKind: 'county', returnDeliveredOn: '2026-06-10' });
     const e = await refused('treasury.createExpense', expense({ invoiceOn: '2026-06-11', paidOn: null }));
-    expect(e.fields?.invoiceOn).toMatch(/after the return \(2026-06-10\)/);
+    expect(e.fields?.invoiceOn).toMatch(/after the return \(Wed 10 Jun 2026\)/);
     const e2 = await refused('treasury.updateSettings', { contestId: county, returnDeliveredOn: '2026-04-29' });
     expect(e2.fields?.returnDeliveredOn).toMatch(/An expense is dated 2026-04-30/);
   });

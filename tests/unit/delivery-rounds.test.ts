@@ -101,7 +101,7 @@ describe('whether the remaining rounds fit planned time before polling day', () 
     expect(fit.fits).toBe(true);
     expect(fit.rounds.map((r) => r.status)).toEqual(['planned', 'planned']);
     expect(fit).toMatchObject({ neededMinutes: 150, plannedMinutes: 150, shortfallMinutes: 0 });
-    expect(fit.summary).toBe('2 rounds (2 h 30 min) to deliver; all fit the time volunteers have planned before polling day (2026-05-07).');
+    expect(fit.summary).toBe('2 rounds (2 h 30 min) to deliver; all fit the time volunteers have planned before polling day (Thu 7 May 2026).');
     expect(fit.rounds[0].message).toBe('Round 1: Ann on 2026-04-25.');
   });
 
@@ -126,10 +126,10 @@ describe('whether the remaining rounds fit planned time before polling day', () 
       [5, 'short'],
       [6, 'planned'],
     ]);
-    expect(fit.rounds[3].message).toBe('Round 4 is planned for 2026-05-07, not before polling day (2026-05-07).');
+    expect(fit.rounds[3].message).toBe('Round 4 is planned for Thu 7 May 2026, not before polling day (Thu 7 May 2026).');
     expect(fit.rounds[4].message).toBe('Round 5 needs about 1 h; 30 min is planned.');
     expect(fit).toMatchObject({ neededMinutes: 360, plannedMinutes: 90, shortfallMinutes: 270 });
-    expect(fit.summary).toBe('6 rounds (6 h) to deliver; 5 do not fit the time volunteers have planned before polling day (2026-05-07).');
+    expect(fit.summary).toBe('6 rounds (6 h) to deliver; 5 do not fit the time volunteers have planned before polling day (Thu 7 May 2026).');
   });
 
   it('counts planned time from today, not from yesterday', () => {
@@ -143,7 +143,7 @@ describe('whether the remaining rounds fit planned time before polling day', () 
       { today, pollingDay },
     );
     expect(fit.rounds.map((r) => r.status)).toEqual(['overbooked', 'overbooked', 'planned']);
-    expect(fit.rounds[0].message).toBe('Ann has 6 h 40 min of rounds planned on 2026-04-25, more than 6 h.');
+    expect(fit.rounds[0].message).toBe('Ann has 6 h 40 min of rounds planned on Sat 25 Apr 2026, more than 6 h.');
     expect(planFit([round(1, 200), round(2, 200)], [assign(1, '2026-04-25'), assign(2, '2026-04-25')], { today, pollingDay, maxMinutesPerVolunteerDay: 480 }).fits).toBe(true);
   });
 
@@ -164,7 +164,7 @@ describe('whether the remaining rounds fit planned time before polling day', () 
     const late = planFit([round(1)], [assign(1, '2026-05-06')], { today: pollingDay, pollingDay });
     expect(late.fits).toBe(false);
     expect(late.rounds[0].status).toBe('overdue');
-    expect(late.summary).toBe('1 round (1 h) still to deliver and polling day (2026-05-07) has come.');
+    expect(late.summary).toBe('1 round (1 h) still to deliver and polling day (Thu 7 May 2026) has come.');
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { depositOutcome, describeReturnRule, droopQuota, formatPence } from '../../shared/domain/deposits.ts';
+import { depositOutcome, describeReturnRule, droopQuota } from '../../shared/domain/deposits.ts';
+import { formatPence } from '../../shared/domain/money.ts';
 import type { DepositRule } from '../../shared/domain/deposits.ts';
 import { nominationRequirements } from '../../shared/domain/nominations.ts';
 
@@ -45,9 +46,9 @@ describe('depositOutcome', () => {
   });
 
   it('formats pence', () => {
-    expect(formatPence(50_000)).toBe('£500');
-    expect(formatPence(1_000_000)).toBe('£10,000');
-    expect(formatPence(123_456)).toBe('£1,234.56');
-    expect(formatPence(15_005)).toBe('£150.05');
+    expect(formatPence(50_000, { wholePounds: true })).toBe('£500');
+    expect(formatPence(1_000_000, { wholePounds: true })).toBe('£10,000');
+    expect(formatPence(123_456, { wholePounds: true })).toBe('£1,234.56');
+    expect(formatPence(15_005, { wholePounds: true })).toBe('£150.05');
   });
 });

@@ -82,9 +82,9 @@ describe('the 30-day rule', () => {
   });
 
   it('counts down while undecided', () => {
-    expect(deadlineState(base, '2024-06-20')).toEqual({ kind: 'open', deadline: '2024-07-01', daysLeft: 11, message: 'Decide by 2024-07-01 (11 days left)' });
-    expect(deadlineState(base, '2024-06-30')).toMatchObject({ kind: 'open', daysLeft: 1, message: 'Decide by 2024-07-01 (1 day left)' });
-    expect(deadlineState(base, '2024-07-01')).toMatchObject({ kind: 'open', daysLeft: 0, message: 'Decide today (2024-07-01): accept or return it' });
+    expect(deadlineState(base, '2024-06-20')).toEqual({ kind: 'open', deadline: '2024-07-01', daysLeft: 11, message: 'Decide by Mon 1 Jul 2024 (11 days left)' });
+    expect(deadlineState(base, '2024-06-30')).toMatchObject({ kind: 'open', daysLeft: 1, message: 'Decide by Mon 1 Jul 2024 (1 day left)' });
+    expect(deadlineState(base, '2024-07-01')).toMatchObject({ kind: 'open', daysLeft: 0, message: 'Decide today (Mon 1 Jul 2024): accept or return it' });
   });
 
   it('lapses after 30 days: the donation counts as accepted', () => {
@@ -94,7 +94,7 @@ describe('the 30-day rule', () => {
   });
 
   it('stops showing the deadline once decided, flagging a late decision', () => {
-    expect(deadlineState({ ...base, status: 'returned', returnedOn: '2024-06-10' }, '2024-08-01')).toMatchObject({ kind: 'decided', late: false, message: 'Returned on 2024-06-10' });
+    expect(deadlineState({ ...base, status: 'returned', returnedOn: '2024-06-10' }, '2024-08-01')).toMatchObject({ kind: 'decided', late: false, message: 'Returned on Mon 10 Jun 2024' });
     expect(deadlineState({ ...base, status: 'returned', returnedOn: '2024-07-02' }, '2024-08-01')).toMatchObject({ kind: 'decided', late: true });
   });
 

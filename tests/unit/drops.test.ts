@@ -37,7 +37,7 @@ describe('checking a drop', () => {
 
   it('refuses a drop before the leaflet was printed', () => {
     expect(checkDrop({ droppedOn: '2026-04-09', delivered: 10, complete: false }, ctx()).errors).toEqual([
-      { field: 'droppedOn', message: "The drop on 2026-04-09 is before the leaflet's first print run (2026-04-10): no copies existed yet." },
+      { field: 'droppedOn', message: "The drop on Thu 9 Apr 2026 is before the leaflet's first print run (Fri 10 Apr 2026): no copies existed yet." },
     ]);
     // The day the run came back from the printer is fine.
     expect(checkDrop({ droppedOn: '2026-04-10', delivered: 10, complete: false }, ctx()).errors).toEqual([]);
@@ -69,7 +69,7 @@ describe('checking a drop', () => {
     expect(checkDrop({ droppedOn: '2026-04-12', delivered: 40, complete: false }, c).errors).toEqual([
       {
         field: 'delivered',
-        message: 'Only 30 copies were in stock on 2026-04-12 (counting the other drops logged); log the print run these came from, or correct the count.',
+        message: 'Only 30 copies were in stock on Sun 12 Apr 2026 (counting the other drops logged); log the print run these came from, or correct the count.',
       },
     ]);
     expect(checkDrop({ droppedOn: '2026-04-12', delivered: 30, complete: false }, c).errors).toEqual([]);

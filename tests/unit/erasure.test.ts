@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addYears, donorErasureRefusal, donorRetention } from '../../shared/domain/donations.ts';
+import { donorErasureRefusal, donorRetention } from '../../shared/domain/donations.ts';
+import { addYears } from '../../shared/domain/working-days.ts';
 import { mentionPattern, personIdentifiers, scrubJsonText, scrubText } from '../../shared/domain/erasure.ts';
 
 describe('finding a person’s mentions', () => {
@@ -44,7 +45,7 @@ describe('how long a donor’s details are kept', () => {
     expect(donorErasureRefusal('Ann Lee', [{ ...d, mustKeep: false, keptUntil: null, retentionReason: '' }])).toBeNull();
     const r = donorErasureRefusal('Ann Lee', [{ ...d, ...toFields(donorRetention(25000, '2027-06-11', '2028-01-01')) }]);
     expect(r).toBe(
-      'Ann Lee’s details cannot be erased yet: the law needs them kept (RPA 1983 s.89; UK GDPR art. 17(3)(b)). £250.00 received 2027-04-01 (Abbey, County 2027) is on the return of election expenses (2027-06-11), kept open to inspection until 2029-06-10. They can be erased from 2029-06-11. Nothing was changed.',
+      'Ann Lee’s details cannot be erased yet: the law needs them kept (RPA 1983 s.89; UK GDPR art. 17(3)(b)). £250.00 received Thu 1 Apr 2027 (Abbey, County 2027) is on the return of election expenses (Fri 11 Jun 2027), kept open to inspection until Sun 10 Jun 2029. They can be erased from Mon 11 Jun 2029. Nothing was changed.',
     );
   });
 });

@@ -6,10 +6,8 @@ import {
   checklistFor,
   consentProblems,
   evaluateChecklist,
-  isIsoDate,
   namesMatch,
   nominationRequirements,
-  oneMonthBefore,
   postKindsFor,
   statusChangeProblem,
   deliveryProblems,
@@ -17,6 +15,7 @@ import {
   validateOverrides,
 } from '../../shared/domain/nominations.ts';
 import type { ChecklistInput, RegisterEntry, SubscriberContext } from '../../shared/domain/nominations.ts';
+import { addMonths, isIsoDate } from '../../shared/domain/working-days.ts';
 
 type Case = [ElectionType, Nation, string | undefined, number, string, number | null, string, number | null];
 // type, nation, post, subscribers, subscriber source, deposit £, deposit source, threshold basis points (null: none / quota)
@@ -167,7 +166,7 @@ describe('checklist per election type', () => {
       problems: ['The treasury records £450.00 is £50.00 short of the £500 deposit for this election'],
     });
     expect(deposit({ depositPaid: null }).problems).toEqual(['Marked done, but the treasury has no record of the payment: record it on the contest’s money page']);
-    expect(deposit({ items: todo, depositPaid: { amountPence: 50_000, paidOn: '2024-06-08' } }).problems).toEqual(['Paid on 2024-06-08, after close of nominations (2024-06-07)']);
+    expect(deposit({ items: todo, depositPaid: { amountPence: 50_000, paidOn: '2024-06-08' } }).problems).toEqual(['Paid on Sat 8 Jun 2024, after close of nominations (Fri 7 Jun 2024)']);
     const overridden = nominationRequirements('uk-parliament', 'england', 'standard', { depositPence: 45_000 });
     expect(evaluateChecklist(overridden, { partyCandidate: true }, input({ items: todo, depositPaid: { amountPence: 45_000, paidOn: '2024-06-03' } })).complete).toBe(true);
   });
@@ -202,7 +201,7 @@ describe('checklist per election type', () => {
     }));
     expect(e.complete).toBe(false);
     expect(e.problems.filter((p) => p.startsWith('Consent'))).toEqual([
-      'Consent to nomination: Signed on 2024-05-06, more than one month before close of nominations (2024-06-07): the consent must be signed again on or after 2024-05-07',
+      'Consent to nomination: Signed on Mon 6 May 2024, more than one month before close of nominations (Fri 7 Jun 2024): the consent must be signed again on or after Tue 7 May 2024',
       'Consent to nomination: The consent must be witnessed: record the witness\'s name',
     ]);
   });
@@ -210,21 +209,21 @@ describe('checklist per election type', () => {
 
 describe('consent window', () => {
   it('one month before, clamped to month end', () => {
-    expect(oneMonthBefore('2024-06-07')).toBe('2024-05-07');
-    expect(oneMonthBefore('2024-03-31')).toBe('2024-02-29');
-    expect(oneMonthBefore('2023-03-31')).toBe('2023-02-28');
-    expect(oneMonthBefore('2024-01-15')).toBe('2023-12-15');
+    expect(addMonths('2024-06-07', -1)).toBe('2024-05-07');
+    expect(addMonths('2024-03-31', -1)).toBe('2024-02-29');
+    expect(addMonths('2023-03-31', -1)).toBe('2023-02-28');
+    expect(addMonths('2024-01-15', -1)).toBe('2023-12-15');
   });
   it('accepts the first day of the window and refuses a consent after delivery', () => {
     expect(consentProblems({ signedOn: '2024-05-07', witnessedBy: 'W', closeOfNominations: '2024-06-07', deliveredOn: null, today: '2024-06-10' })).toEqual({ refusals: [], warnings: [] });
     const after = consentProblems({ signedOn: '2024-06-06', witnessedBy: 'W', closeOfNominations: '2024-06-07', deliveredOn: '2024-06-05', today: '2024-06-10' });
-    expect(after.refusals[0]).toMatch(/after the papers were delivered on 2024-06-05/);
+    expect(after.refusals[0]).toMatch(/after the papers were delivered on Wed 5 Jun 2024/);
     expect(consentProblems({ signedOn: '2024-06-08', witnessedBy: 'W', closeOfNominations: '2024-06-07', deliveredOn: null, today: '2024-06-10' }).warnings[0]).toMatch(/after close of nominations/);
     expect(consentProblems({ signedOn: '2024-02-30', witnessedBy: 'W', closeOfNominations: null, deliveredOn: null, today: '2024-06-10' }).refusals[0]).toMatch(/not a date/);
   });
   it('refuses a consent dated in the future', () => {
     expect(consentProblems({ signedOn: '2024-06-11', witnessedBy: 'W', closeOfNominations: '2024-06-07', deliveredOn: null, today: '2024-06-10' }).refusals).toEqual([
-      'The consent is dated 2024-06-11, which is in the future: enter the date written on the signed form',
+      'The consent is dated Tue 11 Jun 2024, which is in the future: enter the date written on the signed form',
     ]);
     expect(consentProblems({ signedOn: '2024-06-10', witnessedBy: 'W', closeOfNominations: '2024-06-17', deliveredOn: null, today: '2024-06-10' }).refusals).toEqual([]);
   });

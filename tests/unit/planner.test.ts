@@ -206,7 +206,7 @@ describe('verdict', () => {
   it('when polling day has passed: nothing left to plan', () => {
     const plan = computePlan({ ...FACTS, today: '2024-07-05', workingDaysToClose: null }, ENOUGH);
     expect(plan.verdict).toBe('not-practical');
-    expect(topic(plan, 'timing').sentence).toBe('Polling day (2024-07-04) has passed: there is no campaign left to plan.');
+    expect(topic(plan, 'timing').sentence).toBe('Polling day (Thu 4 Jul 2024) has passed: there is no campaign left to plan.');
   });
 
   it('with too few known members, or exactly enough: short or no spare', () => {

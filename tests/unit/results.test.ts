@@ -84,7 +84,7 @@ describe('declarations', () => {
   it('refuses a declaration before polling day or in the future', () => {
     expect(declarationProblems({ ...base, declaredOn: '2024-07-03', rows: [] })[0].field).toBe('declaredOn');
     expect(declarationProblems({ ...base, declaredOn: '2027-07-05', rows: [] })).toEqual([
-      { field: 'declaredOn', message: '2027-07-05 is in the future: enter the date the returning officer declared the result' },
+      { field: 'declaredOn', message: 'Mon 5 Jul 2027 is in the future: enter the date the returning officer declared the result' },
     ]);
     expect(declarationProblems({ ...base, declaredOn: '2024-07-10', rows: [] })).toEqual([]);
   });

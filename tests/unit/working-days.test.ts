@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   ALL_UK,
   addDays,
+  addMonths,
+  addYears,
+  ukToday,
+  formatDateLong,
   beyondHolidayData,
   buildHolidays,
   calendarDaysBetween,
@@ -150,5 +154,23 @@ describe('bank-holiday data coverage', () => {
     expect(r.beyond).toEqual(['2029-01-02', '2029-01-04']);
     expect(r.message).toMatch(/31 Dec 2028.*Holidays/);
     expect(beyondHolidayData(['2011-12-30']).beyond).toEqual(['2011-12-30']);
+  });
+});
+
+describe('calendar months and years', () => {
+  it('adds months and years, clamping to the month end', () => {
+    expect(addMonths('2024-03-31', -1)).toBe('2024-02-29');
+    expect(addMonths('2024-01-15', -1)).toBe('2023-12-15');
+    expect(addMonths('2024-11-30', 3)).toBe('2025-02-28');
+    expect(addYears('2024-02-29', 2)).toBe('2026-02-28');
+  });
+  it('shows dates as the pages do, and leaves what is not a date alone', () => {
+    expect(formatDateLong('2026-11-20')).toBe('Fri 20 Nov 2026');
+    expect(formatDateLong('2024-02-30')).toBe('2024-02-30');
+    expect(formatDateLong(null)).toBe('—');
+  });
+  it("takes the UK's today, not UTC's, in summer time", () => {
+    expect(ukToday(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01');
+    expect(ukToday(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31');
   });
 });

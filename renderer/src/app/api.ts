@@ -1,15 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { contract, type MethodInput, type MethodName, type MethodOutput } from '../../../shared/contract/index.ts';
+import type { DesktopBridge } from '../../../shared/contract/desktop-bridge.ts';
 import type { ApiError, ApiResult } from '../../../shared/contract/result.ts';
 import { changesView } from '../../../shared/contract/invalidation.ts';
 
 declare global {
   interface Window {
     /** Present in the desktop app: the preload's named functions. */
-    hustings?: {
-      invoke(method: string, input: unknown): Promise<ApiResult>;
-      onJobEvent(listener: (event: unknown) => void): () => void;
-    };
+    hustings?: DesktopBridge;
   }
 }
 

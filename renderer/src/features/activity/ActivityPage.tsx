@@ -3,6 +3,7 @@ import { auditAction, auditChanges, formatAuditValue } from '../../../../shared/
 import type { AuditEntry } from '../../../../shared/contract/audit.ts';
 import { useApi } from '../../app/api.ts';
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { plural } from '../../ui/format.ts';
 
 interface Filters {
   entity: string;
@@ -118,7 +119,7 @@ export function ActivityPage() {
       {data && data.length > 0 && (
         <table className="activity">
           <caption>
-            {data.length === LIMIT ? `The latest ${LIMIT} changes` : `${data.length} change${data.length === 1 ? '' : 's'}`}
+            {data.length === LIMIT ? `The latest ${LIMIT} changes` : plural(data.length, 'change')}
             {filtered ? ' matching the filters' : ''}, newest first
           </caption>
           <thead>

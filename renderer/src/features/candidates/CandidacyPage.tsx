@@ -1,7 +1,7 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { CandidacyDetail, ChecklistItemOut } from '../../../../shared/contract/candidates.ts';
-import { formatPence } from '../../../../shared/domain/deposits.ts';
+import { formatPence } from '../../../../shared/domain/money.ts';
 import { ukToday } from '../../../../shared/domain/working-days.ts';
 import { electionTypeLabel } from '../../../../shared/domain/election-types.ts';
 import {
@@ -91,7 +91,7 @@ function Overview(props: { k: CandidacyDetail }) {
         </ul>
       )}
       <p>
-        Deposit: {req.deposit ? `${formatPence(req.deposit.amountPence)}, ${req.deposit.returnRuleText}` : 'none for this election'}
+        Deposit: {req.deposit ? `${formatPence(req.deposit.amountPence, { wholePounds: true })}, ${req.deposit.returnRuleText}` : 'none for this election'}
         {req.deposit && <SourceFlag source={req.deposit.amountSource} />}. Result: <DepositOutcomeText deposit={k.deposit} />
       </p>
     </section>
@@ -510,7 +510,7 @@ function RulesPanel(props: { k: CandidacyDetail }) {
         <dd>
           {req.deposit ? (
             <>
-              {formatPence(req.deposit.amountPence)}, {req.deposit.returnRuleText} <SourceFlag source={req.deposit.amountSource} />
+              {formatPence(req.deposit.amountPence, { wholePounds: true })}, {req.deposit.returnRuleText} <SourceFlag source={req.deposit.amountSource} />
             </>
           ) : (
             'None'

@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { formatPence } from '../../../../shared/domain/deposits.ts';
+import { formatPence } from '../../../../shared/domain/money.ts';
 import { electionTypeLabel } from '../../../../shared/domain/election-types.ts';
 import { ITEM_STATE_LABELS, subscriberRole } from '../../../../shared/domain/nominations.ts';
 import { useApi } from '../../app/api.ts';
@@ -49,7 +49,7 @@ export function NominationPackPage() {
           <dt>Election agent</dt>
           <dd>{k.agentName || 'the candidate (own agent)'}</dd>
           <dt>Deposit</dt>
-          <dd>{req.deposit ? `${formatPence(req.deposit.amountPence)}, ${req.deposit.returnRuleText}` : 'none'}</dd>
+          <dd>{req.deposit ? `${formatPence(req.deposit.amountPence, { wholePounds: true })}, ${req.deposit.returnRuleText}` : 'none'}</dd>
         </dl>
       </section>
       <section aria-labelledby="pack-checklist">

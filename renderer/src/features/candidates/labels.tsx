@@ -1,5 +1,5 @@
 import type { CandidacyDetail } from '../../../../shared/contract/candidates.ts';
-import { formatPence } from '../../../../shared/domain/deposits.ts';
+import { formatPence } from '../../../../shared/domain/money.ts';
 import { CANDIDACY_STATUS_LABELS, type CandidacyStatus, type ItemState, ITEM_STATE_LABELS } from '../../../../shared/domain/nominations.ts';
 import { formatDate } from '../../ui/format.ts';
 import './candidates.css';
@@ -32,7 +32,7 @@ export function DepositOutcomeText(props: { deposit: CandidacyDetail['deposit'] 
   if (d.outcome === 'no-deposit') return <span className="muted">No deposit for this election</span>;
   return (
     <strong className={`deposit-${d.outcome}`}>
-      Deposit {d.outcome} ({formatPence(d.amountPence ?? 0)}): {d.reason.replace(/^(returned|forfeited): /, '')}
+      Deposit {d.outcome} ({formatPence(d.amountPence ?? 0, { wholePounds: true })}): {d.reason.replace(/^(returned|forfeited): /, '')}
     </strong>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { ukToday } from '../../../../shared/domain/working-days.ts';
 import { api, useApi } from '../../app/api.ts';
 import { Field } from '../../ui/Field.tsx';
 import { formatDate } from '../../ui/format.ts';
@@ -12,7 +13,7 @@ export function CanvassPage() {
   const [areaId, setAreaId] = useState('');
   const districts = useApi('register.listDistricts', areaId ? { areaId: Number(areaId) } : null);
   const [district, setDistrict] = useState('');
-  const [heldOn, setHeldOn] = useState(new Date().toISOString().slice(0, 10));
+  const [heldOn, setHeldOn] = useState(ukToday);
   const [canvassers, setCanvassers] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string>();

@@ -4,7 +4,7 @@ import { api, useApi } from '../../app/api.ts';
 import { DeleteButton } from '../../ui/DeleteButton.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
-import { formatDate } from '../../ui/format.ts';
+import { formatDate, plural } from '../../ui/format.ts';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
 
@@ -43,7 +43,7 @@ function SessionForm(props: { session: CanvassSessionOut; districts: string[] })
     <>
       <PageHeader
         title="Change the session"
-        subtitle={`${s.areaName} · ${formatDate(s.heldOn)} · ${s.returnCount} return${s.returnCount === 1 ? '' : 's'}`}
+        subtitle={`${s.areaName} · ${formatDate(s.heldOn)} · ${plural(s.returnCount, 'return')}`}
         back={{ to: `/canvass/sessions/${s.id}`, label: 'Enter returns' }}
         actions={
           <DeleteButton

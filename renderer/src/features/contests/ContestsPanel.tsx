@@ -7,7 +7,7 @@ import { ELECTION_TYPE_INFO } from '../../../../shared/domain/election-types.ts'
 import { api, useApi } from '../../app/api.ts';
 import { Options } from '../../ui/Options.tsx';
 import { Field } from '../../ui/Field.tsx';
-import { formatNumber } from '../../ui/format.ts';
+import { formatNumber, plural } from '../../ui/format.ts';
 import { ErrorMessage } from '../../ui/Page.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
 import { ConsiderAllForm } from './ConsiderAllForm.tsx';
@@ -95,7 +95,7 @@ function AddContestForm(props: { electionId: number; areas: Area[]; kinds: strin
       <h3>Add a contest</h3>
       <ErrorMessage error={form.formError} />
       <div className="row">
-        <Field label="Find an area" hint={`${choices.length} ${props.kinds} area${choices.length === 1 ? '' : 's'} to choose from`}>
+        <Field label="Find an area" hint={`${plural(choices.length, `${props.kinds} area`)} to choose from`}>
           {(a) => <input {...a} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="Type part of the name" />}
         </Field>
         <Field label="Area" error={form.errorOf('areaId')}>

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { electionTypeLabel } from '../../../../shared/domain/election-types.ts';
+import { ukToday } from '../../../../shared/domain/working-days.ts';
 import { useApi } from '../../app/api.ts';
 import { formatDate, plural } from '../../ui/format.ts';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
@@ -47,7 +48,7 @@ export function HomePage() {
     );
   }
 
-  const today = new Date().toISOString().slice(0, 10);
+  const today = ukToday();
   const allContests = contests.data;
   const upcoming = elections.data.filter((e) => e.pollingDay >= today).sort((a, b) => a.pollingDay.localeCompare(b.pollingDay));
   return (

@@ -9,6 +9,7 @@ import { useApiForm } from '../../ui/useApiForm.ts';
 import { PrintRunsTable } from './tables.tsx';
 import { formatPence } from '../../../../shared/domain/money.ts';
 import { LeafletingNav, idOrNull, leafletLabel, poundsToPence, wholeNumber } from './common.tsx';
+import { plural } from '../../ui/format.ts';
 
 export function PrintRunsPage() {
   const [params] = useSearchParams();
@@ -34,7 +35,7 @@ export function PrintRunsPage() {
       ) : runs.length === 0 ? (
         <p className="muted">No print runs logged yet.</p>
       ) : (
-        <PrintRunsTable runs={runs} caption={`${runs.length} print run${runs.length === 1 ? '' : 's'}, ${formatPence(total)} in all`} showLeaflet deletable />
+        <PrintRunsTable runs={runs} caption={`${plural(runs.length, 'print run')}, ${formatPence(total)} in all`} showLeaflet deletable />
       )}
     </>
   );

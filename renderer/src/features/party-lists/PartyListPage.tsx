@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { ListMember, PartyList } from '../../../../shared/contract/party-lists.ts';
-import { formatPence } from '../../../../shared/domain/deposits.ts';
+import { formatPence } from '../../../../shared/domain/money.ts';
 import { api, useApi } from '../../app/api.ts';
 import { DeleteButton } from '../../ui/DeleteButton.tsx';
 import { Field } from '../../ui/Field.tsx';
@@ -82,7 +82,7 @@ function Overview(props: { l: PartyList }) {
         </ul>
       )}
       <p>
-        Deposit: {d ? `${formatPence(d.amountPence)} for the whole list, ${d.returnRuleText}` : 'none for this list'}
+        Deposit: {d ? `${formatPence(d.amountPence, { wholePounds: true })} for the whole list, ${d.returnRuleText}` : 'none for this list'}
         {d && <SourceFlag source={d.source} />}
         {d?.outcome && (
           <>
