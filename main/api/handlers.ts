@@ -18,6 +18,7 @@ import { registerHandlers } from './register.ts';
 import { plannerHandlers } from './planner.ts';
 import { leafletsHandlers } from './leaflets.ts';
 import { partyListsHandlers } from './party-lists.ts';
+import { votingHandlers } from './voting.ts';
 
 /** Every method's handler; the type check fails if a contract method has none. */
 export const handlers: HandlersFor<Contract> = {
@@ -39,4 +40,5 @@ export const handlers: HandlersFor<Contract> = {
   ...backupsHandlers,
   ...encryptHandlers,
   ...encryptionHandlers,
+  ...votingHandlers,
 };

@@ -1,5 +1,5 @@
 /**
- * GET /api/pdf/walk-sheets?area=ID[&district=CODE] in browser mode (behind the API's token check):
+ * GET /api/pdf/walk-sheets?area=ID[&district=CODE][&voted=N&of=M] in browser mode (behind the API's token check):
  * the PDF streamed as it is written, as a download. A refusal is one plain sentence with the
  * dispatcher's status, sent before any page is written.
  */
@@ -18,9 +18,18 @@ export async function serveWalkSheets(dispatch: Dispatch, url: URL, res: ServerR
   const areaId = /^\d{1,15}$/.test(areaText) ? Number(areaText) : 0;
   if (areaId <= 0) return refuse(res, 400, 'Give the area as ?area=ID (its number in Hustings)');
   const district = url.searchParams.get('district') || undefined;
+  const voted = url.searchParams.get('voted');
+  const of = url.searchParams.get('of');
+  let votedIn;
+  if (voted !== null || of !== null) {
+    const n = /^\d{1,2}$/.test(voted ?? '') ? Number(voted) : -1;
+    const m = /^\d{1,2}$/.test(of ?? '') ? Number(of) : 0;
+    if (n < 0 || m < 1 || n > m) return refuse(res, 400, 'Give voting history as ?voted=N&of=M: voted in N of the last M elections, N no more than M');
+    votedIn = { n, m };
+  }
   let plan;
   try {
-    plan = await planWalkSheets(dispatch, areaId, district);
+    plan = await planWalkSheets(dispatch, areaId, district, votedIn);
   } catch (e) {
     if (e instanceof AppError) return refuse(res, HTTP_STATUS[e.code], e.message);
     throw e;

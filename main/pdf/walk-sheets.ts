@@ -27,6 +27,8 @@ export interface WalkSheetPlan {
   areaName: string;
   districts: string[];
   codes: CodeConfig;
+  /** Only electors who voted in at least n of the last m elections (voting history). */
+  votedIn?: { n: number; m: number };
 }
 
 async function call<T>(dispatch: Dispatch, method: string, input: unknown): Promise<T> {
@@ -36,7 +38,7 @@ async function call<T>(dispatch: Dispatch, method: string, input: unknown): Prom
 }
 
 /** Checks the request and gathers what every page needs; refuses (AppError) before a byte is written. */
-export async function planWalkSheets(dispatch: Dispatch, areaId: number, district?: string): Promise<WalkSheetPlan> {
+export async function planWalkSheets(dispatch: Dispatch, areaId: number, district?: string, votedIn?: { n: number; m: number }): Promise<WalkSheetPlan> {
   const area = await call<{ name: string }>(dispatch, 'areas.get', { id: areaId });
   const all = (await call<{ pollingDistrict: string }[]>(dispatch, 'register.listDistricts', { areaId })).map((d) => d.pollingDistrict);
   if (all.length === 0) throw new AppError('not_found', `${area.name} has no register yet: import it first`);
@@ -44,7 +46,7 @@ export async function planWalkSheets(dispatch: Dispatch, areaId: number, distric
     throw new AppError('not_found', `Polling district ${district} is not in ${area.name}’s register (its districts: ${all.join(', ')})`);
   }
   const codes = await call<CodeConfig>(dispatch, 'canvass.getCodes', {});
-  return { areaName: area.name, districts: district === undefined ? all : [district], codes };
+  return { areaName: area.name, districts: district === undefined ? all : [district], codes, ...(votedIn ? { votedIn } : {}) };
 }
 
 /** The user's codes as tick boxes, as many as fit beside the text columns. */
@@ -104,7 +106,12 @@ export async function writeWalkSheets(dispatch: Dispatch, areaId: number, plan: 
   let pages = 0;
   let electors = 0;
   for (const district of plan.districts) {
-    const sheetData = await call<{ households: SheetHousehold[] }>(dispatch, 'register.getWalkSheet', { areaId, pollingDistrict: district });
+    const sheetData = await call<{ households: SheetHousehold[] }>(dispatch, 'register.getWalkSheet', {
+      areaId,
+      pollingDistrict: district,
+      ...(plan.votedIn ? { votedIn: plan.votedIn } : {}),
+    });
+    const only = plan.votedIn ? ` (voted in ${plan.votedIn.n} of the last ${plan.votedIn.m} elections)` : '';
     const markers = markersIn(sheetData.households.flatMap((h) => h.electors.map((e) => e.markers)));
     const frame: SheetFrame = {
       columns: textColumns,
@@ -114,7 +121,7 @@ export async function writeWalkSheets(dispatch: Dispatch, areaId: number, plan: 
       footer: legend(plan.codes, markers),
     };
     electors += sheetData.households.reduce((n, h) => n + h.electors.length, 0);
-    pages += sheet.run(frame, { title: `Walk sheet: ${plan.areaName}, polling district ${district}`, sections: sections(sheetData.households, plan.codes) });
+    pages += sheet.run(frame, { title: `Walk sheet: ${plan.areaName}, polling district ${district}${only}`, sections: sections(sheetData.households, plan.codes) });
   }
   await sheet.end();
   return { pages, electors };

@@ -16,6 +16,7 @@ import { registerContract } from './register.ts';
 import { plannerContract } from './planner.ts';
 import { leafletsContract } from './leaflets.ts';
 import { partyListsContract } from './party-lists.ts';
+import { votingContract } from './voting.ts';
 
 /** Every method of the API. Each feature adds its own contract object here. */
 export const contract = {
@@ -38,6 +39,7 @@ export const contract = {
   ...backupsContract,
   ...encryptContract,
   ...encryptionContract,
+  ...votingContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

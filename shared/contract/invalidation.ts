@@ -9,7 +9,7 @@ import type { MethodName } from './index.ts';
  * a mutation not listed in CHANGES may change anything, so it reloads every view; maintenance
  * (a restore) changes everything. Every mutation writes an audit row, so it changes 'audit' too.
  */
-export type Data = 'areas' | 'audit' | 'codes' | 'followUps' | 'register' | 'returns' | 'sessions';
+export type Data = 'areas' | 'audit' | 'codes' | 'followUps' | 'register' | 'returns' | 'sessions' | 'votes';
 
 /** Queries: the data their answer is made of. */
 export const SHOWS: Partial<Record<MethodName, readonly Data[]>> = {
@@ -26,14 +26,19 @@ export const SHOWS: Partial<Record<MethodName, readonly Data[]>> = {
   'register.list': ['register', 'areas'],
   'register.listDistricts': ['register'],
   // Electors carry their standing (latest return, requests) and follow-ups done.
-  'register.listElectors': ['register', 'returns', 'followUps'],
+  'register.listElectors': ['register', 'returns', 'followUps', 'votes'],
   'register.getElector': ['register', 'returns', 'followUps'],
   'register.getByNumber': ['register', 'returns'],
   'register.getNeighbour': ['register', 'returns'],
   'register.firstInWalk': ['register', 'returns'],
   'register.getHousehold': ['register', 'returns'],
   'register.findHouseholds': ['register', 'returns'],
-  'register.getWalkSheet': ['register', 'returns', 'codes', 'areas'],
+  'register.getWalkSheet': ['register', 'returns', 'codes', 'areas', 'votes'],
+  // Voting history and absent votes. The postal week list and the glance also read polling-day
+  // setup (the promise rule, stations, rooms), so they are left to reload on every change.
+  'voting.listPreview': [],
+  'voting.electorHistory': ['votes', 'register'],
+  'voting.knownElections': ['votes'],
 };
 
 /** Mutations: the data they change (besides the audit row every mutation writes). */
@@ -48,6 +53,9 @@ export const CHANGES: Partial<Record<MethodName, readonly Data[]>> = {
   'canvass.undoReturn': ['returns', 'followUps'],
   'canvass.markFollowUpsDone': ['followUps'],
   'canvass.undoFollowUpsDone': ['followUps'],
+  'voting.importAbsent': ['votes'],
+  'voting.absentFromMarkers': ['votes'],
+  'voting.importMarked': ['votes'],
 };
 
 /** Whether a successful call of `change` may have changed the answer of the query `view`. */
