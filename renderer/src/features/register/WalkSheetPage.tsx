@@ -5,10 +5,12 @@ import { lastResult, sectionHeading, walkRoute } from '../../../../shared/domain
 import { Field } from '../../ui/Field.tsx';
 import { plural } from '../../ui/format.ts';
 import { ErrorMessage, Loading } from '../../ui/Page.tsx';
+import { type VotedIn, VotedInFilter, votedInFromParams } from '../polling/VotedInFilter.tsx';
 
 /** GET /api/pdf/walk-sheets: the PDF the server writes (browser mode; the page's cookie carries the token). */
-function pdfHref(areaId: number, district?: string): string {
-  return `/api/pdf/walk-sheets?${new URLSearchParams({ area: String(areaId), ...(district ? { district } : {}) })}`;
+function pdfHref(areaId: number, district?: string, votedIn?: VotedIn): string {
+  const history: Record<string, string> = votedIn ? { voted: String(votedIn.n), of: String(votedIn.m) } : {};
+  return `/api/pdf/walk-sheets?${new URLSearchParams({ area: String(areaId), ...(district ? { district } : {}), ...history })}`;
 }
 
 /**
@@ -20,12 +22,16 @@ export function WalkSheetPage() {
   const [params, setParams] = useSearchParams();
   const districts = useApi('register.listDistricts', { areaId });
   const district = params.get('district') ?? '';
+  const votedIn = votedInFromParams(params);
+  /** The address with one choice changed and the others kept. */
+  const choose = (district: string, v: VotedIn | undefined) =>
+    setParams({ district, ...(v ? { voted: String(v.n), of: String(v.m) } : {}) });
   const first = districts.data?.[0]?.pollingDistrict;
   // Opened without a district: show the first, never the whole area.
   useEffect(() => {
-    if (district === '' && first) setParams({ district: first }, { replace: true });
+    if (district === '' && first) setParams((p) => ({ ...Object.fromEntries(p), district: first }), { replace: true });
   }, [district, first, setParams]);
-  const { data, error } = useApi('register.getWalkSheet', district ? { areaId, pollingDistrict: district } : null);
+  const { data, error } = useApi('register.getWalkSheet', district ? { areaId, pollingDistrict: district, votedIn } : null);
   const codes = useApi('canvass.getCodes', {});
   const desktop = Boolean(window.hustings);
   const electors = data?.households.reduce((n, h) => n + h.electors.length, 0) ?? 0;
@@ -38,7 +44,7 @@ export function WalkSheetPage() {
         <div className="row">
           <Field label="Polling district">
             {(a) => (
-              <select {...a} value={district} onChange={(e) => setParams({ district: e.target.value })}>
+              <select {...a} value={district} onChange={(e) => choose(e.target.value, votedIn)}>
                 {(districts.data ?? []).map((d) => (
                   <option key={d.pollingDistrict} value={d.pollingDistrict}>
                     {d.pollingDistrict} ({plural(d.electors, 'elector')})
@@ -47,17 +53,18 @@ export function WalkSheetPage() {
               </select>
             )}
           </Field>
+          <VotedInFilter areaId={areaId} value={votedIn} onChange={(v) => choose(district, v)} />
         </div>
         {desktop ? (
           <p className="muted">To print, write the PDF with `hustings register walk-sheets --area {areaId} --pdf FILE`, or open Hustings in a browser.</p>
         ) : (
           <div className="actions">
             {district && (
-              <a className="button primary" href={pdfHref(areaId, district)} download>
+              <a className="button primary" href={pdfHref(areaId, district, votedIn)} download>
                 Download PDF for district {district}
               </a>
             )}
-            <a className="button" href={pdfHref(areaId)} download>
+            <a className="button" href={pdfHref(areaId, undefined, votedIn)} download>
               Download PDF for the whole area
             </a>
             <span className="muted">A4, in the order a canvasser walks; electors who moved, died or asked not to be contacted are left off.</span>
@@ -72,6 +79,7 @@ export function WalkSheetPage() {
           <h1>
             Walk sheet: {data.areaName}
             {data.pollingDistrict ? `, polling district ${data.pollingDistrict}` : ''}
+            {votedIn ? ` (voted in ${votedIn.n} of the last ${votedIn.m} elections)` : ''}
           </h1>
           <p>
             {plural(data.households.length, 'household')}, {plural(electors, 'elector')}. Canvasser: ______________ Date: ____________
