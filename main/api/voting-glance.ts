@@ -5,7 +5,7 @@
  */
 import type { Contest } from '../../shared/contract/contests.ts';
 import { promiseSupports } from '../../db/repositories/absent-voters.ts';
-import { type DistrictFigures, glanceData } from '../../db/repositories/polling-glance.ts';
+import { type DistrictFigures, type HourFigures, glanceData } from '../../db/repositories/polling-glance.ts';
 import type { Ctx } from './context.ts';
 
 const HOUR = 60 * 60_000;
@@ -25,6 +25,18 @@ function sum(districts: readonly DistrictFigures[]) {
     (t, d) => ({ electors: t.electors + d.electors, voted: t.voted + d.voted, promises: t.promises + d.promises, promisesVoted: t.promisesVoted + d.promisesVoted }),
     { electors: 0, voted: 0, promises: 0, promisesVoted: 0 },
   );
+}
+
+/** The hours from the first numbers to the last, a quiet hour shown as none rather than left out. */
+function everyHour(hours: readonly HourFigures[]): HourFigures[] {
+  if (hours.length === 0) return [];
+  const byHour = new Map(hours.map((h) => [h.hour, h]));
+  const out: HourFigures[] = [];
+  for (let t = Date.parse(hours[0].hour); t <= Date.parse(hours.at(-1)!.hour); t += HOUR) {
+    const hour = new Date(t).toISOString().replace('.000Z', 'Z');
+    out.push(byHour.get(hour) ?? { hour, voted: 0, promisesVoted: 0 });
+  }
+  return out;
 }
 
 export async function glance(ctx: Ctx, contest: Contest, now: Date) {
@@ -61,7 +73,7 @@ export async function glance(ctx: Ctx, contest: Contest, now: Date) {
     supports,
     total: sum(data.districts),
     stations,
-    hours: data.hours,
+    hours: everyHour(data.hours),
     rooms,
   };
 }

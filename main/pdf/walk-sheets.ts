@@ -10,6 +10,7 @@ import { AppError } from '../../shared/contract/result.ts';
 import { type CodeConfig, OUTCOMES, OUTCOME_LABELS, REQUESTS, REQUEST_LABELS } from '../../shared/domain/canvass-codes.ts';
 import { markerMeaning, markersIn } from '../../shared/domain/register-markers.ts';
 import { lastResult, sectionHeading, walkRoute } from '../../shared/domain/walk-route.ts';
+import { votedInText } from '../../shared/domain/voting-columns.ts';
 import type { Dispatch } from '../api/dispatcher.ts';
 import { type BoxGroup, type Line, type SheetFrame, type Section, CONTENT_WIDTH, boxesWidth, openSheet } from './sheet-layout.ts';
 
@@ -111,7 +112,7 @@ export async function writeWalkSheets(dispatch: Dispatch, areaId: number, plan: 
       pollingDistrict: district,
       ...(plan.votedIn ? { votedIn: plan.votedIn } : {}),
     });
-    const only = plan.votedIn ? ` (voted in ${plan.votedIn.n} of the last ${plan.votedIn.m} elections)` : '';
+    const only = plan.votedIn ? ` (${votedInText(plan.votedIn)})` : '';
     const markers = markersIn(sheetData.households.flatMap((h) => h.electors.map((e) => e.markers)));
     const frame: SheetFrame = {
       columns: textColumns,

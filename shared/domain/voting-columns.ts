@@ -119,3 +119,9 @@ export function readVoteMark(text: string): VoteMethod | 'not_voted' | null {
   if (['n', 'no', 'did not vote', 'not voted', '0'].includes(t)) return 'not_voted';
   return null;
 }
+
+/** The voting-history filter in words: "voted in at least 2 of the last 3 elections". */
+export function votedInText(v: { n: number; m: number }): string {
+  if (v.m === 1) return v.n === 1 ? 'voted in the last election' : 'any voting history';
+  return v.n === v.m ? `voted in all of the last ${v.m} elections` : `voted in at least ${v.n} of the last ${v.m} elections`;
+}

@@ -167,6 +167,7 @@ describe('the day at a glance', () => {
     ]);
     expect(g.hours).toEqual([
       { hour: '2026-05-07T08:00:00Z', voted: 3, promisesVoted: 1 },
+      { hour: '2026-05-07T09:00:00Z', voted: 0, promisesVoted: 0 },
       { hour: '2026-05-07T10:00:00Z', voted: 1, promisesVoted: 1 },
     ]);
     expect(g.rooms).toEqual([{ id: expect.any(Number), name: 'Smith’s front room', districts: ['AA', 'AB'], promises: 5, promisesVoted: 2, left: 3 }]);

@@ -114,7 +114,7 @@ export function GlancePage() {
                 Voted
               </th>
               <th scope="col" className="num">
-                Promises
+                Promises voted
               </th>
               <th scope="col">
                 <span className="visually-hidden">Bar</span>

@@ -35,7 +35,7 @@ export function VotedInFilter(props: { areaId: number; value: VotedIn | undefine
           <option value="">Anyone</option>
           {options.map((o) => (
             <option key={`${o.n}/${o.m}`} value={`${o.n}/${o.m}`}>
-              {o.m === 1 ? 'Voted in the last election' : o.n === o.m ? `Voted in all of the last ${o.m}` : `Voted in ${o.n} of the last ${o.m}`}
+              {o.m === 1 ? 'Voted in the last election' : o.n === o.m ? `Voted in all of the last ${o.m}` : `Voted in at least ${o.n} of the last ${o.m}`}
             </option>
           ))}
         </select>

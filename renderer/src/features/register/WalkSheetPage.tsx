@@ -6,6 +6,7 @@ import { Field } from '../../ui/Field.tsx';
 import { plural } from '../../ui/format.ts';
 import { ErrorMessage, Loading } from '../../ui/Page.tsx';
 import { type VotedIn, VotedInFilter, votedInFromParams } from '../polling/VotedInFilter.tsx';
+import { votedInText } from '../../../../shared/domain/voting-columns.ts';
 
 /** GET /api/pdf/walk-sheets: the PDF the server writes (browser mode; the page's cookie carries the token). */
 function pdfHref(areaId: number, district?: string, votedIn?: VotedIn): string {
@@ -79,7 +80,7 @@ export function WalkSheetPage() {
           <h1>
             Walk sheet: {data.areaName}
             {data.pollingDistrict ? `, polling district ${data.pollingDistrict}` : ''}
-            {votedIn ? ` (voted in ${votedIn.n} of the last ${votedIn.m} elections)` : ''}
+            {votedIn ? ` (${votedInText(votedIn)})` : ''}
           </h1>
           <p>
             {plural(data.households.length, 'household')}, {plural(electors, 'elector')}. Canvasser: ______________ Date: ____________
