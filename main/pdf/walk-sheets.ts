@@ -112,17 +112,18 @@ export async function writeWalkSheets(dispatch: Dispatch, areaId: number, plan: 
       pollingDistrict: district,
       ...(plan.votedIn ? { votedIn: plan.votedIn } : {}),
     });
-    const only = plan.votedIn ? ` (${votedInText(plan.votedIn)})` : '';
+    // The filter goes in the legend: the title line has no room for it.
+    const only = plan.votedIn ? `\nOnly electors who ${votedInText(plan.votedIn)} on record for the area.` : '';
     const markers = markersIn(sheetData.households.flatMap((h) => h.electors.map((e) => e.markers)));
     const frame: SheetFrame = {
       columns: textColumns,
       boxes,
       fillIn: 'Canvasser ________________   Date __________',
       pageSummary: (lines: Line[]) => `Polling district ${district}. Streets: ${pageStreets(lines).join(', ')}`,
-      footer: legend(plan.codes, markers),
+      footer: legend(plan.codes, markers) + only,
     };
     electors += sheetData.households.reduce((n, h) => n + h.electors.length, 0);
-    pages += sheet.run(frame, { title: `Walk sheet: ${plan.areaName}, polling district ${district}${only}`, sections: sections(sheetData.households, plan.codes) });
+    pages += sheet.run(frame, { title: `Walk sheet: ${plan.areaName}, polling district ${district}`, sections: sections(sheetData.households, plan.codes) });
   }
   await sheet.end();
   return { pages, electors };

@@ -107,7 +107,7 @@ test('a volunteer imports the marked register for a district and filters the wal
   const pdf = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Download PDF for district AA' }).click();
   const text = await extractText(new Uint8Array(readFileSync((await (await pdf).path())!)), { mergePages: true });
-  expect(text.text).toContain('polling district AA (voted in at least 1 of the last 2 elections)');
+  expect(text.text).toContain('Only electors who voted in at least 1 of the last 2 elections on record for the area.');
   expect(text.text).toContain('Ann Miller4');
   expect(text.text).not.toContain('Ann Miller3');
 
