@@ -12,7 +12,7 @@ export const votingListMapping = z.strictObject(
 export const absentVote = z.enum(['postal', 'proxy', 'postal_proxy'], { error: 'An absent vote is postal, proxy or postal_proxy' });
 export const voteMethod = z.enum(['in_person', 'postal', 'proxy']);
 const lineNumber = z.object({ line: z.number(), electorNumber: z.string() });
-const supports = z.array(z.string().trim().min(1).max(10)).max(50);
+const supports = z.array(z.string().min(1, 'A support code is not empty').max(10, 'A support code is at most 10 characters')).max(50);
 
 /** Turnout figures: how many there are and how many have voted. */
 const turnout = z.object({ electors: z.number(), voted: z.number(), promises: z.number(), promisesVoted: z.number() });
