@@ -11,6 +11,7 @@ import { personIdentifiers } from '../../shared/domain/erasure.ts';
 import type { Db } from '../open.ts';
 import { deleteElector } from './electors.ts';
 import { eraseTraces, type ScrubCount } from './erasure.ts';
+import { electorVoteCount } from './voting-history.ts';
 
 /** The register's fields of an elector that identify them, read before they are deleted. */
 export interface ElectorIdentity {
@@ -76,14 +77,15 @@ export function electorMentions(db: Db, e: ElectorIdentity): { identifiers: stri
 }
 
 /**
- * Deletes the elector (their canvass returns and follow-ups go with them), blanks their audit
- * rows and scrubs them from other records. Call inside a transaction; the caller records that an
- * erasure happened.
+ * Deletes the elector (their canvass returns, follow-ups, absent vote, voting history and
+ * knock-ups go with them), blanks their audit rows and scrubs them from other records. Call
+ * inside a transaction; the caller records that an erasure happened.
  */
-export async function eraseElector(db: Db, e: ElectorIdentity): Promise<ScrubCount & { returns: number }> {
+export async function eraseElector(db: Db, e: ElectorIdentity): Promise<ScrubCount & { returns: number; votes: number }> {
   const { identifiers, alongside } = electorMentions(db, e);
   const returns = (db.prepare('SELECT count(*) AS n FROM canvass_returns WHERE elector_id = ?').get(e.id) as { n: number }).n;
+  const votes = electorVoteCount(db, e.id);
   await deleteElector(db, e.id);
   const traces = await eraseTraces(db, { entity: 'elector', entityId: e.id, identifiers: personIdentifiers(identifiers), alongside: personIdentifiers(alongside) });
-  return { returns, ...traces };
+  return { returns, votes, ...traces };
 }

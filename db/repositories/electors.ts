@@ -3,6 +3,7 @@
  * `findElector` (nomination subscribers) and `householdCounts` (leaflet drops).
  */
 import type { Db } from '../open.ts';
+import { type VotedIn, votedInWhere } from './voting-history.ts';
 import { parseAddress, sortByWalkOrder } from '../../shared/domain/households.ts';
 import { type RegisterBuffer, TextField } from '../../shared/domain/register-buffer.ts';
 import type { MatchSource } from '../../shared/domain/register-matching.ts';
@@ -159,13 +160,18 @@ function numberPrefix(search: string): string | null {
  */
 export async function listElectors(
   db: Db,
-  q: { areaId: number; pollingDistrict?: string; search?: string; offset: number; limit: number; after?: number },
+  q: { areaId: number; pollingDistrict?: string; search?: string; offset: number; limit: number; after?: number; votedIn?: VotedIn },
 ): Promise<{ total: number; items: ElectorSummary[]; nextCursor: number | null }> {
   const where = ['area_id = ?'];
   const params: unknown[] = [q.areaId];
   if (q.pollingDistrict) {
     where.push('polling_district = ?');
     params.push(q.pollingDistrict);
+  }
+  if (q.votedIn) {
+    const voted = votedInWhere('electors', q.areaId, q.votedIn.n, q.votedIn.m);
+    where.push(voted.sql);
+    params.push(...voted.params);
   }
   const search = q.search?.trim() ?? '';
   if (search) {
@@ -288,8 +294,9 @@ export interface WalkSheetHousehold extends Household {
  * Households of an area (or one polling district) in walk order with their electors, for a
  * printed walk sheet. Electors who moved, died or asked not to be contacted are left off.
  */
-export async function walkSheet(db: Db, areaId: number, pollingDistrict?: string): Promise<WalkSheetHousehold[]> {
-  const params: unknown[] = [areaId, ...(pollingDistrict ? [pollingDistrict] : [])];
+export async function walkSheet(db: Db, areaId: number, pollingDistrict?: string, votedIn?: VotedIn): Promise<WalkSheetHousehold[]> {
+  const voted = votedIn ? votedInWhere('e', areaId, votedIn.n, votedIn.m) : null;
+  const params: unknown[] = [areaId, ...(pollingDistrict ? [pollingDistrict] : []), ...(voted ? voted.params : [])];
   const rows = db
     .prepare(
       `SELECT h.id, h.area_id AS areaId, h.polling_district AS pollingDistrict, h.street, h.house_number AS houseNumber, h.house, h.flat,
@@ -299,6 +306,7 @@ export async function walkSheet(db: Db, areaId: number, pollingDistrict?: string
        FROM electors e JOIN households h ON h.id = e.household_id
        WHERE e.area_id = ? ${pollingDistrict ? 'AND e.polling_district = ?' : ''}
          AND (e.latest_outcome IS NULL OR e.latest_outcome NOT IN ('moved', 'deceased', 'do_not_contact'))
+         ${voted ? `AND ${voted.sql}` : ''}
        ORDER BY e.walk_seq`,
     )
     .all(...params) as (Household & { electorId: number; electorNumber: string; fullName: string; markers: string; latestOutcome: string | null; latestSupport: string | null })[];

@@ -6,7 +6,8 @@
 import type { Db } from '../open.ts';
 
 export type VoteSource = 'teller' | 'marked_register' | 'import';
-export type VoteMethod = 'in_person' | 'postal' | 'proxy';
+import type { VoteMethod } from '../../shared/domain/voting-columns.ts';
+export type { VoteMethod };
 
 export interface VoteBatchWrite {
   electionId: number;

@@ -21,6 +21,7 @@ import { partyListsHandlers } from './party-lists.ts';
 import { pollingHandlers } from './polling-setup.ts';
 import { tellingHandlers } from './telling.ts';
 import { pdfHandlers } from './pdf.ts';
+import { votingHandlers } from './voting.ts';
 
 /** Every method's handler; the type check fails if a contract method has none. */
 export const handlers: HandlersFor<Contract> = {
@@ -45,4 +46,5 @@ export const handlers: HandlersFor<Contract> = {
   ...pollingHandlers,
   ...tellingHandlers,
   ...pdfHandlers,
+  ...votingHandlers,
 };

@@ -27,7 +27,7 @@ async function collect(fileName: string, write: (out: Writable) => Promise<{ pag
 export const pdfHandlers: HandlersFor<typeof pdfContract> = {
   'pdf.walkSheets': async (ctx, input) => {
     const dispatch = queriesNow(ctx);
-    const plan = await planWalkSheets(dispatch, input.areaId, input.pollingDistrict || undefined);
+    const plan = await planWalkSheets(dispatch, input.areaId, input.pollingDistrict || undefined, input.votedIn);
     return collect(walkSheetsFileName(plan, input.pollingDistrict || undefined), (out) => writeWalkSheets(dispatch, input.areaId, plan, out));
   },
   'pdf.roundSheet': async (ctx, input) => {

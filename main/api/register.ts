@@ -20,6 +20,7 @@ import {
 } from '../../db/repositories/electors.ts';
 import { getSetting } from '../../db/repositories/settings.ts';
 import { eraseElector, electorIdentity, type ElectorIdentity } from '../../db/repositories/elector-erasure.ts';
+import { absentVoteOf, electorHistory } from '../../db/repositories/voting-history.ts';
 import { logElectorErasure } from '../../db/erasure-log.ts';
 import { TEXT_ENCODING_LABELS } from '../../shared/domain/text-encoding.ts';
 import { importRegister, previewRegisterFile } from '../register-import.ts';
@@ -129,9 +130,9 @@ export const registerHandlers: HandlersFor<typeof registerContract> = {
     for (const h of found.items) items.push({ ...h, members: await householdMembers(ctx.db, h.id) });
     return { total: found.total, items };
   },
-  'register.getWalkSheet': async (ctx, { areaId, pollingDistrict }) => {
+  'register.getWalkSheet': async (ctx, { areaId, pollingDistrict, votedIn }) => {
     const area = await requireArea(ctx, areaId);
-    return { areaName: area.name, pollingDistrict: pollingDistrict ?? '', households: await walkSheet(ctx.db, areaId, pollingDistrict || undefined) };
+    return { areaName: area.name, pollingDistrict: pollingDistrict ?? '', households: await walkSheet(ctx.db, areaId, pollingDistrict || undefined, votedIn) };
   },
   'register.getPersonExport': async (ctx, { id }) => {
     const elector = await requireElector(ctx, id);
@@ -143,6 +144,7 @@ export const registerHandlers: HandlersFor<typeof registerContract> = {
       returns: await electorReturns(ctx.db, id),
       followUpsDone: await electorFollowUpsDone(ctx.db, id),
       audit: await listAudit(ctx.db, { entity: 'elector', entityId: id, limit: 1000 }),
+      voting: { absentVote: absentVoteOf(ctx.db, id), history: await electorHistory(ctx.db, id) },
     };
   },
   'register.erasePerson': async (ctx, { id, confirm }) => {
@@ -150,7 +152,7 @@ export const registerHandlers: HandlersFor<typeof registerContract> = {
     if (!confirm) {
       throw new AppError(
         'needs_confirmation',
-        `Erasing ${elector.fullName} removes them from the register, deletes their canvass returns and blanks their details in the activity log, leaving only a note that an erasure happened. This cannot be undone; a re-imported register would add them again as a new elector.`,
+        `Erasing ${elector.fullName} removes them from the register, deletes their canvass returns, absent vote and voting history and blanks their details in the activity log, leaving only a note that an erasure happened. This cannot be undone; a re-imported register would add them again as a new elector.`,
       );
     }
     // Noted in the erasure log beside the database (once this commits), so restoring a backup
@@ -159,8 +161,8 @@ export const registerHandlers: HandlersFor<typeof registerContract> = {
     logElectorErasure(ctx.db, ctx.dbPath, ctx.encryption.key, identity);
     // Their record's audit rows are blanked, their name, number and address taken out of other
     // records' notes and copies, and the one record left says only that an erasure happened.
-    const { returns, auditRows, records } = await eraseElector(ctx.db, identity);
-    await ctx.audit({ action: 'erase', entity: 'elector', entityId: id, summary: 'Erased an elector’s personal data on request', after: { returns, auditRows, records } });
+    const { returns, votes, auditRows, records } = await eraseElector(ctx.db, identity);
+    await ctx.audit({ action: 'erase', entity: 'elector', entityId: id, summary: 'Erased an elector’s personal data on request', after: { returns, votes, auditRows, records } });
     return { erased: true, returns, auditRows };
   },
 };

@@ -10,6 +10,7 @@ import { AppError } from '../../shared/contract/result.ts';
 import { type CodeConfig, OUTCOMES, OUTCOME_LABELS, REQUESTS, REQUEST_LABELS } from '../../shared/domain/canvass-codes.ts';
 import { markerMeaning, markersIn } from '../../shared/domain/register-markers.ts';
 import { lastResult, sectionHeading, walkRoute } from '../../shared/domain/walk-route.ts';
+import { votedInText } from '../../shared/domain/voting-columns.ts';
 import type { Dispatch } from '../api/dispatcher.ts';
 import { call, slug } from './dispatch-call.ts';
 import { type BoxGroup, type Line, type SheetFrame, type Section, CONTENT_WIDTH, boxesWidth, openSheet } from './sheet-layout.ts';
@@ -28,10 +29,12 @@ export interface WalkSheetPlan {
   areaName: string;
   districts: string[];
   codes: CodeConfig;
+  /** Only electors who voted in at least n of the last m elections (voting history). */
+  votedIn?: { n: number; m: number };
 }
 
 /** Checks the request and gathers what every page needs; refuses (AppError) before a byte is written. */
-export async function planWalkSheets(dispatch: Dispatch, areaId: number, district?: string): Promise<WalkSheetPlan> {
+export async function planWalkSheets(dispatch: Dispatch, areaId: number, district?: string, votedIn?: { n: number; m: number }): Promise<WalkSheetPlan> {
   const area = await call<{ name: string }>(dispatch, 'areas.get', { id: areaId });
   const all = (await call<{ pollingDistrict: string }[]>(dispatch, 'register.listDistricts', { areaId })).map((d) => d.pollingDistrict);
   if (all.length === 0) throw new AppError('not_found', `${area.name} has no register yet: import it first`);
@@ -39,7 +42,7 @@ export async function planWalkSheets(dispatch: Dispatch, areaId: number, distric
     throw new AppError('not_found', `Polling district ${district} is not in ${area.name}’s register (its districts: ${all.join(', ')})`);
   }
   const codes = await call<CodeConfig>(dispatch, 'canvass.getCodes', {});
-  return { areaName: area.name, districts: district === undefined ? all : [district], codes };
+  return { areaName: area.name, districts: district === undefined ? all : [district], codes, ...(votedIn ? { votedIn } : {}) };
 }
 
 /** The user's codes as tick boxes, as many as fit beside the text columns. */
@@ -99,14 +102,20 @@ export async function writeWalkSheets(dispatch: Dispatch, areaId: number, plan: 
   let pages = 0;
   let electors = 0;
   for (const district of plan.districts) {
-    const sheetData = await call<{ households: SheetHousehold[] }>(dispatch, 'register.getWalkSheet', { areaId, pollingDistrict: district });
+    const sheetData = await call<{ households: SheetHousehold[] }>(dispatch, 'register.getWalkSheet', {
+      areaId,
+      pollingDistrict: district,
+      ...(plan.votedIn ? { votedIn: plan.votedIn } : {}),
+    });
+    // The filter goes in the legend: the title line has no room for it.
+    const only = plan.votedIn ? `\nOnly electors who ${votedInText(plan.votedIn)} on record for the area.` : '';
     const markers = markersIn(sheetData.households.flatMap((h) => h.electors.map((e) => e.markers)));
     const frame: SheetFrame = {
       columns: textColumns,
       boxes,
       fillIn: 'Canvasser ________________   Date __________',
       pageSummary: (lines: Line[]) => `Polling district ${district}. Streets: ${pageStreets(lines).join(', ')}`,
-      footer: legend(plan.codes, markers),
+      footer: legend(plan.codes, markers) + only,
     };
     electors += sheetData.households.reduce((n, h) => n + h.electors.length, 0);
     pages += sheet.run(frame, { title: `Walk sheet: ${plan.areaName}, polling district ${district}`, sections: sections(sheetData.households, plan.codes) });

@@ -19,6 +19,7 @@ import { partyListsContract } from './party-lists.ts';
 import { pollingSetupContract } from './polling-setup.ts';
 import { tellingContract } from './telling.ts';
 import { pdfContract } from './pdf.ts';
+import { votingContract } from './voting.ts';
 
 /** Every method of the API. Each feature adds its own contract object here. */
 export const contract = {
@@ -44,6 +45,7 @@ export const contract = {
   ...pollingSetupContract,
   ...tellingContract,
   ...pdfContract,
+  ...votingContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

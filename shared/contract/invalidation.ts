@@ -129,14 +129,14 @@ export const SHOWS: Partial<Record<MethodName, readonly Data[]>> = {
   'register.importPreview': ['jobs'],
   'register.importStart': ['jobs'],
   // Electors carry their standing (latest return, requests) and follow-ups done.
-  'register.listElectors': ['register', 'returns', 'followUps'],
+  'register.listElectors': ['register', 'returns', 'followUps', 'votes'],
   'register.getElector': ['register', 'returns', 'followUps'],
   'register.getByNumber': ['register', 'returns'],
   'register.getNeighbour': ['register', 'returns'],
   'register.firstInWalk': ['register', 'returns'],
   'register.getHousehold': ['register', 'returns'],
   'register.findHouseholds': ['register', 'returns'],
-  'register.getWalkSheet': ['register', 'returns', 'codes', 'areas'],
+  'register.getWalkSheet': ['register', 'returns', 'codes', 'areas', 'votes'],
   // Polling day set-up: duties name volunteers.
   'polling.get': [...CONTEST, 'polling', 'volunteers', 'register', 'returns', 'codes'],
   'polling.countPromises': ['register', 'returns', 'codes'],
@@ -163,9 +163,17 @@ export const SHOWS: Partial<Record<MethodName, readonly Data[]>> = {
   'backups.start': ['backups'],
   'backups.verify': ['backups'],
   'encryption.status': ['encryption'],
-  'pdf.walkSheets': ['register', 'returns', 'codes', 'areas'],
+  'pdf.walkSheets': ['register', 'returns', 'codes', 'areas', 'votes'],
   'pdf.roundSheet': DELIVERY,
   'pdf.expensesReturn': MONEY,
+  // Voting history and absent votes; the postal week list and the glance also read polling-day
+  // setup (the promise rule, stations, rooms).
+  'voting.listPreview': [],
+  'voting.electorHistory': ['votes', 'register'],
+  'voting.knownElections': ['votes'],
+  'voting.postalWeek': [...CONTEST, 'polling', 'votes', 'register', 'returns', 'codes'],
+  'voting.postalWeekCsv': [...CONTEST, 'polling', 'votes', 'register', 'returns', 'codes'],
+  'voting.glance': [...CONTEST, 'polling', 'votes', 'register', 'returns', 'codes'],
 };
 
 /** Mutations: the data they change (besides the audit row every mutation writes). */
@@ -277,6 +285,9 @@ export const CHANGES: Partial<Record<MethodName, readonly Data[]>> = {
   'planner.decide': ['plans'],
   'planner.deleteDecision': ['plans'],
   'encryption.acknowledgeRecoveryKey': ['encryption'],
+  'voting.importAbsent': ['votes'],
+  'voting.absentFromMarkers': ['votes'],
+  'voting.importMarked': ['votes'],
 };
 
 /** Whether a successful call of `change` may have changed the answer of the query `view`. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { id } from './common.ts';
 import { query } from './define.ts';
-import { pollingDistrictText } from './register.ts';
+import { pollingDistrictText, votedInFilter } from './register.ts';
 
 /**
  * The app's printable papers as PDF bytes, for the desktop app (its window talks over IPC and
@@ -18,7 +18,7 @@ export type PdfFile = z.infer<typeof pdfFile>;
 export const pdfContract = {
   'pdf.walkSheets': query(
     'Walk sheets of an area (or one polling district) as an A4 PDF, in the order a canvasser walks',
-    z.strictObject({ areaId: id, pollingDistrict: pollingDistrictText.optional() }),
+    z.strictObject({ areaId: id, pollingDistrict: pollingDistrictText.optional(), votedIn: votedInFilter.optional() }),
     pdfFile,
   ),
   'pdf.roundSheet': query('A delivery round’s sheet as an A4 PDF: streets in walking order with tick boxes and the return slip', z.strictObject({ roundId: id }), pdfFile),

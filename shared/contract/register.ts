@@ -105,6 +105,13 @@ export const pollingDistrictText = z
   .refine((s) => s === '' || DISTRICT_CODE.test(s), 'A polling district is letters and digits starting with a letter, e.g. AB or GB1')
   .transform((s) => s.toUpperCase());
 const districtText = pollingDistrictText.optional();
+/** "Voted in at least n of the last m elections" known for the area (voting history). */
+export const votedInFilter = z
+  .strictObject({
+    n: z.number({ error: 'n is how many elections (a whole number)' }).int().min(0).max(20),
+    m: z.number({ error: 'm is how many of the last elections (a whole number)' }).int().min(1).max(20),
+  })
+  .refine((v) => v.n <= v.m, { error: 'Voted in n of the last m: n cannot be more than m', path: ['n'] });
 
 export const registerContract = {
   'register.list': query(
@@ -152,6 +159,7 @@ export const registerContract = {
       limit: z.number().int().min(1).max(500).default(100),
       /** The previous page's nextCursor: the page starts just after it (offset is then ignored). */
       after: z.number({ error: 'after is the nextCursor of the previous page' }).int().min(0).optional(),
+      votedIn: votedInFilter.optional(),
     }),
     z.object({ total: z.number(), items: z.array(electorSummary), nextCursor: z.number().nullable() }),
   ),
@@ -197,8 +205,8 @@ export const registerContract = {
     z.object({ total: z.number(), items: z.array(household.extend({ members: z.array(electorSummary) })) }),
   ),
   'register.getWalkSheet': query(
-    'Households of an area (or one polling district) in street and house-number order with their electors',
-    z.strictObject({ areaId, pollingDistrict: districtText }),
+    'Households of an area (or one polling district) in street and house-number order with their electors (optionally only those who voted in n of the last m elections)',
+    z.strictObject({ areaId, pollingDistrict: districtText, votedIn: votedInFilter.optional() }),
     z.object({
       areaName: z.string(),
       pollingDistrict: z.string(),
@@ -221,10 +229,15 @@ export const registerContract = {
       returns: z.array(canvassReturn),
       followUpsDone: z.array(followUpDone),
       audit: z.array(z.unknown()),
+      /** Their postal or proxy vote and whether they voted in each election on record. */
+      voting: z.object({
+        absentVote: z.string().nullable(),
+        history: z.array(z.object({ electionId: id, label: z.string(), electionName: z.string(), pollingDay: z.string(), voted: z.boolean(), method: z.string().nullable() })),
+      }),
     }),
   ),
   'register.erasePerson': mutation(
-    'Erase one elector: their register entry, canvass returns and the copies in the audit trail (needs confirm: true)',
+    'Erase one elector: their register entry, canvass returns, absent vote and voting history, and the copies in the audit trail (needs confirm: true)',
     z.strictObject({ id, confirm: confirmFlag }),
     z.object({ erased: z.boolean(), returns: z.number(), auditRows: z.number() }),
   ),

@@ -39,6 +39,10 @@ import { WalkSheetPage } from '../features/register/WalkSheetPage.tsx';
 import { ComparePage } from '../features/planner/ComparePage.tsx';
 import { PlannerPage } from '../features/planner/PlannerPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
+import { AbsentVotersImportPage } from '../features/polling/AbsentVotersImportPage.tsx';
+import { GlancePage } from '../features/polling/GlancePage.tsx';
+import { MarkedRegisterImportPage } from '../features/polling/MarkedRegisterImportPage.tsx';
+import { PostalWeekPage } from '../features/polling/PostalWeekPage.tsx';
 import { LeaveGuard } from '../ui/unsavedChanges.tsx';
 import { KnockUpPage } from '../features/polling/KnockUpPage.tsx';
 import { MarkedRegisterEntryPage } from '../features/polling/MarkedRegisterEntryPage.tsx';
@@ -61,6 +65,10 @@ const routes = createRoutesFromElements(
       <Route path="/areas/:id" element={<AreaPage />} />
       <Route path="/contests/:id" element={<ContestPage />} />
       <Route path="/contests/:id/result" element={<ContestResultPage />} />
+      <Route path="/contests/:id/polling-day/absent-voters" element={<AbsentVotersImportPage />} />
+      <Route path="/contests/:id/polling-day/postal-week" element={<PostalWeekPage />} />
+      <Route path="/contests/:id/polling-day/marked-register/import" element={<MarkedRegisterImportPage />} />
+      <Route path="/contests/:id/polling-day/glance" element={<GlancePage />} />
       <Route path="/candidates" element={<CandidatesPage />} />
       <Route path="/candidates/new" element={<NewCandidatePage />} />
       <Route path="/candidates/:id" element={<CandidatePage />} />

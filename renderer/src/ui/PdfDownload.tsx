@@ -3,13 +3,13 @@ import { api } from '../app/api.ts';
 import { downloadBlob } from './download.ts';
 
 /** A paper the app writes as PDF, and what it is of. */
-export type PdfOf = { kind: 'walkSheets'; areaId: number; pollingDistrict?: string } | { kind: 'roundSheet'; roundId: number } | { kind: 'expensesReturn'; contestId: number };
+export type PdfOf = { kind: 'walkSheets'; areaId: number; pollingDistrict?: string; votedIn?: { n: number; m: number } } | { kind: 'roundSheet'; roundId: number } | { kind: 'expensesReturn'; contestId: number };
 
 /** Browser mode: the server streams the file from GET /api/pdf/… (the page's cookie carries the token). */
 function href(of: PdfOf): string {
   switch (of.kind) {
     case 'walkSheets':
-      return `/api/pdf/walk-sheets?${new URLSearchParams({ area: String(of.areaId), ...(of.pollingDistrict ? { district: of.pollingDistrict } : {}) })}`;
+      return `/api/pdf/walk-sheets?${new URLSearchParams({ area: String(of.areaId), ...(of.pollingDistrict ? { district: of.pollingDistrict } : {}), ...(of.votedIn ? { voted: String(of.votedIn.n), of: String(of.votedIn.m) } : {}) })}`;
     case 'roundSheet':
       return `/api/pdf/round-sheet?round=${of.roundId}`;
     case 'expensesReturn':
@@ -21,7 +21,7 @@ function href(of: PdfOf): string {
 function fetchBytes(of: PdfOf) {
   switch (of.kind) {
     case 'walkSheets':
-      return api('pdf.walkSheets', { areaId: of.areaId, pollingDistrict: of.pollingDistrict });
+      return api('pdf.walkSheets', { areaId: of.areaId, pollingDistrict: of.pollingDistrict, votedIn: of.votedIn });
     case 'roundSheet':
       return api('pdf.roundSheet', { roundId: of.roundId });
     case 'expensesReturn':

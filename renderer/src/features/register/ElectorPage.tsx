@@ -6,11 +6,23 @@ import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
 import { PersonalDataActions } from '../../ui/PersonalDataActions.tsx';
 import { oneLine, outcomeLabel } from './labels.ts';
 import { ReturnsTable } from './ReturnsTable.tsx';
+import { ABSENT_VOTE_LABELS, VOTE_METHOD_LABELS } from '../../../../shared/domain/voting-columns.ts';
+import type { MethodOutput } from '../../../../shared/contract/index.ts';
+
+/** "Postal voter. Voted: 2026 local (in person); did not vote: 2024 general". */
+function votingSummary(v: MethodOutput<'voting.electorHistory'>): string {
+  const absent = v.absentVote ? `${ABSENT_VOTE_LABELS[v.absentVote]} voter. ` : '';
+  const voted = v.history.filter((h) => h.voted).map((h) => `${h.label} (${VOTE_METHOD_LABELS[h.method ?? 'in_person']})`);
+  const not = v.history.filter((h) => !h.voted).map((h) => h.label);
+  const parts = [voted.length ? `Voted: ${voted.join(', ')}` : '', not.length ? `did not vote: ${not.join(', ')}` : ''].filter(Boolean);
+  return `${absent}${parts.join('; ') || 'No elections on record for this area'}`;
+}
 
 export function ElectorPage() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
   const { data, error } = useApi('register.getElector', { id });
+  const voting = useApi('voting.electorHistory', { electorId: id });
   if (error) return <ErrorMessage error={error} />;
   if (!data) return <Loading />;
   const e = data.elector;
@@ -56,6 +68,8 @@ export function ElectorPage() {
             })
             .join(', ') || '—'}
         </dd>
+        <dt>Voting</dt>
+        <dd>{voting.data ? votingSummary(voting.data) : '…'}</dd>
         <dt>Last canvassed</dt>
         <dd>{formatDate(e.lastCanvassedOn)}</dd>
         <dt>Household</dt>

@@ -7,18 +7,25 @@ import { plural } from '../../ui/format.ts';
 import { ErrorMessage, PageHeader } from '../../ui/Page.tsx';
 import { oneLine, outcomeLabel } from './labels.ts';
 import { DistrictSelect } from './DistrictSelect.tsx';
+import { type VotedIn, VotedInFilter } from '../polling/VotedInFilter.tsx';
+
+/** The walk sheet's address for the list's district and voting-history filter. */
+function walkQuery(district: string, votedIn: VotedIn | undefined): string {
+  const q = new URLSearchParams({ ...(district ? { district } : {}), ...(votedIn ? { voted: String(votedIn.n), of: String(votedIn.m) } : {}) }).toString();
+  return q ? `?${q}` : '';
+}
 
 const ROW = 44;
 const PAGE = 100;
 const VISIBLE = 14;
 
 /** Pages of a search, fetched as they scroll into view. */
-function usePagedElectors(areaId: number, pollingDistrict: string, search: string) {
+function usePagedElectors(areaId: number, pollingDistrict: string, search: string, votedIn?: VotedIn) {
   const [total, setTotal] = useState<number>();
   const [pages, setPages] = useState<Map<number, ElectorSummaryOut[]>>(new Map());
   const [error, setError] = useState<string>();
   const asked = useRef(new Set<number>());
-  const key = `${areaId}|${pollingDistrict}|${search}`;
+  const key = `${areaId}|${pollingDistrict}|${search}|${votedIn ? `${votedIn.n}/${votedIn.m}` : ''}`;
   const keyRef = useRef(key);
   useEffect(() => {
     keyRef.current = key;
@@ -31,7 +38,7 @@ function usePagedElectors(areaId: number, pollingDistrict: string, search: strin
       if (asked.current.has(page)) return;
       asked.current.add(page);
       const mine = key;
-      api('register.listElectors', { areaId, pollingDistrict: pollingDistrict || undefined, search: search || undefined, offset: page * PAGE, limit: PAGE })
+      api('register.listElectors', { areaId, pollingDistrict: pollingDistrict || undefined, search: search || undefined, offset: page * PAGE, limit: PAGE, votedIn })
         .then((r) => {
           if (keyRef.current !== mine) return;
           setTotal(r.total);
@@ -39,7 +46,7 @@ function usePagedElectors(areaId: number, pollingDistrict: string, search: strin
         })
         .catch((e: Error) => setError(e.message));
     },
-    [key, areaId, pollingDistrict, search],
+    [key, areaId, pollingDistrict, search, votedIn],
   );
   return { total, pages, need, error };
 }
@@ -55,7 +62,8 @@ export function ElectorsPage() {
     const t = setTimeout(() => setDebounced(search.trim()), 200);
     return () => clearTimeout(t);
   }, [search]);
-  const { total, pages, need, error } = usePagedElectors(areaId, district, debounced);
+  const [votedIn, setVotedIn] = useState<VotedIn>();
+  const { total, pages, need, error } = usePagedElectors(areaId, district, debounced, votedIn);
   const [scrollTop, setScrollTop] = useState(0);
   // A new search or district starts at its top: scrolled down a long list, a short answer's
   // rows would otherwise lie above the view and none would show.
@@ -63,7 +71,7 @@ export function ElectorsPage() {
   useEffect(() => {
     if (listRef.current) listRef.current.scrollTop = 0;
     setScrollTop(0);
-  }, [district, debounced]);
+  }, [district, debounced, votedIn]);
   const first = Math.max(0, Math.floor(scrollTop / ROW) - 5);
   const last = Math.min(total ?? PAGE, first + VISIBLE + 10);
   useEffect(() => {
@@ -81,7 +89,7 @@ export function ElectorsPage() {
         back={{ to: '/register', label: 'Register' }}
         actions={
           <>
-            <Link className="button" to={`/register/${areaId}/walk-sheet${district ? `?district=${district}` : ''}`}>
+            <Link className="button" to={`/register/${areaId}/walk-sheet${walkQuery(district, votedIn)}`}>
               Walk sheet
             </Link>
             <Link className="button" to={`/canvass/tallies/${areaId}`}>
@@ -100,6 +108,7 @@ export function ElectorsPage() {
           onChange={setDistrict}
           districts={(districts.data ?? []).map((d) => ({ ...d, label: `${d.pollingDistrict} (${plural(d.electors, 'elector')}, ${plural(d.households, 'household')})` }))}
         />
+        <VotedInFilter areaId={areaId} value={votedIn} onChange={setVotedIn} />
       </div>
       <p className="muted" role="status" aria-live="polite">
         {total === undefined ? 'Loading…' : total === 0 ? 'No electors match.' : `${plural(total, 'elector')}, in walk order.`}

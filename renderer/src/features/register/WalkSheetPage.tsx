@@ -11,6 +11,8 @@ import type { MethodOutput } from '../../../../shared/contract/index.ts';
 
 /** Elector rows on one screen page: about 1,500 DOM elements, and a page a coordinator can scan. */
 const PAGE_ROWS = 200;
+import { type VotedIn, VotedInFilter, votedInFromParams } from '../polling/VotedInFilter.tsx';
+import { votedInText } from '../../../../shared/domain/voting-columns.ts';
 
 /**
  * One polling district's walk sheet on screen (a whole area would be tens of thousands of rows),
@@ -22,12 +24,16 @@ export function WalkSheetPage() {
   const [params, setParams] = useSearchParams();
   const districts = useApi('register.listDistricts', { areaId });
   const district = params.get('district') ?? '';
+  const votedIn = votedInFromParams(params);
+  /** The address with one choice changed and the others kept. */
+  const choose = (district: string, v: VotedIn | undefined) =>
+    setParams({ district, ...(v ? { voted: String(v.n), of: String(v.m) } : {}) });
   const first = districts.data?.[0]?.pollingDistrict;
   // Opened without a district: show the first, never the whole area.
   useEffect(() => {
-    if (district === '' && first) setParams({ district: first }, { replace: true });
+    if (district === '' && first) setParams((p) => ({ ...Object.fromEntries(p), district: first }), { replace: true });
   }, [district, first, setParams]);
-  const { data, error } = useApi('register.getWalkSheet', district ? { areaId, pollingDistrict: district } : null);
+  const { data, error } = useApi('register.getWalkSheet', district ? { areaId, pollingDistrict: district, votedIn } : null);
   const codes = useApi('canvass.getCodes', {});
   const route = useMemo(() => (data ? walkRoute(data.households.map((h) => ({ ...h, electorNumbers: h.electors.map((e) => e.electorNumber) }))) : []), [data]);
   const pages = useMemo(() => pageRoute(route, PAGE_ROWS), [route]);
@@ -47,7 +53,7 @@ export function WalkSheetPage() {
         <div className="row">
           <Field label="Polling district">
             {(a) => (
-              <select {...a} value={district} onChange={(e) => setParams({ district: e.target.value })}>
+              <select {...a} value={district} onChange={(e) => choose(e.target.value, votedIn)}>
                 {(districts.data ?? []).map((d) => (
                   <option key={d.pollingDistrict} value={d.pollingDistrict}>
                     {d.pollingDistrict} ({plural(d.electors, 'elector')})
@@ -56,14 +62,15 @@ export function WalkSheetPage() {
               </select>
             )}
           </Field>
+          <VotedInFilter areaId={areaId} value={votedIn} onChange={(v) => choose(district, v)} />
         </div>
         <div className="actions">
           {district && (
-            <PdfDownload className="primary" what={{ kind: 'walkSheets', areaId, pollingDistrict: district }}>
+            <PdfDownload className="primary" what={{ kind: 'walkSheets', areaId, pollingDistrict: district, votedIn }}>
               Download PDF for district {district}
             </PdfDownload>
           )}
-          <PdfDownload what={{ kind: 'walkSheets', areaId }}>Download PDF for the whole area</PdfDownload>
+          <PdfDownload what={{ kind: 'walkSheets', areaId, votedIn }}>Download PDF for the whole area</PdfDownload>
           <span className="muted">A4, in the order a canvasser walks; electors who moved, died or asked not to be contacted are left off.</span>
         </div>
       </div>
@@ -75,6 +82,7 @@ export function WalkSheetPage() {
           <h1>
             Walk sheet: {data.areaName}
             {data.pollingDistrict ? `, polling district ${data.pollingDistrict}` : ''}
+            {votedIn ? ` (${votedInText(votedIn)})` : ''}
           </h1>
           <p>
             {plural(data.households.length, 'household')}, {plural(electors, 'elector')}. Canvasser: ______________ Date: ____________

@@ -1,0 +1,80 @@
+/**
+ * Polling day at a glance: turnout among promises and among everyone, by polling district
+ * (gathered into stations and committee rooms) and by hour, and when each district's tellers
+ * last sent numbers. Four grouped reads, whatever the size of the register.
+ */
+import type { Db } from '../open.ts';
+import { promiseWhere } from '../../shared/domain/promises.ts';
+
+export interface DistrictFigures {
+  pollingDistrict: string;
+  electors: number;
+  voted: number;
+  promises: number;
+  promisesVoted: number;
+}
+
+export interface HourFigures {
+  /** The hour's start, ISO in UTC (the renderer shows it in the campaign's clock). */
+  hour: string;
+  voted: number;
+  promisesVoted: number;
+}
+
+export interface GlanceData {
+  districts: DistrictFigures[];
+  hours: HourFigures[];
+  /** The last tellers' batch of each district that has sent one. */
+  lastReports: Map<string, string>;
+  stations: { id: number; name: string; districts: string[] }[];
+  rooms: { id: number; name: string; districts: string[] }[];
+}
+
+export function glanceData(db: Db, c: { contestId: number; electionId: number; areaId: number }, supports: readonly string[] | null): GlanceData {
+  const promise = promiseWhere('e', supports ?? []);
+  const districts = db
+    .prepare(
+      `SELECT e.polling_district AS pollingDistrict, COUNT(*) AS electors, COUNT(v.elector_id) AS voted,
+              SUM(CASE WHEN ${promise.sql} THEN 1 ELSE 0 END) AS promises,
+              SUM(CASE WHEN v.elector_id IS NOT NULL AND ${promise.sql} THEN 1 ELSE 0 END) AS promisesVoted
+       FROM electors e LEFT JOIN votes v ON v.election_id = ? AND v.elector_id = e.id
+       WHERE e.area_id = ? GROUP BY e.polling_district ORDER BY e.polling_district`,
+    )
+    .all(...promise.params, ...promise.params, c.electionId, c.areaId) as DistrictFigures[];
+  // By hour only tellers' numbers count: a marked register knows the day, not the hour.
+  const hours = db
+    .prepare(
+      `SELECT strftime('%Y-%m-%dT%H:00:00Z', v.voted_at) AS hour, COUNT(*) AS voted, SUM(CASE WHEN ${promise.sql} THEN 1 ELSE 0 END) AS promisesVoted
+       FROM votes v JOIN vote_batches b ON b.id = v.batch_id JOIN electors e ON e.id = v.elector_id
+       WHERE v.election_id = ? AND b.source = 'teller' AND b.area_id = ? AND e.area_id = ?
+       GROUP BY hour HAVING hour IS NOT NULL ORDER BY hour`,
+    )
+    .all(...promise.params, c.electionId, c.areaId, c.areaId) as HourFigures[];
+  const reports = db
+    .prepare(
+      `SELECT polling_district AS d, MAX(received_at) AS at FROM vote_batches
+       WHERE election_id = ? AND area_id = ? AND source = 'teller' GROUP BY polling_district`,
+    )
+    .all(c.electionId, c.areaId) as { d: string; at: string }[];
+  const grouped = (sql: string, id: number) =>
+    (db.prepare(sql).all(id) as { id: number; name: string; districts: string | null }[]).map((r) => ({
+      id: r.id,
+      name: r.name,
+      districts: r.districts ? r.districts.split(',').sort() : [],
+    }));
+  return {
+    districts,
+    hours,
+    lastReports: new Map(reports.map((r) => [r.d, r.at])),
+    stations: grouped(
+      `SELECT s.id, s.name, group_concat(d.polling_district) AS districts FROM polling_stations s
+       LEFT JOIN polling_station_districts d ON d.station_id = s.id WHERE s.area_id = ? GROUP BY s.id ORDER BY s.name, s.id`,
+      c.areaId,
+    ),
+    rooms: grouped(
+      `SELECT r.id, r.name, group_concat(d.polling_district) AS districts FROM committee_rooms r
+       LEFT JOIN committee_room_districts d ON d.room_id = r.id WHERE r.contest_id = ? GROUP BY r.id ORDER BY r.name, r.id`,
+      c.contestId,
+    ),
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * Polling-day test data written straight into the database: tellers' batches (until the tellers'
+ * own recordVoteBatch lands, this is how a test says who voted when), canvass standing, promise
+ * rules, stations and committee rooms.
+ */
+import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Hustings } from '../../main/app.ts';
+import { ok } from './db.ts';
+import { HEADINGS, importCsv } from './register.ts';
+
+type Db = Hustings['db'] | Database;
+
+export const electorId = (db: Db, electorNumber: string): number =>
+  (db.prepare('SELECT id FROM electors WHERE elector_number = ?').get(electorNumber) as { id: number }).id;
+
+/** A tellers' batch for one district at `receivedAt`, each number voting in person then. */
+export function tellerBatch(db: Db, b: { electionId: number; areaId: number; district: string; receivedAt: string; numbers: string[] }): void {
+  const batch = Number(
+    db
+      .prepare("INSERT INTO vote_batches (election_id, area_id, polling_district, source, received_at, entered_by) VALUES (?, ?, ?, 'teller', ?, 'teller')")
+      .run(b.electionId, b.areaId, b.district, b.receivedAt).lastInsertRowid,
+  );
+  const vote = db.prepare("INSERT INTO votes (election_id, elector_id, method, batch_id, voted_at) VALUES (?, ?, 'in_person', ?, ?)");
+  for (const n of b.numbers) vote.run(b.electionId, electorId(db, n), batch, b.receivedAt);
+}
+
+/** Sets electors' latest canvass support as a return would (numbers → code). */
+export function setSupport(db: Db, support: Record<string, string>): void {
+  const set = db.prepare("UPDATE electors SET latest_support = ?, latest_outcome = 'in' WHERE elector_number = ?");
+  for (const [n, code] of Object.entries(support)) set.run(code, n);
+}
+
+export function setPromiseRule(db: Db, contestId: number, supports: string): void {
+  db.prepare("INSERT OR REPLACE INTO promise_rules (contest_id, supports, updated_at) VALUES (?, ?, '2026-01-01T00:00:00Z')").run(contestId, supports);
+}
+
+export function addStation(db: Db, areaId: number, name: string, districts: string[]): number {
+  const id = Number(
+    db.prepare("INSERT INTO polling_stations (area_id, name, created_at, updated_at) VALUES (?, ?, '2026-01-01', '2026-01-01')").run(areaId, name).lastInsertRowid,
+  );
+  for (const d of districts) db.prepare('INSERT INTO polling_station_districts (station_id, area_id, polling_district) VALUES (?, ?, ?)').run(id, areaId, d);
+  return id;
+}
+
+export function addRoom(db: Db, contestId: number, name: string, districts: string[]): number {
+  const id = Number(
+    db.prepare("INSERT INTO committee_rooms (contest_id, name, created_at, updated_at) VALUES (?, ?, '2026-01-01', '2026-01-01')").run(contestId, name).lastInsertRowid,
+  );
+  for (const d of districts) db.prepare('INSERT INTO committee_room_districts (room_id, contest_id, polling_district) VALUES (?, ?, ?)').run(id, contestId, d);
+  return id;
+}
+
+/** Two districts of ten electors each (AA-1…10 on Mill Lane, AB-1…10 on Park Road). */
+export const TWO_DISTRICTS = [
+  HEADINGS,
+  ...Array.from({ length: 10 }, (_, i) => `AA,${i + 1},,,Miller${i + 1},Ann,${i + 1} Mill Lane,Newtown,AB1 2CD`),
+  ...Array.from({ length: 10 }, (_, i) => `AB,${i + 1},,,Parker${i + 1},Bob,${i + 1} Park Road,Newtown,AB1 4CD`),
+].join('\r\n');
+
+/** An area with TWO_DISTRICTS, this year's local election and a contest in it, and two earlier elections. */
+export async function pollingArea(app: Hustings) {
+  const areaId = (await ok(app, 'areas.create', { name: 'Newtown East', kind: 'ward', nation: 'england', electorate: null, classification: null })).id as number;
+  await importCsv(app, areaId, TWO_DISTRICTS);
+  const election = (name: string, type: string, pollingDay: string) => ok(app, 'elections.create', { name, type, pollingDay, nation: 'england' });
+  const local2026 = await election('Newtown council 2026', 'local', '2026-05-07');
+  const general2024 = await election('General election 2024', 'uk-parliament', '2024-07-04');
+  const local2022 = await election('Newtown council 2022', 'local', '2022-05-05');
+  const contest = await ok(app, 'contests.create', { electionId: local2026.id, areaId, status: 'contesting', reason: '' });
+  return { areaId, contestId: contest.id as number, local2026: local2026.id as number, general2024: general2024.id as number, local2022: local2022.id as number };
+}
