@@ -96,12 +96,26 @@ export async function householdCounts(
   db: Db,
   areaId: number,
 ): Promise<{ pollingDistrict: string; households: number; electors: number }[]> {
+  // Both counts from indexes: electors from electors_walk, households (each counted in its own
+  // district, when someone lives in it, as register.list counts them) from households_walk.
+  // COUNT(DISTINCT household_id) over the electors read every row and sorted: 0.4-0.8 s at 100,000.
   return db
     .prepare(
-      `SELECT polling_district AS pollingDistrict, COUNT(DISTINCT household_id) AS households, COUNT(*) AS electors
-       FROM electors WHERE area_id = ? GROUP BY polling_district ORDER BY polling_district`,
+      `SELECT d.pollingDistrict, d.electors,
+         (SELECT COUNT(*) FROM households h WHERE h.area_id = ? AND h.polling_district = d.pollingDistrict
+            AND EXISTS (SELECT 1 FROM electors e WHERE e.household_id = h.id)) AS households
+       FROM (SELECT polling_district AS pollingDistrict, COUNT(*) AS electors FROM electors WHERE area_id = ? GROUP BY polling_district) d
+       ORDER BY d.pollingDistrict`,
     )
-    .all(areaId) as { pollingDistrict: string; households: number; electors: number }[];
+    .all(areaId, areaId) as { pollingDistrict: string; households: number; electors: number }[];
+}
+
+/** An area's households with someone living in them, from the households_walk index. */
+export async function householdTotal(db: Db, areaId: number): Promise<number> {
+  const row = db
+    .prepare('SELECT COUNT(*) AS n FROM households h WHERE h.area_id = ? AND EXISTS (SELECT 1 FROM electors e WHERE e.household_id = h.id)')
+    .get(areaId) as { n: number };
+  return row.n;
 }
 
 /** Areas that have a register, with their counts. */

@@ -5,7 +5,7 @@ import { type AssumptionKey, DEFAULT_ASSUMPTIONS, type PlanFacts, VERDICT_LABELS
 import { countdown, formatTime } from '../../shared/domain/timetable.ts';
 import { formatDateLong, ukToday } from '../../shared/domain/working-days.ts';
 import { getArea } from '../../db/repositories/areas.ts';
-import { householdCounts } from '../../db/repositories/electors.ts';
+import { householdTotal } from '../../db/repositories/electors.ts';
 import { listContests, updateContestStatus } from '../../db/repositories/contests.ts';
 import { deleteDecision, getDecision, getPlan, insertDecision, listDecisions, listPlans, savePlan } from '../../db/repositories/plans.ts';
 import { rulesOf } from './candidates/rules.ts';
@@ -33,7 +33,7 @@ async function contestFacts(ctx: Ctx, c: Contest, today: string): Promise<PlanFa
     today,
     pollingDay: c.pollingDay,
     electorate: area?.electorate ?? null,
-    registerHouseholds: (await householdCounts(ctx.db, c.areaId)).reduce((n, d) => n + d.households, 0) || null,
+    registerHouseholds: (await householdTotal(ctx.db, c.areaId)) || null,
     depositPence: req.deposit?.amountPence ?? 0,
     spendingLimitPence: limit.limitPence,
     spendingLimitNote: limit.limitPence === null ? limit.working : undefined,

@@ -252,12 +252,16 @@ export function isWorkingDay(iso: string, spec: CalendarSpec, holidays: Holidays
  */
 const answers = new WeakMap<Holidays, Map<string, Map<number, boolean>>>();
 
-function workingDayNumber(day: number, spec: CalendarSpec, holidays: Holidays): boolean {
+function answersFor(spec: CalendarSpec, holidays: Holidays): Map<number, boolean> {
   let bySpec = answers.get(holidays);
   if (!bySpec) answers.set(holidays, (bySpec = new Map()));
   const key = `${spec.divisions.join(',')}${spec.skipEasterMonday ? '+easter-monday' : ''}`;
   let byDay = bySpec.get(key);
   if (!byDay) bySpec.set(key, (byDay = new Map()));
+  return byDay;
+}
+
+function workingDayNumber(day: number, spec: CalendarSpec, holidays: Holidays, byDay = answersFor(spec, holidays)): boolean {
   let answer = byDay.get(day);
   if (answer === undefined) {
     answer = nonWorkingReason(fromDayNumber(day), spec, holidays) === null;
@@ -307,8 +311,10 @@ export function workingDaysUntil(from: string, to: string, spec: CalendarSpec, h
   const a = dayNumber(from);
   const b = dayNumber(to);
   const [lo, hi, sign] = a <= b ? [a, b, 1] : [b, a, -1];
+  // The calendar's answers looked up once, not per day: a countdown to a far date counts thousands.
+  const byDay = answersFor(spec, holidays);
   let count = 0;
-  for (let day = lo + 1; day <= hi; day++) if (workingDayNumber(day, spec, holidays)) count++;
+  for (let day = lo + 1; day <= hi; day++) if (workingDayNumber(day, spec, holidays, byDay)) count++;
   return sign * count;
 }
 

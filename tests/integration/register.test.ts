@@ -31,6 +31,18 @@ describe('importing a register', () => {
     expect(audit[0].summary).toBe('Imported the register of Newtown East from register.csv: 9 electors in 7 households');
   });
 
+  it('counts each district’s households and electors as register.list counts the area’s', async () => {
+    await importCsv(app, areaId, SMALL_REGISTER);
+    const districts = await ok(app, 'register.listDistricts', { areaId });
+    expect(districts).toEqual([
+      { pollingDistrict: 'AA', households: 5, electors: 6 },
+      { pollingDistrict: 'AB', households: 2, electors: 3 },
+    ]);
+    const [summary] = await ok(app, 'register.list', {});
+    expect(summary).toMatchObject({ electors: 9, households: 7, districts: 2 });
+    expect(districts.reduce((n: number, d: any) => n + d.households, 0)).toBe(summary.households);
+  });
+
   it('lists electors in walk order: street, house number, flats', async () => {
     await importCsv(app, areaId, SMALL_REGISTER);
     const page = await ok(app, 'register.listElectors', { areaId, pollingDistrict: 'AA' });
