@@ -28,10 +28,20 @@ import { requireElection } from './elections.ts';
 
 // --- Timetables with the user's holidays and overrides (also for other features' handlers) -------
 
+/**
+ * The last holidays built, by the user's extra days they were built from: the same object while
+ * those are unchanged, so the working-day answers remembered per holiday set are reused across
+ * calls (a new set each call counted every day to a far polling day again: ~0.3-1 s).
+ */
+let lastHolidays: { key: string; holidays: Holidays } | null = null;
+
 /** The shipped bank holidays plus the user's extra days. */
 export async function loadHolidays(db: Db): Promise<Holidays> {
   const rows = await listExtraHolidays(db);
-  return buildHolidays(rows.map((r) => ({ date: r.date, title: r.title, divisions: r.division === 'all' ? DIVISIONS : [r.division] })));
+  const extras = rows.map((r) => ({ date: r.date, title: r.title, divisions: r.division === 'all' ? DIVISIONS : [r.division] }));
+  const key = JSON.stringify(extras);
+  if (lastHolidays?.key !== key) lastHolidays = { key, holidays: buildHolidays(extras) };
+  return lastHolidays.holidays;
 }
 
 /** Run the rules, turning bad input into a field error for the user. */
