@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useApi } from '../../app/api.ts';
 import { Field } from '../../ui/Field.tsx';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { pollingDayBack } from './links.ts';
 
 const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${((part / whole) * 100).toFixed(1)}%`);
 const count = (n: number) => n.toLocaleString('en-GB');
@@ -28,7 +29,7 @@ export function GlancePage() {
     <>
       <PageHeader
         title="The day at a glance"
-        back={{ to: `/contests/${id}`, label: `${data.electionName}: ${data.areaName}` }}
+        back={pollingDayBack(id, data.areaName)}
         subtitle={`Figures at ${clock(data.now)}. Turnout counts the numbers the tellers have sent in, not the official count.`}
         actions={
           <>

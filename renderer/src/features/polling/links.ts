@@ -18,3 +18,8 @@ export const POLLING_LINKS: PollingLink[] = [
   { label: 'Marked register', hint: 'who voted, typed in after the day', to: (id) => `/contests/${id}/polling-day/marked-register` },
   { label: 'Import a marked register', hint: 'a council’s CSV of who voted', to: (id) => `/contests/${id}/polling-day/marked-register/import` },
 ];
+
+/** Every polling-day page leads back to the overview, named the same way. */
+export function pollingDayBack(contestId: number, areaName: string | undefined): { to: string; label: string } {
+  return { to: `/contests/${contestId}/polling-day`, label: areaName ? `Polling day: ${areaName}` : 'Polling day' };
+}
