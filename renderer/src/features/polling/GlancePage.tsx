@@ -56,7 +56,9 @@ export function GlancePage() {
         <dt>Turnout, promises</dt>
         <dd>
           {data.supports === null ? (
-            <>No promise rule yet: set who counts as a promise in polling-day setup.</>
+            <>
+              No promise rule yet: <Link to={`/contests/${id}/polling-day`}>say who counts as a promise</Link>.
+            </>
           ) : (
             `${percent(t.promisesVoted, t.promises)} (${count(t.promisesVoted)} of ${count(t.promises)}; ${count(t.promises - t.promisesVoted)} still to vote)`
           )}
@@ -141,7 +143,7 @@ export function GlancePage() {
       <h2>Promises left by committee room</h2>
       {data.rooms.length === 0 ? (
         <p className="muted">
-          No committee rooms yet: add them in polling-day setup. <Link to={`/contests/${id}`}>Back to the contest</Link>
+          No committee rooms yet: <Link to={`/contests/${id}/polling-day`}>add them on the polling day page</Link>.
         </p>
       ) : (
         <table>
