@@ -1,7 +1,8 @@
 /**
  * Knock-up lists: a committee room's promises (the contest's promise rule) who have not yet voted,
- * street by street in walk order, and the calls made on them round by round. Read through the
- * index electors_support_walk (area, support, district, walk order) and the votes primary key.
+ * street by street in walk order, and the calls made on them round by round. Promises are found
+ * in the index electors_promise_walk (area, support, district, walk order, outcome: migration
+ * 018) and checked against the votes primary key; only those still to vote are read in full.
  */
 import type { Db } from '../open.ts';
 import { parseSupports, promiseWhere } from '../../shared/domain/promises.ts';
@@ -56,7 +57,7 @@ export function promiseCounts(db: Db, s: Scope): { promises: number; voted: numb
   const where = scopeWhere(s);
   return db
     .prepare(
-      `SELECT COUNT(*) AS promises, COUNT(v.elector_id) AS voted FROM electors e INDEXED BY electors_support_walk
+      `SELECT COUNT(*) AS promises, COUNT(v.elector_id) AS voted FROM electors e INDEXED BY electors_promise_walk
        LEFT JOIN votes v ON v.election_id = ? AND v.elector_id = e.id WHERE ${where.sql}`,
     )
     .get(s.electionId, ...where.params) as { promises: number; voted: number };
@@ -76,21 +77,23 @@ export interface KnockUpElector {
 
 /**
  * The promises of the districts who have not voted, district by district in walk order, and how
- * many promises there are: one pass over the promises (the voted ones are only counted).
+ * many promises there are. The count and the NOT EXISTS both read the index alone, so the voted
+ * promises' rows are never read.
  */
 export function knockUpList(db: Db, s: Scope): { promises: number; electors: KnockUpElector[] } {
   if (s.districts.length === 0 || s.supports.length === 0) return { promises: 0, electors: [] };
   const where = scopeWhere(s);
+  const promises = db.prepare(`SELECT COUNT(*) FROM electors e INDEXED BY electors_promise_walk WHERE ${where.sql}`).pluck().get(...where.params) as number;
   const rows = db
     .prepare(
-      `SELECT v.elector_id IS NOT NULL, e.id, e.elector_number, e.full_name, e.polling_district, h.street, h.flat, h.house, e.address_lines, e.postcode, e.latest_support
-       FROM electors e INDEXED BY electors_support_walk
-       LEFT JOIN votes v ON v.election_id = ? AND v.elector_id = e.id
-       LEFT JOIN households h ON h.id = e.household_id AND v.elector_id IS NULL
-       WHERE ${where.sql} ORDER BY e.polling_district, e.walk_seq`,
+      `SELECT e.id, e.elector_number, e.full_name, e.polling_district, h.street, h.flat, h.house, e.address_lines, e.postcode, e.latest_support
+       FROM electors e INDEXED BY electors_promise_walk
+       LEFT JOIN households h ON h.id = e.household_id
+       WHERE ${where.sql} AND NOT EXISTS (SELECT 1 FROM votes v WHERE v.election_id = ? AND v.elector_id = e.id)
+       ORDER BY e.polling_district, e.walk_seq`,
     )
     .raw()
-    .all(s.electionId, ...where.params) as [number, number, string, string, string, string | null, string | null, string | null, string, string, string][];
+    .all(...where.params, s.electionId) as [number, string, string, string, string | null, string | null, string | null, string, string, string][];
   const knocked = new Map<number, number[]>();
   const calls = db.prepare('SELECT elector_id AS e, round FROM knock_ups WHERE contest_id = ? ORDER BY round').raw().all(s.contestId) as [number, number][];
   for (const [e, round] of calls) {
@@ -98,22 +101,18 @@ export function knockUpList(db: Db, s: Scope): { promises: number; electors: Kno
     if (list) list.push(round);
     else knocked.set(e, [round]);
   }
-  const electors: KnockUpElector[] = [];
-  for (const [voted, electorId, electorNumber, fullName, pollingDistrict, street, flat, house, address, postcode, support] of rows) {
-    if (voted) continue;
-    electors.push({
-      electorId,
-      electorNumber,
-      fullName,
-      pollingDistrict,
-      street: street ?? '',
-      house: [flat, house].filter(Boolean).join(', ') || address.split('\n')[0],
-      postcode,
-      support,
-      knocked: knocked.get(electorId) ?? [],
-    });
-  }
-  return { promises: rows.length, electors };
+  const electors = rows.map(([electorId, electorNumber, fullName, pollingDistrict, street, flat, house, address, postcode, support]) => ({
+    electorId,
+    electorNumber,
+    fullName,
+    pollingDistrict,
+    street: street ?? '',
+    house: [flat, house].filter(Boolean).join(', ') || address.split('\n')[0],
+    postcode,
+    support,
+    knocked: knocked.get(electorId) ?? [],
+  }));
+  return { promises, electors };
 }
 
 /** Records calls; a call already recorded for that round is left as it was. */

@@ -27,6 +27,10 @@
  *  encrypted_register_import_100k_s, encrypted_register_import_raw_s,
  *  encrypted_register_import_ratio  the app's import over the raw insert, both encrypted
  *  encrypted_return_insert_median_ms, encrypted_tallies_1m_ms
+ *
+ * Polling day (issue 17), from tests/bench/polling.ts run as a child (its header says what each is):
+ *  telling_entry_median_ms, polling_commit_floor_ms, knockup_list_ms, knockup_list_cpu_ms,
+ *  glance_ms, glance_cpu_ms
  */
 import Papa from 'papaparse';
 import { execFileSync } from 'node:child_process';
@@ -215,6 +219,11 @@ try {
   const commitFloor = median(floorTimes);
   log(`One-row commit on this disk (synchronous = FULL), the floor of any write: median ${commitFloor.toFixed(3)} ms`);
 
+  // Polling day's figures, from their own bench in a child process.
+  const pollingBench = fileURLToPath(new URL('./polling.ts', import.meta.url));
+  const polling = JSON.parse(execFileSync(process.execPath, [pollingBench, '--json'], { encoding: 'utf8' }).trim().split('\n').at(-1)!) as Record<string, number>;
+  log(`Polling day (tests/bench/polling.ts): ${Object.entries(polling).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+
   const figures = {
     register_import_100k_s: round(imported.seconds),
     register_import_raw_s: round(rawSeconds),
@@ -231,6 +240,7 @@ try {
     encrypted_register_import_ratio: round(encryptedImport.ratio),
     encrypted_return_insert_median_ms: round(encryptedReturns.insertMedian),
     encrypted_tallies_1m_ms: round(encryptedReturns.talliesMs, 1),
+    ...polling,
   };
   if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);
 } finally {

@@ -48,14 +48,27 @@ async function transport(method: string, input: unknown): Promise<ApiResult> {
 const views = new Set<{ method: MethodName; reload(): void }>();
 
 /**
+ * Other tabs of this browser hear of each change too (a teller's numbers typed in one tab
+ * shrink the knock-up list open in another). Absent where BroadcastChannel is (old engines).
+ */
+const otherTabs = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('hustings.changes');
+otherTabs?.addEventListener('message', (e: MessageEvent<{ method: MethodName }>) => reloadChangedBy(e.data.method));
+
+function reloadChangedBy(method: MethodName): void {
+  const kind = contract[method]?.kind;
+  if (!kind) return;
+  for (const view of views) if (changesView(method, kind, view.method)) view.reload();
+}
+
+/**
  * Calls a method; throws ApiCallError with field messages. A mutation (or a restore) reloads the
  * open views whose data it changed (shared/contract/invalidation.ts), and no others.
  */
 export async function api<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const result = await transport(method, input);
   if (!result.ok) throw new ApiCallError(result.error);
-  const kind = contract[method].kind;
-  for (const view of views) if (changesView(method, kind, view.method)) view.reload();
+  reloadChangedBy(method);
+  if (contract[method].kind !== 'query') otherTabs?.postMessage({ method });
   return result.value as MethodOutput<M>;
 }
 

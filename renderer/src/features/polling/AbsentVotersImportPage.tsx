@@ -7,6 +7,7 @@ import { plural } from '../../ui/format.ts';
 import { ErrorMessage, PageHeader } from '../../ui/Page.tsx';
 import { DistrictSelect } from '../register/DistrictSelect.tsx';
 import { UnmatchedTable, VotingListImport } from './VotingListImport.tsx';
+import { pollingDayBack } from './links.ts';
 
 /** Postal and proxy voters of a contest's area: from the council's absent voters list, or the register's markers. */
 export function AbsentVotersImportPage() {
@@ -35,7 +36,7 @@ export function AbsentVotersImportPage() {
     <>
       <PageHeader
         title="Postal and proxy voters"
-        back={{ to: `/contests/${id}`, label: contest.data ? `${contest.data.electionName}: ${contest.data.areaName}` : 'Contest' }}
+        back={pollingDayBack(id, contest.data?.areaName)}
         subtitle="Import the council’s absent voters list, so postal vote week reaches the supporters whose ballots are about to land. Electors are matched by elector number; numbers not on the register are listed."
         actions={
           <Link className="button" to={`/contests/${id}/polling-day/postal-week`}>

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useApi } from '../../app/api.ts';
 import { Field } from '../../ui/Field.tsx';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { pollingDayBack } from './links.ts';
 
 const percent = (part: number, whole: number) => (whole === 0 ? '—' : `${((part / whole) * 100).toFixed(1)}%`);
 const count = (n: number) => n.toLocaleString('en-GB');
@@ -28,7 +29,7 @@ export function GlancePage() {
     <>
       <PageHeader
         title="The day at a glance"
-        back={{ to: `/contests/${id}`, label: `${data.electionName}: ${data.areaName}` }}
+        back={pollingDayBack(id, data.areaName)}
         subtitle={`Figures at ${clock(data.now)}. Turnout counts the numbers the tellers have sent in, not the official count.`}
         actions={
           <>
@@ -55,7 +56,9 @@ export function GlancePage() {
         <dt>Turnout, promises</dt>
         <dd>
           {data.supports === null ? (
-            <>No promise rule yet: set who counts as a promise in polling-day setup.</>
+            <>
+              No promise rule yet: <Link to={`/contests/${id}/polling-day`}>say who counts as a promise</Link>.
+            </>
           ) : (
             `${percent(t.promisesVoted, t.promises)} (${count(t.promisesVoted)} of ${count(t.promises)}; ${count(t.promises - t.promisesVoted)} still to vote)`
           )}
@@ -140,7 +143,7 @@ export function GlancePage() {
       <h2>Promises left by committee room</h2>
       {data.rooms.length === 0 ? (
         <p className="muted">
-          No committee rooms yet: add them in polling-day setup. <Link to={`/contests/${id}`}>Back to the contest</Link>
+          No committee rooms yet: <Link to={`/contests/${id}/polling-day`}>add them on the polling day page</Link>.
         </p>
       ) : (
         <table>

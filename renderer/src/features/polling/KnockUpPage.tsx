@@ -1,13 +1,18 @@
 import { useEffect, useState } from 'react';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { KnockUpRow } from '../../../../shared/contract/telling.ts';
 import { api, useApi } from '../../app/api.ts';
 import { Field } from '../../ui/Field.tsx';
 import { plural } from '../../ui/format.ts';
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { pollingDayBack } from './links.ts';
 
-/** Numbers entered on other devices reach this list when it is read again: every half minute, or on demand. */
+/**
+ * Numbers typed in this browser (any tab) reload the list at once (app/api.ts); numbers entered
+ * on other devices arrive when it is read again: every half minute, or on demand.
+ */
 const REFRESH_MS = 30_000;
+const clock = (at: Date) => at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 function streets(rows: readonly KnockUpRow[]): { heading: string; rows: KnockUpRow[] }[] {
   const out: { heading: string; rows: KnockUpRow[] }[] = [];
@@ -38,6 +43,11 @@ export function KnockUpPage() {
     const timer = setInterval(reload, REFRESH_MS);
     return () => clearInterval(timer);
   }, [reload]);
+  // When the list on screen was last read, whatever asked for it.
+  const [readAt, setReadAt] = useState<Date>();
+  useEffect(() => {
+    if (list.data) setReadAt(new Date());
+  }, [list.data]);
 
   if (contest.error) return <ErrorMessage error={contest.error} />;
   if (!contest.data || !rooms.data) return <Loading />;
@@ -45,16 +55,27 @@ export function KnockUpPage() {
   const header = (
     <PageHeader
       title="Knock-up lists"
-      back={{ to: `/contests/${contestId}`, label: `${c.areaName}, ${c.electionName}` }}
+      back={pollingDayBack(contestId, c.areaName)}
       subtitle="Promises who have not voted yet, street by street. They leave the list as tellers’ numbers come in."
     />
   );
+  const setUp = <Link to={`/contests/${contestId}/polling-day`}>Set it up on the polling day page</Link>;
   if (rooms.data.rooms.length === 0) {
     return (
       <>
         {header}
         <EmptyState title="No committee rooms yet">
-          <p>Set up the committee rooms and the districts each one knocks up on the polling-day page first.</p>
+          <p>A knock-up list belongs to a committee room: add the rooms and the polling districts each one knocks up. {setUp}.</p>
+        </EmptyState>
+      </>
+    );
+  }
+  if (rooms.data.rule === null) {
+    return (
+      <>
+        {header}
+        <EmptyState title="No promise rule yet">
+          <p>The list shows promises who have not voted: first say which support codes count as a promise. {setUp}.</p>
         </EmptyState>
       </>
     );
@@ -105,6 +126,11 @@ export function KnockUpPage() {
           <p role="status" data-testid="knock-up-count">
             <strong>{plural(l.electors.length, 'promise')} still to vote</strong> of {l.promises.toLocaleString('en-GB')} in {l.districts.join(', ')} ({l.voted.toLocaleString('en-GB')} voted; promises: support {l.rule.join(', ')}).
           </p>
+          {readAt && (
+            <p className="muted" data-testid="knock-up-read-at">
+              Read at {clock(readAt)}: numbers typed in this browser take people off at once; others’ arrive within half a minute, or press Refresh.
+            </p>
+          )}
           {l.electors.length === 0 && <p className="success">Every promise of this room has voted.</p>}
           {streets(l.electors).map((s) => (
             <section key={s.heading} className="knock-street">

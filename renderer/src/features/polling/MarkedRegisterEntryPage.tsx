@@ -5,6 +5,7 @@ import { Field } from '../../ui/Field.tsx';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
 import { DistrictSelect } from './DistrictSelect.tsx';
 import { RapidNumberEntry } from './RapidNumberEntry.tsx';
+import { pollingDayBack } from './links.ts';
 
 /**
  * The marked register, entered after the poll: the election and a polling district's pages, then
@@ -27,7 +28,7 @@ export function MarkedRegisterEntryPage() {
     <>
       <PageHeader
         title="Marked register"
-        back={{ to: `/contests/${contestId}`, label: `${c.areaName}, ${c.electionName}` }}
+        back={pollingDayBack(contestId, c.areaName)}
         subtitle={`Enter who voted, page by page, from the marked register the electoral registration office supplies for ${c.areaName}. Votes are dated the election’s polling day.`}
       />
       <ErrorMessage error={elections.error ?? districts.error} />

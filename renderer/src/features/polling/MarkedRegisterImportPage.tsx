@@ -6,6 +6,7 @@ import { plural } from '../../ui/format.ts';
 import { ErrorMessage, PageHeader } from '../../ui/Page.tsx';
 import { DistrictSelect } from '../register/DistrictSelect.tsx';
 import { UnmatchedTable, VotingListImport } from './VotingListImport.tsx';
+import { pollingDayBack } from './links.ts';
 
 /**
  * The marked register as a council supplies it in CSV: who voted, in person or by post, in an
@@ -25,7 +26,7 @@ export function MarkedRegisterImportPage() {
     <>
       <PageHeader
         title="Import a marked register"
-        back={{ to: `/contests/${id}`, label: contest.data ? `${contest.data.electionName}: ${contest.data.areaName}` : 'Contest' }}
+        back={pollingDayBack(id, contest.data?.areaName)}
         subtitle="Who voted, from the council’s marked register as CSV. Choose the election it is for: an earlier election gives each elector a voting history. Blank or X is in person, P or A by post, PX by proxy, N did not vote."
       />
       <ErrorMessage error={contest.error ?? elections.error} />

@@ -7,6 +7,7 @@ import { downloadText } from '../../ui/download.ts';
 import { plural } from '../../ui/format.ts';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
 import { oneLine } from '../register/labels.ts';
+import { pollingDayBack } from './links.ts';
 
 /**
  * Postal vote week: supporters holding a postal or proxy vote, to contact as the ballots land.
@@ -37,7 +38,7 @@ export function PostalWeekPage() {
     <>
       <PageHeader
         title="Postal vote week"
-        back={{ to: `/contests/${id}`, label: contest.data ? `${contest.data.electionName}: ${contest.data.areaName}` : 'Contest' }}
+        back={pollingDayBack(id, contest.data?.areaName)}
         subtitle="Supporters who vote by post or proxy: contact them when the postal ballots land, about a fortnight before polling day."
         actions={
           <>

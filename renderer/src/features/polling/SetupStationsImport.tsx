@@ -3,6 +3,7 @@ import { useNavigate, useParams } from 'react-router';
 import { api, ApiCallError, useApi } from '../../app/api.ts';
 import { Field } from '../../ui/Field.tsx';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { pollingDayBack } from './links.ts';
 
 type Columns = { district: number | null; name: number | null; address: number | null };
 const FIELDS: { key: keyof Columns; label: string; optional?: boolean }[] = [
@@ -67,7 +68,7 @@ export function SetupStationsImportPage() {
     <>
       <PageHeader
         title="Import polling stations"
-        back={{ to: `/contests/${contestId}/polling-day`, label: `Polling day: ${c.areaName}` }}
+        back={pollingDayBack(contestId, c.areaName)}
         subtitle={`A CSV file with one row per polling district: its code, the station’s name and address. Stations are saved for ${c.areaName}.`}
       />
       <section className="panel">

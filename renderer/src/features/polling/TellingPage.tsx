@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useApi } from '../../app/api.ts';
+import { formatDate } from '../../ui/format.ts';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
 import { DistrictSelect } from './DistrictSelect.tsx';
 import { RapidNumberEntry } from './RapidNumberEntry.tsx';
+import { pollingDayBack } from './links.ts';
 
 /**
  * Tellers' numbers on polling day: the district (station) once per batch, then number, Enter for
@@ -23,8 +25,8 @@ export function TellingPage() {
     <>
       <PageHeader
         title="Tellers’ numbers"
-        back={{ to: `/contests/${contestId}`, label: `${c.areaName}, ${c.electionName}` }}
-        subtitle={`Polling day ${c.pollingDay}. Enter the numbers from the tellers’ slips as they come in: they are stamped with the time you enter them.`}
+        back={pollingDayBack(contestId, c.areaName)}
+        subtitle={`Polling day ${formatDate(c.pollingDay)}. Enter the numbers from the tellers’ slips as they come in: they are stamped with the time you enter them.`}
       />
       <ErrorMessage error={districts.error} />
       <div className="row">
