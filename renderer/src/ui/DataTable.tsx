@@ -9,6 +9,8 @@ export interface Column<T> {
   /** Figures: right-aligned. */
   num?: boolean;
   className?: string;
+  /** A class of one row's cell, e.g. `bad` for a figure below nothing. */
+  cellClass?(row: T): string | undefined;
 }
 
 /** Rows drawn at once above this many: only those in view (plus a margin) are in the page. */
@@ -109,7 +111,7 @@ export function DataTable<T>(props: {
         {shown.map(({ row, index }) => (
           <tr key={props.rowKey(row)} className={props.rowClassName?.(row)} aria-rowindex={virtual ? index + 2 : undefined}>
             {props.columns.map((c, i) => (
-              <td key={i} className={[c.num && 'num', c.className].filter(Boolean).join(' ') || undefined}>
+              <td key={i} className={[c.num && 'num', c.className, c.cellClass?.(row)].filter(Boolean).join(' ') || undefined}>
                 {c.cell(row)}
               </td>
             ))}

@@ -17,19 +17,22 @@ export function RecordPage(props: {
   editLabel?: string;
   /** Shows the Delete button; left out where the record cannot be deleted here. */
   remove?: ComponentProps<typeof DeleteButton>;
-  /** Actions after Edit and Delete, hidden while editing. */
+  /** Actions before Edit and Delete (the record's own steps), hidden while editing. */
   actions?: ReactNode;
+  /** Actions after Delete (personal data), hidden while editing. */
+  after?: ReactNode;
   children?: ReactNode;
 }) {
-  const actions = !props.editing && (props.onEdit || props.remove || props.actions) && (
+  const actions = !props.editing && (props.onEdit || props.remove || props.actions || props.after) && (
     <>
+      {props.actions}
       {props.onEdit && (
         <button type="button" onClick={props.onEdit}>
           {props.editLabel ?? 'Edit'}
         </button>
       )}
       {props.remove && <DeleteButton {...props.remove} />}
-      {props.actions}
+      {props.after}
     </>
   );
   return (
