@@ -2,47 +2,40 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { NATION_LABELS } from '../../../../shared/domain/election-types.ts';
 import { api, useApi } from '../../app/api.ts';
-import { DeleteButton } from '../../ui/DeleteButton.tsx';
 import { formatDate, formatNumber } from '../../ui/format.ts';
-import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { RecordPage } from '../../ui/RecordPage.tsx';
 import { StatusBadge } from '../contests/StatusBadge.tsx';
 import { AreaForm, KIND_LABELS } from './AreaForm.tsx';
 
 export function AreaPage() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
-  const { data: a, error } = useApi('areas.get', { id });
+  const areaQuery = useApi('areas.get', { id });
+  const a = areaQuery.data;
   const { data: contests } = useApi('contests.list', { areaId: id });
   const [editing, setEditing] = useState(false);
-  if (error) return <ErrorMessage error={error} />;
-  if (!a) return <Loading />;
+  if (!a) return <Loaded of={areaQuery} />;
   return (
     <>
-      <PageHeader
+      <RecordPage
         title={a.name}
         back={{ to: '/areas', label: 'Areas' }}
         subtitle={`${KIND_LABELS[a.kind]} · ${NATION_LABELS[a.nation]}`}
-        actions={
-          !editing && (
-            <>
-              <button type="button" onClick={() => setEditing(true)}>
-                Edit
-              </button>
-              <DeleteButton
-                what={a.name}
-                impactNoun="contest"
-                impact={async () => {
-                  const i = await api('areas.deleteImpact', { id });
-                  return { items: i.contests, blockedBy: i.blockedBy };
-                }}
-                remove={async () => {
-                  await api('areas.delete', { id, confirm: true });
-                  navigate('/areas');
-                }}
-              />
-            </>
-          )
-        }
+        editing={editing}
+        onEdit={() => setEditing(true)}
+        remove={{
+          what: a.name,
+          impactNoun: 'contest',
+          impact: async () => {
+            const i = await api('areas.deleteImpact', { id });
+            return { items: i.contests, blockedBy: i.blockedBy };
+          },
+          remove: async () => {
+            await api('areas.delete', { id, confirm: true });
+            navigate('/areas');
+          },
+        }}
       />
       {editing ? (
         <AreaForm

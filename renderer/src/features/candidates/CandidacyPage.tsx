@@ -19,16 +19,17 @@ import { DeleteButton } from '../../ui/DeleteButton.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Options } from '../../ui/Options.tsx';
 import { formatDate } from '../../ui/format.ts';
-import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { ErrorMessage, PageHeader } from '../../ui/Page.tsx';
 import { PersonalDataActions } from '../../ui/PersonalDataActions.tsx';
 import { CandidacyStatusBadge, DepositOutcomeText, ItemStateBadge, SourceFlag, dueText } from './labels.tsx';
 
 export function CandidacyPage() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
-  const { data: k, error } = useApi('candidacies.get', { id });
-  if (error) return <ErrorMessage error={error} />;
-  if (!k) return <Loading />;
+  const record = useApi('candidacies.get', { id });
+  const k = record.data;
+  if (!k) return <Loaded of={record} />;
   return (
     <>
       <PageHeader

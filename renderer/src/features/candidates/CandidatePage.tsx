@@ -7,7 +7,8 @@ import { useSubmitter } from './useSubmitter.ts';
 import { DeleteButton } from '../../ui/DeleteButton.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { formatDate } from '../../ui/format.ts';
-import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { ErrorMessage, PageHeader } from '../../ui/Page.tsx';
 import { PersonalDataActions } from '../../ui/PersonalDataActions.tsx';
 import { CandidateForm } from './CandidateForm.tsx';
 import { CandidacyStatusBadge } from './labels.tsx';
@@ -16,9 +17,9 @@ export function CandidatePage() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
-  const { data: c, error } = useApi('candidates.get', { id });
-  if (error) return <ErrorMessage error={error} />;
-  if (!c) return <Loading />;
+  const record = useApi('candidates.get', { id });
+  const c = record.data;
+  if (!c) return <Loaded of={record} />;
   return (
     <>
       <PageHeader

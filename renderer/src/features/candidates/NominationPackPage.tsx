@@ -4,7 +4,7 @@ import { electionTypeLabel } from '../../../../shared/domain/election-types.ts';
 import { ITEM_STATE_LABELS, subscriberRole } from '../../../../shared/domain/nominations.ts';
 import { useApi } from '../../app/api.ts';
 import { formatDate } from '../../ui/format.ts';
-import { ErrorMessage, Loading } from '../../ui/Page.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
 import { dueText } from './labels.tsx';
 
 const ROLE_LABELS = { proposer: 'Proposer', seconder: 'Seconder', assentor: 'Assentor' } as const;
@@ -12,9 +12,9 @@ const ROLE_LABELS = { proposer: 'Proposer', seconder: 'Seconder', assentor: 'Ass
 /** Per candidate: the checklist with deadlines and the subscribers in signing order, laid out for A4. */
 export function NominationPackPage() {
   const id = Number(useParams().id);
-  const { data: k, error } = useApi('candidacies.get', { id });
-  if (error) return <ErrorMessage error={error} />;
-  if (!k) return <Loading />;
+  const record = useApi('candidacies.get', { id });
+  const k = record.data;
+  if (!k) return <Loaded of={record} />;
   const c = k.candidate;
   const req = k.rules.requirements;
   const blanks = Math.max(0, req.subscribers.required - k.subscribers.length);

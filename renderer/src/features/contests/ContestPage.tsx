@@ -6,7 +6,8 @@ import { DeleteButton } from '../../ui/DeleteButton.tsx';
 import { Options } from '../../ui/Options.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { formatDate } from '../../ui/format.ts';
-import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { ErrorMessage, PageHeader } from '../../ui/Page.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { ContestCandidatesPanel } from '../candidates/ContestCandidatesPanel.tsx';
@@ -18,9 +19,9 @@ import { PlanSummary } from '../planner/PlanSummary.tsx';
 export function ContestPage() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
-  const { data: c, error } = useApi('contests.get', { id });
-  if (error) return <ErrorMessage error={error} />;
-  if (!c) return <Loading />;
+  const record = useApi('contests.get', { id });
+  const c = record.data;
+  if (!c) return <Loaded of={record} />;
   return (
     <>
       <PageHeader

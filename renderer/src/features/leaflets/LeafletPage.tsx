@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Leaflet } from '../../../../shared/contract/leaflets.ts';
 import { api, useApi } from '../../app/api.ts';
-import { DeleteButton } from '../../ui/DeleteButton.tsx';
 import { formatNumber } from '../../ui/format.ts';
-import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { RecordPage } from '../../ui/RecordPage.tsx';
+import { ErrorMessage } from '../../ui/Page.tsx';
 import { LeafletStatusBadge, LeafletingNav } from './common.tsx';
 import { DropsTable, PrintRunsTable } from './tables.tsx';
 import { LeafletForm } from './LeafletForm.tsx';
@@ -12,13 +13,13 @@ import { LeafletForm } from './LeafletForm.tsx';
 export function LeafletPage() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
-  const { data: l, error } = useApi('leaflets.get', { id });
+  const leafletQuery = useApi('leaflets.get', { id });
+  const l = leafletQuery.data;
   const { data: runs } = useApi('printRuns.list', { leafletId: id });
   const { data: drops } = useApi('drops.list', { leafletId: id });
   const [editing, setEditing] = useState(false);
   const [statusError, setStatusError] = useState<string>();
-  if (error) return <ErrorMessage error={error} />;
-  if (!l) return <Loading />;
+  if (!l) return <Loaded of={leafletQuery} />;
   const setStatus = async (status: Leaflet['status']) => {
     setStatusError(undefined);
     try {
@@ -29,7 +30,7 @@ export function LeafletPage() {
   };
   return (
     <>
-      <PageHeader
+      <RecordPage
         title={l.title}
         back={{ to: '/leaflets', label: 'Leaflets' }}
         subtitle={
@@ -39,37 +40,34 @@ export function LeafletPage() {
             {l.contests.length > 0 && ` · for ${l.contests.map((c) => c.name).join(', ')}`}
           </>
         }
+        editing={editing}
+        onEdit={() => setEditing(true)}
+        remove={{
+          what: `"${l.title}"`,
+          describe: async () => (await api('leaflets.deleteImpact', { id })).message,
+          remove: async () => {
+            await api('leaflets.delete', { id, confirm: true });
+            navigate('/leaflets');
+          },
+        }}
         actions={
-          !editing && (
-            <>
-              {l.status !== 'ready' && (
-                <button type="button" className="primary" onClick={() => setStatus('ready')}>
-                  Mark ready
-                </button>
-              )}
-              {l.status === 'ready' && (
-                <button type="button" onClick={() => setStatus('retired')}>
-                  Retire
-                </button>
-              )}
-              {l.status !== 'draft' && (
-                <button type="button" onClick={() => setStatus('draft')}>
-                  Back to draft
-                </button>
-              )}
-              <button type="button" onClick={() => setEditing(true)}>
-                Edit
+          <>
+            {l.status !== 'ready' && (
+              <button type="button" className="primary" onClick={() => setStatus('ready')}>
+                Mark ready
               </button>
-              <DeleteButton
-                what={`"${l.title}"`}
-                describe={async () => (await api('leaflets.deleteImpact', { id })).message}
-                remove={async () => {
-                  await api('leaflets.delete', { id, confirm: true });
-                  navigate('/leaflets');
-                }}
-              />
-            </>
-          )
+            )}
+            {l.status === 'ready' && (
+              <button type="button" onClick={() => setStatus('retired')}>
+                Retire
+              </button>
+            )}
+            {l.status !== 'draft' && (
+              <button type="button" onClick={() => setStatus('draft')}>
+                Back to draft
+              </button>
+            )}
+          </>
         }
       />
       <LeafletingNav />

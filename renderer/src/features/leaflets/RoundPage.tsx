@@ -3,11 +3,12 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { assignmentInput, type Round } from '../../../../shared/contract/leaflets.ts';
 import { formatMinutes } from '../../../../shared/domain/delivery-rounds.ts';
 import { api, useApi } from '../../app/api.ts';
-import { DeleteButton } from '../../ui/DeleteButton.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { formatDate, formatNumber } from '../../ui/format.ts';
-import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { RecordPage } from '../../ui/RecordPage.tsx';
+import { ErrorMessage } from '../../ui/Page.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
 import { LeafletingNav, idOrNull, leafletLabel, wholeNumber } from './common.tsx';
 import { RoundForm } from './RoundForm.tsx';
@@ -16,14 +17,14 @@ import { StreetsTable } from './tables.tsx';
 export function RoundPage() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
-  const { data: r, error } = useApi('rounds.get', { id });
+  const roundQuery = useApi('rounds.get', { id });
+  const r = roundQuery.data;
   const { data: drops } = useApi('drops.list', { roundId: id });
   const [editing, setEditing] = useState(false);
-  if (error) return <ErrorMessage error={error} />;
-  if (!r) return <Loading />;
+  if (!r) return <Loaded of={roundQuery} />;
   return (
     <>
-      <PageHeader
+      <RecordPage
         title={r.name}
         back={{ to: '/rounds', label: 'Rounds' }}
         subtitle={[
@@ -34,25 +35,22 @@ export function RoundPage() {
         ]
           .filter(Boolean)
           .join(' · ')}
+        editing={editing}
+        onEdit={() => setEditing(true)}
+        remove={{
+          what: `round “${r.name}”`,
+          describe: async () => (await api('rounds.deleteImpact', { id })).message,
+          remove: async () => {
+            await api('rounds.delete', { id, confirm: true });
+            navigate('/rounds');
+          },
+        }}
         actions={
-          !editing && (
-            <>
-              <Link className="button" to={`/rounds/${id}/sheet`}>
-                Round sheet
-              </Link>
-              <button type="button" onClick={() => setEditing(true)}>
-                Edit
-              </button>
-              <DeleteButton
-                what={`round “${r.name}”`}
-                describe={async () => (await api('rounds.deleteImpact', { id })).message}
-                remove={async () => {
-                  await api('rounds.delete', { id, confirm: true });
-                  navigate('/rounds');
-                }}
-              />
-            </>
-          )
+          <>
+            <Link className="button" to={`/rounds/${id}/sheet`}>
+              Round sheet
+            </Link>
+          </>
         }
       />
       <LeafletingNav />

@@ -2,16 +2,17 @@ import { useParams } from 'react-router';
 import { formatMinutes } from '../../../../shared/domain/delivery-rounds.ts';
 import { useApi } from '../../app/api.ts';
 import { formatDate, formatNumber } from '../../ui/format.ts';
-import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { PageHeader } from '../../ui/Page.tsx';
 import { PdfDownload } from '../../ui/PdfDownload.tsx';
 import { StreetsTable } from './tables.tsx';
 
 /** A round sheet for the deliverer: A4, streets in walking order, a tick column and a return slip. */
 export function RoundSheetPage() {
   const id = Number(useParams().id);
-  const { data: r, error } = useApi('rounds.get', { id });
-  if (error) return <ErrorMessage error={error} />;
-  if (!r) return <Loading />;
+  const roundQuery = useApi('rounds.get', { id });
+  const r = roundQuery.data;
+  if (!r) return <Loaded of={roundQuery} />;
   const next = r.assignments.find((a) => a.plannedOn) ?? r.assignments[0];
   return (
     <article className="round-sheet">

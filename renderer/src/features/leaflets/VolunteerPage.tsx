@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { roleLabel } from '../../../../shared/domain/volunteers.ts';
 import { api, useApi } from '../../app/api.ts';
-import { DeleteButton } from '../../ui/DeleteButton.tsx';
 import { formatDate, formatNumber } from '../../ui/format.ts';
-import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { RecordPage } from '../../ui/RecordPage.tsx';
 import { PersonalDataActions } from '../../ui/PersonalDataActions.tsx';
 import { DropsTable } from './tables.tsx';
 import { VolunteerForm } from './VolunteerForm.tsx';
@@ -12,42 +12,39 @@ import { VolunteerForm } from './VolunteerForm.tsx';
 export function VolunteerPage() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
-  const { data: v, error } = useApi('volunteers.get', { id });
+  const volunteerQuery = useApi('volunteers.get', { id });
+  const v = volunteerQuery.data;
   const { data: drops } = useApi('drops.list', { volunteerId: id });
   const { data: rounds } = useApi('rounds.list', {});
   const [editing, setEditing] = useState(false);
-  if (error) return <ErrorMessage error={error} />;
-  if (!v) return <Loading />;
+  if (!v) return <Loaded of={volunteerQuery} />;
   const assignments = (rounds ?? []).flatMap((r) => r.assignments.filter((a) => a.volunteerId === id).map((a) => ({ ...a, roundName: r.name })));
   return (
     <>
-      <PageHeader
+      <RecordPage
         title={v.name}
         back={{ to: '/volunteers', label: 'Volunteers' }}
         subtitle={v.roles.map(roleLabel).join(' · ') || 'No roles yet'}
-        actions={
-          !editing && (
-            <>
-              <button type="button" onClick={() => setEditing(true)}>
-                Edit
-              </button>
-              <DeleteButton
-                what={v.name}
-                describe={async () => (await api('volunteers.deleteImpact', { id })).message}
-                remove={async () => {
-                  await api('volunteers.delete', { id, confirm: true });
-                  navigate('/volunteers');
-                }}
-              />
-              <PersonalDataActions
-                name={v.name}
-                exportContents={`everything Hustings holds about ${v.name}: contact details, address, availability, consent, rounds, drops, where they are named and activity`}
-                exportFile={async () => ({ filename: `volunteer-${id}.json`, doc: await api('volunteers.getPersonExport', { id }) })}
-                erase={(confirm) => api('volunteers.erasePerson', { id, confirm })}
-                onErased={() => navigate('/volunteers', { replace: true })}
-              />
-            </>
-          )
+        editing={editing}
+        onEdit={() => setEditing(true)}
+        remove={{
+          what: v.name,
+          describe: async () => (await api('volunteers.deleteImpact', { id })).message,
+          remove: async () => {
+            await api('volunteers.delete', { id, confirm: true });
+            navigate('/volunteers');
+          },
+        }}
+        after={
+          <>
+            <PersonalDataActions
+              name={v.name}
+              exportContents={`everything Hustings holds about ${v.name}: contact details, address, availability, consent, rounds, drops, where they are named and activity`}
+              exportFile={async () => ({ filename: `volunteer-${id}.json`, doc: await api('volunteers.getPersonExport', { id }) })}
+              erase={(confirm) => api('volunteers.erasePerson', { id, confirm })}
+              onErased={() => navigate('/volunteers', { replace: true })}
+            />
+          </>
         }
       />
       {editing ? (

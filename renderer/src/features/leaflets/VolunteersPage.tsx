@@ -2,11 +2,14 @@ import { Link, useNavigate } from 'react-router';
 import { roleLabel } from '../../../../shared/domain/volunteers.ts';
 import { api, useApi } from '../../app/api.ts';
 import { formatNumber } from '../../ui/format.ts';
-import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { EmptyState, PageHeader } from '../../ui/Page.tsx';
 import { VolunteerForm } from './VolunteerForm.tsx';
 
 export function VolunteersPage() {
-  const { data, error } = useApi('volunteers.list', {});
+  const volunteers = useApi('volunteers.list', {});
+  const data = volunteers.data;
   const add = (
     <Link className="button primary" to="/volunteers/new">
       Add a volunteer
@@ -15,46 +18,28 @@ export function VolunteersPage() {
   return (
     <>
       <PageHeader title="Volunteers" subtitle="Who helps, what they do, and the work they have done." actions={data && data.length > 0 && add} />
-      <ErrorMessage error={error} />
-      {!data ? (
-        !error && <Loading />
-      ) : data.length === 0 ? (
-        <EmptyState title="No volunteers yet">
-          <p>Add the people who deliver, canvass, tell or drive, so you can assign rounds to them and see what they have done.</p>
-          {add}
-        </EmptyState>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">What they do</th>
-              <th scope="col">Contact</th>
-              <th scope="col">Consent to contact</th>
-              <th scope="col" className="num">
-                Drops
-              </th>
-              <th scope="col" className="num">
-                Leaflets delivered
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((v) => (
-              <tr key={v.id}>
-                <td>
-                  <Link to={`/volunteers/${v.id}`}>{v.name}</Link>
-                </td>
-                <td>{v.roles.map(roleLabel).join(', ') || '—'}</td>
-                <td>{[v.email, v.phone].filter(Boolean).join(' · ') || '—'}</td>
-                <td>{v.consentToContact ? 'Yes' : 'No'}</td>
-                <td className="num">{formatNumber(v.drops)}</td>
-                <td className="num">{formatNumber(v.delivered)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <Loaded of={volunteers}>
+        {(data) => (
+          <DataTable
+            rows={data}
+            rowKey={(v) => v.id}
+            empty={
+              <EmptyState title="No volunteers yet">
+                <p>Add the people who deliver, canvass, tell or drive, so you can assign rounds to them and see what they have done.</p>
+                {add}
+              </EmptyState>
+            }
+            columns={[
+              { header: 'Name', cell: (v) => <Link to={`/volunteers/${v.id}`}>{v.name}</Link>, sort: (v) => v.name },
+              { header: 'What they do', cell: (v) => v.roles.map(roleLabel).join(', ') || '—' },
+              { header: 'Contact', cell: (v) => [v.email, v.phone].filter(Boolean).join(' · ') || '—' },
+              { header: 'Consent to contact', cell: (v) => (v.consentToContact ? 'Yes' : 'No') },
+              { header: 'Drops', num: true, cell: (v) => formatNumber(v.drops), sort: (v) => v.drops },
+              { header: 'Leaflets delivered', num: true, cell: (v) => formatNumber(v.delivered), sort: (v) => v.delivered },
+            ]}
+          />
+        )}
+      </Loaded>
     </>
   );
 }

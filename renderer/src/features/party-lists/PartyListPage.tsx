@@ -6,7 +6,8 @@ import { api, useApi } from '../../app/api.ts';
 import { DeleteButton } from '../../ui/DeleteButton.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { formatDate } from '../../ui/format.ts';
-import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { PageHeader } from '../../ui/Page.tsx';
 import { ChecklistTable, StatusChanger } from '../candidates/CandidacyPage.tsx';
 import { CandidacyStatusBadge, SourceFlag } from '../candidates/labels.tsx';
 import { errorText, useSubmitter } from '../candidates/useSubmitter.ts';
@@ -15,9 +16,9 @@ import { errorText, useSubmitter } from '../candidates/useSubmitter.ts';
 export function PartyListPage() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
-  const { data: l, error } = useApi('partyLists.get', { id });
-  if (error) return <ErrorMessage error={error} />;
-  if (!l) return <Loading />;
+  const list = useApi('partyLists.get', { id });
+  const l = list.data;
+  if (!l) return <Loaded of={list} />;
   const c = l.contest;
   return (
     <>

@@ -2,7 +2,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { formatPence } from '../../../../shared/domain/money.ts';
 import { api, useApi } from '../../app/api.ts';
 import { formatDate } from '../../ui/format.ts';
-import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { PageHeader } from '../../ui/Page.tsx';
 import { PersonalDataActions } from '../../ui/PersonalDataActions.tsx';
 import { DONATION_STATUS_LABELS } from './labels.ts';
 
@@ -10,9 +11,9 @@ import { DONATION_STATUS_LABELS } from './labels.ts';
 export function DonorPage() {
   const donationId = Number(useParams().donationId);
   const navigate = useNavigate();
-  const { data: d, error } = useApi('treasury.getDonor', { donationId });
-  if (error) return <ErrorMessage error={error} />;
-  if (!d) return <Loading />;
+  const donorQuery = useApi('treasury.getDonor', { donationId });
+  const d = donorQuery.data;
+  if (!d) return <Loaded of={donorQuery} />;
   const ledger = `/treasury/${d.donations.find((x) => x.id === donationId)?.contestId ?? d.donations[0].contestId}`;
   return (
     <>

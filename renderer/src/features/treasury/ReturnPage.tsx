@@ -7,7 +7,8 @@ import { formatPence } from '../../../../shared/domain/money.ts';
 import { useApi } from '../../app/api.ts';
 import { downloadCsv } from '../../ui/download.ts';
 import { formatDate } from '../../ui/format.ts';
-import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { PageHeader } from '../../ui/Page.tsx';
 import { PdfDownload } from '../../ui/PdfDownload.tsx';
 import { OUTCOME_LABELS } from './labels.ts';
 import { usePersonalDataExport } from '../../ui/PersonalDataExport.tsx';
@@ -16,10 +17,10 @@ import './treasury.css';
 /** The return of election expenses, laid out for A4: spending by category, donations, deposit. */
 export function ReturnPage() {
   const contestId = Number(useParams().contestId);
-  const { data: ret, error } = useApi('treasury.getReturn', { contestId });
+  const retQuery = useApi('treasury.getReturn', { contestId });
+  const ret = retQuery.data;
   const exporting = usePersonalDataExport();
-  if (error) return <ErrorMessage error={error} />;
-  if (!ret) return <Loading />;
+  if (!ret) return <Loaded of={retQuery} />;
   return (
     <article className="return-doc">
       <PageHeader
