@@ -1,19 +1,13 @@
 /** Canvass sessions, the returns entered for them, and the tallies and follow-up lists they give. */
+import type { CanvassSessionOut, FollowUpOut } from '../../shared/contract/canvass.ts';
+import type { CanvassReturnOut } from '../../shared/contract/register.ts';
 import type { Db } from '../open.ts';
 import type { Outcome, Request } from '../../shared/domain/canvass-codes.ts';
 import { foldReturns, type ReturnFact, type TallyCounts } from '../../shared/domain/tallies.ts';
 import { REQUEST_COLUMN, setStanding } from './electors.ts';
 
-export interface CanvassSession {
-  id: number;
-  areaId: number;
-  areaName: string;
-  pollingDistrict: string;
-  heldOn: string;
-  canvassers: string;
-  notes: string;
-  returnCount: number;
-}
+/** Rows are the contract's shapes (shared/contract), declared once. */
+export type CanvassSession = CanvassSessionOut;
 
 export type SessionWrite = Pick<CanvassSession, 'areaId' | 'pollingDistrict' | 'heldOn' | 'canvassers' | 'notes'>;
 
@@ -77,19 +71,7 @@ export async function deleteSession(db: Db, id: number): Promise<number> {
   return electors.length;
 }
 
-export interface CanvassReturn {
-  id: number;
-  electorId: number;
-  sessionId: number;
-  outcome: Outcome;
-  support: string | null;
-  requests: Request[];
-  codes: string;
-  note: string;
-  canvassedOn: string;
-  enteredAt: string;
-  enteredBy: string;
-}
+export type CanvassReturn = CanvassReturnOut;
 
 export interface ReturnWrite {
   electorId: number;
@@ -202,22 +184,7 @@ export async function tallyCounts(db: Db, areaId: number): Promise<{ pollingDist
   return out;
 }
 
-export interface FollowUp {
-  electorId: number;
-  electorNumber: string;
-  fullName: string;
-  address: string;
-  postcode: string;
-  pollingDistrict: string;
-  latestSupport: string | null;
-  lastCanvassedOn: string | null;
-  /** When it was done: for a done follow-up, or for an open one asked for again after it was done. */
-  doneOn: string | null;
-  doneBy: string | null;
-  doneNote: string;
-  /** Open again: a later return asked for the same thing after it had been done. */
-  askedAgain: boolean;
-}
+export type FollowUp = FollowUpOut;
 
 export type FollowUpState = 'open' | 'done';
 

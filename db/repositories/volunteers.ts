@@ -1,17 +1,8 @@
 import type { Volunteer } from '../../shared/contract/leaflets.ts';
 import type { Db } from '../open.ts';
 
-export interface VolunteerRow {
-  name: string;
-  email: string;
-  phone: string;
-  address: string;
-  roles: string[];
-  availability: string;
-  consentToContact: boolean;
-  consentRecordedOn: string | null;
-  notes: string;
-}
+/** A volunteer as written: the contract's volunteer without its id and the work counted from other tables. */
+export type VolunteerRow = Omit<Volunteer, 'id' | 'drops' | 'delivered' | 'assignments'>;
 
 const SELECT = `SELECT v.id, v.name, v.email, v.phone, v.address, v.availability,
   v.consent_to_contact AS consentToContact, v.consent_recorded_on AS consentRecordedOn, v.notes,

@@ -26,6 +26,7 @@ import { getSetting, putSetting } from '../../db/repositories/settings.ts';
 import { requireArea } from './areas.ts';
 import type { Ctx, HandlersFor } from './context.ts';
 import { requireRecord } from './records.ts';
+import { formatDateLong } from '../../shared/domain/working-days.ts';
 
 const CODES_KEY = 'canvass.codes';
 
@@ -73,7 +74,7 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
       action: 'create',
       entity: 'canvass_session',
       entityId: id,
-      summary: `Started a canvass session in ${area.name}${input.pollingDistrict ? ` (${input.pollingDistrict})` : ''} on ${input.heldOn}`,
+      summary: `Started a canvass session in ${area.name}${input.pollingDistrict ? ` (${input.pollingDistrict})` : ''} on ${formatDateLong(input.heldOn)}`,
       after,
     });
     return after;
@@ -84,7 +85,7 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
     await checkDistrict(ctx, input.areaId, input.pollingDistrict);
     await updateSession(ctx.db, id, input);
     const after = await requireSession(ctx, id);
-    await ctx.audit({ action: 'update', entity: 'canvass_session', entityId: id, summary: `Changed the canvass session of ${after.heldOn}`, before, after });
+    await ctx.audit({ action: 'update', entity: 'canvass_session', entityId: id, summary: `Changed the canvass session of ${formatDateLong(after.heldOn)}`, before, after });
     return after;
   },
   'canvass.deleteSession': async (ctx, { id, confirm }) => {
@@ -93,7 +94,7 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
       throw new AppError('needs_confirmation', `This session has ${before.returnCount} return(s); deleting it deletes them too.`);
     }
     const electorsUpdated = await deleteSession(ctx.db, id);
-    await ctx.audit({ action: 'delete', entity: 'canvass_session', entityId: id, summary: `Deleted the canvass session of ${before.heldOn}`, before });
+    await ctx.audit({ action: 'delete', entity: 'canvass_session', entityId: id, summary: `Deleted the canvass session of ${formatDateLong(before.heldOn)}`, before });
     return { deletedReturns: before.returnCount, electorsUpdated };
   },
   'canvass.recordReturn': async (ctx, { sessionId, electorId, codes, note }) => {
@@ -158,7 +159,7 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
       const e = await requireListedElector(ctx, electorId, i);
       const done = await getFollowUpDone(ctx.db, electorId, request);
       if (done && done.reopenedByReturnId === null) {
-        throw new AppError('invalid_input', `${e.electorNumber} ${e.fullName} is already ticked off (done on ${done.doneOn})`, {
+        throw new AppError('invalid_input', `${e.electorNumber} ${e.fullName} is already ticked off (done on ${formatDateLong(done.doneOn)})`, {
           [`electorIds.${i}`]: 'Already done',
         });
       }
@@ -177,7 +178,7 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
         action: 'follow-up-done',
         entity: 'elector',
         entityId: electorId,
-        summary: `Follow-up done (${what}) on ${doneOn}`,
+        summary: `Follow-up done (${what}) on ${formatDateLong(doneOn)}`,
         before,
         after: await getFollowUpDone(ctx.db, electorId, request),
       });

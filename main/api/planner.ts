@@ -70,7 +70,7 @@ async function followLatestDecision(ctx: Ctx, contestId: number): Promise<void> 
   const [latest] = await listDecisions(ctx.db, contestId);
   const status = latest?.outcome ?? 'considering';
   const reason = latest
-    ? `${DECISION_OUTCOME_LABELS[latest.outcome]} — ${latest.meeting}, ${latest.decidedOn} (${latest.votesFor} for, ${latest.votesAgainst} against, ${latest.votesAbstain} abstaining)`
+    ? `${DECISION_OUTCOME_LABELS[latest.outcome]} — ${latest.meeting}, ${formatDateLong(latest.decidedOn)} (${latest.votesFor} for, ${latest.votesAgainst} against, ${latest.votesAbstain} abstaining)`
     : '';
   if (before.status === status && before.reason === reason) return;
   await updateContestStatus(ctx.db, contestId, status, reason);
@@ -123,8 +123,8 @@ export const plannerHandlers: HandlersFor<typeof plannerContract> = {
     const c = await requireContest(ctx, input.contestId);
     const today = ukToday();
     if (input.decidedOn > today) {
-      throw new AppError('invalid_input', `A decision is recorded once taken: ${input.decidedOn} is after today (${today})`, {
-        decidedOn: `Must be today (${today}) or earlier`,
+      throw new AppError('invalid_input', `A decision is recorded once taken: ${formatDateLong(input.decidedOn)} is after today (${formatDateLong(today)})`, {
+        decidedOn: `Must be today (${formatDateLong(today)}) or earlier`,
       });
     }
     const { plan } = await planOf(ctx, c, await getPlan(ctx.db, c.id), today);

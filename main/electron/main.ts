@@ -5,6 +5,7 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openHustings } from '../app.ts';
+import type { ApiResult } from '../../shared/contract/result.ts';
 import type { Hustings } from '../app.ts';
 import {
   APP_SCHEME,
@@ -136,12 +137,13 @@ app.on('web-contents-created', (_event, contents) => {
   });
 });
 
-async function handleInvoke(event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<unknown> {
+/** The IPC door: refusals carry the contract's error codes, as the HTTP door's do. */
+async function handleInvoke(event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<ApiResult> {
   if (!isTrustedSender(event.senderFrame)) {
-    return { ok: false, error: { code: 'FORBIDDEN', message: 'This request did not come from the Hustings window.' } };
+    return { ok: false, error: { code: 'forbidden', message: 'This request did not come from the Hustings window.' } };
   }
   if (typeof method !== 'string' || hustings === null) {
-    return { ok: false, error: { code: 'BAD_REQUEST', message: 'Unknown method.' } };
+    return { ok: false, error: { code: 'unknown_method', message: 'Unknown method.' } };
   }
   return hustings.dispatch(method, input);
 }

@@ -61,6 +61,25 @@ const tallies = z.object({
 });
 export type TalliesOut = z.infer<typeof tallies>;
 
+/** An elector waiting for (or ticked off for) what they asked for on the doorstep. */
+const followUp = z.object({
+  electorId: id,
+  electorNumber: z.string(),
+  fullName: z.string(),
+  address: z.string(),
+  postcode: z.string(),
+  pollingDistrict: z.string(),
+  latestSupport: z.string().nullable(),
+  lastCanvassedOn: z.string().nullable(),
+  /** When it was done: for a done follow-up, or for an open one asked for again after it was done. */
+  doneOn: z.string().nullable(),
+  doneBy: z.string().nullable(),
+  doneNote: z.string(),
+  /** Open again: a later return asked for the same thing after it had been done. */
+  askedAgain: z.boolean(),
+});
+export type FollowUpOut = z.infer<typeof followUp>;
+
 export const canvassContract = {
   'canvass.getCodes': query('The canvass codes in use', z.strictObject({}), codeConfig),
   'canvass.setCodes': mutation('Change the canvass codes', codeConfig, codeConfig),
@@ -110,22 +129,7 @@ export const canvassContract = {
       offset: z.number({ error: 'offset is a whole number from 0' }).int().min(0).default(0),
       limit: z.number({ error: 'limit is a whole number from 1 to 500' }).int().min(1).max(500).optional(),
     }),
-    z.array(
-      z.object({
-        electorId: id,
-        electorNumber: z.string(),
-        fullName: z.string(),
-        address: z.string(),
-        postcode: z.string(),
-        pollingDistrict: z.string(),
-        latestSupport: z.string().nullable(),
-        lastCanvassedOn: z.string().nullable(),
-        doneOn: z.string().nullable(),
-        doneBy: z.string().nullable(),
-        doneNote: z.string(),
-        askedAgain: z.boolean(),
-      }),
-    ),
+    z.array(followUp),
   ),
   'canvass.countFollowUps': query(
     'How many electors who asked for something are still waiting and how many have been ticked off as done',

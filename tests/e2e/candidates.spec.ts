@@ -149,7 +149,7 @@ test('a candidate’s papers: subscribers checked against the register, checklis
   await status.getByLabel('New status').selectOption('delivered');
   await status.getByLabel('Date of the change').fill('2024-05-30');
   await status.getByRole('button', { name: 'Change status' }).click();
-  await expect(status.getByText('The consent is dated 2024-06-01, after this delivery date: check both dates')).toBeVisible();
+  await expect(status.getByText('The consent is dated Sat 1 Jun 2024, after this delivery date: check both dates')).toBeVisible();
   await status.getByLabel('Date of the change').fill('2024-06-03');
   await status.getByRole('button', { name: 'Change status' }).click();
   await expect(page.getByRole('list', { name: 'Status history' })).toContainText('Delivered');

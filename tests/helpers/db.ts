@@ -7,6 +7,7 @@ import { applyKey, isPlainSqliteFile } from '../../db/encryption/cipher.ts';
 import { keyFilePath, lockedKeyFile, writeKeyFileText } from '../../db/encryption/keys.ts';
 import { type KeySource, unlock } from '../../db/encryption/unlock.ts';
 import { type Hustings, openHustings } from '../../main/app.ts';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/index.ts';
 
 /** The raw data key in-process tests encrypt with: no key file, no scrypt per test. */
 export const TEST_KEY = Buffer.from('01189424c93453d9d0d1878f15c0623034922a8ec70e16fcf9bfc3c542e5643f', 'hex');
@@ -87,9 +88,17 @@ export function snapshot(app: Hustings): string {
   return JSON.stringify(tables.map(({ name }) => [name, app.db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
 }
 
-/** Calls a method and returns its value, failing the test with the error message otherwise. */
+/**
+ * Calls a method and returns its value, failing the test with the error message otherwise. Loose
+ * on purpose (any method name, any input): for tests that send bad input. `call` is the typed one.
+ */
 export async function ok<T = any>(app: Hustings, method: string, input: unknown): Promise<T> {
   const r = await app.dispatch(method, input);
   if (!r.ok) throw new Error(`${method} failed: ${r.error.message}`);
   return r.value as T;
+}
+
+/** `ok` typed by method name: the input is the contract's, the value the method's output. */
+export async function call<M extends MethodName>(app: Hustings, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  return ok<MethodOutput<M>>(app, method, input);
 }

@@ -121,7 +121,7 @@ describe('candidacies and nomination papers', () => {
     expect(consentAfter.fields?.consentSignedOn).toMatch(/after the papers were delivered on Tue 4 Jun 2024/);
     expect((await refused('candidacies.setStatus', { id: k.id, status: 'rejected', onDate: '2024-06-07' })).message).toMatch(/reason/);
     const late = await refused('candidacies.setStatus', { id: k.id, status: 'withdrawn', onDate: '2024-06-08' });
-    expect(late.fields?.onDate).toBe('A candidate can withdraw only until close of nominations (2024-06-07); after that the name stays on the ballot paper');
+    expect(late.fields?.onDate).toBe('A candidate can withdraw only until close of nominations (Fri 7 Jun 2024); after that the name stays on the ballot paper');
     d = await ok('candidacies.setStatus', { id: k.id, status: 'rejected', onDate: '2024-06-07', reason: 'Subscriber 4 not registered' });
     expect(d.history.map((h: any) => h.status)).toEqual(['prospective', 'papers-in-progress', 'delivered', 'rejected']);
     expect(d.allowedNext).toEqual(['papers-in-progress']);

@@ -181,7 +181,7 @@ describe('editing and deleting a session', () => {
     expect((await ok(app, 'canvass.listRecent', { sessionId }))[0].canvassedOn).toBe('2026-11-28');
     expect((await ok(app, 'register.getElector', { id: await idOf('AA-1') })).elector).toMatchObject({ latestSupport: '2', lastCanvassedOn: '2026-11-28' });
     const trail = await ok(app, 'audit.list', { entity: 'canvass_session', entityId: sessionId });
-    expect(trail[0]).toMatchObject({ action: 'update', summary: 'Changed the canvass session of 2026-11-28' });
+    expect(trail[0]).toMatchObject({ action: 'update', summary: 'Changed the canvass session of Sat 28 Nov 2026' });
   });
 
   it('refuses a bad change field by field and writes nothing', async () => {
@@ -283,7 +283,7 @@ describe('follow-ups ticked off', () => {
     expect((await ok(app, 'canvass.getTallies', { areaId })).area.requests.find((r: any) => r.request === 'literature').count).toBe(3);
     // Filed under the elector, like their returns.
     const trail = await ok(app, 'audit.list', { entity: 'elector', entityId: ids[0] });
-    expect(trail[0]).toMatchObject({ action: 'follow-up-done', summary: 'Follow-up done (wants literature) on 2026-11-22', before: null });
+    expect(trail[0]).toMatchObject({ action: 'follow-up-done', summary: 'Follow-up done (wants literature) on Sun 22 Nov 2026', before: null });
     expect((await ok(app, 'register.getElector', { id: ids[0] })).followUpsDone).toMatchObject([{ request: 'literature', doneOn: '2026-11-22', reopenedByReturnId: null }]);
     expect((await ok(app, 'register.getPersonExport', { id: ids[0] })).followUpsDone).toMatchObject([{ note: 'Posted second class' }]);
 
@@ -299,7 +299,7 @@ describe('follow-ups ticked off', () => {
     const before = snapshot(app);
     const cases: [unknown, string, string | RegExp][] = [
       [{ request: 'literature', electorIds: [aa2, aa3], doneOn: '2026-11-22' }, 'electorIds.1', 'AA-3 Ann Brown has not asked for this (wants literature): nothing to tick off'],
-      [{ request: 'literature', electorIds: [aa2, aa1], doneOn: '2026-11-22' }, 'electorIds.1', 'AA-1 John Smith is already ticked off (done on 2026-11-22)'],
+      [{ request: 'literature', electorIds: [aa2, aa1], doneOn: '2026-11-22' }, 'electorIds.1', 'AA-1 John Smith is already ticked off (done on Sun 22 Nov 2026)'],
       [{ request: 'literature', electorIds: [aa2, 999], doneOn: '2026-11-22' }, 'electorIds.1', 'There is no elector with id 999'],
       [{ request: 'literature', electorIds: [aa2, aa2], doneOn: '2026-11-22' }, 'electorIds', 'An elector is listed twice'],
       [{ request: 'literature', electorIds: [], doneOn: '2026-11-22' }, 'electorIds', 'Choose at least one elector'],

@@ -264,6 +264,8 @@ describe('Electron main process (bundled, against a fake electron module)', () =
 
     const bad = (await invoke({ senderFrame: top }, 'elections.create', { name: 42 })) as { ok: boolean };
     expect(bad.ok).toBe(false);
+    // The door's own refusals use the contract's error codes, like the HTTP door's.
+    expect(await invoke({ senderFrame: top }, 42, {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
 
     for (const senderFrame of [
       null,
@@ -272,7 +274,7 @@ describe('Electron main process (bundled, against a fake electron module)', () =
       { url: 'app://hustings/', parent: top },
     ]) {
       const refused = (await invoke({ senderFrame }, 'elections.list', {})) as { ok: boolean; error: { code: string } };
-      expect(refused, JSON.stringify(senderFrame)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(refused, JSON.stringify(senderFrame)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
   });
 
@@ -327,7 +329,7 @@ describe('Electron main process (bundled, against a fake electron module)', () =
     expect(Buffer.from(await served.arrayBuffer()).equals(pdf)).toBe(true);
     // It is no trusted sender, and cannot navigate anywhere.
     const refused = (await invoke({ senderFrame: { url: viewer.url, parent: null } }, 'elections.list', {})) as { ok: boolean; error: { code: string } };
-    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(fireNavigation(viewer.contents, 'will-navigate', 'file:///etc/passwd')).toBe(true);
 
     // Artwork an older version kept that is really a program: refused, no window, nothing served.

@@ -171,7 +171,7 @@ describe('party lists', () => {
     const valid = await ok('partyLists.setStatus', { id: list.id, status: 'validly-nominated', onDate: '2026-04-10' });
     expect(valid.history.map((h: any) => h.status)).toEqual(['prospective', 'papers-in-progress', 'delivered', 'validly-nominated']);
     expect((await refused('partyLists.setStatus', { id: list.id, status: 'withdrawn', onDate: '2026-04-20' })).fields).toEqual({
-      onDate: 'A list can be withdrawn only until close of nominations (2026-04-09); after that the name stays on the ballot paper',
+      onDate: 'A list can be withdrawn only until close of nominations (Thu 9 Apr 2026); after that the name stays on the ballot paper',
     });
   });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ukToday } from '../../shared/domain/working-days.ts';
-import { ok, snapshot, tempHustings } from '../helpers/db.ts';
+import { call, snapshot, tempHustings } from '../helpers/db.ts';
 import { SMALL_REGISTER, importCsv } from '../helpers/register.ts';
 
 type App = Awaited<ReturnType<typeof tempHustings>>;
@@ -12,17 +12,17 @@ const nextYear = `${Number(today.slice(0, 4)) + 1}-05-06`;
 
 beforeEach(async () => {
   app = await tempHustings();
-  const e = await ok(app, 'elections.create', { name: 'Council 2027', type: 'local', pollingDay: nextYear, nation: 'england' });
-  const a = await ok(app, 'areas.create', { name: 'Hyde Park', kind: 'ward', electorate: 19_000, classification: null, nation: 'england' });
-  const b = await ok(app, 'areas.create', { name: 'Unknown Ward', kind: 'ward', electorate: null, classification: null, nation: 'england' });
-  contestId = (await ok(app, 'contests.create', { electionId: e.id, areaId: a.id, status: 'considering' })).id;
-  otherId = (await ok(app, 'contests.create', { electionId: e.id, areaId: b.id, status: 'considering' })).id;
+  const e = await call(app, 'elections.create', { name: 'Council 2027', type: 'local', pollingDay: nextYear, nation: 'england' });
+  const a = await call(app, 'areas.create', { name: 'Hyde Park', kind: 'ward', electorate: 19_000, classification: null, nation: 'england' });
+  const b = await call(app, 'areas.create', { name: 'Unknown Ward', kind: 'ward', electorate: null, classification: null, nation: 'england' });
+  contestId = (await call(app, 'contests.create', { electionId: e.id, areaId: a.id, status: 'considering' })).id;
+  otherId = (await call(app, 'contests.create', { electionId: e.id, areaId: b.id, status: 'considering' })).id;
 });
 afterEach(() => app.cleanup());
 
 describe('the planner', () => {
   it('starts with nothing entered: every assumption at its default and the unknowns said', async () => {
-    const p = await ok(app, 'planner.get', { contestId });
+    const p = await call(app, 'planner.get', { contestId });
     expect(p.stored.updatedAt).toBeNull();
     expect(p.plan.assumptions.every((a: { isDefault: boolean }) => a.isDefault)).toBe(true);
     expect(p.plan.figures.households).toEqual({ count: 10_000, source: 'estimated' });
@@ -32,23 +32,23 @@ describe('the planner', () => {
   });
 
   it('saves figures and assumptions, recomputes, and audits the change', async () => {
-    await ok(app, 'planner.save', { contestId, fundsAvailablePence: 50_000, volunteerHoursOffered: 300, membersKnown: 12, plannedRounds: 3, electorsPerHousehold: 1.9 });
-    const p = await ok(app, 'planner.save', { contestId, fundsAvailablePence: 90_000, volunteerHoursOffered: 300, membersKnown: 12, plannedRounds: 3, electorsPerHousehold: 1.9 });
+    await call(app, 'planner.save', { contestId, fundsAvailablePence: 50_000, volunteerHoursOffered: 300, membersKnown: 12, plannedRounds: 3, electorsPerHousehold: 1.9 });
+    const p = await call(app, 'planner.save', { contestId, fundsAvailablePence: 90_000, volunteerHoursOffered: 300, membersKnown: 12, plannedRounds: 3, electorsPerHousehold: 1.9 });
     expect(p.stored).toMatchObject({ fundsAvailablePence: 90_000, plannedRounds: 3, electorsPerHousehold: 1.9, costPerThousandPence: null });
     // 10,000 households × 3 rounds × £40 / 1,000 = £1,200; no deposit for a council ward.
     expect(p.plan.figures.cost.leafletsPence).toBe(120_000);
     expect(p.plan.figures.people.neededHours).toBe(300);
     // The treasury's limit for an English ward: £960 + 19,000 × 8p = £2,480.
     expect(p.plan.figures.cost.spendingLimitPence).toBe(248_000);
-    expect(p.plan.findings.find((f: { topic: string }) => f.topic === 'limit').sentence).toBe(
+    expect(p.plan.findings.find((f) => f.topic === 'limit')?.sentence).toBe(
       'Leaflets of £1,200 are within the legal spending limit of £2,480 (the deposit does not count towards it).',
     );
     // The nomination rules of an English ward: two subscribers and no deposit.
     expect(p.plan.figures.cost.depositPence).toBe(0);
-    expect(p.plan.findings.find((f: { topic: string }) => f.topic === 'papers').sentence).toBe(
+    expect(p.plan.findings.find((f) => f.topic === 'papers')?.sentence).toBe(
       'The nomination paper needs 2 subscribers (a proposer and a seconder) against 12 members or sympathisers known in the area: 10 to spare.',
     );
-    const audit = await ok(app, 'audit.list', { entity: 'contest-plan', entityId: contestId });
+    const audit = await call(app, 'audit.list', { entity: 'contest-plan', entityId: contestId });
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['update', 'create']);
     expect(audit[0].before).toMatchObject({ fundsAvailablePence: 50_000 });
     expect(audit[0].after).toMatchObject({ fundsAvailablePence: 90_000 });
@@ -70,23 +70,23 @@ describe('the planner', () => {
   });
 
   it('counts households from the imported register once there is one', async () => {
-    const { contest } = await ok(app, 'planner.get', { contestId: otherId });
+    const { contest } = await call(app, 'planner.get', { contestId: otherId });
     await importCsv(app, contest.areaId, SMALL_REGISTER);
-    const p = await ok(app, 'planner.get', { contestId: otherId });
+    const p = await call(app, 'planner.get', { contestId: otherId });
     expect(p.plan.figures.households).toEqual({ count: 7, source: 'register' });
     // 7 households × 2 rounds × £40 per thousand = 56p.
     expect(p.plan.figures.cost.leafletsPence).toBe(56);
   });
 
   it('says households are unknown where there is no electorate', async () => {
-    const p = await ok(app, 'planner.get', { contestId: otherId });
+    const p = await call(app, 'planner.get', { contestId: otherId });
     expect(p.plan.figures.households.count).toBeNull();
-    expect(p.plan.findings.find((f: { topic: string }) => f.topic === 'households').sentence).toMatch(/The number of households is not known/);
+    expect(p.plan.findings.find((f) => f.topic === 'households')?.sentence).toMatch(/The number of households is not known/);
   });
 
   it('records a decision; the contest’s status follows it, and the latest one wins', async () => {
-    await ok(app, 'planner.save', { contestId, fundsAvailablePence: 90_000 });
-    const d = await ok(app, 'planner.decide', {
+    await call(app, 'planner.save', { contestId, fundsAvailablePence: 90_000 });
+    const d = await call(app, 'planner.decide', {
       contestId,
       decidedOn: today,
       meeting: 'Branch meeting',
@@ -97,11 +97,11 @@ describe('the planner', () => {
       minute: 'Agreed to stand in Hyde Park.',
     });
     expect(d).toMatchObject({ outcome: 'contesting', verdict: 'stretch', areaName: 'Hyde Park' });
-    let c = await ok(app, 'contests.get', { id: contestId });
+    let c = await call(app, 'contests.get', { id: contestId });
     expect(c.status).toBe('contesting');
     expect(c.reason).toMatch(/Branch meeting/);
 
-    const earlier = await ok(app, 'planner.decide', {
+    const earlier = await call(app, 'planner.decide', {
       contestId,
       decidedOn: '2020-01-01',
       meeting: 'Old meeting',
@@ -111,20 +111,20 @@ describe('the planner', () => {
       votesAbstain: 0,
       minute: 'By consensus.',
     });
-    c = await ok(app, 'contests.get', { id: contestId });
+    c = await call(app, 'contests.get', { id: contestId });
     expect(c.status).toBe('contesting');
 
-    await ok(app, 'planner.deleteDecision', { id: d.id });
-    c = await ok(app, 'contests.get', { id: contestId });
+    await call(app, 'planner.deleteDecision', { id: d.id });
+    c = await call(app, 'contests.get', { id: contestId });
     expect(c.status).toBe('not-contesting');
-    await ok(app, 'planner.deleteDecision', { id: earlier.id });
-    expect((await ok(app, 'contests.get', { id: contestId })).status).toBe('considering');
+    await call(app, 'planner.deleteDecision', { id: earlier.id });
+    expect((await call(app, 'contests.get', { id: contestId })).status).toBe('considering');
 
-    const audit = await ok(app, 'audit.list', {});
+    const audit = await call(app, 'audit.list', {});
     expect(audit.map((a: { entity: string; action: string }) => `${a.entity}:${a.action}`)).toEqual(
       expect.arrayContaining(['contest-decision:create', 'contest-decision:delete', 'contest:update']),
     );
-    const visible = await ok(app, 'planner.listDecisions', {});
+    const visible = await call(app, 'planner.listDecisions', {});
     expect(visible).toEqual([]);
   });
 
@@ -143,9 +143,9 @@ describe('the planner', () => {
   });
 
   it('compares contests side by side with their latest decisions', async () => {
-    await ok(app, 'planner.save', { contestId, fundsAvailablePence: 10_000, volunteerHoursOffered: 0 });
-    await ok(app, 'planner.decide', { contestId, decidedOn: today, meeting: 'AGM', outcome: 'not-contesting', votesFor: 7, votesAgainst: 1, votesAbstain: 0, minute: 'Not this time.' });
-    const rows = await ok(app, 'planner.list', {});
+    await call(app, 'planner.save', { contestId, fundsAvailablePence: 10_000, volunteerHoursOffered: 0 });
+    await call(app, 'planner.decide', { contestId, decidedOn: today, meeting: 'AGM', outcome: 'not-contesting', votesFor: 7, votesAgainst: 1, votesAbstain: 0, minute: 'Not this time.' });
+    const rows = await call(app, 'planner.list', {});
     expect(rows.map((r: { contest: { areaName: string } }) => r.contest.areaName)).toEqual(['Hyde Park', 'Unknown Ward']);
     expect(rows[0].plan.verdict).toBe('not-practical');
     expect(rows[0].latestDecision).toMatchObject({ meeting: 'AGM', outcome: 'not-contesting' });
@@ -154,9 +154,9 @@ describe('the planner', () => {
   });
 
   it('deletes plans and decisions with their contest', async () => {
-    await ok(app, 'planner.save', { contestId, fundsAvailablePence: 10_000 });
-    await ok(app, 'planner.decide', { contestId, decidedOn: today, meeting: 'AGM', outcome: 'contesting', votesFor: 7, votesAgainst: 1, votesAbstain: 0, minute: 'Stand.' });
-    await ok(app, 'contests.delete', { id: contestId });
+    await call(app, 'planner.save', { contestId, fundsAvailablePence: 10_000 });
+    await call(app, 'planner.decide', { contestId, decidedOn: today, meeting: 'AGM', outcome: 'contesting', votesFor: 7, votesAgainst: 1, votesAbstain: 0, minute: 'Stand.' });
+    await call(app, 'contests.delete', { id: contestId });
     expect(app.db.prepare('SELECT COUNT(*) AS n FROM contest_plans').get()).toEqual({ n: 0 });
     expect(app.db.prepare('SELECT COUNT(*) AS n FROM contest_decisions').get()).toEqual({ n: 0 });
   });

@@ -157,7 +157,7 @@ describe('donations', () => {
     const history = await ok(app, 'audit.list', { entity: 'donation', entityId: d.id });
     expect(history.map((h: { summary: string }) => h.summary)).toEqual([
       'Accepted the donation of £250.00 from Ann Elector',
-      'Donation of £250.00 from Ann Elector received 2026-04-20',
+      'Donation of £250.00 from Ann Elector received Mon 20 Apr 2026',
     ]);
   });
 
@@ -191,7 +191,7 @@ describe('expenses and the return', () => {
     const e = await refused('treasury.createExpense', expense({ invoiceOn: '2026-06-11', paidOn: null }));
     expect(e.fields?.invoiceOn).toMatch(/after the return \(Wed 10 Jun 2026\)/);
     const e2 = await refused('treasury.updateSettings', { contestId: county, returnDeliveredOn: '2026-04-29' });
-    expect(e2.fields?.returnDeliveredOn).toMatch(/An expense is dated 2026-04-30/);
+    expect(e2.fields?.returnDeliveredOn).toMatch(/An expense is dated Thu 30 Apr 2026/);
   });
 
   it('groups the return by category with refunds and notional spending, and writes it as CSV from the command line', async () => {
@@ -245,7 +245,7 @@ describe('expenses and the return', () => {
     const ret = await ok(app, 'treasury.getReturn', { contestId: county });
     expect(ret.categories[1]).toMatchObject({ paidPence: 310_050, unpaidPence: 0 });
     expect((await ok(app, 'audit.list', { entity: 'print-run-payment', entityId: run }))[0].summary).toBe(
-      'Print run of Election address (£3,100.50, Banbury Print Co) paid 2026-04-20',
+      'Print run of Election address (£3,100.50, Banbury Print Co) paid Mon 20 Apr 2026',
     );
     const other = (await ok(app, 'printRuns.list', { contestId: undefined })).find((r: { contestId: number | null }) => r.contestId === null);
     expect((await refused('treasury.setPrintRunPaid', { printRunId: other.id, paidOn: '2026-04-20' })).message).toMatch(/not charged to a contest/);
@@ -293,7 +293,7 @@ describe('the deposit', () => {
     expect(d).toMatchObject({ expectedPence: 50_000, outcome: 'awaiting-result', refundDue: null, recorded: { amountPence: 50_000, receipt: 'RO-17' } });
     expect(d.expectedRule).toMatch(/^£500.00, returned if more than 5% of the valid votes/);
     const history = await ok(app, 'audit.list', { entity: 'deposit', entityId: county });
-    expect(history[0].summary).toBe('Deposit of £500.00 paid 2026-04-01 by banker\'s draft for Banbury — GE 2026');
+    expect(history[0].summary).toBe('Deposit of £500.00 paid Wed 1 Apr 2026 by banker\'s draft for Banbury — GE 2026');
   });
 
   it('is forfeited at exactly 5% of the valid votes', async () => {

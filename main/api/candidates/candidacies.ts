@@ -2,7 +2,7 @@ import { deleteCandidacy, findCandidacy, insertCandidacy, listCandidacies, setCa
 import type { candidatesContract } from '../../../shared/contract/candidates.ts';
 import { AppError } from '../../../shared/contract/result.ts';
 import { CANDIDACY_STATUS_LABELS, type ChecklistItemId, type ItemState, consentProblems, deliveryProblems, itemStateProblem, statusChangeProblem } from '../../../shared/domain/nominations.ts';
-import { ukToday } from '../../../shared/domain/working-days.ts';
+import { formatDateLong, ukToday } from '../../../shared/domain/working-days.ts';
 import { requireContest } from '../contests.ts';
 import type { HandlersFor } from '../context.ts';
 import { detail, requireCandidacy, requireCandidate } from './detail.ts';
@@ -41,7 +41,7 @@ export const candidacyHandlers = {
       throw invalid(message, { status: message });
     }
     if (status === 'delivered' && before.consentSignedOn && before.consentSignedOn > onDate) {
-      const message = `The consent is dated ${before.consentSignedOn}, after this delivery date: check both dates`;
+      const message = `The consent is dated ${formatDateLong(before.consentSignedOn)}, after this delivery date: check both dates`;
       throw invalid(message, { onDate: message });
     }
     const late = statusDateProblem(before, status, onDate, 'A candidate can withdraw');
@@ -52,7 +52,7 @@ export const candidacyHandlers = {
       action: 'update',
       entity: 'candidacy',
       entityId: id,
-      summary: `${before.candidateName} (${before.areaName}): ${CANDIDACY_STATUS_LABELS[status]} on ${onDate}${reason ? ` — ${reason}` : ''}`,
+      summary: `${before.candidateName} (${before.areaName}): ${CANDIDACY_STATUS_LABELS[status]} on ${formatDateLong(onDate)}${reason ? ` — ${reason}` : ''}`,
       before: { status: before.status },
       after: { status, onDate, reason },
     });

@@ -4,7 +4,7 @@ import { partyListOfContest } from '../../../db/repositories/party-lists.ts';
 import { deleteResult, saveResult } from '../../../db/repositories/results.ts';
 import type { candidatesContract } from '../../../shared/contract/candidates.ts';
 import { declarationProblems, isFirstPastThePost, resultProblems } from '../../../shared/domain/results.ts';
-import { ukToday } from '../../../shared/domain/working-days.ts';
+import { formatDateLong, ukToday } from '../../../shared/domain/working-days.ts';
 import { requireContest } from '../contests.ts';
 import type { HandlersFor } from '../context.ts';
 import { listBallotFor } from '../list-ballot.ts';
@@ -59,7 +59,7 @@ export const resultHandlers = {
     await saveResult(ctx.db, { contestId, ...header }, rows);
     await setDeclaredOn(ctx.db, contestId, input.declaredOn);
     const after = (await resultOf(ctx, contestId))!;
-    await ctx.audit({ action: before ? 'update' : 'create', entity: 'contest_result', entityId: contestId, summary: `Result of ${contest.areaName} (${contest.electionName}) declared ${input.declaredOn}`, before, after });
+    await ctx.audit({ action: before ? 'update' : 'create', entity: 'contest_result', entityId: contestId, summary: `Result of ${contest.areaName} (${contest.electionName}) declared ${formatDateLong(input.declaredOn)}`, before, after });
     return after;
   },
   'results.delete': async (ctx, { contestId }) => {

@@ -7,6 +7,7 @@ import { formatTime } from '../../../shared/domain/timetable.ts';
 import type { Ctx } from '../context.ts';
 import { requireElection } from '../elections.ts';
 import { contestTimetable, loadTimetableData } from '../timetable.ts';
+import { formatDateLong } from '../../../shared/domain/working-days.ts';
 
 export async function rulesOf(ctx: Ctx, contest: Contest): Promise<ContestRules & { req: NominationRequirements }> {
   const row = await getContestRules(ctx.db, contest.id);
@@ -59,10 +60,10 @@ export function statusDateProblem(
   whoWithdraws: string,
 ): string | null {
   if (status === 'withdrawn' && before.closeOfNominations && onDate > before.closeOfNominations) {
-    return `${whoWithdraws} only until close of nominations (${before.closeOfNominations}); after that the name stays on the ballot paper`;
+    return `${whoWithdraws} only until close of nominations (${formatDateLong(before.closeOfNominations)}); after that the name stays on the ballot paper`;
   }
   // The first entry is the day the record was entered, which may be after the events being recorded.
   const last = before.history.length > 1 ? before.history[before.history.length - 1] : undefined;
-  if (last && onDate < last.onDate) return `The date is before the last change (${CANDIDACY_STATUS_LABELS[last.status].toLowerCase()} on ${last.onDate})`;
+  if (last && onDate < last.onDate) return `The date is before the last change (${CANDIDACY_STATUS_LABELS[last.status].toLowerCase()} on ${formatDateLong(last.onDate)})`;
   return null;
 }

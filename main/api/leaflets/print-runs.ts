@@ -6,6 +6,7 @@ import { requireContest } from '../contests.ts';
 import type { Ctx, HandlersFor } from '../context.ts';
 import { requireLeafletRecord } from './records.ts';
 import { invalid, requireRecord } from '../records.ts';
+import { formatDateLong } from '../../../shared/domain/working-days.ts';
 
 /** After print runs change, the drops already logged must still have had copies to deliver. */
 async function checkStockStillCovers(ctx: Ctx, leafletIds: number[]) {
@@ -14,7 +15,7 @@ async function checkStockStillCovers(ctx: Ctx, leafletIds: number[]) {
     const drops = await listDrops(ctx.db, { leafletId });
     const short = firstShortfall(runs, drops);
     if (short) {
-      throw invalid(`That would leave the drops logged by ${short.date} with ${-short.onHand} more copies than were printed. Change or delete those drops first.`, { quantity: 'Fewer copies than the drops already logged' });
+      throw invalid(`That would leave the drops logged by ${formatDateLong(short.date)} with ${-short.onHand} more copies than were printed. Change or delete those drops first.`, { quantity: 'Fewer copies than the drops already logged' });
     }
   }
 }
@@ -30,7 +31,7 @@ export const printRunHandlers = {
       action: 'create',
       entity: 'print_run',
       entityId: id,
-      summary: `Printed ${after.quantity} of "${after.leafletTitle}" on ${after.printedOn}`,
+      summary: `Printed ${after.quantity} of "${after.leafletTitle}" on ${formatDateLong(after.printedOn)}`,
       after,
     });
     return after;

@@ -7,6 +7,7 @@ import { requireArea } from '../areas.ts';
 import type { Ctx, HandlersFor } from '../context.ts';
 import { impactMessage, requireLeafletRecord, requireRound, requireRoundRecord, requireVolunteer, toRound } from './records.ts';
 import { invalid, requireRecord } from '../records.ts';
+import { formatDateLong } from '../../../shared/domain/working-days.ts';
 
 type RoundInput = {
   name: string;
@@ -70,7 +71,7 @@ export const roundHandlers = {
     if (input.leafletId !== null) await requireLeafletRecord(ctx, input.leafletId);
     const id = await insertAssignment(ctx.db, input);
     const after = (await getAssignment(ctx.db, id))!;
-    const when = input.plannedOn ? ` for ${input.plannedOn}` : '';
+    const when = input.plannedOn ? ` for ${formatDateLong(input.plannedOn)}` : '';
     await ctx.audit({ action: 'create', entity: 'round_assignment', entityId: id, summary: `Assigned "${round.name}" to ${volunteer.name}${when}`, after });
     return after;
   },

@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/contract/result.ts';
 import { ELECTION_TYPE_INFO } from '../../../shared/domain/election-types.ts';
 import { CANDIDACY_STATUS_LABELS, itemStateProblem, statusChangeProblem } from '../../../shared/domain/nominations.ts';
 import { listSizeProblems } from '../../../shared/domain/party-lists.ts';
-import { ukToday } from '../../../shared/domain/working-days.ts';
+import { formatDateLong, ukToday } from '../../../shared/domain/working-days.ts';
 import { statusDateProblem } from '../candidates/rules.ts';
 import { requireContest } from '../contests.ts';
 import type { HandlersFor } from '../context.ts';
@@ -104,7 +104,7 @@ export const listHandlers = {
       action: 'update',
       entity: 'party_list',
       entityId: id,
-      summary: `${titleOf(after)}: ${CANDIDACY_STATUS_LABELS[status]} on ${onDate}${reason ? ` — ${reason}` : ''}`,
+      summary: `${titleOf(after)}: ${CANDIDACY_STATUS_LABELS[status]} on ${formatDateLong(onDate)}${reason ? ` — ${reason}` : ''}`,
       before: { status: before.status },
       after: { status, onDate, reason },
     });

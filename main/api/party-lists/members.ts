@@ -4,7 +4,7 @@ import { deleteMember, insertMember, listOfCandidateInElection, orderMembers, se
 import type { partyListsContract } from '../../../shared/contract/party-lists.ts';
 import { AppError } from '../../../shared/contract/result.ts';
 import { consentProblems } from '../../../shared/domain/nominations.ts';
-import { ukToday } from '../../../shared/domain/working-days.ts';
+import { formatDateLong, ukToday } from '../../../shared/domain/working-days.ts';
 import type { HandlersFor } from '../context.ts';
 import { detail, requireMember, titleOf } from './detail.ts';
 import { invalid, requireRecord } from '../records.ts';
@@ -92,7 +92,7 @@ export const memberHandlers = {
     const c = consentProblems({ signedOn: consentSignedOn, witnessedBy: consentWitnessedBy, closeOfNominations: before.closeOfNominations, deliveredOn, today: ukToday() });
     if (c.refusals.length > 0) throw invalid(c.refusals[0], { consentSignedOn: c.refusals[0] });
     if (homeAddressFormOn && deliveredOn && homeAddressFormOn > deliveredOn) {
-      const message = `The home address form is dated ${homeAddressFormOn}, after the list's papers were delivered on ${deliveredOn}: check the date`;
+      const message = `The home address form is dated ${formatDateLong(homeAddressFormOn)}, after the list's papers were delivered on ${formatDateLong(deliveredOn)}: check the date`;
       throw invalid(message, { homeAddressFormOn: message });
     }
     await setMemberPapers(ctx.db, id, { consentSignedOn, consentWitnessedBy, homeAddressFormOn });

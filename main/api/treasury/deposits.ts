@@ -8,6 +8,7 @@ import type { HandlersFor } from '../context.ts';
 import { titleOf } from './figures.ts';
 import { invalid } from '../records.ts';
 import { depositFacts, today } from './links.ts';
+import { formatDateLong } from '../../../shared/domain/working-days.ts';
 
 export const depositHandlers = {
   'treasury.saveDeposit': async (ctx, input) => {
@@ -30,7 +31,7 @@ export const depositHandlers = {
       action: before ? 'update' : 'create',
       entity: 'deposit',
       entityId: contest.id,
-      summary: `Deposit of ${formatPence(after.amountPence)} paid ${after.paidOn} by ${DEPOSIT_METHOD_LABELS[after.method].toLowerCase()} for ${titleOf(contest)}`,
+      summary: `Deposit of ${formatPence(after.amountPence)} paid ${formatDateLong(after.paidOn)} by ${DEPOSIT_METHOD_LABELS[after.method].toLowerCase()} for ${titleOf(contest)}`,
       before: before ?? undefined,
       after,
     });

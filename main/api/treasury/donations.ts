@@ -8,6 +8,7 @@ import type { Ctx, HandlersFor } from '../context.ts';
 import { requireRecord } from '../records.ts';
 import { refuse } from './figures.ts';
 import { today } from './links.ts';
+import { formatDateLong } from '../../../shared/domain/working-days.ts';
 
 export async function requireDonation(ctx: Ctx, id: number) {
   return requireRecord(await getDonation(ctx.db, id), 'donation', id);
@@ -49,7 +50,7 @@ export const donationHandlers = {
     const d = checkedDonation(contest.id, input);
     const id = await insertDonation(ctx.db, d);
     const after = (await getDonation(ctx.db, id))!;
-    await ctx.audit({ action: 'create', entity: 'donation', entityId: id, summary: `Donation of ${describeDonation(d)} received ${d.receivedOn}`, after });
+    await ctx.audit({ action: 'create', entity: 'donation', entityId: id, summary: `Donation of ${describeDonation(d)} received ${formatDateLong(d.receivedOn)}`, after });
     return after;
   },
   'treasury.updateDonation': async (ctx, { id, ...input }) => {

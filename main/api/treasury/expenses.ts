@@ -11,6 +11,7 @@ import type { Ctx, HandlersFor } from '../context.ts';
 import { refuse, returnDateOf } from './figures.ts';
 import { invalid, requireRecord } from '../records.ts';
 import { today } from './links.ts';
+import { formatDateLong } from '../../../shared/domain/working-days.ts';
 
 async function requireExpense(ctx: Ctx, id: number) {
   return requireRecord(await getExpense(ctx.db, id), 'expense', id);
@@ -65,8 +66,8 @@ export const expenseHandlers = {
     const before = (await printRunPayments(ctx.db, [printRunId])).get(printRunId) ?? null;
     if (paidOn) {
       const returnOn = await returnDateOf(ctx, contest);
-      if (returnOn && paidOn > returnOn) throw invalid(`Date paid ${paidOn} is after the return (${returnOn})`, { paidOn: `After the return (${returnOn})` });
-      if (paidOn > today()) throw invalid(`Date paid ${paidOn} is in the future`, { paidOn: `${paidOn} is in the future` });
+      if (returnOn && paidOn > returnOn) throw invalid(`Date paid ${formatDateLong(paidOn)} is after the return (${formatDateLong(returnOn)})`, { paidOn: `After the return (${formatDateLong(returnOn)})` });
+      if (paidOn > today()) throw invalid(`Date paid ${formatDateLong(paidOn)} is in the future`, { paidOn: `${formatDateLong(paidOn)} is in the future` });
     }
     await setPrintRunPaid(ctx.db, printRunId, paidOn);
     await ctx.audit({
@@ -74,7 +75,7 @@ export const expenseHandlers = {
       entity: 'print-run-payment',
       entityId: printRunId,
       summary: paidOn
-        ? `Print run of ${run.leafletTitle} (${formatPence(run.costPence)}, ${run.printer || 'printer not recorded'}) paid ${paidOn}`
+        ? `Print run of ${run.leafletTitle} (${formatPence(run.costPence)}, ${run.printer || 'printer not recorded'}) paid ${formatDateLong(paidOn)}`
         : `Print run of ${run.leafletTitle}: date paid cleared`,
       before: { printRunId, paidOn: before },
       after: { printRunId, paidOn },

@@ -4,6 +4,7 @@ import type { Contest } from '../../../shared/contract/contests.ts';
 import type { LedgerLine, LimitInfo, PeriodInfo, TreasurySettings, spendInfo } from '../../../shared/contract/treasury.ts';
 import type { ElectionReturn } from '../../../shared/domain/election-return.ts';
 import { type ElectionRules, RulesInputError, rulesFor } from '../../../shared/domain/election-rules.ts';
+import { chooseLimit, periodLimits } from '../../../shared/domain/limit-choice.ts';
 import { formatPence } from '../../../shared/domain/money.ts';
 import { findPoliceArea } from '../../../shared/domain/pcc-limits.ts';
 import { periodOf } from '../../../shared/domain/regulated-periods.ts';
@@ -73,39 +74,21 @@ export async function limitOf(ctx: Ctx, contest: Contest, settings: TreasurySett
     checkedOn: rules?.limit.checkedOn ?? null,
     note: rules?.limit.note ?? null,
   } as const;
-  const known = rules?.limit.limitPence ?? null;
-  const listLimit = await listSpendingLimit(ctx, contest);
-  let limit: LimitInfo;
-  if (settings.limitOverridePence !== null) {
-    limit = {
-      ...base,
-      basis: 'override',
-      limitPence: settings.limitOverridePence,
-      working: `Entered by hand${settings.limitSource ? ` from ${settings.limitSource}` : ''}: ${formatPence(settings.limitOverridePence)}`,
-      confirmed: true,
-      problem: null,
-    };
-  } else if (listLimit) {
-    const { limitPence, working, label, instrument, confirmed, note } = listLimit;
-    limit = { ...base, usesElectors: false, usesAreaKind: false, ruleLabel: label, instrument, confirmed, note, basis: 'rule', limitPence, working, problem: null };
-  } else if (contest.electionType === 'gla' && !settings.glaPost) {
-    const problem = noRuleMessage('gla', contest.nation, null);
-    limit = { ...base, basis: 'unknown', limitPence: null, working: problem, problem };
-  } else if (rules === null || known === null) {
-    const problem = refusal ?? rules!.limit.working;
-    limit = { ...base, basis: 'unknown', limitPence: null, working: problem, problem };
-  } else {
-    limit = { ...base, basis: 'rule', limitPence: known, working: rules.limit.working, problem: null };
-  }
-  const periods = (rules?.periods ?? []).map((p, i, all): PeriodInfo => {
-    const last = i === all.length - 1;
-    const entered = last ? settings.limitOverridePence : settings.earlyLimitOverridePence;
-    if (entered !== null) {
-      return { ...p, limitBasis: 'override', limitPence: entered, working: `Entered by hand: ${formatPence(entered)}`, confirmed: true };
-    }
-    const limitPence = last ? limit.limitPence : p.limitPence;
-    return { ...p, limitBasis: limitPence === null ? 'unknown' : 'rule', limitPence, working: last ? limit.working : p.working };
+  const choice = chooseLimit({
+    override: settings.limitOverridePence === null ? null : { pence: settings.limitOverridePence, source: settings.limitSource },
+    list: await listSpendingLimit(ctx, contest),
+    notYet: contest.electionType === 'gla' && !settings.glaPost ? noRuleMessage('gla', contest.nation, null) : null,
+    rules: rules ? { limitPence: rules.limit.limitPence, working: rules.limit.working } : { refusal: refusal! },
   });
+  let limit: LimitInfo;
+  if (choice.basis === 'rule' && choice.fromList) {
+    const { label, instrument, confirmed, note } = choice.fromList;
+    limit = { ...base, usesElectors: false, usesAreaKind: false, ruleLabel: label, instrument, confirmed, note, basis: 'rule', limitPence: choice.limitPence, working: choice.working, problem: null };
+  } else {
+    const { basis, limitPence, working, problem } = choice;
+    limit = { ...base, basis, limitPence, working, problem, confirmed: basis === 'override' || base.confirmed };
+  }
+  const periods: PeriodInfo[] = periodLimits(rules?.periods ?? [], { last: settings.limitOverridePence, earlier: settings.earlyLimitOverridePence }, limit);
   return { limit, periods };
 }
 

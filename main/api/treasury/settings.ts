@@ -3,6 +3,7 @@ import { getSettings, latestExpenseDate, saveSettings } from '../../../db/reposi
 import type { TreasurySettings, treasuryContract } from '../../../shared/contract/treasury.ts';
 import { findPoliceArea } from '../../../shared/domain/pcc-limits.ts';
 import { findLimitRule } from '../../../shared/domain/spending-limits.ts';
+import { treasurySettingsProblems } from '../../../shared/domain/treasury-settings.ts';
 import { requireContest } from '../contests.ts';
 import type { HandlersFor } from '../context.ts';
 import { titleOf } from './figures.ts';
@@ -25,23 +26,14 @@ export const settingsHandlers = {
       policeArea: contest.electionType === 'pcc' ? input.policeArea : null,
       earlyLimitOverridePence: input.earlyLimitOverride,
     };
-    if (after.policeArea !== null) {
-      const area = findPoliceArea(after.policeArea);
-      if (!area) throw invalid(`"${after.policeArea}" is not a police area`, { policeArea: 'Choose a police area from the list' });
-      after.policeArea = area.policeArea;
-    }
-    if (after.returnDeliveredOn) {
-      if (after.returnDeliveredOn > today()) throw invalid('The return cannot be delivered in the future', { returnDeliveredOn: `${after.returnDeliveredOn} is in the future` });
-      const latest = await latestExpenseDate(ctx.db, contest.id);
-      if (latest && latest > after.returnDeliveredOn) {
-        throw invalid(`An expense is dated ${latest}, after ${after.returnDeliveredOn}: nothing on the return may be dated after it`, {
-          returnDeliveredOn: `An expense is dated ${latest}, after this date`,
-        });
-      }
-    }
-    if (after.jointCandidates > 1 && !findLimitRule(contest.electionType, contest.nation, after.glaPost, (await getContestRules(ctx.db, contest.id))?.postKind ?? undefined)?.jointReductions) {
-      throw invalid('Joint-candidate reductions apply to council elections only', { jointCandidates: 'Only council elections have joint candidates' });
-    }
+    const problems = treasurySettingsProblems(after, {
+      today: today(),
+      latestExpenseOn: after.returnDeliveredOn ? await latestExpenseDate(ctx.db, contest.id) : null,
+      jointReductions: findLimitRule(contest.electionType, contest.nation, after.glaPost, (await getContestRules(ctx.db, contest.id))?.postKind ?? undefined)?.jointReductions ?? false,
+    });
+    if (problems.length > 0) throw invalid(problems);
+    // The police area as the list spells it.
+    if (after.policeArea !== null) after.policeArea = findPoliceArea(after.policeArea)!.policeArea;
     await saveSettings(ctx.db, after);
     await ctx.audit({ action: 'update', entity: 'treasury-settings', entityId: contest.id, summary: `Spending-limit settings for ${titleOf(contest)}`, before, after });
     return after;
