@@ -72,7 +72,7 @@ test('a donor whose donation must go on the return cannot be erased yet, and the
   await expect(page.getByRole('note')).toContainText('RPA 1983 s.89');
   const erase = page.getByRole('button', { name: 'Erase this person’s data' });
   await expect(erase).toBeDisabled();
-  await expect(erase).toHaveAccessibleDescription(/£250\.00 received 2026-04-20 \(Abbey, County 2027\) must go on the return/);
+  await expect(erase).toHaveAccessibleDescription(/£250\.00 received Mon 20 Apr 2026 \(Abbey, County 2027\) must go on the return/);
   await expectAccessible(page);
 
   // £30 is not a donation in law: that donor's details can go, the amount stays.

@@ -1,4 +1,4 @@
-import { ukToday } from '../../shared/domain/working-days.ts';
+import { formatDateLong, ukToday } from '../../shared/domain/working-days.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
 
 const daysAgo = (n: number) => ukToday(new Date(Date.now() - n * 86_400_000));
@@ -125,7 +125,7 @@ test('a leaflet goes from imprint to print run, rounds, drops, coverage and a pr
   await page.getByLabel('Date delivered').fill(daysAgo(6));
   await page.getByLabel('Copies delivered').fill('100');
   await page.getByRole('button', { name: 'Log drop' }).click();
-  await expect(page.getByText(`The drop on ${daysAgo(6)} is before the leaflet's first print run (${daysAgo(5)}): no copies existed yet.`)).toBeVisible();
+  await expect(page.getByText(`The drop on ${formatDateLong(daysAgo(6))} is before the leaflet's first print run (${formatDateLong(daysAgo(5))}): no copies existed yet.`)).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel('Date delivered').fill(daysAgo(2));
   await page.getByLabel('Copies delivered').fill('104');
