@@ -7,7 +7,8 @@ import { DeleteButton } from '../../ui/DeleteButton.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
-import { ChecklistTable, StatusChanger } from '../candidates/CandidacyPage.tsx';
+import { ChecklistTable } from '../candidates/ChecklistTable.tsx';
+import { StatusChanger } from '../candidates/StatusChanger.tsx';
 import { CandidacyStatusBadge, SourceFlag } from '../candidates/labels.tsx';
 import { errorText, useSubmitter } from '../candidates/useSubmitter.ts';
 
