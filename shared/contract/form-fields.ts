@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseMoney } from '../domain/money.ts';
+import { id } from './common.ts';
 
 /**
  * Zod helpers for what a form field holds before it becomes the contract's value. A form's schema
@@ -40,4 +41,9 @@ export function wholeNumberOrBlank<T extends z.ZodType>(label: string, rule: T) 
     }
     return checked.data;
   });
+}
+
+/** A record chosen from a select: none chosen (NaN from the blank option) gets `message`, then the id rule applies. */
+export function chosenId(message: string) {
+  return z.number({ error: message }).pipe(id);
 }

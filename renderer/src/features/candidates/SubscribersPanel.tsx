@@ -6,7 +6,7 @@ import { ErrorMessage } from '../../ui/Page.tsx';
 import { PersonalDataActions } from '../../ui/PersonalDataActions.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
 import { SourceFlag } from './labels.tsx';
-import { errorText } from './useSubmitter.ts';
+import { errorText } from './errorText.ts';
 
 interface Refused {
   electorNumber: string;
