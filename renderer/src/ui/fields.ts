@@ -19,8 +19,8 @@ export function wholeNumber(blank: null | typeof Number.NaN = Number.NaN) {
   };
 }
 
-/** A chosen record from a select: blank → null, else its id. */
-export const idOrNull = (v: unknown): number | null => (v === '' || v === null || v === undefined ? null : Number(v));
+/** A select or an optional count: blank → null, else the number. */
+export const numberOrNull = (v: unknown): number | null => (v === '' || v === null || v === undefined ? null : Number(v));
 
 /** A select that must be chosen: blank → NaN (the schema says "choose…"), else its id. */
 export const idOrNaN = (v: unknown): number => (v === '' || v === null || v === undefined ? Number.NaN : Number(v));
