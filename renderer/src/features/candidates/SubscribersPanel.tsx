@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { type CandidacyDetail, candidatesContract } from '../../../../shared/contract/candidates.ts';
 import { ApiCallError, api } from '../../app/api.ts';
 import { Field } from '../../ui/Field.tsx';
@@ -23,6 +23,9 @@ export function SubscribersPanel(props: { k: CandidacyDetail }) {
   const form = useApiForm(candidatesContract['subscribers.add'].input, blank);
   const [refused, setRefused] = useState<Refused[]>([]);
   const [status, setStatus] = useState('');
+  // Focus goes back to the number after each entry, so the next is typed straight in.
+  const numberField = form.register('electorNumber');
+  const numberRef = useRef<HTMLInputElement | null>(null);
   const hasProposer = k.subscribers.some((s) => s.role === 'proposer');
   const hasSeconder = k.subscribers.some((s) => s.role === 'seconder');
 
@@ -40,7 +43,7 @@ export function SubscribersPanel(props: { k: CandidacyDetail }) {
       form.setError(field, { message: reason });
       setStatus(`Refused ${v.electorNumber}: ${reason}`);
     }
-    form.setFocus('electorNumber');
+    numberRef.current?.focus();
   });
   const act = async (fn: () => Promise<unknown>) => {
     try {
@@ -76,7 +79,17 @@ export function SubscribersPanel(props: { k: CandidacyDetail }) {
           <ErrorMessage error={form.formError} />
           <div className="row">
             <Field label="Elector number" hint="As on the register, e.g. AB-123 or AB-123/1" error={form.errorOf('electorNumber')}>
-              {(a) => <input {...a} {...form.register('electorNumber')} autoComplete="off" />}
+              {(a) => (
+                <input
+                  {...a}
+                  {...numberField}
+                  ref={(el) => {
+                    numberField.ref(el);
+                    numberRef.current = el;
+                  }}
+                  autoComplete="off"
+                />
+              )}
             </Field>
             <Field label="Full name" hint="As on the register" error={form.errorOf('name')}>
               {(a) => <input {...a} {...form.register('name')} autoComplete="off" />}
