@@ -3,6 +3,7 @@ import { AREA_KINDS, type Area, areaInput } from '../../../../shared/contract/ar
 import { NATIONS, NATION_LABELS } from '../../../../shared/domain/election-types.ts';
 import { Options } from '../../ui/Options.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { textOrNull, wholeNumber } from '../../ui/fields.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { ErrorMessage } from '../../ui/Page.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
@@ -62,13 +63,13 @@ export function AreaForm(props: { initial?: Area; submitLabel: string; onSubmit(
             <input
               {...a}
               inputMode="numeric"
-              {...register('electorate', { setValueAs: (v) => (v === '' || v === null ? null : Number(String(v).replace(/,/g, ''))) })}
+              {...register('electorate', { setValueAs: wholeNumber(null) })}
             />
           )}
         </Field>
         <Field label="County or borough" hint="Parliamentary seats; “borough” covers Scottish burghs" error={form.errorOf('classification')}>
           {(a) => (
-            <select {...a} {...register('classification', { setValueAs: (v) => (v === '' || v === null ? null : v) })}>
+            <select {...a} {...register('classification', { setValueAs: textOrNull })}>
               <option value="">Not set</option>
               <option value="county">County</option>
               <option value="borough">Borough (burgh)</option>

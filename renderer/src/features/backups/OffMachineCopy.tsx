@@ -1,32 +1,23 @@
-import { type FormEvent, useState } from 'react';
-import type { BackupInfoView } from '../../../../shared/contract/backups.ts';
+import { z } from 'zod';
+import { type BackupInfoView, backupsContract } from '../../../../shared/contract/backups.ts';
 import { api } from '../../app/api.ts';
 import { Field } from '../../ui/Field.tsx';
+import { useApiForm } from '../../ui/useApiForm.ts';
+
+// The passphrase is typed twice: a slip in a passphrase nobody can see would lose the copy.
+const copyForm = backupsContract['backups.copy'].input
+  .extend({ again: z.string() })
+  .refine((v) => v.passphrase === v.again, { path: ['again'], message: 'The two passphrases differ: type the same one twice' });
 
 /**
  * A copy for taking off the machine: encrypted with a backup passphrase of its own instead of the
  * database's key, so it opens anywhere with the passphrase alone (Hustings, or any SQLCipher 4 tool).
  */
 export function OffMachineCopy(props: { folder: string; onTaken(copy: BackupInfoView): void; onCancel(): void }) {
-  const [passphrase, setPassphrase] = useState('');
-  const [again, setAgain] = useState('');
-  const [errors, setErrors] = useState<{ passphrase?: string; again?: string; form?: string }>({});
-  const [taking, setTaking] = useState(false);
-
-  const take = async (e: FormEvent) => {
-    e.preventDefault();
-    if (passphrase !== again) return setErrors({ again: 'The two passphrases differ: type the same one twice' });
-    setErrors({});
-    setTaking(true);
-    try {
-      props.onTaken(await api('backups.copy', { passphrase }));
-    } catch (err) {
-      const fields = (err as { fields?: Record<string, string> }).fields;
-      setErrors(fields?.passphrase ? { passphrase: fields.passphrase } : { form: (err as Error).message });
-    } finally {
-      setTaking(false);
-    }
-  };
+  const form = useApiForm(copyForm, { passphrase: '', again: '' });
+  const take = form.submit(async (v) => {
+    props.onTaken(await api('backups.copy', { passphrase: v.passphrase }));
+  });
 
   return (
     <form className="inline-form form" onSubmit={take} noValidate aria-labelledby="copy-heading">
@@ -37,20 +28,20 @@ export function OffMachineCopy(props: { folder: string; onTaken(copy: BackupInfo
         passphrase apart from the copy: without it nobody, you included, can open the copy.
       </p>
       <div className="row">
-        <Field label="Backup passphrase" hint="At least 10 characters; a few unrelated words is good." error={errors.passphrase}>
-          {(a) => <input {...a} type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />}
+        <Field label="Backup passphrase" hint="At least 10 characters; a few unrelated words is good." error={form.errorOf('passphrase')}>
+          {(a) => <input {...a} type="password" autoComplete="new-password" {...form.register('passphrase')} />}
         </Field>
-        <Field label="The same passphrase again" error={errors.again}>
-          {(a) => <input {...a} type="password" autoComplete="new-password" value={again} onChange={(e) => setAgain(e.target.value)} />}
+        <Field label="The same passphrase again" error={form.errorOf('again')}>
+          {(a) => <input {...a} type="password" autoComplete="new-password" {...form.register('again')} />}
         </Field>
       </div>
-      {errors.form && (
+      {form.formError && (
         <p className="error" role="alert">
-          {errors.form}
+          {form.formError}
         </p>
       )}
       <div className="actions">
-        <button type="submit" className="primary" disabled={taking}>
+        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
           Take the copy
         </button>
         <button type="button" onClick={props.onCancel}>

@@ -3,7 +3,10 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { Candidate } from '../../../../shared/contract/candidates.ts';
 import { electionTypeLabel } from '../../../../shared/domain/election-types.ts';
 import { api, useApi } from '../../app/api.ts';
-import { useSubmitter } from './useSubmitter.ts';
+import { candidatesContract } from '../../../../shared/contract/candidates.ts';
+import { chosenId } from '../../../../shared/contract/form-fields.ts';
+import { idOrNaN } from '../../ui/fields.ts';
+import { useApiForm } from '../../ui/useApiForm.ts';
 import { DeleteButton } from '../../ui/DeleteButton.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { formatDate } from '../../ui/format.ts';
@@ -99,17 +102,17 @@ function CandidateFacts(props: { c: Candidate }) {
   );
 }
 
+const candidacyForm = candidatesContract['candidacies.create'].input.extend({ contestId: chosenId('Choose the contest this candidate will stand in') });
+
 function CandidaciesPanel(props: { candidateId: number }) {
   const { data: list, error } = useApi('candidacies.list', { candidateId: props.candidateId });
   const { data: contests } = useApi('contests.list', {});
-  const [contestId, setContestId] = useState('');
-  const { error: formError, onSubmit } = useSubmitter();
+  const form = useApiForm(candidacyForm, { candidateId: props.candidateId, contestId: undefined });
   const taken = new Set(list?.map((k) => k.contestId));
   const choices = (contests ?? []).filter((c) => !taken.has(c.id));
-  const add = onSubmit(async () => {
-    if (!contestId) throw new Error('Choose the contest this candidate will stand in');
-    await api('candidacies.create', { candidateId: props.candidateId, contestId: Number(contestId) });
-    setContestId('');
+  const add = form.submit(async (v) => {
+    await api('candidacies.create', v);
+    form.reset({ candidateId: props.candidateId, contestId: undefined });
   });
   return (
     <section className="panel" aria-labelledby="candidacies-heading">
@@ -155,9 +158,10 @@ function CandidaciesPanel(props: { candidateId: number }) {
       ) : (
         <form className="form inline-form" noValidate onSubmit={add}>
           <h3>Stand in a contest</h3>
-          <Field label="Contest to stand in" error={formError}>
+          <ErrorMessage error={form.formError} />
+          <Field label="Contest to stand in" error={form.errorOf('contestId')}>
             {(a) => (
-              <select {...a} value={contestId} onChange={(e) => setContestId(e.target.value)}>
+              <select {...a} {...form.register('contestId', { setValueAs: idOrNaN })}>
                 <option value="">Choose a contest…</option>
                 {choices.map((c) => (
                   <option key={c.id} value={c.id}>

@@ -6,12 +6,13 @@ import type { PartyList } from '../../../../shared/contract/party-lists.ts';
 import { formatShare } from '../../../../shared/domain/results.ts';
 import { api, useApi } from '../../app/api.ts';
 import { Field } from '../../ui/Field.tsx';
+import { EMPTY_NUMBER, numberOrNull } from '../../ui/fields.ts';
 import { formatDate, formatNumber } from '../../ui/format.ts';
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
 import { DepositOutcomeText } from './labels.tsx';
 
-const optionalCount = { setValueAs: (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v)) };
+const optionalCount = { setValueAs: numberOrNull };
 
 export function ContestResultPage() {
   const contestId = Number(useParams().id);
@@ -125,7 +126,7 @@ function ResultForm(props: {
 }) {
   const r = props.result;
   // A new object each time: the form keeps (and fills in) the row it is given.
-  const blank = () => ({ candidacyId: null, partyListId: null, constituencySeats: 0, name: '', party: '', votes: undefined as unknown as number, elected: false });
+  const blank = () => ({ candidacyId: null, partyListId: null, constituencySeats: 0, name: '', party: '', votes: EMPTY_NUMBER, elected: false });
   const rows = r
     ? r.rows.map((x) => ({ candidacyId: x.candidacyId, partyListId: x.partyListId ?? null, constituencySeats: x.constituencySeats ?? 0, name: x.name, party: x.party, votes: x.votes, elected: x.elected }))
     : [

@@ -1,37 +1,27 @@
-import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { canvassContract } from '../../../../shared/contract/canvass.ts';
+import { chosenId } from '../../../../shared/contract/form-fields.ts';
 import { ukToday } from '../../../../shared/domain/working-days.ts';
 import { api, useApi } from '../../app/api.ts';
 import { Field } from '../../ui/Field.tsx';
+import { idOrNaN } from '../../ui/fields.ts';
+import { useApiForm } from '../../ui/useApiForm.ts';
 import { formatDate } from '../../ui/format.ts';
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+
+const sessionForm = canvassContract['canvass.createSession'].input.extend({ areaId: chosenId('Choose the area canvassed') });
 
 export function CanvassPage() {
   const navigate = useNavigate();
   const sessions = useApi('canvass.listSessions', {});
   const registers = useApi('register.list', {});
-  const [areaId, setAreaId] = useState('');
-  const districts = useApi('register.listDistricts', areaId ? { areaId: Number(areaId) } : null);
-  const [district, setDistrict] = useState('');
-  const [heldOn, setHeldOn] = useState(ukToday);
-  const [canvassers, setCanvassers] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string>();
-
-  const create = async (ev: React.FormEvent) => {
-    ev.preventDefault();
-    setErrors({});
-    setError(undefined);
-    if (!areaId) return setErrors({ areaId: 'Choose the area canvassed' });
-    try {
-      const s = await api('canvass.createSession', { areaId: Number(areaId), pollingDistrict: district, heldOn, canvassers });
-      navigate(`/canvass/sessions/${s.id}`);
-    } catch (e) {
-      const fields = (e as { fields?: Record<string, string> }).fields ?? {};
-      setErrors(fields);
-      if (Object.keys(fields).length === 0) setError((e as Error).message);
-    }
-  };
+  const form = useApiForm(sessionForm, { areaId: undefined, pollingDistrict: '', heldOn: ukToday(), canvassers: '' });
+  const areaId = form.watch('areaId');
+  const districts = useApi('register.listDistricts', areaId ? { areaId } : null);
+  const create = form.submit(async (v) => {
+    const s = await api('canvass.createSession', v);
+    navigate(`/canvass/sessions/${s.id}`);
+  });
 
   return (
     <>
@@ -58,11 +48,11 @@ export function CanvassPage() {
       ) : (
         <form className="panel" onSubmit={create} noValidate>
           <h2>New session</h2>
-          <ErrorMessage error={error} />
+          <ErrorMessage error={form.formError} />
           <div className="row">
-            <Field label="Area" error={errors.areaId}>
+            <Field label="Area" error={form.errorOf('areaId')}>
               {(a) => (
-                <select {...a} value={areaId} onChange={(e) => setAreaId(e.target.value)}>
+                <select {...a} {...form.register('areaId', { setValueAs: idOrNaN })}>
                   <option value="">Choose…</option>
                   {registers.data?.map((r) => (
                     <option key={r.areaId} value={r.areaId}>
@@ -72,9 +62,9 @@ export function CanvassPage() {
                 </select>
               )}
             </Field>
-            <Field label="Polling district" error={errors.pollingDistrict}>
+            <Field label="Polling district" error={form.errorOf('pollingDistrict')}>
               {(a) => (
-                <select {...a} value={district} onChange={(e) => setDistrict(e.target.value)}>
+                <select {...a} {...form.register('pollingDistrict')}>
                   <option value="">Whole area</option>
                   {areaId &&
                     districts.data?.map((d) => (
@@ -85,11 +75,11 @@ export function CanvassPage() {
                 </select>
               )}
             </Field>
-            <Field label="Date" error={errors.heldOn}>
-              {(a) => <input {...a} type="date" value={heldOn} onChange={(e) => setHeldOn(e.target.value)} />}
+            <Field label="Date" error={form.errorOf('heldOn')}>
+              {(a) => <input {...a} type="date" {...form.register('heldOn')} />}
             </Field>
-            <Field label="Canvassers" error={errors.canvassers} hint="Who went out">
-              {(a) => <input {...a} value={canvassers} onChange={(e) => setCanvassers(e.target.value)} />}
+            <Field label="Canvassers" error={form.errorOf('canvassers')} hint="Who went out">
+              {(a) => <input {...a} {...form.register('canvassers')} />}
             </Field>
           </div>
           <button type="submit" className="primary">

@@ -80,7 +80,7 @@ export function ContestsPanel(props: { electionId: number }) {
 
 function AddContestForm(props: { electionId: number; areas: Area[]; kinds: string }) {
   const [filter, setFilter] = useState('');
-  const form = useApiForm(contestCreateInput, { electionId: props.electionId, areaId: undefined as unknown as number, status: 'considering', reason: '' });
+  const form = useApiForm(contestCreateInput, { electionId: props.electionId, areaId: undefined, status: 'considering', reason: '' });
   const choices = props.areas.filter((a) => a.name.toLowerCase().includes(filter.toLowerCase()));
   return (
     <form
@@ -88,7 +88,7 @@ function AddContestForm(props: { electionId: number; areas: Area[]; kinds: strin
       noValidate
       onSubmit={form.submit(async (values) => {
         await api('contests.create', values);
-        form.reset({ electionId: props.electionId, areaId: undefined as unknown as number, status: 'considering', reason: '' });
+        form.reset({ electionId: props.electionId, areaId: undefined, status: 'considering', reason: '' });
         setFilter('');
       })}
     >

@@ -9,7 +9,8 @@ import { FormActions } from '../../ui/FormActions.tsx';
 import { formatNumber } from '../../ui/format.ts';
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
-import { LeafletingNav, idOrNull, leafletLabel, wholeNumber } from './common.tsx';
+import { EMPTY_NUMBER, numberOrNull, wholeNumber } from '../../ui/fields.ts';
+import { LeafletingNav, leafletLabel } from './common.tsx';
 import { DropsTable } from './tables.tsx';
 
 export function DropsPage() {
@@ -59,7 +60,7 @@ function DropForm(props: { leaflets: Leaflet[]; rounds: Round[]; initialLeaflet:
     roundId: props.initialRound,
     volunteerId: null,
     droppedOn: ukToday(),
-    delivered: '' as unknown as number,
+    delivered: EMPTY_NUMBER,
     complete: true,
     leftNote: '',
     notes: '',
@@ -74,7 +75,7 @@ function DropForm(props: { leaflets: Leaflet[]; rounds: Round[]; initialLeaflet:
   const log = async (values: Parameters<typeof api<'drops.create'>>[1]) => {
     const d = await api('drops.create', values);
     setSaved(`Logged ${formatNumber(d.delivered)} of “${d.leafletTitle}” on ${d.roundName}.`);
-    form.reset({ ...values, delivered: '' as unknown as number, leftNote: '', notes: '', complete: true, confirm: undefined });
+    form.reset({ ...values, delivered: EMPTY_NUMBER, leftNote: '', notes: '', complete: true, confirm: undefined });
   };
 
   return (
@@ -125,7 +126,7 @@ function DropForm(props: { leaflets: Leaflet[]; rounds: Round[]; initialLeaflet:
           </Field>
           <Field label="Delivered by (optional)" error={form.errorOf('volunteerId')}>
             {(a) => (
-              <select {...a} {...register('volunteerId', { setValueAs: idOrNull })}>
+              <select {...a} {...register('volunteerId', { setValueAs: numberOrNull })}>
                 <option value="">Not recorded</option>
                 {volunteers?.map((v) => (
                   <option key={v.id} value={v.id}>

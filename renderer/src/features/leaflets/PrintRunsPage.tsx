@@ -8,7 +8,9 @@ import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx
 import { useApiForm } from '../../ui/useApiForm.ts';
 import { PrintRunsTable } from './tables.tsx';
 import { formatPence } from '../../../../shared/domain/money.ts';
-import { LeafletingNav, idOrNull, leafletLabel, poundsToPence, wholeNumber } from './common.tsx';
+import { EMPTY_NUMBER, numberOrNull, wholeNumber } from '../../ui/fields.ts';
+import { poundsOrBlank } from '../../../../shared/contract/form-fields.ts';
+import { LeafletingNav, leafletLabel } from './common.tsx';
 import { plural } from '../../ui/format.ts';
 
 export function PrintRunsPage() {
@@ -41,15 +43,18 @@ export function PrintRunsPage() {
   );
 }
 
+// The cost is typed in pounds; blank is nothing spent.
+const printRunForm = printRunInput.extend({ costPence: poundsOrBlank('Cost').transform((pence) => pence ?? 0).pipe(printRunInput.shape.costPence) });
+
 function PrintRunForm(props: { leaflets: { id: number; title: string; version: string; contests: { id: number; name: string }[] }[]; initialLeaflet: number }) {
   const first = props.leaflets.find((l) => l.id === props.initialLeaflet) ?? props.leaflets[0];
-  const form = useApiForm(printRunInput, {
+  const form = useApiForm(printRunForm, {
     leafletId: first.id,
     contestId: first.contests[0]?.id ?? null,
     printedOn: ukToday(),
-    quantity: '' as unknown as number,
+    quantity: EMPTY_NUMBER,
     printer: '',
-    costPence: '' as unknown as number,
+    costPence: '',
     notes: '',
   });
   const { register, watch } = form;
@@ -62,7 +67,7 @@ function PrintRunForm(props: { leaflets: { id: number; title: string; version: s
         noValidate
         onSubmit={form.submit(async (values) => {
           await api('printRuns.create', values);
-          form.reset({ ...values, quantity: '' as unknown as number, costPence: '' as unknown as number, notes: '' });
+          form.reset({ ...values, quantity: EMPTY_NUMBER, costPence: '', notes: '' });
         })}
       >
         <ErrorMessage error={form.formError} />
@@ -86,7 +91,7 @@ function PrintRunForm(props: { leaflets: { id: number; title: string; version: s
           </Field>
           <Field label="Charged to contest" hint="Where the cost lands as an expense" error={form.errorOf('contestId')}>
             {(a) => (
-              <select {...a} {...register('contestId', { setValueAs: idOrNull })}>
+              <select {...a} {...register('contestId', { setValueAs: numberOrNull })}>
                 <option value="">No contest (party spending)</option>
                 {leaflet.contests.map((c) => (
                   <option key={c.id} value={c.id}>
@@ -108,7 +113,7 @@ function PrintRunForm(props: { leaflets: { id: number; title: string; version: s
             {(a) => <input {...a} {...register('printer')} />}
           </Field>
           <Field label="Cost in £" hint="e.g. 89.50" error={form.errorOf('costPence')}>
-            {(a) => <input {...a} inputMode="decimal" {...register('costPence', { setValueAs: poundsToPence })} />}
+            {(a) => <input {...a} inputMode="decimal" {...register('costPence')} />}
           </Field>
         </div>
         <FormActions submitLabel="Log print run" submitting={form.formState.isSubmitting} />

@@ -8,11 +8,11 @@ import { Field } from '../../ui/Field.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { ErrorMessage } from '../../ui/Page.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
-import { idOrNull, wholeNumber } from './common.tsx';
+import { EMPTY_NUMBER, numberOrNull, wholeNumber } from '../../ui/fields.ts';
 
 export type RoundValues = z.output<typeof roundInput>;
 
-const blankStreet = { name: '', households: '' as unknown as number, householdsSource: 'entered' as const, notes: '' };
+const blankStreet = { name: '', households: EMPTY_NUMBER, householdsSource: 'entered' as const, notes: '' };
 
 export function RoundForm(props: { initial?: Round; submitLabel: string; onSubmit(values: RoundValues): Promise<void>; onCancel?(): void }) {
   const i = props.initial;
@@ -67,7 +67,7 @@ export function RoundForm(props: { initial?: Round; submitLabel: string; onSubmi
         </Field>
         <Field label="Area (optional)" hint="Ties the round to contests in that area" error={form.errorOf('areaId')}>
           {(a) => (
-            <select {...a} {...register('areaId', { setValueAs: idOrNull })}>
+            <select {...a} {...register('areaId', { setValueAs: numberOrNull })}>
               <option value="">No area</option>
               {areas?.map((ar) => (
                 <option key={ar.id} value={ar.id}>

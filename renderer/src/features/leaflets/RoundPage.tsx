@@ -10,7 +10,8 @@ import { Loaded } from '../../ui/Loaded.tsx';
 import { RecordPage } from '../../ui/RecordPage.tsx';
 import { ErrorMessage } from '../../ui/Page.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
-import { LeafletingNav, idOrNull, leafletLabel, wholeNumber } from './common.tsx';
+import { idOrNaN, numberOrNull, textOrNull, wholeNumber } from '../../ui/fields.ts';
+import { LeafletingNav, leafletLabel } from './common.tsx';
 import { RoundForm } from './RoundForm.tsx';
 import { StreetsTable } from './tables.tsx';
 
@@ -95,7 +96,7 @@ function Assignments(props: { round: Round }) {
   const { data: leaflets } = useApi('leaflets.list', {});
   const form = useApiForm(assignmentInput, {
     roundId: r.id,
-    volunteerId: '' as unknown as number,
+    volunteerId: undefined,
     leafletId: null,
     plannedOn: null,
     plannedMinutes: null,
@@ -138,7 +139,7 @@ function Assignments(props: { round: Round }) {
           <div className="row">
             <Field label="Volunteer" error={form.errorOf('volunteerId')}>
               {(a) => (
-                <select {...a} {...register('volunteerId', { setValueAs: (v) => (v === '' ? Number.NaN : Number(v)) })}>
+                <select {...a} {...register('volunteerId', { setValueAs: idOrNaN })}>
                   <option value="">Choose…</option>
                   {volunteers?.map((v) => (
                     <option key={v.id} value={v.id}>
@@ -149,14 +150,14 @@ function Assignments(props: { round: Round }) {
               )}
             </Field>
             <Field label="Planned date" error={form.errorOf('plannedOn')}>
-              {(a) => <input {...a} type="date" {...register('plannedOn', { setValueAs: (v) => (v === '' || v === null ? null : v) })} />}
+              {(a) => <input {...a} type="date" {...register('plannedOn', { setValueAs: textOrNull })} />}
             </Field>
             <Field label="Time set aside, minutes (optional)" hint={`The round takes about ${formatMinutes(r.estimatedMinutes)}`} error={form.errorOf('plannedMinutes')}>
               {(a) => <input {...a} inputMode="numeric" {...register('plannedMinutes', { setValueAs: wholeNumber(null) })} />}
             </Field>
             <Field label="Leaflet to take (optional)" error={form.errorOf('leafletId')}>
               {(a) => (
-                <select {...a} {...register('leafletId', { setValueAs: idOrNull })}>
+                <select {...a} {...register('leafletId', { setValueAs: numberOrNull })}>
                   <option value="">Not decided</option>
                   {leaflets?.map((l) => (
                     <option key={l.id} value={l.id}>

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { type Volunteer, volunteerInput } from '../../../../shared/contract/leaflets.ts';
 import { VOLUNTEER_ROLES, VOLUNTEER_ROLE_LABELS, normaliseRoles } from '../../../../shared/domain/volunteers.ts';
 import { Field } from '../../ui/Field.tsx';
+import { textOrNull } from '../../ui/fields.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { ErrorMessage } from '../../ui/Page.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
@@ -74,7 +75,7 @@ export function VolunteerForm(props: { initial?: Volunteer; submitLabel: string;
           </label>
         </div>
         <Field label="Consent recorded on (optional)" error={form.errorOf('consentRecordedOn')}>
-          {(a) => <input {...a} type="date" {...register('consentRecordedOn', { setValueAs: (v) => (v === '' || v === null ? null : v) })} />}
+          {(a) => <input {...a} type="date" {...register('consentRecordedOn', { setValueAs: textOrNull })} />}
         </Field>
       </div>
       <Field label="Notes (optional)" error={form.errorOf('notes')}>

@@ -1,6 +1,5 @@
 import { NavLink } from 'react-router';
 import type { Leaflet } from '../../../../shared/contract/leaflets.ts';
-import { parseMoney } from '../../../../shared/domain/money.ts';
 
 /** The leafleting pages, one tab each. */
 export function LeafletingNav() {
@@ -23,26 +22,6 @@ export function LeafletingNav() {
     </nav>
   );
 }
-
-/** Pence from what a user types as pounds ("89.5", "£1,200", "50p"); blank is nothing; NaN when it is not money. */
-export function poundsToPence(text: unknown): number {
-  const t = String(text ?? '').trim();
-  if (t === '') return 0;
-  const r = parseMoney(t, 'Cost');
-  return r.ok ? r.pence : Number.NaN;
-}
-
-/** A whole number from a text input ("1,200" → 1200); NaN for anything else, null when blank if allowed. */
-export function wholeNumber(blank: null | typeof Number.NaN = Number.NaN) {
-  return (v: unknown): number | null => {
-    const t = String(v ?? '').replace(/[,\s]/g, '');
-    if (t === '') return blank;
-    return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : Number.NaN;
-  };
-}
-
-/** Blank select → null, else the id as a number. */
-export const idOrNull = (v: unknown): number | null => (v === '' || v === null || v === undefined ? null : Number(v));
 
 export function LeafletStatusBadge(props: { leaflet: Pick<Leaflet, 'status' | 'imprintGaps'> }) {
   const { status, imprintGaps } = props.leaflet;

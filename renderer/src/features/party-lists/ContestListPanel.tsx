@@ -1,20 +1,19 @@
-import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { partyListsContract } from '../../../../shared/contract/party-lists.ts';
 import { api, useApi } from '../../app/api.ts';
 import { Field } from '../../ui/Field.tsx';
 import { ErrorMessage } from '../../ui/Page.tsx';
 import { CandidacyStatusBadge } from '../candidates/labels.tsx';
-import { useSubmitter } from '../candidates/useSubmitter.ts';
+import { useApiForm } from '../../ui/useApiForm.ts';
 
 /** On a list contest's page: our party list there, or the way to stand one. Nothing for other contests. */
 export function ContestListPanel(props: { contestId: number }) {
   const navigate = useNavigate();
   const { data: ballot, error } = useApi('partyLists.ballotOf', { contestId: props.contestId });
   const { data: lists } = useApi('partyLists.list', { contestId: props.contestId });
-  const [partyName, setPartyName] = useState('');
-  const { error: createError, onSubmit } = useSubmitter();
-  const stand = onSubmit(async () => {
-    const list = await api('partyLists.create', { contestId: props.contestId, partyName });
+  const form = useApiForm(partyListsContract['partyLists.create'].input, { contestId: props.contestId, partyName: '' });
+  const stand = form.submit(async (v) => {
+    const list = await api('partyLists.create', v);
     navigate(`/lists/${list.id}`);
   });
   if (error) return <ErrorMessage error={error} />;
@@ -32,9 +31,10 @@ export function ContestListPanel(props: { contestId: number }) {
         </p>
       ) : (
         <form className="form inline-form" noValidate onSubmit={stand} aria-label="Stand a party list">
+          <ErrorMessage error={form.formError} />
           <div className="row">
-            <Field label="Party name" hint="As registered with the Electoral Commission" error={createError}>
-              {(a) => <input {...a} value={partyName} onChange={(e) => setPartyName(e.target.value)} />}
+            <Field label="Party name" hint="As registered with the Electoral Commission" error={form.errorOf('partyName')}>
+              {(a) => <input {...a} {...form.register('partyName')} />}
             </Field>
           </div>
           <div className="actions">

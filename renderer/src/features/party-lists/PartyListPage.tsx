@@ -1,16 +1,20 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { ListMember, PartyList } from '../../../../shared/contract/party-lists.ts';
+import { type ListMember, type PartyList, partyListsContract } from '../../../../shared/contract/party-lists.ts';
+import { chosenId } from '../../../../shared/contract/form-fields.ts';
 import { formatPence } from '../../../../shared/domain/money.ts';
 import { api, useApi } from '../../app/api.ts';
 import { DeleteButton } from '../../ui/DeleteButton.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
-import { PageHeader } from '../../ui/Page.tsx';
-import { ChecklistTable, StatusChanger } from '../candidates/CandidacyPage.tsx';
+import { ErrorMessage, PageHeader } from '../../ui/Page.tsx';
+import { ChecklistTable } from '../candidates/ChecklistTable.tsx';
+import { StatusChanger } from '../candidates/StatusChanger.tsx';
 import { CandidacyStatusBadge, SourceFlag } from '../candidates/labels.tsx';
-import { errorText, useSubmitter } from '../candidates/useSubmitter.ts';
+import { errorText } from '../candidates/errorText.ts';
+import { idOrNaN, textOrNull } from '../../ui/fields.ts';
+import { useApiForm } from '../../ui/useApiForm.ts';
 
 /** A party list: its names in ballot order with their papers, the list's own papers, deposit, limit and result. */
 export function PartyListPage() {
@@ -106,19 +110,19 @@ function Overview(props: { l: PartyList }) {
   );
 }
 
+const memberForm = partyListsContract['partyLists.addMember'].input.extend({ candidateId: chosenId('Choose a candidate to add') });
+
 function NamesPanel(props: { l: PartyList }) {
   const { l } = props;
   const { data: candidates } = useApi('candidates.list', {});
-  const [candidateId, setCandidateId] = useState('');
+  const form = useApiForm(memberForm, { listId: l.id, candidateId: undefined });
   const [status, setStatus] = useState('');
-  const { error, onSubmit } = useSubmitter();
   const onList = new Set(l.members.map((m) => m.candidateId));
   const full = l.ballot.maxNames !== null && l.members.length >= l.ballot.maxNames;
-  const add = onSubmit(async () => {
-    if (!candidateId) throw new Error('Choose a candidate to add');
-    const after = await api('partyLists.addMember', { listId: l.id, candidateId: Number(candidateId) });
+  const add = form.submit(async (v) => {
+    const after = await api('partyLists.addMember', v);
     setStatus(`Added ${after.members[after.members.length - 1].name} at ${after.members.length}.`);
-    setCandidateId('');
+    form.reset({ listId: l.id, candidateId: undefined });
   });
   const move = (m: ListMember, to: number) => {
     const ids = l.members.map((x) => x.id).filter((x) => x !== m.id);
@@ -195,10 +199,11 @@ function NamesPanel(props: { l: PartyList }) {
         <p className="muted">No names yet. Add the candidates in the order they will appear on the ballot paper.</p>
       )}
       <form className="form inline-form" noValidate onSubmit={add} aria-label="Add a name to the list">
+        <ErrorMessage error={form.formError} />
         <div className="row">
-          <Field label="Candidate" hint="Add someone first under Candidates if they are not in the list" error={error}>
+          <Field label="Candidate" hint="Add someone first under Candidates if they are not in the list" error={form.errorOf('candidateId')}>
             {(a) => (
-              <select {...a} value={candidateId} onChange={(e) => setCandidateId(e.target.value)}>
+              <select {...a} {...form.register('candidateId', { setValueAs: idOrNaN })}>
                 <option value="">Choose…</option>
                 {(candidates ?? [])
                   .filter((c) => !onList.has(c.id))
@@ -227,21 +232,29 @@ function NamesPanel(props: { l: PartyList }) {
 
 function MemberPapers(props: { m: ListMember }) {
   const { m } = props;
-  const [signedOn, setSignedOn] = useState(m.consentSignedOn ?? '');
-  const [witness, setWitness] = useState(m.consentWitnessedBy);
-  const [homeForm, setHomeForm] = useState(m.homeAddressFormOn ?? '');
-  const { error, saved, onSubmit } = useSubmitter();
-  const save = onSubmit(() => api('partyLists.setMemberPapers', { id: m.id, consentSignedOn: signedOn || null, consentWitnessedBy: witness, homeAddressFormOn: homeForm || null }));
+  const form = useApiForm(partyListsContract['partyLists.setMemberPapers'].input, {
+    id: m.id,
+    consentSignedOn: m.consentSignedOn,
+    consentWitnessedBy: m.consentWitnessedBy,
+    homeAddressFormOn: m.homeAddressFormOn,
+  });
+  const [saved, setSaved] = useState(false);
+  const save = form.submit(async (v) => {
+    setSaved(false);
+    await api('partyLists.setMemberPapers', v);
+    setSaved(true);
+  });
   return (
     <form className="member-papers" noValidate onSubmit={save} aria-label={`Papers of ${m.name}`}>
-      <Field label="Consent signed on" error={error}>
-        {(a) => <input {...a} type="date" value={signedOn} onChange={(e) => setSignedOn(e.target.value)} />}
+      <ErrorMessage error={form.formError} />
+      <Field label="Consent signed on" error={form.errorOf('consentSignedOn')}>
+        {(a) => <input {...a} type="date" {...form.register('consentSignedOn', { setValueAs: textOrNull })} />}
       </Field>
-      <Field label="Witnessed by">
-        {(a) => <input {...a} value={witness} onChange={(e) => setWitness(e.target.value)} />}
+      <Field label="Witnessed by" error={form.errorOf('consentWitnessedBy')}>
+        {(a) => <input {...a} {...form.register('consentWitnessedBy')} />}
       </Field>
-      <Field label="Home address form received">
-        {(a) => <input {...a} type="date" value={homeForm} onChange={(e) => setHomeForm(e.target.value)} />}
+      <Field label="Home address form received" error={form.errorOf('homeAddressFormOn')}>
+        {(a) => <input {...a} type="date" {...form.register('homeAddressFormOn', { setValueAs: textOrNull })} />}
       </Field>
       <button type="submit">Save papers</button>
       {saved && <span role="status">Saved.</span>}
@@ -251,18 +264,22 @@ function MemberPapers(props: { m: ListMember }) {
 
 function AgentForm(props: { l: PartyList }) {
   const { l } = props;
-  const [partyName, setPartyName] = useState(l.partyName);
-  const [agentName, setAgentName] = useState(l.agentName);
-  const { error, saved, onSubmit } = useSubmitter();
-  const save = onSubmit(() => api('partyLists.update', { id: l.id, partyName, agentName, notes: l.notes }));
+  const form = useApiForm(partyListsContract['partyLists.update'].input, { id: l.id, partyName: l.partyName, agentName: l.agentName, notes: l.notes });
+  const [saved, setSaved] = useState(false);
+  const save = form.submit(async (v) => {
+    setSaved(false);
+    await api('partyLists.update', v);
+    setSaved(true);
+  });
   return (
     <form className="form" noValidate onSubmit={save} aria-label="Party and agent">
+      <ErrorMessage error={form.formError} />
       <div className="row">
-        <Field label="Party name" hint="As registered with the Electoral Commission" error={error}>
-          {(a) => <input {...a} value={partyName} onChange={(e) => setPartyName(e.target.value)} />}
+        <Field label="Party name" hint="As registered with the Electoral Commission" error={form.errorOf('partyName')}>
+          {(a) => <input {...a} {...form.register('partyName')} />}
         </Field>
-        <Field label="Election agent" hint="One agent for the whole list; empty: the first name on the list is the agent">
-          {(a) => <input {...a} value={agentName} onChange={(e) => setAgentName(e.target.value)} />}
+        <Field label="Election agent" hint="One agent for the whole list; empty: the first name on the list is the agent" error={form.errorOf('agentName')}>
+          {(a) => <input {...a} {...form.register('agentName')} />}
         </Field>
       </div>
       <div className="actions">

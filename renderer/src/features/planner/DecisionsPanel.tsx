@@ -5,12 +5,13 @@ import { ukToday } from '../../../../shared/domain/working-days.ts';
 import { api } from '../../app/api.ts';
 import { DeleteButton } from '../../ui/DeleteButton.tsx';
 import { Field } from '../../ui/Field.tsx';
+import { wholeNumber } from '../../ui/fields.ts';
 import { Options } from '../../ui/Options.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { ErrorMessage } from '../../ui/Page.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
 
-const wholeNumber = { setValueAs: (v: unknown) => (v === '' || v === null ? Number.NaN : Number(String(v).replace(/,/g, ''))) };
+const count = { setValueAs: wholeNumber() };
 
 /** The decisions taken on a contest, newest first, and the form to record the next one. */
 export function DecisionsPanel(props: { contestId: number; decisions: Decision[] }) {
@@ -114,13 +115,13 @@ function DecisionForm(props: { contestId: number }) {
       </div>
       <div className="row">
         <Field label="Votes for" hint="All 0 for a decision by consensus" error={form.errorOf('votesFor')}>
-          {(a) => <input {...a} inputMode="numeric" {...register('votesFor', wholeNumber)} />}
+          {(a) => <input {...a} inputMode="numeric" {...register('votesFor', count)} />}
         </Field>
         <Field label="Votes against" error={form.errorOf('votesAgainst')}>
-          {(a) => <input {...a} inputMode="numeric" {...register('votesAgainst', wholeNumber)} />}
+          {(a) => <input {...a} inputMode="numeric" {...register('votesAgainst', count)} />}
         </Field>
         <Field label="Abstentions" error={form.errorOf('votesAbstain')}>
-          {(a) => <input {...a} inputMode="numeric" {...register('votesAbstain', wholeNumber)} />}
+          {(a) => <input {...a} inputMode="numeric" {...register('votesAbstain', count)} />}
         </Field>
       </div>
       <Field label="Minute" hint="As the meeting minuted it" error={form.errorOf('minute')}>

@@ -3,13 +3,10 @@ import { DIRECTIONS, OFFSET_UNITS, type Task, type TaskCreateInput, taskCreateIn
 import { MILESTONE_KEYS, MILESTONE_LABELS } from '../../../../shared/domain/timetable.ts';
 import { api, useApi } from '../../app/api.ts';
 import { Field } from '../../ui/Field.tsx';
+import { numberOrNull, textOrNull } from '../../ui/fields.ts';
 import { Options } from '../../ui/Options.tsx';
 import { ErrorMessage } from '../../ui/Page.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
-
-/** Form values for nullable fields: an empty control means null. */
-const numberOrNull = (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v));
-const textOrNull = (v: unknown) => (v === '' || v === null || v === undefined ? null : String(v));
 
 const UNIT_LABELS = { working: 'working days', calendar: 'calendar days' } as const;
 const DIRECTION_LABELS = { before: 'before', after: 'after' } as const;

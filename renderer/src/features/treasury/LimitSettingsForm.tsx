@@ -4,11 +4,10 @@ import { AREA_KINDS, GLA_POSTS, GLA_POST_LABELS } from '../../../../shared/domai
 import { POLICE_AREAS } from '../../../../shared/domain/pcc-limits.ts';
 import { api } from '../../app/api.ts';
 import { Field } from '../../ui/Field.tsx';
+import { textOrNull, wholeNumber } from '../../ui/fields.ts';
 import { ErrorMessage } from '../../ui/Page.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
 
-const toNullable = (v: unknown) => (v === '' || v === null || v === undefined ? null : v);
-const toNumberOrNull = (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(String(v).replace(/,/g, '')));
 
 /** What the limit is worked out from: electors, county/borough, joint candidates, or a figure entered by hand. */
 export function LimitSettingsForm(props: { ledger: Ledger }) {
@@ -37,13 +36,13 @@ export function LimitSettingsForm(props: { ledger: Ledger }) {
         <div className="row">
           {limit.usesElectors && (
             <Field label="Electors" hint="Leave empty to use the area’s electorate" error={form.errorOf('electors')}>
-              {(a) => <input {...a} inputMode="numeric" {...register('electors', { setValueAs: toNumberOrNull })} />}
+              {(a) => <input {...a} inputMode="numeric" {...register('electors', { setValueAs: wholeNumber(null) })} />}
             </Field>
           )}
           {limit.usesAreaKind && (
             <Field label="County or borough (burgh) seat" hint="Leave as the area says unless the notice differs" error={form.errorOf('areaKind')}>
               {(a) => (
-                <select {...a} {...register('areaKind', { setValueAs: toNullable })}>
+                <select {...a} {...register('areaKind', { setValueAs: textOrNull })}>
                   <option value="">As the area record says</option>
                   {AREA_KINDS.map((k) => (
                     <option key={k} value={k}>
@@ -76,7 +75,7 @@ export function LimitSettingsForm(props: { ledger: Ledger }) {
           {isGla && (
             <Field label="Greater London Authority post" error={form.errorOf('glaPost')}>
               {(a) => (
-                <select {...a} {...register('glaPost', { setValueAs: toNullable })}>
+                <select {...a} {...register('glaPost', { setValueAs: textOrNull })}>
                   <option value="">Choose the post</option>
                   {GLA_POSTS.map((p) => (
                     <option key={p} value={p}>
