@@ -130,6 +130,8 @@ test('a candidate’s papers: subscribers checked against the register, checklis
   await item('Election agent', 'not-needed');
   await expect(checklistRow('Deposit')).toContainText('To do');
   await checklistRow('Deposit').getByRole('link', { name: 'Record the payment in the treasury' }).click();
+  // The refused status change is still chosen in its form: leaving the page asks first.
+  await page.getByRole('dialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Leave without saving' }).click();
   const depositForm = page.getByRole('form', { name: 'Record the deposit' });
   await depositForm.getByLabel('Deposit amount').fill('450');
   await depositForm.getByLabel('Paid on').fill('2024-06-03');
