@@ -3,7 +3,6 @@ import { DC_ELECTION_ID, ELECTION_TYPES, NATIONS } from '../../shared/domain/ele
 import type { ElectionType, Nation } from '../../shared/domain/election-types.ts';
 import { TimetableInputError, computeTimetable, formatTime, timetableJson } from '../../shared/domain/timetable.ts';
 import { formatDateLong, isoDateProblem } from '../../shared/domain/working-days.ts';
-import type { Deadline } from '../../shared/contract/timetable.ts';
 import { CliError, type Command, type Values, call, printJson, printTable, withApp } from './command.ts';
 
 type Row = { key: string; label: string; date: string; time?: string };
