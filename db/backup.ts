@@ -58,7 +58,7 @@ export function backupKeep(): number {
 }
 
 /** Before the copy (0 of the pages) and after it (all): `VACUUM INTO` is one step, so no more is known. */
-export type BackupProgress = (donePages: number, totalPages: number) => void;
+type BackupProgress = (donePages: number, totalPages: number) => void;
 
 export interface BackupOptions {
   /** Re-key the copy with this backup passphrase: a copy for taking off the machine. */

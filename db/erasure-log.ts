@@ -33,7 +33,7 @@ import {
 
 export type ErasureKind = 'elector' | 'candidate' | 'subscriber' | 'volunteer' | 'donor';
 
-export interface ErasureEntry {
+interface ErasureEntry {
   /** When the person was erased (ISO-8601 UTC). */
   at: string;
   kind: ErasureKind;

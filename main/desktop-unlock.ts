@@ -7,7 +7,7 @@ import { databaseKind, EncryptionKeyError, type KeyProtector, type KeySource, Re
 import { lockedKeyFile, type KeyFile, readKeyFile, writeKeyFileText } from '../db/encryption/keys.ts';
 
 /** The shortest new passphrase, as on the terminal. */
-export const MIN_PASSPHRASE = 8;
+const MIN_PASSPHRASE = 8;
 
 /**
  * Whether safeStorage is a real keychain. On Linux without a secret service Electron falls back

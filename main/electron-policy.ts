@@ -8,8 +8,8 @@ export { artworkHeaders } from './artwork-response.ts';
 
 /** The custom scheme and host the renderer is served from (never file://). */
 export const APP_SCHEME = 'app';
-export const APP_HOST = 'hustings';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+const APP_HOST = 'hustings';
+const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_START_URL = `${APP_ORIGIN}/`;
 
 /** The one IPC channel the renderer may call, and the one main uses to push job events. */
@@ -154,7 +154,7 @@ export function responseHeaders(contentType: string): Record<string, string> {
  * script or program wearing an image's name). Its host is not the app's, so it is never a trusted
  * IPC sender and gets none of the app's pages.
  */
-export const ARTWORK_HOST = 'artwork';
+const ARTWORK_HOST = 'artwork';
 
 export function artworkViewerUrl(leafletId: number): string {
   return `${APP_SCHEME}://${ARTWORK_HOST}/${leafletId}`;

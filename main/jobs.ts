@@ -8,9 +8,9 @@
  */
 import { randomUUID } from 'node:crypto';
 
-export type JobState = 'running' | 'done' | 'error' | 'cancelled';
+type JobState = 'running' | 'done' | 'error' | 'cancelled';
 
-export interface JobError {
+interface JobError {
   code: string;
   message: string;
   /** Extra detail for the UI, e.g. the rows an import refused. */
@@ -57,7 +57,7 @@ export class JobCancelled extends Error {
   }
 }
 
-export type JobListener = (event: JobEvent) => void;
+type JobListener = (event: JobEvent) => void;
 
 export interface Jobs {
   start<T>(kind: string, work: (job: JobControl) => Promise<T>): JobEvent;

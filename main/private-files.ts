@@ -23,10 +23,10 @@ import { isMainThread } from 'node:worker_threads';
 
 const POSIX = process.platform !== 'win32';
 export const PRIVATE_FILE = 0o600;
-export const PRIVATE_FOLDER = 0o700;
+const PRIVATE_FOLDER = 0o700;
 
 /** The folders Hustings keeps beside a database (backups, leaflet artwork, upload temporaries). */
-export const DATA_SUBFOLDERS = ['backups', 'artwork', 'uploads'] as const;
+const DATA_SUBFOLDERS = ['backups', 'artwork', 'uploads'] as const;
 
 /** New files and folders of this process are its owner's only (layer 1 above). */
 export function keepFilesPrivate(): void {

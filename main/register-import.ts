@@ -24,7 +24,7 @@ import { connectionFree, JobCancelled, type JobControl, JobFailure } from './job
 import { plural } from '../shared/domain/words.ts';
 
 /** Problems listed in full; beyond this only the count is given. */
-export const MAX_LISTED_PROBLEMS = 500;
+const MAX_LISTED_PROBLEMS = 500;
 
 /** What is read of a file for its preview; a first line longer than this is not a register's. */
 const PREVIEW_BYTES = 256 * 1024;
@@ -82,7 +82,7 @@ export function previewRegisterFile(path: string, fileName: string, rows = 5): R
   return { ok: true, headers: headers.map((h) => h.trim()), sample, encoding: detected.encoding };
 }
 
-export interface ParsedRegister {
+interface ParsedRegister {
   headers: string[];
   /** The checked rows with their households. */
   register: RegisterBuffer;
@@ -95,7 +95,7 @@ export interface ParsedRegister {
  * Streams a register file, reading each line through the mapping. Line numbers are the file's
  * own (a quoted field spanning lines counts every line), so users find the row in a text editor.
  */
-export async function parseRegisterFile(path: string, fileName: string, mapping: ColumnMapping, job?: Pick<JobControl, 'signal' | 'progress'>): Promise<ParsedRegister> {
+async function parseRegisterFile(path: string, fileName: string, mapping: ColumnMapping, job?: Pick<JobControl, 'signal' | 'progress'>): Promise<ParsedRegister> {
   const size = statSync(path).size;
   const detected = fileEncoding(path, fileName);
   if (!detected.ok) throw new JobFailure('invalid_input', detected.message);
@@ -173,7 +173,7 @@ export async function parseRegisterFile(path: string, fileName: string, mapping:
 }
 
 /** `replace`: the file is the whole register; `alterations`: it holds notices of alteration. */
-export type ImportMode = 'replace' | 'alterations';
+type ImportMode = 'replace' | 'alterations';
 
 export interface ImportRequest {
   areaId: number;
@@ -189,7 +189,7 @@ export interface ImportRequest {
 }
 
 /** Details of the refusal that asks before electors are removed. */
-export interface RemovalsToConfirm {
+interface RemovalsToConfirm {
   removals: { electors: number; returns: number };
 }
 

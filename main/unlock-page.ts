@@ -5,7 +5,7 @@
  */
 import { APP_SCHEME } from './electron-policy.ts';
 
-export const UNLOCK_HOST = 'unlock';
+const UNLOCK_HOST = 'unlock';
 export const UNLOCK_URL = `${APP_SCHEME}://${UNLOCK_HOST}/`;
 
 const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { makeFolder } from '../db/folders.ts';
 import { AppError } from '../shared/contract/result.ts';
 
-export interface Upload {
+interface Upload {
   id: string;
   name: string;
   path: string;
@@ -45,7 +45,7 @@ function alive(pid: number): boolean {
 }
 
 /** Removes the uploads a Hustings process that is no longer running (a crash) left behind. */
-export function removeLeftoverUploads(dir: string): void {
+function removeLeftoverUploads(dir: string): void {
   let names: string[];
   try {
     names = readdirSync(dir);

@@ -32,7 +32,7 @@ import { databaseKind } from './unlock.ts';
 
 /** Each step of a conversion, in order, for progress and for tests that kill it between steps. */
 export const CONVERSION_STEPS = ['locked', 'copied', 'verified', 'key-written', 'replaced'] as const;
-export type ConversionStep = (typeof CONVERSION_STEPS)[number];
+type ConversionStep = (typeof CONVERSION_STEPS)[number];
 
 export interface ConversionOptions {
   /** Writes the key file for `key` beside the database; called after the copy checks out, before it replaces the original. */
@@ -42,7 +42,7 @@ export interface ConversionOptions {
   onStep?(step: ConversionStep): void | Promise<void>;
 }
 
-export interface ConversionResult {
+interface ConversionResult {
   /** Rows copied, per table: the counts checked in the encrypted copy. */
   rows: Record<string, number>;
 }
@@ -51,7 +51,7 @@ export interface ConversionResult {
 export class ConversionRefusedError extends Error {}
 
 /** The encrypted copy, written beside the database until it replaces it. */
-export function conversionTempPath(dbPath: string): string {
+function conversionTempPath(dbPath: string): string {
   return `${dbPath}.encrypting`;
 }
 
@@ -119,7 +119,7 @@ export function assertConvertible(dbPath: string): void {
  * connection may have the file open (the app closes its own first); one that does makes this
  * refuse, changing nothing.
  */
-export async function encryptDatabaseFile(dbPath: string, key: Buffer, opts: ConversionOptions): Promise<ConversionResult> {
+async function encryptDatabaseFile(dbPath: string, key: Buffer, opts: ConversionOptions): Promise<ConversionResult> {
   assertConvertible(dbPath);
   cleanUpInterruptedConversion(dbPath);
   const temp = conversionTempPath(dbPath);

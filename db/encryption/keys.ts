@@ -92,7 +92,7 @@ export function parseRecoveryKey(text: string, forFile?: string): Buffer {
  * scrypt's cost for a new passphrase lock: 16 MiB of memory and about 0.1 s here, paid once per
  * open (not per page). Stored in each key file, so raising it later leaves old files readable.
  */
-export const SCRYPT_COST = { N: 2 ** 14, r: 8, p: 1 };
+const SCRYPT_COST = { N: 2 ** 14, r: 8, p: 1 };
 /** A key file asking for more than this is refused rather than allowed to exhaust memory. */
 const MAX_SCRYPT_MEMORY = 1024 * 1024 * 1024;
 

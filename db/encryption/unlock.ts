@@ -43,7 +43,7 @@ export function databaseKind(path: string): DatabaseKind {
 }
 
 /** Whether `key` opens the encrypted file at `path` (read-only: nothing is written). */
-export function keyOpens(path: string, key: Buffer): boolean {
+function keyOpens(path: string, key: Buffer): boolean {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
     applyKey(db, key);

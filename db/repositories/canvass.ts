@@ -122,7 +122,7 @@ export async function recentSessionReturns(
 }
 
 /** Recomputes an elector's standing from all their returns. */
-export async function refreshStanding(db: Db, electorId: number): Promise<void> {
+async function refreshStanding(db: Db, electorId: number): Promise<void> {
   const returns = await electorReturns(db, electorId);
   const facts: ReturnFact[] = returns;
   await setStanding(db, electorId, foldReturns(facts), returns.at(-1)?.canvassedOn ?? null);

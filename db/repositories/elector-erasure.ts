@@ -56,7 +56,7 @@ function wholeAddress(e: ElectorIdentity): string[] {
  * replaced only alongside them. Call before deleting the elector (the sharing checks exclude
  * them by id).
  */
-export function electorMentions(db: Db, e: ElectorIdentity): { identifiers: string[]; alongside: string[] } {
+function electorMentions(db: Db, e: ElectorIdentity): { identifiers: string[]; alongside: string[] } {
   const numberShared = db.prepare('SELECT 1 FROM electors WHERE elector_number = ? AND id != ? LIMIT 1').get(e.electorNumber, e.id) !== undefined;
   const homeShared =
     db.prepare('SELECT 1 FROM electors WHERE address_lines = ? AND postcode = ? AND id != ? LIMIT 1').get(e.addressLines, e.postcode, e.id) !== undefined;

@@ -151,7 +151,7 @@ function inArea(alias: 'e' | 'h', areaId: number, pollingDistrict?: string): { w
  * elector's name, address or postcode. Words are quoted, so nothing typed is query syntax;
  * "o'brien" or "ab12-3" stay one phrase of adjacent tokens. Empty when no word has a letter or digit.
  */
-export function searchQuery(search: string): string {
+function searchQuery(search: string): string {
   return search
     .split(/\s+/)
     .filter((w) => /[\p{L}\p{N}]/u.test(w))

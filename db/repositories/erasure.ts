@@ -72,7 +72,7 @@ export interface ScrubCount {
  * text, or an audit row's summary and copies) that named the person, so a note about the
  * neighbours keeps it.
  */
-export async function scrubMentions(db: Db, identifiers: readonly string[], alongside: readonly string[] = []): Promise<ScrubCount> {
+async function scrubMentions(db: Db, identifiers: readonly string[], alongside: readonly string[] = []): Promise<ScrubCount> {
   const pattern = mentionPattern(identifiers);
   const near = mentionPattern(alongside);
   const count: ScrubCount = { auditRows: 0, records: 0 };

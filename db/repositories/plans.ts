@@ -10,7 +10,7 @@ const PLAN_COLUMNS = `p.funds_available_pence AS fundsAvailablePence, p.voluntee
 
 type PlanRow = Omit<StoredPlan, 'electorsPerHousehold'> & { electorsPerHouseholdHundredths: number | null };
 
-export const EMPTY_PLAN: StoredPlan = {
+const EMPTY_PLAN: StoredPlan = {
   fundsAvailablePence: null,
   volunteerHoursOffered: null,
   membersKnown: null,

@@ -2,7 +2,7 @@ import type { Assignment } from '../../shared/contract/leaflets.ts';
 import type { Db } from '../open.ts';
 import { whereEquals } from './filter.ts';
 
-export interface StreetRecord {
+interface StreetRecord {
   name: string;
   households: number;
   householdsSource: string;

@@ -8,7 +8,7 @@ const SETTINGS = `SELECT contest_id AS contestId, electors, area_kind AS areaKin
   limit_override_pence AS limitOverridePence, limit_source AS limitSource, return_delivered_on AS returnDeliveredOn,
   police_area AS policeArea, early_limit_override_pence AS earlyLimitOverridePence FROM treasury_settings`;
 
-export function defaultSettings(contestId: number): TreasurySettings {
+function defaultSettings(contestId: number): TreasurySettings {
   return {
     contestId,
     electors: null,

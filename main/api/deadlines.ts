@@ -20,7 +20,7 @@ import { loadTimetableData } from './timetable.ts';
 type Filter = z.output<typeof deadlineFilter>;
 
 /** What a deadline source is asked for: the elections and contests in view, and today. */
-export interface DeadlineScope {
+interface DeadlineScope {
   elections: Election[];
   /** Contests in view (all of the elections', or the one filtered on). */
   contests: Contest[];
@@ -31,13 +31,13 @@ export interface DeadlineScope {
   cache: TimetableCache;
 }
 
-export type DeadlineDraft = Omit<Deadline, 'workingDays' | 'calendarDays' | 'overdue' | 'dueThisWeek'> & { calendar: CalendarSpec };
+type DeadlineDraft = Omit<Deadline, 'workingDays' | 'calendarDays' | 'overdue' | 'dueThisWeek'> & { calendar: CalendarSpec };
 
 /**
  * Where deadlines come from. Another feature adds its own (e.g. a checklist's due dates) by
  * appending a source here; countdowns, filters, sorting and the .ics export are done for it.
  */
-export const deadlineSources: ((ctx: Ctx, scope: DeadlineScope) => Promise<DeadlineDraft[]>)[] = [
+const deadlineSources: ((ctx: Ctx, scope: DeadlineScope) => Promise<DeadlineDraft[]>)[] = [
   async (_ctx, scope) => {
     const out: DeadlineDraft[] = [];
     for (const e of scope.elections) {
@@ -115,7 +115,7 @@ function milestoneDraft(uid: string, kind: 'milestone' | 'post-poll', m: Milesto
 }
 
 /** Every deadline in view, with countdowns, filtered and sorted soonest first. */
-export async function collectDeadlines(ctx: Ctx, filter: Filter): Promise<{ today: string; items: Deadline[] }> {
+async function collectDeadlines(ctx: Ctx, filter: Filter): Promise<{ today: string; items: Deadline[] }> {
   const today = filter.today ?? ukToday();
   let elections: Election[];
   let contests: Contest[];

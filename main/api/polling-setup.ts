@@ -49,13 +49,13 @@ function checkMoves(owners: Map<string, { id: number; name: string }>, selfId: n
   throw new AppError('conflict', message, { districts: message });
 }
 
-export async function requireStation(ctx: Ctx, id: number) {
+async function requireStation(ctx: Ctx, id: number) {
   const s = await getStation(ctx.db, id);
   if (!s) throw new AppError('not_found', `There is no polling station with id ${id}`, { id: 'No such polling station' });
   return s;
 }
 
-export async function requireRoom(ctx: Ctx, id: number) {
+async function requireRoom(ctx: Ctx, id: number) {
   const r = await getRoom(ctx.db, id);
   if (!r) throw new AppError('not_found', `There is no committee room with id ${id}`, { id: 'No such committee room' });
   return r;

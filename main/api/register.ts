@@ -37,7 +37,7 @@ export async function requireElector(ctx: Ctx, id: number) {
 }
 
 /** A typed elector number: `AB-12`, or a bare `12` read in the given polling district. */
-export function readTypedNumber(text: string, pollingDistrict?: string): string | null {
+function readTypedNumber(text: string, pollingDistrict?: string): string | null {
   const t = text.trim();
   if (pollingDistrict && /^\d+(?:[/.]\d+)?$/.test(t)) return canonicalElectorNumber(`${pollingDistrict}-${t}`);
   return canonicalElectorNumber(t);

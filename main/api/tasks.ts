@@ -59,7 +59,7 @@ export function timetableCache(db: Db, data: TimetableData) {
 }
 export type TimetableCache = ReturnType<typeof timetableCache>;
 
-export function taskDueOf(row: Pick<TaskRow, 'dueKind' | 'dueDate' | 'milestone' | 'offset' | 'offsetUnit'>): TaskDue {
+function taskDueOf(row: Pick<TaskRow, 'dueKind' | 'dueDate' | 'milestone' | 'offset' | 'offsetUnit'>): TaskDue {
   return row.dueKind === 'fixed'
     ? { kind: 'fixed', date: row.dueDate! }
     : { kind: 'relative', milestone: row.milestone!, offset: row.offset!, unit: row.offsetUnit! };
@@ -130,7 +130,7 @@ async function validTask(ctx: Ctx, input: TaskInput): Promise<TaskWrite> {
   return row;
 }
 
-export async function requireTask(ctx: Ctx, id: number, today = ukToday()): Promise<Task> {
+async function requireTask(ctx: Ctx, id: number, today = ukToday()): Promise<Task> {
   const row = requireRecord(await getTask(ctx.db, id), 'task', id);
   const cache = timetableCache(ctx.db, await loadTimetableData(ctx.db, [row.electionId]));
   return taskView(row, await cache.forTask(row), cache.data, today);

@@ -45,7 +45,7 @@ export async function loadHolidays(db: Db): Promise<Holidays> {
 }
 
 /** Run the rules, turning bad input into a field error for the user. */
-export function computeOrExplain(input: TimetableInput): Timetable {
+function computeOrExplain(input: TimetableInput): Timetable {
   try {
     return computeTimetable(input);
   } catch (error) {

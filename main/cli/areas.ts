@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import type { ImportPreview } from '../../shared/contract/areas.ts';
 import { CliError, type Command, call, inputOf, withApp } from './command.ts';
 
 export const areasCommands: Command[] = [

@@ -7,7 +7,7 @@ import { newBackupPassphrase } from '../../shared/contract/backups.ts';
 import { CliError, type Values } from './command.ts';
 import { askHidden, canAsk } from './unlock.ts';
 
-export const BACKUP_PASSPHRASE_ENV = 'HUSTINGS_BACKUP_PASSPHRASE';
+const BACKUP_PASSPHRASE_ENV = 'HUSTINGS_BACKUP_PASSPHRASE';
 
 /** The option every command reading a backup passphrase takes. */
 export const backupPassphraseOption = { 'backup-passphrase-stdin': { type: 'boolean' } } as const;

@@ -1,4 +1,3 @@
-import type { Election } from '../../shared/contract/elections.ts';
 import { type Command, call, printJson, printTable, withApp } from './command.ts';
 
 export const electionsCommands: Command[] = [

@@ -1,4 +1,3 @@
-import type { CoverageReport, Leaflet, Round, Volunteer } from '../../shared/contract/leaflets.ts';
 import { formatPercent } from '../../shared/domain/delivery-coverage.ts';
 import { formatMinutes } from '../../shared/domain/delivery-rounds.ts';
 import { planRoundSheet, writeRoundSheet } from '../pdf/round-sheet.ts';

@@ -29,7 +29,7 @@ function wholeNumber(values: Values, name: string): number | undefined {
 }
 
 /** The rules query the command line asks for; bad input is a CliError with exit code 2. */
-export function rulesQueryFromOptions(values: Values) {
+function rulesQueryFromOptions(values: Values) {
   if (values.type === undefined) throw new CliError(`Missing --type: one of ${ELECTION_TYPES.join(', ')}`, 2);
   const type = oneOf<ElectionType>(values, 'type', ELECTION_TYPES)!;
   let nation = oneOf<Nation>(values, 'nation', NATIONS);
@@ -66,7 +66,7 @@ const MISSING_OF: Record<string, string> = { electors: '--electorate', areaKind:
 const flag = (confirmed: boolean) => (confirmed ? '' : ' (unconfirmed: check it)');
 
 /** The rules as sentences a volunteer can read. */
-export function rulesSentences(r: ElectionRules): string[] {
+function rulesSentences(r: ElectionRules): string[] {
   const n = r.nominations;
   const lines = [`${r.label} (${NATION_LABELS[r.nation]}), ${r.ballot === 'list' ? 'a list ballot: party lists and individual candidates' : 'a single-candidate ballot'}.`];
   const s = n.subscribers;

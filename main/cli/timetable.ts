@@ -3,7 +3,6 @@ import { DC_ELECTION_ID, ELECTION_TYPES, NATIONS } from '../../shared/domain/ele
 import type { ElectionType, Nation } from '../../shared/domain/election-types.ts';
 import { TimetableInputError, computeTimetable, formatTime, timetableJson } from '../../shared/domain/timetable.ts';
 import { formatDateLong, isoDateProblem } from '../../shared/domain/working-days.ts';
-import type { Deadline } from '../../shared/contract/timetable.ts';
 import { CliError, type Command, type Values, call, printJson, printTable, withApp } from './command.ts';
 
 type Row = { key: string; label: string; date: string; time?: string };
@@ -21,7 +20,7 @@ const DC_TYPES: Record<string, ElectionType | null> = {
 };
 
 /** The type and polling day a Democracy Club id names (§8), e.g. parl.2024-07-04. */
-export function electionFromDcId(dcId: string): { type: ElectionType; pollingDay: string } {
+function electionFromDcId(dcId: string): { type: ElectionType; pollingDay: string } {
   const m = DC_ELECTION_ID.exec(dcId);
   if (!m) {
     throw new CliError(`--election-id "${dcId}" is not a Democracy Club election id: write it like parl.2024-07-04 or local.birmingham.2026-05-07`, 2);
@@ -49,7 +48,7 @@ export function dateOption(values: Values, name: string): string | undefined {
 }
 
 /** The computation the CLI contract asks for, from the command line's options. */
-export function timetableInputFromOptions(values: Values) {
+function timetableInputFromOptions(values: Values) {
   const electionId = values['election-id'];
   let type: ElectionType;
   let pollingDay: string;

@@ -1,5 +1,4 @@
 import { writePrivateFile } from '../private-files.ts';
-import type { ElectionReturnView, LimitInfo } from '../../shared/contract/treasury.ts';
 import { writeCsv } from '../../shared/domain/csv.ts';
 import { returnCsvRows } from '../../shared/domain/election-return.ts';
 import { formatPence } from '../../shared/domain/money.ts';

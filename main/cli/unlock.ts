@@ -8,7 +8,7 @@ import { databaseKind, type KeySource } from '../../db/encryption/unlock.ts';
 import { CliError, type Values } from './command.ts';
 
 /** Shortest new passphrase accepted: scrypt slows guessing, it cannot make "1234" safe. */
-export const MIN_PASSPHRASE = 8;
+const MIN_PASSPHRASE = 8;
 
 function recoveryKeyGiven(values: Values): string | undefined {
   if (typeof values['recovery-key'] === 'string') return values['recovery-key'];

@@ -8,17 +8,17 @@
 import PDFDocument from 'pdfkit';
 import type { Writable } from 'node:stream';
 
-export const A4 = { width: 595.28, height: 841.89 };
+const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 28;
 const ROW = 13.5;
 const TABLE_TOP = 94;
 const FOOTER_TOP = A4.height - MARGIN - 34;
 /** Rows on a page, headings included. */
-export const ROWS_PER_PAGE = Math.floor((FOOTER_TOP - 4 - TABLE_TOP) / ROW);
+const ROWS_PER_PAGE = Math.floor((FOOTER_TOP - 4 - TABLE_TOP) / ROW);
 const FONT = 'Helvetica';
 const BOLD = 'Helvetica-Bold';
 
-export interface Column {
+interface Column {
   title: string;
   width: number;
 }

@@ -5,9 +5,9 @@ import { deleteImpact, nation } from './elections.ts';
 import type { ImportDecision } from '../domain/area-import.ts';
 
 export const AREA_KINDS = ['constituency', 'ward', 'division', 'parish', 'region', 'authority'] as const;
-export const areaKind = z.enum(AREA_KINDS, { error: 'Choose constituency, ward, division, parish, region or authority' });
-export const CLASSIFICATIONS = ['county', 'borough'] as const;
-export const classification = z.enum(CLASSIFICATIONS, { error: 'Choose county or borough (burgh)' }).nullable();
+const areaKind = z.enum(AREA_KINDS, { error: 'Choose constituency, ward, division, parish, region or authority' });
+const CLASSIFICATIONS = ['county', 'borough'] as const;
+const classification = z.enum(CLASSIFICATIONS, { error: 'Choose county or borough (burgh)' }).nullable();
 
 const gssCode = z
   .string({ error: 'GSS code must be text' })
@@ -35,7 +35,7 @@ const areaFields = {
 };
 
 export const areaInput = z.strictObject(areaFields);
-export const area = z.object({
+const area = z.object({
   id,
   name: z.string(),
   kind: areaKind,
@@ -51,7 +51,7 @@ export type Area = z.infer<typeof area>;
 
 const csvText = z.string({ error: 'The CSV file must be text' }).min(1, 'The file is empty').max(20_000_000, 'The file is over 20 MB');
 const columnName = z.string().max(200);
-export const areaMapping = z.strictObject({
+const areaMapping = z.strictObject({
   name: columnName,
   gssCode: columnName.default(''),
   electorate: columnName.default(''),
@@ -71,7 +71,7 @@ const importOptions = {
   defaultNation: nation,
 };
 
-export const importProblem = z.object({
+const importProblem = z.object({
   line: z.number(),
   kind: z.enum(['duplicate-row', 'duplicate-code', 'invalid', 'already-present']),
   message: z.string(),
@@ -80,7 +80,7 @@ export const importProblem = z.object({
 });
 export type ImportProblem = z.infer<typeof importProblem>;
 
-export const importPreview = z.object({
+const importPreview = z.object({
   headers: z.array(z.string()),
   mapping: areaMapping,
   rowCount: z.number(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { id, isoDate } from './common.ts';
 import { query } from './define.ts';
 
-export const auditEntry = z.object({
+const auditEntry = z.object({
   id,
   at: z.string(),
   actor: z.string(),
@@ -15,7 +15,7 @@ export const auditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 
-export const auditFilter = z.strictObject({
+const auditFilter = z.strictObject({
   entity: z.string().max(100).optional(),
   entityId: id.optional(),
   actor: z.string().max(200).optional(),

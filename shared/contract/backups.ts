@@ -5,7 +5,7 @@ import { maintenance, query } from './define.ts';
 import { jobEvent } from './jobs.ts';
 
 /** A backup named by its file name in the backups folder: no folders, no paths. */
-export const backupFile = z
+const backupFile = z
   .string({ error: 'Choose a backup from the list' })
   .min(1, 'Choose a backup from the list')
   .max(255, 'That is not the name of a backup')
@@ -23,7 +23,7 @@ export const newBackupPassphrase = z
   .min(10, 'Use at least 10 characters: this passphrase alone protects the copy once it leaves the machine')
   .max(1024, 'Use at most 1024 characters');
 
-export const backupInfo = z.object({
+const backupInfo = z.object({
   file: z.string(),
   takenAt: z.string(),
   reason: z.enum(BACKUP_REASONS),
@@ -35,10 +35,10 @@ export const backupInfo = z.object({
 export type BackupInfoView = z.infer<typeof backupInfo>;
 
 /** A backup in the list, with how many people were erased after it was taken (it may still hold them; restoring it erases them again). */
-export const listedBackup = backupInfo.extend({ holdsErased: z.number() });
+const listedBackup = backupInfo.extend({ holdsErased: z.number() });
 export type ListedBackupView = z.infer<typeof listedBackup>;
 
-export const backupVerdict = z.object({
+const backupVerdict = z.object({
   file: z.string(),
   ok: z.boolean(),
   problems: z.array(z.string()),

@@ -5,9 +5,9 @@ import { contest } from './contests.ts';
 import { CANDIDACY_STATUSES, CHECKLIST_ITEM_IDS, ITEM_STATES, POST_KINDS } from '../domain/nominations.ts';
 
 export const candidacyStatus = z.enum(CANDIDACY_STATUSES, { error: 'Choose a status from the list' });
-export const checklistItemId = z.enum(CHECKLIST_ITEM_IDS, { error: 'Choose a checklist item from the list' });
+const checklistItemId = z.enum(CHECKLIST_ITEM_IDS, { error: 'Choose a checklist item from the list' });
 export const itemState = z.enum(ITEM_STATES, { error: 'Choose to do, in progress, done or not needed' });
-export const postKind = z.enum(POST_KINDS, { error: 'Choose the post from the list' });
+const postKind = z.enum(POST_KINDS, { error: 'Choose the post from the list' });
 
 const count = (label: string, max = 10_000_000) =>
   z
@@ -44,7 +44,7 @@ const candidateFields = {
 export const candidateInput = z.strictObject(candidateFields);
 export type CandidateInput = z.input<typeof candidateInput>;
 
-export const candidate = z.object({
+const candidate = z.object({
   id,
   ballotName: z.string(),
   commonName: z.string(),
@@ -61,7 +61,7 @@ export type Candidate = z.infer<typeof candidate>;
 
 // ---- candidacies ----
 
-export const candidacySummary = contest
+const candidacySummary = contest
   .pick({ electionId: true, electionName: true, electionType: true, pollingDay: true, areaId: true, areaName: true, nation: true })
   .extend({
     id,
@@ -77,7 +77,7 @@ const depositRuleOut = z
   .object({ amountPence: z.number(), amountSource: z.string(), returnRule: z.unknown(), returnRuleText: z.string() })
   .nullable();
 
-export const requirementsOut = z.object({
+const requirementsOut = z.object({
   label: z.string(),
   postKind,
   subscribers: z.object({ required: z.number(), source: z.string(), roles: z.string(), registeredIn: z.string(), spread: z.string().nullable() }),
@@ -88,7 +88,7 @@ export const requirementsOut = z.object({
   checkedOn: z.string(),
 });
 
-export const contestRules = z.object({
+const contestRules = z.object({
   contestId: id,
   postKind,
   postKinds: z.array(postKind),
@@ -117,7 +117,7 @@ export const checklistItemOut = z.object({
 });
 export type ChecklistItemOut = z.infer<typeof checklistItemOut>;
 
-export const subscriberOut = z.object({
+const subscriberOut = z.object({
   id,
   position: z.number(),
   role: z.enum(['proposer', 'seconder', 'assentor']),
@@ -129,7 +129,7 @@ export type Subscriber = z.infer<typeof subscriberOut>;
 
 export const statusChangeOut = z.object({ status: candidacyStatus, onDate: z.string(), reason: z.string(), at: z.string() });
 
-export const candidacyDetail = candidacySummary.extend({
+const candidacyDetail = candidacySummary.extend({
   candidate,
   consentSignedOn: z.string().nullable(),
   consentWitnessedBy: z.string(),
@@ -157,7 +157,7 @@ export type CandidacyDetail = z.infer<typeof candidacyDetail>;
 
 // ---- nomination check (CLI and scripting) ----
 
-export const nominationCheck = z.object({
+const nominationCheck = z.object({
   contestId: id,
   contest: z.string(),
   closeOfNominations: z.string().nullable(),
@@ -178,7 +178,7 @@ export type NominationCheck = z.infer<typeof nominationCheck>;
 
 // ---- results ----
 
-export const resultRowInput = z.strictObject({
+const resultRowInput = z.strictObject({
   candidacyId: id.nullable().default(null),
   /** In a list election: this row is our party list's votes. */
   partyListId: id.nullable().default(null),
@@ -201,7 +201,7 @@ export const resultInput = z.strictObject({
 });
 export type ResultInputForm = z.input<typeof resultInput>;
 
-export const contestResult = z.object({
+const contestResult = z.object({
   contestId: id,
   declaredOn: z.string(),
   electorate: z.number(),

@@ -7,7 +7,7 @@ import { ukToday } from '../domain/working-days.ts';
 
 const code = z.string({ error: 'A code is text' }).trim().toUpperCase();
 
-export const codeConfig = z
+const codeConfig = z
   .strictObject({
     outcomes: z.strictObject(Object.fromEntries(OUTCOMES.map((o) => [o, code])) as Record<(typeof OUTCOMES)[number], typeof code>),
     support: z.strictObject({
@@ -36,7 +36,7 @@ const sessionFields = {
   notes: optionalText('Notes'),
 };
 
-export const canvassSession = z.object({
+const canvassSession = z.object({
   id,
   areaId: id,
   areaName: z.string(),

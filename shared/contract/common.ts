@@ -15,7 +15,7 @@ export const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Write the date as YYYY-MM-DD', abort: true })
   .refine(isRealDate, 'This date does not exist');
 
-export function isRealDate(text: string): boolean {
+function isRealDate(text: string): boolean {
   const [y, m, d] = text.split('-').map(Number);
   if (y < 1900 || y > 2200) return false;
   const date = new Date(Date.UTC(y, m - 1, d));

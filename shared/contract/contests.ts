@@ -4,7 +4,7 @@ import { mutation, query } from './define.ts';
 import { electionType, nation } from './elections.ts';
 
 export const CONTEST_STATUSES = ['considering', 'contesting', 'not-contesting'] as const;
-export const contestStatus = z.enum(CONTEST_STATUSES, { error: 'Choose considering, contesting or not contesting' });
+const contestStatus = z.enum(CONTEST_STATUSES, { error: 'Choose considering, contesting or not contesting' });
 export const CONTEST_STATUS_LABELS: Record<(typeof CONTEST_STATUSES)[number], string> = {
   considering: 'Considering',
   contesting: 'Contesting',
@@ -43,7 +43,7 @@ export const considerAllInput = z.strictObject({
 });
 export type ConsiderAllInput = z.input<typeof considerAllInput>;
 
-export const contestBatch = z.object({
+const contestBatch = z.object({
   id,
   electionId: id,
   nation: nation.nullable(),
@@ -55,7 +55,7 @@ export const contestBatch = z.object({
 });
 export type ContestBatch = z.infer<typeof contestBatch>;
 
-export const batchUndone = z.object({
+const batchUndone = z.object({
   removed: z.number(),
   /** Contests kept because they gained data since the batch added them, with what they hold. */
   kept: z.array(z.object({ contestId: id, areaName: z.string(), holds: z.string() })),

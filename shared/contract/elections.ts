@@ -44,9 +44,9 @@ function checkElection(e: ElectionFields, ctx: z.RefinementCtx) {
 }
 
 export const electionInput = z.strictObject(electionFields).superRefine(checkElection);
-export const electionUpdateInput = z.strictObject({ id, ...electionFields }).superRefine(checkElection);
+const electionUpdateInput = z.strictObject({ id, ...electionFields }).superRefine(checkElection);
 
-export const election = z.object({
+const election = z.object({
   id,
   name: z.string(),
   type: electionType,

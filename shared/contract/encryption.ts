@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { mutation, query } from './define.ts';
 
-export const encryptionStatus = z.object({
+const encryptionStatus = z.object({
   /** Whether the database file (and its WAL) is encrypted. */
   encrypted: z.boolean(),
   /** The recovery key of a database created in this run, until it is acknowledged; never stored. */

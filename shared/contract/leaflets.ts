@@ -33,7 +33,7 @@ const volunteerFields = {
   notes: optionalText('Notes'),
 };
 
-export const volunteer = z.object({
+const volunteer = z.object({
   id,
   name: z.string(),
   email: z.string(),
@@ -55,8 +55,8 @@ export const volunteerInput = z.strictObject(volunteerFields);
 
 // ---------------------------------------------------------------- leaflets
 
-export const leafletSize = z.enum(LEAFLET_SIZES, { error: `Choose a size: ${LEAFLET_SIZES.join(', ')}` });
-export const leafletStatus = z.enum(LEAFLET_STATUSES, { error: 'Choose draft, ready or retired' });
+const leafletSize = z.enum(LEAFLET_SIZES, { error: `Choose a size: ${LEAFLET_SIZES.join(', ')}` });
+const leafletStatus = z.enum(LEAFLET_STATUSES, { error: 'Choose draft, ready or retired' });
 
 const imprintFields = {
   printerName: optionalText("Printer's name", 200),
@@ -81,7 +81,7 @@ export const leafletInput = z.strictObject(leafletFields);
 
 const stock = z.object({ printed: z.number(), delivered: z.number(), onHand: z.number() });
 
-export const leaflet = z.object({
+const leaflet = z.object({
   id,
   title: z.string(),
   version: z.string(),
@@ -127,7 +127,7 @@ const printRunFields = {
 
 export const printRunInput = z.strictObject(printRunFields);
 
-export const printRun = z.object({
+const printRun = z.object({
   id,
   leafletId: id,
   leafletTitle: z.string(),
@@ -172,7 +172,7 @@ const roundFields = {
 
 export const roundInput = z.strictObject(roundFields);
 
-export const assignment = z.object({
+const assignment = z.object({
   id,
   roundId: id,
   volunteerId: id,
@@ -185,7 +185,7 @@ export const assignment = z.object({
 });
 export type Assignment = z.infer<typeof assignment>;
 
-export const round = z.object({
+const round = z.object({
   id,
   name: z.string(),
   areaId: id.nullable(),
@@ -235,7 +235,7 @@ const dropFields = {
 
 export const dropInput = z.strictObject(dropFields);
 
-export const drop = z.object({
+const drop = z.object({
   id,
   leafletId: id,
   leafletTitle: z.string(),
@@ -275,7 +275,7 @@ const districtCoverage = z.object({
   roundsComplete: z.number(),
 });
 
-export const coverageReport = z.object({
+const coverageReport = z.object({
   leafletId: id,
   contestId: id.nullable(),
   pollingDay: z.string().nullable(),

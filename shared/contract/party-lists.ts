@@ -5,11 +5,11 @@ import { mutation, query } from './define.ts';
 import { candidacyStatus, checklistItemOut, itemState, statusChangeOut } from './candidates.ts';
 import { contest } from './contests.ts';
 
-export const listItemId = z.enum(LIST_ITEM_IDS, { error: 'Choose a list paper from the checklist' });
+const listItemId = z.enum(LIST_ITEM_IDS, { error: 'Choose a list paper from the checklist' });
 
 const place = z.number({ error: 'Place must be a number' }).int('Place must be a whole number').min(1, 'Places start at 1');
 
-export const listMember = z.object({
+const listMember = z.object({
   id,
   candidateId: id,
   /** 1 = top of the list. */
@@ -25,9 +25,9 @@ export const listMember = z.object({
 });
 export type ListMember = z.infer<typeof listMember>;
 
-export const listBallot = z.object({ label: z.string(), seats: z.number(), maxNames: z.number().nullable(), allocation: z.enum(['dhondt', 'additional-member']), source: z.string() });
+const listBallot = z.object({ label: z.string(), seats: z.number(), maxNames: z.number().nullable(), allocation: z.enum(['dhondt', 'additional-member']), source: z.string() });
 
-export const partyList = z.object({
+const partyList = z.object({
   id,
   contest,
   partyName: z.string(),

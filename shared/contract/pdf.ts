@@ -8,7 +8,7 @@ import { pollingDistrictText, votedInFilter } from './register.ts';
  * cannot follow a link to GET /api/pdf/…, which browser mode streams instead). The same writers
  * as those routes and the CLI.
  */
-export const pdfFile = z.object({
+const pdfFile = z.object({
   fileName: z.string(),
   pages: z.number(),
   dataBase64: z.string(),

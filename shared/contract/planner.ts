@@ -35,14 +35,14 @@ function assumption(key: AssumptionKey) {
   return checked.nullable().default(null);
 }
 
-export const planInputFields = {
+const planInputFields = {
   fundsAvailablePence: pence('Funds available').nullable().default(null),
   volunteerHoursOffered: wholeCount('Volunteer hours offered', 1_000_000).nullable().default(null),
   membersKnown: wholeCount('Members known in the area', 1_000_000).nullable().default(null),
   householdsEntered: wholeCount('Households', 10_000_000).nullable().default(null),
 };
 
-export const assumptionFields = {
+const assumptionFields = {
   plannedRounds: assumption('plannedRounds'),
   costPerThousandPence: assumption('costPerThousandPence'),
   deliveriesPerHour: assumption('deliveriesPerHour'),
@@ -92,7 +92,7 @@ export const decisionInput = z
   });
 export type DecisionInput = z.input<typeof decisionInput>;
 
-export const decision = z.object({
+const decision = z.object({
   id,
   contestId: id,
   decidedOn: z.string(),
@@ -112,7 +112,7 @@ export type Decision = z.infer<typeof decision>;
 const plan = z.custom<Plan>();
 const facts = z.custom<PlanFacts>();
 
-export const contestPlan = z.object({ contest, stored: storedPlan, facts, plan, decisions: z.array(decision) });
+const contestPlan = z.object({ contest, stored: storedPlan, facts, plan, decisions: z.array(decision) });
 export type ContestPlan = z.infer<typeof contestPlan>;
 
 export const plannerContract = {

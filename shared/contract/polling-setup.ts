@@ -72,7 +72,7 @@ export const knockerUpInput = z.strictObject({
   round: z.coerce.number({ error: 'The round is a number' }).int('The round is a whole number').min(1, 'Rounds start at 1').max(20, 'At most 20 rounds'),
 });
 
-export const dutyInput = z.union([tellerInput, knockerUpInput], {
+const dutyInput = z.union([tellerInput, knockerUpInput], {
   error: 'A duty is a teller (station and shift) or a knocker-up (room and round)',
 });
 
@@ -83,7 +83,7 @@ const supports = z
 export const promiseRuleInput = z.strictObject({ contestId: id, supports });
 
 /** Columns of a polling stations CSV, by position (0 = first); address is optional. */
-export const stationColumns = z.strictObject({
+const stationColumns = z.strictObject({
   district: z.number({ error: 'Choose the column of polling districts' }).int().min(0).max(500),
   name: z.number({ error: 'Choose the column of station names' }).int().min(0).max(500),
   address: z.number().int().min(0).max(500).nullable().default(null),
@@ -91,14 +91,14 @@ export const stationColumns = z.strictObject({
 
 const csvText = z.string({ error: 'The file is text' }).max(2_000_000, 'A polling stations file over 2 MB is refused: it should be a few lines per district');
 
-export const station = z.object({
+const station = z.object({
   id,
   areaId: id,
   name: z.string(),
   address: z.string(),
   districts: z.array(z.string()),
 });
-export const room = z.object({
+const room = z.object({
   id,
   contestId: id,
   name: z.string(),
@@ -106,7 +106,7 @@ export const room = z.object({
   notes: z.string(),
   districts: z.array(z.string()),
 });
-export const duty = z.object({
+const duty = z.object({
   id,
   contestId: id,
   volunteerId: id,
@@ -130,7 +130,7 @@ const promiseCount = z.object({
   bySupport: z.array(z.object({ code: z.string(), label: z.string(), count: z.number() })),
 });
 
-export const pollingOverview = z.object({
+const pollingOverview = z.object({
   contest: z.object({
     id,
     areaId: id,

@@ -7,7 +7,7 @@ import { OUTCOMES, REQUESTS } from '../domain/canvass-codes.ts';
 import { DISTRICT_CODE } from '../domain/elector-number.ts';
 
 const column = z.number().int().min(0).max(500).nullable();
-export const columnMapping = z.strictObject(
+const columnMapping = z.strictObject(
   Object.fromEntries(REGISTER_FIELDS.map((f) => [f, column.default(null)])) as Record<RegisterField, z.ZodDefault<typeof column>>,
 );
 
@@ -32,7 +32,7 @@ export const electorSummary = z.object({
 });
 export type ElectorSummaryOut = z.infer<typeof electorSummary>;
 
-export const elector = electorSummary.extend({
+const elector = electorSummary.extend({
   number: z.number(),
   suffix: z.number().nullable(),
   title: z.string(),
@@ -44,7 +44,7 @@ export const elector = electorSummary.extend({
   updatedAt: z.string(),
 });
 
-export const household = z.object({
+const household = z.object({
   id,
   areaId: id,
   pollingDistrict: z.string(),
@@ -73,7 +73,7 @@ export const canvassReturn = z.object({
 export type CanvassReturnOut = z.infer<typeof canvassReturn>;
 
 /** A request ticked off as done (canvass follow-ups); reopened when a later return asked again. */
-export const followUpDone = z.object({
+const followUpDone = z.object({
   electorId: id,
   request,
   doneOn: z.string(),
@@ -83,19 +83,19 @@ export const followUpDone = z.object({
   reopenedByReturnId: z.number().nullable(),
 });
 
-export const importReport = z.object({
-  fileName: z.string(),
-  electors: z.number(),
-  households: z.number(),
-  pollingDistricts: z.array(z.string()),
-  matched: z.number(),
-  added: z.number(),
-  left: z.number(),
-  reimport: z.boolean(),
+/** What a register import job ends with: jobs.get's `result`, which the contract leaves unchecked (`z.unknown()`). */
+export interface ImportReport {
+  fileName: string;
+  electors: number;
+  households: number;
+  pollingDistricts: string[];
+  matched: number;
+  added: number;
+  left: number;
+  reimport: boolean;
   /** `alterations`: matched = changed, added = added, left = deleted by the notices. */
-  mode: z.enum(['replace', 'alterations']),
-});
-export type ImportReport = z.infer<typeof importReport>;
+  mode: 'replace' | 'alterations';
+}
 
 const areaId = id;
 /** A polling-district code as typed (any case, spaces around allowed; '' for none), read as upper case. */

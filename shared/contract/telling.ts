@@ -4,8 +4,8 @@ import { id } from './common.ts';
 import { mutation, query } from './define.ts';
 import { pollingDistrictText } from './register.ts';
 
-export const VOTE_SOURCES = ['teller', 'marked_register'] as const;
-export const VOTE_METHODS = ['in_person', 'postal', 'proxy'] as const;
+const VOTE_SOURCES = ['teller', 'marked_register'] as const;
+const VOTE_METHODS = ['in_person', 'postal', 'proxy'] as const;
 const REFUSALS = ['invalid', 'unknown', 'not_in_district', 'already_voted', 'duplicate'] as const;
 
 /** Made by the sending device, so a batch sent again after a dropped connection is recorded once. */
@@ -24,7 +24,7 @@ const entry = z.strictObject({
 const recorded = z.object({ number: z.string(), electorId: id, electorNumber: z.string(), fullName: z.string(), method: z.enum(VOTE_METHODS) });
 const refused = z.object({ number: z.string(), reason: z.enum(REFUSALS), message: z.string() });
 
-export const batchResult = z.object({
+const batchResult = z.object({
   batchId: id,
   clientId: z.string(),
   receivedAt: z.string(),

@@ -5,8 +5,8 @@ import { id, idInput, isoDate, optionalText, requiredText } from './common.ts';
 import { mutation, query } from './define.ts';
 import { electionType, nation } from './elections.ts';
 
-export const milestoneKey = z.enum(MILESTONE_KEYS, { error: 'Choose a milestone from the list' });
-export const milestonePhase = z.enum(['nomination', 'registration', 'poll', 'post-poll']);
+const milestoneKey = z.enum(MILESTONE_KEYS, { error: 'Choose a milestone from the list' });
+const milestonePhase = z.enum(['nomination', 'registration', 'poll', 'post-poll']);
 
 /** Days left until a deadline; negative when it has passed. */
 const countdownFields = {
@@ -16,7 +16,7 @@ const countdownFields = {
   dueThisWeek: z.boolean(),
 };
 
-export const milestoneView = z.object({
+const milestoneView = z.object({
   key: milestoneKey,
   label: z.string(),
   date: z.string(),
@@ -33,7 +33,7 @@ export const milestoneView = z.object({
 });
 export type MilestoneView = z.infer<typeof milestoneView>;
 
-export const timetableView = z.object({
+const timetableView = z.object({
   electionId: id,
   electionName: z.string(),
   contestId: id.nullable(),
@@ -52,7 +52,7 @@ export type TimetableView = z.infer<typeof timetableView>;
 /** `today` is for tests and previews; it defaults to today's date in the UK. */
 const today = isoDate.optional();
 
-export const computeInput = z.strictObject({
+const computeInput = z.strictObject({
   type: electionType,
   pollingDay: isoDate,
   nation: nation.optional(),
@@ -60,7 +60,7 @@ export const computeInput = z.strictObject({
   overrides: z.partialRecord(milestoneKey, isoDate).optional(),
 });
 
-export const computedMilestone = z.object({ key: milestoneKey, label: z.string(), date: z.string(), time: z.string().optional() });
+const computedMilestone = z.object({ key: milestoneKey, label: z.string(), date: z.string(), time: z.string().optional() });
 
 export const overrideInput = z.strictObject({
   electionId: id,
@@ -93,7 +93,7 @@ export const holidayInput = z.strictObject({
 });
 export type HolidayInput = z.input<typeof holidayInput>;
 
-export const extraHoliday = z.object({
+const extraHoliday = z.object({
   id,
   date: z.string(),
   title: z.string(),
@@ -102,7 +102,7 @@ export const extraHoliday = z.object({
 });
 export type ExtraHolidayRow = z.infer<typeof extraHoliday>;
 
-export const holidaysOverview = z.object({
+const holidaysOverview = z.object({
   extra: z.array(extraHoliday),
   coverage: z.object({ from: z.string(), to: z.string() }),
   electionsBeyondData: z.array(z.object({ electionId: id, electionName: z.string(), pollingDay: z.string(), message: z.string() })),
@@ -110,7 +110,7 @@ export const holidaysOverview = z.object({
 
 // --- Tasks --------------------------------------------------------------------------------------
 
-export const TASK_DUE_KINDS = ['fixed', 'relative'] as const;
+const TASK_DUE_KINDS = ['fixed', 'relative'] as const;
 export const OFFSET_UNITS = ['working', 'calendar'] as const;
 export const DIRECTIONS = ['before', 'after'] as const;
 
@@ -147,10 +147,10 @@ function checkDue(t: TaskFields, ctx: z.RefinementCtx) {
 }
 
 export const taskCreateInput = z.strictObject({ electionId: id, ...taskFields }).superRefine(checkDue);
-export const taskUpdateInput = z.strictObject({ id, electionId: id, ...taskFields }).superRefine(checkDue);
+const taskUpdateInput = z.strictObject({ id, electionId: id, ...taskFields }).superRefine(checkDue);
 export type TaskCreateInput = z.input<typeof taskCreateInput>;
 
-export const task = z.object({
+const task = z.object({
   id,
   electionId: id,
   electionName: z.string(),
@@ -193,7 +193,7 @@ export const DEADLINE_KIND_LABELS: Record<(typeof DEADLINE_KINDS)[number], strin
   task: 'Tasks',
 };
 
-export const deadline = z.object({
+const deadline = z.object({
   /** Stable across exports (iCalendar UID). */
   uid: z.string(),
   kind: z.enum(DEADLINE_KINDS),

@@ -11,7 +11,7 @@ import { mutation, query } from './define.ts';
  * An amount of money: whole pence as a number, or text a person typed ("£1,234.56"), read
  * without floating point. Always comes out as positive integer pence.
  */
-export function money(label: string) {
+function money(label: string) {
   return z
     .union([z.number(), z.string()], { error: `${label} must be an amount of money, e.g. £1,234.56` })
     .transform((value, ctx) => {
@@ -34,13 +34,13 @@ export function money(label: string) {
 const optionalDate = z.union([z.literal(''), z.null(), isoDate]).transform((v) => (v ? v : null));
 const pence = z.number().int();
 
-export const contestInput = z.strictObject({ contestId: id });
+const contestInput = z.strictObject({ contestId: id });
 
-export const permissibleSource = z.enum(PERMISSIBLE_SOURCES, { error: 'Choose one of the permissible sources' });
-export const donationKind = z.enum(DONATION_KINDS, { error: 'Choose cash or in kind' });
-export const donationStatus = z.enum(DONATION_STATUSES, { error: 'Choose pending, accepted or returned' });
-export const spendingCategory = z.enum(SPENDING_CATEGORIES, { error: 'Choose a spending category' });
-export const expenseKind = z.enum(EXPENSE_KINDS, { error: 'Choose expense or refund' });
+const permissibleSource = z.enum(PERMISSIBLE_SOURCES, { error: 'Choose one of the permissible sources' });
+const donationKind = z.enum(DONATION_KINDS, { error: 'Choose cash or in kind' });
+const donationStatus = z.enum(DONATION_STATUSES, { error: 'Choose pending, accepted or returned' });
+const spendingCategory = z.enum(SPENDING_CATEGORIES, { error: 'Choose a spending category' });
+const expenseKind = z.enum(EXPENSE_KINDS, { error: 'Choose expense or refund' });
 export const DEPOSIT_METHODS = ['bankers-draft', 'cash', 'bank-transfer', 'card', 'other'] as const;
 export const DEPOSIT_METHOD_LABELS: Record<(typeof DEPOSIT_METHODS)[number], string> = {
   'bankers-draft': "Banker's draft",
@@ -49,7 +49,7 @@ export const DEPOSIT_METHOD_LABELS: Record<(typeof DEPOSIT_METHODS)[number], str
   card: 'Card',
   other: 'Other',
 };
-export const depositMethod = z.enum(DEPOSIT_METHODS, { error: 'Choose how the deposit was paid' });
+const depositMethod = z.enum(DEPOSIT_METHODS, { error: 'Choose how the deposit was paid' });
 
 // ---------------------------------------------------------------------------------------------
 // Inputs
@@ -101,7 +101,7 @@ const donationFields = {
   returnedOn: optionalDate.default(null),
 };
 export const donationCreateInput = z.strictObject({ contestId: id, ...donationFields });
-export const donationUpdateInput = z.strictObject({ id, ...donationFields });
+const donationUpdateInput = z.strictObject({ id, ...donationFields });
 
 const expenseFields = {
   kind: expenseKind.default('expense'),
@@ -114,14 +114,14 @@ const expenseFields = {
   notional: z.boolean({ error: 'Notional must be true or false' }).default(false),
 };
 export const expenseCreateInput = z.strictObject({ contestId: id, ...expenseFields });
-export const expenseUpdateInput = z.strictObject({ id, ...expenseFields });
+const expenseUpdateInput = z.strictObject({ id, ...expenseFields });
 
 export const printRunPaidInput = z.strictObject({ printRunId: id, paidOn: optionalDate.default(null) });
 
 // ---------------------------------------------------------------------------------------------
 // Outputs
 
-export const limitInfo = z.object({
+const limitInfo = z.object({
   contestId: id,
   /** computed from a rule, entered by the user, or unknown (no rule and nothing entered). */
   basis: z.enum(['rule', 'override', 'unknown']),
@@ -164,7 +164,7 @@ export const spendInfo = z.object({
 });
 
 /** A regulated period with its own limit, and the spending dated in it (regulated-periods.ts). */
-export const periodInfo = z.object({
+const periodInfo = z.object({
   key: z.enum(PERIOD_KEYS),
   label: z.string(),
   starts: z.string(),
@@ -179,7 +179,7 @@ export const periodInfo = z.object({
 });
 export type PeriodInfo = z.infer<typeof periodInfo>;
 
-export const settings = z.object({
+const settings = z.object({
   contestId: id,
   electors: z.number().nullable(),
   areaKind: z.enum(AREA_KINDS).nullable(),
@@ -193,7 +193,7 @@ export const settings = z.object({
 });
 export type TreasurySettings = z.infer<typeof settings>;
 
-export const deposit = z.object({
+const deposit = z.object({
   contestId: id,
   amountPence: pence,
   paidOn: z.string(),
@@ -215,7 +215,7 @@ export const depositStatus = z.object({
   refundDue: z.string().nullable(),
 });
 
-export const donation = z.object({
+const donation = z.object({
   id,
   contestId: id,
   donorName: z.string(),
@@ -234,7 +234,7 @@ export const donation = z.object({
 });
 export type Donation = z.infer<typeof donation>;
 
-export const donationRow = donation.extend({
+const donationRow = donation.extend({
   ref: z.string(),
   isDonation: z.boolean(),
   deadline: z.string().nullable(),
@@ -244,7 +244,7 @@ export const donationRow = donation.extend({
 });
 export type DonationRow = z.infer<typeof donationRow>;
 
-export const expense = z.object({
+const expense = z.object({
   id,
   contestId: id,
   kind: expenseKind,
@@ -259,7 +259,7 @@ export const expense = z.object({
 export type Expense = z.infer<typeof expense>;
 
 /** A line of the ledger: an entry, or a leaflet print run read from the leaflets' records. */
-export const ledgerLine = z.object({
+const ledgerLine = z.object({
   ref: z.string(),
   source: z.enum(['ledger', 'print-run']),
   /** The expense id for ledger entries, the print run id for print runs. */
@@ -276,14 +276,14 @@ export const ledgerLine = z.object({
 });
 export type LedgerLine = z.infer<typeof ledgerLine>;
 
-export const postPollDeadlines = z.object({
+const postPollDeadlines = z.object({
   declaredOn: z.string(),
   invoicesBy: z.string(),
   paidBy: z.string(),
   returnDue: z.string(),
 });
 
-export const categoryTotals = z.object({
+const categoryTotals = z.object({
   category: spendingCategory,
   label: z.string(),
   lines: z.array(ledgerLine),
@@ -294,7 +294,7 @@ export const categoryTotals = z.object({
   totalPence: pence,
 });
 
-export const electionReturn = z.object({
+const electionReturn = z.object({
   contestId: id,
   title: z.string(),
   /** Our candidates in the contest, each with their election agent ('' when they act as their own). */
@@ -317,7 +317,7 @@ export const electionReturn = z.object({
 });
 export type ElectionReturnView = z.infer<typeof electionReturn>;
 
-export const ledger = z.object({
+const ledger = z.object({
   contestId: id,
   title: z.string(),
   /** The election type's key (e.g. `gla`) and its label. */
@@ -337,7 +337,7 @@ export const ledger = z.object({
 });
 export type Ledger = z.infer<typeof ledger>;
 
-export const overviewRow = z.object({
+const overviewRow = z.object({
   contestId: id,
   electionName: z.string(),
   areaName: z.string(),
@@ -354,7 +354,7 @@ export const overviewRow = z.object({
 export type OverviewRow = z.infer<typeof overviewRow>;
 
 /** One donation of a donor, with how long the law needs the donor's details kept. */
-export const donorDonation = donation.extend({
+const donorDonation = donation.extend({
   contestName: z.string(),
   /** The return's delivery date, else its due date; null while the result is not declared. */
   returnDate: z.string().nullable(),
@@ -366,7 +366,7 @@ export const donorDonation = donation.extend({
 });
 
 /** A donor: the donations recorded with the same name and address (spacing and case aside). */
-export const donor = z.object({
+const donor = z.object({
   name: z.string(),
   address: z.string(),
   electorNumbers: z.array(z.string()),

@@ -6,11 +6,11 @@ import { pollingDistrictText } from './register.ts';
 import { VOTING_LIST_FIELDS, type VotingListField } from '../domain/voting-columns.ts';
 
 const column = z.number().int().min(0).max(500).nullable();
-export const votingListMapping = z.strictObject(
+const votingListMapping = z.strictObject(
   Object.fromEntries(VOTING_LIST_FIELDS.map((f) => [f, column.default(null)])) as Record<VotingListField, z.ZodDefault<typeof column>>,
 );
-export const absentVote = z.enum(['postal', 'proxy', 'postal_proxy'], { error: 'An absent vote is postal, proxy or postal_proxy' });
-export const voteMethod = z.enum(['in_person', 'postal', 'proxy']);
+const absentVote = z.enum(['postal', 'proxy', 'postal_proxy'], { error: 'An absent vote is postal, proxy or postal_proxy' });
+const voteMethod = z.enum(['in_person', 'postal', 'proxy']);
 const lineNumber = z.object({ line: z.number(), electorNumber: z.string() });
 const supports = z.array(z.string().min(1, 'A support code is not empty').max(10, 'A support code is at most 10 characters')).max(50);
 

@@ -25,7 +25,7 @@ export function isAutomatic(reason: BackupReason): boolean {
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 /** A newest backup dated later than now plus this is treated as a wrong clock. */
-export const CLOCK_SKEW_MS = 5 * 60 * 1000;
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
 export const DEFAULT_KEEP = 10;
 export const DEFAULT_RETENTION_DAYS = 30;
 /** The longest retention the setting accepts: ten years. */
@@ -70,7 +70,7 @@ export function sortNewestFirst(entries: readonly BackupEntry[]): BackupEntry[] 
 }
 
 /** Whether a backup was taken more than `days` days before `now`. */
-export function isOlderThan(entry: BackupEntry, days: number, now: Date): boolean {
+function isOlderThan(entry: BackupEntry, days: number, now: Date): boolean {
   return now.getTime() - new Date(entry.takenAt).getTime() > days * DAY_MS;
 }
 

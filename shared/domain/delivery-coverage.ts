@@ -18,7 +18,7 @@ export interface CoverageDrop<Id> {
   complete: boolean;
 }
 
-export type RoundCoverageStatus = 'not-started' | 'partial' | 'complete';
+type RoundCoverageStatus = 'not-started' | 'partial' | 'complete';
 
 export interface RoundCoverage<Id> extends CoverageRound<Id> {
   /** Copies delivered on this round (all drops of the leaflet). */
@@ -41,7 +41,7 @@ export function roundCoverage<Id>(round: CoverageRound<Id>, drops: readonly Cove
   return { ...round, delivered, reached, left: round.households - reached, over: Math.max(0, delivered - round.households), status };
 }
 
-export interface DistrictCoverage {
+interface DistrictCoverage {
   /** Polling district code, or null for rounds with none. */
   district: string | null;
   /** Households in the district: the register's count when given, else the rounds' total. */

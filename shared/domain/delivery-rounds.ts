@@ -12,7 +12,7 @@ export interface FieldProblem {
   message: string;
 }
 
-export interface StreetDraft {
+interface StreetDraft {
   name: string;
   households: number;
 }
@@ -22,7 +22,7 @@ export interface RoundDraft {
   streets: readonly StreetDraft[];
 }
 
-export function isWholeCount(n: number): boolean {
+function isWholeCount(n: number): boolean {
   return Number.isInteger(n) && n >= 0;
 }
 
@@ -64,7 +64,7 @@ export interface Pace {
  * terraces, much slower where houses are spread out); the per-street time covers walking between
  * streets. Users can override a round's estimate.
  */
-export const DEFAULT_PACE: Pace = { householdsPerHour: 100, minutesPerStreet: 3 };
+const DEFAULT_PACE: Pace = { householdsPerHour: 100, minutesPerStreet: 3 };
 
 /** Estimated minutes to walk a round, rounded up to the next 5 minutes; 0 for an empty round. */
 export function estimateRoundMinutes(streets: readonly { households: number }[], pace: Pace = DEFAULT_PACE): number {
@@ -105,7 +105,7 @@ export interface RoundAssignment<Id> {
   plannedMinutes: number | null;
 }
 
-export type RoundPlanStatus =
+type RoundPlanStatus =
   | 'planned' // assigned, dated before polling day, enough time set aside
   | 'unassigned' // nobody has taken it
   | 'undated' // assigned but with no date
@@ -114,7 +114,7 @@ export type RoundPlanStatus =
   | 'short' // less time set aside than the round needs
   | 'overbooked'; // the volunteer has more planned that day than a day holds
 
-export interface RoundPlan<Id> {
+interface RoundPlan<Id> {
   roundId: Id;
   name: string;
   /** Minutes still needed: the estimate scaled to the households left. */

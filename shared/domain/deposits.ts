@@ -48,7 +48,7 @@ export function describeReturnRule(rule: DepositReturnRule): string {
   return `returned if elected, or more than ${rule.numerator}/${rule.denominator} of the quota at any stage of the count`;
 }
 
-export function formatBasisPoints(bp: number): string {
+function formatBasisPoints(bp: number): string {
   const whole = Math.trunc(bp / 100);
   const rest = bp % 100;
   return rest === 0 ? `${whole}%` : `${whole}.${String(rest).padStart(2, '0').replace(/0$/, '')}%`;

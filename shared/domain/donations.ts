@@ -10,7 +10,7 @@ import { addDays, addYears, calendarDaysBetween, formatDateLong } from './workin
 /** More than this is a donation (£50.00 itself is not). */
 export const DONATION_THRESHOLD_PENCE = 5_000;
 /** Calendar days from receipt to decide (accept, or return an impermissible donation). */
-export const DECISION_DAYS = 30;
+const DECISION_DAYS = 30;
 
 export function isDonation(valuePence: number): boolean {
   return valuePence > DONATION_THRESHOLD_PENCE;
@@ -40,7 +40,7 @@ export const PERMISSIBLE_SOURCE_LABELS: Record<PermissibleSource, string> = {
 };
 
 /** Which identifying number a source needs before the donation can be accepted. */
-export function requiredIdentifier(source: PermissibleSource): 'elector-number' | 'company-number' | null {
+function requiredIdentifier(source: PermissibleSource): 'elector-number' | 'company-number' | null {
   if (source === 'elector') return 'elector-number';
   if (source === 'uk-company' || source === 'llp') return 'company-number';
   return null;
@@ -204,7 +204,7 @@ export function normaliseIdentifiers(electorNumber: string | null, companyNumber
  * the candidate's side must be able to stand by it, so a donor's details are a legal obligation
  * (UK GDPR art. 17(3)(b)) and are not erased.
  */
-export const RETURN_KEPT_YEARS = 2;
+const RETURN_KEPT_YEARS = 2;
 
 export interface DonorRetention {
   mustKeep: boolean;

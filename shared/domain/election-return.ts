@@ -49,7 +49,7 @@ export interface ReturnDeposit {
   refundDue: string | null;
 }
 
-export interface CategoryTotals<E extends ReturnExpense = ReturnExpense> {
+interface CategoryTotals<E extends ReturnExpense = ReturnExpense> {
   category: SpendingCategory;
   label: string;
   lines: E[];
@@ -130,7 +130,7 @@ export function buildReturn<E extends ReturnExpense, D extends ReturnDonation>(i
   };
 }
 
-export const RETURN_CSV_HEADER = [
+const RETURN_CSV_HEADER = [
   'section',
   'reference',
   'category',

@@ -43,7 +43,7 @@ export class RulesInputError extends Error {
   }
 }
 
-export interface LimitFacts {
+interface LimitFacts {
   rule: LimitRule | null;
   fixedPence: number | null;
   perElectorPence: number | null;
@@ -58,7 +58,7 @@ export interface LimitFacts {
   missing: string | null;
 }
 
-export interface RegulatedPeriod extends PeriodDates {
+interface RegulatedPeriod extends PeriodDates {
   limitPence: number | null;
   working: string;
   instrument: string | null;
@@ -85,7 +85,7 @@ export interface ElectionRules {
 const GLA_POST_OF: Partial<Record<PostKind, GlaPost>> = { 'gla-mayor': 'mayor', 'gla-constituency': 'constituency', 'gla-list': 'list' };
 
 /** The treasury's GLA post for a nominations post kind. */
-export function glaPostOf(post: PostKind): GlaPost | null {
+function glaPostOf(post: PostKind): GlaPost | null {
   return GLA_POST_OF[post] ?? null;
 }
 

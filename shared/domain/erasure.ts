@@ -10,7 +10,7 @@
 export const ERASED_TEXT = '(erased)';
 
 /** Shorter strings are too likely to occur by chance to be searched for. */
-export const MIN_IDENTIFIER_LENGTH = 3;
+const MIN_IDENTIFIER_LENGTH = 3;
 
 /**
  * The strings that identify a person, from their record's fields: trimmed, long enough to be
@@ -53,7 +53,7 @@ export function scrubText(text: string, pattern: RegExp | null): string {
 }
 
 /** A JSON value with every string scrubbed (keys kept: they are field names, not data). */
-export function scrubValue(value: unknown, pattern: RegExp | null): unknown {
+function scrubValue(value: unknown, pattern: RegExp | null): unknown {
   if (typeof value === 'string') return scrubText(value, pattern);
   if (Array.isArray(value)) return value.map((v) => scrubValue(v, pattern));
   if (value !== null && typeof value === 'object') {

@@ -106,7 +106,7 @@ export function householdKeyLine(line: string): string {
 }
 
 /** The postcode as the household key has it. */
-export function householdKeyPostcode(postcode: string): string {
+function householdKeyPostcode(postcode: string): string {
   return postcode.replace(/\s+/g, '').toUpperCase();
 }
 

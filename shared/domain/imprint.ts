@@ -20,7 +20,7 @@ export interface Imprint {
 
 export type ImprintMedium = 'printed' | 'digital';
 
-export type ImprintField = Exclude<keyof Imprint, 'onBehalfOfPromoter'>;
+type ImprintField = Exclude<keyof Imprint, 'onBehalfOfPromoter'>;
 
 export interface ImprintGap {
   field: ImprintField;

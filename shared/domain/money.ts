@@ -51,7 +51,7 @@ function bounded(pence: bigint, raw: string, what: string): MoneyParse {
   return { ok: true, pence: Number(pence) };
 }
 
-export function assertPence(value: number, what = 'Amount'): void {
+function assertPence(value: number, what = 'Amount'): void {
   if (!Number.isSafeInteger(value)) throw new Error(`${what} must be a whole number of pence, got ${value}`);
 }
 

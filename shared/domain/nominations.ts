@@ -53,7 +53,7 @@ export function ballotOf(type: ElectionType, postKind: PostKind = defaultPostKin
   return type === 'senedd' || postKind === 'sp-regional' || postKind === 'gla-list' ? 'list' : 'single';
 }
 
-export interface SubscriberRule {
+interface SubscriberRule {
   /** Subscribers on the nomination form, proposer and seconder included. 0 = none needed. */
   required: number;
   source: RuleSource;
@@ -124,14 +124,14 @@ const UNCONFIRMED_COUNT_NOTE =
   'The notes give no confirmed subscriber count for this election: the figure shown is a default — check it against the returning officer\'s nomination pack and correct it.';
 
 /** When the nomination figures below were last compared with the domain notes (§4) and ../data. */
-export const NOMINATION_RULES_CHECKED_ON = '2026-12-02';
+const NOMINATION_RULES_CHECKED_ON = '2026-12-02';
 
 const SELF_NOMINATED = { candidateSigns: true, notes: ['No subscribers: the candidate signs the nomination paper, with a witness.'] };
 const SENEDD_NOTE =
   'A deposit is needed for each party list and each individual candidate. The 2026 amount was not found: £500 (the 2021 figure) is a default — check it against the returning officer\'s nomination pack and correct it. Whether the paper needs subscribers was not found either.';
 
 /** Combined authority mayor: 100 subscribers, at least 10 from each constituent council (so 10 × councils beyond 10). */
-export function combinedAuthoritySubscribers(councils: number | null | undefined): number {
+function combinedAuthoritySubscribers(councils: number | null | undefined): number {
   return councils && councils > 10 ? 10 * councils : 100;
 }
 
@@ -188,7 +188,7 @@ function baseRow(type: ElectionType, nation: Nation, post: PostKind, councils: n
 }
 
 /** "proposer, seconder and 8 assentors" for a required count. */
-export function describeRoles(required: number): string {
+function describeRoles(required: number): string {
   if (required === 0) return 'no subscribers';
   if (required === 1) return 'a proposer';
   if (required === 2) return 'a proposer and a seconder';
@@ -265,7 +265,7 @@ export interface RegisterEntry {
  * null stands for "no register loaded for this contest's area": entries are then accepted and
  * flagged unchecked.
  */
-export type RegisterLookup = ((canonicalElectorNumber: string) => readonly RegisterEntry[]) | null;
+type RegisterLookup = ((canonicalElectorNumber: string) => readonly RegisterEntry[]) | null;
 
 export interface SubscriberContext {
   /** The contest's area. */
@@ -289,7 +289,7 @@ function strip(s: string): string {
 }
 
 /** Name words, lower-case without accents or punctuation; "SMITH, John A." → ["john", "a", "smith"]. */
-export function nameTokens(name: string): string[] {
+function nameTokens(name: string): string[] {
   let s = strip(name).trim();
   const comma = s.indexOf(',');
   if (comma > 0) s = `${s.slice(comma + 1)} ${s.slice(0, comma)}`;
@@ -528,7 +528,7 @@ export function itemStateProblem(def: Pick<ChecklistItemDef, 'label' | 'applies'
   return null;
 }
 
-export interface ChecklistItemState {
+interface ChecklistItemState {
   state: ItemState;
   /** Date the item was completed (delivered, paid, received). */
   doneOn: string | null;

@@ -13,7 +13,7 @@ import { formatPence } from './money.ts';
 import { type ChecklistInput, type ItemState, type PostKind, consentProblems, depositItem, itemStateProblem } from './nominations.ts';
 
 /** Polls after 6 April 2026 are run under WSI 2025/864: six seats per constituency from closed lists. */
-export const SENEDD_LIST_SYSTEM_FROM = '2026-04-07';
+const SENEDD_LIST_SYSTEM_FROM = '2026-04-07';
 
 export interface ListBallot {
   /** What the user reads, e.g. "Senedd constituency (closed lists)". */
@@ -116,7 +116,7 @@ export function seneddPartyListLimit(names: number): ListLimit {
 export const LIST_ITEM_IDS = ['party-nomination-paper', 'certificate-of-authorisation', 'emblem-request', 'deposit', 'election-agent'] as const;
 export type ListItemId = (typeof LIST_ITEM_IDS)[number];
 
-export interface ListItemDef {
+interface ListItemDef {
   id: ListItemId;
   label: string;
   description: string;
@@ -125,7 +125,7 @@ export interface ListItemDef {
   skippable: boolean;
 }
 
-export function listChecklist(deposit: DepositRule | null): ListItemDef[] {
+function listChecklist(deposit: DepositRule | null): ListItemDef[] {
   const def = (id: ListItemId, label: string, description: string, extra: Partial<ListItemDef> = {}): ListItemDef => ({
     id,
     label,

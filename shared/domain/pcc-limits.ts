@@ -18,8 +18,8 @@ export interface PoliceArea {
 
 export const POLICE_AREAS: readonly PoliceArea[] = table;
 
-export const PCC_2012 = 'the Police and Crime Commissioner Elections Order 2012 (SI 2012/1917) art.35(2) Table 2';
-export const PCC_2023 = 'SI 2023/1227 art.2, varying the Police and Crime Commissioner Elections Order 2012 art.35(2) Table 2';
+const PCC_2012 = 'the Police and Crime Commissioner Elections Order 2012 (SI 2012/1917) art.35(2) Table 2';
+const PCC_2023 = 'SI 2023/1227 art.2, varying the Police and Crime Commissioner Elections Order 2012 art.35(2) Table 2';
 
 const squash = (s: string) => s.toLowerCase().replace(/&/g, 'and').replace(/[^a-z]/g, '');
 

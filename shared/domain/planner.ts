@@ -11,8 +11,7 @@
 import { formatPence, groupThousands } from './money.ts';
 import { formatDateLong } from './working-days.ts';
 
-export const VERDICTS = ['practical', 'stretch', 'not-practical'] as const;
-export type Verdict = (typeof VERDICTS)[number];
+export type Verdict = 'practical' | 'stretch' | 'not-practical';
 export const VERDICT_LABELS: Record<Verdict, string> = {
   practical: 'Practical',
   stretch: 'A stretch',
@@ -154,10 +153,10 @@ export interface PlanFacts {
   workingDaysToClose: number | null;
 }
 
-export type FindingTopic = 'timing' | 'households' | 'cost' | 'limit' | 'people' | 'papers' | 'deadline';
+type FindingTopic = 'timing' | 'households' | 'cost' | 'limit' | 'people' | 'papers' | 'deadline';
 export type FindingLevel = 'ok' | 'unknown' | 'stretch' | 'not-practical';
 
-export interface Finding {
+interface Finding {
   topic: FindingTopic;
   level: FindingLevel;
   sentence: string;
@@ -172,7 +171,7 @@ export const HOUSEHOLD_SOURCE_LABELS: Record<HouseholdSource, string> = {
   estimated: 'estimated from the electorate',
 };
 
-export interface PlanFigures {
+interface PlanFigures {
   households: { count: number | null; source: HouseholdSource | null };
   cost: {
     depositPence: number | null;

@@ -3,7 +3,7 @@
  * elections. Walk sheets print a legend of the markers that occur on them; a marker not listed
  * here is printed as the register has it, with no meaning guessed.
  */
-export const REGISTER_MARKERS: Record<string, string> = {
+const REGISTER_MARKERS: Record<string, string> = {
   E: 'EU citizen: local elections only',
   F: 'overseas elector: UK Parliament elections only',
   G: 'EU citizen: European Parliament and local elections (older registers)',

@@ -12,9 +12,9 @@ import { ALL_UK, SHIPPED_HOLIDAYS, addDays, formatDateLong, workingDaysBefore } 
 import type { Holidays } from './working-days.ts';
 
 export const PERIOD_KEYS = ['long-campaign', 'pre-candidacy', 'short-campaign', 'candidacy'] as const;
-export type PeriodKey = (typeof PERIOD_KEYS)[number];
+type PeriodKey = (typeof PERIOD_KEYS)[number];
 
-export const PERIOD_LABELS: Record<PeriodKey, string> = {
+const PERIOD_LABELS: Record<PeriodKey, string> = {
   'long-campaign': 'Long campaign',
   'pre-candidacy': 'Pre-candidacy period',
   'short-campaign': 'Short campaign',
@@ -34,10 +34,10 @@ export interface PeriodDates {
  * The days each Parliament first met (House of Commons Journal): the long campaign counts its
  * 55 months from the first meeting of the Parliament being dissolved.
  */
-export const PARLIAMENTS_FIRST_MET = ['2010-05-18', '2015-05-18', '2017-06-13', '2019-12-17', '2024-07-09'] as const;
+const PARLIAMENTS_FIRST_MET = ['2010-05-18', '2015-05-18', '2017-06-13', '2019-12-17', '2024-07-09'] as const;
 
 /** The same day n calendar months later, clamped to the month's end (n may be negative). */
-export function addMonths(iso: string, n: number): string {
+function addMonths(iso: string, n: number): string {
   const [y, m, d] = iso.split('-').map(Number);
   const index = y * 12 + (m - 1) + n;
   const year = Math.floor(index / 12);

@@ -7,7 +7,7 @@ import type { ElectionType, Nation } from './election-types.ts';
 import type { PostKind } from './nominations.ts';
 import { formatDateLong } from './working-days.ts';
 
-export interface ResultRowInput {
+interface ResultRowInput {
   /** Identifies the row for messages, e.g. a candidacy id or "other-2". */
   key: string;
   name: string;
@@ -92,7 +92,7 @@ export function formatShare(fraction: number | null, digits = 1): string {
   return fraction === null ? '–' : `${(fraction * 100).toFixed(digits)}%`;
 }
 
-export interface ComputedRow extends ResultRowInput {
+interface ComputedRow extends ResultRowInput {
   share: number | null;
   /** 1-based place by votes; equal votes share a place. */
   position: number;

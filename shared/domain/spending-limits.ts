@@ -21,7 +21,7 @@ export const GLA_POST_LABELS: Record<GlaPost, string> = {
   list: 'London-wide Assembly member (individual candidate)',
 };
 
-export type PerElector = null | { flat: number } | { county: number; borough: number };
+type PerElector = null | { flat: number } | { county: number; borough: number };
 
 export interface LimitRule {
   id: string;
@@ -50,7 +50,7 @@ export interface LimitRule {
 }
 
 /** When the figures below were last compared with ../data and the domain notes. */
-export const RULES_CHECKED_ON = '2026-12-02';
+const RULES_CHECKED_ON = '2026-12-02';
 
 const SI_2023_1235 =
   'SI 2023/1235, the Representation of the People (Variation of Election Expenses, Expenditure Limits and Donation etc. Thresholds) Order 2023';
@@ -301,7 +301,7 @@ export interface LimitInputs {
   policeArea?: string | null;
 }
 
-export interface SpendingLimit {
+interface SpendingLimit {
   limitPence: number;
   /** One line a person can check with a calculator. */
   working: string;

@@ -16,7 +16,7 @@ export const TEXT_ENCODING_LABELS: Record<TextEncoding, string> = {
 export type Detected = { ok: true; encoding: TextEncoding } | { ok: false; message: string };
 
 /** How to make a CSV any spreadsheet program can write and every reader here can read. */
-export const SAVE_AS_CSV = 'Open it in your spreadsheet program and save it as "CSV UTF-8 (Comma delimited)"';
+const SAVE_AS_CSV = 'Open it in your spreadsheet program and save it as "CSV UTF-8 (Comma delimited)"';
 
 function startsWith(bytes: Uint8Array, ...prefix: number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b);

@@ -75,7 +75,7 @@ export const MILESTONE_PHASE: Record<MilestoneKey, MilestonePhase> = {
 // ---------------------------------------------------------------------------------------------
 // Rules as data
 
-export type MilestoneRule =
+type MilestoneRule =
   /** n working days before polling day (polling day never counted). */
   | { key: MilestoneKey; kind: 'before-poll'; workingDays: number; time?: string; source: string; note?: string }
   /** n working days after another milestone (0 = the same day; negative = before it). */
@@ -306,7 +306,7 @@ function ruleTime(rule: MilestoneRule): string | undefined {
 }
 
 /** A plain-English statement of a rule, e.g. "19 working days before polling day, 4pm". */
-export function describeRule(rule: MilestoneRule): string {
+function describeRule(rule: MilestoneRule): string {
   const time = ruleTime(rule);
   const at = time ? `, ${formatTime(time)}` : '';
   switch (rule.kind) {

@@ -20,7 +20,7 @@ export interface RouteHousehold {
   electorNumbers: readonly string[];
 }
 
-export type Side = 'odd' | 'even' | 'all' | 'named';
+type Side = 'odd' | 'even' | 'all' | 'named';
 
 export interface RouteSection<H> {
   street: string;

@@ -16,7 +16,7 @@ import type { Nation } from './election-types.ts';
 export const DIVISIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
 export type Division = (typeof DIVISIONS)[number];
 
-export const DIVISION_LABELS: Record<Division, string> = {
+const DIVISION_LABELS: Record<Division, string> = {
   'england-and-wales': 'England and Wales',
   scotland: 'Scotland',
   'northern-ireland': 'Northern Ireland',
@@ -155,7 +155,7 @@ export interface Holidays {
   coverage: { from: string; to: string };
 }
 
-export const SHIPPED_BANK_HOLIDAYS: BankHolidayFeed = bankHolidayFeed;
+const SHIPPED_BANK_HOLIDAYS: BankHolidayFeed = bankHolidayFeed;
 
 /** Holidays from a feed (the shipped one by default) plus the user's extra days. */
 export function buildHolidays(extras: readonly ExtraHoliday[] = [], feed: BankHolidayFeed = SHIPPED_BANK_HOLIDAYS): Holidays {

@@ -43,7 +43,7 @@ function openEventStream(): () => void {
 }
 
 /** Every long job's events, from SSE in browser mode or the preload's IPC events in the desktop app. */
-export function subscribeJobs(listener: Listener): () => void {
+function subscribeJobs(listener: Listener): () => void {
   listeners.add(listener);
   if (!stop) {
     stop = window.hustings

@@ -67,7 +67,7 @@ export function withdraw(clientId: string): boolean {
  * Sends waiting items one by one, oldest first. No answer (network down, server gone) keeps the
  * item and tries again shortly; a refusal of the whole batch drops it and says why.
  */
-export async function flush(): Promise<void> {
+async function flush(): Promise<void> {
   if (sending) return;
   sending = true;
   clearTimeout(retry);

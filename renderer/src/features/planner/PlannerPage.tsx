@@ -12,7 +12,7 @@ import { DecisionsPanel } from './DecisionsPanel.tsx';
 import { ASSUMPTION_KEYS, INPUT_FIELDS, formText, isMoney, labelOf, planFormSchema } from './planForm.ts';
 import { VerdictBadge } from './VerdictBadge.tsx';
 
-export const LEVEL_LABELS: Record<FindingLevel, string> = { ok: 'Fine', unknown: 'Not known', stretch: 'Stretch', 'not-practical': 'Problem' };
+const LEVEL_LABELS: Record<FindingLevel, string> = { ok: 'Fine', unknown: 'Not known', stretch: 'Stretch', 'not-practical': 'Problem' };
 
 export function money(pence: number | null | undefined): string {
   return pence === null || pence === undefined ? 'not known' : formatPence(pence, { wholePounds: true });

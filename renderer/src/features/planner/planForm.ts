@@ -4,12 +4,12 @@ import { penceToDecimal, parseMoney } from '../../../../shared/domain/money.ts';
 import { ASSUMPTION_LABELS, type AssumptionKey, DEFAULT_ASSUMPTIONS } from '../../../../shared/domain/planner.ts';
 
 /** Amounts the form shows in pounds (the contract carries pence). */
-export const MONEY_FIELDS = ['fundsAvailablePence', 'costPerThousandPence', 'otherSpendingPence'] as const;
+const MONEY_FIELDS = ['fundsAvailablePence', 'costPerThousandPence', 'otherSpendingPence'] as const;
 export const INPUT_FIELDS = ['fundsAvailablePence', 'volunteerHoursOffered', 'membersKnown', 'householdsEntered'] as const;
 export const ASSUMPTION_KEYS = Object.keys(DEFAULT_ASSUMPTIONS) as AssumptionKey[];
 type Key = (typeof INPUT_FIELDS)[number] | AssumptionKey;
 
-export const INPUT_LABELS: Record<(typeof INPUT_FIELDS)[number], string> = {
+const INPUT_LABELS: Record<(typeof INPUT_FIELDS)[number], string> = {
   fundsAvailablePence: 'Funds available for this campaign (£)',
   volunteerHoursOffered: 'Volunteer hours offered before polling day',
   membersKnown: 'Members and sympathisers known in the area',
