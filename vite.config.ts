@@ -4,7 +4,9 @@ import { CONTENT_SECURITY_POLICY } from './shared/csp.ts';
 
 /** The page carries the same CSP as the server and the Electron protocol send (meta tags cannot hold frame-ancestors). */
 function cspMeta(): Plugin {
-  const policy = CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; ');
+  const policy = CONTENT_SECURITY_POLICY.split('; ')
+    .filter((d) => !d.startsWith('frame-ancestors'))
+    .join('; ');
   return {
     name: 'hustings-csp',
     transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' }],

@@ -7,5 +7,7 @@ import type { Db } from './open.ts';
 
 export function refillElectorSearch(db: Db, schema = 'main'): void {
   db.exec(`INSERT INTO ${schema}.electors_search (electors_search) VALUES ('delete-all')`);
-  db.exec(`INSERT INTO ${schema}.electors_search (rowid, full_name, address_lines, postcode) SELECT id, full_name, address_lines, postcode FROM ${schema}.electors`);
+  db.exec(
+    `INSERT INTO ${schema}.electors_search (rowid, full_name, address_lines, postcode) SELECT id, full_name, address_lines, postcode FROM ${schema}.electors`,
+  );
 }

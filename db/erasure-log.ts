@@ -145,7 +145,11 @@ export function sealErasureLog(dbPath: string, dataKey: Buffer): void {
 }
 
 function normalise(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /**
@@ -253,8 +257,7 @@ const volunteer: Kind<VolunteerIdentity> = {
   entityId: (v) => v.id,
   key: (v) => String(v.id),
   everyone: allVolunteers,
-  hashes: (mac, v, side) =>
-    byNameAnd(mac, 'volunteer', v.name, { email: emailKey(v.email), phone: phoneKey(v.phone), address: addressKey(v.address) }, side),
+  hashes: (mac, v, side) => byNameAnd(mac, 'volunteer', v.name, { email: emailKey(v.email), phone: phoneKey(v.phone), address: addressKey(v.address) }, side),
   erase: async (db, v) => ({ ...(await eraseVolunteer(db, v)) }),
 };
 

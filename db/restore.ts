@@ -59,7 +59,9 @@ function copyIntoLive(db: Db, file: string, key: BackupKey): void {
         .all() as SchemaObject[];
       // A virtual table (the elector search index) creates its own shadow tables, which hold an
       // index derived from other tables: it is filled from them once they are copied.
-      const kinds = new Map((db.prepare('SELECT name, type FROM pragma_table_list WHERE schema = ?').all(SOURCE) as { name: string; type: string }[]).map((t) => [t.name, t.type]));
+      const kinds = new Map(
+        (db.prepare('SELECT name, type FROM pragma_table_list WHERE schema = ?').all(SOURCE) as { name: string; type: string }[]).map((t) => [t.name, t.type]),
+      );
       const tables = restored.filter((o) => o.type === 'table' && kinds.get(o.name) !== 'shadow');
       for (const t of tables) db.exec(t.sql as string);
       for (const t of tables.filter((o) => kinds.get(o.name) === 'virtual')) {
@@ -114,7 +116,10 @@ export async function restoreBackup(db: Db, dbPath: string, file: string, opts: 
     if (check !== 'ok') throw new Error(`integrity check after restoring: ${String(check)}`);
   } catch (error) {
     copyIntoLive(db, safetyBackup.path, liveKey);
-    throw new AppError('conflict', `The restore did not check out, so the data from before it is back (${error instanceof Error ? error.message : String(error)}).`);
+    throw new AppError(
+      'conflict',
+      `The restore did not check out, so the data from before it is back (${error instanceof Error ? error.message : String(error)}).`,
+    );
   }
   const notes = erasuresReapplied > 0 ? [erasedAgainSentence(erasuresReapplied)] : [];
   return { safetyBackup, restoredVersion: restoredVersion ?? 0, schemaVersion: schemaVersion(db), erasuresReapplied, notes };

@@ -62,7 +62,13 @@ export async function openHustings(opts: {
   }
   const jobs = createJobs();
   const uploads = createUploads(opts.dbPath);
-  const ctx = createCtx(db, opts.dbPath, opts.actor ?? defaultActor(), { jobs, uploads, showArtwork: opts.showArtwork, encryption, keyProtector: opts.keys.protector });
+  const ctx = createCtx(db, opts.dbPath, opts.actor ?? defaultActor(), {
+    jobs,
+    uploads,
+    showArtwork: opts.showArtwork,
+    encryption,
+    keyProtector: opts.keys.protector,
+  });
   const dispatch = createDispatcher(ctx);
   return {
     dispatch,

@@ -20,7 +20,23 @@ import { pollingCommands } from './cli/polling.ts';
 import { knockUpCommands } from './cli/knock-up.ts';
 
 /** The command table: each feature adds its commands here. */
-export const commands: Command[] = [...serveCommands, ...electionsCommands, ...areasCommands, ...nominationsCommands, ...plannerCommands, ...timetableCommands, ...rulesCommands, ...treasuryCommands, ...registerCommands, ...leafletsCommands, ...backupCommands, ...encryptCommands, ...pollingCommands, ...knockUpCommands, ...callCommands];
+export const commands: Command[] = [
+  ...serveCommands,
+  ...electionsCommands,
+  ...areasCommands,
+  ...nominationsCommands,
+  ...plannerCommands,
+  ...timetableCommands,
+  ...rulesCommands,
+  ...treasuryCommands,
+  ...registerCommands,
+  ...leafletsCommands,
+  ...backupCommands,
+  ...encryptCommands,
+  ...pollingCommands,
+  ...knockUpCommands,
+  ...callCommands,
+];
 
 function help(): string {
   return [

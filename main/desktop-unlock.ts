@@ -43,7 +43,8 @@ export function whatToAsk(dbPath: string, keychain: boolean): UnlockAsk {
     return {
       key: null,
       newPassphrase: true,
-      reason: 'This computer has no keychain to keep the key of your data in, so Hustings locks it with a passphrase: choose one. You will type it each time Hustings starts.',
+      reason:
+        'This computer has no keychain to keep the key of your data in, so Hustings locks it with a passphrase: choose one. You will type it each time Hustings starts.',
     };
   }
   const hasPassphraseLock = keyFileOf(dbPath)?.passphrase !== undefined;
@@ -103,7 +104,10 @@ export async function tryTyped(dbPath: string, typed: Typed, protector: KeyProte
 
   const text = (typed.key ?? '').trim();
   if (text === '') {
-    return { ok: false, message: ask.key === 'recovery-key' ? 'Type the recovery key (13 groups of 5 letters and digits).' : 'Type the passphrase or the recovery key.' };
+    return {
+      ok: false,
+      message: ask.key === 'recovery-key' ? 'Type the recovery key (13 groups of 5 letters and digits).' : 'Type the passphrase or the recovery key.',
+    };
   }
   const oldFile = keyFileOf(dbPath);
   const relock = { protector, passphrase: ask.newPassphrase ? typed.newPassphrase : undefined };
@@ -144,7 +148,12 @@ async function withPassphrase(dbPath: string, passphrase: string, protector: Key
 }
 
 /** Opens with the recovery key and writes the key file anew: the new lock, plus a passphrase lock the old file had. */
-async function withRecoveryKey(dbPath: string, text: string, relock: { protector?: KeyProtector; passphrase?: string }, oldFile: KeyFile | null): Promise<TryResult> {
+async function withRecoveryKey(
+  dbPath: string,
+  text: string,
+  relock: { protector?: KeyProtector; passphrase?: string },
+  oldFile: KeyFile | null,
+): Promise<TryResult> {
   const { key } = await unlock(dbPath, { recoveryKey: text });
   if (key === null) return { ok: false, message: `${dbPath} is not encrypted.` };
   if (relock.protector === undefined && relock.passphrase === undefined) return { ok: true, keys: { key } };

@@ -37,14 +37,7 @@ function parse(url: unknown): URL | null {
  */
 export function isAppUrl(url: unknown): boolean {
   const u = parse(url);
-  return (
-    u !== null &&
-    u.protocol === `${APP_SCHEME}:` &&
-    u.hostname === APP_HOST &&
-    u.port === '' &&
-    u.username === '' &&
-    u.password === ''
-  );
+  return u !== null && u.protocol === `${APP_SCHEME}:` && u.hostname === APP_HOST && u.port === '' && u.username === '' && u.password === '';
 }
 
 /** In-window navigation is allowed only within the app (e.g. a reload of a route). */
@@ -58,13 +51,7 @@ export function isAllowedNavigation(url: unknown): boolean {
  */
 export function isSafeExternalUrl(url: unknown): boolean {
   const u = parse(url);
-  return (
-    u !== null &&
-    (u.protocol === 'https:' || u.protocol === 'http:') &&
-    u.hostname !== '' &&
-    u.username === '' &&
-    u.password === ''
-  );
+  return u !== null && (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname !== '' && u.username === '' && u.password === '';
 }
 
 /** The part of Electron's WebFrameMain the sender check looks at. */
@@ -105,9 +92,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-export type AppFileResolution =
-  | { kind: 'file'; file: string; contentType: string }
-  | { kind: 'refused'; status: 403 | 404 | 405 };
+export type AppFileResolution = { kind: 'file'; file: string; contentType: string } | { kind: 'refused'; status: 403 | 404 | 405 };
 
 /**
  * Maps an app:// request to a file under `root` (the built renderer). A path with no file

@@ -67,7 +67,10 @@ export function previewRegisterFile(path: string, fileName: string, rows = 5): R
     // Only complete lines: the last may be cut short.
     const end = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
     if (end < 0) {
-      return { ok: false, message: `The first line of ${fileName} runs on for more than ${PREVIEW_BYTES / 1024} KB without a line break: a register has one elector a line. Check it is the register CSV.` };
+      return {
+        ok: false,
+        message: `The first line of ${fileName} runs on for more than ${PREVIEW_BYTES / 1024} KB without a line break: a register has one elector a line. Check it is the register CSV.`,
+      };
     }
     text = text.slice(0, end);
   }
@@ -95,7 +98,12 @@ interface ParsedRegister {
  * Streams a register file, reading each line through the mapping. Line numbers are the file's
  * own (a quoted field spanning lines counts every line), so users find the row in a text editor.
  */
-async function parseRegisterFile(path: string, fileName: string, mapping: ColumnMapping, job?: Pick<JobControl, 'signal' | 'progress'>): Promise<ParsedRegister> {
+async function parseRegisterFile(
+  path: string,
+  fileName: string,
+  mapping: ColumnMapping,
+  job?: Pick<JobControl, 'signal' | 'progress'>,
+): Promise<ParsedRegister> {
   const size = statSync(path).size;
   const detected = fileEncoding(path, fileName);
   if (!detected.ok) throw new JobFailure('invalid_input', detected.message);
@@ -214,7 +222,10 @@ function askBeforeRemoving(db: Db, req: ImportRequest, areaName: string, ids: re
 export async function importRegister(db: Db, req: ImportRequest, job: JobControl): Promise<ImportReport> {
   const problems = mappingProblems(req.mapping);
   if (req.mode === 'replace' && req.mapping.alteration !== null) {
-    problems.push({ field: 'alteration', message: `A whole register has no ${REGISTER_FIELD_LABELS.alteration} column: import the file as notices of alteration, or leave that column out` });
+    problems.push({
+      field: 'alteration',
+      message: `A whole register has no ${REGISTER_FIELD_LABELS.alteration} column: import the file as notices of alteration, or leave that column out`,
+    });
   }
   if (problems.length > 0) {
     throw new JobFailure('invalid_input', problems.map((p) => p.message).join('; '), {
@@ -248,7 +259,10 @@ export async function importRegister(db: Db, req: ImportRequest, job: JobControl
     );
   }
   if (n === 0) {
-    throw new JobFailure('invalid_input', `${req.fileName} has no electors below its headings (${REGISTER_FIELD_LABELS.electorNumber} column ${(req.mapping.electorNumber ?? 0) + 1})`);
+    throw new JobFailure(
+      'invalid_input',
+      `${req.fileName} has no electors below its headings (${REGISTER_FIELD_LABELS.electorNumber} column ${(req.mapping.electorNumber ?? 0) + 1})`,
+    );
   }
   return plan ? applyAlterations(db, req, area.name, parsed, plan, job) : replaceRegister(db, req, area.name, parsed, job);
 }
@@ -273,13 +287,15 @@ async function commit(db: Db, req: ImportRequest, job: JobControl, removed: read
   job.throwIfCancelled();
   // The write holds the thread until it commits: let the stage's event reach the user first.
   await new Promise((resolve) => setImmediate(resolve));
-  const report = db.transaction((): ImportReport => {
-    const result = write();
-    if (req.rememberAs) void putSetting(db, req.rememberAs.key, req.rememberAs.value);
-    // People no longer on the register: their canvass history goes with them, from the audit trail too.
-    for (const id of removed) void eraseAuditOf(db, 'elector', id);
-    return result;
-  }).immediate();
+  const report = db
+    .transaction((): ImportReport => {
+      const result = write();
+      if (req.rememberAs) void putSetting(db, req.rememberAs.key, req.rememberAs.value);
+      // People no longer on the register: their canvass history goes with them, from the audit trail too.
+      for (const id of removed) void eraseAuditOf(db, 'elector', id);
+      return result;
+    })
+    .immediate();
   if (removed.length > 0) afterCommit(db); // no copy of the erased electors left in the WAL
   return report;
 }
@@ -330,7 +346,14 @@ async function replaceRegister(db: Db, req: ImportRequest, areaName: string, par
   });
 }
 
-async function applyAlterations(db: Db, req: ImportRequest, areaName: string, parsed: ParsedRegister, plan: AlterationPlan, job: JobControl): Promise<ImportReport> {
+async function applyAlterations(
+  db: Db,
+  req: ImportRequest,
+  areaName: string,
+  parsed: ParsedRegister,
+  plan: AlterationPlan,
+  job: JobControl,
+): Promise<ImportReport> {
   askBeforeRemoving(db, req, areaName, plan.deleteIds);
   job.stage(`Saving ${plural(parsed.register.length, 'notice')} of alteration`);
   return commit(db, req, job, plan.deleteIds, () => {

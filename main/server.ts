@@ -151,7 +151,7 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
     try {
       if (!allowedHosts.has(req.headers.host ?? '')) return refuse(res, 'forbidden', 'Wrong Host header');
       const origin = req.headers.origin;
-      if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, '')) ) {
+      if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
         return refuse(res, 'forbidden', 'Requests from other sites are refused');
       }
       const target = req.url ?? '/';
@@ -236,7 +236,11 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
   async function serveArtwork(res: ServerResponse, id: number) {
     const r = await app.dispatch('leaflets.artwork', { id });
     if (!r.ok) {
-      res.writeHead(HTTP_STATUS[r.error.code], { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': ARTWORK_CSP, 'Cache-Control': 'no-store' });
+      res.writeHead(HTTP_STATUS[r.error.code], {
+        'Content-Type': 'text/plain; charset=utf-8',
+        'Content-Security-Policy': ARTWORK_CSP,
+        'Cache-Control': 'no-store',
+      });
       return res.end(r.error.message);
     }
     const artwork = r.value as { name: string; type: string; dataBase64: string };

@@ -101,9 +101,13 @@ export function createUploads(dbPath: string, maxAgeMs = 60 * 60_000): Uploads {
       // Text is counted in characters, never more than the bytes they were read from.
       if (f.received + text.length > f.size) {
         forget(id);
-        throw new AppError('invalid_input', `${f.name} is longer than the ${f.size.toLocaleString('en-GB')} bytes it was said to be, so it was not kept: send it again`, {
-          text: 'More than the size given when sending began',
-        });
+        throw new AppError(
+          'invalid_input',
+          `${f.name} is longer than the ${f.size.toLocaleString('en-GB')} bytes it was said to be, so it was not kept: send it again`,
+          {
+            text: 'More than the size given when sending began',
+          },
+        );
       }
       appendFileSync(f.path, text);
       f.received += text.length;

@@ -139,6 +139,8 @@ export function readMarkedRegister(
   return readList(file, fileName, mapping, 'marked', district, (cells) => {
     const text = cellAt(cells, mapping.mark);
     const mark = readVoteMark(text);
-    return mark ? { ok: true, value: mark } : { ok: false, reason: `"${text}" is not a mark we know (in person: blank or X; postal: P or A; proxy: PX; did not vote: N)` };
+    return mark
+      ? { ok: true, value: mark }
+      : { ok: false, reason: `"${text}" is not a mark we know (in person: blank or X; postal: P or A; proxy: PX; did not vote: N)` };
   }).rows;
 }

@@ -100,17 +100,12 @@ require.cache[${JSON.stringify(got)}] = offline;
 require(${JSON.stringify(cli)});
 `,
   );
-  const result = spawnSync(
-    process.execPath,
-    [
-      wrapper,
-      '-i', scanDir,
-      '-e', version,
-      '-x', EXCLUDED_CHECKS.join(','),
-      '-o', reportFile,
-    ],
-    { cwd: work, encoding: 'utf8', env: { ...process.env, LANG: 'en-US' }, timeout: 180_000 },
-  );
+  const result = spawnSync(process.execPath, [wrapper, '-i', scanDir, '-e', version, '-x', EXCLUDED_CHECKS.join(','), '-o', reportFile], {
+    cwd: work,
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'en-US' },
+    timeout: 180_000,
+  });
   if (result.status !== 0 || !existsSync(reportFile)) {
     fail(`the scan failed (exit ${result.status}${result.error ? `, ${result.error.message}` : ''}).\n${result.stdout}\n${result.stderr}`);
     return;

@@ -16,9 +16,7 @@ function run(command, args, env = process.env) {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
-const built =
-  existsSync(path.join(root, 'dist', 'electron', 'main.cjs')) &&
-  existsSync(path.join(root, 'dist', 'renderer', 'index.html'));
+const built = existsSync(path.join(root, 'dist', 'electron', 'main.cjs')) && existsSync(path.join(root, 'dist', 'renderer', 'index.html'));
 if (!built) {
   console.log('Building Hustings first (npm run build)...');
   const { status } = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], {

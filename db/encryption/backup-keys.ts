@@ -25,7 +25,11 @@ export class BackupLockedError extends Error {
 /** The passphrase or recovery key given does not open the backup. */
 export class WrongBackupKeyError extends Error {
   constructor(file: string, typo?: string) {
-    super(typo ? `${typo} (As a passphrase it does not open ${file} either.) Nothing was changed.` : `That passphrase or recovery key does not open ${file}. Nothing was changed.`);
+    super(
+      typo
+        ? `${typo} (As a passphrase it does not open ${file} either.) Nothing was changed.`
+        : `That passphrase or recovery key does not open ${file}. Nothing was changed.`,
+    );
   }
 }
 

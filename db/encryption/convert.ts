@@ -80,9 +80,9 @@ function syncFile(path: string): void {
 }
 
 function tableNames(db: Database.Database, schema: string): string[] {
-  return (db.prepare(`SELECT name FROM "${schema}".sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]).map(
-    (r) => r.name,
-  );
+  return (
+    db.prepare(`SELECT name FROM "${schema}".sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]
+  ).map((r) => r.name);
 }
 
 function rowCounts(db: Database.Database, schema: string): Record<string, number> {
@@ -141,7 +141,9 @@ async function encryptDatabaseFile(dbPath: string, key: Buffer, opts: Conversion
       db.exec('BEGIN EXCLUSIVE; COMMIT');
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_BUSY') {
-        throw new ConversionRefusedError(`${dbPath} is open in another program (Hustings in a browser or the desktop app?): close it and try again. Nothing was changed.`);
+        throw new ConversionRefusedError(
+          `${dbPath} is open in another program (Hustings in a browser or the desktop app?): close it and try again. Nothing was changed.`,
+        );
       }
       throw error;
     }

@@ -65,9 +65,12 @@ export function parseRecoveryKey(text: string, forFile?: string): Buffer {
     .replace(/O/g, '0')
     .replace(/[IL]/g, '1');
   const stray = [...chars].find((c) => !ALPHABET.includes(c));
-  if (stray !== undefined) throw new RecoveryKeyTypoError(`${of} has "${stray}" in it, which no recovery key has: it is made of digits and the letters A to Z except U.`);
+  if (stray !== undefined)
+    throw new RecoveryKeyTypoError(`${of} has "${stray}" in it, which no recovery key has: it is made of digits and the letters A to Z except U.`);
   if (chars.length !== GROUPS * GROUP_CHARS) {
-    throw new RecoveryKeyTypoError(`${of} has ${chars.length} letters and digits, but a recovery key has ${GROUPS * GROUP_CHARS} (${GROUPS} groups of ${GROUP_CHARS}): check for a missing or extra one.`);
+    throw new RecoveryKeyTypoError(
+      `${of} has ${chars.length} letters and digits, but a recovery key has ${GROUPS * GROUP_CHARS} (${GROUPS} groups of ${GROUP_CHARS}): check for a missing or extra one.`,
+    );
   }
   let bits = '';
   for (let g = 0; g < GROUPS; g++) {
@@ -125,7 +128,9 @@ export function keyFilePath(dbPath: string): string {
 
 function scrypt(passphrase: string, salt: Buffer, cost: { N: number; r: number; p: number }): Promise<Buffer> {
   const options: ScryptOptions = { ...cost, maxmem: 2 * 128 * cost.N * cost.r * cost.p };
-  return new Promise((resolve, reject) => scryptCallback(passphrase.normalize('NFC'), salt, DATA_KEY_BYTES, options, (error, key) => (error ? reject(error) : resolve(key))));
+  return new Promise((resolve, reject) =>
+    scryptCallback(passphrase.normalize('NFC'), salt, DATA_KEY_BYTES, options, (error, key) => (error ? reject(error) : resolve(key))),
+  );
 }
 
 function seal(wrappingKey: Buffer, dataKey: Buffer): Sealed {

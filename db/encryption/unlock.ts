@@ -7,7 +7,17 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync, statSync } from 'node:fs';
 import { applyKey, isPlainSqliteFile } from './cipher.ts';
 import { KeyNeededError, WrongKeyError } from './errors.ts';
-import { formatRecoveryKey, generateDataKey, type KeyProtector, keyFilePath, parseRecoveryKey, readKeyFile, unlockWithPassphrase, unlockWithProtector, writeKeyFile } from './keys.ts';
+import {
+  formatRecoveryKey,
+  generateDataKey,
+  type KeyProtector,
+  keyFilePath,
+  parseRecoveryKey,
+  readKeyFile,
+  unlockWithPassphrase,
+  unlockWithProtector,
+  writeKeyFile,
+} from './keys.ts';
 
 export { EncryptionKeyError, KeyNeededError, RecoveryKeyTypoError, WrongKeyError } from './errors.ts';
 export type { KeyProtector } from './keys.ts';
@@ -96,12 +106,15 @@ export async function unlock(path: string, source: KeySource): Promise<Unlocked>
       key = unlockWithProtector(file.keychain, source.protector);
     } catch {
       if (source.passphrase === undefined || file.passphrase === undefined) {
-        throw new KeyNeededError(`This computer's keychain cannot unlock the key of ${path} (its entry is gone, or it belongs to another user or computer): ${useRecoveryKey}.`);
+        throw new KeyNeededError(
+          `This computer's keychain cannot unlock the key of ${path} (its entry is gone, or it belongs to another user or computer): ${useRecoveryKey}.`,
+        );
       }
     }
   }
   if (key === null && source.passphrase !== undefined) {
-    if (file.passphrase === undefined) throw new KeyNeededError(`The key of ${path} is locked by a computer's keychain, not by a passphrase: ${useRecoveryKey}.`);
+    if (file.passphrase === undefined)
+      throw new KeyNeededError(`The key of ${path} is locked by a computer's keychain, not by a passphrase: ${useRecoveryKey}.`);
     key = await unlockWithPassphrase(file.passphrase, source.passphrase);
     if (key === null) throw new WrongKeyError(`The passphrase does not open ${path}. ${unchanged}`);
   }
@@ -109,7 +122,8 @@ export async function unlock(path: string, source: KeySource): Promise<Unlocked>
     const how = file.passphrase !== undefined ? 'no passphrase was given' : 'its key is locked by a keychain this program cannot reach';
     throw new KeyNeededError(`${path} is encrypted and ${how}, so it cannot be opened.`);
   }
-  if (!keyOpens(path, key)) throw new WrongKeyError(`The key in ${keyFilePath(path)} does not open ${path} (it is another database's key file): ${useRecoveryKey}. ${unchanged}`);
+  if (!keyOpens(path, key))
+    throw new WrongKeyError(`The key in ${keyFilePath(path)} does not open ${path} (it is another database's key file): ${useRecoveryKey}. ${unchanged}`);
   return { key, pendingRecoveryKey: null, keep: nothingToKeep };
 }
 

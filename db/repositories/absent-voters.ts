@@ -25,7 +25,7 @@ export function absentVotesFromMarkers(db: Db, areaId: number, letters: Partial<
     const letter = letters[kind];
     if (!letter) continue;
     counts[kind] = db
-      .prepare("UPDATE electors SET absent_vote = ? WHERE area_id = ? AND instr(upper(markers), ?) > 0")
+      .prepare('UPDATE electors SET absent_vote = ? WHERE area_id = ? AND instr(upper(markers), ?) > 0')
       .run(kind, areaId, letter.toUpperCase()).changes;
   }
   return counts;
@@ -58,7 +58,9 @@ export async function postalWeekList(db: Db, areaId: number, supports: readonly 
 /** How many of an area's electors hold each kind of absent vote. */
 export function absentVoteCounts(db: Db, areaId: number): Record<AbsentVote, number> {
   const counts: Record<AbsentVote, number> = { postal: 0, proxy: 0, postal_proxy: 0 };
-  const rows = db.prepare('SELECT absent_vote AS k, COUNT(*) AS n FROM electors WHERE area_id = ? AND absent_vote IS NOT NULL GROUP BY absent_vote').all(areaId) as {
+  const rows = db
+    .prepare('SELECT absent_vote AS k, COUNT(*) AS n FROM electors WHERE area_id = ? AND absent_vote IS NOT NULL GROUP BY absent_vote')
+    .all(areaId) as {
     k: AbsentVote;
     n: number;
   }[];

@@ -80,9 +80,7 @@ export interface StatusChange {
 }
 
 export async function statusHistory(db: Db, id: number): Promise<StatusChange[]> {
-  return db
-    .prepare('SELECT status, on_date AS onDate, reason, at FROM candidacy_status_changes WHERE candidacy_id = ? ORDER BY id')
-    .all(id) as StatusChange[];
+  return db.prepare('SELECT status, on_date AS onDate, reason, at FROM candidacy_status_changes WHERE candidacy_id = ? ORDER BY id').all(id) as StatusChange[];
 }
 
 export async function setCandidacyPapers(db: Db, id: number, p: CandidacyPapers): Promise<void> {
@@ -105,9 +103,7 @@ export interface ItemRow {
 }
 
 export async function checklistRows(db: Db, candidacyId: number): Promise<ItemRow[]> {
-  return db
-    .prepare('SELECT item, state, done_on AS doneOn, note FROM candidacy_checklist_items WHERE candidacy_id = ?')
-    .all(candidacyId) as ItemRow[];
+  return db.prepare('SELECT item, state, done_on AS doneOn, note FROM candidacy_checklist_items WHERE candidacy_id = ?').all(candidacyId) as ItemRow[];
 }
 
 export async function upsertChecklistItem(db: Db, candidacyId: number, r: ItemRow): Promise<void> {

@@ -34,7 +34,19 @@ export async function updateCandidate(db: Db, id: number, c: CandidateWrite): Pr
   db.prepare(
     `UPDATE candidates SET ballot_name = ?, common_name = ?, home_address = ?, email = ?, phone = ?, party_candidate = ?, party_description = ?,
      emblem = ?, notes = ?, updated_at = ? WHERE id = ?`,
-  ).run(c.ballotName, c.commonName, c.homeAddress, c.email, c.phone, c.partyCandidate ? 1 : 0, c.partyDescription, c.emblem, c.notes, new Date().toISOString(), id);
+  ).run(
+    c.ballotName,
+    c.commonName,
+    c.homeAddress,
+    c.email,
+    c.phone,
+    c.partyCandidate ? 1 : 0,
+    c.partyDescription,
+    c.emblem,
+    c.notes,
+    new Date().toISOString(),
+    id,
+  );
 }
 
 export async function deleteCandidate(db: Db, id: number): Promise<void> {
@@ -46,7 +58,9 @@ export async function deleteCandidate(db: Db, id: number): Promise<void> {
  * (and with them results, deposits and the return of expenses) still add up.
  */
 export async function blankCandidate(db: Db, id: number, placeholder: string): Promise<void> {
-  db.prepare(
-    `UPDATE candidates SET ballot_name = ?, common_name = '', home_address = '', email = '', phone = '', notes = '', updated_at = ? WHERE id = ?`,
-  ).run(placeholder, new Date().toISOString(), id);
+  db.prepare(`UPDATE candidates SET ballot_name = ?, common_name = '', home_address = '', email = '', phone = '', notes = '', updated_at = ? WHERE id = ?`).run(
+    placeholder,
+    new Date().toISOString(),
+    id,
+  );
 }

@@ -35,9 +35,7 @@ export async function insertSession(db: Db, s: SessionWrite): Promise<number> {
   const now = new Date().toISOString();
   return Number(
     db
-      .prepare(
-        'INSERT INTO canvass_sessions (area_id, polling_district, held_on, canvassers, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      )
+      .prepare('INSERT INTO canvass_sessions (area_id, polling_district, held_on, canvassers, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(s.areaId, s.pollingDistrict, s.heldOn, s.canvassers, s.notes, now, now).lastInsertRowid,
   );
 }
@@ -99,17 +97,13 @@ export async function getReturn(db: Db, id: number): Promise<CanvassReturn | und
 
 /** An elector's returns, oldest first (the order `foldReturns` wants). */
 export async function electorReturns(db: Db, electorId: number): Promise<CanvassReturn[]> {
-  return (db.prepare(`${RETURN} WHERE elector_id = ? ORDER BY canvassed_on, id`).all(electorId) as (Omit<CanvassReturn, 'requests'> & { requests: string })[]).map(
-    toReturn,
-  );
+  return (
+    db.prepare(`${RETURN} WHERE elector_id = ? ORDER BY canvassed_on, id`).all(electorId) as (Omit<CanvassReturn, 'requests'> & { requests: string })[]
+  ).map(toReturn);
 }
 
 /** The latest returns of a session, newest first, with who they were for. */
-export async function recentSessionReturns(
-  db: Db,
-  sessionId: number,
-  limit: number,
-): Promise<(CanvassReturn & { electorNumber: string; fullName: string })[]> {
+export async function recentSessionReturns(db: Db, sessionId: number, limit: number): Promise<(CanvassReturn & { electorNumber: string; fullName: string })[]> {
   return (
     db
       .prepare(
@@ -229,7 +223,11 @@ export async function followUps(
 /** How many follow-ups of one kind are still waiting and how many are done, without reading them. */
 export function followUpCounts(db: Db, areaId: number, request: Request, pollingDistrict?: string): { open: number; done: number } {
   const count = (state: FollowUpState) =>
-    (db.prepare(`SELECT COUNT(*) AS n ${followUpFilter(request, state, pollingDistrict)}`).get(request, areaId, ...(pollingDistrict ? [pollingDistrict] : [])) as { n: number }).n;
+    (
+      db
+        .prepare(`SELECT COUNT(*) AS n ${followUpFilter(request, state, pollingDistrict)}`)
+        .get(request, areaId, ...(pollingDistrict ? [pollingDistrict] : [])) as { n: number }
+    ).n;
   return { open: count('open'), done: count('done') };
 }
 

@@ -28,10 +28,7 @@ export async function findContest(db: Db, electionId: number, areaId: number): P
   return db.prepare(`${SELECT} WHERE c.election_id = ? AND c.area_id = ?`).get(electionId, areaId) as Contest | undefined;
 }
 
-export async function insertContest(
-  db: Db,
-  c: { electionId: number; areaId: number; status: string; reason: string; batchId?: number },
-): Promise<number> {
+export async function insertContest(db: Db, c: { electionId: number; areaId: number; status: string; reason: string; batchId?: number }): Promise<number> {
   const now = new Date().toISOString();
   const r = db
     .prepare('INSERT INTO contests (election_id, area_id, status, reason, batch_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
@@ -102,7 +99,9 @@ export async function batchContestHoldings(db: Db, batchId: number): Promise<{ i
   const holds = new Map(contests.map((c) => [c.id, c.changed ? ['a changed status or reason'] : ([] as string[])]));
   for (const { tableName, columnName } of references) {
     const rows = db
-      .prepare(`SELECT t."${columnName}" AS id FROM "${tableName}" t JOIN contests c ON c.id = t."${columnName}" WHERE c.batch_id = ? GROUP BY t."${columnName}"`)
+      .prepare(
+        `SELECT t."${columnName}" AS id FROM "${tableName}" t JOIN contests c ON c.id = t."${columnName}" WHERE c.batch_id = ? GROUP BY t."${columnName}"`,
+      )
       .all(batchId) as { id: number }[];
     for (const { id } of rows) holds.get(id)?.push(HOLDINGS[tableName] ?? tableName.replaceAll('_', ' '));
   }

@@ -17,17 +17,22 @@ export async function getElection(db: Db, id: number): Promise<Election | undefi
 export async function insertElection(db: Db, e: ElectionWrite): Promise<number> {
   const now = new Date().toISOString();
   const r = db
-    .prepare(
-      `INSERT INTO elections (name, type, polling_day, nation, dc_id, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
+    .prepare(`INSERT INTO elections (name, type, polling_day, nation, dc_id, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
     .run(e.name, e.type, e.pollingDay, e.nation, e.dcId, e.notes, now, now);
   return Number(r.lastInsertRowid);
 }
 
 export async function updateElection(db: Db, id: number, e: ElectionWrite): Promise<void> {
-  db.prepare(
-    `UPDATE elections SET name = ?, type = ?, polling_day = ?, nation = ?, dc_id = ?, notes = ?, updated_at = ? WHERE id = ?`,
-  ).run(e.name, e.type, e.pollingDay, e.nation, e.dcId, e.notes, new Date().toISOString(), id);
+  db.prepare(`UPDATE elections SET name = ?, type = ?, polling_day = ?, nation = ?, dc_id = ?, notes = ?, updated_at = ? WHERE id = ?`).run(
+    e.name,
+    e.type,
+    e.pollingDay,
+    e.nation,
+    e.dcId,
+    e.notes,
+    new Date().toISOString(),
+    id,
+  );
 }
 
 export async function deleteElection(db: Db, id: number): Promise<void> {

@@ -44,7 +44,10 @@ function houseOnStreet(e: ElectorIdentity): string[] {
 
 /** The whole address as written on one line or several, with and without its postcode. */
 function wholeAddress(e: ElectorIdentity): string[] {
-  const lines = e.addressLines.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = e.addressLines
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (lines.length < 2) return [];
   const out = [lines.join('\n'), lines.join(', ')];
   if (e.postcode) out.push(`${lines.join(', ')}, ${e.postcode}`, `${lines.join('\n')}\n${e.postcode}`);
@@ -86,6 +89,11 @@ export async function eraseElector(db: Db, e: ElectorIdentity): Promise<ScrubCou
   const returns = (db.prepare('SELECT count(*) AS n FROM canvass_returns WHERE elector_id = ?').get(e.id) as { n: number }).n;
   const votes = electorVoteCount(db, e.id);
   await deleteElector(db, e.id);
-  const traces = await eraseTraces(db, { entity: 'elector', entityId: e.id, identifiers: personIdentifiers(identifiers), alongside: personIdentifiers(alongside) });
+  const traces = await eraseTraces(db, {
+    entity: 'elector',
+    entityId: e.id,
+    identifiers: personIdentifiers(identifiers),
+    alongside: personIdentifiers(alongside),
+  });
   return { returns, votes, ...traces };
 }

@@ -92,10 +92,7 @@ export async function getElector(db: Db, id: number): Promise<Elector | undefine
 }
 
 /** Households and electors per polling district of an area, districts in order. */
-export async function householdCounts(
-  db: Db,
-  areaId: number,
-): Promise<{ pollingDistrict: string; households: number; electors: number }[]> {
+export async function householdCounts(db: Db, areaId: number): Promise<{ pollingDistrict: string; households: number; electors: number }[]> {
   // Both counts from indexes: electors from electors_walk, households (each counted in its own
   // district, when someone lives in it, as register.list counts them) from households_walk.
   // COUNT(DISTINCT household_id) over the electors read every row and sorted: 0.4-0.8 s at 100,000.
@@ -212,11 +209,13 @@ export async function listElectors(
     .all(...params, ...(q.after === undefined ? [] : [q.after]), q.limit, q.after === undefined ? q.offset : 0) as [number, number][];
   const items = page.length
     ? (db
-        .prepare(`${SUMMARY} FROM electors e LEFT JOIN households h ON h.id = e.household_id WHERE e.id IN (SELECT value FROM json_each(?)) ORDER BY e.walk_seq`)
+        .prepare(
+          `${SUMMARY} FROM electors e LEFT JOIN households h ON h.id = e.household_id WHERE e.id IN (SELECT value FROM json_each(?)) ORDER BY e.walk_seq`,
+        )
         .all(JSON.stringify(page.map(([id]) => id))) as ElectorSummary[])
     : [];
   const last = page.at(-1);
-  const more = last !== undefined && page.length === q.limit && (db.prepare(`SELECT 1 ${filter} AND walk_seq > ? LIMIT 1`).get(...params, last[1]) !== undefined);
+  const more = last !== undefined && page.length === q.limit && db.prepare(`SELECT 1 ${filter} AND walk_seq > ? LIMIT 1`).get(...params, last[1]) !== undefined;
   return { total, items, nextCursor: more ? last[1] : null };
 }
 
@@ -235,7 +234,9 @@ export async function neighbourInWalk(
   const order = direction === 1 ? 'ASC' : 'DESC';
   const select = `${SUMMARY} FROM electors e LEFT JOIN households h ON h.id = e.household_id`;
   const inDistrict = db
-    .prepare(`${select} WHERE e.area_id = ? AND e.polling_district = ? AND e.walk_seq ${cmp} ? ORDER BY e.polling_district ${order}, e.walk_seq ${order} LIMIT 1`)
+    .prepare(
+      `${select} WHERE e.area_id = ? AND e.polling_district = ? AND e.walk_seq ${cmp} ? ORDER BY e.polling_district ${order}, e.walk_seq ${order} LIMIT 1`,
+    )
     .get(from.areaId, from.pollingDistrict, from.walkSeq) as ElectorSummary | undefined;
   if (inDistrict || sameDistrict) return inDistrict;
   return db
@@ -269,7 +270,10 @@ export async function findHouseholds(
   q: { areaId: number; pollingDistrict?: string; search: string; limit: number },
 ): Promise<{ total: number; items: Household[] }> {
   const { where, params } = inArea('h', q.areaId, q.pollingDistrict);
-  const words = q.search.split(/[\s,]+/).filter(Boolean).slice(0, 8);
+  const words = q.search
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .slice(0, 8);
   for (const w of words) {
     where.push(`(h.address_lines LIKE ? ESCAPE '\\' OR h.postcode LIKE ? ESCAPE '\\')`);
     params.push(likePattern(w), likePattern(w));
@@ -295,9 +299,7 @@ export async function householdMembers(db: Db, householdId: number): Promise<Ele
 
 /** Distinct polling districts of an area's register. */
 export async function pollingDistricts(db: Db, areaId: number): Promise<string[]> {
-  return (db.prepare('SELECT DISTINCT polling_district AS d FROM electors WHERE area_id = ? ORDER BY d').all(areaId) as { d: string }[]).map(
-    (r) => r.d,
-  );
+  return (db.prepare('SELECT DISTINCT polling_district AS d FROM electors WHERE area_id = ? ORDER BY d').all(areaId) as { d: string }[]).map((r) => r.d);
 }
 
 export interface WalkSheetHousehold extends Household {
@@ -323,7 +325,14 @@ export async function walkSheet(db: Db, areaId: number, pollingDistrict?: string
          ${voted ? `AND ${voted.sql}` : ''}
        ORDER BY e.walk_seq`,
     )
-    .all(...params) as (Household & { electorId: number; electorNumber: string; fullName: string; markers: string; latestOutcome: string | null; latestSupport: string | null })[];
+    .all(...params) as (Household & {
+    electorId: number;
+    electorNumber: string;
+    fullName: string;
+    markers: string;
+    latestOutcome: string | null;
+    latestSupport: string | null;
+  })[];
   const out: WalkSheetHousehold[] = [];
   for (const r of rows) {
     let h = out.at(-1);
@@ -390,7 +399,15 @@ export function matchableElectors(db: Db, areaId: number): MatchSource & { ids: 
     ids,
     forEach(visit) {
       let i = 0;
-      for (const r of select.iterate(areaId) as IterableIterator<{ id: number; fullName: string; surname: string; forenames: string; address: string; postcode: string; electorNumber: string }>) {
+      for (const r of select.iterate(areaId) as IterableIterator<{
+        id: number;
+        fullName: string;
+        surname: string;
+        forenames: string;
+        address: string;
+        postcode: string;
+        electorNumber: string;
+      }>) {
         ids[i] = r.id;
         visit({ ...r, addressLines: r.address === '' ? [] : r.address.split('\n') }, i++);
       }
@@ -460,7 +477,9 @@ export function searchIndexHeldBack(db: Db) {
   db.exec('DROP TRIGGER electors_search_insert');
   return {
     fill() {
-      db.prepare('INSERT INTO electors_search (rowid, full_name, address_lines, postcode) SELECT id, full_name, address_lines, postcode FROM electors WHERE id > ?').run(after);
+      db.prepare(
+        'INSERT INTO electors_search (rowid, full_name, address_lines, postcode) SELECT id, full_name, address_lines, postcode FROM electors WHERE id > ?',
+      ).run(after);
       db.exec(trigger.sql);
     },
   };
@@ -569,15 +588,41 @@ export function writeRegister(db: Db, w: RegisterWrite): RegisterWriteResult {
     const date = t[F.dateOfAttainment] === '' ? null : t[F.dateOfAttainment];
     if (existing === null) {
       insertElectors.values.push(
-        reg.pollingDistrict(i), reg.electorNumber(i), reg.number(i), reg.suffix(i), t[F.markers], date, t[F.title],
-        t[F.fullName], t[F.surname], t[F.forenames], hid, t[F.address], t[F.postcode], walkSeq[i],
+        reg.pollingDistrict(i),
+        reg.electorNumber(i),
+        reg.number(i),
+        reg.suffix(i),
+        t[F.markers],
+        date,
+        t[F.title],
+        t[F.fullName],
+        t[F.surname],
+        t[F.forenames],
+        hid,
+        t[F.address],
+        t[F.postcode],
+        walkSeq[i],
       );
       insertElectors.row();
       inserted++;
     } else {
       updateElector.run(
-        reg.pollingDistrict(i), reg.electorNumber(i), reg.number(i), reg.suffix(i), t[F.markers], date, t[F.title],
-        t[F.fullName], t[F.surname], t[F.forenames], hid, t[F.address], t[F.postcode], walkSeq[i], now, existing,
+        reg.pollingDistrict(i),
+        reg.electorNumber(i),
+        reg.number(i),
+        reg.suffix(i),
+        t[F.markers],
+        date,
+        t[F.title],
+        t[F.fullName],
+        t[F.surname],
+        t[F.forenames],
+        hid,
+        t[F.address],
+        t[F.postcode],
+        walkSeq[i],
+        now,
+        existing,
       );
       updated++;
     }
@@ -596,14 +641,22 @@ export function writeRegister(db: Db, w: RegisterWrite): RegisterWriteResult {
 /** How many canvass returns the given electors have (what goes with them if they are removed). */
 export function returnCount(db: Db, electorIds: readonly number[]): number {
   if (electorIds.length === 0) return 0;
-  return (db.prepare('SELECT COUNT(*) AS n FROM canvass_returns WHERE elector_id IN (SELECT value FROM json_each(?))').get(JSON.stringify(electorIds)) as { n: number }).n;
+  return (
+    db.prepare('SELECT COUNT(*) AS n FROM canvass_returns WHERE elector_id IN (SELECT value FROM json_each(?))').get(JSON.stringify(electorIds)) as {
+      n: number;
+    }
+  ).n;
 }
 
 /** An area's electors by canonical number, with the names a notice of alteration is checked against. */
 export function electorsByNumber(db: Db, areaId: number): Map<string, { id: number; fullName: string; surname: string; forenames: string }> {
-  const rows = db
-    .prepare('SELECT elector_number AS n, id, full_name AS fullName, surname, forenames FROM electors WHERE area_id = ?')
-    .all(areaId) as { n: string; id: number; fullName: string; surname: string; forenames: string }[];
+  const rows = db.prepare('SELECT elector_number AS n, id, full_name AS fullName, surname, forenames FROM electors WHERE area_id = ?').all(areaId) as {
+    n: string;
+    id: number;
+    fullName: string;
+    surname: string;
+    forenames: string;
+  }[];
   return new Map(rows.map(({ n, ...e }) => [n, e]));
 }
 
@@ -639,8 +692,19 @@ export function writeAlterations(db: Db, w: AlterationsWrite): { households: num
       const address = reg.field(row, TextField.address);
       const a = parseAddress(address === '' ? [] : address.split('\n'));
       id = Number(
-        insertHousehold.run(w.areaId, reg.pollingDistrict(row), key, a.street, a.houseNumber, a.house, a.flat, address, reg.field(row, TextField.postcode), now, now)
-          .lastInsertRowid,
+        insertHousehold.run(
+          w.areaId,
+          reg.pollingDistrict(row),
+          key,
+          a.street,
+          a.houseNumber,
+          a.house,
+          a.flat,
+          address,
+          reg.field(row, TextField.postcode),
+          now,
+          now,
+        ).lastInsertRowid,
       );
       households.set(key, id);
     }
@@ -663,8 +727,19 @@ export function writeAlterations(db: Db, w: AlterationsWrite): { households: num
     if (action === 'delete') continue;
     reg.text(i, t);
     const values = [
-      reg.pollingDistrict(i), reg.electorNumber(i), reg.number(i), reg.suffix(i), t[F.markers], t[F.dateOfAttainment] === '' ? null : t[F.dateOfAttainment],
-      t[F.title], t[F.fullName], t[F.surname], t[F.forenames], householdOf(i), t[F.address], t[F.postcode],
+      reg.pollingDistrict(i),
+      reg.electorNumber(i),
+      reg.number(i),
+      reg.suffix(i),
+      t[F.markers],
+      t[F.dateOfAttainment] === '' ? null : t[F.dateOfAttainment],
+      t[F.title],
+      t[F.fullName],
+      t[F.surname],
+      t[F.forenames],
+      householdOf(i),
+      t[F.address],
+      t[F.postcode],
     ];
     if (action === 'add') insertElector.run(...values, w.areaId, now, now);
     else updateElector.run(...values, now, action);
@@ -687,7 +762,11 @@ function renumberWalk(db: Db, areaId: number): void {
   const parsed = new Map(households.map((h) => [h.id, parseAddress(h.address === '' ? [] : h.address.split('\n'))]));
   const setHousehold = db.prepare('UPDATE households SET walk_seq = ? WHERE id = ?');
   const rank = new Map<number, number>();
-  sortByWalkOrder(households, (h) => parsed.get(h.id)!, (h) => h.pd).forEach((h, i) => {
+  sortByWalkOrder(
+    households,
+    (h) => parsed.get(h.id)!,
+    (h) => h.pd,
+  ).forEach((h, i) => {
     rank.set(h.id, i + 1);
     if (h.seq !== i + 1) setHousehold.run(i + 1, h.id);
   });

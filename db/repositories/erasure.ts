@@ -151,7 +151,9 @@ export async function listMentions(db: Db, identifiers: readonly string[]): Prom
     const inCopy = (json: unknown) => typeof json === 'string' && scrubJsonText(json, pattern) !== null;
     if (!names(r.summary) && !inCopy(r.before_json) && !inCopy(r.after_json)) continue;
     const row = db
-      .prepare('SELECT id, at, actor, action, entity, entity_id AS entityId, summary, before_json AS beforeJson, after_json AS afterJson FROM audit_log WHERE id = ?')
+      .prepare(
+        'SELECT id, at, actor, action, entity, entity_id AS entityId, summary, before_json AS beforeJson, after_json AS afterJson FROM audit_log WHERE id = ?',
+      )
       .get(r.rowid) as Omit<AuditEntry, 'before' | 'after'> & { beforeJson: string | null; afterJson: string | null };
     const { beforeJson, afterJson, ...rest } = row;
     found.audit.push({ ...rest, before: parseAuditJson(beforeJson), after: parseAuditJson(afterJson) });

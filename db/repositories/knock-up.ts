@@ -83,7 +83,10 @@ export interface KnockUpElector {
 export function knockUpList(db: Db, s: Scope): { promises: number; electors: KnockUpElector[] } {
   if (s.districts.length === 0 || s.supports.length === 0) return { promises: 0, electors: [] };
   const where = scopeWhere(s);
-  const promises = db.prepare(`SELECT COUNT(*) FROM electors e INDEXED BY electors_promise_walk WHERE ${where.sql}`).pluck().get(...where.params) as number;
+  const promises = db
+    .prepare(`SELECT COUNT(*) FROM electors e INDEXED BY electors_promise_walk WHERE ${where.sql}`)
+    .pluck()
+    .get(...where.params) as number;
   const rows = db
     .prepare(
       `SELECT e.id, e.elector_number, e.full_name, e.polling_district, h.street, h.flat, h.house, e.address_lines, e.postcode, e.latest_support

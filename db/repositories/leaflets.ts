@@ -92,11 +92,7 @@ export async function setLeafletStatus(db: Db, id: number, status: string): Prom
   db.prepare('UPDATE leaflets SET status = ?, updated_at = ? WHERE id = ?').run(status, new Date().toISOString(), id);
 }
 
-export async function setLeafletArtwork(
-  db: Db,
-  id: number,
-  artwork: { file: string; name: string; type: string; bytes: number } | null,
-): Promise<void> {
+export async function setLeafletArtwork(db: Db, id: number, artwork: { file: string; name: string; type: string; bytes: number } | null): Promise<void> {
   db.prepare('UPDATE leaflets SET artwork_file = ?, artwork_name = ?, artwork_type = ?, artwork_bytes = ?, updated_at = ? WHERE id = ?').run(
     artwork?.file ?? null,
     artwork?.name ?? null,

@@ -51,7 +51,13 @@ export async function setPartyListStatus(db: Db, id: number, status: CandidacySt
 }
 
 async function insertListStatusChange(db: Db, id: number, status: CandidacyStatus, onDate: string, reason: string): Promise<void> {
-  db.prepare('INSERT INTO party_list_status_changes (party_list_id, status, on_date, reason, at) VALUES (?, ?, ?, ?, ?)').run(id, status, onDate, reason, now());
+  db.prepare('INSERT INTO party_list_status_changes (party_list_id, status, on_date, reason, at) VALUES (?, ?, ?, ?, ?)').run(
+    id,
+    status,
+    onDate,
+    reason,
+    now(),
+  );
 }
 
 export async function listStatusHistory(db: Db, id: number): Promise<{ status: CandidacyStatus; onDate: string; reason: string; at: string }[]> {
@@ -124,7 +130,11 @@ export async function orderMembers(db: Db, orderedIds: readonly number[]): Promi
   orderedIds.forEach((id, i) => stmt.run(i + 1, id));
 }
 
-export async function setMemberPapers(db: Db, id: number, p: { consentSignedOn: string | null; consentWitnessedBy: string; homeAddressFormOn: string | null }): Promise<void> {
+export async function setMemberPapers(
+  db: Db,
+  id: number,
+  p: { consentSignedOn: string | null; consentWitnessedBy: string; homeAddressFormOn: string | null },
+): Promise<void> {
   db.prepare('UPDATE party_list_members SET consent_signed_on = ?, consent_witnessed_by = ?, home_address_form_on = ?, updated_at = ? WHERE id = ?').run(
     p.consentSignedOn,
     p.consentWitnessedBy,

@@ -84,7 +84,10 @@ export async function eraseCandidate(db: Db, c: CandidateIdentity): Promise<Scru
 export async function eraseSubscriber(db: Db, s: SubscriberIdentity): Promise<ScrubCount> {
   await deleteSubscriber(db, s.id);
   const rest = await listSubscribers(db, s.candidacyId);
-  await reorderSubscribers(db, rest.map((r) => r.id));
+  await reorderSubscribers(
+    db,
+    rest.map((r) => r.id),
+  );
   return eraseTraces(db, {
     entity: 'nomination_subscriber',
     entityId: s.id,
@@ -115,7 +118,9 @@ export function allVolunteers(db: Db): VolunteerIdentity[] {
 
 export function allCandidates(db: Db): CandidateIdentity[] {
   return db
-    .prepare('SELECT id, ballot_name AS ballotName, common_name AS commonName, email, phone, home_address AS homeAddress FROM candidates WHERE ballot_name != ?')
+    .prepare(
+      'SELECT id, ballot_name AS ballotName, common_name AS commonName, email, phone, home_address AS homeAddress FROM candidates WHERE ballot_name != ?',
+    )
     .all(ERASED_TEXT) as CandidateIdentity[];
 }
 

@@ -47,7 +47,9 @@ export function glanceData(db: Db, c: { contestId: number; electionId: number; a
   const tellers = `JOIN vote_batches b ON b.id = v.batch_id AND b.source = 'teller' AND b.area_id = ?`;
   const hour = `strftime('%Y-%m-%dT%H:00:00Z', v.voted_at)`;
   const voted = db
-    .prepare(`SELECT ${hour} AS hour, COUNT(*) AS n FROM votes v INDEXED BY votes_time_batch ${tellers} WHERE v.election_id = ? GROUP BY hour HAVING hour IS NOT NULL`)
+    .prepare(
+      `SELECT ${hour} AS hour, COUNT(*) AS n FROM votes v INDEXED BY votes_time_batch ${tellers} WHERE v.election_id = ? GROUP BY hour HAVING hour IS NOT NULL`,
+    )
     .all(c.areaId, c.electionId) as { hour: string; n: number }[];
   const promisesVoted = new Map(
     (
@@ -60,7 +62,9 @@ export function glanceData(db: Db, c: { contestId: number; electionId: number; a
         .all(c.electionId, c.areaId, c.areaId, ...promise.params) as { hour: string; n: number }[]
     ).map((h) => [h.hour, h.n]),
   );
-  const hours: HourFigures[] = voted.sort((a, b) => a.hour.localeCompare(b.hour)).map((h) => ({ hour: h.hour, voted: h.n, promisesVoted: promisesVoted.get(h.hour) ?? 0 }));
+  const hours: HourFigures[] = voted
+    .sort((a, b) => a.hour.localeCompare(b.hour))
+    .map((h) => ({ hour: h.hour, voted: h.n, promisesVoted: promisesVoted.get(h.hour) ?? 0 }));
   const reports = db
     .prepare(
       `SELECT polling_district AS d, MAX(received_at) AS at FROM vote_batches

@@ -19,20 +19,31 @@ function districtsBy(db: Db, sql: string, key: number): Map<number, string[]> {
 // ---------------------------------------------------------------- stations
 
 export async function listStations(db: Db, areaId: number): Promise<StationOut[]> {
-  const rows = db.prepare('SELECT id, area_id AS areaId, name, address FROM polling_stations WHERE area_id = ? ORDER BY name, id').all(areaId) as Omit<StationOut, 'districts'>[];
-  const ds = districtsBy(db, 'SELECT station_id AS owner, polling_district AS d FROM polling_station_districts WHERE area_id = ? ORDER BY polling_district', areaId);
+  const rows = db.prepare('SELECT id, area_id AS areaId, name, address FROM polling_stations WHERE area_id = ? ORDER BY name, id').all(areaId) as Omit<
+    StationOut,
+    'districts'
+  >[];
+  const ds = districtsBy(
+    db,
+    'SELECT station_id AS owner, polling_district AS d FROM polling_station_districts WHERE area_id = ? ORDER BY polling_district',
+    areaId,
+  );
   return rows.map((r) => ({ ...r, districts: ds.get(r.id) ?? [] }));
 }
 
 export async function getStation(db: Db, id: number): Promise<StationOut | undefined> {
   const row = db.prepare('SELECT id, area_id AS areaId, name, address FROM polling_stations WHERE id = ?').get(id) as Omit<StationOut, 'districts'> | undefined;
   if (!row) return undefined;
-  const districts = db.prepare('SELECT polling_district FROM polling_station_districts WHERE station_id = ? ORDER BY polling_district').pluck().all(id) as string[];
+  const districts = db
+    .prepare('SELECT polling_district FROM polling_station_districts WHERE station_id = ? ORDER BY polling_district')
+    .pluck()
+    .all(id) as string[];
   return { ...row, districts };
 }
 
 export async function findStationByName(db: Db, areaId: number, name: string): Promise<StationOut | undefined> {
-  const sid = db.prepare('SELECT id FROM polling_stations WHERE area_id = ? AND name = ? COLLATE NOCASE ORDER BY id').pluck().get(areaId, name) as number | undefined;
+  const sid = db.prepare('SELECT id FROM polling_stations WHERE area_id = ? AND name = ? COLLATE NOCASE ORDER BY id').pluck().get(areaId, name) as
+    number | undefined;
   return sid === undefined ? undefined : getStation(db, sid);
 }
 
@@ -51,7 +62,8 @@ export async function saveStation(db: Db, s: { id?: number; areaId: number; name
     return s.id;
   }
   return Number(
-    db.prepare('INSERT INTO polling_stations (area_id, name, address, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(s.areaId, s.name, s.address, t, t).lastInsertRowid,
+    db.prepare('INSERT INTO polling_stations (area_id, name, address, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(s.areaId, s.name, s.address, t, t)
+      .lastInsertRowid,
   );
 }
 
@@ -69,16 +81,20 @@ export async function deleteStation(db: Db, id: number): Promise<void> {
 // ---------------------------------------------------------------- committee rooms
 
 export async function listRooms(db: Db, contestId: number): Promise<RoomOut[]> {
-  const rows = db.prepare('SELECT id, contest_id AS contestId, name, address, notes FROM committee_rooms WHERE contest_id = ? ORDER BY name, id').all(contestId) as Omit<
-    RoomOut,
-    'districts'
-  >[];
-  const ds = districtsBy(db, 'SELECT room_id AS owner, polling_district AS d FROM committee_room_districts WHERE contest_id = ? ORDER BY polling_district', contestId);
+  const rows = db
+    .prepare('SELECT id, contest_id AS contestId, name, address, notes FROM committee_rooms WHERE contest_id = ? ORDER BY name, id')
+    .all(contestId) as Omit<RoomOut, 'districts'>[];
+  const ds = districtsBy(
+    db,
+    'SELECT room_id AS owner, polling_district AS d FROM committee_room_districts WHERE contest_id = ? ORDER BY polling_district',
+    contestId,
+  );
   return rows.map((r) => ({ ...r, districts: ds.get(r.id) ?? [] }));
 }
 
 export async function getRoom(db: Db, id: number): Promise<RoomOut | undefined> {
-  const row = db.prepare('SELECT id, contest_id AS contestId, name, address, notes FROM committee_rooms WHERE id = ?').get(id) as Omit<RoomOut, 'districts'> | undefined;
+  const row = db.prepare('SELECT id, contest_id AS contestId, name, address, notes FROM committee_rooms WHERE id = ?').get(id) as
+    Omit<RoomOut, 'districts'> | undefined;
   if (!row) return undefined;
   const districts = db.prepare('SELECT polling_district FROM committee_room_districts WHERE room_id = ? ORDER BY polling_district').pluck().all(id) as string[];
   return { ...row, districts };
@@ -164,10 +180,9 @@ export async function saveDuty(db: Db, d: DutyRow): Promise<number> {
   const t = now();
   const values = [d.volunteerId, d.duty, d.stationId, d.roomId, d.startsAt, d.endsAt, d.round, t];
   if (d.id !== undefined) {
-    db.prepare('UPDATE polling_day_duties SET volunteer_id = ?, duty = ?, station_id = ?, room_id = ?, starts_at = ?, ends_at = ?, round = ?, updated_at = ? WHERE id = ?').run(
-      ...values,
-      d.id,
-    );
+    db.prepare(
+      'UPDATE polling_day_duties SET volunteer_id = ?, duty = ?, station_id = ?, room_id = ?, starts_at = ?, ends_at = ?, round = ?, updated_at = ? WHERE id = ?',
+    ).run(...values, d.id);
     return d.id;
   }
   return Number(
@@ -186,7 +201,8 @@ export async function deleteDuty(db: Db, id: number): Promise<void> {
 // ---------------------------------------------------------------- promises
 
 export async function getPromiseRule(db: Db, contestId: number): Promise<{ supports: string[]; updatedAt: string } | null> {
-  const row = db.prepare('SELECT supports, updated_at AS updatedAt FROM promise_rules WHERE contest_id = ?').get(contestId) as { supports: string; updatedAt: string } | undefined;
+  const row = db.prepare('SELECT supports, updated_at AS updatedAt FROM promise_rules WHERE contest_id = ?').get(contestId) as
+    { supports: string; updatedAt: string } | undefined;
   return row ? { supports: parseSupports(row.supports), updatedAt: row.updatedAt } : null;
 }
 

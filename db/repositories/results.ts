@@ -32,7 +32,9 @@ export async function getResult(db: Db, contestId: number): Promise<{ header: Re
   if (!header) return undefined;
   const rows = (
     db
-      .prepare('SELECT id, candidacy_id AS candidacyId, party_list_id AS partyListId, constituency_seats AS constituencySeats, name, party, votes, elected FROM contest_result_votes WHERE contest_id = ? ORDER BY position')
+      .prepare(
+        'SELECT id, candidacy_id AS candidacyId, party_list_id AS partyListId, constituency_seats AS constituencySeats, name, party, votes, elected FROM contest_result_votes WHERE contest_id = ? ORDER BY position',
+      )
       .all(contestId) as (Omit<ResultVoteRow, 'elected'> & { elected: number })[]
   ).map((r) => ({ ...r, elected: r.elected === 1 }));
   return { header, rows };

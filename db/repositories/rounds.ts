@@ -35,9 +35,7 @@ const SELECT = `SELECT r.id, r.name, r.area_id AS areaId, a.name AS areaName, r.
   FROM delivery_rounds r LEFT JOIN areas a ON a.id = r.area_id`;
 
 function withStreets(db: Db, rows: Omit<RoundRecord, 'streets'>[]): RoundRecord[] {
-  const streets = db.prepare(
-    'SELECT name, households, households_source AS householdsSource, notes FROM round_streets WHERE round_id = ? ORDER BY position',
-  );
+  const streets = db.prepare('SELECT name, households, households_source AS householdsSource, notes FROM round_streets WHERE round_id = ? ORDER BY position');
   return rows.map((r) => ({ ...r, streets: streets.all(r.id) as StreetRecord[] }));
 }
 

@@ -44,7 +44,9 @@ export async function listOverrides(db: Db, electionIds?: readonly number[]): Pr
   const sql = 'SELECT election_id AS electionId, milestone, date, reason FROM milestone_overrides';
   if (electionIds === undefined) return db.prepare(`${sql} ORDER BY election_id, milestone`).all() as OverrideRow[];
   if (electionIds.length === 0) return [];
-  return db.prepare(`${sql} WHERE election_id IN (${electionIds.map(() => '?').join(', ')}) ORDER BY election_id, milestone`).all(...electionIds) as OverrideRow[];
+  return db
+    .prepare(`${sql} WHERE election_id IN (${electionIds.map(() => '?').join(', ')}) ORDER BY election_id, milestone`)
+    .all(...electionIds) as OverrideRow[];
 }
 
 export async function putOverride(db: Db, o: OverrideRow): Promise<void> {

@@ -36,15 +36,28 @@ export async function saveSettings(db: Db, s: TreasurySettings): Promise<void> {
        joint_candidates = excluded.joint_candidates, limit_override_pence = excluded.limit_override_pence, limit_source = excluded.limit_source,
        return_delivered_on = excluded.return_delivered_on, police_area = excluded.police_area,
        early_limit_override_pence = excluded.early_limit_override_pence, updated_at = excluded.updated_at`,
-  ).run(s.contestId, s.electors, s.areaKind, s.glaPost, s.jointCandidates, s.limitOverridePence, s.limitSource, s.returnDeliveredOn, s.policeArea,
-    s.earlyLimitOverridePence, new Date().toISOString());
+  ).run(
+    s.contestId,
+    s.electors,
+    s.areaKind,
+    s.glaPost,
+    s.jointCandidates,
+    s.limitOverridePence,
+    s.limitSource,
+    s.returnDeliveredOn,
+    s.policeArea,
+    s.earlyLimitOverridePence,
+    new Date().toISOString(),
+  );
 }
 
 /** The contest's area figures the limit defaults to. */
-export async function getAreaFigures(db: Db, contestId: number): Promise<{ name: string; electorate: number | null; classification: 'county' | 'borough' | null } | undefined> {
+export async function getAreaFigures(
+  db: Db,
+  contestId: number,
+): Promise<{ name: string; electorate: number | null; classification: 'county' | 'borough' | null } | undefined> {
   return db.prepare('SELECT a.name, a.electorate, a.classification FROM contests c JOIN areas a ON a.id = c.area_id WHERE c.id = ?').get(contestId) as
-    | { name: string; electorate: number | null; classification: 'county' | 'borough' | null }
-    | undefined;
+    { name: string; electorate: number | null; classification: 'county' | 'borough' | null } | undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -24,7 +24,9 @@ function withRoles(db: Db, rows: Raw[]): Volunteer[] {
 
 export async function listVolunteers(db: Db, filter: { role?: string } = {}): Promise<Volunteer[]> {
   const rows = filter.role
-    ? db.prepare(`${SELECT} WHERE v.id IN (SELECT volunteer_id FROM volunteer_roles WHERE role = ?) ORDER BY v.name, v.id`).all(filter.role.trim().toLowerCase())
+    ? db
+        .prepare(`${SELECT} WHERE v.id IN (SELECT volunteer_id FROM volunteer_roles WHERE role = ?) ORDER BY v.name, v.id`)
+        .all(filter.role.trim().toLowerCase())
     : db.prepare(`${SELECT} ORDER BY v.name, v.id`).all();
   return withRoles(db, rows as Raw[]);
 }

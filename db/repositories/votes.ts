@@ -52,7 +52,7 @@ export function batchByClientId(db: Db, clientId: string): StoredBatch | undefin
 
 /** The electors a batch recorded. */
 function batchElectors(db: Db, batchId: number): Set<number> {
-  return new Set((db.prepare('SELECT elector_id FROM votes WHERE batch_id = ?').pluck().all(batchId) as number[]));
+  return new Set(db.prepare('SELECT elector_id FROM votes WHERE batch_id = ?').pluck().all(batchId) as number[]);
 }
 
 /**
@@ -115,12 +115,18 @@ export interface NumberedElector {
 /** An elector of the area by canonical number. */
 export function electorByNumber(db: Db, areaId: number, electorNumber: string): NumberedElector | undefined {
   return db
-    .prepare('SELECT id, elector_number AS electorNumber, full_name AS fullName, polling_district AS pollingDistrict FROM electors WHERE area_id = ? AND elector_number = ?')
+    .prepare(
+      'SELECT id, elector_number AS electorNumber, full_name AS fullName, polling_district AS pollingDistrict FROM electors WHERE area_id = ? AND elector_number = ?',
+    )
     .get(areaId, electorNumber) as NumberedElector | undefined;
 }
 
 /** Electors and votes recorded in the election, per polling district of the area. */
-export function districtCounts(db: Db, electionId: number, areaId: number): { pollingDistrict: string; station: string | null; electors: number; voted: number }[] {
+export function districtCounts(
+  db: Db,
+  electionId: number,
+  areaId: number,
+): { pollingDistrict: string; station: string | null; electors: number; voted: number }[] {
   return db
     .prepare(
       `SELECT d.polling_district AS pollingDistrict, s.name AS station, d.electors,

@@ -47,7 +47,9 @@ export interface KnownElection {
 export async function knownElections(db: Db, areaId: number): Promise<KnownElection[]> {
   const known = knownElectionsSql(areaId);
   return db
-    .prepare(`SELECT e.id, e.name, e.type, e.polling_day AS pollingDay FROM elections e JOIN (${known.sql}) k ON k.id = e.id ORDER BY e.polling_day DESC, e.id DESC`)
+    .prepare(
+      `SELECT e.id, e.name, e.type, e.polling_day AS pollingDay FROM elections e JOIN (${known.sql}) k ON k.id = e.id ORDER BY e.polling_day DESC, e.id DESC`,
+    )
     .all(...known.params) as KnownElection[];
 }
 
@@ -76,7 +78,6 @@ export function electionLabels(elections: readonly KnownElection[]): Map<number,
   return new Map(elections.map((e) => [e.id, counts.get(short(e))! > 1 ? e.name : short(e)]));
 }
 
-
 export interface HistoryEntry {
   electionId: number;
   label: string;
@@ -93,7 +94,9 @@ export async function electorHistory(db: Db, electorId: number): Promise<History
   const elections = await knownElections(db, e.areaId);
   // A vote recorded for an election not (or no longer) known for the area still belongs in it.
   const votes = db
-    .prepare(`SELECT v.election_id AS electionId, v.method, el.name, el.type, el.polling_day AS pollingDay FROM votes v JOIN elections el ON el.id = v.election_id WHERE v.elector_id = ?`)
+    .prepare(
+      `SELECT v.election_id AS electionId, v.method, el.name, el.type, el.polling_day AS pollingDay FROM votes v JOIN elections el ON el.id = v.election_id WHERE v.elector_id = ?`,
+    )
     .all(electorId) as { electionId: number; method: VoteMethod; name: string; type: ElectionType; pollingDay: string }[];
   for (const v of votes) {
     if (!elections.some((k) => k.id === v.electionId)) elections.push({ id: v.electionId, name: v.name, type: v.type, pollingDay: v.pollingDay });
@@ -102,7 +105,14 @@ export async function electorHistory(db: Db, electorId: number): Promise<History
   const labels = electionLabels(elections);
   return elections.map((k) => {
     const vote = votes.find((v) => v.electionId === k.id);
-    return { electionId: k.id, label: labels.get(k.id)!, electionName: k.name, pollingDay: k.pollingDay, voted: vote !== undefined, method: vote?.method ?? null };
+    return {
+      electionId: k.id,
+      label: labels.get(k.id)!,
+      electionName: k.name,
+      pollingDay: k.pollingDay,
+      voted: vote !== undefined,
+      method: vote?.method ?? null,
+    };
   });
 }
 

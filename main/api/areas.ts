@@ -11,7 +11,10 @@ export async function requireArea(ctx: Ctx, id: number) {
   return requireRecord(await getArea(ctx.db, id), 'area', id);
 }
 
-async function analyse(ctx: Ctx, input: { csv: string; defaultNation: Parameters<typeof analyseAreaCsv>[1]['defaultNation']; mapping?: Parameters<typeof analyseAreaCsv>[1]['mapping'] }) {
+async function analyse(
+  ctx: Ctx,
+  input: { csv: string; defaultNation: Parameters<typeof analyseAreaCsv>[1]['defaultNation']; mapping?: Parameters<typeof analyseAreaCsv>[1]['mapping'] },
+) {
   const existing = await existingAreaKeys(ctx.db);
   const analysis = analyseAreaCsv(input.csv, {
     mapping: input.mapping,
@@ -93,7 +96,16 @@ export const areasHandlers: HandlersFor<typeof areasContract> = {
     }
     const ids = await insertAreas(
       ctx.db,
-      rows.map((r) => ({ name: r.name, kind: input.kind, gssCode: r.gssCode, electorate: r.electorate, classification: r.classification, nation: r.nation, region: r.region, notes: '' })),
+      rows.map((r) => ({
+        name: r.name,
+        kind: input.kind,
+        gssCode: r.gssCode,
+        electorate: r.electorate,
+        classification: r.classification,
+        nation: r.nation,
+        region: r.region,
+        notes: '',
+      })),
     );
     await ctx.audit({
       action: 'import',

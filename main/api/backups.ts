@@ -127,7 +127,12 @@ export const backupsHandlers: HandlersFor<typeof backupsContract> = {
       entity: 'database',
       entityId: null,
       summary: `Restored the backup ${file}; the data from before is in ${result.safetyBackup.file}`,
-      after: { restoredFrom: file, safetyBackup: result.safetyBackup.file, restoredVersion: result.restoredVersion, erasuresReapplied: result.erasuresReapplied },
+      after: {
+        restoredFrom: file,
+        safetyBackup: result.safetyBackup.file,
+        restoredVersion: result.restoredVersion,
+        erasuresReapplied: result.erasuresReapplied,
+      },
     });
     return {
       restoredFrom: file,

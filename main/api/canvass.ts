@@ -85,7 +85,14 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
     await checkDistrict(ctx, input.areaId, input.pollingDistrict);
     await updateSession(ctx.db, id, input);
     const after = await requireSession(ctx, id);
-    await ctx.audit({ action: 'update', entity: 'canvass_session', entityId: id, summary: `Changed the canvass session of ${formatDateLong(after.heldOn)}`, before, after });
+    await ctx.audit({
+      action: 'update',
+      entity: 'canvass_session',
+      entityId: id,
+      summary: `Changed the canvass session of ${formatDateLong(after.heldOn)}`,
+      before,
+      after,
+    });
     return after;
   },
   'canvass.deleteSession': async (ctx, { id, confirm }) => {
@@ -94,14 +101,22 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
       throw new AppError('needs_confirmation', `This session has ${before.returnCount} return(s); deleting it deletes them too.`);
     }
     const electorsUpdated = await deleteSession(ctx.db, id);
-    await ctx.audit({ action: 'delete', entity: 'canvass_session', entityId: id, summary: `Deleted the canvass session of ${formatDateLong(before.heldOn)}`, before });
+    await ctx.audit({
+      action: 'delete',
+      entity: 'canvass_session',
+      entityId: id,
+      summary: `Deleted the canvass session of ${formatDateLong(before.heldOn)}`,
+      before,
+    });
     return { deletedReturns: before.returnCount, electorsUpdated };
   },
   'canvass.recordReturn': async (ctx, { sessionId, electorId, codes, note }) => {
     const session = requireRecord(await getSessionBasics(ctx.db, sessionId), 'canvass session', sessionId, { field: 'sessionId', missing: 'No such session' });
     const elector = requireRecord(await getElector(ctx.db, electorId), 'elector', electorId, { field: 'electorId' });
     if (elector.areaId !== session.areaId) {
-      throw new AppError('invalid_input', `${elector.electorNumber} is not on the register of this session’s area`, { electorId: 'Not in this session’s area' });
+      throw new AppError('invalid_input', `${elector.electorNumber} is not on the register of this session’s area`, {
+        electorId: 'Not in this session’s area',
+      });
     }
     const { config, table } = await currentCodes(ctx);
     const parsed = parseReturnCodes(codes, config, table);
@@ -132,7 +147,8 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
   },
   'canvass.listRecent': async (ctx, { sessionId, limit }) => {
     // Only that it exists: counting a big session's returns would cost more than the page of them.
-    if (!(await getSessionBasics(ctx.db, sessionId))) throw new AppError('not_found', `There is no canvass session with id ${sessionId}`, { id: 'No such session' });
+    if (!(await getSessionBasics(ctx.db, sessionId)))
+      throw new AppError('not_found', `There is no canvass session with id ${sessionId}`, { id: 'No such session' });
     return recentSessionReturns(ctx.db, sessionId, limit);
   },
   'canvass.getTallies': async (ctx, { areaId }) => {

@@ -130,7 +130,13 @@ async function collectDeadlines(ctx: Ctx, filter: Filter): Promise<{ today: stri
     elections = await listElections(ctx.db);
     contests = await listContests(ctx.db);
   }
-  const cache = timetableCache(ctx.db, await loadTimetableData(ctx.db, elections.map((e) => e.id)));
+  const cache = timetableCache(
+    ctx.db,
+    await loadTimetableData(
+      ctx.db,
+      elections.map((e) => e.id),
+    ),
+  );
   const scope: DeadlineScope = { elections, contests, contestId: filter.contestId, includeDone: filter.includeDone, today, cache };
   const items: Deadline[] = [];
   for (const source of deadlineSources) {
@@ -142,7 +148,13 @@ async function collectDeadlines(ctx: Ctx, filter: Filter): Promise<{ today: stri
       items.push({ ...d, ...c, overdue: c.overdue && (openTask || d.kind !== 'task') });
     }
   }
-  items.sort((a, b) => a.date.localeCompare(b.date) || (a.time ?? '99').localeCompare(b.time ?? '99') || a.electionName.localeCompare(b.electionName) || a.uid.localeCompare(b.uid));
+  items.sort(
+    (a, b) =>
+      a.date.localeCompare(b.date) ||
+      (a.time ?? '99').localeCompare(b.time ?? '99') ||
+      a.electionName.localeCompare(b.electionName) ||
+      a.uid.localeCompare(b.uid),
+  );
   return { today, items: filter.limit ? items.slice(0, filter.limit) : items };
 }
 

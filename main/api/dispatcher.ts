@@ -92,7 +92,8 @@ export function createDispatcher(ctx: Ctx): Dispatch {
  */
 export function queriesNow(ctx: Ctx): Dispatch {
   return async (method, raw) => {
-    if (!isMethodName(method) || contract[method].kind !== 'query') return { ok: false, error: { code: 'unknown_method', message: `There is no query "${method}"` } };
+    if (!isMethodName(method) || contract[method].kind !== 'query')
+      return { ok: false, error: { code: 'unknown_method', message: `There is no query "${method}"` } };
     const parsed = contract[method].input.safeParse(raw === undefined ? {} : raw);
     if (!parsed.success) {
       const fields = fieldErrors(parsed.error);

@@ -14,7 +14,8 @@ export const encryptHandlers: HandlersFor<typeof encryptContract> = {
   'encryption.encrypt': async (ctx, { passphrase }) => {
     if (ctx.encryption.key !== null) throw new AppError('conflict', `${ctx.dbPath} is already encrypted.`);
     if (ctx.dbPath === ':memory:') throw new AppError('conflict', 'A database held in memory has no file to encrypt.');
-    if (ctx.jobs.running().length > 0) throw new AppError('conflict', 'Work is still running (an import, an export or a backup): encrypt once it has finished.');
+    if (ctx.jobs.running().length > 0)
+      throw new AppError('conflict', 'Work is still running (an import, an export or a backup): encrypt once it has finished.');
     ctx.db.close();
     let result;
     try {

@@ -40,7 +40,8 @@ export async function promiseCount(ctx: Ctx, areaId: number, supports: readonly 
 async function checkedSupports(ctx: Ctx, supports: string[], allowEmpty: boolean): Promise<string[]> {
   const { config } = await currentCodes(ctx);
   const problems = promiseRuleProblems(supports, config).filter((p) => !(allowEmpty && p.path === 'supports'));
-  if (problems.length > 0) throw new AppError('invalid_input', problems.map((p) => p.message).join('; '), Object.fromEntries(problems.map((p) => [p.path, p.message])));
+  if (problems.length > 0)
+    throw new AppError('invalid_input', problems.map((p) => p.message).join('; '), Object.fromEntries(problems.map((p) => [p.path, p.message])));
   return normaliseSupports(supports, config);
 }
 
@@ -53,7 +54,8 @@ async function requireDuty(ctx: Ctx, id: number) {
 export const pollingDutiesHandlers: Pick<Handlers, Keys> = {
   'polling.saveDuty': async (ctx, input) => {
     const before = input.id === undefined ? undefined : await requireDuty(ctx, input.id);
-    if (before && before.contestId !== input.contestId) throw new AppError('invalid_input', 'A duty stays in its contest', { contestId: 'Not this duty’s contest' });
+    if (before && before.contestId !== input.contestId)
+      throw new AppError('invalid_input', 'A duty stays in its contest', { contestId: 'Not this duty’s contest' });
     const c = await requireContest(ctx, input.contestId);
     const volunteer = await getVolunteer(ctx.db, input.volunteerId);
     if (!volunteer) throw new AppError('not_found', `There is no volunteer with id ${input.volunteerId}`, { volunteerId: 'No such volunteer' });
@@ -83,7 +85,10 @@ export const pollingDutiesHandlers: Pick<Handlers, Keys> = {
     }
     const id = await saveDuty(ctx.db, row);
     const after = await requireDuty(ctx, id);
-    const what = after.duty === 'teller' ? `telling at ${after.stationName} ${after.startsAt}–${after.endsAt}` : `knocking up from ${after.roomName}, round ${after.round}`;
+    const what =
+      after.duty === 'teller'
+        ? `telling at ${after.stationName} ${after.startsAt}–${after.endsAt}`
+        : `knocking up from ${after.roomName}, round ${after.round}`;
     await ctx.audit({
       action: before ? 'update' : 'create',
       entity: 'polling_day_duty',

@@ -41,7 +41,13 @@ async function checkDistricts(ctx: Ctx, areaId: number, districts: readonly stri
 }
 
 /** A district served by another station or room moves only when the user said so. */
-function checkMoves(owners: Map<string, { id: number; name: string }>, selfId: number | undefined, districts: readonly string[], move: boolean, what: string): void {
+function checkMoves(
+  owners: Map<string, { id: number; name: string }>,
+  selfId: number | undefined,
+  districts: readonly string[],
+  move: boolean,
+  what: string,
+): void {
   if (move) return;
   const taken = districts.filter((d) => owners.has(d) && owners.get(d)?.id !== selfId).map((d) => `${d} (${owners.get(d)?.name})`);
   if (taken.length === 0) return;
@@ -183,7 +189,8 @@ const pollingSetupHandlers: Omit<Handlers, keyof typeof pollingDutiesHandlers> =
   },
   'polling.saveRoom': async (ctx, { id, contestId, name, address, notes, districts, moveDistricts }) => {
     const before = id === undefined ? undefined : await requireRoom(ctx, id);
-    if (before && before.contestId !== contestId) throw new AppError('invalid_input', 'A committee room stays in its contest', { contestId: 'Not this room’s contest' });
+    if (before && before.contestId !== contestId)
+      throw new AppError('invalid_input', 'A committee room stays in its contest', { contestId: 'Not this room’s contest' });
     const c = await requireContest(ctx, contestId);
     await checkDistricts(ctx, c.areaId, districts);
     checkMoves(await roomOfDistricts(ctx.db, contestId), id, districts, moveDistricts, 'knocked up from another room');

@@ -64,7 +64,11 @@ export const registerHandlers: HandlersFor<typeof registerContract> = {
     await requireArea(ctx, areaId);
     const problems = mappingProblems(mapping as ColumnMapping);
     if (problems.length > 0) {
-      throw new AppError('invalid_input', problems.map((p) => p.message).join('; '), Object.fromEntries(problems.map((p) => [`mapping.${p.field}`, p.message])));
+      throw new AppError(
+        'invalid_input',
+        problems.map((p) => p.message).join('; '),
+        Object.fromEntries(problems.map((p) => [`mapping.${p.field}`, p.message])),
+      );
     }
     const preview = previewRegisterFile(upload.path, upload.name, 0);
     const rememberAs = remember && preview.ok ? { key: mappingKey(ctx.actor), value: toSavedMapping(mapping as ColumnMapping, preview.headers) } : undefined;
@@ -101,13 +105,26 @@ export const registerHandlers: HandlersFor<typeof registerContract> = {
     if (canonical === null) return null;
     const e = await findElector(ctx.db, areaId, canonical);
     if (!e) return null;
-    const { number: _n, suffix: _s, title: _t, dateOfAttainment: _d, walkSeq: _w, requests: _r, lastCanvassedOn: _l, createdAt: _c, updatedAt: _u, ...summary } = e;
+    const {
+      number: _n,
+      suffix: _s,
+      title: _t,
+      dateOfAttainment: _d,
+      walkSeq: _w,
+      requests: _r,
+      lastCanvassedOn: _l,
+      createdAt: _c,
+      updatedAt: _u,
+      ...summary
+    } = e;
     return summary;
   },
   'register.getNeighbour': async (ctx, { electorId, pollingDistrict, direction }) => {
     const e = await requireElector(ctx, electorId);
     if (pollingDistrict && pollingDistrict !== e.pollingDistrict) {
-      throw new AppError('invalid_input', `${e.electorNumber} is not in polling district ${pollingDistrict}`, { pollingDistrict: 'Not this elector’s district' });
+      throw new AppError('invalid_input', `${e.electorNumber} is not in polling district ${pollingDistrict}`, {
+        pollingDistrict: 'Not this elector’s district',
+      });
     }
     return (await neighbourInWalk(ctx.db, e, direction, Boolean(pollingDistrict))) ?? null;
   },
@@ -162,7 +179,13 @@ export const registerHandlers: HandlersFor<typeof registerContract> = {
     // Their record's audit rows are blanked, their name, number and address taken out of other
     // records' notes and copies, and the one record left says only that an erasure happened.
     const { returns, votes, auditRows, records } = await eraseElector(ctx.db, identity);
-    await ctx.audit({ action: 'erase', entity: 'elector', entityId: id, summary: 'Erased an elector’s personal data on request', after: { returns, votes, auditRows, records } });
+    await ctx.audit({
+      action: 'erase',
+      entity: 'elector',
+      entityId: id,
+      summary: 'Erased an elector’s personal data on request',
+      after: { returns, votes, auditRows, records },
+    });
     return { erased: true, returns, auditRows };
   },
 };

@@ -149,7 +149,13 @@ export const tasksHandlers: HandlersFor<typeof tasksContract> = {
   'tasks.create': async (ctx, input) => {
     const id = await insertTask(ctx.db, await validTask(ctx, input));
     const after = await requireTask(ctx, id);
-    await ctx.audit({ action: 'create', entity: 'task', entityId: id, summary: `Added task “${after.title}” (${after.dueText}) to ${after.contestName ?? after.electionName}`, after });
+    await ctx.audit({
+      action: 'create',
+      entity: 'task',
+      entityId: id,
+      summary: `Added task “${after.title}” (${after.dueText}) to ${after.contestName ?? after.electionName}`,
+      after,
+    });
     return after;
   },
   'tasks.update': async (ctx, { id, ...input }) => {

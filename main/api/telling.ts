@@ -1,7 +1,15 @@
 import type { BatchResult, tellingContract } from '../../shared/contract/telling.ts';
 import { AppError } from '../../shared/contract/result.ts';
 import { formatElectorNumber, parseNumberInDistrict } from '../../shared/domain/elector-number.ts';
-import { batchByClientId, deleteBatches, districtCounts, electorByNumber, recentBatches, recordVoteBatch, type VoteMethod } from '../../db/repositories/votes.ts';
+import {
+  batchByClientId,
+  deleteBatches,
+  districtCounts,
+  electorByNumber,
+  recentBatches,
+  recordVoteBatch,
+  type VoteMethod,
+} from '../../db/repositories/votes.ts';
 import { contestRooms, getRoom, knockUpList, promiseCounts, promiseRule, recordKnocks, removeKnocks } from '../../db/repositories/knock-up.ts';
 import type { Ctx, HandlersFor } from './context.ts';
 import { requireContest } from './contests.ts';
@@ -24,7 +32,9 @@ async function pollOf(ctx: Ctx, contestId: number, electionId?: number) {
 function requireDistrict(ctx: Ctx, areaId: number, areaName: string, district: string) {
   const known = ctx.db.prepare('SELECT 1 FROM electors WHERE area_id = ? AND polling_district = ? LIMIT 1').get(areaId, district);
   if (!known) {
-    throw new AppError('invalid_input', `Polling district ${district} is not on ${areaName}’s register`, { pollingDistrict: `No polling district ${district} in this area` });
+    throw new AppError('invalid_input', `Polling district ${district} is not on ${areaName}’s register`, {
+      pollingDistrict: `No polling district ${district} in this area`,
+    });
   }
 }
 
@@ -37,14 +47,20 @@ async function requireRoom(ctx: Ctx, contestId: number, roomId: number) {
 
 function requireRule(ctx: Ctx, contestId: number): string[] {
   const rule = promiseRule(ctx.db, contestId);
-  if (rule === null) throw new AppError('invalid_input', 'Say who counts as a promise first (the promise rule on the polling-day page)', { contestId: 'No promise rule yet' });
+  if (rule === null)
+    throw new AppError('invalid_input', 'Say who counts as a promise first (the promise rule on the polling-day page)', { contestId: 'No promise rule yet' });
   return rule;
 }
 
 export const tellingHandlers: HandlersFor<typeof tellingContract> = {
   'telling.getDistricts': async (ctx, { contestId, electionId }) => {
     const { contest, election } = await pollOf(ctx, contestId, electionId);
-    return { electionId: election.id, electionName: election.name, pollingDay: election.pollingDay, districts: districtCounts(ctx.db, election.id, contest.areaId) };
+    return {
+      electionId: election.id,
+      electionName: election.name,
+      pollingDay: election.pollingDay,
+      districts: districtCounts(ctx.db, election.id, contest.areaId),
+    };
   },
   'telling.recordBatch': async (ctx, input) => {
     const { contest, election } = await pollOf(ctx, input.contestId, input.electionId);
@@ -52,10 +68,15 @@ export const tellingHandlers: HandlersFor<typeof tellingContract> = {
     requireDistrict(ctx, contest.areaId, contest.areaName, district);
     const receivedAt = input.receivedAt ?? new Date().toISOString();
     if (Date.parse(receivedAt) > Date.now() + CLOCK_SLACK_MS) {
-      throw new AppError('invalid_input', `The batch is stamped ${receivedAt}, which is still to come: check the device’s clock`, { receivedAt: 'In the future' });
+      throw new AppError('invalid_input', `The batch is stamped ${receivedAt}, which is still to come: check the device’s clock`, {
+        receivedAt: 'In the future',
+      });
     }
     const earlier = batchByClientId(ctx.db, input.clientId);
-    if (earlier && (earlier.electionId !== election.id || earlier.areaId !== contest.areaId || earlier.pollingDistrict !== district || earlier.source !== input.source)) {
+    if (
+      earlier &&
+      (earlier.electionId !== election.id || earlier.areaId !== contest.areaId || earlier.pollingDistrict !== district || earlier.source !== input.source)
+    ) {
       throw new AppError('conflict', `Batch ${input.clientId} was already recorded for another poll or district`, { clientId: 'Already used' });
     }
 
@@ -120,7 +141,13 @@ export const tellingHandlers: HandlersFor<typeof tellingContract> = {
   },
   'telling.undo': async (ctx, { clientIds }) => {
     const { undone, votesRemoved } = deleteBatches(ctx.db, clientIds);
-    if (undone.length > 0) await ctx.audit({ action: 'undo-votes', entity: 'vote_batch', entityId: null, summary: `Undid ${undone.length} batch(es) of votes: ${votesRemoved} vote(s) removed` });
+    if (undone.length > 0)
+      await ctx.audit({
+        action: 'undo-votes',
+        entity: 'vote_batch',
+        entityId: null,
+        summary: `Undid ${undone.length} batch(es) of votes: ${votesRemoved} vote(s) removed`,
+      });
     return { undone, notFound: clientIds.filter((c) => !undone.includes(c)), votesRemoved };
   },
   'telling.listRecent': async (ctx, { contestId, electionId, pollingDistrict, source, limit }) => {
@@ -131,7 +158,13 @@ export const tellingHandlers: HandlersFor<typeof tellingContract> = {
     const contest = await requireContest(ctx, contestId);
     const rule = promiseRule(ctx.db, contestId);
     const rooms = contestRooms(ctx.db, contestId).map((room) => {
-      const counts = promiseCounts(ctx.db, { contestId, electionId: contest.electionId, areaId: contest.areaId, districts: room.districts, supports: rule ?? [] });
+      const counts = promiseCounts(ctx.db, {
+        contestId,
+        electionId: contest.electionId,
+        areaId: contest.areaId,
+        districts: room.districts,
+        supports: rule ?? [],
+      });
       return { ...room, ...counts, left: counts.promises - counts.voted };
     });
     return { rule, rooms };
@@ -147,13 +180,25 @@ export const tellingHandlers: HandlersFor<typeof tellingContract> = {
     const { contest, room } = await requireRoom(ctx, contestId, roomId);
     requireRoomElectors(ctx, contest.areaId, room.districts, electorIds);
     const recorded = recordKnocks(ctx.db, { contestId, roomId, round, electorIds, knockedBy: ctx.actor });
-    if (recorded > 0) await ctx.audit({ action: 'knock-up', entity: 'committee_room', entityId: roomId, summary: `Knocked up ${recorded} promise(s) from ${room.name}, round ${round}` });
+    if (recorded > 0)
+      await ctx.audit({
+        action: 'knock-up',
+        entity: 'committee_room',
+        entityId: roomId,
+        summary: `Knocked up ${recorded} promise(s) from ${room.name}, round ${round}`,
+      });
     return { recorded, already: electorIds.length - recorded };
   },
   'knockUp.unrecord': async (ctx, { contestId, roomId, round, electorIds }) => {
     const { room } = await requireRoom(ctx, contestId, roomId);
     const removed = removeKnocks(ctx.db, { contestId, round, electorIds });
-    if (removed > 0) await ctx.audit({ action: 'knock-up-undone', entity: 'committee_room', entityId: roomId, summary: `Took back ${removed} knock(s) of round ${round} from ${room.name}` });
+    if (removed > 0)
+      await ctx.audit({
+        action: 'knock-up-undone',
+        entity: 'committee_room',
+        entityId: roomId,
+        summary: `Took back ${removed} knock(s) of round ${round} from ${room.name}`,
+      });
     return { removed };
   },
 };
@@ -165,7 +210,9 @@ function requireRoomElectors(ctx: Ctx, areaId: number, districts: readonly strin
     const e = get.get(id) as { n: string; areaId: number; d: string } | undefined;
     if (!e) throw new AppError('not_found', `There is no elector with id ${id}`, { [`electorIds.${i}`]: 'No such elector' });
     if (e.areaId !== areaId || !districts.includes(e.d)) {
-      throw new AppError('invalid_input', `${e.n} is not in this committee room’s districts (${districts.join(', ') || 'none yet'})`, { [`electorIds.${i}`]: 'Not this room’s' });
+      throw new AppError('invalid_input', `${e.n} is not in this committee room’s districts (${districts.join(', ') || 'none yet'})`, {
+        [`electorIds.${i}`]: 'Not this room’s',
+      });
     }
   });
 }

@@ -1,7 +1,13 @@
 import type { Contest } from '../../shared/contract/contests.ts';
 import type { Election } from '../../shared/contract/elections.ts';
 import { AppError } from '../../shared/contract/result.ts';
-import { HOLIDAY_DIVISION_LABELS, HOLIDAY_KIND_LABELS, type TimetableView, type holidaysContract, type timetableContract } from '../../shared/contract/timetable.ts';
+import {
+  HOLIDAY_DIVISION_LABELS,
+  HOLIDAY_KIND_LABELS,
+  type TimetableView,
+  type holidaysContract,
+  type timetableContract,
+} from '../../shared/contract/timetable.ts';
 import { ELECTION_TYPE_INFO } from '../../shared/domain/election-types.ts';
 import { MILESTONE_LABELS, TimetableInputError, computeTimetable, countdown, timetableJson } from '../../shared/domain/timetable.ts';
 import type { MilestoneKey, Timetable, TimetableInput } from '../../shared/domain/timetable.ts';
@@ -161,7 +167,9 @@ export const timetableHandlers: HandlersFor<typeof timetableContract & typeof ho
   'timetable.setOverride': async (ctx, { electionId, milestone, date, reason }) => {
     const election = await requireElection(ctx, electionId);
     if (milestone === 'polling_day') {
-      throw new AppError('invalid_input', 'Polling day is the election’s own date: change it on the election instead', { milestone: 'Change polling day on the election' });
+      throw new AppError('invalid_input', 'Polling day is the election’s own date: change it on the election instead', {
+        milestone: 'Change polling day on the election',
+      });
     }
     const before = (await listOverrides(ctx.db, [electionId])).find((o) => o.milestone === milestone) ?? null;
     const after = { electionId, milestone, date, reason };
@@ -221,4 +229,3 @@ export const timetableHandlers: HandlersFor<typeof timetableContract & typeof ho
     return { deleted: true };
   },
 };
-

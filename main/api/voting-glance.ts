@@ -22,7 +22,12 @@ function ukClock(at: Date): { date: string; hour: number } {
 
 function sum(districts: readonly DistrictFigures[]) {
   return districts.reduce(
-    (t, d) => ({ electors: t.electors + d.electors, voted: t.voted + d.voted, promises: t.promises + d.promises, promisesVoted: t.promisesVoted + d.promisesVoted }),
+    (t, d) => ({
+      electors: t.electors + d.electors,
+      voted: t.voted + d.voted,
+      promises: t.promises + d.promises,
+      promisesVoted: t.promisesVoted + d.promisesVoted,
+    }),
     { electors: 0, voted: 0, promises: 0, promisesVoted: 0 },
   );
 }

@@ -52,7 +52,9 @@ export const votingHandlers: HandlersFor<typeof votingContract> = {
   },
   'voting.importAbsent': async (ctx, { fileId, areaId, mapping, absentVote, pollingDistrict }) => {
     const area = await requireArea(ctx, areaId);
-    const { fileName, rows } = readUpload(ctx, fileId, (file, name) => readAbsentList(file, name, mapping as VotingListMapping, absentVote, pollingDistrict || undefined));
+    const { fileName, rows } = readUpload(ctx, fileId, (file, name) =>
+      readAbsentList(file, name, mapping as VotingListMapping, absentVote, pollingDistrict || undefined),
+    );
     const byNumber = electorsByNumber(ctx.db, areaId);
     const updates: { electorId: number; absentVote: AbsentVote }[] = [];
     const unmatched: { line: number; electorNumber: string }[] = [];
@@ -72,11 +74,20 @@ export const votingHandlers: HandlersFor<typeof votingContract> = {
       entityId: areaId,
       summary: `Imported the absent voters list ${fileName} into ${area.name}: ${updates.length} matched (${changed} changed), ${unmatched.length} not on the register`,
     });
-    return { fileName, rows: rows.length, matched: updates.length, changed, byKind, unmatched: unmatched.slice(0, MAX_LISTED), unmatchedCount: unmatched.length };
+    return {
+      fileName,
+      rows: rows.length,
+      matched: updates.length,
+      changed,
+      byKind,
+      unmatched: unmatched.slice(0, MAX_LISTED),
+      unmatchedCount: unmatched.length,
+    };
   },
   'voting.absentFromMarkers': async (ctx, { areaId, postal, proxy, postalProxy }) => {
     const area = await requireArea(ctx, areaId);
-    if (!postal && !proxy && !postalProxy) throw new AppError('invalid_input', 'Give the marker letter your register uses for postal or proxy voters', { postal: 'Give a letter' });
+    if (!postal && !proxy && !postalProxy)
+      throw new AppError('invalid_input', 'Give the marker letter your register uses for postal or proxy voters', { postal: 'Give a letter' });
     const counts = absentVotesFromMarkers(ctx.db, areaId, { postal, proxy, postal_proxy: postalProxy });
     await ctx.audit({
       action: 'update',
@@ -92,8 +103,20 @@ export const votingHandlers: HandlersFor<typeof votingContract> = {
   },
   'voting.postalWeekCsv': async (ctx, { contestId, supports }) => {
     const { contest, items } = await postalWeek(ctx, contestId, supports);
-    const rows = items.map((e) => [e.electorNumber, e.fullName, e.address.replace(/\r?\n/g, ', '), e.postcode, e.pollingDistrict, ABSENT_VOTE_LABELS[e.absentVote], e.latestSupport]);
-    const slug = contest.areaName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'area';
+    const rows = items.map((e) => [
+      e.electorNumber,
+      e.fullName,
+      e.address.replace(/\r?\n/g, ', '),
+      e.postcode,
+      e.pollingDistrict,
+      ABSENT_VOTE_LABELS[e.absentVote],
+      e.latestSupport,
+    ]);
+    const slug =
+      contest.areaName
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'area';
     return {
       fileName: `postal-vote-week-${slug}.csv`,
       csv: writeCsv([['Elector number', 'Name', 'Address', 'Postcode', 'Polling district', 'Absent vote', 'Support'], ...rows]),
@@ -103,7 +126,9 @@ export const votingHandlers: HandlersFor<typeof votingContract> = {
   'voting.importMarked': async (ctx, { fileId, electionId, areaId, mapping, pollingDistrict }) => {
     const election = await requireElection(ctx, electionId);
     const area = await requireArea(ctx, areaId);
-    const { fileName, rows } = readUpload(ctx, fileId, (file, name) => readMarkedRegister(file, name, mapping as VotingListMapping, pollingDistrict || undefined));
+    const { fileName, rows } = readUpload(ctx, fileId, (file, name) =>
+      readMarkedRegister(file, name, mapping as VotingListMapping, pollingDistrict || undefined),
+    );
     const byNumber = electorsByNumber(ctx.db, areaId);
     const unknown: { line: number; electorNumber: string }[] = [];
     const byDistrict = new Map<string, { electorId: number; method: 'in_person' | 'postal' | 'proxy' }[]>();
@@ -118,12 +143,22 @@ export const votingHandlers: HandlersFor<typeof votingContract> = {
       }
     }
     const receivedAt = new Date().toISOString();
-    const districts = [...byDistrict].sort(([a], [b]) => a.localeCompare(b)).map(([d, votes]) => {
-      const batch = recordVoteBatch(ctx.db, {
-        electionId, areaId, pollingDistrict: d, source: 'import', clientId: null, receivedAt, enteredBy: ctx.actor, votedAt: election.pollingDay, votes,
+    const districts = [...byDistrict]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([d, votes]) => {
+        const batch = recordVoteBatch(ctx.db, {
+          electionId,
+          areaId,
+          pollingDistrict: d,
+          source: 'import',
+          clientId: null,
+          receivedAt,
+          enteredBy: ctx.actor,
+          votedAt: election.pollingDay,
+          votes,
+        });
+        return { pollingDistrict: d, recorded: batch.recorded.length, duplicates: batch.duplicates.length };
       });
-      return { pollingDistrict: d, recorded: batch.recorded.length, duplicates: batch.duplicates.length };
-    });
     const recorded = districts.reduce((n, d) => n + d.recorded, 0);
     const duplicates = districts.reduce((n, d) => n + d.duplicates, 0);
     await ctx.audit({

@@ -36,7 +36,11 @@ export const backupCommands: Command[] = [
         : undefined;
       // The copy is checked before it takes its name: a file at FILE is one that checked out.
       await withDatabase(values, (app) => backupTo(app.db, file, { passphrase, onProgress: progressOnStderr('Backing up') }));
-      console.log(passphrase === undefined ? `Backed up to ${file} (integrity check ok).` : `Backed up to ${file}, encrypted with the backup passphrase (integrity check ok).`);
+      console.log(
+        passphrase === undefined
+          ? `Backed up to ${file} (integrity check ok).`
+          : `Backed up to ${file}, encrypted with the backup passphrase (integrity check ok).`,
+      );
       return 0;
     },
   },

@@ -6,7 +6,8 @@ export const callCommands: Command[] = [
   {
     path: ['call'],
     usage: 'call METHOD [JSON] [--db PATH]',
-    summary: 'Call any method of the API with JSON input (default {}): prints the JSON result (exit 0) or the error object (exit 1). --database URL (PostgreSQL) is not available yet: use --db',
+    summary:
+      'Call any method of the API with JSON input (default {}): prints the JSON result (exit 0) or the error object (exit 1). --database URL (PostgreSQL) is not available yet: use --db',
     options: { database: { type: 'string' } },
     async run(values, positionals) {
       if (values.database !== undefined) throw new CliError('--database is for PostgreSQL, which Hustings does not support yet: use --db PATH', 2);

@@ -81,7 +81,11 @@ export function printJson(value: unknown) {
 export function printTable(rows: Record<string, unknown>[], columns: string[]) {
   const cells = rows.map((r) => columns.map((c) => String(r[c] ?? '')));
   const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i].length)));
-  const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (values: string[]) =>
+    values
+      .map((v, i) => v.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   process.stdout.write(`${[line(columns), ...cells.map(line)].join('\n')}\n`);
 }
 

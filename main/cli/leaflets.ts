@@ -45,7 +45,9 @@ export const leafletsCommands: Command[] = [
         report.districts.map((d) => ({ district: d.district ?? '(none)', households: d.households, reached: d.reached, coverage: formatPercent(d.percent) })),
         ['district', 'households', 'reached', 'coverage'],
       );
-      console.log(`\nTotal: ${report.total.reached} of ${report.total.households} households (${formatPercent(report.total.percent)}); ${report.stock.onHand} copies in stock.`);
+      console.log(
+        `\nTotal: ${report.total.reached} of ${report.total.households} households (${formatPercent(report.total.percent)}); ${report.stock.onHand} copies in stock.`,
+      );
       console.log(report.plan.summary);
       for (const r of report.plan.rounds) console.log(`  - ${r.message}`);
       return 0;

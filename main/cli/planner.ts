@@ -35,7 +35,13 @@ export const plannerCommands: Command[] = [
       else if (rows.length === 0) console.log('No contests yet: add areas to an election first.');
       else
         printTable(
-          rows.map((r) => ({ contest: r.contest.id, area: r.contest.areaName, election: r.contest.electionName, status: r.contest.status, verdict: VERDICT_LABELS[r.plan.verdict] })),
+          rows.map((r) => ({
+            contest: r.contest.id,
+            area: r.contest.areaName,
+            election: r.contest.electionName,
+            status: r.contest.status,
+            verdict: VERDICT_LABELS[r.plan.verdict],
+          })),
           ['contest', 'area', 'election', 'status', 'verdict'],
         );
       return 0;

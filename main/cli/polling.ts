@@ -24,7 +24,9 @@ export const pollingCommands: Command[] = [
           throw new CliError(`Cannot write ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (e as Error).message}`);
         }
         const r = await writeTellersRota(plan, out);
-        console.log(`Wrote ${file}: ${r.pages} page${r.pages > 1 ? 's' : ''}, ${plan.overview.stations.length} stations, ${r.shifts} shifts, ${r.gaps} gaps in cover.`);
+        console.log(
+          `Wrote ${file}: ${r.pages} page${r.pages > 1 ? 's' : ''}, ${plan.overview.stations.length} stations, ${r.shifts} shifts, ${r.gaps} gaps in cover.`,
+        );
         return 0;
       });
     },

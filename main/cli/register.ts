@@ -55,7 +55,10 @@ export const registerCommands: Command[] = [
           const details = end.error?.details as { problems?: { line: number; reason: string }[] } | undefined;
           for (const p of details?.problems ?? []) console.log(`Line ${p.line}: ${p.reason}`);
           if (end.error?.code === 'needs_confirmation') {
-            const options = mode === 'replace' ? 'Run it again with --confirm-removals to remove them, or with --alterations to apply the file as notices of alteration.' : 'Run it again with --confirm-removals to delete them.';
+            const options =
+              mode === 'replace'
+                ? 'Run it again with --confirm-removals to remove them, or with --alterations to apply the file as notices of alteration.'
+                : 'Run it again with --confirm-removals to delete them.';
             throw new CliError(`${end.message}\n${options}`);
           }
           throw new CliError(end.message);
@@ -103,7 +106,9 @@ export const registerCommands: Command[] = [
         const started = performance.now();
         const r = await writeWalkSheets(app.dispatch, areaId, plan, out);
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        console.log(`Wrote ${file}: ${r.pages} pages, ${r.electors} electors in ${plan.districts.length === 1 ? `polling district ${plan.districts[0]}` : `${plan.districts.length} polling districts`} (${seconds} s).`);
+        console.log(
+          `Wrote ${file}: ${r.pages} pages, ${r.electors} electors in ${plan.districts.length === 1 ? `polling district ${plan.districts[0]}` : `${plan.districts.length} polling districts`} (${seconds} s).`,
+        );
         return 0;
       });
     },

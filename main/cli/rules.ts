@@ -46,7 +46,8 @@ function rulesQueryFromOptions(values: Values) {
     nation = codeNation;
   }
   const policeArea = values['police-area'];
-  if (policeArea !== undefined && (typeof policeArea !== 'string' || policeArea.trim() === '')) throw new CliError('--police-area needs the police area’s name', 2);
+  if (policeArea !== undefined && (typeof policeArea !== 'string' || policeArea.trim() === ''))
+    throw new CliError('--police-area needs the police area’s name', 2);
   return {
     type,
     nation,
@@ -60,38 +61,73 @@ function rulesQueryFromOptions(values: Values) {
   };
 }
 
-const OPTION_OF: Record<string, string> = { electorate: '--electorate', designation: '--designation or --area-code', councils: '--councils', policeArea: '--police-area', poll: '--poll', declared: '--declared', type: '--type', nation: '--nation', post: '--post' };
-const MISSING_OF: Record<string, string> = { electors: '--electorate', areaKind: '--designation or --area-code', councils: '--councils', policeArea: '--police-area' };
+const OPTION_OF: Record<string, string> = {
+  electorate: '--electorate',
+  designation: '--designation or --area-code',
+  councils: '--councils',
+  policeArea: '--police-area',
+  poll: '--poll',
+  declared: '--declared',
+  type: '--type',
+  nation: '--nation',
+  post: '--post',
+};
+const MISSING_OF: Record<string, string> = {
+  electors: '--electorate',
+  areaKind: '--designation or --area-code',
+  councils: '--councils',
+  policeArea: '--police-area',
+};
 
 const flag = (confirmed: boolean) => (confirmed ? '' : ' (unconfirmed: check it)');
 
 /** The rules as sentences a volunteer can read. */
 function rulesSentences(r: ElectionRules): string[] {
   const n = r.nominations;
-  const lines = [`${r.label} (${NATION_LABELS[r.nation]}), ${r.ballot === 'list' ? 'a list ballot: party lists and individual candidates' : 'a single-candidate ballot'}.`];
+  const lines = [
+    `${r.label} (${NATION_LABELS[r.nation]}), ${r.ballot === 'list' ? 'a list ballot: party lists and individual candidates' : 'a single-candidate ballot'}.`,
+  ];
   const s = n.subscribers;
   lines.push(
     s.required === 0
       ? `Subscribers: none${s.candidateSigns ? ': the candidate signs the nomination paper, with a witness' : ''}${flag(s.source === 'rules')}.`
       : `Subscribers: ${s.required} (${s.roles}) registered in ${s.registeredIn}${s.spread ? `, ${s.spread}` : ''}${flag(s.source === 'rules')}.`,
   );
-  lines.push(n.deposit ? `Deposit: ${formatPence(n.deposit.amountPence, { wholePounds: true })}, ${describeReturnRule(n.deposit.returnRule)}${flag(n.deposit.amountSource === 'rules')}.` : 'Deposit: none.');
+  lines.push(
+    n.deposit
+      ? `Deposit: ${formatPence(n.deposit.amountPence, { wholePounds: true })}, ${describeReturnRule(n.deposit.returnRule)}${flag(n.deposit.amountSource === 'rules')}.`
+      : 'Deposit: none.',
+  );
   lines.push(`  Nomination rules: ${n.instrument}.`);
   for (const note of n.notes) lines.push(`  ${note}`);
   const l = r.limit;
   if (l.limitPence !== null) lines.push(`Spending limit: ${formatPence(l.limitPence)} (${l.working})${flag(l.confirmed)}.`);
   else if (l.rule) {
-    const rate = l.rule.perElector === null ? '' : 'flat' in l.rule.perElector ? ` + ${formatRate(l.rule.perElector.flat)} per elector` : ` + ${formatRate(l.rule.perElector.county)} per elector (county) or ${formatRate(l.rule.perElector.borough)} (borough)`;
-    const fixed = l.fixedPence !== null ? formatPence(l.fixedPence) : l.rule.perCouncil ? `${formatPence(l.rule.fixedPence)} × constituent councils` : 'a fixed sum per police area';
+    const rate =
+      l.rule.perElector === null
+        ? ''
+        : 'flat' in l.rule.perElector
+          ? ` + ${formatRate(l.rule.perElector.flat)} per elector`
+          : ` + ${formatRate(l.rule.perElector.county)} per elector (county) or ${formatRate(l.rule.perElector.borough)} (borough)`;
+    const fixed =
+      l.fixedPence !== null
+        ? formatPence(l.fixedPence)
+        : l.rule.perCouncil
+          ? `${formatPence(l.rule.fixedPence)} × constituent councils`
+          : 'a fixed sum per police area';
     lines.push(`Spending limit: ${fixed}${rate}${flag(l.confirmed)}; give ${MISSING_OF[l.missing ?? ''] ?? 'the missing figure'} to work it out.`);
   } else lines.push(`Spending limit: not known. ${l.working}.`);
   if (l.instrument) lines.push(`  Set by ${l.instrument}; checked ${formatDateLong(l.checkedOn!)}.`);
   if (l.note) lines.push(`  ${l.note}`);
   for (const p of r.periods ?? []) {
-    lines.push(`${p.label}: ${formatDateLong(p.starts)} to ${formatDateLong(p.ends)}, limit ${p.limitPence === null ? 'not known' : formatPence(p.limitPence)}${flag(p.confirmed)}.`);
+    lines.push(
+      `${p.label}: ${formatDateLong(p.starts)} to ${formatDateLong(p.ends)}, limit ${p.limitPence === null ? 'not known' : formatPence(p.limitPence)}${flag(p.confirmed)}.`,
+    );
   }
   const from = r.returnDue.countedFrom === 'declaration' ? 'the declaration of the result' : 'polling day';
-  lines.push(`After the poll: invoices in within ${r.invoicesDueDays} days and paid within ${r.paymentDueDays} days of ${from}; the return of expenses within ${r.returnDue.days} days${r.returnDueDate ? `, by ${formatDateLong(r.returnDueDate)}` : ''}.`);
+  lines.push(
+    `After the poll: invoices in within ${r.invoicesDueDays} days and paid within ${r.paymentDueDays} days of ${from}; the return of expenses within ${r.returnDue.days} days${r.returnDueDate ? `, by ${formatDateLong(r.returnDueDate)}` : ''}.`,
+  );
   for (const w of r.warnings) lines.push(`Note: ${w}.`);
   return lines;
 }

@@ -13,7 +13,9 @@ export const serveCommands: Command[] = [
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a number from 0 to 65535, not "${values.port}"`, 2);
       const host = typeof values.host === 'string' ? values.host : '127.0.0.1';
       if (!['127.0.0.1', 'localhost', '::1'].includes(host)) {
-        console.warn(`Warning: listening on ${host}, not only this computer. Anyone who can reach it and has the token can read and change your campaign data.`);
+        console.warn(
+          `Warning: listening on ${host}, not only this computer. Anyone who can reach it and has the token can read and change your campaign data.`,
+        );
       }
       const dbPath = dbPathOf(values);
       const app = await openFromTerminal(values);

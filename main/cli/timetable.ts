@@ -69,7 +69,8 @@ function timetableInputFromOptions(values: Values) {
   }
   let nation: Nation | undefined;
   if (values.nation !== undefined) {
-    if (!(NATIONS as readonly unknown[]).includes(values.nation)) throw new CliError(`Unknown nation "${String(values.nation)}": use one of ${NATIONS.join(', ')}`, 2);
+    if (!(NATIONS as readonly unknown[]).includes(values.nation))
+      throw new CliError(`Unknown nation "${String(values.nation)}": use one of ${NATIONS.join(', ')}`, 2);
     nation = values.nation as Nation;
   }
   const declaredOn = dateOption(values, 'declared');
@@ -83,7 +84,11 @@ function timetableInputFromOptions(values: Values) {
 function printTimetable(rows: Row[], warnings: string[], json: boolean) {
   for (const w of warnings) console.error(`Warning: ${w}`);
   if (json) printJson(rows);
-  else printTable(rows.map((r) => ({ date: formatDateLong(r.date), time: r.time ? formatTime(r.time) : '', milestone: r.label })), ['date', 'time', 'milestone']);
+  else
+    printTable(
+      rows.map((r) => ({ date: formatDateLong(r.date), time: r.time ? formatTime(r.time) : '', milestone: r.label })),
+      ['date', 'time', 'milestone'],
+    );
 }
 
 export const timetableCommands: Command[] = [

@@ -32,7 +32,10 @@ export async function keysFromTerminal(dbPath: string, values: Values): Promise<
   const given = process.env.HUSTINGS_PASSPHRASE;
   if (given) return { passphrase: given };
   if (!canAsk()) {
-    throw new CliError(`${dbPath} is encrypted: set HUSTINGS_PASSPHRASE to its passphrase (or HUSTINGS_RECOVERY_KEY to its recovery key), or run this in a terminal to be asked.`, 2);
+    throw new CliError(
+      `${dbPath} is encrypted: set HUSTINGS_PASSPHRASE to its passphrase (or HUSTINGS_RECOVERY_KEY to its recovery key), or run this in a terminal to be asked.`,
+      2,
+    );
   }
   return { passphrase: await askHidden(`Passphrase for ${dbPath}: `) };
 }
@@ -41,7 +44,8 @@ export async function keysFromTerminal(dbPath: string, values: Values): Promise<
 export async function newPassphrase(why: string): Promise<string> {
   const given = process.env.HUSTINGS_PASSPHRASE;
   if (given) {
-    if (given.length < MIN_PASSPHRASE) throw new CliError(`HUSTINGS_PASSPHRASE is too short for a new passphrase: use at least ${MIN_PASSPHRASE} characters.`, 2);
+    if (given.length < MIN_PASSPHRASE)
+      throw new CliError(`HUSTINGS_PASSPHRASE is too short for a new passphrase: use at least ${MIN_PASSPHRASE} characters.`, 2);
     return given;
   }
   if (!canAsk()) throw new CliError(`${why}: set HUSTINGS_PASSPHRASE to one, or run this in a terminal to be asked.`, 2);

@@ -54,7 +54,9 @@ export function askToUnlock(dbPath: string, protector: KeyProtector | undefined)
       ipcMain.removeHandler(UNLOCK_SUBMIT_CHANNEL);
       resolve(unlocked);
     };
-    ipcMain.handle(UNLOCK_ASK_CHANNEL, (event: IpcMainInvokeEvent) => (isUnlockSender(event.senderFrame) ? whatToAsk(dbPath, protector !== undefined) : FORBIDDEN));
+    ipcMain.handle(UNLOCK_ASK_CHANNEL, (event: IpcMainInvokeEvent) =>
+      isUnlockSender(event.senderFrame) ? whatToAsk(dbPath, protector !== undefined) : FORBIDDEN,
+    );
     ipcMain.handle(UNLOCK_SUBMIT_CHANNEL, async (event: IpcMainInvokeEvent, typed: unknown) => {
       if (!isUnlockSender(event.senderFrame)) return FORBIDDEN;
       const t = (typeof typed === 'object' && typed !== null ? typed : {}) as Record<string, unknown>;

@@ -10,5 +10,10 @@ export async function call<T>(dispatch: Dispatch, method: string, input: unknown
 
 /** A file name's middle part: `Newtown East` → `newtown-east`. */
 export function slug(text: string, fallback: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || fallback;
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || fallback
+  );
 }

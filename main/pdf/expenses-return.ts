@@ -33,7 +33,8 @@ export function expensesReturnFileName(ret: ElectionReturnView): string {
 }
 
 function spending(ret: ElectionReturnView): Section[] {
-  if (ret.nil) return [{ heading: 'Nil return', groups: [[blank(['Nil return', 'No election expenses incurred, no donations received', '', '', formatPence(0)])]] }];
+  if (ret.nil)
+    return [{ heading: 'Nil return', groups: [[blank(['Nil return', 'No election expenses incurred, no donations received', '', '', formatPence(0)])]] }];
   const categories = ret.categories.map((c): Section => {
     const lines = c.lines.map((l) => [
       blank([
@@ -50,7 +51,10 @@ function spending(ret: ElectionReturnView): Section[] {
     if (c.refundsPence > 0) parts.push(`less refunds ${formatPence(c.refundsPence)}`);
     return {
       heading: `Spending: ${c.label}`,
-      groups: [...(lines.length > 0 ? lines : [[blank(['', 'Nothing in this category'])]]), [blank([`Total: ${c.label}`, parts.join(', '), '', '', formatPence(c.totalPence)])]],
+      groups: [
+        ...(lines.length > 0 ? lines : [[blank(['', 'Nothing in this category'])]]),
+        [blank([`Total: ${c.label}`, parts.join(', '), '', '', formatPence(c.totalPence)])],
+      ],
     };
   });
   const totals: Section = {
@@ -68,7 +72,13 @@ function spending(ret: ElectionReturnView): Section[] {
 
 function donations(ret: ElectionReturnView): Section[] {
   const accepted = ret.donationsSchedule.map((d) => [
-    blank([d.donorName, `${DONATION_KIND_LABELS[d.kind]}${d.description ? `: ${d.description}` : ''}`, paperDate(d.receivedOn), d.acceptedOn ? paperDate(d.acceptedOn) : 'Not decided', formatPence(d.valuePence)]),
+    blank([
+      d.donorName,
+      `${DONATION_KIND_LABELS[d.kind]}${d.description ? `: ${d.description}` : ''}`,
+      paperDate(d.receivedOn),
+      d.acceptedOn ? paperDate(d.acceptedOn) : 'Not decided',
+      formatPence(d.valuePence),
+    ]),
     blank([
       d.donorAddress.replace(/\s*\n\s*/g, ', '),
       `Permissible as: ${d.permissibleSource ? PERMISSIBLE_SOURCE_LABELS[d.permissibleSource] : 'not yet checked'}${d.electorNumber ? ` (${d.electorNumber})` : ''}${d.companyNumber ? ` (${d.companyNumber})` : ''}`,
@@ -140,7 +150,10 @@ export async function writeExpensesReturn(ret: ElectionReturnView, out: Writable
     footer: `Return of election expenses: ${ret.title}. Produced by Hustings from the contest’s ledger; check each line against its invoice or receipt before signing.`,
   };
   const sheet = openSheet(out, `Return of election expenses: ${ret.title}`);
-  const pages = sheet.run(frame, { title: `Return of election expenses: ${ret.title}`, sections: [...spending(ret), ...donations(ret), ...depositAndLimit(ret)] });
+  const pages = sheet.run(frame, {
+    title: `Return of election expenses: ${ret.title}`,
+    sections: [...spending(ret), ...donations(ret), ...depositAndLimit(ret)],
+  });
   await sheet.end();
   return { pages };
 }

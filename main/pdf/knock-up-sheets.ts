@@ -35,7 +35,8 @@ async function call<T>(dispatch: Dispatch, method: string, input: unknown): Prom
 
 /** Reads the list (refusing, before a byte is written, a room or contest that is not there). */
 export async function planKnockUpSheets(dispatch: Dispatch, req: KnockUpRequest): Promise<KnockUpList> {
-  if (!Number.isInteger(req.round) || req.round < 1 || req.round > 20) throw new AppError('invalid_input', 'A round is a whole number from 1 to 20', { round: 'From 1 to 20' });
+  if (!Number.isInteger(req.round) || req.round < 1 || req.round > 20)
+    throw new AppError('invalid_input', 'A round is a whole number from 1 to 20', { round: 'From 1 to 20' });
   return call<KnockUpList>(dispatch, 'knockUp.list', { contestId: req.contestId, roomId: req.roomId });
 }
 
@@ -61,7 +62,12 @@ function sections(electors: readonly KnockUpRow[]): Section[] {
   return out;
 }
 
-export async function writeKnockUpSheets(dispatch: Dispatch, req: KnockUpRequest, out: Writable, list?: KnockUpList): Promise<{ pages: number; electors: number }> {
+export async function writeKnockUpSheets(
+  dispatch: Dispatch,
+  req: KnockUpRequest,
+  out: Writable,
+  list?: KnockUpList,
+): Promise<{ pages: number; electors: number }> {
   const l = list ?? (await planKnockUpSheets(dispatch, req));
   const rounds = Array.from({ length: Math.max(3, req.round) }, (_, i) => String(i + 1));
   const printed = new Date().toLocaleString('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'short' });
@@ -107,7 +113,8 @@ export async function serveKnockUpSheets(dispatch: Dispatch, url: URL, res: Serv
     return /^\d{1,15}$/.test(text) ? Number(text) : 0;
   };
   const req = { contestId: num('contest'), roomId: num('room'), round: num('round') };
-  if (req.contestId <= 0 || req.roomId <= 0 || req.round <= 0) return refuse(res, 400, 'Give the contest, committee room and round as ?contest=ID&room=ID&round=N');
+  if (req.contestId <= 0 || req.roomId <= 0 || req.round <= 0)
+    return refuse(res, 400, 'Give the contest, committee room and round as ?contest=ID&room=ID&round=N');
   let list;
   try {
     list = await planKnockUpSheets(dispatch, req);
@@ -115,7 +122,11 @@ export async function serveKnockUpSheets(dispatch: Dispatch, url: URL, res: Serv
     if (e instanceof AppError) return refuse(res, HTTP_STATUS[e.code], e.message);
     throw e;
   }
-  const slug = list.roomName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'room';
+  const slug =
+    list.roomName
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'room';
   res.writeHead(200, {
     'Content-Type': 'application/pdf',
     'Content-Disposition': `attachment; filename="knock-up-${slug}-round-${req.round}.pdf"`,

@@ -22,7 +22,12 @@ export function idParam(url: URL, name: string): number {
 }
 
 /** Plans (a refusal is answered in plain words), then streams the PDF the plan describes. */
-export async function sendPdf<P>(res: ServerResponse, plan: () => Promise<P>, fileName: (p: P) => string, write: (p: P, out: Writable) => Promise<unknown>): Promise<void> {
+export async function sendPdf<P>(
+  res: ServerResponse,
+  plan: () => Promise<P>,
+  fileName: (p: P) => string,
+  write: (p: P, out: Writable) => Promise<unknown>,
+): Promise<void> {
   let planned: P;
   try {
     planned = await plan();

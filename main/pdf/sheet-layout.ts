@@ -133,12 +133,20 @@ export function openSheet(out: Writable, title: string) {
       x += g.codes.length * BOX_PITCH + GROUP_GAP;
     });
     fast.put(titles);
-    doc.lineWidth(0.8).moveTo(MARGIN, TABLE_TOP - 2).lineTo(A4.width - MARGIN, TABLE_TOP - 2).stroke();
+    doc
+      .lineWidth(0.8)
+      .moveTo(MARGIN, TABLE_TOP - 2)
+      .lineTo(A4.width - MARGIN, TABLE_TOP - 2)
+      .stroke();
   }
 
   const footers = new WeakMap<SheetFrame, string[]>();
   function footer(frame: SheetFrame) {
-    doc.lineWidth(0.5).moveTo(MARGIN, FOOTER_TOP).lineTo(A4.width - MARGIN, FOOTER_TOP).stroke();
+    doc
+      .lineWidth(0.5)
+      .moveTo(MARGIN, FOOTER_TOP)
+      .lineTo(A4.width - MARGIN, FOOTER_TOP)
+      .stroke();
     doc.font(FONT).fontSize(6.5).fillColor('black');
     let lines = footers.get(frame);
     if (lines === undefined) {
@@ -155,7 +163,14 @@ export function openSheet(out: Writable, title: string) {
       fast.put([{ text: line.text, x: MARGIN + 2, y: y + 2.5, width: CONTENT_WIDTH - 4 }]);
       return;
     }
-    if (line.first) doc.lineWidth(0.3).strokeColor('#888888').moveTo(MARGIN, y - 0.5).lineTo(A4.width - MARGIN, y - 0.5).stroke().strokeColor('black');
+    if (line.first)
+      doc
+        .lineWidth(0.3)
+        .strokeColor('#888888')
+        .moveTo(MARGIN, y - 0.5)
+        .lineTo(A4.width - MARGIN, y - 0.5)
+        .stroke()
+        .strokeColor('black');
     doc.font(FONT).fontSize(8);
     let x = MARGIN;
     fast.put(

@@ -18,7 +18,8 @@ export async function planTellersRota(dispatch: Dispatch, contestId: number): Pr
   const r = await dispatch('polling.get', { contestId });
   if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.fields);
   const overview = r.value as PollingOverview;
-  if (overview.stations.length === 0) throw new AppError('not_found', `${overview.contest.areaName} has no polling stations yet: add them on the polling day page first`);
+  if (overview.stations.length === 0)
+    throw new AppError('not_found', `${overview.contest.areaName} has no polling stations yet: add them on the polling day page first`);
   const v = await dispatch('volunteers.list', {});
   const phones = new Map(v.ok ? (v.value as { id: number; phone: string }[]).map((x) => [x.id, x.phone]) : []);
   return { overview, phones };
@@ -38,7 +39,9 @@ function rotaSections(overview: PollingOverview, phones: Map<number, string>): S
       cells: [`${g.from}–${g.to}`, NO_TELLER, '', ''],
     }));
     const rows = [...shifts, ...gaps].sort((a, b) => a.from.localeCompare(b.from));
-    const where = [s.districts.length > 0 ? `districts ${s.districts.join(', ')}` : 'no districts', s.address.replace(/\s*\n\s*/g, ', ')].filter(Boolean).join(' · ');
+    const where = [s.districts.length > 0 ? `districts ${s.districts.join(', ')}` : 'no districts', s.address.replace(/\s*\n\s*/g, ', ')]
+      .filter(Boolean)
+      .join(' · ');
     return {
       heading: `${s.name} — ${where}`,
       groups: rows.map((r) => [r.cells]),
@@ -46,7 +49,10 @@ function rotaSections(overview: PollingOverview, phones: Map<number, string>): S
   });
 }
 
-export async function writeTellersRota(plan: { overview: PollingOverview; phones: Map<number, string> }, out: Writable): Promise<{ pages: number; shifts: number; gaps: number }> {
+export async function writeTellersRota(
+  plan: { overview: PollingOverview; phones: Map<number, string> },
+  out: Writable,
+): Promise<{ pages: number; shifts: number; gaps: number }> {
   const { overview } = plan;
   const sheet = openSheet(out, `Tellers’ rota: ${overview.contest.areaName}`);
   const frame: SheetFrame = {

@@ -116,4 +116,3 @@ export const areasContract = {
     z.object({ imported: z.number(), skipped: z.number() }),
   ),
 };
-

@@ -73,9 +73,7 @@ const candidacySummary = contest
   });
 export type CandidacySummary = z.infer<typeof candidacySummary>;
 
-const depositRuleOut = z
-  .object({ amountPence: z.number(), amountSource: z.string(), returnRule: z.unknown(), returnRuleText: z.string() })
-  .nullable();
+const depositRuleOut = z.object({ amountPence: z.number(), amountSource: z.string(), returnRule: z.unknown(), returnRuleText: z.string() }).nullable();
 
 const requirementsOut = z.object({
   label: z.string(),
@@ -149,9 +147,7 @@ const candidacyDetail = candidacySummary.extend({
   }),
   subscribers: z.array(subscriberOut),
   registerLoaded: z.boolean(),
-  deposit: z
-    .object({ outcome: z.enum(['no-deposit', 'returned', 'forfeited']), amountPence: z.number().optional(), reason: z.string() })
-    .nullable(),
+  deposit: z.object({ outcome: z.enum(['no-deposit', 'returned', 'forfeited']), amountPence: z.number().optional(), reason: z.string() }).nullable(),
 });
 export type CandidacyDetail = z.infer<typeof candidacyDetail>;
 
@@ -169,7 +165,16 @@ const nominationCheck = z.object({
       status: candidacyStatus,
       complete: z.boolean(),
       subscribers: z.object({ count: z.number(), required: z.number(), unchecked: z.number() }),
-      items: z.array(z.object({ id: checklistItemId, label: z.string(), applies: z.boolean(), state: itemState, dueOn: z.string().nullable(), problems: z.array(z.string()) })),
+      items: z.array(
+        z.object({
+          id: checklistItemId,
+          label: z.string(),
+          applies: z.boolean(),
+          state: itemState,
+          dueOn: z.string().nullable(),
+          problems: z.array(z.string()),
+        }),
+      ),
       problems: z.array(z.string()),
     }),
   ),
@@ -196,8 +201,16 @@ export const resultInput = z.strictObject({
   electorate: count('Electorate').min(1, 'The electorate must be 1 or more'),
   ballotsCast: count('Ballot papers counted').nullable().default(null),
   rejectedBallots: count('Rejected ballots').nullable().default(null),
-  votesPerBallot: z.number({ error: 'Votes per ballot must be a number' }).int('Votes per ballot must be a whole number').min(1, 'Votes per ballot must be 1 or more').max(20, 'Votes per ballot is at most 20').default(1),
-  rows: z.array(resultRowInput, { error: 'Enter the candidates’ votes' }).min(1, 'Enter the votes of at least one candidate').max(200, 'At most 200 candidates'),
+  votesPerBallot: z
+    .number({ error: 'Votes per ballot must be a number' })
+    .int('Votes per ballot must be a whole number')
+    .min(1, 'Votes per ballot must be 1 or more')
+    .max(20, 'Votes per ballot is at most 20')
+    .default(1),
+  rows: z
+    .array(resultRowInput, { error: 'Enter the candidates’ votes' })
+    .min(1, 'Enter the votes of at least one candidate')
+    .max(200, 'At most 200 candidates'),
 });
 export type ResultInputForm = z.input<typeof resultInput>;
 

@@ -17,7 +17,8 @@ const codeConfig = z
     requests: z.strictObject(Object.fromEntries(REQUESTS.map((r) => [r, code])) as Record<(typeof REQUESTS)[number], typeof code>),
   })
   .superRefine((config, ctx) => {
-    for (const p of configProblems(config as CodeConfig)) ctx.addIssue({ code: 'custom', path: p.path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)), message: p.message });
+    for (const p of configProblems(config as CodeConfig))
+      ctx.addIssue({ code: 'custom', path: p.path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)), message: p.message });
   });
 
 const district = pollingDistrictText.default('');

@@ -31,7 +31,11 @@ export function requiredText(label: string, max = 200) {
 }
 
 export function optionalText(label: string, max = 2000) {
-  return z.string({ error: `${label} must be text` }).trim().max(max, `${label} must be at most ${max} characters`).default('');
+  return z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .max(max, `${label} must be at most ${max} characters`)
+    .default('');
 }
 
 export const confirmFlag = z.boolean({ error: 'confirm must be true or false' }).optional();

@@ -36,7 +36,10 @@ export const considerAllInput = z.strictObject({
   nation: nation.nullable().default(null),
   nameContains: optionalText('Name filter', 200),
   /** A region as areas record it, e.g. "North East"; null for every region. */
-  region: z.string({ error: 'Region must be text' }).trim().max(100, 'Region must be at most 100 characters')
+  region: z
+    .string({ error: 'Region must be text' })
+    .trim()
+    .max(100, 'Region must be at most 100 characters')
     .nullable()
     .default(null)
     .transform((v) => v || null),
@@ -77,7 +80,11 @@ export const contestsContract = {
     considerAllInput,
     z.object({ batch: contestBatch, created: z.number(), alreadyContests: z.number() }),
   ),
-  'contests.listBatches': query('Batches of contests added by "consider all" to an election, newest first, with how many are still there', z.strictObject({ electionId: id }), z.array(contestBatch)),
+  'contests.listBatches': query(
+    'Batches of contests added by "consider all" to an election, newest first, with how many are still there',
+    z.strictObject({ electionId: id }),
+    z.array(contestBatch),
+  ),
   'contests.undoBatch': mutation(
     'Undo a "consider all": remove the contests the batch added that have gained no data since, and say which were kept and why',
     idInput,

@@ -51,8 +51,30 @@ export type Data =
 
 /** Everything a record can be part of: for views made of all of it and changes that reach all of it (an erasure). */
 const EVERYTHING: readonly Data[] = [
-  'elections', 'areas', 'contests', 'candidates', 'candidacies', 'nominationRules', 'results', 'partyLists', 'volunteers', 'leaflets',
-  'printRuns', 'rounds', 'drops', 'timetable', 'tasks', 'treasury', 'plans', 'register', 'returns', 'followUps', 'sessions', 'codes', 'polling', 'votes',
+  'elections',
+  'areas',
+  'contests',
+  'candidates',
+  'candidacies',
+  'nominationRules',
+  'results',
+  'partyLists',
+  'volunteers',
+  'leaflets',
+  'printRuns',
+  'rounds',
+  'drops',
+  'timetable',
+  'tasks',
+  'treasury',
+  'plans',
+  'register',
+  'returns',
+  'followUps',
+  'sessions',
+  'codes',
+  'polling',
+  'votes',
 ];
 
 /** Where a contest is and when: most views name it. */
@@ -61,7 +83,18 @@ const CONTEST: readonly Data[] = ['elections', 'areas', 'contests'];
 const NOMINATIONS: readonly Data[] = [...CONTEST, 'candidates', 'candidacies', 'nominationRules', 'results', 'partyLists', 'timetable', 'treasury', 'register'];
 const DELIVERY: readonly Data[] = [...CONTEST, 'volunteers', 'leaflets', 'printRuns', 'rounds', 'drops', 'register'];
 /** The limit reads the area and the nomination rules; the ledger counts print runs; the deposit follows the result. */
-const MONEY: readonly Data[] = [...CONTEST, 'candidates', 'candidacies', 'nominationRules', 'results', 'partyLists', 'leaflets', 'printRuns', 'timetable', 'treasury'];
+const MONEY: readonly Data[] = [
+  ...CONTEST,
+  'candidates',
+  'candidacies',
+  'nominationRules',
+  'results',
+  'partyLists',
+  'leaflets',
+  'printRuns',
+  'timetable',
+  'treasury',
+];
 const DATES: readonly Data[] = [...CONTEST, 'nominationRules', 'timetable'];
 
 /** Queries: the data their answer is made of. */

@@ -26,7 +26,10 @@ export const jobsContract = {
   'jobs.cancel': query('Cancel a long job; it ends cancelled with nothing changed', z.strictObject({ jobId }), jobEvent),
   'uploads.begin': query(
     'Start sending a file (e.g. a register CSV) in text chunks; returns its upload id',
-    z.strictObject({ name: z.string().trim().min(1, 'Name the file').max(300), size: z.number().int().min(0).max(500_000_000, 'Files over 500 MB are refused') }),
+    z.strictObject({
+      name: z.string().trim().min(1, 'Name the file').max(300),
+      size: z.number().int().min(0).max(500_000_000, 'Files over 500 MB are refused'),
+    }),
     z.object({ fileId: z.string() }),
   ),
   'uploads.append': query(

@@ -320,7 +320,14 @@ export const leafletsContract = {
   'volunteers.getPersonExport': query(
     'Everything Hustings holds about one volunteer (subject access), as one JSON document',
     idInput,
-    z.object({ exportedAt: z.string(), volunteer, assignments: z.array(assignment), drops: z.array(drop), mentions: z.array(mention), audit: z.array(z.unknown()) }),
+    z.object({
+      exportedAt: z.string(),
+      volunteer,
+      assignments: z.array(assignment),
+      drops: z.array(drop),
+      mentions: z.array(mention),
+      audit: z.array(z.unknown()),
+    }),
   ),
   'volunteers.erasePerson': mutation(
     'Erase one volunteer: their details and assignments, their name on drops and wherever else it is written, and the copies in the audit trail, leaving a record that an erasure happened (needs confirm: true)',
@@ -331,7 +338,11 @@ export const leafletsContract = {
   'leaflets.list': query('Leaflets with stock and imprint status', z.strictObject({ contestId: id.optional() }), z.array(leaflet)),
   'leaflets.get': query('One leaflet', idInput, leaflet),
   'leaflets.create': mutation('Add a leaflet (as a draft)', leafletInput, leaflet),
-  'leaflets.update': mutation('Change a leaflet; a ready leaflet whose imprint becomes incomplete goes back to draft', z.strictObject({ id, ...leafletFields }), leaflet),
+  'leaflets.update': mutation(
+    'Change a leaflet; a ready leaflet whose imprint becomes incomplete goes back to draft',
+    z.strictObject({ id, ...leafletFields }),
+    leaflet,
+  ),
   'leaflets.setStatus': mutation('Mark a leaflet draft, ready (needs a complete imprint) or retired', z.strictObject({ id, status: leafletStatus }), leaflet),
   'leaflets.deleteImpact': query('What deleting a leaflet would also delete', idInput, deleteImpact),
   'leaflets.delete': mutation(
@@ -345,7 +356,10 @@ export const leafletsContract = {
       id,
       fileName: requiredText('File name', 255),
       type: z.string().max(200).default('application/octet-stream'),
-      dataBase64: z.string({ error: 'The file content is missing' }).min(1, 'The file is empty').max(Math.ceil((ARTWORK_MAX_BYTES * 4) / 3) + 4, 'The file is over 18 MB'),
+      dataBase64: z
+        .string({ error: 'The file content is missing' })
+        .min(1, 'The file is empty')
+        .max(Math.ceil((ARTWORK_MAX_BYTES * 4) / 3) + 4, 'The file is over 18 MB'),
     }),
     leaflet,
   ),
@@ -355,11 +369,7 @@ export const leafletsContract = {
     idInput,
     z.object({ name: z.string(), type: z.string(), dataBase64: z.string() }),
   ),
-  'leaflets.openArtwork': mutation(
-    'Open the artwork with the system viewer (desktop app only)',
-    idInput,
-    z.object({ opened: z.boolean(), path: z.string() }),
-  ),
+  'leaflets.openArtwork': mutation('Open the artwork with the system viewer (desktop app only)', idInput, z.object({ opened: z.boolean(), path: z.string() })),
   'leaflets.coverage': query(
     'Households reached by a leaflet by polling district, rounds not yet covered, and whether they fit planned time before polling day',
     z.strictObject({ leafletId: id, contestId: id.nullable().default(null), today: isoDate.optional() }),
@@ -389,15 +399,7 @@ export const leafletsContract = {
   'rounds.assign': mutation('Assign a round to a volunteer with a planned date', assignmentInput, assignment),
   'rounds.unassign': mutation('Remove an assignment', idInput, z.object({ deleted: z.boolean() })),
 
-  'drops.list': query(
-    'Drops, newest first',
-    z.strictObject({ leafletId: id.optional(), roundId: id.optional(), volunteerId: id.optional() }),
-    z.array(drop),
-  ),
-  'drops.create': mutation(
-    'Log a drop: a round delivered with a leaflet; more copies than the round has households needs confirm: true',
-    dropInput,
-    drop,
-  ),
+  'drops.list': query('Drops, newest first', z.strictObject({ leafletId: id.optional(), roundId: id.optional(), volunteerId: id.optional() }), z.array(drop)),
+  'drops.create': mutation('Log a drop: a round delivered with a leaflet; more copies than the round has households needs confirm: true', dropInput, drop),
   'drops.delete': mutation('Delete a drop', idInput, z.object({ deleted: z.boolean() })),
 };

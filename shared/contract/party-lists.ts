@@ -25,7 +25,13 @@ const listMember = z.object({
 });
 export type ListMember = z.infer<typeof listMember>;
 
-const listBallot = z.object({ label: z.string(), seats: z.number(), maxNames: z.number().nullable(), allocation: z.enum(['dhondt', 'additional-member']), source: z.string() });
+const listBallot = z.object({
+  label: z.string(),
+  seats: z.number(),
+  maxNames: z.number().nullable(),
+  allocation: z.enum(['dhondt', 'additional-member']),
+  source: z.string(),
+});
 
 const partyList = z.object({
   id,
@@ -42,14 +48,16 @@ const partyList = z.object({
   problems: z.array(z.string()),
   complete: z.boolean(),
   closeOfNominations: z.string().nullable(),
-  deposit: z.object({
-    amountPence: z.number(),
-    source: z.enum(['rules', 'unconfirmed', 'override']),
-    returnRuleText: z.string(),
-    /** From the recorded result: returned or forfeited; null until then. */
-    outcome: z.enum(['returned', 'forfeited']).nullable(),
-    reason: z.string().nullable(),
-  }).nullable(),
+  deposit: z
+    .object({
+      amountPence: z.number(),
+      source: z.enum(['rules', 'unconfirmed', 'override']),
+      returnRuleText: z.string(),
+      /** From the recorded result: returned or forfeited; null until then. */
+      outcome: z.enum(['returned', 'forfeited']).nullable(),
+      reason: z.string().nullable(),
+    })
+    .nullable(),
   /** Seats the list won in the recorded result; null until it is recorded with the list's row. */
   seatsWon: z.number().nullable(),
 });
@@ -63,7 +71,11 @@ export const partyListsContract = {
     z.strictObject({ contestId: id.optional() }),
     z.array(z.object({ id, contestId: id, partyName: z.string(), areaName: z.string(), electionName: z.string(), status: candidacyStatus, names: z.number() })),
   ),
-  'partyLists.ballotOf': query('Whether a contest is fought by party lists: its seats, most names on a list and how seats are shared; null when candidates stand singly', z.strictObject({ contestId: id }), listBallot.nullable()),
+  'partyLists.ballotOf': query(
+    'Whether a contest is fought by party lists: its seats, most names on a list and how seats are shared; null when candidates stand singly',
+    z.strictObject({ contestId: id }),
+    listBallot.nullable(),
+  ),
   'partyLists.get': query('One party list with its names, papers, deposit and seats won', idInput, partyList),
   'partyLists.create': mutation(
     'Stand a party list in a list contest (Senedd from 2026, a Scottish Parliament region, the London-wide list); one list per contest',
@@ -86,7 +98,10 @@ export const partyListsContract = {
     'Put the list in a new order: every name once, at places 1, 2, 3…',
     z.strictObject({
       listId: id,
-      order: z.array(z.strictObject({ memberId: id, position: place }), { error: 'Give each name’s place' }).min(1, 'Give each name’s place').max(50),
+      order: z
+        .array(z.strictObject({ memberId: id, position: place }), { error: 'Give each name’s place' })
+        .min(1, 'Give each name’s place')
+        .max(50),
     }),
     partyList,
   ),

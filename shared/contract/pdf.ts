@@ -21,6 +21,10 @@ export const pdfContract = {
     z.strictObject({ areaId: id, pollingDistrict: pollingDistrictText.optional(), votedIn: votedInFilter.optional() }),
     pdfFile,
   ),
-  'pdf.roundSheet': query('A delivery round’s sheet as an A4 PDF: streets in walking order with tick boxes and the return slip', z.strictObject({ roundId: id }), pdfFile),
+  'pdf.roundSheet': query(
+    'A delivery round’s sheet as an A4 PDF: streets in walking order with tick boxes and the return slip',
+    z.strictObject({ roundId: id }),
+    pdfFile,
+  ),
   'pdf.expensesReturn': query('The return of election expenses of a contest as an A4 PDF', z.strictObject({ contestId: id }), pdfFile),
 };

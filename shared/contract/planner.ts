@@ -125,5 +125,9 @@ export const plannerContract = {
   'planner.save': mutation('Save a contest’s planning figures and assumptions', planSaveInput, contestPlan),
   'planner.listDecisions': query('Decisions taken, newest first, optionally of one contest', z.strictObject({ contestId: id.optional() }), z.array(decision)),
   'planner.decide': mutation('Record a meeting’s decision on a contest; the contest’s status follows it', decisionInput, decision),
-  'planner.deleteDecision': mutation('Delete a decision recorded in error; the status follows the decision before it', idInput, z.object({ deleted: z.boolean() })),
+  'planner.deleteDecision': mutation(
+    'Delete a decision recorded in error; the status follows the decision before it',
+    idInput,
+    z.object({ deleted: z.boolean() }),
+  ),
 };

@@ -61,7 +61,10 @@ export const tellerInput = z
     startsAt: clock,
     endsAt: clock,
   })
-  .refine((d) => !isClockTime(d.startsAt) || !isClockTime(d.endsAt) || d.startsAt < d.endsAt, { path: ['endsAt'], message: 'The shift must end after it starts' });
+  .refine((d) => !isClockTime(d.startsAt) || !isClockTime(d.endsAt) || d.startsAt < d.endsAt, {
+    path: ['endsAt'],
+    message: 'The shift must end after it starts',
+  });
 
 export const knockerUpInput = z.strictObject({
   id: id.optional(),
@@ -77,7 +80,9 @@ const dutyInput = z.union([tellerInput, knockerUpInput], {
 });
 
 const supports = z
-  .array(z.string({ error: 'A support code is text' }).trim().toUpperCase().max(3, 'A support code is 1 to 3 letters or digits'), { error: 'Tick the support codes' })
+  .array(z.string({ error: 'A support code is text' }).trim().toUpperCase().max(3, 'A support code is 1 to 3 letters or digits'), {
+    error: 'Tick the support codes',
+  })
   .max(20);
 
 export const promiseRuleInput = z.strictObject({ contestId: id, supports });
@@ -204,7 +209,11 @@ export const pollingSetupContract = {
     z.strictObject({ id, confirm: confirmFlag }),
     z.object({ deletedDuties: z.number() }),
   ),
-  'polling.saveDuty': mutation('Put a volunteer on duty: a teller at a station for a shift, or a knocker-up from a committee room for a round', dutyInput, duty),
+  'polling.saveDuty': mutation(
+    'Put a volunteer on duty: a teller at a station for a shift, or a knocker-up from a committee room for a round',
+    dutyInput,
+    duty,
+  ),
   'polling.deleteDuty': mutation('Take a volunteer off a duty', idInput, z.object({ deleted: z.boolean() })),
   'polling.countPromises': query('How many electors of the contest’s area a promise rule (support codes) would knock up', promiseRuleInput, promiseCount),
   'polling.setPromiseRule': mutation(

@@ -213,7 +213,14 @@ export const registerContract = {
       households: z.array(
         household.extend({
           electors: z.array(
-            z.object({ id, electorNumber: z.string(), fullName: z.string(), markers: z.string(), latestOutcome: z.string().nullable(), latestSupport: z.string().nullable() }),
+            z.object({
+              id,
+              electorNumber: z.string(),
+              fullName: z.string(),
+              markers: z.string(),
+              latestOutcome: z.string().nullable(),
+              latestSupport: z.string().nullable(),
+            }),
           ),
         }),
       ),
@@ -232,7 +239,9 @@ export const registerContract = {
       /** Their postal or proxy vote and whether they voted in each election on record. */
       voting: z.object({
         absentVote: z.string().nullable(),
-        history: z.array(z.object({ electionId: id, label: z.string(), electionName: z.string(), pollingDay: z.string(), voted: z.boolean(), method: z.string().nullable() })),
+        history: z.array(
+          z.object({ electionId: id, label: z.string(), electionName: z.string(), pollingDay: z.string(), voted: z.boolean(), method: z.string().nullable() }),
+        ),
       }),
     }),
   ),
@@ -242,4 +251,3 @@ export const registerContract = {
     z.object({ erased: z.boolean(), returns: z.number(), auditRows: z.number() }),
   ),
 };
-

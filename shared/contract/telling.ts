@@ -114,7 +114,14 @@ export const tellingContract = {
   'knockUp.list': query(
     'A committee room’s knock-up list: its districts’ promises who have not yet voted, street by street in walk order, with the rounds each was knocked',
     z.strictObject(roomInput),
-    z.object({ roomName: z.string(), districts: z.array(z.string()), rule: z.array(z.string()), promises: z.number(), voted: z.number(), electors: z.array(knockUpRow) }),
+    z.object({
+      roomName: z.string(),
+      districts: z.array(z.string()),
+      rule: z.array(z.string()),
+      promises: z.number(),
+      voted: z.number(),
+      electors: z.array(knockUpRow),
+    }),
   ),
   'knockUp.record': mutation(
     'Record that promises were knocked up in a round (again for the same round changes nothing)',

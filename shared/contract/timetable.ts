@@ -263,6 +263,10 @@ export const tasksContract = {
 };
 
 export const deadlinesContract = {
-  'deadlines.list': query('Every deadline across elections, contests and tasks, soonest first', deadlineFilter, z.object({ today: z.string(), items: z.array(deadline) })),
+  'deadlines.list': query(
+    'Every deadline across elections, contests and tasks, soonest first',
+    deadlineFilter,
+    z.object({ today: z.string(), items: z.array(deadline) }),
+  ),
   'deadlines.ics': query('The deadlines as an iCalendar file', deadlineFilter, z.object({ filename: z.string(), text: z.string() })),
 };

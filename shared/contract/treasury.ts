@@ -65,14 +65,28 @@ export const settingsInput = z.strictObject({
     .default(null),
   areaKind: z.enum(AREA_KINDS, { error: 'Choose county or borough (burgh)' }).nullable().default(null),
   glaPost: z.enum(GLA_POSTS, { error: 'Choose Mayor, constituency or London-wide' }).nullable().default(null),
-  jointCandidates: z.number({ error: 'Joint candidates must be a number' }).int('Joint candidates must be a whole number').min(1, 'At least 1 (yourself)').max(50).default(1),
-  limitOverride: z.union([z.literal(''), z.null(), money('Limit')]).transform((v) => (v === '' ? null : v)).default(null),
+  jointCandidates: z
+    .number({ error: 'Joint candidates must be a number' })
+    .int('Joint candidates must be a whole number')
+    .min(1, 'At least 1 (yourself)')
+    .max(50)
+    .default(1),
+  limitOverride: z
+    .union([z.literal(''), z.null(), money('Limit')])
+    .transform((v) => (v === '' ? null : v))
+    .default(null),
   limitSource: optionalText('Where the limit comes from', 300),
   returnDeliveredOn: optionalDate.default(null),
   /** Police and crime commissioner: the police area whose fixed limit applies (null: the area's name decides). */
-  policeArea: z.union([z.literal(''), z.null(), z.string().trim().max(100, 'The police area’s name is too long')]).transform((v) => (v ? v : null)).default(null),
+  policeArea: z
+    .union([z.literal(''), z.null(), z.string().trim().max(100, 'The police area’s name is too long')])
+    .transform((v) => (v ? v : null))
+    .default(null),
   /** The long campaign's or pre-candidacy period's limit from the returning officer's notice. */
-  earlyLimitOverride: z.union([z.literal(''), z.null(), money('Earlier period’s limit')]).transform((v) => (v === '' ? null : v)).default(null),
+  earlyLimitOverride: z
+    .union([z.literal(''), z.null(), money('Earlier period’s limit')])
+    .transform((v) => (v === '' ? null : v))
+    .default(null),
 });
 
 export const depositInput = z.strictObject({
@@ -95,7 +109,10 @@ const donationFields = {
   value: money('Value'),
   receivedOn: isoDate,
   status: donationStatus.default('pending'),
-  permissibleSource: z.union([z.literal(''), z.null(), permissibleSource]).transform((v) => (v ? v : null)).default(null),
+  permissibleSource: z
+    .union([z.literal(''), z.null(), permissibleSource])
+    .transform((v) => (v ? v : null))
+    .default(null),
   reason: optionalText('Reason', 500),
   acceptedOn: optionalDate.default(null),
   returnedOn: optionalDate.default(null),
@@ -393,7 +410,11 @@ export const treasuryContract = {
   ),
   'treasury.listOverview': query('Every contest’s money at a glance: spend against limit, donations, deposit', z.strictObject({}), z.array(overviewRow)),
   'treasury.getLedger': query('Everything about one contest’s money', contestInput, ledger),
-  'treasury.getLimit': query('The spending limit of a contest with its working and spend against it', contestInput, limitInfo.extend({ spend: spendInfo, periods: z.array(periodInfo.extend({ spend: spendInfo })) })),
+  'treasury.getLimit': query(
+    'The spending limit of a contest with its working and spend against it',
+    contestInput,
+    limitInfo.extend({ spend: spendInfo, periods: z.array(periodInfo.extend({ spend: spendInfo })) }),
+  ),
   'treasury.getReturn': query('The return of election expenses: grouped spending, donations schedule, deposit', contestInput, electionReturn),
   'treasury.updateSettings': mutation('Set what the spending limit is worked out from, or the limit itself', settingsInput, settings),
   'treasury.saveDeposit': mutation('Record or change the deposit paid', depositInput, deposit),

@@ -54,9 +54,21 @@ export const votingContract = {
     'Set postal and proxy voters of an area from the letters their register markers carry (give the letter your council uses for each)',
     z.strictObject({
       areaId: id,
-      postal: z.string().trim().regex(/^[A-Za-z]?$/, 'A marker is one letter').optional(),
-      proxy: z.string().trim().regex(/^[A-Za-z]?$/, 'A marker is one letter').optional(),
-      postalProxy: z.string().trim().regex(/^[A-Za-z]?$/, 'A marker is one letter').optional(),
+      postal: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z]?$/, 'A marker is one letter')
+        .optional(),
+      proxy: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z]?$/, 'A marker is one letter')
+        .optional(),
+      postalProxy: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z]?$/, 'A marker is one letter')
+        .optional(),
     }),
     z.object({ postal: z.number(), proxy: z.number(), postal_proxy: z.number() }),
   ),
@@ -141,7 +153,9 @@ export const votingContract = {
         turnout.extend({ id: id.nullable(), name: z.string(), districts: z.array(z.string()), lastReport: z.string().nullable(), silent: z.boolean() }),
       ),
       hours: z.array(z.object({ hour: z.string(), voted: z.number(), promisesVoted: z.number() })),
-      rooms: z.array(z.object({ id: id.nullable(), name: z.string(), districts: z.array(z.string()), promises: z.number(), promisesVoted: z.number(), left: z.number() })),
+      rooms: z.array(
+        z.object({ id: id.nullable(), name: z.string(), districts: z.array(z.string()), promises: z.number(), promisesVoted: z.number(), left: z.number() }),
+      ),
     }),
   ),
 };

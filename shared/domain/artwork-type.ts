@@ -52,7 +52,13 @@ export function describeContent(bytes: Uint8Array): string {
   if (bytes.length === 0) return 'empty';
   if (startsWith(bytes, 'MZ')) return 'a Windows program (.exe)';
   if (startsWith(bytes, [0x7f, 0x45, 0x4c, 0x46])) return 'a Linux program (ELF)';
-  for (const magic of [[0xfe, 0xed, 0xfa, 0xce], [0xfe, 0xed, 0xfa, 0xcf], [0xce, 0xfa, 0xed, 0xfe], [0xcf, 0xfa, 0xed, 0xfe], [0xca, 0xfe, 0xba, 0xbe]]) {
+  for (const magic of [
+    [0xfe, 0xed, 0xfa, 0xce],
+    [0xfe, 0xed, 0xfa, 0xcf],
+    [0xce, 0xfa, 0xed, 0xfe],
+    [0xcf, 0xfa, 0xed, 0xfe],
+    [0xca, 0xfe, 0xba, 0xbe],
+  ]) {
     if (startsWith(bytes, magic)) return 'a macOS program (Mach-O)';
   }
   if (startsWith(bytes, '#!')) return 'a script (it starts with #!)';
@@ -61,7 +67,11 @@ export function describeContent(bytes: Uint8Array): string {
   if (startsWith(bytes, [0x1f, 0x8b])) return 'a gzip archive';
   if (startsWith(bytes, 'Rar!')) return 'a RAR archive';
   if (startsWith(bytes, '7z')) return 'a 7-Zip archive';
-  const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 1024)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  const head = new TextDecoder('utf-8', { fatal: false })
+    .decode(bytes.subarray(0, 1024))
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
   if (isSvg(head)) return 'an SVG drawing';
   if (/^<!doctype html|^<html[\s>]|^<script[\s>]|^<head[\s>]|^<body[\s>]/.test(head)) return 'a web page (HTML)';
   if (/^@echo\b|^rem\b/.test(head)) return 'a Windows batch script';

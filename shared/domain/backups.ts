@@ -109,12 +109,16 @@ export function verifyBackup(check: BackupCheck): BackupVerdict {
   const problems: string[] = [];
   if (check.integrity.length !== 1 || check.integrity[0] !== 'ok') {
     const shown = check.integrity.slice(0, 3).join('; ');
-    problems.push(`The file is damaged: SQLite's integrity check reports ${shown || 'nothing'}${check.integrity.length > 3 ? ` and ${check.integrity.length - 3} more problems` : ''}.`);
+    problems.push(
+      `The file is damaged: SQLite's integrity check reports ${shown || 'nothing'}${check.integrity.length > 3 ? ` and ${check.integrity.length - 3} more problems` : ''}.`,
+    );
   }
   if (check.schemaVersion === 0) {
     problems.push('The file is not a Hustings database (it has no schema version).');
   } else if (check.schemaVersion > check.appSchemaVersion) {
-    problems.push(`The file was made by a newer version of Hustings (schema ${check.schemaVersion}; this version knows up to ${check.appSchemaVersion}). Update Hustings, then restore it.`);
+    problems.push(
+      `The file was made by a newer version of Hustings (schema ${check.schemaVersion}; this version knows up to ${check.appSchemaVersion}). Update Hustings, then restore it.`,
+    );
   } else if (check.schemaVersion < 0 || !Number.isInteger(check.schemaVersion)) {
     problems.push(`The file has an impossible schema version (${check.schemaVersion}).`);
   }

@@ -154,11 +154,7 @@ export function neededMinutes(round: { households: number; leftHouseholds: numbe
  * with at least the time it needs, and no volunteer may have more than a day's walking planned
  * on one day.
  */
-export function planFit<Id>(
-  remaining: readonly RemainingRound<Id>[],
-  assignments: readonly RoundAssignment<Id>[],
-  options: PlanFitOptions,
-): PlanFit<Id> {
+export function planFit<Id>(remaining: readonly RemainingRound<Id>[], assignments: readonly RoundAssignment<Id>[], options: PlanFitOptions): PlanFit<Id> {
   const { today, pollingDay } = options;
   const maxDay = options.maxMinutesPerVolunteerDay ?? 360;
   const usable = (a: RoundAssignment<Id>) => a.plannedOn !== null && a.plannedOn >= today && a.plannedOn < pollingDay;
@@ -184,9 +180,25 @@ export function planFit<Id>(
       const dated = mine.filter((a) => a.plannedOn !== null);
       if (dated.length === 0) return { ...base, status: 'undated', message: `${r.name} is assigned to ${names(mine)} with no planned date.` };
       if (dated.some((a) => a.plannedOn! >= pollingDay)) {
-        return { ...base, status: 'too-late', message: `${r.name} is planned for ${formatDateLong(dated.map((a) => a.plannedOn).sort().at(-1))}, not before polling day (${formatDateLong(pollingDay)}).` };
+        return {
+          ...base,
+          status: 'too-late',
+          message: `${r.name} is planned for ${formatDateLong(
+            dated
+              .map((a) => a.plannedOn)
+              .sort()
+              .at(-1),
+          )}, not before polling day (${formatDateLong(pollingDay)}).`,
+        };
       }
-      return { ...base, status: 'overdue', message: `${r.name} was planned for ${dated.map((a) => a.plannedOn).sort().at(-1)} and is not yet delivered.` };
+      return {
+        ...base,
+        status: 'overdue',
+        message: `${r.name} was planned for ${dated
+          .map((a) => a.plannedOn)
+          .sort()
+          .at(-1)} and is not yet delivered.`,
+      };
     }
     const busy = good.find((a) => (load.get(dayKey(a)) ?? 0) > maxDay);
     if (busy) {
@@ -231,7 +243,10 @@ function summarise<Id>(rounds: readonly RoundPlan<Id>[], fits: boolean, needed: 
 
 /** A street's name for matching: case, punctuation and spacing do not count ("St." is "St"). */
 function streetKey(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 export interface RoundStreet {

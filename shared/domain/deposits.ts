@@ -15,9 +15,7 @@ export type RuleSource = 'rules' | 'unconfirmed' | 'override';
  * - `elected-or-quota-fraction`: elected, or more than numerator/denominator of the quota at some
  *   stage of an STV count (Northern Ireland Assembly: a quarter).
  */
-export type DepositReturnRule =
-  | { kind: 'share-above'; basisPoints: number }
-  | { kind: 'elected-or-quota-fraction'; numerator: number; denominator: number };
+export type DepositReturnRule = { kind: 'share-above'; basisPoints: number } | { kind: 'elected-or-quota-fraction'; numerator: number; denominator: number };
 
 export interface DepositRule {
   amountPence: number;
@@ -38,9 +36,7 @@ export interface DepositResultInput {
   uncontested?: boolean;
 }
 
-export type DepositOutcome =
-  | { outcome: 'no-deposit'; reason: string }
-  | { outcome: 'returned' | 'forfeited'; amountPence: number; reason: string };
+export type DepositOutcome = { outcome: 'no-deposit'; reason: string } | { outcome: 'returned' | 'forfeited'; amountPence: number; reason: string };
 
 /** Human text of a return rule, e.g. "returned if more than 5% of the valid votes". */
 export function describeReturnRule(rule: DepositReturnRule): string {

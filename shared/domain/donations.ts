@@ -95,7 +95,10 @@ export interface FieldProblem {
 export function donationProblems(d: DonationFacts, today: string): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!Number.isSafeInteger(d.valuePence) || d.valuePence <= 0) {
-    problems.push({ field: 'valuePence', message: 'Value must be more than £0.00 (a refund or a returned donation is recorded by its status, not a negative amount)' });
+    problems.push({
+      field: 'valuePence',
+      message: 'Value must be more than £0.00 (a refund or a returned donation is recorded by its status, not a negative amount)',
+    });
   }
   if (d.receivedOn > today) problems.push({ field: 'receivedOn', message: `Date received ${formatDateLong(d.receivedOn)} is in the future` });
 
@@ -121,7 +124,7 @@ export function donationProblems(d: DonationFacts, today: string): FieldProblem[
       } else {
         const need = requiredIdentifier(d.permissibleSource);
         if (need === 'elector-number' && !d.electorNumber) {
-          problems.push({ field: 'electorNumber', message: 'Enter the donor\'s elector number (as on the register) to show they are a registered elector' });
+          problems.push({ field: 'electorNumber', message: "Enter the donor's elector number (as on the register) to show they are a registered elector" });
         }
         if (need === 'company-number' && !d.companyNumber) {
           problems.push({ field: 'companyNumber', message: 'Enter the Companies House number to show the company is registered in the UK' });
@@ -131,7 +134,8 @@ export function donationProblems(d: DonationFacts, today: string): FieldProblem[
   }
   if (d.status === 'returned') {
     if (!d.returnedOn) problems.push({ field: 'returnedOn', message: 'Enter the date the donation was returned' });
-    if (!d.reason || d.reason.trim() === '') problems.push({ field: 'reason', message: 'Say why the donation was returned (e.g. the donor is not on an electoral register)' });
+    if (!d.reason || d.reason.trim() === '')
+      problems.push({ field: 'reason', message: 'Say why the donation was returned (e.g. the donor is not on an electoral register)' });
   }
   if (d.status !== 'accepted' && d.acceptedOn) problems.push({ field: 'acceptedOn', message: 'Only an accepted donation has a date accepted' });
   if (d.status !== 'returned' && d.returnedOn) problems.push({ field: 'returnedOn', message: 'Only a returned donation has a date returned' });
@@ -173,18 +177,28 @@ export function deadlineState(d: Pick<DonationFacts, 'valuePence' | 'receivedOn'
   }
   const daysLeft = calendarDaysBetween(today, deadline);
   if (daysLeft < 0) {
-    return { kind: 'lapsed', deadline, message: `The 30 days ran out on ${formatDateLong(deadline)}: the donation now counts as accepted — record whether it is permissible` };
+    return {
+      kind: 'lapsed',
+      deadline,
+      message: `The 30 days ran out on ${formatDateLong(deadline)}: the donation now counts as accepted — record whether it is permissible`,
+    };
   }
   return {
     kind: 'open',
     deadline,
     daysLeft,
-    message: daysLeft === 0 ? `Decide today (${formatDateLong(deadline)}): accept or return it` : `Decide by ${formatDateLong(deadline)} (${daysLeft} day${daysLeft === 1 ? '' : 's'} left)`,
+    message:
+      daysLeft === 0
+        ? `Decide today (${formatDateLong(deadline)}): accept or return it`
+        : `Decide by ${formatDateLong(deadline)} (${daysLeft} day${daysLeft === 1 ? '' : 's'} left)`,
   };
 }
 
 /** Canonical identifiers for storage, or null when empty. */
-export function normaliseIdentifiers(electorNumber: string | null, companyNumber: string | null): { electorNumber: string | null; companyNumber: string | null } {
+export function normaliseIdentifiers(
+  electorNumber: string | null,
+  companyNumber: string | null,
+): { electorNumber: string | null; companyNumber: string | null } {
   let e: string | null = electorNumber?.trim() || null;
   if (e) {
     const r = parseElectorNumber(e);
@@ -219,7 +233,11 @@ export interface DonorRetention {
  */
 export function donorRetention(valuePence: number, returnDate: string | null, today: string): DonorRetention {
   if (!isDonation(valuePence)) {
-    return { mustKeep: false, keptUntil: null, reason: `${formatPence(valuePence)} is not a donation in law (${formatPence(DONATION_THRESHOLD_PENCE)} or less) and is not on the return` };
+    return {
+      mustKeep: false,
+      keptUntil: null,
+      reason: `${formatPence(valuePence)} is not a donation in law (${formatPence(DONATION_THRESHOLD_PENCE)} or less) and is not on the return`,
+    };
   }
   if (returnDate === null) {
     return {
@@ -230,7 +248,11 @@ export function donorRetention(valuePence: number, returnDate: string | null, to
   }
   const keptUntil = addDays(addYears(returnDate, RETURN_KEPT_YEARS), -1);
   return today <= keptUntil
-    ? { mustKeep: true, keptUntil, reason: `is on the return of election expenses (${formatDateLong(returnDate)}), kept open to inspection until ${formatDateLong(keptUntil)}` }
+    ? {
+        mustKeep: true,
+        keptUntil,
+        reason: `is on the return of election expenses (${formatDateLong(returnDate)}), kept open to inspection until ${formatDateLong(keptUntil)}`,
+      }
     : { mustKeep: false, keptUntil, reason: `the return of election expenses (${formatDateLong(returnDate)}) was kept until ${formatDateLong(keptUntil)}` };
 }
 
@@ -242,7 +264,14 @@ export function donorErasureRefusal(
   const kept = donations.filter((d) => d.mustKeep);
   if (kept.length === 0) return null;
   const lines = kept.map((d) => `${formatPence(d.valuePence)} received ${formatDateLong(d.receivedOn)} (${d.contestName}) ${d.retentionReason}.`);
-  const last = kept.map((d) => d.keptUntil).every((k) => k !== null) ? kept.map((d) => d.keptUntil as string).sort().at(-1) : null;
-  const when = last ? `They can be erased from ${formatDateLong(addDays(last, 1))}.` : `They can be erased ${RETURN_KEPT_YEARS} years after the return is delivered.`;
+  const last = kept.map((d) => d.keptUntil).every((k) => k !== null)
+    ? kept
+        .map((d) => d.keptUntil as string)
+        .sort()
+        .at(-1)
+    : null;
+  const when = last
+    ? `They can be erased from ${formatDateLong(addDays(last, 1))}.`
+    : `They can be erased ${RETURN_KEPT_YEARS} years after the return is delivered.`;
   return `${name}’s details cannot be erased yet: the law needs them kept (RPA 1983 s.89; UK GDPR art. 17(3)(b)). ${lines.join(' ')} ${when} Nothing was changed.`;
 }

@@ -109,7 +109,10 @@ export function buildReturn<E extends ReturnExpense, D extends ReturnDonation>(i
   const donationsSchedule = donations.filter((d) => d.status !== 'returned');
   const returnedDonations = donations.filter((d) => d.status === 'returned');
   for (const d of donationsSchedule) {
-    if (d.status === 'pending') problems.push(`Donation from ${d.donorName} (received ${formatDateLong(d.receivedOn)}) is not yet decided: accept or return it by ${formatDateLong(donationDeadline(d.receivedOn))}`);
+    if (d.status === 'pending')
+      problems.push(
+        `Donation from ${d.donorName} (received ${formatDateLong(d.receivedOn)}) is not yet decided: accept or return it by ${formatDateLong(donationDeadline(d.receivedOn))}`,
+      );
     else if (!d.permissibleSource) problems.push(`Donation from ${d.donorName} has no permissible source recorded`);
   }
 
@@ -197,7 +200,22 @@ export function returnCsvRows(ret: ElectionReturn<ReturnExpense, ReturnDonation>
   const dep = ret.deposit?.recorded;
   if (dep) {
     const receipt = dep.receipt ? `receipt ${dep.receipt}` : '';
-    rows.push(['deposit', '', '', dep.method, 'Returning officer', receipt, dep.paidOn, dep.refundedOn ?? '', penceToDecimal(dep.amountPence), '', '', ret.deposit!.outcome, '', '']);
+    rows.push([
+      'deposit',
+      '',
+      '',
+      dep.method,
+      'Returning officer',
+      receipt,
+      dep.paidOn,
+      dep.refundedOn ?? '',
+      penceToDecimal(dep.amountPence),
+      '',
+      '',
+      ret.deposit!.outcome,
+      '',
+      '',
+    ]);
   }
   if (ret.nil) rows.push(['nil-return', '', '', '', '', 'No spending and no donations to report', '', '', '0.00', '', '', '', '', '']);
   return rows;

@@ -9,7 +9,16 @@ import { ELECTION_TYPE_INFO, ELECTION_TYPES, NATIONS, electionTypeLabel } from '
 import type { Ballot, NominationRequirements, PostKind } from './nominations.ts';
 import { POST_KINDS, ballotOf, defaultPostKind, nominationRequirements, postKindsFor } from './nominations.ts';
 import type { AreaKind, GlaPost, LimitRule } from './spending-limits.ts';
-import { LONG_CAMPAIGN_RULE, MAX_COUNCILS, MAX_ELECTORS, computeSpendingLimit, findLimitRule, fixedPartOf, noRuleMessage, perElectorRate } from './spending-limits.ts';
+import {
+  LONG_CAMPAIGN_RULE,
+  MAX_COUNCILS,
+  MAX_ELECTORS,
+  computeSpendingLimit,
+  findLimitRule,
+  fixedPartOf,
+  noRuleMessage,
+  perElectorRate,
+} from './spending-limits.ts';
 import { formatPence, mulDivFloor } from './money.ts';
 import type { PeriodDates } from './regulated-periods.ts';
 import { regulatedPeriodDates } from './regulated-periods.ts';
@@ -96,7 +105,8 @@ function checkInputs(q: RulesQuery): { nation: Nation; post: PostKind } {
   const info = ELECTION_TYPE_INFO[q.type];
   const nation = q.nation ?? defaultNation(q.type);
   if (!(NATIONS as readonly string[]).includes(nation)) throw new RulesInputError('nation', `Unknown nation "${nation}": use one of ${NATIONS.join(', ')}`);
-  if (!info.nations.includes(nation)) throw new RulesInputError('nation', `${info.label} elections are not held in ${nation}: use ${info.nations.join(' or ')}`);
+  if (!info.nations.includes(nation))
+    throw new RulesInputError('nation', `${info.label} elections are not held in ${nation}: use ${info.nations.join(' or ')}`);
   const post = q.post ?? defaultPostKind(q.type);
   if (!(POST_KINDS as readonly string[]).includes(post) || !postKindsFor(q.type).includes(post)) {
     throw new RulesInputError('post', `"${post}" is not a post of a ${info.label} election: use ${postKindsFor(q.type).join(' or ')}`);
@@ -114,7 +124,8 @@ function checkInputs(q: RulesQuery): { nation: Nation; post: PostKind } {
     const problem = d ? isoDateProblem(d) : null;
     if (problem) throw new RulesInputError(field, `${field === 'poll' ? 'Polling day' : 'Declaration date'}: ${problem}`);
   }
-  if (q.poll && q.declared && q.declared < q.poll) throw new RulesInputError('declared', `The result cannot be declared (${q.declared}) before polling day (${q.poll})`);
+  if (q.poll && q.declared && q.declared < q.poll)
+    throw new RulesInputError('declared', `The result cannot be declared (${q.declared}) before polling day (${q.poll})`);
   return { nation, post };
 }
 
@@ -123,7 +134,18 @@ function limitFacts(q: RulesQuery, type: ElectionType, nation: Nation, post: Pos
   const rule = findLimitRule(type, nation, glaPost, post);
   if (!rule) {
     const message = noRuleMessage(type, nation, glaPost, post);
-    return { rule: null, fixedPence: null, perElectorPence: null, limitPence: null, instrument: null, confirmed: false, checkedOn: null, working: message, note: null, missing: null };
+    return {
+      rule: null,
+      fixedPence: null,
+      perElectorPence: null,
+      limitPence: null,
+      instrument: null,
+      confirmed: false,
+      checkedOn: null,
+      working: message,
+      note: null,
+      missing: null,
+    };
   }
   const fixed = fixedPartOf(rule, q);
   const rate = perElectorRate(rule, q.designation);
@@ -136,7 +158,14 @@ function limitFacts(q: RulesQuery, type: ElectionType, nation: Nation, post: Pos
     checkedOn: rule.checkedOn,
     note: fixed.ok ? fixed.note : (rule.note ?? null),
   };
-  const r = computeSpendingLimit(rule, { electors: q.electorate, areaKind: q.designation, nation, councils: q.councils, policeArea: q.policeArea, jointCandidates: q.jointCandidates });
+  const r = computeSpendingLimit(rule, {
+    electors: q.electorate,
+    areaKind: q.designation,
+    nation,
+    councils: q.councils,
+    policeArea: q.policeArea,
+    jointCandidates: q.jointCandidates,
+  });
   if (!r.ok) return { ...base, limitPence: null, working: r.message, missing: r.field };
   return { ...base, limitPence: r.value.limitPence, working: r.value.working, missing: null };
 }
@@ -155,13 +184,18 @@ function periodsOf(q: RulesQuery, type: ElectionType, nation: Nation, limit: Lim
   warnings.push(...dates.warnings);
   return dates.periods.map((p): RegulatedPeriod => {
     if (p.key === 'long-campaign') {
-      return { ...p, ...longCampaignLimit(q, nation, dates.longCampaignPercent ?? 100), instrument: LONG_CAMPAIGN_RULE.instrument, confirmed: LONG_CAMPAIGN_RULE.confirmed };
+      return {
+        ...p,
+        ...longCampaignLimit(q, nation, dates.longCampaignPercent ?? 100),
+        instrument: LONG_CAMPAIGN_RULE.instrument,
+        confirmed: LONG_CAMPAIGN_RULE.confirmed,
+      };
     }
     if (p.key === 'pre-candidacy') {
       return {
         ...p,
         limitPence: null,
-        working: 'The pre-candidacy limit (SSI 2015/425 art.43) was not found: enter it from the returning officer\'s notice',
+        working: "The pre-candidacy limit (SSI 2015/425 art.43) was not found: enter it from the returning officer's notice",
         instrument: 'the Scottish Parliament (Elections etc.) Order 2015 (SSI 2015/425) art.43',
         confirmed: false,
       };

@@ -84,7 +84,10 @@ export function scrubJsonText(json: string, pattern: RegExp | null): string | nu
  * one line ("3 Ostrich Row, Oldtown OT1 1AA"), and its first line when that has a house number.
  */
 export function addressIdentifiers(address: string): string[] {
-  const lines = address.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = address
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   const first = address.split(/\r?\n|,/)[0]?.trim() ?? '';
   const out = [address];
   if (lines.length > 1) out.push(lines.join(', '));

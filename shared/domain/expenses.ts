@@ -5,14 +5,7 @@
  */
 import { formatDateLong } from './working-days.ts';
 
-export const SPENDING_CATEGORIES = [
-  'advertising',
-  'unsolicited-material',
-  'transport',
-  'public-meetings',
-  'agent-staff',
-  'accommodation-admin',
-] as const;
+export const SPENDING_CATEGORIES = ['advertising', 'unsolicited-material', 'transport', 'public-meetings', 'agent-staff', 'accommodation-admin'] as const;
 export type SpendingCategory = (typeof SPENDING_CATEGORIES)[number];
 
 export const SPENDING_CATEGORY_LABELS: Record<SpendingCategory, string> = {
@@ -58,7 +51,10 @@ export function expenseProblems(e: ExpenseFacts, ctx: ExpenseContext): ExpensePr
   if (!Number.isSafeInteger(e.amountPence) || e.amountPence <= 0) {
     problems.push({
       field: 'amountPence',
-      message: e.kind === 'refund' ? 'A refund must be more than £0.00' : 'Amount must be more than £0.00 (record money coming back as a refund, not a negative amount)',
+      message:
+        e.kind === 'refund'
+          ? 'A refund must be more than £0.00'
+          : 'Amount must be more than £0.00 (record money coming back as a refund, not a negative amount)',
     });
   }
   if (e.supplier.trim() === '') problems.push({ field: 'supplier', message: e.kind === 'refund' ? 'Say who paid the refund' : 'Enter the supplier' });
@@ -72,7 +68,10 @@ export function expenseProblems(e: ExpenseFacts, ctx: ExpenseContext): ExpensePr
     if (!date) continue;
     const what = field === 'invoiceOn' ? (e.kind === 'refund' ? 'Date of the refund' : 'Invoice date') : 'Date paid';
     if (ctx.returnOn && date > ctx.returnOn) {
-      problems.push({ field, message: `${what} ${formatDateLong(date)} is after the return (${formatDateLong(ctx.returnOn)}): an expense on the return cannot be dated after it` });
+      problems.push({
+        field,
+        message: `${what} ${formatDateLong(date)} is after the return (${formatDateLong(ctx.returnOn)}): an expense on the return cannot be dated after it`,
+      });
     } else if (date > ctx.today) {
       problems.push({ field, message: `${what} ${formatDateLong(date)} is in the future` });
     }

@@ -65,10 +65,7 @@ export function firstShortfall(runs: readonly StockIn[], drops: readonly StockOu
 }
 
 /** Stock of every leaflet that has a run or a drop, keyed by leaflet id. */
-export function stockByLeaflet<K>(
-  runs: readonly (StockIn & { leafletId: K })[],
-  drops: readonly (StockOut & { leafletId: K })[],
-): Map<K, Stock> {
+export function stockByLeaflet<K>(runs: readonly (StockIn & { leafletId: K })[], drops: readonly (StockOut & { leafletId: K })[]): Map<K, Stock> {
   const ids = new Set<K>([...runs.map((r) => r.leafletId), ...drops.map((d) => d.leafletId)]);
   const result = new Map<K, Stock>();
   for (const id of ids) {

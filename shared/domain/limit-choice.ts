@@ -25,7 +25,13 @@ export type LimitChoice =
 export function chooseLimit(f: LimitFacts): LimitChoice {
   if (f.override) {
     const from = f.override.source ? ` from ${f.override.source}` : '';
-    return { basis: 'override', limitPence: f.override.pence, working: `Entered by hand${from}: ${formatPence(f.override.pence)}`, confirmed: true, problem: null };
+    return {
+      basis: 'override',
+      limitPence: f.override.pence,
+      working: `Entered by hand${from}: ${formatPence(f.override.pence)}`,
+      confirmed: true,
+      problem: null,
+    };
   }
   if (f.list) return { basis: 'rule', limitPence: f.list.limitPence, working: f.list.working, problem: null, fromList: f.list };
   if (f.notYet) return { basis: 'unknown', limitPence: null, working: f.notYet, problem: f.notYet };

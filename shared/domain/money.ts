@@ -29,7 +29,10 @@ export function parseMoney(text: string, what = 'Amount'): MoneyParse {
   const m = POUNDS.exec(body);
   if (!m || (m[1] === undefined && (m[2] === undefined || m[2] === ''))) {
     if (/^[\d,]+(\.\d*)?$/.test(body)) {
-      return { ok: false, message: `${what} "${raw}" has a comma in the wrong place: use commas only between groups of three digits and a full stop before the pence, e.g. £1,234.56` };
+      return {
+        ok: false,
+        message: `${what} "${raw}" has a comma in the wrong place: use commas only between groups of three digits and a full stop before the pence, e.g. £1,234.56`,
+      };
     }
     return { ok: false, message: `${what} "${raw}" is not an amount of money: write pounds and pence, e.g. £1,234.56 or 1234.5` };
   }

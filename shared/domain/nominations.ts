@@ -112,23 +112,20 @@ function row(
     label,
     instrument,
     subscribers: { required, source: subscriberSource, registeredIn, spread: extra.spread ?? null, candidateSigns: extra.candidateSigns ?? false },
-    deposit:
-      depositPounds === null
-        ? null
-        : { amountPence: depositPounds * 100, amountSource: depositSource, returnRule: extra.returnRule ?? FIVE_PERCENT },
+    deposit: depositPounds === null ? null : { amountPence: depositPounds * 100, amountSource: depositSource, returnRule: extra.returnRule ?? FIVE_PERCENT },
     notes: extra.notes,
   };
 }
 
 const UNCONFIRMED_COUNT_NOTE =
-  'The notes give no confirmed subscriber count for this election: the figure shown is a default — check it against the returning officer\'s nomination pack and correct it.';
+  "The notes give no confirmed subscriber count for this election: the figure shown is a default — check it against the returning officer's nomination pack and correct it.";
 
 /** When the nomination figures below were last compared with the domain notes (§4) and ../data. */
 const NOMINATION_RULES_CHECKED_ON = '2026-12-02';
 
 const SELF_NOMINATED = { candidateSigns: true, notes: ['No subscribers: the candidate signs the nomination paper, with a witness.'] };
 const SENEDD_NOTE =
-  'A deposit is needed for each party list and each individual candidate. The 2026 amount was not found: £500 (the 2021 figure) is a default — check it against the returning officer\'s nomination pack and correct it. Whether the paper needs subscribers was not found either.';
+  "A deposit is needed for each party list and each individual candidate. The 2026 amount was not found: £500 (the 2021 figure) is a default — check it against the returning officer's nomination pack and correct it. Whether the paper needs subscribers was not found either.";
 
 /** Combined authority mayor: 100 subscribers, at least 10 from each constituent council (so 10 × councils beyond 10). */
 function combinedAuthoritySubscribers(councils: number | null | undefined): number {
@@ -141,22 +138,102 @@ function baseRow(type: ElectionType, nation: Nation, post: PostKind, councils: n
     case 'uk-parliament-by':
       return row('UK Parliament', 'RPA 1983 Sch 1 (Parliamentary Elections Rules) r.7 (subscribers) and r.9 (deposit)', 10, 'rules', 'the constituency', 500);
     case 'local':
-      if (nation === 'england') return row('English principal council', 'Local Elections (Principal Areas) (England and Wales) Rules 2006 (SI 2006/3304)', 2, 'rules', 'the ward or division', null);
-      if (nation === 'wales') return row('Welsh council', 'Local Elections (Principal Areas) (Wales) Rules 2021 (SI 2021/1460)', 0, 'rules', 'the ward', null, 'rules', SELF_NOMINATED);
-      if (nation === 'scotland') return row('Scottish council', 'Scottish Local Government Elections Amendment Order 2020 (SSI 2020/239)', 0, 'rules', 'the ward', null, 'rules', SELF_NOMINATED);
-      return row('Northern Ireland council', 'Electoral Law Act (Northern Ireland) 1962 Sch 5 (Local Elections Rules)', 2, 'unconfirmed', 'the district electoral area', null, 'rules', { notes: [UNCONFIRMED_COUNT_NOTE] });
+      if (nation === 'england')
+        return row(
+          'English principal council',
+          'Local Elections (Principal Areas) (England and Wales) Rules 2006 (SI 2006/3304)',
+          2,
+          'rules',
+          'the ward or division',
+          null,
+        );
+      if (nation === 'wales')
+        return row(
+          'Welsh council',
+          'Local Elections (Principal Areas) (Wales) Rules 2021 (SI 2021/1460)',
+          0,
+          'rules',
+          'the ward',
+          null,
+          'rules',
+          SELF_NOMINATED,
+        );
+      if (nation === 'scotland')
+        return row(
+          'Scottish council',
+          'Scottish Local Government Elections Amendment Order 2020 (SSI 2020/239)',
+          0,
+          'rules',
+          'the ward',
+          null,
+          'rules',
+          SELF_NOMINATED,
+        );
+      return row(
+        'Northern Ireland council',
+        'Electoral Law Act (Northern Ireland) 1962 Sch 5 (Local Elections Rules)',
+        2,
+        'unconfirmed',
+        'the district electoral area',
+        null,
+        'rules',
+        { notes: [UNCONFIRMED_COUNT_NOTE] },
+      );
     case 'parish':
-      if (nation === 'wales') return row('Welsh community council', 'the Welsh local election rules of 2021 (Local Elections (Principal Areas) (Wales) Rules 2021, SI 2021/1460, and the community council rules made with them)', 0, 'rules', 'the community or ward', null, 'rules', SELF_NOMINATED);
-      return row('Parish or town council', 'Local Elections (Parishes and Communities) (England and Wales) Rules 2006 (SI 2006/3305)', 2, 'rules', 'the parish or ward', null);
+      if (nation === 'wales')
+        return row(
+          'Welsh community council',
+          'the Welsh local election rules of 2021 (Local Elections (Principal Areas) (Wales) Rules 2021, SI 2021/1460, and the community council rules made with them)',
+          0,
+          'rules',
+          'the community or ward',
+          null,
+          'rules',
+          SELF_NOMINATED,
+        );
+      return row(
+        'Parish or town council',
+        'Local Elections (Parishes and Communities) (England and Wales) Rules 2006 (SI 2006/3305)',
+        2,
+        'rules',
+        'the parish or ward',
+        null,
+      );
     case 'mayor':
-      return row('Local authority mayor', 'Local Authorities (Mayoral Elections) (England and Wales) Regulations 2007 (SI 2007/1024)', 30, 'rules', 'the local authority area', 500, 'unconfirmed');
+      return row(
+        'Local authority mayor',
+        'Local Authorities (Mayoral Elections) (England and Wales) Regulations 2007 (SI 2007/1024)',
+        30,
+        'rules',
+        'the local authority area',
+        500,
+        'unconfirmed',
+      );
     case 'combined-authority-mayor':
-      return row('Combined authority mayor', 'Combined Authorities (Mayoral Elections) Order 2017 (SI 2017/67)', combinedAuthoritySubscribers(councils), 'rules', 'the combined authority area', 5000, 'rules', {
-        spread: 'at least 10 from each constituent council',
-        notes: councils ? [] : ['Enter the number of constituent councils: with more than 10, the paper needs 10 subscribers from each, so more than 100 in all.'],
-      });
+      return row(
+        'Combined authority mayor',
+        'Combined Authorities (Mayoral Elections) Order 2017 (SI 2017/67)',
+        combinedAuthoritySubscribers(councils),
+        'rules',
+        'the combined authority area',
+        5000,
+        'rules',
+        {
+          spread: 'at least 10 from each constituent council',
+          notes: councils
+            ? []
+            : ['Enter the number of constituent councils: with more than 10, the paper needs 10 subscribers from each, so more than 100 in all.'],
+        },
+      );
     case 'pcc':
-      return row('Police and crime commissioner', 'Police and Crime Commissioner Elections Order 2012 (SI 2012/1917) Sch 3', 100, 'rules', 'the police area', 5000);
+      return row(
+        'Police and crime commissioner',
+        'Police and Crime Commissioner Elections Order 2012 (SI 2012/1917) Sch 3',
+        100,
+        'rules',
+        'the police area',
+        5000,
+      );
     case 'gla':
       if (post === 'gla-mayor') {
         return row('Mayor of London', 'Greater London Authority Elections Rules 2007 (SI 2007/3541)', 330, 'rules', 'Greater London', 10_000, 'rules', {
@@ -168,22 +245,67 @@ function baseRow(type: ElectionType, nation: Nation, post: PostKind, councils: n
           returnRule: { kind: 'share-above', basisPoints: 250 },
         });
       }
-      return row('London Assembly constituency', 'Greater London Authority Elections Rules 2007 (SI 2007/3541)', 0, 'unconfirmed', 'the Assembly constituency', 1000, 'unconfirmed', {
-        notes: [UNCONFIRMED_COUNT_NOTE],
-      });
+      return row(
+        'London Assembly constituency',
+        'Greater London Authority Elections Rules 2007 (SI 2007/3541)',
+        0,
+        'unconfirmed',
+        'the Assembly constituency',
+        1000,
+        'unconfirmed',
+        {
+          notes: [UNCONFIRMED_COUNT_NOTE],
+        },
+      );
     case 'scottish-parliament':
       if (post === 'sp-regional') {
-        return row('Scottish Parliament regional list', 'Scottish Parliament (Elections etc.) Order 2015 (SSI 2015/425) Sch 2', 0, 'rules', 'the region', 500, 'rules', {
-          notes: ['£500 for each party list or individual regional candidate. The vote share above which it comes back was not confirmed: 5% is a default.'],
-        });
+        return row(
+          'Scottish Parliament regional list',
+          'Scottish Parliament (Elections etc.) Order 2015 (SSI 2015/425) Sch 2',
+          0,
+          'rules',
+          'the region',
+          500,
+          'rules',
+          {
+            notes: ['£500 for each party list or individual regional candidate. The vote share above which it comes back was not confirmed: 5% is a default.'],
+          },
+        );
       }
-      return row('Scottish Parliament constituency', 'Scottish Parliament (Elections etc.) Order 2015 (SSI 2015/425) Sch 2; SI 1999/787 r.4(2)', 0, 'rules', 'the constituency', 500, 'rules', SELF_NOMINATED);
+      return row(
+        'Scottish Parliament constituency',
+        'Scottish Parliament (Elections etc.) Order 2015 (SSI 2015/425) Sch 2; SI 1999/787 r.4(2)',
+        0,
+        'rules',
+        'the constituency',
+        500,
+        'rules',
+        SELF_NOMINATED,
+      );
     case 'senedd':
-      return row('Senedd', 'Senedd Cymru (Representation of the People) Order 2025 (WSI 2025/864) Sch 5', 0, 'unconfirmed', 'the constituency', 500, 'unconfirmed', { notes: [SENEDD_NOTE] });
+      return row(
+        'Senedd',
+        'Senedd Cymru (Representation of the People) Order 2025 (WSI 2025/864) Sch 5',
+        0,
+        'unconfirmed',
+        'the constituency',
+        500,
+        'unconfirmed',
+        { notes: [SENEDD_NOTE] },
+      );
     case 'ni-assembly':
-      return row('Northern Ireland Assembly', 'Northern Ireland Assembly (Elections) Order 2001 applying the Parliamentary Elections Rules', 10, 'rules', 'the constituency', 150, 'rules', {
-        returnRule: { kind: 'elected-or-quota-fraction', numerator: 1, denominator: 4 },
-      });
+      return row(
+        'Northern Ireland Assembly',
+        'Northern Ireland Assembly (Elections) Order 2001 applying the Parliamentary Elections Rules',
+        10,
+        'rules',
+        'the constituency',
+        150,
+        'rules',
+        {
+          returnRule: { kind: 'elected-or-quota-fraction', numerator: 1, denominator: 4 },
+        },
+      );
   }
 }
 
@@ -224,7 +346,17 @@ export function nominationRequirements(
         : { amountPence: overrides.depositPence, amountSource: 'override', returnRule: base.deposit?.returnRule ?? FIVE_PERCENT };
   }
   const label = type === 'local' ? electionTypeLabel(type, nation) : base.label;
-  return { electionType: type, nation, postKind: post, label, subscribers, deposit, notes: base.notes ?? [], instrument: base.instrument, checkedOn: NOMINATION_RULES_CHECKED_ON };
+  return {
+    electionType: type,
+    nation,
+    postKind: post,
+    label,
+    subscribers,
+    deposit,
+    notes: base.notes ?? [],
+    instrument: base.instrument,
+    checkedOn: NOMINATION_RULES_CHECKED_ON,
+  };
 }
 
 /** Checks a user's override values; returns field → message for each bad one. */
@@ -278,8 +410,7 @@ export interface SubscriberContext {
 }
 
 export type SubscriberCheck =
-  | { ok: true; electorNumber: string; name: string; checked: boolean; note: string | null }
-  | { ok: false; field: 'electorNumber' | 'name'; reason: string };
+  { ok: true; electorNumber: string; name: string; checked: boolean; note: string | null } | { ok: false; field: 'electorNumber' | 'name'; reason: string };
 
 function strip(s: string): string {
   return s
@@ -356,10 +487,7 @@ export function namesMatch(entered: string, registered: string): boolean {
  * exists, is registered in the contest's area and the name matches. Without a register the
  * entry is accepted and marked unchecked.
  */
-export function checkSubscriber(
-  entry: { electorNumber: string; name: string },
-  ctx: SubscriberContext,
-): SubscriberCheck {
+export function checkSubscriber(entry: { electorNumber: string; name: string }, ctx: SubscriberContext): SubscriberCheck {
   const name = entry.name.trim().replace(/\s+/g, ' ');
   const parsed = parseElectorNumber(entry.electorNumber);
   if (!parsed.ok) return { ok: false, field: 'electorNumber', reason: parsed.message };
@@ -464,30 +592,24 @@ export function checklistFor(req: NominationRequirements, kind: CandidacyKind): 
           : 'The nomination form, delivered by hand. This election needs no subscribers.'
         : `The nomination form signed by ${s.required} subscriber${s.required === 1 ? '' : 's'} (${s.roles}) registered in ${s.registeredIn}${s.spread ? `, ${s.spread}` : ''}. Delivered by hand.`,
     ),
-    def('home-address-form', 'Home address form', 'The candidate\'s home address form, delivered by hand with the nomination form.'),
-    def(
-      'consent',
-      'Consent to nomination',
-      'Signed by the candidate and witnessed, no earlier than one month before close of nominations. Delivered by hand.',
-    ),
+    def('home-address-form', 'Home address form', "The candidate's home address form, delivered by hand with the nomination form."),
+    def('consent', 'Consent to nomination', 'Signed by the candidate and witnessed, no earlier than one month before close of nominations. Delivered by hand.'),
     def(
       'certificate-of-authorisation',
       'Certificate of authorisation',
-      'From the party\'s nominating officer, allowing the party name and description. May be posted, not emailed.',
+      "From the party's nominating officer, allowing the party name and description. May be posted, not emailed.",
       kind.partyCandidate,
     ),
     def('emblem-request', 'Emblem request', 'Asks for the party emblem on the ballot paper. Optional; may be posted, not emailed.', kind.partyCandidate, true),
     def(
       'deposit',
       'Deposit',
-      d ? `${formatPence(d.amountPence, { wholePounds: true })} paid to the returning officer by close of nominations (a treasury record).` : 'No deposit for this election.',
+      d
+        ? `${formatPence(d.amountPence, { wholePounds: true })} paid to the returning officer by close of nominations (a treasury record).`
+        : 'No deposit for this election.',
       d !== null,
     ),
-    def(
-      'election-agent',
-      'Election agent',
-      'Notice of the election agent\'s appointment; mark it not needed when the candidate acts as their own agent.',
-    ),
+    def('election-agent', 'Election agent', "Notice of the election agent's appointment; mark it not needed when the candidate acts as their own agent."),
   ];
 }
 
@@ -506,19 +628,22 @@ export function consentProblems(c: {
   const warnings: string[] = [];
   if (!c.signedOn) return { refusals, warnings };
   if (!isIsoDate(c.signedOn)) return { refusals: [`"${c.signedOn}" is not a date: write it as YYYY-MM-DD`], warnings };
-  if (c.signedOn > c.today) refusals.push(`The consent is dated ${formatDateLong(c.signedOn)}, which is in the future: enter the date written on the signed form`);
+  if (c.signedOn > c.today)
+    refusals.push(`The consent is dated ${formatDateLong(c.signedOn)}, which is in the future: enter the date written on the signed form`);
   if (c.deliveredOn && c.signedOn > c.deliveredOn) {
     refusals.push(`The consent is dated ${formatDateLong(c.signedOn)}, after the papers were delivered on ${formatDateLong(c.deliveredOn)}: check the date`);
   }
   if (c.closeOfNominations) {
     const earliest = addMonths(c.closeOfNominations, -1);
     if (c.signedOn < earliest) {
-      warnings.push(`Signed on ${formatDateLong(c.signedOn)}, more than one month before close of nominations (${formatDateLong(c.closeOfNominations)}): the consent must be signed again on or after ${formatDateLong(earliest)}`);
+      warnings.push(
+        `Signed on ${formatDateLong(c.signedOn)}, more than one month before close of nominations (${formatDateLong(c.closeOfNominations)}): the consent must be signed again on or after ${formatDateLong(earliest)}`,
+      );
     } else if (c.signedOn > c.closeOfNominations) {
       warnings.push(`Signed on ${formatDateLong(c.signedOn)}, after close of nominations (${formatDateLong(c.closeOfNominations)})`);
     }
   }
-  if (!c.witnessedBy || c.witnessedBy.trim() === '') warnings.push('The consent must be witnessed: record the witness\'s name');
+  if (!c.witnessedBy || c.witnessedBy.trim() === '') warnings.push("The consent must be witnessed: record the witness's name");
   return { refusals, warnings };
 }
 
@@ -621,7 +746,11 @@ export function depositItem(
   const short = depositShortfall(paid.amountPence, requiredPence);
   if (short) return { state: 'in-progress', problems: [`The treasury records ${short}`] };
   const late = closeOfNominations !== null && paid.paidOn > closeOfNominations;
-  return { state: 'done', doneOn: paid.paidOn, problems: late ? [`Paid on ${formatDateLong(paid.paidOn)}, after close of nominations (${formatDateLong(closeOfNominations)})`] : [] };
+  return {
+    state: 'done',
+    doneOn: paid.paidOn,
+    problems: late ? [`Paid on ${formatDateLong(paid.paidOn)}, after close of nominations (${formatDateLong(closeOfNominations)})`] : [],
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -679,6 +808,6 @@ export function statusChangeProblem(from: CandidacyStatus, to: CandidacyStatus, 
     const allowed = NEXT[from].map((s) => CANDIDACY_STATUS_LABELS[s].toLowerCase());
     return `A ${CANDIDACY_STATUS_LABELS[from].toLowerCase()} candidacy cannot become ${CANDIDACY_STATUS_LABELS[to].toLowerCase()}${allowed.length ? ` (it can become: ${allowed.join(', ')})` : ' (withdrawal is final)'}`;
   }
-  if (to === 'rejected' && (!reason || reason.trim() === '')) return 'Give the returning officer\'s reason for rejecting the nomination';
+  if (to === 'rejected' && (!reason || reason.trim() === '')) return "Give the returning officer's reason for rejecting the nomination";
   return null;
 }

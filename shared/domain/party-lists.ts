@@ -38,7 +38,7 @@ const SENEDD_2026: ListBallot = {
   maxNames: 8,
   allocation: 'dhondt',
   thresholdBasisPoints: 0,
-  source: 'Senedd Cymru (Members and Elections) Act 2024 s.1 (6 seats) and GoWA 2006 s.7(3) as substituted (1 to 8 names); D\'Hondt, s.9',
+  source: "Senedd Cymru (Members and Elections) Act 2024 s.1 (6 seats) and GoWA 2006 s.7(3) as substituted (1 to 8 names); D'Hondt, s.9",
 };
 
 const SCOTTISH_REGION: ListBallot = {
@@ -137,12 +137,18 @@ function listChecklist(deposit: DepositRule | null): ListItemDef[] {
   });
   return [
     def('party-nomination-paper', 'Party nomination paper', 'The party’s nomination paper naming the list in order, delivered by hand.'),
-    def('certificate-of-authorisation', 'Certificate of authorisation', 'From the party’s nominating officer, allowing the party name or description. May be posted, not emailed.'),
+    def(
+      'certificate-of-authorisation',
+      'Certificate of authorisation',
+      'From the party’s nominating officer, allowing the party name or description. May be posted, not emailed.',
+    ),
     def('emblem-request', 'Emblem request', 'Asks for the party emblem on the ballot paper. Optional.', { optional: true, skippable: true }),
     def(
       'deposit',
       'Deposit',
-      deposit ? `One deposit for the whole list: ${formatPence(deposit.amountPence, { wholePounds: true })}, paid to the returning officer by close of nominations (a treasury record).` : 'No deposit for this list.',
+      deposit
+        ? `One deposit for the whole list: ${formatPence(deposit.amountPence, { wholePounds: true })}, paid to the returning officer by close of nominations (a treasury record).`
+        : 'No deposit for this list.',
       { applies: deposit !== null },
     ),
     def(
@@ -208,7 +214,13 @@ export function evaluateList(input: {
     return { ...def, state, doneOn, note: saved?.note ?? '', problems };
   });
   const members = input.members.map((m) => {
-    const c = consentProblems({ signedOn: m.consentSignedOn, witnessedBy: m.consentWitnessedBy, closeOfNominations: input.closeOfNominations, deliveredOn: input.deliveredOn, today: input.today });
+    const c = consentProblems({
+      signedOn: m.consentSignedOn,
+      witnessedBy: m.consentWitnessedBy,
+      closeOfNominations: input.closeOfNominations,
+      deliveredOn: input.deliveredOn,
+      today: input.today,
+    });
     const problems = [...c.refusals, ...(m.consentSignedOn ? c.warnings : ['Consent to nomination not yet signed'])];
     if (!m.homeAddressFormOn) problems.push('Home address form not yet received');
     problems.push(...overdue(m.consentSignedOn !== null && m.homeAddressFormOn !== null));
@@ -288,7 +300,8 @@ export function allocateSeats(entries: readonly AllocationEntry[], seats: number
       } else if (cmp === 0) tied.push(e);
     }
     if (!best) break;
-    if (tied.length > 1) ties.push(`Seat ${seat}: ${tied.map((t) => t.name).join(' and ')} tie; the returning officer decides by lot (shown here for ${best.name})`);
+    if (tied.length > 1)
+      ties.push(`Seat ${seat}: ${tied.map((t) => t.name).join(' and ')} tie; the returning officer decides by lot (shown here for ${best.name})`);
     won[best.key] += 1;
     order.push(best.key);
   }

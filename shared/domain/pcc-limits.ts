@@ -21,7 +21,11 @@ export const POLICE_AREAS: readonly PoliceArea[] = table;
 const PCC_2012 = 'the Police and Crime Commissioner Elections Order 2012 (SI 2012/1917) art.35(2) Table 2';
 const PCC_2023 = 'SI 2023/1227 art.2, varying the Police and Crime Commissioner Elections Order 2012 art.35(2) Table 2';
 
-const squash = (s: string) => s.toLowerCase().replace(/&/g, 'and').replace(/[^a-z]/g, '');
+const squash = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/&/g, 'and')
+    .replace(/[^a-z]/g, '');
 
 /** The police area a name means ("Avon and Somerset", "avon & somerset"), or null. */
 export function findPoliceArea(name: string): PoliceArea | null {
@@ -40,7 +44,12 @@ export interface PccLimit {
 export function pccLimit(area: PoliceArea): PccLimit {
   const extra = area.note ? ` ${area.note}` : '';
   if (area.currentPounds !== null) {
-    return { pence: area.currentPounds * 100, instrument: PCC_2023, confirmed: true, note: `Fixed maximum for ${area.policeArea}; no per-elector element.${extra}` };
+    return {
+      pence: area.currentPounds * 100,
+      instrument: PCC_2023,
+      confirmed: true,
+      note: `Fixed maximum for ${area.policeArea}; no per-elector element.${extra}`,
+    };
   }
   return {
     pence: area.limit2012Pounds * 100,

@@ -112,7 +112,8 @@ export function assumptionProblems(a: StoredAssumptions): Record<string, string>
     const { min, max, decimals } = ASSUMPTION_RANGES[key];
     const scaled = v * 10 ** decimals;
     if (!Number.isFinite(v) || Math.abs(scaled - Math.round(scaled)) > 1e-9) {
-      problems[key] = decimals === 0 ? `${ASSUMPTION_LABELS[key]} must be a whole number` : `${ASSUMPTION_LABELS[key]} may have at most ${decimals} decimal places`;
+      problems[key] =
+        decimals === 0 ? `${ASSUMPTION_LABELS[key]} must be a whole number` : `${ASSUMPTION_LABELS[key]} may have at most ${decimals} decimal places`;
     } else if (v < min || v > max) {
       problems[key] = `${ASSUMPTION_LABELS[key]} must be from ${min} to ${max}`;
     }
@@ -260,7 +261,11 @@ export function computePlan(facts: PlanFacts, inputs: PlanInputs, stored: Stored
 
   // Timing.
   if (facts.today >= facts.pollingDay) {
-    add('timing', 'not-practical', `Polling day (${formatDateLong(facts.pollingDay)}) has ${facts.today === facts.pollingDay ? 'come' : 'passed'}: there is no campaign left to plan.`);
+    add(
+      'timing',
+      'not-practical',
+      `Polling day (${formatDateLong(facts.pollingDay)}) has ${facts.today === facts.pollingDay ? 'come' : 'passed'}: there is no campaign left to plan.`,
+    );
   }
 
   // Households.
@@ -296,16 +301,25 @@ export function computePlan(facts: PlanFacts, inputs: PlanInputs, stored: Stored
   const funds = inputs.fundsAvailablePence;
   const missing = [deposit === null ? 'the deposit' : null, leaflets === null ? 'leaflets' : null].filter((s) => s !== null);
   if (funds === null) {
-    add('cost', 'unknown', `Funds available for this campaign have not been entered, so ${total === null ? 'the cost' : `the cost of ${money(total)}`} cannot be weighed against them.`);
+    add(
+      'cost',
+      'unknown',
+      `Funds available for this campaign have not been entered, so ${total === null ? 'the cost' : `the cost of ${money(total)}`} cannot be weighed against them.`,
+    );
   } else if (total === null) {
     if (known > funds) {
-      add('cost', 'not-practical', `${what} alone ${verb} ${money(known)} against ${money(funds)} available: ${money(known - funds)} short, before ${listWords(missing)}.`);
+      add(
+        'cost',
+        'not-practical',
+        `${what} alone ${verb} ${money(known)} against ${money(funds)} available: ${money(known - funds)} short, before ${listWords(missing)}.`,
+      );
     } else {
       add('cost', 'unknown', `The cost of ${listWords(missing)} is not known, so the total cannot be weighed against ${money(funds)} available.`);
     }
   } else {
     const level = shortfallLevel(total, funds, a.stretchPercent);
-    const tail = level === 'ok' ? (funds === total ? ': exactly enough, nothing to spare.' : `: ${money(funds - total)} to spare.`) : `: ${money(total - funds)} short.`;
+    const tail =
+      level === 'ok' ? (funds === total ? ': exactly enough, nothing to spare.' : `: ${money(funds - total)} to spare.`) : `: ${money(total - funds)} short.`;
     add('cost', level, `${what} ${verb} ${money(total)} against ${money(funds)} available${tail}`);
   }
 
@@ -314,15 +328,27 @@ export function computePlan(facts: PlanFacts, inputs: PlanInputs, stored: Stored
   const limit = facts.spendingLimitPence;
   const expenseWords = other > 0 ? 'Leaflets and other spending' : 'Leaflets';
   if (limit === null) {
-    add('limit', 'unknown', `The legal spending limit for this contest is not known${facts.spendingLimitNote ? ` (${facts.spendingLimitNote})` : ''}, so spending cannot be checked against it.`);
+    add(
+      'limit',
+      'unknown',
+      `The legal spending limit for this contest is not known${facts.spendingLimitNote ? ` (${facts.spendingLimitNote})` : ''}, so spending cannot be checked against it.`,
+    );
   } else if (expenses === null) {
     if (other > limit) {
-      add('limit', 'not-practical', `Other planned spending of ${money(other)} alone is over the legal spending limit of ${money(limit)} by ${money(other - limit)}: spending above the limit is an offence.`);
+      add(
+        'limit',
+        'not-practical',
+        `Other planned spending of ${money(other)} alone is over the legal spending limit of ${money(limit)} by ${money(other - limit)}: spending above the limit is an offence.`,
+      );
     } else {
       add('limit', 'unknown', `Leaflet costs are not known, so spending cannot be checked against the legal limit of ${money(limit)}.`);
     }
   } else if (expenses > limit) {
-    add('limit', 'not-practical', `${expenseWords} of ${money(expenses)} would be over the legal spending limit of ${money(limit)} by ${money(expenses - limit)}: spending above the limit is an offence.`);
+    add(
+      'limit',
+      'not-practical',
+      `${expenseWords} of ${money(expenses)} would be over the legal spending limit of ${money(limit)} by ${money(expenses - limit)}: spending above the limit is an offence.`,
+    );
   } else if (expenses * 10 > limit * 9) {
     add('limit', 'stretch', `${expenseWords} of ${money(expenses)} leave only ${money(limit - expenses)} under the legal spending limit of ${money(limit)}.`);
   } else {
@@ -338,7 +364,11 @@ export function computePlan(facts: PlanFacts, inputs: PlanInputs, stored: Stored
     a.canvassHours > 0 ? `${groupThousands(a.canvassHours)} hours of canvassing` : null,
   ].filter((s) => s !== null);
   if (offered === null) {
-    add('people', 'unknown', `Volunteer hours offered before polling day have not been entered${needed === null ? '' : `; the campaign needs ${hours(needed)}`}.`);
+    add(
+      'people',
+      'unknown',
+      `Volunteer hours offered before polling day have not been entered${needed === null ? '' : `; the campaign needs ${hours(needed)}`}.`,
+    );
   } else if (needed === null) {
     if (offered === 0) {
       add('people', 'not-practical', 'No volunteer has offered any time before polling day: nobody to deliver leaflets or canvass.');
@@ -354,7 +384,11 @@ export function computePlan(facts: PlanFacts, inputs: PlanInputs, stored: Stored
   } else {
     const level = shortfallLevel(needed, offered, a.stretchPercent);
     const tail = level === 'ok' ? (offered === needed ? ': exactly enough.' : `: ${hours(offered - needed)} to spare.`) : `: ${hours(needed - offered)} short.`;
-    add('people', level, `${capitalise(listWords(work))} need${work.length > 1 ? '' : 's'} ${hours(needed)} against ${hours(offered)} offered before polling day${tail}`);
+    add(
+      'people',
+      level,
+      `${capitalise(listWords(work))} need${work.length > 1 ? '' : 's'} ${hours(needed)} against ${hours(offered)} offered before polling day${tail}`,
+    );
   }
 
   // Papers: subscribers.
@@ -366,13 +400,25 @@ export function computePlan(facts: PlanFacts, inputs: PlanInputs, stored: Stored
   } else if (required === 0) {
     add('papers', 'ok', 'The nomination paper needs no subscribers for this election.');
   } else if (members === null) {
-    add('papers', 'unknown', `The nomination paper needs ${groupThousands(required)} subscribers${roles}; members and sympathisers known in the area have not been entered.`);
+    add(
+      'papers',
+      'unknown',
+      `The nomination paper needs ${groupThousands(required)} subscribers${roles}; members and sympathisers known in the area have not been entered.`,
+    );
   } else if (members === required) {
-    add('papers', 'stretch', `The nomination paper needs ${groupThousands(required)} subscribers${roles} and exactly ${groupThousands(members)} members or sympathisers are known in the area: none to spare if one turns out not to be on the register.`);
+    add(
+      'papers',
+      'stretch',
+      `The nomination paper needs ${groupThousands(required)} subscribers${roles} and exactly ${groupThousands(members)} members or sympathisers are known in the area: none to spare if one turns out not to be on the register.`,
+    );
   } else {
     const level = shortfallLevel(required, members, a.stretchPercent);
     const tail = level === 'ok' ? `: ${groupThousands(members - required)} to spare.` : `: ${groupThousands(required - members)} short.`;
-    add('papers', level, `The nomination paper needs ${groupThousands(required)} subscribers${roles} against ${groupThousands(members)} members or sympathisers known in the area${tail}`);
+    add(
+      'papers',
+      level,
+      `The nomination paper needs ${groupThousands(required)} subscribers${roles} against ${groupThousands(members)} members or sympathisers known in the area${tail}`,
+    );
   }
 
   // Papers: time to nominations closing.
@@ -387,7 +433,11 @@ export function computePlan(facts: PlanFacts, inputs: PlanInputs, stored: Stored
   } else if (wd === 0) {
     add('deadline', 'stretch', `Nominations close today, at ${close.text}: papers must be delivered by hand today.`);
   } else if (wd < a.minWorkingDaysForPapers) {
-    add('deadline', 'stretch', `Only ${groupThousands(wd)} working day${wd === 1 ? '' : 's'} left before nominations close at ${close.text}, fewer than the ${groupThousands(a.minWorkingDaysForPapers)} needed to gather and check papers.`);
+    add(
+      'deadline',
+      'stretch',
+      `Only ${groupThousands(wd)} working day${wd === 1 ? '' : 's'} left before nominations close at ${close.text}, fewer than the ${groupThousands(a.minWorkingDaysForPapers)} needed to gather and check papers.`,
+    );
   } else {
     add('deadline', 'ok', `${groupThousands(wd)} working days left before nominations close at ${close.text}.`);
   }

@@ -50,7 +50,8 @@ export function readStationsCsv(
   const seen = new Map<string, number>();
   const labels: Record<keyof StationColumns, string> = { district: 'polling district', name: 'station name', address: 'address' };
   for (const [key, column] of Object.entries(columns) as [keyof StationColumns, number | null][]) {
-    if (column !== null && column >= headers.length) problems.push({ line: 1, reason: `The file has ${headers.length} columns: there is no column ${column + 1} for the ${labels[key]}` });
+    if (column !== null && column >= headers.length)
+      problems.push({ line: 1, reason: `The file has ${headers.length} columns: there is no column ${column + 1} for the ${labels[key]}` });
   }
   if (problems.length > 0) return { stations: [], problems, headers };
   if (rows.length === 0) return { stations: [], problems: [{ line: 2, reason: 'The file has headings but no rows' }], headers };

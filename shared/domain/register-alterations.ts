@@ -70,7 +70,10 @@ export function planAlterations(lines: Iterable<AlterationLine>, held: ReadonlyM
       } else plan.deleteIds.push(e.id);
       action = 'delete';
     } else if (l.alteration === 'add' && e) {
-      plan.problems.push({ line: l.line, reason: `${l.electorNumber} is to be added but is already on the register (${e.fullName}); mark the line as a change` });
+      plan.problems.push({
+        line: l.line,
+        reason: `${l.electorNumber} is to be added but is already on the register (${e.fullName}); mark the line as a change`,
+      });
     } else if (l.alteration === 'change' && !e) {
       plan.problems.push({ line: l.line, reason: `${l.electorNumber} is to be changed but is not on the register; mark the line as an addition` });
     } else if (e) {

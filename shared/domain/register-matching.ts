@@ -49,7 +49,7 @@ export function nameKey(p: Pick<MatchPerson, 'fullName' | 'surname' | 'forenames
 }
 
 function shortNameKey(p: MatchPerson): string {
-  const sur = words(p.surname !== '' ? p.surname : p.fullName.split(/\s+/).slice(-1)[0] ?? '').join(' ');
+  const sur = words(p.surname !== '' ? p.surname : (p.fullName.split(/\s+/).slice(-1)[0] ?? '')).join(' ');
   const first = words(p.forenames)[0] ?? '';
   return `${sur}|${first}`;
 }

@@ -51,7 +51,9 @@ const UNTIDY = /\s\s|[\t\r\n\f\v\u0000-\u001f]/;
 
 /** Whitespace beyond ASCII (what `\s` and `trim` also take as space). */
 function isWideSpace(c: number): boolean {
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 /** Collapses runs of spaces (and control characters) to one space and trims. */

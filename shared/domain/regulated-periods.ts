@@ -74,12 +74,7 @@ export function dissolutionDay(pollingDay: string, holidays: Holidays = SHIPPED_
   return workingDaysBefore(pollingDay, 25, ALL_UK, holidays);
 }
 
-export function regulatedPeriodDates(
-  type: ElectionType,
-  nation: Nation,
-  pollingDay: string,
-  holidays: Holidays = SHIPPED_HOLIDAYS,
-): PeriodsResult {
+export function regulatedPeriodDates(type: ElectionType, nation: Nation, pollingDay: string, holidays: Holidays = SHIPPED_HOLIDAYS): PeriodsResult {
   const warnings: string[] = [];
   if (type === 'uk-parliament') {
     const dissolved = dissolutionDay(pollingDay, holidays);
@@ -110,7 +105,8 @@ export function regulatedPeriodDates(
   const timetable = computeTimetable({ type, nation, pollingDay, holidays });
   const notice = timetable.milestones.find((m) => m.key === 'notice_of_election');
   if (!notice) throw new Error(`the ${type} timetable has no notice of election`);
-  if (notice.provisional) warnings.push('The notice of election is set by the returning officer: the regulated period starts the day after it, so its start is provisional');
+  if (notice.provisional)
+    warnings.push('The notice of election is set by the returning officer: the regulated period starts the day after it, so its start is provisional');
   const candidacy: PeriodDates = {
     key: 'candidacy',
     label: PERIOD_LABELS.candidacy,

@@ -45,7 +45,8 @@ export function resultProblems(r: ResultInput): ResultProblem[] {
     }
   });
   if (r.ballotsCast !== null && !isCount(r.ballotsCast)) p.push({ field: 'ballotsCast', message: 'Ballot papers counted must be a whole number of 0 or more' });
-  if (r.rejectedBallots !== null && !isCount(r.rejectedBallots)) p.push({ field: 'rejectedBallots', message: 'Rejected ballots must be a whole number of 0 or more' });
+  if (r.rejectedBallots !== null && !isCount(r.rejectedBallots))
+    p.push({ field: 'rejectedBallots', message: 'Rejected ballots must be a whole number of 0 or more' });
   if (p.length > 0) return p;
 
   const total = r.rows.reduce((a, row) => a + row.votes, 0);
@@ -150,8 +151,10 @@ export interface Declaration {
 /** What is impossible about a declaration: its date, or who is marked elected. */
 export function declarationProblems(d: Declaration): ResultProblem[] {
   const p: ResultProblem[] = [];
-  if (d.declaredOn < d.pollingDay) p.push({ field: 'declaredOn', message: `The result cannot be declared before polling day (${formatDateLong(d.pollingDay)})` });
-  if (d.declaredOn > d.today) p.push({ field: 'declaredOn', message: `${formatDateLong(d.declaredOn)} is in the future: enter the date the returning officer declared the result` });
+  if (d.declaredOn < d.pollingDay)
+    p.push({ field: 'declaredOn', message: `The result cannot be declared before polling day (${formatDateLong(d.pollingDay)})` });
+  if (d.declaredOn > d.today)
+    p.push({ field: 'declaredOn', message: `${formatDateLong(d.declaredOn)} is in the future: enter the date the returning officer declared the result` });
   const elected = d.rows.filter((r) => r.elected).length;
   if (elected > d.seats) {
     p.push({ field: 'rows', message: `${elected} candidates are marked elected, but the contest fills ${d.seats} seat${d.seats === 1 ? '' : 's'}` });

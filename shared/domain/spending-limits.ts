@@ -58,188 +58,188 @@ const SI_2024_428 = 'SI 2024/428, the Representation of the People (Variation of
 
 export const LIMIT_RULES: readonly LimitRule[] = (
   [
-  {
-    id: 'uk-parliament-general',
-    label: 'UK Parliament general election (short campaign)',
-    electionTypes: ['uk-parliament'],
-    nations: ['england', 'wales', 'scotland', 'northern-ireland'],
-    fixedPence: 1_139_000,
-    perElector: { county: 12, borough: 8 },
-    jointReductions: false,
-    instrument: SI_2023_1235,
-    confirmed: true,
-    note: 'Electorate as on the last day for publishing the notice of election.',
-  },
-  {
-    id: 'uk-parliament-by-election',
-    label: 'UK Parliament by-election',
-    electionTypes: ['uk-parliament-by'],
-    nations: ['england', 'wales', 'scotland', 'northern-ireland'],
-    fixedPence: 18_006_000,
-    perElector: null,
-    jointReductions: false,
-    instrument: `RPA 1983 s.76(2)(aa) as varied by ${SI_2023_1235}`,
-    confirmed: false,
-    note: 'Not found in any source: £180,060 is £100,000 (the limit before 2023) raised by the Order\'s 80.06% and rounded down to £10; article 2\'s own figure was not read. Enter the figure from the returning officer\'s notice.',
-  },
-  {
-    id: 'english-council',
-    label: 'English council election',
-    electionTypes: ['local', 'parish'],
-    nations: ['england'],
-    fixedPence: 96_000,
-    perElector: { flat: 8 },
-    jointReductions: true,
-    instrument: SI_2023_1235,
-    confirmed: true,
-    note: 'Local government electors in the ward on the last day for publishing the notice of election.',
-  },
-  {
-    id: 'local-authority-mayor',
-    label: 'Local authority mayor (England)',
-    electionTypes: ['mayor'],
-    nations: ['england'],
-    fixedPence: 304_000,
-    perElector: { flat: 8 },
-    jointReductions: false,
-    instrument: SI_2024_428,
-    confirmed: true,
-  },
-  {
-    id: 'combined-authority-mayor',
-    label: 'Combined authority mayor (England)',
-    electionTypes: ['combined-authority-mayor'],
-    nations: ['england'],
-    fixedPence: 304_000,
-    perElector: { flat: 8 },
-    jointReductions: false,
-    perCouncil: true,
-    instrument: 'the Combined Authorities (Mayoral Elections) Order 2017 (SI 2017/67) as varied in 2024',
-    confirmed: false,
-    note: 'The fixed sum is multiplied by the number of constituent councils. The £3,040 and 8p are the local authority mayor figures (SI 2024/428): the combined authority figures were not read in a source, so check them.',
-  },
-  {
-    id: 'gla-mayor',
-    label: GLA_POST_LABELS.mayor,
-    electionTypes: ['gla'],
-    nations: ['england'],
-    glaPost: 'mayor',
-    fixedPence: 76_041_000,
-    perElector: null,
-    jointReductions: false,
-    instrument: SI_2024_428,
-    confirmed: true,
-  },
-  {
-    id: 'gla-constituency',
-    label: GLA_POST_LABELS.constituency,
-    electionTypes: ['gla'],
-    nations: ['england'],
-    glaPost: 'constituency',
-    fixedPence: 6_336_000,
-    perElector: null,
-    jointReductions: false,
-    instrument: SI_2024_428,
-    confirmed: true,
-  },
-  {
-    id: 'gla-list',
-    label: GLA_POST_LABELS.list,
-    electionTypes: ['gla'],
-    nations: ['england'],
-    glaPost: 'list',
-    fixedPence: 59_746_000,
-    perElector: null,
-    jointReductions: false,
-    instrument: SI_2024_428,
-    confirmed: true,
-  },
-  {
-    id: 'scottish-parliament',
-    label: 'Scottish Parliament constituency',
-    electionTypes: ['scottish-parliament'],
-    nations: ['scotland'],
-    fixedPence: 870_000,
-    perElector: { county: 9, borough: 6 },
-    jointReductions: false,
-    postKinds: ['standard', 'sp-constituency'],
-    instrument: 'the Scottish Parliament (Elections etc.) Order 2015 (SSI 2015/425) art.42(2)',
-    confirmed: false,
-    note: 'These are the figures as made in 2015 and may have been uprated since: check the returning officer\'s notice.',
-  },
-  {
-    id: 'welsh-council',
-    label: 'Welsh council election',
-    electionTypes: ['local', 'parish'],
-    nations: ['wales'],
-    fixedPence: 80_600,
-    perElector: { flat: 7 },
-    jointReductions: true,
-    instrument: 'RPA 1983 s.76(2)(b)(ic), inserted by WSI 2021/1285 (from 1 January 2022)',
-    confirmed: true,
-    note: 'Principal and community councils in Wales. No later Welsh uprating was found.',
-  },
-  {
-    id: 'scottish-council',
-    label: 'Scottish council election',
-    electionTypes: ['local'],
-    nations: ['scotland'],
-    fixedPence: 80_600,
-    perElector: { flat: 7 },
-    jointReductions: false,
-    instrument: 'the Scottish Local Government Elections Order, as varied from 1 January 2022 (per West Lothian Council\'s notice)',
-    confirmed: false,
-    note: 'Confirmed only by a council\'s notice; the Scottish instrument itself was not read.',
-  },
-  {
-    id: 'ni-council',
-    label: 'Northern Ireland council election',
-    electionTypes: ['local'],
-    nations: ['northern-ireland'],
-    fixedPence: 60_000,
-    perElector: { flat: 5 },
-    jointReductions: true,
-    instrument: 'Electoral Law Act (Northern Ireland) 1962 s.42(1)',
-    confirmed: false,
-    note: 'Whether this figure was uprated before the 2023 council elections is not known: check the chief electoral officer\'s notice.',
-  },
-  {
-    id: 'ni-assembly',
-    label: 'Northern Ireland Assembly',
-    electionTypes: ['ni-assembly'],
-    nations: ['northern-ireland'],
-    fixedPence: 715_000,
-    perElector: { county: 7, borough: 5 },
-    jointReductions: false,
-    instrument: 'the Northern Ireland Assembly (Elections) Order, figures used at the 2011 election',
-    confirmed: false,
-    note: 'Only the 2011 figures were found; the current limit is higher. Enter it from the chief electoral officer\'s notice.',
-  },
-  {
-    id: 'senedd-individual',
-    label: 'Senedd individual candidate',
-    electionTypes: ['senedd'],
-    nations: ['wales'],
-    fixedPence: 5_250_000,
-    perElector: null,
-    jointReductions: false,
-    instrument: 'the Senedd Cymru (Representation of the People) Order 2025 (WSI 2025/864)',
-    confirmed: false,
-    note: 'The Welsh Government\'s stated figure for individual candidates; not read in the made Order. Party list candidates have no limit of their own: the party\'s spending counts against the party limit.',
-  },
-  {
-    id: 'pcc',
-    label: 'Police and crime commissioner',
-    electionTypes: ['pcc'],
-    nations: ['england', 'wales'],
-    fixedPence: 0,
-    perElector: null,
-    jointReductions: false,
-    byPoliceArea: true,
-    instrument: 'the Police and Crime Commissioner Elections Order 2012 (SI 2012/1917) art.35(2) Table 2, as varied by SI 2023/1227',
-    confirmed: false,
-    note: 'A fixed maximum for each police area.',
-  },
+    {
+      id: 'uk-parliament-general',
+      label: 'UK Parliament general election (short campaign)',
+      electionTypes: ['uk-parliament'],
+      nations: ['england', 'wales', 'scotland', 'northern-ireland'],
+      fixedPence: 1_139_000,
+      perElector: { county: 12, borough: 8 },
+      jointReductions: false,
+      instrument: SI_2023_1235,
+      confirmed: true,
+      note: 'Electorate as on the last day for publishing the notice of election.',
+    },
+    {
+      id: 'uk-parliament-by-election',
+      label: 'UK Parliament by-election',
+      electionTypes: ['uk-parliament-by'],
+      nations: ['england', 'wales', 'scotland', 'northern-ireland'],
+      fixedPence: 18_006_000,
+      perElector: null,
+      jointReductions: false,
+      instrument: `RPA 1983 s.76(2)(aa) as varied by ${SI_2023_1235}`,
+      confirmed: false,
+      note: "Not found in any source: £180,060 is £100,000 (the limit before 2023) raised by the Order's 80.06% and rounded down to £10; article 2's own figure was not read. Enter the figure from the returning officer's notice.",
+    },
+    {
+      id: 'english-council',
+      label: 'English council election',
+      electionTypes: ['local', 'parish'],
+      nations: ['england'],
+      fixedPence: 96_000,
+      perElector: { flat: 8 },
+      jointReductions: true,
+      instrument: SI_2023_1235,
+      confirmed: true,
+      note: 'Local government electors in the ward on the last day for publishing the notice of election.',
+    },
+    {
+      id: 'local-authority-mayor',
+      label: 'Local authority mayor (England)',
+      electionTypes: ['mayor'],
+      nations: ['england'],
+      fixedPence: 304_000,
+      perElector: { flat: 8 },
+      jointReductions: false,
+      instrument: SI_2024_428,
+      confirmed: true,
+    },
+    {
+      id: 'combined-authority-mayor',
+      label: 'Combined authority mayor (England)',
+      electionTypes: ['combined-authority-mayor'],
+      nations: ['england'],
+      fixedPence: 304_000,
+      perElector: { flat: 8 },
+      jointReductions: false,
+      perCouncil: true,
+      instrument: 'the Combined Authorities (Mayoral Elections) Order 2017 (SI 2017/67) as varied in 2024',
+      confirmed: false,
+      note: 'The fixed sum is multiplied by the number of constituent councils. The £3,040 and 8p are the local authority mayor figures (SI 2024/428): the combined authority figures were not read in a source, so check them.',
+    },
+    {
+      id: 'gla-mayor',
+      label: GLA_POST_LABELS.mayor,
+      electionTypes: ['gla'],
+      nations: ['england'],
+      glaPost: 'mayor',
+      fixedPence: 76_041_000,
+      perElector: null,
+      jointReductions: false,
+      instrument: SI_2024_428,
+      confirmed: true,
+    },
+    {
+      id: 'gla-constituency',
+      label: GLA_POST_LABELS.constituency,
+      electionTypes: ['gla'],
+      nations: ['england'],
+      glaPost: 'constituency',
+      fixedPence: 6_336_000,
+      perElector: null,
+      jointReductions: false,
+      instrument: SI_2024_428,
+      confirmed: true,
+    },
+    {
+      id: 'gla-list',
+      label: GLA_POST_LABELS.list,
+      electionTypes: ['gla'],
+      nations: ['england'],
+      glaPost: 'list',
+      fixedPence: 59_746_000,
+      perElector: null,
+      jointReductions: false,
+      instrument: SI_2024_428,
+      confirmed: true,
+    },
+    {
+      id: 'scottish-parliament',
+      label: 'Scottish Parliament constituency',
+      electionTypes: ['scottish-parliament'],
+      nations: ['scotland'],
+      fixedPence: 870_000,
+      perElector: { county: 9, borough: 6 },
+      jointReductions: false,
+      postKinds: ['standard', 'sp-constituency'],
+      instrument: 'the Scottish Parliament (Elections etc.) Order 2015 (SSI 2015/425) art.42(2)',
+      confirmed: false,
+      note: "These are the figures as made in 2015 and may have been uprated since: check the returning officer's notice.",
+    },
+    {
+      id: 'welsh-council',
+      label: 'Welsh council election',
+      electionTypes: ['local', 'parish'],
+      nations: ['wales'],
+      fixedPence: 80_600,
+      perElector: { flat: 7 },
+      jointReductions: true,
+      instrument: 'RPA 1983 s.76(2)(b)(ic), inserted by WSI 2021/1285 (from 1 January 2022)',
+      confirmed: true,
+      note: 'Principal and community councils in Wales. No later Welsh uprating was found.',
+    },
+    {
+      id: 'scottish-council',
+      label: 'Scottish council election',
+      electionTypes: ['local'],
+      nations: ['scotland'],
+      fixedPence: 80_600,
+      perElector: { flat: 7 },
+      jointReductions: false,
+      instrument: "the Scottish Local Government Elections Order, as varied from 1 January 2022 (per West Lothian Council's notice)",
+      confirmed: false,
+      note: "Confirmed only by a council's notice; the Scottish instrument itself was not read.",
+    },
+    {
+      id: 'ni-council',
+      label: 'Northern Ireland council election',
+      electionTypes: ['local'],
+      nations: ['northern-ireland'],
+      fixedPence: 60_000,
+      perElector: { flat: 5 },
+      jointReductions: true,
+      instrument: 'Electoral Law Act (Northern Ireland) 1962 s.42(1)',
+      confirmed: false,
+      note: "Whether this figure was uprated before the 2023 council elections is not known: check the chief electoral officer's notice.",
+    },
+    {
+      id: 'ni-assembly',
+      label: 'Northern Ireland Assembly',
+      electionTypes: ['ni-assembly'],
+      nations: ['northern-ireland'],
+      fixedPence: 715_000,
+      perElector: { county: 7, borough: 5 },
+      jointReductions: false,
+      instrument: 'the Northern Ireland Assembly (Elections) Order, figures used at the 2011 election',
+      confirmed: false,
+      note: "Only the 2011 figures were found; the current limit is higher. Enter it from the chief electoral officer's notice.",
+    },
+    {
+      id: 'senedd-individual',
+      label: 'Senedd individual candidate',
+      electionTypes: ['senedd'],
+      nations: ['wales'],
+      fixedPence: 5_250_000,
+      perElector: null,
+      jointReductions: false,
+      instrument: 'the Senedd Cymru (Representation of the People) Order 2025 (WSI 2025/864)',
+      confirmed: false,
+      note: "The Welsh Government's stated figure for individual candidates; not read in the made Order. Party list candidates have no limit of their own: the party's spending counts against the party limit.",
+    },
+    {
+      id: 'pcc',
+      label: 'Police and crime commissioner',
+      electionTypes: ['pcc'],
+      nations: ['england', 'wales'],
+      fixedPence: 0,
+      perElector: null,
+      jointReductions: false,
+      byPoliceArea: true,
+      instrument: 'the Police and Crime Commissioner Elections Order 2012 (SI 2012/1917) art.35(2) Table 2, as varied by SI 2023/1227',
+      confirmed: false,
+      note: 'A fixed maximum for each police area.',
+    },
   ] satisfies Omit<LimitRule, 'checkedOn'>[]
 ).map((r) => ({ ...r, checkedOn: RULES_CHECKED_ON }));
 
@@ -283,7 +283,7 @@ export function noRuleMessage(type: ElectionType, nation: Nation, glaPost?: GlaP
     return 'Choose the post (Mayor of London, Assembly constituency or London-wide) to work out the limit';
   }
   if (type === 'scottish-parliament' && postKind === 'sp-regional') {
-    return 'An individual regional candidate\'s limit is the sum of the constituency limits in the region (SSI 2015/425 art.42(2)(c)); a party list\'s spending counts against the party\'s limit. Enter the limit from the returning officer\'s notice';
+    return "An individual regional candidate's limit is the sum of the constituency limits in the region (SSI 2015/425 art.42(2)(c)); a party list's spending counts against the party's limit. Enter the limit from the returning officer's notice";
   }
   return `Hustings has no spending-limit rule for a ${ELECTION_TYPE_INFO[type].label} in ${NATION_LABELS[nation]}: enter the limit from the returning officer's notice`;
 }
@@ -333,15 +333,21 @@ export function fixedPartOf(
     if (!inputs.policeArea) return { ok: false, field: 'policeArea', message: 'Choose the police area: each has its own fixed limit' };
     const area = findPoliceArea(inputs.policeArea);
     if (!area) {
-      return { ok: false, field: 'policeArea', message: `"${inputs.policeArea}" is not a police area: use one of ${POLICE_AREAS.map((a) => a.policeArea).join(', ')}` };
+      return {
+        ok: false,
+        field: 'policeArea',
+        message: `"${inputs.policeArea}" is not a police area: use one of ${POLICE_AREAS.map((a) => a.policeArea).join(', ')}`,
+      };
     }
     const l = pccLimit(area);
     return { ok: true, pence: l.pence, working: formatPence(l.pence, { wholePounds: true }), instrument: l.instrument, confirmed: l.confirmed, note: l.note };
   }
   if (rule.perCouncil) {
     const n = inputs.councils;
-    if (n === null || n === undefined) return { ok: false, field: 'councils', message: 'Enter the number of constituent councils: the fixed sum is multiplied by it' };
-    if (!Number.isInteger(n) || n < 1 || n > MAX_COUNCILS) return { ok: false, field: 'councils', message: `Constituent councils must be a whole number from 1 to ${MAX_COUNCILS}, got ${n}` };
+    if (n === null || n === undefined)
+      return { ok: false, field: 'councils', message: 'Enter the number of constituent councils: the fixed sum is multiplied by it' };
+    if (!Number.isInteger(n) || n < 1 || n > MAX_COUNCILS)
+      return { ok: false, field: 'councils', message: `Constituent councils must be a whole number from 1 to ${MAX_COUNCILS}, got ${n}` };
     const pence = rule.fixedPence * n;
     return { ok: true, pence, working: `${formatPence(rule.fixedPence, { wholePounds: true })} × ${n} councils`, ...facts };
   }
@@ -367,7 +373,11 @@ export function computeSpendingLimit(rule: LimitRule, inputs: LimitInputs): Limi
   if (!fixed.ok) return fixed;
   const rate = perElectorRate(rule, inputs.areaKind);
   if (rate === null) {
-    return { ok: false, field: 'areaKind', message: `Say whether the seat is a county or ${inputs.nation === 'scotland' ? 'burgh' : 'borough'} seat: the per-elector amount differs` };
+    return {
+      ok: false,
+      field: 'areaKind',
+      message: `Say whether the seat is a county or ${inputs.nation === 'scotland' ? 'burgh' : 'borough'} seat: the per-elector amount differs`,
+    };
   }
 
   let single = fixed.pence;
@@ -377,7 +387,11 @@ export function computeSpendingLimit(rule: LimitRule, inputs: LimitInputs): Limi
   } else {
     const electors = inputs.electors;
     if (electors === null || electors === undefined) {
-      return { ok: false, field: 'electors', message: 'Enter the number of electors on the register (as on the last day for publishing the notice of election)' };
+      return {
+        ok: false,
+        field: 'electors',
+        message: 'Enter the number of electors on the register (as on the last day for publishing the notice of election)',
+      };
     }
     if (!Number.isInteger(electors) || electors < 1 || electors > MAX_ELECTORS) {
       return { ok: false, field: 'electors', message: `Electors must be a whole number from 1 to ${groupThousands(MAX_ELECTORS)}, got ${electors}` };

@@ -84,7 +84,14 @@ type MilestoneRule =
    * Set by the returning officer; until the user enters the date it is shown as provisional,
    * placed `fallback` working days before polling day, or relative to another milestone.
    */
-  | { key: MilestoneKey; kind: 'set-by-returning-officer'; fallback: { workingDaysBeforePoll: number } | { of: MilestoneKey; workingDays: number }; time?: string; source: string; note: string }
+  | {
+      key: MilestoneKey;
+      kind: 'set-by-returning-officer';
+      fallback: { workingDaysBeforePoll: number } | { of: MilestoneKey; workingDays: number };
+      time?: string;
+      source: string;
+      note: string;
+    }
   | { key: MilestoneKey; kind: 'polling-day'; time?: string; source: string; note?: string }
   /** Calendar days after the declaration of the result (or polling day), rolled forward off non-working days. */
   | { key: MilestoneKey; kind: 'after-declaration'; days: number; from: 'declaration' | 'polling-day'; source: string; note?: string };
@@ -104,12 +111,16 @@ const SRC_REGISTER = 'Representation of the People Act 1983 s.13A–13B (registr
 const SRC_ABSENT_GB = 'Representation of the People (England and Wales) Regulations 2001 / (Scotland) Regulations 2001, reg. 56 (absent vote applications)';
 const SRC_ABSENT_NI = 'Representation of the People (Northern Ireland) Regulations 2008 (absent vote applications: 14 working days)';
 const SRC_VAC = 'Representation of the People Act 1983 s.13BD; Voter Identification Regulations 2022';
-const SRC_EXPENSES = 'Representation of the People Act 1983 s.78 (claims sent in within 21 days, paid within 28 days of the declaration) and s.119 (a deadline on a non-working day moves to the next working day)';
+const SRC_EXPENSES =
+  'Representation of the People Act 1983 s.78 (claims sent in within 21 days, paid within 28 days of the declaration) and s.119 (a deadline on a non-working day moves to the next working day)';
 const SRC_RETURN = 'Representation of the People Act 1983 s.81 (return due 35 days after the declaration) and s.119';
-const SRC_RETURN_GLA = 'Representation of the People Act 1983 s.81 as applied to the Greater London Authority (Mayor and London-wide members: 70 days after the declaration) and s.119';
+const SRC_RETURN_GLA =
+  'Representation of the People Act 1983 s.81 as applied to the Greater London Authority (Mayor and London-wide members: 70 days after the declaration) and s.119';
 const SRC_RETURN_PARISH = 'Representation of the People Act 1983 s.90 (parish and community elections: 28 days after the day of election) and s.119';
-const SRC_EXPENSES_PARISH = 'Representation of the People Act 1983 Sch 4 para 1 (parish and community elections: claims sent in within 14 days, paid within 21 days of the day of election) and s.119';
-const SRC_RETURN_PCC = 'Police and Crime Commissioner Elections Order 2012 (SI 2012/1917) (return due 70 days after the declaration); Electoral Commission guidance for PCC candidates';
+const SRC_EXPENSES_PARISH =
+  'Representation of the People Act 1983 Sch 4 para 1 (parish and community elections: claims sent in within 14 days, paid within 21 days of the day of election) and s.119';
+const SRC_RETURN_PCC =
+  'Police and Crime Commissioner Elections Order 2012 (SI 2012/1917) (return due 70 days after the declaration); Electoral Commission guidance for PCC candidates';
 const SRC_POLL = 'Polls open 7am to 10pm';
 
 /** n working days before polling day. */
@@ -119,7 +130,15 @@ function before(key: MilestoneKey, workingDays: number, source: string, time?: s
 
 /** SOPN relative to the close of nominations (0 = the same day). */
 function sopnAfterClose(workingDays: number, source: string, time?: string, note?: string): MilestoneRule {
-  return { key: 'sopn_publication', kind: 'after-milestone', of: 'close_of_nominations', workingDays, source, ...(time ? { time } : {}), ...(note ? { note } : {}) };
+  return {
+    key: 'sopn_publication',
+    kind: 'after-milestone',
+    of: 'close_of_nominations',
+    workingDays,
+    source,
+    ...(time ? { time } : {}),
+    ...(note ? { note } : {}),
+  };
 }
 
 const MIDNIGHT_NOTE = 'Applications must be made by midnight.';
@@ -150,9 +169,23 @@ function postPoll(
 ): MilestoneRule[] {
   const fromText = from === 'declaration' ? 'the declaration of the result' : 'polling day';
   return [
-    { key: 'expense_invoices_received', kind: 'after-declaration', days: invoices.receivedDays, from, source: invoices.source, note: `Invoices must reach the agent within ${invoices.receivedDays} days of ${fromText}.` },
+    {
+      key: 'expense_invoices_received',
+      kind: 'after-declaration',
+      days: invoices.receivedDays,
+      from,
+      source: invoices.source,
+      note: `Invoices must reach the agent within ${invoices.receivedDays} days of ${fromText}.`,
+    },
     { key: 'expense_invoices_paid', kind: 'after-declaration', days: invoices.paidDays, from, source: invoices.source },
-    { key: 'expense_return', kind: 'after-declaration', days: returnDays, from, source: returnSource, note: 'A nil return is still required; the candidate\u2019s declaration follows within 7 working days.' },
+    {
+      key: 'expense_return',
+      kind: 'after-declaration',
+      days: returnDays,
+      from,
+      source: returnSource,
+      note: 'A nil return is still required; the candidate\u2019s declaration follows within 7 working days.',
+    },
   ];
 }
 
@@ -206,7 +239,10 @@ const SRC_PCC = 'Police and Crime Commissioner Elections Order 2012 (SI 2012/191
 const SRC_GLA = 'Greater London Authority Elections Rules 2007 (SI 2007/3541); ' + EC;
 const SRC_SP = 'Scottish Parliament (Elections etc.) Order 2015 (SSI 2015/425) Sch 2 r.1; ' + EC;
 const SRC_SC = 'Scottish Local Government Elections Order 2011 (SSI 2011/399) Sch 1 r.1; ' + EC;
-const SRC_SENEDD = 'National Assembly for Wales (Representation of the People) Order 2007 (SI 2007/236) as amended for the Senedd; ' + EC + ' (2026 timetable: SOPN date unconfirmed)';
+const SRC_SENEDD =
+  'National Assembly for Wales (Representation of the People) Order 2007 (SI 2007/236) as amended for the Senedd; ' +
+  EC +
+  ' (2026 timetable: SOPN date unconfirmed)';
 const SRC_NIA = 'Northern Ireland Assembly (Elections) Order 2001 applying the Parliamentary Elections Rules; ' + EC;
 const SRC_NI_LOCAL = 'Electoral Law Act (Northern Ireland) 1962 Sch 5 (Local Elections Rules); ' + EC;
 
@@ -252,7 +288,12 @@ export function ruleSetFor(type: ElectionType, nation: Nation, glaPart: GlaPart 
         { holidays: 'all-uk' },
       );
     case 'uk-parliament-by':
-      return ruleSet(ni ? 'uk-parliament-by-ni' : 'uk-parliament-by', 'UK Parliament by-election', BY_ELECTION_NOMINATIONS, registrationRules(ni ? 'ni' : 'gb-voter-id'));
+      return ruleSet(
+        ni ? 'uk-parliament-by-ni' : 'uk-parliament-by',
+        'UK Parliament by-election',
+        BY_ELECTION_NOMINATIONS,
+        registrationRules(ni ? 'ni' : 'gb-voter-id'),
+      );
     case 'local':
       if (nation === 'scotland') {
         const sopn = sopnAfterClose(0, SRC_SC, undefined, 'As soon as practicable after the close of nominations.');
@@ -261,7 +302,13 @@ export function ruleSetFor(type: ElectionType, nation: Nation, glaPart: GlaPart 
       if (ni) return ruleSet('local-ni', 'Northern Ireland council', northernIrishNominations(SRC_NI_LOCAL), registrationRules('ni'));
       return ruleSet(`local-${nation}`, electionTypeLabel('local', nation), englishNominations(SRC_LOCAL_EW), registrationRules(gbVoterId));
     case 'parish':
-      return ruleSet(`parish-${nation}`, 'Parish or town council', englishNominations(SRC_PARISH), registrationRules(gbVoterId), postPoll(28, SRC_RETURN_PARISH, 'polling-day', { receivedDays: 14, paidDays: 21, source: SRC_EXPENSES_PARISH }));
+      return ruleSet(
+        `parish-${nation}`,
+        'Parish or town council',
+        englishNominations(SRC_PARISH),
+        registrationRules(gbVoterId),
+        postPoll(28, SRC_RETURN_PARISH, 'polling-day', { receivedDays: 14, paidDays: 21, source: SRC_EXPENSES_PARISH }),
+      );
     case 'mayor':
       return ruleSet('mayor', 'Local authority mayor', englishNominations(SRC_MAYOR), registrationRules('gb-voter-id'));
     case 'combined-authority-mayor':
@@ -424,7 +471,10 @@ export function computeTimetable(input: TimetableInput): Timetable {
     const p = isoDateProblem(declaredOn);
     if (p) throw new TimetableInputError('declaredOn', `declaration date: ${p}`);
     if (declaredOn < pollingDay) {
-      throw new TimetableInputError('declaredOn', `the result cannot be declared (${formatDateLong(declaredOn)}) before polling day (${formatDateLong(pollingDay)})`);
+      throw new TimetableInputError(
+        'declaredOn',
+        `the result cannot be declared (${formatDateLong(declaredOn)}) before polling day (${formatDateLong(pollingDay)})`,
+      );
     }
   }
   const overrides = input.overrides ?? {};
@@ -484,9 +534,10 @@ export function computeTimetable(input: TimetableInput): Timetable {
     } else if (rule.kind === 'set-by-returning-officer') {
       provisional = true;
       const fb = rule.fallback;
-      date = 'workingDaysBeforePoll' in fb
-        ? workingDaysBefore(pollingDay, fb.workingDaysBeforePoll, calendar, holidays)
-        : stepFrom(dates.get(fb.of)!, fb.workingDays, calendar, holidays);
+      date =
+        'workingDaysBeforePoll' in fb
+          ? workingDaysBefore(pollingDay, fb.workingDaysBeforePoll, calendar, holidays)
+          : stepFrom(dates.get(fb.of)!, fb.workingDays, calendar, holidays);
       warnings.push(`${MILESTONE_LABELS[rule.key]} is set by the returning officer: ${formatDateLong(date)} is a placeholder until you enter the real date.`);
     } else {
       continue;
@@ -565,9 +616,10 @@ export function resolveTaskDue(due: TaskDue, timetable: Timetable, holidays: Hol
   if (!m) {
     return {
       ok: false,
-      message: MILESTONE_PHASE[due.milestone] === 'post-poll'
-        ? `${MILESTONE_LABELS[due.milestone]} is known once the result is declared`
-        : `this election has no ${MILESTONE_LABELS[due.milestone].toLowerCase()} deadline`,
+      message:
+        MILESTONE_PHASE[due.milestone] === 'post-poll'
+          ? `${MILESTONE_LABELS[due.milestone]} is known once the result is declared`
+          : `this election has no ${MILESTONE_LABELS[due.milestone].toLowerCase()} deadline`,
     };
   }
   if (due.unit === 'calendar') return { ok: true, date: addDays(m.date, due.offset) };

@@ -59,7 +59,11 @@ export function recogniseVotingList(headings: readonly string[]): VotingListMapp
 }
 
 /** What is missing or doubled in a mapping, as messages naming the field. */
-export function votingMappingProblems(mapping: VotingListMapping, columnCount: number, list: 'absent' | 'marked'): { field: VotingListField; message: string }[] {
+export function votingMappingProblems(
+  mapping: VotingListMapping,
+  columnCount: number,
+  list: 'absent' | 'marked',
+): { field: VotingListField; message: string }[] {
   const problems: { field: VotingListField; message: string }[] = [];
   if (mapping.electorNumber === null) problems.push({ field: 'electorNumber', message: 'Choose the column holding the elector number' });
   const seen = new Map<number, VotingListField>();
@@ -68,7 +72,8 @@ export function votingMappingProblems(mapping: VotingListMapping, columnCount: n
     if (col === null) continue;
     const label = VOTING_LIST_LABELS[list][field];
     if (col >= columnCount) problems.push({ field, message: `${label}: column ${col + 1} is not in the file` });
-    else if (seen.has(col)) problems.push({ field, message: `${label} and ${VOTING_LIST_LABELS[list][seen.get(col)!]} both read column ${col + 1}; choose one` });
+    else if (seen.has(col))
+      problems.push({ field, message: `${label} and ${VOTING_LIST_LABELS[list][seen.get(col)!]} both read column ${col + 1}; choose one` });
     else seen.set(col, field);
   }
   return problems;
@@ -78,13 +83,18 @@ export function votingMappingProblems(mapping: VotingListMapping, columnCount: n
  * The canonical elector number of a row, or why not. A bare number is read in `district` when
  * the file has no prefix column (a list for one polling district).
  */
-export function rowElectorNumber(cells: readonly string[], mapping: VotingListMapping, district?: string): { ok: true; value: string } | { ok: false; reason: string } {
+export function rowElectorNumber(
+  cells: readonly string[],
+  mapping: VotingListMapping,
+  district?: string,
+): { ok: true; value: string } | { ok: false; reason: string } {
   const at = (c: number | null) => (c === null ? '' : (cells[c] ?? '').trim());
   const number = at(mapping.electorNumber);
   const prefix = at(mapping.pollingDistrict) || (/^\d/.test(number) ? (district ?? '') : '');
   const suffix = at(mapping.suffix);
   if (number === '') return { ok: false, reason: 'the elector number is empty' };
-  if (/^\d/.test(number) && prefix === '') return { ok: false, reason: `elector number ${number} has no polling-district prefix: map the prefix column or choose the district` };
+  if (/^\d/.test(number) && prefix === '')
+    return { ok: false, reason: `elector number ${number} has no polling-district prefix: map the prefix column or choose the district` };
   let written = /^\d/.test(number) ? `${prefix}-${number}` : number;
   if (suffix !== '' && suffix !== '0') written += `/${suffix}`;
   const canonical = canonicalElectorNumber(written);
@@ -96,7 +106,10 @@ export const ABSENT_VOTE_LABELS: Record<AbsentVote, string> = { postal: 'Postal'
 
 /** An absent voters list's type cell: P / postal, Q / PX / proxy, PP / postal proxy. */
 export function readAbsentVote(text: string): AbsentVote | null {
-  const t = text.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
   if (['p', 'pv', 'postal', 'postal vote', 'postal voter', 'a', 'av'].includes(t)) return 'postal';
   if (['q', 'px', 'proxy', 'proxy vote', 'proxy voter'].includes(t)) return 'proxy';
   if (['pp', 'ppx', 'postal proxy', 'proxy postal', 'postal proxy vote'].includes(t)) return 'postal_proxy';
@@ -112,7 +125,10 @@ export const VOTE_METHOD_LABELS: Record<VoteMethod, string> = { in_person: 'in p
  * vote (skipped). Anything else is null (the line is refused).
  */
 export function readVoteMark(text: string): VoteMethod | 'not_voted' | null {
-  const t = text.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
   if (['', 'x', 'v', 'y', 'yes', 'voted', 'in person', 'ip', 'polling station', 'ps'].includes(t)) return 'in_person';
   if (['p', 'pv', 'a', 'av', 'postal', 'postal vote', 'post'].includes(t)) return 'postal';
   if (['q', 'px', 'proxy'].includes(t)) return 'proxy';

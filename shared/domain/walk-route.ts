@@ -48,9 +48,7 @@ export function walkRoute<H extends RouteHousehold>(households: readonly H[]): R
       s.first = Math.min(s.first, first);
     } else streets.set(h.street, { first, households: [h] });
   }
-  const ordered = [...streets.entries()].sort(
-    ([a, x], [b, y]) => Number(a === '') - Number(b === '') || x.first - y.first || (a < b ? -1 : a > b ? 1 : 0),
-  );
+  const ordered = [...streets.entries()].sort(([a, x], [b, y]) => Number(a === '') - Number(b === '') || x.first - y.first || (a < b ? -1 : a > b ? 1 : 0));
   const sections: RouteSection<H>[] = [];
   for (const [street, { households: hs }] of ordered) {
     // Stored walk order already has numbers rising and flats in order within a building; the

@@ -194,10 +194,7 @@ export const SHIPPED_HOLIDAYS: Holidays = buildHolidays();
  * Dates outside the years the bank-holiday data covers. Working days counted there ignore any
  * bank holidays, so the user must be told (and can add the days themselves).
  */
-export function beyondHolidayData(
-  dates: readonly string[],
-  holidays: Holidays = SHIPPED_HOLIDAYS,
-): { beyond: string[]; message: string | null } {
+export function beyondHolidayData(dates: readonly string[], holidays: Holidays = SHIPPED_HOLIDAYS): { beyond: string[]; message: string | null } {
   const { from, to } = holidays.coverage;
   const beyond = [...new Set(dates.filter((d) => d < from || d > to))].sort();
   if (beyond.length === 0) return { beyond, message: null };
@@ -287,7 +284,7 @@ function stepWorkingDays(iso: string, n: number, spec: CalendarSpec, holidays: H
   if (!Number.isInteger(n) || Math.abs(n) > 2000) throw new RangeError(`cannot count ${n} working days`);
   const step = n < 0 ? -1 : 1;
   let day = dayNumber(iso);
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     day += step;
     if (workingDayNumber(day, spec, holidays)) left--;
   }

@@ -26,7 +26,10 @@ try {
   if (!given) {
     const area = await call('areas.create', { name: 'Door ward', kind: 'ward', nation: 'england', electorate: null, classification: null });
     app.close();
-    seedElectors(dbPath, Array.from({ length: 2000 }, (_, i) => [area.id, `AA-${i + 1}`, `Elector Number${i + 1}`] as [number, string, string]));
+    seedElectors(
+      dbPath,
+      Array.from({ length: 2000 }, (_, i) => [area.id, `AA-${i + 1}`, `Elector Number${i + 1}`] as [number, string, string]),
+    );
     app = await openHustings({ dbPath, keys: { plain: true }, actor: 'bench', startupBackup: false });
   }
   const areaId = (app.db.prepare('SELECT area_id AS a FROM electors LIMIT 1').get() as { a: number }).a;
@@ -39,7 +42,14 @@ try {
     new Promise<void>((resolve, reject) => {
       const body = JSON.stringify(input);
       const req = request(
-        { host: '127.0.0.1', port: server.port, path: `/api/${method}`, method: 'POST', agent, headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: `/api/${method}`,
+          method: 'POST',
+          agent,
+          headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
+        },
         (res) => {
           sockets.add(res.socket);
           const chunks: Buffer[] = [];

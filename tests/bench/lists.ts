@@ -46,14 +46,23 @@ async function build(): Promise<void> {
       const o = outcomes[(i * 7) % outcomes.length];
       add.run(ids[(i * 7919) % ids.length], session.id, o, o === 'in' ? String(1 + (i % 5)) : null, o === 'in' ? requests[i % requests.length] : '');
     }
-    const rows = app.db.prepare('SELECT elector_id, outcome, support, requests FROM canvass_returns ORDER BY elector_id, id').raw().all() as [number, string, string | null, string][];
+    const rows = app.db.prepare('SELECT elector_id, outcome, support, requests FROM canvass_returns ORDER BY elector_id, id').raw().all() as [
+      number,
+      string,
+      string | null,
+      string,
+    ][];
     const set = app.db.prepare(
       `UPDATE electors SET latest_outcome = ?, latest_support = ?, wants_literature = ?, wants_join = ?, wants_poster = ?, wants_visit = ?, wants_postal_vote = ?,
          last_canvassed_on = '2026-11-01' WHERE id = ?`,
     );
-    let cur = -1, o: string | null = null, sup: string | null = null, req = '';
+    let cur = -1,
+      o: string | null = null,
+      sup: string | null = null,
+      req = '';
     const flush = () => {
-      if (cur >= 0) set.run(o, sup, +req.includes('literature'), +req.includes('join'), +req.includes('poster'), +req.includes('visit'), +req.includes('postal_vote'), cur);
+      if (cur >= 0)
+        set.run(o, sup, +req.includes('literature'), +req.includes('join'), +req.includes('poster'), +req.includes('visit'), +req.includes('postal_vote'), cur);
     };
     for (const [e, outcome, support, r] of rows) {
       if (e !== cur) {
@@ -68,10 +77,12 @@ async function build(): Promise<void> {
     }
     flush();
     // A few thousand literature requests already dealt with, for the done list.
-    app.db.prepare(
-      `INSERT INTO follow_up_done (elector_id, request, done_on, note, done_by, done_at)
+    app.db
+      .prepare(
+        `INSERT INTO follow_up_done (elector_id, request, done_on, note, done_by, done_at)
        SELECT id, 'literature', '2026-11-02', '', 'bench', '2026-11-02T10:00:00Z' FROM electors WHERE wants_literature = 1 AND id % 3 = 0`,
-    ).run();
+      )
+      .run();
   })();
   app.close();
 }

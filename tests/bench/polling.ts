@@ -67,15 +67,35 @@ try {
       const street = `Street ${Math.floor(i / 400)}`;
       if (i % 2 === 0) household = Number(households.run(area.id, d, `${i}`, street, Math.floor(i / 2) % 200, `${n} ${street}`, i, now, now).lastInsertRowid);
       const promise = i < 8 * PER_DISTRICT && i % 2 === 0;
-      electors.run(area.id, d, `${d}-${n}`, n, `Alex Voter${i}`, household, `${n} ${street}`, i, 'in', promise ? String(1 + (i % 4 === 0 ? 0 : 1)) : String(3 + (i % 3)), now, now);
+      electors.run(
+        area.id,
+        d,
+        `${d}-${n}`,
+        n,
+        `Alex Voter${i}`,
+        household,
+        `${n} ${street}`,
+        i,
+        'in',
+        promise ? String(1 + (i % 4 === 0 ? 0 : 1)) : String(3 + (i % 3)),
+        now,
+        now,
+      );
     }
     const ret = db.prepare(
       `INSERT INTO canvass_returns (elector_id, session_id, outcome, support, requests, codes, note, canvassed_on, entered_at, entered_by) VALUES (?, ?, 'in', '3', '', '3', '', '2026-04-01', ?, 'bench')`,
     );
     for (let i = 0; i < RETURNS; i++) ret.run(1 + ((i * 7919) % ELECTORS), session.id, now);
   })();
-  const room = Number(db.prepare("INSERT INTO committee_rooms (contest_id, name, created_at, updated_at) VALUES (?, 'Room 1', ?, ?)").run(contest.id, now, now).lastInsertRowid);
-  for (let k = 0; k < 8; k++) db.prepare('INSERT INTO committee_room_districts (room_id, contest_id, polling_district) VALUES (?, ?, ?)').run(room, contest.id, district(k * PER_DISTRICT));
+  const room = Number(
+    db.prepare("INSERT INTO committee_rooms (contest_id, name, created_at, updated_at) VALUES (?, 'Room 1', ?, ?)").run(contest.id, now, now).lastInsertRowid,
+  );
+  for (let k = 0; k < 8; k++)
+    db.prepare('INSERT INTO committee_room_districts (room_id, contest_id, polling_district) VALUES (?, ?, ?)').run(
+      room,
+      contest.id,
+      district(k * PER_DISTRICT),
+    );
   db.prepare("INSERT INTO promise_rules (contest_id, supports, updated_at) VALUES (?, '1,2', ?)").run(contest.id, now);
   // 10,000 of the 20,000 promises have voted (every other one), and 20,000 other electors.
   const promiseIds = db.prepare("SELECT id FROM electors WHERE latest_support IN ('1', '2') ORDER BY id").pluck().all() as number[];
@@ -92,12 +112,19 @@ try {
       votes: [...promiseIds.filter((_, i) => i % 2 === 0), ...others].map((electorId) => ({ electorId, method: 'in_person' as const })),
     }),
   )();
-  log(`Stored ${ELECTORS.toLocaleString('en-GB')} electors, ${RETURNS.toLocaleString('en-GB')} returns, ${promiseIds.length.toLocaleString('en-GB')} promises in the room, 30,000 votes (${((performance.now() - t0) / 1000).toFixed(1)} s, setup)`);
+  log(
+    `Stored ${ELECTORS.toLocaleString('en-GB')} electors, ${RETURNS.toLocaleString('en-GB')} returns, ${promiseIds.length.toLocaleString('en-GB')} promises in the room, 30,000 votes (${((performance.now() - t0) / 1000).toFixed(1)} s, setup)`,
+  );
 
   // One number at a time, as the entry screen sends them: numbers of district AT (none voted yet).
   const times: number[] = [];
   for (let i = 0; i < 1000; i++) {
-    const input = { contestId: contest.id, pollingDistrict: 'AT', clientId: `bench-${String(i).padStart(6, '0')}`, entries: [{ number: String(1 + ((i * 37) % PER_DISTRICT)) }] };
+    const input = {
+      contestId: contest.id,
+      pollingDistrict: 'AT',
+      clientId: `bench-${String(i).padStart(6, '0')}`,
+      entries: [{ number: String(1 + ((i * 37) % PER_DISTRICT)) }],
+    };
     const s = performance.now();
     const r = await call('telling.recordBatch', input);
     times.push(performance.now() - s);
@@ -127,7 +154,9 @@ try {
     `knockUp.list: ${list.value.electors.length.toLocaleString('en-GB')} still to vote of ${list.value.promises.toLocaleString('en-GB')} promises: median ${knockup.toFixed(1)} ms, CPU ${list.cpu.toFixed(1)} ms (target < 100 ms)`,
   );
   const glance = await timed('voting.glance', { contestId: contest.id });
-  log(`voting.glance: ${glance.value.total.electors.toLocaleString('en-GB')} electors, ${glance.value.total.voted.toLocaleString('en-GB')} voted: median ${glance.wall.toFixed(1)} ms, CPU ${glance.cpu.toFixed(1)} ms (target < 100 ms)`);
+  log(
+    `voting.glance: ${glance.value.total.electors.toLocaleString('en-GB')} electors, ${glance.value.total.voted.toLocaleString('en-GB')} voted: median ${glance.wall.toFixed(1)} ms, CPU ${glance.cpu.toFixed(1)} ms (target < 100 ms)`,
+  );
   app.close();
 
   const floorApp = await openHustings({ dbPath: join(dir, 'floor.sqlite'), keys: { plain: true }, startupBackup: false });
@@ -144,7 +173,10 @@ try {
   floorApp.close();
   const floor = median(floorTimes);
   log(`One-row commit on this disk (synchronous = FULL), the floor of any write: median ${floor.toFixed(3)} ms`);
-  if (json) process.stdout.write(`${JSON.stringify({ telling_entry_median_ms: Math.round(entry * 1000) / 1000, polling_commit_floor_ms: Math.round(floor * 1000) / 1000, knockup_list_ms: Math.round(knockup * 10) / 10, knockup_list_cpu_ms: Math.round(list.cpu * 10) / 10, glance_ms: Math.round(glance.wall * 10) / 10, glance_cpu_ms: Math.round(glance.cpu * 10) / 10 })}\n`);
+  if (json)
+    process.stdout.write(
+      `${JSON.stringify({ telling_entry_median_ms: Math.round(entry * 1000) / 1000, polling_commit_floor_ms: Math.round(floor * 1000) / 1000, knockup_list_ms: Math.round(knockup * 10) / 10, knockup_list_cpu_ms: Math.round(list.cpu * 10) / 10, glance_ms: Math.round(glance.wall * 10) / 10, glance_cpu_ms: Math.round(glance.cpu * 10) / 10 })}\n`,
+    );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -82,7 +82,9 @@ try {
       const args = [child, csvPath, appDb, ...(round === 0 && !encrypted ? ['--reimport'] : []), ...(encrypted ? ['--key', KEY.toString('hex')] : [])];
       const run: AppRun = JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 }));
       appRuns[kind].push(run);
-      log(`App import ${round + 1} (${kind}): ${run.seconds.toFixed(2)} s, peak memory ${run.peakMb.toFixed(0)} MB (process at start: ${run.baselineMb.toFixed(0)} MB)`);
+      log(
+        `App import ${round + 1} (${kind}): ${run.seconds.toFixed(2)} s, peak memory ${run.peakMb.toFixed(0)} MB (process at start: ${run.baselineMb.toFixed(0)} MB)`,
+      );
 
       // The floor: the same rows, parsed beforehand, one prepared statement, one transaction.
       const rawApp = await openHustings({ dbPath: join(dir, `raw-${kind}-${round}.sqlite`), keys: keysFor(encrypted), startupBackup: false });
@@ -95,7 +97,9 @@ try {
       );
       const t0 = performance.now();
       rawDb.transaction(() => {
-        rows.forEach((r, i) => insert.run(r[0], `${r[0]}-${r[1]}`, Number(r[1]), r[3], `${r[6]} ${r[5]}`, r[5], r[6], `${r[7]}\n${r[8]}`, r[10], i + 1, now, now));
+        rows.forEach((r, i) =>
+          insert.run(r[0], `${r[0]}-${r[1]}`, Number(r[1]), r[3], `${r[6]} ${r[5]}`, r[5], r[6], `${r[7]}\n${r[8]}`, r[10], i + 1, now, now),
+        );
       })();
       rawRuns[kind].push((performance.now() - t0) / 1000);
       rawApp.close();
@@ -113,8 +117,12 @@ try {
   const ratio = imported.ratio;
   const first = appRuns.plain[0];
   const reimported = { seconds: first.reimportSeconds ?? 0, peakMb: first.reimportPeakMb ?? 0, afterMb: first.afterMb ?? 0 };
-  log(`Re-import of the same file: ${reimported.seconds.toFixed(2)} s, peak memory ${reimported.peakMb.toFixed(0)} MB (target < 300), ${reimported.afterMb.toFixed(0)} MB held after`);
-  log(`Import: median ${imported.seconds.toFixed(2)} s against raw median ${rawSeconds.toFixed(2)} s; ratio ${ratio.toFixed(2)} (target <= 2); peak memory ${imported.peakMb.toFixed(0)} MB (target < 300)`);
+  log(
+    `Re-import of the same file: ${reimported.seconds.toFixed(2)} s, peak memory ${reimported.peakMb.toFixed(0)} MB (target < 300), ${reimported.afterMb.toFixed(0)} MB held after`,
+  );
+  log(
+    `Import: median ${imported.seconds.toFixed(2)} s against raw median ${rawSeconds.toFixed(2)} s; ratio ${ratio.toFixed(2)} (target <= 2); peak memory ${imported.peakMb.toFixed(0)} MB (target < 300)`,
+  );
   log(
     `Encrypted import: median ${encryptedImport.seconds.toFixed(2)} s against encrypted raw median ${encryptedImport.rawSeconds.toFixed(2)} s; ratio ${encryptedImport.ratio.toFixed(2)} ` +
       `(${(encryptedImport.ratio / ratio).toFixed(2)}x the plain ratio; the import itself ${(encryptedImport.seconds / imported.seconds).toFixed(2)}x the plain one; target within 1.3x)`,
@@ -142,7 +150,15 @@ try {
     app.db.transaction(() => {
       for (let i = 0; i < RETURNS; i++) {
         const o = outcomes[(i * 7) % outcomes.length];
-        addReturn.run(ids[(i * 7919) % ids.length], session.id, o, o === 'in' ? String(1 + (i % 5)) : null, o === 'in' ? requests[i % requests.length] : '', 'X', now);
+        addReturn.run(
+          ids[(i * 7919) % ids.length],
+          session.id,
+          o,
+          o === 'in' ? String(1 + (i % 5)) : null,
+          o === 'in' ? requests[i % requests.length] : '',
+          'X',
+          now,
+        );
       }
       // Electors' standing from their returns (what recordReturn keeps up to date one by one).
       const setStanding = app.db.prepare(
@@ -153,9 +169,24 @@ try {
       let sup: string | null = null;
       let req = '';
       const flush = () => {
-        if (cur >= 0) setStanding.run(o, sup, +req.includes('literature'), +req.includes('join'), +req.includes('poster'), +req.includes('visit'), +req.includes('postal_vote'), cur);
+        if (cur >= 0)
+          setStanding.run(
+            o,
+            sup,
+            +req.includes('literature'),
+            +req.includes('join'),
+            +req.includes('poster'),
+            +req.includes('visit'),
+            +req.includes('postal_vote'),
+            cur,
+          );
       };
-      const all = app.db.prepare('SELECT elector_id, outcome, support, requests FROM canvass_returns ORDER BY elector_id, id').raw().all() as [number, string, string | null, string][];
+      const all = app.db.prepare('SELECT elector_id, outcome, support, requests FROM canvass_returns ORDER BY elector_id, id').raw().all() as [
+        number,
+        string,
+        string | null,
+        string,
+      ][];
       for (const [e, outcome, support, requests] of all) {
         const r = { e, outcome, support, requests };
         if (r.e !== cur) {
@@ -180,21 +211,25 @@ try {
       const s = performance.now();
       await call('canvass.recordReturn', input);
       times.push(performance.now() - s);
-  }
-  const insertMedian = median(times);
-  log(`canvass.recordReturn through the dispatcher (${kind}) at ${stored.toLocaleString('en-GB')} returns: median ${insertMedian.toFixed(3)} ms, p95 ${[...times].sort((a, b) => a - b)[949].toFixed(3)} ms (target < 1 ms)`);
+    }
+    const insertMedian = median(times);
+    log(
+      `canvass.recordReturn through the dispatcher (${kind}) at ${stored.toLocaleString('en-GB')} returns: median ${insertMedian.toFixed(3)} ms, p95 ${[...times].sort((a, b) => a - b)[949].toFixed(3)} ms (target < 1 ms)`,
+    );
 
-  const tallyTimes: number[] = [];
-  let tallies: any;
-  for (let i = 0; i < 20; i++) {
-    const s = performance.now();
-    tallies = await call('canvass.getTallies', { areaId });
-    tallyTimes.push(performance.now() - s);
-  }
-  const talliesMs = median(tallyTimes);
-  log(`canvass.getTallies (${kind}), ${tallies.area.electors.toLocaleString('en-GB')} electors, ${(stored + 1000).toLocaleString('en-GB')} returns: median ${talliesMs.toFixed(1)} ms (target < 100 ms)`);
-  app.close();
-  return { insertMedian, talliesMs };
+    const tallyTimes: number[] = [];
+    let tallies: any;
+    for (let i = 0; i < 20; i++) {
+      const s = performance.now();
+      tallies = await call('canvass.getTallies', { areaId });
+      tallyTimes.push(performance.now() - s);
+    }
+    const talliesMs = median(tallyTimes);
+    log(
+      `canvass.getTallies (${kind}), ${tallies.area.electors.toLocaleString('en-GB')} electors, ${(stored + 1000).toLocaleString('en-GB')} returns: median ${talliesMs.toFixed(1)} ms (target < 100 ms)`,
+    );
+    app.close();
+    return { insertMedian, talliesMs };
   }
 
   const { insertMedian, talliesMs } = await returnsFigures(false, imported.areaId);
@@ -221,8 +256,15 @@ try {
 
   // Polling day's figures, from their own bench in a child process.
   const pollingBench = fileURLToPath(new URL('./polling.ts', import.meta.url));
-  const polling = JSON.parse(execFileSync(process.execPath, [pollingBench, '--json'], { encoding: 'utf8' }).trim().split('\n').at(-1)!) as Record<string, number>;
-  log(`Polling day (tests/bench/polling.ts): ${Object.entries(polling).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  const polling = JSON.parse(execFileSync(process.execPath, [pollingBench, '--json'], { encoding: 'utf8' }).trim().split('\n').at(-1)!) as Record<
+    string,
+    number
+  >;
+  log(
+    `Polling day (tests/bench/polling.ts): ${Object.entries(polling)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
 
   const figures = {
     register_import_100k_s: round(imported.seconds),

@@ -1,7 +1,56 @@
 /** A synthetic council register CSV (Xpress-style headings) for benchmarks. */
-const STREETS = ['High Street', 'Mill Lane', 'Station Road', 'Church Road', 'Park Avenue', 'Victoria Road', 'Green Lane', 'Manor Close', 'The Crescent', 'Kings Road'];
-const SURNAMES = ['Smith', 'Jones', 'Taylor', 'Brown', 'Williams', 'Wilson', 'Johnson', 'Davies', 'Patel', 'Wright', 'Walker', 'Evans', 'Thomas', 'Roberts', 'Green', 'Hall', 'Wood', 'Clarke', 'Lewis', 'Hughes'];
-const FORENAMES = ['John', 'Mary', 'David', 'Sarah', 'James', 'Emma', 'Robert', 'Anne', 'Michael', 'Helen', 'Peter', 'Susan', 'Paul', 'Claire', 'Mark', 'Laura'];
+const STREETS = [
+  'High Street',
+  'Mill Lane',
+  'Station Road',
+  'Church Road',
+  'Park Avenue',
+  'Victoria Road',
+  'Green Lane',
+  'Manor Close',
+  'The Crescent',
+  'Kings Road',
+];
+const SURNAMES = [
+  'Smith',
+  'Jones',
+  'Taylor',
+  'Brown',
+  'Williams',
+  'Wilson',
+  'Johnson',
+  'Davies',
+  'Patel',
+  'Wright',
+  'Walker',
+  'Evans',
+  'Thomas',
+  'Roberts',
+  'Green',
+  'Hall',
+  'Wood',
+  'Clarke',
+  'Lewis',
+  'Hughes',
+];
+const FORENAMES = [
+  'John',
+  'Mary',
+  'David',
+  'Sarah',
+  'James',
+  'Emma',
+  'Robert',
+  'Anne',
+  'Michael',
+  'Helen',
+  'Peter',
+  'Susan',
+  'Paul',
+  'Claire',
+  'Mark',
+  'Laura',
+];
 
 export const SYNTHETIC_HEADINGS = [
   'Elector Number Prefix',

@@ -90,11 +90,23 @@ async function build(dbPath: string, opts: { electors: number; returns: number }
     const entry = await call(app, 'canvass.createSession', { areaId: area.id, pollingDistrict: district, heldOn: '2026-11-02', canvassers: 'Bench entry' });
     writeReturns(app, area.id, session.id, opts.returns);
 
-    const inDistrict = app.db.prepare('SELECT elector_number AS electorNumber, full_name AS fullName FROM electors WHERE area_id = ? AND polling_district = ? ORDER BY id').all(area.id, district) as UiData['samples'];
+    const inDistrict = app.db
+      .prepare('SELECT elector_number AS electorNumber, full_name AS fullName FROM electors WHERE area_id = ? AND polling_district = ? ORDER BY id')
+      .all(area.id, district) as UiData['samples'];
     const step = Math.max(1, Math.floor(inDistrict.length / 7));
     const samples = [1, 2, 3, 4, 5, 6].map((i) => inDistrict[Math.min(inDistrict.length - 1, i * step)]);
     const firstElectorId = (app.db.prepare('SELECT MIN(id) AS id FROM electors WHERE area_id = ?').get(area.id) as { id: number }).id;
-    return { dbPath, areaId: area.id, sessionId: session.id, entrySessionId: entry.id, district, samples, search: 'Patel', electors: opts.electors, firstElectorId };
+    return {
+      dbPath,
+      areaId: area.id,
+      sessionId: session.id,
+      entrySessionId: entry.id,
+      district,
+      samples,
+      search: 'Patel',
+      electors: opts.electors,
+      firstElectorId,
+    };
   } finally {
     app.close();
   }
@@ -124,9 +136,24 @@ function writeReturns(app: Hustings, areaId: number, sessionId: number, count: n
     let support: string | null = null;
     let asked = '';
     const flush = () => {
-      if (cur >= 0) setStanding.run(outcome, support, +asked.includes('literature'), +asked.includes('join'), +asked.includes('poster'), +asked.includes('visit'), +asked.includes('postal_vote'), cur);
+      if (cur >= 0)
+        setStanding.run(
+          outcome,
+          support,
+          +asked.includes('literature'),
+          +asked.includes('join'),
+          +asked.includes('poster'),
+          +asked.includes('visit'),
+          +asked.includes('postal_vote'),
+          cur,
+        );
     };
-    const all = db.prepare('SELECT elector_id, outcome, support, requests FROM canvass_returns ORDER BY elector_id, id').raw().all() as [number, string, string | null, string][];
+    const all = db.prepare('SELECT elector_id, outcome, support, requests FROM canvass_returns ORDER BY elector_id, id').raw().all() as [
+      number,
+      string,
+      string | null,
+      string,
+    ][];
     for (const [e, o, s, r] of all) {
       if (e !== cur) {
         flush();

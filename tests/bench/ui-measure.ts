@@ -164,9 +164,15 @@ export async function runUiBench(opts: UiBenchOptions): Promise<{ figures: Figur
         await cdp.send('HeapProfiler.collectGarbage');
         const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
         figures[`ui_${name}_heap_mb`] = round(heap.usedSize / 1024 / 1024);
-        log(`${name}: median ${figures[`ui_${name}_ms`]} ms of ${times.map((t) => Math.round(t)).join(', ')}; ${figures[`ui_${name}_dom`]} elements; heap ${figures[`ui_${name}_heap_mb`]} MB`);
+        log(
+          `${name}: median ${figures[`ui_${name}_ms`]} ms of ${times.map((t) => Math.round(t)).join(', ')}; ${figures[`ui_${name}_dom`]} elements; heap ${figures[`ui_${name}_heap_mb`]} MB`,
+        );
       };
-      const measureInput = async (name: string, runs: { act: () => Promise<void>; event: string; conds: Condition[]; reset?: () => Promise<void> }[], minus = 0) => {
+      const measureInput = async (
+        name: string,
+        runs: { act: () => Promise<void>; event: string; conds: Condition[]; reset?: () => Promise<void> }[],
+        minus = 0,
+      ) => {
         const times: number[] = [];
         for (const run of runs) {
           await run.reset?.();
@@ -204,7 +210,8 @@ export async function runUiBench(opts: UiBenchOptions): Promise<{ figures: Figur
       await measureInput(
         'follow_ups_switch',
         Array.from({ length: opts.runs }, (_, i) => {
-          const [to, text, w] = i % 2 === 0 ? (['postal_vote', 'a postal vote', expected.postalVote] as const) : (['literature', 'literature', expected.literature] as const);
+          const [to, text, w] =
+            i % 2 === 0 ? (['postal_vote', 'a postal vote', expected.postalVote] as const) : (['literature', 'literature', expected.literature] as const);
           return { event: 'change', act: () => request.selectOption(to).then(() => {}), conds: [{ sel: '#waiting-heading', text }, ...waitingList(w)] };
         }),
       );
@@ -323,12 +330,16 @@ async function httpReturns(origin: string, token: string, data: UiData, count: n
   const url = new URL('/api/canvass.recordReturn', origin);
   const post = (body: string) =>
     new Promise<void>((resolve, reject) => {
-      const req = request(url, { method: 'POST', agent, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (text += c));
-        res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`recordReturn over HTTP: ${res.statusCode} ${text}`))));
-      });
+      const req = request(
+        url,
+        { method: 'POST', agent, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (text += c));
+          res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`recordReturn over HTTP: ${res.statusCode} ${text}`))));
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });
@@ -347,7 +358,10 @@ async function httpReturns(origin: string, token: string, data: UiData, count: n
 }
 
 /** Each distinct call the screens made, replayed through the dispatcher (median of 3) with its answer's size. */
-async function profileCalls(app: Awaited<ReturnType<typeof openHustings>>, calls: { screen: string; method: string; input: string }[]): Promise<ProfiledCall[]> {
+async function profileCalls(
+  app: Awaited<ReturnType<typeof openHustings>>,
+  calls: { screen: string; method: string; input: string }[],
+): Promise<ProfiledCall[]> {
   const seen = new Set<string>();
   const out: ProfiledCall[] = [];
   for (const c of calls) {

@@ -56,6 +56,7 @@ if (json) {
   }
   if (process.argv.includes('--profile')) {
     console.log('\nscreen               method                          server ms   JSON bytes  input');
-    for (const p of profile) console.log(`${p.screen.padEnd(21)}${p.method.padEnd(32)}${String(p.server_ms).padStart(9)}${String(p.json_bytes).padStart(13)}  ${p.input}`);
+    for (const p of profile)
+      console.log(`${p.screen.padEnd(21)}${p.method.padEnd(32)}${String(p.server_ms).padStart(9)}${String(p.json_bytes).padStart(13)}  ${p.input}`);
   }
 }

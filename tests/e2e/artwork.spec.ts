@@ -21,7 +21,10 @@ test('artwork: a program named .png is refused with what it really is; a real PD
 
   // A real PDF: attached, then viewed in a new tab as a PDF the browser shows and never runs.
   const pdf = pdfFile('Riverside Focus, spring edition');
-  await page.getByLabel('Replace artwork…').or(page.getByLabel('Attach artwork…')).setInputFiles({ name: 'focus-v1.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await page
+    .getByLabel('Replace artwork…')
+    .or(page.getByLabel('Attach artwork…'))
+    .setInputFiles({ name: 'focus-v1.pdf', mimeType: 'application/pdf', buffer: pdf });
   await expect(page.getByText('focus-v1.pdf')).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expectAccessible(page);

@@ -14,12 +14,20 @@ const REGISTER: [string, string][] = [
   ['AB-10', 'Mary Evans'],
 ];
 
-test('a candidate’s papers: subscribers checked against the register, checklist, printed pack, result and forfeited deposit', async ({ page, app }, testInfo) => {
+test('a candidate’s papers: subscribers checked against the register, checklist, printed pack, result and forfeited deposit', async ({
+  page,
+  app,
+}, testInfo) => {
   test.slow(); // the whole journey of one candidacy, from the first subscriber to the result
-  const election = (await app.call('elections.create', { name: 'General election 2024', type: 'uk-parliament', pollingDay: '2024-07-04', nation: 'england' })).body.value;
-  const area = (await app.call('areas.create', { name: 'Hyndburn', kind: 'constituency', electorate: 70_000, classification: 'county', nation: 'england' })).body.value;
+  const election = (await app.call('elections.create', { name: 'General election 2024', type: 'uk-parliament', pollingDay: '2024-07-04', nation: 'england' }))
+    .body.value;
+  const area = (await app.call('areas.create', { name: 'Hyndburn', kind: 'constituency', electorate: 70_000, classification: 'county', nation: 'england' }))
+    .body.value;
   const contest = (await app.call('contests.create', { electionId: election.id, areaId: area.id, status: 'contesting' })).body.value;
-  seedElectors(app.dbPath, REGISTER.map(([n, name]) => [area.id, n, name]));
+  seedElectors(
+    app.dbPath,
+    REGISTER.map(([n, name]) => [area.id, n, name]),
+  );
 
   // A new candidate, put forward in the contest.
   await page.getByRole('link', { name: 'Candidates' }).click();
@@ -63,7 +71,9 @@ test('a candidate’s papers: subscribers checked against the register, checklis
   await status.getByLabel('Date of the change').fill('2024-05-21');
   await status.getByRole('button', { name: 'Change status' }).click();
   await expect(
-    status.getByText('The papers cannot be marked delivered yet: the nomination form has 0 of the 10 subscribers it needs; not yet done: nomination form, home address form, consent to nomination'),
+    status.getByText(
+      'The papers cannot be marked delivered yet: the nomination form has 0 of the 10 subscribers it needs; not yet done: nomination form, home address form, consent to nomination',
+    ),
   ).toBeVisible();
   await expect(page.getByRole('list', { name: 'Status history' })).not.toContainText('Delivered');
 
@@ -136,7 +146,9 @@ test('a candidate’s papers: subscribers checked against the register, checklis
   await depositForm.getByLabel('Deposit amount').fill('450');
   await depositForm.getByLabel('Paid on').fill('2024-06-03');
   await depositForm.getByRole('button', { name: 'Record the deposit' }).click();
-  await expect(depositForm.getByText(/^£450\.00 is £50\.00 short of the £500 deposit for this election: the returning officer will not accept less/)).toBeVisible();
+  await expect(
+    depositForm.getByText(/^£450\.00 is £50\.00 short of the £500 deposit for this election: the returning officer will not accept less/),
+  ).toBeVisible();
   await depositForm.getByLabel('Deposit amount').fill('500');
   await depositForm.getByRole('button', { name: 'Record the deposit' }).click();
   await expect(page.getByText(/^Paid £500\.00 on /)).toBeVisible();
@@ -165,7 +177,9 @@ test('a candidate’s papers: subscribers checked against the register, checklis
   await page.getByRole('link', { name: 'Nomination pack (print)' }).click();
   await expect(page.getByRole('heading', { name: 'Nomination pack: GREEN, Alice Mary' })).toBeVisible();
   await expect(page.getByRole('row', { name: /^9 Assentor AB-9\/1 David Lee/ })).toBeVisible();
-  await expect(page.getByRole('row', { name: /Consent to nomination .*Signed Sat 1 Jun 2024, witnessed by Wendy Witness Fri 7 Jun 2024, 4pm Done/ })).toBeVisible();
+  await expect(
+    page.getByRole('row', { name: /Consent to nomination .*Signed Sat 1 Jun 2024, witnessed by Wendy Witness Fri 7 Jun 2024, 4pm Done/ }),
+  ).toBeVisible();
   await expectAccessible(page);
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
@@ -214,8 +228,10 @@ test('a candidate’s papers: subscribers checked against the register, checklis
 });
 
 test('a result that cannot be true is refused: the fewest votes elected, a declaration in the future', async ({ page, app }) => {
-  const election = (await app.call('elections.create', { name: 'General election 2024', type: 'uk-parliament', pollingDay: '2024-07-04', nation: 'england' })).body.value;
-  const area = (await app.call('areas.create', { name: 'Hyndburn', kind: 'constituency', electorate: 70_000, classification: 'county', nation: 'england' })).body.value;
+  const election = (await app.call('elections.create', { name: 'General election 2024', type: 'uk-parliament', pollingDay: '2024-07-04', nation: 'england' }))
+    .body.value;
+  const area = (await app.call('areas.create', { name: 'Hyndburn', kind: 'constituency', electorate: 70_000, classification: 'county', nation: 'england' }))
+    .body.value;
   const contest = (await app.call('contests.create', { electionId: election.id, areaId: area.id, status: 'contesting' })).body.value;
   const candidate = (await app.call('candidates.create', { ballotName: 'Alice Green' })).body.value;
   await app.call('candidacies.create', { candidateId: candidate.id, contestId: contest.id });
@@ -229,7 +245,9 @@ test('a result that cannot be true is refused: the fewest votes elected, a decla
   await page.getByRole('button', { name: 'Save result' }).click();
   await expect(page.getByText('Wed 5 Jul 2034 is in the future: enter the date the returning officer declared the result')).toBeVisible();
   await expect(
-    page.getByText('Alice Green is marked elected with 1500 votes, fewer than Big Party Person (20000), who is not: the candidates with the most votes are elected'),
+    page.getByText(
+      'Alice Green is marked elected with 1500 votes, fewer than Big Party Person (20000), who is not: the candidates with the most votes are elected',
+    ),
   ).toBeVisible();
   await expect(page.getByText('No result recorded yet')).toBeVisible();
   await expectAccessible(page);

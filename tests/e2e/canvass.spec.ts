@@ -46,12 +46,16 @@ async function setUp(app: BrowserMode, register = REGISTER) {
   await expect.poll(async () => (await call('jobs.get', { jobId: job.jobId })).state, { timeout: 30_000 }).toBe('done');
   const electors = (await call('register.listElectors', { areaId: area.id })).items as { id: number; electorNumber: string }[];
   const idOf = (n: string) => electors.find((e) => e.electorNumber === n)!.id;
-  const session = async (heldOn: string, canvassers = '') => (await call('canvass.createSession', { areaId: area.id, pollingDistrict: 'AA', heldOn, canvassers })).id as number;
+  const session = async (heldOn: string, canvassers = '') =>
+    (await call('canvass.createSession', { areaId: area.id, pollingDistrict: 'AA', heldOn, canvassers })).id as number;
   const enter = (sessionId: number, n: string, codes: string) => call('canvass.recordReturn', { sessionId, electorId: idOf(n), codes });
   return { call, areaId: area.id as number, idOf, session, enter };
 }
 
-test('a volunteer with no elector number on the return finds the household by its address, picks the person and types the codes, all from the keyboard', async ({ page, app }) => {
+test('a volunteer with no elector number on the return finds the household by its address, picks the person and types the codes, all from the keyboard', async ({
+  page,
+  app,
+}) => {
   const { session } = await setUp(app);
   const id = await session('2026-11-20', 'Sam and Ali');
   await page.goto(`${app.origin}/#/canvass/sessions/${id}`);
@@ -303,11 +307,28 @@ test('the follow-up CSV keeps accented names whole, gives each address line its 
   expect(csv.rows).toEqual([
     ['AA-6', 'Ravi Patel', 'Flat 2, 5 High Street, Newtown', 'AB1 3CD', 'AA', '2', '2026-11-20', 'Flat 2, 5 High Street', 'Newtown', '', '', '', ''],
     // The register's name is kept, with a ' in front so a spreadsheet shows it rather than running it.
-    ['AB-3', `'=HYPERLINK("http://evil.example","Zoë") Ångström`, 'Flat 3, 12 Park Road, Newtown', 'AB1 4CE', 'AB', '', '2026-11-20', 'Flat 3, 12 Park Road', 'Newtown', '', '', '', ''],
+    [
+      'AB-3',
+      `'=HYPERLINK("http://evil.example","Zoë") Ångström`,
+      'Flat 3, 12 Park Road, Newtown',
+      'AB1 4CE',
+      'AB',
+      '',
+      '2026-11-20',
+      'Flat 3, 12 Park Road',
+      'Newtown',
+      '',
+      '',
+      '',
+      '',
+    ],
   ]);
 });
 
-test('a paper from another polling district is asked about, then entered, and the walk comes back; a second return for the same elector is pointed out', async ({ page, app }) => {
+test('a paper from another polling district is asked about, then entered, and the walk comes back; a second return for the same elector is pointed out', async ({
+  page,
+  app,
+}) => {
   const { call, session } = await setUp(app);
   const id = await session('2026-11-20', 'Sam');
   await page.goto(`${app.origin}/#/canvass/sessions/${id}`);
@@ -352,7 +373,9 @@ test('a paper from another polling district is asked about, then entered, and th
   await expect(page.locator('.current')).toContainText('support: Certain to support us');
   await page.keyboard.type('N');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('alert')).toHaveText('AA-7 Sam Jones already has a return in this session (1): this is a second one. Ctrl+Z undoes it if it was a slip.');
+  await expect(page.getByRole('alert')).toHaveText(
+    'AA-7 Sam Jones already has a return in this session (1): this is a second one. Ctrl+Z undoes it if it was a slip.',
+  );
   await expectAccessible(page);
   expect((await call('canvass.getSession', { id })).returnCount).toBe(3);
 
@@ -366,7 +389,10 @@ test('a paper from another polling district is asked about, then entered, and th
   await expect(page.getByRole('alert').filter({ hasText: 'polling district AB' })).toHaveCount(0);
 });
 
-test('a volunteer coming back to a session starts where they stopped, undoes this sitting’s returns freely and puts one back, and is asked before undoing an earlier sitting’s', async ({ page, app }) => {
+test('a volunteer coming back to a session starts where they stopped, undoes this sitting’s returns freely and puts one back, and is asked before undoing an earlier sitting’s', async ({
+  page,
+  app,
+}) => {
   const { call, session, enter } = await setUp(app);
   const id = await session('2026-11-20', 'Sam');
   // Last week's sitting: the first two of the walk.
@@ -414,7 +440,12 @@ test('a volunteer coming back to a session starts where they stopped, undoes thi
 });
 
 test('in a whole-area session of an area with one polling district, a bare number is read there', async ({ page, app }) => {
-  const { call, areaId } = await setUp(app, REGISTER.split('\r\n').filter((l) => !l.startsWith('AB,')).join('\r\n'));
+  const { call, areaId } = await setUp(
+    app,
+    REGISTER.split('\r\n')
+      .filter((l) => !l.startsWith('AB,'))
+      .join('\r\n'),
+  );
   const id = (await call('canvass.createSession', { areaId, heldOn: '2026-11-20' })).id;
   await page.goto(`${app.origin}/#/canvass/sessions/${id}`);
   const number = page.getByLabel('Elector number');

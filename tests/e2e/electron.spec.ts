@@ -62,7 +62,15 @@ test.describe('Electron window', () => {
     );
     expect(violation).toMatch(/^script-src/);
     expect(await page.evaluate(() => (window as unknown as { __inlineRan?: boolean }).__inlineRan)).toBeUndefined();
-    expect(await page.evaluate(() => { try { return eval('1 + 1'); } catch { return 'blocked'; } })).toBe('blocked');
+    expect(
+      await page.evaluate(() => {
+        try {
+          return eval('1 + 1');
+        } catch {
+          return 'blocked';
+        }
+      }),
+    ).toBe('blocked');
   });
 
   test('gives the page no Node and only the two named bridge functions', async () => {
@@ -70,10 +78,11 @@ test.describe('Electron window', () => {
     expect(await page.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined');
     const bridge = await page.evaluate(() => {
       const h = (window as unknown as { hustings: Record<string, unknown> }).hustings;
-      return Object.keys(h).sort().map((k) => `${k}:${typeof h[k]}`);
+      return Object.keys(h)
+        .sort()
+        .map((k) => `${k}:${typeof h[k]}`);
     });
     expect(bridge).toEqual(['invoke:function', 'onJobEvent:function']);
-
   });
 
   test('answers over IPC and refuses new windows and foreign navigation', async () => {

@@ -21,7 +21,12 @@ test('an erased elector stays erased when a backup from before is restored, and 
   const job = await call('register.importStart', { fileId, areaId: area.id, mapping: preview.mapping });
   await expect.poll(async () => (await call('jobs.get', { jobId: job.jobId })).state, { timeout: 30_000 }).toBe('done');
   const marguerite = (await call('register.listElectors', { areaId: area.id, search: 'Marguerite' })).items[0];
-  await call('canvass.createSession', { areaId: area.id, heldOn: '2026-11-20', canvassers: 'Sam Keeper', notes: 'Met Marguerite Quillon at 17 Zanzibar Crescent' });
+  await call('canvass.createSession', {
+    areaId: area.id,
+    heldOn: '2026-11-20',
+    canvassers: 'Sam Keeper',
+    notes: 'Met Marguerite Quillon at 17 Zanzibar Crescent',
+  });
   const older = await call('backups.create', {});
 
   // She asks to be erased.
@@ -48,7 +53,10 @@ test('an erased elector stays erased when a backup from before is restored, and 
 
   // She is not back: not on the register, not in the session's note, not in the activity log.
   await page.getByRole('link', { name: 'Register' }).click();
-  await page.getByRole('link', { name: /Zanzibar/ }).first().click();
+  await page
+    .getByRole('link', { name: /Zanzibar/ })
+    .first()
+    .click();
   await expect(page.getByRole('link', { name: 'Harold Keeper' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Marguerite Quillon' })).toHaveCount(0);
   const sessions = await call('canvass.listSessions', { areaId: area.id });
@@ -65,10 +73,23 @@ test('an erased volunteer stays erased when a backup from before is restored fro
     expect(r.body.ok, `${method}: ${JSON.stringify(r.body.error)}`).toBe(true);
     return r.body.value;
   };
-  await call('volunteers.create', { name: 'Quentin Zephyrwood', email: 'qz@example.org', phone: '07700 900461', address: '17 Larkspur Mews\nNewtown NT4 9QQ', consentToContact: true });
+  await call('volunteers.create', {
+    name: 'Quentin Zephyrwood',
+    email: 'qz@example.org',
+    phone: '07700 900461',
+    address: '17 Larkspur Mews\nNewtown NT4 9QQ',
+    consentToContact: true,
+  });
   await call('volunteers.create', { name: 'Olive Keepsake', consentToContact: false });
   const election = await call('elections.create', { name: 'County 2025', type: 'local', pollingDay: '2025-05-01', nation: 'england' });
-  await call('tasks.create', { title: 'Lift', assignee: 'Quentin Zephyrwood', notes: 'Ring 07700 900461', electionId: election.id, dueKind: 'fixed', dueDate: '2025-04-01' });
+  await call('tasks.create', {
+    title: 'Lift',
+    assignee: 'Quentin Zephyrwood',
+    notes: 'Ring 07700 900461',
+    electionId: election.id,
+    dueKind: 'fixed',
+    dueDate: '2025-04-01',
+  });
   const older = await call('backups.create', {});
 
   // He asks to be erased.

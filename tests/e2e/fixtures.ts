@@ -18,7 +18,10 @@ export const test = base.extend<{ app: BrowserMode; serverEnv: Record<string, st
     await use(page);
     // CI keeps only the log: show what the user would have seen when a journey failed.
     if (testInfo.status !== testInfo.expectedStatus) {
-      const seen = await page.locator('main').ariaSnapshot({ timeout: 5_000 }).catch((e: Error) => `(no snapshot: ${e.message})`);
+      const seen = await page
+        .locator('main')
+        .ariaSnapshot({ timeout: 5_000 })
+        .catch((e: Error) => `(no snapshot: ${e.message})`);
       console.log(`\nThe page at failure, ${page.url()}:\n${seen}\n`);
     }
   },

@@ -31,7 +31,10 @@ test('a coordinator sets up an election, imports constituencies and adds a conte
   await expect(page.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Skip this row: all 2' }).click();
-  await page.getByRole('group', { name: /Line 575/ }).getByLabel('Import it without the GSS code').check();
+  await page
+    .getByRole('group', { name: /Line 575/ })
+    .getByLabel('Import it without the GSS code')
+    .check();
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByText('Imported 650 areas; skipped 2 rows.')).toBeVisible();
 

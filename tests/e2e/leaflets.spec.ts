@@ -125,7 +125,9 @@ test('a leaflet goes from imprint to print run, rounds, drops, coverage and a pr
   await page.getByLabel('Date delivered').fill(daysAgo(6));
   await page.getByLabel('Copies delivered').fill('100');
   await page.getByRole('button', { name: 'Log drop' }).click();
-  await expect(page.getByText(`The drop on ${formatDateLong(daysAgo(6))} is before the leaflet's first print run (${formatDateLong(daysAgo(5))}): no copies existed yet.`)).toBeVisible();
+  await expect(
+    page.getByText(`The drop on ${formatDateLong(daysAgo(6))} is before the leaflet's first print run (${formatDateLong(daysAgo(5))}): no copies existed yet.`),
+  ).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel('Date delivered').fill(daysAgo(2));
   await page.getByLabel('Copies delivered').fill('104');
@@ -152,9 +154,24 @@ test('a leaflet goes from imprint to print run, rounds, drops, coverage and a pr
 
   // Stock and coverage.
   await page.getByRole('link', { name: 'Leaflets', exact: true }).first().click();
-  await expect(page.getByRole('row', { name: /Riverside Focus/ }).getByRole('cell').nth(4)).toHaveText('1,000');
-  await expect(page.getByRole('row', { name: /Riverside Focus/ }).getByRole('cell').nth(5)).toHaveText('190');
-  await expect(page.getByRole('row', { name: /Riverside Focus/ }).getByRole('cell').nth(6)).toHaveText('810');
+  await expect(
+    page
+      .getByRole('row', { name: /Riverside Focus/ })
+      .getByRole('cell')
+      .nth(4),
+  ).toHaveText('1,000');
+  await expect(
+    page
+      .getByRole('row', { name: /Riverside Focus/ })
+      .getByRole('cell')
+      .nth(5),
+  ).toHaveText('190');
+  await expect(
+    page
+      .getByRole('row', { name: /Riverside Focus/ })
+      .getByRole('cell')
+      .nth(6),
+  ).toHaveText('810');
   await page.getByRole('link', { name: 'Coverage' }).click();
   await expect(page.getByTestId('coverage-total')).toHaveText('190 of 250 (76%)');
   await expect(page.getByRole('row', { name: /^AB/ }).getByRole('cell')).toHaveText(['100', '100', '100%', '1 of 1']);
@@ -307,7 +324,9 @@ test('Add round takes the first click straight from a field, and Home gives cove
   await call('drops.create', { leafletId: leaflet.id, roundId, droppedOn: daysAgo(1), delivered: 300, complete: true });
   await page.getByRole('link', { name: 'Home' }).click();
   const row = page.getByRole('row', { name: /Riverside/ });
-  await expect(row.getByRole('listitem').filter({ hasText: 'Riverside Focus' })).toHaveText('Riverside Focus · 15% of 2,000 households (estimated from the electorate)');
+  await expect(row.getByRole('listitem').filter({ hasText: 'Riverside Focus' })).toHaveText(
+    'Riverside Focus · 15% of 2,000 households (estimated from the electorate)',
+  );
   await expectAccessible(page);
 
   // Counted by hand in the planner, that count is the one used, and said so.

@@ -9,7 +9,13 @@ async function seed(app: { call(m: string, i: unknown): Promise<{ status: number
 
 test('members compare two contests, see which is practical and why, record the decisions, and the dashboard follows', async ({ page, app }) => {
   const e = await seed(app, 'elections.create', { name: 'General election 2027', type: 'uk-parliament', pollingDay: '2027-05-06', nation: 'england' });
-  const kingswood = await seed(app, 'areas.create', { name: 'Kingswood', kind: 'constituency', electorate: 19_000, classification: 'borough', nation: 'england' });
+  const kingswood = await seed(app, 'areas.create', {
+    name: 'Kingswood',
+    kind: 'constituency',
+    electorate: 19_000,
+    classification: 'borough',
+    nation: 'england',
+  });
   const filton = await seed(app, 'areas.create', { name: 'Filton', kind: 'constituency', electorate: 38_000, classification: 'borough', nation: 'england' });
   const k = await seed(app, 'contests.create', { electionId: e.id, areaId: kingswood.id, status: 'considering' });
   const f = await seed(app, 'contests.create', { electionId: e.id, areaId: filton.id, status: 'considering' });
@@ -21,7 +27,10 @@ test('members compare two contests, see which is practical and why, record the d
   await expectAccessible(page);
 
   // Kingswood: money, people and members enough.
-  await page.getByRole('row', { name: /Kingswood/ }).getByRole('link', { name: 'Kingswood' }).click();
+  await page
+    .getByRole('row', { name: /Kingswood/ })
+    .getByRole('link', { name: 'Kingswood' })
+    .click();
   await expect(page.getByRole('heading', { name: 'Plan for Kingswood' })).toBeVisible();
   await expect(page.getByText('Default: £40.00. Leave blank to use it.')).toBeVisible();
   await expectAccessible(page);
@@ -34,7 +43,9 @@ test('members compare two contests, see which is practical and why, record the d
   // 19,000 electors ÷ 1.9 = 10,000 households × 2 rounds × £40 per thousand = £800, plus the £500 deposit.
   await expect(page.getByText('Leaflets and deposit cost £1,300 against £2,500 available: £1,200 to spare.')).toBeVisible();
   await expect(page.getByText('Leaflets of £800 are within the legal spending limit of £12,910 (the deposit does not count towards it).')).toBeVisible();
-  await expect(page.getByText('Delivering 2 rounds to 10,000 households needs 200 hours against 400 hours offered before polling day: 200 hours to spare.')).toBeVisible();
+  await expect(
+    page.getByText('Delivering 2 rounds to 10,000 households needs 200 hours against 400 hours offered before polling day: 200 hours to spare.'),
+  ).toBeVisible();
   await expect(page.getByText(/The nomination paper needs 10 subscribers \(a proposer, a seconder and 8 assentors\) against 25 members/)).toBeVisible();
   await expect(page.getByText(/working days left before nominations close at 4pm /)).toBeVisible();
   await expectAccessible(page);
@@ -45,7 +56,9 @@ test('members compare two contests, see which is practical and why, record the d
   await page.getByLabel('Funds available for this campaign (£)').fill('-900');
   await page.getByLabel('Leaflet rounds planned').fill('1.5');
   await page.getByRole('button', { name: 'Save and recalculate' }).click();
-  await expect(page.getByText('Funds available for this campaign "-900" is negative: amounts are never negative (record a refund as its own entry)')).toBeVisible();
+  await expect(
+    page.getByText('Funds available for this campaign "-900" is negative: amounts are never negative (record a refund as its own entry)'),
+  ).toBeVisible();
   await expect(page.getByText('Leaflet rounds planned must be a whole number')).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel('Funds available for this campaign (£)').fill('900');
@@ -55,7 +68,9 @@ test('members compare two contests, see which is practical and why, record the d
   await page.getByRole('button', { name: 'Save and recalculate' }).click();
   await expect(verdict).toHaveText('Verdict: Not practical');
   await expect(page.getByText('Leaflets and deposit cost £2,100 against £900 available: £1,200 short.')).toBeVisible();
-  await expect(page.getByText('No volunteer has offered any time before polling day, and delivering 2 rounds to 20,000 households needs 400 hours.')).toBeVisible();
+  await expect(
+    page.getByText('No volunteer has offered any time before polling day, and delivering 2 rounds to 20,000 households needs 400 hours.'),
+  ).toBeVisible();
   await expect(page.getByText(/against 4 members or sympathisers known in the area: 6 short\./)).toBeVisible();
 
   // An edited assumption changes the figures, and its default stays in view.

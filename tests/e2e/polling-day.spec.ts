@@ -12,7 +12,11 @@ function register(): string {
   return lines.join('\r\n');
 }
 
-test('polling day from start to finish: a station and a committee room set up on screen, 50 tellers’ numbers typed as digits and Enter, the knock-up list shrinking in another tab, round 2 printed, turnout by hour', async ({ page, app, context }) => {
+test('polling day from start to finish: a station and a committee room set up on screen, 50 tellers’ numbers typed as digits and Enter, the knock-up list shrinking in another tab, round 2 printed, turnout by hour', async ({
+  page,
+  app,
+  context,
+}) => {
   // Before: the register and the canvass (30 promises in AA: AA-1…20 support 1, AA-61…70 support 2).
   const call = async (method: string, input: unknown) => {
     const r = await app.call(method, input);

@@ -5,7 +5,10 @@ import { expect, expectAccessible, test } from './fixtures.ts';
 
 const SHOTS = process.env.POLLING_SHOTS; // a folder for screenshots to look at, e.g. /tmp/p1
 
-test('a coordinator sets up polling day: two stations, a committee room, a teller and a knocker-up, the promise rule, and downloads the tellers’ rota', async ({ page, app }) => {
+test('a coordinator sets up polling day: two stations, a committee room, a teller and a knocker-up, the promise rule, and downloads the tellers’ rota', async ({
+  page,
+  app,
+}) => {
   const call = async (method: string, input: unknown) => {
     const r = await app.call(method, input);
     expect(r.body.ok, `${method}: ${JSON.stringify(r.body.error)}`).toBe(true);
@@ -19,7 +22,13 @@ test('a coordinator sets up polling day: two stations, a committee room, a telle
   await expect.poll(async () => (await call('jobs.get', { jobId: job.jobId })).state, { timeout: 30_000 }).toBe('done');
   const electors = (await call('register.listElectors', { areaId: area.id })).items as { id: number; electorNumber: string }[];
   const session = (await call('canvass.createSession', { areaId: area.id, heldOn: '2026-04-20' })).id;
-  for (const [n, codes] of [['AA-1', '1'], ['AA-2', '2'], ['AA-3', '3'], ['AB-1', '1'], ['AB-2', 'M']]) {
+  for (const [n, codes] of [
+    ['AA-1', '1'],
+    ['AA-2', '2'],
+    ['AA-3', '3'],
+    ['AB-1', '1'],
+    ['AB-2', 'M'],
+  ]) {
     await call('canvass.recordReturn', { sessionId: session, electorId: electors.find((e) => e.electorNumber === n)!.id, codes });
   }
   const election = await call('elections.create', { name: 'Council 2026', type: 'local', pollingDay: '2026-05-07', nation: 'england' });
@@ -48,7 +57,10 @@ test('a coordinator sets up polling day: two stations, a committee room, a telle
   }
   await expect(page.getByText(/No station yet/)).toHaveCount(0);
   // A district moves to another station only when the user says so.
-  await page.getByRole('row', { name: /^Park School/ }).getByRole('button', { name: 'Edit' }).click();
+  await page
+    .getByRole('row', { name: /^Park School/ })
+    .getByRole('button', { name: 'Edit' })
+    .click();
   const edit = page.getByRole('form', { name: 'Change Park School' });
   await edit.getByRole('checkbox', { name: /^AA/ }).check();
   await edit.getByRole('button', { name: 'Save station' }).click();
@@ -114,7 +126,9 @@ test('a coordinator sets up polling day: two stations, a committee room, a telle
   const { text } = await extractText(new Uint8Array(readFileSync((await pdf.path())!)), { mergePages: true });
   expect(text).toContain('Tellers’ rota: Newtown East');
   expect(text).toContain('Polling day Thursday 7 May 2026 · Council 2026');
-  expect(text).toMatch(/Park School — districts AB[\s\S]*07:00–22:00 NO TELLER: gap in cover[\s\S]*St Mary’s Hall — districts AA[\s\S]*07:00–10:00 Alice Teller 07700 900001[\s\S]*10:00–22:00 NO TELLER: gap in cover/);
+  expect(text).toMatch(
+    /Park School — districts AB[\s\S]*07:00–22:00 NO TELLER: gap in cover[\s\S]*St Mary’s Hall — districts AA[\s\S]*07:00–10:00 Alice Teller 07700 900001[\s\S]*10:00–22:00 NO TELLER: gap in cover/,
+  );
 
   // Reload: everything was saved.
   await page.reload();

@@ -2,7 +2,20 @@ import type { Page } from '@playwright/test';
 import { downloadedText, expect, expectAccessible, test } from './fixtures.ts';
 
 const HEADINGS = 'Elector Number Prefix,Elector Number,Elector Number Suffix,Elector Markers,Elector Surname,Elector Forename,Address1,Address2,PostCode';
-const PEOPLE = ['Smith,John', 'Smith,Jane', 'Brown,Ann', 'Green,Tom', 'Patel,Ravi', 'Jones,Sam', 'Okafor,Chidi', 'Okafor,Ada', 'Lee,David', 'Khan,Aisha', 'Evans,Rhys', 'Wood,Beth'];
+const PEOPLE = [
+  'Smith,John',
+  'Smith,Jane',
+  'Brown,Ann',
+  'Green,Tom',
+  'Patel,Ravi',
+  'Jones,Sam',
+  'Okafor,Chidi',
+  'Okafor,Ada',
+  'Lee,David',
+  'Khan,Aisha',
+  'Evans,Rhys',
+  'Wood,Beth',
+];
 
 /** 24 electors in two polling districts, two a house, as a council would export them (BOM, CRLF). */
 function register(): string {
@@ -17,8 +30,10 @@ function register(): string {
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-
-test('a volunteer imports the register, types twenty returns from the keyboard, undoes one, reads the tallies, exports a follow-up list and prints a walk sheet', async ({ page, app }) => {
+test('a volunteer imports the register, types twenty returns from the keyboard, undoes one, reads the tallies, exports a follow-up list and prints a walk sheet', async ({
+  page,
+  app,
+}) => {
   await app.call('areas.create', { name: 'Newtown East', kind: 'ward', nation: 'england', electorate: null, classification: null });
   await page.getByRole('link', { name: 'Register' }).click();
   await expect(page.getByRole('heading', { name: 'No register yet' })).toBeVisible();
@@ -56,9 +71,26 @@ test('a volunteer imports the register, types twenty returns from the keyboard, 
 
   // Twenty returns: [elector number to jump to, or null to take the next in walk order, codes].
   const returns: [string | null, string][] = [
-    [null, '1L'], [null, '2'], [null, 'N'], [null, 'N'], [null, '3'], [null, 'R'], [null, '1J'], [null, '5'],
-    ['12', '2P'], [null, 'N'], [null, '4'], [null, '1V'], ['2', 'N'], [null, '1W'], ['16', 'M'], ['15', '3'],
-    ['3', '1J'], ['4', '2L'], ['5', 'X'], ['6', 'Z'],
+    [null, '1L'],
+    [null, '2'],
+    [null, 'N'],
+    [null, 'N'],
+    [null, '3'],
+    [null, 'R'],
+    [null, '1J'],
+    [null, '5'],
+    ['12', '2P'],
+    [null, 'N'],
+    [null, '4'],
+    [null, '1V'],
+    ['2', 'N'],
+    [null, '1W'],
+    ['16', 'M'],
+    ['15', '3'],
+    ['3', '1J'],
+    ['4', '2L'],
+    ['5', 'X'],
+    ['6', 'Z'],
   ];
   let keystrokes = 0;
   let numberKeys = 0;
@@ -153,7 +185,10 @@ async function importThroughPage(page: Page, area: string, name: string, csv: st
   await expect(page.getByRole('heading', { name: '2. Match the columns' })).toBeVisible();
 }
 
-test('a partial re-import says how many electors and returns it would remove and asks; applied as notices of alteration it removes nobody', async ({ page, app }) => {
+test('a partial re-import says how many electors and returns it would remove and asks; applied as notices of alteration it removes nobody', async ({
+  page,
+  app,
+}) => {
   await page.setViewportSize({ width: 1366, height: 850 });
   const area = (await app.call('areas.create', { name: 'Newtown East', kind: 'ward', nation: 'england', electorate: null, classification: null })).body.value;
   await importThroughPage(page, 'Newtown East', 'newtown.csv', register());
@@ -168,12 +203,17 @@ test('a partial re-import says how many electors and returns it would remove and
   }
 
   // The AA-only file: the page asks before anything changes, above the fold.
-  const aaOnly = register().split('\r\n').filter((l) => !l.startsWith('AB,')).join('\r\n');
+  const aaOnly = register()
+    .split('\r\n')
+    .filter((l) => !l.startsWith('AB,'))
+    .join('\r\n');
   await importThroughPage(page, 'Newtown East', 'aa-only.csv', aaOnly);
   await expect(page.getByLabel('The whole register: it replaces the area’s register, and anyone not in it is removed (you are asked first)')).toBeChecked();
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'This would remove 8 electors' })).toBeInViewport();
-  await expect(page.getByRole('alert')).toContainText('Importing aa-only.csv would remove 8 electors of Newtown East who are not in it, and 3 canvass returns go with them. Nothing has been changed.');
+  await expect(page.getByRole('alert')).toContainText(
+    'Importing aa-only.csv would remove 8 electors of Newtown East who are not in it, and 3 canvass returns go with them. Nothing has been changed.',
+  );
   await expectAccessible(page);
   expect((await app.call('register.listElectors', { areaId: area.id })).body.value.total).toBe(24);
 
@@ -205,7 +245,9 @@ test('a notice of alteration adds, deletes and changes only the electors it name
   ].join('\r\n');
   await importThroughPage(page, 'Newtown East', 'notice-december.csv', notice);
   // The change column is recognised, so the file is taken as notices of alteration.
-  await expect(page.getByLabel('Notices of alteration, or some electors only: adds, deletes and changes the electors in the file and no one else')).toBeChecked();
+  await expect(
+    page.getByLabel('Notices of alteration, or some electors only: adds, deletes and changes the electors in the file and no one else'),
+  ).toBeChecked();
   await expect(page.getByLabel('Change (on notices of alteration)')).toHaveValue('9');
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Apply the changes' }).click();
@@ -225,7 +267,12 @@ test('a notice of alteration adds, deletes and changes only the electors it name
 
 test('a register whose polling-district codes have digits imports, and its electors can be looked up', async ({ page, app }) => {
   await app.call('areas.create', { name: 'Greenbank', kind: 'ward', nation: 'england', electorate: null, classification: null });
-  const csv = [HEADINGS, 'GB1,1,,,Smith,John,1 Mill Lane,Newtown,AB1 2CD', 'GB1,2,,,Smith,Jane,1 Mill Lane,Newtown,AB1 2CD', 'KB2,7,1,,Patel,Ravi,5 High Street,Newtown,AB1 3CD'].join('\r\n');
+  const csv = [
+    HEADINGS,
+    'GB1,1,,,Smith,John,1 Mill Lane,Newtown,AB1 2CD',
+    'GB1,2,,,Smith,Jane,1 Mill Lane,Newtown,AB1 2CD',
+    'KB2,7,1,,Patel,Ravi,5 High Street,Newtown,AB1 3CD',
+  ].join('\r\n');
   await importThroughPage(page, 'Greenbank', 'greenbank.csv', csv);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByText('Imported 3 electors in 2 households.')).toBeVisible();
@@ -267,6 +314,8 @@ test('a Latin-1 register from an older council system imports with its names as 
   // A workbook is not a CSV: said plainly, before anything is sent.
   await page.getByRole('link', { name: 'Register', exact: true }).click();
   await page.getByRole('link', { name: 'Import a register' }).first().click();
-  await page.getByLabel('Register CSV file').setInputFiles({ name: 'register.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0]) });
+  await page
+    .getByLabel('Register CSV file')
+    .setInputFiles({ name: 'register.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0]) });
   await expect(page.getByText('register.xlsx is a spreadsheet workbook, not a CSV file.')).toBeVisible();
 });

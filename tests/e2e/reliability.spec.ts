@@ -58,20 +58,29 @@ test('the Backups page takes a backup, checks it and restores it after asking', 
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('Taken by hand');
 
-  await rows.first().getByRole('button', { name: /^Check/ }).click();
+  await rows
+    .first()
+    .getByRole('button', { name: /^Check/ })
+    .click();
   await expect(rows.first()).toContainText('Sound (version');
   await expectAccessible(page);
 
   // A change made after the backup, then the restore takes it back.
   await app.call('elections.create', { name: 'Made after the backup', ...ELECTION });
-  await rows.first().getByRole('button', { name: /^Restore/ }).click();
+  await rows
+    .first()
+    .getByRole('button', { name: /^Restore/ })
+    .click();
   const dialog = page.getByRole('dialog', { name: 'Restore this backup?' });
   await expect(dialog).toContainText('checked out');
   await expectAccessible(page);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
 
-  await rows.first().getByRole('button', { name: /^Restore/ }).click();
+  await rows
+    .first()
+    .getByRole('button', { name: /^Restore/ })
+    .click();
   await dialog.getByRole('button', { name: 'Restore' }).click();
   await expect(page.getByRole('status')).toContainText('Restored the backup');
   await expect(rows).toHaveCount(2); // the safety backup of the data from before

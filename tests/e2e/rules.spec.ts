@@ -19,7 +19,9 @@ test.describe('election rules beside their figures', () => {
     // The police area is read from the area's name; the 2012 figure is flagged, with its instrument and the day it was checked.
     await expect(limit.getByText('£108,754.00').first()).toBeVisible();
     await expect(limit.getByText('unconfirmed default').first()).toBeVisible();
-    await expect(limit.getByText(/set by the Police and Crime Commissioner Elections Order 2012 \(SI 2012\/1917\) art\.35\(2\) Table 2; checked Wed 2 Dec 2026/)).toBeVisible();
+    await expect(
+      limit.getByText(/set by the Police and Crime Commissioner Elections Order 2012 \(SI 2012\/1917\) art\.35\(2\) Table 2; checked Wed 2 Dec 2026/),
+    ).toBeVisible();
     await expect(limit.getByText(/This is the 2012 figure for Cambridgeshire/)).toBeVisible();
     await expectAccessible(page);
     await page.screenshot({ path: '/tmp/rules-e2e/pcc-unconfirmed.png', fullPage: true });
@@ -48,10 +50,25 @@ test.describe('election rules beside their figures', () => {
       return r.body.value;
     };
     const ge = await call('elections.create', { name: 'General election 2015', type: 'uk-parliament', pollingDay: '2015-05-07', nation: 'england' });
-    const seat = await call('areas.create', { name: 'Amber Valley', kind: 'constituency', gssCode: 'E14001066', electorate: 69_943, classification: 'county', nation: 'england' });
+    const seat = await call('areas.create', {
+      name: 'Amber Valley',
+      kind: 'constituency',
+      gssCode: 'E14001066',
+      electorate: 69_943,
+      classification: 'county',
+      nation: 'england',
+    });
     const contest = await call('contests.create', { electionId: ge.id, areaId: seat.id, status: 'contesting' });
     const spend = (amount: string, on: string) =>
-      call('treasury.createExpense', { contestId: contest.id, category: 'advertising', supplier: 'Ripley Printers', description: 'Leaflets', amount, invoiceOn: on, paidOn: on });
+      call('treasury.createExpense', {
+        contestId: contest.id,
+        category: 'advertising',
+        supplier: 'Ripley Printers',
+        description: 'Leaflets',
+        amount,
+        invoiceOn: on,
+        paidOn: on,
+      });
     await spend('£36,000', '2015-02-02');
     await spend('£1,200', '2015-04-20');
 

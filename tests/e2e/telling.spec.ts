@@ -59,7 +59,11 @@ const votedIn = async (app: BrowserMode, contestId: number, district: string, el
   return r.body.value.districts.find((d: { pollingDistrict: string }) => d.pollingDistrict === district).voted as number;
 };
 
-test('a teller’s slips: 50 numbers typed as digits and Enter, refusals that keep the rhythm, undo, and the knock-up list shrinking to round 2’s sheets', async ({ page, app, context }) => {
+test('a teller’s slips: 50 numbers typed as digits and Enter, refusals that keep the rhythm, undo, and the knock-up list shrinking to round 2’s sheets', async ({
+  page,
+  app,
+  context,
+}) => {
   const { contestId } = await setUp(app);
 
   // The committee room's list, open in another tab: 30 promises to knock up.
@@ -153,12 +157,24 @@ test('numbers typed while the server does not answer wait on the device, survive
   await page.reload();
   await page.getByLabel('Polling station (district)').selectOption('AB');
   await expect(page.getByTestId('waiting')).toHaveText('5 numbers waiting to send (kept on this device)');
-  await expect(page.getByRole('list', { name: 'Numbers entered, latest first' }).getByRole('listitem')).toHaveText([/^5 Waiting to send/, /^4 Waiting/, /^3 Waiting/, /^2 Waiting/, /^1 Waiting/]);
+  await expect(page.getByRole('list', { name: 'Numbers entered, latest first' }).getByRole('listitem')).toHaveText([
+    /^5 Waiting to send/,
+    /^4 Waiting/,
+    /^3 Waiting/,
+    /^2 Waiting/,
+    /^1 Waiting/,
+  ]);
   await page.unroute('**/api/telling.recordBatch');
   await expect(page.getByTestId('waiting')).toHaveText('nothing waiting to send', { timeout: 20_000 });
   await expect.poll(() => votedIn(app, contestId, 'AB')).toBe(5);
   const recent = (await app.call('telling.listRecent', { contestId, pollingDistrict: 'AB' })).body.value;
-  expect(recent.flatMap((b: { votes: { electorNumber: string }[] }) => b.votes.map((v) => v.electorNumber)).sort()).toEqual(['AB-1', 'AB-2', 'AB-3', 'AB-4', 'AB-5']);
+  expect(recent.flatMap((b: { votes: { electorNumber: string }[] }) => b.votes.map((v) => v.electorNumber)).sort()).toEqual([
+    'AB-1',
+    'AB-2',
+    'AB-3',
+    'AB-4',
+    'AB-5',
+  ]);
 });
 
 test('the marked register of a district: number and Enter, p for a postal vote, in the election chosen', async ({ page, app }) => {

@@ -112,7 +112,14 @@ test('a treasurer records the deposit, donations and spending, sees the gauge an
 
   // A leaflet print run charged to the contest flows in by itself; the treasurer records when it was paid.
   const leaflet = await call('leaflets.create', { title: 'Election address', size: 'A4', contestIds: [contest.id] });
-  await call('printRuns.create', { leafletId: leaflet.id, contestId: contest.id, printedOn: day(-28), quantity: 10_000, printer: 'Leaflet Printers Ltd', costPence: 50_000 });
+  await call('printRuns.create', {
+    leafletId: leaflet.id,
+    contestId: contest.id,
+    printedOn: day(-28),
+    quantity: 10_000,
+    printer: 'Leaflet Printers Ltd',
+    costPence: 50_000,
+  });
   await page.reload();
   const run = page.getByRole('row', { name: /Leaflet Printers Ltd/ });
   await expect(run).toContainText('Election address: 10,000 printed');

@@ -79,7 +79,9 @@ test.describe('the unlock window', () => {
     groups[3] = groups[3].slice(0, -1) + (groups[3].at(-1) === 'A' ? 'B' : 'A'); // its check character: always caught
     await page.getByLabel('Recovery key').fill(groups.join('-'));
     await page.getByRole('button', { name: 'Unlock' }).click();
-    await expect(page.getByRole('alert')).toHaveText(`The recovery key for ${dbPath} has a typo in group 4 of 13 (${groups[3]}): compare it with the written copy.`);
+    await expect(page.getByRole('alert')).toHaveText(
+      `The recovery key for ${dbPath} has a typo in group 4 of 13 (${groups[3]}): compare it with the written copy.`,
+    );
     await page.screenshot({ path: test.info().outputPath('unlock-typo.png') });
     expect(opened).toEqual([]);
 

@@ -44,7 +44,9 @@ test('a coordinator imports the absent voters list, sees a bad file refused, and
   await expect(page.getByRole('heading', { name: 'Postal and proxy voters' })).toBeVisible();
 
   // A file with an unreadable line changes nothing and says which line.
-  await page.getByLabel('Absent voters list (CSV)').setInputFiles({ name: 'avl.csv', mimeType: 'text/csv', buffer: Buffer.from('Elector Number,AV Type\nAA-1,Postal\nAA-2,Pigeon\n') });
+  await page
+    .getByLabel('Absent voters list (CSV)')
+    .setInputFiles({ name: 'avl.csv', mimeType: 'text/csv', buffer: Buffer.from('Elector Number,AV Type\nAA-1,Postal\nAA-2,Pigeon\n') });
   await expect(page.getByLabel('Absent vote type (postal, proxy, postal proxy)')).toHaveValue('1');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: '1 line of avl.csv cannot be read, so nothing was imported' })).toBeVisible();
@@ -77,7 +79,10 @@ test('a coordinator imports the absent voters list, sees a bad file refused, and
   await page.getByRole('button', { name: 'Export CSV' }).click();
   expect((await download).suggestedFilename()).toBe('postal-vote-week-newtown-east.csv');
   const csv = await downloadedText(download);
-  expect(csv.split('\r\n').slice(0, 2)).toEqual(['\ufeffElector number,Name,Address,Postcode,Polling district,Absent vote,Support', 'AA-1,Ann Miller1,"1 Mill Lane, Newtown",AB1 2CD,AA,Postal,1']);
+  expect(csv.split('\r\n').slice(0, 2)).toEqual([
+    '\ufeffElector number,Name,Address,Postcode,Polling district,Absent vote,Support',
+    'AA-1,Ann Miller1,"1 Mill Lane, Newtown",AB1 2CD,AA,Postal,1',
+  ]);
 });
 
 test('a volunteer imports the marked register for a district and filters the walk sheet by voting history', async ({ page, app }) => {
@@ -87,7 +92,9 @@ test('a volunteer imports the marked register for a district and filters the wal
   await page.goto(`${app.url.split('#')[0]}#/contests/${contestId}/polling-day/marked-register/import`);
   await page.getByLabel('The election it is for').selectOption(String(generalId));
   await page.getByLabel('Polling district').selectOption('AA');
-  await page.getByLabel('Marked register (CSV)').setInputFiles({ name: 'marked-AA.csv', mimeType: 'text/csv', buffer: Buffer.from('Number,Marked\n1,X\n2,P\n4,\n99,X\n') });
+  await page
+    .getByLabel('Marked register (CSV)')
+    .setInputFiles({ name: 'marked-AA.csv', mimeType: 'text/csv', buffer: Buffer.from('Number,Marked\n1,X\n2,P\n4,\n99,X\n') });
   await expect(page.getByLabel('How they voted (postal / in person)')).toHaveValue('1');
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Import', exact: true }).click();

@@ -21,7 +21,13 @@ test('a coordinator opens the walk sheet for one district, switches district and
   await expect(page.getByLabel('Polling district')).toHaveValue('AA');
   // On screen in the same walk order as on paper.
   const headings = page.locator('tr.street th');
-  await expect(headings).toHaveText(['Mill Lane — odd side, 1 up to 9', 'Mill Lane — even side, 10 down to 2', 'Acre Road — 2 to 6', 'Long Street — odd side, 1 up to 129', 'Long Street — even side, 130 down to 2']);
+  await expect(headings).toHaveText([
+    'Mill Lane — odd side, 1 up to 9',
+    'Mill Lane — even side, 10 down to 2',
+    'Acre Road — 2 to 6',
+    'Long Street — odd side, 1 up to 129',
+    'Long Street — even side, 130 down to 2',
+  ]);
   await expect(page.getByRole('option', { name: /All/ })).toHaveCount(0);
   await expectAccessible(page);
   await page.screenshot({ path: 'test-results/walk-sheet-district.png', fullPage: false });

@@ -21,7 +21,12 @@ export const PLAIN: KeySource = { plain: true };
  */
 export function keyFromKeyFile(dbPath: string): Buffer {
   const lock = JSON.parse(readFileSync(keyFilePath(dbPath), 'utf8')).passphrase;
-  const wrapping = scryptSync(process.env.HUSTINGS_PASSPHRASE ?? '', Buffer.from(lock.salt, 'base64'), 32, { N: lock.N, r: lock.r, p: lock.p, maxmem: 256 * lock.N * lock.r * lock.p });
+  const wrapping = scryptSync(process.env.HUSTINGS_PASSPHRASE ?? '', Buffer.from(lock.salt, 'base64'), 32, {
+    N: lock.N,
+    r: lock.r,
+    p: lock.p,
+    maxmem: 256 * lock.N * lock.r * lock.p,
+  });
   const decipher = createDecipheriv('aes-256-gcm', wrapping, Buffer.from(lock.iv, 'base64')).setAAD(Buffer.from('hustings data key v1'));
   decipher.setAuthTag(Buffer.from(lock.tag, 'base64'));
   return Buffer.concat([decipher.update(Buffer.from(lock.sealed, 'base64')), decipher.final()]);
@@ -82,7 +87,9 @@ export async function tempHustings(keys: KeySource = TEST_KEYS): Promise<Husting
 /** Every user table's rows, to prove a rejected call changed nothing. */
 export function snapshot(app: Hustings): string {
   // Tables with rows of their own: the search index's virtual and shadow tables follow electors.
-  const tables = app.db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
+  const tables = app.db
+    .prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as {
     name: string;
   }[];
   return JSON.stringify(tables.map(({ name }) => [name, app.db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));

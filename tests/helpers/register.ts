@@ -23,7 +23,8 @@ export async function importCsv(
   return app.jobs.wait(started.jobId);
 }
 
-export const HEADINGS = 'Elector Number Prefix,Elector Number,Elector Number Suffix,Elector Markers,Elector Surname,Elector Forename,Address1,Address2,PostCode';
+export const HEADINGS =
+  'Elector Number Prefix,Elector Number,Elector Number Suffix,Elector Markers,Elector Surname,Elector Forename,Address1,Address2,PostCode';
 
 /** A small register: 3 streets, 2 districts. */
 export const SMALL_REGISTER = [

@@ -17,7 +17,9 @@ export interface BrowserMode {
 }
 
 /** Starts `hustings serve` as a user would, on a fresh database in a temporary folder. */
-export async function startBrowserMode(opts: { dbPath?: string; args?: string[]; env?: Record<string, string>; startTimeoutMs?: number } = {}): Promise<BrowserMode> {
+export async function startBrowserMode(
+  opts: { dbPath?: string; args?: string[]; env?: Record<string, string>; startTimeoutMs?: number } = {},
+): Promise<BrowserMode> {
   const dir = mkdtempSync(join(tmpdir(), 'hustings-'));
   const dbPath = opts.dbPath ?? join(dir, 'hustings.sqlite');
   const child = spawn(process.execPath, ['bin/hustings.js', 'serve', '--db', dbPath, '--port', '0', ...(opts.args ?? [])], {

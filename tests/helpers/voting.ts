@@ -36,7 +36,8 @@ export function setPromiseRule(db: Db, contestId: number, supports: string): voi
 
 export function addStation(db: Db, areaId: number, name: string, districts: string[]): number {
   const id = Number(
-    db.prepare("INSERT INTO polling_stations (area_id, name, created_at, updated_at) VALUES (?, ?, '2026-01-01', '2026-01-01')").run(areaId, name).lastInsertRowid,
+    db.prepare("INSERT INTO polling_stations (area_id, name, created_at, updated_at) VALUES (?, ?, '2026-01-01', '2026-01-01')").run(areaId, name)
+      .lastInsertRowid,
   );
   for (const d of districts) db.prepare('INSERT INTO polling_station_districts (station_id, area_id, polling_district) VALUES (?, ?, ?)').run(id, areaId, d);
   return id;
@@ -44,7 +45,8 @@ export function addStation(db: Db, areaId: number, name: string, districts: stri
 
 export function addRoom(db: Db, contestId: number, name: string, districts: string[]): number {
   const id = Number(
-    db.prepare("INSERT INTO committee_rooms (contest_id, name, created_at, updated_at) VALUES (?, ?, '2026-01-01', '2026-01-01')").run(contestId, name).lastInsertRowid,
+    db.prepare("INSERT INTO committee_rooms (contest_id, name, created_at, updated_at) VALUES (?, ?, '2026-01-01', '2026-01-01')").run(contestId, name)
+      .lastInsertRowid,
   );
   for (const d of districts) db.prepare('INSERT INTO committee_room_districts (room_id, contest_id, polling_district) VALUES (?, ?, ?)').run(id, contestId, d);
   return id;
@@ -59,12 +61,19 @@ export const TWO_DISTRICTS = [
 
 /** An area with TWO_DISTRICTS, this year's local election and a contest in it, and two earlier elections. */
 export async function pollingArea(app: Hustings) {
-  const areaId = (await ok(app, 'areas.create', { name: 'Newtown East', kind: 'ward', nation: 'england', electorate: null, classification: null })).id as number;
+  const areaId = (await ok(app, 'areas.create', { name: 'Newtown East', kind: 'ward', nation: 'england', electorate: null, classification: null }))
+    .id as number;
   await importCsv(app, areaId, TWO_DISTRICTS);
   const election = (name: string, type: string, pollingDay: string) => ok(app, 'elections.create', { name, type, pollingDay, nation: 'england' });
   const local2026 = await election('Newtown council 2026', 'local', '2026-05-07');
   const general2024 = await election('General election 2024', 'uk-parliament', '2024-07-04');
   const local2022 = await election('Newtown council 2022', 'local', '2022-05-05');
   const contest = await ok(app, 'contests.create', { electionId: local2026.id, areaId, status: 'contesting', reason: '' });
-  return { areaId, contestId: contest.id as number, local2026: local2026.id as number, general2024: general2024.id as number, local2022: local2022.id as number };
+  return {
+    areaId,
+    contestId: contest.id as number,
+    local2026: local2026.id as number,
+    general2024: general2024.id as number,
+    local2022: local2022.id as number,
+  };
 }

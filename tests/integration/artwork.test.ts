@@ -35,7 +35,11 @@ describe('artwork checked by content', () => {
     const l = await ok(app, 'leaflets.create', { title: 'Focus', size: 'A5' });
     const audits = auditRows();
     const cases: [string, Buffer, RegExp][] = [
-      ['focus.png', windowsProgram(), /^"focus\.png" is not a PDF or an image: its content is a Windows program \(\.exe\)\. Nothing was saved\. Attach the artwork as a PDF, PNG, JPEG, GIF or WebP file\.$/],
+      [
+        'focus.png',
+        windowsProgram(),
+        /^"focus\.png" is not a PDF or an image: its content is a Windows program \(\.exe\)\. Nothing was saved\. Attach the artwork as a PDF, PNG, JPEG, GIF or WebP file\.$/,
+      ],
       ['focus.pdf', SHELL_SCRIPT, /^"focus\.pdf" is not a PDF or an image: its content is a script \(it starts with #!\)\./],
       ['logo.svg', SVG_WITH_SCRIPT, /^"logo\.svg" is an SVG drawing, which can carry scripts, so Hustings does not keep it\. Nothing was saved\./],
       ['page.jpg', Buffer.from('<!doctype html><script>alert(1)</script>'), /its content is a web page \(HTML\)/],
@@ -92,7 +96,9 @@ describe('artwork in browser mode', () => {
     try {
       const l = (await server.call('leaflets.create', { title: 'Focus', size: 'A5' })).body.value;
       const pdf = pdfFile();
-      expect((await server.call('leaflets.attachArtwork', { id: l.id, fileName: 'focus v1.pdf', type: 'application/pdf', dataBase64: b64(pdf) })).body.ok).toBe(true);
+      expect((await server.call('leaflets.attachArtwork', { id: l.id, fileName: 'focus v1.pdf', type: 'application/pdf', dataBase64: b64(pdf) })).body.ok).toBe(
+        true,
+      );
       const url = `${server.origin}/api/artwork/${l.id}`;
       const res = await fetch(url, { headers: { Authorization: `Bearer ${server.token}` } });
       expect(res.status).toBe(200);

@@ -82,11 +82,40 @@ describe('erasing a person from the audit trail', () => {
   /** An elector's trail as the register writes it: their record, and canvass returns naming them. */
   async function seed(db: Database.Database) {
     db.exec('BEGIN');
-    await writeAudit(db, { actor: 'agent', action: 'create', entity: 'elector', entityId: 7, summary: `Added ${PERSON}`, after: { id: 7, fullName: PERSON, address: '1 Quiet Lane' } });
-    await writeAudit(db, { actor: 'agent', action: 'update', entity: 'elector', entityId: 7, summary: `Changed ${PERSON}`, before: { fullName: PERSON }, after: { fullName: `${PERSON}-Smith` } });
-    await writeAudit(db, { actor: 'canvasser', action: 'create', entity: 'canvass-return', entityId: 31, summary: 'Logged a return', after: { id: 31, electorId: 7, notes: `${PERSON} leans our way` } });
+    await writeAudit(db, {
+      actor: 'agent',
+      action: 'create',
+      entity: 'elector',
+      entityId: 7,
+      summary: `Added ${PERSON}`,
+      after: { id: 7, fullName: PERSON, address: '1 Quiet Lane' },
+    });
+    await writeAudit(db, {
+      actor: 'agent',
+      action: 'update',
+      entity: 'elector',
+      entityId: 7,
+      summary: `Changed ${PERSON}`,
+      before: { fullName: PERSON },
+      after: { fullName: `${PERSON}-Smith` },
+    });
+    await writeAudit(db, {
+      actor: 'canvasser',
+      action: 'create',
+      entity: 'canvass-return',
+      entityId: 31,
+      summary: 'Logged a return',
+      after: { id: 31, electorId: 7, notes: `${PERSON} leans our way` },
+    });
     await writeAudit(db, { actor: 'agent', action: 'create', entity: 'elector', entityId: 8, summary: `Added ${OTHER}`, after: { id: 8, fullName: OTHER } });
-    await writeAudit(db, { actor: 'canvasser', action: 'create', entity: 'canvass-return', entityId: 32, summary: 'Logged a return', after: { id: 32, electorId: 8, notes: `${OTHER} against` } });
+    await writeAudit(db, {
+      actor: 'canvasser',
+      action: 'create',
+      entity: 'canvass-return',
+      entityId: 32,
+      summary: 'Logged a return',
+      after: { id: 32, electorId: 8, notes: `${OTHER} against` },
+    });
     db.exec('COMMIT');
   }
 

@@ -169,7 +169,13 @@ describe('restoring into an encrypted database', () => {
       expect(await ok(app, 'backups.verify', { file })).toMatchObject({ ok: true, schemaVersion: 14 });
 
       const r = await app.dispatch('backups.restore', { file, confirm: true });
-      expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/^The restore did not check out, so the data from before it is back \(.*duplicate column name: region\)\.$/) } });
+      expect(r).toMatchObject({
+        ok: false,
+        error: {
+          code: 'conflict',
+          message: expect.stringMatching(/^The restore did not check out, so the data from before it is back \(.*duplicate column name: region\)\.$/),
+        },
+      });
       expect(await electionNames(app)).toEqual(['Before the restore']);
       expect(app.db.pragma('integrity_check', { simple: true })).toBe('ok');
       await ok(app, 'elections.create', { name: 'Still working', ...ELECTION });
@@ -187,7 +193,10 @@ describe('restoring into an encrypted database', () => {
       const backupsBefore = readdirSync(backupsDir(dbPath)).sort();
 
       const asked = await app.dispatch('backups.restore', { file: copy.file, confirm: true });
-      expect(asked).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { passphrase: expect.stringMatching(/does not open with this database's key/) } } });
+      expect(asked).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', fields: { passphrase: expect.stringMatching(/does not open with this database's key/) } },
+      });
       const wrong = await app.dispatch('backups.restore', { file: copy.file, confirm: true, passphrase: 'not the passphrase' });
       expect(wrong).toMatchObject({
         ok: false,
@@ -263,7 +272,11 @@ describe('retention', () => {
       expect(existsSync(oldManual.path)).toBe(true);
       expect(await ok(app, 'backups.delete', { file: oldManual.file, confirm: true })).toEqual({ deleted: oldManual.file });
       expect(kinds()).toEqual(['daily 3']);
-      expect((await ok(app, 'audit.list', { limit: 1 }))[0]).toMatchObject({ action: 'delete', entity: 'backup', summary: `Deleted the backup ${oldManual.file}` });
+      expect((await ok(app, 'audit.list', { limit: 1 }))[0]).toMatchObject({
+        action: 'delete',
+        entity: 'backup',
+        summary: `Deleted the backup ${oldManual.file}`,
+      });
       expect(await app.dispatch('backups.delete', { file: '../campaign.sqlite', confirm: true })).toMatchObject({ ok: false });
     } finally {
       app.close();
@@ -336,18 +349,22 @@ describe('hustings backup --passphrase-for-copy / hustings restore with a backup
       child.on('exit', (code) => resolve({ code, out }));
     });
 
-  it.skipIf(!existsSync('/usr/bin/script'))('asks for the backup passphrase on a terminal without showing it', async () => {
-    create('In the copy');
-    const file = join(dir, 'copy.sqlite');
-    expect(run(['backup', file, '--passphrase-for-copy', '--db', dbPath], { HUSTINGS_BACKUP_PASSPHRASE: 'typed on the terminal' }).code).toBe(0);
-    create('Made after');
-    const r = await onTerminal(['restore', file, '--db', dbPath], 'Backup passphrase or recovery key: ', 'typed on the terminal');
-    expect(r.code, r.out).toBe(0);
-    expect(r.out).toContain('Type it below; it is not shown as you type.');
-    expect(r.out, r.out).not.toContain('typed on the terminal');
-    expect(r.out).toMatch(/Restored\. The data from before is in /);
-    expect(JSON.parse(hustings('elections', 'list', '--json', '--db', dbPath).out).map((e: { name: string }) => e.name)).toEqual(['In the copy']);
-  }, 120_000);
+  it.skipIf(!existsSync('/usr/bin/script'))(
+    'asks for the backup passphrase on a terminal without showing it',
+    async () => {
+      create('In the copy');
+      const file = join(dir, 'copy.sqlite');
+      expect(run(['backup', file, '--passphrase-for-copy', '--db', dbPath], { HUSTINGS_BACKUP_PASSPHRASE: 'typed on the terminal' }).code).toBe(0);
+      create('Made after');
+      const r = await onTerminal(['restore', file, '--db', dbPath], 'Backup passphrase or recovery key: ', 'typed on the terminal');
+      expect(r.code, r.out).toBe(0);
+      expect(r.out).toContain('Type it below; it is not shown as you type.');
+      expect(r.out, r.out).not.toContain('typed on the terminal');
+      expect(r.out).toMatch(/Restored\. The data from before is in /);
+      expect(JSON.parse(hustings('elections', 'list', '--json', '--db', dbPath).out).map((e: { name: string }) => e.name)).toEqual(['In the copy']);
+    },
+    120_000,
+  );
 
   it('refuses a short backup passphrase before writing anything', () => {
     expect(hustings('elections', 'list', '--db', dbPath).code).toBe(0);

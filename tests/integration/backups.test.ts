@@ -65,7 +65,12 @@ describe('automatic backups', () => {
       const manual = await takeBackup(app.db, dbPath, 'manual', { now: new Date('2026-01-01T00:00:00Z') });
       for (let day = 1; day <= 6; day++) await takeBackup(app.db, dbPath, 'daily', { now: new Date(`2026-02-0${day}T09:00:00Z`), keep: 3 });
       const left = listBackups(dbPath);
-      expect(left.map((b) => `${b.reason} ${b.takenAt.slice(0, 10)}`)).toEqual(['daily 2026-02-06', 'daily 2026-02-05', 'daily 2026-02-04', 'manual 2026-01-01']);
+      expect(left.map((b) => `${b.reason} ${b.takenAt.slice(0, 10)}`)).toEqual([
+        'daily 2026-02-06',
+        'daily 2026-02-05',
+        'daily 2026-02-04',
+        'manual 2026-01-01',
+      ]);
       expect(existsSync(manual.path)).toBe(true);
       expect(left.every((b) => b.size > 0)).toBe(true);
     } finally {
@@ -272,7 +277,9 @@ describe('backup progress (long work reports progress)', () => {
     const opened = await openHustings({ dbPath, actor: 'agent', keys: PLAIN });
     const jobs = createJobs({ throttleMs: 0 });
     const app = { ...opened, jobs, dispatch: createDispatcher(createCtx(opened.db, dbPath, 'agent', { jobs })) };
-    const insert = app.db.prepare(`INSERT INTO audit_log (at, actor, action, entity, entity_id, summary, after_json) VALUES (?, 'x', 'create', 'filler', ?, ?, ?)`);
+    const insert = app.db.prepare(
+      `INSERT INTO audit_log (at, actor, action, entity, entity_id, summary, after_json) VALUES (?, 'x', 'create', 'filler', ?, ?, ?)`,
+    );
     app.db.transaction(() => {
       for (let i = 0; i < 3000; i++) insert.run(new Date().toISOString(), i, `filler ${i}`, JSON.stringify({ text: 'x'.repeat(1000) }));
     })();

@@ -23,11 +23,14 @@ afterAll(() => app.stop());
 
 function raw(path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
   return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: opts.headers, setHost: opts.headers?.Host === undefined }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: opts.headers, setHost: opts.headers?.Host === undefined },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      },
+    );
     req.on('error', reject);
     req.end(opts.body);
   });
@@ -49,7 +52,14 @@ function listeningAddresses(listenPort: number): string[] | null {
       if (!local || state !== '0A') continue; // 0A = LISTEN
       const [hex, portHex] = local.split(':');
       if (parseInt(portHex, 16) !== listenPort) continue;
-      if (hex.length === 8) out.push(hex.match(/../g)!.reverse().map((b) => parseInt(b, 16)).join('.'));
+      if (hex.length === 8)
+        out.push(
+          hex
+            .match(/../g)!
+            .reverse()
+            .map((b) => parseInt(b, 16))
+            .join('.'),
+        );
       else out.push(hex === '0'.repeat(32) ? '::' : `ipv6:${hex}`);
     }
   }
@@ -102,7 +112,10 @@ describe('browser mode: the token', () => {
   it('guards the method list, the event stream and mutations alike', async () => {
     expect((await raw('/api/methods')).status).toBe(401);
     expect((await raw('/api/events')).status).toBe(401);
-    expect((await raw('/api/elections.create', { method: 'POST', body: JSON.stringify({ name: 'x', type: 'local', pollingDay: '2027-05-06', nation: 'england' }) })).status).toBe(401);
+    expect(
+      (await raw('/api/elections.create', { method: 'POST', body: JSON.stringify({ name: 'x', type: 'local', pollingDay: '2027-05-06', nation: 'england' }) }))
+        .status,
+    ).toBe(401);
     expect((await app.call('elections.list', {})).body.value).toEqual([]); // nothing was created
   });
 
@@ -242,7 +255,9 @@ describe('browser mode: where it listens', () => {
 
   it('listens elsewhere only when told with --host, and warns', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hustings-host-'));
-    const child = spawn(process.execPath, ['bin/hustings.js', 'serve', '--host', '0.0.0.0', '--port', '0', '--db', join(dir, 'h.sqlite')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['bin/hustings.js', 'serve', '--host', '0.0.0.0', '--port', '0', '--db', join(dir, 'h.sqlite')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));

@@ -20,8 +20,24 @@ function loadRegister(rows: [areaId: number, number: string, name: string][]) {
 
 async function setup(type = 'uk-parliament') {
   const election = await ok('elections.create', { name: 'General election 2024', type, pollingDay: '2024-07-04', nation: 'england' });
-  const area = await ok('areas.create', { name: 'Hyndburn', kind: 'constituency', gssCode: '', electorate: 70_000, classification: 'county', nation: 'england', notes: '' });
-  const other = await ok('areas.create', { name: 'Burnley', kind: 'constituency', gssCode: '', electorate: 70_000, classification: 'borough', nation: 'england', notes: '' });
+  const area = await ok('areas.create', {
+    name: 'Hyndburn',
+    kind: 'constituency',
+    gssCode: '',
+    electorate: 70_000,
+    classification: 'county',
+    nation: 'england',
+    notes: '',
+  });
+  const other = await ok('areas.create', {
+    name: 'Burnley',
+    kind: 'constituency',
+    gssCode: '',
+    electorate: 70_000,
+    classification: 'borough',
+    nation: 'england',
+    notes: '',
+  });
   const contest = await ok('contests.create', { electionId: election.id, areaId: area.id, status: 'contesting', reason: '' });
   const candidate = await ok('candidates.create', { ballotName: 'Alice Green', homeAddress: '1 High St, Accrington', partyDescription: 'Small Party' });
   const k = await ok('candidacies.create', { candidateId: candidate.id, contestId: contest.id });
@@ -100,7 +116,9 @@ describe('candidacies and nomination papers', () => {
     // The deposit is ticked by the treasury's record of it; a short payment is refused there.
     const deposit = { contestId: k.contestId, paidOn: '2024-06-03', method: 'bankers-draft' };
     const savedBefore = counts();
-    expect((await refused('treasury.saveDeposit', { ...deposit, amount: '450' })).fields?.amount).toMatch(/^£450\.00 is £50\.00 short of the £500 deposit for this election/);
+    expect((await refused('treasury.saveDeposit', { ...deposit, amount: '450' })).fields?.amount).toMatch(
+      /^£450\.00 is £50\.00 short of the £500 deposit for this election/,
+    );
     expect(counts()).toEqual(savedBefore);
     expect((await ok('candidacies.get', { id: k.id })).checklist.items.find((i: any) => i.id === 'deposit').state).toBe('todo');
     await ok('treasury.saveDeposit', { ...deposit, amount: '500' });
@@ -111,8 +129,12 @@ describe('candidacies and nomination papers', () => {
 
     await ok('candidacies.setStatus', { id: k.id, status: 'papers-in-progress', onDate: '2024-06-02' });
     const before = counts();
-    expect((await refused('candidacies.setStatus', { id: k.id, status: 'delivered', onDate: '2024-05-31' })).fields?.onDate).toMatch(/after this delivery date|before the last change/);
-    expect((await refused('candidacies.setStatus', { id: k.id, status: 'validly-nominated', onDate: '2024-06-05' })).message).toMatch(/cannot become validly nominated/);
+    expect((await refused('candidacies.setStatus', { id: k.id, status: 'delivered', onDate: '2024-05-31' })).fields?.onDate).toMatch(
+      /after this delivery date|before the last change/,
+    );
+    expect((await refused('candidacies.setStatus', { id: k.id, status: 'validly-nominated', onDate: '2024-06-05' })).message).toMatch(
+      /cannot become validly nominated/,
+    );
     expect((await refused('candidacies.setStatus', { id: k.id, status: 'delivered', onDate: '2024-06-31' })).fields?.onDate).toMatch(/does not exist/);
     expect(counts()).toEqual(before);
     d = await ok('candidacies.setStatus', { id: k.id, status: 'delivered', onDate: '2024-06-04' });
@@ -121,7 +143,9 @@ describe('candidacies and nomination papers', () => {
     expect(consentAfter.fields?.consentSignedOn).toMatch(/after the papers were delivered on Tue 4 Jun 2024/);
     expect((await refused('candidacies.setStatus', { id: k.id, status: 'rejected', onDate: '2024-06-07' })).message).toMatch(/reason/);
     const late = await refused('candidacies.setStatus', { id: k.id, status: 'withdrawn', onDate: '2024-06-08' });
-    expect(late.fields?.onDate).toBe('A candidate can withdraw only until close of nominations (Fri 7 Jun 2024); after that the name stays on the ballot paper');
+    expect(late.fields?.onDate).toBe(
+      'A candidate can withdraw only until close of nominations (Fri 7 Jun 2024); after that the name stays on the ballot paper',
+    );
     d = await ok('candidacies.setStatus', { id: k.id, status: 'rejected', onDate: '2024-06-07', reason: 'Subscriber 4 not registered' });
     expect(d.history.map((h: any) => h.status)).toEqual(['prospective', 'papers-in-progress', 'delivered', 'rejected']);
     expect(d.allowedNext).toEqual(['papers-in-progress']);
@@ -137,7 +161,9 @@ describe('candidacies and nomination papers', () => {
     await ok('candidacies.setStatus', { id: k.id, status: 'papers-in-progress', onDate: '2024-06-01' });
     const before = counts();
     const future = await refused('candidacies.setPapers', { id: k.id, consentSignedOn: '2099-01-01', consentWitnessedBy: 'W', agentName: '' });
-    expect(future.fields).toEqual({ consentSignedOn: 'The consent is dated Thu 1 Jan 2099, which is in the future: enter the date written on the signed form' });
+    expect(future.fields).toEqual({
+      consentSignedOn: 'The consent is dated Thu 1 Jan 2099, which is in the future: enter the date written on the signed form',
+    });
     const empty = await refused('candidacies.setStatus', { id: k.id, status: 'delivered', onDate: '2024-06-04' });
     expect(empty.fields?.status).toBe(
       'The papers cannot be marked delivered yet: the nomination form has 0 of the 10 subscribers it needs; not yet done: nomination form, home address form, consent to nomination',
@@ -155,29 +181,81 @@ describe('candidacies and nomination papers', () => {
 
   it('GLA post kinds and rule overrides', async () => {
     const election = await ok('elections.create', { name: 'London 2024', type: 'gla', pollingDay: '2024-05-02', nation: 'england' });
-    const area = await ok('areas.create', { name: 'Londonwide', kind: 'region', gssCode: '', electorate: 6_000_000, classification: null, nation: 'england', notes: '' });
+    const area = await ok('areas.create', {
+      name: 'Londonwide',
+      kind: 'region',
+      gssCode: '',
+      electorate: 6_000_000,
+      classification: null,
+      nation: 'england',
+      notes: '',
+    });
     const contest = await ok('contests.create', { electionId: election.id, areaId: area.id, status: 'contesting', reason: '' });
     expect((await ok('nominations.rules', { contestId: contest.id })).postKind).toBe('gla-constituency');
     const list = await ok('nominations.setRules', { contestId: contest.id, postKind: 'gla-list', seats: 11, subscribersRequired: null, depositPence: null });
     expect(list.requirements.deposit).toMatchObject({ amountPence: 500_000, returnRuleText: 'returned if more than 2.5% of the valid votes' });
-    expect((await refused('nominations.setRules', { contestId: contest.id, postKind: 'standard', seats: 1, subscribersRequired: null, depositPence: null })).fields?.postKind).toBeTruthy();
-    expect((await refused('nominations.setRules', { contestId: contest.id, postKind: 'gla-list', seats: 1, subscribersRequired: -2, depositPence: null })).fields?.subscribersRequired).toMatch(/negative/);
+    expect(
+      (await refused('nominations.setRules', { contestId: contest.id, postKind: 'standard', seats: 1, subscribersRequired: null, depositPence: null })).fields
+        ?.postKind,
+    ).toBeTruthy();
+    expect(
+      (await refused('nominations.setRules', { contestId: contest.id, postKind: 'gla-list', seats: 1, subscribersRequired: -2, depositPence: null })).fields
+        ?.subscribersRequired,
+    ).toMatch(/negative/);
     const o = await ok('nominations.setRules', { contestId: contest.id, postKind: 'gla-mayor', seats: 1, subscribersRequired: 300, depositPence: null });
     expect(o.requirements.subscribers).toMatchObject({ required: 300, source: 'override' });
   });
 
   it('combined authority mayor (SI 2017/67): the constituent councils raise the subscribers and multiply the limit’s fixed sum', async () => {
     const election = await ok('elections.create', { name: 'Mayor 2028', type: 'combined-authority-mayor', pollingDay: '2028-05-04', nation: 'england' });
-    const area = await ok('areas.create', { name: 'The combined area', kind: 'region', gssCode: '', electorate: 1_000_000, classification: null, nation: 'england', notes: '' });
+    const area = await ok('areas.create', {
+      name: 'The combined area',
+      kind: 'region',
+      gssCode: '',
+      electorate: 1_000_000,
+      classification: null,
+      nation: 'england',
+      notes: '',
+    });
     const contest = await ok('contests.create', { electionId: election.id, areaId: area.id, status: 'contesting', reason: '' });
     expect((await ok('treasury.getLimit', { contestId: contest.id })).problem).toMatch(/number of constituent councils/);
-    const rules = await ok('nominations.setRules', { contestId: contest.id, postKind: 'standard', seats: 1, subscribersRequired: null, depositPence: null, councils: 12 });
+    const rules = await ok('nominations.setRules', {
+      contestId: contest.id,
+      postKind: 'standard',
+      seats: 1,
+      subscribersRequired: null,
+      depositPence: null,
+      councils: 12,
+    });
     expect(rules).toMatchObject({ councils: 12, requirements: { subscribers: { required: 120, spread: 'at least 10 from each constituent council' } } });
     // Left out, the councils already saved are kept.
-    expect((await ok('nominations.setRules', { contestId: contest.id, postKind: 'standard', seats: 1, subscribersRequired: null, depositPence: 600_000 })).councils).toBe(12);
-    expect(await ok('treasury.getLimit', { contestId: contest.id })).toMatchObject({ limitPence: 12 * 304_000 + 8_000_000, usesCouncils: true, councils: 12, confirmed: false });
-    const other = await ok('contests.create', { electionId: (await ok('elections.create', { name: 'Ward', type: 'local', pollingDay: '2028-05-04', nation: 'england' })).id, areaId: area.id, status: 'contesting', reason: '' });
-    expect((await refused('nominations.setRules', { contestId: other.id, postKind: 'standard', seats: 1, subscribersRequired: null, depositPence: null, councils: 3 })).fields?.councils).toBeTruthy();
+    expect(
+      (await ok('nominations.setRules', { contestId: contest.id, postKind: 'standard', seats: 1, subscribersRequired: null, depositPence: 600_000 })).councils,
+    ).toBe(12);
+    expect(await ok('treasury.getLimit', { contestId: contest.id })).toMatchObject({
+      limitPence: 12 * 304_000 + 8_000_000,
+      usesCouncils: true,
+      councils: 12,
+      confirmed: false,
+    });
+    const other = await ok('contests.create', {
+      electionId: (await ok('elections.create', { name: 'Ward', type: 'local', pollingDay: '2028-05-04', nation: 'england' })).id,
+      areaId: area.id,
+      status: 'contesting',
+      reason: '',
+    });
+    expect(
+      (
+        await refused('nominations.setRules', {
+          contestId: other.id,
+          postKind: 'standard',
+          seats: 1,
+          subscribersRequired: null,
+          depositPence: null,
+          councils: 3,
+        })
+      ).fields?.councils,
+    ).toBeTruthy();
   });
 });
 
@@ -232,7 +310,9 @@ describe('CLI', () => {
   it('nominations check --contest ID --json prints item states and problems', async () => {
     const { contest, k } = await setup();
     await ok('subscribers.add', { candidacyId: k.id, electorNumber: 'AB-1', name: 'Bob' });
-    const out = execFileSync(process.execPath, ['bin/hustings.js', 'nominations', 'check', '--contest', String(contest.id), '--json', '--db', app.dbPath], { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['bin/hustings.js', 'nominations', 'check', '--contest', String(contest.id), '--json', '--db', app.dbPath], {
+      encoding: 'utf8',
+    });
     const json = JSON.parse(out);
     expect(json.contestId).toBe(contest.id);
     expect(json.candidacies[0].items.find((i: any) => i.id === 'nomination-form')).toMatchObject({
@@ -241,7 +321,9 @@ describe('CLI', () => {
       problems: ['1 of 10 subscribers entered', '1 subscriber not checked against the register', 'Overdue: nominations closed on 2024-06-07'],
     });
     expect(json.closeOfNominations).toBe('2024-06-07');
-    const text = execFileSync(process.execPath, ['bin/hustings.js', 'nominations', 'check', '--contest', String(contest.id), '--db', app.dbPath], { encoding: 'utf8' });
+    const text = execFileSync(process.execPath, ['bin/hustings.js', 'nominations', 'check', '--contest', String(contest.id), '--db', app.dbPath], {
+      encoding: 'utf8',
+    });
     expect(text).toMatch(/Alice Green — Prospective — papers NOT complete/);
     let failed: any;
     try {

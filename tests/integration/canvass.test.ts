@@ -89,13 +89,32 @@ describe('entering returns', () => {
     expect(await ok(app, 'register.getByNumber', { areaId, electorNumber: '2' })).toBeNull();
     expect((await ok(app, 'register.getByNumber', { areaId, electorNumber: '2', pollingDistrict: 'AB' })).electorNumber).toBe('AB-2');
     const one = (await ok(app, 'areas.create', { name: 'Oldtown', kind: 'ward', nation: 'england', electorate: null, classification: null })).id;
-    expect((await importCsv(app, one, SMALL_REGISTER.split('\r\n').filter((l) => !l.startsWith('AB,')).join('\r\n'))).state).toBe('done');
+    expect(
+      (
+        await importCsv(
+          app,
+          one,
+          SMALL_REGISTER.split('\r\n')
+            .filter((l) => !l.startsWith('AB,'))
+            .join('\r\n'),
+        )
+      ).state,
+    ).toBe('done');
     expect(await ok(app, 'register.getByNumber', { areaId: one, electorNumber: ' 2 ' })).toMatchObject({ electorNumber: 'AA-2', areaId: one });
     expect(await ok(app, 'register.getByNumber', { areaId: one, electorNumber: '99' })).toBeNull();
   });
 
   it('uses the user’s own codes', async () => {
-    const config = { ...DEFAULT_CODES, support: { kind: 'parties', options: [{ code: 'U', label: 'Us' }, { code: 'T', label: 'Them' }] } };
+    const config = {
+      ...DEFAULT_CODES,
+      support: {
+        kind: 'parties',
+        options: [
+          { code: 'U', label: 'Us' },
+          { code: 'T', label: 'Them' },
+        ],
+      },
+    };
     await ok(app, 'canvass.setCodes', config);
     const r = await ok(app, 'canvass.recordReturn', { sessionId, electorId: await idOf('AA-1'), codes: 'UL' });
     expect(r.return).toMatchObject({ outcome: 'in', support: 'U', requests: ['literature'] });
@@ -222,7 +241,11 @@ describe('editing and deleting a session', () => {
       requests: ['literature'],
       lastCanvassedOn: '2026-11-20',
     });
-    expect((await ok(app, 'register.getElector', { id: await idOf('AA-2') })).elector).toMatchObject({ latestOutcome: null, requests: [], lastCanvassedOn: null });
+    expect((await ok(app, 'register.getElector', { id: await idOf('AA-2') })).elector).toMatchObject({
+      latestOutcome: null,
+      requests: [],
+      lastCanvassedOn: null,
+    });
     expect((await ok(app, 'canvass.listFollowUps', { areaId, request: 'join' })).length).toBe(0);
     // An empty session goes without asking.
     const empty = (await ok(app, 'canvass.createSession', { areaId, heldOn: '2026-11-26' })).id;
@@ -271,7 +294,9 @@ describe('follow-ups ticked off', () => {
   it('leave the waiting list, show in the done list with when and by whom, and can be taken back', async () => {
     expect(await waiting()).toEqual(['AA-1', 'AA-2', 'AA-4']);
     const ids = [await idOf('AA-1'), await idOf('AA-4')];
-    expect(await ok(app, 'canvass.markFollowUpsDone', { request: 'literature', electorIds: ids, doneOn: '2026-11-22', note: ' Posted second class ' })).toEqual({ marked: 2 });
+    expect(await ok(app, 'canvass.markFollowUpsDone', { request: 'literature', electorIds: ids, doneOn: '2026-11-22', note: ' Posted second class ' })).toEqual(
+      { marked: 2 },
+    );
     expect(await waiting()).toEqual(['AA-2']);
     expect(await waiting('join')).toEqual(['AA-2']);
     const list = await ok(app, 'canvass.listFollowUps', { areaId, request: 'literature', state: 'done' });
@@ -284,7 +309,9 @@ describe('follow-ups ticked off', () => {
     // Filed under the elector, like their returns.
     const trail = await ok(app, 'audit.list', { entity: 'elector', entityId: ids[0] });
     expect(trail[0]).toMatchObject({ action: 'follow-up-done', summary: 'Follow-up done (wants literature) on Sun 22 Nov 2026', before: null });
-    expect((await ok(app, 'register.getElector', { id: ids[0] })).followUpsDone).toMatchObject([{ request: 'literature', doneOn: '2026-11-22', reopenedByReturnId: null }]);
+    expect((await ok(app, 'register.getElector', { id: ids[0] })).followUpsDone).toMatchObject([
+      { request: 'literature', doneOn: '2026-11-22', reopenedByReturnId: null },
+    ]);
     expect((await ok(app, 'register.getPersonExport', { id: ids[0] })).followUpsDone).toMatchObject([{ note: 'Posted second class' }]);
 
     expect(await ok(app, 'canvass.undoFollowUpsDone', { request: 'literature', electorIds: [ids[1]] })).toEqual({ reopened: 1 });
@@ -298,8 +325,16 @@ describe('follow-ups ticked off', () => {
     await ok(app, 'canvass.markFollowUpsDone', { request: 'literature', electorIds: [aa1], doneOn: '2026-11-22' });
     const before = snapshot(app);
     const cases: [unknown, string, string | RegExp][] = [
-      [{ request: 'literature', electorIds: [aa2, aa3], doneOn: '2026-11-22' }, 'electorIds.1', 'AA-3 Ann Brown has not asked for this (wants literature): nothing to tick off'],
-      [{ request: 'literature', electorIds: [aa2, aa1], doneOn: '2026-11-22' }, 'electorIds.1', 'AA-1 John Smith is already ticked off (done on Sun 22 Nov 2026)'],
+      [
+        { request: 'literature', electorIds: [aa2, aa3], doneOn: '2026-11-22' },
+        'electorIds.1',
+        'AA-3 Ann Brown has not asked for this (wants literature): nothing to tick off',
+      ],
+      [
+        { request: 'literature', electorIds: [aa2, aa1], doneOn: '2026-11-22' },
+        'electorIds.1',
+        'AA-1 John Smith is already ticked off (done on Sun 22 Nov 2026)',
+      ],
       [{ request: 'literature', electorIds: [aa2, 999], doneOn: '2026-11-22' }, 'electorIds.1', 'There is no elector with id 999'],
       [{ request: 'literature', electorIds: [aa2, aa2], doneOn: '2026-11-22' }, 'electorIds', 'An elector is listed twice'],
       [{ request: 'literature', electorIds: [], doneOn: '2026-11-22' }, 'electorIds', 'Choose at least one elector'],
@@ -318,7 +353,8 @@ describe('follow-ups ticked off', () => {
     }
     const undo = await app.dispatch('canvass.undoFollowUpsDone', { request: 'literature', electorIds: [aa1, aa2] });
     expect(undo.ok).toBe(false);
-    if (!undo.ok) expect(undo.error).toMatchObject({ message: 'AA-2 Jane Smith is not ticked off as done (wants literature)', fields: { 'electorIds.1': 'Not done' } });
+    if (!undo.ok)
+      expect(undo.error).toMatchObject({ message: 'AA-2 Jane Smith is not ticked off as done (wants literature)', fields: { 'electorIds.1': 'Not done' } });
     expect(snapshot(app)).toBe(before);
   });
 

@@ -27,7 +27,20 @@ function json(...args: string[]) {
 
 describe('hustings rules', () => {
   it('prints the contract keys for a county seat found by its GSS code, with both campaign periods and the return date', () => {
-    const j = json('rules', '--type', 'uk-parliament', '--area-code', 'E14001066', '--electorate', '69943', '--poll', '2029-05-03', '--declared', '2029-05-04', '--json');
+    const j = json(
+      'rules',
+      '--type',
+      'uk-parliament',
+      '--area-code',
+      'E14001066',
+      '--electorate',
+      '69943',
+      '--poll',
+      '2029-05-03',
+      '--declared',
+      '2029-05-04',
+      '--json',
+    );
     expect(j).toMatchObject({
       type: 'uk-parliament',
       nation: 'england',
@@ -50,7 +63,13 @@ describe('hustings rules', () => {
 
   it('Senedd 2026: a list ballot with an unconfirmed £500 deposit', () => {
     const j = json('rules', '--type', 'senedd', '--json');
-    expect(j).toMatchObject({ nation: 'wales', ballot: 'list', deposit_pence: 50_000, deposit_confirmed: false, spending_limit: { limit_pence: 5_250_000, confirmed: false } });
+    expect(j).toMatchObject({
+      nation: 'wales',
+      ballot: 'list',
+      deposit_pence: 50_000,
+      deposit_confirmed: false,
+      spending_limit: { limit_pence: 5_250_000, confirmed: false },
+    });
     expect(json('rules', '--type', 'scottish-parliament', '--post', 'sp-regional', '--json').ballot).toBe('list');
     expect(json('rules', '--type', 'gla', '--post', 'gla-list', '--json')).toMatchObject({ ballot: 'list', deposit_returned_above_share: 0.025 });
   });
@@ -68,7 +87,12 @@ describe('hustings rules', () => {
   });
 
   it('PCC: a fixed sum per police area, unknown until the area is given', () => {
-    expect(json('rules', '--type', 'pcc', '--police-area', 'Bedfordshire', '--json').spending_limit).toMatchObject({ fixed_pence: 11_457_000, per_elector_pence: null, limit_pence: 11_457_000, confirmed: true });
+    expect(json('rules', '--type', 'pcc', '--police-area', 'Bedfordshire', '--json').spending_limit).toMatchObject({
+      fixed_pence: 11_457_000,
+      per_elector_pence: null,
+      limit_pence: 11_457_000,
+      confirmed: true,
+    });
     expect(json('rules', '--type', 'pcc', '--json').spending_limit.limit_pence).toBeNull();
   });
 
@@ -113,7 +137,13 @@ describe('hustings call and methods', () => {
     const created = hustings('call', 'elections.list', '--db', db);
     expect(JSON.parse(created.out)).toEqual([]);
     expect(created.err).toMatch(/encrypted\. Its recovery key is:\n\n {4}[0-9A-Z]{5}(-[0-9A-Z]{5}){12}\n/);
-    const made = json('call', 'elections.create', JSON.stringify({ name: 'Leeds 2026', type: 'local', pollingDay: '2026-05-07', nation: 'england' }), '--db', db);
+    const made = json(
+      'call',
+      'elections.create',
+      JSON.stringify({ name: 'Leeds 2026', type: 'local', pollingDay: '2026-05-07', nation: 'england' }),
+      '--db',
+      db,
+    );
     expect(made).toMatchObject({ name: 'Leeds 2026', type: 'local' });
     expect(json('call', 'elections.list', '--db', db)).toEqual([expect.objectContaining({ id: made.id })]);
   });

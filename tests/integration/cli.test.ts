@@ -80,10 +80,17 @@ describe('the hustings command', () => {
     };
     expect(hustings('register', 'import', file('register.csv', SMALL_REGISTER), '--area', '1', '--db', db).out).toContain('Imported 9 electors');
 
-    const aaOnly = file('aa-only.csv', SMALL_REGISTER.split('\r\n').filter((l) => !l.startsWith('AB,')).join('\r\n'));
+    const aaOnly = file(
+      'aa-only.csv',
+      SMALL_REGISTER.split('\r\n')
+        .filter((l) => !l.startsWith('AB,'))
+        .join('\r\n'),
+    );
     const refused = hustings('register', 'import', aaOnly, '--area', '1', '--db', db);
     expect(refused.code).toBe(1);
-    expect(refused.err).toContain('Importing aa-only.csv would remove 3 electors of Newtown East who are not in it, and none of them has canvass returns. Nothing has been changed.');
+    expect(refused.err).toContain(
+      'Importing aa-only.csv would remove 3 electors of Newtown East who are not in it, and none of them has canvass returns. Nothing has been changed.',
+    );
     expect(refused.err).toContain('Run it again with --confirm-removals to remove them, or with --alterations to apply the file as notices of alteration.');
     expect(refused.err).not.toMatch(/\bat \w+ \(/); // no stack trace
     expect(count('electors')).toBe(9);
@@ -93,10 +100,16 @@ describe('the hustings command', () => {
     expect(count('electors')).toBe(9);
 
     const notice = file('notice.csv', [`${HEADINGS},Change Type`, 'AB,3,1,,Lee,David,Rose Cottage,Park Road,AB1 4CD,D'].join('\n'));
-    expect(hustings('register', 'import', notice, '--area', '1', '--db', db, '--alterations').err).toContain('Run it again with --confirm-removals to delete them.');
-    expect(hustings('register', 'import', notice, '--area', '1', '--db', db, '--alterations', '--confirm-removals').out).toContain('0 added, 0 changed, 1 deleted');
+    expect(hustings('register', 'import', notice, '--area', '1', '--db', db, '--alterations').err).toContain(
+      'Run it again with --confirm-removals to delete them.',
+    );
+    expect(hustings('register', 'import', notice, '--area', '1', '--db', db, '--alterations', '--confirm-removals').out).toContain(
+      '0 added, 0 changed, 1 deleted',
+    );
     expect(count('electors')).toBe(8);
-    expect(hustings('register', 'import', aaOnly, '--area', '1', '--db', db, '--confirm-removals').out).toContain('Re-imported 6 electors: 6 matched, 0 new, 2 left');
+    expect(hustings('register', 'import', aaOnly, '--area', '1', '--db', db, '--confirm-removals').out).toContain(
+      'Re-imported 6 electors: 6 matched, 0 new, 2 left',
+    );
     expect(count('electors')).toBe(6);
 
     // A Latin-1 register (as older council systems write it) keeps its accents.

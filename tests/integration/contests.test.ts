@@ -93,7 +93,11 @@ describe('considering every area at once', () => {
 
   it('undoes a batch with nothing gained in full, and then it is gone', async () => {
     const { batch } = await ok(app, 'contests.considerAll', { electionId: general, nameContains: 'Birmingham' });
-    expect(await ok(app, 'contests.undoBatch', { id: batch.id })).toEqual({ removed: batch.contests, kept: [], message: `Removed ${batch.contests} contests from General election 2029.` });
+    expect(await ok(app, 'contests.undoBatch', { id: batch.id })).toEqual({
+      removed: batch.contests,
+      kept: [],
+      message: `Removed ${batch.contests} contests from General election 2029.`,
+    });
     expect(await contestsOf(general)).toEqual([]);
     expect(await ok(app, 'contests.listBatches', { electionId: general })).toEqual([]);
     const again = await app.dispatch('contests.undoBatch', { id: batch.id });

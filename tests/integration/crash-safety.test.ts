@@ -80,49 +80,55 @@ describe('crash safety', () => {
   it.each([
     { kind: 'encrypted', encrypted: true },
     { kind: 'plain', encrypted: false },
-  ])(`keeps every acknowledged write through ${ROUNDS} SIGKILLs at random moments ($kind file)`, async ({ kind, encrypted }) => {
-    const dbPath = join(dir, `crash-${kind}.sqlite`);
-    // Browser mode creates a new database encrypted (HUSTINGS_PASSPHRASE); an old plain one opens plain.
-    if (!encrypted) (await openDatabase(dbPath, PLAIN)).close();
-    // A new seed each run (printed, so a failing run can be repeated with HUSTINGS_CRASH_SEED).
-    const seed = Number(process.env.HUSTINGS_CRASH_SEED) || Date.now() % 1_000_000;
-    const random = seededRandom(seed);
-    const allAcked: Ack[] = [];
-    let interrupted = 0;
+  ])(
+    `keeps every acknowledged write through ${ROUNDS} SIGKILLs at random moments ($kind file)`,
+    async ({ kind, encrypted }) => {
+      const dbPath = join(dir, `crash-${kind}.sqlite`);
+      // Browser mode creates a new database encrypted (HUSTINGS_PASSPHRASE); an old plain one opens plain.
+      if (!encrypted) (await openDatabase(dbPath, PLAIN)).close();
+      // A new seed each run (printed, so a failing run can be repeated with HUSTINGS_CRASH_SEED).
+      const seed = Number(process.env.HUSTINGS_CRASH_SEED) || Date.now() % 1_000_000;
+      const random = seededRandom(seed);
+      const allAcked: Ack[] = [];
+      let interrupted = 0;
 
-    for (let round = 1; round <= ROUNDS; round++) {
-      const server = await startBrowserMode({ dbPath });
-      try {
-        // What earlier rounds had acknowledged is all there after the restart.
-        const listed = await server.call('elections.list', {});
-        expect(listed.status).toBe(200);
-        const names = new Set((listed.body.value as { name: string }[]).map((e) => e.name));
-        const missing = allAcked.filter((a) => !names.has(a.name));
-        expect(missing, `acknowledged writes lost before round ${round} (seed ${seed})`).toEqual([]);
+      for (let round = 1; round <= ROUNDS; round++) {
+        const server = await startBrowserMode({ dbPath });
+        try {
+          // What earlier rounds had acknowledged is all there after the restart.
+          const listed = await server.call('elections.list', {});
+          expect(listed.status).toBe(200);
+          const names = new Set((listed.body.value as { name: string }[]).map((e) => e.name));
+          const missing = allAcked.filter((a) => !names.has(a.name));
+          expect(missing, `acknowledged writes lost before round ${round} (seed ${seed})`).toEqual([]);
 
-        const target = ACKS_PER_ROUND[0] + Math.floor(random() * (ACKS_PER_ROUND[1] - ACKS_PER_ROUND[0]));
-        const { acked, failed } = await writeThenKill(server, round, target, Math.floor(random() * 40));
-        expect(acked.length).toBeGreaterThan(0);
-        allAcked.push(...acked);
-        interrupted += failed;
-      } finally {
-        await server.stop();
+          const target = ACKS_PER_ROUND[0] + Math.floor(random() * (ACKS_PER_ROUND[1] - ACKS_PER_ROUND[0]));
+          const { acked, failed } = await writeThenKill(server, round, target, Math.floor(random() * 40));
+          expect(acked.length).toBeGreaterThan(0);
+          allAcked.push(...acked);
+          interrupted += failed;
+        } finally {
+          await server.stop();
+        }
+
+        // Straight after the crash: the file is sound and holds every acknowledged write.
+        expect(isPlainSqliteFile(dbPath)).toBe(!encrypted);
+        const db = rawDatabase(dbPath, encrypted ? { key: await dataKeyOf(dbPath) } : {});
+        try {
+          expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+          const ids = new Set((db.prepare('SELECT id FROM elections').all() as { id: number }[]).map((r) => r.id));
+          expect(allAcked.filter((a) => !ids.has(a.id))).toEqual([]);
+        } finally {
+          db.close();
+        }
       }
 
-      // Straight after the crash: the file is sound and holds every acknowledged write.
-      expect(isPlainSqliteFile(dbPath)).toBe(!encrypted);
-      const db = rawDatabase(dbPath, encrypted ? { key: await dataKeyOf(dbPath) } : {});
-      try {
-        expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-        const ids = new Set((db.prepare('SELECT id FROM elections').all() as { id: number }[]).map((r) => r.id));
-        expect(allAcked.filter((a) => !ids.has(a.id))).toEqual([]);
-      } finally {
-        db.close();
-      }
-    }
-
-    console.log(`crash safety, ${kind} file (seed ${seed}): ${allAcked.length} acknowledged writes over ${ROUNDS} SIGKILLs, ${interrupted} requests cut off by the kills, none lost`);
-    expect(allAcked.length).toBeGreaterThanOrEqual(2000);
-    expect(interrupted).toBeGreaterThan(0); // the kills really landed mid-stream
-  }, 180_000);
+      console.log(
+        `crash safety, ${kind} file (seed ${seed}): ${allAcked.length} acknowledged writes over ${ROUNDS} SIGKILLs, ${interrupted} requests cut off by the kills, none lost`,
+      );
+      expect(allAcked.length).toBeGreaterThanOrEqual(2000);
+      expect(interrupted).toBeGreaterThan(0); // the kills really landed mid-stream
+    },
+    180_000,
+  );
 });

@@ -22,7 +22,6 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-
 const hash = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 function fingerprint() {
   return { db: hash(dbPath), key: existsSync(keyFilePath(dbPath)) ? hash(keyFilePath(dbPath)) : null, files: readdirSync(dir).sort() };
@@ -73,7 +72,11 @@ describe('a lost keychain entry (a new computer, a reinstalled system)', () => {
     old.lose();
     const fresh = keychain();
 
-    expect(whatToAsk(dbPath, true)).toEqual({ key: 'recovery-key', newPassphrase: false, reason: expect.stringContaining("This computer's keychain cannot unlock your data") });
+    expect(whatToAsk(dbPath, true)).toEqual({
+      key: 'recovery-key',
+      newPassphrase: false,
+      reason: expect.stringContaining("This computer's keychain cannot unlock your data"),
+    });
     const before = fingerprint();
     const refused = async (typed: string) => {
       const r = await tryTyped(dbPath, { key: typed }, fresh.protector);
@@ -81,9 +84,13 @@ describe('a lost keychain entry (a new computer, a reinstalled system)', () => {
       return (r as { message: string }).message;
     };
     expect(await refused('   ')).toBe('Type the recovery key (13 groups of 5 letters and digits).');
-    expect(await refused(withTypo(recoveryKey, 3))).toMatch(new RegExp(`^The recovery key for ${dbPath.replace(/[.\\]/g, '\\$&')} has a typo in group 3 of 13 \\(`));
+    expect(await refused(withTypo(recoveryKey, 3))).toMatch(
+      new RegExp(`^The recovery key for ${dbPath.replace(/[.\\]/g, '\\$&')} has a typo in group 3 of 13 \\(`),
+    );
     expect(await refused(recoveryKey.slice(0, -1))).toContain('has 64 letters and digits, but a recovery key has 65');
-    expect(await refused(formatRecoveryKey(generateDataKey()))).toBe(`The recovery key does not open ${dbPath}: it is another database's. Nothing in it was changed.`);
+    expect(await refused(formatRecoveryKey(generateDataKey()))).toBe(
+      `The recovery key does not open ${dbPath}: it is another database's. Nothing in it was changed.`,
+    );
     expect(fingerprint()).toEqual(before);
 
     // Typed as people type: small letters, spaces instead of dashes.
@@ -108,7 +115,10 @@ describe('a lost keychain entry (a new computer, a reinstalled system)', () => {
       message: `That is neither the passphrase nor the recovery key of ${dbPath}. Nothing in it was changed.`,
     });
     // Plainly meant as a recovery key: its typo is the useful message.
-    expect(await tryTyped(dbPath, { key: withTypo(recoveryKey, 5) }, fresh.protector)).toMatchObject({ ok: false, message: expect.stringContaining('has a typo in group 5 of 13') });
+    expect(await tryTyped(dbPath, { key: withTypo(recoveryKey, 5) }, fresh.protector)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('has a typo in group 5 of 13'),
+    });
     expect(fingerprint()).toEqual(before);
 
     expect(await tryTyped(dbPath, { key: 'correct horse battery' }, fresh.protector)).toMatchObject({ ok: true });
@@ -126,7 +136,10 @@ describe('a lost keychain entry (a new computer, a reinstalled system)', () => {
 describe('no keychain (Linux without a secret service)', () => {
   it('asks for a new passphrase, twice, for a new database; too short or not the same is refused', async () => {
     expect(whatToAsk(dbPath, false)).toEqual({ key: null, newPassphrase: true, reason: expect.stringContaining('This computer has no keychain') });
-    expect(await tryTyped(dbPath, { newPassphrase: 'short', repeat: 'short' }, undefined)).toEqual({ ok: false, message: 'The new passphrase must be at least 8 characters long.' });
+    expect(await tryTyped(dbPath, { newPassphrase: 'short', repeat: 'short' }, undefined)).toEqual({
+      ok: false,
+      message: 'The new passphrase must be at least 8 characters long.',
+    });
     expect(await tryTyped(dbPath, { newPassphrase: 'long enough one', repeat: 'long enough on' }, undefined)).toEqual({
       ok: false,
       message: 'The two passphrases are not the same: type the new passphrase twice, exactly.',

@@ -68,11 +68,19 @@ function textMentions(text: string, needle: string): boolean {
 async function writeNotes() {
   const harold = (await elector('Harold'))!;
   const iris = (await elector('Iris'))!;
-  const sessionId = (await ok(app, 'canvass.createSession', { areaId, heldOn: '2026-11-20', canvassers: 'Sam Keeper', notes: 'Met Marguerite Quillon at 17 Zanzibar Crescent, NT4 9QQ: ZC-17 wants a poster' })).id;
+  const sessionId = (
+    await ok(app, 'canvass.createSession', {
+      areaId,
+      heldOn: '2026-11-20',
+      canvassers: 'Sam Keeper',
+      notes: 'Met Marguerite Quillon at 17 Zanzibar Crescent, NT4 9QQ: ZC-17 wants a poster',
+    })
+  ).id;
   await ok(app, 'canvass.recordReturn', { sessionId, electorId: harold.id, codes: 'L', note: 'Leaflets for the rest of NT4 9QQ' });
   await ok(app, 'canvass.recordReturn', { sessionId, electorId: iris.id, codes: 'L', note: 'Iris at 21 Zanzibar Crescent wants a lift' });
   const electionId = (await ok(app, 'elections.create', { name: 'County 2025', type: 'local', pollingDay: '2025-05-01', nation: 'england' })).id;
-  const task = (title: string, notes: string) => ok(app, 'tasks.create', { title, assignee: 'Sam Keeper', notes, electionId, dueKind: 'fixed', dueDate: '2025-04-01' });
+  const task = (title: string, notes: string) =>
+    ok(app, 'tasks.create', { title, assignee: 'Sam Keeper', notes, electionId, dueKind: 'fixed', dueDate: '2025-04-01' });
   await task('Poster', 'Drop a poster at 17 Zanzibar Crescent (ZC-17)');
   await task('Lift', 'Oswald Pemberton, 21 Zanzibar Crescent, needs a lift');
   return { sessionId, electionId };
@@ -121,9 +129,16 @@ describe('erasing an elector', () => {
     const log = readFileSync(erasureLogPath(dbPath), 'utf8');
     expect(statSync(erasureLogPath(dbPath)).mode & 0o777).toBe(0o600);
     for (const s of personal) expect(textMentions(log, s), s).toBe(false);
-    const lines = log.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = log
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toEqual({ at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/), kind: 'elector', match: [expect.stringMatching(/^[0-9a-f]{64}$/), expect.stringMatching(/^[0-9a-f]{64}$/)] });
+    expect(lines[1]).toEqual({
+      at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      kind: 'elector',
+      match: [expect.stringMatching(/^[0-9a-f]{64}$/), expect.stringMatching(/^[0-9a-f]{64}$/)],
+    });
 
     // An erasure that is not confirmed erases nothing and notes nothing; one rolled back takes its note back.
     const harold = (await elector('Harold'))!;
@@ -212,7 +227,8 @@ describe('finding people again', () => {
     await erase('Marguerite');
     // An older register: Marguerite under another number, and a second Oswald Pemberton at 21.
     app.db.exec(`UPDATE electors SET full_name = 'Oswald Pemberton', forenames = 'Oswald' WHERE elector_number = 'ZC-20'`);
-    const marguerite = "INSERT INTO electors (area_id, polling_district, elector_number, number, full_name, surname, forenames, address_lines, postcode, walk_seq, created_at, updated_at) VALUES (?, 'ZC', 'ZC-7', 7, 'Marguerite Quillon', 'Quillon', 'Marguerite', ?, 'NT4 9QQ', 0, '2026-01-01', '2026-01-01')";
+    const marguerite =
+      "INSERT INTO electors (area_id, polling_district, elector_number, number, full_name, surname, forenames, address_lines, postcode, walk_seq, created_at, updated_at) VALUES (?, 'ZC', 'ZC-7', 7, 'Marguerite Quillon', 'Quillon', 'Marguerite', ?, 'NT4 9QQ', 0, '2026-01-01', '2026-01-01')";
     app.db.prepare(marguerite).run(areaId, '17 Zanzibar Crescent\nNewtown');
     expect(await reapplyErasures(app.db, dbPath, null)).toBe(1);
     expect(await elector('Marguerite')).toBeUndefined();

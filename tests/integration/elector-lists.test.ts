@@ -33,7 +33,8 @@ function register(n: number): string {
 
 const walkOrder = (where = '') =>
   (app.db.prepare(`SELECT elector_number AS n FROM electors WHERE area_id = ? ${where} ORDER BY walk_seq`).all(areaId) as { n: string }[]).map((r) => r.n);
-const search = async (text: string) => (await ok(app, 'register.listElectors', { areaId, search: text, limit: 500 })).items.map((e: any) => e.fullName as string);
+const search = async (text: string) =>
+  (await ok(app, 'register.listElectors', { areaId, search: text, limit: 500 })).items.map((e: any) => e.fullName as string);
 
 describe('paging the electors list', () => {
   it('covers every elector exactly once, in walk order, by offset and by cursor, with the right total', async () => {
@@ -108,7 +109,12 @@ describe('searching electors', () => {
     expect(await search('orchard')).toEqual(['Tom Greenwood']);
     expect(await search('mill')).toEqual(['John Smith', 'Jane Smith', 'Ann Brown']);
 
-    const notice = [`${HEADINGS},Change Type`, 'AA,7,,,Quist,Zara,4 Mill Lane,Newtown,AB1 2CD,A', 'AA,1,,,Smith,John,1 Mill Lane,Newtown,AB1 2CD,D', 'AA,6,,,Jones-Hart,Sam,"Flat 1, 5 High Street",Newtown,AB1 3CD,C'].join('\r\n');
+    const notice = [
+      `${HEADINGS},Change Type`,
+      'AA,7,,,Quist,Zara,4 Mill Lane,Newtown,AB1 2CD,A',
+      'AA,1,,,Smith,John,1 Mill Lane,Newtown,AB1 2CD,D',
+      'AA,6,,,Jones-Hart,Sam,"Flat 1, 5 High Street",Newtown,AB1 3CD,C',
+    ].join('\r\n');
     const end = await importCsv(app, areaId, notice, 'notice.csv', { mode: 'alterations', confirmRemovals: true });
     expect(end.state, end.message).toBe('done');
     expect(await search('quist')).toEqual(['Zara Quist']);
@@ -143,7 +149,8 @@ describe('the search index filled in one go by a large import', () => {
         "INSERT INTO electors (area_id, polling_district, elector_number, number, full_name, surname, forenames, address_lines, postcode, walk_seq, created_at, updated_at) VALUES (?, 'AA', ?, 9999, ?, ?, 'Zed', '1 Mill Lane', 'AB1 0CD', 9999, '', '')",
       )
       .run(areaId, `AA-${surname}`, `Zed ${surname}`, surname);
-  const trigger = () => app.db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'electors_search_insert'").get() as { sql: string } | undefined;
+  const trigger = () =>
+    app.db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'electors_search_insert'").get() as { sql: string } | undefined;
   const indexed = (word: string) => (app.db.prepare('SELECT COUNT(*) AS n FROM electors_search WHERE electors_search MATCH ?').get(word) as { n: number }).n;
 
   it('indexes every new elector once, puts its trigger back as it was, and a later elector is indexed by it', async () => {
@@ -218,7 +225,9 @@ describe('the follow-up lists by the page', () => {
     ];
     expect(pages.map((f: any) => f.electorId)).toEqual(all.map((f: any) => f.electorId));
     const walk = walkOrder();
-    expect(all.map((f: any) => walk.indexOf(f.electorNumber))).toEqual(all.map((f: any) => walk.indexOf(f.electorNumber)).sort((a: number, b: number) => a - b));
+    expect(all.map((f: any) => walk.indexOf(f.electorNumber))).toEqual(
+      all.map((f: any) => walk.indexOf(f.electorNumber)).sort((a: number, b: number) => a - b),
+    );
     const done = await ok(app, 'canvass.listFollowUps', { areaId, request: 'literature', state: 'done', limit: 20 });
     expect(done).toHaveLength(20);
     expect(await ok(app, 'canvass.countFollowUps', { areaId, request: 'literature', pollingDistrict: 'AB' })).toEqual({

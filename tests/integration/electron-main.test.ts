@@ -80,7 +80,16 @@ function fireNavigation(contents: FakeContents, event: string, url: string): boo
 async function startMain(userDataDir: string, computer: string): Promise<Recorded> {
   const mainFile = path.join(work, 'app', 'electron', 'main.cjs');
   let markReady: () => void = () => {};
-  const rec: Recorded = { schemes: [], ipc: {}, windows: [], closedWindows: [], appListeners: {}, openedExternally: [], openedPaths: [], ready: new Promise((r) => (markReady = r)) };
+  const rec: Recorded = {
+    schemes: [],
+    ipc: {},
+    windows: [],
+    closedWindows: [],
+    appListeners: {},
+    openedExternally: [],
+    openedPaths: [],
+    ready: new Promise((r) => (markReady = r)),
+  };
   const app = {
     on(event: string, fn: Listener) {
       (rec.appListeners[event] ??= []).push(fn);
@@ -184,7 +193,11 @@ beforeAll(async () => {
   writeFileSync(path.join(work, 'app', 'renderer', 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(path.join(work, 'secret.txt'), 'not for the renderer');
   mkdirSync(path.join(work, 'app', 'node_modules'));
-  symlinkSync(path.join(root, 'node_modules', 'better-sqlite3-multiple-ciphers'), path.join(work, 'app', 'node_modules', 'better-sqlite3-multiple-ciphers'), 'dir');
+  symlinkSync(
+    path.join(root, 'node_modules', 'better-sqlite3-multiple-ciphers'),
+    path.join(work, 'app', 'node_modules', 'better-sqlite3-multiple-ciphers'),
+    'dir',
+  );
   rec = await startMain(userData, 'this computer');
 }, 60_000);
 
@@ -317,7 +330,15 @@ describe('Electron main process (bundled, against a fake electron module)', () =
     const viewer = rec.windows.at(-1)!;
     expect(viewer.url).toBe(`app://artwork/${leaflet.id}`);
     const prefs = viewer.options.webPreferences;
-    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, nodeIntegrationInSubFrames: false, webSecurity: true, devTools: false, disableBlinkFeatures: 'Auxclick' });
+    expect(prefs).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      devTools: false,
+      disableBlinkFeatures: 'Auxclick',
+    });
     expect(prefs.preload).toBeUndefined(); // no bridge to main at all
 
     // The viewer's page: the checked PDF, never sniffed, under a CSP that runs nothing.
@@ -335,7 +356,10 @@ describe('Electron main process (bundled, against a fake electron module)', () =
     // Artwork an older version kept that is really a program: refused, no window, nothing served.
     const [stored] = readdirSync(path.join(userData, 'artwork'));
     writeFileSync(path.join(userData, 'artwork', stored), windowsProgram());
-    const opened = (await invoke({ senderFrame: top }, 'leaflets.openArtwork', { id: leaflet.id })) as { ok: boolean; error: { code: string; message: string } };
+    const opened = (await invoke({ senderFrame: top }, 'leaflets.openArtwork', { id: leaflet.id })) as {
+      ok: boolean;
+      error: { code: string; message: string };
+    };
     expect(opened).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/its content is a Windows program/) } });
     expect(rec.windows).toHaveLength(windows + 1);
     expect((await rec.protocolHandler!(new Request(viewer.url!))).status).toBe(404);
@@ -356,7 +380,9 @@ describe('a lost keychain entry: the unlock window', () => {
     // The data made on one computer, then the app started on another (same files, other keychain).
     const first = await startMain(moved(), 'the old computer');
     const invoke = first.ipc[INVOKE_CHANNEL];
-    expect(await invoke({ senderFrame: top }, 'elections.create', { name: 'Moved 2026', type: 'local', pollingDay: '2026-05-07', nation: 'england' })).toMatchObject({ ok: true });
+    expect(
+      await invoke({ senderFrame: top }, 'elections.create', { name: 'Moved 2026', type: 'local', pollingDay: '2026-05-07', nation: 'england' }),
+    ).toMatchObject({ ok: true });
     const status = (await invoke({ senderFrame: top }, 'encryption.status', {})) as { value: { recoveryKey: string } };
     recoveryKey = status.value.recoveryKey;
     for (const fn of first.appListeners['will-quit'] ?? []) fn();
@@ -374,7 +400,15 @@ describe('a lost keychain entry: the unlock window', () => {
     const unlockWindow = started.windows[0];
     expect(unlockWindow.url).toBe('app://unlock/');
     const prefs = unlockWindow.options.webPreferences;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInSubFrames: false, webSecurity: true, webviewTag: false, devTools: false });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      webviewTag: false,
+      devTools: false,
+    });
     expect(String(prefs.preload)).toMatch(/unlock-preload\.cjs$/);
     const preload = readFileSync(String(prefs.preload), 'utf8');
     expect(preload).toContain('hustingsUnlock');
@@ -391,14 +425,21 @@ describe('a lost keychain entry: the unlock window', () => {
 
     // Only the unlock page may ask; the app's origin or any other is refused.
     for (const senderFrame of [null, top, { url: 'https://evil.example/', parent: null }, { url: 'app://unlock/', parent: top }]) {
-      expect(await started.ipc[UNLOCK_SUBMIT_CHANNEL]({ senderFrame }, { key: recoveryKey }), JSON.stringify(senderFrame)).toMatchObject({ ok: false, message: 'This request did not come from the unlock window.' });
+      expect(await started.ipc[UNLOCK_SUBMIT_CHANNEL]({ senderFrame }, { key: recoveryKey }), JSON.stringify(senderFrame)).toMatchObject({
+        ok: false,
+        message: 'This request did not come from the unlock window.',
+      });
     }
   });
 
   it('a mistyped key names its group, a wrong one says so; the right one opens the app and the new keychain holds the key', async () => {
     const unlockPage = { senderFrame: { url: 'app://unlock/', parent: null } };
     const dbPath = path.join(moved(), 'hustings.sqlite');
-    expect(await started.ipc[UNLOCK_ASK_CHANNEL](unlockPage)).toMatchObject({ key: 'recovery-key', newPassphrase: false, reason: expect.stringContaining("This computer's keychain cannot unlock your data") });
+    expect(await started.ipc[UNLOCK_ASK_CHANNEL](unlockPage)).toMatchObject({
+      key: 'recovery-key',
+      newPassphrase: false,
+      reason: expect.stringContaining("This computer's keychain cannot unlock your data"),
+    });
     const keyFileBefore = readFileSync(`${dbPath}.key`, 'utf8');
 
     const groups = recoveryKey.split('-');
@@ -407,7 +448,10 @@ describe('a lost keychain entry: the unlock window', () => {
       ok: false,
       message: `The recovery key for ${dbPath} has a typo in group 2 of 13 (${groups[1]}): compare it with the written copy.`,
     });
-    expect(await started.ipc[UNLOCK_SUBMIT_CHANNEL](unlockPage, { key: 'ABCDE' })).toMatchObject({ ok: false, message: expect.stringContaining('has 5 letters and digits, but a recovery key has 65') });
+    expect(await started.ipc[UNLOCK_SUBMIT_CHANNEL](unlockPage, { key: 'ABCDE' })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('has 5 letters and digits, but a recovery key has 65'),
+    });
     expect(started.windows).toHaveLength(1);
     expect(readFileSync(`${dbPath}.key`, 'utf8')).toBe(keyFileBefore);
 

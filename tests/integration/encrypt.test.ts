@@ -93,7 +93,11 @@ describe('hustings encrypt', () => {
     expect(recoveryKey).toMatch(/^([0-9A-Z]{5}-){12}[0-9A-Z]{5}$/);
 
     expect(filesMentioning(PERSON)).toEqual([]);
-    expect(filesIn(dir).map((f) => f.slice(dir.length + 1)).sort()).toEqual(['backups/' + readdirSync(join(dir, 'backups'))[0], 'hustings.sqlite', 'hustings.sqlite.key']);
+    expect(
+      filesIn(dir)
+        .map((f) => f.slice(dir.length + 1))
+        .sort(),
+    ).toEqual(['backups/' + readdirSync(join(dir, 'backups'))[0], 'hustings.sqlite', 'hustings.sqlite.key']);
     expect(isPlainSqliteFile(dbPath)).toBe(false);
 
     const db = await openWithPassphrase();
@@ -152,7 +156,10 @@ describe('hustings encrypt', () => {
     try {
       const before = filesIn(dir).sort();
       const r = hustingsCli(['encrypt', '--db', dbPath], PASSPHRASE);
-      expect(r).toMatchObject({ code: 1, err: `${dbPath} is open in another program (Hustings in a browser or the desktop app?): close it and try again. Nothing was changed.\n` });
+      expect(r).toMatchObject({
+        code: 1,
+        err: `${dbPath} is open in another program (Hustings in a browser or the desktop app?): close it and try again. Nothing was changed.\n`,
+      });
       expect(filesIn(dir).sort()).toEqual(before);
       expect(isPlainSqliteFile(dbPath)).toBe(true);
       expect(people(app.db)).toHaveLength(2);
@@ -163,12 +170,15 @@ describe('hustings encrypt', () => {
 
   it.skipIf(!SCRIPT)('on a terminal, asks for the new passphrase twice without showing it', async () => {
     (await plainDatabaseWithPerson()).close();
-    const typo = await hustingsOnTerminal(['encrypt', '--db', dbPath], [
-      ['New passphrase: ', 'otters juggling'],
-      ['The same passphrase again: ', 'otters jugglinf'],
-      ['New passphrase: ', PASSPHRASE],
-      ['The same passphrase again: ', PASSPHRASE],
-    ]);
+    const typo = await hustingsOnTerminal(
+      ['encrypt', '--db', dbPath],
+      [
+        ['New passphrase: ', 'otters juggling'],
+        ['The same passphrase again: ', 'otters jugglinf'],
+        ['New passphrase: ', PASSPHRASE],
+        ['The same passphrase again: ', PASSPHRASE],
+      ],
+    );
     expect(typo.code, typo.screen).toBe(0);
     expect(typo.screen).toContain('The two did not match.');
     expect(typo.screen).toMatch(/Recovery key:[^]*\s([0-9A-Z]{5}-){12}[0-9A-Z]{5}\s/);
@@ -280,10 +290,11 @@ describe('a conversion killed half way', () => {
     const waiting = new Map<string, () => void>();
     proc.stdout.on('data', (c: Buffer) => {
       out += c.toString();
-      for (const line of out.split('\n')) if (!seen.has(line)) {
-        seen.set(line, performance.now());
-        waiting.get(line)?.();
-      }
+      for (const line of out.split('\n'))
+        if (!seen.has(line)) {
+          seen.set(line, performance.now());
+          waiting.get(line)?.();
+        }
     });
     proc.stderr.on('data', (c: Buffer) => (out += c.toString()));
     const reached = (line: string) =>
@@ -312,7 +323,9 @@ describe('a conversion killed half way', () => {
   }
 
   function rowCounts(db: Db): Record<string, number> {
-    const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+    const tables = (
+      db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]
+    ).map((t) => t.name);
     return Object.fromEntries(tables.map((t) => [t, (db.prepare(`SELECT COUNT(*) AS n FROM "${t}"`).get() as { n: number }).n]));
   }
 

@@ -40,7 +40,12 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 /** Runs `hustings` with its environment as given (no HUSTINGS_PASSPHRASE unless given), no terminal. */
 function cli(args: string[], env: Record<string, string> = {}) {
   const { HUSTINGS_PASSPHRASE: _p, HUSTINGS_RECOVERY_KEY: _r, ...rest } = process.env;
-  const r = spawnSync(process.execPath, ['bin/hustings.js', ...args, '--db', dbPath], { encoding: 'utf8', env: { ...rest, ...env }, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+  const r = spawnSync(process.execPath, ['bin/hustings.js', ...args, '--db', dbPath], {
+    encoding: 'utf8',
+    env: { ...rest, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 60_000,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -94,7 +99,9 @@ describe('the recovery key', () => {
     const wrong = groups[6][0] === 'A' ? 'B' : 'A';
     groups[6] = wrong + groups[6].slice(1);
     expect(() => parseRecoveryKey(groups.join('-'), dbPath)).toThrow(RecoveryKeyTypoError);
-    expect(() => parseRecoveryKey(groups.join('-'), dbPath)).toThrow(new RegExp(`^The recovery key for ${dbPath} has a typo in group 7 of 13 \\(${groups[6]}\\): compare it with the written copy\\.$`));
+    expect(() => parseRecoveryKey(groups.join('-'), dbPath)).toThrow(
+      new RegExp(`^The recovery key for ${dbPath} has a typo in group 7 of 13 \\(${groups[6]}\\): compare it with the written copy\\.$`),
+    );
     expect(() => parseRecoveryKey(text.slice(1))).toThrow(/has 64 letters and digits, but a recovery key has 65 \(13 groups of 5\)/);
     expect(() => parseRecoveryKey(`${text.slice(0, -1)}U`)).toThrow(/has "U" in it, which no recovery key has/);
   });
@@ -164,14 +171,26 @@ describe('an encrypted database', () => {
     const refusals: [string[], Record<string, string>, string][] = [
       [['elections', 'list'], { HUSTINGS_PASSPHRASE: 'not the passphrase' }, `The passphrase does not open ${dbPath}. Nothing in it was changed.`],
       [['serve', '--port', '0'], { HUSTINGS_PASSPHRASE: 'not the passphrase' }, `The passphrase does not open ${dbPath}. Nothing in it was changed.`],
-      [['elections', 'list', '--recovery-key', otherKey], { HUSTINGS_PASSPHRASE: 'a new passphrase here' }, `The recovery key does not open ${dbPath}: it is another database's. Nothing in it was changed.`],
-      [['call', 'elections.list'], { HUSTINGS_RECOVERY_KEY: otherKey, HUSTINGS_PASSPHRASE: 'a new passphrase here' }, `The recovery key does not open ${dbPath}: it is another database's. Nothing in it was changed.`],
+      [
+        ['elections', 'list', '--recovery-key', otherKey],
+        { HUSTINGS_PASSPHRASE: 'a new passphrase here' },
+        `The recovery key does not open ${dbPath}: it is another database's. Nothing in it was changed.`,
+      ],
+      [
+        ['call', 'elections.list'],
+        { HUSTINGS_RECOVERY_KEY: otherKey, HUSTINGS_PASSPHRASE: 'a new passphrase here' },
+        `The recovery key does not open ${dbPath}: it is another database's. Nothing in it was changed.`,
+      ],
       [
         ['elections', 'list'],
         {},
         `${dbPath} is encrypted: set HUSTINGS_PASSPHRASE to its passphrase (or HUSTINGS_RECOVERY_KEY to its recovery key), or run this in a terminal to be asked.`,
       ],
-      [['serve', '--port', '0'], {}, `${dbPath} is encrypted: set HUSTINGS_PASSPHRASE to its passphrase (or HUSTINGS_RECOVERY_KEY to its recovery key), or run this in a terminal to be asked.`],
+      [
+        ['serve', '--port', '0'],
+        {},
+        `${dbPath} is encrypted: set HUSTINGS_PASSPHRASE to its passphrase (or HUSTINGS_RECOVERY_KEY to its recovery key), or run this in a terminal to be asked.`,
+      ],
     ];
     for (const [args, env, sentence] of refusals) {
       const r = cli(args, env);
@@ -183,7 +202,9 @@ describe('an encrypted database', () => {
 
     // In the process (the desktop app and browser mode stand on this), the same neutral sentences.
     await expect(openHustings({ dbPath, keys: { passphrase: 'not the passphrase' } })).rejects.toThrow(WrongKeyError);
-    await expect(openHustings({ dbPath, keys: {} })).rejects.toThrow(new KeyNeededError(`${dbPath} is encrypted and no passphrase was given, so it cannot be opened.`));
+    await expect(openHustings({ dbPath, keys: {} })).rejects.toThrow(
+      new KeyNeededError(`${dbPath} is encrypted and no passphrase was given, so it cannot be opened.`),
+    );
     expect(fingerprint()).toEqual(before);
   });
 
@@ -194,16 +215,28 @@ describe('an encrypted database', () => {
     const before = fingerprint();
     const lost = cli(['elections', 'list'], { HUSTINGS_PASSPHRASE: PASSPHRASE });
     expect(lost.code).toBe(2);
-    expect(lost.err).toBe(`${dbPath} is encrypted and its key file ${keyFilePath(dbPath)} is missing: open it with its recovery key (--recovery-key KEY, or HUSTINGS_RECOVERY_KEY).\n`);
-    const typo = cli(['elections', 'list', '--recovery-key', `${recoveryKey.slice(0, -1)}${recoveryKey.endsWith('0') ? '1' : '0'}`], { HUSTINGS_PASSPHRASE: 'a new passphrase here' });
+    expect(lost.err).toBe(
+      `${dbPath} is encrypted and its key file ${keyFilePath(dbPath)} is missing: open it with its recovery key (--recovery-key KEY, or HUSTINGS_RECOVERY_KEY).\n`,
+    );
+    const typo = cli(['elections', 'list', '--recovery-key', `${recoveryKey.slice(0, -1)}${recoveryKey.endsWith('0') ? '1' : '0'}`], {
+      HUSTINGS_PASSPHRASE: 'a new passphrase here',
+    });
     expect(typo.code).toBe(2);
-    expect(typo.err).toMatch(new RegExp(`^The recovery key for ${dbPath} has a typo in group 13 of 13 \\([0-9A-Z]{5}\\): compare it with the written copy\\.\\n$`));
+    expect(typo.err).toMatch(
+      new RegExp(`^The recovery key for ${dbPath} has a typo in group 13 of 13 \\([0-9A-Z]{5}\\): compare it with the written copy\\.\\n$`),
+    );
     expect(fingerprint()).toEqual(before);
 
     // Written by hand: lower case, spaces for dashes.
-    const opened = cli(['call', 'register.listElectors', '{"areaId":1,"search":"Okafor"}', '--recovery-key', recoveryKey.toLowerCase().replace(/-/g, ' ')], { HUSTINGS_PASSPHRASE: 'the new computer passphrase' });
+    const opened = cli(['call', 'register.listElectors', '{"areaId":1,"search":"Okafor"}', '--recovery-key', recoveryKey.toLowerCase().replace(/-/g, ' ')], {
+      HUSTINGS_PASSPHRASE: 'the new computer passphrase',
+    });
     expect(opened.code, opened.err).toBe(0);
-    expect(JSON.parse(opened.out).items.map((e: { fullName: string }) => e.fullName).sort()).toEqual(['Ada Okafor', 'Chidi Okafor']);
+    expect(
+      JSON.parse(opened.out)
+        .items.map((e: { fullName: string }) => e.fullName)
+        .sort(),
+    ).toEqual(['Ada Okafor', 'Chidi Okafor']);
     expect(existsSync(keyFilePath(dbPath))).toBe(true);
 
     // From now on the new passphrase opens it; the old one is not this computer's.
@@ -221,7 +254,9 @@ describe('an encrypted database', () => {
     const before = fingerprint();
     const damaged = cli(['elections', 'list'], { HUSTINGS_PASSPHRASE: PASSPHRASE });
     expect(damaged).toMatchObject({ code: 2, out: '' });
-    expect(damaged.err).toBe(`The key file ${keyFilePath(dbPath)} is damaged, so it cannot open ${dbPath}: open the database with its recovery key (--recovery-key KEY, or HUSTINGS_RECOVERY_KEY).\n`);
+    expect(damaged.err).toBe(
+      `The key file ${keyFilePath(dbPath)} is damaged, so it cannot open ${dbPath}: open the database with its recovery key (--recovery-key KEY, or HUSTINGS_RECOVERY_KEY).\n`,
+    );
 
     const other = join(dir, 'other');
     mkdirSync(other);
@@ -243,8 +278,12 @@ describe('an encrypted database', () => {
   it('is created through the command line only with a passphrase, and says its recovery key once', () => {
     const none = cli(['elections', 'list']);
     expect(none).toMatchObject({ code: 2, out: '' });
-    expect(none.err).toBe(`A new database at ${dbPath} is encrypted with a passphrase: set HUSTINGS_PASSPHRASE to one, or run this in a terminal to be asked.\n`);
-    expect(cli(['elections', 'list'], { HUSTINGS_PASSPHRASE: 'short' }).err).toBe('HUSTINGS_PASSPHRASE is too short for a new passphrase: use at least 8 characters.\n');
+    expect(none.err).toBe(
+      `A new database at ${dbPath} is encrypted with a passphrase: set HUSTINGS_PASSPHRASE to one, or run this in a terminal to be asked.\n`,
+    );
+    expect(cli(['elections', 'list'], { HUSTINGS_PASSPHRASE: 'short' }).err).toBe(
+      'HUSTINGS_PASSPHRASE is too short for a new passphrase: use at least 8 characters.\n',
+    );
     expect(existsSync(dbPath)).toBe(false);
 
     const made = cli(['elections', 'list'], { HUSTINGS_PASSPHRASE: PASSPHRASE });
@@ -259,7 +298,6 @@ describe('an encrypted database', () => {
   });
 });
 
-
 /** `hustings ARGS` on this test's database, on a terminal (no HUSTINGS_PASSPHRASE). */
 function onTerminal(args: string[], answers: [prompt: string, answer: string][]) {
   return hustingsOnTerminal([...args, '--db', dbPath], answers);
@@ -267,10 +305,13 @@ function onTerminal(args: string[], answers: [prompt: string, answer: string][])
 
 describe('on a terminal', () => {
   it.skipIf(!SCRIPT)('asks for a new passphrase twice without showing it, then for the passphrase once', async () => {
-    const made = await onTerminal(['elections', 'list'], [
-      ['New passphrase: ', 'hunter22 horse'],
-      ['The same passphrase again: ', 'hunter22 horse'],
-    ]);
+    const made = await onTerminal(
+      ['elections', 'list'],
+      [
+        ['New passphrase: ', 'hunter22 horse'],
+        ['The same passphrase again: ', 'hunter22 horse'],
+      ],
+    );
     expect(made.code, made.screen).toBe(0);
     expect(made.screen).toContain('Choose one of at least 8 characters; it is not shown as you type.');
     expect(made.screen).toMatch(/Its recovery key is:\s+[0-9A-Z]{5}(-[0-9A-Z]{5}){12}/);
@@ -288,7 +329,6 @@ describe('on a terminal', () => {
 });
 
 describe("the desktop app's keychain", () => {
-
   it('locks the key with no passphrase; when the keychain entry is lost, the recovery key opens it and locks it anew', async () => {
     const mine = keychain();
     const app = await openHustings({ dbPath, keys: { protector: mine.protector }, startupBackup: false });
@@ -301,7 +341,9 @@ describe("the desktop app's keychain", () => {
     mine.lose();
     const before = fingerprint();
     await expect(openHustings({ dbPath, keys: { protector: mine.protector } })).rejects.toThrow(
-      new KeyNeededError(`This computer's keychain cannot unlock the key of ${dbPath} (its entry is gone, or it belongs to another user or computer): open it with its recovery key.`),
+      new KeyNeededError(
+        `This computer's keychain cannot unlock the key of ${dbPath} (its entry is gone, or it belongs to another user or computer): open it with its recovery key.`,
+      ),
     );
     expect(fingerprint()).toEqual(before);
 

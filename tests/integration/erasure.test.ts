@@ -67,7 +67,16 @@ describe('erasing a volunteer', () => {
   const SECRETS = ['Zephyrwood', 'qz@example.org', '07700 900461', '17 Larkspur Mews'];
 
   it('removes them from the volunteer list, assignments, tasks, canvass sessions, notes and the audit trail, down to the file bytes', async () => {
-    const input = { name: NAME, email: 'qz@example.org', phone: '07700 900461', address: '17 Larkspur Mews\nNewtown NT4 9QQ', roles: ['deliver'], consentToContact: true, consentRecordedOn: '2026-01-10', notes: 'Has a car' };
+    const input = {
+      name: NAME,
+      email: 'qz@example.org',
+      phone: '07700 900461',
+      address: '17 Larkspur Mews\nNewtown NT4 9QQ',
+      roles: ['deliver'],
+      consentToContact: true,
+      consentRecordedOn: '2026-01-10',
+      notes: 'Has a car',
+    };
     const v = await ok(app, 'volunteers.create', input);
     await ok(app, 'volunteers.update', { id: v.id, ...input, availability: 'Weekends', roles: ['deliver', 'canvass'] });
     const other = await ok(app, 'volunteers.create', { name: 'Olive Keepsake', consentToContact: false });
@@ -124,7 +133,15 @@ describe('erasing a candidate', () => {
   const SECRETS = ['Quillfeather', '3 Ostrich Row', 'pq@example.org', '07700 900777'];
 
   it('blanks their details and every copy, keeping their candidacy anonymous so results and the deposit still add up', async () => {
-    const input = { ballotName: NAME, commonName: 'Pet Quillfeather', homeAddress: '3 Ostrich Row\nOldtown OT1 1AA', email: 'pq@example.org', phone: '07700 900777', partyDescription: 'Green Party', notes: 'Lives near the station' };
+    const input = {
+      ballotName: NAME,
+      commonName: 'Pet Quillfeather',
+      homeAddress: '3 Ostrich Row\nOldtown OT1 1AA',
+      email: 'pq@example.org',
+      phone: '07700 900777',
+      partyDescription: 'Green Party',
+      notes: 'Lives near the station',
+    };
     const c = await ok(app, 'candidates.create', input);
     await ok(app, 'candidates.update', { id: c.id, ...input, notes: 'Moved house in 2026' });
     const k = await ok(app, 'candidacies.create', { candidateId: c.id, contestId });
@@ -151,7 +168,16 @@ describe('erasing a candidate', () => {
     expect(result).toMatchObject({ erased: true });
 
     const after = await ok(app, 'candidates.get', { id: c.id });
-    expect(after).toMatchObject({ ballotName: '(erased)', commonName: '', homeAddress: '', email: '', phone: '', notes: '', partyDescription: 'Green Party', candidacyCount: 1 });
+    expect(after).toMatchObject({
+      ballotName: '(erased)',
+      commonName: '',
+      homeAddress: '',
+      email: '',
+      phone: '',
+      notes: '',
+      partyDescription: 'Green Party',
+      candidacyCount: 1,
+    });
     const detail = await ok(app, 'candidacies.get', { id: k.id });
     expect(detail.checklist.items.find((i: any) => i.id === 'home-address-form').note).toBe('(erased) to sign at (erased)');
     const res = await ok(app, 'results.get', { contestId });
@@ -235,7 +261,19 @@ describe('erasing a donor', () => {
     const oldContest = (await ok(app, 'contests.create', { electionId: old, areaId, status: 'contesting' })).id;
     await setDeclaredOn(app.db, oldContest, '2021-05-07');
     const SECRETS = ['Vellacott', '9 Wren Close', '"AB-77"'];
-    const big = await ok(app, 'treasury.createDonation', donation({ contestId: oldContest, value: '£500', receivedOn: '2021-04-01', electorNumber: 'AB-77', permissibleSource: 'elector', status: 'accepted', acceptedOn: '2021-04-02' }));
+    const big = await ok(
+      app,
+      'treasury.createDonation',
+      donation({
+        contestId: oldContest,
+        value: '£500',
+        receivedOn: '2021-04-01',
+        electorNumber: 'AB-77',
+        permissibleSource: 'elector',
+        status: 'accepted',
+        acceptedOn: '2021-04-02',
+      }),
+    );
     await ok(app, 'treasury.createDonation', donation({ contestId, reason: 'Hortensia Vellacott asked for no receipt' }));
     await ok(app, 'treasury.createDonation', donation({ donorName: 'Ursula Keepgiving', donorAddress: '1 Other Way' }));
     checkpoint();
@@ -293,25 +331,44 @@ describe('erasing an elector (the register’s erasure, tested in full in audit.
  */
 describe('which columns erasure searches', () => {
   const OWN_RECORD = new Set([
-    'electors.title', 'electors.full_name', 'nomination_subscribers.full_name',
-    'candidates.ballot_name', 'candidates.common_name', 'candidates.home_address', 'candidates.email', 'candidates.phone',
-    'volunteers.name', 'volunteers.email', 'volunteers.phone', 'volunteers.address',
-    'donations.donor_name', 'donations.donor_address',
+    'electors.title',
+    'electors.full_name',
+    'nomination_subscribers.full_name',
+    'candidates.ballot_name',
+    'candidates.common_name',
+    'candidates.home_address',
+    'candidates.email',
+    'candidates.phone',
+    'volunteers.name',
+    'volunteers.email',
+    'volunteers.phone',
+    'volunteers.address',
+    'donations.donor_name',
+    'donations.donor_address',
   ]);
   const KEPT: Record<string, string> = {
-    'elections.name': 'names an election', 'areas.name': 'names a ward or constituency',
-    'extra_holidays.title': 'names a public holiday', 'delivery_rounds.name': 'names a round of streets',
-    'round_streets.name': 'names a street', 'candidates.party_description': 'the party, as registered',
+    'elections.name': 'names an election',
+    'areas.name': 'names a ward or constituency',
+    'extra_holidays.title': 'names a public holiday',
+    'delivery_rounds.name': 'names a round of streets',
+    'round_streets.name': 'names a street',
+    'candidates.party_description': 'the party, as registered',
     'party_lists.party_name': 'the party, as registered',
     'leaflets.title': 'a leaflet’s title',
-    'leaflets.printer_name': 'imprint: printed on the leaflet by law', 'leaflets.printer_address': 'imprint',
-    'leaflets.promoter_name': 'imprint', 'leaflets.promoter_address': 'imprint',
-    'leaflets.on_behalf_of_name': 'imprint', 'leaflets.on_behalf_of_address': 'imprint', 'leaflets.artwork_name': 'a file name',
+    'leaflets.printer_name': 'imprint: printed on the leaflet by law',
+    'leaflets.printer_address': 'imprint',
+    'leaflets.promoter_name': 'imprint',
+    'leaflets.promoter_address': 'imprint',
+    'leaflets.on_behalf_of_name': 'imprint',
+    'leaflets.on_behalf_of_address': 'imprint',
+    'leaflets.artwork_name': 'a file name',
     'expenses.description': 'must appear on the return of election expenses',
     'canvass_returns.entered_by': 'the app’s user who typed it, like the audit trail’s actor',
     'follow_up_done.done_by': 'the app’s user who ticked it off, like the audit trail’s actor',
-    'polling_stations.name': 'names a polling station, a public place', 'polling_stations.address': 'a polling station’s address',
-    'committee_rooms.name': 'names a campaign’s committee room', 'committee_rooms.address': 'a committee room’s address',
+    'polling_stations.name': 'names a polling station, a public place',
+    'polling_stations.address': 'a polling station’s address',
+    'committee_rooms.name': 'names a campaign’s committee room',
+    'committee_rooms.address': 'a committee room’s address',
     'vote_batches.entered_by': 'the app’s user who typed it, like the audit trail’s actor',
     'knock_ups.knocked_by': 'the app’s user who recorded it, like the audit trail’s actor',
   };
@@ -319,7 +376,9 @@ describe('which columns erasure searches', () => {
 
   it('classifies every text column that may name a person', () => {
     const searched = new Set(FREE_TEXT.flatMap(([table, columns]) => columns.map((c) => `${table}.${c}`)));
-    const tables = app.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'audit_log'").all() as { name: string }[];
+    const tables = app.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'audit_log'").all() as {
+      name: string;
+    }[];
     const unclassified: string[] = [];
     for (const { name } of tables) {
       for (const c of app.db.prepare(`PRAGMA table_info("${name}")`).all() as { name: string; type: string }[]) {

@@ -66,7 +66,11 @@ describe('opening a file that is not a Hustings database', () => {
   const cases: [string, (path: string) => unknown, RegExp][] = [
     ["another application's SQLite file with our schema version", (p) => foreignFile(p), /holds another program's data/],
     ['our tables under another application id', markedByAnother, /made by another program/],
-    ["our schema version with one of our tables but not the rest", (p) => foreignFile(p, 'CREATE TABLE elections (id INTEGER PRIMARY KEY, name TEXT);'), /lacks the tables/],
+    [
+      'our schema version with one of our tables but not the rest',
+      (p) => foreignFile(p, 'CREATE TABLE elections (id INTEGER PRIMARY KEY, name TEXT);'),
+      /lacks the tables/,
+    ],
     ['a text file', (p) => writeFileSync(p, 'name,address\nA. Voter,1 High Street\n'.repeat(200)), /is not a SQLite database/],
   ];
 
@@ -75,7 +79,9 @@ describe('opening a file that is not a Hustings database', () => {
     const before = fingerprint(dbPath);
     const opening = openHustings({ dbPath, keys: TEST_KEYS });
     await expect(opening).rejects.toThrow(NotHustingsDatabaseError);
-    await expect(openHustings({ dbPath, keys: TEST_KEYS })).rejects.toThrow(new RegExp(`^${dbPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not a Hustings database: `));
+    await expect(openHustings({ dbPath, keys: TEST_KEYS })).rejects.toThrow(
+      new RegExp(`^${dbPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not a Hustings database: `),
+    );
     await expect(openHustings({ dbPath, keys: TEST_KEYS })).rejects.toThrow(why);
     expect(fingerprint(dbPath)).toEqual(before); // no WAL, no migration, no backup folder
   });
@@ -83,7 +89,11 @@ describe('opening a file that is not a Hustings database', () => {
   it('refuses it on the command line and in browser mode with one sentence, leaving it untouched', () => {
     foreignFile(dbPath);
     const before = fingerprint(dbPath);
-    for (const args of [['elections', 'list'], ['serve', '--port', '0'], ['backup', join(dir, 'copy.sqlite')]]) {
+    for (const args of [
+      ['elections', 'list'],
+      ['serve', '--port', '0'],
+      ['backup', join(dir, 'copy.sqlite')],
+    ]) {
       const r = hustings(...args, '--db', dbPath);
       expect(r.code, args.join(' ')).toBe(1);
       expect(r.err.trim(), args.join(' ')).toBe(`${dbPath} is not a Hustings database: it holds another program's data. Nothing in it was changed.`);
@@ -130,7 +140,10 @@ describe('restoring a file that is not a Hustings database', () => {
       const verdict = await ok(app, 'backups.verify', { file });
       expect(verdict).toMatchObject({ ok: false, problems: [`${path} is not a Hustings database: it holds another program's data.`] });
       const refused = await app.dispatch('backups.restore', { file, confirm: true });
-      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', message: `Not restored: ${path} is not a Hustings database: it holds another program's data.` } });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input', message: `Not restored: ${path} is not a Hustings database: it holds another program's data.` },
+      });
 
       expect((await ok(app, 'elections.list', {})).map((e: { name: string }) => e.name)).toEqual(['Live']);
       await ok(app, 'elections.create', { name: 'Still working', ...ELECTION });

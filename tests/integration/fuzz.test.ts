@@ -70,9 +70,14 @@ function fileHash(path: string): string {
 function logicalDump(dbPath: string): string {
   const db = rawDatabase(dbPath, { readonly: true });
   try {
-    const tables = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type IN ('table', 'index', 'trigger', 'view') ORDER BY name`).all() as { name: string; sql: string | null }[];
+    const tables = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type IN ('table', 'index', 'trigger', 'view') ORDER BY name`).all() as {
+      name: string;
+      sql: string | null;
+    }[];
     const parts = [JSON.stringify(tables), String(db.pragma('user_version', { simple: true }))];
-    for (const { name } of db.prepare(`SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[]) {
+    for (const { name } of db
+      .prepare(`SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+      .all() as { name: string }[]) {
       parts.push(name, JSON.stringify(db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).raw().all()));
     }
     return createHash('sha256').update(parts.join('\n')).digest('hex');
@@ -182,7 +187,8 @@ describe('fuzzing every API method with malformed input', () => {
     const alive = await fetch(`${server.origin}/api/methods`, { headers: { Authorization: `Bearer ${server.token}` } });
     expect(alive.status).toBe(200);
     expect(stderr).not.toMatch(/unexpected error|request failed/);
-    for (const [name, count] of sent) expect(count, `${name} got too few payloads`).toBeGreaterThanOrEqual(Math.min(MIN_PER_METHOD, plan.get(name)?.length ?? 0));
+    for (const [name, count] of sent)
+      expect(count, `${name} got too few payloads`).toBeGreaterThanOrEqual(Math.min(MIN_PER_METHOD, plan.get(name)?.length ?? 0));
     for (const [name, payloads] of plan) expect(payloads.length, `${name} has too few malformed payloads`).toBeGreaterThanOrEqual(MIN_PER_METHOD);
 
     // Nothing was written: the WAL is still empty and the file's bytes are the same.

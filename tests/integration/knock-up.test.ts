@@ -16,7 +16,12 @@ let contestId: number;
 let roomId: number;
 const idOf = (n: string) => app.db.prepare('SELECT id FROM electors WHERE elector_number = ?').pluck().get(n) as number;
 const vote = (numbers: string[], district = 'AA') =>
-  ok(app, 'telling.recordBatch', { contestId, pollingDistrict: district, clientId: `vote-${numbers.join('-')}-${district}`, entries: numbers.map((number) => ({ number })) });
+  ok(app, 'telling.recordBatch', {
+    contestId,
+    pollingDistrict: district,
+    clientId: `vote-${numbers.join('-')}-${district}`,
+    entries: numbers.map((number) => ({ number })),
+  });
 
 beforeEach(async () => {
   app = await tempHustings();
@@ -108,13 +113,19 @@ describe('knock-up lists', () => {
     const args = ['--contest', String(contestId), '--round', '1', '--pdf', file, '--db', app.dbPath];
     const r = hustings('polling', 'knock-up', '--room', String(roomId), ...args);
     expect(r.err).toBe('');
-    expect(r).toMatchObject({ code: 0, out: expect.stringMatching(/^Wrote .*round-1\.pdf: 1 page\(s\), 4 promise\(s\) still to vote for 12 Mill Lane, round 1\.\n$/) });
+    expect(r).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(/^Wrote .*round-1\.pdf: 1 page\(s\), 4 promise\(s\) still to vote for 12 Mill Lane, round 1\.\n$/),
+    });
     const { text } = await extractText(await getDocumentProxy(new Uint8Array(readFileSync(file))), { mergePages: true });
     expect(text).toContain('Knock-up round 1: 12 Mill Lane');
     const other = join(app.dir, 'wrong.pdf');
     const bad = hustings('polling', 'knock-up', '--room', '999', ...args.slice(0, 4), '--pdf', other, '--db', app.dbPath);
     expect(bad).toMatchObject({ code: 1, err: 'There is no committee room with id 999 in this contest\n' });
     expect(existsSync(other)).toBe(false);
-    expect(hustings('polling', 'knock-up', '--room', 'x', ...args)).toMatchObject({ code: 2, err: expect.stringContaining('Give the committee room with --room ID') });
+    expect(hustings('polling', 'knock-up', '--room', 'x', ...args)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('Give the committee room with --room ID'),
+    });
   }, 120_000);
 });

@@ -86,7 +86,12 @@ describe('leaflets', () => {
   it('stores artwork in the data folder and hands it back', async () => {
     const l = await call('leaflets.create', { title: 'Art', size: 'A4', ...imprint });
     const content = Buffer.from('%PDF-1.4 pretend artwork');
-    const withArt = await call('leaflets.attachArtwork', { id: l.id, fileName: '../../evil name.pdf', type: 'application/pdf', dataBase64: content.toString('base64') });
+    const withArt = await call('leaflets.attachArtwork', {
+      id: l.id,
+      fileName: '../../evil name.pdf',
+      type: 'application/pdf',
+      dataBase64: content.toString('base64'),
+    });
     expect(withArt.artwork).toEqual({ name: 'evil name.pdf', type: 'application/pdf', bytes: content.length });
     const files = readdirSync(join(dir, 'artwork'));
     expect(files).toHaveLength(1);
@@ -117,7 +122,12 @@ describe('print runs, rounds and drops', () => {
         { name: 'Oak Close', households: 40 },
       ],
     });
-    const station = await call('rounds.create', { name: 'Station', areaId: c.areaId, pollingDistrict: 'AC', streets: [{ name: 'Station Road', households: 150 }] });
+    const station = await call('rounds.create', {
+      name: 'Station',
+      areaId: c.areaId,
+      pollingDistrict: 'AC',
+      streets: [{ name: 'Station Road', households: 150 }],
+    });
     const ann = await call('volunteers.create', { name: 'Ann Deliverer', roles: ['Deliver', 'canvass', 'deliver'], consentToContact: true });
     return { c, leaflet, elm, station, ann };
   }
@@ -182,7 +192,14 @@ describe('print runs, rounds and drops', () => {
     expect(over.code).toBe('needs_confirmation');
     expect(over.message).toMatch(/Round "Elm Road" has 100 households; this drop makes 120 copies, 20 more/);
 
-    const tooMany = await fail('drops.create', { leafletId: leaflet.id, roundId: elm.id, droppedOn: daysAgo(1), delivered: 600, complete: true, confirm: true });
+    const tooMany = await fail('drops.create', {
+      leafletId: leaflet.id,
+      roundId: elm.id,
+      droppedOn: daysAgo(1),
+      delivered: 600,
+      complete: true,
+      confirm: true,
+    });
     expect(tooMany.fields?.delivered).toMatch(/Only 500 copies were in stock/);
 
     expect(count('drops')).toBe(before);

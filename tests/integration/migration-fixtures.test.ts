@@ -25,7 +25,9 @@ function snapshot(path: string): Snapshot {
   const db = new Database(path, { readonly: true });
   try {
     // Rows of their own: the search index (a virtual table) and its shadow tables are derived from electors.
-    const tables = db.prepare(`SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[];
+    const tables = db
+      .prepare(`SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+      .all() as { name: string }[];
     const out: Snapshot = new Map();
     for (const { name } of tables) {
       const columns = (db.prepare(`PRAGMA table_info("${name}")`).all() as { name: string }[]).map((c) => c.name);
@@ -41,7 +43,10 @@ function snapshot(path: string): Snapshot {
 function rowsNow(path: string, table: string, columns: string[]): unknown[][] {
   const db = new Database(path, { readonly: true });
   try {
-    return db.prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${table}" ORDER BY rowid`).raw().all() as unknown[][];
+    return db
+      .prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${table}" ORDER BY rowid`)
+      .raw()
+      .all() as unknown[][];
   } finally {
     db.close();
   }

@@ -33,14 +33,17 @@ describe('migrations', () => {
     const dir = tempDir();
     const path = join(dir, 'h.sqlite');
     const db = await openDatabase(path, PLAIN);
-    db.prepare("INSERT INTO elections (name, type, polling_day, nation, created_at, updated_at) VALUES ('GE', 'uk-parliament', '2029-05-03', 'england', 'x', 'x')").run();
+    db.prepare(
+      "INSERT INTO elections (name, type, polling_day, nation, created_at, updated_at) VALUES ('GE', 'uk-parliament', '2029-05-03', 'england', 'x', 'x')",
+    ).run();
     const version = schemaVersion(db);
     db.close();
 
     // A later release adds a migration.
     const migrations = join(dir, 'migrations');
     mkdirSync(migrations);
-    for (const f of readdirSync(new URL('../../db/migrations/', import.meta.url))) copyFileSync(new URL(`../../db/migrations/${f}`, import.meta.url), join(migrations, f));
+    for (const f of readdirSync(new URL('../../db/migrations/', import.meta.url)))
+      copyFileSync(new URL(`../../db/migrations/${f}`, import.meta.url), join(migrations, f));
     writeFileSync(join(migrations, '900_test_column.sql'), "ALTER TABLE elections ADD COLUMN test_note TEXT NOT NULL DEFAULT 'added';");
     process.env.HUSTINGS_MIGRATIONS_DIR = migrations;
 

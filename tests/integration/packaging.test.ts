@@ -80,9 +80,7 @@ describe('electron-builder package (linux dir)', () => {
     const pkg = JSON.parse(readFromAsar('package.json')) as { main: string };
     expect(pkg.main).toBe('dist/electron/main.cjs');
     expect(entries).toContain('/dist/electron/main.cjs');
-    const external = requiredModules(readFromAsar('dist/electron/main.cjs')).filter(
-      (m) => !m.startsWith('node:') && !builtinModules.includes(m),
-    );
+    const external = requiredModules(readFromAsar('dist/electron/main.cjs')).filter((m) => !m.startsWith('node:') && !builtinModules.includes(m));
     expect(new Set(external)).toEqual(new Set(['electron', 'better-sqlite3-multiple-ciphers']));
   });
 
@@ -92,7 +90,7 @@ describe('electron-builder package (linux dir)', () => {
     for (const m of migrations) expect(entries).toContain(`/dist/electron/migrations/${m}`);
   });
 
-  it('has the sandboxed preloads (the app window\'s and the unlock window\'s) as CommonJS requiring only electron', () => {
+  it("has the sandboxed preloads (the app window's and the unlock window's) as CommonJS requiring only electron", () => {
     for (const name of ['preload.cjs', 'unlock-preload.cjs']) {
       expect(entries).toContain(`/dist/electron/${name}`);
       const preload = readFromAsar(`dist/electron/${name}`);
@@ -107,7 +105,10 @@ describe('electron-builder package (linux dir)', () => {
     const html = readFromAsar('dist/renderer/index.html');
     const csp = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html);
     expect(csp, 'index.html has a CSP meta tag').not.toBeNull();
-    const policy = csp![1].replace(/&#39;|&#x27;|&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    const policy = csp![1]
+      .replace(/&#39;|&#x27;|&apos;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
     expect(policy).toMatch(/script-src 'self'(;|$)/);
     expect(policy).toMatch(/object-src 'none'/);
     expect(policy).not.toMatch(/unsafe-inline|unsafe-eval/);

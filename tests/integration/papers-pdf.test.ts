@@ -36,7 +36,14 @@ beforeEach(async () => {
       paidOn: '2026-04-30',
     });
   }
-  await ok(app, 'treasury.createDonation', { contestId, donorName: 'Cy Donor', donorAddress: '1 High St\nNewtown', kind: 'cash', value: '£250', receivedOn: '2026-04-20' });
+  await ok(app, 'treasury.createDonation', {
+    contestId,
+    donorName: 'Cy Donor',
+    donorAddress: '1 High St\nNewtown',
+    kind: 'cash',
+    value: '£250',
+    receivedOn: '2026-04-20',
+  });
 });
 afterEach(() => app.cleanup());
 
@@ -62,7 +69,7 @@ describe('round sheets and the expenses return as PDF', () => {
     expect(pages[0]).toContain('Dog at no. 4');
     expect(pages[1]).toContain('Streets in walking order (continued)');
     const all = pages.join('\n');
-    const at = STREETS.map((s) => all.indexOf(`${s.name}\n`) >= 0 ? all.indexOf(`${s.name}\n`) : all.indexOf(s.name));
+    const at = STREETS.map((s) => (all.indexOf(`${s.name}\n`) >= 0 ? all.indexOf(`${s.name}\n`) : all.indexOf(s.name)));
     expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 
@@ -105,7 +112,11 @@ describe('round sheets and the expenses return as PDF', () => {
       const auth = { headers: { Authorization: 'Bearer paper-token' } };
       expect((await fetch(`${base}/round-sheet?round=${roundId}`)).status).toBe(401);
       const round = await fetch(`${base}/round-sheet?round=${roundId}`, auth);
-      expect([round.status, round.headers.get('content-type'), round.headers.get('content-disposition')]).toEqual([200, 'application/pdf', 'attachment; filename="round-sheet-elm-estate.pdf"']);
+      expect([round.status, round.headers.get('content-type'), round.headers.get('content-disposition')]).toEqual([
+        200,
+        'application/pdf',
+        'attachment; filename="round-sheet-elm-estate.pdf"',
+      ]);
       expect((await pagesOf(new Uint8Array(await round.arrayBuffer())))[0]).toContain('Round sheet: Elm Estate');
       const ret = await fetch(`${base}/expenses-return?contest=${contestId}`, auth);
       expect(ret.status).toBe(200);

@@ -46,7 +46,11 @@ describe('party lists', () => {
     // Senedd 2026: one deposit per list; the amount is the unconfirmed 2021 figure until a source confirms it.
     expect(list.deposit).toMatchObject({ amountPence: 50_000, source: 'unconfirmed', returnRuleText: 'returned if more than 5% of the valid votes' });
     expect(list.closeOfNominations).toBe('2026-04-09');
-    expect(list.members[0].problems).toEqual(['Consent to nomination not yet signed', 'Home address form not yet received', 'Overdue: nominations closed on 2026-04-09']);
+    expect(list.members[0].problems).toEqual([
+      'Consent to nomination not yet signed',
+      'Home address form not yet received',
+      'Overdue: nominations closed on 2026-04-09',
+    ]);
     expect(list.complete).toBe(false);
     // One list per contest.
     expect((await refused('partyLists.create', { contestId: contest.id, partyName: 'Small Party' })).code).toBe('conflict');
@@ -55,7 +59,7 @@ describe('party lists', () => {
     const d = await ok('partyLists.addMember', { listId: list.id, candidateId: fourth.id, position: 1 });
     expect(namesOf(d)).toEqual(['1. Candidate 4', '2. Candidate 1', '3. Candidate 2', '4. Candidate 3']);
     expect((await refused('partyLists.addMember', { listId: list.id, candidateId: people[0].id })).code).toBe('conflict');
-    expect((await ok('partyLists.list', { contestId: contest.id }))).toEqual([
+    expect(await ok('partyLists.list', { contestId: contest.id })).toEqual([
       { id: list.id, contestId: contest.id, partyName: 'Small Party', areaName: 'Clwyd', electionName: 'Senedd 2026', status: 'prospective', names: 4 },
     ]);
   });
@@ -74,18 +78,52 @@ describe('party lists', () => {
   it('reorders the list, and refuses a duplicate place, a missing name or a name from another list, writing nothing', async () => {
     const { list } = await standList(3);
     const [a, b, c] = list.members;
-    const d = await ok('partyLists.reorder', { listId: list.id, order: [{ memberId: a.id, position: 3 }, { memberId: b.id, position: 1 }, { memberId: c.id, position: 2 }] });
+    const d = await ok('partyLists.reorder', {
+      listId: list.id,
+      order: [
+        { memberId: a.id, position: 3 },
+        { memberId: b.id, position: 1 },
+        { memberId: c.id, position: 2 },
+      ],
+    });
     expect(namesOf(d)).toEqual(['1. Candidate 2', '2. Candidate 3', '3. Candidate 1']);
 
     const before = snapshot(app);
-    const dup = await refused('partyLists.reorder', { listId: list.id, order: [{ memberId: a.id, position: 1 }, { memberId: b.id, position: 1 }, { memberId: c.id, position: 2 }] });
+    const dup = await refused('partyLists.reorder', {
+      listId: list.id,
+      order: [
+        { memberId: a.id, position: 1 },
+        { memberId: b.id, position: 1 },
+        { memberId: c.id, position: 2 },
+      ],
+    });
     expect(dup.code).toBe('invalid_input');
     expect(dup.fields).toEqual({ 'order.1.position': 'Place 1 is given to both Candidate 1 and Candidate 2' });
-    const missing = await refused('partyLists.reorder', { listId: list.id, order: [{ memberId: a.id, position: 1 }, { memberId: b.id, position: 2 }] });
+    const missing = await refused('partyLists.reorder', {
+      listId: list.id,
+      order: [
+        { memberId: a.id, position: 1 },
+        { memberId: b.id, position: 2 },
+      ],
+    });
     expect(missing.fields).toEqual({ order: 'Give a place to every name on the list: Candidate 3 has none' });
-    const beyond = await refused('partyLists.reorder', { listId: list.id, order: [{ memberId: a.id, position: 4 }, { memberId: b.id, position: 2 }, { memberId: c.id, position: 1 }] });
+    const beyond = await refused('partyLists.reorder', {
+      listId: list.id,
+      order: [
+        { memberId: a.id, position: 4 },
+        { memberId: b.id, position: 2 },
+        { memberId: c.id, position: 1 },
+      ],
+    });
     expect(beyond.fields).toEqual({ 'order.0.position': 'Places run from 1 to 3' });
-    const stranger = await refused('partyLists.reorder', { listId: list.id, order: [{ memberId: 999, position: 1 }, { memberId: b.id, position: 2 }, { memberId: c.id, position: 3 }] });
+    const stranger = await refused('partyLists.reorder', {
+      listId: list.id,
+      order: [
+        { memberId: 999, position: 1 },
+        { memberId: b.id, position: 2 },
+        { memberId: c.id, position: 3 },
+      ],
+    });
     expect(stranger.fields).toMatchObject({ 'order.0.memberId': 'Name 999 is not on this list' });
     const zero = await refused('partyLists.reorder', { listId: list.id, order: [{ memberId: a.id, position: 0 }] });
     expect(zero.fields).toEqual({ 'order.0.position': 'Places start at 1' });
@@ -128,7 +166,10 @@ describe('party lists', () => {
     const sp = await ok('elections.create', { name: 'Holyrood 2026', type: 'scottish-parliament', pollingDay: '2026-05-07', nation: 'scotland' });
     const region = await area('Lothian', 'region', 'scotland');
     const spContest = await ok('contests.create', { electionId: sp.id, areaId: region.id, status: 'contesting' });
-    expect((await ok('partyLists.create', { contestId: spContest.id, partyName: 'Small Party' })).ballot).toMatchObject({ seats: 7, allocation: 'additional-member' });
+    expect((await ok('partyLists.create', { contestId: spContest.id, partyName: 'Small Party' })).ballot).toMatchObject({
+      seats: 7,
+      allocation: 'additional-member',
+    });
   });
 
   it('keeps a person to one list in an election, and off the lists while standing as an individual', async () => {
@@ -141,18 +182,28 @@ describe('party lists', () => {
     const ind = await ok('candidates.create', { ballotName: 'Ivor Independent', partyCandidate: false });
     await ok('candidacies.create', { candidateId: ind.id, contestId: other.id });
     const both = await refused('partyLists.addMember', { listId: list.id, candidateId: ind.id });
-    expect(both.fields).toEqual({ candidateId: 'Ivor Independent stands as an individual candidate in Fflint Wrecsam: nobody may be both on a list and an individual candidate' });
+    expect(both.fields).toEqual({
+      candidateId: 'Ivor Independent stands as an individual candidate in Fflint Wrecsam: nobody may be both on a list and an individual candidate',
+    });
   });
 
   it('papers: each name’s consent and home address form, the list’s items, then delivered and validly nominated', async () => {
     const { list, contest } = await standList(2);
-    expect((await refused('partyLists.setStatus', { id: list.id, status: 'delivered', onDate: '2026-04-01' })).fields).toMatchObject({ status: expect.stringMatching(/cannot become delivered/) });
+    expect((await refused('partyLists.setStatus', { id: list.id, status: 'delivered', onDate: '2026-04-01' })).fields).toMatchObject({
+      status: expect.stringMatching(/cannot become delivered/),
+    });
     for (const m of list.members) {
       await ok('partyLists.setMemberPapers', { id: m.id, consentSignedOn: '2026-03-20', consentWitnessedBy: 'Wendy Witness', homeAddressFormOn: '2026-03-20' });
     }
-    const early = await refused('partyLists.setMemberPapers', { id: list.members[0].id, consentSignedOn: 'not a date', consentWitnessedBy: '', homeAddressFormOn: null });
+    const early = await refused('partyLists.setMemberPapers', {
+      id: list.members[0].id,
+      consentSignedOn: 'not a date',
+      consentWitnessedBy: '',
+      homeAddressFormOn: null,
+    });
     expect(early.fields).toMatchObject({ consentSignedOn: 'Write the date as YYYY-MM-DD' });
-    for (const item of ['party-nomination-paper', 'certificate-of-authorisation']) await ok('partyLists.setItem', { id: list.id, item, state: 'done', doneOn: '2026-04-01' });
+    for (const item of ['party-nomination-paper', 'certificate-of-authorisation'])
+      await ok('partyLists.setItem', { id: list.id, item, state: 'done', doneOn: '2026-04-01' });
     // The deposit item follows the treasury's record of the list's one deposit, not a tick.
     const unpaid = await ok('partyLists.setItem', { id: list.id, item: 'deposit', state: 'done', doneOn: '2026-04-01' });
     expect(unpaid.problems).toContain('Deposit: Marked done, but the treasury has no record of the payment: record it on the contest’s money page');
@@ -166,7 +217,12 @@ describe('party lists', () => {
     expect(d.complete).toBe(true);
     await ok('partyLists.setStatus', { id: list.id, status: 'papers-in-progress', onDate: '2026-03-20' });
     await ok('partyLists.setStatus', { id: list.id, status: 'delivered', onDate: '2026-04-02' });
-    const late = await refused('partyLists.setMemberPapers', { id: list.members[0].id, consentSignedOn: '2026-04-03', consentWitnessedBy: 'W', homeAddressFormOn: '2026-03-20' });
+    const late = await refused('partyLists.setMemberPapers', {
+      id: list.members[0].id,
+      consentSignedOn: '2026-04-03',
+      consentWitnessedBy: 'W',
+      homeAddressFormOn: '2026-03-20',
+    });
     expect(late.fields).toEqual({ consentSignedOn: 'The consent is dated Fri 3 Apr 2026, after the papers were delivered on Thu 2 Apr 2026: check the date' });
     const valid = await ok('partyLists.setStatus', { id: list.id, status: 'validly-nominated', onDate: '2026-04-10' });
     expect(valid.history.map((h: any) => h.status)).toEqual(['prospective', 'papers-in-progress', 'delivered', 'validly-nominated']);
@@ -181,7 +237,12 @@ describe('party lists', () => {
     expect(ledger.deposit).toMatchObject({ expectedPence: 50_000, outcome: 'awaiting-result' });
     expect(ledger.deposit.expectedRule).toBe('£500.00 for the party list (unconfirmed default), returned if more than 5% of the valid votes');
     // Senedd party limit as proposed: £52,500 for one name + £3,500 for each further name (to 6).
-    expect(ledger.limit).toMatchObject({ basis: 'rule', limitPence: 5_950_000, confirmed: false, working: '£52,500 + 2 × £3,500 for a list of 3 names = £59,500' });
+    expect(ledger.limit).toMatchObject({
+      basis: 'rule',
+      limitPence: 5_950_000,
+      confirmed: false,
+      working: '£52,500 + 2 × £3,500 for a list of 3 names = £59,500',
+    });
     await ok('treasury.saveDeposit', { contestId: contest.id, amount: '£500', paidOn: '2026-04-01', method: 'bankers-draft' });
 
     const rows = [
@@ -237,7 +298,9 @@ describe('party lists', () => {
     expect((await refused('results.record', { ...base, declaredOn: '2026-05-08', contestId: other.id, rows: [row] })).fields).toEqual({
       'rows.0.partyListId': `Party list ${list.id} is not standing in this contest`,
     });
-    expect((await refused('results.record', { ...base, declaredOn: '2026-05-08', contestId: contest.id, rows: [row, { ...row, name: 'Again' }] })).fields).toEqual({
+    expect(
+      (await refused('results.record', { ...base, declaredOn: '2026-05-08', contestId: contest.id, rows: [row, { ...row, name: 'Again' }] })).fields,
+    ).toEqual({
       'rows.1.partyListId': 'Again is entered twice',
     });
     expect(snapshot(app)).toBe(before);

@@ -132,7 +132,11 @@ describe('erasing a volunteer, a candidate, a subscriber and a donor', () => {
     await eraseAll(p);
     const log = readFileSync(erasureLogPath(dbPath), 'utf8');
     for (const s of personal) expect(textMentions(log, s), s).toBe(false);
-    const entries = log.trim().split('\n').slice(1).map((l) => JSON.parse(l));
+    const entries = log
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => JSON.parse(l));
     expect(entries.map((e) => e.kind)).toEqual(['volunteer', 'candidate', 'subscriber', 'donor']);
     for (const e of entries) expect(e.match.every((h: string) => /^[0-9a-f]{64}$/.test(h))).toBe(true);
   });
@@ -192,9 +196,7 @@ describe('finding them again', () => {
   beforeEach(() => setUp(PLAIN));
 
   const volunteer = (name: string, email = '', phone = '') =>
-    app.db
-      .prepare("INSERT INTO volunteers (name, email, phone, created_at, updated_at) VALUES (?, ?, ?, '2026-01-01', '2026-01-01')")
-      .run(name, email, phone);
+    app.db.prepare("INSERT INTO volunteers (name, email, phone, created_at, updated_at) VALUES (?, ?, ?, '2026-01-01', '2026-01-01')").run(name, email, phone);
   const names = async () => (await ok(app, 'volunteers.list', {})).map((v: { name: string; email: string }) => `${v.name} <${v.email}>`).sort();
 
   it('finds a volunteer by name and phone though their email changed, by name alone only when that is all there is and finds one person', async () => {
@@ -223,7 +225,12 @@ describe('finding them again', () => {
     for (const name of ['Constance Keepname', 'Cedric Standing']) {
       const c = await ok(app, 'candidates.create', { ballotName: name });
       const k = await ok(app, 'candidacies.create', { candidateId: c.id, contestId });
-      papers.push((await ok(app, 'subscribers.add', { candidacyId: k.id, electorNumber: 'QX-417', name: 'Ignatius Brambleby' })) as { id: number; subscribers: { id: number }[] });
+      papers.push(
+        (await ok(app, 'subscribers.add', { candidacyId: k.id, electorNumber: 'QX-417', name: 'Ignatius Brambleby' })) as {
+          id: number;
+          subscribers: { id: number }[];
+        },
+      );
     }
     const older = await ok(app, 'backups.create', {});
     await ok(app, 'subscribers.erasePerson', { id: papers[0]!.subscribers[0]!.id, confirm: true });

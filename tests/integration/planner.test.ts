@@ -32,8 +32,22 @@ describe('the planner', () => {
   });
 
   it('saves figures and assumptions, recomputes, and audits the change', async () => {
-    await call(app, 'planner.save', { contestId, fundsAvailablePence: 50_000, volunteerHoursOffered: 300, membersKnown: 12, plannedRounds: 3, electorsPerHousehold: 1.9 });
-    const p = await call(app, 'planner.save', { contestId, fundsAvailablePence: 90_000, volunteerHoursOffered: 300, membersKnown: 12, plannedRounds: 3, electorsPerHousehold: 1.9 });
+    await call(app, 'planner.save', {
+      contestId,
+      fundsAvailablePence: 50_000,
+      volunteerHoursOffered: 300,
+      membersKnown: 12,
+      plannedRounds: 3,
+      electorsPerHousehold: 1.9,
+    });
+    const p = await call(app, 'planner.save', {
+      contestId,
+      fundsAvailablePence: 90_000,
+      volunteerHoursOffered: 300,
+      membersKnown: 12,
+      plannedRounds: 3,
+      electorsPerHousehold: 1.9,
+    });
     expect(p.stored).toMatchObject({ fundsAvailablePence: 90_000, plannedRounds: 3, electorsPerHousehold: 1.9, costPerThousandPence: null });
     // 10,000 households × 3 rounds × £40 / 1,000 = £1,200; no deposit for a council ward.
     expect(p.plan.figures.cost.leafletsPence).toBe(120_000);
@@ -144,7 +158,16 @@ describe('the planner', () => {
 
   it('compares contests side by side with their latest decisions', async () => {
     await call(app, 'planner.save', { contestId, fundsAvailablePence: 10_000, volunteerHoursOffered: 0 });
-    await call(app, 'planner.decide', { contestId, decidedOn: today, meeting: 'AGM', outcome: 'not-contesting', votesFor: 7, votesAgainst: 1, votesAbstain: 0, minute: 'Not this time.' });
+    await call(app, 'planner.decide', {
+      contestId,
+      decidedOn: today,
+      meeting: 'AGM',
+      outcome: 'not-contesting',
+      votesFor: 7,
+      votesAgainst: 1,
+      votesAbstain: 0,
+      minute: 'Not this time.',
+    });
     const rows = await call(app, 'planner.list', {});
     expect(rows.map((r: { contest: { areaName: string } }) => r.contest.areaName)).toEqual(['Hyde Park', 'Unknown Ward']);
     expect(rows[0].plan.verdict).toBe('not-practical');
@@ -155,7 +178,16 @@ describe('the planner', () => {
 
   it('deletes plans and decisions with their contest', async () => {
     await call(app, 'planner.save', { contestId, fundsAvailablePence: 10_000 });
-    await call(app, 'planner.decide', { contestId, decidedOn: today, meeting: 'AGM', outcome: 'contesting', votesFor: 7, votesAgainst: 1, votesAbstain: 0, minute: 'Stand.' });
+    await call(app, 'planner.decide', {
+      contestId,
+      decidedOn: today,
+      meeting: 'AGM',
+      outcome: 'contesting',
+      votesFor: 7,
+      votesAgainst: 1,
+      votesAbstain: 0,
+      minute: 'Stand.',
+    });
     await call(app, 'contests.delete', { id: contestId });
     expect(app.db.prepare('SELECT COUNT(*) AS n FROM contest_plans').get()).toEqual({ n: 0 });
     expect(app.db.prepare('SELECT COUNT(*) AS n FROM contest_decisions').get()).toEqual({ n: 0 });

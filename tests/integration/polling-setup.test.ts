@@ -104,7 +104,10 @@ describe('polling stations', () => {
       moveDistricts: true,
     });
     const o = await ok(app, 'polling.get', { contestId });
-    expect(o.stations.map((s: { name: string; districts: string[] }) => `${s.name}: ${s.districts.join(',')}`)).toEqual(['Park School: AA,AB', 'St Mary’s Hall: ']);
+    expect(o.stations.map((s: { name: string; districts: string[] }) => `${s.name}: ${s.districts.join(',')}`)).toEqual([
+      'Park School: AA,AB',
+      'St Mary’s Hall: ',
+    ]);
   });
 
   it('refuses districts not on the register, blank names and unknown areas, writing nothing', async () => {
@@ -210,7 +213,9 @@ describe('importing polling stations from CSV', () => {
       csv: bad,
       columns: { district: 0, name: 1, address: 2 },
     });
-    expect(e.message).toMatch(/^Nothing was imported: 4 problems in the file \(line 3: Polling district ZZ is not on this area’s register; line 4: No polling district/);
+    expect(e.message).toMatch(
+      /^Nothing was imported: 4 problems in the file \(line 3: Polling district ZZ is not on this area’s register; line 4: No polling district/,
+    );
     expect(e.fields).toEqual({
       'line 3': 'Polling district ZZ is not on this area’s register',
       'line 4': 'No polling district',
@@ -355,7 +360,9 @@ describe('duties', () => {
       name: 'Far',
       districts: [],
     });
-    expect((await refused('polling.saveDuty', t({ stationId: far.id, startsAt: '15:00', endsAt: '16:00' }))).fields?.stationId).toBe('Choose one of this area’s polling stations');
+    expect((await refused('polling.saveDuty', t({ stationId: far.id, startsAt: '15:00', endsAt: '16:00' }))).fields?.stationId).toBe(
+      'Choose one of this area’s polling stations',
+    );
     // Editing a shift does not clash with itself.
     await ok(app, 'polling.saveDuty', t({ id: first.id, startsAt: '07:00', endsAt: '09:00' }));
     expect((await ok(app, 'polling.deleteDuty', { id: first.id })).deleted).toBe(true);

@@ -44,13 +44,22 @@ describe.skipIf(process.platform === 'win32')('private files', () => {
     const server = await startBrowserMode({ dbPath });
     try {
       const l = (await server.call('leaflets.create', { title: 'Focus', size: 'A5' })).body.value;
-      expect((await server.call('leaflets.attachArtwork', { id: l.id, fileName: 'f.pdf', type: 'application/pdf', dataBase64: pdfFile().toString('base64') })).body.ok).toBe(true);
+      expect(
+        (await server.call('leaflets.attachArtwork', { id: l.id, fileName: 'f.pdf', type: 'application/pdf', dataBase64: pdfFile().toString('base64') })).body
+          .ok,
+      ).toBe(true);
       const backup = (await server.call('backups.create', {})).body;
       expect(backup.ok).toBe(true);
       const upload = (await server.call('uploads.begin', { name: 'register.csv', size: 10 })).body;
       expect(upload.ok).toBe(true);
 
-      const folders = [join(dir, 'new'), join(dir, 'new', 'campaign'), join(dir, 'new', 'campaign', 'backups'), join(dir, 'new', 'campaign', 'artwork'), uploadsDir(dbPath)];
+      const folders = [
+        join(dir, 'new'),
+        join(dir, 'new', 'campaign'),
+        join(dir, 'new', 'campaign', 'backups'),
+        join(dir, 'new', 'campaign', 'artwork'),
+        uploadsDir(dbPath),
+      ];
       const files = [
         dbPath,
         `${dbPath}-wal`,
@@ -86,7 +95,9 @@ describe.skipIf(process.platform === 'win32')('private files', () => {
 
     const again = await openHustings({ dbPath, keys: PLAIN, startupBackup: false });
     try {
-      expect([...loose, `${dbPath}-wal`, `${dbPath}-shm`].map(octal)).toEqual([...loose, `${dbPath}-wal`, `${dbPath}-shm`].map((f) => octal(f).replace(/\d+$/, '600')));
+      expect([...loose, `${dbPath}-wal`, `${dbPath}-shm`].map(octal)).toEqual(
+        [...loose, `${dbPath}-wal`, `${dbPath}-shm`].map((f) => octal(f).replace(/\d+$/, '600')),
+      );
       expect([backups, join(dir, 'artwork')].map(mode)).toEqual([0o700, 0o700]);
       expect(mode(unrelated)).toBe(0o644); // not Hustings' to change
       expect(mode(dir)).toBe(0o700); // mkdtemp's; a folder given with --db is otherwise left as it is

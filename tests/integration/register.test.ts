@@ -104,7 +104,12 @@ describe('importing a register', () => {
 
   it('names the line of a quoted cell that is never closed, and imports nothing', async () => {
     const before = snapshot(app);
-    const csv = [HEADINGS, 'AA,1,,,Smith,John,1 Mill Lane,Newtown,AB1 2CD', 'AA,2,,,"Smith,Jane,1 Mill Lane,Newtown,AB1 2CD', 'AA,3,,,Brown,Ann,3 Mill Lane,Newtown,AB1 2CD'].join('\n');
+    const csv = [
+      HEADINGS,
+      'AA,1,,,Smith,John,1 Mill Lane,Newtown,AB1 2CD',
+      'AA,2,,,"Smith,Jane,1 Mill Lane,Newtown,AB1 2CD',
+      'AA,3,,,Brown,Ann,3 Mill Lane,Newtown,AB1 2CD',
+    ].join('\n');
     const end = await importCsv(app, areaId, csv);
     expect(end.state).toBe('error');
     expect((end.error?.details as any).problems).toEqual([
@@ -154,7 +159,11 @@ describe('importing a register', () => {
     const session = await ok(app, 'canvass.createSession', { areaId, pollingDistrict: 'KB2A', heldOn: '2026-11-01', canvassers: 'Sam' });
     expect(session.pollingDistrict).toBe('KB2A');
     // The whole number in one column, its code written with the number.
-    const whole = ['Elector Number,Elector Surname,Elector Forename,Address1,PostCode', 'GB1-1,Smith,John,1 Mill Lane,AB1 2CD', 'AB1-124/2,Brown,Ann,3 Mill Lane,AB1 2CD'].join('\n');
+    const whole = [
+      'Elector Number,Elector Surname,Elector Forename,Address1,PostCode',
+      'GB1-1,Smith,John,1 Mill Lane,AB1 2CD',
+      'AB1-124/2,Brown,Ann,3 Mill Lane,AB1 2CD',
+    ].join('\n');
     const other = (await ok(app, 'areas.create', { name: 'Newtown West', kind: 'ward', nation: 'england', electorate: null, classification: null })).id;
     const again = await importCsv(app, other, whole, 'whole.csv');
     expect(again.state, again.message).toBe('done');
@@ -217,7 +226,9 @@ describe('files in other encodings, and files that are not registers', () => {
     const mixed = Buffer.concat([Buffer.from(rows.join('\n')), Buffer.from('\nAA,3001,,,Ångström,Zoë,1 Mill Lane,Newtown,AB1 2CD\n', 'latin1')]);
     const { end } = await importBytes('mixed.csv', mixed);
     expect(end?.state).toBe('error');
-    expect(end?.message).toMatch(/^mixed\.csv is not all UTF-8 text: near line 3,002 it has characters written another way\. Open it in your spreadsheet program and save it as "CSV UTF-8/);
+    expect(end?.message).toMatch(
+      /^mixed\.csv is not all UTF-8 text: near line 3,002 it has characters written another way\. Open it in your spreadsheet program and save it as "CSV UTF-8/,
+    );
     expect(snapshot(app)).toBe(before);
   });
 });
@@ -252,7 +263,7 @@ describe('re-importing next year’s register', () => {
     expect(janeNow).toMatchObject({ fullName: 'JANE SMITH', latestSupport: '1', requests: ['join'] });
     expect((await ok(app, 'register.getElector', { id: jane.id })).returns).toHaveLength(1);
     // Ann Brown left: she and her return are gone, Liz Carter is new with no history.
-    expect((await findElector(app.db, areaId, 'AA-1'))).toMatchObject({ fullName: 'Liz Carter', latestOutcome: null });
+    expect(await findElector(app.db, areaId, 'AA-1')).toMatchObject({ fullName: 'Liz Carter', latestOutcome: null });
     expect((await ok(app, 'canvass.getSession', { id: session.id })).returnCount).toBe(1);
     const audit = await ok(app, 'audit.list', { entity: 'register' });
     expect(audit[0].summary).toBe('Re-imported the register of Newtown East from register-2027.csv: 8 matched, 1 new, 1 left');
@@ -267,11 +278,14 @@ describe('asking before a re-import removes anyone', () => {
   it('says how many electors and returns a partial file would remove, changes nothing, and imports once confirmed', async () => {
     await importCsv(app, areaId, SMALL_REGISTER);
     const session = await ok(app, 'canvass.createSession', { areaId, heldOn: '2026-11-01', canvassers: 'Sam' });
-    for (const n of ['AB-1', 'AB-2']) await ok(app, 'canvass.recordReturn', { sessionId: session.id, electorId: (await findElector(app.db, areaId, n))!.id, codes: '2' });
+    for (const n of ['AB-1', 'AB-2'])
+      await ok(app, 'canvass.recordReturn', { sessionId: session.id, electorId: (await findElector(app.db, areaId, n))!.id, codes: '2' });
     await ok(app, 'canvass.recordReturn', { sessionId: session.id, electorId: (await findElector(app.db, areaId, 'AA-1'))!.id, codes: '1' });
     const before = snapshot(app);
 
-    const aaOnly = SMALL_REGISTER.split('\r\n').filter((l) => !l.startsWith('AB,')).join('\r\n');
+    const aaOnly = SMALL_REGISTER.split('\r\n')
+      .filter((l) => !l.startsWith('AB,'))
+      .join('\r\n');
     const fileId = await upload(app, 'aa-only.csv', aaOnly);
     const preview = await ok(app, 'register.importPreview', { fileId });
     const asked = await app.jobs.wait((await ok(app, 'register.importStart', { fileId, areaId, mapping: preview.mapping })).jobId);
@@ -302,7 +316,10 @@ describe('notices of alteration', () => {
     await ok(app, 'canvass.recordReturn', { sessionId: session.id, electorId: ann.id, codes: '1' });
     await ok(app, 'canvass.recordReturn', { sessionId: session.id, electorId: tom.id, codes: '2J' });
     const everyoneElse = () =>
-      app.db.prepare("SELECT * FROM electors WHERE area_id = ? AND elector_number NOT IN ('AA-3', 'AA-4', 'AA-2/1') ORDER BY id").all(areaId).map((e: any) => ({ ...e, walk_seq: 0 }));
+      app.db
+        .prepare("SELECT * FROM electors WHERE area_id = ? AND elector_number NOT IN ('AA-3', 'AA-4', 'AA-2/1') ORDER BY id")
+        .all(areaId)
+        .map((e: any) => ({ ...e, walk_seq: 0 }));
     const untouched = everyoneElse();
 
     const notice = [
@@ -313,15 +330,26 @@ describe('notices of alteration', () => {
     ].join('\r\n');
     const asked = await importCsv(app, areaId, notice, 'notice-2026-12.csv', { mode: 'alterations' });
     expect(asked.error?.code).toBe('needs_confirmation');
-    expect(asked.message).toBe('notice-2026-12.csv deletes 1 elector of Newtown East, and 1 canvass return go with them. Nothing has been changed. Confirm to delete them.');
+    expect(asked.message).toBe(
+      'notice-2026-12.csv deletes 1 elector of Newtown East, and 1 canvass return go with them. Nothing has been changed. Confirm to delete them.',
+    );
 
     const end = await importCsv(app, areaId, notice, 'notice-2026-12.csv', { mode: 'alterations', confirmRemovals: true });
     expect(end.state, end.message).toBe('done');
     expect(end.result).toMatchObject({ electors: 3, added: 1, matched: 1, left: 1, reimport: true, mode: 'alterations', households: 6 });
     expect(await findElector(app.db, areaId, 'AA-3')).toBeUndefined();
-    expect(await findElector(app.db, areaId, 'AA-2/1')).toMatchObject({ fullName: 'Liz Carter', householdId: (await findElector(app.db, areaId, 'AA-1'))!.householdId });
+    expect(await findElector(app.db, areaId, 'AA-2/1')).toMatchObject({
+      fullName: 'Liz Carter',
+      householdId: (await findElector(app.db, areaId, 'AA-1'))!.householdId,
+    });
     // Tom keeps his id and his history at his new address.
-    expect(await findElector(app.db, areaId, 'AA-4')).toMatchObject({ id: tom.id, fullName: 'Tom Green-Hill', street: 'Acre Road', latestSupport: '2', requests: ['join'] });
+    expect(await findElector(app.db, areaId, 'AA-4')).toMatchObject({
+      id: tom.id,
+      fullName: 'Tom Green-Hill',
+      street: 'Acre Road',
+      latestSupport: '2',
+      requests: ['join'],
+    });
     expect(everyoneElse()).toEqual(untouched);
     expect((await ok(app, 'canvass.getSession', { id: session.id })).returnCount).toBe(1);
     const audit = await ok(app, 'audit.list', { entity: 'register' });
@@ -329,7 +357,10 @@ describe('notices of alteration', () => {
     // Walk order as a full import would give it: Acre Road first, 3 Mill Lane gone.
     const walk = (await ok(app, 'register.listElectors', { areaId, pollingDistrict: 'AA' })).items.map((e: any) => e.electorNumber);
     expect(walk).toEqual(['AA-4', 'AA-6', 'AA-5', 'AA-1', 'AA-2', 'AA-2/1']);
-    const seqs = app.db.prepare('SELECT walk_seq AS s FROM electors WHERE area_id = ? ORDER BY walk_seq').all(areaId).map((r: any) => r.s);
+    const seqs = app.db
+      .prepare('SELECT walk_seq AS s FROM electors WHERE area_id = ? ORDER BY walk_seq')
+      .all(areaId)
+      .map((r: any) => r.s);
     expect(seqs).toEqual(seqs.map((_: number, i: number) => i + 1));
   });
 
@@ -356,7 +387,9 @@ describe('notices of alteration', () => {
     ].join('\n');
     const end = await importCsv(app, areaId, notice, 'notice.csv', { mode: 'alterations' });
     expect(end.state).toBe('error');
-    expect((end.error?.details as any).problems).toEqual([{ line: 6, reason: 'change "X" is not one we know: write A (addition), D (deletion) or C (change)' }]);
+    expect((end.error?.details as any).problems).toEqual([
+      { line: 6, reason: 'change "X" is not one we know: write A (addition), D (deletion) or C (change)' },
+    ]);
     const fixed = await importCsv(app, areaId, notice.split('\n').slice(0, 5).join('\n'), 'notice.csv', { mode: 'alterations' });
     expect((fixed.error?.details as any).problems).toEqual([
       { line: 2, reason: 'AA-1 is to be added but is already on the register (John Smith); mark the line as a change' },
@@ -410,12 +443,25 @@ describe('a register of thousands of electors', () => {
       else expect(a.d < b.d).toBe(true);
     }
 
-    const before = new Map((app.db.prepare('SELECT full_name AS name, id, household_id AS h FROM electors WHERE area_id = ?').all(areaId) as { name: string; id: number; h: number }[]).map((r) => [r.name, r]));
+    const before = new Map(
+      (
+        app.db.prepare('SELECT full_name AS name, id, household_id AS h FROM electors WHERE area_id = ?').all(areaId) as {
+          name: string;
+          id: number;
+          h: number;
+        }[]
+      ).map((r) => [r.name, r]),
+    );
     const gone = new Set([5, 1000, 2699]);
     const again = await importCsv(app, areaId, register(n, 7, gone), 'register-2027.csv', { confirmRemovals: true });
     expect(again.state, again.message).toBe('done');
     expect(again.result).toMatchObject({ electors: n - gone.size, matched: n - gone.size, added: 0, left: gone.size, reimport: true });
-    const after = app.db.prepare('SELECT full_name AS name, id, household_id AS h, number FROM electors WHERE area_id = ?').all(areaId) as { name: string; id: number; h: number; number: number }[];
+    const after = app.db.prepare('SELECT full_name AS name, id, household_id AS h, number FROM electors WHERE area_id = ?').all(areaId) as {
+      name: string;
+      id: number;
+      h: number;
+      number: number;
+    }[];
     for (const e of after) {
       expect(e.id).toBe(before.get(e.name)?.id);
       expect(e.h).toBe(before.get(e.name)?.h); // same address, same household

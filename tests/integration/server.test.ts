@@ -80,7 +80,11 @@ describe('browser mode', () => {
   });
 
   it('refuses a body over 25 MB (413)', async () => {
-    const big = await raw('/api/elections.list', { method: 'POST', body: 'x'.repeat(25 * 1024 * 1024 + 10), headers: { Authorization: `Bearer ${app.token}` } });
+    const big = await raw('/api/elections.list', {
+      method: 'POST',
+      body: 'x'.repeat(25 * 1024 * 1024 + 10),
+      headers: { Authorization: `Bearer ${app.token}` },
+    });
     expect(big.status).toBe(413);
     expect(JSON.parse(big.body)).toMatchObject({ ok: false, error: { code: 'too_large' } });
   });

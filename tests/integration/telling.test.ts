@@ -39,7 +39,11 @@ describe('tellers’ numbers', () => {
     expect(r.value).toMatchObject({ refused: [], resent: false, receivedAt: '2026-05-07T10:15:00.000Z' });
     const votes = app.db.prepare('SELECT method, voted_at AS votedAt FROM votes').all();
     expect(votes).toEqual(Array(3).fill({ method: 'in_person', votedAt: '2026-05-07T10:15:00.000Z' }));
-    expect(app.db.prepare('SELECT source, polling_district AS d, entered_by AS by FROM vote_batches').get()).toEqual({ source: 'teller', d: 'AA', by: 'tester' });
+    expect(app.db.prepare('SELECT source, polling_district AS d, entered_by AS by FROM vote_batches').get()).toEqual({
+      source: 'teller',
+      d: 'AA',
+      by: 'tester',
+    });
     const districts = await ok(app, 'telling.getDistricts', { contestId });
     expect(districts.districts).toEqual([
       { pollingDistrict: 'AA', station: null, electors: 6, voted: 3 },
@@ -107,7 +111,9 @@ describe('tellers’ numbers', () => {
     expect(await ok(app, 'telling.undo', { clientIds: ['undo-me-1'] })).toEqual({ undone: [], notFound: ['undo-me-1'], votesRemoved: 0 });
     expect(voteCount()).toBe(1);
     // Undone, the numbers can be entered again.
-    expect((await ok(app, 'telling.recordBatch', { contestId, pollingDistrict: 'AA', clientId: 'again-001', entries: [{ number: '1' }] })).recorded).toHaveLength(1);
+    expect(
+      (await ok(app, 'telling.recordBatch', { contestId, pollingDistrict: 'AA', clientId: 'again-001', entries: [{ number: '1' }] })).recorded,
+    ).toHaveLength(1);
     const recent = await ok(app, 'telling.listRecent', { contestId });
     expect(recent.map((b: any) => [b.clientId, b.votes.map((v: any) => v.electorNumber)])).toEqual([
       ['again-001', ['AA-1']],

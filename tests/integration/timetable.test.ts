@@ -19,7 +19,15 @@ const TODAY = '2024-05-20';
 
 async function generalElection() {
   const e = await ok(app, 'elections.create', { name: 'General election 2024', type: 'uk-parliament', pollingDay: '2024-07-04', nation: 'england' });
-  const area = await ok(app, 'areas.create', { name: 'Bristol Central', kind: 'constituency', gssCode: '', electorate: 70000, classification: 'borough', nation: 'england', notes: '' });
+  const area = await ok(app, 'areas.create', {
+    name: 'Bristol Central',
+    kind: 'constituency',
+    gssCode: '',
+    electorate: 70000,
+    classification: 'borough',
+    nation: 'england',
+    notes: '',
+  });
   const contest = await ok(app, 'contests.create', { electionId: e.id, areaId: area.id, status: 'contesting', reason: '' });
   return { e, area, contest };
 }
@@ -46,8 +54,18 @@ describe('election timetables through the API', () => {
 
   it('overrides a milestone, audits it, shows it as such, and goes back', async () => {
     const { e } = await generalElection();
-    const view = await ok(app, 'timetable.setOverride', { electionId: e.id, milestone: 'notice_of_election', date: '2024-06-03', reason: 'RO published early' });
-    expect(milestone(view, 'notice_of_election')).toMatchObject({ date: '2024-06-03', overridden: true, computedDate: '2024-06-04', overrideReason: 'RO published early' });
+    const view = await ok(app, 'timetable.setOverride', {
+      electionId: e.id,
+      milestone: 'notice_of_election',
+      date: '2024-06-03',
+      reason: 'RO published early',
+    });
+    expect(milestone(view, 'notice_of_election')).toMatchObject({
+      date: '2024-06-03',
+      overridden: true,
+      computedDate: '2024-06-04',
+      overrideReason: 'RO published early',
+    });
     const audit = await ok(app, 'audit.list', { entity: 'milestone_override' });
     expect(audit[0].summary).toMatch(/Notice of election set to Mon 3 Jun 2024/);
     const back = await ok(app, 'timetable.clearOverride', { electionId: e.id, milestone: 'notice_of_election' });
@@ -111,7 +129,12 @@ describe('tasks', () => {
       offsetUnit: 'working',
       direction: 'before',
     });
-    expect(task).toMatchObject({ due: '2024-06-04', dueText: '3 working days before close of nominations (and withdrawals)', contestName: 'Bristol Central', done: false });
+    expect(task).toMatchObject({
+      due: '2024-06-04',
+      dueText: '3 working days before close of nominations (and withdrawals)',
+      contestName: 'Bristol Central',
+      done: false,
+    });
     await ok(app, 'elections.update', { id: e.id, name: e.name, type: e.type, pollingDay: '2024-07-11', nation: 'england', dcId: '', notes: '' });
     expect((await ok(app, 'tasks.get', { id: task.id })).due).toBe('2024-06-11');
     const done = await ok(app, 'tasks.setDone', { id: task.id, done: true });
@@ -125,17 +148,31 @@ describe('tasks', () => {
   it('refuses bad tasks with field messages and writes nothing', async () => {
     const { e } = await generalElection();
     const other = await ok(app, 'elections.create', { name: 'Senedd 2026', type: 'senedd', pollingDay: '2026-05-07', nation: 'wales' });
-    const area = await ok(app, 'areas.create', { name: 'Cardiff', kind: 'constituency', gssCode: '', electorate: null, classification: null, nation: 'wales', notes: '' });
+    const area = await ok(app, 'areas.create', {
+      name: 'Cardiff',
+      kind: 'constituency',
+      gssCode: '',
+      electorate: null,
+      classification: null,
+      nation: 'wales',
+      notes: '',
+    });
     const otherContest = await ok(app, 'contests.create', { electionId: other.id, areaId: area.id, status: 'contesting', reason: '' });
     const before = snapshot(app);
     const cases: [unknown, string][] = [
       [{ electionId: e.id, title: 'x', dueKind: 'fixed' }, 'dueDate'],
       [{ electionId: e.id, title: 'x', dueKind: 'fixed', dueDate: '2024-02-30' }, 'dueDate'],
       [{ electionId: e.id, title: '', dueKind: 'fixed', dueDate: '2024-06-01' }, 'title'],
-      [{ electionId: e.id, title: 'x', dueKind: 'relative', milestone: 'close_of_nominations', offsetDays: -3, offsetUnit: 'working', direction: 'before' }, 'offsetDays'],
+      [
+        { electionId: e.id, title: 'x', dueKind: 'relative', milestone: 'close_of_nominations', offsetDays: -3, offsetUnit: 'working', direction: 'before' },
+        'offsetDays',
+      ],
       [{ electionId: e.id, title: 'x', dueKind: 'relative', milestone: 'close_of_nominations', offsetUnit: 'working', direction: 'before' }, 'offsetDays'],
       [{ electionId: e.id, contestId: otherContest.id, title: 'x', dueKind: 'fixed', dueDate: '2024-06-01' }, 'contestId'],
-      [{ electionId: other.id, title: 'x', dueKind: 'relative', milestone: 'vac_application', offsetDays: 1, offsetUnit: 'working', direction: 'before' }, 'milestone'],
+      [
+        { electionId: other.id, title: 'x', dueKind: 'relative', milestone: 'vac_application', offsetDays: 1, offsetUnit: 'working', direction: 'before' },
+        'milestone',
+      ],
     ];
     for (const [input, field] of cases) {
       const r = await app.dispatch('tasks.create', input);
@@ -150,20 +187,34 @@ describe('deadlines', () => {
   it('lists milestones, spending returns and tasks sorted, filtered and counted down', async () => {
     const { e, contest } = await generalElection();
     await ok(app, 'tasks.create', { electionId: e.id, contestId: contest.id, title: 'Order leaflets', dueKind: 'fixed', dueDate: '2024-05-17' });
-    await ok(app, 'tasks.create', { electionId: e.id, title: 'Book the count team', dueKind: 'relative', milestone: 'polling_day', offsetDays: 7, offsetUnit: 'calendar', direction: 'before' });
+    await ok(app, 'tasks.create', {
+      electionId: e.id,
+      title: 'Book the count team',
+      dueKind: 'relative',
+      milestone: 'polling_day',
+      offsetDays: 7,
+      offsetUnit: 'calendar',
+      direction: 'before',
+    });
     await setDeclaredOn(app.db, contest.id, '2024-07-05');
     const { items } = await ok(app, 'deadlines.list', { today: TODAY });
     expect(items.map((d: { date: string }) => d.date)).toEqual([...items.map((d: { date: string }) => d.date)].sort());
     expect(items[0]).toMatchObject({ title: 'Order leaflets', kind: 'task', overdue: true, calendarDays: -3 });
     expect(items.find((d: { title: string }) => d.title === 'Notice of election')).toMatchObject({ dueThisWeek: false, workingDays: 10 });
-    expect(items.filter((d: { kind: string }) => d.kind === 'post-poll').map((d: { date: string }) => d.date)).toEqual(['2024-07-26', '2024-08-02', '2024-08-09']);
+    expect(items.filter((d: { kind: string }) => d.kind === 'post-poll').map((d: { date: string }) => d.date)).toEqual([
+      '2024-07-26',
+      '2024-08-02',
+      '2024-08-09',
+    ]);
     const tasksOnly = await ok(app, 'deadlines.list', { today: TODAY, kind: 'task' });
     expect(tasksOnly.items.map((d: { title: string }) => d.title)).toEqual(['Order leaflets', 'Book the count team']);
     const weekBefore = await ok(app, 'deadlines.list', { today: '2024-06-03' });
     expect(weekBefore.items.find((d: { title: string }) => d.title === 'Notice of election')).toMatchObject({ dueThisWeek: true, workingDays: 1 });
     const later = await ok(app, 'deadlines.list', { today: '2024-06-20' });
     expect(later.items.some((d: { title: string }) => d.title === 'Notice of election')).toBe(false);
-    expect((await ok(app, 'deadlines.list', { today: '2024-06-20', includePast: true })).items.some((d: { title: string }) => d.title === 'Notice of election')).toBe(true);
+    expect(
+      (await ok(app, 'deadlines.list', { today: '2024-06-20', includePast: true })).items.some((d: { title: string }) => d.title === 'Notice of election'),
+    ).toBe(true);
   });
 
   it('exports an iCalendar file that parses back with stable UIDs', async () => {
@@ -173,7 +224,10 @@ describe('deadlines', () => {
     expect(first.filename).toMatch(/\.ics$/);
     const cal = parseIcs(first.text);
     expect(cal.events.length).toBe(9);
-    expect(cal.events.find((ev) => ev.uid === `milestone-${e.id}-close_of_nominations@hustings`)).toMatchObject({ date: '2024-06-07', summary: 'Close of nominations (and withdrawals), 4pm — General election 2024' });
+    expect(cal.events.find((ev) => ev.uid === `milestone-${e.id}-close_of_nominations@hustings`)).toMatchObject({
+      date: '2024-06-07',
+      summary: 'Close of nominations (and withdrawals), 4pm — General election 2024',
+    });
     expect(cal.events.find((ev) => ev.uid.startsWith('task-'))!.summary).toBe('Order leaflets, posters; badges — General election 2024');
     await ok(app, 'elections.update', { id: e.id, name: e.name, type: e.type, pollingDay: '2024-07-11', nation: 'england', dcId: '', notes: '' });
     const second = parseIcs((await ok(app, 'deadlines.ics', { today: TODAY, includePast: true, includeDone: true })).text);
@@ -202,7 +256,12 @@ describe('the timetable command (CLI contract)', () => {
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.out);
     expect(rows.at(-1)).toEqual({ key: 'expense_return', label: 'Return of election expenses', date: '2024-08-08' });
-    expect(rows.find((x: { key: string }) => x.key === 'close_of_nominations')).toEqual({ key: 'close_of_nominations', label: 'Close of nominations (and withdrawals)', date: '2024-06-07', time: '16:00' });
+    expect(rows.find((x: { key: string }) => x.key === 'close_of_nominations')).toEqual({
+      key: 'close_of_nominations',
+      label: 'Close of nominations (and withdrawals)',
+      date: '2024-06-07',
+      time: '16:00',
+    });
   });
 
   it.each([

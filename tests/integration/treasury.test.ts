@@ -61,12 +61,28 @@ const expense = (over: Record<string, unknown> = {}) => ({
 describe('spending limits', () => {
   it('UK general election (RPA 1983 s.76ZA): spending is assigned to the long or short campaign by date and checked against each limit', async () => {
     const ge = await ok(app, 'elections.create', { name: 'GE 2015', type: 'uk-parliament', pollingDay: '2015-05-07', nation: 'england' });
-    const seat = await ok(app, 'areas.create', { name: 'Oldtown', kind: 'constituency', gssCode: 'E14001066', electorate: 69_943, classification: 'county', nation: 'england' });
+    const seat = await ok(app, 'areas.create', {
+      name: 'Oldtown',
+      kind: 'constituency',
+      gssCode: 'E14001066',
+      electorate: 69_943,
+      classification: 'county',
+      nation: 'england',
+    });
     const c = (await ok(app, 'contests.create', { electionId: ge.id, areaId: seat.id, status: 'contesting' })).id;
     await ok(app, 'treasury.createExpense', expense({ contestId: c, amount: '£40,000', invoiceOn: '2015-01-15', paidOn: '2015-01-20' }));
     await ok(app, 'treasury.createExpense', expense({ contestId: c, amount: '£1,000', invoiceOn: '2015-04-20', paidOn: '2015-04-21' }));
     const l = await ok(app, 'treasury.getLimit', { contestId: c });
-    expect(l.periods.map((p: { key: string; starts: string; ends: string; limitPence: number; spend: { spentPence: number; level: string } }) => [p.key, p.starts, p.ends, p.limitPence, p.spend.spentPence, p.spend.level])).toEqual([
+    expect(
+      l.periods.map((p: { key: string; starts: string; ends: string; limitPence: number; spend: { spentPence: number; level: string } }) => [
+        p.key,
+        p.starts,
+        p.ends,
+        p.limitPence,
+        p.spend.spentPence,
+        p.spend.level,
+      ]),
+    ).toEqual([
       ['long-campaign', '2014-12-19', '2015-03-30', 4_375_184, 4_000_000, 'warning'],
       ['short-campaign', '2015-03-31', '2015-05-07', 1_978_316, 100_000, 'ok'],
     ]);
@@ -113,19 +129,33 @@ describe('spending limits', () => {
     const bad = await app.dispatch('treasury.updateSettings', { contestId: c, policeArea: 'Atlantis' });
     expect(bad).toMatchObject({ ok: false, error: { fields: { policeArea: expect.any(String) } } });
     await ok(app, 'treasury.updateSettings', { contestId: c, policeArea: 'thames valley' });
-    expect(await ok(app, 'treasury.getLimit', { contestId: c })).toMatchObject({ basis: 'rule', limitPence: 30_330_300, policeArea: 'Thames Valley', confirmed: false, checkedOn: '2026-12-02' });
+    expect(await ok(app, 'treasury.getLimit', { contestId: c })).toMatchObject({
+      basis: 'rule',
+      limitPence: 30_330_300,
+      policeArea: 'Thames Valley',
+      confirmed: false,
+      checkedOn: '2026-12-02',
+    });
     await ok(app, 'treasury.updateSettings', { contestId: c, policeArea: 'Thames Valley', limitOverride: '£415,000', limitSource: 'PARO notice' });
     expect(await ok(app, 'treasury.getLimit', { contestId: c })).toMatchObject({ basis: 'override', limitPence: 41_500_000, confirmed: true });
     const avon = await ok(app, 'areas.create', { name: 'Avon and Somerset', kind: 'region', electorate: null, classification: null, nation: 'england' });
     const a = (await ok(app, 'contests.create', { electionId: pcc.id, areaId: avon.id, status: 'contesting' })).id;
-    expect(await ok(app, 'treasury.getLimit', { contestId: a })).toMatchObject({ basis: 'rule', limitPence: 30_513_000, confirmed: true, policeArea: 'Avon & Somerset' });
+    expect(await ok(app, 'treasury.getLimit', { contestId: a })).toMatchObject({
+      basis: 'rule',
+      limitPence: 30_513_000,
+      confirmed: true,
+      policeArea: 'Avon & Somerset',
+    });
 
     const gla = await ok(app, 'elections.create', { name: 'London 2028', type: 'gla', pollingDay: '2026-05-07', nation: 'england' });
     const london = await ok(app, 'areas.create', { name: 'London', kind: 'region', electorate: 6_000_000, classification: null, nation: 'england' });
     const m = (await ok(app, 'contests.create', { electionId: gla.id, areaId: london.id, status: 'contesting' })).id;
     expect((await ok(app, 'treasury.getLimit', { contestId: m })).problem).toMatch(/Choose the post/);
     await ok(app, 'treasury.updateSettings', { contestId: m, glaPost: 'mayor' });
-    expect(await ok(app, 'treasury.getLimit', { contestId: m })).toMatchObject({ limitPence: 76_041_000, working: 'Fixed limit for a Mayor of London: £760,410.00' });
+    expect(await ok(app, 'treasury.getLimit', { contestId: m })).toMatchObject({
+      limitPence: 76_041_000,
+      working: 'Fixed limit for a Mayor of London: £760,410.00',
+    });
   });
 
   it('warns from 80% of the limit and goes hard over it', async () => {
@@ -151,7 +181,11 @@ describe('donations', () => {
     const e2 = await refused('treasury.updateDonation', donationUpdate(d.id, { status: 'accepted', acceptedOn: '2026-04-21', permissibleSource: 'elector' }));
     expect(e2.fields?.electorNumber).toMatch(/elector number/);
 
-    await ok(app, 'treasury.updateDonation', donationUpdate(d.id, { status: 'accepted', acceptedOn: '2026-04-21', permissibleSource: 'elector', electorNumber: 'ab 123' }));
+    await ok(
+      app,
+      'treasury.updateDonation',
+      donationUpdate(d.id, { status: 'accepted', acceptedOn: '2026-04-21', permissibleSource: 'elector', electorNumber: 'ab 123' }),
+    );
     const after = (await ok(app, 'treasury.getLedger', { contestId: county })).donations[0];
     expect(after).toMatchObject({ status: 'accepted', electorNumber: 'AB-123', deadline: null, deadlineState: 'decided' });
     const history = await ok(app, 'audit.list', { entity: 'donation', entityId: d.id });
@@ -163,7 +197,11 @@ describe('donations', () => {
 
   it('records an impermissible donation returned with its reason', async () => {
     const d = await ok(app, 'treasury.createDonation', donation({ donorName: 'Offshore Ltd', value: '1000' }));
-    await ok(app, 'treasury.updateDonation', donationUpdate(d.id, { donorName: 'Offshore Ltd', value: '1000', status: 'returned', returnedOn: '2026-04-28', reason: 'Not a UK company' }));
+    await ok(
+      app,
+      'treasury.updateDonation',
+      donationUpdate(d.id, { donorName: 'Offshore Ltd', value: '1000', status: 'returned', returnedOn: '2026-04-28', reason: 'Not a UK company' }),
+    );
     const ret = await ok(app, 'treasury.getReturn', { contestId: county });
     expect(ret.donationsSchedule).toEqual([]);
     expect(ret.returnedDonations.map((x: { donorName: string }) => x.donorName)).toEqual(['Offshore Ltd']);
@@ -197,8 +235,16 @@ describe('expenses and the return', () => {
   it('groups the return by category with refunds and notional spending, and writes it as CSV from the command line', async () => {
     await ok(app, 'treasury.createExpense', expense());
     await ok(app, 'treasury.createExpense', expense({ category: 'public-meetings', supplier: 'Town Hall', description: 'Hall hire', amount: '120' }));
-    await ok(app, 'treasury.createExpense', expense({ category: 'public-meetings', supplier: 'Town Hall', description: 'Deposit back', amount: '20', kind: 'refund', paidOn: null }));
-    await ok(app, 'treasury.createExpense', expense({ category: 'public-meetings', supplier: 'Church', description: 'Room given free', amount: '60', notional: true, paidOn: null }));
+    await ok(
+      app,
+      'treasury.createExpense',
+      expense({ category: 'public-meetings', supplier: 'Town Hall', description: 'Deposit back', amount: '20', kind: 'refund', paidOn: null }),
+    );
+    await ok(
+      app,
+      'treasury.createExpense',
+      expense({ category: 'public-meetings', supplier: 'Church', description: 'Room given free', amount: '60', notional: true, paidOn: null }),
+    );
     await ok(app, 'treasury.createDonation', donation({ status: 'accepted', acceptedOn: '2026-04-21', permissibleSource: 'elector', electorNumber: 'AB-1' }));
     await ok(app, 'treasury.saveDeposit', { contestId: county, amount: '500', paidOn: '2026-04-01', method: 'bankers-draft', receipt: 'RO-17' });
     const ret = await ok(app, 'treasury.getReturn', { contestId: county });
@@ -208,7 +254,8 @@ describe('expenses and the return', () => {
     expect(ret.nil).toBe(false);
 
     const file = join(app.dir, 'return.csv');
-    const run = (...args: string[]) => spawnSync(process.execPath, ['bin/hustings.js', ...args, '--db', join(app.dir, 'hustings.sqlite')], { encoding: 'utf8' });
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['bin/hustings.js', ...args, '--db', join(app.dir, 'hustings.sqlite')], { encoding: 'utf8' });
     app.close();
     const r = run('treasury', 'return', '--contest', String(county), '--csv', file);
     expect(r.stderr).toBe('');
@@ -222,21 +269,51 @@ describe('expenses and the return', () => {
 
     const l = run('treasury', 'limit', '--contest', String(county), '--json');
     expect(l.status).toBe(0);
-    expect(JSON.parse(l.stdout)).toMatchObject({ limitPence: 1_978_316, limit: '£19,783.16', working: '£11,390 + 69,943 × 12p = £19,783.16', spend: { spentPence: 56_000 } });
+    expect(JSON.parse(l.stdout)).toMatchObject({
+      limitPence: 1_978_316,
+      limit: '£19,783.16',
+      working: '£11,390 + 69,943 × 12p = £19,783.16',
+      spend: { spentPence: 56_000 },
+    });
     expect(run('treasury', 'limit', '--contest', 'abc').status).toBe(2);
     expect(run('treasury', 'limit', '--contest', '999').stderr).toMatch(/no contest with id 999/);
   });
 
   it('takes the leaflet print runs charged to the contest as unsolicited material, read from the leaflets', async () => {
     const leaflet = await ok(app, 'leaflets.create', { title: 'Election address', size: 'A4', contestIds: [county] });
-    await ok(app, 'printRuns.create', { leafletId: leaflet.id, contestId: county, printedOn: '2026-04-10', quantity: 40_000, printer: 'Banbury Print Co', costPence: 310_050 });
-    await ok(app, 'printRuns.create', { leafletId: leaflet.id, contestId: null, printedOn: '2026-04-11', quantity: 500, printer: 'Elsewhere', costPence: 9_900 });
+    await ok(app, 'printRuns.create', {
+      leafletId: leaflet.id,
+      contestId: county,
+      printedOn: '2026-04-10',
+      quantity: 40_000,
+      printer: 'Banbury Print Co',
+      costPence: 310_050,
+    });
+    await ok(app, 'printRuns.create', {
+      leafletId: leaflet.id,
+      contestId: null,
+      printedOn: '2026-04-11',
+      quantity: 500,
+      printer: 'Elsewhere',
+      costPence: 9_900,
+    });
     const ledger = await ok(app, 'treasury.getLedger', { contestId: county });
     expect(ledger.lines).toEqual([
-      expect.objectContaining({ source: 'print-run', category: 'unsolicited-material', supplier: 'Banbury Print Co', description: 'Election address: 40,000 printed', amountPence: 310_050, invoiceOn: '2026-04-10' }),
+      expect.objectContaining({
+        source: 'print-run',
+        category: 'unsolicited-material',
+        supplier: 'Banbury Print Co',
+        description: 'Election address: 40,000 printed',
+        amountPence: 310_050,
+        invoiceOn: '2026-04-10',
+      }),
     ]);
     expect(ledger.spend.spentPence).toBe(310_050);
-    expect((await ok(app, 'treasury.getReturn', { contestId: county })).categories[1]).toMatchObject({ category: 'unsolicited-material', unpaidPence: 310_050, totalPence: 310_050 });
+    expect((await ok(app, 'treasury.getReturn', { contestId: county })).categories[1]).toMatchObject({
+      category: 'unsolicited-material',
+      unpaidPence: 310_050,
+      totalPence: 310_050,
+    });
     expect(await app.db.prepare('SELECT COUNT(*) AS n FROM expenses').get()).toEqual({ n: 0 }); // read, not copied
 
     const run = ledger.lines[0].sourceId;
@@ -293,7 +370,7 @@ describe('the deposit', () => {
     expect(d).toMatchObject({ expectedPence: 50_000, outcome: 'awaiting-result', refundDue: null, recorded: { amountPence: 50_000, receipt: 'RO-17' } });
     expect(d.expectedRule).toMatch(/^£500.00, returned if more than 5% of the valid votes/);
     const history = await ok(app, 'audit.list', { entity: 'deposit', entityId: county });
-    expect(history[0].summary).toBe('Deposit of £500.00 paid Wed 1 Apr 2026 by banker\'s draft for Banbury — GE 2026');
+    expect(history[0].summary).toBe("Deposit of £500.00 paid Wed 1 Apr 2026 by banker's draft for Banbury — GE 2026");
   });
 
   it('is forfeited at exactly 5% of the valid votes', async () => {

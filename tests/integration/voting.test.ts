@@ -34,11 +34,20 @@ async function importMarked(text: string, electionId: number, extra: Record<stri
 
 describe('absent voters', () => {
   it('reads an absent voters list by its headings, sets each matched elector and lists numbers not on the register by line', async () => {
-    const { preview, result } = await importAbsent(['PD,Elector No,Name,AV Type', 'AA,1,Ann Miller1,Postal', 'AA,2,Ann Miller2,PX', 'AB,3,Bob Parker3,Postal Proxy', 'AB,99,Gone Away,P'].join('\n'));
+    const { preview, result } = await importAbsent(
+      ['PD,Elector No,Name,AV Type', 'AA,1,Ann Miller1,Postal', 'AA,2,Ann Miller2,PX', 'AB,3,Bob Parker3,Postal Proxy', 'AB,99,Gone Away,P'].join('\n'),
+    );
     expect(preview.mapping).toEqual({ pollingDistrict: 0, electorNumber: 1, suffix: null, mark: 3 });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value).toMatchObject({ rows: 4, matched: 3, changed: 3, byKind: { postal: 1, proxy: 1, postal_proxy: 1 }, unmatched: [{ line: 5, electorNumber: 'AB-99' }], unmatchedCount: 1 });
+    expect(result.value).toMatchObject({
+      rows: 4,
+      matched: 3,
+      changed: 3,
+      byKind: { postal: 1, proxy: 1, postal_proxy: 1 },
+      unmatched: [{ line: 5, electorNumber: 'AB-99' }],
+      unmatchedCount: 1,
+    });
     expect([absentOf('AA-1'), absentOf('AA-2'), absentOf('AB-3'), absentOf('AA-3')]).toEqual(['postal', 'proxy', 'postal_proxy', null]);
   });
 
@@ -92,11 +101,21 @@ describe('absent voters', () => {
 
 describe('the marked register and voting history', () => {
   it('records a district’s marked register, lists unknown numbers by line and skips those who did not vote', async () => {
-    const r = await importMarked(['Elector Number,Marked', 'AA-1,X', 'AA-2,P', 'AA-3,', 'AA-4,N', 'AA-77,X'].join('\n'), area.general2024, { pollingDistrict: 'AA' });
+    const r = await importMarked(['Elector Number,Marked', 'AA-1,X', 'AA-2,P', 'AA-3,', 'AA-4,N', 'AA-77,X'].join('\n'), area.general2024, {
+      pollingDistrict: 'AA',
+    });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value).toMatchObject({ districts: [{ pollingDistrict: 'AA', recorded: 3, duplicates: 0 }], recorded: 3, notVoted: 1, unknown: [{ line: 6, electorNumber: 'AA-77' }], unknownCount: 1 });
-    const votes = app.db.prepare('SELECT e.elector_number AS n, v.method, v.voted_at AS at FROM votes v JOIN electors e ON e.id = v.elector_id ORDER BY n').all();
+    expect(r.value).toMatchObject({
+      districts: [{ pollingDistrict: 'AA', recorded: 3, duplicates: 0 }],
+      recorded: 3,
+      notVoted: 1,
+      unknown: [{ line: 6, electorNumber: 'AA-77' }],
+      unknownCount: 1,
+    });
+    const votes = app.db
+      .prepare('SELECT e.elector_number AS n, v.method, v.voted_at AS at FROM votes v JOIN electors e ON e.id = v.elector_id ORDER BY n')
+      .all();
     expect(votes).toEqual([
       { n: 'AA-1', method: 'in_person', at: '2024-07-04' },
       { n: 'AA-2', method: 'postal', at: '2024-07-04' },
@@ -187,7 +206,12 @@ describe('erasure and export of a person', () => {
     app.db.prepare("UPDATE electors SET absent_vote = 'proxy' WHERE id = ?").run(id);
     await importMarked(['Elector Number,Voted', 'AA-1,', 'AA-2,proxy'].join('\n'), area.general2024);
     const doc = await ok(app, 'register.getPersonExport', { id });
-    expect(doc.voting).toEqual({ absentVote: 'proxy', history: [{ electionId: area.general2024, label: '2024 general', electionName: 'General election 2024', pollingDay: '2024-07-04', voted: true, method: 'proxy' }] });
+    expect(doc.voting).toEqual({
+      absentVote: 'proxy',
+      history: [
+        { electionId: area.general2024, label: '2024 general', electionName: 'General election 2024', pollingDay: '2024-07-04', voted: true, method: 'proxy' },
+      ],
+    });
     await ok(app, 'register.erasePerson', { id, confirm: true });
     expect(app.db.prepare('SELECT COUNT(*) AS n FROM votes WHERE elector_id = ?').get(id)).toEqual({ n: 0 });
     expect(voteCount()).toBe(1); // AA-1's vote stays

@@ -56,9 +56,26 @@ describe('walk sheets as PDF', () => {
     });
     const first = pages[0];
     // Mill Lane (numbered first on the register) before Acre Road; odd side up, even side down.
-    const order = ['Mill Lane — odd side, 1 up to 9', 'Mill1', 'Mill3', 'Mill9', 'Mill Lane — even side, 10 down to 2', 'Mill10', 'Mill2', 'Acre Road — 2 to 6', 'Acre2', 'Acre6', 'Long Street — odd side, 1 up to 129', 'Long1', 'Long3'];
+    const order = [
+      'Mill Lane — odd side, 1 up to 9',
+      'Mill1',
+      'Mill3',
+      'Mill9',
+      'Mill Lane — even side, 10 down to 2',
+      'Mill10',
+      'Mill2',
+      'Acre Road — 2 to 6',
+      'Acre2',
+      'Acre6',
+      'Long Street — odd side, 1 up to 129',
+      'Long1',
+      'Long3',
+    ];
     const at = order.map((s) => first.indexOf(s));
-    expect(at.every((i) => i >= 0), JSON.stringify(at)).toBe(true);
+    expect(
+      at.every((i) => i >= 0),
+      JSON.stringify(at),
+    ).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     expect(first).toContain('Ann Mill3 (E)');
     expect(first).toContain('AB1 2CD');
@@ -94,7 +111,16 @@ describe('walk sheets as PDF', () => {
 describe('walk order and pages', () => {
   const h = (street: string, houseNumber: number | null, n: number) => ({ street, houseNumber, electorNumbers: [`AA-${n}`] });
   it('walks streets in register order, odd side up and even side down, one-sided streets rising', () => {
-    const route = walkRoute([h('Acre Road', 1, 9), h('Acre Road', 3, 8), h('Zed Way', 1, 1), h('Zed Way', 2, 2), h('Zed Way', 3, 3), h('Zed Way', 4, 4), h('Zed Way', null, 5), h('', null, 0)]);
+    const route = walkRoute([
+      h('Acre Road', 1, 9),
+      h('Acre Road', 3, 8),
+      h('Zed Way', 1, 1),
+      h('Zed Way', 2, 2),
+      h('Zed Way', 3, 3),
+      h('Zed Way', 4, 4),
+      h('Zed Way', null, 5),
+      h('', null, 0),
+    ]);
     expect(route.map((s) => [s.street, s.side, s.households.map((x) => x.houseNumber)])).toEqual([
       ['Zed Way', 'odd', [1, 3]],
       ['Zed Way', 'even', [4, 2]],
@@ -106,7 +132,13 @@ describe('walk order and pages', () => {
 
   it('never ends a page with a heading', () => {
     const rows = (n: number) => Array.from({ length: n }, () => [['x']]);
-    const pages = paginate([{ heading: 'A', groups: rows(8) }, { heading: 'B', groups: rows(5) }], 10);
+    const pages = paginate(
+      [
+        { heading: 'A', groups: rows(8) },
+        { heading: 'B', groups: rows(5) },
+      ],
+      10,
+    );
     for (const p of pages) expect(p.at(-1)!.kind).toBe('row');
     expect(pages[1][0]).toEqual({ kind: 'heading', text: 'B' });
   });
@@ -148,8 +180,16 @@ describe('walk sheets through the doors', () => {
     const refusals: [string[], number, string][] = [
       [['--pdf', pdf], 2, 'Give the area with --area ID (see `hustings areas list`)'],
       [['--area', String(areaId)], 2, 'Name the PDF to write with --pdf FILE'],
-      [['--area', String(areaId), '--district', 'ZZ', '--pdf', join(app.dir, 'zz.pdf')], 1, 'Polling district ZZ is not in Newtown East’s register (its districts: AA, AB)'],
-      [['--area', String(areaId), '--pdf', join(app.dir, 'no', 'such', 'w.pdf')], 1, `Cannot write ${join(app.dir, 'no', 'such', 'w.pdf')}: its folder does not exist`],
+      [
+        ['--area', String(areaId), '--district', 'ZZ', '--pdf', join(app.dir, 'zz.pdf')],
+        1,
+        'Polling district ZZ is not in Newtown East’s register (its districts: AA, AB)',
+      ],
+      [
+        ['--area', String(areaId), '--pdf', join(app.dir, 'no', 'such', 'w.pdf')],
+        1,
+        `Cannot write ${join(app.dir, 'no', 'such', 'w.pdf')}: its folder does not exist`,
+      ],
     ];
     for (const [args, code, message] of refusals) {
       const r = hustings('register', 'walk-sheets', ...args, '--db', dbPath);

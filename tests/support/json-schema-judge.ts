@@ -24,7 +24,10 @@ export function resolveRef(schema: JsonSchema, root: JsonSchema): JsonSchema {
     const ref = current.$ref as string;
     if (!ref.startsWith('#')) return true; // remote reference: unknown, so judge nothing
     let target: unknown = root;
-    for (const raw of ref.slice(1).split('/').filter((p) => p !== '')) {
+    for (const raw of ref
+      .slice(1)
+      .split('/')
+      .filter((p) => p !== '')) {
       const part = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
       target = target !== null && typeof target === 'object' ? (target as SchemaObject)[part] : undefined;
     }

@@ -118,7 +118,12 @@ function clone<T>(value: T): T {
 }
 
 function labelOf(path: Path): string {
-  return path.length === 0 ? '(input)' : path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
+  return path.length === 0
+    ? '(input)'
+    : path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : p))
+        .join('.')
+        .replace(/\.\[/g, '[');
 }
 
 /** Sets a value at a path, defining own properties so `__proto__` becomes a plain key. */
@@ -192,7 +197,19 @@ export function exampleFor(schema: JsonSchema, root: JsonSchema, depth = 0): unk
   }
 }
 
-const STRING_EXAMPLES = ['Example', '2026-05-07', '2026-05-07T12:00:00.000Z', 'agent@example.org', '00000000-0000-4000-8000-000000000000', 'parl.2026-05-07', 'E14000530', 'AB-123', 'SW1A 1AA', '+441234567890', 'https://example.org'];
+const STRING_EXAMPLES = [
+  'Example',
+  '2026-05-07',
+  '2026-05-07T12:00:00.000Z',
+  'agent@example.org',
+  '00000000-0000-4000-8000-000000000000',
+  'parl.2026-05-07',
+  'E14000530',
+  'AB-123',
+  'SW1A 1AA',
+  '+441234567890',
+  'https://example.org',
+];
 
 function exampleString(s: SchemaObject): string {
   const fits = (x: string) => !definitelyInvalid(s, x);
@@ -280,7 +297,11 @@ function nodeCandidates(s: SchemaObject, root: JsonSchema, path: Path, nodeBase:
   }
   if (admits('array')) {
     if (typeof s.minItems === 'number' && s.minItems > 0) set('too few items', [], true);
-    if (typeof s.maxItems === 'number') set('too many items', Array.from({ length: s.maxItems + 1 }, () => exampleFor((s.items ?? {}) as JsonSchema, root)));
+    if (typeof s.maxItems === 'number')
+      set(
+        'too many items',
+        Array.from({ length: s.maxItems + 1 }, () => exampleFor((s.items ?? {}) as JsonSchema, root)),
+      );
   }
   if (admits('object')) {
     const props = (s.properties ?? {}) as Record<string, JsonSchema>;
@@ -375,7 +396,9 @@ export function malformedPayloads(schema: JsonSchema, options: GenerateOptions =
 
   // Single mutations at every node.
   const nodes: { schema: SchemaObject; path: Path; base: unknown; candidates: Candidate[] }[] = [];
-  walk(schema, schema, [], base, (s, path, nodeBase) => nodes.push({ schema: s, path, base: nodeBase, candidates: nodeCandidates(s, schema, path, nodeBase, hugeLength) }));
+  walk(schema, schema, [], base, (s, path, nodeBase) =>
+    nodes.push({ schema: s, path, base: nodeBase, candidates: nodeCandidates(s, schema, path, nodeBase, hugeLength) }),
+  );
   const singles: (Candidate & { path: Path; base: unknown })[] = [];
   for (const { path, base: nodeBase, candidates } of nodes) {
     for (const c of candidates) {
@@ -445,7 +468,6 @@ const DELETED = Symbol('deleted');
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
-
 
 /** The single place where a mutated copy differs from the base (the mutation's path and value). */
 function diffPath(base: unknown, mutated: unknown, path: Path = []): { path: Path; mutated: unknown } {

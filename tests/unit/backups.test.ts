@@ -19,7 +19,10 @@ describe('backup file names', () => {
     const name = backupFileName('hustings', new Date('2026-11-24T14:55:59.123Z'), 'migration', 3);
     expect(name).toBe('hustings-20261124T145559123Z-migration-v3.sqlite');
     expect(parseBackupFileName('hustings', name)).toEqual({ file: name, takenAt: '2026-11-24T14:55:59.123Z', reason: 'migration', schemaVersion: 3 });
-    expect(parseBackupFileName('hustings', backupFileName('hustings', new Date('2026-01-02T03:04:05.006Z'), 'manual'))).toMatchObject({ reason: 'manual', schemaVersion: null });
+    expect(parseBackupFileName('hustings', backupFileName('hustings', new Date('2026-01-02T03:04:05.006Z'), 'manual'))).toMatchObject({
+      reason: 'manual',
+      schemaVersion: null,
+    });
   });
 
   it('has no characters that Windows refuses in file names', () => {
@@ -31,12 +34,16 @@ describe('backup file names', () => {
     expect(parseBackupFileName('hustings', name)).toMatchObject({ reason: 'copy', schemaVersion: 15 });
   });
 
-  it.each(['hustings.sqlite', 'hustings-20261124T145559123Z-weekly.sqlite', '.hustings-20261124T145559123Z-daily.sqlite.partial', 'hustings-20260230T000000000Z-daily.sqlite', 'hustings-20261124T145559123Z-daily.sqlite-wal', 'notes.txt'])(
-    'ignores %s',
-    (name) => {
-      expect(parseBackupFileName('hustings', name)).toBeNull();
-    },
-  );
+  it.each([
+    'hustings.sqlite',
+    'hustings-20261124T145559123Z-weekly.sqlite',
+    '.hustings-20261124T145559123Z-daily.sqlite.partial',
+    'hustings-20260230T000000000Z-daily.sqlite',
+    'hustings-20261124T145559123Z-daily.sqlite-wal',
+    'notes.txt',
+  ])('ignores %s', (name) => {
+    expect(parseBackupFileName('hustings', name)).toBeNull();
+  });
 
   it('keeps the backups of two databases in one folder apart', () => {
     const ofB = backupFileName('campaign-b', new Date('2026-11-24T00:00:00.000Z'), 'daily');
@@ -73,12 +80,24 @@ describe('retention', () => {
 
   it('counts migration and pre-restore backups as automatic', () => {
     const mixed = [entry('2026-11-01T08:00:00.000Z', 'migration'), entry('2026-11-02T08:00:00.000Z', 'restore'), entry('2026-11-03T08:00:00.000Z', 'daily')];
-    expect(backupsToPrune(mixed, 1).map((e) => e.reason).sort()).toEqual(['migration', 'restore']);
+    expect(
+      backupsToPrune(mixed, 1)
+        .map((e) => e.reason)
+        .sort(),
+    ).toEqual(['migration', 'restore']);
   });
 
   it('does not depend on the order the files were listed in', () => {
     const reversed = [...daily].reverse();
-    expect(backupsToPrune(reversed, 2).map((e) => e.file).sort()).toEqual(backupsToPrune(daily, 2).map((e) => e.file).sort());
+    expect(
+      backupsToPrune(reversed, 2)
+        .map((e) => e.file)
+        .sort(),
+    ).toEqual(
+      backupsToPrune(daily, 2)
+        .map((e) => e.file)
+        .sort(),
+    );
   });
 
   it('orders backups taken in the same millisecond by name', () => {
@@ -148,7 +167,10 @@ describe('restore verification', () => {
 
   it('refuses a file from a newer version, saying what to do', () => {
     const verdict = verifyBackup({ integrity: ['ok'], schemaVersion: 9, appSchemaVersion: 7 });
-    expect(verdict).toEqual({ ok: false, problems: [expect.stringMatching(/newer version of Hustings \(schema 9; this version knows up to 7\)\. Update Hustings/)] });
+    expect(verdict).toEqual({
+      ok: false,
+      problems: [expect.stringMatching(/newer version of Hustings \(schema 9; this version knows up to 7\)\. Update Hustings/)],
+    });
   });
 
   it('refuses a file without a schema version and lists every problem', () => {

@@ -41,7 +41,13 @@ describe('canvass code configuration', () => {
     const c: CodeConfig = {
       ...DEFAULT_CODES,
       outcomes: { ...DEFAULT_CODES.outcomes, do_not_contact: 'DN', not_in: '' },
-      support: { kind: 'scale', options: [{ code: 'A', label: 'Ay' }, { code: '2', label: '' }] },
+      support: {
+        kind: 'scale',
+        options: [
+          { code: 'A', label: 'Ay' },
+          { code: '2', label: '' },
+        ],
+      },
     };
     const messages = configProblems(c).map((p) => `${p.path}: ${p.message}`);
     expect(messages).toContain('outcomes.do_not_contact: DN (Do not contact) starts with D (Deceased), so typed returns would be ambiguous');

@@ -159,7 +159,7 @@ describe('CsvReader', () => {
       expect(whole, JSON.stringify(text)).toEqual(reference(text));
       for (let cut = 0; cut < 3; cut++) {
         const chunks: string[] = [];
-        for (let i = 0; i < text.length; ) {
+        for (let i = 0; i < text.length;) {
           const size = 1 + Math.floor(random() * 5);
           chunks.push(text.slice(i, i + size));
           i += size;

@@ -15,7 +15,10 @@ describe('writeCsv', () => {
   });
 
   it('stops a spreadsheet running a cell as a formula, but leaves negative numbers alone', () => {
-    const text = writeCsv([['a', 'b', 'c', 'd'], ['=HYPERLINK("x")', '+44 1234', '@sum', '-12.50']]);
+    const text = writeCsv([
+      ['a', 'b', 'c', 'd'],
+      ['=HYPERLINK("x")', '+44 1234', '@sum', '-12.50'],
+    ]);
     expect(readCsv(text).rows[0].cells).toEqual([`'=HYPERLINK("x")`, `'+44 1234`, `'@sum`, '-12.50']);
   });
 

@@ -13,7 +13,15 @@ import {
 
 describe('round validation', () => {
   it('accepts a named round with streets and households', () => {
-    expect(validateRound({ name: 'Elm Road', streets: [{ name: 'Elm Road', households: 40 }, { name: 'Oak Close', households: 0 }] })).toEqual([]);
+    expect(
+      validateRound({
+        name: 'Elm Road',
+        streets: [
+          { name: 'Elm Road', households: 40 },
+          { name: 'Oak Close', households: 0 },
+        ],
+      }),
+    ).toEqual([]);
   });
 
   it('refuses a round with no streets', () => {
@@ -108,13 +116,7 @@ describe('whether the remaining rounds fit planned time before polling day', () 
   it('names each reason a round does not fit', () => {
     const fit = planFit(
       [round(1), round(2), round(3), round(4), round(5), round(6)],
-      [
-        assign(2, null),
-        assign(3, '2026-04-19'),
-        assign(4, '2026-05-07'),
-        assign(5, '2026-04-30', 30),
-        assign(6, '2026-05-01'),
-      ],
+      [assign(2, null), assign(3, '2026-04-19'), assign(4, '2026-05-07'), assign(5, '2026-04-30', 30), assign(6, '2026-05-01')],
       { today, pollingDay },
     );
     expect(fit.fits).toBe(false);
@@ -137,14 +139,15 @@ describe('whether the remaining rounds fit planned time before polling day', () 
   });
 
   it('flags a volunteer with more than a day of walking planned on one day', () => {
-    const fit = planFit(
-      [round(1, 200), round(2, 200), round(3, 200)],
-      [assign(1, '2026-04-25'), assign(2, '2026-04-25'), assign(3, '2026-04-25', null, 2)],
-      { today, pollingDay },
-    );
+    const fit = planFit([round(1, 200), round(2, 200), round(3, 200)], [assign(1, '2026-04-25'), assign(2, '2026-04-25'), assign(3, '2026-04-25', null, 2)], {
+      today,
+      pollingDay,
+    });
     expect(fit.rounds.map((r) => r.status)).toEqual(['overbooked', 'overbooked', 'planned']);
     expect(fit.rounds[0].message).toBe('Ann has 6 h 40 min of rounds planned on Sat 25 Apr 2026, more than 6 h.');
-    expect(planFit([round(1, 200), round(2, 200)], [assign(1, '2026-04-25'), assign(2, '2026-04-25')], { today, pollingDay, maxMinutesPerVolunteerDay: 480 }).fits).toBe(true);
+    expect(
+      planFit([round(1, 200), round(2, 200)], [assign(1, '2026-04-25'), assign(2, '2026-04-25')], { today, pollingDay, maxMinutesPerVolunteerDay: 480 }).fits,
+    ).toBe(true);
   });
 
   it('shares a round between volunteers', () => {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { PERMISSIBLE_SOURCE_LABELS, canonicalCompanyNumber, deadlineState, donationDeadline, donationProblems, isDonation, normaliseIdentifiers, PERMISSIBLE_SOURCES } from '../../shared/domain/donations.ts';
+import {
+  PERMISSIBLE_SOURCE_LABELS,
+  canonicalCompanyNumber,
+  deadlineState,
+  donationDeadline,
+  donationProblems,
+  isDonation,
+  normaliseIdentifiers,
+  PERMISSIBLE_SOURCES,
+} from '../../shared/domain/donations.ts';
 import type { DonationFacts } from '../../shared/domain/donations.ts';
 
 const base: DonationFacts = {
@@ -82,7 +91,12 @@ describe('the 30-day rule', () => {
   });
 
   it('counts down while undecided', () => {
-    expect(deadlineState(base, '2024-06-20')).toEqual({ kind: 'open', deadline: '2024-07-01', daysLeft: 11, message: 'Decide by Mon 1 Jul 2024 (11 days left)' });
+    expect(deadlineState(base, '2024-06-20')).toEqual({
+      kind: 'open',
+      deadline: '2024-07-01',
+      daysLeft: 11,
+      message: 'Decide by Mon 1 Jul 2024 (11 days left)',
+    });
     expect(deadlineState(base, '2024-06-30')).toMatchObject({ kind: 'open', daysLeft: 1, message: 'Decide by Mon 1 Jul 2024 (1 day left)' });
     expect(deadlineState(base, '2024-07-01')).toMatchObject({ kind: 'open', daysLeft: 0, message: 'Decide today (Mon 1 Jul 2024): accept or return it' });
   });
@@ -94,7 +108,11 @@ describe('the 30-day rule', () => {
   });
 
   it('stops showing the deadline once decided, flagging a late decision', () => {
-    expect(deadlineState({ ...base, status: 'returned', returnedOn: '2024-06-10' }, '2024-08-01')).toMatchObject({ kind: 'decided', late: false, message: 'Returned on Mon 10 Jun 2024' });
+    expect(deadlineState({ ...base, status: 'returned', returnedOn: '2024-06-10' }, '2024-08-01')).toMatchObject({
+      kind: 'decided',
+      late: false,
+      message: 'Returned on Mon 10 Jun 2024',
+    });
     expect(deadlineState({ ...base, status: 'returned', returnedOn: '2024-07-02' }, '2024-08-01')).toMatchObject({ kind: 'decided', late: true });
   });
 

@@ -92,7 +92,9 @@ describe('checking a drop', () => {
       'Round "Elm Road" has 100 households and 90 have already been delivered there; this drop makes 105 copies, 5 more than its households. Log it anyway?',
     );
     expect(checkDrop({ droppedOn: '2026-04-12', delivered: 15, complete: true }, { ...c, overCountConfirmed: true }).confirm).toBeNull();
-    expect(checkDrop({ droppedOn: '2026-04-12', delivered: 101, complete: true }, ctx()).confirm).toMatch(/^Round "Elm Road" has 100 households; this drop makes 101/);
+    expect(checkDrop({ droppedOn: '2026-04-12', delivered: 101, complete: true }, ctx()).confirm).toMatch(
+      /^Round "Elm Road" has 100 households; this drop makes 101/,
+    );
     // Exactly the households needs no confirmation.
     expect(checkDrop({ droppedOn: '2026-04-12', delivered: 10, complete: true }, c).confirm).toBeNull();
   });

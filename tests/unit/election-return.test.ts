@@ -83,7 +83,9 @@ describe('expense rules', () => {
     const deadlines = { invoicesBy: '2024-07-25', paidBy: '2024-08-01' };
     expect(expenseWarnings({ kind: 'expense', notional: false, invoiceOn: '2024-07-20', paidOn: '2024-07-30' }, deadlines)).toEqual([]);
     expect(expenseWarnings({ kind: 'expense', notional: false, invoiceOn: '2024-07-26', paidOn: '2024-08-02' }, deadlines)).toHaveLength(2);
-    expect(expenseWarnings({ kind: 'expense', notional: false, invoiceOn: '2024-07-20', paidOn: null }, deadlines)).toEqual(['Not yet paid: pay by 2024-08-01']);
+    expect(expenseWarnings({ kind: 'expense', notional: false, invoiceOn: '2024-07-20', paidOn: null }, deadlines)).toEqual([
+      'Not yet paid: pay by 2024-08-01',
+    ]);
     expect(expenseWarnings({ kind: 'expense', notional: false, invoiceOn: '2024-07-26', paidOn: null }, null)).toEqual([]);
   });
 });
@@ -150,7 +152,11 @@ describe('the return', () => {
     const ret = buildReturn({
       expenses: [expense({ amountPence: 12_345, supplier: 'Print, "Fast" Ltd' })],
       donations: [donation({})],
-      deposit: { recorded: { amountPence: 50_000, paidOn: '2024-06-05', method: 'bankers-draft', receipt: 'R1', refundedOn: null }, outcome: 'returned', refundDue: '2024-07-05' },
+      deposit: {
+        recorded: { amountPence: 50_000, paidOn: '2024-06-05', method: 'bankers-draft', receipt: 'R1', refundedOn: null },
+        outcome: 'returned',
+        refundDue: '2024-07-05',
+      },
     });
     const rows = returnCsvRows(ret);
     expect(rows[0][0]).toBe('section');
@@ -158,7 +164,14 @@ describe('the return', () => {
       ['spending', 'expense:1', 'Advertising', 'expense', 'Print, "Fast" Ltd', 'Thing', '2024-06-10', '2024-06-12', '123.45', 'no', '', '', '', ''],
     ]);
     expect(rows.find((r) => r[2] === 'All categories')?.[8]).toBe('123.45');
-    expect(rows.find((r) => r[0] === 'donation')?.slice(8)).toEqual(['200.00', '', 'An individual on a UK electoral register', 'accepted', '1 High St', 'AB-1']);
+    expect(rows.find((r) => r[0] === 'donation')?.slice(8)).toEqual([
+      '200.00',
+      '',
+      'An individual on a UK electoral register',
+      'accepted',
+      '1 High St',
+      'AB-1',
+    ]);
     expect(rows.find((r) => r[0] === 'deposit')?.slice(8)).toEqual(['500.00', '', '', 'returned', '', '']);
     expect(rows.every((r) => r.length === rows[0].length)).toBe(true);
   });

@@ -43,15 +43,19 @@ describe('subscribers where the candidate signs, with a witness', () => {
   it('Welsh principal councils (SI 2021/1460): the checklist demands no signatures', () => {
     const req = nominationRequirements('local', 'wales');
     const done = { state: 'done' as const, doneOn: '2027-04-01', note: null };
-    const e = evaluateChecklist(req, { partyCandidate: false }, {
-      items: { 'nomination-form': done, 'home-address-form': done, consent: done, 'election-agent': done },
-      consent: { signedOn: '2027-03-30', witnessedBy: 'A Witness' },
-      subscribers: [],
-      depositPaid: null,
-      closeOfNominations: '2027-04-06',
-      deliveredOn: '2027-04-01',
-      today: '2027-04-02',
-    });
+    const e = evaluateChecklist(
+      req,
+      { partyCandidate: false },
+      {
+        items: { 'nomination-form': done, 'home-address-form': done, consent: done, 'election-agent': done },
+        consent: { signedOn: '2027-03-30', witnessedBy: 'A Witness' },
+        subscribers: [],
+        depositPaid: null,
+        closeOfNominations: '2027-04-06',
+        deliveredOn: '2027-04-01',
+        today: '2027-04-02',
+      },
+    );
     expect(e.problems).toEqual([]);
     expect(e.complete).toBe(true);
   });
@@ -79,7 +83,12 @@ describe('combined authority mayor (Combined Authorities (Mayoral Elections) Ord
 describe('post-poll deadlines', () => {
   it('parish and community councils (RPA 1983 Sch 4 para 1; s.90): invoices 14, payment 21, return 28 days from polling day', () => {
     const r = rulesFor({ type: 'parish', poll: '2024-05-02' });
-    expect(rulesJson(r)).toMatchObject({ invoices_due_days: 14, payment_due_days: 21, return_due: { days: 28, counted_from: 'polling_day' }, return_due_date: '2024-05-30' });
+    expect(rulesJson(r)).toMatchObject({
+      invoices_due_days: 14,
+      payment_due_days: 21,
+      return_due: { days: 28, counted_from: 'polling_day' },
+      return_due_date: '2024-05-30',
+    });
   });
 
   it('police and crime commissioner (PCC Elections Order 2012): return due 70 days after the declaration', () => {
@@ -90,7 +99,12 @@ describe('post-poll deadlines', () => {
 
   it('worked example (domain notes §3, RPA 1983 s.78 and s.81): declared 4 Jul 2024, return by 8 Aug', () => {
     const j = rulesJson(rulesFor({ type: 'uk-parliament', poll: '2024-07-04', declared: '2024-07-04' }));
-    expect(j).toMatchObject({ invoices_due_days: 21, payment_due_days: 28, return_due: { days: 35, counted_from: 'declaration' }, return_due_date: '2024-08-08' });
+    expect(j).toMatchObject({
+      invoices_due_days: 21,
+      payment_due_days: 28,
+      return_due: { days: 35, counted_from: 'declaration' },
+      return_due_date: '2024-08-08',
+    });
   });
 });
 
@@ -125,7 +139,10 @@ describe('limits the app did not have (domain notes §5; ../data/other-spending-
   });
 
   it('Northern Ireland Assembly (2011 figures) and councils (Electoral Law Act (NI) 1962 s.42): flagged unconfirmed', () => {
-    expect(rulesFor({ type: 'ni-assembly', designation: 'county', electorate: 70_000 }).limit).toMatchObject({ limitPence: 715_000 + 490_000, confirmed: false });
+    expect(rulesFor({ type: 'ni-assembly', designation: 'county', electorate: 70_000 }).limit).toMatchObject({
+      limitPence: 715_000 + 490_000,
+      confirmed: false,
+    });
     expect(rulesFor({ type: 'local', nation: 'northern-ireland', electorate: 8_000 }).limit).toMatchObject({ limitPence: 60_000 + 40_000, confirmed: false });
   });
 
@@ -183,11 +200,16 @@ describe('regulated periods', () => {
   });
 
   it('other elections have one period, from the day after the last day for the notice of election (English locals 2024)', () => {
-    expect(regulatedPeriodDates('local', 'england', '2024-05-02').periods).toEqual([expect.objectContaining({ key: 'candidacy', starts: '2024-03-27', ends: '2024-05-02' })]);
+    expect(regulatedPeriodDates('local', 'england', '2024-05-02').periods).toEqual([
+      expect.objectContaining({ key: 'candidacy', starts: '2024-03-27', ends: '2024-05-02' }),
+    ]);
   });
 
   it('assigns spending to a period by its date; undated spending to the last period', () => {
-    const periods = [{ key: 'long', ends: '2029-03-28' }, { key: 'short', ends: '2029-05-03' }];
+    const periods = [
+      { key: 'long', ends: '2029-03-28' },
+      { key: 'short', ends: '2029-05-03' },
+    ];
     expect(periodOf('2029-03-28', periods).key).toBe('long');
     expect(periodOf('2029-01-02', periods).key).toBe('long');
     expect(periodOf('2029-03-29', periods).key).toBe('short');
@@ -206,7 +228,20 @@ describe('ballot and the command line contract', () => {
 
   it('keeps the JSON keys of the contract', () => {
     const j = rulesJson(rulesFor({ type: 'local', poll: '2026-05-07' }));
-    for (const k of ['type', 'nation', 'ballot', 'deposit_pence', 'deposit_returned_above_share', 'subscribers', 'spending_limit', 'regulated_periods', 'return_due', 'invoices_due_days', 'payment_due_days', 'return_due_date']) {
+    for (const k of [
+      'type',
+      'nation',
+      'ballot',
+      'deposit_pence',
+      'deposit_returned_above_share',
+      'subscribers',
+      'spending_limit',
+      'regulated_periods',
+      'return_due',
+      'invoices_due_days',
+      'payment_due_days',
+      'return_due_date',
+    ]) {
       expect(j).toHaveProperty(k);
     }
     expect(Object.keys(j.spending_limit)).toEqual(expect.arrayContaining(['fixed_pence', 'per_elector_pence', 'limit_pence', 'instrument', 'confirmed']));

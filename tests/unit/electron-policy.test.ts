@@ -168,7 +168,15 @@ describe('the artwork viewer', () => {
     expect(artworkViewerUrl(7)).toBe('app://artwork/7');
     expect(artworkRequestId('app://artwork/7', 'GET')).toBe(7);
     expect(artworkRequestId('app://artwork/7', 'POST')).toBeNull();
-    for (const url of ['app://artwork/', 'app://artwork/7/x', 'app://artwork/..%2f7', 'app://hustings/7', 'app://artwork:1/7', 'https://artwork/7', 'app://u:p@artwork/7']) {
+    for (const url of [
+      'app://artwork/',
+      'app://artwork/7/x',
+      'app://artwork/..%2f7',
+      'app://hustings/7',
+      'app://artwork:1/7',
+      'https://artwork/7',
+      'app://u:p@artwork/7',
+    ]) {
       expect(artworkRequestId(url, 'GET'), url).toBeNull();
     }
   });

@@ -70,18 +70,50 @@ describe('addresses', () => {
     for (let i = 0; i < 3000; i++) {
       const street = streets[(i * 7) % streets.length];
       const lines =
-        i % 11 === 0 ? [`Cottage ${i % 5}`, street] : i % 13 === 0 ? [`Flat ${i % 12}`, `${i % 40} ${street}`] : [`${i % 40}${i % 17 === 0 ? 'A' : ''} ${street}`];
+        i % 11 === 0
+          ? [`Cottage ${i % 5}`, street]
+          : i % 13 === 0
+            ? [`Flat ${i % 12}`, `${i % 40} ${street}`]
+            : [`${i % 40}${i % 17 === 0 ? 'A' : ''} ${street}`];
       items.push({ d: i % 3 === 0 ? 'AB' : 'AA', lines });
     }
     const slow = [...items].sort((x, y) => (x.d < y.d ? -1 : x.d > y.d ? 1 : 0) || compareWalkOrder(parseAddress(x.lines), parseAddress(y.lines)));
-    const fast = sortByWalkOrder(items, (t) => parseAddress(t.lines), (t) => t.d);
-    const show = (t: { d: string; lines: string[] }) => { const a = parseAddress(t.lines); return `${t.d}|${a.street.toLowerCase()}|${a.houseNumber}|${a.house}|${a.flat}`; };
+    const fast = sortByWalkOrder(
+      items,
+      (t) => parseAddress(t.lines),
+      (t) => t.d,
+    );
+    const show = (t: { d: string; lines: string[] }) => {
+      const a = parseAddress(t.lines);
+      return `${t.d}|${a.street.toLowerCase()}|${a.houseNumber}|${a.house}|${a.flat}`;
+    };
     expect(fast.map(show)).toEqual(slow.map(show));
   });
 
   it('keys households and splits addresses into parts exactly as before their fast paths', () => {
     const random = seededRandom(7);
-    const pieces = ['12', '3a', 'Flat 2', 'flat', ' ', '  ', ',', '.', "'", '\t', 'High St.', 'Rose Cottage', 'Mill Lane', 'ground floor', 'Apt 4 9 Park Road', '-', '14', 'Newtown', 'é', '\u00a0'];
+    const pieces = [
+      '12',
+      '3a',
+      'Flat 2',
+      'flat',
+      ' ',
+      '  ',
+      ',',
+      '.',
+      "'",
+      '\t',
+      'High St.',
+      'Rose Cottage',
+      'Mill Lane',
+      'ground floor',
+      'Apt 4 9 Park Road',
+      '-',
+      '14',
+      'Newtown',
+      'é',
+      '\u00a0',
+    ];
     const line = () => Array.from({ length: Math.floor(random() * 5) }, () => pieces[Math.floor(random() * pieces.length)]).join(random() < 0.5 ? ' ' : '');
     for (let i = 0; i < 5000; i++) {
       const lines = Array.from({ length: Math.floor(random() * 4) }, line);

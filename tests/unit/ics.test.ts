@@ -3,7 +3,12 @@ import { buildIcs, escapeText, foldLine, parseIcs } from '../../shared/domain/ic
 import type { CalendarEvent } from '../../shared/domain/ics.ts';
 
 const events: CalendarEvent[] = [
-  { uid: 'milestone-1-close_of_nominations@hustings', date: '2024-06-07', summary: 'Close of nominations, 4pm — Bristol Central', description: 'Rule: 19 working days before polling day; 4pm\nSource: RPA 1983, Sch 1' },
+  {
+    uid: 'milestone-1-close_of_nominations@hustings',
+    date: '2024-06-07',
+    summary: 'Close of nominations, 4pm — Bristol Central',
+    description: 'Rule: 19 working days before polling day; 4pm\nSource: RPA 1983, Sch 1',
+  },
   { uid: 'task-7@hustings', date: '2024-12-31', summary: 'Order leaflets; check imprint', done: true, categories: ['Task', 'Leaflets'] },
 ];
 
@@ -34,7 +39,12 @@ describe('iCalendar export', () => {
     const parsed = parseIcs(text);
     expect(parsed.properties).toMatchObject({ VERSION: '2.0', PRODID: '-//Hustings//Deadlines//EN', CALSCALE: 'GREGORIAN' });
     expect(parsed.events.map((e) => [e.uid, e.date, e.summary, e.description])).toEqual([
-      ['milestone-1-close_of_nominations@hustings', '2024-06-07', 'Close of nominations, 4pm — Bristol Central', 'Rule: 19 working days before polling day; 4pm\nSource: RPA 1983, Sch 1'],
+      [
+        'milestone-1-close_of_nominations@hustings',
+        '2024-06-07',
+        'Close of nominations, 4pm — Bristol Central',
+        'Rule: 19 working days before polling day; 4pm\nSource: RPA 1983, Sch 1',
+      ],
       ['task-7@hustings', '2024-12-31', 'Done: Order leaflets; check imprint', undefined],
     ]);
     expect(parsed.events[0].properties).toMatchObject({ DTSTAMP: '20240601T101112Z', DTSTART: '20240607', DTEND: '20240608' });

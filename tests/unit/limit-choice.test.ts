@@ -21,9 +21,17 @@ describe('the spending limit a contest has', () => {
   });
 
   it('is unknown, saying why, when a choice is missing, the rules refuse or need more figures', () => {
-    expect(chooseLimit({ ...none, notYet: 'Choose the GLA post' })).toEqual({ basis: 'unknown', limitPence: null, working: 'Choose the GLA post', problem: 'Choose the GLA post' });
+    expect(chooseLimit({ ...none, notYet: 'Choose the GLA post' })).toEqual({
+      basis: 'unknown',
+      limitPence: null,
+      working: 'Choose the GLA post',
+      problem: 'Choose the GLA post',
+    });
     expect(chooseLimit({ ...none, rules: { refusal: 'No such election' } })).toMatchObject({ basis: 'unknown', problem: 'No such election' });
-    expect(chooseLimit({ ...none, rules: { limitPence: null, working: 'Enter the electorate' } })).toMatchObject({ basis: 'unknown', problem: 'Enter the electorate' });
+    expect(chooseLimit({ ...none, rules: { limitPence: null, working: 'Enter the electorate' } })).toMatchObject({
+      basis: 'unknown',
+      problem: 'Enter the electorate',
+    });
   });
 });
 

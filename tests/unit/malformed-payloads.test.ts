@@ -11,11 +11,24 @@ const samples: Record<string, z.ZodType> = {
     type: z.enum(['parl.general', 'parl.by', 'local.principal']),
     pollingDay: z.iso.date(),
     nation: z.enum(['england', 'scotland', 'wales', 'northern-ireland']),
-    democracyClubId: z.string().regex(/^[a-z]+(\.[a-z0-9-]+)*\.\d{4}-\d{2}-\d{2}$/).nullable().optional(),
+    democracyClubId: z
+      .string()
+      .regex(/^[a-z]+(\.[a-z0-9-]+)*\.\d{4}-\d{2}-\d{2}$/)
+      .nullable()
+      .optional(),
   }),
   'areas.import': z.strictObject({
     rows: z
-      .array(z.strictObject({ name: z.string().min(1).max(120), gss: z.string().regex(/^[ENSWK]\d{8}$/).nullable(), electorate: z.int().min(0).max(10_000_000) }))
+      .array(
+        z.strictObject({
+          name: z.string().min(1).max(120),
+          gss: z
+            .string()
+            .regex(/^[ENSWK]\d{8}$/)
+            .nullable(),
+          electorate: z.int().min(0).max(10_000_000),
+        }),
+      )
       .min(1)
       .max(5000),
     onDuplicate: z.enum(['skip', 'replace']).default('skip'),
@@ -65,7 +78,9 @@ describe('malformed payloads generated from a JSON schema', () => {
   }
 
   it('covers each kind of malformation', () => {
-    const labels = malformedPayloads(jsonSchemaOf(samples['elections.create']), { seed: 1, max: 5000, hugeLength: 2000, randomCombinations: 20 }).map((p) => p.label);
+    const labels = malformedPayloads(jsonSchemaOf(samples['elections.create']), { seed: 1, max: 5000, hugeLength: 2000, randomCombinations: 20 }).map(
+      (p) => p.label,
+    );
     const expectations = [
       /^body: empty body$/,
       /^body: NaN literal$/,
@@ -88,29 +103,61 @@ describe('malformed payloads generated from a JSON schema', () => {
       /^democracyClubId: odd string/,
       /^random: /,
     ];
-    for (const re of expectations) expect(labels.some((l) => re.test(l)), String(re)).toBe(true);
+    for (const re of expectations)
+      expect(
+        labels.some((l) => re.test(l)),
+        String(re),
+      ).toBe(true);
   });
 
   it('reaches numbers and nested arrays', () => {
-    const labels = malformedPayloads(jsonSchemaOf(samples['areas.import']), { seed: 1, max: 5000, hugeLength: 2000, randomCombinations: 20 }).map((p) => p.label);
-    for (const re of [/^rows: too few items$/, /^rows\[0\]\.electorate: (negative|below minimum) -1$/, /^rows\[0\]\.electorate: fraction 0\.5$/, /^rows\[0\]\.electorate: above maximum/, /^rows\[0\]\.gss: odd string/, /^rows\[0\]: missing name$/]) {
-      expect(labels.some((l) => re.test(l)), String(re)).toBe(true);
+    const labels = malformedPayloads(jsonSchemaOf(samples['areas.import']), { seed: 1, max: 5000, hugeLength: 2000, randomCombinations: 20 }).map(
+      (p) => p.label,
+    );
+    for (const re of [
+      /^rows: too few items$/,
+      /^rows\[0\]\.electorate: (negative|below minimum) -1$/,
+      /^rows\[0\]\.electorate: fraction 0\.5$/,
+      /^rows\[0\]\.electorate: above maximum/,
+      /^rows\[0\]\.gss: odd string/,
+      /^rows\[0\]: missing name$/,
+    ]) {
+      expect(
+        labels.some((l) => re.test(l)),
+        String(re),
+      ).toBe(true);
     }
-    const contest = malformedPayloads(jsonSchemaOf(samples['contests.update']), { seed: 1, max: 5000, hugeLength: 2000, randomCombinations: 20 }).map((p) => p.label);
-    for (const re of [/^id: zero 0$/, /^id: enormous 1e\+308$/, /^id: 1e400 literal$/, /^depositPence: fraction/, /^decidedAt: bad date "2026-05-07T25:00:00Z"$/]) {
-      expect(contest.some((l) => re.test(l)), String(re)).toBe(true);
+    const contest = malformedPayloads(jsonSchemaOf(samples['contests.update']), { seed: 1, max: 5000, hugeLength: 2000, randomCombinations: 20 }).map(
+      (p) => p.label,
+    );
+    for (const re of [
+      /^id: zero 0$/,
+      /^id: enormous 1e\+308$/,
+      /^id: 1e400 literal$/,
+      /^depositPence: fraction/,
+      /^decidedAt: bad date "2026-05-07T25:00:00Z"$/,
+    ]) {
+      expect(
+        contest.some((l) => re.test(l)),
+        String(re),
+      ).toBe(true);
     }
   });
 
   it('mutates inside each branch of a union', () => {
     const labels = malformedPayloads(jsonSchemaOf(samples['tasks.move']), { seed: 1, max: 5000, hugeLength: 100, randomCombinations: 20 }).map((p) => p.label);
     for (const re of [/^change\.due: bad date "2026-02-30"$/, /^change\.ownerId: zero 0$/, /^change: missing ownerId$/, /^change: extra field "unexpected"$/]) {
-      expect(labels.some((l) => re.test(l)), String(re)).toBe(true);
+      expect(
+        labels.some((l) => re.test(l)),
+        String(re),
+      ).toBe(true);
     }
   });
 
   it('plants __proto__ as a real key, not a prototype', () => {
-    const payload = malformedPayloads(jsonSchemaOf(samples['elections.create']), { max: 5000, hugeLength: 100, randomCombinations: 20 }).find((p) => p.label === '(input): extra field "__proto__"');
+    const payload = malformedPayloads(jsonSchemaOf(samples['elections.create']), { max: 5000, hugeLength: 100, randomCombinations: 20 }).find(
+      (p) => p.label === '(input): extra field "__proto__"',
+    );
     expect(payload?.body).toMatch(/"__proto__":1/);
   });
 

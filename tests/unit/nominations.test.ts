@@ -79,7 +79,10 @@ describe('nomination requirements per election type (§4)', () => {
     expect(r.subscribers).toMatchObject({ required: 10, source: 'override' });
     expect(r.deposit).toMatchObject({ amountPence: 75_000, amountSource: 'override', returnRule: { kind: 'share-above', basisPoints: 500 } });
     expect(nominationRequirements('mayor', 'england', 'standard', { depositPence: 0 }).deposit).toBeNull();
-    expect(nominationRequirements('local', 'england', 'standard', { depositPence: 10_000 }).deposit?.returnRule).toEqual({ kind: 'share-above', basisPoints: 500 });
+    expect(nominationRequirements('local', 'england', 'standard', { depositPence: 10_000 }).deposit?.returnRule).toEqual({
+      kind: 'share-above',
+      basisPoints: 500,
+    });
     expect(validateOverrides({ subscribersRequired: -1, depositPence: 1.5 })).toEqual({
       subscribersRequired: expect.stringMatching(/whole number/),
       depositPence: expect.stringMatching(/whole number/),
@@ -104,7 +107,9 @@ describe('checklist per election type', () => {
     expect(party.every((i) => i.applies)).toBe(true);
     const indep = checklistFor(req, { partyCandidate: false });
     expect(indep.filter((i) => !i.applies).map((i) => i.id)).toEqual(['certificate-of-authorisation', 'emblem-request']);
-    expect(party.find((i) => i.id === 'nomination-form')?.description).toMatch(/10 subscribers \(a proposer, a seconder and 8 assentors\) registered in the constituency/);
+    expect(party.find((i) => i.id === 'nomination-form')?.description).toMatch(
+      /10 subscribers \(a proposer, a seconder and 8 assentors\) registered in the constituency/,
+    );
     expect(party.find((i) => i.id === 'deposit')?.description).toMatch(/£500/);
   });
 
@@ -141,12 +146,20 @@ describe('checklist per election type', () => {
   });
 
   it('reports missing and unchecked subscribers, overdue items and bad not-needed states', () => {
-    const e = evaluateChecklist(nominationRequirements('uk-parliament', 'england'), { partyCandidate: true }, input({
-      subscribers: [{ checked: true }, { checked: false }],
-      items: { ...input().items, deposit: { state: 'todo', doneOn: null, note: null }, 'home-address-form': { state: 'not-needed', doneOn: null, note: null } },
-      depositPaid: null,
-      today: '2024-06-08',
-    }));
+    const e = evaluateChecklist(
+      nominationRequirements('uk-parliament', 'england'),
+      { partyCandidate: true },
+      input({
+        subscribers: [{ checked: true }, { checked: false }],
+        items: {
+          ...input().items,
+          deposit: { state: 'todo', doneOn: null, note: null },
+          'home-address-form': { state: 'not-needed', doneOn: null, note: null },
+        },
+        depositPaid: null,
+        today: '2024-06-08',
+      }),
+    );
     expect(e.complete).toBe(false);
     expect(e.problems).toEqual([
       'Nomination form: 2 of 10 subscribers entered',
@@ -160,15 +173,25 @@ describe('checklist per election type', () => {
     const uk = nominationRequirements('uk-parliament', 'england');
     const deposit = (over: Partial<ChecklistInput>) => evaluateChecklist(uk, { partyCandidate: true }, input(over)).items.find((i) => i.id === 'deposit')!;
     const todo = { ...input().items, deposit: { state: 'todo' as const, doneOn: null, note: null } };
-    expect(deposit({ items: todo, depositPaid: { amountPence: 50_000, paidOn: '2024-06-03' } })).toMatchObject({ state: 'done', doneOn: '2024-06-03', problems: [] });
+    expect(deposit({ items: todo, depositPaid: { amountPence: 50_000, paidOn: '2024-06-03' } })).toMatchObject({
+      state: 'done',
+      doneOn: '2024-06-03',
+      problems: [],
+    });
     expect(deposit({ items: todo, depositPaid: { amountPence: 45_000, paidOn: '2024-06-03' } })).toMatchObject({
       state: 'in-progress',
       problems: ['The treasury records £450.00 is £50.00 short of the £500 deposit for this election'],
     });
-    expect(deposit({ depositPaid: null }).problems).toEqual(['Marked done, but the treasury has no record of the payment: record it on the contest’s money page']);
-    expect(deposit({ items: todo, depositPaid: { amountPence: 50_000, paidOn: '2024-06-08' } }).problems).toEqual(['Paid on Sat 8 Jun 2024, after close of nominations (Fri 7 Jun 2024)']);
+    expect(deposit({ depositPaid: null }).problems).toEqual([
+      'Marked done, but the treasury has no record of the payment: record it on the contest’s money page',
+    ]);
+    expect(deposit({ items: todo, depositPaid: { amountPence: 50_000, paidOn: '2024-06-08' } }).problems).toEqual([
+      'Paid on Sat 8 Jun 2024, after close of nominations (Fri 7 Jun 2024)',
+    ]);
     const overridden = nominationRequirements('uk-parliament', 'england', 'standard', { depositPence: 45_000 });
-    expect(evaluateChecklist(overridden, { partyCandidate: true }, input({ items: todo, depositPaid: { amountPence: 45_000, paidOn: '2024-06-03' } })).complete).toBe(true);
+    expect(
+      evaluateChecklist(overridden, { partyCandidate: true }, input({ items: todo, depositPaid: { amountPence: 45_000, paidOn: '2024-06-03' } })).complete,
+    ).toBe(true);
   });
 
   it('papers are delivered only with every subscriber and the hand-delivered papers done', () => {
@@ -182,27 +205,39 @@ describe('checklist per election type', () => {
   });
 
   it('an English council with no deposit and two subscribers is complete without a deposit', () => {
-    const e = evaluateChecklist(nominationRequirements('local', 'england'), { partyCandidate: false }, input({
-      items: { 'nomination-form': done, 'home-address-form': done, consent: done, 'election-agent': done },
-      subscribers: [{ checked: true }, { checked: true }],
-    }));
+    const e = evaluateChecklist(
+      nominationRequirements('local', 'england'),
+      { partyCandidate: false },
+      input({
+        items: { 'nomination-form': done, 'home-address-form': done, consent: done, 'election-agent': done },
+        subscribers: [{ checked: true }, { checked: true }],
+      }),
+    );
     expect(e.items.find((i) => i.id === 'deposit')?.state).toBe('not-needed');
     expect(e.complete).toBe(true);
   });
 
   it('GLA list needs no subscribers', () => {
-    const e = evaluateChecklist(nominationRequirements('gla', 'england', 'gla-list'), { partyCandidate: true }, input({ subscribers: [], depositPaid: { amountPence: 500_000, paidOn: '2024-06-05' } }));
+    const e = evaluateChecklist(
+      nominationRequirements('gla', 'england', 'gla-list'),
+      { partyCandidate: true },
+      input({ subscribers: [], depositPaid: { amountPence: 500_000, paidOn: '2024-06-05' } }),
+    );
     expect(e.complete).toBe(true);
   });
 
   it('a consent signed too early or unwitnessed is a problem', () => {
-    const e = evaluateChecklist(nominationRequirements('ni-assembly', 'northern-ireland'), { partyCandidate: true }, input({
-      consent: { signedOn: '2024-05-06', witnessedBy: null },
-    }));
+    const e = evaluateChecklist(
+      nominationRequirements('ni-assembly', 'northern-ireland'),
+      { partyCandidate: true },
+      input({
+        consent: { signedOn: '2024-05-06', witnessedBy: null },
+      }),
+    );
     expect(e.complete).toBe(false);
     expect(e.problems.filter((p) => p.startsWith('Consent'))).toEqual([
       'Consent to nomination: Signed on Mon 6 May 2024, more than one month before close of nominations (Fri 7 Jun 2024): the consent must be signed again on or after Tue 7 May 2024',
-      'Consent to nomination: The consent must be witnessed: record the witness\'s name',
+      "Consent to nomination: The consent must be witnessed: record the witness's name",
     ]);
   });
 });
@@ -215,17 +250,32 @@ describe('consent window', () => {
     expect(addMonths('2024-01-15', -1)).toBe('2023-12-15');
   });
   it('accepts the first day of the window and refuses a consent after delivery', () => {
-    expect(consentProblems({ signedOn: '2024-05-07', witnessedBy: 'W', closeOfNominations: '2024-06-07', deliveredOn: null, today: '2024-06-10' })).toEqual({ refusals: [], warnings: [] });
-    const after = consentProblems({ signedOn: '2024-06-06', witnessedBy: 'W', closeOfNominations: '2024-06-07', deliveredOn: '2024-06-05', today: '2024-06-10' });
+    expect(consentProblems({ signedOn: '2024-05-07', witnessedBy: 'W', closeOfNominations: '2024-06-07', deliveredOn: null, today: '2024-06-10' })).toEqual({
+      refusals: [],
+      warnings: [],
+    });
+    const after = consentProblems({
+      signedOn: '2024-06-06',
+      witnessedBy: 'W',
+      closeOfNominations: '2024-06-07',
+      deliveredOn: '2024-06-05',
+      today: '2024-06-10',
+    });
     expect(after.refusals[0]).toMatch(/after the papers were delivered on Wed 5 Jun 2024/);
-    expect(consentProblems({ signedOn: '2024-06-08', witnessedBy: 'W', closeOfNominations: '2024-06-07', deliveredOn: null, today: '2024-06-10' }).warnings[0]).toMatch(/after close of nominations/);
-    expect(consentProblems({ signedOn: '2024-02-30', witnessedBy: 'W', closeOfNominations: null, deliveredOn: null, today: '2024-06-10' }).refusals[0]).toMatch(/not a date/);
+    expect(
+      consentProblems({ signedOn: '2024-06-08', witnessedBy: 'W', closeOfNominations: '2024-06-07', deliveredOn: null, today: '2024-06-10' }).warnings[0],
+    ).toMatch(/after close of nominations/);
+    expect(consentProblems({ signedOn: '2024-02-30', witnessedBy: 'W', closeOfNominations: null, deliveredOn: null, today: '2024-06-10' }).refusals[0]).toMatch(
+      /not a date/,
+    );
   });
   it('refuses a consent dated in the future', () => {
-    expect(consentProblems({ signedOn: '2024-06-11', witnessedBy: 'W', closeOfNominations: '2024-06-07', deliveredOn: null, today: '2024-06-10' }).refusals).toEqual([
-      'The consent is dated Tue 11 Jun 2024, which is in the future: enter the date written on the signed form',
-    ]);
-    expect(consentProblems({ signedOn: '2024-06-10', witnessedBy: 'W', closeOfNominations: '2024-06-17', deliveredOn: null, today: '2024-06-10' }).refusals).toEqual([]);
+    expect(
+      consentProblems({ signedOn: '2024-06-11', witnessedBy: 'W', closeOfNominations: '2024-06-07', deliveredOn: null, today: '2024-06-10' }).refusals,
+    ).toEqual(['The consent is dated Tue 11 Jun 2024, which is in the future: enter the date written on the signed form']);
+    expect(
+      consentProblems({ signedOn: '2024-06-10', witnessedBy: 'W', closeOfNominations: '2024-06-17', deliveredOn: null, today: '2024-06-10' }).refusals,
+    ).toEqual([]);
   });
   it('knows real dates', () => {
     expect(isIsoDate('2024-02-29')).toBe(true);
@@ -238,7 +288,7 @@ describe('consent window', () => {
 describe('subscribers', () => {
   const register: Record<string, RegisterEntry[]> = {
     'AB-1': [{ areaId: 7, fullName: 'SMITH, John Andrew' }],
-    'AB-2': [{ areaId: 7, fullName: 'Jane O\'Brien' }],
+    'AB-2': [{ areaId: 7, fullName: "Jane O'Brien" }],
     'AB-2/1': [{ areaId: 7, fullName: 'Zoë Müller' }],
     'ZZ-9': [{ areaId: 8, fullName: 'Out Ofarea' }],
     'KB2-7/1': [{ areaId: 7, fullName: 'Ravi Patel' }],
@@ -247,7 +297,13 @@ describe('subscribers', () => {
   const ctx = (over: Partial<SubscriberContext> = {}): SubscriberContext => ({ areaId: 7, existing: [], required: 10, lookup, ...over });
 
   it('accepts a registered elector in the area with a loosely matching name', () => {
-    expect(checkSubscriber({ electorNumber: 'ab1', name: 'John Smith' }, ctx())).toEqual({ ok: true, electorNumber: 'AB-1', name: 'John Smith', checked: true, note: null });
+    expect(checkSubscriber({ electorNumber: 'ab1', name: 'John Smith' }, ctx())).toEqual({
+      ok: true,
+      electorNumber: 'AB-1',
+      name: 'John Smith',
+      checked: true,
+      note: null,
+    });
     expect(checkSubscriber({ electorNumber: 'AB-2', name: 'jane obrien' }, ctx()).ok).toBe(true);
     expect(checkSubscriber({ electorNumber: 'AB-2.1', name: 'Zoe Muller' }, ctx()).ok).toBe(true);
     expect(checkSubscriber({ electorNumber: 'AB-1', name: 'J. A. Smith' }, ctx()).ok).toBe(true);

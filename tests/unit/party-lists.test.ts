@@ -100,7 +100,10 @@ describe('a list’s papers', () => {
     expect(e.complete).toBe(true);
   });
   it('flags a consent signed more than a month before close, and a list that is too long', () => {
-    const e = evaluateList({ ...base, members: Array.from({ length: 9 }, (_, i) => ({ ...signed, name: `N${i + 1}`, consentSignedOn: i === 0 ? '2026-02-01' : signed.consentSignedOn })) });
+    const e = evaluateList({
+      ...base,
+      members: Array.from({ length: 9 }, (_, i) => ({ ...signed, name: `N${i + 1}`, consentSignedOn: i === 0 ? '2026-02-01' : signed.consentSignedOn })),
+    });
     expect(e.problems[0]).toBe('The list has 9 names; a list may hold at most 8');
     expect(e.members[0].problems[0]).toMatch(/more than one month before close of nominations/);
   });

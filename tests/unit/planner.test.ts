@@ -100,10 +100,18 @@ describe('verdict', () => {
   it('is practical when every resource covers its need, with each reason stated', () => {
     const plan = computePlan(FACTS, ENOUGH);
     expect(plan.verdict).toBe('practical');
-    expect(plan.figures.cost).toMatchObject({ leafletCopies: 18_500, leafletsPence: 74_000, depositPence: 50_000, totalPence: 124_000, electionExpensesPence: 74_000 });
+    expect(plan.figures.cost).toMatchObject({
+      leafletCopies: 18_500,
+      leafletsPence: 74_000,
+      depositPence: 50_000,
+      totalPence: 124_000,
+      electionExpensesPence: 74_000,
+    });
     expect(topic(plan, 'cost').sentence).toBe('Leaflets and deposit cost £1,240 against £2,000 available: £760 to spare.');
     expect(topic(plan, 'limit').sentence).toBe('Leaflets of £740 are within the legal spending limit of £12,796 (the deposit does not count towards it).');
-    expect(topic(plan, 'people').sentence).toBe('Delivering 2 rounds to 9,250 households needs 185 hours against 400 hours offered before polling day: 215 hours to spare.');
+    expect(topic(plan, 'people').sentence).toBe(
+      'Delivering 2 rounds to 9,250 households needs 185 hours against 400 hours offered before polling day: 215 hours to spare.',
+    );
     expect(topic(plan, 'papers').sentence).toBe(
       'The nomination paper needs 10 subscribers (a proposer, a seconder and 8 assentors) against 25 members or sympathisers known in the area: 15 to spare.',
     );
@@ -114,7 +122,11 @@ describe('verdict', () => {
   it('says how far short the money is (the issue’s own example)', () => {
     const plan = computePlan(FACTS, { ...ENOUGH, fundsAvailablePence: 90_000 });
     expect(plan.verdict).toBe('not-practical');
-    expect(plan.findings[0]).toEqual({ topic: 'cost', level: 'not-practical', sentence: 'Leaflets and deposit cost £1,240 against £900 available: £340 short.' });
+    expect(plan.findings[0]).toEqual({
+      topic: 'cost',
+      level: 'not-practical',
+      sentence: 'Leaflets and deposit cost £1,240 against £900 available: £340 short.',
+    });
     expect(verdictSummary(plan)).toBe('Not practical: Leaflets and deposit cost £1,240 against £900 available: £340 short.');
   });
 
@@ -160,7 +172,10 @@ describe('verdict', () => {
 
   it('with no volunteers and unknown households: still not practical', () => {
     const plan = computePlan({ ...FACTS, electorate: null, registerHouseholds: null }, { ...ENOUGH, volunteerHoursOffered: 0 });
-    expect(topic(plan, 'people')).toMatchObject({ level: 'not-practical', sentence: 'No volunteer has offered any time before polling day: nobody to deliver leaflets or canvass.' });
+    expect(topic(plan, 'people')).toMatchObject({
+      level: 'not-practical',
+      sentence: 'No volunteer has offered any time before polling day: nobody to deliver leaflets or canvass.',
+    });
   });
 
   it('with no electorate: households unknown, said so, never practical, no invented figures', () => {
@@ -170,7 +185,10 @@ describe('verdict', () => {
     expect(plan.figures.cost).toMatchObject({ leafletCopies: null, leafletsPence: null, totalPence: null, electionExpensesPence: null });
     expect(plan.figures.people.neededHours).toBeNull();
     expect(topic(plan, 'households').sentence).toMatch(/^The number of households is not known .*enter the electorate or a household count\.$/);
-    expect(topic(plan, 'cost')).toMatchObject({ level: 'unknown', sentence: 'The cost of leaflets is not known, so the total cannot be weighed against £2,000 available.' });
+    expect(topic(plan, 'cost')).toMatchObject({
+      level: 'unknown',
+      sentence: 'The cost of leaflets is not known, so the total cannot be weighed against £2,000 available.',
+    });
     expect(topic(plan, 'people')).toMatchObject({ level: 'unknown' });
   });
 
@@ -186,18 +204,28 @@ describe('verdict', () => {
   it('estimates households from the electorate and says it is an estimate', () => {
     const plan = computePlan({ ...FACTS, registerHouseholds: null }, ENOUGH);
     expect(plan.figures.households).toEqual({ count: 9_250, source: 'estimated' });
-    expect(topic(plan, 'households')).toMatchObject({ level: 'ok', sentence: expect.stringMatching(/^About 9,250 households, estimated from 17,575 electors at 1\.9 electors per household/) });
+    expect(topic(plan, 'households')).toMatchObject({
+      level: 'ok',
+      sentence: expect.stringMatching(/^About 9,250 households, estimated from 17,575 electors at 1\.9 electors per household/),
+    });
   });
 
   it('when the close of nominations has passed: too late to stand', () => {
     const plan = computePlan({ ...FACTS, today: '2024-06-10', workingDaysToClose: -1 }, ENOUGH);
     expect(plan.verdict).toBe('not-practical');
-    expect(plan.findings[0]).toEqual({ topic: 'deadline', level: 'not-practical', sentence: 'Nominations closed at 4pm Friday 7 June 2024: too late to stand.' });
+    expect(plan.findings[0]).toEqual({
+      topic: 'deadline',
+      level: 'not-practical',
+      sentence: 'Nominations closed at 4pm Friday 7 June 2024: too late to stand.',
+    });
   });
 
   it('when nominations close soon or today: a stretch', () => {
     const soon = computePlan({ ...FACTS, today: '2024-06-04', workingDaysToClose: 3 }, ENOUGH);
-    expect(topic(soon, 'deadline')).toMatchObject({ level: 'stretch', sentence: 'Only 3 working days left before nominations close at 4pm Friday 7 June 2024, fewer than the 5 needed to gather and check papers.' });
+    expect(topic(soon, 'deadline')).toMatchObject({
+      level: 'stretch',
+      sentence: 'Only 3 working days left before nominations close at 4pm Friday 7 June 2024, fewer than the 5 needed to gather and check papers.',
+    });
     const today = computePlan({ ...FACTS, today: '2024-06-07', workingDaysToClose: 0 }, ENOUGH);
     expect(topic(today, 'deadline').sentence).toBe('Nominations close today, at 4pm Friday 7 June 2024: papers must be delivered by hand today.');
     expect(computePlan({ ...FACTS, today: '2024-06-04', workingDaysToClose: 3 }, ENOUGH, { minWorkingDaysForPapers: 3 }).verdict).toBe('practical');
@@ -210,8 +238,14 @@ describe('verdict', () => {
   });
 
   it('with too few known members, or exactly enough: short or no spare', () => {
-    expect(topic(computePlan(FACTS, { ...ENOUGH, membersKnown: 4 }), 'papers')).toMatchObject({ level: 'not-practical', sentence: expect.stringMatching(/against 4 members or sympathisers known in the area: 6 short\.$/) });
-    expect(topic(computePlan(FACTS, { ...ENOUGH, membersKnown: 10 }), 'papers')).toMatchObject({ level: 'stretch', sentence: expect.stringMatching(/none to spare/) });
+    expect(topic(computePlan(FACTS, { ...ENOUGH, membersKnown: 4 }), 'papers')).toMatchObject({
+      level: 'not-practical',
+      sentence: expect.stringMatching(/against 4 members or sympathisers known in the area: 6 short\.$/),
+    });
+    expect(topic(computePlan(FACTS, { ...ENOUGH, membersKnown: 10 }), 'papers')).toMatchObject({
+      level: 'stretch',
+      sentence: expect.stringMatching(/none to spare/),
+    });
     expect(topic(computePlan({ ...FACTS, subscribersRequired: 0 }, { ...ENOUGH, membersKnown: 0 }), 'papers').level).toBe('ok');
   });
 

@@ -27,7 +27,13 @@ describe('notices of alteration', () => {
 
   it('plans each line against the register held, and lines without a change add or update', () => {
     const plan = planAlterations(
-      [line(2, 'AA-1', 'delete', 'SMITH John'), line(3, 'AA-2', 'change', 'Jane Brown'), line(4, 'AA-3', 'add', 'Tom Green'), line(5, 'AA-2', null, 'Jane Smith'), line(6, 'AA-4', null, 'Ann Lee')],
+      [
+        line(2, 'AA-1', 'delete', 'SMITH John'),
+        line(3, 'AA-2', 'change', 'Jane Brown'),
+        line(4, 'AA-3', 'add', 'Tom Green'),
+        line(5, 'AA-2', null, 'Jane Smith'),
+        line(6, 'AA-4', null, 'Ann Lee'),
+      ],
       held,
     );
     expect(plan).toEqual({ actions: ['delete', 12, 'add', 12, 'add'], deleteIds: [11], added: 2, changed: 2, problems: [] });

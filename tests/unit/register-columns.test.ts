@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  applySavedMapping,
-  emptyMapping,
-  mappingProblems,
-  recogniseHeading,
-  recogniseHeadings,
-  toSavedMapping,
-} from '../../shared/domain/register-columns.ts';
+import { applySavedMapping, emptyMapping, mappingProblems, recogniseHeading, recogniseHeadings, toSavedMapping } from '../../shared/domain/register-columns.ts';
 
 describe('register column headings', () => {
   it.each([

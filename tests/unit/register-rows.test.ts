@@ -151,7 +151,22 @@ describe('fast paths', () => {
   });
 
   it('normalise postcodes exactly as before', () => {
-    for (const pc of ['AB1 2CD', 'SW1A 1AA', 'M1 1AE', 'EC1A 1BB', 'ab1 2cd', 'AB12CD', ' AB1 2CD', 'AB1  2CD', 'AB1 2C', 'A1 1AA', 'AA1A 1AA', '', 'NOPE', 'AB1\t2CD']) {
+    for (const pc of [
+      'AB1 2CD',
+      'SW1A 1AA',
+      'M1 1AE',
+      'EC1A 1BB',
+      'ab1 2cd',
+      'AB12CD',
+      ' AB1 2CD',
+      'AB1  2CD',
+      'AB1 2C',
+      'A1 1AA',
+      'AA1A 1AA',
+      '',
+      'NOPE',
+      'AB1\t2CD',
+    ]) {
       expect(normalisePostcode(pc), pc).toBe(normalisePostcodeBefore(pc));
     }
   });

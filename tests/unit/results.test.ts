@@ -23,7 +23,11 @@ describe('results', () => {
     expect(c.totalVotes).toBe(5245);
     expect(c.ballots).toBe(5265);
     expect(c.turnout).toBeCloseTo(0.5265);
-    expect(c.rows.map((x) => [x.key, x.position])).toEqual([['a', 1], ['b', 2], ['c', 3]]);
+    expect(c.rows.map((x) => [x.key, x.position])).toEqual([
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+    ]);
     expect(formatShare(c.rows[2].share)).toBe('4.7%');
     expect(voteShare(1, 0)).toBeNull();
     expect(formatShare(null)).toBe('–');
@@ -50,14 +54,31 @@ describe('results', () => {
     expect(resultProblems(base({ rows: [{ key: 'a', name: 'A', votes: -1 }] }))[0].field).toBe('rows.0.votes');
     expect(resultProblems(base({ rows: [{ key: 'a', name: 'A', votes: 1.5 }] }))[0].field).toBe('rows.0.votes');
     expect(resultProblems(base({ rows: [] }))[0].field).toBe('rows');
-    expect(resultProblems(base({ ballotsCast: 5000 })).map((x) => x.message).join()).toMatch(/more than the 4980 valid ballot papers/);
+    expect(
+      resultProblems(base({ ballotsCast: 5000 }))
+        .map((x) => x.message)
+        .join(),
+    ).toMatch(/more than the 4980 valid ballot papers/);
     expect(resultProblems(base({ ballotsCast: 10, rejectedBallots: 11 })).map((x) => x.field)).toContain('rejectedBallots');
-    const dup = base({ rows: [{ key: 'a', name: 'Ann', votes: 1 }, { key: 'b', name: 'ann ', votes: 2 }] });
+    const dup = base({
+      rows: [
+        { key: 'a', name: 'Ann', votes: 1 },
+        { key: 'b', name: 'ann ', votes: 2 },
+      ],
+    });
     expect(resultProblems(dup)).toEqual([{ field: 'rows.1.name', message: 'ann  is listed twice' }]);
   });
 
   it('ties share a place', () => {
-    const c = computeResult(base({ rows: [{ key: 'a', name: 'A', votes: 5 }, { key: 'b', name: 'B', votes: 5 }, { key: 'c', name: 'C', votes: 1 }] }));
+    const c = computeResult(
+      base({
+        rows: [
+          { key: 'a', name: 'A', votes: 5 },
+          { key: 'b', name: 'B', votes: 5 },
+          { key: 'c', name: 'C', votes: 1 },
+        ],
+      }),
+    );
     expect(c.rows.map((x) => x.position)).toEqual([1, 1, 3]);
   });
 });
@@ -70,7 +91,10 @@ describe('declarations', () => {
   ];
   it('refuses the fewest votes elected under first past the post, and more elected than seats', () => {
     expect(declarationProblems({ ...base, rows })).toEqual([
-      { field: 'rows.1.elected', message: 'Loser is marked elected with 1500 votes, fewer than Winner (20000), who is not: the candidates with the most votes are elected' },
+      {
+        field: 'rows.1.elected',
+        message: 'Loser is marked elected with 1500 votes, fewer than Winner (20000), who is not: the candidates with the most votes are elected',
+      },
     ]);
     expect(declarationProblems({ ...base, rows: rows.map((r) => ({ ...r, elected: true })) })).toEqual([
       { field: 'rows', message: '2 candidates are marked elected, but the contest fills 1 seat' },
@@ -79,7 +103,15 @@ describe('declarations', () => {
     // STV: first preferences do not decide who is elected.
     expect(declarationProblems({ ...base, firstPastThePost: false, rows })).toEqual([]);
     // A tie broken by lot: either may be elected.
-    expect(declarationProblems({ ...base, rows: [{ name: 'A', votes: 10, elected: false }, { name: 'B', votes: 10, elected: true }] })).toEqual([]);
+    expect(
+      declarationProblems({
+        ...base,
+        rows: [
+          { name: 'A', votes: 10, elected: false },
+          { name: 'B', votes: 10, elected: true },
+        ],
+      }),
+    ).toEqual([]);
   });
   it('refuses a declaration before polling day or in the future', () => {
     expect(declarationProblems({ ...base, declaredOn: '2024-07-03', rows: [] })[0].field).toBe('declaredOn');

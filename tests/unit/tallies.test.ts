@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CODES } from '../../shared/domain/canvass-codes.ts';
-import {
-  addCounts,
-  computeTallies,
-  countStanding,
-  emptyCounts,
-  foldReturns,
-  percentages,
-  rate,
-  type ReturnFact,
-} from '../../shared/domain/tallies.ts';
+import { addCounts, computeTallies, countStanding, emptyCounts, foldReturns, percentages, rate, type ReturnFact } from '../../shared/domain/tallies.ts';
 
 const r = (outcome: ReturnFact['outcome'], support: string | null = null, requests: ReturnFact['requests'] = []): ReturnFact => ({
   outcome,

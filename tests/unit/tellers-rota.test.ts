@@ -44,6 +44,8 @@ describe('a polling stations CSV', () => {
   it('names the line of every problem', () => {
     const r = readStationsCsv('D,Station\nA-1,Hall\n', { district: 0, name: 1, address: null }, ['AA']);
     expect(r.problems).toEqual([{ line: 2, reason: '“A-1” is not a polling district code (letters and digits starting with a letter)' }]);
-    expect(readStationsCsv('D,Station\n', { district: 0, name: 1, address: null }, ['AA']).problems).toEqual([{ line: 2, reason: 'The file has headings but no rows' }]);
+    expect(readStationsCsv('D,Station\n', { district: 0, name: 1, address: null }, ['AA']).problems).toEqual([
+      { line: 2, reason: 'The file has headings but no rows' },
+    ]);
   });
 });

@@ -28,7 +28,14 @@ describe('finding a text file’s encoding', () => {
 
   it('says a spreadsheet workbook or a binary file is not a CSV', () => {
     const xlsx = detectEncoding(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), false, 'register.xlsx');
-    expect(xlsx).toEqual({ ok: false, message: 'register.xlsx is a spreadsheet workbook, not a CSV file. Open it in your spreadsheet program and save it as "CSV UTF-8 (Comma delimited)", then import that.' });
-    expect(detectEncoding(Buffer.from([1, 2, 0, 0, 0, 7, 9, 0, 3]), true, 'x.bin')).toMatchObject({ ok: false, message: expect.stringMatching(/^x\.bin is not a text file/) });
+    expect(xlsx).toEqual({
+      ok: false,
+      message:
+        'register.xlsx is a spreadsheet workbook, not a CSV file. Open it in your spreadsheet program and save it as "CSV UTF-8 (Comma delimited)", then import that.',
+    });
+    expect(detectEncoding(Buffer.from([1, 2, 0, 0, 0, 7, 9, 0, 3]), true, 'x.bin')).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^x\.bin is not a text file/),
+    });
   });
 });

@@ -221,7 +221,8 @@ describe('every election type', () => {
   });
 
   it('VAC only where voter ID applies (UK Parliament, English local, PCC, mayoral, GLA)', () => {
-    const withVac = (type: ElectionType, nation: Nation) => computeTimetable({ type, nation, pollingDay: '2025-05-01' }).milestones.some((m) => m.key === 'vac_application');
+    const withVac = (type: ElectionType, nation: Nation) =>
+      computeTimetable({ type, nation, pollingDay: '2025-05-01' }).milestones.some((m) => m.key === 'vac_application');
     expect(withVac('uk-parliament', 'scotland')).toBe(true);
     expect(withVac('local', 'england')).toBe(true);
     expect(withVac('mayor', 'england')).toBe(true);
@@ -307,7 +308,9 @@ describe('overrides, extra holidays and warnings', () => {
   });
 
   it('warns when polling day is not a working day', () => {
-    expect(computeTimetable({ type: 'local', pollingDay: '2024-05-04' }).warnings.join(' ')).toMatch(/Polling day Sat 4 May 2024 is not a working day \(Saturday\)/);
+    expect(computeTimetable({ type: 'local', pollingDay: '2024-05-04' }).warnings.join(' ')).toMatch(
+      /Polling day Sat 4 May 2024 is not a working day \(Saturday\)/,
+    );
   });
 });
 
@@ -350,14 +353,24 @@ describe('tasks and countdowns', () => {
   it('resolves calendar offsets, same-day and fixed dates', () => {
     const t = computeTimetable({ type: 'local', pollingDay: '2024-05-02' });
     expect(resolveTaskDue({ kind: 'relative', milestone: 'polling_day', offset: -7, unit: 'calendar' }, t)).toEqual({ ok: true, date: '2024-04-25' });
-    expect(resolveTaskDue({ kind: 'relative', milestone: 'close_of_nominations', offset: 0, unit: 'working' }, t)).toEqual({ ok: true, date: '2024-04-05', time: '16:00' });
+    expect(resolveTaskDue({ kind: 'relative', milestone: 'close_of_nominations', offset: 0, unit: 'working' }, t)).toEqual({
+      ok: true,
+      date: '2024-04-05',
+      time: '16:00',
+    });
     expect(resolveTaskDue({ kind: 'fixed', date: '2024-04-01' }, t)).toEqual({ ok: true, date: '2024-04-01' });
   });
 
   it('says why a task has no date yet', () => {
     const t = computeTimetable({ type: 'senedd', pollingDay: '2026-05-07' });
-    expect(resolveTaskDue({ kind: 'relative', milestone: 'vac_application', offset: -1, unit: 'working' }, t)).toEqual({ ok: false, message: expect.stringMatching(/no voter authority/) });
-    expect(resolveTaskDue({ kind: 'relative', milestone: 'expense_return', offset: -5, unit: 'working' }, t)).toEqual({ ok: false, message: expect.stringMatching(/once the result is declared/) });
+    expect(resolveTaskDue({ kind: 'relative', milestone: 'vac_application', offset: -1, unit: 'working' }, t)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/no voter authority/),
+    });
+    expect(resolveTaskDue({ kind: 'relative', milestone: 'expense_return', offset: -5, unit: 'working' }, t)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/once the result is declared/),
+    });
   });
 
   it('counts down in working and calendar days', () => {
@@ -428,7 +441,10 @@ describe('properties', () => {
       const ms = computeTimetable(input).milestones;
       const at = Object.fromEntries(ms.map((m) => [m.key, m.date]));
       const where = `${input.type}/${input.nation} ${input.pollingDay}`;
-      expect(ms.map((m) => m.date), where).toEqual([...ms.map((m) => m.date)].sort());
+      expect(
+        ms.map((m) => m.date),
+        where,
+      ).toEqual([...ms.map((m) => m.date)].sort());
       for (const [a, b] of NOT_AFTER) if (at[a] && at[b]) expect(at[a] <= at[b], `${where}: ${a} ≤ ${b}`).toBe(true);
       for (const [a, b] of BEFORE) if (at[a] && at[b]) expect(at[a] < at[b], `${where}: ${a} < ${b}`).toBe(true);
     }

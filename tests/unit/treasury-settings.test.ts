@@ -12,7 +12,9 @@ describe('spending-limit settings', () => {
   });
 
   it('refuse a police area that is not on the list', () => {
-    expect(treasurySettingsProblems({ ...ok, policeArea: 'Gotham' }, facts)).toEqual([{ field: 'policeArea', message: '"Gotham" is not a police area: choose one from the list' }]);
+    expect(treasurySettingsProblems({ ...ok, policeArea: 'Gotham' }, facts)).toEqual([
+      { field: 'policeArea', message: '"Gotham" is not a police area: choose one from the list' },
+    ]);
   });
 
   it('refuse a return delivered in the future, or before an expense on it, with dates as the pages show them', () => {
@@ -25,7 +27,10 @@ describe('spending-limit settings', () => {
   });
 
   it('refuse joint candidates where the limit rule has no joint reductions, and report every problem at once', () => {
-    const problems = treasurySettingsProblems({ policeArea: 'Nowhere', returnDeliveredOn: '2027-01-01', jointCandidates: 2 }, { ...facts, jointReductions: false });
+    const problems = treasurySettingsProblems(
+      { policeArea: 'Nowhere', returnDeliveredOn: '2027-01-01', jointCandidates: 2 },
+      { ...facts, jointReductions: false },
+    );
     expect(problems.map((p) => p.field)).toEqual(['policeArea', 'returnDeliveredOn', 'jointCandidates']);
     expect(problems[2].message).toBe('Joint-candidate reductions apply to council elections only');
   });

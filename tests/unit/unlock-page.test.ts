@@ -5,11 +5,17 @@ import { isUnlockSender, serveUnlockPage, UNLOCK_URL } from '../../main/unlock-p
 
 describe('the unlock page', () => {
   it('serves its page, style and script with a strict CSP, nosniff and no caching', async () => {
-    for (const [file, type] of [['', 'text/html'], ['unlock.css', 'text/css'], ['unlock.js', 'text/javascript']]) {
+    for (const [file, type] of [
+      ['', 'text/html'],
+      ['unlock.css', 'text/css'],
+      ['unlock.js', 'text/javascript'],
+    ]) {
       const r = serveUnlockPage(`${UNLOCK_URL}${file}`, 'GET')!;
       expect(r.status, file).toBe(200);
       expect(r.headers.get('content-type')).toMatch(new RegExp(`^${type}`));
-      expect(r.headers.get('content-security-policy')).toBe("default-src 'none'; script-src 'self'; style-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'");
+      expect(r.headers.get('content-security-policy')).toBe(
+        "default-src 'none'; script-src 'self'; style-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'",
+      );
       expect(r.headers.get('x-content-type-options')).toBe('nosniff');
       expect(r.headers.get('cache-control')).toBe('no-store');
     }

@@ -26,7 +26,10 @@ describe('the walk sheet on screen, a page at a time', () => {
   });
 
   it('starts a new section on the same page when there is room, not continued', () => {
-    const route = walkRoute([...street('Acre Road', 2, 1).map((h) => ({ ...h, houseNumber: h.houseNumber * 2 })), ...street('Mill Lane', 2, 1, 10).map((h) => ({ ...h, houseNumber: h.houseNumber * 2 }))]);
+    const route = walkRoute([
+      ...street('Acre Road', 2, 1).map((h) => ({ ...h, houseNumber: h.houseNumber * 2 })),
+      ...street('Mill Lane', 2, 1, 10).map((h) => ({ ...h, houseNumber: h.houseNumber * 2 })),
+    ]);
     const pages = pageRoute(route, 10);
     expect(pages).toHaveLength(1);
     expect(pages[0].map((p) => [p.heading.split(' — ')[0], p.continued])).toEqual([

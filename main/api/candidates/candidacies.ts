@@ -1,7 +1,23 @@
-import { deleteCandidacy, findCandidacy, insertCandidacy, listCandidacies, setCandidacyPapers, setCandidacyStatus, upsertChecklistItem } from '../../../db/repositories/candidacies.ts';
+import {
+  deleteCandidacy,
+  findCandidacy,
+  insertCandidacy,
+  listCandidacies,
+  setCandidacyPapers,
+  setCandidacyStatus,
+  upsertChecklistItem,
+} from '../../../db/repositories/candidacies.ts';
 import type { candidatesContract } from '../../../shared/contract/candidates.ts';
 import { AppError } from '../../../shared/contract/result.ts';
-import { CANDIDACY_STATUS_LABELS, type ChecklistItemId, type ItemState, consentProblems, deliveryProblems, itemStateProblem, statusChangeProblem } from '../../../shared/domain/nominations.ts';
+import {
+  CANDIDACY_STATUS_LABELS,
+  type ChecklistItemId,
+  type ItemState,
+  consentProblems,
+  deliveryProblems,
+  itemStateProblem,
+  statusChangeProblem,
+} from '../../../shared/domain/nominations.ts';
 import { formatDateLong, ukToday } from '../../../shared/domain/working-days.ts';
 import { requireContest } from '../contests.ts';
 import type { HandlersFor } from '../context.ts';
@@ -22,13 +38,25 @@ export const candidacyHandlers = {
     }
     const id = await insertCandidacy(ctx.db, candidateId, contestId, ukToday());
     const after = await detail(ctx, id);
-    await ctx.audit({ action: 'create', entity: 'candidacy', entityId: id, summary: `${candidate.ballotName} to stand in ${contest.areaName} (${contest.electionName})`, after: { candidateId, contestId } });
+    await ctx.audit({
+      action: 'create',
+      entity: 'candidacy',
+      entityId: id,
+      summary: `${candidate.ballotName} to stand in ${contest.areaName} (${contest.electionName})`,
+      after: { candidateId, contestId },
+    });
     return after;
   },
   'candidacies.delete': async (ctx, { id }) => {
     const before = await requireCandidacy(ctx, id);
     await deleteCandidacy(ctx.db, id);
-    await ctx.audit({ action: 'delete', entity: 'candidacy', entityId: id, summary: `Removed ${before.candidateName} from ${before.areaName} (${before.electionName})`, before });
+    await ctx.audit({
+      action: 'delete',
+      entity: 'candidacy',
+      entityId: id,
+      summary: `Removed ${before.candidateName} from ${before.areaName} (${before.electionName})`,
+      before,
+    });
     return { deleted: true };
   },
   'candidacies.setStatus': async (ctx, { id, status, onDate, reason }) => {
@@ -98,7 +126,13 @@ export const candidacyHandlers = {
   },
   'candidacies.setPapers': async (ctx, { id, consentSignedOn, consentWitnessedBy, agentName }) => {
     const before = await detail(ctx, id);
-    const c = consentProblems({ signedOn: consentSignedOn, witnessedBy: consentWitnessedBy, closeOfNominations: before.closeOfNominations, deliveredOn: before.deliveredOn, today: ukToday() });
+    const c = consentProblems({
+      signedOn: consentSignedOn,
+      witnessedBy: consentWitnessedBy,
+      closeOfNominations: before.closeOfNominations,
+      deliveredOn: before.deliveredOn,
+      today: ukToday(),
+    });
     if (c.refusals.length > 0) throw invalid(c.refusals[0], { consentSignedOn: c.refusals[0] });
     const prior = { consentSignedOn: before.consentSignedOn, consentWitnessedBy: before.consentWitnessedBy, agentName: before.agentName };
     await setCandidacyPapers(ctx.db, id, { consentSignedOn, consentWitnessedBy, agentName });
@@ -108,7 +142,14 @@ export const candidacyHandlers = {
       await upsertChecklistItem(ctx.db, id, { item: 'consent', state: consentSignedOn ? 'done' : 'todo', doneOn: consentSignedOn, note: consent.note ?? '' });
     }
     const after = await detail(ctx, id);
-    await ctx.audit({ action: 'update', entity: 'candidacy', entityId: id, summary: `${before.candidateName} (${before.areaName}): consent and agent`, before: prior, after: { consentSignedOn, consentWitnessedBy, agentName } });
+    await ctx.audit({
+      action: 'update',
+      entity: 'candidacy',
+      entityId: id,
+      summary: `${before.candidateName} (${before.areaName}): consent and agent`,
+      before: prior,
+      after: { consentSignedOn, consentWitnessedBy, agentName },
+    });
     return after;
   },
 } satisfies Partial<HandlersFor<typeof candidatesContract>>;

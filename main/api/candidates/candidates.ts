@@ -27,7 +27,13 @@ export const candidateHandlers = {
   'candidates.delete': async (ctx, { id }) => {
     const before = await requireCandidate(ctx, id);
     await deleteCandidate(ctx.db, id);
-    await ctx.audit({ action: 'delete', entity: 'candidate', entityId: id, summary: `Deleted candidate ${before.ballotName} and ${before.candidacyCount} candidacies`, before });
+    await ctx.audit({
+      action: 'delete',
+      entity: 'candidate',
+      entityId: id,
+      summary: `Deleted candidate ${before.ballotName} and ${before.candidacyCount} candidacies`,
+      before,
+    });
     return { deleted: true };
   },
   'candidates.getPersonExport': async (ctx, { id }) => {
@@ -35,7 +41,10 @@ export const candidateHandlers = {
     const list = await listCandidacies(ctx.db, { candidateId: id });
     const trail = await personTrail(
       ctx,
-      [{ entity: 'candidate', ids: [id] }, { entity: 'candidacy', ids: list.map((k) => k.id) }],
+      [
+        { entity: 'candidate', ids: [id] },
+        { entity: 'candidacy', ids: list.map((k) => k.id) },
+      ],
       candidateIdentifiers(candidate),
     );
     return { ...trail, candidate, candidacies: await Promise.all(list.map((k) => detail(ctx, k.id))) };

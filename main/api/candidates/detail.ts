@@ -1,4 +1,12 @@
-import { checklistRows, getCandidacyPapers, getCandidacySummary, getSubscriber, listSubscribers, registerLoadedFor, statusHistory } from '../../../db/repositories/candidacies.ts';
+import {
+  checklistRows,
+  getCandidacyPapers,
+  getCandidacySummary,
+  getSubscriber,
+  listSubscribers,
+  registerLoadedFor,
+  statusHistory,
+} from '../../../db/repositories/candidacies.ts';
 import { getCandidate } from '../../../db/repositories/candidates.ts';
 import { getResult } from '../../../db/repositories/results.ts';
 import { getDeposit } from '../../../db/repositories/treasury.ts';

@@ -19,9 +19,22 @@ export const nominationHandlers = {
     if (councils != null && contest.electionType !== 'combined-authority-mayor') {
       throw invalid('Only a combined authority mayor contest has constituent councils', { councils: 'Only for a combined authority mayor' });
     }
-    await upsertContestRules(ctx.db, contestId, { postKind, seats, subscribersRequired, depositPence, councils: councils === undefined ? before.councils : councils });
+    await upsertContestRules(ctx.db, contestId, {
+      postKind,
+      seats,
+      subscribersRequired,
+      depositPence,
+      councils: councils === undefined ? before.councils : councils,
+    });
     const after = publicRules(await rulesOf(ctx, contest));
-    await ctx.audit({ action: 'update', entity: 'contest_nomination_rules', entityId: contestId, summary: `Nomination rules of ${contest.areaName} (${contest.electionName})`, before, after });
+    await ctx.audit({
+      action: 'update',
+      entity: 'contest_nomination_rules',
+      entityId: contestId,
+      summary: `Nomination rules of ${contest.areaName} (${contest.electionName})`,
+      before,
+      after,
+    });
     return after;
   },
   'nominations.check': async (ctx, { contestId }): Promise<NominationCheck> => {

@@ -40,13 +40,17 @@ export const resultHandlers = {
     input.rows.forEach((r, i) => {
       if (r.partyListId === null) return;
       if (!ballot) problems.push({ field: `rows.${i}.partyListId`, message: 'This contest elects candidates singly: a result row cannot be a party list' });
-      else if (r.partyListId !== list?.id) problems.push({ field: `rows.${i}.partyListId`, message: `Party list ${r.partyListId} is not standing in this contest` });
-      else if (input.rows.findIndex((o) => o.partyListId === r.partyListId) !== i) problems.push({ field: `rows.${i}.partyListId`, message: `${r.name} is entered twice` });
-      else if (r.candidacyId !== null) problems.push({ field: `rows.${i}.candidacyId`, message: `${r.name} is our list's row: it cannot also be a candidate's` });
+      else if (r.partyListId !== list?.id)
+        problems.push({ field: `rows.${i}.partyListId`, message: `Party list ${r.partyListId} is not standing in this contest` });
+      else if (input.rows.findIndex((o) => o.partyListId === r.partyListId) !== i)
+        problems.push({ field: `rows.${i}.partyListId`, message: `${r.name} is entered twice` });
+      else if (r.candidacyId !== null)
+        problems.push({ field: `rows.${i}.candidacyId`, message: `${r.name} is our list's row: it cannot also be a candidate's` });
     });
     input.rows.forEach((r, i) => {
       if (r.candidacyId === null) return;
-      if (!ours.some((k) => k.id === r.candidacyId)) problems.push({ field: `rows.${i}.candidacyId`, message: `Candidacy ${r.candidacyId} is not in this contest` });
+      if (!ours.some((k) => k.id === r.candidacyId))
+        problems.push({ field: `rows.${i}.candidacyId`, message: `Candidacy ${r.candidacyId} is not in this contest` });
       else if (seen.has(r.candidacyId)) problems.push({ field: `rows.${i}.candidacyId`, message: `${r.name} is entered twice` });
       seen.add(r.candidacyId);
     });
@@ -59,7 +63,14 @@ export const resultHandlers = {
     await saveResult(ctx.db, { contestId, ...header }, rows);
     await setDeclaredOn(ctx.db, contestId, input.declaredOn);
     const after = (await resultOf(ctx, contestId))!;
-    await ctx.audit({ action: before ? 'update' : 'create', entity: 'contest_result', entityId: contestId, summary: `Result of ${contest.areaName} (${contest.electionName}) declared ${formatDateLong(input.declaredOn)}`, before, after });
+    await ctx.audit({
+      action: before ? 'update' : 'create',
+      entity: 'contest_result',
+      entityId: contestId,
+      summary: `Result of ${contest.areaName} (${contest.electionName}) declared ${formatDateLong(input.declaredOn)}`,
+      before,
+      after,
+    });
     return after;
   },
   'results.delete': async (ctx, { contestId }) => {
@@ -68,7 +79,13 @@ export const resultHandlers = {
     if (!before) return { deleted: false };
     await deleteResult(ctx.db, contestId);
     await setDeclaredOn(ctx.db, contestId, null);
-    await ctx.audit({ action: 'delete', entity: 'contest_result', entityId: contestId, summary: `Deleted the result of ${contest.areaName} (${contest.electionName})`, before });
+    await ctx.audit({
+      action: 'delete',
+      entity: 'contest_result',
+      entityId: contestId,
+      summary: `Deleted the result of ${contest.areaName} (${contest.electionName})`,
+      before,
+    });
     return { deleted: true };
   },
 } satisfies Partial<HandlersFor<typeof candidatesContract>>;

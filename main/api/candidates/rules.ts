@@ -2,7 +2,14 @@ import { getContestRules } from '../../../db/repositories/candidacies.ts';
 import type { ContestRules } from '../../../shared/contract/candidates.ts';
 import type { Contest } from '../../../shared/contract/contests.ts';
 import { describeReturnRule } from '../../../shared/domain/deposits.ts';
-import { CANDIDACY_STATUS_LABELS, type CandidacyStatus, type NominationRequirements, defaultPostKind, nominationRequirements, postKindsFor } from '../../../shared/domain/nominations.ts';
+import {
+  CANDIDACY_STATUS_LABELS,
+  type CandidacyStatus,
+  type NominationRequirements,
+  defaultPostKind,
+  nominationRequirements,
+  postKindsFor,
+} from '../../../shared/domain/nominations.ts';
 import { formatTime } from '../../../shared/domain/timetable.ts';
 import type { Ctx } from '../context.ts';
 import { requireElection } from '../elections.ts';
@@ -64,6 +71,7 @@ export function statusDateProblem(
   }
   // The first entry is the day the record was entered, which may be after the events being recorded.
   const last = before.history.length > 1 ? before.history[before.history.length - 1] : undefined;
-  if (last && onDate < last.onDate) return `The date is before the last change (${CANDIDACY_STATUS_LABELS[last.status].toLowerCase()} on ${formatDateLong(last.onDate)})`;
+  if (last && onDate < last.onDate)
+    return `The date is before the last change (${CANDIDACY_STATUS_LABELS[last.status].toLowerCase()} on ${formatDateLong(last.onDate)})`;
   return null;
 }

@@ -41,8 +41,17 @@ export const subscriberHandlers = {
     const s = await requireSubscriber(ctx, id);
     await deleteSubscriber(ctx.db, id);
     const rest = await listSubscribers(ctx.db, s.candidacyId);
-    await reorderSubscribers(ctx.db, rest.map((r) => r.id));
-    await ctx.audit({ action: 'delete', entity: 'nomination_subscriber', entityId: id, summary: `Removed subscriber ${s.electorNumber} ${s.fullName}`, before: s });
+    await reorderSubscribers(
+      ctx.db,
+      rest.map((r) => r.id),
+    );
+    await ctx.audit({
+      action: 'delete',
+      entity: 'nomination_subscriber',
+      entityId: id,
+      summary: `Removed subscriber ${s.electorNumber} ${s.fullName}`,
+      before: s,
+    });
     return detail(ctx, s.candidacyId);
   },
   'subscribers.getPersonExport': async (ctx, { id }) => {
@@ -61,7 +70,11 @@ export const subscriberHandlers = {
     );
     logErasure(ctx.db, ctx.dbPath, ctx.encryption.key, 'subscriber', s);
     const traces = await eraseSubscriber(ctx.db, s);
-    return recordErasure(ctx, { entity: 'nomination_subscriber', entityId: id, whose: 'a nomination subscriber’s', extra: { candidacyId: s.candidacyId } }, traces);
+    return recordErasure(
+      ctx,
+      { entity: 'nomination_subscriber', entityId: id, whose: 'a nomination subscriber’s', extra: { candidacyId: s.candidacyId } },
+      traces,
+    );
   },
   'subscribers.move': async (ctx, { id, position }) => {
     const s = await requireSubscriber(ctx, id);
@@ -70,7 +83,14 @@ export const subscriberHandlers = {
     const ids = all.map((r) => r.id).filter((x) => x !== id);
     ids.splice(position - 1, 0, id);
     await reorderSubscribers(ctx.db, ids);
-    await ctx.audit({ action: 'update', entity: 'nomination_subscriber', entityId: id, summary: `Moved subscriber ${s.electorNumber} from ${s.position} to ${position}`, before: { position: s.position }, after: { position } });
+    await ctx.audit({
+      action: 'update',
+      entity: 'nomination_subscriber',
+      entityId: id,
+      summary: `Moved subscriber ${s.electorNumber} from ${s.position} to ${position}`,
+      before: { position: s.position },
+      after: { position },
+    });
     return detail(ctx, s.candidacyId);
   },
 } satisfies Partial<HandlersFor<typeof candidatesContract>>;

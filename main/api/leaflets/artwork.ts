@@ -61,7 +61,10 @@ export const artworkHandlers = {
     if (problem) throw invalid(problem, { dataBase64: problem });
     // The type kept is what the content is; the `type` the caller sent is only the browser's guess from the name.
     const type = artworkTypeOf(data)!;
-    const safeName = basename(fileName).replace(/[^A-Za-z0-9._-]+/g, '_').slice(-80) || 'artwork';
+    const safeName =
+      basename(fileName)
+        .replace(/[^A-Za-z0-9._-]+/g, '_')
+        .slice(-80) || 'artwork';
     const file = `leaflet-${id}-${randomBytes(4).toString('hex')}-${artworkFileName(safeName, type)}`;
     makeFolder(artworkDir(ctx));
     writePrivateFile(artworkPath(ctx, file), data);
@@ -83,7 +86,13 @@ export const artworkHandlers = {
     await setLeafletArtwork(ctx.db, id, null);
     removeArtworkFile(ctx, before.artworkFile);
     const after = await requireLeaflet(ctx, id);
-    await ctx.audit({ action: 'update', entity: 'leaflet', entityId: id, summary: `Removed the artwork of "${before.title}"`, before: { artwork: before.artworkName } });
+    await ctx.audit({
+      action: 'update',
+      entity: 'leaflet',
+      entityId: id,
+      summary: `Removed the artwork of "${before.title}"`,
+      before: { artwork: before.artworkName },
+    });
     return after;
   },
   'leaflets.artwork': async (ctx, { id }) => {

@@ -15,7 +15,10 @@ async function checkStockStillCovers(ctx: Ctx, leafletIds: number[]) {
     const drops = await listDrops(ctx.db, { leafletId });
     const short = firstShortfall(runs, drops);
     if (short) {
-      throw invalid(`That would leave the drops logged by ${formatDateLong(short.date)} with ${-short.onHand} more copies than were printed. Change or delete those drops first.`, { quantity: 'Fewer copies than the drops already logged' });
+      throw invalid(
+        `That would leave the drops logged by ${formatDateLong(short.date)} with ${-short.onHand} more copies than were printed. Change or delete those drops first.`,
+        { quantity: 'Fewer copies than the drops already logged' },
+      );
     }
   }
 }

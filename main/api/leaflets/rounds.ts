@@ -1,5 +1,14 @@
 import { streetHouseholdCounts } from '../../../db/repositories/electors.ts';
-import { deleteAssignment, deleteRound, getAssignment, insertAssignment, insertRound, listAssignments, listRounds, updateRound } from '../../../db/repositories/rounds.ts';
+import {
+  deleteAssignment,
+  deleteRound,
+  getAssignment,
+  insertAssignment,
+  insertRound,
+  listAssignments,
+  listRounds,
+  updateRound,
+} from '../../../db/repositories/rounds.ts';
 import type { leafletsContract } from '../../../shared/contract/leaflets.ts';
 import { AppError } from '../../../shared/contract/result.ts';
 import { validateRound } from '../../../shared/domain/delivery-rounds.ts';

@@ -13,8 +13,10 @@ import { plural, requireVolunteer } from './records.ts';
 async function volunteerImpact(ctx: Ctx, id: number) {
   const v = await requireVolunteer(ctx, id);
   const counted = { drops: v.drops, printRuns: 0, assignments: v.assignments };
-  const parts = [v.drops ? `${plural(v.drops, 'drop')} ${v.drops === 1 ? 'stays' : 'stay'}, without their name` : '',
-    v.assignments ? `${plural(v.assignments, 'assignment')} ${v.assignments === 1 ? 'is' : 'are'} deleted` : ''].filter(Boolean);
+  const parts = [
+    v.drops ? `${plural(v.drops, 'drop')} ${v.drops === 1 ? 'stays' : 'stay'}, without their name` : '',
+    v.assignments ? `${plural(v.assignments, 'assignment')} ${v.assignments === 1 ? 'is' : 'are'} deleted` : '',
+  ].filter(Boolean);
   const message = parts.length ? `Deleting ${v.name} erases their details; ${parts.join(' and ')}.` : `Deleting ${v.name} erases their details.`;
   return { volunteer: v, ...counted, message };
 }
@@ -51,7 +53,10 @@ export const volunteerHandlers = {
     const assignments = await listAssignments(ctx.db, { volunteerId: id });
     const trail = await personTrail(
       ctx,
-      [{ entity: 'volunteer', ids: [id] }, { entity: 'round_assignment', ids: assignments.map((a) => a.id) }],
+      [
+        { entity: 'volunteer', ids: [id] },
+        { entity: 'round_assignment', ids: assignments.map((a) => a.id) },
+      ],
       volunteerIdentifiers(volunteer),
     );
     return { ...trail, volunteer, assignments, drops: await listDrops(ctx.db, { volunteerId: id }) };

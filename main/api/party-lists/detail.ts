@@ -66,7 +66,10 @@ export async function detail(ctx: Ctx, id: number): Promise<PartyList> {
   });
   const problems = ballot
     ? e.problems
-    : [`${contest.areaName} (${ELECTION_TYPE_INFO[contest.electionType].label}) no longer elects from party lists: change the election or post back, or remove this list`, ...e.problems];
+    : [
+        `${contest.areaName} (${ELECTION_TYPE_INFO[contest.electionType].label}) no longer elects from party lists: change the election or post back, or remove this list`,
+        ...e.problems,
+      ];
   const result = await listResult(ctx, contest, id, deposit);
   return {
     id,

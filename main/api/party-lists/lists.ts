@@ -1,4 +1,13 @@
-import { deletePartyList, insertPartyList, listMembers, listPartyLists, partyListOfContest, setPartyListStatus, updatePartyList, upsertListItem } from '../../../db/repositories/party-lists.ts';
+import {
+  deletePartyList,
+  insertPartyList,
+  listMembers,
+  listPartyLists,
+  partyListOfContest,
+  setPartyListStatus,
+  updatePartyList,
+  upsertListItem,
+} from '../../../db/repositories/party-lists.ts';
 import type { partyListsContract } from '../../../shared/contract/party-lists.ts';
 import { AppError } from '../../../shared/contract/result.ts';
 import { ELECTION_TYPE_INFO } from '../../../shared/domain/election-types.ts';
@@ -34,7 +43,9 @@ export const listHandlers = {
     }
     const existing = await partyListOfContest(ctx.db, contestId);
     if (existing) {
-      throw new AppError('conflict', `The ${existing.partyName} list already stands in ${contest.areaName}: a party stands one list in a contest`, { contestId: 'This contest already has our list' });
+      throw new AppError('conflict', `The ${existing.partyName} list already stands in ${contest.areaName}: a party stands one list in a contest`, {
+        contestId: 'This contest already has our list',
+      });
     }
     const id = await insertPartyList(ctx.db, contestId, partyName, ukToday());
     const after = await detail(ctx, id);
@@ -58,7 +69,13 @@ export const listHandlers = {
   'partyLists.delete': async (ctx, { id }) => {
     const before = await detail(ctx, id);
     await deletePartyList(ctx.db, id);
-    await ctx.audit({ action: 'delete', entity: 'party_list', entityId: id, summary: `Removed the ${titleOf(before)} and its ${before.members.length} names`, before });
+    await ctx.audit({
+      action: 'delete',
+      entity: 'party_list',
+      entityId: id,
+      summary: `Removed the ${titleOf(before)} and its ${before.members.length} names`,
+      before,
+    });
     return { deleted: true };
   },
   'partyLists.setItem': async (ctx, { id, item, state, doneOn, note }) => {

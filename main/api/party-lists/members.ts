@@ -42,7 +42,13 @@ export const memberHandlers = {
     await orderMembers(ctx.db, ids);
     const after = await detail(ctx, listId);
     const place = after.members.find((m) => m.id === memberId)!.position;
-    await ctx.audit({ action: 'create', entity: 'party_list_member', entityId: memberId, summary: `${candidate.ballotName} put at ${place} on the ${titleOf(after)}`, after: { listId, candidateId, position: place } });
+    await ctx.audit({
+      action: 'create',
+      entity: 'party_list_member',
+      entityId: memberId,
+      summary: `${candidate.ballotName} put at ${place} on the ${titleOf(after)}`,
+      after: { listId, candidateId, position: place },
+    });
     return after;
   },
   'partyLists.removeMember': async (ctx, { id }) => {
@@ -50,9 +56,18 @@ export const memberHandlers = {
     const before = await detail(ctx, m.partyListId);
     const place = before.members.find((x) => x.id === id)!.position;
     await deleteMember(ctx.db, id);
-    await orderMembers(ctx.db, before.members.filter((x) => x.id !== id).map((x) => x.id));
+    await orderMembers(
+      ctx.db,
+      before.members.filter((x) => x.id !== id).map((x) => x.id),
+    );
     const after = await detail(ctx, m.partyListId);
-    await ctx.audit({ action: 'delete', entity: 'party_list_member', entityId: id, summary: `${m.name} taken off the ${titleOf(after)} (was ${place})`, before: { ...m, position: place } });
+    await ctx.audit({
+      action: 'delete',
+      entity: 'party_list_member',
+      entityId: id,
+      summary: `${m.name} taken off the ${titleOf(after)} (was ${place})`,
+      before: { ...m, position: place },
+    });
     return after;
   },
   'partyLists.reorder': async (ctx, { listId, order }) => {
@@ -70,10 +85,14 @@ export const memberHandlers = {
       else taken.set(o.position, m.name);
     });
     const missing = before.members.filter((m) => !order.some((o) => o.memberId === m.id));
-    if (missing.length > 0) fields.order = `Give a place to every name on the list: ${missing.map((m) => m.name).join(', ')} ${missing.length === 1 ? 'has' : 'have'} none`;
+    if (missing.length > 0)
+      fields.order = `Give a place to every name on the list: ${missing.map((m) => m.name).join(', ')} ${missing.length === 1 ? 'has' : 'have'} none`;
     const messages = Object.values(fields);
     if (messages.length > 0) throw invalid(`The order was not changed: ${messages.join('; ')}`, fields);
-    await orderMembers(ctx.db, [...order].sort((a, b) => a.position - b.position).map((o) => o.memberId));
+    await orderMembers(
+      ctx.db,
+      [...order].sort((a, b) => a.position - b.position).map((o) => o.memberId),
+    );
     const after = await detail(ctx, listId);
     await ctx.audit({
       action: 'update',
@@ -89,7 +108,13 @@ export const memberHandlers = {
     const m = await requireMember(ctx, id);
     const before = await detail(ctx, m.partyListId);
     const deliveredOn = [...before.history].reverse().find((h) => h.status === 'delivered')?.onDate ?? null;
-    const c = consentProblems({ signedOn: consentSignedOn, witnessedBy: consentWitnessedBy, closeOfNominations: before.closeOfNominations, deliveredOn, today: ukToday() });
+    const c = consentProblems({
+      signedOn: consentSignedOn,
+      witnessedBy: consentWitnessedBy,
+      closeOfNominations: before.closeOfNominations,
+      deliveredOn,
+      today: ukToday(),
+    });
     if (c.refusals.length > 0) throw invalid(c.refusals[0], { consentSignedOn: c.refusals[0] });
     if (homeAddressFormOn && deliveredOn && homeAddressFormOn > deliveredOn) {
       const message = `The home address form is dated ${formatDateLong(homeAddressFormOn)}, after the list's papers were delivered on ${formatDateLong(deliveredOn)}: check the date`;

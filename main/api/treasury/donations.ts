@@ -50,7 +50,13 @@ export const donationHandlers = {
     const d = checkedDonation(contest.id, input);
     const id = await insertDonation(ctx.db, d);
     const after = (await getDonation(ctx.db, id))!;
-    await ctx.audit({ action: 'create', entity: 'donation', entityId: id, summary: `Donation of ${describeDonation(d)} received ${formatDateLong(d.receivedOn)}`, after });
+    await ctx.audit({
+      action: 'create',
+      entity: 'donation',
+      entityId: id,
+      summary: `Donation of ${describeDonation(d)} received ${formatDateLong(d.receivedOn)}`,
+      after,
+    });
     return after;
   },
   'treasury.updateDonation': async (ctx, { id, ...input }) => {

@@ -31,7 +31,14 @@ async function donorOf(ctx: Ctx, donationId: number): Promise<Donor> {
     const contest = contests.get(d.contestId)!;
     const returnDate = await returnDateOf(ctx, contest);
     const r = donorRetention(d.valuePence, returnDate, on);
-    donations.push({ ...d, contestName: `${contest.areaName}, ${contest.electionName}`, returnDate, mustKeep: r.mustKeep, keptUntil: r.keptUntil, retentionReason: r.reason });
+    donations.push({
+      ...d,
+      contestName: `${contest.areaName}, ${contest.electionName}`,
+      returnDate,
+      mustKeep: r.mustKeep,
+      keptUntil: r.keptUntil,
+      retentionReason: r.reason,
+    });
   }
   const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => Boolean(v)))];
   return {

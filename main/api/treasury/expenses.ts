@@ -66,7 +66,10 @@ export const expenseHandlers = {
     const before = (await printRunPayments(ctx.db, [printRunId])).get(printRunId) ?? null;
     if (paidOn) {
       const returnOn = await returnDateOf(ctx, contest);
-      if (returnOn && paidOn > returnOn) throw invalid(`Date paid ${formatDateLong(paidOn)} is after the return (${formatDateLong(returnOn)})`, { paidOn: `After the return (${formatDateLong(returnOn)})` });
+      if (returnOn && paidOn > returnOn)
+        throw invalid(`Date paid ${formatDateLong(paidOn)} is after the return (${formatDateLong(returnOn)})`, {
+          paidOn: `After the return (${formatDateLong(returnOn)})`,
+        });
       if (paidOn > today()) throw invalid(`Date paid ${formatDateLong(paidOn)} is in the future`, { paidOn: `${formatDateLong(paidOn)} is in the future` });
     }
     await setPrintRunPaid(ctx.db, printRunId, paidOn);

@@ -66,7 +66,10 @@ async function linesOf(ctx: Ctx, contestId: number, postPoll: PostPoll | null): 
     warnings: expenseWarnings(e, deadlines),
   }));
   const printRuns = await printRunsOf(ctx, contestId);
-  const paid = await printRunPayments(ctx.db, printRuns.map((r) => r.id));
+  const paid = await printRunPayments(
+    ctx.db,
+    printRuns.map((r) => r.id),
+  );
   const runs: LedgerLine[] = printRuns.map((r) => ({
     ref: `print-run:${r.id}`,
     source: 'print-run',
@@ -84,7 +87,9 @@ async function linesOf(ctx: Ctx, contestId: number, postPoll: PostPoll | null): 
         ? ['No cost recorded for this print run: enter it on the print run, or record free or discounted printing as notional spending']
         : expenseWarnings({ kind: 'expense', notional: false, invoiceOn: r.printedOn, paidOn: paid.get(r.id) ?? null }, deadlines),
   }));
-  return [...entries, ...runs].sort((a, b) => (a.invoiceOn ?? a.paidOn ?? '9999').localeCompare(b.invoiceOn ?? b.paidOn ?? '9999') || a.ref.localeCompare(b.ref));
+  return [...entries, ...runs].sort(
+    (a, b) => (a.invoiceOn ?? a.paidOn ?? '9999').localeCompare(b.invoiceOn ?? b.paidOn ?? '9999') || a.ref.localeCompare(b.ref),
+  );
 }
 
 export async function everything(ctx: Ctx, contestId: number) {

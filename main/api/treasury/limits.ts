@@ -83,7 +83,19 @@ export async function limitOf(ctx: Ctx, contest: Contest, settings: TreasurySett
   let limit: LimitInfo;
   if (choice.basis === 'rule' && choice.fromList) {
     const { label, instrument, confirmed, note } = choice.fromList;
-    limit = { ...base, usesElectors: false, usesAreaKind: false, ruleLabel: label, instrument, confirmed, note, basis: 'rule', limitPence: choice.limitPence, working: choice.working, problem: null };
+    limit = {
+      ...base,
+      usesElectors: false,
+      usesAreaKind: false,
+      ruleLabel: label,
+      instrument,
+      confirmed,
+      note,
+      basis: 'rule',
+      limitPence: choice.limitPence,
+      working: choice.working,
+      problem: null,
+    };
   } else {
     const { basis, limitPence, working, problem } = choice;
     limit = { ...base, basis, limitPence, working, problem, confirmed: basis === 'override' || base.confirmed };
@@ -94,7 +106,14 @@ export async function limitOf(ctx: Ctx, contest: Contest, settings: TreasurySett
 
 export function spendOf(spentPence: number, limit: Pick<LimitInfo, 'limitPence'>): SpendInfo {
   if (limit.limitPence === null) {
-    return { spentPence, level: 'no-limit', percent: null, headroomPence: null, overByPence: null, message: `${formatPence(spentPence)} spent; no limit set yet` };
+    return {
+      spentPence,
+      level: 'no-limit',
+      percent: null,
+      headroomPence: null,
+      overByPence: null,
+      message: `${formatPence(spentPence)} spent; no limit set yet`,
+    };
   }
   const s = spendStatus(spentPence, limit.limitPence);
   return { spentPence, level: s.level, percent: s.percent, headroomPence: s.headroomPence, overByPence: s.overByPence, message: s.message };

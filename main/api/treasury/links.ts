@@ -32,14 +32,25 @@ export async function depositFacts(ctx: Ctx, contest: Contest): Promise<DepositF
   if (list) return listDepositFacts(ctx, contest, list.id);
   const rules = await candidatesHandlers['nominations.rules'](ctx, { contestId: contest.id });
   const rule = rules.requirements.deposit;
-  if (!rule) return { expectedPence: null, expectedRule: 'No deposit for this election', outcome: 'no-deposit', outcomeReason: 'No deposit is required for this election' };
-  const source = rule.amountSource === 'unconfirmed' ? ' (unconfirmed default)' : rule.amountSource === 'override' ? ' (as corrected on the nominations page)' : '';
+  if (!rule)
+    return {
+      expectedPence: null,
+      expectedRule: 'No deposit for this election',
+      outcome: 'no-deposit',
+      outcomeReason: 'No deposit is required for this election',
+    };
+  const source =
+    rule.amountSource === 'unconfirmed' ? ' (unconfirmed default)' : rule.amountSource === 'override' ? ' (as corrected on the nominations page)' : '';
   const expected = { expectedPence: rule.amountPence, expectedRule: `${formatPence(rule.amountPence)}${source}, ${rule.returnRuleText}` };
   const result = await candidatesHandlers['results.get'](ctx, { contestId: contest.id });
   if (!result) return { ...expected, outcome: 'awaiting-result', outcomeReason: 'Record the result to see whether the deposit comes back' };
   const ours = result.rows.find((r) => r.candidacyId !== null && r.deposit && r.deposit.outcome !== 'no-deposit');
   if (!ours?.deposit || ours.deposit.outcome === 'no-deposit') {
-    return { ...expected, outcome: 'awaiting-result', outcomeReason: 'The result has no row for your candidate: link their row in the result to decide the deposit' };
+    return {
+      ...expected,
+      outcome: 'awaiting-result',
+      outcomeReason: 'The result has no row for your candidate: link their row in the result to decide the deposit',
+    };
   }
   return { ...expected, outcome: ours.deposit.outcome, outcomeReason: `${ours.name}: ${ours.deposit.reason}` };
 }
@@ -48,11 +59,19 @@ export async function depositFacts(ctx: Ctx, contest: Contest): Promise<DepositF
 async function listDepositFacts(ctx: Ctx, contest: Contest, listId: number): Promise<DepositFacts> {
   const rule = await listDeposit(ctx, contest);
   if (!rule) return { expectedPence: null, expectedRule: 'No deposit for this list', outcome: 'no-deposit', outcomeReason: 'No deposit is set for this list' };
-  const source = rule.amountSource === 'unconfirmed' ? ' (unconfirmed default)' : rule.amountSource === 'override' ? ' (as corrected on the nominations page)' : '';
-  const expected = { expectedPence: rule.amountPence, expectedRule: `${formatPence(rule.amountPence)} for the party list${source}, ${describeReturnRule(rule.returnRule)}` };
+  const source =
+    rule.amountSource === 'unconfirmed' ? ' (unconfirmed default)' : rule.amountSource === 'override' ? ' (as corrected on the nominations page)' : '';
+  const expected = {
+    expectedPence: rule.amountPence,
+    expectedRule: `${formatPence(rule.amountPence)} for the party list${source}, ${describeReturnRule(rule.returnRule)}`,
+  };
   const result = await listResult(ctx, contest, listId, rule);
   if (!result?.deposit || result.deposit.outcome === 'no-deposit') {
-    return { ...expected, outcome: 'awaiting-result', outcomeReason: 'Record the result with the list’s row marked as ours to see whether the deposit comes back' };
+    return {
+      ...expected,
+      outcome: 'awaiting-result',
+      outcomeReason: 'Record the result with the list’s row marked as ours to see whether the deposit comes back',
+    };
   }
   return { ...expected, outcome: result.deposit.outcome, outcomeReason: `${result.row.name}: ${result.deposit.reason}` };
 }

@@ -29,13 +29,22 @@ export const settingsHandlers = {
     const problems = treasurySettingsProblems(after, {
       today: today(),
       latestExpenseOn: after.returnDeliveredOn ? await latestExpenseDate(ctx.db, contest.id) : null,
-      jointReductions: findLimitRule(contest.electionType, contest.nation, after.glaPost, (await getContestRules(ctx.db, contest.id))?.postKind ?? undefined)?.jointReductions ?? false,
+      jointReductions:
+        findLimitRule(contest.electionType, contest.nation, after.glaPost, (await getContestRules(ctx.db, contest.id))?.postKind ?? undefined)
+          ?.jointReductions ?? false,
     });
     if (problems.length > 0) throw invalid(problems);
     // The police area as the list spells it.
     if (after.policeArea !== null) after.policeArea = findPoliceArea(after.policeArea)!.policeArea;
     await saveSettings(ctx.db, after);
-    await ctx.audit({ action: 'update', entity: 'treasury-settings', entityId: contest.id, summary: `Spending-limit settings for ${titleOf(contest)}`, before, after });
+    await ctx.audit({
+      action: 'update',
+      entity: 'treasury-settings',
+      entityId: contest.id,
+      summary: `Spending-limit settings for ${titleOf(contest)}`,
+      before,
+      after,
+    });
     return after;
   },
 } satisfies Partial<HandlersFor<typeof treasuryContract>>;

@@ -106,7 +106,6 @@ const routes = createRoutesFromElements(
       <Route path="/contests/:id/polling-day" element={<SetupPage />} />
       <Route path="/contests/:id/polling-day/stations-import" element={<SetupStationsImportPage />} />
       <Route path="*" element={<p>There is no such page. Choose one from the menu.</p>} />
-    
     </Route>
   </Route>,
 );

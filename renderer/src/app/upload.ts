@@ -15,7 +15,10 @@ export async function uploadFile(file: File, onProgress?: (sentBytes: number) =>
   if (!detected.ok) throw new Error(detected.message);
   const { encoding } = detected;
   const { fileId } = await api('uploads.begin', { name: file.name, size: file.size });
-  const reader = file.stream().pipeThrough(new TextDecoderStream(encoding, { fatal: true })).getReader();
+  const reader = file
+    .stream()
+    .pipeThrough(new TextDecoderStream(encoding, { fatal: true }))
+    .getReader();
   let pending = '';
   let sent = 0;
   let lines = 1;

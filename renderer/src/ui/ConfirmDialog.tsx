@@ -1,14 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 
 /** A modal question with a safe default: Escape or Cancel keep everything as it is. */
-export function ConfirmDialog(props: {
-  open: boolean;
-  title: string;
-  message: string;
-  confirmLabel: string;
-  onConfirm(): void;
-  onCancel(): void;
-}) {
+export function ConfirmDialog(props: { open: boolean; title: string; message: string; confirmLabel: string; onConfirm(): void; onCancel(): void }) {
   const ref = useRef<HTMLDialogElement>(null);
   // Unique per dialog: a page may hold several (delete, export, erase), each named by its own title.
   const titleId = useId();

@@ -3,7 +3,10 @@ import { api } from '../app/api.ts';
 import { downloadBlob } from './download.ts';
 
 /** A paper the app writes as PDF, and what it is of. */
-export type PdfOf = { kind: 'walkSheets'; areaId: number; pollingDistrict?: string; votedIn?: { n: number; m: number } } | { kind: 'roundSheet'; roundId: number } | { kind: 'expensesReturn'; contestId: number };
+export type PdfOf =
+  | { kind: 'walkSheets'; areaId: number; pollingDistrict?: string; votedIn?: { n: number; m: number } }
+  | { kind: 'roundSheet'; roundId: number }
+  | { kind: 'expensesReturn'; contestId: number };
 
 /** Browser mode: the server streams the file from GET /api/pdf/… (the page's cookie carries the token). */
 function href(of: PdfOf): string {

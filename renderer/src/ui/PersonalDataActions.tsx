@@ -58,11 +58,7 @@ export function PersonalDataActions(props: {
 
   return (
     <>
-      <button
-        type="button"
-        aria-label={props.compact ? `Export ${props.name}’s data` : undefined}
-        onClick={() => exporting.ask(props.exportContents, save)}
-      >
+      <button type="button" aria-label={props.compact ? `Export ${props.name}’s data` : undefined} onClick={() => exporting.ask(props.exportContents, save)}>
         {props.compact ? 'Export' : 'Export this person’s data'}
       </button>
       <button

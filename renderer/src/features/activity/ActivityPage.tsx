@@ -94,7 +94,13 @@ export function ActivityPage() {
           </div>
           <div className="field">
             <label htmlFor="filter-to">To</label>
-            <input id="filter-to" type="date" value={filters.to} onChange={(e) => set('to')(e.target.value)} aria-describedby={datesBackwards ? 'dates-backwards' : undefined} />
+            <input
+              id="filter-to"
+              type="date"
+              value={filters.to}
+              onChange={(e) => set('to')(e.target.value)}
+              aria-describedby={datesBackwards ? 'dates-backwards' : undefined}
+            />
           </div>
         </div>
         {datesBackwards && (

@@ -59,13 +59,7 @@ export function AreaForm(props: { initial?: Area; submitLabel: string; onSubmit(
           {(a) => <input {...a} {...register('gssCode')} spellCheck={false} />}
         </Field>
         <Field label="Electorate" hint="Registered electors; sets the spending limit" error={form.errorOf('electorate')}>
-          {(a) => (
-            <input
-              {...a}
-              inputMode="numeric"
-              {...register('electorate', { setValueAs: wholeNumber(null) })}
-            />
-          )}
+          {(a) => <input {...a} inputMode="numeric" {...register('electorate', { setValueAs: wholeNumber(null) })} />}
         </Field>
         <Field label="County or borough" hint="Parliamentary seats; “borough” covers Scottish burghs" error={form.errorOf('classification')}>
           {(a) => (

@@ -68,7 +68,11 @@ export function AreaImportPage() {
 
   return (
     <>
-      <PageHeader title="Import areas from CSV" back={{ to: '/areas', label: 'Areas' }} subtitle="One row per area, with a header row. Nothing is saved until you press Import." />
+      <PageHeader
+        title="Import areas from CSV"
+        back={{ to: '/areas', label: 'Areas' }}
+        subtitle="One row per area, with a header row. Nothing is saved until you press Import."
+      />
       <ErrorMessage error={error} />
       {result && (
         <p className="success" role="status">
@@ -179,11 +183,7 @@ export function AreaImportPage() {
                   {choices.length > 1 && (
                     <div className="actions">
                       {choices.map((c) => (
-                        <button
-                          type="button"
-                          key={c}
-                          onClick={() => setDecisions((d) => ({ ...d, ...Object.fromEntries(items.map((p) => [p.line, c])) }))}
-                        >
+                        <button type="button" key={c} onClick={() => setDecisions((d) => ({ ...d, ...Object.fromEntries(items.map((p) => [p.line, c])) }))}>
                           {CHOICE_LABELS[c]}: all {items.length}
                         </button>
                       ))}

@@ -29,10 +29,7 @@ export function AreasPage() {
       {!data && !error && <Loading />}
       {data && data.length === 0 && !search ? (
         <EmptyState title="No areas yet">
-          <p>
-            Import the constituencies or wards from a CSV file (the 2024 Westminster constituencies file works as it is), or add an
-            area by hand.
-          </p>
+          <p>Import the constituencies or wards from a CSV file (the 2024 Westminster constituencies file works as it is), or add an area by hand.</p>
           <div className="actions">{actions}</div>
         </EmptyState>
       ) : (

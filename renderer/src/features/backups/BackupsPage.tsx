@@ -117,7 +117,9 @@ export function BackupsPage() {
       setRestoring(undefined);
       const r = await api('backups.restore', { file: b.file, confirm: true, passphrase: passphrases[b.file] });
       setMessage(
-        [`Restored the backup of ${when(b.takenAt)}. The data as it was just before is kept in ${r.safetyBackup}, so this can be undone.`, ...r.notes].join(' '),
+        [`Restored the backup of ${when(b.takenAt)}. The data as it was just before is kept in ${r.safetyBackup}, so this can be undone.`, ...r.notes].join(
+          ' ',
+        ),
       );
       reload(); // the backup just taken before it, and which backups hold people erased since
     });
@@ -131,7 +133,9 @@ export function BackupsPage() {
 
   const copyTaken = (copy: BackupInfoView) => {
     setCopying(false);
-    setMessage(`Copy taken: ${copy.file} in ${data?.folder ?? 'the backups folder'}. Copy that file to the drive you take away; it opens only with the passphrase you chose.`);
+    setMessage(
+      `Copy taken: ${copy.file} in ${data?.folder ?? 'the backups folder'}. Copy that file to the drive you take away; it opens only with the passphrase you chose.`,
+    );
     reload();
   };
 
@@ -168,8 +172,7 @@ export function BackupsPage() {
       ) : data.backups.length === 0 ? (
         <EmptyState title="No backups yet">
           <p>
-            Hustings takes one automatically the next day you open it, and before each upgrade. Take one now before a big change such as
-            importing a register.
+            Hustings takes one automatically the next day you open it, and before each upgrade. Take one now before a big change such as importing a register.
           </p>
         </EmptyState>
       ) : (
@@ -233,7 +236,13 @@ export function BackupsPage() {
                       <button type="button" onClick={() => check(b, false)} disabled={busy || backingUp} aria-label={`Check the backup of ${when(b.takenAt)}`}>
                         Check
                       </button>
-                      <button type="button" className="danger" onClick={() => check(b, true)} disabled={busy || backingUp} aria-label={`Restore the backup of ${when(b.takenAt)}`}>
+                      <button
+                        type="button"
+                        className="danger"
+                        onClick={() => check(b, true)}
+                        disabled={busy || backingUp}
+                        aria-label={`Restore the backup of ${when(b.takenAt)}`}
+                      >
                         Restore…
                       </button>
                       <button type="button" onClick={() => setDeleting(b)} disabled={busy || backingUp} aria-label={`Delete the backup of ${when(b.takenAt)}`}>
@@ -259,7 +268,11 @@ export function BackupsPage() {
       <ConfirmDialog
         open={deleting !== undefined}
         title="Delete this backup?"
-        message={deleting ? `The backup of ${when(deleting.takenAt)} (${REASONS[deleting.reason].toLowerCase()}) is deleted for good: its data can no longer be restored from it.` : ''}
+        message={
+          deleting
+            ? `The backup of ${when(deleting.takenAt)} (${REASONS[deleting.reason].toLowerCase()}) is deleted for good: its data can no longer be restored from it.`
+            : ''
+        }
         confirmLabel="Delete"
         onCancel={() => setDeleting(undefined)}
         onConfirm={() => deleting && void remove(deleting)}

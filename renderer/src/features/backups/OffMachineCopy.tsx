@@ -23,9 +23,9 @@ export function OffMachineCopy(props: { folder: string; onTaken(copy: BackupInfo
     <form className="inline-form form" onSubmit={take} noValidate aria-labelledby="copy-heading">
       <h2 id="copy-heading">A copy for taking off the machine</h2>
       <p>
-        The copy is encrypted with a passphrase you choose here, not with this database’s key, so it opens on any computer with that passphrase
-        alone: in Hustings (put it in {props.folder} and restore it), or in any SQLCipher 4 tool with <code>PRAGMA key = '…'</code>. Keep the
-        passphrase apart from the copy: without it nobody, you included, can open the copy.
+        The copy is encrypted with a passphrase you choose here, not with this database’s key, so it opens on any computer with that passphrase alone: in
+        Hustings (put it in {props.folder} and restore it), or in any SQLCipher 4 tool with <code>PRAGMA key = '…'</code>. Keep the passphrase apart from the
+        copy: without it nobody, you included, can open the copy.
       </p>
       <div className="row">
         <Field label="Backup passphrase" hint="At least 10 characters; a few unrelated words is good." error={form.errorOf('passphrase')}>

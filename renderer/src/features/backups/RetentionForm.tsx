@@ -10,7 +10,10 @@ export function RetentionForm(props: { retentionDays: number; onSaved(message: s
   const form = useApiForm(backupsContract['backups.setRetention'].input, { days: props.retentionDays });
   const save = form.submit(async (v) => {
     const r = await api('backups.setRetention', v);
-    const gone = r.deleted.length === 0 ? 'None was old enough to delete.' : `Deleted ${r.deleted.length} older automatic ${r.deleted.length === 1 ? 'backup' : 'backups'}.`;
+    const gone =
+      r.deleted.length === 0
+        ? 'None was old enough to delete.'
+        : `Deleted ${r.deleted.length} older automatic ${r.deleted.length === 1 ? 'backup' : 'backups'}.`;
     props.onSaved(`Automatic backups are now kept for ${r.retentionDays} days. ${gone}`);
   });
 

@@ -29,8 +29,8 @@ export function UnlockDialog(props: { open: boolean; taken: string; error?: stri
       <form onSubmit={submit} noValidate>
         <h2 id={titleId}>This backup has its own key</h2>
         <p>
-          The backup of {props.taken} does not open with this database’s key. If it is a copy taken off the machine, type its backup passphrase;
-          if it came from another Hustings database, type that database’s recovery key.
+          The backup of {props.taken} does not open with this database’s key. If it is a copy taken off the machine, type its backup passphrase; if it came from
+          another Hustings database, type that database’s recovery key.
         </p>
         <Field label="Backup passphrase or recovery key" error={props.error}>
           {(a) => <input {...a} type="password" autoComplete="off" autoFocus value={text} onChange={(e) => setText(e.target.value)} />}

@@ -13,9 +13,16 @@ export function CandidacyOverview(props: { k: CandidacyDetail }) {
         {k.checklist.complete ? (
           <strong className="deposit-returned">All papers complete.</strong>
         ) : (
-          <strong>Papers not complete: {k.checklist.problems.length || 'some items are still to do'}{k.checklist.problems.length ? ` problem${k.checklist.problems.length === 1 ? '' : 's'}` : ''}.</strong>
+          <strong>
+            Papers not complete: {k.checklist.problems.length || 'some items are still to do'}
+            {k.checklist.problems.length ? ` problem${k.checklist.problems.length === 1 ? '' : 's'}` : ''}.
+          </strong>
         )}{' '}
-        Close of nominations: {k.closeOfNominations ? dueText(k.closeOfNominations, k.closeOfNominationsTime) : 'not known yet (the returning officer sets it: enter it in the election timetable)'}.
+        Close of nominations:{' '}
+        {k.closeOfNominations
+          ? dueText(k.closeOfNominations, k.closeOfNominationsTime)
+          : 'not known yet (the returning officer sets it: enter it in the election timetable)'}
+        .
       </p>
       {k.checklist.problems.length > 0 && (
         <ul className="problem-list" aria-label="Problems found">

@@ -26,8 +26,8 @@ export function CandidacyPage() {
         back={{ to: `/candidates/${k.candidateId}`, label: k.candidateName }}
         subtitle={
           <>
-            <CandidacyStatusBadge status={k.status} /> {k.electionName} · {electionTypeLabel(k.electionType, k.nation)} · polling day{' '}
-            {formatDate(k.pollingDay)} · <Link to={`/contests/${k.contestId}`}>the contest</Link>
+            <CandidacyStatusBadge status={k.status} /> {k.electionName} · {electionTypeLabel(k.electionType, k.nation)} · polling day {formatDate(k.pollingDay)}{' '}
+            · <Link to={`/contests/${k.contestId}`}>the contest</Link>
           </>
         }
         actions={
@@ -53,7 +53,12 @@ export function CandidacyPage() {
       <CandidacyOverview k={k} />
       <SubscribersPanel k={k} />
       <ChecklistPanel k={k} />
-      <StatusChanger history={k.history} allowedNext={k.allowedNext} closed="Withdrawn: the candidacy is closed." save={(v) => api('candidacies.setStatus', { id, ...v })} />
+      <StatusChanger
+        history={k.history}
+        allowedNext={k.allowedNext}
+        closed="Withdrawn: the candidacy is closed."
+        save={(v) => api('candidacies.setStatus', { id, ...v })}
+      />
       <RulesPanel k={k} />
     </>
   );

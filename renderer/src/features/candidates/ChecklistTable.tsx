@@ -10,7 +10,10 @@ import { formatDate } from '../../ui/format.ts';
 import { useApiForm } from '../../ui/useApiForm.ts';
 import { ItemStateBadge, dueText } from './labels.tsx';
 
-type PaperItem = Pick<ChecklistItemOut, 'label' | 'description' | 'applies' | 'skippable' | 'state' | 'doneOn' | 'dueOn' | 'problems'> & { id: string; note: string | null };
+type PaperItem = Pick<ChecklistItemOut, 'label' | 'description' | 'applies' | 'skippable' | 'state' | 'doneOn' | 'dueOn' | 'problems'> & {
+  id: string;
+  note: string | null;
+};
 
 type PaperState = { state: ItemState; doneOn: string | null; note: string };
 

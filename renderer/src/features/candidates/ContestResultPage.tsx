@@ -37,7 +37,10 @@ export function ContestResultPage() {
         <ResultTable result={result} />
       ) : (
         <EmptyState title="No result recorded yet">
-          <p>After the declaration, enter the votes for every candidate (yours and the others) with the electorate. Vote shares, turnout and whether your deposit comes back are worked out for you.</p>
+          <p>
+            After the declaration, enter the votes for every candidate (yours and the others) with the electorate. Vote shares, turnout and whether your deposit
+            comes back are worked out for you.
+          </p>
         </EmptyState>
       )}
       <ResultForm
@@ -70,7 +73,11 @@ function ResultTable(props: { result: ContestResult }) {
             <th scope="col" className="num">
               Share
             </th>
-            {r.listSeats != null && <th scope="col" className="num">Seats</th>}
+            {r.listSeats != null && (
+              <th scope="col" className="num">
+                Seats
+              </th>
+            )}
             <th scope="col">Elected</th>
             <th scope="col">Our deposit</th>
           </tr>
@@ -109,7 +116,9 @@ function ResultTable(props: { result: ContestResult }) {
         <dt>Electorate</dt>
         <dd>{formatNumber(r.electorate)}</dd>
         <dt>Turnout</dt>
-        <dd>{r.turnout === null ? 'enter the ballot papers counted to see turnout' : `${formatShare(r.turnout)} (${formatNumber(r.ballots)} ballot papers)`}</dd>
+        <dd>
+          {r.turnout === null ? 'enter the ballot papers counted to see turnout' : `${formatShare(r.turnout)} (${formatNumber(r.ballots)} ballot papers)`}
+        </dd>
       </dl>
     </section>
   );
@@ -128,7 +137,15 @@ function ResultForm(props: {
   // A new object each time: the form keeps (and fills in) the row it is given.
   const blank = () => ({ candidacyId: null, partyListId: null, constituencySeats: 0, name: '', party: '', votes: EMPTY_NUMBER, elected: false });
   const rows = r
-    ? r.rows.map((x) => ({ candidacyId: x.candidacyId, partyListId: x.partyListId ?? null, constituencySeats: x.constituencySeats ?? 0, name: x.name, party: x.party, votes: x.votes, elected: x.elected }))
+    ? r.rows.map((x) => ({
+        candidacyId: x.candidacyId,
+        partyListId: x.partyListId ?? null,
+        constituencySeats: x.constituencySeats ?? 0,
+        name: x.name,
+        party: x.party,
+        votes: x.votes,
+        elected: x.elected,
+      }))
     : [
         ...(props.ourList ? [{ ...blank(), partyListId: props.ourList.id, name: props.ourList.partyName, party: props.ourList.partyName }] : []),
         ...props.ours.map((k) => ({ ...blank(), candidacyId: k.id, name: k.candidateName, party: k.party })),
@@ -162,7 +179,11 @@ function ResultForm(props: {
           <Field label="Rejected ballots (optional)" error={form.errorOf('rejectedBallots')}>
             {(a) => <input {...a} type="number" min={0} {...register('rejectedBallots', optionalCount)} />}
           </Field>
-          <Field label="Ballot papers counted (optional)" hint="Valid and rejected; needed for turnout in multi-member wards" error={form.errorOf('ballotsCast')}>
+          <Field
+            label="Ballot papers counted (optional)"
+            hint="Valid and rejected; needed for turnout in multi-member wards"
+            error={form.errorOf('ballotsCast')}
+          >
             {(a) => <input {...a} type="number" min={0} {...register('ballotsCast', optionalCount)} />}
           </Field>
           <Field label="Votes per elector" hint="1, or the seats in a multi-member ward" error={form.errorOf('votesPerBallot')}>
@@ -172,7 +193,8 @@ function ResultForm(props: {
         <ErrorMessage error={form.errorOf('rows')} />
         {list && (
           <p className="muted">
-            Enter each party list’s votes with the party as its name, and each individual candidate with the party left empty. The {props.ballot?.seats} seats are shared out from the votes.
+            Enter each party list’s votes with the party as its name, and each individual candidate with the party left empty. The {props.ballot?.seats} seats
+            are shared out from the votes.
           </p>
         )}
         <table>
@@ -195,7 +217,10 @@ function ResultForm(props: {
               return (
                 <tr key={f.id}>
                   <td>
-                    <Field label={`Candidate ${i + 1} name`} error={form.errorOf(`rows.${i}.name`) ?? form.errorOf(`rows.${i}.candidacyId`) ?? form.errorOf(`rows.${i}.partyListId`)}>
+                    <Field
+                      label={`Candidate ${i + 1} name`}
+                      error={form.errorOf(`rows.${i}.name`) ?? form.errorOf(`rows.${i}.candidacyId`) ?? form.errorOf(`rows.${i}.partyListId`)}
+                    >
                       {(a) => <input {...a} readOnly={isOurs} {...register(`rows.${i}.name`)} />}
                     </Field>
                     {isOurs && <span className="muted">{isOurList ? 'our list' : 'our candidate'}</span>}

@@ -30,8 +30,8 @@ export function NominationPackPage() {
       </div>
       <h1>Nomination pack: {k.candidateName}</h1>
       <p>
-        {k.areaName} · {k.electionName} ({electionTypeLabel(k.electionType, k.nation)}) · polling day {formatDate(k.pollingDay)} · close of
-        nominations {k.closeOfNominations ? dueText(k.closeOfNominations, k.closeOfNominationsTime) : 'see the notice of election'}
+        {k.areaName} · {k.electionName} ({electionTypeLabel(k.electionType, k.nation)}) · polling day {formatDate(k.pollingDay)} · close of nominations{' '}
+        {k.closeOfNominations ? dueText(k.closeOfNominations, k.closeOfNominationsTime) : 'see the notice of election'}
       </p>
       <section aria-labelledby="pack-candidate">
         <h2 id="pack-candidate">Candidate</h2>

@@ -87,12 +87,18 @@ export function RulesPanel(props: { k: CandidacyDetail }) {
             {(a) => <input {...a} inputMode="numeric" placeholder={String(req.subscribers.required)} {...form.register('subscribersRequired')} />}
           </Field>
           {hasCouncils && (
-            <Field label="Constituent councils" hint="The limit’s fixed sum is multiplied by them; more than 10 need 10 subscribers from each" error={form.errorOf('councils')}>
+            <Field
+              label="Constituent councils"
+              hint="The limit’s fixed sum is multiplied by them; more than 10 need 10 subscribers from each"
+              error={form.errorOf('councils')}
+            >
               {(a) => <input {...a} inputMode="numeric" {...form.register('councils')} />}
             </Field>
           )}
           <Field label="Deposit (£)" error={form.errorOf('depositPence')}>
-            {(a) => <input {...a} inputMode="decimal" placeholder={req.deposit ? penceToDecimal(req.deposit.amountPence) : '0'} {...form.register('depositPence')} />}
+            {(a) => (
+              <input {...a} inputMode="decimal" placeholder={req.deposit ? penceToDecimal(req.deposit.amountPence) : '0'} {...form.register('depositPence')} />
+            )}
           </Field>
         </div>
         <ErrorMessage error={form.formError} />

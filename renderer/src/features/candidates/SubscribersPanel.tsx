@@ -34,7 +34,9 @@ export function SubscribersPanel(props: { k: CandidacyDetail }) {
     try {
       const after = await api('subscribers.add', v);
       const s = after.subscribers[after.subscribers.length - 1];
-      setStatus(`Added ${s.electorNumber} ${s.fullName} as ${s.role} (${after.subscribers.length} of ${required})${s.checked ? '' : ', not checked against a register'}.`);
+      setStatus(
+        `Added ${s.electorNumber} ${s.fullName} as ${s.role} (${after.subscribers.length} of ${required})${s.checked ? '' : ', not checked against a register'}.`,
+      );
       form.reset(blank);
     } catch (err) {
       const reason = errorText(err);
@@ -151,7 +153,12 @@ export function SubscribersPanel(props: { k: CandidacyDetail }) {
                 <td>{s.checked ? 'Checked' : <span className="badge flag-unconfirmed">Not checked</span>}</td>
                 <td>
                   <div className="compact-actions">
-                    <button type="button" disabled={i === 0} aria-label={`Move ${s.fullName} up`} onClick={() => act(() => api('subscribers.move', { id: s.id, position: s.position - 1 }))}>
+                    <button
+                      type="button"
+                      disabled={i === 0}
+                      aria-label={`Move ${s.fullName} up`}
+                      onClick={() => act(() => api('subscribers.move', { id: s.id, position: s.position - 1 }))}
+                    >
                       ↑
                     </button>
                     <button
@@ -162,7 +169,12 @@ export function SubscribersPanel(props: { k: CandidacyDetail }) {
                     >
                       ↓
                     </button>
-                    <button type="button" className="danger" aria-label={`Remove ${s.fullName}`} onClick={() => act(() => api('subscribers.remove', { id: s.id }))}>
+                    <button
+                      type="button"
+                      className="danger"
+                      aria-label={`Remove ${s.fullName}`}
+                      onClick={() => act(() => api('subscribers.remove', { id: s.id }))}
+                    >
                       Remove
                     </button>
                     <PersonalDataActions

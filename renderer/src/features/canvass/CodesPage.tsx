@@ -1,6 +1,14 @@
 import { useEffect, useState } from 'react';
 import { ApiCallError, api, useApi } from '../../app/api.ts';
-import { EXAMPLE_PARTY_SUPPORT, DEFAULT_CODES, OUTCOMES, OUTCOME_LABELS, REQUESTS, REQUEST_LABELS, type CodeConfig } from '../../../../shared/domain/canvass-codes.ts';
+import {
+  EXAMPLE_PARTY_SUPPORT,
+  DEFAULT_CODES,
+  OUTCOMES,
+  OUTCOME_LABELS,
+  REQUESTS,
+  REQUEST_LABELS,
+  type CodeConfig,
+} from '../../../../shared/domain/canvass-codes.ts';
 import { Field } from '../../ui/Field.tsx';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
 
@@ -36,7 +44,11 @@ export function CodesPage() {
 
   return (
     <>
-      <PageHeader title="Canvass codes" back={{ to: '/canvass', label: 'Canvass' }} subtitle="One to three letters or digits each, none repeated and none the start of another." />
+      <PageHeader
+        title="Canvass codes"
+        back={{ to: '/canvass', label: 'Canvass' }}
+        subtitle="One to three letters or digits each, none repeated and none the start of another."
+      />
       <form onSubmit={save} noValidate>
         <ErrorMessage error={error} />
         <fieldset className="panel">
@@ -67,21 +79,31 @@ export function CodesPage() {
           {config.support.options.map((opt, i) => (
             <div className="row" key={i}>
               <Field label={`Support code ${i + 1}`} error={errors[`support.options.${i}.code`]}>
-                {code(opt.code, (v) => setConfig({ ...config, support: { ...config.support, options: config.support.options.map((x, j) => (j === i ? { ...x, code: v } : x)) } }))}
+                {code(opt.code, (v) =>
+                  setConfig({ ...config, support: { ...config.support, options: config.support.options.map((x, j) => (j === i ? { ...x, code: v } : x)) } }),
+                )}
               </Field>
               <Field label={`Meaning of support code ${i + 1}`} error={errors[`support.options.${i}.label`]}>
                 {(a) => (
                   <input
                     {...a}
                     value={opt.label}
-                    onChange={(e) => setConfig({ ...config, support: { ...config.support, options: config.support.options.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)) } })}
+                    onChange={(e) =>
+                      setConfig({
+                        ...config,
+                        support: { ...config.support, options: config.support.options.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)) },
+                      })
+                    }
                   />
                 )}
               </Field>
             </div>
           ))}
           <div className="actions">
-            <button type="button" onClick={() => setConfig({ ...config, support: { ...config.support, options: [...config.support.options, { code: '', label: '' }] } })}>
+            <button
+              type="button"
+              onClick={() => setConfig({ ...config, support: { ...config.support, options: [...config.support.options, { code: '', label: '' }] } })}
+            >
               Add a support code
             </button>
             <button

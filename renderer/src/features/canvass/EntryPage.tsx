@@ -171,7 +171,11 @@ function SessionEntry(props: { sessionId: number }) {
       onSaved();
       setRecent((list) => [{ ...r.return, electorNumber: e.electorNumber, fullName: e.fullName }, ...list].slice(0, 20));
       setStatus(`Saved ${e.electorNumber} ${e.fullName}: ${r.return.codes}`);
-      setWarning(earlier ? `${e.electorNumber} ${e.fullName} already has a return in this session (${earlier}): this is a second one. Ctrl+Z undoes it if it was a slip.` : '');
+      setWarning(
+        earlier
+          ? `${e.electorNumber} ${e.fullName} already has a return in this session (${earlier}): this is a second one. Ctrl+Z undoes it if it was a slip.`
+          : '',
+      );
     });
     select(inSession(e) ? r.next : walk.current);
   };
@@ -282,10 +286,10 @@ function SessionEntry(props: { sessionId: number }) {
       />
       <p className="muted">
         The next elector in walk order is chosen for you: type another number to jump (a bare number is read in{' '}
-        {district ? 'this polling district' : 'the area’s polling district when it has only one'}). <kbd>Tab</kbd>,{' '}
-        <kbd>Enter</kbd> or <kbd>Space</kbd> goes to the codes; <kbd>Enter</kbd> saves and moves on. <kbd>Ctrl</kbd>+<kbd>Z</kbd> undoes the last return
-        (one entered before you opened this screen asks first), <kbd>Ctrl</kbd>+<kbd>Y</kbd> puts it back; <kbd>↑</kbd>/<kbd>↓</kbd> step through the walk.
-        No number on the return? <kbd>Shift</kbd>+<kbd>Tab</kbd> finds the household by its address. Keep typing while a return saves: nothing is lost.
+        {district ? 'this polling district' : 'the area’s polling district when it has only one'}). <kbd>Tab</kbd>, <kbd>Enter</kbd> or <kbd>Space</kbd> goes to
+        the codes; <kbd>Enter</kbd> saves and moves on. <kbd>Ctrl</kbd>+<kbd>Z</kbd> undoes the last return (one entered before you opened this screen asks
+        first), <kbd>Ctrl</kbd>+<kbd>Y</kbd> puts it back; <kbd>↑</kbd>/<kbd>↓</kbd> step through the walk. No number on the return? <kbd>Shift</kbd>+
+        <kbd>Tab</kbd> finds the household by its address. Keep typing while a return saves: nothing is lost.
       </p>
       <section
         className="entry panel"
@@ -295,14 +299,7 @@ function SessionEntry(props: { sessionId: number }) {
         onPasteCapture={typeAhead.onPasteCapture}
       >
         <div className="row">
-          <HouseholdPicker
-            areaId={s.areaId}
-            pollingDistrict={district}
-            inputRef={householdRef}
-            run={run}
-            onPick={pickFromHousehold}
-            onLeave={focusNumber}
-          />
+          <HouseholdPicker areaId={s.areaId} pollingDistrict={district} inputRef={householdRef} run={run} onPick={pickFromHousehold} onLeave={focusNumber} />
           <div className="field">
             <label htmlFor="entry-number">Elector number</label>
             <input

@@ -183,9 +183,7 @@ export function HouseholdPicker(props: {
               : found?.items.map((h, i) => (
                   <li key={h.id} id={optionId(i)} role="option" aria-selected={i === active} onMouseDown={(e) => (e.preventDefault(), chooseHousehold(h))}>
                     {oneLine(h.address, h.postcode)}{' '}
-                    <span className="muted">
-                      · {h.members.length === 1 ? h.members[0].fullName : `${h.members.length} electors`}
-                    </span>
+                    <span className="muted">· {h.members.length === 1 ? h.members[0].fullName : `${h.members.length} electors`}</span>
                   </li>
                 ))}
           </ul>

@@ -15,9 +15,7 @@ function SupportChart(props: { tallies: TalliesOut }) {
   return (
     <figure className="support-chart">
       <svg role="img" aria-labelledby="support-chart-title" viewBox={`0 0 600 ${height}`} width="100%" height={height}>
-        <title id="support-chart-title">
-          Support: {rows.map((r) => `${r.label} ${r.count} (${r.percent}%)`).join(', ')}
-        </title>
+        <title id="support-chart-title">Support: {rows.map((r) => `${r.label} ${r.count} (${r.percent}%)`).join(', ')}</title>
         {rows.map((r, i) => (
           <g key={r.code} transform={`translate(0 ${i * 28 + 4})`}>
             <text x={0} y={16} fontSize={13} fill="#1d2433">

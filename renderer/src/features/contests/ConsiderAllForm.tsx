@@ -40,8 +40,8 @@ export function ConsiderAllForm(props: { electionId: number; areas: Area[]; take
     <section className="inline-form" aria-labelledby="consider-all-heading">
       <h3 id="consider-all-heading">Consider all {props.kinds} areas at once</h3>
       <p className="muted">
-        Adds each matching area as a contest being considered, so you can compare them under <Link to="/planner">Where to stand</Link>. You can undo it
-        in one go.
+        Adds each matching area as a contest being considered, so you can compare them under <Link to="/planner">Where to stand</Link>. You can undo it in one
+        go.
       </p>
       <form
         className="form"
@@ -88,7 +88,10 @@ export function ConsiderAllForm(props: { electionId: number; areas: Area[]; take
         </div>
         <p role="status">
           {plural(matching.length, 'area matches', 'areas match')}
-          {matching.length > fresh ? `, of which ${formatNumber(matching.length - fresh)} ${matching.length - fresh === 1 ? 'is' : 'are'} already a contest` : ''}.
+          {matching.length > fresh
+            ? `, of which ${formatNumber(matching.length - fresh)} ${matching.length - fresh === 1 ? 'is' : 'are'} already a contest`
+            : ''}
+          .
         </p>
         <div className="actions">
           <button type="submit" className="primary" disabled={fresh === 0 || form.formState.isSubmitting}>

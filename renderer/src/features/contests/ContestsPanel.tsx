@@ -58,14 +58,13 @@ export function ContestsPanel(props: { electionId: number }) {
       )}
       {areas && areas.length === 0 && (
         <p>
-          To add a contest you need areas first: <Link to="/areas/import">import them from a CSV file</Link> or{' '}
-          <Link to="/areas/new">add one by hand</Link>.
+          To add a contest you need areas first: <Link to="/areas/import">import them from a CSV file</Link> or <Link to="/areas/new">add one by hand</Link>.
         </p>
       )}
       {election && fitting && areas && areas.length > 0 && fitting.length === 0 && (
         <p>
-          A {ELECTION_TYPE_INFO[election.type].label} is fought in {kinds} areas, and there are none yet: <Link to="/areas/import">import them from a CSV file</Link>{' '}
-          or <Link to="/areas/new">add one by hand</Link>.
+          A {ELECTION_TYPE_INFO[election.type].label} is fought in {kinds} areas, and there are none yet:{' '}
+          <Link to="/areas/import">import them from a CSV file</Link> or <Link to="/areas/new">add one by hand</Link>.
         </p>
       )}
       {fitting && contests && fitting.length > 0 && (

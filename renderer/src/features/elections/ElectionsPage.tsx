@@ -23,8 +23,7 @@ export function ElectionsPage() {
       ) : data.length === 0 ? (
         <EmptyState title="No elections yet">
           <p>
-            Start with the next election your party might stand in: its type, nation and polling day. Hustings works out the
-            statutory timetable from those.
+            Start with the next election your party might stand in: its type, nation and polling day. Hustings works out the statutory timetable from those.
           </p>
           <Link className="button primary" to="/elections/new">
             Create the first election

@@ -26,7 +26,13 @@ export function HomePage() {
           <li className={elections.data.length > 0 ? 'done' : ''}>
             <h2>Create an election</h2>
             <p>Its type, nation and polling day set the statutory timetable.</p>
-            {elections.data.length > 0 ? <p>Done: {plural(elections.data.length, 'election')}.</p> : <Link className="button primary" to="/elections/new">Create an election</Link>}
+            {elections.data.length > 0 ? (
+              <p>Done: {plural(elections.data.length, 'election')}.</p>
+            ) : (
+              <Link className="button primary" to="/elections/new">
+                Create an election
+              </Link>
+            )}
           </li>
           <li className={areas.data.length > 0 ? 'done' : ''}>
             <h2>Add the areas you might contest</h2>

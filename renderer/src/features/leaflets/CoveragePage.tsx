@@ -34,8 +34,7 @@ export function CoveragePage() {
       ) : leaflets.length === 0 || !leaflet ? (
         <EmptyState title="No leaflets yet">
           <p>
-            Coverage counts the households a leaflet has reached. <Link to="/leaflets/new">Add a leaflet</Link>, its rounds and its drops
-            first.
+            Coverage counts the households a leaflet has reached. <Link to="/leaflets/new">Add a leaflet</Link>, its rounds and its drops first.
           </p>
         </EmptyState>
       ) : (
@@ -80,8 +79,8 @@ function Report(props: { leafletId: number; contestId: number | null }) {
     return (
       <EmptyState title="No rounds here yet">
         <p>
-          Coverage is worked out over delivery rounds{props.contestId !== null && ' in the contest’s area'}.{' '}
-          <Link to="/rounds/new">Add the rounds</Link>, with their households, then log drops on them.
+          Coverage is worked out over delivery rounds{props.contestId !== null && ' in the contest’s area'}. <Link to="/rounds/new">Add the rounds</Link>, with
+          their households, then log drops on them.
         </p>
       </EmptyState>
     );
@@ -100,9 +99,7 @@ function Report(props: { leafletId: number; contestId: number | null }) {
         <dt>In stock</dt>
         <dd>
           {formatNumber(c.stock.onHand)} of {formatNumber(c.stock.printed)} printed
-          {c.stock.onHand < c.notCovered.reduce((n, r) => n + r.left, 0) && (
-            <strong className="warn-text"> — fewer than the households still to reach</strong>
-          )}
+          {c.stock.onHand < c.notCovered.reduce((n, r) => n + r.left, 0) && <strong className="warn-text"> — fewer than the households still to reach</strong>}
         </dd>
         {c.pollingDay && (
           <>

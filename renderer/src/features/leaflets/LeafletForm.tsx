@@ -83,8 +83,8 @@ export function LeafletForm(props: { initial?: Leaflet; submitLabel: string; onS
           <strong>Imprint</strong>
         </legend>
         <p className="hint muted">
-          Printed election material must show the names and addresses of the printer, the promoter and anyone it is published on
-          behalf of (RPA 1983 s.110). A leaflet cannot be marked ready until all are filled in.
+          Printed election material must show the names and addresses of the printer, the promoter and anyone it is published on behalf of (RPA 1983 s.110). A
+          leaflet cannot be marked ready until all are filled in.
         </p>
         <div className="row">
           <Field label="Printer’s name" error={form.errorOf('printerName')}>

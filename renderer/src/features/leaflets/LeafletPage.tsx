@@ -157,7 +157,12 @@ function Artwork(props: { leaflet: Leaflet }) {
     setError(undefined);
     setBusy(true);
     try {
-      await api('leaflets.attachArtwork', { id: l.id, fileName: file.name, type: file.type || 'application/octet-stream', dataBase64: await readAsBase64(file) });
+      await api('leaflets.attachArtwork', {
+        id: l.id,
+        fileName: file.name,
+        type: file.type || 'application/octet-stream',
+        dataBase64: await readAsBase64(file),
+      });
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -199,7 +204,14 @@ function Artwork(props: { leaflet: Leaflet }) {
         <label className="button" htmlFor="artwork-file">
           {l.artwork ? 'Replace artwork…' : 'Attach artwork…'}
         </label>
-        <input id="artwork-file" className="sr-only" type="file" accept="application/pdf,image/png,image/jpeg,image/gif,image/webp" disabled={busy} onChange={(e) => attach(e.target.files?.[0])} />
+        <input
+          id="artwork-file"
+          className="sr-only"
+          type="file"
+          accept="application/pdf,image/png,image/jpeg,image/gif,image/webp"
+          disabled={busy}
+          onChange={(e) => attach(e.target.files?.[0])}
+        />
         {l.artwork && (
           <>
             {window.hustings ? (

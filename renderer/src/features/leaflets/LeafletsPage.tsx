@@ -46,7 +46,13 @@ export function LeafletsPage() {
               { header: 'Status', cell: (l) => <LeafletStatusBadge leaflet={l} />, sort: (l) => l.status },
               { header: 'Printed', num: true, cell: (l) => formatNumber(l.stock.printed), sort: (l) => l.stock.printed },
               { header: 'Delivered', num: true, cell: (l) => formatNumber(l.stock.delivered), sort: (l) => l.stock.delivered },
-              { header: 'In stock', num: true, cell: (l) => formatNumber(l.stock.onHand), cellClass: (l) => (l.stock.onHand < 0 ? 'bad' : undefined), sort: (l) => l.stock.onHand },
+              {
+                header: 'In stock',
+                num: true,
+                cell: (l) => formatNumber(l.stock.onHand),
+                cellClass: (l) => (l.stock.onHand < 0 ? 'bad' : undefined),
+                sort: (l) => l.stock.onHand,
+              },
             ]}
           />
         )}

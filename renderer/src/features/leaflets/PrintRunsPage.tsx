@@ -44,7 +44,11 @@ export function PrintRunsPage() {
 }
 
 // The cost is typed in pounds; blank is nothing spent.
-const printRunForm = printRunInput.extend({ costPence: poundsOrBlank('Cost').transform((pence) => pence ?? 0).pipe(printRunInput.shape.costPence) });
+const printRunForm = printRunInput.extend({
+  costPence: poundsOrBlank('Cost')
+    .transform((pence) => pence ?? 0)
+    .pipe(printRunInput.shape.costPence),
+});
 
 function PrintRunForm(props: { leaflets: { id: number; title: string; version: string; contests: { id: number; name: string }[] }[]; initialLeaflet: number }) {
   const first = props.leaflets.find((l) => l.id === props.initialLeaflet) ?? props.leaflets[0];

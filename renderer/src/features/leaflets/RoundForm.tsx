@@ -21,7 +21,9 @@ export function RoundForm(props: { initial?: Round; submitLabel: string; onSubmi
     name: i?.name ?? '',
     areaId: i?.areaId ?? null,
     pollingDistrict: i?.pollingDistrict ?? '',
-    streets: i?.streets.map((s) => ({ ...s, householdsSource: s.householdsSource === 'register' ? ('register' as const) : ('entered' as const) })) ?? [blankStreet],
+    streets: i?.streets.map((s) => ({ ...s, householdsSource: s.householdsSource === 'register' ? ('register' as const) : ('entered' as const) })) ?? [
+      blankStreet,
+    ],
     estimatedMinutes: i?.estimateIsOwn ? i.estimatedMinutes : null,
     notes: i?.notes ?? '',
   });
@@ -42,7 +44,9 @@ export function RoundForm(props: { initial?: Round; submitLabel: string; onSubmi
     const district = (watch('pollingDistrict') ?? '').trim();
     const register = await api('rounds.registerStreets', { areaId: Number(areaId), ...(district ? { pollingDistrict: district } : {}) });
     if (register.length === 0) {
-      setRegisterNote(`No register with households is loaded for this area${district ? ` in polling district ${district.toUpperCase()}` : ''}; enter the counts by hand.`);
+      setRegisterNote(
+        `No register with households is loaded for this area${district ? ` in polling district ${district.toUpperCase()}` : ''}; enter the counts by hand.`,
+      );
       return;
     }
     const current = (watch('streets') ?? []).map((s) => ({

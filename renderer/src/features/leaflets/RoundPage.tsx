@@ -152,7 +152,11 @@ function Assignments(props: { round: Round }) {
             <Field label="Planned date" error={form.errorOf('plannedOn')}>
               {(a) => <input {...a} type="date" {...register('plannedOn', { setValueAs: textOrNull })} />}
             </Field>
-            <Field label="Time set aside, minutes (optional)" hint={`The round takes about ${formatMinutes(r.estimatedMinutes)}`} error={form.errorOf('plannedMinutes')}>
+            <Field
+              label="Time set aside, minutes (optional)"
+              hint={`The round takes about ${formatMinutes(r.estimatedMinutes)}`}
+              error={form.errorOf('plannedMinutes')}
+            >
               {(a) => <input {...a} inputMode="numeric" {...register('plannedMinutes', { setValueAs: wholeNumber(null) })} />}
             </Field>
             <Field label="Leaflet to take (optional)" error={form.errorOf('leafletId')}>

@@ -18,7 +18,11 @@ export function RoundsPage() {
   );
   return (
     <>
-      <PageHeader title="Delivery rounds" subtitle="Streets walked together, with their households and how long they take." actions={data && data.length > 0 && add} />
+      <PageHeader
+        title="Delivery rounds"
+        subtitle="Streets walked together, with their households and how long they take."
+        actions={data && data.length > 0 && add}
+      />
       <LeafletingNav />
       <Loaded of={rounds}>
         {(data) => (
@@ -41,7 +45,9 @@ export function RoundsPage() {
               {
                 header: 'Assigned to',
                 cell: (r) =>
-                  r.assignments.map((a) => `${a.volunteerName}${a.plannedOn ? ` (${formatDate(a.plannedOn)})` : ''}`).join(', ') || <span className="muted">Nobody yet</span>,
+                  r.assignments.map((a) => `${a.volunteerName}${a.plannedOn ? ` (${formatDate(a.plannedOn)})` : ''}`).join(', ') || (
+                    <span className="muted">Nobody yet</span>
+                  ),
               },
             ]}
           />

@@ -68,7 +68,9 @@ export function VolunteerPage() {
           <dt>Availability</dt>
           <dd className="pre">{v.availability || '—'}</dd>
           <dt>Consent to contact</dt>
-          <dd>{v.consentToContact ? `Yes${v.consentRecordedOn ? `, recorded ${formatDate(v.consentRecordedOn)}` : ''}` : 'No — do not contact about campaigning'}</dd>
+          <dd>
+            {v.consentToContact ? `Yes${v.consentRecordedOn ? `, recorded ${formatDate(v.consentRecordedOn)}` : ''}` : 'No — do not contact about campaigning'}
+          </dd>
           {v.notes && (
             <>
               <dt>Notes</dt>

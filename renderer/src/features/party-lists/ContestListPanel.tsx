@@ -23,11 +23,13 @@ export function ContestListPanel(props: { contestId: number }) {
     <section className="panel" aria-labelledby="party-list-heading">
       <h2 id="party-list-heading">Our party list</h2>
       <p className="muted">
-        {ballot.label}: {ballot.seats} seats shared between the lists by their votes{ballot.maxNames !== null ? `; a list holds 1 to ${ballot.maxNames} names` : ''}.
+        {ballot.label}: {ballot.seats} seats shared between the lists by their votes
+        {ballot.maxNames !== null ? `; a list holds 1 to ${ballot.maxNames} names` : ''}.
       </p>
       {list ? (
         <p>
-          <Link to={`/lists/${list.id}`}>{list.partyName} list</Link>: {list.names} name{list.names === 1 ? '' : 's'} <CandidacyStatusBadge status={list.status} />
+          <Link to={`/lists/${list.id}`}>{list.partyName} list</Link>: {list.names} name{list.names === 1 ? '' : 's'}{' '}
+          <CandidacyStatusBadge status={list.status} />
         </p>
       ) : (
         <form className="form inline-form" noValidate onSubmit={stand} aria-label="Stand a party list">

@@ -64,7 +64,12 @@ export function PartyListPage() {
         />
         <AgentForm l={l} />
       </section>
-      <StatusChanger history={l.history} allowedNext={l.allowedNext} closed="Withdrawn: the list is closed." save={(v) => api('partyLists.setStatus', { id, ...v })} />
+      <StatusChanger
+        history={l.history}
+        allowedNext={l.allowedNext}
+        closed="Withdrawn: the list is closed."
+        save={(v) => api('partyLists.setStatus', { id, ...v })}
+      />
     </>
   );
 }
@@ -76,7 +81,14 @@ function Overview(props: { l: PartyList }) {
     <section className="panel" aria-labelledby="list-overview-heading">
       <h2 id="list-overview-heading">Papers, deposit and result</h2>
       <p>
-        {l.complete ? <strong className="deposit-returned">All papers complete.</strong> : <strong>Papers not complete: {l.problems.length || 'some items are still to do'}{l.problems.length ? ` problem${l.problems.length === 1 ? '' : 's'}` : ''}.</strong>}{' '}
+        {l.complete ? (
+          <strong className="deposit-returned">All papers complete.</strong>
+        ) : (
+          <strong>
+            Papers not complete: {l.problems.length || 'some items are still to do'}
+            {l.problems.length ? ` problem${l.problems.length === 1 ? '' : 's'}` : ''}.
+          </strong>
+        )}{' '}
         Close of nominations: {l.closeOfNominations ? formatDate(l.closeOfNominations) : 'not known yet'}.
       </p>
       {l.problems.length > 0 && (
@@ -100,7 +112,14 @@ function Overview(props: { l: PartyList }) {
       <p>
         {l.seatsWon === null
           ? 'Seats won: known once the result is recorded with the list’s row.'
-          : `Seats won: ${l.seatsWon} of ${l.ballot.seats}${l.seatsWon > 0 ? ` — elected: ${l.members.filter((m) => m.elected).map((m) => m.name).join(', ')}` : ''}.`}
+          : `Seats won: ${l.seatsWon} of ${l.ballot.seats}${
+              l.seatsWon > 0
+                ? ` — elected: ${l.members
+                    .filter((m) => m.elected)
+                    .map((m) => m.name)
+                    .join(', ')}`
+                : ''
+            }.`}
       </p>
       <p className="muted">
         {l.ballot.maxNames !== null ? `A list holds 1 to ${l.ballot.maxNames} names. ` : ''}
@@ -186,7 +205,12 @@ function NamesPanel(props: { l: PartyList }) {
                     <button type="button" disabled={i === l.members.length - 1} aria-label={`Move ${m.name} down`} onClick={() => act(() => move(m, i + 2))}>
                       ↓
                     </button>
-                    <button type="button" className="danger" aria-label={`Remove ${m.name} from the list`} onClick={() => act(() => api('partyLists.removeMember', { id: m.id }))}>
+                    <button
+                      type="button"
+                      className="danger"
+                      aria-label={`Remove ${m.name} from the list`}
+                      onClick={() => act(() => api('partyLists.removeMember', { id: m.id }))}
+                    >
                       Remove
                     </button>
                   </div>

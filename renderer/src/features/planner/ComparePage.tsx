@@ -70,7 +70,11 @@ export function ComparePage() {
       </section>
       <section className="panel" aria-labelledby="all-decisions-heading">
         <h2 id="all-decisions-heading">Decisions taken</h2>
-        {decisions.data.length === 0 ? <p>No decision recorded yet: record one on a contest’s plan.</p> : <DecisionsTable decisions={decisions.data} showContest />}
+        {decisions.data.length === 0 ? (
+          <p>No decision recorded yet: record one on a contest’s plan.</p>
+        ) : (
+          <DecisionsTable decisions={decisions.data} showContest />
+        )}
       </section>
     </>
   );

@@ -37,7 +37,11 @@ export function DecisionsTable(props: { decisions: Decision[]; showContest?: boo
           <th scope="col">Votes</th>
           <th scope="col">Minute</th>
           <th scope="col">Planner said</th>
-          {!props.showContest && <th scope="col"><span className="sr-only">Actions</span></th>}
+          {!props.showContest && (
+            <th scope="col">
+              <span className="sr-only">Actions</span>
+            </th>
+          )}
         </tr>
       </thead>
       <tbody>

@@ -17,8 +17,8 @@ export function PlanSummary(props: { contestId: number }) {
       </h2>
       {problems.length > 0 && <Findings findings={problems} />}
       <p>
-        <Link to={`/contests/${props.contestId}/plan`}>Open the plan</Link>: cost, people and papers side by side, the assumptions, and the
-        meeting’s decisions ({data.decisions.length} recorded).
+        <Link to={`/contests/${props.contestId}/plan`}>Open the plan</Link>: cost, people and papers side by side, the assumptions, and the meeting’s decisions
+        ({data.decisions.length} recorded).
       </p>
     </section>
   );

@@ -26,7 +26,9 @@ export function AbsentVotersImportPage() {
     setMarkerError(undefined);
     try {
       const n = await api('voting.absentFromMarkers', { areaId, ...letters });
-      setMarkerResult(`Set ${plural(n.postal, 'postal voter')}, ${plural(n.proxy, 'proxy voter')} and ${plural(n.postal_proxy, 'postal proxy', 'postal proxies')} from the markers.`);
+      setMarkerResult(
+        `Set ${plural(n.postal, 'postal voter')}, ${plural(n.proxy, 'proxy voter')} and ${plural(n.postal_proxy, 'postal proxy', 'postal proxies')} from the markers.`,
+      );
     } catch (e) {
       setMarkerError((e as Error).message);
     }
@@ -56,7 +58,10 @@ export function AbsentVotersImportPage() {
               value={district}
               onChange={setDistrict}
               allLabel="Numbers carry their district"
-              districts={(districts.data ?? []).map((d) => ({ pollingDistrict: d.pollingDistrict, label: `Only ${d.pollingDistrict}: bare numbers are in it` }))}
+              districts={(districts.data ?? []).map((d) => ({
+                pollingDistrict: d.pollingDistrict,
+                label: `Only ${d.pollingDistrict}: bare numbers are in it`,
+              }))}
             />
             <Field label="Every row is" hint="When the file has no type column">
               {(a) => (
@@ -73,7 +78,13 @@ export function AbsentVotersImportPage() {
           </>
         }
         run={async (fileId, mapping) => {
-          const r = await api('voting.importAbsent', { fileId, areaId: areaId!, mapping, ...(kind ? { absentVote: kind } : {}), ...(district ? { pollingDistrict: district } : {}) });
+          const r = await api('voting.importAbsent', {
+            fileId,
+            areaId: areaId!,
+            mapping,
+            ...(kind ? { absentVote: kind } : {}),
+            ...(district ? { pollingDistrict: district } : {}),
+          });
           return (
             <section className="panel" aria-labelledby="absent-done">
               <h2 id="absent-done">Imported</h2>
@@ -91,12 +102,20 @@ export function AbsentVotersImportPage() {
       />
       <section className="panel">
         <h2>Or from the register’s markers</h2>
-        <p className="muted">Some councils mark absent voters on the register itself. Give the letter yours uses for each kind; electors carrying it are set.</p>
+        <p className="muted">
+          Some councils mark absent voters on the register itself. Give the letter yours uses for each kind; electors carrying it are set.
+        </p>
         <div className="row">
-          <Field label="Postal marker">{(a) => <input {...a} size={2} maxLength={1} value={letters.postal} onChange={(e) => setLetters({ ...letters, postal: e.target.value })} />}</Field>
-          <Field label="Proxy marker">{(a) => <input {...a} size={2} maxLength={1} value={letters.proxy} onChange={(e) => setLetters({ ...letters, proxy: e.target.value })} />}</Field>
+          <Field label="Postal marker">
+            {(a) => <input {...a} size={2} maxLength={1} value={letters.postal} onChange={(e) => setLetters({ ...letters, postal: e.target.value })} />}
+          </Field>
+          <Field label="Proxy marker">
+            {(a) => <input {...a} size={2} maxLength={1} value={letters.proxy} onChange={(e) => setLetters({ ...letters, proxy: e.target.value })} />}
+          </Field>
           <Field label="Postal proxy marker">
-            {(a) => <input {...a} size={2} maxLength={1} value={letters.postalProxy} onChange={(e) => setLetters({ ...letters, postalProxy: e.target.value })} />}
+            {(a) => (
+              <input {...a} size={2} maxLength={1} value={letters.postalProxy} onChange={(e) => setLetters({ ...letters, postalProxy: e.target.value })} />
+            )}
           </Field>
         </div>
         <ErrorMessage error={markerError} />

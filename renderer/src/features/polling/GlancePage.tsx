@@ -66,7 +66,8 @@ export function GlancePage() {
       </dl>
       {silent.length > 0 && (
         <p className="error-banner" role="alert">
-          Not reported for an hour: {silent.map((s) => `${s.name} (${s.lastReport ? `last at ${clock(s.lastReport)}` : 'nothing yet'})`).join('; ')}. Check on the tellers.
+          Not reported for an hour: {silent.map((s) => `${s.name} (${s.lastReport ? `last at ${clock(s.lastReport)}` : 'nothing yet'})`).join('; ')}. Check on
+          the tellers.
         </p>
       )}
       <h2>By polling station</h2>
@@ -96,7 +97,9 @@ export function GlancePage() {
                 {count(s.voted)} of {count(s.electors)}
               </td>
               <td className="num">{percent(s.voted, s.electors)}</td>
-              <td className="num">{data.supports === null ? '—' : `${count(s.promisesVoted)} of ${count(s.promises)} (${percent(s.promisesVoted, s.promises)})`}</td>
+              <td className="num">
+                {data.supports === null ? '—' : `${count(s.promisesVoted)} of ${count(s.promises)} (${percent(s.promisesVoted, s.promises)})`}
+              </td>
               <td>
                 {s.lastReport ? clock(s.lastReport) : 'None yet'}
                 {s.silent ? ' — silent for an hour' : ''}

@@ -107,7 +107,17 @@ export function KnockUpPage() {
           )}
         </Field>
         <Field label="Round">
-          {(a) => <input {...a} type="number" min={1} max={20} className="code-input" value={round} onChange={(e) => setRound(Math.max(1, Math.min(20, Number(e.target.value) || 1)))} />}
+          {(a) => (
+            <input
+              {...a}
+              type="number"
+              min={1}
+              max={20}
+              className="code-input"
+              value={round}
+              onChange={(e) => setRound(Math.max(1, Math.min(20, Number(e.target.value) || 1)))}
+            />
+          )}
         </Field>
         <div className="actions">
           <button type="button" onClick={reload}>
@@ -124,7 +134,8 @@ export function KnockUpPage() {
       ) : (
         <>
           <p role="status" data-testid="knock-up-count">
-            <strong>{plural(l.electors.length, 'promise')} still to vote</strong> of {l.promises.toLocaleString('en-GB')} in {l.districts.join(', ')} ({l.voted.toLocaleString('en-GB')} voted; promises: support {l.rule.join(', ')}).
+            <strong>{plural(l.electors.length, 'promise')} still to vote</strong> of {l.promises.toLocaleString('en-GB')} in {l.districts.join(', ')} (
+            {l.voted.toLocaleString('en-GB')} voted; promises: support {l.rule.join(', ')}).
           </p>
           {readAt && (
             <p className="muted" data-testid="knock-up-read-at">

@@ -48,7 +48,8 @@ export function MarkedRegisterEntryPage() {
       </div>
       {chosen && (
         <p className="muted" data-testid="district-total">
-          {chosen.pollingDistrict} in {districts.data?.electionName}: {chosen.voted.toLocaleString('en-GB')} of {chosen.electors.toLocaleString('en-GB')} electors marked as voted.
+          {chosen.pollingDistrict} in {districts.data?.electionName}: {chosen.voted.toLocaleString('en-GB')} of {chosen.electors.toLocaleString('en-GB')}{' '}
+          electors marked as voted.
         </p>
       )}
       {district && (

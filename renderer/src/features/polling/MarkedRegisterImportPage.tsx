@@ -52,12 +52,21 @@ export function MarkedRegisterImportPage() {
               value={district}
               onChange={setDistrict}
               allLabel="Every district in the file"
-              districts={(districts.data ?? []).map((d) => ({ pollingDistrict: d.pollingDistrict, label: `${d.pollingDistrict} (${plural(d.electors, 'elector')})` }))}
+              districts={(districts.data ?? []).map((d) => ({
+                pollingDistrict: d.pollingDistrict,
+                label: `${d.pollingDistrict} (${plural(d.electors, 'elector')})`,
+              }))}
             />
           </>
         }
         run={async (fileId, mapping) => {
-          const r = await api('voting.importMarked', { fileId, electionId: election!, areaId: areaId!, mapping, ...(district ? { pollingDistrict: district } : {}) });
+          const r = await api('voting.importMarked', {
+            fileId,
+            electionId: election!,
+            areaId: areaId!,
+            mapping,
+            ...(district ? { pollingDistrict: district } : {}),
+          });
           return (
             <section className="panel" aria-labelledby="marked-done">
               <h2 id="marked-done">Recorded</h2>
@@ -65,7 +74,8 @@ export function MarkedRegisterImportPage() {
                 {r.fileName}: {plural(r.recorded, 'vote')} recorded
                 {r.duplicates > 0 ? `, ${r.duplicates} already on record` : ''}
                 {r.notVoted > 0 ? `, ${plural(r.notVoted, 'elector')} marked as not voting` : ''}
-                {r.unknownCount > 0 ? `; ${plural(r.unknownCount, 'number')} not on the register` : ''}. Districts: {r.districts.map((d) => `${d.pollingDistrict} (${d.recorded})`).join(', ') || 'none'}.
+                {r.unknownCount > 0 ? `; ${plural(r.unknownCount, 'number')} not on the register` : ''}. Districts:{' '}
+                {r.districts.map((d) => `${d.pollingDistrict} (${d.recorded})`).join(', ') || 'none'}.
               </p>
               <UnmatchedTable caption="Numbers not on the register (not recorded)" rows={r.unknown} total={r.unknownCount} />
               <Link className="button primary" to={`/register/${areaId}/walk-sheet${district ? `?district=${district}` : ''}`}>

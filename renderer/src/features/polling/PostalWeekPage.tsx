@@ -61,8 +61,12 @@ export function PostalWeekPage() {
       )}
       <fieldset className="panel">
         <legend>Supporters are those whose latest support is</legend>
-        {data?.fromRule && chosen === undefined && <p className="muted">The contest’s promise rule, set in polling-day setup. Change the ticks to look wider.</p>}
-        {data && !data.fromRule && chosen === undefined && <p className="muted">No promise rule is set for this contest yet: tick the support codes that count.</p>}
+        {data?.fromRule && chosen === undefined && (
+          <p className="muted">The contest’s promise rule, set in polling-day setup. Change the ticks to look wider.</p>
+        )}
+        {data && !data.fromRule && chosen === undefined && (
+          <p className="muted">No promise rule is set for this contest yet: tick the support codes that count.</p>
+        )}
         <div className="row">
           {codes.data?.support.options.map((o) => (
             <label key={o.code} className="choice">

@@ -37,7 +37,13 @@ export function RapidNumberEntry(props: {
     waitingIn(props.scope)
       .filter((i) => i.input.pollingDistrict === props.pollingDistrict && i.input.electionId === props.electionId)
       .reverse()
-      .map((i) => ({ clientId: i.clientId, typed: i.input.entries[0].number, postal: i.input.entries[0].method === 'postal', status: 'waiting' as const, text: 'Waiting to send' })),
+      .map((i) => ({
+        clientId: i.clientId,
+        typed: i.input.entries[0].number,
+        postal: i.input.entries[0].method === 'postal',
+        status: 'waiting' as const,
+        text: 'Waiting to send',
+      })),
   );
   const [flash, setFlash] = useState<{ ok: boolean; text: string } | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -69,7 +75,10 @@ export function RapidNumberEntry(props: {
     const number = postal ? raw.replace(/^p\s*|\s*p$/i, '') : raw;
     setText('');
     if (!NUMBER.test(number)) {
-      setFlash({ ok: false, text: `“${raw}” is not an elector number: type the number as read, e.g. 123 or 123/1${props.allowPostal ? ', and p for a postal vote' : ''}` });
+      setFlash({
+        ok: false,
+        text: `“${raw}” is not an elector number: type the number as read, e.g. 123 or 123/1${props.allowPostal ? ', and p for a postal vote' : ''}`,
+      });
       return;
     }
     const clientId = newClientId();

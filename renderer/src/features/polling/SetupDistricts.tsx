@@ -24,10 +24,16 @@ export function DistrictChecks(props: {
             <input
               type="checkbox"
               checked={checked}
-              onChange={(e) => props.onChange(e.target.checked ? [...props.value, d.pollingDistrict].sort() : props.value.filter((x) => x !== d.pollingDistrict))}
+              onChange={(e) =>
+                props.onChange(e.target.checked ? [...props.value, d.pollingDistrict].sort() : props.value.filter((x) => x !== d.pollingDistrict))
+              }
             />
             {d.pollingDistrict}
-            {owner && owner !== props.self && <span className="muted">&nbsp;({props.ownerWord} {owner})</span>}
+            {owner && owner !== props.self && (
+              <span className="muted">
+                &nbsp;({props.ownerWord} {owner})
+              </span>
+            )}
           </label>
         );
       })}

@@ -45,7 +45,11 @@ export function DutiesPanel(props: { overview: PollingOverview }) {
                 </td>
                 <td>{d.volunteerName}</td>
                 <td className="actions">
-                  <button type="button" onClick={() => off(d.id)} aria-label={`Take off ${d.volunteerName}, telling at ${d.stationName} ${d.startsAt}–${d.endsAt}`}>
+                  <button
+                    type="button"
+                    onClick={() => off(d.id)}
+                    aria-label={`Take off ${d.volunteerName}, telling at ${d.stationName} ${d.startsAt}–${d.endsAt}`}
+                  >
                     Take off
                   </button>
                 </td>
@@ -86,7 +90,11 @@ export function DutiesPanel(props: { overview: PollingOverview }) {
                 <td>{d.round}</td>
                 <td>{d.volunteerName}</td>
                 <td className="actions">
-                  <button type="button" onClick={() => off(d.id)} aria-label={`Take off ${d.volunteerName}, knocking up from ${d.roomName} in round ${d.round}`}>
+                  <button
+                    type="button"
+                    onClick={() => off(d.id)}
+                    aria-label={`Take off ${d.volunteerName}, knocking up from ${d.roomName} in round ${d.round}`}
+                  >
                     Take off
                   </button>
                 </td>
@@ -95,7 +103,11 @@ export function DutiesPanel(props: { overview: PollingOverview }) {
           </tbody>
         </table>
       )}
-      {overview.rooms.length > 0 ? <KnockerUpForm overview={overview} volunteers={volunteers.data ?? []} /> : <p className="muted">Add a committee room to put knockers-up on its rounds.</p>}
+      {overview.rooms.length > 0 ? (
+        <KnockerUpForm overview={overview} volunteers={volunteers.data ?? []} />
+      ) : (
+        <p className="muted">Add a committee room to put knockers-up on its rounds.</p>
+      )}
     </section>
   );
 }
@@ -126,7 +138,12 @@ function TellerForm(props: { overview: PollingOverview; volunteers: Volunteers }
       aria-label="Add a teller"
       onSubmit={form.submit(async (values) => {
         await api('polling.saveDuty', values);
-        form.reset({ ...blank, stationId: values.stationId, startsAt: values.endsAt, endsAt: values.endsAt < '19:00' ? addHours(values.endsAt, 3) : POLLS_CLOSE });
+        form.reset({
+          ...blank,
+          stationId: values.stationId,
+          startsAt: values.endsAt,
+          endsAt: values.endsAt < '19:00' ? addHours(values.endsAt, 3) : POLLS_CLOSE,
+        });
       })}
     >
       <ErrorMessage error={form.formError} />

@@ -16,7 +16,11 @@ export function PromisesPanel(props: { overview: PollingOverview }) {
   const changed = supports.join() !== saved.join();
   const toggle = (code: string, on: boolean) => {
     const next = on ? [...supports, code] : supports.filter((c) => c !== code);
-    form.setValue('supports', overview.promises.bySupport.map((s) => s.code).filter((c) => next.includes(c)), { shouldDirty: true });
+    form.setValue(
+      'supports',
+      overview.promises.bySupport.map((s) => s.code).filter((c) => next.includes(c)),
+      { shouldDirty: true },
+    );
   };
   return (
     <section className="panel" aria-labelledby="promises-heading">

@@ -69,7 +69,12 @@ export function RoomsPanel(props: { overview: PollingOverview }) {
           </button>
         </div>
       ) : (
-        <RoomForm key={editing === 'new' ? 'new' : editing.id} overview={overview} room={editing === 'new' ? undefined : editing} onDone={() => setEditing(null)} />
+        <RoomForm
+          key={editing === 'new' ? 'new' : editing.id}
+          overview={overview}
+          room={editing === 'new' ? undefined : editing}
+          onDone={() => setEditing(null)}
+        />
       )}
     </section>
   );

@@ -75,7 +75,12 @@ export function StationsPanel(props: { overview: PollingOverview }) {
           </Link>
         </div>
       ) : (
-        <StationForm key={editing === 'new' ? 'new' : editing.id} overview={overview} station={editing === 'new' ? undefined : editing} onDone={() => setEditing(null)} />
+        <StationForm
+          key={editing === 'new' ? 'new' : editing.id}
+          overview={overview}
+          station={editing === 'new' ? undefined : editing}
+          onDone={() => setEditing(null)}
+        />
       )}
     </section>
   );

@@ -53,12 +53,21 @@ export function SetupStationsImportPage() {
     }
     setBusy(true);
     try {
-      await api('polling.importStations', { areaId: c.areaId, csv: csv.text, columns: { district: columns.district, name: columns.name, address: columns.address }, moveDistricts: move });
+      await api('polling.importStations', {
+        areaId: c.areaId,
+        csv: csv.text,
+        columns: { district: columns.district, name: columns.name, address: columns.address },
+        moveDistricts: move,
+      });
       navigate(`/contests/${contestId}/polling-day`);
     } catch (e) {
       const lines = e instanceof ApiCallError ? Object.entries(e.fields).filter(([k]) => k.startsWith('line ')) : [];
       setProblems(lines);
-      setError(lines.length > 0 ? `Nothing was imported. Put right the ${lines.length > 1 ? 'lines' : 'line'} below in the file, then choose it again.` : (e as Error).message);
+      setError(
+        lines.length > 0
+          ? `Nothing was imported. Put right the ${lines.length > 1 ? 'lines' : 'line'} below in the file, then choose it again.`
+          : (e as Error).message,
+      );
     } finally {
       setBusy(false);
     }
@@ -79,7 +88,11 @@ export function SetupStationsImportPage() {
               {FIELDS.map((f) => (
                 <Field key={f.key} label={`${f.label} column`}>
                   {(a) => (
-                    <select {...a} value={columns[f.key] ?? ''} onChange={(e) => setColumns({ ...columns, [f.key]: e.target.value === '' ? null : Number(e.target.value) })}>
+                    <select
+                      {...a}
+                      value={columns[f.key] ?? ''}
+                      onChange={(e) => setColumns({ ...columns, [f.key]: e.target.value === '' ? null : Number(e.target.value) })}
+                    >
                       <option value="">{f.optional ? '(none)' : 'Choose…'}</option>
                       {preview.headers.map((h, i) => (
                         <option key={i} value={i}>

@@ -19,7 +19,10 @@ export function VotedInFilter(props: { areaId: number; value: VotedIn | undefine
   const total = Math.min(known.data?.length ?? 0, 5);
   const options: VotedIn[] = [];
   for (let m = 1; m <= total; m++) for (let n = m; n >= 1; n--) options.push({ n, m });
-  const latest = known.data?.slice(0, total).map((e) => e.label).join(', ');
+  const latest = known.data
+    ?.slice(0, total)
+    .map((e) => e.label)
+    .join(', ');
   return (
     <Field label="Voting history" hint={total === 0 ? 'No election’s votes are on record for this area yet' : `Elections on record: ${latest}`}>
       {(a) => (

@@ -119,8 +119,19 @@ export function VotingListImport(props: {
             {VOTING_LIST_FIELDS.map((field) => (
               <Field key={field} label={labels[field]} error={problems.find((p) => p.field === field)?.message}>
                 {(a) => (
-                  <select {...a} value={mapping[field] ?? ''} disabled={busy} onChange={(e) => setMapping({ ...mapping, [field]: e.target.value === '' ? null : Number(e.target.value) })}>
-                    <option value="">{field === 'electorNumber' ? 'Choose a column…' : field === 'mark' && !props.markOptional ? 'Not in this file (all in person)' : 'Not in this file'}</option>
+                  <select
+                    {...a}
+                    value={mapping[field] ?? ''}
+                    disabled={busy}
+                    onChange={(e) => setMapping({ ...mapping, [field]: e.target.value === '' ? null : Number(e.target.value) })}
+                  >
+                    <option value="">
+                      {field === 'electorNumber'
+                        ? 'Choose a column…'
+                        : field === 'mark' && !props.markOptional
+                          ? 'Not in this file (all in person)'
+                          : 'Not in this file'}
+                    </option>
                     {preview.headers.map((h, i) => (
                       <option key={i} value={i}>
                         {h || `Column ${i + 1}`}

@@ -1,7 +1,12 @@
 import { Field } from '../../ui/Field.tsx';
 
 /** Choose one polling district of an area, or all of them (`''`). */
-export function DistrictSelect(props: { value: string; onChange(d: string): void; districts: readonly { pollingDistrict: string; label?: string }[]; allLabel?: string }) {
+export function DistrictSelect(props: {
+  value: string;
+  onChange(d: string): void;
+  districts: readonly { pollingDistrict: string; label?: string }[];
+  allLabel?: string;
+}) {
   return (
     <Field label="Polling district">
       {(a) => (

@@ -74,7 +74,11 @@ export function ElectorPage() {
         <dd>{formatDate(e.lastCanvassedOn)}</dd>
         <dt>Household</dt>
         <dd>
-          {data.household ? <Link to={`/households/${data.household.id}`}>{oneLine(data.household.address, data.household.postcode)}</Link> : 'No fixed address'}
+          {data.household ? (
+            <Link to={`/households/${data.household.id}`}>{oneLine(data.household.address, data.household.postcode)}</Link>
+          ) : (
+            'No fixed address'
+          )}
           {data.members.length > 0 && ` — also ${data.members.map((m) => m.fullName).join(', ')}`}
         </dd>
       </dl>

@@ -38,7 +38,14 @@ function usePagedElectors(areaId: number, pollingDistrict: string, search: strin
       if (asked.current.has(page)) return;
       asked.current.add(page);
       const mine = key;
-      api('register.listElectors', { areaId, pollingDistrict: pollingDistrict || undefined, search: search || undefined, offset: page * PAGE, limit: PAGE, votedIn })
+      api('register.listElectors', {
+        areaId,
+        pollingDistrict: pollingDistrict || undefined,
+        search: search || undefined,
+        offset: page * PAGE,
+        limit: PAGE,
+        votedIn,
+      })
         .then((r) => {
           if (keyRef.current !== mine) return;
           setTotal(r.total);
@@ -106,7 +113,10 @@ export function ElectorsPage() {
         <DistrictSelect
           value={district}
           onChange={setDistrict}
-          districts={(districts.data ?? []).map((d) => ({ ...d, label: `${d.pollingDistrict} (${plural(d.electors, 'elector')}, ${plural(d.households, 'household')})` }))}
+          districts={(districts.data ?? []).map((d) => ({
+            ...d,
+            label: `${d.pollingDistrict} (${plural(d.electors, 'elector')}, ${plural(d.households, 'household')})`,
+          }))}
         />
         <VotedInFilter areaId={areaId} value={votedIn} onChange={setVotedIn} />
       </div>

@@ -12,7 +12,11 @@ export function HouseholdPage() {
   const h = data.household;
   return (
     <>
-      <PageHeader title={oneLine(h.address)} subtitle={`${h.postcode} · polling district ${h.pollingDistrict}`} back={{ to: `/register/${h.areaId}`, label: 'Electors' }} />
+      <PageHeader
+        title={oneLine(h.address)}
+        subtitle={`${h.postcode} · polling district ${h.pollingDistrict}`}
+        back={{ to: `/register/${h.areaId}`, label: 'Electors' }}
+      />
       <table>
         <caption>Electors at this address</caption>
         <thead>

@@ -133,9 +133,7 @@ export function RegisterImportPage() {
             {preview.remembered ? 'Your choices from last time are filled in.' : 'Columns with the usual headings are filled in; check them.'}
           </p>
           {encoding !== 'utf-8' && (
-            <p>
-              Its characters were read as {TEXT_ENCODING_LABELS[encoding]} text: check that accented names in the first lines below look right.
-            </p>
+            <p>Its characters were read as {TEXT_ENCODING_LABELS[encoding]} text: check that accented names in the first lines below look right.</p>
           )}
           <fieldset className="import-mode">
             <legend>What is in this file?</legend>
@@ -244,7 +242,9 @@ export function RegisterImportPage() {
             <table>
               <caption>
                 Lines that cannot be imported
-                {details.problemCount && details.problemCount > details.problems.length ? ` (the first ${details.problems.length} of ${details.problemCount})` : ''}
+                {details.problemCount && details.problemCount > details.problems.length
+                  ? ` (the first ${details.problems.length} of ${details.problemCount})`
+                  : ''}
               </caption>
               <thead>
                 <tr>
@@ -275,8 +275,8 @@ export function RegisterImportPage() {
             {report.mode === 'alterations'
               ? `Applied ${plural(report.electors, 'notice')} of alteration: ${report.added.toLocaleString('en-GB')} added, ${report.matched.toLocaleString('en-GB')} changed, ${report.left.toLocaleString('en-GB')} deleted.`
               : report.reimport
-              ? `Re-imported ${plural(report.electors, 'elector')}: ${report.matched.toLocaleString('en-GB')} matched, ${report.added.toLocaleString('en-GB')} new, ${report.left.toLocaleString('en-GB')} left.`
-              : `Imported ${plural(report.electors, 'elector')} in ${plural(report.households, 'household')}.`}
+                ? `Re-imported ${plural(report.electors, 'elector')}: ${report.matched.toLocaleString('en-GB')} matched, ${report.added.toLocaleString('en-GB')} new, ${report.left.toLocaleString('en-GB')} left.`
+                : `Imported ${plural(report.electors, 'elector')} in ${plural(report.households, 'household')}.`}
           </p>
           <dl className="facts">
             <dt>{report.mode === 'alterations' ? 'Polling districts in the file' : 'Polling districts'}</dt>

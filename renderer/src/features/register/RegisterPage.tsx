@@ -12,7 +12,11 @@ export function RegisterPage() {
   );
   return (
     <>
-      <PageHeader title="Electoral register" subtitle="The council registers of the areas you canvass, with their polling districts and households." actions={actions} />
+      <PageHeader
+        title="Electoral register"
+        subtitle="The council registers of the areas you canvass, with their polling districts and households."
+        actions={actions}
+      />
       <ErrorMessage error={error} />
       {!data && !error && <Loading />}
       {data && data.length === 0 && (

@@ -26,8 +26,7 @@ export function WalkSheetPage() {
   const district = params.get('district') ?? '';
   const votedIn = votedInFromParams(params);
   /** The address with one choice changed and the others kept. */
-  const choose = (district: string, v: VotedIn | undefined) =>
-    setParams({ district, ...(v ? { voted: String(v.n), of: String(v.m) } : {}) });
+  const choose = (district: string, v: VotedIn | undefined) => setParams({ district, ...(v ? { voted: String(v.n), of: String(v.m) } : {}) });
   const first = districts.data?.[0]?.pollingDistrict;
   // Opened without a district: show the first, never the whole area.
   useEffect(() => {
@@ -142,7 +141,9 @@ function SheetNavigation(props: { pages: Pages; pageNo: number; goTo: (page: num
   const { pages, pageNo, goTo } = props;
   const streets = useMemo(() => {
     const seen = new Map<number, { section: number; heading: string; page: number }>();
-    pages.forEach((page, i) => page.forEach((part) => seen.has(part.section) || seen.set(part.section, { section: part.section, heading: part.heading, page: i + 1 })));
+    pages.forEach((page, i) =>
+      page.forEach((part) => seen.has(part.section) || seen.set(part.section, { section: part.section, heading: part.heading, page: i + 1 })),
+    );
     return [...seen.values()];
   }, [pages]);
   const [text, setText] = useState('');
@@ -155,7 +156,13 @@ function SheetNavigation(props: { pages: Pages; pageNo: number; goTo: (page: num
     // From the row after the last one found (or the page shown), round to the start again.
     const hits: { page: number; elector: number }[] = [];
     pages.forEach((page, p) =>
-      page.forEach((part) => part.households.forEach((h) => h.electors.forEach((el) => (el.fullName.toLowerCase().includes(needle) || el.electorNumber.toLowerCase() === needle) && hits.push({ page: p + 1, elector: el.id })))),
+      page.forEach((part) =>
+        part.households.forEach((h) =>
+          h.electors.forEach(
+            (el) => (el.fullName.toLowerCase().includes(needle) || el.electorNumber.toLowerCase() === needle) && hits.push({ page: p + 1, elector: el.id }),
+          ),
+        ),
+      ),
     );
     if (hits.length === 0) return setMessage(`No elector on this sheet is called or numbered “${text.trim()}”.`);
     const last = hits.findIndex((h) => h.elector === after.current.elector);
@@ -191,8 +198,7 @@ function SheetNavigation(props: { pages: Pages; pageNo: number; goTo: (page: num
           </label>
           <form role="search" onSubmit={find}>
             <label>
-              Find elector{' '}
-              <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Name or number" />
+              Find elector <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Name or number" />
             </label>{' '}
             <button type="submit">Find</button>
           </form>

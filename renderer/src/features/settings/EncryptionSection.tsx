@@ -38,8 +38,8 @@ export function EncryptionSection() {
       {data && !data.encrypted && (
         <>
           <div className="warning" role="note">
-            <strong>This database is not encrypted.</strong> Anyone who can read its file (another user of this computer, a lost laptop, a copied
-            backup) can read the names, addresses and canvass returns in it.
+            <strong>This database is not encrypted.</strong> Anyone who can read its file (another user of this computer, a lost laptop, a copied backup) can
+            read the names, addresses and canvass returns in it.
           </div>
           <form
             className="form"
@@ -47,18 +47,27 @@ export function EncryptionSection() {
             onSubmit={form.submit(async ({ passphrase }) => {
               const r = await api('encryption.encrypt', { passphrase });
               form.reset({ passphrase: '', again: '' });
-              const what = r.backupsEncrypted === 0 ? 'The database is' : r.backupsEncrypted === 1 ? 'The database and its backup are' : `The database and its ${r.backupsEncrypted} backups are`;
+              const what =
+                r.backupsEncrypted === 0
+                  ? 'The database is'
+                  : r.backupsEncrypted === 1
+                    ? 'The database and its backup are'
+                    : `The database and its ${r.backupsEncrypted} backups are`;
               const leftPlain = r.backupsLeftPlain.length > 0 ? ` Not encrypted, and still readable: ${r.backupsLeftPlain.join('; ')}.` : '';
               setDone(`${what} now encrypted. From now on Hustings asks for the passphrase when it starts.${leftPlain}`);
             })}
           >
             <h3>Encrypt this database</h3>
             <p className="hint">
-              The file is encrypted where it is, with a passphrase you choose; Hustings goes on working with it. If the passphrase is lost, only the
-              recovery key shown next can open the data.
+              The file is encrypted where it is, with a passphrase you choose; Hustings goes on working with it. If the passphrase is lost, only the recovery
+              key shown next can open the data.
             </p>
             <ErrorMessage error={form.formError} />
-            <Field label="New passphrase" hint="At least 10 characters: a few unrelated words are easy to remember and hard to guess." error={form.errorOf('passphrase')}>
+            <Field
+              label="New passphrase"
+              hint="At least 10 characters: a few unrelated words are easy to remember and hard to guess."
+              error={form.errorOf('passphrase')}
+            >
               {(a) => <input {...a} type="password" autoComplete="new-password" {...form.register('passphrase')} />}
             </Field>
             <Field label="The same passphrase again" error={form.errorOf('again')}>

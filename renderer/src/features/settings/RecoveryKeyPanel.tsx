@@ -35,8 +35,8 @@ export function RecoveryKeyPanel(props: { recoveryKey: string }) {
     <section className="panel recovery-key-panel" aria-labelledby="recovery-heading">
       <h2 id="recovery-heading">Your recovery key</h2>
       <p>
-        Your campaign data is encrypted. This recovery key opens it, and its backups, if this computer can no longer unlock it (a forgotten passphrase, a
-        lost keychain or key file) or on another computer. Without it or the passphrase nobody, not even Hustings, can read the data.
+        Your campaign data is encrypted. This recovery key opens it, and its backups, if this computer can no longer unlock it (a forgotten passphrase, a lost
+        keychain or key file) or on another computer. Without it or the passphrase nobody, not even Hustings, can read the data.
       </p>
       {/* Each group (with its dash) wraps as a whole, so a line break never splits one. */}
       <p className="recovery-key" aria-label="Recovery key">
@@ -45,8 +45,8 @@ export function RecoveryKeyPanel(props: { recoveryKey: string }) {
         ))}
       </p>
       <p>
-        <strong>Write it down or print it now</strong>, and keep it somewhere safe, away from this computer. Hustings does not keep it: once you
-        confirm, it is not shown again.
+        <strong>Write it down or print it now</strong>, and keep it somewhere safe, away from this computer. Hustings does not keep it: once you confirm, it is
+        not shown again.
       </p>
       <ErrorMessage error={error} />
       <div className="actions screen-only">

@@ -6,7 +6,14 @@ import { EncryptionSection } from './EncryptionSection.tsx';
 export function SettingsPage() {
   return (
     <>
-      <PageHeader title="Settings" subtitle={<>Working days and holidays are set on the <Link to="/settings/holidays">Holidays</Link> page.</>} />
+      <PageHeader
+        title="Settings"
+        subtitle={
+          <>
+            Working days and holidays are set on the <Link to="/settings/holidays">Holidays</Link> page.
+          </>
+        }
+      />
       <EncryptionSection />
     </>
   );

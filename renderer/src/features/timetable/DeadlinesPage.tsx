@@ -41,7 +41,11 @@ export function DeadlinesPage() {
     <>
       <PageHeader
         title="Deadlines"
-        subtitle={data ? `Today is ${formatDate(data.today)} · ${plural(soon, 'deadline')} this week${overdue ? ` · ${plural(overdue, 'overdue task')}` : ''}` : undefined}
+        subtitle={
+          data
+            ? `Today is ${formatDate(data.today)} · ${plural(soon, 'deadline')} this week${overdue ? ` · ${plural(overdue, 'overdue task')}` : ''}`
+            : undefined
+        }
         actions={
           <button type="button" onClick={() => void exportIcs()}>
             Export to calendar (.ics)

@@ -1,5 +1,12 @@
 import { Link } from 'react-router';
-import { HOLIDAY_DIVISIONS, HOLIDAY_DIVISION_LABELS, HOLIDAY_KINDS, HOLIDAY_KIND_LABELS, type HolidayInput, holidayInput } from '../../../../shared/contract/timetable.ts';
+import {
+  HOLIDAY_DIVISIONS,
+  HOLIDAY_DIVISION_LABELS,
+  HOLIDAY_KINDS,
+  HOLIDAY_KIND_LABELS,
+  type HolidayInput,
+  holidayInput,
+} from '../../../../shared/contract/timetable.ts';
 import { api, useApi } from '../../app/api.ts';
 import { Field } from '../../ui/Field.tsx';
 import { formatDate } from '../../ui/format.ts';

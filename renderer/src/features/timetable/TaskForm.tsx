@@ -110,9 +110,7 @@ export function TaskForm(props: { electionId: number; contestId?: number; task?:
       ) : (
         <div className="row">
           <Field label="Number of days" error={form.errorOf('offsetDays')}>
-            {(a) => (
-              <input {...a} type="number" min={0} max={365} {...form.register('offsetDays', { setValueAs: numberOrNull })} />
-            )}
+            {(a) => <input {...a} type="number" min={0} max={365} {...form.register('offsetDays', { setValueAs: numberOrNull })} />}
           </Field>
           <Field label="Counted in" error={form.errorOf('offsetUnit')}>
             {(a) => (

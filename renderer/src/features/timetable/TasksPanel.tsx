@@ -11,7 +11,10 @@ export function TasksPanel(props: { electionId: number; contestId?: number }) {
       <h2 id="tasks-heading">Tasks</h2>
       <ErrorMessage error={error} />
       {tasks && tasks.length === 0 && (
-        <p className="muted">No tasks yet. Add the jobs that lead up to each deadline, such as ordering leaflets or collecting subscribers; a task relative to a milestone moves when the timetable does.</p>
+        <p className="muted">
+          No tasks yet. Add the jobs that lead up to each deadline, such as ordering leaflets or collecting subscribers; a task relative to a milestone moves
+          when the timetable does.
+        </p>
       )}
       {tasks && tasks.length > 0 && <TasksTable tasks={tasks} />}
       <TaskForm electionId={props.electionId} contestId={props.contestId} />

@@ -58,13 +58,7 @@ function TimetablePanel(props: { t: TimetableView | undefined; error: string | u
             </thead>
             <tbody>
               {t.milestones.map((m) => (
-                <MilestoneRow
-                  key={m.key}
-                  m={m}
-                  electionId={t.electionId}
-                  editing={editing === m.key}
-                  onEdit={(on) => setEditing(on ? m.key : undefined)}
-                />
+                <MilestoneRow key={m.key} m={m} electionId={t.electionId} editing={editing === m.key} onEdit={(on) => setEditing(on ? m.key : undefined)} />
               ))}
             </tbody>
           </table>

@@ -51,7 +51,12 @@ function DepositForm(props: { ledger: Ledger }) {
   });
   const { register } = form;
   return (
-    <form className="form no-print" noValidate aria-label={r ? 'Change the deposit' : 'Record the deposit'} onSubmit={form.submit(async (values) => void (await api('treasury.saveDeposit', values)))}>
+    <form
+      className="form no-print"
+      noValidate
+      aria-label={r ? 'Change the deposit' : 'Record the deposit'}
+      onSubmit={form.submit(async (values) => void (await api('treasury.saveDeposit', values)))}
+    >
       <ErrorMessage error={form.formError} />
       <div className="row">
         <Field label="Deposit amount" error={form.errorOf('amount')}>

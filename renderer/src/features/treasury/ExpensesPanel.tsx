@@ -196,7 +196,12 @@ function PrintRunPaidForm(props: { line: LedgerLine }) {
   const l = props.line;
   const form = useApiForm(printRunPaidInput, { printRunId: l.sourceId, paidOn: l.paidOn ?? '' });
   return (
-    <form className="no-print" noValidate aria-label={`Payment of the print run: ${l.description}`} onSubmit={form.submit(async (values) => void (await api('treasury.setPrintRunPaid', values)))}>
+    <form
+      className="no-print"
+      noValidate
+      aria-label={`Payment of the print run: ${l.description}`}
+      onSubmit={form.submit(async (values) => void (await api('treasury.setPrintRunPaid', values)))}
+    >
       <p className="muted">
         From a <Link to="/print-runs">leaflet print run</Link>
       </p>

@@ -45,13 +45,20 @@ export function LedgerPage() {
 }
 
 /** A figure's source beside it: the instrument, the day it was checked, and a flag when no source confirms it. */
-function LimitSource(props: { ruleLabel: string | null; instrument: string | null; checkedOn: string | null; confirmed: boolean; note: string | null; basis: string }) {
+function LimitSource(props: {
+  ruleLabel: string | null;
+  instrument: string | null;
+  checkedOn: string | null;
+  confirmed: boolean;
+  note: string | null;
+  basis: string;
+}) {
   if (!props.instrument) return null;
   return (
     <p className="muted limit-source">
       {props.ruleLabel}: set by {props.instrument}
-      {props.checkedOn && <>; checked {formatDate(props.checkedOn)}</>}.
-      {!props.confirmed && props.basis === 'rule' && <SourceFlag source="unconfirmed" />} {props.note}
+      {props.checkedOn && <>; checked {formatDate(props.checkedOn)}</>}.{!props.confirmed && props.basis === 'rule' && <SourceFlag source="unconfirmed" />}{' '}
+      {props.note}
       {!props.confirmed && props.basis === 'rule' && <strong> Check it against the returning officer’s notice and enter the figure below.</strong>}
     </p>
   );
@@ -154,7 +161,9 @@ function PostPollPanel(props: { ledger: Ledger }) {
       <h2 id="postpoll-heading">After the count</h2>
       {p ? (
         <>
-          <p>Result declared {formatDate(p.declaredOn)}. These deadlines are also on the <Link to="/deadlines">Deadlines</Link> page.</p>
+          <p>
+            Result declared {formatDate(p.declaredOn)}. These deadlines are also on the <Link to="/deadlines">Deadlines</Link> page.
+          </p>
           <table>
             <caption>Post-poll deadlines</caption>
             <tbody>

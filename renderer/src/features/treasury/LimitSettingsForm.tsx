@@ -8,7 +8,6 @@ import { textOrNull, wholeNumber } from '../../ui/fields.ts';
 import { ErrorMessage } from '../../ui/Page.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
 
-
 /** What the limit is worked out from: electors, county/borough, joint candidates, or a figure entered by hand. */
 export function LimitSettingsForm(props: { ledger: Ledger }) {
   const s = props.ledger.settings;
@@ -88,14 +87,22 @@ export function LimitSettingsForm(props: { ledger: Ledger }) {
           )}
         </div>
         <div className="row">
-          <Field label="Limit entered by hand (optional)" hint="Replaces the worked-out limit, e.g. from the returning officer’s notice" error={form.errorOf('limitOverride')}>
+          <Field
+            label="Limit entered by hand (optional)"
+            hint="Replaces the worked-out limit, e.g. from the returning officer’s notice"
+            error={form.errorOf('limitOverride')}
+          >
             {(a) => <input {...a} inputMode="decimal" {...register('limitOverride')} />}
           </Field>
           <Field label="Where that figure comes from" error={form.errorOf('limitSource')}>
             {(a) => <input {...a} {...register('limitSource')} />}
           </Field>
           {early && (
-            <Field label={`${early.label} limit entered by hand (optional)`} hint="Replaces the worked-out figure for the earlier period" error={form.errorOf('earlyLimitOverride')}>
+            <Field
+              label={`${early.label} limit entered by hand (optional)`}
+              hint="Replaces the worked-out figure for the earlier period"
+              error={form.errorOf('earlyLimitOverride')}
+            >
               {(a) => <input {...a} inputMode="decimal" {...register('earlyLimitOverride')} />}
             </Field>
           )}

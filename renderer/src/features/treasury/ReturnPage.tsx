@@ -41,7 +41,12 @@ export function ReturnPage() {
             <button type="button" onClick={() => window.print()}>
               Print the return
             </button>
-            <button type="button" onClick={() => exporting.ask('the names and addresses of donors', () => downloadCsv(`return-of-expenses-contest-${ret.contestId}.csv`, returnCsvRows(ret)))}>
+            <button
+              type="button"
+              onClick={() =>
+                exporting.ask('the names and addresses of donors', () => downloadCsv(`return-of-expenses-contest-${ret.contestId}.csv`, returnCsvRows(ret)))
+              }
+            >
               Download CSV
             </button>
             {exporting.dialog}
@@ -88,8 +93,14 @@ export function ReturnPage() {
       <section aria-labelledby="limit-summary-heading">
         <h2 id="limit-summary-heading">Spending limit</h2>
         <p>
-          {ret.limit.limitPence === null ? ret.limit.working : <>Limit {formatPence(ret.limit.limitPence)}: {ret.limit.working}.</>} Total spending against it:{' '}
-          <strong>{formatPence(ret.totalSpendPence)}</strong>.
+          {ret.limit.limitPence === null ? (
+            ret.limit.working
+          ) : (
+            <>
+              Limit {formatPence(ret.limit.limitPence)}: {ret.limit.working}.
+            </>
+          )}{' '}
+          Total spending against it: <strong>{formatPence(ret.totalSpendPence)}</strong>.
         </p>
       </section>
       <div className="signature">
