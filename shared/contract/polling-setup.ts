@@ -72,7 +72,7 @@ export const knockerUpInput = z.strictObject({
   volunteerId: chosen('a volunteer'),
   duty: z.literal('knocker_up'),
   roomId: chosen('a committee room'),
-  round: z.coerce.number({ error: 'The round is a number' }).int('The round is a whole number').min(1, 'Rounds start at 1').max(20, 'At most 20 rounds'),
+  round: z.number({ error: 'The round is a number' }).int('The round is a whole number').min(1, 'Rounds start at 1').max(20, 'At most 20 rounds'),
 });
 
 const dutyInput = z.union([tellerInput, knockerUpInput], {

@@ -3,6 +3,7 @@ import { POLLS_CLOSE, POLLS_OPEN } from '../../../../shared/domain/tellers-rota.
 import { api, useApi } from '../../app/api.ts';
 import { Field } from '../../ui/Field.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
+import { wholeNumber } from '../../ui/fields.ts';
 import { ErrorMessage } from '../../ui/Page.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
 
@@ -219,7 +220,7 @@ function KnockerUpForm(props: { overview: PollingOverview; volunteers: Volunteer
           )}
         </Field>
         <Field label="Round" error={form.errorOf('round')}>
-          {(a) => <input {...a} type="number" min={1} max={20} {...form.register('round')} />}
+          {(a) => <input {...a} type="number" min={1} max={20} {...form.register('round', { setValueAs: wholeNumber() })} />}
         </Field>
       </div>
       <FormActions submitLabel="Add knocker-up" submitting={form.formState.isSubmitting} />
