@@ -206,7 +206,8 @@ function showStartupFailure(error: unknown, dbPath: string): void {
     height: 560,
     title: 'Hustings could not start',
     autoHideMenuBar: true,
-    webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true },
+    // The page has no links to follow, but middle-click must not open one either (as the other windows).
+    webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, disableBlinkFeatures: 'Auxclick' },
   });
   win.on('closed', () => app.quit());
   void win.loadURL(startupFailureUrl(error, dbPath));
