@@ -10,7 +10,7 @@ import { DONATION_KIND_LABELS, PERMISSIBLE_SOURCE_LABELS } from '../../shared/do
 import { formatPence } from '../../shared/domain/money.ts';
 import type { Dispatch } from '../api/dispatcher.ts';
 import { call } from './dispatch-call.ts';
-import { paperDate } from './paper-text.ts';
+import { formatDateLong } from '../../shared/domain/working-days.ts';
 import { type Section, type SheetFrame, openSheet } from './sheet-layout.ts';
 
 type Row = string[];
@@ -40,8 +40,8 @@ function spending(ret: ElectionReturnView): Section[] {
       blank([
         l.supplier,
         `${l.description}${l.kind === 'refund' ? ' (refund)' : ''}${l.notional ? ' (notional)' : ''}`,
-        paperDate(l.invoiceOn),
-        l.notional ? 'Notional' : l.kind === 'refund' ? '—' : paperDate(l.paidOn),
+        formatDateLong(l.invoiceOn),
+        l.notional ? 'Notional' : l.kind === 'refund' ? '—' : formatDateLong(l.paidOn),
         l.kind === 'refund' ? `−${formatPence(l.amountPence)}` : formatPence(l.amountPence),
       ]),
     ]);
@@ -75,8 +75,8 @@ function donations(ret: ElectionReturnView): Section[] {
     blank([
       d.donorName,
       `${DONATION_KIND_LABELS[d.kind]}${d.description ? `: ${d.description}` : ''}`,
-      paperDate(d.receivedOn),
-      d.acceptedOn ? paperDate(d.acceptedOn) : 'Not decided',
+      formatDateLong(d.receivedOn),
+      d.acceptedOn ? formatDateLong(d.acceptedOn) : 'Not decided',
       formatPence(d.valuePence),
     ]),
     blank([
@@ -97,7 +97,7 @@ function donations(ret: ElectionReturnView): Section[] {
     sections.push({
       heading: 'Impermissible donations returned (received / returned)',
       groups: ret.returnedDonations.map((d) => [
-        blank([d.donorName, d.reason ?? '', paperDate(d.receivedOn), paperDate(d.returnedOn), formatPence(d.valuePence)]),
+        blank([d.donorName, d.reason ?? '', formatDateLong(d.receivedOn), formatDateLong(d.returnedOn), formatPence(d.valuePence)]),
         blank([d.donorAddress.replace(/\s*\n\s*/g, ', ')]),
       ]),
     });
@@ -111,8 +111,8 @@ function depositAndLimit(ret: ElectionReturnView): Section[] {
   const deposit = r
     ? blank([
         `${DEPOSIT_METHOD_LABELS[r.method]}${r.receipt ? `, receipt ${r.receipt}` : ''}`,
-        `${OUTCOMES[d.outcome]}${d.outcome === 'returned' && d.refundDue ? `, due back by ${paperDate(d.refundDue)}` : ''}${r.refundedOn ? `, refunded ${paperDate(r.refundedOn)}` : ''}`,
-        paperDate(r.paidOn),
+        `${OUTCOMES[d.outcome]}${d.outcome === 'returned' && d.refundDue ? `, due back by ${formatDateLong(d.refundDue)}` : ''}${r.refundedOn ? `, refunded ${formatDateLong(r.refundedOn)}` : ''}`,
+        formatDateLong(r.paidOn),
         '',
         formatPence(r.amountPence),
       ])
@@ -145,7 +145,7 @@ export async function writeExpensesReturn(ret: ElectionReturnView, out: Writable
       { title: 'Amount', width: 64 },
     ],
     boxes: [],
-    fillIn: ret.returnDue ? `Due ${paperDate(ret.returnDue)}` : '',
+    fillIn: ret.returnDue ? `Due ${formatDateLong(ret.returnDue)}` : '',
     pageSummary: () => people,
     footer: `Return of election expenses: ${ret.title}. Produced by Hustings from the contest’s ledger; check each line against its invoice or receipt before signing.`,
   };

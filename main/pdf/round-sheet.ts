@@ -9,7 +9,7 @@ import { formatMinutes } from '../../shared/domain/delivery-rounds.ts';
 import type { Dispatch } from '../api/dispatcher.ts';
 import { call, slug } from './dispatch-call.ts';
 import { type SheetFrame, openSheet } from './sheet-layout.ts';
-import { paperDate } from './paper-text.ts';
+import { formatDateLong } from '../../shared/domain/working-days.ts';
 
 /** Checks the round exists (AppError otherwise) before a byte is written. */
 export function planRoundSheet(dispatch: Dispatch, roundId: number): Promise<Round> {
@@ -28,7 +28,7 @@ export async function writeRoundSheet(r: Round, out: Writable): Promise<{ pages:
     r.areaName,
     `${r.households.toLocaleString('en-GB')} households`,
     `about ${formatMinutes(r.estimatedMinutes)}`,
-    next ? `Deliverer: ${next.volunteerName}${next.plannedOn ? `, ${paperDate(next.plannedOn)}` : ''}` : '',
+    next ? `Deliverer: ${next.volunteerName}${next.plannedOn ? `, ${formatDateLong(next.plannedOn)}` : ''}` : '',
     next?.leafletTitle ? `Leaflet: ${next.leafletTitle}` : '',
   ].filter(Boolean);
   const frame: SheetFrame = {
