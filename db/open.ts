@@ -5,6 +5,7 @@ import { applyKey } from './encryption/cipher.ts';
 import { cleanUpInterruptedConversion, encryptPlainBackups } from './encryption/convert.ts';
 import { type EncryptionState, type KeySource, unlock } from './encryption/unlock.ts';
 import { makeFolder } from './folders.ts';
+import { cacheStatements } from './statement-cache.ts';
 import { DatabaseRefusedError, fileProblem, isMarked, markAsHustings, notHustings, schemaProblem } from './identity.ts';
 import { latestVersion, loadMigrations } from './migrations.ts';
 
@@ -41,6 +42,7 @@ export async function openKeyedDatabase(path: string, keys: KeySource): Promise<
     // Deleted rows are overwritten, not left in free pages: erasing a person really erases them.
     db.pragma('secure_delete = ON');
     await migrate(db, path);
+    cacheStatements(db);
     // A conversion killed after the database was replaced leaves its backups to do.
     if (unlocked.key !== null) await encryptPlainBackups(path, unlocked.key);
     return { db, encryption: { key: unlocked.key, pendingRecoveryKey: unlocked.pendingRecoveryKey } };
