@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { extractText } from 'unpdf';
 import { rawDatabase } from '../helpers/db.ts';
 import { type BrowserMode } from '../helpers/server.ts';
-import { TWO_DISTRICTS, addRoom, addStation, setPromiseRule, setSupport, tellerBatch } from '../helpers/voting.ts';
+import { addRoom, addStation, setPromiseRule, setSupport } from '../helpers/polling.ts';
+import { TWO_DISTRICTS, tellerBatch } from '../helpers/voting.ts';
 import { downloadedText, expect, expectAccessible, test } from './fixtures.ts';
 
 test.use({ timezoneId: 'Europe/London' });
@@ -38,8 +39,8 @@ function withDb(app: BrowserMode, write: (db: ReturnType<typeof rawDatabase>) =>
 }
 
 test('a coordinator imports the absent voters list, sees a bad file refused, and exports the postal vote week list', async ({ page, app }) => {
-  const { contestId } = await setUp(app);
-  withDb(app, (db) => setSupport(db, { 'AA-1': '1', 'AA-2': '2', 'AA-3': '4', 'AB-1': '1' }));
+  const { areaId, contestId } = await setUp(app);
+  withDb(app, (db) => setSupport(db, areaId, { 'AA-1': '1', 'AA-2': '2', 'AA-3': '4', 'AB-1': '1' }));
   await page.goto(`${app.url.split('#')[0]}#/contests/${contestId}/polling-day/absent-voters`);
   await expect(page.getByRole('heading', { name: 'Postal and proxy voters' })).toBeVisible();
 
@@ -127,8 +128,8 @@ test('a volunteer imports the marked register for a district and filters the wal
 test('the day at a glance shows turnout by station and by hour, a silent station and promises left per room', async ({ page, app }) => {
   const { areaId, contestId, localId } = await setUp(app);
   withDb(app, (db) => {
-    setSupport(db, { 'AA-1': '1', 'AA-2': '1', 'AA-3': '2', 'AB-1': '1', 'AB-2': '2' });
-    setPromiseRule(db, contestId, '1,2');
+    setSupport(db, areaId, { 'AA-1': '1', 'AA-2': '1', 'AA-3': '2', 'AB-1': '1', 'AB-2': '2' });
+    setPromiseRule(db, contestId, ['1', '2']);
     addStation(db, areaId, 'Mill Lane School', ['AA']);
     addStation(db, areaId, 'Park Road Hall', ['AB']);
     addRoom(db, contestId, 'The Crown back room', ['AA', 'AB']);
