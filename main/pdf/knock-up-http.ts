@@ -2,6 +2,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Dispatch } from '../api/dispatcher.ts';
 import { parseVotedIn } from '../../shared/domain/voting-columns.ts';
+import { slug } from './dispatch-call.ts';
 import { VOTED_IN_PARAMS, idParam, refuse, sendPdf } from './pdf-http.ts';
 import { planKnockUpSheets, writeKnockUpSheets } from './knock-up-sheets.ts';
 
@@ -15,16 +16,7 @@ export async function serveKnockUpSheets(dispatch: Dispatch, url: URL, res: Serv
   return sendPdf(
     res,
     () => planKnockUpSheets(dispatch, request),
-    (list) => `knock-up-${slug(list.roomName)}-round-${req.round}.pdf`,
+    (list) => `knock-up-${slug(list.roomName, 'room')}-round-${req.round}.pdf`,
     (list, out) => writeKnockUpSheets(dispatch, request, out, list),
-  );
-}
-
-function slug(name: string): string {
-  return (
-    name
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'room'
   );
 }

@@ -10,6 +10,7 @@ import type { KnockUpRow } from '../../shared/contract/telling.ts';
 import { AppError } from '../../shared/contract/result.ts';
 import { votedInText } from '../../shared/domain/voting-columns.ts';
 import type { Dispatch } from '../api/dispatcher.ts';
+import { call } from './dispatch-call.ts';
 import { type Line, type Section, type SheetFrame, openSheet } from './sheet-layout.ts';
 
 export interface KnockUpRequest {
@@ -27,12 +28,6 @@ interface KnockUpList {
   promises: number;
   voted: number;
   electors: KnockUpRow[];
-}
-
-async function call<T>(dispatch: Dispatch, method: string, input: unknown): Promise<T> {
-  const r = await dispatch(method, input);
-  if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.fields);
-  return r.value as T;
 }
 
 /** Reads the list (refusing, before a byte is written, a room or contest that is not there). */
@@ -73,6 +68,7 @@ export async function writeKnockUpSheets(
   const l = list ?? (await planKnockUpSheets(dispatch, req));
   const rounds = Array.from({ length: Math.max(3, req.round) }, (_, i) => String(i + 1));
   const printed = new Date().toLocaleString('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'short' });
+  const history = req.votedIn && req.votedIn.n > 0 ? `only those who ${votedInText(req.votedIn)} before this one · ` : '';
   const frame: SheetFrame = {
     columns: [
       { title: 'House', width: 110 },
@@ -82,7 +78,8 @@ export async function writeKnockUpSheets(
     ],
     boxes: [{ title: 'Round', codes: rounds }],
     fillIn: 'Knocker-up ________________   Out ______   Back ______',
-    pageSummary: (lines: Line[]) => `Round ${req.round} · districts ${l.districts.join(', ')} · ${pageStreets(lines).join(', ')}`,
+    // The filter on every page's top line too: a knocker-up should not take the sheet for the whole list.
+    pageSummary: (lines: Line[]) => `Round ${req.round} · districts ${l.districts.join(', ')} · ${history}${pageStreets(lines).join(', ')}`,
     footer: `${listed(l, req.votedIn, printed)} Tick round ${req.round} when you have called; note "V" for anyone who says they have voted. Called: rounds already recorded (R1 = round 1).`,
   };
   const sheet = openSheet(out, `Knock-up round ${req.round}: ${l.roomName}`);
