@@ -76,6 +76,9 @@ export interface KnockUpElector {
   knocked: number[];
 }
 
+/** id, number, name, district, street, flat, house, address, postcode, support */
+type ListRow = [number, string, string, string, string | null, string | null, string | null, string, string, string];
+
 /**
  * The promises of the districts who have not voted, district by district in walk order, and how
  * many promises there are and how many of them have voted. The count and the NOT EXISTS both read
@@ -96,18 +99,7 @@ export function knockUpList(db: Db, s: Scope, votedIn?: VotedIn): { promises: nu
        ORDER BY e.polling_district, e.walk_seq`,
     )
     .raw()
-    .all(...where.params, s.electionId, ...history.params) as [
-    number,
-    string,
-    string,
-    string,
-    string | null,
-    string | null,
-    string | null,
-    string,
-    string,
-    string,
-  ][];
+    .all(...where.params, s.electionId, ...history.params) as ListRow[];
   // Unfiltered, those not listed have voted; filtered, the room's counts are read apart.
   let counts: { promises: number; voted: number };
   if (votedIn) counts = promiseCounts(db, s);
