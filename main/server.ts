@@ -13,7 +13,7 @@ import { ARTWORK_CSP, artworkHeaders } from './artwork-response.ts';
 import { serveExpensesReturn, serveRoundSheet } from './pdf/pdf-http.ts';
 import { serveWalkSheets } from './pdf/walk-sheets-http.ts';
 import { serveTellersRota } from './pdf/tellers-rota-http.ts';
-import { serveKnockUpSheets } from './pdf/knock-up-sheets.ts';
+import { serveKnockUpSheets } from './pdf/knock-up-http.ts';
 
 const RENDERER_DIR = fileURLToPath(new URL('../dist/renderer/', import.meta.url));
 const MAX_BODY = 25 * 1024 * 1024;

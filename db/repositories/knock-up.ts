@@ -6,6 +6,7 @@
  */
 import type { Db } from '../open.ts';
 import { parseSupports, promiseWhere } from '../../shared/domain/promises.ts';
+import { type VotedIn, votedInWhere } from './voting-history.ts';
 
 /** The contest's promise rule as codes, or null when none is set. */
 export function promiseRule(db: Db, contestId: number): string[] | null {
@@ -75,28 +76,40 @@ export interface KnockUpElector {
   knocked: number[];
 }
 
+/** id, number, name, district, street, flat, house, address, postcode, support */
+type ListRow = [number, string, string, string, string | null, string | null, string | null, string, string, string];
+
 /**
  * The promises of the districts who have not voted, district by district in walk order, and how
- * many promises there are. The count and the NOT EXISTS both read the index alone, so the voted
- * promises' rows are never read.
+ * many promises there are and how many of them have voted. The count and the NOT EXISTS both read
+ * the index alone, so the voted promises' rows are never read. With `votedIn`, only those with
+ * that history in earlier elections (the contest's own does not count) are listed; the counts
+ * stay the room's whole.
  */
-export function knockUpList(db: Db, s: Scope): { promises: number; electors: KnockUpElector[] } {
-  if (s.districts.length === 0 || s.supports.length === 0) return { promises: 0, electors: [] };
+export function knockUpList(db: Db, s: Scope, votedIn?: VotedIn): { promises: number; voted: number; electors: KnockUpElector[] } {
+  if (s.districts.length === 0 || s.supports.length === 0) return { promises: 0, voted: 0, electors: [] };
   const where = scopeWhere(s);
-  const promises = db
-    .prepare(`SELECT COUNT(*) FROM electors e INDEXED BY electors_promise_walk WHERE ${where.sql}`)
-    .pluck()
-    .get(...where.params) as number;
+  const history = votedIn ? votedInWhere('e', s.areaId, votedIn.n, votedIn.m, s.electionId) : { sql: '1', params: [] };
   const rows = db
     .prepare(
       `SELECT e.id, e.elector_number, e.full_name, e.polling_district, h.street, h.flat, h.house, e.address_lines, e.postcode, e.latest_support
        FROM electors e INDEXED BY electors_promise_walk
        LEFT JOIN households h ON h.id = e.household_id
-       WHERE ${where.sql} AND NOT EXISTS (SELECT 1 FROM votes v WHERE v.election_id = ? AND v.elector_id = e.id)
+       WHERE ${where.sql} AND NOT EXISTS (SELECT 1 FROM votes v WHERE v.election_id = ? AND v.elector_id = e.id) AND ${history.sql}
        ORDER BY e.polling_district, e.walk_seq`,
     )
     .raw()
-    .all(...where.params, s.electionId) as [number, string, string, string, string | null, string | null, string | null, string, string, string][];
+    .all(...where.params, s.electionId, ...history.params) as ListRow[];
+  // Unfiltered, those not listed have voted; filtered, the room's counts are read apart.
+  let counts: { promises: number; voted: number };
+  if (votedIn) counts = promiseCounts(db, s);
+  else {
+    const promises = db
+      .prepare(`SELECT COUNT(*) FROM electors e INDEXED BY electors_promise_walk WHERE ${where.sql}`)
+      .pluck()
+      .get(...where.params) as number;
+    counts = { promises, voted: promises - rows.length };
+  }
   const knocked = new Map<number, number[]>();
   const calls = db.prepare('SELECT elector_id AS e, round FROM knock_ups WHERE contest_id = ? ORDER BY round').raw().all(s.contestId) as [number, number][];
   for (const [e, round] of calls) {
@@ -115,7 +128,7 @@ export function knockUpList(db: Db, s: Scope): { promises: number; electors: Kno
     support,
     knocked: knocked.get(electorId) ?? [],
   }));
-  return { promises, electors };
+  return { ...counts, electors };
 }
 
 /** Records calls; a call already recorded for that round is left as it was. */

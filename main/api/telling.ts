@@ -169,12 +169,11 @@ export const tellingHandlers: HandlersFor<typeof tellingContract> = {
     });
     return { rule, rooms };
   },
-  'knockUp.list': async (ctx, { contestId, roomId }) => {
+  'knockUp.list': async (ctx, { contestId, roomId, votedIn }) => {
     const { contest, room } = await requireRoom(ctx, contestId, roomId);
     const rule = requireRule(ctx, contestId);
     const scope = { contestId, electionId: contest.electionId, areaId: contest.areaId, districts: room.districts, supports: rule };
-    const { promises, electors } = knockUpList(ctx.db, scope);
-    return { roomName: room.name, districts: room.districts, rule, promises, voted: promises - electors.length, electors };
+    return { roomName: room.name, districts: room.districts, rule, ...knockUpList(ctx.db, scope, votedIn) };
   },
   'knockUp.record': async (ctx, { contestId, roomId, round, electorIds }) => {
     const { contest, room } = await requireRoom(ctx, contestId, roomId);

@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { parseVotedIn, votedInText } from '../../shared/domain/voting-columns.ts';
 import { planKnockUpSheets, writeKnockUpSheets } from '../pdf/knock-up-sheets.ts';
 import { CliError, type Command, withApp } from './command.ts';
 
@@ -12,14 +13,26 @@ function wholeNumber(value: unknown, what: string): number {
 export const knockUpCommands: Command[] = [
   {
     path: ['polling', 'knock-up'],
-    usage: 'polling knock-up --contest ID --room ID --round N --pdf FILE [--db PATH]',
-    summary: 'Write a committee room’s knock-up sheets for a round as an A4 PDF: promises who have not yet voted, street by street, a tick box per round',
-    options: { contest: { type: 'string' }, room: { type: 'string' }, round: { type: 'string' }, pdf: { type: 'string' } },
+    usage: 'polling knock-up --contest ID --room ID --round N [--voted N --of M] --pdf FILE [--db PATH]',
+    summary:
+      'Write a committee room’s knock-up sheets for a round as an A4 PDF: promises who have not yet voted, street by street, a tick box per round; with --voted N --of M only those who voted in at least N of the last M earlier elections',
+    options: {
+      contest: { type: 'string' },
+      room: { type: 'string' },
+      round: { type: 'string' },
+      voted: { type: 'string' },
+      of: { type: 'string' },
+      pdf: { type: 'string' },
+    },
     async run(values) {
+      const votedIn = parseVotedIn(values.voted as string | undefined, values.of as string | undefined);
+      if (votedIn === null)
+        throw new CliError('Give voting history as --voted N --of M: voted in at least N of the last M elections, M from 1 to 20 and N no more than M', 2);
       const req = {
         contestId: wholeNumber(values.contest, 'the contest with --contest ID (see `hustings call contests.list`)'),
         roomId: wholeNumber(values.room, 'the committee room with --room ID (see `hustings call knockUp.rooms`)'),
         round: wholeNumber(values.round, 'the round with --round N (1, 2, 3…)'),
+        ...(votedIn ? { votedIn } : {}),
       };
       const file = values.pdf;
       if (typeof file !== 'string' || file === '') throw new CliError('Name the PDF to write with --pdf FILE', 2);
@@ -33,7 +46,8 @@ export const knockUpCommands: Command[] = [
           throw new CliError(`Cannot write ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (e as Error).message}`);
         }
         const r = await writeKnockUpSheets(app.dispatch, req, out, list);
-        console.log(`Wrote ${file}: ${r.pages} page(s), ${r.electors} promise(s) still to vote for ${list.roomName}, round ${req.round}.`);
+        const history = votedIn ? ` who ${votedInText(votedIn)} before this one` : '';
+        console.log(`Wrote ${file}: ${r.pages} page(s), ${r.electors} promise(s) still to vote${history} for ${list.roomName}, round ${req.round}.`);
         return 0;
       });
     },

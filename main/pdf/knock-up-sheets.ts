@@ -2,20 +2,23 @@
  * Knock-up sheets (Reading/Mikardo style) as an A4 PDF: a committee room's promises who have not
  * yet voted, street by street in walk order (the street heading repeated on each page it runs
  * over), house, name and elector number, a tick box per round. Data comes through the
- * dispatcher, so the same checks apply as on screen. Used by GET /api/pdf/knock-up (browser mode)
- * and `hustings polling knock-up` (CLI).
+ * dispatcher, so the same checks apply as on screen. Used by GET /api/pdf/knock-up (browser mode,
+ * knock-up-http.ts) and `hustings polling knock-up` (CLI).
  */
-import type { ServerResponse } from 'node:http';
 import type { Writable } from 'node:stream';
 import type { KnockUpRow } from '../../shared/contract/telling.ts';
-import { AppError, HTTP_STATUS } from '../../shared/contract/result.ts';
+import { AppError } from '../../shared/contract/result.ts';
+import { votedInText } from '../../shared/domain/voting-columns.ts';
 import type { Dispatch } from '../api/dispatcher.ts';
+import { call } from './dispatch-call.ts';
 import { type Line, type Section, type SheetFrame, openSheet } from './sheet-layout.ts';
 
 export interface KnockUpRequest {
   contestId: number;
   roomId: number;
   round: number;
+  /** Only promises who voted in at least n of the last m earlier elections (voting history). */
+  votedIn?: { n: number; m: number };
 }
 
 interface KnockUpList {
@@ -27,17 +30,11 @@ interface KnockUpList {
   electors: KnockUpRow[];
 }
 
-async function call<T>(dispatch: Dispatch, method: string, input: unknown): Promise<T> {
-  const r = await dispatch(method, input);
-  if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.fields);
-  return r.value as T;
-}
-
 /** Reads the list (refusing, before a byte is written, a room or contest that is not there). */
 export async function planKnockUpSheets(dispatch: Dispatch, req: KnockUpRequest): Promise<KnockUpList> {
   if (!Number.isInteger(req.round) || req.round < 1 || req.round > 20)
     throw new AppError('invalid_input', 'A round is a whole number from 1 to 20', { round: 'From 1 to 20' });
-  return call<KnockUpList>(dispatch, 'knockUp.list', { contestId: req.contestId, roomId: req.roomId });
+  return call<KnockUpList>(dispatch, 'knockUp.list', { contestId: req.contestId, roomId: req.roomId, ...(req.votedIn ? { votedIn: req.votedIn } : {}) });
 }
 
 /** Streets in walk order, each a section; a household's electors stay together. */
@@ -71,6 +68,7 @@ export async function writeKnockUpSheets(
   const l = list ?? (await planKnockUpSheets(dispatch, req));
   const rounds = Array.from({ length: Math.max(3, req.round) }, (_, i) => String(i + 1));
   const printed = new Date().toLocaleString('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'short' });
+  const history = req.votedIn && req.votedIn.n > 0 ? `only those who ${votedInText(req.votedIn)} before this one · ` : '';
   const frame: SheetFrame = {
     columns: [
       { title: 'House', width: 110 },
@@ -80,15 +78,26 @@ export async function writeKnockUpSheets(
     ],
     boxes: [{ title: 'Round', codes: rounds }],
     fillIn: 'Knocker-up ________________   Out ______   Back ______',
-    pageSummary: (lines: Line[]) => `Round ${req.round} · districts ${l.districts.join(', ')} · ${pageStreets(lines).join(', ')}`,
-    footer:
-      `Promises (support ${l.rule.join(', ')}) who had not voted when printed (${printed}): ${l.electors.length.toLocaleString('en-GB')} of ${l.promises.toLocaleString('en-GB')}. ` +
-      `Tick round ${req.round} when you have called; note "V" for anyone who says they have voted. Called: rounds already recorded (R1 = round 1).`,
+    // The filter on every page's top line too: a knocker-up should not take the sheet for the whole list.
+    pageSummary: (lines: Line[]) => `Round ${req.round} · districts ${l.districts.join(', ')} · ${history}${pageStreets(lines).join(', ')}`,
+    footer: `${listed(l, req.votedIn, printed)} Tick round ${req.round} when you have called; note "V" for anyone who says they have voted. Called: rounds already recorded (R1 = round 1).`,
   };
   const sheet = openSheet(out, `Knock-up round ${req.round}: ${l.roomName}`);
   const pages = sheet.run(frame, { title: `Knock-up round ${req.round}: ${l.roomName}`, sections: sections(l.electors) });
   await sheet.end();
   return { pages, electors: l.electors.length };
+}
+
+/** Who is on the sheets, the voting-history filter first (the footer keeps four lines). */
+function listed(l: KnockUpList, votedIn: KnockUpRequest['votedIn'], printed: string): string {
+  const n = (x: number) => x.toLocaleString('en-GB');
+  const who = `Promises (support ${l.rule.join(', ')}) who had not voted when printed (${printed})`;
+  // "At least 0 of the last m" keeps everyone: the sheet is the whole list.
+  if (!votedIn || votedIn.n === 0) return `${who}: ${n(l.electors.length)} of ${n(l.promises)}.`;
+  return (
+    `Only promises who ${votedInText(votedIn)} before this one on record for the area. ` +
+    `${who} with that history: ${n(l.electors.length)}, of ${n(l.promises - l.voted)} still to vote (${n(l.promises)} promises).`
+  );
 }
 
 function pageStreets(lines: Line[]): string[] {
@@ -99,43 +108,4 @@ function pageStreets(lines: Line[]): string[] {
     if (!streets.includes(street)) streets.push(street);
   }
   return streets;
-}
-
-function refuse(res: ServerResponse, status: number, message: string) {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
-  res.end(message);
-}
-
-/** GET /api/pdf/knock-up?contest=ID&room=ID&round=N: the sheets as a download. */
-export async function serveKnockUpSheets(dispatch: Dispatch, url: URL, res: ServerResponse): Promise<void> {
-  const num = (name: string) => {
-    const text = url.searchParams.get(name) ?? '';
-    return /^\d{1,15}$/.test(text) ? Number(text) : 0;
-  };
-  const req = { contestId: num('contest'), roomId: num('room'), round: num('round') };
-  if (req.contestId <= 0 || req.roomId <= 0 || req.round <= 0)
-    return refuse(res, 400, 'Give the contest, committee room and round as ?contest=ID&room=ID&round=N');
-  let list;
-  try {
-    list = await planKnockUpSheets(dispatch, req);
-  } catch (e) {
-    if (e instanceof AppError) return refuse(res, HTTP_STATUS[e.code], e.message);
-    throw e;
-  }
-  const slug =
-    list.roomName
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'room';
-  res.writeHead(200, {
-    'Content-Type': 'application/pdf',
-    'Content-Disposition': `attachment; filename="knock-up-${slug}-round-${req.round}.pdf"`,
-    'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': 'no-store',
-  });
-  try {
-    await writeKnockUpSheets(dispatch, req, res, list);
-  } catch {
-    res.destroy();
-  }
 }

@@ -21,6 +21,9 @@ export function idParam(url: URL, name: string): number {
   return /^\d{1,15}$/.test(text) ? Number(text) : 0;
 }
 
+/** The refusal of a voting-history filter (`?voted=N&of=M`) that cannot be one. */
+export const VOTED_IN_PARAMS = 'Give voting history as ?voted=N&of=M: voted in N of the last M elections, M from 1 to 20 and N no more than M';
+
 /** Plans (a refusal is answered in plain words), then streams the PDF the plan describes. */
 export async function sendPdf<P>(
   res: ServerResponse,

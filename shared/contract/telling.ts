@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { id } from './common.ts';
 import { mutation, query } from './define.ts';
-import { pollingDistrictText } from './register.ts';
+import { pollingDistrictText, votedInFilter } from './register.ts';
 
 const VOTE_SOURCES = ['teller', 'marked_register'] as const;
 const VOTE_METHODS = ['in_person', 'postal', 'proxy'] as const;
@@ -112,14 +112,16 @@ export const tellingContract = {
     }),
   ),
   'knockUp.list': query(
-    'A committee room’s knock-up list: its districts’ promises who have not yet voted, street by street in walk order, with the rounds each was knocked',
-    z.strictObject(roomInput),
+    'A committee room’s knock-up list: its districts’ promises who have not yet voted, street by street in walk order, with the rounds each was knocked; optionally only those who voted in at least n of the last m earlier elections (the poll under way does not count)',
+    z.strictObject({ ...roomInput, votedIn: votedInFilter.optional() }),
     z.object({
       roomName: z.string(),
       districts: z.array(z.string()),
       rule: z.array(z.string()),
+      /** All the room's promises and how many have voted, whatever the voting-history filter. */
       promises: z.number(),
       voted: z.number(),
+      /** Still to vote; with `votedIn`, only those with that voting history. */
       electors: z.array(knockUpRow),
     }),
   ),

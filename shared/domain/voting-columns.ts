@@ -141,3 +141,14 @@ export function votedInText(v: { n: number; m: number }): string {
   if (v.m === 1) return v.n === 1 ? 'voted in the last election' : 'any voting history';
   return v.n === v.m ? `voted in all of the last ${v.m} elections` : `voted in at least ${v.n} of the last ${v.m} elections`;
 }
+
+/**
+ * The filter as typed outside the screens (`?voted=2&of=3`, `--voted 2 --of 3`): undefined when
+ * neither is given, null when the pair is not "N of the last M" (N from 0, M from 1 to 20, N no more than M).
+ */
+export function parseVotedIn(voted: string | undefined, of: string | undefined): { n: number; m: number } | undefined | null {
+  if (voted === undefined && of === undefined) return undefined;
+  const n = /^\d{1,2}$/.test(voted ?? '') ? Number(voted) : -1;
+  const m = /^\d{1,2}$/.test(of ?? '') ? Number(of) : 0;
+  return n < 0 || m < 1 || m > 20 || n > m ? null : { n, m };
+}

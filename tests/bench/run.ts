@@ -30,7 +30,7 @@
  *
  * Polling day (issue 17), from tests/bench/polling.ts run as a child (its header says what each is):
  *  telling_entry_median_ms, polling_commit_floor_ms, knockup_list_ms, knockup_list_cpu_ms,
- *  glance_ms, glance_cpu_ms
+ *  glance_ms, glance_cpu_ms, knockup_history_ms
  */
 import Papa from 'papaparse';
 import { execFileSync } from 'node:child_process';

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { extractText } from 'unpdf';
 import { rawDatabase } from '../helpers/db.ts';
 import { type BrowserMode } from '../helpers/server.ts';
-import { TWO_DISTRICTS, addRoom, addStation, setPromiseRule, setSupport, tellerBatch } from '../helpers/voting.ts';
+import { addRoom, addStation, setPromiseRule, setSupport } from '../helpers/polling.ts';
+import { TWO_DISTRICTS, tellerBatch } from '../helpers/voting.ts';
 import { downloadedText, expect, expectAccessible, test } from './fixtures.ts';
 
 test.use({ timezoneId: 'Europe/London' });
@@ -38,8 +39,8 @@ function withDb(app: BrowserMode, write: (db: ReturnType<typeof rawDatabase>) =>
 }
 
 test('a coordinator imports the absent voters list, sees a bad file refused, and exports the postal vote week list', async ({ page, app }) => {
-  const { contestId } = await setUp(app);
-  withDb(app, (db) => setSupport(db, { 'AA-1': '1', 'AA-2': '2', 'AA-3': '4', 'AB-1': '1' }));
+  const { areaId, contestId } = await setUp(app);
+  withDb(app, (db) => setSupport(db, areaId, { 'AA-1': '1', 'AA-2': '2', 'AA-3': '4', 'AB-1': '1' }));
   await page.goto(`${app.url.split('#')[0]}#/contests/${contestId}/polling-day/absent-voters`);
   await expect(page.getByRole('heading', { name: 'Postal and proxy voters' })).toBeVisible();
 
@@ -85,7 +86,7 @@ test('a coordinator imports the absent voters list, sees a bad file refused, and
   ]);
 });
 
-test('a volunteer imports the marked register for a district and filters the walk sheet by voting history', async ({ page, app }) => {
+test('a volunteer imports the marked register for a district and filters the walk sheet and the knock-up list by voting history', async ({ page, app }) => {
   const { areaId, contestId, localId, generalId } = await setUp(app);
   // This year's tellers have sent AA-1, so two elections are on record.
   withDb(app, (db) => tellerBatch(db, { electionId: localId, areaId, district: 'AA', receivedAt: '2026-05-07T09:00:00.000Z', numbers: ['AA-1'] }));
@@ -122,13 +123,43 @@ test('a volunteer imports the marked register for a district and filters the wal
   await page.goto(`${app.url.split('#')[0]}#/register/${areaId}`);
   await page.getByRole('link', { name: 'Ann Miller2' }).click();
   await expect(page.getByText('Voted: 2024 general (postal); did not vote: 2026 local')).toBeVisible();
+
+  // On the day, the knock-up list narrows to promises who voted last time; today's votes are no history.
+  withDb(app, (db) => {
+    setSupport(db, areaId, { 'AA-1': '1', 'AA-2': '1', 'AA-3': '1', 'AA-4': '1', 'AA-5': '1' });
+    setPromiseRule(db, contestId, ['1']);
+    addRoom(db, contestId, 'The Crown back room', ['AA']);
+  });
+  await page.goto(`${app.url.split('#')[0]}#/contests/${contestId}/polling-day/knock-up`);
+  const count = page.getByTestId('knock-up-count');
+  await expect(count).toHaveText('4 promises still to vote of 5 in AA (1 voted; promises: support 1).');
+  await expect(page.getByText('Earlier elections on record: 2024 general')).toBeVisible();
+  await page.getByLabel('Voting history').selectOption({ label: 'Voted in the last election' });
+  await expect(count).toHaveText(
+    '2 promises still to vote who voted in the last election before this one, of 4 still to vote in AA (5 promises, 1 voted; promises: support 1).',
+  );
+  await expect(page.getByRole('cell', { name: 'Ann Miller2', exact: true })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Ann Miller4', exact: true })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Ann Miller3', exact: true })).toHaveCount(0);
+  expect(page.url()).toContain('voted=1&of=1');
+  await expectAccessible(page);
+  await page.screenshot({ path: '/tmp/k17-knock-up-history.png', fullPage: true });
+  const sheets = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Print round 1 (PDF)' }).click();
+  const printed = (await extractText(new Uint8Array(readFileSync((await (await sheets).path())!)), { mergePages: true })).text.replace(/\s+/g, ' ');
+  expect(printed).toContain('Only promises who voted in the last election before this one on record for the area.');
+  expect(printed).toContain('Ann Miller4');
+  expect(printed).not.toContain('Ann Miller5');
+  // The address keeps the filter: opened again, the list is still the short one.
+  await page.reload();
+  await expect(count).toContainText('2 promises still to vote who voted in the last election');
 });
 
 test('the day at a glance shows turnout by station and by hour, a silent station and promises left per room', async ({ page, app }) => {
   const { areaId, contestId, localId } = await setUp(app);
   withDb(app, (db) => {
-    setSupport(db, { 'AA-1': '1', 'AA-2': '1', 'AA-3': '2', 'AB-1': '1', 'AB-2': '2' });
-    setPromiseRule(db, contestId, '1,2');
+    setSupport(db, areaId, { 'AA-1': '1', 'AA-2': '1', 'AA-3': '2', 'AB-1': '1', 'AB-2': '2' });
+    setPromiseRule(db, contestId, ['1', '2']);
     addStation(db, areaId, 'Mill Lane School', ['AA']);
     addStation(db, areaId, 'Park Road Hall', ['AB']);
     addRoom(db, contestId, 'The Crown back room', ['AA', 'AB']);

@@ -1,6 +1,7 @@
 /**
  * Polling-day setup rows written straight into the 017 tables (stations, committee rooms, the
- * promise rule), for tests of telling and knock-up until the setup methods (`polling.*`) land.
+ * promise rule, canvass standing), for tests of telling, knock-up and voting history that need
+ * them without going through the setup screens. Votes themselves: voting.ts.
  */
 import type { Db } from '../../db/open.ts';
 

@@ -1,7 +1,7 @@
 /**
- * Polling-day test data written straight into the database: tellers' batches (until the tellers'
- * own recordVoteBatch lands, this is how a test says who voted when), canvass standing, promise
- * rules, stations and committee rooms.
+ * Voting-history test data written straight into the database: tellers' batches (how a test says
+ * who voted when), and an area with this year's election and two earlier ones. Stations, rooms,
+ * promise rules and canvass standing are in polling.ts.
  */
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { Hustings } from '../../main/app.ts';
@@ -22,34 +22,6 @@ export function tellerBatch(db: Db, b: { electionId: number; areaId: number; dis
   );
   const vote = db.prepare("INSERT INTO votes (election_id, elector_id, method, batch_id, voted_at) VALUES (?, ?, 'in_person', ?, ?)");
   for (const n of b.numbers) vote.run(b.electionId, electorId(db, n), batch, b.receivedAt);
-}
-
-/** Sets electors' latest canvass support as a return would (numbers → code). */
-export function setSupport(db: Db, support: Record<string, string>): void {
-  const set = db.prepare("UPDATE electors SET latest_support = ?, latest_outcome = 'in' WHERE elector_number = ?");
-  for (const [n, code] of Object.entries(support)) set.run(code, n);
-}
-
-export function setPromiseRule(db: Db, contestId: number, supports: string): void {
-  db.prepare("INSERT OR REPLACE INTO promise_rules (contest_id, supports, updated_at) VALUES (?, ?, '2026-01-01T00:00:00Z')").run(contestId, supports);
-}
-
-export function addStation(db: Db, areaId: number, name: string, districts: string[]): number {
-  const id = Number(
-    db.prepare("INSERT INTO polling_stations (area_id, name, created_at, updated_at) VALUES (?, ?, '2026-01-01', '2026-01-01')").run(areaId, name)
-      .lastInsertRowid,
-  );
-  for (const d of districts) db.prepare('INSERT INTO polling_station_districts (station_id, area_id, polling_district) VALUES (?, ?, ?)').run(id, areaId, d);
-  return id;
-}
-
-export function addRoom(db: Db, contestId: number, name: string, districts: string[]): number {
-  const id = Number(
-    db.prepare("INSERT INTO committee_rooms (contest_id, name, created_at, updated_at) VALUES (?, ?, '2026-01-01', '2026-01-01')").run(contestId, name)
-      .lastInsertRowid,
-  );
-  for (const d of districts) db.prepare('INSERT INTO committee_room_districts (room_id, contest_id, polling_district) VALUES (?, ?, ?)').run(id, contestId, d);
-  return id;
 }
 
 /** Two districts of ten electors each (AA-1…10 on Mill Lane, AB-1…10 on Park Road). */

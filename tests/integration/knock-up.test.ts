@@ -8,6 +8,7 @@ import { PassThrough } from 'node:stream';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hustings } from '../helpers/cli.ts';
+import { startServer } from '../../main/server.ts';
 
 type App = Awaited<ReturnType<typeof tempHustings>>;
 let app: App;
@@ -127,5 +128,137 @@ describe('knock-up lists', () => {
       code: 2,
       err: expect.stringContaining('Give the committee room with --room ID'),
     });
+  }, 120_000);
+});
+
+describe('knock-up lists by voting history', () => {
+  /** Four earlier elections with marked registers, newest first, and this year's numbers for AA-2. */
+  async function history() {
+    const election = async (name: string, type: string, pollingDay: string) =>
+      (await ok(app, 'elections.create', { name, type, pollingDay, nation: 'england' })).id as number;
+    const general2024 = await election('General election 2024', 'uk-parliament', '2024-07-04');
+    const local2023 = await election('Council 2023', 'local', '2023-05-04');
+    const local2022 = await election('Council 2022', 'local', '2022-05-05');
+    const general2019 = await election('General election 2019', 'uk-parliament', '2019-12-12');
+    const marked = (electionId: number, numbers: string[]) =>
+      ok(app, 'telling.recordBatch', {
+        contestId,
+        electionId,
+        pollingDistrict: 'AA',
+        source: 'marked_register',
+        clientId: `marked-${electionId}`,
+        entries: numbers.map((number) => ({ number })),
+      });
+    // AA-1: 2 of the last 3. AA-2: 2 of the last 3, but has voted today. AA-4: 2024 and 2022,
+    // 2 of the last 3 earlier ones, only 1 of the last 3 if today's poll counted. AA-5: 2022 and
+    // 2019, 1 of the last 3.
+    await marked(general2024, ['1', '2', '4']);
+    await marked(local2023, ['1', '2', '3']);
+    await marked(local2022, ['4', '5']);
+    await marked(general2019, ['5']);
+    await vote(['2']);
+  }
+
+  it('keep only the promises still to vote with that history in earlier elections; the room’s counts stay whole', async () => {
+    await history();
+    expect(numbers(await ok(app, 'knockUp.list', { contestId, roomId }))).toEqual(['AA-5', 'AA-1', 'AA-4']);
+    const twoOfThree = await ok(app, 'knockUp.list', { contestId, roomId, votedIn: { n: 2, m: 3 } });
+    expect(numbers(twoOfThree)).toEqual(['AA-1', 'AA-4']);
+    expect(twoOfThree).toMatchObject({ promises: 4, voted: 1 });
+    expect(numbers(await ok(app, 'knockUp.list', { contestId, roomId, votedIn: { n: 1, m: 3 } }))).toEqual(['AA-5', 'AA-1', 'AA-4']);
+    expect(numbers(await ok(app, 'knockUp.list', { contestId, roomId, votedIn: { n: 3, m: 3 } }))).toEqual([]);
+    expect(numbers(await ok(app, 'knockUp.list', { contestId, roomId, votedIn: { n: 2, m: 4 } }))).toEqual(['AA-5', 'AA-1', 'AA-4']);
+    expect(numbers(await ok(app, 'knockUp.list', { contestId, roomId, votedIn: { n: 1, m: 1 } }))).toEqual(['AA-1', 'AA-4']);
+  });
+
+  it('refuse a filter that is not "n of the last m", naming the field, writing nothing', async () => {
+    const before = snapshot(app);
+    const bad: [unknown, string][] = [
+      [{ n: 4, m: 3 }, 'votedIn.n'],
+      [{ n: 1, m: 0 }, 'votedIn.m'],
+      [{ n: '2', m: 3 }, 'votedIn.n'],
+      [{ n: 1, m: 21 }, 'votedIn.m'],
+      [{ n: 1 }, 'votedIn.m'],
+    ];
+    for (const [votedIn, field] of bad) {
+      const r = await app.dispatch('knockUp.list', { contestId, roomId, votedIn });
+      expect(r.ok, JSON.stringify(votedIn)).toBe(false);
+      if (!r.ok) expect(Object.keys(r.error.fields ?? {}), JSON.stringify(votedIn)).toContain(field);
+    }
+    expect(snapshot(app)).toBe(before);
+  });
+
+  it('print the filtered sheets, saying the filter they were printed with', async () => {
+    await history();
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c) => chunks.push(c));
+    const r = await writeKnockUpSheets(app.dispatch, { contestId, roomId, round: 1, votedIn: { n: 2, m: 3 } }, out);
+    expect(r).toEqual({ pages: 1, electors: 2 });
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(Buffer.concat(chunks))), { mergePages: true });
+    expect(text).toMatch(/Mill Lane \(AA\)\s+1 John Smith AA-1\s+2 Tom Green AA-4/);
+    expect(text).not.toContain('Ravi Patel');
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      'Only promises who voted in at least 2 of the last 3 elections before this one on record for the area. Promises (support 1, 2) who had not voted when printed',
+    );
+    expect(text.replace(/\s+/g, ' ')).toMatch(/with that history: 2, of 3 still to vote \(4 promises\)\./);
+  });
+
+  it('GET /api/pdf/knock-up carries the filter, and refuses a bad one plainly', async () => {
+    await history();
+    const server = await startServer(app, { port: 0, token: 'knock-token' });
+    try {
+      const base = `http://127.0.0.1:${server.port}/api/pdf/knock-up?contest=${contestId}&room=${roomId}&round=2`;
+      const auth = { headers: { Authorization: 'Bearer knock-token' } };
+      const r = await fetch(`${base}&voted=2&of=3`, auth);
+      expect(r.status).toBe(200);
+      expect(r.headers.get('content-disposition')).toBe('attachment; filename="knock-up-12-mill-lane-round-2.pdf"');
+      const { text } = await extractText(new Uint8Array(await r.arrayBuffer()), { mergePages: true });
+      expect(text).toContain('Tom Green');
+      expect(text).not.toContain('Ravi Patel');
+      expect(text.replace(/\s+/g, ' ')).toContain('Only promises who voted in at least 2 of the last 3 elections before this one');
+      const whole = await extractText(new Uint8Array(await (await fetch(base, auth)).arrayBuffer()), { mergePages: true });
+      expect(whole.text).toContain('Ravi Patel');
+      expect(whole.text).not.toContain('Only promises who');
+      for (const q of ['&voted=4&of=3', '&voted=2', '&of=3', '&voted=x&of=3', '&voted=1&of=21']) {
+        const bad = await fetch(`${base}${q}`, auth);
+        expect([bad.status, await bad.text()], q).toEqual([
+          400,
+          'Give voting history as ?voted=N&of=M: voted in N of the last M elections, M from 1 to 20 and N no more than M',
+        ]);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('print filtered from the command line with --voted N --of M; a bad pair is refused with nothing written', async () => {
+    await history();
+    const file = join(app.dir, 'history.pdf');
+    const args = ['--contest', String(contestId), '--room', String(roomId), '--round', '1', '--db', app.dbPath];
+    const r = hustings('polling', 'knock-up', ...args, '--voted', '2', '--of', '3', '--pdf', file);
+    expect(r).toMatchObject({
+      code: 0,
+      err: '',
+      out: expect.stringMatching(
+        /^Wrote .*history\.pdf: 1 page\(s\), 2 promise\(s\) still to vote who voted in at least 2 of the last 3 elections before this one for 12 Mill Lane, round 1\.\n$/,
+      ),
+    });
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(readFileSync(file))), { mergePages: true });
+    expect(text).toContain('Tom Green');
+    expect(text).not.toContain('Ravi Patel');
+    expect(text.replace(/\s+/g, ' ')).toContain('Only promises who voted in at least 2 of the last 3 elections before this one');
+    const other = join(app.dir, 'bad.pdf');
+    for (const pair of [
+      ['--voted', '4', '--of', '3'],
+      ['--voted', '2'],
+      ['--of', 'three'],
+    ]) {
+      expect(hustings('polling', 'knock-up', ...args, ...pair, '--pdf', other), pair.join(' ')).toMatchObject({
+        code: 2,
+        err: expect.stringContaining('Give voting history as --voted N --of M'),
+      });
+    }
+    expect(existsSync(other)).toBe(false);
   }, 120_000);
 });

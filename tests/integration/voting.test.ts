@@ -6,7 +6,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ok, PLAIN, tempHustings } from '../helpers/db.ts';
 import { upload } from '../helpers/register.ts';
-import { addRoom, addStation, electorId, pollingArea, setPromiseRule, setSupport, tellerBatch } from '../helpers/voting.ts';
+import { addRoom, addStation, setPromiseRule, setSupport } from '../helpers/polling.ts';
+import { electorId, pollingArea, tellerBatch } from '../helpers/voting.ts';
 
 type App = Awaited<ReturnType<typeof tempHustings>>;
 let app: App;
@@ -81,12 +82,12 @@ describe('absent voters', () => {
   });
 
   it('lists supporters with postal or proxy votes for postal vote week, by the promise rule or chosen codes, and exports them safely', async () => {
-    setSupport(app.db, { 'AA-1': '1', 'AA-2': '2', 'AA-3': '1', 'AB-1': '3' });
+    setSupport(app.db, area.areaId, { 'AA-1': '1', 'AA-2': '2', 'AA-3': '1', 'AB-1': '3' });
     app.db.prepare("UPDATE electors SET absent_vote = 'postal' WHERE elector_number IN ('AA-1', 'AA-2', 'AB-1', 'AB-2')").run();
     app.db.prepare("UPDATE electors SET full_name = '=HYPERLINK(\"x\")' WHERE elector_number = 'AA-1'").run();
     const none = await ok(app, 'voting.postalWeek', { contestId: area.contestId });
     expect(none).toMatchObject({ supports: [], fromRule: false, items: [], counts: { postal: 4, proxy: 0, postal_proxy: 0 } });
-    setPromiseRule(app.db, area.contestId, '1,2');
+    setPromiseRule(app.db, area.contestId, ['1', '2']);
     const byRule = await ok(app, 'voting.postalWeek', { contestId: area.contestId });
     expect(byRule.fromRule).toBe(true);
     expect(byRule.items.map((e: any) => e.electorNumber)).toEqual(['AA-1', 'AA-2']);
@@ -167,8 +168,8 @@ describe('the marked register and voting history', () => {
 
 describe('the day at a glance', () => {
   it('counts turnout among promises and everyone by station and hour, finds silent stations and promises left per room', async () => {
-    setSupport(app.db, { 'AA-1': '1', 'AA-2': '1', 'AA-3': '2', 'AB-1': '1', 'AB-2': '1', 'AB-3': '3' });
-    setPromiseRule(app.db, area.contestId, '1,2');
+    setSupport(app.db, area.areaId, { 'AA-1': '1', 'AA-2': '1', 'AA-3': '2', 'AB-1': '1', 'AB-2': '1', 'AB-3': '3' });
+    setPromiseRule(app.db, area.contestId, ['1', '2']);
     addStation(app.db, area.areaId, 'Mill Lane School', ['AA']);
     addStation(app.db, area.areaId, 'Park Road Hall', ['AB']);
     addRoom(app.db, area.contestId, 'Smith’s front room', ['AA', 'AB']);

@@ -163,6 +163,11 @@ describe('walk sheets through the doors', () => {
       expect(await bad.text()).toBe('Polling district ZZ is not in Newtown East’s register (its districts: AA, AB)');
       const noArea = await fetch(`${base}?area=x`, auth);
       expect([noArea.status, await noArea.text()]).toEqual([400, 'Give the area as ?area=ID (its number in Hustings)']);
+      const badHistory = await fetch(`${base}?area=${areaId}&district=AB&voted=3&of=2`, auth);
+      expect([badHistory.status, await badHistory.text()]).toEqual([
+        400,
+        'Give voting history as ?voted=N&of=M: voted in N of the last M elections, M from 1 to 20 and N no more than M',
+      ]);
     } finally {
       await server.close();
     }

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import type { KnockUpRow } from '../../../../shared/contract/telling.ts';
 import { api, useApi } from '../../app/api.ts';
 import { Field } from '../../ui/Field.tsx';
 import { plural } from '../../ui/format.ts';
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { votedInText } from '../../../../shared/domain/voting-columns.ts';
 import { pollingDayBack } from './links.ts';
+import { type VotedIn, VotedInFilter, votedInFromParams } from './VotedInFilter.tsx';
 
 /**
  * Numbers typed in this browser (any tab) reload the list at once (app/api.ts); numbers entered
@@ -36,8 +38,12 @@ export function KnockUpPage() {
   const [roomId, setRoomId] = useState<number | undefined>();
   const [round, setRound] = useState(1);
   const [error, setError] = useState<string>();
+  // The voting-history filter lives in the address, as on the walk sheet: a link keeps it.
+  const [params, setParams] = useSearchParams();
+  const votedIn = votedInFromParams(params);
+  const setVotedIn = (v: VotedIn | undefined) => setParams(v ? { voted: String(v.n), of: String(v.m) } : {});
   const room = roomId ?? rooms.data?.rooms[0]?.id;
-  const list = useApi('knockUp.list', room === undefined ? null : { contestId, roomId: room });
+  const list = useApi('knockUp.list', room === undefined ? null : { contestId, roomId: room, votedIn });
   const reload = list.reload;
   useEffect(() => {
     const timer = setInterval(reload, REFRESH_MS);
@@ -90,7 +96,12 @@ export function KnockUpPage() {
     }
   };
   const l = list.data;
-  const pdf = `/api/pdf/knock-up?${new URLSearchParams({ contest: String(contestId), room: String(room), round: String(round) })}`;
+  const pdf = `/api/pdf/knock-up?${new URLSearchParams({
+    contest: String(contestId),
+    room: String(room),
+    round: String(round),
+    ...(votedIn ? { voted: String(votedIn.n), of: String(votedIn.m) } : {}),
+  })}`;
   return (
     <>
       {header}
@@ -119,6 +130,7 @@ export function KnockUpPage() {
             />
           )}
         </Field>
+        <VotedInFilter areaId={c.areaId} exclude={c.electionId} value={votedIn} onChange={setVotedIn} />
         <div className="actions">
           <button type="button" onClick={reload}>
             Refresh
@@ -134,15 +146,30 @@ export function KnockUpPage() {
       ) : (
         <>
           <p role="status" data-testid="knock-up-count">
-            <strong>{plural(l.electors.length, 'promise')} still to vote</strong> of {l.promises.toLocaleString('en-GB')} in {l.districts.join(', ')} (
-            {l.voted.toLocaleString('en-GB')} voted; promises: support {l.rule.join(', ')}).
+            {votedIn ? (
+              <>
+                <strong>{plural(l.electors.length, 'promise')} still to vote</strong> who {votedInText(votedIn)} before this one, of{' '}
+                {(l.promises - l.voted).toLocaleString('en-GB')} still to vote in {l.districts.join(', ')} ({l.promises.toLocaleString('en-GB')} promises,{' '}
+                {l.voted.toLocaleString('en-GB')} voted; promises: support {l.rule.join(', ')}).
+              </>
+            ) : (
+              <>
+                <strong>{plural(l.electors.length, 'promise')} still to vote</strong> of {l.promises.toLocaleString('en-GB')} in {l.districts.join(', ')} (
+                {l.voted.toLocaleString('en-GB')} voted; promises: support {l.rule.join(', ')}).
+              </>
+            )}
           </p>
           {readAt && (
             <p className="muted" data-testid="knock-up-read-at">
               Read at {clock(readAt)}: numbers typed in this browser take people off at once; others’ arrive within half a minute, or press Refresh.
             </p>
           )}
-          {l.electors.length === 0 && <p className="success">Every promise of this room has voted.</p>}
+          {l.electors.length === 0 &&
+            (l.promises === l.voted ? (
+              <p className="success">Every promise of this room has voted.</p>
+            ) : (
+              <p>No promise still to vote has this voting history: choose another, or Anyone.</p>
+            ))}
           {streets(l.electors).map((s) => (
             <section key={s.heading} className="knock-street">
               <h2>{s.heading}</h2>

@@ -13,18 +13,27 @@ export function votedInFromParams(params: URLSearchParams): VotedIn | undefined 
   return params.has('voted') && Number.isInteger(n) && Number.isInteger(m) && m >= 1 && n >= 0 && n <= m ? { n, m } : undefined;
 }
 
-/** "Voted in N of the last M elections", the choices sized to the elections on record for the area. */
-export function VotedInFilter(props: { areaId: number; value: VotedIn | undefined; onChange(v: VotedIn | undefined): void }) {
-  const known = useApi('voting.knownElections', { areaId: props.areaId });
-  const total = Math.min(known.data?.length ?? 0, 5);
+/**
+ * "Voted in N of the last M elections", the choices sized to the elections on record for the
+ * area; `exclude` leaves out the poll under way (a knock-up list counts earlier elections only).
+ */
+export function VotedInFilter(props: { areaId: number; exclude?: number; value: VotedIn | undefined; onChange(v: VotedIn | undefined): void }) {
+  const known = useApi('voting.knownElections', { areaId: props.areaId }).data?.filter((e) => e.id !== props.exclude);
+  const total = Math.min(known?.length ?? 0, 5);
   const options: VotedIn[] = [];
   for (let m = 1; m <= total; m++) for (let n = m; n >= 1; n--) options.push({ n, m });
-  const latest = known.data
+  const latest = known
     ?.slice(0, total)
     .map((e) => e.label)
     .join(', ');
+  const earlier = props.exclude === undefined ? '' : ' earlier';
   return (
-    <Field label="Voting history" hint={total === 0 ? 'No election’s votes are on record for this area yet' : `Elections on record: ${latest}`}>
+    <Field
+      label="Voting history"
+      hint={
+        total === 0 ? `No${earlier} election’s votes are on record for this area yet` : `${earlier ? 'Earlier elections' : 'Elections'} on record: ${latest}`
+      }
+    >
       {(a) => (
         <select
           {...a}
