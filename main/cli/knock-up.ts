@@ -1,8 +1,9 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { parseVotedIn, votedInText } from '../../shared/domain/voting-columns.ts';
+import { votedInText } from '../../shared/domain/voting-columns.ts';
 import { planKnockUpSheets, writeKnockUpSheets } from '../pdf/knock-up-sheets.ts';
 import { CliError, type Command, withApp } from './command.ts';
+import { votedInOption, votedInOptions } from './voted-in.ts';
 
 function wholeNumber(value: unknown, what: string): number {
   const n = Number(value);
@@ -20,14 +21,11 @@ export const knockUpCommands: Command[] = [
       contest: { type: 'string' },
       room: { type: 'string' },
       round: { type: 'string' },
-      voted: { type: 'string' },
-      of: { type: 'string' },
+      ...votedInOptions,
       pdf: { type: 'string' },
     },
     async run(values) {
-      const votedIn = parseVotedIn(values.voted as string | undefined, values.of as string | undefined);
-      if (votedIn === null)
-        throw new CliError('Give voting history as --voted N --of M: voted in at least N of the last M elections, M from 1 to 20 and N no more than M', 2);
+      const votedIn = votedInOption(values);
       const req = {
         contestId: wholeNumber(values.contest, 'the contest with --contest ID (see `hustings call contests.list`)'),
         roomId: wholeNumber(values.room, 'the committee room with --room ID (see `hustings call knockUp.rooms`)'),

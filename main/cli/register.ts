@@ -3,9 +3,11 @@ import { basename, resolve } from 'node:path';
 import { REGISTER_FIELDS, type RegisterField, mappingProblems } from '../../shared/domain/register-columns.ts';
 import type { ImportReport } from '../../shared/contract/register.ts';
 import { TEXT_ENCODING_LABELS } from '../../shared/domain/text-encoding.ts';
+import { votedInText } from '../../shared/domain/voting-columns.ts';
 import { planWalkSheets, writeWalkSheets } from '../pdf/walk-sheets.ts';
 import { CliError, type Command, call, printJson, withApp } from './command.ts';
 import { openPdf, pdfPath } from './pdf-file.ts';
+import { votedInOption, votedInOptions } from './voted-in.ts';
 
 function areaIdOf(value: unknown): number {
   const id = Number(value);
@@ -92,22 +94,24 @@ export const registerCommands: Command[] = [
   },
   {
     path: ['register', 'walk-sheets'],
-    usage: 'register walk-sheets --area ID [--district CODE] --pdf FILE [--db PATH]',
-    summary: 'Write an area’s walk sheets (or one polling district’s) as an A4 PDF, in the order a canvasser walks them',
-    options: { area: { type: 'string' }, district: { type: 'string' }, pdf: { type: 'string' } },
+    usage: 'register walk-sheets --area ID [--district CODE] [--voted N --of M] --pdf FILE [--db PATH]',
+    summary:
+      'Write an area’s walk sheets (or one polling district’s) as an A4 PDF, in the order a canvasser walks them; with --voted N --of M only electors who voted in at least N of the last M elections',
+    options: { area: { type: 'string' }, district: { type: 'string' }, ...votedInOptions, pdf: { type: 'string' } },
     async run(values) {
       const areaId = areaIdOf(values.area);
+      const votedIn = votedInOption(values);
       const file = pdfPath(values);
       const district = typeof values.district === 'string' && values.district !== '' ? values.district : undefined;
       return withApp(values, async (app) => {
         // Checked (area, district) before the file is created: a refusal leaves nothing behind.
-        const plan = await planWalkSheets(app.dispatch, areaId, district);
+        const plan = await planWalkSheets(app.dispatch, areaId, district, votedIn);
         const out = await openPdf(file);
         const started = performance.now();
         const r = await writeWalkSheets(app.dispatch, areaId, plan, out);
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         console.log(
-          `Wrote ${file}: ${r.pages} pages, ${r.electors} electors in ${plan.districts.length === 1 ? `polling district ${plan.districts[0]}` : `${plan.districts.length} polling districts`} (${seconds} s).`,
+          `Wrote ${file}: ${r.pages} pages, ${r.electors} electors${votedIn ? ` who ${votedInText(votedIn)}` : ''} in ${plan.districts.length === 1 ? `polling district ${plan.districts[0]}` : `${plan.districts.length} polling districts`} (${seconds} s).`,
         );
         return 0;
       });

@@ -261,4 +261,24 @@ describe('knock-up lists by voting history', () => {
     }
     expect(existsSync(other)).toBe(false);
   }, 120_000);
+
+  it('walk sheets print filtered from the command line too, counting today’s poll as the walk sheet screen does', async () => {
+    await history();
+    const file = join(app.dir, 'walk.pdf');
+    // The last three elections on record: today's, 2024 and 2023. AA-1 voted in two, AA-2 in all three.
+    const r = hustings('register', 'walk-sheets', '--area', String(areaId), '--district', 'AA', '--voted', '2', '--of', '3', '--pdf', file, '--db', app.dbPath);
+    expect(r).toMatchObject({
+      code: 0,
+      err: '',
+      out: expect.stringMatching(/^Wrote .*walk\.pdf: 1 pages, 2 electors who voted in at least 2 of the last 3 elections in polling district AA/),
+    });
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(readFileSync(file))), { mergePages: true });
+    expect(text.replace(/\s+/g, ' ')).toContain('Only electors who voted in at least 2 of the last 3 elections on record for the area.');
+    const other = join(app.dir, 'bad.pdf');
+    expect(hustings('register', 'walk-sheets', '--area', String(areaId), '--voted', '4', '--of', '3', '--pdf', other, '--db', app.dbPath)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('Give voting history as --voted N --of M'),
+    });
+    expect(existsSync(other)).toBe(false);
+  }, 120_000);
 });
