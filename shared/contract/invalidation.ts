@@ -186,6 +186,7 @@ export const SHOWS: Partial<Record<MethodName, readonly Data[]>> = {
   'canvass.getSession': ['sessions', 'returns', 'areas'],
   'canvass.listRecent': ['returns', 'register'],
   'canvass.getTallies': ['returns', 'register', 'codes', 'areas'],
+  'canvass.countContacts': ['returns', 'register', 'areas'],
   'canvass.listFollowUps': ['returns', 'followUps', 'register'],
   'canvass.countFollowUps': ['returns', 'followUps', 'register'],
   // The planner weighs the whole campaign.

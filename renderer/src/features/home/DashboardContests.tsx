@@ -19,10 +19,9 @@ export function DashboardContests(props: { electionId: number; contests: Contest
   const plans = useApi('planner.list', { electionId: props.electionId });
   const candidacies = useApi('candidacies.list', {});
   const money = useApi('treasury.listOverview', {});
-  const registers = useApi('register.list', {});
-  const error = plans.error ?? candidacies.error ?? money.error ?? registers.error;
+  const error = plans.error ?? candidacies.error ?? money.error;
   if (error) return <ErrorMessage error={error} />;
-  if (!plans.data || !candidacies.data || !money.data || !registers.data) return <Loading />;
+  if (!plans.data || !candidacies.data || !money.data) return <Loading />;
   if (props.contests.length === 0) {
     return (
       <p className="muted">
@@ -94,7 +93,7 @@ export function DashboardContests(props: { electionId: number; contests: Contest
                   <LeafletCoverageCell contestId={c.id} households={plan?.plan.figures.households ?? null} />
                 </td>
                 <td>
-                  <CanvassCell areaId={c.areaId} hasRegister={registers.data!.some((r) => r.areaId === c.areaId)} />
+                  <CanvassCell areaId={c.areaId} />
                 </td>
                 <td>
                   {row ? (
