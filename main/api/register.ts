@@ -22,6 +22,7 @@ import { getSetting } from '../../db/repositories/settings.ts';
 import { eraseElector, electorIdentity, type ElectorIdentity } from '../../db/repositories/elector-erasure.ts';
 import { absentVoteOf, electorHistory } from '../../db/repositories/voting-history.ts';
 import { logElectorErasure } from '../../db/erasure-log.ts';
+import { sheetPage } from '../../shared/domain/walk-pages.ts';
 import { TEXT_ENCODING_LABELS } from '../../shared/domain/text-encoding.ts';
 import { importRegister, previewRegisterFile } from '../register-import.ts';
 import { JobFailure } from '../jobs.ts';
@@ -147,9 +148,11 @@ export const registerHandlers: HandlersFor<typeof registerContract> = {
     for (const h of found.items) items.push({ ...h, members: await householdMembers(ctx.db, h.id) });
     return { total: found.total, items };
   },
-  'register.getWalkSheet': async (ctx, { areaId, pollingDistrict, votedIn }) => {
+  'register.getWalkSheet': async (ctx, { areaId, pollingDistrict, votedIn, page, pageRows, find }) => {
     const area = await requireArea(ctx, areaId);
-    return { areaName: area.name, pollingDistrict: pollingDistrict ?? '', households: await walkSheet(ctx.db, areaId, pollingDistrict || undefined, votedIn) };
+    const households = await walkSheet(ctx.db, areaId, pollingDistrict || undefined, votedIn);
+    const head = { areaName: area.name, pollingDistrict: pollingDistrict ?? '' };
+    return page === undefined ? { ...head, households } : { ...head, ...sheetPage(households, { page, rows: pageRows, find }) };
   },
   'register.getPersonExport': async (ctx, { id }) => {
     const elector = await requireElector(ctx, id);
