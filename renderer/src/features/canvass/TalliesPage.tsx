@@ -37,8 +37,9 @@ export function TalliesPage() {
   const params = useParams();
   const navigate = useNavigate();
   const areaId = Number(params.areaId) || 0;
-  const registers = useApi('register.list', {});
+  // Asked first: the server answers in turn, and the tallies are what the page is for.
   const tallies = useApi('canvass.getTallies', areaId ? { areaId } : null);
+  const registers = useApi('register.list', {});
   const t = tallies.data;
 
   return (
@@ -120,10 +121,10 @@ export function TalliesPage() {
               ))}
             </tbody>
           </table>
-
-          <FollowUpsPanel key={areaId} areaId={areaId} districts={t.districts} />
         </>
       )}
+      {/* Not held back behind the tallies: its lists load alongside them (their districts fill in when they come). */}
+      {areaId > 0 && !tallies.error && <FollowUpsPanel key={areaId} areaId={areaId} districts={t?.districts ?? []} />}
     </>
   );
 }
