@@ -1,6 +1,6 @@
 import type { registerContract } from '../../shared/contract/register.ts';
 import { AppError } from '../../shared/contract/result.ts';
-import { canonicalElectorNumber } from '../../shared/domain/elector-number.ts';
+import { readTypedNumber } from '../../shared/domain/elector-number.ts';
 import { applySavedMapping, mappingProblems, toSavedMapping, type ColumnMapping, type SavedMapping } from '../../shared/domain/register-columns.ts';
 import { listAudit } from '../../db/repositories/audit.ts';
 import { electorFollowUpsDone, electorReturns } from '../../db/repositories/canvass.ts';
@@ -14,6 +14,7 @@ import {
   listElectors,
   neighbourInWalk,
   firstInWalk,
+  electorNames,
   pollingDistricts,
   registerSummaries,
   walkSheet,
@@ -35,13 +36,6 @@ const mappingKey = (actor: string) => `register.columnMapping:${actor}`;
 
 export async function requireElector(ctx: Ctx, id: number) {
   return requireRecord(await getElector(ctx.db, id), 'elector', id);
-}
-
-/** A typed elector number: `AB-12`, or a bare `12` read in the given polling district. */
-function readTypedNumber(text: string, pollingDistrict?: string): string | null {
-  const t = text.trim();
-  if (pollingDistrict && /^\d+(?:[/.]\d+)?$/.test(t)) return canonicalElectorNumber(`${pollingDistrict}-${t}`);
-  return canonicalElectorNumber(t);
 }
 
 export const registerHandlers: HandlersFor<typeof registerContract> = {
@@ -119,6 +113,10 @@ export const registerHandlers: HandlersFor<typeof registerContract> = {
       ...summary
     } = e;
     return summary;
+  },
+  'register.listNames': async (ctx, { areaId, pollingDistrict }) => {
+    await requireArea(ctx, areaId);
+    return electorNames(ctx.db, areaId, pollingDistrict || undefined);
   },
   'register.getNeighbour': async (ctx, { electorId, pollingDistrict, direction }) => {
     const e = await requireElector(ctx, electorId);

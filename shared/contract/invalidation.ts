@@ -165,6 +165,7 @@ export const SHOWS: Partial<Record<MethodName, readonly Data[]>> = {
   'register.listElectors': ['register', 'returns', 'followUps', 'votes'],
   'register.getElector': ['register', 'returns', 'followUps'],
   'register.getByNumber': ['register', 'returns'],
+  'register.listNames': ['register'],
   'register.getNeighbour': ['register', 'returns'],
   'register.firstInWalk': ['register', 'returns'],
   'register.getHousehold': ['register', 'returns'],

@@ -179,6 +179,11 @@ export const registerContract = {
     z.strictObject({ areaId, electorNumber: z.string().max(40), pollingDistrict: districtText }),
     electorSummary.nullable(),
   ),
+  'register.listNames': query(
+    'The number, id and name of every elector of one polling district (or an area), in walk order, as [number, id, name] triples: what the entry screen looks a typed number up in before the server answers',
+    z.strictObject({ areaId, pollingDistrict: districtText }),
+    z.array(z.tuple([z.string(), z.number(), z.string()])),
+  ),
   'register.getNeighbour': query(
     'The next (or previous) elector in walk order, within a polling district if given',
     z.strictObject({ electorId: id, pollingDistrict: districtText, direction: z.union([z.literal(1), z.literal(-1)]).default(1) }),
