@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { TalliesOut } from '../../../../shared/contract/canvass.ts';
 import { REQUESTS, REQUEST_LABELS } from '../../../../shared/domain/canvass-codes.ts';
@@ -37,9 +38,14 @@ export function TalliesPage() {
   const params = useParams();
   const navigate = useNavigate();
   const areaId = Number(params.areaId) || 0;
-  // Asked first: the server answers in turn, and the tallies are what the page is for.
+  // The server answers one call at a time: the tallies first, then the follow-up lists, then the
+  // area picker's names (register.list counts every area's households: 15-25 ms at 100,000).
   const tallies = useApi('canvass.getTallies', areaId ? { areaId } : null);
-  const registers = useApi('register.list', {});
+  const registers = useApi('register.list', tallies.data || tallies.error || !areaId ? {} : null);
+  // The follow-ups panel mounts once the tallies are asked for (effects run in order, a child's
+  // before its parent's): its lists then queue behind them, not ahead.
+  const [asked, setAsked] = useState(false);
+  useEffect(() => setAsked(true), []);
   const t = tallies.data;
 
   return (
@@ -124,7 +130,7 @@ export function TalliesPage() {
         </>
       )}
       {/* Not held back behind the tallies: its lists load alongside them (their districts fill in when they come). */}
-      {areaId > 0 && !tallies.error && <FollowUpsPanel key={areaId} areaId={areaId} districts={t?.districts ?? []} />}
+      {asked && areaId > 0 && !tallies.error && <FollowUpsPanel key={areaId} areaId={areaId} districts={t?.districts ?? []} />}
     </>
   );
 }
