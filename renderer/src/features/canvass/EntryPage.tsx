@@ -73,8 +73,8 @@ function SessionEntry(props: { sessionId: number }) {
   const [members, setMembers] = useState<ElectorSummaryOut[]>([]);
   /** The typed number's name, from the district's names, shown while the server looks the elector up. */
   const [preview, setPreview] = useState<{ electorNumber: string; fullName: string } | null>(null);
-  /** The first elector is shown: the district's names may be asked for without holding the screen up. */
-  const [opened, setOpened] = useState(false);
+  /** A number has been typed: the district's names are asked for then, so opening the screen never waits for them. */
+  const [numberTyped, setNumberTyped] = useState(false);
   /** Returns saved on this screen since it was opened: these undo without asking. */
   const sitting = useRef(new Set<number>());
   /** Where the walk is in the session's district, to come back to after a paper from elsewhere. */
@@ -89,9 +89,9 @@ function SessionEntry(props: { sessionId: number }) {
   const district = s?.pollingDistrict || undefined;
   const ready = Boolean(s && table);
   const inSession = (e: ElectorSummaryOut) => !district || e.pollingDistrict === district;
-  // A district's names (4,000 electors: about 150 KB), so a typed number shows its name at once.
+  // A district's names (4,000 electors: about 185 KB), so a typed number shows its name at once.
   // A whole-area session looks each number up on the server only.
-  const names = useApi('register.listNames', opened && s && district ? { areaId: s.areaId, pollingDistrict: district } : null);
+  const names = useApi('register.listNames', numberTyped && s && district ? { areaId: s.areaId, pollingDistrict: district } : null);
   const nameOf = useMemo(() => new Map(names.data?.map(([number, , name]) => [number, name])), [names.data]);
 
   const focusNumber = () => {
@@ -115,7 +115,6 @@ function SessionEntry(props: { sessionId: number }) {
       const latest = await api('canvass.listRecent', { sessionId, limit: 20 });
       flushSync(() => setRecent(latest));
       select(await whereStopped(s.areaId, district, latest));
-      setOpened(true);
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [s?.id, ready]);
@@ -329,6 +328,7 @@ function SessionEntry(props: { sessionId: number }) {
               onChange={(e) => {
                 setNumberText(e.target.value);
                 setError(undefined);
+                setNumberTyped(true);
               }}
               onKeyDown={(ev) => {
                 if (common(ev)) return;
