@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { TalliesOut } from '../../../../shared/contract/canvass.ts';
 import { REQUESTS, REQUEST_LABELS } from '../../../../shared/domain/canvass-codes.ts';
@@ -38,14 +37,8 @@ export function TalliesPage() {
   const params = useParams();
   const navigate = useNavigate();
   const areaId = Number(params.areaId) || 0;
-  // The server answers one call at a time: the tallies first, then the follow-up lists, then the
-  // area picker's names (register.list counts every area's households: 15-25 ms at 100,000).
+  const registers = useApi('register.list', {});
   const tallies = useApi('canvass.getTallies', areaId ? { areaId } : null);
-  const registers = useApi('register.list', tallies.data || tallies.error || !areaId ? {} : null);
-  // The follow-ups panel mounts once the tallies are asked for (effects run in order, a child's
-  // before its parent's): its lists then queue behind them, not ahead.
-  const [asked, setAsked] = useState(false);
-  useEffect(() => setAsked(true), []);
   const t = tallies.data;
 
   return (
@@ -127,10 +120,10 @@ export function TalliesPage() {
               ))}
             </tbody>
           </table>
+
+          <FollowUpsPanel key={areaId} areaId={areaId} districts={t.districts} />
         </>
       )}
-      {/* Not held back behind the tallies: its lists load alongside them (their districts fill in when they come). */}
-      {asked && areaId > 0 && !tallies.error && <FollowUpsPanel key={areaId} areaId={areaId} districts={t?.districts ?? []} />}
     </>
   );
 }
