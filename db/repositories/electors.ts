@@ -353,6 +353,15 @@ export async function walkSheet(db: Db, areaId: number, pollingDistrict?: string
   return out;
 }
 
+/** Every elector's number, id and name in an area (or one district), in walk order, as compact triples. */
+export function electorNames(db: Db, areaId: number, pollingDistrict?: string): [string, number, string][] {
+  const { where, params } = inArea('e', areaId, pollingDistrict);
+  return db
+    .prepare(`SELECT e.elector_number, e.id, e.full_name FROM electors e WHERE ${where.join(' AND ')} ORDER BY e.walk_seq`)
+    .raw()
+    .all(...params) as [string, number, string][];
+}
+
 /** Sets an elector's standing (folded from their returns). */
 export async function setStanding(db: Db, electorId: number, s: ElectorStanding, lastCanvassedOn: string | null): Promise<void> {
   db.prepare(

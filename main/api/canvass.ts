@@ -18,6 +18,7 @@ import {
   markFollowUpDone,
   recentSessionReturns,
   tallyCounts,
+  contactCounts,
   unmarkFollowUpDone,
   updateSession,
 } from '../../db/repositories/canvass.ts';
@@ -160,6 +161,10 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
       area: computeTallies(area, config),
       districts: districts.map((d) => ({ pollingDistrict: d.pollingDistrict, tallies: computeTallies(d.counts, config) })),
     };
+  },
+  'canvass.countContacts': async (ctx, { areaId }) => {
+    await requireArea(ctx, areaId);
+    return contactCounts(ctx.db, areaId);
   },
   'canvass.listFollowUps': async (ctx, { areaId, request, pollingDistrict, state, offset, limit }) => {
     await requireArea(ctx, areaId);

@@ -1,6 +1,6 @@
 import type { registerContract } from '../../shared/contract/register.ts';
 import { AppError } from '../../shared/contract/result.ts';
-import { canonicalElectorNumber } from '../../shared/domain/elector-number.ts';
+import { readTypedNumber } from '../../shared/domain/elector-number.ts';
 import { applySavedMapping, mappingProblems, toSavedMapping, type ColumnMapping, type SavedMapping } from '../../shared/domain/register-columns.ts';
 import { listAudit } from '../../db/repositories/audit.ts';
 import { electorFollowUpsDone, electorReturns } from '../../db/repositories/canvass.ts';
@@ -14,6 +14,7 @@ import {
   listElectors,
   neighbourInWalk,
   firstInWalk,
+  electorNames,
   pollingDistricts,
   registerSummaries,
   walkSheet,
@@ -22,6 +23,7 @@ import { getSetting } from '../../db/repositories/settings.ts';
 import { eraseElector, electorIdentity, type ElectorIdentity } from '../../db/repositories/elector-erasure.ts';
 import { absentVoteOf, electorHistory } from '../../db/repositories/voting-history.ts';
 import { logElectorErasure } from '../../db/erasure-log.ts';
+import { sheetPage } from '../../shared/domain/walk-pages.ts';
 import { TEXT_ENCODING_LABELS } from '../../shared/domain/text-encoding.ts';
 import { importRegister, previewRegisterFile } from '../register-import.ts';
 import { JobFailure } from '../jobs.ts';
@@ -34,13 +36,6 @@ const mappingKey = (actor: string) => `register.columnMapping:${actor}`;
 
 export async function requireElector(ctx: Ctx, id: number) {
   return requireRecord(await getElector(ctx.db, id), 'elector', id);
-}
-
-/** A typed elector number: `AB-12`, or a bare `12` read in the given polling district. */
-function readTypedNumber(text: string, pollingDistrict?: string): string | null {
-  const t = text.trim();
-  if (pollingDistrict && /^\d+(?:[/.]\d+)?$/.test(t)) return canonicalElectorNumber(`${pollingDistrict}-${t}`);
-  return canonicalElectorNumber(t);
 }
 
 export const registerHandlers: HandlersFor<typeof registerContract> = {
@@ -119,6 +114,10 @@ export const registerHandlers: HandlersFor<typeof registerContract> = {
     } = e;
     return summary;
   },
+  'register.listNames': async (ctx, { areaId, pollingDistrict }) => {
+    await requireArea(ctx, areaId);
+    return electorNames(ctx.db, areaId, pollingDistrict || undefined);
+  },
   'register.getNeighbour': async (ctx, { electorId, pollingDistrict, direction }) => {
     const e = await requireElector(ctx, electorId);
     if (pollingDistrict && pollingDistrict !== e.pollingDistrict) {
@@ -147,9 +146,11 @@ export const registerHandlers: HandlersFor<typeof registerContract> = {
     for (const h of found.items) items.push({ ...h, members: await householdMembers(ctx.db, h.id) });
     return { total: found.total, items };
   },
-  'register.getWalkSheet': async (ctx, { areaId, pollingDistrict, votedIn }) => {
+  'register.getWalkSheet': async (ctx, { areaId, pollingDistrict, votedIn, page, pageRows, find }) => {
     const area = await requireArea(ctx, areaId);
-    return { areaName: area.name, pollingDistrict: pollingDistrict ?? '', households: await walkSheet(ctx.db, areaId, pollingDistrict || undefined, votedIn) };
+    const households = await walkSheet(ctx.db, areaId, pollingDistrict || undefined, votedIn);
+    const head = { areaName: area.name, pollingDistrict: pollingDistrict ?? '' };
+    return page === undefined ? { ...head, households } : { ...head, ...sheetPage(households, { page, rows: pageRows, find }) };
   },
   'register.getPersonExport': async (ctx, { id }) => {
     const elector = await requireElector(ctx, id);

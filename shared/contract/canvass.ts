@@ -119,6 +119,11 @@ export const canvassContract = {
     z.strictObject({ areaId: id }),
     z.object({ area: tallies, districts: z.array(z.object({ pollingDistrict: z.string(), tallies })) }),
   ),
+  'canvass.countContacts': query(
+    'How many electors an area has and how many the canvass has spoken to (latest return in or refused): the two figures of the tallies a dashboard shows, without the rest',
+    z.strictObject({ areaId: id }),
+    z.object({ electors: z.number(), contacted: z.number() }),
+  ),
   'canvass.listFollowUps': query(
     'Electors who asked for something (literature, poster, postal vote, join, visit): still waiting, in walk order, or ticked off as done, latest first',
     z.strictObject({

@@ -165,6 +165,7 @@ export const SHOWS: Partial<Record<MethodName, readonly Data[]>> = {
   'register.listElectors': ['register', 'returns', 'followUps', 'votes'],
   'register.getElector': ['register', 'returns', 'followUps'],
   'register.getByNumber': ['register', 'returns'],
+  'register.listNames': ['register'],
   'register.getNeighbour': ['register', 'returns'],
   'register.firstInWalk': ['register', 'returns'],
   'register.getHousehold': ['register', 'returns'],
@@ -186,6 +187,7 @@ export const SHOWS: Partial<Record<MethodName, readonly Data[]>> = {
   'canvass.getSession': ['sessions', 'returns', 'areas'],
   'canvass.listRecent': ['returns', 'register'],
   'canvass.getTallies': ['returns', 'register', 'codes', 'areas'],
+  'canvass.countContacts': ['returns', 'register', 'areas'],
   'canvass.listFollowUps': ['returns', 'followUps', 'register'],
   'canvass.countFollowUps': ['returns', 'followUps', 'register'],
   // The planner weighs the whole campaign.

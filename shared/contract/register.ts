@@ -179,6 +179,11 @@ export const registerContract = {
     z.strictObject({ areaId, electorNumber: z.string().max(40), pollingDistrict: districtText }),
     electorSummary.nullable(),
   ),
+  'register.listNames': query(
+    'The number, id and name of every elector of one polling district (or an area), in walk order, as [number, id, name] triples: what the entry screen looks a typed number up in before the server answers',
+    z.strictObject({ areaId, pollingDistrict: districtText }),
+    z.array(z.tuple([z.string(), z.number(), z.string()])),
+  ),
   'register.getNeighbour': query(
     'The next (or previous) elector in walk order, within a polling district if given',
     z.strictObject({ electorId: id, pollingDistrict: districtText, direction: z.union([z.literal(1), z.literal(-1)]).default(1) }),
@@ -205,11 +210,34 @@ export const registerContract = {
     z.object({ total: z.number(), items: z.array(household.extend({ members: z.array(electorSummary) })) }),
   ),
   'register.getWalkSheet': query(
-    'Households of an area (or one polling district) in street and house-number order with their electors (optionally only those who voted in n of the last m elections)',
-    z.strictObject({ areaId, pollingDistrict: districtText, votedIn: votedInFilter.optional() }),
+    'Households of an area (or one polling district) in street and house-number order with their electors (optionally only those who voted in n of the last m elections); with page, one screen page of them in the order a canvasser walks, and where it sits in the whole (paging)',
+    z.strictObject({
+      areaId,
+      pollingDistrict: districtText,
+      votedIn: votedInFilter.optional(),
+      /** One page of the sheet in walk order (without it: every household, as the PDF needs). */
+      page: z.number({ error: 'page is a whole number from 1' }).int().min(1).optional(),
+      /** Elector rows a page holds at most (with page). */
+      pageRows: z.number({ error: 'pageRows is a whole number from 10 to 1000' }).int().min(10).max(1000).default(200),
+      /** With page: also every elector of the sheet called (name contains it) or numbered so, with their page. */
+      find: z.string().max(200).optional(),
+    }),
     z.object({
       areaName: z.string(),
       pollingDistrict: z.string(),
+      /** With page in the input only. */
+      paging: z
+        .object({
+          page: z.number(),
+          pages: z.number(),
+          pageRows: z.number(),
+          households: z.number(),
+          electors: z.number(),
+          parts: z.array(z.object({ heading: z.string(), continued: z.boolean(), section: z.number(), households: z.number() })),
+          streets: z.array(z.object({ section: z.number(), heading: z.string(), page: z.number() })),
+          found: z.array(z.object({ electorId: z.number(), page: z.number() })).optional(),
+        })
+        .optional(),
       households: z.array(
         household.extend({
           electors: z.array(

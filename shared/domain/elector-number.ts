@@ -41,6 +41,13 @@ export function canonicalElectorNumber(text: string): string | null {
   return r.ok ? formatElectorNumber(r.value) : null;
 }
 
+/** A typed elector number: `AB-12`, or a bare `12` read in the given polling district; null when it does not parse. */
+export function readTypedNumber(text: string, pollingDistrict?: string): string | null {
+  const t = text.trim();
+  if (pollingDistrict && /^\d+(?:[/.]\d+)?$/.test(t)) return canonicalElectorNumber(`${pollingDistrict}-${t}`);
+  return canonicalElectorNumber(t);
+}
+
 /**
  * A number as a teller or the marked register reads it, within a chosen polling district: `123`
  * or `123/1` is that district's; a full number (`AB-123`) is taken as written, so the caller can

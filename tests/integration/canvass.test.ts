@@ -149,6 +149,11 @@ describe('tallies and follow-ups', () => {
       ['literature', 1],
       ['join', 1],
     ]);
+    // The home page's two figures, counted without the tallies, agree with them.
+    expect(await ok(app, 'canvass.countContacts', { areaId })).toEqual({ electors: 9, contacted: 4 });
+    const empty = (await ok(app, 'areas.create', { name: 'Oldtown', kind: 'ward', nation: 'england', electorate: null, classification: null })).id;
+    expect(await ok(app, 'canvass.countContacts', { areaId: empty })).toEqual({ electors: 0, contacted: 0 });
+    expect((await app.dispatch('canvass.countContacts', { areaId: 999 })).ok).toBe(false);
     const joiners = await ok(app, 'canvass.listFollowUps', { areaId, request: 'join' });
     expect(joiners.map((f: any) => [f.electorNumber, f.fullName, f.address])).toEqual([['AA-2', 'Jane Smith', '1 Mill Lane\nNewtown']]);
   });

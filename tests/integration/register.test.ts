@@ -51,6 +51,11 @@ describe('importing a register', () => {
     const search = await ok(app, 'register.listElectors', { areaId, search: 'park' });
     expect(search.items.map((e: any) => e.fullName)).toEqual(['Chidi Okafor', 'Ada Okafor', 'David Lee']);
     expect((await ok(app, 'register.listElectors', { areaId, search: 'AA-3' })).total).toBe(1);
+    // The entry screen's names of a district: number, id and name, in the same walk order.
+    const names = await ok(app, 'register.listNames', { areaId, pollingDistrict: 'AA' });
+    expect(names).toEqual(page.items.map((e: any) => [e.electorNumber, e.id, e.fullName]));
+    expect(await ok(app, 'register.listNames', { areaId })).toHaveLength(9);
+    expect((await app.dispatch('register.listNames', { areaId: 999 })).ok).toBe(false);
     const sheet = await ok(app, 'register.getWalkSheet', { areaId, pollingDistrict: 'AB' });
     expect(sheet.households.map((h: any) => [h.street, h.house, h.electors.length])).toEqual([
       ['Park Road', '10', 2],

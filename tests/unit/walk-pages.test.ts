@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageRoute } from '../../renderer/src/features/register/walk-pages.ts';
+import { pageRoute } from '../../shared/domain/walk-pages.ts';
 import { walkRoute } from '../../shared/domain/walk-route.ts';
 
 /** Households of a street, numbers 1..n, each with `size` electors. */

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { flushSync } from 'react-dom';
 import { Link, useParams } from 'react-router';
 import type { ElectorSummaryOut } from '../../../../shared/contract/register.ts';
+import { readTypedNumber } from '../../../../shared/domain/elector-number.ts';
 import { OUTCOME_LABELS, REQUEST_LABELS, codeTable, parseReturnCodes, supportLabel, type CodeConfig } from '../../../../shared/domain/canvass-codes.ts';
 import { api, useApi } from '../../app/api.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
@@ -70,6 +71,10 @@ function SessionEntry(props: { sessionId: number }) {
   const [undoAsking, setUndoAsking] = useState<Recent | null>(null);
   const [redo, setRedo] = useState<Undone[]>([]);
   const [members, setMembers] = useState<ElectorSummaryOut[]>([]);
+  /** The typed number's name, from the district's names, shown while the server looks the elector up. */
+  const [preview, setPreview] = useState<{ electorNumber: string; fullName: string } | null>(null);
+  /** A number has been typed: the district's names are asked for then, so opening the screen never waits for them. */
+  const [numberTyped, setNumberTyped] = useState(false);
   /** Returns saved on this screen since it was opened: these undo without asking. */
   const sitting = useRef(new Set<number>());
   /** Where the walk is in the session's district, to come back to after a paper from elsewhere. */
@@ -84,6 +89,10 @@ function SessionEntry(props: { sessionId: number }) {
   const district = s?.pollingDistrict || undefined;
   const ready = Boolean(s && table);
   const inSession = (e: ElectorSummaryOut) => !district || e.pollingDistrict === district;
+  // A district's names (4,000 electors: about 185 KB), so a typed number shows its name at once.
+  // A whole-area session looks each number up on the server only.
+  const names = useApi('register.listNames', numberTyped && s && district ? { areaId: s.areaId, pollingDistrict: district } : null);
+  const nameOf = useMemo(() => new Map(names.data?.map(([number, , name]) => [number, name])), [names.data]);
 
   const focusNumber = () => {
     numberRef.current?.focus();
@@ -128,7 +137,15 @@ function SessionEntry(props: { sessionId: number }) {
       flushSync(() => setError('Type an elector number, or Shift+Tab to find the household by its address.'));
       return null;
     }
-    const found = await api('register.getByNumber', { areaId: s.areaId, electorNumber: typed, pollingDistrict: district });
+    const canonical = readTypedNumber(typed, district);
+    const known = canonical === null ? undefined : nameOf.get(canonical);
+    if (canonical !== null && known !== undefined) flushSync(() => setPreview({ electorNumber: canonical, fullName: known }));
+    let found: ElectorSummaryOut | null;
+    try {
+      found = await api('register.getByNumber', { areaId: s.areaId, electorNumber: typed, pollingDistrict: district });
+    } finally {
+      if (known !== undefined) flushSync(() => setPreview(null));
+    }
     flushSync(() => {
       setCurrent(found);
       if (!found) setError(`There is no elector ${typed}${district ? ` in polling district ${district}` : ''} on this register.`);
@@ -311,6 +328,7 @@ function SessionEntry(props: { sessionId: number }) {
               onChange={(e) => {
                 setNumberText(e.target.value);
                 setError(undefined);
+                setNumberTyped(true);
               }}
               onKeyDown={(ev) => {
                 if (common(ev)) return;
@@ -371,7 +389,11 @@ function SessionEntry(props: { sessionId: number }) {
           </div>
         </div>
         <div className="current" aria-live="polite">
-          {current ? (
+          {preview ? (
+            <p>
+              <strong>{preview.fullName}</strong> <code>{preview.electorNumber}</code> · …
+            </p>
+          ) : current ? (
             <p>
               <strong>{current.fullName}</strong> <code>{current.electorNumber}</code> · {oneLine(current.address, current.postcode)} · last:{' '}
               {outcomeLabel(current.latestOutcome)}

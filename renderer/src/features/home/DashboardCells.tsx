@@ -48,17 +48,13 @@ function LeafletCoverage(props: { leafletId: number; contestId: number; title: s
 }
 
 /** Electors contacted on the canvass in the contest's area, linking to its tallies. */
-export function CanvassCell(props: { areaId: number; hasRegister: boolean }) {
-  if (!props.hasRegister) return <span className="muted">No register imported</span>;
-  return <CanvassContacts areaId={props.areaId} />;
-}
-
-function CanvassContacts(props: { areaId: number }) {
-  const { data } = useApi('canvass.getTallies', { areaId: props.areaId });
+export function CanvassCell(props: { areaId: number }) {
+  const { data } = useApi('canvass.countContacts', { areaId: props.areaId });
   if (!data) return null;
+  if (data.electors === 0) return <span className="muted">No register imported</span>;
   return (
     <Link to={`/canvass/tallies/${props.areaId}`}>
-      {formatNumber(data.area.contacted)} contacted of {formatNumber(data.area.electors)} electors
+      {formatNumber(data.contacted)} contacted of {formatNumber(data.electors)} electors
     </Link>
   );
 }

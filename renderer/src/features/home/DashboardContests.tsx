@@ -5,7 +5,7 @@ import { CANDIDACY_STATUS_LABELS } from '../../../../shared/domain/nominations.t
 import { VERDICT_LABELS } from '../../../../shared/domain/planner.ts';
 import { useApi } from '../../app/api.ts';
 import { formatDate } from '../../ui/format.ts';
-import { ErrorMessage, Loading } from '../../ui/Page.tsx';
+import { ErrorMessage } from '../../ui/Page.tsx';
 import { StatusBadge } from '../contests/StatusBadge.tsx';
 import { VerdictBadge } from '../planner/VerdictBadge.tsx';
 import { CanvassCell, LeafletCoverageCell } from './DashboardCells.tsx';
@@ -13,16 +13,15 @@ import { CanvassCell, LeafletCoverageCell } from './DashboardCells.tsx';
 /**
  * Where each contest of an election stands: its status and the decision behind it, the planner's
  * verdict, nomination progress, leaflet coverage, canvass contacts and money against the limit.
- * Each figure links to its page.
+ * Each figure links to its page. The table is drawn at once and each column fills in as its
+ * answer comes, so the canvass figures (asked first) do not wait for the planner's.
  */
 export function DashboardContests(props: { electionId: number; contests: Contest[] }) {
   const plans = useApi('planner.list', { electionId: props.electionId });
   const candidacies = useApi('candidacies.list', {});
   const money = useApi('treasury.listOverview', {});
-  const registers = useApi('register.list', {});
-  const error = plans.error ?? candidacies.error ?? money.error ?? registers.error;
+  const error = plans.error ?? candidacies.error ?? money.error;
   if (error) return <ErrorMessage error={error} />;
-  if (!plans.data || !candidacies.data || !money.data || !registers.data) return <Loading />;
   if (props.contests.length === 0) {
     return (
       <p className="muted">
@@ -46,11 +45,11 @@ export function DashboardContests(props: { electionId: number; contests: Contest
         </thead>
         <tbody>
           {props.contests.map((c) => {
-            const plan = plans.data!.find((p) => p.contest.id === c.id);
+            const plan = plans.data?.find((p) => p.contest.id === c.id);
             const decision = plan?.latestDecision;
-            const standing = candidacies.data!.filter((k) => k.contestId === c.id);
+            const standing = candidacies.data?.filter((k) => k.contestId === c.id);
             const required = plan?.plan.figures.papers.subscribersRequired ?? null;
-            const row = money.data!.find((m) => m.contestId === c.id);
+            const row = money.data?.find((m) => m.contestId === c.id);
             return (
               <tr key={c.id}>
                 <th scope="row">
@@ -72,7 +71,7 @@ export function DashboardContests(props: { electionId: number; contests: Contest
                   )}
                 </td>
                 <td>
-                  {standing.length === 0 ? (
+                  {standing === undefined ? null : standing.length === 0 ? (
                     <span className="muted">{c.status === 'contesting' ? 'No candidate yet' : '—'}</span>
                   ) : (
                     <ul className="plain">
@@ -90,14 +89,12 @@ export function DashboardContests(props: { electionId: number; contests: Contest
                     </ul>
                   )}
                 </td>
+                <td>{plans.data && <LeafletCoverageCell contestId={c.id} households={plan?.plan.figures.households ?? null} />}</td>
                 <td>
-                  <LeafletCoverageCell contestId={c.id} households={plan?.plan.figures.households ?? null} />
+                  <CanvassCell areaId={c.areaId} />
                 </td>
                 <td>
-                  <CanvassCell areaId={c.areaId} hasRegister={registers.data!.some((r) => r.areaId === c.areaId)} />
-                </td>
-                <td>
-                  {row ? (
+                  {!money.data ? null : row ? (
                     <Link to={`/treasury/${c.id}`}>
                       {formatPence(row.spend.spentPence)} spent
                       {row.limitPence !== null ? ` of ${formatPence(row.limitPence)}` : ''}

@@ -1,23 +1,23 @@
-import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { useApi } from '../../app/api.ts';
-import { lastResult, walkRoute } from '../../../../shared/domain/walk-route.ts';
+import { api, useApi } from '../../app/api.ts';
+import { lastResult } from '../../../../shared/domain/walk-route.ts';
+import { householdsOfParts, type SheetPaging } from '../../../../shared/domain/walk-pages.ts';
 import { Field } from '../../ui/Field.tsx';
 import { plural } from '../../ui/format.ts';
 import { ErrorMessage, Loading } from '../../ui/Page.tsx';
 import { PdfDownload } from '../../ui/PdfDownload.tsx';
-import { type PagePart, pageRoute } from './walk-pages.ts';
-import type { MethodOutput } from '../../../../shared/contract/index.ts';
+import { type VotedIn, VotedInFilter, votedInFromParams } from '../polling/VotedInFilter.tsx';
+import { votedInText } from '../../../../shared/domain/voting-columns.ts';
 
 /** Elector rows on one screen page: about 1,500 DOM elements, and a page a coordinator can scan. */
 const PAGE_ROWS = 200;
-import { type VotedIn, VotedInFilter, votedInFromParams } from '../polling/VotedInFilter.tsx';
-import { votedInText } from '../../../../shared/domain/voting-columns.ts';
 
 /**
  * One polling district's walk sheet on screen (a whole area would be tens of thousands of rows),
  * a page of it at a time with its street headings, a way to any street and a find box (the
- * browser's own find sees only the page shown), and the PDFs for printing.
+ * browser's own find sees only the page shown), and the PDFs for printing. The server sends the
+ * page shown and no more (a 4,000-elector district was a megabyte of JSON).
  */
 export function WalkSheetPage() {
   const areaId = Number(useParams().areaId);
@@ -32,17 +32,22 @@ export function WalkSheetPage() {
   useEffect(() => {
     if (district === '' && first) setParams((p) => ({ ...Object.fromEntries(p), district: first }), { replace: true });
   }, [district, first, setParams]);
-  const { data, error } = useApi('register.getWalkSheet', district ? { areaId, pollingDistrict: district, votedIn } : null);
+  const sheetQuery = { areaId, pollingDistrict: district, votedIn, page: Math.max(1, Number(params.get('page')) || 1), pageRows: PAGE_ROWS };
+  const { data, error } = useApi('register.getWalkSheet', district ? sheetQuery : null);
   const codes = useApi('canvass.getCodes', {});
-  const route = useMemo(() => (data ? walkRoute(data.households.map((h) => ({ ...h, electorNumbers: h.electors.map((e) => e.electorNumber) }))) : []), [data]);
-  const pages = useMemo(() => pageRoute(route, PAGE_ROWS), [route]);
-  const pageNo = Math.min(Math.max(1, Number(params.get('page')) || 1), Math.max(1, pages.length));
+  const paging = data?.paging;
   const [found, setFound] = useState<number | null>(null);
-  const electors = data?.households.reduce((n, h) => n + h.electors.length, 0) ?? 0;
   const goTo = (page: number, elector: number | null = null) => {
     setFound(elector);
     setParams({ district, ...(page > 1 ? { page: String(page) } : {}) });
   };
+  // The elector found is on the page once it has come.
+  useEffect(() => {
+    if (found !== null) document.querySelector(`tr[data-elector="${found}"]`)?.scrollIntoView({ block: 'center' });
+  }, [found, data]);
+  /** Every elector of the sheet called or numbered so, with their page (asked of the server: the page holds only its own). */
+  const findOnSheet = async (text: string) => (await api('register.getWalkSheet', { ...sheetQuery, find: text })).paging?.found ?? [];
+  const parts = data && paging ? householdsOfParts(data.households, paging.parts) : [];
   return (
     <>
       <div className="screen-only">
@@ -84,9 +89,9 @@ export function WalkSheetPage() {
             {votedIn ? ` (${votedInText(votedIn)})` : ''}
           </h1>
           <p>
-            {plural(data.households.length, 'household')}, {plural(electors, 'elector')}. Canvasser: ______________ Date: ____________
+            {plural(paging?.households ?? 0, 'household')}, {plural(paging?.electors ?? 0, 'elector')}. Canvasser: ______________ Date: ____________
           </p>
-          {pages.length > 1 && <SheetNavigation pages={pages} pageNo={pageNo} goTo={goTo} />}
+          {paging && paging.pages > 1 && <SheetNavigation paging={paging} goTo={goTo} find={findOnSheet} />}
           <table>
             <thead>
               <tr>
@@ -99,7 +104,7 @@ export function WalkSheetPage() {
                 </th>
               </tr>
             </thead>
-            {(pages[pageNo - 1] ?? []).map((part) => (
+            {parts.map((part) => (
               <tbody key={`${part.section}/${part.continued}`}>
                 <tr className="street">
                   <th scope="rowgroup" colSpan={5}>
@@ -126,51 +131,41 @@ export function WalkSheetPage() {
               </tbody>
             ))}
           </table>
-          {pages.length > 1 && <SheetNavigation pages={pages} pageNo={pageNo} goTo={goTo} bottom />}
+          {paging && paging.pages > 1 && <SheetNavigation paging={paging} goTo={goTo} find={findOnSheet} bottom />}
         </article>
       )}
     </>
   );
 }
 
-type SheetHousehold = MethodOutput<'register.getWalkSheet'>['households'][number] & { electorNumbers: string[] };
-type Pages = PagePart<SheetHousehold>[][];
-
 /** Previous and next, a street to go to, and (at the top) finding an elector by name or number. */
-function SheetNavigation(props: { pages: Pages; pageNo: number; goTo: (page: number, elector?: number | null) => void; bottom?: boolean }) {
-  const { pages, pageNo, goTo } = props;
-  const streets = useMemo(() => {
-    const seen = new Map<number, { section: number; heading: string; page: number }>();
-    pages.forEach((page, i) =>
-      page.forEach((part) => seen.has(part.section) || seen.set(part.section, { section: part.section, heading: part.heading, page: i + 1 })),
-    );
-    return [...seen.values()];
-  }, [pages]);
+function SheetNavigation(props: {
+  paging: SheetPaging;
+  goTo: (page: number, elector?: number | null) => void;
+  find: (text: string) => Promise<NonNullable<SheetPaging['found']>>;
+  bottom?: boolean;
+}) {
+  const { paging, goTo } = props;
+  const pageNo = paging.page;
   const [text, setText] = useState('');
   const [message, setMessage] = useState('');
-  const after = useRef({ page: 0, elector: -1 });
-  const find = (e: FormEvent) => {
+  const after = useRef({ page: 0, electorId: -1 });
+  const find = async (e: FormEvent) => {
     e.preventDefault();
-    const needle = text.trim().toLowerCase();
-    if (needle === '') return;
-    // From the row after the last one found (or the page shown), round to the start again.
-    const hits: { page: number; elector: number }[] = [];
-    pages.forEach((page, p) =>
-      page.forEach((part) =>
-        part.households.forEach((h) =>
-          h.electors.forEach(
-            (el) => (el.fullName.toLowerCase().includes(needle) || el.electorNumber.toLowerCase() === needle) && hits.push({ page: p + 1, elector: el.id }),
-          ),
-        ),
-      ),
-    );
+    if (text.trim() === '') return;
+    let hits: NonNullable<SheetPaging['found']>;
+    try {
+      hits = await props.find(text);
+    } catch (err) {
+      return setMessage((err as Error).message);
+    }
     if (hits.length === 0) return setMessage(`No elector on this sheet is called or numbered “${text.trim()}”.`);
-    const last = hits.findIndex((h) => h.elector === after.current.elector);
+    // From the row after the last one found (or the page shown), round to the start again.
+    const last = hits.findIndex((h) => h.electorId === after.current.electorId);
     const next = last >= 0 ? hits[(last + 1) % hits.length] : (hits.find((h) => h.page >= pageNo) ?? hits[0]);
     after.current = next;
     setMessage(`${hits.indexOf(next) + 1} of ${plural(hits.length, 'match', 'matches')}: page ${next.page}.`);
-    goTo(next.page, next.elector);
-    requestAnimationFrame(() => document.querySelector(`tr[data-elector="${next.elector}"]`)?.scrollIntoView({ block: 'center' }));
+    goTo(next.page, next.electorId);
   };
   return (
     <nav className="sheet-nav screen-only" aria-label={props.bottom ? 'Walk sheet pages (bottom)' : 'Walk sheet pages'}>
@@ -178,9 +173,9 @@ function SheetNavigation(props: { pages: Pages; pageNo: number; goTo: (page: num
         ← Previous page
       </button>
       <span aria-live="polite">
-        Page {pageNo} of {pages.length}
+        Page {pageNo} of {paging.pages}
       </span>
-      <button type="button" disabled={pageNo >= pages.length} onClick={() => goTo(pageNo + 1)}>
+      <button type="button" disabled={pageNo >= paging.pages} onClick={() => goTo(pageNo + 1)}>
         Next page →
       </button>
       {!props.bottom && (
@@ -189,7 +184,7 @@ function SheetNavigation(props: { pages: Pages; pageNo: number; goTo: (page: num
             Go to street{' '}
             <select value="" onChange={(e) => e.target.value && goTo(Number(e.target.value))}>
               <option value="">Choose…</option>
-              {streets.map((s) => (
+              {paging.streets.map((s) => (
                 <option key={s.section} value={s.page}>
                   {s.heading} (page {s.page})
                 </option>
