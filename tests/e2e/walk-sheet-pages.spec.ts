@@ -54,3 +54,38 @@ test('a 1,500-elector district’s walk sheet is shown a page at a time: street 
   await expect(nav.getByRole('status')).toHaveText('No elector on this sheet is called or numbered “Nobody Here”.');
   await page.screenshot({ path: '/tmp/s19-walk-sheet-found.png' });
 });
+
+test('a walk sheet filtered by voting history keeps its filter from page to page', async ({ page, app }) => {
+  test.setTimeout(180_000);
+  const call = async (method: string, input: unknown) => (await app.call(method, input)).body.value;
+  const area = await call('areas.create', { name: 'Newtown', kind: 'ward', nation: 'england', electorate: null, classification: null });
+  const text = syntheticCsv(1_500);
+  const { fileId } = await call('uploads.begin', { name: 'register.csv', size: text.length });
+  await call('uploads.append', { fileId, text });
+  const preview = await call('register.importPreview', { fileId });
+  await call('register.importStart', { fileId, areaId: area.id, mapping: preview.mapping });
+  await expect.poll(async () => (await call('register.listDistricts', { areaId: area.id }))?.length, { timeout: 60_000 }).toBe(1);
+  // The marked register of the last election: the first 600 electors voted.
+  const election = await call('elections.create', { name: 'Council 2024', type: 'local', pollingDay: '2024-05-02', nation: 'england' });
+  const contest = await call('contests.create', { electionId: election.id, areaId: area.id, status: 'contesting' });
+  const entries = Array.from({ length: 600 }, (_, i) => ({ number: String(i + 1) }));
+  const marked = await call('telling.recordBatch', {
+    contestId: contest.id,
+    pollingDistrict: 'AA',
+    source: 'marked_register',
+    clientId: 'marked-2024',
+    entries,
+  });
+  expect(marked.recorded).toHaveLength(600);
+
+  await page.goto(`${app.origin}/#/register/${area.id}/walk-sheet?district=AA&voted=1&of=1`);
+  const heading = page.getByRole('heading', { name: 'Walk sheet: Newtown, polling district AA (voted in the last election)' });
+  await expect(heading).toBeVisible();
+  await expect(page.getByText(/, 600 electors\./)).toBeVisible();
+  const nav = page.getByRole('navigation', { name: 'Walk sheet pages', exact: true });
+  await nav.getByRole('button', { name: 'Next page →' }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page).toHaveURL(/voted=1&of=1/);
+  await expect(heading).toBeVisible();
+  await expect(page.getByText(/, 600 electors\./)).toBeVisible();
+});

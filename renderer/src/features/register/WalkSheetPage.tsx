@@ -26,7 +26,9 @@ export function WalkSheetPage() {
   const district = params.get('district') ?? '';
   const votedIn = votedInFromParams(params);
   /** The address with one choice changed and the others kept. */
-  const choose = (district: string, v: VotedIn | undefined) => setParams({ district, ...(v ? { voted: String(v.n), of: String(v.m) } : {}) });
+  /** The address of a district's sheet, its filter and page: every move keeps what it does not change. */
+  const show = (district: string, v: VotedIn | undefined, page = 1) =>
+    setParams({ district, ...(v ? { voted: String(v.n), of: String(v.m) } : {}), ...(page > 1 ? { page: String(page) } : {}) });
   const first = districts.data?.[0]?.pollingDistrict;
   // Opened without a district: show the first, never the whole area.
   useEffect(() => {
@@ -39,7 +41,7 @@ export function WalkSheetPage() {
   const [found, setFound] = useState<number | null>(null);
   const goTo = (page: number, elector: number | null = null) => {
     setFound(elector);
-    setParams({ district, ...(page > 1 ? { page: String(page) } : {}) });
+    show(district, votedIn, page);
   };
   // The elector found is on the page once it has come.
   useEffect(() => {
@@ -57,7 +59,7 @@ export function WalkSheetPage() {
         <div className="row">
           <Field label="Polling district">
             {(a) => (
-              <select {...a} value={district} onChange={(e) => choose(e.target.value, votedIn)}>
+              <select {...a} value={district} onChange={(e) => show(e.target.value, votedIn)}>
                 {(districts.data ?? []).map((d) => (
                   <option key={d.pollingDistrict} value={d.pollingDistrict}>
                     {d.pollingDistrict} ({plural(d.electors, 'elector')})
@@ -66,7 +68,7 @@ export function WalkSheetPage() {
               </select>
             )}
           </Field>
-          <VotedInFilter areaId={areaId} value={votedIn} onChange={(v) => choose(district, v)} />
+          <VotedInFilter areaId={areaId} value={votedIn} onChange={(v) => show(district, v)} />
         </div>
         <div className="actions">
           {district && (
