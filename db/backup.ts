@@ -198,6 +198,17 @@ export async function takeBackup(
   return infoOf(parseBackupFileName(databaseName(dbPath), basename(file)) as BackupEntry, file);
 }
 
+/**
+ * A backup written to a file the user named (`hustings backup FILE`), outside the backups folder
+ * and so never pruned; it is known by its whole path.
+ */
+export async function takeBackupTo(db: Db, file: string, reason: BackupReason, opts: BackupOptions = {}): Promise<BackupInfo> {
+  const takenAt = new Date().toISOString();
+  const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+  await backupTo(db, file, opts);
+  return infoOf({ file, takenAt, reason, schemaVersion }, file);
+}
+
 export async function backupBeforeMigrating(db: Db, dbPath: string, fromVersion: number): Promise<BackupInfo> {
   return takeBackup(db, dbPath, 'migration', { schemaVersion: fromVersion });
 }

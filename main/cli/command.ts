@@ -33,11 +33,23 @@ export function dbPathOf(values: Values): string {
 
 /**
  * Opens the database of --db with what the terminal gives to unlock it; a database created here
- * has its recovery key printed once.
+ * has its recovery key printed once. Methods may name files anywhere: the user's own, at their
+ * own terminal.
  */
-export async function openFromTerminal(values: Values, opts: { startupBackup?: boolean } = {}): Promise<Hustings> {
+export async function openFromTerminal(
+  values: Values,
+  opts: {
+    startupBackup?: boolean;
+    onProgress?: (done: number, total: number) => void;
+  } = {},
+): Promise<Hustings> {
   const dbPath = dbPathOf(values);
-  const app = await openHustings({ dbPath, keys: await keysFromTerminal(dbPath, values), ...opts });
+  const app = await openHustings({
+    dbPath,
+    keys: await keysFromTerminal(dbPath, values),
+    anyFile: true,
+    ...opts,
+  });
   if (app.encryption.pendingRecoveryKey !== null) announceRecoveryKey(dbPath, app.encryption.pendingRecoveryKey);
   return app;
 }

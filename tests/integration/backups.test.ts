@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupFileName } from '../../shared/domain/backups.ts';
 import { backupAtStartupIfDue, backupsDir, inspectBackup, listBackups, takeBackup } from '../../db/backup.ts';
-import { openHustings } from '../../main/app.ts';
+import { type Hustings, openHustings } from '../../main/app.ts';
 import { createCtx } from '../../main/api/context.ts';
 import { createDispatcher } from '../../main/api/dispatcher.ts';
 import { createJobs } from '../../main/jobs.ts';
@@ -218,6 +218,47 @@ describe('hustings backup / restore', () => {
     const listed = hustings('backups', '--db', dbPath, '--json');
     expect(JSON.parse(listed.out).map((b: { reason: string }) => b.reason)).toContain('restore');
   }, 60_000); // five runs of the command line: slow on a busy machine
+
+  it('goes through the app’s methods, so the audit says what it says in the app; only the command line names files', async () => {
+    const file = join(dir, 'copy.sqlite');
+    /** The newest audit row about the database, with the backups' names set aside. */
+    const newest = async (app: Hustings) => {
+      const [row] = await ok(app, 'audit.list', { entity: 'database', limit: 1 });
+      return { action: row.action, summary: row.summary.replaceAll(file, 'FILE').replace(/campaign-\w+-(manual|restore)(-v\d+)?\.sqlite/g, '$1') };
+    };
+    const app = await openHustings({ dbPath, keys: PLAIN });
+    const inFolder = await ok(app, 'backups.create', {});
+    const appBackup = await newest(app);
+    await ok(app, 'backups.restore', { file: inFolder.file, confirm: true });
+    const appRestore = await newest(app);
+    // The app's doors name backups in the folder, never a file elsewhere.
+    const elsewhere = join(dir, 'elsewhere.sqlite');
+    expect(await app.dispatch('backups.create', { to: elsewhere })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', fields: { to: expect.any(String) } },
+    });
+    expect(existsSync(elsewhere)).toBe(false);
+    const fromPath = await app.dispatch('backups.restore', { from: join(backupsDir(dbPath), inFolder.file), confirm: true });
+    expect(fromPath).toMatchObject({ ok: false, error: { code: 'forbidden', fields: { from: 'Choose a backup from the list' } } });
+    app.close();
+
+    const lastAfter = async (...args: string[]) => {
+      expect(hustings(...args, '--db', dbPath).code).toBe(0);
+      const again = await openHustings({ dbPath, keys: PLAIN, startupBackup: false });
+      try {
+        return await newest(again);
+      } finally {
+        again.close();
+      }
+    };
+    const cliBackup = await lastAfter('backup', file);
+    const cliRestore = await lastAfter('restore', file);
+    expect(appBackup).toEqual({ action: 'backup', summary: 'Took a backup: manual' });
+    expect(cliBackup).toEqual({ action: 'backup', summary: 'Took a backup: FILE' });
+    expect(cliBackup.summary.replace('FILE', 'manual')).toBe(appBackup.summary);
+    expect(appRestore).toEqual({ action: 'restore', summary: 'Restored the backup manual; the data from before is in restore' });
+    expect(cliRestore.summary.replace('FILE', 'manual')).toBe(appRestore.summary);
+  }, 60_000);
 
   it('restores a backup taken while browser mode was writing', async () => {
     (await openHustings({ dbPath, keys: PLAIN })).close(); // browser mode then opens it as it is

@@ -67,7 +67,7 @@ describe('the hustings command', () => {
     expect((copy.prepare('SELECT COUNT(*) AS n FROM areas').get() as { n: number }).n).toBe(649);
     copy.close();
     expect(hustings('backup', file, '--db', db).code).toBe(1);
-  });
+  }, 60_000); // three runs of the command line: slow on a busy machine
 
   it('imports a register, refuses a re-import that would remove electors until told, and applies notices of alteration', () => {
     const areas = join(dir, 'areas.csv');
