@@ -5,7 +5,7 @@ import { CANDIDACY_STATUS_LABELS } from '../../../../shared/domain/nominations.t
 import { VERDICT_LABELS } from '../../../../shared/domain/planner.ts';
 import { useApi } from '../../app/api.ts';
 import { formatDate } from '../../ui/format.ts';
-import { ErrorMessage, Loading } from '../../ui/Page.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
 import { StatusBadge } from '../contests/StatusBadge.tsx';
 import { VerdictBadge } from '../planner/VerdictBadge.tsx';
 import { CanvassCell, LeafletCoverageCell } from './DashboardCells.tsx';
@@ -20,9 +20,7 @@ export function DashboardContests(props: { electionId: number; contests: Contest
   const candidacies = useApi('candidacies.list', {});
   const money = useApi('treasury.listOverview', {});
   const registers = useApi('register.list', {});
-  const error = plans.error ?? candidacies.error ?? money.error ?? registers.error;
-  if (error) return <ErrorMessage error={error} />;
-  if (!plans.data || !candidacies.data || !money.data || !registers.data) return <Loading />;
+  if (!plans.data || !candidacies.data || !money.data || !registers.data) return <Loaded of={[plans, candidacies, money, registers]} />;
   if (props.contests.length === 0) {
     return (
       <p className="muted">
