@@ -79,7 +79,7 @@ function partialName(file: string): string {
  * The copy is one self-contained file (no WAL), owner-only (0600), written under a temporary
  * name and renamed only once it checks out (integrity, Hustings identity, schema version).
  */
-export async function backupTo(db: Db, file: string, opts: BackupOptions = {}): Promise<string> {
+async function backupTo(db: Db, file: string, opts: BackupOptions = {}): Promise<string> {
   const key = keyOf(db); // the copy carries the source's key, so it is checked with it
   makeFolder(dirname(file), 0o700);
   const pages = db.pragma('page_count', { simple: true }) as number;

@@ -24,7 +24,7 @@ export interface Hustings {
 }
 
 /** Who is at the keyboard, for the audit trail. */
-export function defaultActor(): string {
+function defaultActor(): string {
   try {
     return userInfo().username;
   } catch {
