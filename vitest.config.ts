@@ -10,6 +10,8 @@ const SLOW = [
   'tests/integration/crash-safety.test.ts',
   'tests/integration/cli.test.ts',
   'tests/integration/cli-rules.test.ts',
+  'tests/integration/cli-backups.test.ts',
+  'tests/integration/cli-timetable.test.ts',
   'tests/integration/packaging.test.ts',
   'tests/integration/encrypt.test.ts',
   'tests/integration/backup-encryption.test.ts',

@@ -79,7 +79,7 @@ function partialName(file: string): string {
  * The copy is one self-contained file (no WAL), owner-only (0600), written under a temporary
  * name and renamed only once it checks out (integrity, Hustings identity, schema version).
  */
-export async function backupTo(db: Db, file: string, opts: BackupOptions = {}): Promise<string> {
+async function backupTo(db: Db, file: string, opts: BackupOptions = {}): Promise<string> {
   const key = keyOf(db); // the copy carries the source's key, so it is checked with it
   makeFolder(dirname(file), 0o700);
   const pages = db.pragma('page_count', { simple: true }) as number;
@@ -196,6 +196,17 @@ export async function takeBackup(
   await backupTo(db, file, opts);
   pruneBackups(dbPath, { keep: opts.keep, retentionDays: opts.retentionDays ?? retentionDays(db), now: opts.now });
   return infoOf(parseBackupFileName(databaseName(dbPath), basename(file)) as BackupEntry, file);
+}
+
+/**
+ * A backup written to a file the user named (`hustings backup FILE`), outside the backups folder
+ * and so never pruned; it is known by its whole path.
+ */
+export async function takeBackupTo(db: Db, file: string, reason: BackupReason, opts: BackupOptions = {}): Promise<BackupInfo> {
+  const takenAt = new Date().toISOString();
+  const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+  await backupTo(db, file, opts);
+  return infoOf({ file, takenAt, reason, schemaVersion }, file);
 }
 
 export async function backupBeforeMigrating(db: Db, dbPath: string, fromVersion: number): Promise<BackupInfo> {

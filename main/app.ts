@@ -24,7 +24,7 @@ export interface Hustings {
 }
 
 /** Who is at the keyboard, for the audit trail. */
-export function defaultActor(): string {
+function defaultActor(): string {
   try {
     return userInfo().username;
   } catch {
@@ -43,6 +43,10 @@ export async function openHustings(opts: {
   actor?: string;
   startupBackup?: boolean;
   showArtwork?: ShowArtwork;
+  /** The command line: methods may name files anywhere (see Ctx.anyFile). */
+  anyFile?: boolean;
+  /** Progress of long work inside a call, for the command line (see Ctx.onProgress). */
+  onProgress?: (done: number, total: number) => void;
 }): Promise<Hustings> {
   keepYoungGenerationSmall();
   // Every door opens Hustings here: from now on what this process creates is its owner's only.
@@ -68,6 +72,8 @@ export async function openHustings(opts: {
     showArtwork: opts.showArtwork,
     encryption,
     keyProtector: opts.keys.protector,
+    anyFile: opts.anyFile,
+    onProgress: opts.onProgress,
   });
   const dispatch = createDispatcher(ctx);
   return {

@@ -2,56 +2,19 @@
  * The electoral register of an area: households and electors. Other features read it through
  * `findElector` (nomination subscribers) and `householdCounts` (leaflet drops).
  */
+import type { ElectorOut, ElectorSummaryOut, HouseholdOut } from '../../shared/contract/register.ts';
 import type { Db } from '../open.ts';
 import { type VotedIn, votedInWhere } from './voting-history.ts';
 import { parseAddress, sortByWalkOrder } from '../../shared/domain/households.ts';
 import { type RegisterBuffer, TextField } from '../../shared/domain/register-buffer.ts';
 import type { MatchSource } from '../../shared/domain/register-matching.ts';
-import type { Outcome, Request } from '../../shared/domain/canvass-codes.ts';
+import type { Request } from '../../shared/domain/canvass-codes.ts';
 import type { ElectorStanding } from '../../shared/domain/tallies.ts';
 
-export interface ElectorSummary {
-  id: number;
-  areaId: number;
-  pollingDistrict: string;
-  electorNumber: string;
-  fullName: string;
-  surname: string;
-  forenames: string;
-  markers: string;
-  householdId: number | null;
-  /** Address lines joined by newlines. */
-  address: string;
-  postcode: string;
-  street: string;
-  latestOutcome: Outcome | null;
-  latestSupport: string | null;
-}
-
-export interface Elector extends ElectorSummary {
-  number: number;
-  suffix: number | null;
-  title: string;
-  dateOfAttainment: string | null;
-  walkSeq: number;
-  requests: Request[];
-  lastCanvassedOn: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Household {
-  id: number;
-  areaId: number;
-  pollingDistrict: string;
-  street: string;
-  houseNumber: number | null;
-  house: string;
-  flat: string;
-  address: string;
-  postcode: string;
-  walkSeq: number;
-}
+/** Row types are the contract's (the address is its lines joined by newlines). */
+export type ElectorSummary = ElectorSummaryOut;
+export type Elector = ElectorOut;
+export type Household = HouseholdOut;
 
 const REQUEST_COLUMNS: Record<Request, string> = {
   literature: 'wants_literature',

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { backupsContract } from '../../shared/contract/backups.ts';
 import { AppError } from '../../shared/contract/result.ts';
 import { parseBackupFileName } from '../../shared/domain/backups.ts';
@@ -15,12 +15,14 @@ import {
   RETENTION_SETTING,
   retentionDays,
   takeBackup,
+  takeBackupTo,
 } from '../../db/backup.ts';
 import { applyKey } from '../../db/encryption/cipher.ts';
 import { putSetting } from '../../db/repositories/settings.ts';
 import { erasedSince, erasureDates } from '../../db/erasure-log.ts';
 import { restoreBackup } from '../../db/restore.ts';
 import { connectionFree } from '../jobs.ts';
+import { systemProblem } from '../system-errors.ts';
 import type { Ctx, HandlersFor } from './context.ts';
 
 function view({ path: _path, ...info }: BackupInfo) {
@@ -36,6 +38,39 @@ function backupPath(ctx: Ctx, file: string): string {
   return path;
 }
 
+/** Said beside the field when the app names a file: the app works in the backups folder only. */
+const FOLDER_ONLY = { to: 'Backups taken in the app go in the backups folder', from: 'Choose a backup from the list' };
+
+/** A file the command line named, as a whole path; the app's doors may not name files. */
+function namedFile(ctx: Ctx, path: string, field: keyof typeof FOLDER_ONLY): string {
+  if (!ctx.anyFile) throw new AppError('forbidden', 'Only the command line may name a file outside the backups folder.', { [field]: FOLDER_ONLY[field] });
+  return resolve(path);
+}
+
+/** The backup to read: one in the list (`file`) or the file the command line named (`from`). */
+function backupToRead(ctx: Ctx, { file, from }: { file?: string; from?: string }): { path: string; name: string } {
+  if (from !== undefined) {
+    const path = namedFile(ctx, from, 'from');
+    return { path, name: path };
+  }
+  return { path: backupPath(ctx, file ?? ''), name: file ?? '' };
+}
+
+/** A backup (or copy) written to the file the command line named, never over an existing one. */
+async function backupToNamedFile(ctx: Ctx, to: string, reason: 'manual' | 'copy', passphrase?: string): Promise<BackupInfo> {
+  const file = namedFile(ctx, to, 'to');
+  if (existsSync(file)) throw new AppError('conflict', `${file} already exists; choose a new name so no backup is overwritten`);
+  try {
+    return await takeBackupTo(ctx.db, file, reason, { passphrase, onProgress: ctx.onProgress });
+  } catch (error) {
+    throw new AppError('invalid_input', systemProblem(error) ?? `Not backed up: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function tookBackup(backup: BackupInfo) {
+  return { action: 'backup', entity: 'database', entityId: null, summary: `Took a backup: ${backup.file}`, after: view(backup) } as const;
+}
+
 export const backupsHandlers: HandlersFor<typeof backupsContract> = {
   'backups.list': async (ctx) => {
     const erasures = erasureDates(ctx.dbPath);
@@ -47,13 +82,13 @@ export const backupsHandlers: HandlersFor<typeof backupsContract> = {
       backups: listBackups(ctx.dbPath).map((b) => ({ ...view(b), holdsErased: erasedSince(erasures, b.takenAt) })),
     };
   },
-  'backups.create': async (ctx) => {
-    const backup = await takeBackup(ctx.db, ctx.dbPath, 'manual');
-    await ctx.audit({ action: 'backup', entity: 'database', entityId: null, summary: `Took a backup: ${backup.file}`, after: view(backup) });
+  'backups.create': async (ctx, { to }) => {
+    const backup = to === undefined ? await takeBackup(ctx.db, ctx.dbPath, 'manual') : await backupToNamedFile(ctx, to, 'manual');
+    await ctx.audit(tookBackup(backup));
     return view(backup);
   },
-  'backups.copy': async (ctx, { passphrase }) => {
-    const backup = await takeBackup(ctx.db, ctx.dbPath, 'copy', { passphrase });
+  'backups.copy': async (ctx, { passphrase, to }) => {
+    const backup = to === undefined ? await takeBackup(ctx.db, ctx.dbPath, 'copy', { passphrase }) : await backupToNamedFile(ctx, to, 'copy', passphrase);
     await ctx.audit({
       action: 'backup',
       entity: 'database',
@@ -82,7 +117,7 @@ export const backupsHandlers: HandlersFor<typeof backupsContract> = {
         source.close();
       }
       await connectionFree(ctx.db);
-      await ctx.audit({ action: 'backup', entity: 'database', entityId: null, summary: `Took a backup: ${backup.file}`, after: view(backup) });
+      await ctx.audit(tookBackup(backup));
       return view(backup);
     }),
   'backups.setRetention': async (ctx, { days }) => {
@@ -108,17 +143,18 @@ export const backupsHandlers: HandlersFor<typeof backupsContract> = {
     await ctx.audit({ action: 'delete', entity: 'backup', entityId: null, summary: `Deleted the backup ${file}`, before: { file } });
     return { deleted: file };
   },
-  'backups.verify': async (ctx, { file, passphrase }) => {
-    const { verdict, schemaVersion, locked } = inspectBackup(backupPath(ctx, file), { key: ctx.encryption.key, given: passphrase });
-    return { file, ok: verdict.ok, problems: verdict.ok ? [] : verdict.problems, schemaVersion, locked };
+  'backups.verify': async (ctx, { file, from, passphrase }) => {
+    const backup = backupToRead(ctx, { file, from });
+    const { verdict, schemaVersion, locked } = inspectBackup(backup.path, { key: ctx.encryption.key, given: passphrase });
+    return { file: backup.name, ok: verdict.ok, problems: verdict.ok ? [] : verdict.problems, schemaVersion, locked };
   },
-  'backups.restore': async (ctx, { file, confirm, passphrase }) => {
-    const path = backupPath(ctx, file);
-    const entry = parseBackupFileName(databaseName(ctx.dbPath), file);
+  'backups.restore': async (ctx, { file, from, confirm, passphrase }) => {
+    const { path, name } = backupToRead(ctx, { file, from });
+    const entry = parseBackupFileName(databaseName(ctx.dbPath), name);
     if (!confirm) {
       throw new AppError(
         'needs_confirmation',
-        `Restoring replaces all of the current data with the backup taken ${entry?.takenAt ?? ''}. The current data is backed up first, so this can be undone.`,
+        `Restoring replaces all of the current data with ${entry === null ? name : `the backup taken ${entry.takenAt}`}. The current data is backed up first, so this can be undone.`,
       );
     }
     const result = await restoreBackup(ctx.db, ctx.dbPath, path, { passphrase });
@@ -126,16 +162,16 @@ export const backupsHandlers: HandlersFor<typeof backupsContract> = {
       action: 'restore',
       entity: 'database',
       entityId: null,
-      summary: `Restored the backup ${file}; the data from before is in ${result.safetyBackup.file}`,
+      summary: `Restored the backup ${name}; the data from before is in ${result.safetyBackup.file}`,
       after: {
-        restoredFrom: file,
+        restoredFrom: name,
         safetyBackup: result.safetyBackup.file,
         restoredVersion: result.restoredVersion,
         erasuresReapplied: result.erasuresReapplied,
       },
     });
     return {
-      restoredFrom: file,
+      restoredFrom: name,
       safetyBackup: result.safetyBackup.file,
       restoredVersion: result.restoredVersion,
       schemaVersion: result.schemaVersion,

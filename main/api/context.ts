@@ -27,6 +27,16 @@ export interface Ctx {
   encryption: EncryptionState;
   /** The keychain the door locks keys with (the desktop app's safeStorage); none in browser mode and the CLI. */
   keyProtector?: KeyProtector;
+  /**
+   * Whether the caller may name files anywhere (a backup written to or restored from a path): the
+   * command line, run by its user on their own files. The app's doors name backups in the folder.
+   */
+  anyFile?: boolean;
+  /**
+   * Progress of long work done inside the call, for a door that waits for it (the command line
+   * prints it on stderr); the app's doors follow long work as jobs instead.
+   */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export type ShowArtwork = (artwork: { leafletId: number; title: string; name: string; type: string }) => Promise<void>;
@@ -35,7 +45,15 @@ export function createCtx(
   db: Db,
   dbPath: string,
   actor: string,
-  services: { jobs?: Jobs; uploads?: Uploads; showArtwork?: ShowArtwork; encryption?: EncryptionState; keyProtector?: KeyProtector } = {},
+  services: {
+    jobs?: Jobs;
+    uploads?: Uploads;
+    showArtwork?: ShowArtwork;
+    encryption?: EncryptionState;
+    keyProtector?: KeyProtector;
+    anyFile?: boolean;
+    onProgress?: (done: number, total: number) => void;
+  } = {},
 ): Ctx {
   const ctx: Ctx = {
     db,
@@ -47,6 +65,8 @@ export function createCtx(
     showArtwork: services.showArtwork,
     encryption: services.encryption ?? { key: keyOf(db), pendingRecoveryKey: null },
     keyProtector: services.keyProtector,
+    anyFile: services.anyFile,
+    onProgress: services.onProgress,
   };
   return ctx;
 }

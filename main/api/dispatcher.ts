@@ -22,7 +22,7 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 }
 
 /** The one-line message of an invalid_input error: every field and what is wrong with it. */
-export function describe(fields: Record<string, string>): string {
+function describe(fields: Record<string, string>): string {
   const parts = Object.entries(fields).map(([path, message]) => (path ? `${path}: ${message}` : message));
   return `Please correct the input — ${parts.join('; ')}`;
 }

@@ -23,7 +23,11 @@ export const areasCommands: Command[] = [
       } catch (e) {
         throw new CliError(`Cannot read ${file}: ${(e as Error).message}`);
       }
-      const base = inputOf('areas.importPreview', { csv, kind: values.kind, defaultNation: values.nation });
+      const base = inputOf(
+        'areas.importPreview',
+        { csv, kind: values.kind, defaultNation: values.nation },
+        { csv: file, kind: '--kind', defaultNation: '--nation' },
+      );
       return withApp(values, async (app) => {
         const preview = await call(app, 'areas.importPreview', base);
         const decisions: Record<string, string> = {};

@@ -1,19 +1,19 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { backupTo, backupsDir, inspectBackup, listBackups } from '../../db/backup.ts';
+import { join, resolve } from 'node:path';
+import { backupsDir, listBackups } from '../../db/backup.ts';
 import { erasedSince, erasureDates } from '../../db/erasure-log.ts';
-import { keyOf } from '../../db/encryption/cipher.ts';
-import { restoreBackup } from '../../db/restore.ts';
-import { writeAudit } from '../../db/repositories/audit.ts';
-import { defaultActor, type Hustings } from '../app.ts';
+import type { Hustings } from '../app.ts';
 import { backupPassphrase, backupPassphraseOption } from './backup-passphrase.ts';
-import { CliError, type Command, dbPathOf, openFromTerminal, printTable, progressOnStderr, type Values } from './command.ts';
+import { call, CliError, type Command, dbPathOf, openFromTerminal, printTable, progressOnStderr, type Values } from './command.ts';
 
-/** Opens the database without the start-up backup: these commands take their own. */
-async function withDatabase<T>(values: Values, fn: (app: Hustings, dbPath: string) => Promise<T>): Promise<T> {
-  const app = await openFromTerminal(values, { startupBackup: false });
+/**
+ * Opens the database without the start-up backup (these commands take their own) and works
+ * through the `backups.*` methods, as the app does: one audit text whichever door was used.
+ */
+async function withDatabase<T>(values: Values, fn: (app: Hustings) => Promise<T>, onProgress?: (done: number, total: number) => void): Promise<T> {
+  const app = await openFromTerminal(values, { startupBackup: false, onProgress });
   try {
-    return await fn(app, app.dbPath);
+    return await fn(app);
   } finally {
     app.close();
   }
@@ -30,12 +30,20 @@ export const backupCommands: Command[] = [
       const target = positionals[0];
       if (!target) throw new CliError('Name the backup file: hustings backup FILE', 2);
       const file = resolve(target);
+      // Refused before a passphrase is asked for (the method refuses it too).
       if (existsSync(file)) throw new CliError(`${file} already exists; choose a new name so no backup is overwritten`);
       const passphrase = values['passphrase-for-copy']
         ? await backupPassphrase(values, { creating: true, why: 'The copy is to be encrypted with a backup passphrase of its own.' })
         : undefined;
       // The copy is checked before it takes its name: a file at FILE is one that checked out.
-      await withDatabase(values, (app) => backupTo(app.db, file, { passphrase, onProgress: progressOnStderr('Backing up') }));
+      await withDatabase(
+        values,
+        async (app) => {
+          if (passphrase === undefined) await call(app, 'backups.create', { to: file });
+          else await call(app, 'backups.copy', { to: file, passphrase });
+        },
+        progressOnStderr('Backing up'),
+      );
       console.log(
         passphrase === undefined
           ? `Backed up to ${file} (integrity check ok).`
@@ -54,32 +62,21 @@ export const backupCommands: Command[] = [
       const source = positionals[0];
       if (!source) throw new CliError('Name the backup to restore: hustings restore FILE', 2);
       const file = resolve(source);
-      await withDatabase(values, async (app, dbPath) => {
-        const key = keyOf(app.db);
+      await withDatabase(values, async (app) => {
         let passphrase: string | undefined;
-        let inspection = inspectBackup(file, { key });
-        if (inspection.locked) {
-          passphrase = await backupPassphrase(values, { creating: false, why: inspection.verdict.ok ? '' : inspection.verdict.problems.join(' ') });
-          inspection = inspectBackup(file, { key, given: passphrase });
+        let verdict = await call(app, 'backups.verify', { from: file });
+        if (verdict.locked) {
+          passphrase = await backupPassphrase(values, { creating: false, why: verdict.ok ? '' : verdict.problems.join(' ') });
+          verdict = await call(app, 'backups.verify', { from: file, passphrase });
         }
-        const { verdict, schemaVersion } = inspection;
         if (!verdict.ok) throw new CliError(`Not restored: ${verdict.problems.join(' ')}`);
-        console.log(`Checked ${file}: integrity ok, schema version ${schemaVersion}.`);
-        const r = await restoreBackup(app.db, dbPath, file, { passphrase });
+        console.log(`Checked ${file}: integrity ok, schema version ${verdict.schemaVersion}.`);
+        const r = await call(app, 'backups.restore', { from: file, confirm: true, passphrase });
         // Said at once, so the way back is known whatever happens next.
-        console.log(`Restored. The data from before is in ${r.safetyBackup.path}.`);
+        console.log(`Restored. The data from before is in ${join(backupsDir(app.dbPath), r.safetyBackup)}.`);
         if (r.restoredVersion < r.schemaVersion) console.log(`Upgraded the restored data from schema ${r.restoredVersion} to ${r.schemaVersion}.`);
         for (const note of r.notes) console.log(note);
-        await writeAudit(app.db, {
-          actor: defaultActor(),
-          action: 'restore',
-          entity: 'database',
-          entityId: null,
-          summary: `Restored ${file} from the command line; the data from before is in ${r.safetyBackup.file}`,
-          after: { restoredFrom: file, safetyBackup: r.safetyBackup.file, restoredVersion: r.restoredVersion, erasuresReapplied: r.erasuresReapplied },
-        });
-        const audit = await app.dispatch('audit.list', { limit: 1 }); // the database answers after the restore
-        if (!audit.ok) throw new CliError(`The restored database does not answer: ${audit.error.message}`);
+        await call(app, 'audit.list', { limit: 1 }); // the database answers after the restore
       });
       return 0;
     },

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { type MethodInput, type MethodName, type MethodOutput, contract } from '../../shared/contract/index.ts';
-import { describe, fieldErrors } from '../api/dispatcher.ts';
+import { fieldErrors } from '../api/dispatcher.ts';
 import { type Hustings, openHustings } from '../app.ts';
 import { announceRecoveryKey, keysFromTerminal } from './unlock.ts';
 
@@ -33,11 +33,15 @@ export function dbPathOf(values: Values): string {
 
 /**
  * Opens the database of --db with what the terminal gives to unlock it; a database created here
- * has its recovery key printed once.
+ * has its recovery key printed once. Methods may name files anywhere: the user's own, at their
+ * own terminal.
  */
-export async function openFromTerminal(values: Values, opts: { startupBackup?: boolean } = {}): Promise<Hustings> {
+export async function openFromTerminal(
+  values: Values,
+  opts: { startupBackup?: boolean; onProgress?: (done: number, total: number) => void } = {},
+): Promise<Hustings> {
   const dbPath = dbPathOf(values);
-  const app = await openHustings({ dbPath, keys: await keysFromTerminal(dbPath, values), ...opts });
+  const app = await openHustings({ dbPath, keys: await keysFromTerminal(dbPath, values), anyFile: true, ...opts });
   if (app.encryption.pendingRecoveryKey !== null) announceRecoveryKey(dbPath, app.encryption.pendingRecoveryKey);
   return app;
 }
@@ -51,14 +55,34 @@ export async function withApp<T>(values: Values, fn: (app: Hustings) => Promise<
   }
 }
 
+/** The option (or argument) a method's input field comes from, and what to do when it is missing or wrong. */
+type OptionName = string | { option: string; guide: string };
+
 /**
  * Command-line options as a method's input, checked with the contract's schema before anything
- * opens: a bad option is refused as the method itself would refuse it (message, then each field).
+ * opens: a bad option is refused with the contract's own message, named as the user typed it
+ * (`names` maps input fields to options, e.g. contestId → --contest), then the option's guide.
+ * A missing option gets its guide alone. Exit code 2: a usage mistake.
  */
-export function inputOf<M extends MethodName>(method: M, raw: Record<string, unknown>): MethodInput<M> {
+export function inputOf<M extends MethodName>(method: M, raw: Record<string, unknown>, names: Record<string, OptionName> = {}): MethodInput<M> {
   const parsed = contract[method].input.safeParse(raw);
-  if (!parsed.success) failWith(describe(fieldErrors(parsed.error)), fieldErrors(parsed.error));
-  return raw as MethodInput<M>;
+  if (parsed.success) return raw as MethodInput<M>;
+  const lines = Object.entries(fieldErrors(parsed.error)).flatMap(([field, message]) => {
+    const name = names[field.split('.')[0]];
+    if (name === undefined) return [`${field || 'input'}: ${message}`];
+    const { option, guide } = typeof name === 'string' ? { option: name, guide: undefined } : name;
+    if (raw[field] === undefined) return [guide ?? `Missing ${option}: ${message}`];
+    return guide === undefined ? [`${option}: ${message}`] : [`${option}: ${message}`, guide];
+  });
+  throw new CliError(lines.join('\n'), 2);
+}
+
+/** The contest a command works on, for `inputOf`. */
+export const CONTEST_OPTION = { option: '--contest', guide: 'Give the contest with --contest ID (see `hustings call contests.list`)' };
+
+/** A number option as typed: digits become the number, anything else is left for the schema to refuse. */
+export function numberOption(value: unknown): unknown {
+  return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
 }
 
 function failWith(message: string, fields: Record<string, string> = {}): never {

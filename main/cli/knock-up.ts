@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { votedInText } from '../../shared/domain/voting-columns.ts';
 import { planKnockUpSheets, writeKnockUpSheets } from '../pdf/knock-up-sheets.ts';
-import { CliError, type Command, withApp } from './command.ts';
+import { CONTEST_OPTION, CliError, type Command, inputOf, numberOption, withApp } from './command.ts';
 import { votedInOption, votedInOptions } from './voted-in.ts';
 
 function wholeNumber(value: unknown, what: string): number {
@@ -26,12 +26,13 @@ export const knockUpCommands: Command[] = [
     },
     async run(values) {
       const votedIn = votedInOption(values);
-      const req = {
-        contestId: wholeNumber(values.contest, 'the contest with --contest ID (see `hustings call contests.list`)'),
-        roomId: wholeNumber(values.room, 'the committee room with --room ID (see `hustings call knockUp.rooms`)'),
-        round: wholeNumber(values.round, 'the round with --round N (1, 2, 3…)'),
-        ...(votedIn ? { votedIn } : {}),
-      };
+      const room = { option: '--room', guide: 'Give the committee room with --room ID (see `hustings call knockUp.rooms`)' };
+      const list = inputOf(
+        'knockUp.list',
+        { contestId: numberOption(values.contest), roomId: numberOption(values.room), ...(votedIn ? { votedIn } : {}) },
+        { contestId: CONTEST_OPTION, roomId: room },
+      );
+      const req = { ...list, round: wholeNumber(values.round, 'the round with --round N (1, 2, 3…)') };
       const file = values.pdf;
       if (typeof file !== 'string' || file === '') throw new CliError('Name the PDF to write with --pdf FILE', 2);
       return withApp(values, async (app) => {

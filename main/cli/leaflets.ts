@@ -1,13 +1,12 @@
 import { formatPercent } from '../../shared/domain/delivery-coverage.ts';
 import { formatMinutes } from '../../shared/domain/delivery-rounds.ts';
 import { planRoundSheet, writeRoundSheet } from '../pdf/round-sheet.ts';
-import { CliError, type Command, call, printJson, printTable, withApp } from './command.ts';
+import { type Command, call, inputOf, numberOption, printJson, printTable, withApp } from './command.ts';
 import { openPdf, pdfPath } from './pdf-file.ts';
 
-function idArg(positionals: string[], what: string): number {
-  const id = Number(positionals[0]);
-  if (!Number.isInteger(id) || id < 1) throw new CliError(`Give the ${what}'s id, e.g. 3 (see the list command)`, 2);
-  return id;
+/** A record's id as the command's first argument. */
+function idArgument(option: string, what: string) {
+  return { option, guide: `Give the ${what}'s id, e.g. 3 (see the list command)` };
 }
 
 export const leafletsCommands: Command[] = [
@@ -34,9 +33,12 @@ export const leafletsCommands: Command[] = [
     summary: 'Households reached by a leaflet, by polling district, and the rounds still to do',
     options: { json: { type: 'boolean' }, contest: { type: 'string' } },
     async run(values, positionals) {
-      const leafletId = idArg(positionals, 'leaflet');
-      const contestId = typeof values.contest === 'string' ? Number(values.contest) : null;
-      const report = await withApp(values, (app) => call(app, 'leaflets.coverage', { leafletId, contestId }));
+      const input = inputOf(
+        'leaflets.coverage',
+        { leafletId: numberOption(positionals[0]), contestId: values.contest === undefined ? null : numberOption(values.contest) },
+        { leafletId: idArgument('LEAFLET_ID', 'leaflet'), contestId: '--contest' },
+      );
+      const report = await withApp(values, (app) => call(app, 'leaflets.coverage', input));
       if (values.json) {
         printJson(report);
         return 0;
@@ -76,7 +78,7 @@ export const leafletsCommands: Command[] = [
     summary: 'Print a round sheet: streets in walking order with households and a tick column (or write it as an A4 PDF)',
     options: { pdf: { type: 'string' } },
     async run(values, positionals) {
-      const id = idArg(positionals, 'round');
+      const { id } = inputOf('rounds.get', { id: numberOption(positionals[0]) }, { id: idArgument('ROUND_ID', 'round') });
       if (values.pdf !== undefined) {
         const file = pdfPath(values);
         return withApp(values, async (app) => {
@@ -102,8 +104,8 @@ export const leafletsCommands: Command[] = [
     summary: 'List volunteers with their roles and the work they have done',
     options: { json: { type: 'boolean' }, role: { type: 'string' } },
     async run(values) {
-      const role = typeof values.role === 'string' ? values.role : undefined;
-      const volunteers = await withApp(values, (app) => call(app, 'volunteers.list', { role }));
+      const input = inputOf('volunteers.list', { role: values.role }, { role: '--role' });
+      const volunteers = await withApp(values, (app) => call(app, 'volunteers.list', input));
       if (values.json) printJson(volunteers);
       else if (volunteers.length === 0) console.log('No volunteers yet. Add them in the app (Volunteers → Add a volunteer).');
       else

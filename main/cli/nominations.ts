@@ -1,14 +1,6 @@
 import type { NominationCheck } from '../../shared/contract/candidates.ts';
 import { CANDIDACY_STATUS_LABELS, ITEM_STATE_LABELS } from '../../shared/domain/nominations.ts';
-import { CliError, type Command, call, printJson, withApp } from './command.ts';
-
-function contestId(values: Record<string, unknown>): number {
-  const raw = values.contest;
-  if (typeof raw !== 'string') throw new CliError('Name the contest: hustings nominations check --contest ID', 2);
-  const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n < 1) throw new CliError(`--contest must be a contest id (a whole number), not "${raw}"`, 2);
-  return n;
-}
+import { CONTEST_OPTION, type Command, call, inputOf, numberOption, printJson, withApp } from './command.ts';
 
 function printCheck(check: NominationCheck): void {
   const lines = [`${check.contest} — close of nominations: ${check.closeOfNominations ?? 'not known yet'}`];
@@ -34,8 +26,8 @@ export const nominationsCommands: Command[] = [
     summary: 'Each candidacy’s nomination checklist in a contest: item states and the problems found',
     options: { contest: { type: 'string' }, json: { type: 'boolean' } },
     async run(values) {
-      const id = contestId(values);
-      const check = await withApp(values, (app) => call(app, 'nominations.check', { contestId: id }));
+      const input = inputOf('nominations.check', { contestId: numberOption(values.contest) }, { contestId: CONTEST_OPTION });
+      const check = await withApp(values, (app) => call(app, 'nominations.check', input));
       if (values.json) printJson(check);
       else printCheck(check);
       return 0;

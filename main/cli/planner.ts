@@ -1,6 +1,6 @@
 import type { ContestPlan } from '../../shared/contract/planner.ts';
 import { VERDICT_LABELS } from '../../shared/domain/planner.ts';
-import { CliError, type Command, call, printJson, printTable, withApp } from './command.ts';
+import { type Command, call, inputOf, numberOption, printJson, printTable, withApp } from './command.ts';
 
 function printPlan(p: Omit<ContestPlan, 'decisions'>) {
   console.log(`${p.contest.areaName} (${p.contest.electionName}): ${VERDICT_LABELS[p.plan.verdict]}`);
@@ -14,9 +14,12 @@ export const plannerCommands: Command[] = [
     summary: 'A contest’s plan: verdict and every reason',
     options: { json: { type: 'boolean' } },
     async run(values, positionals) {
-      const contestId = Number(positionals[0]);
-      if (!Number.isInteger(contestId) || contestId <= 0) throw new CliError('Give the contest id: hustings planner show CONTEST_ID', 2);
-      const p = await withApp(values, (app) => call(app, 'planner.get', { contestId }));
+      const input = inputOf(
+        'planner.get',
+        { contestId: numberOption(positionals[0]) },
+        { contestId: { option: 'CONTEST_ID', guide: 'Give the contest id: hustings planner show CONTEST_ID' } },
+      );
+      const p = await withApp(values, (app) => call(app, 'planner.get', input));
       if (values.json) printJson(p);
       else printPlan(p);
       return 0;
@@ -28,9 +31,8 @@ export const plannerCommands: Command[] = [
     summary: 'Every contest’s verdict side by side',
     options: { json: { type: 'boolean' }, election: { type: 'string' } },
     async run(values) {
-      const electionId = values.election === undefined ? undefined : Number(values.election);
-      if (electionId !== undefined && (!Number.isInteger(electionId) || electionId <= 0)) throw new CliError('--election takes an election id', 2);
-      const rows = await withApp(values, (app) => call(app, 'planner.list', { electionId }));
+      const input = inputOf('planner.list', { electionId: numberOption(values.election) }, { electionId: '--election' });
+      const rows = await withApp(values, (app) => call(app, 'planner.list', input));
       if (values.json) printJson(rows);
       else if (rows.length === 0) console.log('No contests yet: add areas to an election first.');
       else

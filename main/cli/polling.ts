@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { planTellersRota, writeTellersRota } from '../pdf/tellers-rota.ts';
-import { CliError, type Command, withApp } from './command.ts';
+import { CONTEST_OPTION, CliError, type Command, inputOf, numberOption, withApp } from './command.ts';
 
 export const pollingCommands: Command[] = [
   {
@@ -10,8 +10,7 @@ export const pollingCommands: Command[] = [
     summary: 'Write a contest’s tellers’ rota as an A4 PDF: each polling station’s shifts in time order, with the hours no teller covers',
     options: { contest: { type: 'string' }, pdf: { type: 'string' } },
     async run(values) {
-      const contestId = Number(values.contest);
-      if (!Number.isInteger(contestId) || contestId <= 0) throw new CliError('Give the contest with --contest ID (see `hustings call contests.list`)', 2);
+      const { contestId } = inputOf('polling.get', { contestId: numberOption(values.contest) }, { contestId: CONTEST_OPTION });
       const file = values.pdf;
       if (typeof file !== 'string' || file === '') throw new CliError('Name the PDF to write with --pdf FILE', 2);
       return withApp(values, async (app) => {

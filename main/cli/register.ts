@@ -5,14 +5,15 @@ import type { ImportReport } from '../../shared/contract/register.ts';
 import { TEXT_ENCODING_LABELS } from '../../shared/domain/text-encoding.ts';
 import { votedInText } from '../../shared/domain/voting-columns.ts';
 import { planWalkSheets, writeWalkSheets } from '../pdf/walk-sheets.ts';
-import { CliError, type Command, call, printJson, withApp } from './command.ts';
+import { CliError, type Command, type Values, call, inputOf, numberOption, printJson, withApp } from './command.ts';
 import { openPdf, pdfPath } from './pdf-file.ts';
 import { votedInOption, votedInOptions } from './voted-in.ts';
 
-function areaIdOf(value: unknown): number {
-  const id = Number(value);
-  if (!Number.isInteger(id) || id <= 0) throw new CliError('Give the area with --area ID (see `hustings areas list`)', 2);
-  return id;
+const AREA_OPTION = { option: '--area', guide: 'Give the area with --area ID (see `hustings areas list`)' };
+
+/** The area of --area, checked as every register method checks an area id. */
+function areaIdOf(values: Values): number {
+  return inputOf('register.listDistricts', { areaId: numberOption(values.area) }, { areaId: AREA_OPTION }).areaId;
 }
 
 export const registerCommands: Command[] = [
@@ -25,7 +26,7 @@ export const registerCommands: Command[] = [
     async run(values, positionals) {
       const file = positionals[0];
       if (!file) throw new CliError('Name the register CSV: hustings register import FILE --area ID', 2);
-      const areaId = areaIdOf(values.area);
+      const areaId = areaIdOf(values);
       let size: number;
       try {
         size = statSync(file).size;
@@ -83,7 +84,7 @@ export const registerCommands: Command[] = [
     summary: 'Polling districts of an area’s register with household and elector counts',
     options: { area: { type: 'string' }, json: { type: 'boolean' } },
     async run(values) {
-      const areaId = areaIdOf(values.area);
+      const areaId = areaIdOf(values);
       return withApp(values, async (app) => {
         const rows = await call(app, 'register.listDistricts', { areaId });
         if (values.json) printJson(rows);
@@ -99,10 +100,13 @@ export const registerCommands: Command[] = [
       'Write an area’s walk sheets (or one polling district’s) as an A4 PDF, in the order a canvasser walks them; with --voted N --of M only electors who voted in at least N of the last M elections',
     options: { area: { type: 'string' }, district: { type: 'string' }, ...votedInOptions, pdf: { type: 'string' } },
     async run(values) {
-      const areaId = areaIdOf(values.area);
       const votedIn = votedInOption(values);
+      const { areaId, pollingDistrict: district } = inputOf(
+        'register.getWalkSheet',
+        { areaId: numberOption(values.area), pollingDistrict: values.district === '' ? undefined : values.district },
+        { areaId: AREA_OPTION, pollingDistrict: '--district' },
+      );
       const file = pdfPath(values);
-      const district = typeof values.district === 'string' && values.district !== '' ? values.district : undefined;
       return withApp(values, async (app) => {
         // Checked (area, district) before the file is created: a refusal leaves nothing behind.
         const plan = await planWalkSheets(app.dispatch, areaId, district, votedIn);

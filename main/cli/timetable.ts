@@ -3,7 +3,7 @@ import { DC_ELECTION_ID, ELECTION_TYPES, NATIONS } from '../../shared/domain/ele
 import type { ElectionType, Nation } from '../../shared/domain/election-types.ts';
 import { TimetableInputError, computeTimetable, formatTime, timetableJson } from '../../shared/domain/timetable.ts';
 import { formatDateLong, isoDateProblem } from '../../shared/domain/working-days.ts';
-import { CliError, type Command, type Values, call, printJson, printTable, withApp } from './command.ts';
+import { CliError, type Command, type Values, call, inputOf, numberOption, printJson, printTable, withApp } from './command.ts';
 
 type Row = { key: string; label: string; date: string; time?: string };
 
@@ -110,7 +110,13 @@ export const timetableCommands: Command[] = [
       json: { type: 'boolean' },
     },
     async run(values) {
-      const input = timetableInputFromOptions(values);
+      const input = inputOf('timetable.compute', timetableInputFromOptions(values), {
+        type: '--type',
+        pollingDay: '--poll',
+        nation: '--nation',
+        declaredOn: '--declared',
+        overrides: '--close',
+      });
       const json = values.json === true;
       if (typeof values.db === 'string') {
         const r = await withApp(values, (app) => call(app, 'timetable.compute', input));
@@ -133,11 +139,11 @@ export const timetableCommands: Command[] = [
     summary: 'Upcoming deadlines across all elections, contests and tasks; --ics FILE writes an iCalendar file',
     options: { election: { type: 'string' }, contest: { type: 'string' }, past: { type: 'boolean' }, json: { type: 'boolean' }, ics: { type: 'string' } },
     async run(values) {
-      const filter = {
-        electionId: values.election === undefined ? undefined : Number(values.election),
-        contestId: values.contest === undefined ? undefined : Number(values.contest),
-        includePast: values.past === true,
-      };
+      const filter = inputOf(
+        'deadlines.list',
+        { electionId: numberOption(values.election), contestId: numberOption(values.contest), includePast: values.past === true },
+        { electionId: '--election', contestId: '--contest' },
+      );
       return withApp(values, async (app) => {
         if (typeof values.ics === 'string') {
           const r = await call(app, 'deadlines.ics', { ...filter, includePast: true, includeDone: true });

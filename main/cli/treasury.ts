@@ -3,15 +3,11 @@ import { writeCsv } from '../../shared/domain/csv.ts';
 import { returnCsvRows } from '../../shared/domain/election-return.ts';
 import { formatPence } from '../../shared/domain/money.ts';
 import { writeExpensesReturn } from '../pdf/expenses-return.ts';
-import { CliError, type Command, type Values, call, printJson, withApp } from './command.ts';
+import { CONTEST_OPTION, CliError, type Command, type Values, call, inputOf, numberOption, printJson, withApp } from './command.ts';
 import { openPdf, pdfPath } from './pdf-file.ts';
 
 function contestId(values: Values): number {
-  const raw = values.contest;
-  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || Number(raw) < 1) {
-    throw new CliError(`--contest must be a contest id (a whole number), got ${raw === undefined ? 'nothing' : JSON.stringify(raw)}`, 2);
-  }
-  return Number(raw);
+  return inputOf('treasury.getLimit', { contestId: numberOption(values.contest) }, { contestId: CONTEST_OPTION }).contestId;
 }
 
 export const treasuryCommands: Command[] = [

@@ -17,6 +17,18 @@ const backupPassphrase = z
   .max(1024, 'That is longer than any passphrase or recovery key')
   .optional();
 
+/**
+ * A file anywhere, named on the command line (`hustings backup FILE`, `hustings restore FILE`);
+ * the app names backups in the backups folder, and only the command line may name other files.
+ */
+const anyFile = z.string({ error: 'Name a file' }).min(1, 'Name a file').max(4096, 'That path is longer than any file name');
+
+/** A backup in the list (`file`) or, from the command line, any file (`from`): one of the two. */
+function checkOneBackup({ file, from }: { file?: string; from?: string }, ctx: z.RefinementCtx) {
+  if (file === undefined && from === undefined) ctx.addIssue({ code: 'custom', path: ['file'], message: 'Choose a backup from the list' });
+  if (file !== undefined && from !== undefined) ctx.addIssue({ code: 'custom', path: ['from'], message: 'Name a backup from the list or a file, not both' });
+}
+
 /** A new backup passphrase for a copy taken off the machine. */
 export const newBackupPassphrase = z
   .string({ error: 'Choose a passphrase for the copy' })
@@ -60,10 +72,14 @@ export const backupsContract = {
       backups: z.array(listedBackup),
     }),
   ),
-  'backups.create': maintenance('Take a backup now (kept until you delete it)', z.strictObject({}), backupInfo),
+  'backups.create': maintenance(
+    'Take a backup now (kept until you delete it); from the command line `to` writes it to that file instead of the backups folder, never over an existing one',
+    z.strictObject({ to: anyFile.optional() }),
+    backupInfo,
+  ),
   'backups.copy': maintenance(
-    'Take a copy for taking off the machine, encrypted with its own backup passphrase (SQLCipher 4 passphrase mode); kept until you delete it',
-    z.strictObject({ passphrase: newBackupPassphrase }),
+    'Take a copy for taking off the machine, encrypted with its own backup passphrase (SQLCipher 4 passphrase mode); kept until you delete it. From the command line `to` writes it to that file instead',
+    z.strictObject({ passphrase: newBackupPassphrase, to: anyFile.optional() }),
     backupInfo,
   ),
   'backups.setRetention': maintenance(
@@ -88,13 +104,13 @@ export const backupsContract = {
     z.object({ deleted: z.string() }),
   ),
   'backups.verify': query(
-    'Check a backup can be restored: it opens (with its passphrase or recovery key when its key is not the database’s), SQLite integrity check, a Hustings database, schema version',
-    z.strictObject({ file: backupFile, passphrase: backupPassphrase }),
+    'Check a backup can be restored: it opens (with its passphrase or recovery key when its key is not the database’s), SQLite integrity check, a Hustings database, schema version. From the command line `from` names any file instead of `file`',
+    z.strictObject({ file: backupFile.optional(), from: anyFile.optional(), passphrase: backupPassphrase }).superRefine(checkOneBackup),
     backupVerdict,
   ),
   'backups.restore': maintenance(
-    'Replace the data with a backup; needs confirm: true, and its passphrase or recovery key when its key is not the database’s. The current data is backed up first',
-    z.strictObject({ file: backupFile, confirm: confirmFlag, passphrase: backupPassphrase }),
+    'Replace the data with a backup; needs confirm: true, and its passphrase or recovery key when its key is not the database’s. The current data is backed up first. From the command line `from` names any file instead of `file`',
+    z.strictObject({ file: backupFile.optional(), from: anyFile.optional(), confirm: confirmFlag, passphrase: backupPassphrase }).superRefine(checkOneBackup),
     z.object({
       restoredFrom: z.string(),
       safetyBackup: z.string(),

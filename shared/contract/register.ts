@@ -43,6 +43,7 @@ const elector = electorSummary.extend({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
+export type ElectorOut = z.infer<typeof elector>;
 
 const household = z.object({
   id,
@@ -56,6 +57,7 @@ const household = z.object({
   postcode: z.string(),
   walkSeq: z.number(),
 });
+export type HouseholdOut = z.infer<typeof household>;
 
 export const canvassReturn = z.object({
   id,

@@ -332,6 +332,6 @@ describe('CLI', () => {
       failed = e;
     }
     expect(failed?.status).toBe(2);
-    expect(String(failed?.stderr)).toMatch(/--contest must be a contest id/);
+    expect(String(failed?.stderr)).toMatch(/^--contest: Must be a record id \(a whole number\)\nGive the contest with --contest ID/);
   });
 });

@@ -67,7 +67,7 @@ describe('the hustings command', () => {
     expect((copy.prepare('SELECT COUNT(*) AS n FROM areas').get() as { n: number }).n).toBe(649);
     copy.close();
     expect(hustings('backup', file, '--db', db).code).toBe(1);
-  });
+  }, 60_000); // three runs of the command line: slow on a busy machine
 
   it('imports a register, refuses a re-import that would remove electors until told, and applies notices of alteration', () => {
     const areas = join(dir, 'areas.csv');
@@ -128,7 +128,13 @@ describe('the hustings command', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('--port must be a number from 0 to 65535');
     expect(hustings('areas', 'import', join(dir, 'missing.csv'), '--db', db).err).toMatch(/Cannot read/);
-  });
+    // Options that become a method's input are checked with the contract's schema, named as typed.
+    expect(hustings('deadlines', '--election', '0', '--contest', 'two', '--db', db)).toMatchObject({
+      code: 2,
+      err: '--election: Must be a record id\n--contest: Must be a record id (a whole number)\n',
+    });
+    expect(hustings('volunteers', 'list', '--role', 'x'.repeat(41), '--db', db)).toMatchObject({ code: 2, err: expect.stringMatching(/^--role: /) });
+  }, 60_000);
 });
 
 /**

@@ -5,23 +5,22 @@ import { DeleteButton } from '../../ui/DeleteButton.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { formatDate, plural } from '../../ui/format.ts';
-import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { ErrorMessage, PageHeader } from '../../ui/Page.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
 
 /** A canvass session's date, district, canvassers and notes, changed or deleted with its returns. */
 export function SessionEditPage() {
   const id = Number(useParams().id);
   const session = useApi('canvass.getSession', { id });
-  if (session.error) return <ErrorMessage error={session.error} />;
-  if (!session.data) return <Loading />;
+  if (!session.data) return <Loaded of={session} />;
   return <WithDistricts key={session.data.id} session={session.data} />;
 }
 
 /** The form starts once the area's districts are there, so the select shows the session's own. */
 function WithDistricts(props: { session: CanvassSessionOut }) {
   const districts = useApi('register.listDistricts', { areaId: props.session.areaId });
-  if (districts.error) return <ErrorMessage error={districts.error} />;
-  if (!districts.data) return <Loading />;
+  if (!districts.data) return <Loaded of={districts} />;
   return <SessionForm session={props.session} districts={districts.data.map((d) => d.pollingDistrict)} />;
 }
 

@@ -3,7 +3,8 @@ import { electionTypeLabel } from '../../../../shared/domain/election-types.ts';
 import { ukToday } from '../../../../shared/domain/working-days.ts';
 import { useApi } from '../../app/api.ts';
 import { formatDate, plural } from '../../ui/format.ts';
-import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { PageHeader } from '../../ui/Page.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
 import { NextDeadlinesPanel } from '../timetable/DeadlinesPage.tsx';
 import { PendingRecoveryKey } from '../settings/RecoveryKeyPanel.tsx';
 import { DashboardContests } from './DashboardContests.tsx';
@@ -12,9 +13,7 @@ export function HomePage() {
   const elections = useApi('elections.list', {});
   const areas = useApi('areas.list', {});
   const contests = useApi('contests.list', {});
-  const error = elections.error ?? areas.error ?? contests.error;
-  if (error) return <ErrorMessage error={error} />;
-  if (!elections.data || !areas.data || !contests.data) return <Loading />;
+  if (!elections.data || !areas.data || !contests.data) return <Loaded of={[elections, areas, contests]} />;
 
   if (elections.data.length === 0 || areas.data.length === 0) {
     return (

@@ -6,6 +6,7 @@ import { useApi } from '../../app/api.ts';
 import { Field } from '../../ui/Field.tsx';
 import { formatDate, formatNumber } from '../../ui/format.ts';
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
 import { COVERAGE_LABELS, LeafletingNav, leafletLabel } from './common.tsx';
 
 export function CoveragePage() {
@@ -72,9 +73,9 @@ export function CoveragePage() {
 }
 
 function Report(props: { leafletId: number; contestId: number | null }) {
-  const { data: c, error } = useApi('leaflets.coverage', { leafletId: props.leafletId, contestId: props.contestId });
-  if (error) return <ErrorMessage error={error} />;
-  if (!c) return <Loading />;
+  const coverage = useApi('leaflets.coverage', { leafletId: props.leafletId, contestId: props.contestId });
+  const c = coverage.data;
+  if (!c) return <Loaded of={coverage} />;
   if (c.rounds.length === 0) {
     return (
       <EmptyState title="No rounds here yet">

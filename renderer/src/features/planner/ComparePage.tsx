@@ -2,7 +2,8 @@ import { Link } from 'react-router';
 import type { ContestPlan } from '../../../../shared/contract/planner.ts';
 import { useApi } from '../../app/api.ts';
 import { formatDate, formatNumber } from '../../ui/format.ts';
-import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { EmptyState, PageHeader } from '../../ui/Page.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
 import { StatusBadge } from '../contests/StatusBadge.tsx';
 import { DecisionsTable } from './DecisionsPanel.tsx';
 import { Findings, money } from './PlannerPage.tsx';
@@ -17,9 +18,7 @@ function against(need: number | null, have: number | null, show: (n: number) => 
 export function ComparePage() {
   const rows = useApi('planner.list', {});
   const decisions = useApi('planner.listDecisions', {});
-  const error = rows.error ?? decisions.error;
-  if (error) return <ErrorMessage error={error} />;
-  if (!rows.data || !decisions.data) return <Loading />;
+  if (!rows.data || !decisions.data) return <Loaded of={[rows, decisions]} />;
   if (rows.data.length === 0) {
     return (
       <>

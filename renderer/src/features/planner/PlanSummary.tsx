@@ -1,14 +1,14 @@
 import { Link } from 'react-router';
 import { useApi } from '../../app/api.ts';
-import { ErrorMessage, Loading } from '../../ui/Page.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
 import { Findings } from './PlannerPage.tsx';
 import { VerdictBadge } from './VerdictBadge.tsx';
 
 /** A contest's verdict and what stands in its way, for the contest page. */
 export function PlanSummary(props: { contestId: number }) {
-  const { data, error } = useApi('planner.get', { contestId: props.contestId });
-  if (error) return <ErrorMessage error={error} />;
-  if (!data) return <Loading />;
+  const plan = useApi('planner.get', { contestId: props.contestId });
+  const { data } = plan;
+  if (!data) return <Loaded of={plan} />;
   const problems = data.plan.findings.filter((f) => f.level !== 'ok');
   return (
     <section className="panel" aria-labelledby="plan-summary-heading">

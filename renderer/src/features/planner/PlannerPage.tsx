@@ -5,7 +5,8 @@ import { type FindingLevel, HOUSEHOLD_SOURCE_LABELS } from '../../../../shared/d
 import { api, useApi } from '../../app/api.ts';
 import { Field } from '../../ui/Field.tsx';
 import { formatDate, formatNumber } from '../../ui/format.ts';
-import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { ErrorMessage, PageHeader } from '../../ui/Page.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
 import { StatusBadge } from '../contests/StatusBadge.tsx';
 import { DecisionsPanel } from './DecisionsPanel.tsx';
@@ -24,9 +25,9 @@ function count(n: number | null | undefined, unit = ''): string {
 
 export function PlannerPage() {
   const contestId = Number(useParams().id);
-  const { data, error } = useApi('planner.get', { contestId });
-  if (error) return <ErrorMessage error={error} />;
-  if (!data) return <Loading />;
+  const plan = useApi('planner.get', { contestId });
+  const { data } = plan;
+  if (!data) return <Loaded of={plan} />;
   const c = data.contest;
   return (
     <>

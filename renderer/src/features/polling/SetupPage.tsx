@@ -1,7 +1,8 @@
 import { Link, useParams } from 'react-router';
 import { useApi } from '../../app/api.ts';
 import { formatDate, plural } from '../../ui/format.ts';
-import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { PageHeader } from '../../ui/Page.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
 import { DutiesPanel } from './SetupDuties.tsx';
 import { PromisesPanel } from './SetupPromises.tsx';
 import { RoomsPanel } from './SetupRooms.tsx';
@@ -11,9 +12,9 @@ import { POLLING_LINKS } from './links.ts';
 /** /contests/:id/polling-day: everything set up before polling day, and the way to the day's pages. */
 export function SetupPage() {
   const contestId = Number(useParams().id);
-  const { data, error } = useApi('polling.get', { contestId });
-  if (error) return <ErrorMessage error={error} />;
-  if (!data) return <Loading />;
+  const overview = useApi('polling.get', { contestId });
+  const { data } = overview;
+  if (!data) return <Loaded of={overview} />;
   const c = data.contest;
   return (
     <>

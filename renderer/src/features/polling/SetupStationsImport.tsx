@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { api, ApiCallError, useApi } from '../../app/api.ts';
 import { Field } from '../../ui/Field.tsx';
-import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { ErrorMessage, PageHeader } from '../../ui/Page.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
 import { pollingDayBack } from './links.ts';
 
 type Columns = { district: number | null; name: number | null; address: number | null };
@@ -24,8 +25,7 @@ export function SetupStationsImportPage() {
   const [error, setError] = useState<string>();
   const [problems, setProblems] = useState<[string, string][]>([]);
   const [busy, setBusy] = useState(false);
-  if (overview.error) return <ErrorMessage error={overview.error} />;
-  if (!overview.data) return <Loading />;
+  if (!overview.data) return <Loaded of={overview} />;
   const c = overview.data.contest;
 
   const choose = async (file: File | undefined) => {

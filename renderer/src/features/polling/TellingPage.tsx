@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useApi } from '../../app/api.ts';
 import { formatDate } from '../../ui/format.ts';
-import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { ErrorMessage, PageHeader } from '../../ui/Page.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
 import { DistrictSelect } from './DistrictSelect.tsx';
 import { RapidNumberEntry } from './RapidNumberEntry.tsx';
 import { pollingDayBack } from './links.ts';
@@ -17,8 +18,7 @@ export function TellingPage() {
   const contest = useApi('contests.get', { id: contestId });
   const districts = useApi('telling.getDistricts', { contestId });
   const [district, setDistrict] = useState('');
-  if (contest.error) return <ErrorMessage error={contest.error} />;
-  if (!contest.data) return <Loading />;
+  if (!contest.data) return <Loaded of={contest} />;
   const c = contest.data;
   const chosen = districts.data?.districts.find((d) => d.pollingDistrict === district);
   return (

@@ -2,7 +2,8 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { REQUEST_LABELS } from '../../../../shared/domain/canvass-codes.ts';
 import { api, useApi } from '../../app/api.ts';
 import { formatDate } from '../../ui/format.ts';
-import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { PageHeader } from '../../ui/Page.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
 import { PersonalDataActions } from '../../ui/PersonalDataActions.tsx';
 import { oneLine, outcomeLabel } from './labels.ts';
 import { ReturnsTable } from './ReturnsTable.tsx';
@@ -21,10 +22,10 @@ function votingSummary(v: MethodOutput<'voting.electorHistory'>): string {
 export function ElectorPage() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
-  const { data, error } = useApi('register.getElector', { id });
+  const elector = useApi('register.getElector', { id });
+  const { data } = elector;
   const voting = useApi('voting.electorHistory', { electorId: id });
-  if (error) return <ErrorMessage error={error} />;
-  if (!data) return <Loading />;
+  if (!data) return <Loaded of={elector} />;
   const e = data.elector;
 
   return (

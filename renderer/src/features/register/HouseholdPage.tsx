@@ -1,14 +1,15 @@
 import { Link, useParams } from 'react-router';
 import { useApi } from '../../app/api.ts';
-import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { PageHeader } from '../../ui/Page.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
 import { oneLine, outcomeLabel } from './labels.ts';
 import { ReturnsTable } from './ReturnsTable.tsx';
 
 export function HouseholdPage() {
   const id = Number(useParams().id);
-  const { data, error } = useApi('register.getHousehold', { id });
-  if (error) return <ErrorMessage error={error} />;
-  if (!data) return <Loading />;
+  const household = useApi('register.getHousehold', { id });
+  const { data } = household;
+  if (!data) return <Loaded of={household} />;
   const h = data.household;
   return (
     <>

@@ -3,7 +3,8 @@ import type { Ledger } from '../../../../shared/contract/treasury.ts';
 import { formatPence } from '../../../../shared/domain/money.ts';
 import { useApi } from '../../app/api.ts';
 import { formatDate } from '../../ui/format.ts';
-import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { PageHeader } from '../../ui/Page.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
 import { DepositPanel } from './DepositPanel.tsx';
 import { DonationsPanel } from './DonationsPanel.tsx';
 import { ExpensesPanel } from './ExpensesPanel.tsx';
@@ -16,9 +17,9 @@ import './treasury.css';
 /** One contest's money: the limit and spend against it, post-poll deadlines, deposit, donations, expenses. */
 export function LedgerPage() {
   const contestId = Number(useParams().contestId);
-  const { data, error } = useApi('treasury.getLedger', { contestId });
-  if (error) return <ErrorMessage error={error} />;
-  if (!data) return <Loading />;
+  const ledger = useApi('treasury.getLedger', { contestId });
+  const { data } = ledger;
+  if (!data) return <Loaded of={ledger} />;
   return (
     <>
       <PageHeader
