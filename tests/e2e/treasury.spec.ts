@@ -1,4 +1,4 @@
-import { addDays, ukToday } from '../../shared/domain/working-days.ts';
+import { addDays, formatDateLong, ukToday } from '../../shared/domain/working-days.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
 
 /** Dates relative to today, so the 30-day rule and post-poll deadlines read the same any day the test runs. */
@@ -45,14 +45,14 @@ test('a treasurer records the deposit, donations and spending, sees the gauge an
   await newDonation.getByLabel('Date received').fill(day(-5));
   await newDonation.getByRole('button', { name: 'Record the donation' }).click();
   const ann = page.getByRole('row', { name: /Ann Elector/ });
-  await expect(ann).toContainText(`Decide by ${day(25)} (25 days left)`);
+  await expect(ann).toContainText(`Decide by ${formatDateLong(day(25))} (25 days left)`);
 
   await newDonation.getByLabel('Donor name').fill('Offshore Holdings Ltd');
   await newDonation.getByLabel('Donor address').fill('PO Box 1, George Town, Cayman Islands');
   await newDonation.getByLabel('Amount').fill('1,000');
   await newDonation.getByLabel('Date received').fill(day(-4));
   await newDonation.getByRole('button', { name: 'Record the donation' }).click();
-  await expect(page.getByRole('row', { name: /Offshore Holdings/ })).toContainText(`Decide by ${day(26)}`);
+  await expect(page.getByRole('row', { name: /Offshore Holdings/ })).toContainText(`Decide by ${formatDateLong(day(26))}`);
   await expectAccessible(page);
 
   // Accepting over £50 without a permissible source is refused, with the reason beside the field.
@@ -227,7 +227,7 @@ test('a donation first marked accepted, then returned, is saved as returned with
   await form.getByRole('button', { name: 'Record the donation' }).click();
   const row = page.getByRole('row', { name: /Offshore Holdings/ });
   await expect(row).toContainText('Returned');
-  await expect(row).toContainText(`Returned on ${day(-2)}`);
+  await expect(row).toContainText(`Returned on ${formatDateLong(day(-2))}`);
   const saved = (await app.call('treasury.getLedger', { contestId: c.body.value.id })).body.value.donations;
   expect(saved.map((d: { status: string; acceptedOn: string | null }) => [d.status, d.acceptedOn])).toEqual([['returned', null]]);
 });
