@@ -261,11 +261,14 @@ export async function runUiBench(opts: UiBenchOptions): Promise<{ figures: Figur
           ],
         })),
       );
-
+    } finally {
+      await browser.close();
+    }
+    try {
+      // With the browser gone: the door's figure is one client's, not shared with a page's calls.
       figures.http_return_median_ms = round(await httpReturns(server.origin, server.token, data, opts.httpReturns), 3);
       log(`One return through the HTTP door (keep-alive, one client): median ${figures.http_return_median_ms} ms`);
     } finally {
-      await browser.close();
       await server.stop();
     }
     // In-process, on the same data once the server has let go of it.
