@@ -5,9 +5,7 @@
  */
 import { databaseKind, EncryptionKeyError, type KeyProtector, type KeySource, RecoveryKeyTypoError, unlock, WrongKeyError } from '../db/encryption/unlock.ts';
 import { lockedKeyFile, type KeyFile, readKeyFile, writeKeyFileText } from '../db/encryption/keys.ts';
-
-/** The shortest new passphrase, as on the terminal. */
-const MIN_PASSPHRASE = 8;
+import { MIN_PASSPHRASE } from '../shared/contract/encrypt.ts';
 
 /**
  * Whether safeStorage is a real keychain. On Linux without a secret service Electron falls back

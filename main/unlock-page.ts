@@ -3,6 +3,7 @@
  * cannot start before the database is open), three small files under a CSP that runs only its
  * own script. It talks to main only through window.hustingsUnlock (main/electron/unlock-preload.ts).
  */
+import { MIN_PASSPHRASE } from '../shared/contract/encrypt.ts';
 import { APP_SCHEME } from './electron-policy.ts';
 
 const UNLOCK_HOST = 'unlock';
@@ -29,7 +30,7 @@ const HTML = `<!doctype html>
 <p class="hint" id="key-hint">13 groups of 5 letters and digits. Spaces, dashes and capitals do not matter.</p>
 </div>
 <div id="new-fields" hidden>
-<label for="new">New passphrase (at least 8 characters)</label>
+<label for="new">New passphrase (at least ${MIN_PASSPHRASE} characters)</label>
 <input id="new" type="password" autocomplete="new-password">
 <label for="repeat">The same passphrase again</label>
 <input id="repeat" type="password" autocomplete="new-password">

@@ -5,10 +5,8 @@
  */
 import { parseRecoveryKey } from '../../db/encryption/keys.ts';
 import { databaseKind, type KeySource } from '../../db/encryption/unlock.ts';
+import { MIN_PASSPHRASE } from '../../shared/contract/encrypt.ts';
 import { CliError, type Values } from './command.ts';
-
-/** Shortest new passphrase accepted: scrypt slows guessing, it cannot make "1234" safe. */
-const MIN_PASSPHRASE = 8;
 
 function recoveryKeyGiven(values: Values): string | undefined {
   if (typeof values['recovery-key'] === 'string') return values['recovery-key'];

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { maintenance } from './define.ts';
 
-/** A new passphrase, as long as the terminal asks for (main/cli/unlock.ts MIN_PASSPHRASE). */
+/** Shortest new passphrase accepted at every door: scrypt slows guessing, it cannot make "1234" safe. */
+export const MIN_PASSPHRASE = 8;
+
+/** A new passphrase. */
 export const newPassphrase = z
   .string({ error: 'Choose a passphrase' })
-  .min(8, 'Choose a passphrase of at least 8 characters: a few unrelated words are easy to remember and hard to guess')
+  .min(MIN_PASSPHRASE, `Choose a passphrase of at least ${MIN_PASSPHRASE} characters: a few unrelated words are easy to remember and hard to guess`)
   .max(1000, 'That passphrase is over 1,000 characters: choose a shorter one');
 
 /** Converting a plain (unencrypted) database file to an encrypted one, in place. */
