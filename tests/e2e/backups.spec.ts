@@ -54,7 +54,7 @@ test('the Backups page takes a backup and a copy with its own passphrase, and re
   await expect(page.getByRole('table')).toContainText('Before a restore');
   await page.screenshot({ path: '/tmp/safety/backups-restored.png', fullPage: true });
 
-  await page.getByRole('link', { name: 'Elections' }).click();
+  await page.getByRole('link', { name: 'Elections', exact: true }).click();
   await expect(page.getByRole('link', { name: 'Kept in the copy' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Made after the copy' })).toHaveCount(0);
 });

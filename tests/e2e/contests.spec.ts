@@ -27,7 +27,7 @@ test('a coordinator considers every Welsh seat at once, compares them under Wher
   await importConstituencies(app);
   await seed(app, 'elections.create', { name: 'General election 2029', type: 'uk-parliament', pollingDay: '2029-05-03', nation: 'england' });
 
-  await page.getByRole('link', { name: 'Elections' }).click();
+  await page.getByRole('link', { name: 'Elections', exact: true }).click();
   await page.getByRole('link', { name: 'General election 2029' }).click();
   const panel = page.getByRole('region', { name: 'Consider all constituency areas at once' });
   await expect(panel.getByRole('status')).toHaveText('650 areas match.');
@@ -53,7 +53,7 @@ test('a coordinator considers every Welsh seat at once, compares them under Wher
   await page.getByLabel('Members and sympathisers known in the area').fill('40');
   await page.getByRole('button', { name: 'Save and recalculate' }).click();
   await expect(page.getByRole('heading', { name: /^Verdict:/ })).toBeVisible();
-  await page.getByRole('link', { name: 'Elections' }).click();
+  await page.getByRole('link', { name: 'Elections', exact: true }).click();
   await page.getByRole('link', { name: 'General election 2029' }).click();
   await panel.getByRole('button', { name: 'Undo: remove the 32 contests in Wales' }).click();
   await expect(panel.getByRole('status').last()).toHaveText(
@@ -95,7 +95,7 @@ test('a district council election offers every one of its wards, and no Westmins
   await seed(app, 'areas.import', { csv: wards, kind: 'ward', defaultNation: 'england', mapping: { name: 'Name' } });
   await seed(app, 'elections.create', { name: 'District council 2027', type: 'local', pollingDay: '2027-05-06', nation: 'england' });
 
-  await page.getByRole('link', { name: 'Elections' }).click();
+  await page.getByRole('link', { name: 'Elections', exact: true }).click();
   await page.getByRole('link', { name: 'District council 2027' }).click();
   await expect(page.getByText('520 ward or division areas to choose from')).toBeVisible();
   const area = page.getByLabel('Area', { exact: true });

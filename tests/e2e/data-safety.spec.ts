@@ -20,7 +20,7 @@ async function stopServer(child: ChildProcess) {
 test('a bookmarked browser-mode tab keeps working after a restart, and the address never shows the token', async ({ page, app }) => {
   expect(new URL(page.url()).searchParams.has('token')).toBe(false);
   await app.call('elections.create', { name: 'County 2027', ...ELECTION });
-  await page.getByRole('link', { name: 'Elections' }).click();
+  await page.getByRole('link', { name: 'Elections', exact: true }).click();
   await expect(page.getByRole('link', { name: 'County 2027' })).toBeVisible();
   const bookmark = page.url();
   expect(bookmark).not.toContain(app.token);
@@ -50,7 +50,7 @@ test('a bookmarked browser-mode tab keeps working after a restart, and the addre
     await expect(page.getByText('Missing or wrong token: open the address Hustings printed')).toBeVisible();
     await page.goto(renewed.url);
     expect(new URL(page.url()).searchParams.has('token')).toBe(false);
-    await page.getByRole('link', { name: 'Elections' }).click();
+    await page.getByRole('link', { name: 'Elections', exact: true }).click();
     await expect(page.getByRole('link', { name: 'County 2027' })).toBeVisible();
   } finally {
     await stopServer(renewed.process);
@@ -77,7 +77,7 @@ test("restoring another application's SQLite file from the Backups page is refus
   await expectAccessible(page);
   await page.screenshot({ path: '/tmp/safety/foreign-restore.png', fullPage: true });
 
-  await page.getByRole('link', { name: 'Elections' }).click();
+  await page.getByRole('link', { name: 'Elections', exact: true }).click();
   await expect(page.getByRole('link', { name: 'Live campaign' })).toBeVisible();
   expect((await app.call('elections.list', {})).body.value.map((e: { name: string }) => e.name)).toEqual(['Live campaign']);
 });

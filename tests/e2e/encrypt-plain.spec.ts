@@ -65,7 +65,7 @@ test('a plain database is encrypted from Settings and keeps working', async ({ p
 
     // The app goes on working on the converted file: after a reload the data is all there.
     await page.reload();
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Elections' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Elections', exact: true }).click();
     await expect(page.getByRole('link', { name: new RegExp(ELECTION) }).first()).toBeVisible();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await expect(page.getByText('This database is encrypted')).toBeVisible();
@@ -77,7 +77,7 @@ test('a plain database is encrypted from Settings and keeps working', async ({ p
     const again = await startBrowserMode({ dbPath, env: { HUSTINGS_PASSPHRASE: PASSPHRASE } });
     try {
       await page.goto(again.url);
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Elections' }).click();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Elections', exact: true }).click();
       await expect(page.getByRole('link', { name: new RegExp(ELECTION) }).first()).toBeVisible();
     } finally {
       await again.stop();

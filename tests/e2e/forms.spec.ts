@@ -1,7 +1,7 @@
 import { expect, expectAccessible, test } from './fixtures.ts';
 
 test('leaving a half-filled form asks first, by link, Back or closing the window, and staying keeps what was typed', async ({ page }) => {
-  await page.getByRole('link', { name: 'Elections' }).click();
+  await page.getByRole('link', { name: 'Elections', exact: true }).click();
   await page.getByRole('link', { name: 'New election' }).click();
   await page.getByLabel('Name').fill('General election 2031');
 
@@ -38,7 +38,7 @@ test('leaving a half-filled form asks first, by link, Back or closing the window
 });
 
 test('a form shows its problems when it is sent, all together, and an empty date asks for a date in plain words', async ({ page }) => {
-  await page.getByRole('link', { name: 'Elections' }).click();
+  await page.getByRole('link', { name: 'Elections', exact: true }).click();
   await page.getByRole('link', { name: 'New election' }).click();
   // Leaving a field says nothing yet: no message appears (and nothing moves) under the pointer.
   await page.getByLabel('Name').focus();

@@ -38,7 +38,7 @@ test('a coordinator sets up an election, imports constituencies and adds a conte
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByText('Imported 650 areas; skipped 2 rows.')).toBeVisible();
 
-  await page.getByRole('link', { name: 'Elections' }).click();
+  await page.getByRole('link', { name: 'Elections', exact: true }).click();
   await page.getByRole('link', { name: 'General election 2029' }).click();
   await page.getByLabel('Find an area').fill('Glasgow E');
   await page.getByLabel('Area', { exact: true }).selectOption({ label: 'Glasgow East (69,748 electors)' });

@@ -86,7 +86,7 @@ test('the Backups page takes a backup, checks it and restores it after asking', 
   await expect(rows).toHaveCount(2); // the safety backup of the data from before
   await expect(page.getByRole('table')).toContainText('Before a restore');
 
-  await page.getByRole('link', { name: 'Elections' }).click();
+  await page.getByRole('link', { name: 'Elections', exact: true }).click();
   await expect(page.getByRole('link', { name: 'In the backup' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Made after the backup' })).toHaveCount(0);
   await page.reload();

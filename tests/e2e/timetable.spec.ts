@@ -160,7 +160,7 @@ test('holidays: a day of mourning moves the timetable, and elections beyond the 
 test('a task’s assignee is picked from the volunteers, or typed when they are not one', async ({ page, app }) => {
   await app.call('elections.create', { name: 'Council elections 2027', type: 'local', pollingDay: '2027-05-06', nation: 'england' });
   for (const name of ['Ann Walker', 'Bob Green']) await app.call('volunteers.create', { name, roles: ['deliverer'], consentToContact: false });
-  await page.getByRole('link', { name: 'Elections' }).click();
+  await page.getByRole('link', { name: 'Elections', exact: true }).click();
   await page.getByRole('link', { name: 'Council elections 2027' }).click();
 
   const tasks = page.getByRole('region', { name: 'Tasks' });
