@@ -1,8 +1,9 @@
 import { syntheticCsv } from '../bench/synthetic-register.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
+import type { BrowserMode } from '../helpers/server.ts';
 
-test('a 1,500-elector district’s walk sheet is shown a page at a time: street headings, next page, go to a street, find an elector', async ({ page, app }) => {
-  test.setTimeout(180_000);
+/** Newtown, with a register of 1,500 electors in one polling district (AA). */
+async function newtown(app: BrowserMode) {
   const call = async (method: string, input: unknown) => (await app.call(method, input)).body.value;
   const area = await call('areas.create', { name: 'Newtown', kind: 'ward', nation: 'england', electorate: null, classification: null });
   const text = syntheticCsv(1_500);
@@ -11,6 +12,12 @@ test('a 1,500-elector district’s walk sheet is shown a page at a time: street 
   const preview = await call('register.importPreview', { fileId });
   await call('register.importStart', { fileId, areaId: area.id, mapping: preview.mapping });
   await expect.poll(async () => (await call('register.listDistricts', { areaId: area.id }))?.length, { timeout: 60_000 }).toBe(1);
+  return { call, area };
+}
+
+test('a 1,500-elector district’s walk sheet is shown a page at a time: street headings, next page, go to a street, find an elector', async ({ page, app }) => {
+  test.setTimeout(180_000);
+  const { area } = await newtown(app);
 
   await page.goto(`${app.origin}/#/register/${area.id}/walk-sheet`);
   await expect(page.getByRole('heading', { name: 'Walk sheet: Newtown, polling district AA' })).toBeVisible();
@@ -57,14 +64,7 @@ test('a 1,500-elector district’s walk sheet is shown a page at a time: street 
 
 test('a walk sheet filtered by voting history keeps its filter from page to page', async ({ page, app }) => {
   test.setTimeout(180_000);
-  const call = async (method: string, input: unknown) => (await app.call(method, input)).body.value;
-  const area = await call('areas.create', { name: 'Newtown', kind: 'ward', nation: 'england', electorate: null, classification: null });
-  const text = syntheticCsv(1_500);
-  const { fileId } = await call('uploads.begin', { name: 'register.csv', size: text.length });
-  await call('uploads.append', { fileId, text });
-  const preview = await call('register.importPreview', { fileId });
-  await call('register.importStart', { fileId, areaId: area.id, mapping: preview.mapping });
-  await expect.poll(async () => (await call('register.listDistricts', { areaId: area.id }))?.length, { timeout: 60_000 }).toBe(1);
+  const { call, area } = await newtown(app);
   // The marked register of the last election: the first 600 electors voted.
   const election = await call('elections.create', { name: 'Council 2024', type: 'local', pollingDay: '2024-05-02', nation: 'england' });
   const contest = await call('contests.create', { electionId: election.id, areaId: area.id, status: 'contesting' });
