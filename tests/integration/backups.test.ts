@@ -4,7 +4,7 @@
  * backup taken in the middle of a stream of writes restoring to a sound database.
  */
 import Database from 'better-sqlite3-multiple-ciphers';
-import { existsSync, mkdtempSync, openSync, readdirSync, renameSync, rmSync, writeSync, closeSync, copyFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ import { createDispatcher } from '../../main/api/dispatcher.ts';
 import { createJobs } from '../../main/jobs.ts';
 import { ok, PLAIN } from '../helpers/db.ts';
 import { hustings } from '../helpers/cli.ts';
+import { damage, ELECTION, names } from '../helpers/backups.ts';
 
 let dir: string;
 let dbPath: string;
@@ -24,28 +25,6 @@ beforeEach(() => {
   dbPath = join(dir, 'campaign.sqlite');
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-const ELECTION = { type: 'local', pollingDay: '2027-05-06', nation: 'england' } as const;
-
-function names(path: string): string[] {
-  const db = new Database(path, { readonly: true });
-  try {
-    return (db.prepare('SELECT name FROM elections ORDER BY id').all() as { name: string }[]).map((r) => r.name);
-  } finally {
-    db.close();
-  }
-}
-
-/** Overwrites bytes in the middle of a file, as a failing disk might. */
-function damage(path: string) {
-  const fd = openSync(path, 'r+');
-  try {
-    const size = statSync(path).size;
-    writeSync(fd, Buffer.alloc(4096, 0xa5), 0, 4096, Math.max(4096, Math.floor(size / 2 / 4096) * 4096));
-  } finally {
-    closeSync(fd);
-  }
-}
 
 describe('automatic backups', () => {
   it('keeps the newest N automatic backups and every manual one', async () => {

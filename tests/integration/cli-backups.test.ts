@@ -6,7 +6,7 @@
  */
 import Database from 'better-sqlite3-multiple-ciphers';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, rmSync, writeSync, closeSync, copyFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import { type Hustings, openHustings } from '../../main/app.ts';
 import { ok, PLAIN } from '../helpers/db.ts';
 import { startBrowserMode } from '../helpers/server.ts';
 import { hustings } from '../helpers/cli.ts';
+import { damage, ELECTION, names } from '../helpers/backups.ts';
 
 let dir: string;
 let dbPath: string;
@@ -24,34 +25,12 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const ELECTION = { type: 'local', pollingDay: '2027-05-06', nation: 'england' } as const;
-
-function names(path: string): string[] {
-  const db = new Database(path, { readonly: true });
-  try {
-    return (db.prepare('SELECT name FROM elections ORDER BY id').all() as { name: string }[]).map((r) => r.name);
-  } finally {
-    db.close();
-  }
-}
-
 function integrity(path: string): string {
   const db = new Database(path, { readonly: true });
   try {
     return String(db.pragma('integrity_check', { simple: true }));
   } finally {
     db.close();
-  }
-}
-
-/** Overwrites bytes in the middle of a file, as a failing disk might. */
-function damage(path: string) {
-  const fd = openSync(path, 'r+');
-  try {
-    const size = statSync(path).size;
-    writeSync(fd, Buffer.alloc(4096, 0xa5), 0, 4096, Math.max(4096, Math.floor(size / 2 / 4096) * 4096));
-  } finally {
-    closeSync(fd);
   }
 }
 
