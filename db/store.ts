@@ -1,0 +1,50 @@
+/**
+ * The one way repositories reach the data, whichever engine holds it: the embedded SQLite file
+ * (db/sqlite/) or a shared PostgreSQL (db/postgres/). SQL is written once, with `?` placeholders;
+ * an engine that numbers its placeholders rewrites them. Handlers and repositories never import a
+ * driver.
+ */
+
+/** A value a statement takes: what both engines store (booleans are written as 0/1). */
+export type SqlValue = string | number | bigint | null | Uint8Array;
+
+/** Reads and writes, inside a transaction or not: what a repository takes. */
+export interface Queries {
+  /** Every row, as objects keyed by column name. */
+  all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+  /** The first row, or undefined. A write with `RETURNING id` is read this way for the new id. */
+  get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined>;
+  /** Every row as an array of values in column order (large sheets and exports). */
+  values<T extends unknown[]>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+  /** A write; `changes` is how many rows it inserted, changed or deleted. */
+  run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }>;
+}
+
+export type Engine = 'sqlite' | 'postgres';
+
+export interface Store extends Queries {
+  readonly engine: Engine;
+  /**
+   * Runs `work` in one transaction: committed when it resolves, rolled back when it throws (and the
+   * error passed on). Transactions on one store run one after another.
+   */
+  transaction<T>(work: (tx: Queries) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export type ConstraintKind = 'foreign_key' | 'unique' | 'not_null' | 'check';
+
+/**
+ * A write refused by the schema, in words neither engine owns: handlers choose what to tell the
+ * user from `kind` (and `table` where the engine says which), never from the driver's message.
+ */
+export class ConstraintError extends Error {
+  constructor(
+    readonly kind: ConstraintKind,
+    readonly table: string | null,
+    detail: string,
+  ) {
+    super(detail);
+    this.name = 'ConstraintError';
+  }
+}
