@@ -1,11 +1,16 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Engine } from './store.ts';
 
 export interface Migration {
   version: number;
+  /** The file applied: `NNN_name.sql`, or its PostgreSQL twin `NNN_name.pg.sql`. */
   name: string;
   sql: string;
+  /** sha256 of the text with line endings made \n (a checkout on Windows must not change it). */
+  checksum: string;
 }
 
 /** Where the numbered .sql files are; the Electron bundle sets HUSTINGS_MIGRATIONS_DIR. */
@@ -13,11 +18,19 @@ function migrationsDir(): string {
   return process.env.HUSTINGS_MIGRATIONS_DIR ?? fileURLToPath(new URL('./migrations/', import.meta.url));
 }
 
-export function loadMigrations(dir = migrationsDir()): Migration[] {
-  return readdirSync(dir)
-    .filter((f) => /^\d{3}_[a-z0-9_-]+\.sql$/.test(f))
-    .sort()
-    .map((f) => ({ version: Number(f.slice(0, 3)), name: f, sql: readFileSync(join(dir, f), 'utf8') }));
+/**
+ * The migrations one engine applies, in order. Each id is one file (`NNN_name.sql`) that both
+ * engines run, unless a twin `NNN_name.pg.sql` beside it says what PostgreSQL runs instead.
+ */
+export function loadMigrations(engine: Engine = 'sqlite', dir = migrationsDir()): Migration[] {
+  const files = readdirSync(dir).filter((f) => /^\d{3}_[a-z0-9_-]+\.sql$/.test(f) && !f.endsWith('.pg.sql'));
+  const twins = new Set(readdirSync(dir).filter((f) => /^\d{3}_[a-z0-9_-]+\.pg\.sql$/.test(f)));
+  return files.sort().map((f) => {
+    const twin = f.replace(/\.sql$/, '.pg.sql');
+    const name = engine === 'postgres' && twins.has(twin) ? twin : f;
+    const sql = readFileSync(join(dir, name), 'utf8');
+    return { version: Number(f.slice(0, 3)), name, sql, checksum: createHash('sha256').update(sql.replaceAll('\r\n', '\n')).digest('hex') };
+  });
 }
 
 export function latestVersion(migrations: Migration[]): number {
