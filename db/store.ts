@@ -39,12 +39,12 @@ export type ConstraintKind = 'foreign_key' | 'unique' | 'not_null' | 'check';
  * user from `kind` (and `table` where the engine says which), never from the driver's message.
  */
 export class ConstraintError extends Error {
-  constructor(
-    readonly kind: ConstraintKind,
-    readonly table: string | null,
-    detail: string,
-  ) {
+  readonly kind: ConstraintKind;
+  readonly table: string | null;
+  constructor(kind: ConstraintKind, table: string | null, detail: string) {
     super(detail);
     this.name = 'ConstraintError';
+    this.kind = kind;
+    this.table = table;
   }
 }
