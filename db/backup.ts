@@ -1,3 +1,4 @@
+import DatabaseConstructor from 'better-sqlite3-multiple-ciphers';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { closeSync, existsSync, openSync, readdirSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
@@ -14,7 +15,7 @@ import {
   type BackupReason,
   type BackupVerdict,
 } from '../shared/domain/backups.ts';
-import { keyOf } from './encryption/cipher.ts';
+import { applyKey, keyOf } from './encryption/cipher.ts';
 import {
   BackupLockedError,
   type BackupKey,
@@ -196,6 +197,21 @@ export async function takeBackup(
   await backupTo(db, file, opts);
   pruneBackups(dbPath, { keep: opts.keep, retentionDays: opts.retentionDays ?? retentionDays(db), now: opts.now });
   return infoOf(parseBackupFileName(databaseName(dbPath), basename(file)) as BackupEntry, file);
+}
+
+/**
+ * A backup taken through a read connection of its own: a job's, while the app's connection may be
+ * inside a transaction. `VACUUM INTO` reads one consistent snapshot, so the copy holds only
+ * committed work.
+ */
+export async function takeBackupApart(dbPath: string, key: Buffer | null, reason: BackupReason, opts: BackupOptions = {}): Promise<BackupInfo> {
+  const source = new DatabaseConstructor(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    if (key !== null) applyKey(source, key);
+    return await takeBackup(source, dbPath, reason, opts);
+  } finally {
+    source.close();
+  }
 }
 
 /**

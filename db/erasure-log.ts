@@ -13,8 +13,8 @@
  */
 import { createCipheriv, createDecipheriv, hash, hkdfSync, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, renameSync, truncateSync, writeSync } from 'node:fs';
-import type { Db } from './open.ts';
-import { afterCommit, onRollback, writeAudit } from './repositories/audit.ts';
+import type { Queries, Store } from './store.ts';
+import { onRollback, writeAudit } from './repositories/audit.ts';
 import { eraseElector, electorIdentity, type ElectorIdentity } from './repositories/elector-erasure.ts';
 import {
   allCandidates,
@@ -225,10 +225,10 @@ interface Kind<P> {
   entityId(p: P): number | null;
   /** Tells people apart, so one matched by two entries is erased once. */
   key(p: P): string;
-  everyone(db: Db): Iterable<P>;
+  everyone(db: Queries): Promise<P[]>;
   hashes(mac: Mac, p: P, side: Side): Hashes;
   /** Erases them with the repository function the live erasure uses; null when they are gone. */
-  erase(db: Db, p: P): Promise<Record<string, unknown> | null>;
+  erase(db: Queries, p: P): Promise<Record<string, unknown> | null>;
 }
 
 const elector: Kind<Identifying & { id: number }> = {
@@ -237,16 +237,16 @@ const elector: Kind<Identifying & { id: number }> = {
   entityId: (e) => e.id,
   key: (e) => String(e.id),
   everyone: (db) =>
-    db
-      .prepare('SELECT id, full_name AS fullName, elector_number AS electorNumber, address_lines AS addressLines, postcode FROM electors')
-      .iterate() as IterableIterator<Identifying & { id: number }>,
+    db.all<Identifying & { id: number }>(
+      'SELECT id, full_name AS fullName, elector_number AS electorNumber, address_lines AS addressLines, postcode FROM electors',
+    ),
   hashes: (mac, e) => {
     // Two people of one name at one address are told apart by their numbers.
     const [byAddress, byNumber] = electorHashes(mac, e);
     return { strong: [byNumber], weak: [byAddress] };
   },
   erase: async (db, e) => {
-    const identity = electorIdentity(db, e.id);
+    const identity = await electorIdentity(db, e.id);
     return identity ? { ...(await eraseElector(db, identity)) } : null;
   },
 };
@@ -327,13 +327,13 @@ function append(dbPath: string, entry: ErasureEntry): number {
  * after a restore rather than bringing them back. Erasures are write transactions, so no other
  * erasure appends meanwhile. A log that cannot be used stops the erasure.
  */
-export function logErasure<K extends ErasureKind>(db: Db, dbPath: string, dataKey: Buffer | null, kind: K, person: Logged[K]): void {
+export function logErasure<K extends ErasureKind>(db: Queries, dbPath: string, dataKey: Buffer | null, kind: K, person: Logged[K]): void {
   const { strong, weak } = (KINDS[kind] as unknown as Kind<Logged[K]>).hashes(hmacSha256(hmacKeyOf(dbPath, dataKey)), person, 'logged');
   const length = append(dbPath, { at: new Date().toISOString(), kind, match: [...weak, ...strong] });
   onRollback(db, () => truncateSync(erasureLogPath(dbPath), length));
 }
 
-export function logElectorErasure(db: Db, dbPath: string, dataKey: Buffer | null, e: ElectorIdentity): void {
+export function logElectorErasure(db: Queries, dbPath: string, dataKey: Buffer | null, e: ElectorIdentity): void {
   logErasure(db, dbPath, dataKey, 'elector', e);
 }
 
@@ -350,9 +350,9 @@ export function erasedSince(dates: readonly string[], takenAt: string): number {
 }
 
 /** The people of one kind in the database whom logged entries find, each once, with when they were first erased. */
-function foundAgain<P>(db: Db, kind: Kind<P>, logged: readonly ErasureEntry[], mac: Mac): { person: P; erasedAt: string }[] {
+async function foundAgain<P>(db: Queries, kind: Kind<P>, logged: readonly ErasureEntry[], mac: Mac): Promise<{ person: P; erasedAt: string }[]> {
   const hits = new Map<string, { weak: boolean; people: P[] }>(logged.flatMap((e) => e.match.map((h) => [h, { weak: false, people: [] as P[] }] as const)));
-  for (const p of kind.everyone(db)) {
+  for (const p of await kind.everyone(db)) {
     const { strong, weak } = kind.hashes(mac, p, 'found');
     for (const h of strong) hits.get(h)?.people.push(p);
     for (const h of weak) {
@@ -380,24 +380,25 @@ function foundAgain<P>(db: Db, kind: Kind<P>, logged: readonly ErasureEntry[], m
  * their erasure was restored, in one transaction. Returns how many people were erased again.
  * Each is erased by the function that erased them live, and an audit row says so.
  */
-export async function reapplyErasures(db: Db, dbPath: string, dataKey: Buffer | null): Promise<number> {
+export async function reapplyErasures(store: Store, dbPath: string, dataKey: Buffer | null): Promise<number> {
   const { entries } = readLog(erasureLogPath(dbPath));
   if (entries.length === 0) return 0;
   const mac = hmacSha256(hmacKeyOf(dbPath, dataKey));
 
-  const again = (Object.keys(KINDS) as ErasureKind[]).flatMap((k) => {
+  const again: { kind: Kind<unknown>; person: unknown; erasedAt: string }[] = [];
+  for (const k of Object.keys(KINDS) as ErasureKind[]) {
     const logged = entries.filter((e) => e.kind === k);
-    return logged.length === 0 ? [] : foundAgain(db, KINDS[k] as Kind<unknown>, logged, mac).map((f) => ({ kind: KINDS[k] as Kind<unknown>, ...f }));
-  });
+    if (logged.length > 0)
+      for (const f of await foundAgain(store, KINDS[k] as Kind<unknown>, logged, mac)) again.push({ kind: KINDS[k] as Kind<unknown>, ...f });
+  }
   if (again.length === 0) return 0;
 
-  db.exec('BEGIN IMMEDIATE');
-  let erased = 0;
-  try {
+  const erased = await store.transaction(async (db) => {
+    let count = 0;
     for (const { kind, person, erasedAt } of again) {
       const counts = await kind.erase(db, person);
       if (counts === null) continue;
-      erased++;
+      count++;
       await writeAudit(db, {
         actor: 'hustings',
         action: 'erase',
@@ -407,11 +408,8 @@ export async function reapplyErasures(db: Db, dbPath: string, dataKey: Buffer | 
         after: counts,
       });
     }
-    db.exec('COMMIT');
-  } catch (error) {
-    if (db.inTransaction) db.exec('ROLLBACK');
-    throw error;
-  }
-  afterCommit(db);
+    return count;
+  });
+  await store.flushLog(); // no copy of the people erased again left in the engine's log
   return erased;
 }

@@ -7,6 +7,7 @@ import { keyOf } from './encryption/cipher.ts';
 import { reapplyErasures } from './erasure-log.ts';
 import { erasedAgainSentence } from '../shared/domain/erasure.ts';
 import { type Db, migrate, schemaVersion } from './open.ts';
+import { SqliteStore } from './sqlite/store.ts';
 
 /**
  * What a restore did. A result object rather than a bare value so later steps (erasures applied
@@ -111,7 +112,7 @@ export async function restoreBackup(db: Db, dbPath: string, file: string, opts: 
   let erasuresReapplied: number;
   try {
     await migrate(db, dbPath);
-    erasuresReapplied = await reapplyErasures(db, dbPath, liveKey);
+    erasuresReapplied = await reapplyErasures(new SqliteStore(db), dbPath, liveKey);
     const check = db.pragma('integrity_check', { simple: true });
     if (check !== 'ok') throw new Error(`integrity check after restoring: ${String(check)}`);
   } catch (error) {

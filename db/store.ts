@@ -16,6 +16,8 @@ export interface Queries {
   get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined>;
   /** Every row as an array of values in column order (large sheets and exports). */
   values<T extends unknown[]>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+  /** An INSERT of one row into a table whose key is `id`: the new row's id (by `RETURNING id`). */
+  insert(sql: string, params?: readonly SqlValue[]): Promise<number>;
   /** A write; `changes` is how many rows it inserted, changed or deleted. */
   run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }>;
 }
@@ -29,6 +31,8 @@ export interface Store extends Queries {
    * error passed on). Transactions on one store run one after another.
    */
   transaction<T>(work: (tx: Queries) => Promise<T>): Promise<T>;
+  /** After an erasure: leaves no copy of erased rows in the engine's own log (SQLite's WAL). */
+  flushLog(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -3,6 +3,7 @@ import { userInfo } from 'node:os';
 import { backupAtStartupIfDue } from '../db/backup.ts';
 import type { EncryptionState, KeySource } from '../db/encryption/unlock.ts';
 import { type Db, openKeyedDatabase } from '../db/open.ts';
+import { SqliteStore } from '../db/sqlite/store.ts';
 import { createCtx, type ShowArtwork } from './api/context.ts';
 import { createDispatcher, type Dispatch } from './api/dispatcher.ts';
 import { keepYoungGenerationSmall } from './heap-growth.ts';
@@ -12,7 +13,9 @@ import { createUploads, type Uploads } from './uploads.ts';
 
 export interface Hustings {
   dispatch: Dispatch;
-  /** The connection of the moment: encrypting the file in place replaces it. */
+  /** Where the data is: what repositories and tests read and write through. */
+  store: SqliteStore;
+  /** The file's connection of the moment (encrypting the file in place replaces it): SQLite only. */
   readonly db: Db;
   dbPath: string;
   /** Long jobs: the doors forward their events (SSE in browser mode, IPC in Electron). */
@@ -66,11 +69,11 @@ export async function openHustings(opts: {
   }
   const jobs = createJobs();
   const uploads = createUploads(opts.dbPath);
-  const ctx = createCtx(db, opts.dbPath, opts.actor ?? defaultActor(), {
+  const store = new SqliteStore(db);
+  const ctx = createCtx(store, encryption, opts.dbPath, opts.actor ?? defaultActor(), {
     jobs,
     uploads,
     showArtwork: opts.showArtwork,
-    encryption,
     keyProtector: opts.keys.protector,
     anyFile: opts.anyFile,
     onProgress: opts.onProgress,
@@ -78,8 +81,9 @@ export async function openHustings(opts: {
   const dispatch = createDispatcher(ctx);
   return {
     dispatch,
+    store,
     get db() {
-      return ctx.db;
+      return store.connection;
     },
     dbPath: opts.dbPath,
     jobs,
@@ -88,7 +92,7 @@ export async function openHustings(opts: {
     close: () => {
       for (const j of jobs.running()) jobs.cancel(j.jobId);
       uploads.close();
-      ctx.db.close();
+      store.connection.close();
     },
   };
 }

@@ -184,11 +184,3 @@ export function createJobs(opts: JobsOptions = {}): Jobs {
     },
   };
 }
-
-/**
- * Resolves once no transaction is open on the connection: a job's own writes (its audit row) must
- * not join a dispatcher call that is awaiting inside its transaction, and perhaps roll back with it.
- */
-export async function connectionFree(db: { inTransaction: boolean }): Promise<void> {
-  while (db.inTransaction) await new Promise((r) => setTimeout(r, 5));
-}

@@ -8,8 +8,8 @@
  * how many returns, and agreed.
  */
 import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
-import type { Db } from '../db/open.ts';
-import { afterCommit, eraseAuditOf, writeAudit } from '../db/repositories/audit.ts';
+import type { Queries, Store } from '../db/store.ts';
+import { eraseAuditOf, writeAudit } from '../db/repositories/audit.ts';
 import { electorsByNumber, matchableElectors, returnCount, writeAlterations, writeRegister } from '../db/repositories/electors.ts';
 import { putSetting } from '../db/repositories/settings.ts';
 import { CsvReader } from '../shared/domain/csv.ts';
@@ -20,7 +20,7 @@ import { DuplicateNumberCheck, type RegisterRow, type RowProblem, isBlankRow, re
 import { matchElectors } from '../shared/domain/register-matching.ts';
 import { type Detected, type TextEncoding, detectEncoding, notAllText } from '../shared/domain/text-encoding.ts';
 import type { ImportReport } from '../shared/contract/register.ts';
-import { connectionFree, JobCancelled, type JobControl, JobFailure } from './jobs.ts';
+import { JobCancelled, type JobControl, JobFailure } from './jobs.ts';
 import { plural } from '../shared/domain/words.ts';
 
 /** Problems listed in full; beyond this only the count is given. */
@@ -202,9 +202,9 @@ interface RemovalsToConfirm {
 }
 
 /** Nothing is removed until the user has seen how many electors, and how many returns, go. */
-function askBeforeRemoving(db: Db, req: ImportRequest, areaName: string, ids: readonly number[]): void {
+async function askBeforeRemoving(db: Queries, req: ImportRequest, areaName: string, ids: readonly number[]): Promise<void> {
   if (ids.length === 0 || req.confirmRemovals) return;
-  const returns = returnCount(db, ids);
+  const returns = await returnCount(db, ids);
   const who = `${plural(ids.length, 'elector')} of ${areaName}`;
   const history = returns === 0 ? 'none of them has canvass returns' : `${plural(returns, 'canvass return')} go with them`;
   const message =
@@ -217,9 +217,9 @@ function askBeforeRemoving(db: Db, req: ImportRequest, areaName: string, ids: re
 
 /**
  * The import job's work. Reading may be cancelled at any point; writing happens last, in one
- * synchronous transaction with its audit row, so cancelled or failed means nothing changed.
+ * transaction with its audit row, so cancelled or failed means nothing changed.
  */
-export async function importRegister(db: Db, req: ImportRequest, job: JobControl): Promise<ImportReport> {
+export async function importRegister(db: Store, req: ImportRequest, job: JobControl): Promise<ImportReport> {
   const problems = mappingProblems(req.mapping);
   if (req.mode === 'replace' && req.mapping.alteration !== null) {
     problems.push({
@@ -232,7 +232,7 @@ export async function importRegister(db: Db, req: ImportRequest, job: JobControl
       fields: Object.fromEntries(problems.map((p) => [`mapping.${p.field}`, p.message])),
     });
   }
-  const area = db.prepare('SELECT name FROM areas WHERE id = ?').get(req.areaId) as { name: string } | undefined;
+  const area = await db.get<{ name: string }>('SELECT name FROM areas WHERE id = ?', [req.areaId]);
   if (!area) throw new JobFailure('not_found', `There is no area with id ${req.areaId}`);
 
   job.progress(0, null, 'Reading the file');
@@ -246,7 +246,7 @@ export async function importRegister(db: Db, req: ImportRequest, job: JobControl
   const n = register.length;
   let rowProblems = parsed.problems;
   let problemCount = parsed.problemCount;
-  const plan = req.mode === 'alterations' && problemCount === 0 ? planAlterations(alterationLines(register), electorsByNumber(db, req.areaId)) : null;
+  const plan = req.mode === 'alterations' && problemCount === 0 ? planAlterations(alterationLines(register), await electorsByNumber(db, req.areaId)) : null;
   if (plan && plan.problems.length > 0) {
     rowProblems = plan.problems.slice(0, MAX_LISTED_PROBLEMS);
     problemCount = plan.problems.length;
@@ -280,31 +280,34 @@ function* alterationLines(register: RegisterBuffer): Generator<AlterationLine> {
   }
 }
 
-/** Writes in one transaction with its audit row, once no other transaction is open. */
-async function commit(db: Db, req: ImportRequest, job: JobControl, removed: readonly number[], write: () => ImportReport): Promise<ImportReport> {
-  job.throwIfCancelled();
-  await connectionFree(db);
+/** Writes in one transaction with its audit row (the store runs it once no other is open). */
+async function commit(
+  store: Store,
+  req: ImportRequest,
+  job: JobControl,
+  removed: readonly number[],
+  write: (tx: Queries) => Promise<ImportReport>,
+): Promise<ImportReport> {
   job.throwIfCancelled();
   // The write holds the thread until it commits: let the stage's event reach the user first.
   await new Promise((resolve) => setImmediate(resolve));
-  const report = db
-    .transaction((): ImportReport => {
-      const result = write();
-      if (req.rememberAs) void putSetting(db, req.rememberAs.key, req.rememberAs.value);
-      // People no longer on the register: their canvass history goes with them, from the audit trail too.
-      for (const id of removed) void eraseAuditOf(db, 'elector', id);
-      return result;
-    })
-    .immediate();
-  if (removed.length > 0) afterCommit(db); // no copy of the erased electors left in the WAL
+  const report = await store.transaction(async (tx) => {
+    job.throwIfCancelled();
+    const result = await write(tx);
+    if (req.rememberAs) await putSetting(tx, req.rememberAs.key, req.rememberAs.value);
+    // People no longer on the register: their canvass history goes with them, from the audit trail too.
+    for (const id of removed) await eraseAuditOf(tx, 'elector', id);
+    return result;
+  });
+  if (removed.length > 0) await store.flushLog(); // no copy of the erased electors left in the engine's log
   return report;
 }
 
-async function replaceRegister(db: Db, req: ImportRequest, areaName: string, parsed: ParsedRegister, job: JobControl): Promise<ImportReport> {
+async function replaceRegister(db: Store, req: ImportRequest, areaName: string, parsed: ParsedRegister, job: JobControl): Promise<ImportReport> {
   const register = parsed.register;
   const n = register.length;
   job.stage('Matching with the register already held');
-  const previous = matchableElectors(db, req.areaId);
+  const previous = await matchableElectors(db, req.areaId);
   const incoming = {
     length: n,
     forEach: (visit: (p: RegisterRow, i: number) => void) => {
@@ -315,12 +318,12 @@ async function replaceRegister(db: Db, req: ImportRequest, areaName: string, par
   const existingIds: (number | null)[] = new Array(n).fill(null);
   if (match) for (const [o, i] of match.matched) existingIds[i] = previous.ids[o];
   const leftIds = match ? match.left.map((o) => previous.ids[o]) : [];
-  askBeforeRemoving(db, req, areaName, leftIds);
+  await askBeforeRemoving(db, req, areaName, leftIds);
 
   job.stage(`Saving ${plural(n, 'elector')} in one step (nothing changes until it is done)`);
   const pollingDistricts = parsed.pollingDistricts;
-  return commit(db, req, job, leftIds, () => {
-    const written = writeRegister(db, { areaId: req.areaId, register, existingIds, leftIds });
+  return commit(db, req, job, leftIds, async (tx) => {
+    const written = await writeRegister(tx, { areaId: req.areaId, register, existingIds, leftIds });
     const result: ImportReport = {
       fileName: req.fileName,
       electors: n,
@@ -332,7 +335,7 @@ async function replaceRegister(db: Db, req: ImportRequest, areaName: string, par
       reimport: match !== null,
       mode: 'replace',
     };
-    void writeAudit(db, {
+    await writeAudit(tx, {
       actor: req.actor,
       action: 'import',
       entity: 'register',
@@ -347,17 +350,17 @@ async function replaceRegister(db: Db, req: ImportRequest, areaName: string, par
 }
 
 async function applyAlterations(
-  db: Db,
+  db: Store,
   req: ImportRequest,
   areaName: string,
   parsed: ParsedRegister,
   plan: AlterationPlan,
   job: JobControl,
 ): Promise<ImportReport> {
-  askBeforeRemoving(db, req, areaName, plan.deleteIds);
+  await askBeforeRemoving(db, req, areaName, plan.deleteIds);
   job.stage(`Saving ${plural(parsed.register.length, 'notice')} of alteration`);
-  return commit(db, req, job, plan.deleteIds, () => {
-    const written = writeAlterations(db, { areaId: req.areaId, register: parsed.register, actions: plan.actions, deleteIds: plan.deleteIds });
+  return commit(db, req, job, plan.deleteIds, async (tx) => {
+    const written = await writeAlterations(tx, { areaId: req.areaId, register: parsed.register, actions: plan.actions, deleteIds: plan.deleteIds });
     const result: ImportReport = {
       fileName: req.fileName,
       electors: parsed.register.length,
@@ -369,7 +372,7 @@ async function applyAlterations(
       reimport: true,
       mode: 'alterations',
     };
-    void writeAudit(db, {
+    await writeAudit(tx, {
       actor: req.actor,
       action: 'import',
       entity: 'register',

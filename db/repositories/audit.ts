@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../../shared/contract/audit.ts';
 import { parseAuditJson } from '../../shared/domain/audit-changes.ts';
-import type { Db } from '../open.ts';
+import type { Queries, SqlValue, Store } from '../store.ts';
 
 export interface AuditRecord {
   actor: string;
@@ -12,19 +12,20 @@ export interface AuditRecord {
   after?: unknown;
 }
 
-export async function writeAudit(db: Db, r: AuditRecord): Promise<void> {
-  db.prepare(
+export async function writeAudit(db: Queries, r: AuditRecord): Promise<void> {
+  await db.run(
     `INSERT INTO audit_log (at, actor, action, entity, entity_id, summary, before_json, after_json)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(
-    new Date().toISOString(),
-    r.actor,
-    r.action,
-    r.entity,
-    r.entityId,
-    r.summary,
-    r.before === undefined ? null : JSON.stringify(r.before),
-    r.after === undefined ? null : JSON.stringify(r.after),
+    [
+      new Date().toISOString(),
+      r.actor,
+      r.action,
+      r.entity,
+      r.entityId,
+      r.summary,
+      r.before === undefined ? null : JSON.stringify(r.before),
+      r.after === undefined ? null : JSON.stringify(r.after),
+    ],
   );
 }
 
@@ -46,10 +47,10 @@ function nextDay(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-export async function listAudit(db: Db, filter: AuditFilter): Promise<AuditEntry[]> {
+export async function listAudit(db: Queries, filter: AuditFilter): Promise<AuditEntry[]> {
   const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (clause: string, value: unknown) => {
+  const params: SqlValue[] = [];
+  const add = (clause: string, value: SqlValue) => {
     where.push(clause);
     params.push(value);
   };
@@ -59,20 +60,19 @@ export async function listAudit(db: Db, filter: AuditFilter): Promise<AuditEntry
   if (filter.action) add('action = ?', filter.action);
   if (filter.from) add('at >= ?', `${filter.from}T00:00:00.000Z`);
   if (filter.to) add('at < ?', `${nextDay(filter.to)}T00:00:00.000Z`);
-  const rows = db
-    .prepare(
-      `SELECT id, at, actor, action, entity, entity_id AS entityId, summary, before_json AS beforeJson, after_json AS afterJson
+  const rows = (await db.all(
+    `SELECT id, at, actor, action, entity, entity_id AS entityId, summary, before_json AS beforeJson, after_json AS afterJson
        FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
-    )
-    .all(...params, filter.limit) as (Omit<AuditEntry, 'before' | 'after'> & { beforeJson: string | null; afterJson: string | null })[];
+    [...params, filter.limit],
+  )) as (Omit<AuditEntry, 'before' | 'after'> & { beforeJson: string | null; afterJson: string | null })[];
   return rows.map(({ beforeJson, afterJson, ...r }) => ({ ...r, before: parseAuditJson(beforeJson), after: parseAuditJson(afterJson) }));
 }
 
 /** The entities, actors and actions that occur in the trail, for the Activity page's filters. */
-export async function auditFacets(db: Db): Promise<{ entities: string[]; actors: string[]; actions: string[] }> {
-  const distinct = (column: string) =>
-    (db.prepare(`SELECT DISTINCT ${column} AS v FROM audit_log ORDER BY ${column}`).all() as { v: string }[]).map((r) => r.v);
-  return { entities: distinct('entity'), actors: distinct('actor'), actions: distinct('action') };
+export async function auditFacets(db: Queries): Promise<{ entities: string[]; actors: string[]; actions: string[] }> {
+  const distinct = async (column: string) =>
+    ((await db.all(`SELECT DISTINCT ${column} AS v FROM audit_log ORDER BY ${column}`)) as { v: string }[]).map((r) => r.v);
+  return { entities: await distinct('entity'), actors: await distinct('actor'), actions: await distinct('action') };
 }
 
 /** Where other records' audit copies name the erased one, e.g. canvass returns' `electorId`. */
@@ -83,7 +83,7 @@ export interface AuditReference {
 }
 
 const ERASED_SUMMARY = '(personal data erased)';
-const pendingCheckpoint = new WeakSet<Db>();
+const pendingCheckpoint = new WeakSet<Queries>();
 
 /**
  * Erasure (UK GDPR art. 17): blanks the before/after copies and summaries of every audit row
@@ -93,37 +93,37 @@ const pendingCheckpoint = new WeakSet<Db>();
  * dispatcher checkpoints the WAL (see `afterCommit`) so no old copy lingers in it, and
  * `secure_delete` has already zeroed the freed space. Returns how many rows were blanked.
  */
-export async function eraseAuditOf(db: Db, entity: string, entityId: number, references: AuditReference[] = []): Promise<number> {
+export async function eraseAuditOf(db: Queries, entity: string, entityId: number, references: AuditReference[] = []): Promise<number> {
   const conditions = ['(entity = ? AND entity_id = ?)'];
-  const params: unknown[] = [entity, entityId];
+  const params: SqlValue[] = [entity, entityId];
   for (const ref of references) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(ref.field)) throw new Error(`eraseAuditOf: bad field name ${ref.field}`);
     conditions.push(`(entity = ? AND (json_extract(before_json, '$.${ref.field}') = ? OR json_extract(after_json, '$.${ref.field}') = ?))`);
     params.push(ref.entity, entityId, entityId);
   }
-  const changes = db
-    .prepare(`UPDATE audit_log SET summary = '${ERASED_SUMMARY}', before_json = NULL, after_json = NULL WHERE ${conditions.join(' OR ')}`)
-    .run(...params).changes;
+  const changes = (
+    await db.run(`UPDATE audit_log SET summary = '${ERASED_SUMMARY}', before_json = NULL, after_json = NULL WHERE ${conditions.join(' OR ')}`, params)
+  ).changes;
   requestCheckpoint(db);
   return changes;
 }
 
 /** After this transaction commits, `afterCommit` flushes the WAL (erased data must not linger in it). */
-export function requestCheckpoint(db: Db): void {
+export function requestCheckpoint(db: Queries): void {
   pendingCheckpoint.add(db);
 }
 
-const pendingUndo = new WeakMap<Db, (() => void)[]>();
+const pendingUndo = new WeakMap<Queries, (() => void)[]>();
 
 /**
  * Takes back work done outside the database (the erasure log) if this transaction rolls back;
  * `afterRollback` runs it, newest first, and `afterCommit` forgets it.
  */
-export function onRollback(db: Db, undo: () => void): void {
+export function onRollback(db: Queries, undo: () => void): void {
   pendingUndo.set(db, [undo, ...(pendingUndo.get(db) ?? [])]);
 }
 
-export function afterRollback(db: Db): void {
+export function afterRollback(db: Queries): void {
   const undos = pendingUndo.get(db) ?? [];
   pendingUndo.delete(db);
   for (const undo of undos) {
@@ -139,12 +139,12 @@ export function afterRollback(db: Db): void {
  * Run by the dispatcher after each committed mutation: after an erasure, copy the WAL into the
  * database file and truncate it, so the erased data is not left in old WAL frames.
  */
-export function afterCommit(db: Db): void {
-  pendingUndo.delete(db);
-  if (!pendingCheckpoint.has(db)) return;
-  pendingCheckpoint.delete(db);
+export async function afterCommit(store: Store, tx: Queries): Promise<void> {
+  pendingUndo.delete(tx);
+  if (!pendingCheckpoint.has(tx)) return;
+  pendingCheckpoint.delete(tx);
   try {
-    db.pragma('wal_checkpoint(TRUNCATE)');
+    await store.flushLog();
   } catch (error) {
     // The erasure is committed either way; the next checkpoint will flush the WAL.
     console.warn(`[hustings] checkpoint after an erasure failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,7 +1,7 @@
 /** Canvass sessions, the returns entered for them, and the tallies and follow-up lists they give. */
 import type { CanvassSessionOut, FollowUpOut } from '../../shared/contract/canvass.ts';
 import type { CanvassReturnOut } from '../../shared/contract/register.ts';
-import type { Db } from '../open.ts';
+import type { Queries } from '../store.ts';
 import { CONTACT_OUTCOMES, type Outcome, type Request } from '../../shared/domain/canvass-codes.ts';
 import { foldReturns, type ReturnFact, type TallyCounts } from '../../shared/domain/tallies.ts';
 import { REQUEST_COLUMN, setStanding } from './electors.ts';
@@ -15,28 +15,28 @@ const SESSION = `SELECT s.id, s.area_id AS areaId, a.name AS areaName, s.polling
   s.canvassers, s.notes, (SELECT COUNT(*) FROM canvass_returns r WHERE r.session_id = s.id) AS returnCount
   FROM canvass_sessions s JOIN areas a ON a.id = s.area_id`;
 
-export async function listSessions(db: Db, areaId?: number): Promise<CanvassSession[]> {
-  if (areaId !== undefined) return db.prepare(`${SESSION} WHERE s.area_id = ? ORDER BY s.held_on DESC, s.id DESC`).all(areaId) as CanvassSession[];
-  return db.prepare(`${SESSION} ORDER BY s.held_on DESC, s.id DESC`).all() as CanvassSession[];
+export async function listSessions(db: Queries, areaId?: number): Promise<CanvassSession[]> {
+  if (areaId !== undefined) return (await db.all(`${SESSION} WHERE s.area_id = ? ORDER BY s.held_on DESC, s.id DESC`, [areaId])) as CanvassSession[];
+  return (await db.all(`${SESSION} ORDER BY s.held_on DESC, s.id DESC`)) as CanvassSession[];
 }
 
-export async function getSession(db: Db, id: number): Promise<CanvassSession | undefined> {
-  return db.prepare(`${SESSION} WHERE s.id = ?`).get(id) as CanvassSession | undefined;
+export async function getSession(db: Queries, id: number): Promise<CanvassSession | undefined> {
+  return (await db.get(`${SESSION} WHERE s.id = ?`, [id])) as CanvassSession | undefined;
 }
 
 /** A session without counting its returns (entry reads it for every return). */
-export async function getSessionBasics(db: Db, id: number): Promise<Omit<CanvassSession, 'returnCount' | 'areaName'> | undefined> {
-  return db
-    .prepare('SELECT id, area_id AS areaId, polling_district AS pollingDistrict, held_on AS heldOn, canvassers, notes FROM canvass_sessions WHERE id = ?')
-    .get(id) as Omit<CanvassSession, 'returnCount' | 'areaName'> | undefined;
+export async function getSessionBasics(db: Queries, id: number): Promise<Omit<CanvassSession, 'returnCount' | 'areaName'> | undefined> {
+  return (await db.get(
+    'SELECT id, area_id AS areaId, polling_district AS pollingDistrict, held_on AS heldOn, canvassers, notes FROM canvass_sessions WHERE id = ?',
+    [id],
+  )) as Omit<CanvassSession, 'returnCount' | 'areaName'> | undefined;
 }
 
-export async function insertSession(db: Db, s: SessionWrite): Promise<number> {
+export async function insertSession(db: Queries, s: SessionWrite): Promise<number> {
   const now = new Date().toISOString();
-  return Number(
-    db
-      .prepare('INSERT INTO canvass_sessions (area_id, polling_district, held_on, canvassers, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(s.areaId, s.pollingDistrict, s.heldOn, s.canvassers, s.notes, now, now).lastInsertRowid,
+  return await db.insert(
+    'INSERT INTO canvass_sessions (area_id, polling_district, held_on, canvassers, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    [s.areaId, s.pollingDistrict, s.heldOn, s.canvassers, s.notes, now, now],
   );
 }
 
@@ -44,27 +44,27 @@ export async function insertSession(db: Db, s: SessionWrite): Promise<number> {
  * Changes a session. A new date is its returns' date too, so the standing of the electors they
  * were for is worked out again (which return is the latest may have changed).
  */
-export async function updateSession(db: Db, id: number, s: SessionWrite): Promise<void> {
-  db.prepare('UPDATE canvass_sessions SET polling_district = ?, held_on = ?, canvassers = ?, notes = ?, updated_at = ? WHERE id = ?').run(
+export async function updateSession(db: Queries, id: number, s: SessionWrite): Promise<void> {
+  await db.run('UPDATE canvass_sessions SET polling_district = ?, held_on = ?, canvassers = ?, notes = ?, updated_at = ? WHERE id = ?', [
     s.pollingDistrict,
     s.heldOn,
     s.canvassers,
     s.notes,
     new Date().toISOString(),
     id,
-  );
-  const moved = db.prepare('UPDATE canvass_returns SET canvassed_on = ? WHERE session_id = ? AND canvassed_on <> ?').run(s.heldOn, id, s.heldOn);
-  if (moved.changes > 0) for (const e of sessionElectors(db, id)) await refreshStanding(db, e);
+  ]);
+  const moved = await db.run('UPDATE canvass_returns SET canvassed_on = ? WHERE session_id = ? AND canvassed_on <> ?', [s.heldOn, id, s.heldOn]);
+  if (moved.changes > 0) for (const e of await sessionElectors(db, id)) await refreshStanding(db, e);
 }
 
-function sessionElectors(db: Db, sessionId: number): number[] {
-  return (db.prepare('SELECT DISTINCT elector_id AS id FROM canvass_returns WHERE session_id = ?').all(sessionId) as { id: number }[]).map((r) => r.id);
+async function sessionElectors(db: Queries, sessionId: number): Promise<number[]> {
+  return ((await db.all('SELECT DISTINCT elector_id AS id FROM canvass_returns WHERE session_id = ?', [sessionId])) as { id: number }[]).map((r) => r.id);
 }
 
 /** Deletes a session and its returns, then refreshes the standing of everyone it touched. */
-export async function deleteSession(db: Db, id: number): Promise<number> {
-  const electors = sessionElectors(db, id);
-  db.prepare('DELETE FROM canvass_sessions WHERE id = ?').run(id);
+export async function deleteSession(db: Queries, id: number): Promise<number> {
+  const electors = await sessionElectors(db, id);
+  await db.run('DELETE FROM canvass_sessions WHERE id = ?', [id]);
   for (const e of electors) await refreshStanding(db, e);
   return electors.length;
 }
@@ -90,62 +90,62 @@ function toReturn(r: Omit<CanvassReturn, 'requests'> & { requests: string }): Ca
   return { ...r, requests: r.requests === '' ? [] : (r.requests.split(',') as Request[]) };
 }
 
-export async function getReturn(db: Db, id: number): Promise<CanvassReturn | undefined> {
-  const r = db.prepare(`${RETURN} WHERE id = ?`).get(id) as (Omit<CanvassReturn, 'requests'> & { requests: string }) | undefined;
+export async function getReturn(db: Queries, id: number): Promise<CanvassReturn | undefined> {
+  const r = (await db.get(`${RETURN} WHERE id = ?`, [id])) as (Omit<CanvassReturn, 'requests'> & { requests: string }) | undefined;
   return r ? toReturn(r) : undefined;
 }
 
 /** An elector's returns, oldest first (the order `foldReturns` wants). */
-export async function electorReturns(db: Db, electorId: number): Promise<CanvassReturn[]> {
+export async function electorReturns(db: Queries, electorId: number): Promise<CanvassReturn[]> {
   return (
-    db.prepare(`${RETURN} WHERE elector_id = ? ORDER BY canvassed_on, id`).all(electorId) as (Omit<CanvassReturn, 'requests'> & { requests: string })[]
+    (await db.all(`${RETURN} WHERE elector_id = ? ORDER BY canvassed_on, id`, [electorId])) as (Omit<CanvassReturn, 'requests'> & { requests: string })[]
   ).map(toReturn);
 }
 
 /** The latest returns of a session, newest first, with who they were for. */
-export async function recentSessionReturns(db: Db, sessionId: number, limit: number): Promise<(CanvassReturn & { electorNumber: string; fullName: string })[]> {
+export async function recentSessionReturns(
+  db: Queries,
+  sessionId: number,
+  limit: number,
+): Promise<(CanvassReturn & { electorNumber: string; fullName: string })[]> {
   return (
-    db
-      .prepare(
-        `SELECT r.id, r.elector_id AS electorId, r.session_id AS sessionId, r.outcome, r.support, r.requests, r.codes, r.note,
+    (await db.all(
+      `SELECT r.id, r.elector_id AS electorId, r.session_id AS sessionId, r.outcome, r.support, r.requests, r.codes, r.note,
            r.canvassed_on AS canvassedOn, r.entered_at AS enteredAt, r.entered_by AS enteredBy, e.elector_number AS electorNumber, e.full_name AS fullName
          FROM canvass_returns r JOIN electors e ON e.id = r.elector_id WHERE r.session_id = ? ORDER BY r.session_id DESC, r.id DESC LIMIT ?`,
-      )
-      .all(sessionId, limit) as (Omit<CanvassReturn, 'requests'> & { requests: string; electorNumber: string; fullName: string })[]
+      [sessionId, limit],
+    )) as (Omit<CanvassReturn, 'requests'> & { requests: string; electorNumber: string; fullName: string })[]
   ).map((r) => ({ ...toReturn(r), electorNumber: r.electorNumber, fullName: r.fullName }));
 }
 
 /** Recomputes an elector's standing from all their returns. */
-async function refreshStanding(db: Db, electorId: number): Promise<void> {
+async function refreshStanding(db: Queries, electorId: number): Promise<void> {
   const returns = await electorReturns(db, electorId);
   const facts: ReturnFact[] = returns;
   await setStanding(db, electorId, foldReturns(facts), returns.at(-1)?.canvassedOn ?? null);
 }
 
-export async function insertReturn(db: Db, r: ReturnWrite): Promise<number> {
-  const id = Number(
-    db
-      .prepare(
-        `INSERT INTO canvass_returns (elector_id, session_id, outcome, support, requests, codes, note, canvassed_on, entered_at, entered_by)
+export async function insertReturn(db: Queries, r: ReturnWrite): Promise<number> {
+  const id = await db.insert(
+    `INSERT INTO canvass_returns (elector_id, session_id, outcome, support, requests, codes, note, canvassed_on, entered_at, entered_by)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(r.electorId, r.sessionId, r.outcome, r.support, r.requests.join(','), r.codes, r.note, r.canvassedOn, new Date().toISOString(), r.enteredBy)
-      .lastInsertRowid,
+    [r.electorId, r.sessionId, r.outcome, r.support, r.requests.join(','), r.codes, r.note, r.canvassedOn, new Date().toISOString(), r.enteredBy],
   );
   await refreshStanding(db, r.electorId);
   if (r.requests.length > 0) {
     // Asked again on or after the day it was done: the follow-up is open again (until this return is undone).
-    db.prepare(
+    await db.run(
       `UPDATE follow_up_done SET reopened_by_return_id = ? WHERE elector_id = ? AND reopened_by_return_id IS NULL AND done_on <= ?
        AND request IN (${r.requests.map(() => '?').join(', ')})`,
-    ).run(id, r.electorId, r.canvassedOn, ...r.requests);
+      [id, r.electorId, r.canvassedOn, ...r.requests],
+    );
   }
   return id;
 }
 
-export async function deleteReturn(db: Db, id: number): Promise<void> {
-  const r = db.prepare('SELECT elector_id AS e FROM canvass_returns WHERE id = ?').get(id) as { e: number } | undefined;
-  db.prepare('DELETE FROM canvass_returns WHERE id = ?').run(id);
+export async function deleteReturn(db: Queries, id: number): Promise<void> {
+  const r = (await db.get('SELECT elector_id AS e FROM canvass_returns WHERE id = ?', [id])) as { e: number } | undefined;
+  await db.run('DELETE FROM canvass_returns WHERE id = ?', [id]);
   if (r) await refreshStanding(db, r.e);
 }
 
@@ -153,15 +153,14 @@ export async function deleteReturn(db: Db, id: number): Promise<void> {
  * Tally counts of an area per polling district, read from electors' standing in one pass.
  * Districts come back in order; add them up for the area.
  */
-export async function tallyCounts(db: Db, areaId: number): Promise<{ pollingDistrict: string; counts: TallyCounts }[]> {
-  const rows = db
-    .prepare(
-      `SELECT polling_district AS d, latest_outcome AS o, latest_support AS s, COUNT(*) AS n,
+export async function tallyCounts(db: Queries, areaId: number): Promise<{ pollingDistrict: string; counts: TallyCounts }[]> {
+  const rows = (await db.all(
+    `SELECT polling_district AS d, latest_outcome AS o, latest_support AS s, COUNT(*) AS n,
          SUM(wants_literature) AS literature, SUM(wants_poster) AS poster, SUM(wants_postal_vote) AS postal_vote,
          SUM(wants_join) AS "join", SUM(wants_visit) AS visit
        FROM electors WHERE area_id = ? GROUP BY polling_district, latest_outcome, latest_support ORDER BY polling_district`,
-    )
-    .all(areaId) as ({ d: string; o: Outcome | null; s: string | null; n: number } & Record<Request, number>)[];
+    [areaId],
+  )) as ({ d: string; o: Outcome | null; s: string | null; n: number } & Record<Request, number>)[];
   const out: { pollingDistrict: string; counts: TallyCounts }[] = [];
   for (const r of rows) {
     let d = out.at(-1);
@@ -182,14 +181,13 @@ export async function tallyCounts(db: Db, areaId: number): Promise<{ pollingDist
  * An area's electors and those spoken to, counted in one pass over an index (electors_promise_walk
  * holds the outcome): ten times cheaper than the tallies' grouping, for the home page.
  */
-export function contactCounts(db: Db, areaId: number): { electors: number; contacted: number } {
+export async function contactCounts(db: Queries, areaId: number): Promise<{ electors: number; contacted: number }> {
   const contact = [...CONTACT_OUTCOMES];
-  return db
-    .prepare(
-      `SELECT COUNT(*) AS electors, COUNT(*) FILTER (WHERE latest_outcome IN (${contact.map(() => '?').join(', ')})) AS contacted
+  return (await db.get(
+    `SELECT COUNT(*) AS electors, COUNT(*) FILTER (WHERE latest_outcome IN (${contact.map(() => '?').join(', ')})) AS contacted
        FROM electors WHERE area_id = ?`,
-    )
-    .get(...contact, areaId) as { electors: number; contacted: number };
+    [...contact, areaId],
+  )) as { electors: number; contacted: number };
 }
 
 export type FollowUp = FollowUpOut;
@@ -217,7 +215,7 @@ function followUpFilter(request: Request, state: FollowUpState, pollingDistrict?
  * again, latest first. All of them, or a page (`limit` from `offset`).
  */
 export async function followUps(
-  db: Db,
+  db: Queries,
   areaId: number,
   request: Request,
   pollingDistrict?: string,
@@ -226,23 +224,28 @@ export async function followUps(
 ): Promise<FollowUp[]> {
   const order = state === 'open' ? 'ORDER BY e.walk_seq' : 'ORDER BY f.done_on DESC, f.done_at DESC, e.walk_seq';
   const limit = page ? 'LIMIT ? OFFSET ?' : '';
-  const rows = db
-    .prepare(`${FOLLOW_UP} ${followUpFilter(request, state, pollingDistrict)} ${order} ${limit}`)
-    .all(request, areaId, ...(pollingDistrict ? [pollingDistrict] : []), ...(page ? [page.limit, page.offset] : [])) as (Omit<FollowUp, 'askedAgain'> & {
+  const rows = (await db.all(`${FOLLOW_UP} ${followUpFilter(request, state, pollingDistrict)} ${order} ${limit}`, [
+    request,
+    areaId,
+    ...(pollingDistrict ? [pollingDistrict] : []),
+    ...(page ? [page.limit, page.offset] : []),
+  ])) as (Omit<FollowUp, 'askedAgain'> & {
     askedAgain: number;
   })[];
   return rows.map((r) => ({ ...r, askedAgain: r.askedAgain === 1 }));
 }
 
 /** How many follow-ups of one kind are still waiting and how many are done, without reading them. */
-export function followUpCounts(db: Db, areaId: number, request: Request, pollingDistrict?: string): { open: number; done: number } {
-  const count = (state: FollowUpState) =>
+export async function followUpCounts(db: Queries, areaId: number, request: Request, pollingDistrict?: string): Promise<{ open: number; done: number }> {
+  const count = async (state: FollowUpState) =>
     (
-      db
-        .prepare(`SELECT COUNT(*) AS n ${followUpFilter(request, state, pollingDistrict)}`)
-        .get(request, areaId, ...(pollingDistrict ? [pollingDistrict] : [])) as { n: number }
+      (await db.get(`SELECT COUNT(*) AS n ${followUpFilter(request, state, pollingDistrict)}`, [
+        request,
+        areaId,
+        ...(pollingDistrict ? [pollingDistrict] : []),
+      ])) as { n: number }
     ).n;
-  return { open: count('open'), done: count('done') };
+  return { open: await count('open'), done: await count('done') };
 }
 
 export interface FollowUpDone {
@@ -257,35 +260,34 @@ export interface FollowUpDone {
 }
 
 /** The done mark of one elector's request, whether or not it has been reopened since. */
-export async function getFollowUpDone(db: Db, electorId: number, request: Request): Promise<FollowUpDone | undefined> {
-  return db
-    .prepare(
-      `SELECT elector_id AS electorId, request, done_on AS doneOn, note, done_by AS doneBy, done_at AS doneAt, reopened_by_return_id AS reopenedByReturnId
+export async function getFollowUpDone(db: Queries, electorId: number, request: Request): Promise<FollowUpDone | undefined> {
+  return (await db.get(
+    `SELECT elector_id AS electorId, request, done_on AS doneOn, note, done_by AS doneBy, done_at AS doneAt, reopened_by_return_id AS reopenedByReturnId
        FROM follow_up_done WHERE elector_id = ? AND request = ?`,
-    )
-    .get(electorId, request) as FollowUpDone | undefined;
+    [electorId, request],
+  )) as FollowUpDone | undefined;
 }
 
 /** Every done mark of an elector (for their page and a subject access export). */
-export async function electorFollowUpsDone(db: Db, electorId: number): Promise<FollowUpDone[]> {
-  return db
-    .prepare(
-      `SELECT elector_id AS electorId, request, done_on AS doneOn, note, done_by AS doneBy, done_at AS doneAt, reopened_by_return_id AS reopenedByReturnId
+export async function electorFollowUpsDone(db: Queries, electorId: number): Promise<FollowUpDone[]> {
+  return (await db.all(
+    `SELECT elector_id AS electorId, request, done_on AS doneOn, note, done_by AS doneBy, done_at AS doneAt, reopened_by_return_id AS reopenedByReturnId
        FROM follow_up_done WHERE elector_id = ? ORDER BY done_on, request`,
-    )
-    .all(electorId) as FollowUpDone[];
+    [electorId],
+  )) as FollowUpDone[];
 }
 
 /** Ticks a request off (again): a reopened mark becomes a fresh one. Marks made together share `doneAt`. */
-export async function markFollowUpDone(db: Db, m: Omit<FollowUpDone, 'reopenedByReturnId'>): Promise<void> {
-  db.prepare(
+export async function markFollowUpDone(db: Queries, m: Omit<FollowUpDone, 'reopenedByReturnId'>): Promise<void> {
+  await db.run(
     `INSERT INTO follow_up_done (elector_id, request, done_on, note, done_by, done_at, reopened_by_return_id) VALUES (?, ?, ?, ?, ?, ?, NULL)
      ON CONFLICT (elector_id, request) DO UPDATE SET done_on = excluded.done_on, note = excluded.note, done_by = excluded.done_by,
        done_at = excluded.done_at, reopened_by_return_id = NULL`,
-  ).run(m.electorId, m.request, m.doneOn, m.note, m.doneBy, m.doneAt);
+    [m.electorId, m.request, m.doneOn, m.note, m.doneBy, m.doneAt],
+  );
 }
 
 /** Takes a done mark back: the follow-up is open again. */
-export async function unmarkFollowUpDone(db: Db, electorId: number, request: Request): Promise<void> {
-  db.prepare('DELETE FROM follow_up_done WHERE elector_id = ? AND request = ?').run(electorId, request);
+export async function unmarkFollowUpDone(db: Queries, electorId: number, request: Request): Promise<void> {
+  await db.run('DELETE FROM follow_up_done WHERE elector_id = ? AND request = ?', [electorId, request]);
 }

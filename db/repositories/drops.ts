@@ -1,5 +1,5 @@
 import type { Drop } from '../../shared/contract/leaflets.ts';
-import type { Db } from '../open.ts';
+import type { Queries } from '../store.ts';
 import { whereEquals } from './filter.ts';
 
 export interface DropFields {
@@ -20,32 +20,31 @@ const SELECT = `SELECT d.id, d.leaflet_id AS leafletId, l.title AS leafletTitle,
 type Raw = Omit<Drop, 'complete'> & { complete: number };
 const toDrop = (r: Raw): Drop => ({ ...r, complete: r.complete === 1 });
 
-export async function listDrops(db: Db, filter: { leafletId?: number; roundId?: number; volunteerId?: number } = {}): Promise<Drop[]> {
+export async function listDrops(db: Queries, filter: { leafletId?: number; roundId?: number; volunteerId?: number } = {}): Promise<Drop[]> {
   const where = whereEquals([
     ['d.leaflet_id', filter.leafletId],
     ['d.round_id', filter.roundId],
     ['d.volunteer_id', filter.volunteerId],
   ]);
-  const rows = db.prepare(`${SELECT} ${where.sql} ORDER BY d.dropped_on DESC, d.id DESC`).all(...where.params) as Raw[];
+  const rows = (await db.all(`${SELECT} ${where.sql} ORDER BY d.dropped_on DESC, d.id DESC`, where.params)) as Raw[];
   return rows.map(toDrop);
 }
 
-export async function getDrop(db: Db, id: number): Promise<Drop | undefined> {
-  const row = db.prepare(`${SELECT} WHERE d.id = ?`).get(id) as Raw | undefined;
+export async function getDrop(db: Queries, id: number): Promise<Drop | undefined> {
+  const row = (await db.get(`${SELECT} WHERE d.id = ?`, [id])) as Raw | undefined;
   return row ? toDrop(row) : undefined;
 }
 
-export async function insertDrop(db: Db, d: DropFields): Promise<number> {
+export async function insertDrop(db: Queries, d: DropFields): Promise<number> {
   const now = new Date().toISOString();
-  const r = db
-    .prepare(
-      `INSERT INTO drops (leaflet_id, round_id, volunteer_id, dropped_on, delivered, complete, left_note, notes, created_at, updated_at)
+  const r = await db.insert(
+    `INSERT INTO drops (leaflet_id, round_id, volunteer_id, dropped_on, delivered, complete, left_note, notes, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(d.leafletId, d.roundId, d.volunteerId, d.droppedOn, d.delivered, d.complete ? 1 : 0, d.leftNote, d.notes, now, now);
-  return Number(r.lastInsertRowid);
+    [d.leafletId, d.roundId, d.volunteerId, d.droppedOn, d.delivered, d.complete ? 1 : 0, d.leftNote, d.notes, now, now],
+  );
+  return r;
 }
 
-export async function deleteDrop(db: Db, id: number): Promise<void> {
-  db.prepare('DELETE FROM drops WHERE id = ?').run(id);
+export async function deleteDrop(db: Queries, id: number): Promise<void> {
+  await db.run('DELETE FROM drops WHERE id = ?', [id]);
 }

@@ -8,7 +8,7 @@
  * remain keep their address.
  */
 import { personIdentifiers } from '../../shared/domain/erasure.ts';
-import type { Db } from '../open.ts';
+import type { Queries } from '../store.ts';
 import { deleteElector } from './electors.ts';
 import { eraseTraces, type ScrubCount } from './erasure.ts';
 import { electorVoteCount } from './voting-history.ts';
@@ -26,14 +26,13 @@ export interface ElectorIdentity {
   street: string | null;
 }
 
-export function electorIdentity(db: Db, id: number): ElectorIdentity | undefined {
-  return db
-    .prepare(
-      `SELECT e.id, e.full_name AS fullName, e.elector_number AS electorNumber, e.address_lines AS addressLines,
+export async function electorIdentity(db: Queries, id: number): Promise<ElectorIdentity | undefined> {
+  return (await db.get(
+    `SELECT e.id, e.full_name AS fullName, e.elector_number AS electorNumber, e.address_lines AS addressLines,
               e.postcode, h.house, h.street
        FROM electors e LEFT JOIN households h ON h.id = e.household_id WHERE e.id = ?`,
-    )
-    .get(id) as ElectorIdentity | undefined;
+    [id],
+  )) as ElectorIdentity | undefined;
 }
 
 /** The house as it is written in notes: "17 Zanzibar Crescent", "Rose Cottage, Mill Lane". */
@@ -59,18 +58,17 @@ function wholeAddress(e: ElectorIdentity): string[] {
  * replaced only alongside them. Call before deleting the elector (the sharing checks exclude
  * them by id).
  */
-function electorMentions(db: Db, e: ElectorIdentity): { identifiers: string[]; alongside: string[] } {
-  const numberShared = db.prepare('SELECT 1 FROM electors WHERE elector_number = ? AND id != ? LIMIT 1').get(e.electorNumber, e.id) !== undefined;
+async function electorMentions(db: Queries, e: ElectorIdentity): Promise<{ identifiers: string[]; alongside: string[] }> {
+  const numberShared = (await db.get('SELECT 1 FROM electors WHERE elector_number = ? AND id != ? LIMIT 1', [e.electorNumber, e.id])) !== undefined;
   const homeShared =
-    db.prepare('SELECT 1 FROM electors WHERE address_lines = ? AND postcode = ? AND id != ? LIMIT 1').get(e.addressLines, e.postcode, e.id) !== undefined;
+    (await db.get('SELECT 1 FROM electors WHERE address_lines = ? AND postcode = ? AND id != ? LIMIT 1', [e.addressLines, e.postcode, e.id])) !== undefined;
   const houseShared =
     e.house !== null &&
-    db
-      .prepare(
-        `SELECT 1 FROM electors o JOIN households h ON h.id = o.household_id
+    (await db.get(
+      `SELECT 1 FROM electors o JOIN households h ON h.id = o.household_id
          WHERE o.id != ? AND h.house = ? COLLATE NOCASE AND h.street = ? COLLATE NOCASE LIMIT 1`,
-      )
-      .get(e.id, e.house, e.street) !== undefined;
+      [e.id, e.house, e.street],
+    )) !== undefined;
   const identifiers = [e.fullName];
   const alongside = [e.postcode];
   (numberShared ? alongside : identifiers).push(e.electorNumber);
@@ -84,10 +82,10 @@ function electorMentions(db: Db, e: ElectorIdentity): { identifiers: string[]; a
  * knock-ups go with them), blanks their audit rows and scrubs them from other records. Call
  * inside a transaction; the caller records that an erasure happened.
  */
-export async function eraseElector(db: Db, e: ElectorIdentity): Promise<ScrubCount & { returns: number; votes: number }> {
-  const { identifiers, alongside } = electorMentions(db, e);
-  const returns = (db.prepare('SELECT count(*) AS n FROM canvass_returns WHERE elector_id = ?').get(e.id) as { n: number }).n;
-  const votes = electorVoteCount(db, e.id);
+export async function eraseElector(db: Queries, e: ElectorIdentity): Promise<ScrubCount & { returns: number; votes: number }> {
+  const { identifiers, alongside } = await electorMentions(db, e);
+  const returns = ((await db.get('SELECT count(*) AS n FROM canvass_returns WHERE elector_id = ?', [e.id])) as { n: number }).n;
+  const votes = await electorVoteCount(db, e.id);
   await deleteElector(db, e.id);
   const traces = await eraseTraces(db, {
     entity: 'elector',

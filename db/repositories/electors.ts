@@ -3,7 +3,7 @@
  * `findElector` (nomination subscribers) and `householdCounts` (leaflet drops).
  */
 import type { ElectorOut, ElectorSummaryOut, HouseholdOut } from '../../shared/contract/register.ts';
-import type { Db } from '../open.ts';
+import type { Queries, SqlValue } from '../store.ts';
 import { type VotedIn, votedInWhere } from './voting-history.ts';
 import { parseAddress, sortByWalkOrder } from '../../shared/domain/households.ts';
 import { type RegisterBuffer, TextField } from '../../shared/domain/register-buffer.ts';
@@ -44,37 +44,36 @@ function toElector(row: FullRow): Elector {
 }
 
 /** The elector with this canonical number in the area (e.g. a nomination subscriber), if any. */
-export async function findElector(db: Db, areaId: number, electorNumber: string): Promise<Elector | undefined> {
-  const row = db.prepare(`${FULL} WHERE e.area_id = ? AND e.elector_number = ?`).get(areaId, electorNumber) as FullRow | undefined;
+export async function findElector(db: Queries, areaId: number, electorNumber: string): Promise<Elector | undefined> {
+  const row = (await db.get(`${FULL} WHERE e.area_id = ? AND e.elector_number = ?`, [areaId, electorNumber])) as FullRow | undefined;
   return row ? toElector(row) : undefined;
 }
 
-export async function getElector(db: Db, id: number): Promise<Elector | undefined> {
-  const row = db.prepare(`${FULL} WHERE e.id = ?`).get(id) as FullRow | undefined;
+export async function getElector(db: Queries, id: number): Promise<Elector | undefined> {
+  const row = (await db.get(`${FULL} WHERE e.id = ?`, [id])) as FullRow | undefined;
   return row ? toElector(row) : undefined;
 }
 
 /** Households and electors per polling district of an area, districts in order. */
-export async function householdCounts(db: Db, areaId: number): Promise<{ pollingDistrict: string; households: number; electors: number }[]> {
+export async function householdCounts(db: Queries, areaId: number): Promise<{ pollingDistrict: string; households: number; electors: number }[]> {
   // Both counts from indexes: electors from electors_walk, households (each counted in its own
   // district, when someone lives in it, as register.list counts them) from households_walk.
   // COUNT(DISTINCT household_id) over the electors read every row and sorted: 0.4-0.8 s at 100,000.
-  return db
-    .prepare(
-      `SELECT d.pollingDistrict, d.electors,
+  return (await db.all(
+    `SELECT d.pollingDistrict, d.electors,
          (SELECT COUNT(*) FROM households h WHERE h.area_id = ? AND h.polling_district = d.pollingDistrict
             AND EXISTS (SELECT 1 FROM electors e WHERE e.household_id = h.id)) AS households
        FROM (SELECT polling_district AS pollingDistrict, COUNT(*) AS electors FROM electors WHERE area_id = ? GROUP BY polling_district) d
        ORDER BY d.pollingDistrict`,
-    )
-    .all(areaId, areaId) as { pollingDistrict: string; households: number; electors: number }[];
+    [areaId, areaId],
+  )) as { pollingDistrict: string; households: number; electors: number }[];
 }
 
 /** An area's households with someone living in them, from the households_walk index. */
-export async function householdTotal(db: Db, areaId: number): Promise<number> {
-  const row = db
-    .prepare('SELECT COUNT(*) AS n FROM households h WHERE h.area_id = ? AND EXISTS (SELECT 1 FROM electors e WHERE e.household_id = h.id)')
-    .get(areaId) as { n: number };
+export async function householdTotal(db: Queries, areaId: number): Promise<number> {
+  const row = (await db.get('SELECT COUNT(*) AS n FROM households h WHERE h.area_id = ? AND EXISTS (SELECT 1 FROM electors e WHERE e.household_id = h.id)', [
+    areaId,
+  ])) as { n: number };
   return row.n;
 }
 
@@ -83,16 +82,18 @@ export async function householdTotal(db: Db, areaId: number): Promise<number> {
  * Each area with a register: its electors, households and polling districts. Counted from
  * indexes (a household counts when someone lives in it), never by sorting every elector.
  */
-export async function registerSummaries(db: Db): Promise<{ areaId: number; areaName: string; electors: number; households: number; districts: number }[]> {
-  return db
-    .prepare(
-      `SELECT a.id AS areaId, a.name AS areaName,
+export async function registerSummaries(db: Queries): Promise<{ areaId: number; areaName: string; electors: number; households: number; districts: number }[]> {
+  return (await db.all(`SELECT a.id AS areaId, a.name AS areaName,
          (SELECT COUNT(*) FROM electors e WHERE e.area_id = a.id) AS electors,
          (SELECT COUNT(*) FROM households h WHERE h.area_id = a.id AND EXISTS (SELECT 1 FROM electors e WHERE e.household_id = h.id)) AS households,
          (SELECT COUNT(DISTINCT e.polling_district) FROM electors e WHERE e.area_id = a.id) AS districts
-       FROM areas a WHERE EXISTS (SELECT 1 FROM electors e WHERE e.area_id = a.id) ORDER BY a.name`,
-    )
-    .all() as { areaId: number; areaName: string; electors: number; households: number; districts: number }[];
+       FROM areas a WHERE EXISTS (SELECT 1 FROM electors e WHERE e.area_id = a.id) ORDER BY a.name`)) as {
+    areaId: number;
+    areaName: string;
+    electors: number;
+    households: number;
+    districts: number;
+  }[];
 }
 
 function likePattern(search: string): string {
@@ -100,7 +101,7 @@ function likePattern(search: string): string {
 }
 
 /** WHERE clauses (to add to) for the rows of an area, or of one of its polling districts. */
-function inArea(alias: 'e' | 'h', areaId: number, pollingDistrict?: string): { where: string[]; params: unknown[] } {
+function inArea(alias: 'e' | 'h', areaId: number, pollingDistrict?: string): { where: string[]; params: SqlValue[] } {
   return pollingDistrict
     ? { where: [`${alias}.area_id = ?`, `${alias}.polling_district = ?`], params: [areaId, pollingDistrict] }
     : { where: [`${alias}.area_id = ?`], params: [areaId] };
@@ -133,11 +134,11 @@ function numberPrefix(search: string): string | null {
  * page's nextCursor); nextCursor is null on the last page.
  */
 export async function listElectors(
-  db: Db,
+  db: Queries,
   q: { areaId: number; pollingDistrict?: string; search?: string; offset: number; limit: number; after?: number; votedIn?: VotedIn },
 ): Promise<{ total: number; items: ElectorSummary[]; nextCursor: number | null }> {
   const where = ['area_id = ?'];
-  const params: unknown[] = [q.areaId];
+  const params: SqlValue[] = [q.areaId];
   if (q.pollingDistrict) {
     where.push('polling_district = ?');
     params.push(q.pollingDistrict);
@@ -163,22 +164,24 @@ export async function listElectors(
     where.push(found.length ? `(${found.join(' OR ')})` : '0');
   }
   const filter = `FROM electors WHERE ${where.join(' AND ')}`;
-  const total = (db.prepare(`SELECT COUNT(*) AS n ${filter}`).get(...params) as { n: number }).n;
+  const total = ((await db.get(`SELECT COUNT(*) AS n ${filter}`, params)) as { n: number }).n;
   // The page's ids first, from the index alone (skipping to page 900 reads no rows), then its rows.
   const after = q.after === undefined ? '' : 'AND walk_seq > ?';
-  const page = db
-    .prepare(`SELECT id, walk_seq ${filter} ${after} ORDER BY walk_seq LIMIT ? OFFSET ?`)
-    .raw()
-    .all(...params, ...(q.after === undefined ? [] : [q.after]), q.limit, q.after === undefined ? q.offset : 0) as [number, number][];
+  const page = (await db.values(`SELECT id, walk_seq ${filter} ${after} ORDER BY walk_seq LIMIT ? OFFSET ?`, [
+    ...params,
+    ...(q.after === undefined ? [] : [q.after]),
+    q.limit,
+    q.after === undefined ? q.offset : 0,
+  ])) as [number, number][];
   const items = page.length
-    ? (db
-        .prepare(
-          `${SUMMARY} FROM electors e LEFT JOIN households h ON h.id = e.household_id WHERE e.id IN (SELECT value FROM json_each(?)) ORDER BY e.walk_seq`,
-        )
-        .all(JSON.stringify(page.map(([id]) => id))) as ElectorSummary[])
+    ? ((await db.all(
+        `${SUMMARY} FROM electors e LEFT JOIN households h ON h.id = e.household_id WHERE e.id IN (SELECT value FROM json_each(?)) ORDER BY e.walk_seq`,
+        [JSON.stringify(page.map(([id]) => id))],
+      )) as ElectorSummary[])
     : [];
   const last = page.at(-1);
-  const more = last !== undefined && page.length === q.limit && db.prepare(`SELECT 1 ${filter} AND walk_seq > ? LIMIT 1`).get(...params, last[1]) !== undefined;
+  const more =
+    last !== undefined && page.length === q.limit && (await db.get(`SELECT 1 ${filter} AND walk_seq > ? LIMIT 1`, [...params, last[1]])) !== undefined;
   return { total, items, nextCursor: more ? last[1] : null };
 }
 
@@ -188,7 +191,7 @@ export async function listElectors(
  * is in the same district or else the first (last) of the next (previous) one: two index reads.
  */
 export async function neighbourInWalk(
-  db: Db,
+  db: Queries,
   from: { areaId: number; pollingDistrict: string; walkSeq: number },
   direction: 1 | -1,
   sameDistrict: boolean,
@@ -196,31 +199,30 @@ export async function neighbourInWalk(
   const cmp = direction === 1 ? '>' : '<';
   const order = direction === 1 ? 'ASC' : 'DESC';
   const select = `${SUMMARY} FROM electors e LEFT JOIN households h ON h.id = e.household_id`;
-  const inDistrict = db
-    .prepare(
-      `${select} WHERE e.area_id = ? AND e.polling_district = ? AND e.walk_seq ${cmp} ? ORDER BY e.polling_district ${order}, e.walk_seq ${order} LIMIT 1`,
-    )
-    .get(from.areaId, from.pollingDistrict, from.walkSeq) as ElectorSummary | undefined;
+  const inDistrict = (await db.get(
+    `${select} WHERE e.area_id = ? AND e.polling_district = ? AND e.walk_seq ${cmp} ? ORDER BY e.polling_district ${order}, e.walk_seq ${order} LIMIT 1`,
+    [from.areaId, from.pollingDistrict, from.walkSeq],
+  )) as ElectorSummary | undefined;
   if (inDistrict || sameDistrict) return inDistrict;
-  return db
-    .prepare(`${select} WHERE e.area_id = ? AND e.polling_district ${cmp} ? ORDER BY e.polling_district ${order}, e.walk_seq ${order} LIMIT 1`)
-    .get(from.areaId, from.pollingDistrict) as ElectorSummary | undefined;
+  return (await db.get(`${select} WHERE e.area_id = ? AND e.polling_district ${cmp} ? ORDER BY e.polling_district ${order}, e.walk_seq ${order} LIMIT 1`, [
+    from.areaId,
+    from.pollingDistrict,
+  ])) as ElectorSummary | undefined;
 }
 
 /** Where a walk starts: one row from the walk index, however big the register. */
-export async function firstInWalk(db: Db, areaId: number, pollingDistrict?: string): Promise<ElectorSummary | undefined> {
+export async function firstInWalk(db: Queries, areaId: number, pollingDistrict?: string): Promise<ElectorSummary | undefined> {
   const select = `${SUMMARY} FROM electors e LEFT JOIN households h ON h.id = e.household_id`;
   const { where, params } = inArea('e', areaId, pollingDistrict);
-  return db.prepare(`${select} WHERE ${where.join(' AND ')} ORDER BY e.polling_district, e.walk_seq LIMIT 1`).get(...params) as ElectorSummary | undefined;
+  return (await db.get(`${select} WHERE ${where.join(' AND ')} ORDER BY e.polling_district, e.walk_seq LIMIT 1`, params)) as ElectorSummary | undefined;
 }
 
-export async function getHousehold(db: Db, id: number): Promise<Household | undefined> {
-  return db
-    .prepare(
-      `SELECT id, area_id AS areaId, polling_district AS pollingDistrict, street, house_number AS houseNumber, house, flat,
+export async function getHousehold(db: Queries, id: number): Promise<Household | undefined> {
+  return (await db.get(
+    `SELECT id, area_id AS areaId, polling_district AS pollingDistrict, street, house_number AS houseNumber, house, flat,
          address_lines AS address, postcode, walk_seq AS walkSeq FROM households WHERE id = ?`,
-    )
-    .get(id) as Household | undefined;
+    [id],
+  )) as Household | undefined;
 }
 
 /**
@@ -229,7 +231,7 @@ export async function getHousehold(db: Db, id: number): Promise<Household | unde
  * that number first; the rest follow in walk order.
  */
 export async function findHouseholds(
-  db: Db,
+  db: Queries,
   q: { areaId: number; pollingDistrict?: string; search: string; limit: number },
 ): Promise<{ total: number; items: Household[] }> {
   const { where, params } = inArea('h', q.areaId, q.pollingDistrict);
@@ -242,27 +244,26 @@ export async function findHouseholds(
     params.push(likePattern(w), likePattern(w));
   }
   const from = `FROM households h WHERE ${where.join(' AND ')} AND EXISTS (SELECT 1 FROM electors e WHERE e.household_id = h.id)`;
-  const total = (db.prepare(`SELECT COUNT(*) AS n ${from}`).get(...params) as { n: number }).n;
+  const total = ((await db.get(`SELECT COUNT(*) AS n ${from}`, params)) as { n: number }).n;
   const leading = /^\d+$/.test(words[0] ?? '') ? Number(words[0]) : null;
-  const items = db
-    .prepare(
-      `SELECT h.id, h.area_id AS areaId, h.polling_district AS pollingDistrict, h.street, h.house_number AS houseNumber, h.house, h.flat,
+  const items = (await db.all(
+    `SELECT h.id, h.area_id AS areaId, h.polling_district AS pollingDistrict, h.street, h.house_number AS houseNumber, h.house, h.flat,
          h.address_lines AS address, h.postcode, h.walk_seq AS walkSeq ${from}
        ORDER BY CASE WHEN h.house_number = ? THEN 0 ELSE 1 END, h.walk_seq LIMIT ?`,
-    )
-    .all(...params, leading, q.limit) as Household[];
+    [...params, leading, q.limit],
+  )) as Household[];
   return { total, items };
 }
 
-export async function householdMembers(db: Db, householdId: number): Promise<ElectorSummary[]> {
-  return db
-    .prepare(`${SUMMARY} FROM electors e LEFT JOIN households h ON h.id = e.household_id WHERE e.household_id = ? ORDER BY e.walk_seq`)
-    .all(householdId) as ElectorSummary[];
+export async function householdMembers(db: Queries, householdId: number): Promise<ElectorSummary[]> {
+  return (await db.all(`${SUMMARY} FROM electors e LEFT JOIN households h ON h.id = e.household_id WHERE e.household_id = ? ORDER BY e.walk_seq`, [
+    householdId,
+  ])) as ElectorSummary[];
 }
 
 /** Distinct polling districts of an area's register. */
-export async function pollingDistricts(db: Db, areaId: number): Promise<string[]> {
-  return (db.prepare('SELECT DISTINCT polling_district AS d FROM electors WHERE area_id = ? ORDER BY d').all(areaId) as { d: string }[]).map((r) => r.d);
+export async function pollingDistricts(db: Queries, areaId: number): Promise<string[]> {
+  return ((await db.all('SELECT DISTINCT polling_district AS d FROM electors WHERE area_id = ? ORDER BY d', [areaId])) as { d: string }[]).map((r) => r.d);
 }
 
 export interface WalkSheetHousehold extends Household {
@@ -273,12 +274,11 @@ export interface WalkSheetHousehold extends Household {
  * Households of an area (or one polling district) in walk order with their electors, for a
  * printed walk sheet. Electors who moved, died or asked not to be contacted are left off.
  */
-export async function walkSheet(db: Db, areaId: number, pollingDistrict?: string, votedIn?: VotedIn): Promise<WalkSheetHousehold[]> {
+export async function walkSheet(db: Queries, areaId: number, pollingDistrict?: string, votedIn?: VotedIn): Promise<WalkSheetHousehold[]> {
   const voted = votedIn ? votedInWhere('e', areaId, votedIn.n, votedIn.m) : null;
-  const params: unknown[] = [areaId, ...(pollingDistrict ? [pollingDistrict] : []), ...(voted ? voted.params : [])];
-  const rows = db
-    .prepare(
-      `SELECT h.id, h.area_id AS areaId, h.polling_district AS pollingDistrict, h.street, h.house_number AS houseNumber, h.house, h.flat,
+  const params: SqlValue[] = [areaId, ...(pollingDistrict ? [pollingDistrict] : []), ...(voted ? voted.params : [])];
+  const rows = (await db.all(
+    `SELECT h.id, h.area_id AS areaId, h.polling_district AS pollingDistrict, h.street, h.house_number AS houseNumber, h.house, h.flat,
          h.address_lines AS address, h.postcode, h.walk_seq AS walkSeq,
          e.id AS electorId, e.elector_number AS electorNumber, e.full_name AS fullName, e.markers,
          e.latest_outcome AS latestOutcome, e.latest_support AS latestSupport
@@ -287,8 +287,8 @@ export async function walkSheet(db: Db, areaId: number, pollingDistrict?: string
          AND (e.latest_outcome IS NULL OR e.latest_outcome NOT IN ('moved', 'deceased', 'do_not_contact'))
          ${voted ? `AND ${voted.sql}` : ''}
        ORDER BY e.walk_seq`,
-    )
-    .all(...params) as (Household & {
+    params,
+  )) as (Household & {
     electorId: number;
     electorNumber: string;
     fullName: string;
@@ -317,36 +317,38 @@ export async function walkSheet(db: Db, areaId: number, pollingDistrict?: string
 }
 
 /** Every elector's number, id and name in an area (or one district), in walk order, as compact triples. */
-export function electorNames(db: Db, areaId: number, pollingDistrict?: string): [string, number, string][] {
+export async function electorNames(db: Queries, areaId: number, pollingDistrict?: string): Promise<[string, number, string][]> {
   const { where, params } = inArea('e', areaId, pollingDistrict);
-  return db
-    .prepare(`SELECT e.elector_number, e.id, e.full_name FROM electors e WHERE ${where.join(' AND ')} ORDER BY e.walk_seq`)
-    .raw()
-    .all(...params) as [string, number, string][];
+  return (await db.values(`SELECT e.elector_number, e.id, e.full_name FROM electors e WHERE ${where.join(' AND ')} ORDER BY e.walk_seq`, params)) as [
+    string,
+    number,
+    string,
+  ][];
 }
 
 /** Sets an elector's standing (folded from their returns). */
-export async function setStanding(db: Db, electorId: number, s: ElectorStanding, lastCanvassedOn: string | null): Promise<void> {
-  db.prepare(
+export async function setStanding(db: Queries, electorId: number, s: ElectorStanding, lastCanvassedOn: string | null): Promise<void> {
+  await db.run(
     `UPDATE electors SET latest_outcome = ?, latest_support = ?, wants_literature = ?, wants_poster = ?, wants_postal_vote = ?,
        wants_join = ?, wants_visit = ?, last_canvassed_on = ? WHERE id = ?`,
-  ).run(
-    s.outcome,
-    s.support,
-    s.requests.includes('literature') ? 1 : 0,
-    s.requests.includes('poster') ? 1 : 0,
-    s.requests.includes('postal_vote') ? 1 : 0,
-    s.requests.includes('join') ? 1 : 0,
-    s.requests.includes('visit') ? 1 : 0,
-    lastCanvassedOn,
-    electorId,
+    [
+      s.outcome,
+      s.support,
+      s.requests.includes('literature') ? 1 : 0,
+      s.requests.includes('poster') ? 1 : 0,
+      s.requests.includes('postal_vote') ? 1 : 0,
+      s.requests.includes('join') ? 1 : 0,
+      s.requests.includes('visit') ? 1 : 0,
+      lastCanvassedOn,
+      electorId,
+    ],
   );
 }
 
-export async function deleteElector(db: Db, id: number): Promise<void> {
-  const row = db.prepare('SELECT household_id AS h FROM electors WHERE id = ?').get(id) as { h: number | null } | undefined;
-  db.prepare('DELETE FROM electors WHERE id = ?').run(id);
-  if (row?.h != null) db.prepare('DELETE FROM households WHERE id = ? AND NOT EXISTS (SELECT 1 FROM electors WHERE household_id = ?)').run(row.h, row.h);
+export async function deleteElector(db: Queries, id: number): Promise<void> {
+  const row = (await db.get('SELECT household_id AS h FROM electors WHERE id = ?', [id])) as { h: number | null } | undefined;
+  await db.run('DELETE FROM electors WHERE id = ?', [id]);
+  if (row?.h != null) await db.run('DELETE FROM households WHERE id = ? AND NOT EXISTS (SELECT 1 FROM electors WHERE household_id = ?)', [row.h, row.h]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -359,30 +361,23 @@ export async function deleteElector(db: Db, id: number): Promise<void> {
  * ids in the order they are visited.
  * Read it synchronously: the order is the same each time only while nothing writes between.
  */
-export function matchableElectors(db: Db, areaId: number): MatchSource & { ids: Float64Array } {
-  const select = db.prepare(
-    `SELECT id, full_name AS fullName, surname, forenames, address_lines AS address, postcode, elector_number AS electorNumber
-     FROM electors WHERE area_id = ?`,
+export async function matchableElectors(db: Queries, areaId: number): Promise<MatchSource & { ids: Float64Array }> {
+  const select = `SELECT id, full_name AS fullName, surname, forenames, address_lines AS address, postcode, elector_number AS electorNumber
+     FROM electors WHERE area_id = ?`;
+  const rows = await db.all<{ id: number; fullName: string; surname: string; forenames: string; address: string; postcode: string; electorNumber: string }>(
+    select,
+    [areaId],
   );
-  const length = (db.prepare('SELECT count(*) AS n FROM electors WHERE area_id = ?').get(areaId) as { n: number }).n;
+  const length = rows.length;
   const ids = new Float64Array(length);
   return {
     length,
     ids,
     forEach(visit) {
-      let i = 0;
-      for (const r of select.iterate(areaId) as IterableIterator<{
-        id: number;
-        fullName: string;
-        surname: string;
-        forenames: string;
-        address: string;
-        postcode: string;
-        electorNumber: string;
-      }>) {
+      rows.forEach((r, i) => {
         ids[i] = r.id;
-        visit({ ...r, addressLines: r.address === '' ? [] : r.address.split('\n') }, i++);
-      }
+        visit({ ...r, addressLines: r.address === '' ? [] : r.address.split('\n') }, i);
+      });
     },
   };
 }
@@ -411,23 +406,23 @@ const INSERT_BATCH = 256;
  * An INSERT run for INSERT_BATCH rows at a time: push a row's values onto `values`, call `row()`,
  * and `flush()` after the last.
  */
-function batchedInsert(db: Db, insertInto: string, rowValues: string) {
-  const statement = (rows: number) => db.prepare(`${insertInto} VALUES ${new Array(rows).fill(rowValues).join(', ')}`);
+function batchedInsert(db: Queries, insertInto: string, rowValues: string) {
+  const statement = (rows: number) => `${insertInto} VALUES ${new Array(rows).fill(rowValues).join(', ')}`;
   const full = statement(INSERT_BATCH);
-  const values: unknown[] = [];
+  const values: SqlValue[] = [];
   let rows = 0;
-  const run = (s: ReturnType<typeof statement>) => {
-    s.run(...values);
-    values.length = 0;
+  const run = async (sql: string) => {
+    const batch = values.splice(0); // an engine may read the values after this returns
     rows = 0;
+    await db.run(sql, batch);
   };
   return {
     values,
-    row() {
-      if (++rows === INSERT_BATCH) run(full);
+    async row() {
+      if (++rows === INSERT_BATCH) await run(full);
     },
-    flush() {
-      if (rows > 0) run(statement(rows));
+    async flush() {
+      if (rows > 0) await run(statement(rows));
     },
   };
 }
@@ -442,17 +437,18 @@ const BULK_SEARCH_INDEX = 1_000;
  * inside the import's transaction: the DROP, the rows and the CREATE commit together or not at all,
  * so a crash or a failed import leaves the trigger and the index as they were.
  */
-export function searchIndexHeldBack(db: Db) {
-  const trigger = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'electors_search_insert'").get() as { sql: string } | undefined;
-  if (trigger === undefined || !db.inTransaction) return null;
-  const after = (db.prepare('SELECT COALESCE(MAX(id), 0) AS m FROM electors').get() as { m: number }).m;
-  db.exec('DROP TRIGGER electors_search_insert');
+export async function searchIndexHeldBack(db: Queries) {
+  const trigger = (await db.get("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'electors_search_insert'")) as { sql: string } | undefined;
+  if (trigger === undefined) return null;
+  const after = ((await db.get('SELECT COALESCE(MAX(id), 0) AS m FROM electors')) as { m: number }).m;
+  await db.run('DROP TRIGGER electors_search_insert');
   return {
-    fill() {
-      db.prepare(
+    async fill() {
+      await db.run(
         'INSERT INTO electors_search (rowid, full_name, address_lines, postcode) SELECT id, full_name, address_lines, postcode FROM electors WHERE id > ?',
-      ).run(after);
-      db.exec(trigger.sql);
+        [after],
+      );
+      await db.run(trigger.sql);
     },
   };
 }
@@ -462,7 +458,7 @@ export function searchIndexHeldBack(db: Db) {
  * returns stay theirs) and households' ids where the address is unchanged. Call inside a
  * transaction.
  */
-export function writeRegister(db: Db, w: RegisterWrite): RegisterWriteResult {
+export async function writeRegister(db: Queries, w: RegisterWrite): Promise<RegisterWriteResult> {
   const now = new Date().toISOString();
   const reg = w.register;
   const n = reg.length;
@@ -483,11 +479,9 @@ export function writeRegister(db: Db, w: RegisterWrite): RegisterWriteResult {
   );
   const householdSeq = new Int32Array(drafts.length);
   const householdId = new Float64Array(drafts.length);
-  const existingHouseholds = new Map(db.prepare('SELECT address_key AS k, id FROM households WHERE area_id = ?').raw().all(w.areaId) as [string, number][]);
-  const updateHousehold = db.prepare(
-    `UPDATE households SET polling_district = ?, street = ?, house_number = ?, house = ?, flat = ?, address_lines = ?, postcode = ?, walk_seq = ?, updated_at = ?
-     WHERE id = ?`,
-  );
+  const existingHouseholds = new Map((await db.values('SELECT address_key AS k, id FROM households WHERE area_id = ?', [w.areaId])) as [string, number][]);
+  const updateHousehold = `UPDATE households SET polling_district = ?, street = ?, house_number = ?, house = ?, flat = ?, address_lines = ?, postcode = ?, walk_seq = ?, updated_at = ?
+     WHERE id = ?`;
   const insertHouseholds = batchedInsert(
     db,
     'INSERT INTO households (id, polling_district, address_key, street, house_number, house, flat, address_lines, postcode, walk_seq, area_id, created_at, updated_at)',
@@ -495,7 +489,7 @@ export function writeRegister(db: Db, w: RegisterWrite): RegisterWriteResult {
   );
   // New households get the ids SQLite would give them, written out so each one's id is known
   // without asking (the transaction holds the write lock).
-  let nextId = (db.prepare('SELECT COALESCE(MAX(id), 0) AS m FROM households').get() as { m: number }).m;
+  let nextId = ((await db.get('SELECT COALESCE(MAX(id), 0) AS m FROM households')) as { m: number }).m;
   for (let rank = 0; rank < walk.length; rank++) {
     const h = walk[rank];
     const d = drafts[h];
@@ -505,16 +499,16 @@ export function writeRegister(db: Db, w: RegisterWrite): RegisterWriteResult {
     householdSeq[h] = rank + 1;
     const existing = existingHouseholds.get(d.key);
     if (existing !== undefined) {
-      updateHousehold.run(pd, a.street, a.houseNumber, a.house, a.flat, addresses[h], postcode, rank + 1, now, existing);
+      await db.run(updateHousehold, [pd, a.street, a.houseNumber, a.house, a.flat, addresses[h], postcode, rank + 1, now, existing]);
       householdId[h] = existing;
       existingHouseholds.delete(d.key);
     } else {
       householdId[h] = ++nextId;
       insertHouseholds.values.push(nextId, pd, d.key, a.street, a.houseNumber, a.house, a.flat, addresses[h], postcode, rank + 1);
-      insertHouseholds.row();
+      await insertHouseholds.row();
     }
   }
-  insertHouseholds.flush();
+  await insertHouseholds.flush();
 
   // Each elector's place in walk order: household order, then elector number. Rows are written in
   // file order (registers come roughly in that order already), which keeps index inserts cheap.
@@ -529,25 +523,23 @@ export function writeRegister(db: Db, w: RegisterWrite): RegisterWriteResult {
   const walkSeq = new Int32Array(n);
   for (let rank = 0; rank < n; rank++) walkSeq[order[rank]] = rank + 1;
 
-  const removeElector = db.prepare('DELETE FROM electors WHERE id = ?');
-  for (const id of w.leftIds) removeElector.run(id);
+  const removeElector = 'DELETE FROM electors WHERE id = ?';
+  for (const id of w.leftIds) await db.run(removeElector, [id]);
   // Matched electors may swap numbers: free every old number first.
-  const park = db.prepare("UPDATE electors SET elector_number = '~' || id WHERE id = ?");
-  for (const id of w.existingIds) if (id !== null) park.run(id);
+  const park = "UPDATE electors SET elector_number = '~' || id WHERE id = ?";
+  for (const id of w.existingIds) if (id !== null) await db.run(park, [id]);
 
   const newCount = w.existingIds.reduce((n: number, id) => (id === null ? n + 1 : n), 0);
-  const search = newCount >= BULK_SEARCH_INDEX ? searchIndexHeldBack(db) : null;
+  const search = newCount >= BULK_SEARCH_INDEX ? await searchIndexHeldBack(db) : null;
   const insertElectors = batchedInsert(
     db,
     `INSERT INTO electors (polling_district, elector_number, number, suffix, markers, date_of_attainment, title, full_name, surname, forenames,
        household_id, address_lines, postcode, walk_seq, area_id, created_at, updated_at)`,
     `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${constants})`,
   );
-  const updateElector = db.prepare(
-    `UPDATE electors SET polling_district = ?, elector_number = ?, number = ?, suffix = ?, markers = ?, date_of_attainment = ?, title = ?,
+  const updateElector = `UPDATE electors SET polling_district = ?, elector_number = ?, number = ?, suffix = ?, markers = ?, date_of_attainment = ?, title = ?,
        full_name = ?, surname = ?, forenames = ?, household_id = ?, address_lines = ?, postcode = ?, walk_seq = ?, updated_at = ?
-     WHERE id = ?`,
-  );
+     WHERE id = ?`;
   let inserted = 0;
   let updated = 0;
   const F = TextField;
@@ -575,10 +567,10 @@ export function writeRegister(db: Db, w: RegisterWrite): RegisterWriteResult {
         t[F.postcode],
         walkSeq[i],
       );
-      insertElectors.row();
+      await insertElectors.row();
       inserted++;
     } else {
-      updateElector.run(
+      await db.run(updateElector, [
         reg.pollingDistrict(i),
         reg.electorNumber(i),
         reg.number(i),
@@ -595,34 +587,37 @@ export function writeRegister(db: Db, w: RegisterWrite): RegisterWriteResult {
         walkSeq[i],
         now,
         existing,
-      );
+      ]);
       updated++;
     }
   }
 
-  insertElectors.flush();
-  search?.fill();
+  await insertElectors.flush();
+  await search?.fill();
 
   // Addresses nobody lives at any more.
-  const removeHousehold = db.prepare('DELETE FROM households WHERE id = ?');
-  for (const id of existingHouseholds.values()) removeHousehold.run(id);
+  const removeHousehold = 'DELETE FROM households WHERE id = ?';
+  for (const id of existingHouseholds.values()) await db.run(removeHousehold, [id]);
 
   return { households: drafts.length, inserted, updated, removed: w.leftIds.length };
 }
 
 /** How many canvass returns the given electors have (what goes with them if they are removed). */
-export function returnCount(db: Db, electorIds: readonly number[]): number {
+export async function returnCount(db: Queries, electorIds: readonly number[]): Promise<number> {
   if (electorIds.length === 0) return 0;
   return (
-    db.prepare('SELECT COUNT(*) AS n FROM canvass_returns WHERE elector_id IN (SELECT value FROM json_each(?))').get(JSON.stringify(electorIds)) as {
+    (await db.get('SELECT COUNT(*) AS n FROM canvass_returns WHERE elector_id IN (SELECT value FROM json_each(?))', [JSON.stringify(electorIds)])) as {
       n: number;
     }
   ).n;
 }
 
 /** An area's electors by canonical number, with the names a notice of alteration is checked against. */
-export function electorsByNumber(db: Db, areaId: number): Map<string, { id: number; fullName: string; surname: string; forenames: string }> {
-  const rows = db.prepare('SELECT elector_number AS n, id, full_name AS fullName, surname, forenames FROM electors WHERE area_id = ?').all(areaId) as {
+export async function electorsByNumber(
+  db: Queries,
+  areaId: number,
+): Promise<Map<string, { id: number; fullName: string; surname: string; forenames: string }>> {
+  const rows = (await db.all('SELECT elector_number AS n, id, full_name AS fullName, surname, forenames FROM electors WHERE area_id = ?', [areaId])) as {
     n: string;
     id: number;
     fullName: string;
@@ -644,18 +639,16 @@ export interface AlterationsWrite {
  * Applies notices of alteration: deletes, updates and adds the electors the rows name and no one
  * else, then puts the area back in walk order. Call inside a transaction.
  */
-export function writeAlterations(db: Db, w: AlterationsWrite): { households: number } {
+export async function writeAlterations(db: Queries, w: AlterationsWrite): Promise<{ households: number }> {
   const now = new Date().toISOString();
   const reg = w.register;
-  const removeElector = db.prepare('DELETE FROM electors WHERE id = ?');
-  for (const id of w.deleteIds) removeElector.run(id);
+  const removeElector = 'DELETE FROM electors WHERE id = ?';
+  for (const id of w.deleteIds) await db.run(removeElector, [id]);
 
-  const households = new Map(db.prepare('SELECT address_key AS k, id FROM households WHERE area_id = ?').raw().all(w.areaId) as [string, number][]);
-  const insertHousehold = db.prepare(
-    `INSERT INTO households (area_id, polling_district, address_key, street, house_number, house, flat, address_lines, postcode, walk_seq, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
-  );
-  const householdOf = (i: number): number | null => {
+  const households = new Map((await db.values('SELECT address_key AS k, id FROM households WHERE area_id = ?', [w.areaId])) as [string, number][]);
+  const insertHousehold = `INSERT INTO households (area_id, polling_district, address_key, street, house_number, house, flat, address_lines, postcode, walk_seq, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`;
+  const householdOf = async (i: number): Promise<number | null> => {
     const h = reg.householdOf(i);
     if (h < 0) return null;
     const { key, row } = reg.households[h];
@@ -663,35 +656,29 @@ export function writeAlterations(db: Db, w: AlterationsWrite): { households: num
     if (id === undefined) {
       const address = reg.field(row, TextField.address);
       const a = parseAddress(address === '' ? [] : address.split('\n'));
-      id = Number(
-        insertHousehold.run(
-          w.areaId,
-          reg.pollingDistrict(row),
-          key,
-          a.street,
-          a.houseNumber,
-          a.house,
-          a.flat,
-          address,
-          reg.field(row, TextField.postcode),
-          now,
-          now,
-        ).lastInsertRowid,
-      );
+      id = await db.insert(insertHousehold, [
+        w.areaId,
+        reg.pollingDistrict(row),
+        key,
+        a.street,
+        a.houseNumber,
+        a.house,
+        a.flat,
+        address,
+        reg.field(row, TextField.postcode),
+        now,
+        now,
+      ]);
       households.set(key, id);
     }
     return id;
   };
-  const insertElector = db.prepare(
-    `INSERT INTO electors (polling_district, elector_number, number, suffix, markers, date_of_attainment, title, full_name, surname, forenames,
+  const insertElector = `INSERT INTO electors (polling_district, elector_number, number, suffix, markers, date_of_attainment, title, full_name, surname, forenames,
        household_id, address_lines, postcode, walk_seq, area_id, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
-  );
-  const updateElector = db.prepare(
-    `UPDATE electors SET polling_district = ?, elector_number = ?, number = ?, suffix = ?, markers = ?, date_of_attainment = ?, title = ?,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`;
+  const updateElector = `UPDATE electors SET polling_district = ?, elector_number = ?, number = ?, suffix = ?, markers = ?, date_of_attainment = ?, title = ?,
        full_name = ?, surname = ?, forenames = ?, household_id = ?, address_lines = ?, postcode = ?, updated_at = ?
-     WHERE id = ?`,
-  );
+     WHERE id = ?`;
   const F = TextField;
   const t: string[] = [];
   for (let i = 0; i < reg.length; i++) {
@@ -709,17 +696,17 @@ export function writeAlterations(db: Db, w: AlterationsWrite): { households: num
       t[F.fullName],
       t[F.surname],
       t[F.forenames],
-      householdOf(i),
+      await householdOf(i),
       t[F.address],
       t[F.postcode],
     ];
-    if (action === 'add') insertElector.run(...values, w.areaId, now, now);
-    else updateElector.run(...values, now, action);
+    if (action === 'add') await db.run(insertElector, [...values, w.areaId, now, now]);
+    else await db.run(updateElector, [...values, now, action]);
   }
   // Addresses nobody lives at any more.
-  db.prepare('DELETE FROM households WHERE area_id = ? AND NOT EXISTS (SELECT 1 FROM electors e WHERE e.household_id = households.id)').run(w.areaId);
-  renumberWalk(db, w.areaId);
-  return { households: (db.prepare('SELECT COUNT(*) AS n FROM households WHERE area_id = ?').get(w.areaId) as { n: number }).n };
+  await db.run('DELETE FROM households WHERE area_id = ? AND NOT EXISTS (SELECT 1 FROM electors e WHERE e.household_id = households.id)', [w.areaId]);
+  await renumberWalk(db, w.areaId);
+  return { households: ((await db.get('SELECT COUNT(*) AS n FROM households WHERE area_id = ?', [w.areaId])) as { n: number }).n };
 }
 
 /**
@@ -727,30 +714,31 @@ export function writeAlterations(db: Db, w: AlterationsWrite): { households: num
  * district, street, house and flat; a household's electors by number), writing only the places
  * that moved.
  */
-function renumberWalk(db: Db, areaId: number): void {
-  const households = db
-    .prepare('SELECT id, polling_district AS pd, address_lines AS address, walk_seq AS seq FROM households WHERE area_id = ?')
-    .all(areaId) as { id: number; pd: string; address: string; seq: number }[];
+async function renumberWalk(db: Queries, areaId: number): Promise<void> {
+  const households = (await db.all('SELECT id, polling_district AS pd, address_lines AS address, walk_seq AS seq FROM households WHERE area_id = ?', [
+    areaId,
+  ])) as { id: number; pd: string; address: string; seq: number }[];
   const parsed = new Map(households.map((h) => [h.id, parseAddress(h.address === '' ? [] : h.address.split('\n'))]));
-  const setHousehold = db.prepare('UPDATE households SET walk_seq = ? WHERE id = ?');
+  const setHousehold = 'UPDATE households SET walk_seq = ? WHERE id = ?';
   const rank = new Map<number, number>();
-  sortByWalkOrder(
+  const walked = sortByWalkOrder(
     households,
     (h) => parsed.get(h.id)!,
     (h) => h.pd,
-  ).forEach((h, i) => {
+  );
+  for (const [i, h] of walked.entries()) {
     rank.set(h.id, i + 1);
-    if (h.seq !== i + 1) setHousehold.run(i + 1, h.id);
-  });
-  const electors = db
-    .prepare('SELECT id, household_id AS h, number, COALESCE(suffix, 0) AS suffix, walk_seq AS seq FROM electors WHERE area_id = ?')
-    .all(areaId) as { id: number; h: number | null; number: number; suffix: number; seq: number }[];
+    if (h.seq !== i + 1) await db.run(setHousehold, [i + 1, h.id]);
+  }
+  const electors = (await db.all('SELECT id, household_id AS h, number, COALESCE(suffix, 0) AS suffix, walk_seq AS seq FROM electors WHERE area_id = ?', [
+    areaId,
+  ])) as { id: number; h: number | null; number: number; suffix: number; seq: number }[];
   const place = (e: (typeof electors)[number]) => (e.h === null ? 2_000_000_000 : rank.get(e.h)!);
   electors.sort((a, b) => place(a) - place(b) || a.number - b.number || a.suffix - b.suffix);
-  const setElector = db.prepare('UPDATE electors SET walk_seq = ? WHERE id = ?');
-  electors.forEach((e, i) => {
-    if (e.seq !== i + 1) setElector.run(i + 1, e.id);
-  });
+  const setElector = 'UPDATE electors SET walk_seq = ? WHERE id = ?';
+  for (const [i, e] of electors.entries()) {
+    if (e.seq !== i + 1) await db.run(setElector, [i + 1, e.id]);
+  }
 }
 
 /**
@@ -758,17 +746,16 @@ function renumberWalk(db: Db, areaId: number): void {
  * takes from the register. With a polling district, only that district's streets.
  */
 export async function streetHouseholdCounts(
-  db: Db,
+  db: Queries,
   areaId: number,
   pollingDistrict?: string,
 ): Promise<{ street: string; pollingDistrict: string; households: number }[]> {
   const district = pollingDistrict === undefined || pollingDistrict === '' ? null : pollingDistrict;
-  return db
-    .prepare(
-      `SELECT h.street, h.polling_district AS pollingDistrict, COUNT(*) AS households FROM households h
+  return (await db.all(
+    `SELECT h.street, h.polling_district AS pollingDistrict, COUNT(*) AS households FROM households h
        WHERE h.area_id = ? AND (? IS NULL OR h.polling_district = ?) AND h.street <> ''
          AND EXISTS (SELECT 1 FROM electors e WHERE e.household_id = h.id)
        GROUP BY h.polling_district, h.street ORDER BY MIN(h.walk_seq)`,
-    )
-    .all(areaId, district, district) as { street: string; pollingDistrict: string; households: number }[];
+    [areaId, district, district],
+  )) as { street: string; pollingDistrict: string; households: number }[];
 }

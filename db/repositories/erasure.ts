@@ -1,7 +1,7 @@
 import type { AuditEntry } from '../../shared/contract/audit.ts';
 import { parseAuditJson } from '../../shared/domain/audit-changes.ts';
 import { mentionPattern, scrubJsonText, scrubText } from '../../shared/domain/erasure.ts';
-import type { Db } from '../open.ts';
+import type { Queries } from '../store.ts';
 import { type AuditReference, eraseAuditOf, requestCheckpoint } from './audit.ts';
 
 /**
@@ -48,11 +48,11 @@ function likePattern(identifier: string): string {
   return `%${identifier.replace(/[^\p{L}\p{N}]+/gu, '%')}%`;
 }
 
-function rowsMentioning(db: Db, table: string, columns: readonly string[], identifiers: readonly string[]) {
+async function rowsMentioning(db: Queries, table: string, columns: readonly string[], identifiers: readonly string[]) {
   const likes = identifiers.map(likePattern);
   const where = columns.flatMap((c) => likes.map(() => `${c} LIKE ?`)).join(' OR ');
   const params = columns.flatMap(() => likes);
-  return db.prepare(`SELECT rowid AS rowid, ${columns.join(', ')} FROM ${table} WHERE ${where}`).all(...params) as Record<string, string | number | null>[];
+  return (await db.all(`SELECT rowid AS rowid, ${columns.join(', ')} FROM ${table} WHERE ${where}`, params)) as Record<string, string | number | null>[];
 }
 
 export interface ScrubCount {
@@ -72,15 +72,15 @@ export interface ScrubCount {
  * text, or an audit row's summary and copies) that named the person, so a note about the
  * neighbours keeps it.
  */
-async function scrubMentions(db: Db, identifiers: readonly string[], alongside: readonly string[] = []): Promise<ScrubCount> {
+async function scrubMentions(db: Queries, identifiers: readonly string[], alongside: readonly string[] = []): Promise<ScrubCount> {
   const pattern = mentionPattern(identifiers);
   const near = mentionPattern(alongside);
   const count: ScrubCount = { auditRows: 0, records: 0 };
   if (!pattern) return count;
   const scrubBoth = (text: string) => scrubText(scrubText(text, pattern), near);
 
-  const audit = db.prepare('UPDATE audit_log SET summary = ?, before_json = ?, after_json = ? WHERE id = ?');
-  for (const r of rowsMentioning(db, 'audit_log', ['summary', 'before_json', 'after_json'], identifiers)) {
+  const audit = 'UPDATE audit_log SET summary = ?, before_json = ?, after_json = ? WHERE id = ?';
+  for (const r of await rowsMentioning(db, 'audit_log', ['summary', 'before_json', 'after_json'], identifiers)) {
     const named =
       scrubText(String(r.summary), pattern) !== r.summary ||
       (r.before_json !== null && scrubJsonText(String(r.before_json), pattern) !== null) ||
@@ -91,19 +91,19 @@ async function scrubMentions(db: Db, identifiers: readonly string[], alongside: 
       const first = scrubJsonText(String(json), pattern) ?? String(json);
       return scrubJsonText(first, near) ?? first;
     };
-    audit.run(scrubBoth(String(r.summary)), copy(r.before_json), copy(r.after_json), r.rowid);
+    await db.run(audit, [scrubBoth(String(r.summary)), copy(r.before_json), copy(r.after_json), r.rowid]);
     count.auditRows++;
   }
 
   for (const [table, columns] of FREE_TEXT) {
-    for (const r of rowsMentioning(db, table, columns, identifiers)) {
+    for (const r of await rowsMentioning(db, table, columns, identifiers)) {
       const text = columns.filter((c) => typeof r[c] === 'string');
       if (!text.some((c) => scrubText(r[c] as string, pattern) !== r[c])) continue;
       const changed = text.filter((c) => scrubBoth(r[c] as string) !== r[c]);
-      db.prepare(`UPDATE ${table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE rowid = ?`).run(
+      await db.run(`UPDATE ${table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE rowid = ?`, [
         ...changed.map((c) => scrubBoth(r[c] as string)),
         r.rowid,
-      );
+      ]);
       count.records++;
     }
   }
@@ -123,7 +123,7 @@ export interface Traces {
 }
 
 /** Every copy of a person besides their own record: their audit rows blanked, mentions scrubbed. */
-export async function eraseTraces(db: Db, t: Traces): Promise<ScrubCount> {
+export async function eraseTraces(db: Queries, t: Traces): Promise<ScrubCount> {
   const blanked = t.entityId === null ? 0 : await eraseAuditOf(db, t.entity, t.entityId, t.references);
   const scrubbed = await scrubMentions(db, t.identifiers, t.alongside);
   return { auditRows: blanked + scrubbed.auditRows, records: scrubbed.records };
@@ -137,24 +137,23 @@ export interface Mentions {
 }
 
 /** Where the identifiers are written, for a subject-access export (the same search erasure makes). */
-export async function listMentions(db: Db, identifiers: readonly string[]): Promise<Mentions> {
+export async function listMentions(db: Queries, identifiers: readonly string[]): Promise<Mentions> {
   const pattern = mentionPattern(identifiers);
   const found: Mentions = { records: [], audit: [] };
   if (!pattern) return found;
   const names = (text: unknown) => typeof text === 'string' && scrubText(text, pattern) !== text;
   for (const [table, columns] of FREE_TEXT) {
-    for (const r of rowsMentioning(db, table, columns, identifiers)) {
+    for (const r of await rowsMentioning(db, table, columns, identifiers)) {
       for (const column of columns) if (names(r[column])) found.records.push({ table, column, rowId: Number(r.rowid), text: String(r[column]) });
     }
   }
-  for (const r of rowsMentioning(db, 'audit_log', ['summary', 'before_json', 'after_json'], identifiers)) {
+  for (const r of await rowsMentioning(db, 'audit_log', ['summary', 'before_json', 'after_json'], identifiers)) {
     const inCopy = (json: unknown) => typeof json === 'string' && scrubJsonText(json, pattern) !== null;
     if (!names(r.summary) && !inCopy(r.before_json) && !inCopy(r.after_json)) continue;
-    const row = db
-      .prepare(
-        'SELECT id, at, actor, action, entity, entity_id AS entityId, summary, before_json AS beforeJson, after_json AS afterJson FROM audit_log WHERE id = ?',
-      )
-      .get(r.rowid) as Omit<AuditEntry, 'before' | 'after'> & { beforeJson: string | null; afterJson: string | null };
+    const row = (await db.get(
+      'SELECT id, at, actor, action, entity, entity_id AS entityId, summary, before_json AS beforeJson, after_json AS afterJson FROM audit_log WHERE id = ?',
+      [r.rowid],
+    )) as Omit<AuditEntry, 'before' | 'after'> & { beforeJson: string | null; afterJson: string | null };
     const { beforeJson, afterJson, ...rest } = row;
     found.audit.push({ ...rest, before: parseAuditJson(beforeJson), after: parseAuditJson(afterJson) });
   }
@@ -166,9 +165,9 @@ export async function listMentions(db: Db, identifiers: readonly string[]): Prom
  * elector number of an erased donor's donations: numbers like "AB-12" recur in other areas, so
  * they are taken out where they belong rather than searched for everywhere.
  */
-export async function redactAuditFields(db: Db, entity: string, ids: readonly number[], fields: readonly string[]): Promise<number> {
-  const select = db.prepare('SELECT id, before_json AS beforeJson, after_json AS afterJson FROM audit_log WHERE entity = ? AND entity_id = ?');
-  const update = db.prepare('UPDATE audit_log SET before_json = ?, after_json = ? WHERE id = ?');
+export async function redactAuditFields(db: Queries, entity: string, ids: readonly number[], fields: readonly string[]): Promise<number> {
+  const select = 'SELECT id, before_json AS beforeJson, after_json AS afterJson FROM audit_log WHERE entity = ? AND entity_id = ?';
+  const update = 'UPDATE audit_log SET before_json = ?, after_json = ? WHERE id = ?';
   const redact = (json: string | null): string | null => {
     if (json === null) return null;
     try {
@@ -183,11 +182,11 @@ export async function redactAuditFields(db: Db, entity: string, ids: readonly nu
   };
   let changed = 0;
   for (const id of ids) {
-    for (const r of select.all(entity, id) as { id: number; beforeJson: string | null; afterJson: string | null }[]) {
+    for (const r of (await db.all(select, [entity, id])) as { id: number; beforeJson: string | null; afterJson: string | null }[]) {
       const before = redact(r.beforeJson);
       const after = redact(r.afterJson);
       if (before === r.beforeJson && after === r.afterJson) continue;
-      update.run(before, after, r.id);
+      await db.run(update, [before, after, r.id]);
       changed++;
     }
   }

@@ -4,13 +4,13 @@
  * in the index electors_promise_walk (area, support, district, walk order, outcome: migration
  * 018) and checked against the votes primary key; only those still to vote are read in full.
  */
-import type { Db } from '../open.ts';
+import type { Queries } from '../store.ts';
 import { parseSupports, promiseWhere } from '../../shared/domain/promises.ts';
 import { type VotedIn, votedInWhere } from './voting-history.ts';
 
 /** The contest's promise rule as codes, or null when none is set. */
-export function promiseRule(db: Db, contestId: number): string[] | null {
-  const stored = db.prepare('SELECT supports FROM promise_rules WHERE contest_id = ?').pluck().get(contestId) as string | undefined;
+export async function promiseRule(db: Queries, contestId: number): Promise<string[] | null> {
+  const stored = (await db.values<[unknown]>('SELECT supports FROM promise_rules WHERE contest_id = ?', [contestId]))[0]?.[0] as string | undefined;
   if (stored === undefined) return null;
   return parseSupports(stored);
 }
@@ -21,19 +21,18 @@ export interface Room {
   districts: string[];
 }
 
-export function contestRooms(db: Db, contestId: number): Room[] {
-  const rows = db
-    .prepare(
-      `SELECT r.id, r.name, group_concat(d.polling_district, ',') AS districts FROM committee_rooms r
+export async function contestRooms(db: Queries, contestId: number): Promise<Room[]> {
+  const rows = (await db.all(
+    `SELECT r.id, r.name, group_concat(d.polling_district, ',') AS districts FROM committee_rooms r
        LEFT JOIN (SELECT * FROM committee_room_districts ORDER BY polling_district) d ON d.room_id = r.id
        WHERE r.contest_id = ? GROUP BY r.id ORDER BY r.name, r.id`,
-    )
-    .all(contestId) as { id: number; name: string; districts: string | null }[];
+    [contestId],
+  )) as { id: number; name: string; districts: string | null }[];
   return rows.map((r) => ({ id: r.id, name: r.name, districts: r.districts ? r.districts.split(',') : [] }));
 }
 
-export function getRoom(db: Db, contestId: number, roomId: number): Room | undefined {
-  return contestRooms(db, contestId).find((r) => r.id === roomId);
+export async function getRoom(db: Queries, contestId: number, roomId: number): Promise<Room | undefined> {
+  return (await contestRooms(db, contestId)).find((r) => r.id === roomId);
 }
 
 interface Scope {
@@ -53,15 +52,14 @@ function scopeWhere(s: Scope) {
 }
 
 /** Promises in the districts, and how many of them have voted. */
-export function promiseCounts(db: Db, s: Scope): { promises: number; voted: number } {
+export async function promiseCounts(db: Queries, s: Scope): Promise<{ promises: number; voted: number }> {
   if (s.districts.length === 0 || s.supports.length === 0) return { promises: 0, voted: 0 };
   const where = scopeWhere(s);
-  return db
-    .prepare(
-      `SELECT COUNT(*) AS promises, COUNT(v.elector_id) AS voted FROM electors e INDEXED BY electors_promise_walk
+  return (await db.get(
+    `SELECT COUNT(*) AS promises, COUNT(v.elector_id) AS voted FROM electors e INDEXED BY electors_promise_walk
        LEFT JOIN votes v ON v.election_id = ? AND v.elector_id = e.id WHERE ${where.sql}`,
-    )
-    .get(s.electionId, ...where.params) as { promises: number; voted: number };
+    [s.electionId, ...where.params],
+  )) as { promises: number; voted: number };
 }
 
 export interface KnockUpElector {
@@ -86,32 +84,29 @@ type ListRow = [number, string, string, string, string | null, string | null, st
  * that history in earlier elections (the contest's own does not count) are listed; the counts
  * stay the room's whole.
  */
-export function knockUpList(db: Db, s: Scope, votedIn?: VotedIn): { promises: number; voted: number; electors: KnockUpElector[] } {
+export async function knockUpList(db: Queries, s: Scope, votedIn?: VotedIn): Promise<{ promises: number; voted: number; electors: KnockUpElector[] }> {
   if (s.districts.length === 0 || s.supports.length === 0) return { promises: 0, voted: 0, electors: [] };
   const where = scopeWhere(s);
   const history = votedIn ? votedInWhere('e', s.areaId, votedIn.n, votedIn.m, s.electionId) : { sql: '1', params: [] };
-  const rows = db
-    .prepare(
-      `SELECT e.id, e.elector_number, e.full_name, e.polling_district, h.street, h.flat, h.house, e.address_lines, e.postcode, e.latest_support
+  const rows = (await db.values(
+    `SELECT e.id, e.elector_number, e.full_name, e.polling_district, h.street, h.flat, h.house, e.address_lines, e.postcode, e.latest_support
        FROM electors e INDEXED BY electors_promise_walk
        LEFT JOIN households h ON h.id = e.household_id
        WHERE ${where.sql} AND NOT EXISTS (SELECT 1 FROM votes v WHERE v.election_id = ? AND v.elector_id = e.id) AND ${history.sql}
        ORDER BY e.polling_district, e.walk_seq`,
-    )
-    .raw()
-    .all(...where.params, s.electionId, ...history.params) as ListRow[];
+    [...where.params, s.electionId, ...history.params],
+  )) as ListRow[];
   // Unfiltered, those not listed have voted; filtered, the room's counts are read apart.
   let counts: { promises: number; voted: number };
-  if (votedIn) counts = promiseCounts(db, s);
+  if (votedIn) counts = await promiseCounts(db, s);
   else {
-    const promises = db
-      .prepare(`SELECT COUNT(*) FROM electors e INDEXED BY electors_promise_walk WHERE ${where.sql}`)
-      .pluck()
-      .get(...where.params) as number;
+    const promises = (
+      await db.values<[unknown]>(`SELECT COUNT(*) FROM electors e INDEXED BY electors_promise_walk WHERE ${where.sql}`, where.params)
+    )[0]?.[0] as number;
     counts = { promises, voted: promises - rows.length };
   }
   const knocked = new Map<number, number[]>();
-  const calls = db.prepare('SELECT elector_id AS e, round FROM knock_ups WHERE contest_id = ? ORDER BY round').raw().all(s.contestId) as [number, number][];
+  const calls = (await db.values('SELECT elector_id AS e, round FROM knock_ups WHERE contest_id = ? ORDER BY round', [s.contestId])) as [number, number][];
   for (const [e, round] of calls) {
     const list = knocked.get(e);
     if (list) list.push(round);
@@ -132,17 +127,20 @@ export function knockUpList(db: Db, s: Scope, votedIn?: VotedIn): { promises: nu
 }
 
 /** Records calls; a call already recorded for that round is left as it was. */
-export function recordKnocks(db: Db, k: { contestId: number; roomId: number; round: number; electorIds: readonly number[]; knockedBy: string }): number {
-  const insert = db.prepare('INSERT OR IGNORE INTO knock_ups (contest_id, elector_id, room_id, round, knocked_at, knocked_by) VALUES (?, ?, ?, ?, ?, ?)');
+export async function recordKnocks(
+  db: Queries,
+  k: { contestId: number; roomId: number; round: number; electorIds: readonly number[]; knockedBy: string },
+): Promise<number> {
+  const insert = 'INSERT OR IGNORE INTO knock_ups (contest_id, elector_id, room_id, round, knocked_at, knocked_by) VALUES (?, ?, ?, ?, ?, ?)';
   const at = new Date().toISOString();
   let n = 0;
-  for (const e of k.electorIds) n += insert.run(k.contestId, e, k.roomId, k.round, at, k.knockedBy).changes;
+  for (const e of k.electorIds) n += (await db.run(insert, [k.contestId, e, k.roomId, k.round, at, k.knockedBy])).changes;
   return n;
 }
 
-export function removeKnocks(db: Db, k: { contestId: number; round: number; electorIds: readonly number[] }): number {
-  const remove = db.prepare('DELETE FROM knock_ups WHERE contest_id = ? AND elector_id = ? AND round = ?');
+export async function removeKnocks(db: Queries, k: { contestId: number; round: number; electorIds: readonly number[] }): Promise<number> {
+  const remove = 'DELETE FROM knock_ups WHERE contest_id = ? AND elector_id = ? AND round = ?';
   let n = 0;
-  for (const e of k.electorIds) n += remove.run(k.contestId, e, k.round).changes;
+  for (const e of k.electorIds) n += (await db.run(remove, [k.contestId, e, k.round])).changes;
   return n;
 }

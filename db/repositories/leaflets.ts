@@ -1,4 +1,4 @@
-import type { Db } from '../open.ts';
+import type { Queries } from '../store.ts';
 
 /** A leaflet as stored; the handlers add the imprint check and stock. */
 export interface LeafletRecord {
@@ -34,85 +34,88 @@ const SELECT = `SELECT id, title, version, size, status, notes, printer_name AS 
 
 type Raw = Omit<LeafletRecord, 'contests' | 'onBehalfOfPromoter'> & { onBehalfOfPromoter: number };
 
-function complete(db: Db, rows: Raw[]): LeafletRecord[] {
-  const contests = db.prepare(
-    `SELECT c.id, a.name || ' (' || e.name || ')' AS name FROM leaflet_contests lc
+async function complete(db: Queries, rows: Raw[]): Promise<LeafletRecord[]> {
+  const contests = `SELECT c.id, a.name || ' (' || e.name || ')' AS name FROM leaflet_contests lc
      JOIN contests c ON c.id = lc.contest_id JOIN areas a ON a.id = c.area_id JOIN elections e ON e.id = c.election_id
-     WHERE lc.leaflet_id = ? ORDER BY e.polling_day, a.name`,
+     WHERE lc.leaflet_id = ? ORDER BY e.polling_day, a.name`;
+  return Promise.all(
+    rows.map(async (r) => ({
+      ...r,
+      onBehalfOfPromoter: r.onBehalfOfPromoter === 1,
+      contests: (await db.all(contests, [r.id])) as { id: number; name: string }[],
+    })),
   );
-  return rows.map((r) => ({ ...r, onBehalfOfPromoter: r.onBehalfOfPromoter === 1, contests: contests.all(r.id) as { id: number; name: string }[] }));
 }
 
-export async function listLeaflets(db: Db, filter: { contestId?: number } = {}): Promise<LeafletRecord[]> {
+export async function listLeaflets(db: Queries, filter: { contestId?: number } = {}): Promise<LeafletRecord[]> {
   const rows =
     filter.contestId === undefined
-      ? db.prepare(`${SELECT} ORDER BY title, version, id`).all()
-      : db.prepare(`${SELECT} WHERE id IN (SELECT leaflet_id FROM leaflet_contests WHERE contest_id = ?) ORDER BY title, version, id`).all(filter.contestId);
-  return complete(db, rows as Raw[]);
+      ? await db.all(`${SELECT} ORDER BY title, version, id`)
+      : await db.all(`${SELECT} WHERE id IN (SELECT leaflet_id FROM leaflet_contests WHERE contest_id = ?) ORDER BY title, version, id`, [filter.contestId]);
+  return await complete(db, rows as Raw[]);
 }
 
-export async function getLeaflet(db: Db, id: number): Promise<LeafletRecord | undefined> {
-  const row = db.prepare(`${SELECT} WHERE id = ?`).get(id) as Raw | undefined;
-  return row ? complete(db, [row])[0] : undefined;
+export async function getLeaflet(db: Queries, id: number): Promise<LeafletRecord | undefined> {
+  const row = (await db.get(`${SELECT} WHERE id = ?`, [id])) as Raw | undefined;
+  return row ? (await complete(db, [row]))[0] : undefined;
 }
 
-function setContests(db: Db, id: number, contestIds: number[]): void {
-  db.prepare('DELETE FROM leaflet_contests WHERE leaflet_id = ?').run(id);
-  const insert = db.prepare('INSERT INTO leaflet_contests (leaflet_id, contest_id) VALUES (?, ?)');
-  for (const c of new Set(contestIds)) insert.run(id, c);
+async function setContests(db: Queries, id: number, contestIds: number[]): Promise<void> {
+  await db.run('DELETE FROM leaflet_contests WHERE leaflet_id = ?', [id]);
+  const insert = 'INSERT INTO leaflet_contests (leaflet_id, contest_id) VALUES (?, ?)';
+  for (const c of new Set(contestIds)) await db.run(insert, [id, c]);
 }
 
 function imprintValues(l: LeafletFields) {
   return [l.printerName, l.printerAddress, l.promoterName, l.promoterAddress, l.onBehalfOfPromoter ? 1 : 0, l.onBehalfOfName, l.onBehalfOfAddress];
 }
 
-export async function insertLeaflet(db: Db, l: LeafletFields): Promise<number> {
+export async function insertLeaflet(db: Queries, l: LeafletFields): Promise<number> {
   const now = new Date().toISOString();
-  const r = db
-    .prepare(
-      `INSERT INTO leaflets (title, version, size, status, notes, printer_name, printer_address, promoter_name, promoter_address,
+  const r = await db.insert(
+    `INSERT INTO leaflets (title, version, size, status, notes, printer_name, printer_address, promoter_name, promoter_address,
        on_behalf_of_promoter, on_behalf_of_name, on_behalf_of_address, created_at, updated_at)
        VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(l.title, l.version, l.size, l.notes, ...imprintValues(l), now, now);
-  const id = Number(r.lastInsertRowid);
-  setContests(db, id, l.contestIds);
+    [l.title, l.version, l.size, l.notes, ...imprintValues(l), now, now],
+  );
+  const id = r;
+  await setContests(db, id, l.contestIds);
   return id;
 }
 
-export async function updateLeaflet(db: Db, id: number, l: LeafletFields): Promise<void> {
-  db.prepare(
+export async function updateLeaflet(db: Queries, id: number, l: LeafletFields): Promise<void> {
+  await db.run(
     `UPDATE leaflets SET title = ?, version = ?, size = ?, notes = ?, printer_name = ?, printer_address = ?, promoter_name = ?,
      promoter_address = ?, on_behalf_of_promoter = ?, on_behalf_of_name = ?, on_behalf_of_address = ?, updated_at = ? WHERE id = ?`,
-  ).run(l.title, l.version, l.size, l.notes, ...imprintValues(l), new Date().toISOString(), id);
-  setContests(db, id, l.contestIds);
+    [l.title, l.version, l.size, l.notes, ...imprintValues(l), new Date().toISOString(), id],
+  );
+  await setContests(db, id, l.contestIds);
 }
 
-export async function setLeafletStatus(db: Db, id: number, status: string): Promise<void> {
-  db.prepare('UPDATE leaflets SET status = ?, updated_at = ? WHERE id = ?').run(status, new Date().toISOString(), id);
+export async function setLeafletStatus(db: Queries, id: number, status: string): Promise<void> {
+  await db.run('UPDATE leaflets SET status = ?, updated_at = ? WHERE id = ?', [status, new Date().toISOString(), id]);
 }
 
-export async function setLeafletArtwork(db: Db, id: number, artwork: { file: string; name: string; type: string; bytes: number } | null): Promise<void> {
-  db.prepare('UPDATE leaflets SET artwork_file = ?, artwork_name = ?, artwork_type = ?, artwork_bytes = ?, updated_at = ? WHERE id = ?').run(
+export async function setLeafletArtwork(db: Queries, id: number, artwork: { file: string; name: string; type: string; bytes: number } | null): Promise<void> {
+  await db.run('UPDATE leaflets SET artwork_file = ?, artwork_name = ?, artwork_type = ?, artwork_bytes = ?, updated_at = ? WHERE id = ?', [
     artwork?.file ?? null,
     artwork?.name ?? null,
     artwork?.type ?? null,
     artwork?.bytes ?? null,
     new Date().toISOString(),
     id,
-  );
+  ]);
 }
 
-export async function deleteLeaflet(db: Db, id: number): Promise<void> {
-  db.prepare('DELETE FROM leaflets WHERE id = ?').run(id);
+export async function deleteLeaflet(db: Queries, id: number): Promise<void> {
+  await db.run('DELETE FROM leaflets WHERE id = ?', [id]);
 }
 
 /** How many print runs, drops and assignments hang off a leaflet. */
-export async function leafletDependants(db: Db, id: number): Promise<{ printRuns: number; drops: number; assignments: number }> {
-  return db
-    .prepare(
-      `SELECT (SELECT COUNT(*) FROM print_runs WHERE leaflet_id = ?) AS printRuns, (SELECT COUNT(*) FROM drops WHERE leaflet_id = ?) AS drops,
+export async function leafletDependants(db: Queries, id: number): Promise<{ printRuns: number; drops: number; assignments: number }> {
+  return (await db.get(
+    `SELECT (SELECT COUNT(*) FROM print_runs WHERE leaflet_id = ?) AS printRuns, (SELECT COUNT(*) FROM drops WHERE leaflet_id = ?) AS drops,
        (SELECT COUNT(*) FROM round_assignments WHERE leaflet_id = ?) AS assignments`,
-    )
-    .get(id, id, id) as { printRuns: number; drops: number; assignments: number };
+    [id, id, id],
+  )) as { printRuns: number; drops: number; assignments: number };
 }

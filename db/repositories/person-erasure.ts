@@ -7,7 +7,7 @@
  * only in a record that also named them. The caller records that an erasure happened.
  */
 import { addressIdentifiers, ERASED_TEXT, personIdentifiers, postcodeOf } from '../../shared/domain/erasure.ts';
-import type { Db } from '../open.ts';
+import type { Queries } from '../store.ts';
 import { blankCandidate } from './candidates.ts';
 import { deleteSubscriber, listSubscribers, reorderSubscribers } from './candidacies.ts';
 import { eraseTraces, redactAuditFields, type ScrubCount } from './erasure.ts';
@@ -55,7 +55,7 @@ export const candidateIdentifiers = (c: Omit<CandidateIdentity, 'id'>) => [c.bal
 export const donorIdentifiers = (d: Pick<DonorIdentity, 'name' | 'address'>) => [d.name, ...addressIdentifiers(d.address)];
 
 /** Deletes the volunteer (their round assignments go with them) and every copy of them. */
-export async function eraseVolunteer(db: Db, v: VolunteerIdentity): Promise<ScrubCount> {
+export async function eraseVolunteer(db: Queries, v: VolunteerIdentity): Promise<ScrubCount> {
   await deleteVolunteer(db, v.id);
   return eraseTraces(db, {
     entity: 'volunteer',
@@ -70,7 +70,7 @@ export async function eraseVolunteer(db: Db, v: VolunteerIdentity): Promise<Scru
  * Blanks the candidate's details, keeping the row so their candidacies (results, deposits, the
  * return of expenses) still add up, and every copy of them.
  */
-export async function eraseCandidate(db: Db, c: CandidateIdentity): Promise<ScrubCount> {
+export async function eraseCandidate(db: Queries, c: CandidateIdentity): Promise<ScrubCount> {
   await blankCandidate(db, c.id, ERASED_TEXT);
   return eraseTraces(db, {
     entity: 'candidate',
@@ -81,7 +81,7 @@ export async function eraseCandidate(db: Db, c: CandidateIdentity): Promise<Scru
 }
 
 /** Takes the subscriber off the nomination paper (those after them move up) and every copy of them. */
-export async function eraseSubscriber(db: Db, s: SubscriberIdentity): Promise<ScrubCount> {
+export async function eraseSubscriber(db: Queries, s: SubscriberIdentity): Promise<ScrubCount> {
   await deleteSubscriber(db, s.id);
   const rest = await listSubscribers(db, s.candidacyId);
   await reorderSubscribers(
@@ -100,7 +100,7 @@ export async function eraseSubscriber(db: Db, s: SubscriberIdentity): Promise<Sc
  * Blanks the donor on each of their donations (what was given, when and its decision stay in
  * the accounts) and every copy of them: their numbers are taken out of the donations' copies.
  */
-export async function eraseDonor(db: Db, d: DonorIdentity): Promise<ScrubCount> {
+export async function eraseDonor(db: Queries, d: DonorIdentity): Promise<ScrubCount> {
   await blankDonor(db, d.donationIds, ERASED_TEXT);
   await redactAuditFields(db, 'donation', d.donationIds, ['electorNumber', 'companyNumber']);
   return eraseTraces(db, {
@@ -112,34 +112,32 @@ export async function eraseDonor(db: Db, d: DonorIdentity): Promise<ScrubCount> 
 }
 
 /** Everyone of each kind in the database, not yet erased: what a restored backup may hold. */
-export function allVolunteers(db: Db): VolunteerIdentity[] {
-  return db.prepare('SELECT id, name, email, phone, address FROM volunteers').all() as VolunteerIdentity[];
+export async function allVolunteers(db: Queries): Promise<VolunteerIdentity[]> {
+  return (await db.all('SELECT id, name, email, phone, address FROM volunteers')) as VolunteerIdentity[];
 }
 
-export function allCandidates(db: Db): CandidateIdentity[] {
-  return db
-    .prepare(
-      'SELECT id, ballot_name AS ballotName, common_name AS commonName, email, phone, home_address AS homeAddress FROM candidates WHERE ballot_name != ?',
-    )
-    .all(ERASED_TEXT) as CandidateIdentity[];
+export async function allCandidates(db: Queries): Promise<CandidateIdentity[]> {
+  return (await db.all(
+    'SELECT id, ballot_name AS ballotName, common_name AS commonName, email, phone, home_address AS homeAddress FROM candidates WHERE ballot_name != ?',
+    [ERASED_TEXT],
+  )) as CandidateIdentity[];
 }
 
-export function allSubscribers(db: Db): SubscriberIdentity[] {
-  return db
-    .prepare('SELECT id, candidacy_id AS candidacyId, full_name AS fullName, elector_number AS electorNumber FROM nomination_subscribers')
-    .all() as SubscriberIdentity[];
+export async function allSubscribers(db: Queries): Promise<SubscriberIdentity[]> {
+  return (await db.all(
+    'SELECT id, candidacy_id AS candidacyId, full_name AS fullName, elector_number AS electorNumber FROM nomination_subscribers',
+  )) as SubscriberIdentity[];
 }
 
 const donorKey = (text: string) => text.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** Donations grouped into donors the way the treasury finds a donor: same name and address. */
-export function allDonors(db: Db): DonorIdentity[] {
-  const rows = db
-    .prepare(
-      `SELECT id, donor_name AS name, donor_address AS address, elector_number AS electorNumber, company_number AS companyNumber
+export async function allDonors(db: Queries): Promise<DonorIdentity[]> {
+  const rows = (await db.all(
+    `SELECT id, donor_name AS name, donor_address AS address, elector_number AS electorNumber, company_number AS companyNumber
        FROM donations WHERE donor_name != ? ORDER BY received_on, id`,
-    )
-    .all(ERASED_TEXT) as { id: number; name: string; address: string; electorNumber: string | null; companyNumber: string | null }[];
+    [ERASED_TEXT],
+  )) as { id: number; name: string; address: string; electorNumber: string | null; companyNumber: string | null }[];
   const donors = new Map<string, { name: string; address: string; donationIds: number[]; electorNumbers: Set<string>; companyNumbers: Set<string> }>();
   for (const r of rows) {
     const key = `${donorKey(r.name)}\n${donorKey(r.address)}`;

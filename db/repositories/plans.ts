@@ -1,5 +1,5 @@
 import type { Decision, DecisionInput, StoredPlan } from '../../shared/contract/planner.ts';
-import type { Db } from '../open.ts';
+import type { Queries } from '../store.ts';
 
 const PLAN_COLUMNS = `p.funds_available_pence AS fundsAvailablePence, p.volunteer_hours_offered AS volunteerHoursOffered,
   p.members_known AS membersKnown, p.households_entered AS householdsEntered, p.planned_rounds AS plannedRounds,
@@ -32,21 +32,21 @@ function fromRow({ electorsPerHouseholdHundredths: h, ...rest }: PlanRow): Store
 }
 
 /** The stored plan of a contest, or the empty plan (every figure unknown, every assumption default). */
-export async function getPlan(db: Db, contestId: number): Promise<StoredPlan> {
-  const row = db.prepare(`SELECT ${PLAN_COLUMNS} FROM contest_plans p WHERE p.contest_id = ?`).get(contestId) as PlanRow | undefined;
+export async function getPlan(db: Queries, contestId: number): Promise<StoredPlan> {
+  const row = (await db.get(`SELECT ${PLAN_COLUMNS} FROM contest_plans p WHERE p.contest_id = ?`, [contestId])) as PlanRow | undefined;
   return row ? fromRow(row) : { ...EMPTY_PLAN };
 }
 
 /** Plans of many contests at once, keyed by contest id (absent: nothing saved yet). */
-export async function listPlans(db: Db): Promise<Map<number, StoredPlan>> {
-  const rows = db.prepare(`SELECT p.contest_id AS contestId, ${PLAN_COLUMNS} FROM contest_plans p`).all() as (PlanRow & { contestId: number })[];
+export async function listPlans(db: Queries): Promise<Map<number, StoredPlan>> {
+  const rows = (await db.all(`SELECT p.contest_id AS contestId, ${PLAN_COLUMNS} FROM contest_plans p`)) as (PlanRow & { contestId: number })[];
   return new Map(rows.map(({ contestId, ...r }) => [contestId, fromRow(r)]));
 }
 
-export async function savePlan(db: Db, contestId: number, p: Omit<StoredPlan, 'updatedAt'>): Promise<void> {
+export async function savePlan(db: Queries, contestId: number, p: Omit<StoredPlan, 'updatedAt'>): Promise<void> {
   const now = new Date().toISOString();
   const hundredths = p.electorsPerHousehold === null ? null : Math.round(p.electorsPerHousehold * 100);
-  db.prepare(
+  await db.run(
     `INSERT INTO contest_plans (contest_id, funds_available_pence, volunteer_hours_offered, members_known, households_entered,
        planned_rounds, cost_per_thousand_pence, deliveries_per_hour, electors_per_household_hundredths, canvass_hours,
        other_spending_pence, stretch_percent, min_working_days_for_papers, notes, created_at, updated_at)
@@ -58,23 +58,24 @@ export async function savePlan(db: Db, contestId: number, p: Omit<StoredPlan, 'u
        electors_per_household_hundredths = excluded.electors_per_household_hundredths, canvass_hours = excluded.canvass_hours,
        other_spending_pence = excluded.other_spending_pence, stretch_percent = excluded.stretch_percent,
        min_working_days_for_papers = excluded.min_working_days_for_papers, notes = excluded.notes, updated_at = excluded.updated_at`,
-  ).run(
-    contestId,
-    p.fundsAvailablePence,
-    p.volunteerHoursOffered,
-    p.membersKnown,
-    p.householdsEntered,
-    p.plannedRounds,
-    p.costPerThousandPence,
-    p.deliveriesPerHour,
-    hundredths,
-    p.canvassHours,
-    p.otherSpendingPence,
-    p.stretchPercent,
-    p.minWorkingDaysForPapers,
-    p.notes,
-    now,
-    now,
+    [
+      contestId,
+      p.fundsAvailablePence,
+      p.volunteerHoursOffered,
+      p.membersKnown,
+      p.householdsEntered,
+      p.plannedRounds,
+      p.costPerThousandPence,
+      p.deliveriesPerHour,
+      hundredths,
+      p.canvassHours,
+      p.otherSpendingPence,
+      p.stretchPercent,
+      p.minWorkingDaysForPapers,
+      p.notes,
+      now,
+      now,
+    ],
   );
 }
 
@@ -84,25 +85,24 @@ const DECISION_SELECT = `SELECT d.id, d.contest_id AS contestId, d.decided_on AS
   FROM contest_decisions d JOIN contests c ON c.id = d.contest_id JOIN areas a ON a.id = c.area_id JOIN elections e ON e.id = c.election_id`;
 
 /** Newest first: by the date decided, then the order recorded. */
-export async function listDecisions(db: Db, contestId?: number): Promise<Decision[]> {
+export async function listDecisions(db: Queries, contestId?: number): Promise<Decision[]> {
   const where = contestId === undefined ? '' : 'WHERE d.contest_id = ?';
-  return db.prepare(`${DECISION_SELECT} ${where} ORDER BY d.decided_on DESC, d.id DESC`).all(...(contestId === undefined ? [] : [contestId])) as Decision[];
+  return (await db.all(`${DECISION_SELECT} ${where} ORDER BY d.decided_on DESC, d.id DESC`, contestId === undefined ? [] : [contestId])) as Decision[];
 }
 
-export async function getDecision(db: Db, id: number): Promise<Decision | undefined> {
-  return db.prepare(`${DECISION_SELECT} WHERE d.id = ?`).get(id) as Decision | undefined;
+export async function getDecision(db: Queries, id: number): Promise<Decision | undefined> {
+  return (await db.get(`${DECISION_SELECT} WHERE d.id = ?`, [id])) as Decision | undefined;
 }
 
-export async function insertDecision(db: Db, d: Required<DecisionInput> & { verdict: string | null }): Promise<number> {
-  const r = db
-    .prepare(
-      `INSERT INTO contest_decisions (contest_id, decided_on, meeting, outcome, votes_for, votes_against, votes_abstain, minute, verdict, created_at)
+export async function insertDecision(db: Queries, d: Required<DecisionInput> & { verdict: string | null }): Promise<number> {
+  const r = await db.insert(
+    `INSERT INTO contest_decisions (contest_id, decided_on, meeting, outcome, votes_for, votes_against, votes_abstain, minute, verdict, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(d.contestId, d.decidedOn, d.meeting, d.outcome, d.votesFor, d.votesAgainst, d.votesAbstain, d.minute, d.verdict, new Date().toISOString());
-  return Number(r.lastInsertRowid);
+    [d.contestId, d.decidedOn, d.meeting, d.outcome, d.votesFor, d.votesAgainst, d.votesAbstain, d.minute, d.verdict, new Date().toISOString()],
+  );
+  return r;
 }
 
-export async function deleteDecision(db: Db, id: number): Promise<void> {
-  db.prepare('DELETE FROM contest_decisions WHERE id = ?').run(id);
+export async function deleteDecision(db: Queries, id: number): Promise<void> {
+  await db.run('DELETE FROM contest_decisions WHERE id = ?', [id]);
 }

@@ -3,7 +3,7 @@
  * (gathered into stations and committee rooms) and by hour, and when each district's tellers
  * last sent numbers. Four grouped reads, whatever the size of the register.
  */
-import type { Db } from '../open.ts';
+import type { Queries } from '../store.ts';
 import { promiseWhere } from '../../shared/domain/promises.ts';
 
 export interface DistrictFigures {
@@ -30,49 +30,49 @@ export interface GlanceData {
   rooms: { id: number; name: string; districts: string[] }[];
 }
 
-export function glanceData(db: Db, c: { contestId: number; electionId: number; areaId: number }, supports: readonly string[] | null): GlanceData {
+export async function glanceData(
+  db: Queries,
+  c: { contestId: number; electionId: number; areaId: number },
+  supports: readonly string[] | null,
+): Promise<GlanceData> {
   const promise = promiseWhere('e', supports ?? []);
-  const districts = db
-    .prepare(
-      `SELECT e.polling_district AS pollingDistrict, COUNT(*) AS electors, COUNT(v.elector_id) AS voted,
+  const districts = (await db.all(
+    `SELECT e.polling_district AS pollingDistrict, COUNT(*) AS electors, COUNT(v.elector_id) AS voted,
               SUM(CASE WHEN ${promise.sql} THEN 1 ELSE 0 END) AS promises,
               SUM(CASE WHEN v.elector_id IS NOT NULL AND ${promise.sql} THEN 1 ELSE 0 END) AS promisesVoted
        FROM electors e LEFT JOIN votes v ON v.election_id = ? AND v.elector_id = e.id
        WHERE e.area_id = ? GROUP BY e.polling_district ORDER BY e.polling_district`,
-    )
-    .all(...promise.params, ...promise.params, c.electionId, c.areaId) as DistrictFigures[];
+    [...promise.params, ...promise.params, c.electionId, c.areaId],
+  )) as DistrictFigures[];
   // By hour only tellers' numbers count: a marked register knows the day, not the hour. Everyone's
   // votes come from the index votes_time_batch alone; the promises' from the promises' index
   // (migration 018), so neither reads every vote's elector.
   const tellers = `JOIN vote_batches b ON b.id = v.batch_id AND b.source = 'teller' AND b.area_id = ?`;
   const hour = `strftime('%Y-%m-%dT%H:00:00Z', v.voted_at)`;
-  const voted = db
-    .prepare(
-      `SELECT ${hour} AS hour, COUNT(*) AS n FROM votes v INDEXED BY votes_time_batch ${tellers} WHERE v.election_id = ? GROUP BY hour HAVING hour IS NOT NULL`,
-    )
-    .all(c.areaId, c.electionId) as { hour: string; n: number }[];
+  const voted = (await db.all(
+    `SELECT ${hour} AS hour, COUNT(*) AS n FROM votes v INDEXED BY votes_time_batch ${tellers} WHERE v.election_id = ? GROUP BY hour HAVING hour IS NOT NULL`,
+    [c.areaId, c.electionId],
+  )) as { hour: string; n: number }[];
   const promisesVoted = new Map(
     (
-      db
-        .prepare(
-          `SELECT ${hour} AS hour, COUNT(*) AS n FROM electors e INDEXED BY electors_promise_walk
+      (await db.all(
+        `SELECT ${hour} AS hour, COUNT(*) AS n FROM electors e INDEXED BY electors_promise_walk
            JOIN votes v ON v.election_id = ? AND v.elector_id = e.id ${tellers}
            WHERE e.area_id = ? AND ${promise.sql} GROUP BY hour`,
-        )
-        .all(c.electionId, c.areaId, c.areaId, ...promise.params) as { hour: string; n: number }[]
+        [c.electionId, c.areaId, c.areaId, ...promise.params],
+      )) as { hour: string; n: number }[]
     ).map((h) => [h.hour, h.n]),
   );
   const hours: HourFigures[] = voted
     .sort((a, b) => a.hour.localeCompare(b.hour))
     .map((h) => ({ hour: h.hour, voted: h.n, promisesVoted: promisesVoted.get(h.hour) ?? 0 }));
-  const reports = db
-    .prepare(
-      `SELECT polling_district AS d, MAX(received_at) AS at FROM vote_batches
+  const reports = (await db.all(
+    `SELECT polling_district AS d, MAX(received_at) AS at FROM vote_batches
        WHERE election_id = ? AND area_id = ? AND source = 'teller' GROUP BY polling_district`,
-    )
-    .all(c.electionId, c.areaId) as { d: string; at: string }[];
-  const grouped = (sql: string, id: number) =>
-    (db.prepare(sql).all(id) as { id: number; name: string; districts: string | null }[]).map((r) => ({
+    [c.electionId, c.areaId],
+  )) as { d: string; at: string }[];
+  const grouped = async (sql: string, id: number) =>
+    ((await db.all(sql, [id])) as { id: number; name: string; districts: string | null }[]).map((r) => ({
       id: r.id,
       name: r.name,
       districts: r.districts ? r.districts.split(',').sort() : [],
@@ -81,12 +81,12 @@ export function glanceData(db: Db, c: { contestId: number; electionId: number; a
     districts,
     hours,
     lastReports: new Map(reports.map((r) => [r.d, r.at])),
-    stations: grouped(
+    stations: await grouped(
       `SELECT s.id, s.name, group_concat(d.polling_district) AS districts FROM polling_stations s
        LEFT JOIN polling_station_districts d ON d.station_id = s.id WHERE s.area_id = ? GROUP BY s.id ORDER BY s.name, s.id`,
       c.areaId,
     ),
-    rooms: grouped(
+    rooms: await grouped(
       `SELECT r.id, r.name, group_concat(d.polling_district) AS districts FROM committee_rooms r
        LEFT JOIN committee_room_districts d ON d.room_id = r.id WHERE r.contest_id = ? GROUP BY r.id ORDER BY r.name, r.id`,
       c.contestId,

@@ -1,4 +1,4 @@
-import type { Db } from '../open.ts';
+import type { Queries } from '../store.ts';
 
 export interface ResultHeader {
   contestId: number;
@@ -22,38 +22,37 @@ export interface ResultVoteRow {
   elected: boolean;
 }
 
-export async function getResult(db: Db, contestId: number): Promise<{ header: ResultHeader; rows: ResultVoteRow[] } | undefined> {
-  const header = db
-    .prepare(
-      `SELECT contest_id AS contestId, electorate, ballots_cast AS ballotsCast, rejected_ballots AS rejectedBallots,
+export async function getResult(db: Queries, contestId: number): Promise<{ header: ResultHeader; rows: ResultVoteRow[] } | undefined> {
+  const header = (await db.get(
+    `SELECT contest_id AS contestId, electorate, ballots_cast AS ballotsCast, rejected_ballots AS rejectedBallots,
        votes_per_ballot AS votesPerBallot, declared_on AS declaredOn FROM contest_results WHERE contest_id = ?`,
-    )
-    .get(contestId) as ResultHeader | undefined;
+    [contestId],
+  )) as ResultHeader | undefined;
   if (!header) return undefined;
   const rows = (
-    db
-      .prepare(
-        'SELECT id, candidacy_id AS candidacyId, party_list_id AS partyListId, constituency_seats AS constituencySeats, name, party, votes, elected FROM contest_result_votes WHERE contest_id = ? ORDER BY position',
-      )
-      .all(contestId) as (Omit<ResultVoteRow, 'elected'> & { elected: number })[]
+    (await db.all(
+      'SELECT id, candidacy_id AS candidacyId, party_list_id AS partyListId, constituency_seats AS constituencySeats, name, party, votes, elected FROM contest_result_votes WHERE contest_id = ? ORDER BY position',
+      [contestId],
+    )) as (Omit<ResultVoteRow, 'elected'> & { elected: number })[]
   ).map((r) => ({ ...r, elected: r.elected === 1 }));
   return { header, rows };
 }
 
 /** Replaces the contest's result and sets contests.declared_on. */
-export async function saveResult(db: Db, h: ResultHeader, rows: readonly Omit<ResultVoteRow, 'id'>[]): Promise<void> {
+export async function saveResult(db: Queries, h: ResultHeader, rows: readonly Omit<ResultVoteRow, 'id'>[]): Promise<void> {
   const at = new Date().toISOString();
-  db.prepare('DELETE FROM contest_results WHERE contest_id = ?').run(h.contestId);
-  db.prepare(
+  await db.run('DELETE FROM contest_results WHERE contest_id = ?', [h.contestId]);
+  await db.run(
     `INSERT INTO contest_results (contest_id, electorate, ballots_cast, rejected_ballots, votes_per_ballot, declared_on, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  ).run(h.contestId, h.electorate, h.ballotsCast, h.rejectedBallots, h.votesPerBallot, h.declaredOn, at);
-  const insert = db.prepare(
-    'INSERT INTO contest_result_votes (contest_id, candidacy_id, party_list_id, constituency_seats, name, party, votes, elected, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    [h.contestId, h.electorate, h.ballotsCast, h.rejectedBallots, h.votesPerBallot, h.declaredOn, at],
   );
-  rows.forEach((r, i) => insert.run(h.contestId, r.candidacyId, r.partyListId, r.constituencySeats, r.name, r.party, r.votes, r.elected ? 1 : 0, i + 1));
+  const insert =
+    'INSERT INTO contest_result_votes (contest_id, candidacy_id, party_list_id, constituency_seats, name, party, votes, elected, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
+  for (const [i, r] of rows.entries())
+    await db.run(insert, [h.contestId, r.candidacyId, r.partyListId, r.constituencySeats, r.name, r.party, r.votes, r.elected ? 1 : 0, i + 1]);
 }
 
-export async function deleteResult(db: Db, contestId: number): Promise<void> {
-  db.prepare('DELETE FROM contest_results WHERE contest_id = ?').run(contestId);
+export async function deleteResult(db: Queries, contestId: number): Promise<void> {
+  await db.run('DELETE FROM contest_results WHERE contest_id = ?', [contestId]);
 }

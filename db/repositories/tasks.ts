@@ -1,5 +1,5 @@
 import type { MilestoneKey } from '../../shared/domain/timetable.ts';
-import type { Db } from '../open.ts';
+import type { Queries } from '../store.ts';
 
 /** A task as stored: the due date is resolved against the timetable by the caller. */
 export interface TaskRow {
@@ -43,7 +43,7 @@ const SELECT = `SELECT t.id, t.election_id AS electionId, e.name AS electionName
 type Raw = Omit<TaskRow, 'done'> & { done: number };
 const toTask = (r: Raw): TaskRow => ({ ...r, done: r.done === 1 });
 
-export async function listTasks(db: Db, filter: { electionId?: number; contestId?: number; includeDone?: boolean } = {}): Promise<TaskRow[]> {
+export async function listTasks(db: Queries, filter: { electionId?: number; contestId?: number; includeDone?: boolean } = {}): Promise<TaskRow[]> {
   const where: string[] = [];
   const params: number[] = [];
   if (filter.electionId !== undefined) {
@@ -55,38 +55,38 @@ export async function listTasks(db: Db, filter: { electionId?: number; contestId
     params.push(filter.contestId);
   }
   if (filter.includeDone === false) where.push('t.done = 0');
-  const rows = db.prepare(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t.id`).all(...params) as Raw[];
+  const rows = (await db.all(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t.id`, params)) as Raw[];
   return rows.map(toTask);
 }
 
-export async function getTask(db: Db, id: number): Promise<TaskRow | undefined> {
-  const r = db.prepare(`${SELECT} WHERE t.id = ?`).get(id) as Raw | undefined;
+export async function getTask(db: Queries, id: number): Promise<TaskRow | undefined> {
+  const r = (await db.get(`${SELECT} WHERE t.id = ?`, [id])) as Raw | undefined;
   return r && toTask(r);
 }
 
-export async function insertTask(db: Db, t: TaskWrite): Promise<number> {
+export async function insertTask(db: Queries, t: TaskWrite): Promise<number> {
   const now = new Date().toISOString();
-  const r = db
-    .prepare(
-      `INSERT INTO tasks (election_id, contest_id, title, notes, assignee, due_kind, due_date, anchor_milestone, offset_days, offset_unit, created_at, updated_at)
+  const r = await db.insert(
+    `INSERT INTO tasks (election_id, contest_id, title, notes, assignee, due_kind, due_date, anchor_milestone, offset_days, offset_unit, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(t.electionId, t.contestId, t.title, t.notes, t.assignee, t.dueKind, t.dueDate, t.milestone, t.offset, t.offsetUnit, now, now);
-  return Number(r.lastInsertRowid);
+    [t.electionId, t.contestId, t.title, t.notes, t.assignee, t.dueKind, t.dueDate, t.milestone, t.offset, t.offsetUnit, now, now],
+  );
+  return r;
 }
 
-export async function updateTask(db: Db, id: number, t: TaskWrite): Promise<void> {
-  db.prepare(
+export async function updateTask(db: Queries, id: number, t: TaskWrite): Promise<void> {
+  await db.run(
     `UPDATE tasks SET election_id = ?, contest_id = ?, title = ?, notes = ?, assignee = ?, due_kind = ?, due_date = ?, anchor_milestone = ?,
      offset_days = ?, offset_unit = ?, updated_at = ? WHERE id = ?`,
-  ).run(t.electionId, t.contestId, t.title, t.notes, t.assignee, t.dueKind, t.dueDate, t.milestone, t.offset, t.offsetUnit, new Date().toISOString(), id);
+    [t.electionId, t.contestId, t.title, t.notes, t.assignee, t.dueKind, t.dueDate, t.milestone, t.offset, t.offsetUnit, new Date().toISOString(), id],
+  );
 }
 
-export async function setTaskDone(db: Db, id: number, done: boolean): Promise<void> {
+export async function setTaskDone(db: Queries, id: number, done: boolean): Promise<void> {
   const now = new Date().toISOString();
-  db.prepare('UPDATE tasks SET done = ?, done_at = ?, updated_at = ? WHERE id = ?').run(done ? 1 : 0, done ? now : null, now, id);
+  await db.run('UPDATE tasks SET done = ?, done_at = ?, updated_at = ? WHERE id = ?', [done ? 1 : 0, done ? now : null, now, id]);
 }
 
-export async function deleteTask(db: Db, id: number): Promise<void> {
-  db.prepare('DELETE FROM tasks WHERE id = ?').run(id);
+export async function deleteTask(db: Queries, id: number): Promise<void> {
+  await db.run('DELETE FROM tasks WHERE id = ?', [id]);
 }

@@ -1,5 +1,5 @@
 import type { Volunteer } from '../../shared/contract/leaflets.ts';
-import type { Db } from '../open.ts';
+import type { Queries } from '../store.ts';
 
 /** A volunteer as written: the contract's volunteer without its id and the work counted from other tables. */
 export type VolunteerRow = Omit<Volunteer, 'id' | 'drops' | 'delivered' | 'assignments'>;
@@ -13,56 +13,58 @@ const SELECT = `SELECT v.id, v.name, v.email, v.phone, v.address, v.availability
 
 type Raw = Omit<Volunteer, 'roles' | 'consentToContact'> & { consentToContact: number };
 
-function withRoles(db: Db, rows: Raw[]): Volunteer[] {
-  const roles = db.prepare('SELECT role FROM volunteer_roles WHERE volunteer_id = ? ORDER BY rowid');
-  return rows.map((r) => ({
-    ...r,
-    consentToContact: r.consentToContact === 1,
-    roles: (roles.all(r.id) as { role: string }[]).map((x) => x.role),
-  }));
+async function withRoles(db: Queries, rows: Raw[]): Promise<Volunteer[]> {
+  const roles = 'SELECT role FROM volunteer_roles WHERE volunteer_id = ? ORDER BY rowid';
+  return Promise.all(
+    rows.map(async (r) => ({
+      ...r,
+      consentToContact: r.consentToContact === 1,
+      roles: ((await db.all(roles, [r.id])) as { role: string }[]).map((x) => x.role),
+    })),
+  );
 }
 
-export async function listVolunteers(db: Db, filter: { role?: string } = {}): Promise<Volunteer[]> {
+export async function listVolunteers(db: Queries, filter: { role?: string } = {}): Promise<Volunteer[]> {
   const rows = filter.role
-    ? db
-        .prepare(`${SELECT} WHERE v.id IN (SELECT volunteer_id FROM volunteer_roles WHERE role = ?) ORDER BY v.name, v.id`)
-        .all(filter.role.trim().toLowerCase())
-    : db.prepare(`${SELECT} ORDER BY v.name, v.id`).all();
-  return withRoles(db, rows as Raw[]);
+    ? await db.all(`${SELECT} WHERE v.id IN (SELECT volunteer_id FROM volunteer_roles WHERE role = ?) ORDER BY v.name, v.id`, [
+        filter.role.trim().toLowerCase(),
+      ])
+    : await db.all(`${SELECT} ORDER BY v.name, v.id`);
+  return await withRoles(db, rows as Raw[]);
 }
 
-export async function getVolunteer(db: Db, id: number): Promise<Volunteer | undefined> {
-  const row = db.prepare(`${SELECT} WHERE v.id = ?`).get(id) as Raw | undefined;
-  return row ? withRoles(db, [row])[0] : undefined;
+export async function getVolunteer(db: Queries, id: number): Promise<Volunteer | undefined> {
+  const row = (await db.get(`${SELECT} WHERE v.id = ?`, [id])) as Raw | undefined;
+  return row ? (await withRoles(db, [row]))[0] : undefined;
 }
 
-function setRoles(db: Db, id: number, roles: string[]): void {
-  db.prepare('DELETE FROM volunteer_roles WHERE volunteer_id = ?').run(id);
-  const insert = db.prepare('INSERT INTO volunteer_roles (volunteer_id, role) VALUES (?, ?)');
-  for (const role of roles) insert.run(id, role);
+async function setRoles(db: Queries, id: number, roles: string[]): Promise<void> {
+  await db.run('DELETE FROM volunteer_roles WHERE volunteer_id = ?', [id]);
+  const insert = 'INSERT INTO volunteer_roles (volunteer_id, role) VALUES (?, ?)';
+  for (const role of roles) await db.run(insert, [id, role]);
 }
 
-export async function insertVolunteer(db: Db, v: VolunteerRow): Promise<number> {
+export async function insertVolunteer(db: Queries, v: VolunteerRow): Promise<number> {
   const now = new Date().toISOString();
-  const r = db
-    .prepare(
-      `INSERT INTO volunteers (name, email, phone, address, availability, consent_to_contact, consent_recorded_on, notes, created_at, updated_at)
+  const r = await db.insert(
+    `INSERT INTO volunteers (name, email, phone, address, availability, consent_to_contact, consent_recorded_on, notes, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(v.name, v.email, v.phone, v.address, v.availability, v.consentToContact ? 1 : 0, v.consentRecordedOn, v.notes, now, now);
-  const id = Number(r.lastInsertRowid);
-  setRoles(db, id, v.roles);
+    [v.name, v.email, v.phone, v.address, v.availability, v.consentToContact ? 1 : 0, v.consentRecordedOn, v.notes, now, now],
+  );
+  const id = r;
+  await setRoles(db, id, v.roles);
   return id;
 }
 
-export async function updateVolunteer(db: Db, id: number, v: VolunteerRow): Promise<void> {
-  db.prepare(
+export async function updateVolunteer(db: Queries, id: number, v: VolunteerRow): Promise<void> {
+  await db.run(
     `UPDATE volunteers SET name = ?, email = ?, phone = ?, address = ?, availability = ?, consent_to_contact = ?,
      consent_recorded_on = ?, notes = ?, updated_at = ? WHERE id = ?`,
-  ).run(v.name, v.email, v.phone, v.address, v.availability, v.consentToContact ? 1 : 0, v.consentRecordedOn, v.notes, new Date().toISOString(), id);
-  setRoles(db, id, v.roles);
+    [v.name, v.email, v.phone, v.address, v.availability, v.consentToContact ? 1 : 0, v.consentRecordedOn, v.notes, new Date().toISOString(), id],
+  );
+  await setRoles(db, id, v.roles);
 }
 
-export async function deleteVolunteer(db: Db, id: number): Promise<void> {
-  db.prepare('DELETE FROM volunteers WHERE id = ?').run(id);
+export async function deleteVolunteer(db: Queries, id: number): Promise<void> {
+  await db.run('DELETE FROM volunteers WHERE id = ?', [id]);
 }

@@ -3,7 +3,7 @@
  * afterwards (and its CSV import). A batch carries the sending device's client id, so a batch
  * sent again after a dropped connection is recorded once.
  */
-import type { Db } from '../open.ts';
+import type { Queries } from '../store.ts';
 
 export type VoteSource = 'teller' | 'marked_register' | 'import';
 import type { VoteMethod } from '../../shared/domain/voting-columns.ts';
@@ -46,13 +46,13 @@ export interface StoredBatch {
 const BATCH = `SELECT id, election_id AS electionId, area_id AS areaId, polling_district AS pollingDistrict, source, client_id AS clientId,
   received_at AS receivedAt, entered_by AS enteredBy FROM vote_batches`;
 
-export function batchByClientId(db: Db, clientId: string): StoredBatch | undefined {
-  return db.prepare(`${BATCH} WHERE client_id = ?`).get(clientId) as StoredBatch | undefined;
+export async function batchByClientId(db: Queries, clientId: string): Promise<StoredBatch | undefined> {
+  return (await db.get(`${BATCH} WHERE client_id = ?`, [clientId])) as StoredBatch | undefined;
 }
 
 /** The electors a batch recorded. */
-function batchElectors(db: Db, batchId: number): Set<number> {
-  return new Set(db.prepare('SELECT elector_id FROM votes WHERE batch_id = ?').pluck().all(batchId) as number[]);
+async function batchElectors(db: Queries, batchId: number): Promise<Set<number>> {
+  return new Set((await db.values<[unknown]>('SELECT elector_id FROM votes WHERE batch_id = ?', [batchId])).map((r) => r[0]) as number[]);
 }
 
 /**
@@ -61,10 +61,10 @@ function batchElectors(db: Db, batchId: number): Set<number> {
  * nothing and answers as the first time did; the caller checks it belongs to the same election,
  * area and district (`batchByClientId`).
  */
-export function recordVoteBatch(db: Db, b: VoteBatchWrite): VoteBatchResult {
-  const earlier = b.clientId === null ? undefined : batchByClientId(db, b.clientId);
+export async function recordVoteBatch(db: Queries, b: VoteBatchWrite): Promise<VoteBatchResult> {
+  const earlier = b.clientId === null ? undefined : await batchByClientId(db, b.clientId);
   if (earlier) {
-    const mine = batchElectors(db, earlier.id);
+    const mine = await batchElectors(db, earlier.id);
     const recorded: number[] = [];
     const duplicates: number[] = [];
     for (const v of b.votes) {
@@ -73,33 +73,34 @@ export function recordVoteBatch(db: Db, b: VoteBatchWrite): VoteBatchResult {
     }
     return { batchId: earlier.id, recorded, duplicates, resent: true };
   }
-  const batchId = Number(
-    db
-      .prepare('INSERT INTO vote_batches (election_id, area_id, polling_district, source, client_id, received_at, entered_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(b.electionId, b.areaId, b.pollingDistrict, b.source, b.clientId, b.receivedAt, b.enteredBy).lastInsertRowid,
+  const batchId = await db.insert(
+    'INSERT INTO vote_batches (election_id, area_id, polling_district, source, client_id, received_at, entered_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    [b.electionId, b.areaId, b.pollingDistrict, b.source, b.clientId, b.receivedAt, b.enteredBy],
   );
-  const insert = db.prepare('INSERT OR IGNORE INTO votes (election_id, elector_id, method, batch_id, voted_at) VALUES (?, ?, ?, ?, ?)');
+  const insert = 'INSERT OR IGNORE INTO votes (election_id, elector_id, method, batch_id, voted_at) VALUES (?, ?, ?, ?, ?)';
   const recorded: number[] = [];
   const duplicates: number[] = [];
   for (const v of b.votes) {
-    if (insert.run(b.electionId, v.electorId, v.method, batchId, b.votedAt ?? b.receivedAt).changes === 1) recorded.push(v.electorId);
+    if ((await db.run(insert, [b.electionId, v.electorId, v.method, batchId, b.votedAt ?? b.receivedAt])).changes === 1) recorded.push(v.electorId);
     else duplicates.push(v.electorId);
   }
   return { batchId, recorded, duplicates, resent: false };
 }
 
 /** Removes batches and their votes; answers the client ids found and how many votes went. */
-export function deleteBatches(db: Db, clientIds: readonly string[]): { undone: string[]; votesRemoved: number } {
+export async function deleteBatches(db: Queries, clientIds: readonly string[]): Promise<{ undone: string[]; votesRemoved: number }> {
   const undone: string[] = [];
   let votesRemoved = 0;
-  const find = db.prepare('SELECT id FROM vote_batches WHERE client_id = ?').pluck();
-  const countVotes = db.prepare('SELECT COUNT(*) FROM votes WHERE batch_id = ?').pluck();
-  const remove = db.prepare('DELETE FROM vote_batches WHERE id = ?');
+  const remove = 'DELETE FROM vote_batches WHERE id = ?';
   for (const clientId of clientIds) {
-    const id = find.get(clientId) as number | undefined;
-    if (id === undefined) continue;
-    votesRemoved += countVotes.get(id) as number;
-    remove.run(id); // its votes go with it (ON DELETE CASCADE)
+    const batch = await db.get<{ id: number; votes: number }>(
+      'SELECT id, (SELECT COUNT(*) FROM votes WHERE batch_id = vote_batches.id) AS votes FROM vote_batches WHERE client_id = ?',
+      [clientId],
+    );
+    if (batch === undefined) continue;
+    const id = batch.id;
+    votesRemoved += batch.votes;
+    await db.run(remove, [id]); // its votes go with it (ON DELETE CASCADE)
     undone.push(clientId);
   }
   return { undone, votesRemoved };
@@ -113,30 +114,28 @@ export interface NumberedElector {
 }
 
 /** An elector of the area by canonical number. */
-export function electorByNumber(db: Db, areaId: number, electorNumber: string): NumberedElector | undefined {
-  return db
-    .prepare(
-      'SELECT id, elector_number AS electorNumber, full_name AS fullName, polling_district AS pollingDistrict FROM electors WHERE area_id = ? AND elector_number = ?',
-    )
-    .get(areaId, electorNumber) as NumberedElector | undefined;
+export async function electorByNumber(db: Queries, areaId: number, electorNumber: string): Promise<NumberedElector | undefined> {
+  return (await db.get(
+    'SELECT id, elector_number AS electorNumber, full_name AS fullName, polling_district AS pollingDistrict FROM electors WHERE area_id = ? AND elector_number = ?',
+    [areaId, electorNumber],
+  )) as NumberedElector | undefined;
 }
 
 /** Electors and votes recorded in the election, per polling district of the area. */
-export function districtCounts(
-  db: Db,
+export async function districtCounts(
+  db: Queries,
   electionId: number,
   areaId: number,
-): { pollingDistrict: string; station: string | null; electors: number; voted: number }[] {
-  return db
-    .prepare(
-      `SELECT d.polling_district AS pollingDistrict, s.name AS station, d.electors,
+): Promise<{ pollingDistrict: string; station: string | null; electors: number; voted: number }[]> {
+  return (await db.all(
+    `SELECT d.polling_district AS pollingDistrict, s.name AS station, d.electors,
          (SELECT COUNT(*) FROM votes v JOIN electors e ON e.id = v.elector_id WHERE v.election_id = ? AND e.area_id = d.area_id AND e.polling_district = d.polling_district) AS voted
        FROM (SELECT area_id, polling_district, COUNT(*) AS electors FROM electors WHERE area_id = ? GROUP BY polling_district) d
        LEFT JOIN polling_station_districts sd ON sd.area_id = d.area_id AND sd.polling_district = d.polling_district
        LEFT JOIN polling_stations s ON s.id = sd.station_id
        ORDER BY d.polling_district`,
-    )
-    .all(electionId, areaId) as { pollingDistrict: string; station: string | null; electors: number; voted: number }[];
+    [electionId, areaId],
+  )) as { pollingDistrict: string; station: string | null; electors: number; voted: number }[];
 }
 
 export interface RecentBatch {
@@ -149,7 +148,10 @@ export interface RecentBatch {
 }
 
 /** The latest batches of an election in an area, newest first, with their votes. */
-export function recentBatches(db: Db, f: { electionId: number; areaId: number; pollingDistrict?: string; source?: VoteSource; limit: number }): RecentBatch[] {
+export async function recentBatches(
+  db: Queries,
+  f: { electionId: number; areaId: number; pollingDistrict?: string; source?: VoteSource; limit: number },
+): Promise<RecentBatch[]> {
   const where = ['election_id = ?', 'area_id = ?'];
   const params: (string | number)[] = [f.electionId, f.areaId];
   if (f.pollingDistrict) {
@@ -160,15 +162,12 @@ export function recentBatches(db: Db, f: { electionId: number; areaId: number; p
     where.push('source = ?');
     params.push(f.source);
   }
-  const batches = db
-    .prepare(
-      `SELECT id AS batchId, client_id AS clientId, polling_district AS pollingDistrict, received_at AS receivedAt, entered_by AS enteredBy
+  const batches = (await db.all(
+    `SELECT id AS batchId, client_id AS clientId, polling_district AS pollingDistrict, received_at AS receivedAt, entered_by AS enteredBy
        FROM vote_batches WHERE ${where.join(' AND ')} ORDER BY id DESC LIMIT ?`,
-    )
-    .all(...params, f.limit) as Omit<RecentBatch, 'votes'>[];
-  const votes = db.prepare(
-    `SELECT v.elector_id AS electorId, e.elector_number AS electorNumber, e.full_name AS fullName, v.method
-     FROM votes v JOIN electors e ON e.id = v.elector_id WHERE v.batch_id = ? ORDER BY v.rowid`,
-  );
-  return batches.map((b) => ({ ...b, votes: votes.all(b.batchId) as RecentBatch['votes'] }));
+    [...params, f.limit],
+  )) as Omit<RecentBatch, 'votes'>[];
+  const votes = `SELECT v.elector_id AS electorId, e.elector_number AS electorNumber, e.full_name AS fullName, v.method
+     FROM votes v JOIN electors e ON e.id = v.elector_id WHERE v.batch_id = ? ORDER BY v.rowid`;
+  return Promise.all(batches.map(async (b) => ({ ...b, votes: (await db.all(votes, [b.batchId])) as RecentBatch['votes'] })));
 }

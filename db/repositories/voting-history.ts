@@ -7,7 +7,7 @@
  */
 import type { ElectionType } from '../../shared/domain/election-types.ts';
 import type { AbsentVote, VoteMethod } from '../../shared/domain/voting-columns.ts';
-import type { Db } from '../open.ts';
+import type { Queries } from '../store.ts';
 
 /** Elections known for an area (but `excludeId`), newest polling day first: the SQL and its parameters. */
 function knownElectionsSql(areaId: number, excludeId?: number): { sql: string; params: number[] } {
@@ -44,13 +44,12 @@ export interface KnownElection {
   pollingDay: string;
 }
 
-export async function knownElections(db: Db, areaId: number): Promise<KnownElection[]> {
+export async function knownElections(db: Queries, areaId: number): Promise<KnownElection[]> {
   const known = knownElectionsSql(areaId);
-  return db
-    .prepare(
-      `SELECT e.id, e.name, e.type, e.polling_day AS pollingDay FROM elections e JOIN (${known.sql}) k ON k.id = e.id ORDER BY e.polling_day DESC, e.id DESC`,
-    )
-    .all(...known.params) as KnownElection[];
+  return (await db.all(
+    `SELECT e.id, e.name, e.type, e.polling_day AS pollingDay FROM elections e JOIN (${known.sql}) k ON k.id = e.id ORDER BY e.polling_day DESC, e.id DESC`,
+    known.params,
+  )) as KnownElection[];
 }
 
 const SHORT_TYPE: Record<ElectionType, string> = {
@@ -88,16 +87,15 @@ export interface HistoryEntry {
 }
 
 /** An elector's record in every election known for their area, newest first. */
-export async function electorHistory(db: Db, electorId: number): Promise<HistoryEntry[]> {
-  const e = db.prepare('SELECT area_id AS areaId FROM electors WHERE id = ?').get(electorId) as { areaId: number } | undefined;
+export async function electorHistory(db: Queries, electorId: number): Promise<HistoryEntry[]> {
+  const e = (await db.get('SELECT area_id AS areaId FROM electors WHERE id = ?', [electorId])) as { areaId: number } | undefined;
   if (!e) return [];
   const elections = await knownElections(db, e.areaId);
   // A vote recorded for an election not (or no longer) known for the area still belongs in it.
-  const votes = db
-    .prepare(
-      `SELECT v.election_id AS electionId, v.method, el.name, el.type, el.polling_day AS pollingDay FROM votes v JOIN elections el ON el.id = v.election_id WHERE v.elector_id = ?`,
-    )
-    .all(electorId) as { electionId: number; method: VoteMethod; name: string; type: ElectionType; pollingDay: string }[];
+  const votes = (await db.all(
+    `SELECT v.election_id AS electionId, v.method, el.name, el.type, el.polling_day AS pollingDay FROM votes v JOIN elections el ON el.id = v.election_id WHERE v.elector_id = ?`,
+    [electorId],
+  )) as { electionId: number; method: VoteMethod; name: string; type: ElectionType; pollingDay: string }[];
   for (const v of votes) {
     if (!elections.some((k) => k.id === v.electionId)) elections.push({ id: v.electionId, name: v.name, type: v.type, pollingDay: v.pollingDay });
   }
@@ -117,12 +115,12 @@ export async function electorHistory(db: Db, electorId: number): Promise<History
 }
 
 /** How many votes an elector has on record (for what erasure will remove). */
-export function electorVoteCount(db: Db, electorId: number): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM votes WHERE elector_id = ?').get(electorId) as { n: number }).n;
+export async function electorVoteCount(db: Queries, electorId: number): Promise<number> {
+  return ((await db.get('SELECT COUNT(*) AS n FROM votes WHERE elector_id = ?', [electorId])) as { n: number }).n;
 }
 
 /** An elector's postal or proxy vote, or null. */
-export function absentVoteOf(db: Db, electorId: number): AbsentVote | null {
-  const r = db.prepare('SELECT absent_vote AS v FROM electors WHERE id = ?').get(electorId) as { v: AbsentVote | null } | undefined;
+export async function absentVoteOf(db: Queries, electorId: number): Promise<AbsentVote | null> {
+  const r = (await db.get('SELECT absent_vote AS v FROM electors WHERE id = ?', [electorId])) as { v: AbsentVote | null } | undefined;
   return r?.v ?? null;
 }

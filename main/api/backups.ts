@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { backupsContract } from '../../shared/contract/backups.ts';
@@ -15,15 +14,15 @@ import {
   RETENTION_SETTING,
   retentionDays,
   takeBackup,
+  takeBackupApart,
   takeBackupTo,
 } from '../../db/backup.ts';
-import { applyKey } from '../../db/encryption/cipher.ts';
 import { putSetting } from '../../db/repositories/settings.ts';
 import { erasedSince, erasureDates } from '../../db/erasure-log.ts';
 import { restoreBackup } from '../../db/restore.ts';
-import { connectionFree } from '../jobs.ts';
+import { fileConnection } from '../../db/sqlite/store.ts';
 import { systemProblem } from '../system-errors.ts';
-import type { Ctx, HandlersFor } from './context.ts';
+import { type Ctx, type HandlersFor, inTransaction } from './context.ts';
 
 function view({ path: _path, ...info }: BackupInfo) {
   return info;
@@ -61,7 +60,7 @@ async function backupToNamedFile(ctx: Ctx, to: string, reason: 'manual' | 'copy'
   const file = namedFile(ctx, to, 'to');
   if (existsSync(file)) throw new AppError('conflict', `${file} already exists; choose a new name so no backup is overwritten`);
   try {
-    return await takeBackupTo(ctx.db, file, reason, { passphrase, onProgress: ctx.onProgress });
+    return await takeBackupTo(fileConnection(ctx.store), file, reason, { passphrase, onProgress: ctx.onProgress });
   } catch (error) {
     throw new AppError('invalid_input', systemProblem(error) ?? `Not backed up: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -77,18 +76,19 @@ export const backupsHandlers: HandlersFor<typeof backupsContract> = {
     return {
       folder: backupsDir(ctx.dbPath),
       keep: backupKeep(),
-      retentionDays: retentionDays(ctx.db),
+      retentionDays: retentionDays(fileConnection(ctx.store)),
       encrypted: ctx.encryption.key !== null,
       backups: listBackups(ctx.dbPath).map((b) => ({ ...view(b), holdsErased: erasedSince(erasures, b.takenAt) })),
     };
   },
   'backups.create': async (ctx, { to }) => {
-    const backup = to === undefined ? await takeBackup(ctx.db, ctx.dbPath, 'manual') : await backupToNamedFile(ctx, to, 'manual');
+    const backup = to === undefined ? await takeBackup(fileConnection(ctx.store), ctx.dbPath, 'manual') : await backupToNamedFile(ctx, to, 'manual');
     await ctx.audit(tookBackup(backup));
     return view(backup);
   },
   'backups.copy': async (ctx, { passphrase, to }) => {
-    const backup = to === undefined ? await takeBackup(ctx.db, ctx.dbPath, 'copy', { passphrase }) : await backupToNamedFile(ctx, to, 'copy', passphrase);
+    const backup =
+      to === undefined ? await takeBackup(fileConnection(ctx.store), ctx.dbPath, 'copy', { passphrase }) : await backupToNamedFile(ctx, to, 'copy', passphrase);
     await ctx.audit({
       action: 'backup',
       entity: 'database',
@@ -100,28 +100,19 @@ export const backupsHandlers: HandlersFor<typeof backupsContract> = {
   },
   'backups.start': async (ctx) =>
     ctx.jobs.start('backups.create', async (job) => {
-      // Its own read connection: the app's may be inside a transaction, and `VACUUM INTO` reads
-      // one consistent snapshot, so the copy holds only committed work.
-      const source = new Database(ctx.dbPath, { readonly: true, fileMustExist: true });
-      let backup;
-      try {
-        if (ctx.encryption.key !== null) applyKey(source, ctx.encryption.key);
-        backup = await takeBackup(source, ctx.dbPath, 'manual', {
-          onProgress(done, total) {
-            job.throwIfCancelled();
-            const pages = total.toLocaleString('en-GB');
-            job.progress(done, total, done === 0 ? `Copying ${pages} pages` : `Copied ${pages} pages and checked the copy`);
-          },
-        });
-      } finally {
-        source.close();
-      }
-      await connectionFree(ctx.db);
-      await ctx.audit(tookBackup(backup));
+      const backup = await takeBackupApart(ctx.dbPath, ctx.encryption.key, 'manual', {
+        onProgress(done, total) {
+          job.throwIfCancelled();
+          const pages = total.toLocaleString('en-GB');
+          job.progress(done, total, done === 0 ? `Copying ${pages} pages` : `Copied ${pages} pages and checked the copy`);
+        },
+      });
+      // A job's audit row is its own transaction: it must not join (and roll back with) a call's.
+      await ctx.store.transaction((tx) => inTransaction(ctx, tx).audit(tookBackup(backup)));
       return view(backup);
     }),
   'backups.setRetention': async (ctx, { days }) => {
-    const before = retentionDays(ctx.db);
+    const before = retentionDays(fileConnection(ctx.store));
     await putSetting(ctx.db, RETENTION_SETTING, days);
     const deleted = pruneBackups(ctx.dbPath, { retentionDays: days }).map((b) => b.file);
     await ctx.audit({
@@ -157,7 +148,7 @@ export const backupsHandlers: HandlersFor<typeof backupsContract> = {
         `Restoring replaces all of the current data with ${entry === null ? name : `the backup taken ${entry.takenAt}`}. The current data is backed up first, so this can be undone.`,
       );
     }
-    const result = await restoreBackup(ctx.db, ctx.dbPath, path, { passphrase });
+    const result = await restoreBackup(fileConnection(ctx.store), ctx.dbPath, path, { passphrase });
     await ctx.audit({
       action: 'restore',
       entity: 'database',

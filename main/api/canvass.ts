@@ -164,7 +164,7 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
   },
   'canvass.countContacts': async (ctx, { areaId }) => {
     await requireArea(ctx, areaId);
-    return contactCounts(ctx.db, areaId);
+    return await contactCounts(ctx.db, areaId);
   },
   'canvass.listFollowUps': async (ctx, { areaId, request, pollingDistrict, state, offset, limit }) => {
     await requireArea(ctx, areaId);
@@ -172,7 +172,7 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
   },
   'canvass.countFollowUps': async (ctx, { areaId, request, pollingDistrict }) => {
     await requireArea(ctx, areaId);
-    return followUpCounts(ctx.db, areaId, request, pollingDistrict || undefined);
+    return await followUpCounts(ctx.db, areaId, request, pollingDistrict || undefined);
   },
   'canvass.markFollowUpsDone': async (ctx, { request, electorIds, doneOn, note }) => {
     const what = REQUEST_LABELS[request].toLowerCase();

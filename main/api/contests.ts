@@ -1,3 +1,4 @@
+import { ConstraintError } from '../../db/store.ts';
 import { CONTEST_STATUS_LABELS, type contestsContract } from '../../shared/contract/contests.ts';
 import { AppError } from '../../shared/contract/result.ts';
 import type { Contest } from '../../shared/contract/contests.ts';
@@ -69,7 +70,18 @@ export const contestsHandlers: HandlersFor<typeof contestsContract> = {
   },
   'contests.delete': async (ctx, { id }) => {
     const before = await requireContest(ctx, id);
-    await deleteContest(ctx.db, id);
+    try {
+      await deleteContest(ctx.db, id);
+    } catch (error) {
+      // The schema keeps money records (ON DELETE RESTRICT): the one thing still holding a contest here.
+      if (error instanceof ConstraintError && error.kind === 'foreign_key') {
+        throw new AppError(
+          'conflict',
+          `${before.areaName} still has money records (a deposit, donations or expenses), which are kept as legal records, so nothing was deleted. Delete them first if they really were entered in error.`,
+        );
+      }
+      throw error;
+    }
     await ctx.audit({ action: 'delete', entity: 'contest', entityId: id, summary: `Removed ${before.areaName} from ${before.electionName}`, before });
     return { deleted: true };
   },

@@ -1,15 +1,17 @@
 import type { z } from 'zod';
 import type { MethodDef } from '../../shared/contract/define.ts';
-import type { Db } from '../../db/open.ts';
-import { keyOf } from '../../db/encryption/cipher.ts';
 import type { EncryptionState, KeyProtector } from '../../db/encryption/unlock.ts';
 import { type AuditRecord, writeAudit } from '../../db/repositories/audit.ts';
+import type { Queries, Store } from '../../db/store.ts';
 import { createJobs, type Jobs } from '../jobs.ts';
 import { createUploads, type Uploads } from '../uploads.ts';
 
 /** What a handler gets besides its parsed input. */
 export interface Ctx {
-  db: Db;
+  /** What the handler reads and writes through: the call's transaction for a mutation, else the store. */
+  db: Queries;
+  /** The store itself: for work that runs its own transactions (long jobs) or needs the engine. */
+  store: Store;
   dbPath: string;
   /** Who is making the change, for the audit trail. */
   actor: string;
@@ -42,33 +44,39 @@ export interface Ctx {
 export type ShowArtwork = (artwork: { leafletId: number; title: string; name: string; type: string }) => Promise<void>;
 
 export function createCtx(
-  db: Db,
+  store: Store,
+  encryption: EncryptionState,
   dbPath: string,
   actor: string,
   services: {
     jobs?: Jobs;
     uploads?: Uploads;
     showArtwork?: ShowArtwork;
-    encryption?: EncryptionState;
     keyProtector?: KeyProtector;
     anyFile?: boolean;
     onProgress?: (done: number, total: number) => void;
   } = {},
 ): Ctx {
   const ctx: Ctx = {
-    db,
+    db: store,
+    store,
     dbPath,
     actor,
     audit: (record) => writeAudit(ctx.db, { ...record, actor }),
     jobs: services.jobs ?? createJobs(),
     uploads: services.uploads ?? createUploads(dbPath),
     showArtwork: services.showArtwork,
-    encryption: services.encryption ?? { key: keyOf(db), pendingRecoveryKey: null },
+    encryption,
     keyProtector: services.keyProtector,
     anyFile: services.anyFile,
     onProgress: services.onProgress,
   };
   return ctx;
+}
+
+/** The context of one mutation: the same services, reading and writing through its transaction. */
+export function inTransaction(ctx: Ctx, tx: Queries): Ctx {
+  return { ...ctx, db: tx, audit: (record) => writeAudit(tx, { ...record, actor: ctx.actor }) };
 }
 
 export type HandlersFor<C extends Record<string, MethodDef>> = {

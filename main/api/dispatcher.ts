@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import { contract, isMethodName } from '../../shared/contract/index.ts';
 import { type ApiError, type ApiResult, AppError } from '../../shared/contract/result.ts';
 import { afterCommit, afterRollback } from '../../db/repositories/audit.ts';
-import type { Ctx } from './context.ts';
+import { ConstraintError, type Queries } from '../../db/store.ts';
+import { type Ctx, inTransaction } from './context.ts';
+import { constraintMessage } from './constraint-message.ts';
 import { handlers } from './handlers.ts';
 
 export type Dispatch = (method: string, input: unknown) => Promise<ApiResult>;
@@ -29,16 +31,7 @@ function describe(fields: Record<string, string>): string {
 
 function toApiError(error: unknown): ApiError {
   if (error instanceof AppError) return { code: error.code, message: error.message, fields: error.fields };
-  if (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT') && /FOREIGN KEY/.test(error.message)) {
-    return {
-      code: 'conflict',
-      message:
-        'Other records still depend on this one, so nothing was deleted. Money records (a contest’s deposit, donations or expenses) are kept as legal records: delete them first if they really were entered in error.',
-    };
-  }
-  if (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT')) {
-    return { code: 'conflict', message: `That change conflicts with data already saved (${error.message}).` };
-  }
+  if (error instanceof ConstraintError) return { code: 'conflict', message: constraintMessage(error) };
   console.error('[hustings] unexpected error', error);
   return { code: 'internal', message: `Something went wrong inside Hustings: ${error instanceof Error ? error.message : String(error)}` };
 }
@@ -66,15 +59,13 @@ export function createDispatcher(ctx: Ctx): Dispatch {
         return { ok: false, error: toApiError(error) };
       }
     }
-    ctx.db.exec('BEGIN IMMEDIATE');
+    let tx: Queries | undefined;
     try {
-      const value = await handler(ctx, parsed.data);
-      ctx.db.exec('COMMIT');
-      afterCommit(ctx.db);
+      const value = await ctx.store.transaction((opened) => handler(inTransaction(ctx, (tx = opened)), parsed.data));
+      await afterCommit(ctx.store, tx!);
       return { ok: true, value };
     } catch (error) {
-      if (ctx.db.inTransaction) ctx.db.exec('ROLLBACK');
-      afterRollback(ctx.db);
+      if (tx !== undefined) afterRollback(tx);
       return { ok: false, error: toApiError(error) };
     }
   };

@@ -1,6 +1,7 @@
 import { ConversionRefusedError, encryptWithPassphrase } from '../../db/encryption/convert.ts';
 import { NotHustingsDatabaseError } from '../../db/identity.ts';
 import { openDatabase } from '../../db/open.ts';
+import { fileStore } from '../../db/sqlite/store.ts';
 import type { encryptContract } from '../../shared/contract/encrypt.ts';
 import { AppError } from '../../shared/contract/result.ts';
 import type { HandlersFor } from './context.ts';
@@ -16,17 +17,18 @@ export const encryptHandlers: HandlersFor<typeof encryptContract> = {
     if (ctx.dbPath === ':memory:') throw new AppError('conflict', 'A database held in memory has no file to encrypt.');
     if (ctx.jobs.running().length > 0)
       throw new AppError('conflict', 'Work is still running (an import, an export or a backup): encrypt once it has finished.');
-    ctx.db.close();
+    const store = fileStore(ctx.store);
+    store.connection.close();
     let result;
     try {
       // The desktop app's keychain locks the new key too, so it opens the file as before.
       result = await encryptWithPassphrase(ctx.dbPath, passphrase, { protector: ctx.keyProtector });
     } catch (error) {
-      ctx.db = await openDatabase(ctx.dbPath, {});
+      store.replaceConnection(await openDatabase(ctx.dbPath, {}));
       if (error instanceof ConversionRefusedError || error instanceof NotHustingsDatabaseError) throw new AppError('conflict', error.message);
       throw new AppError('internal', `The database was not encrypted, and is as it was: ${error instanceof Error ? error.message : String(error)}`);
     }
-    ctx.db = await openDatabase(ctx.dbPath, { key: result.key });
+    store.replaceConnection(await openDatabase(ctx.dbPath, { key: result.key }));
     ctx.encryption.key = result.key;
     ctx.encryption.pendingRecoveryKey = result.recoveryKey;
     const { backupsEncrypted, backupsLeftPlain } = result;

@@ -71,7 +71,7 @@ export const registerHandlers: HandlersFor<typeof registerContract> = {
       let keep = false;
       try {
         return await importRegister(
-          ctx.db,
+          ctx.store,
           { areaId, path: upload.path, fileName: upload.name, mapping: mapping as ColumnMapping, actor: ctx.actor, rememberAs, mode, confirmRemovals },
           job,
         );
@@ -116,7 +116,7 @@ export const registerHandlers: HandlersFor<typeof registerContract> = {
   },
   'register.listNames': async (ctx, { areaId, pollingDistrict }) => {
     await requireArea(ctx, areaId);
-    return electorNames(ctx.db, areaId, pollingDistrict || undefined);
+    return await electorNames(ctx.db, areaId, pollingDistrict || undefined);
   },
   'register.getNeighbour': async (ctx, { electorId, pollingDistrict, direction }) => {
     const e = await requireElector(ctx, electorId);
@@ -162,7 +162,7 @@ export const registerHandlers: HandlersFor<typeof registerContract> = {
       returns: await electorReturns(ctx.db, id),
       followUpsDone: await electorFollowUpsDone(ctx.db, id),
       audit: await listAudit(ctx.db, { entity: 'elector', entityId: id, limit: 1000 }),
-      voting: { absentVote: absentVoteOf(ctx.db, id), history: await electorHistory(ctx.db, id) },
+      voting: { absentVote: await absentVoteOf(ctx.db, id), history: await electorHistory(ctx.db, id) },
     };
   },
   'register.erasePerson': async (ctx, { id, confirm }) => {
@@ -175,7 +175,7 @@ export const registerHandlers: HandlersFor<typeof registerContract> = {
     }
     // Noted in the erasure log beside the database (once this commits), so restoring a backup
     // from before today erases them again.
-    const identity = electorIdentity(ctx.db, id) as ElectorIdentity;
+    const identity = (await electorIdentity(ctx.db, id)) as ElectorIdentity;
     logElectorErasure(ctx.db, ctx.dbPath, ctx.encryption.key, identity);
     // Their record's audit rows are blanked, their name, number and address taken out of other
     // records' notes and copies, and the one record left says only that an erasure happened.

@@ -10,7 +10,7 @@ import { getContest } from '../../db/repositories/contests.ts';
 import { getElection } from '../../db/repositories/elections.ts';
 import { deleteTask, getTask, insertTask, listTasks, setTaskDone, updateTask } from '../../db/repositories/tasks.ts';
 import type { TaskRow, TaskWrite } from '../../db/repositories/tasks.ts';
-import type { Db } from '../../db/open.ts';
+import type { Queries } from '../../db/store.ts';
 import type { z } from 'zod';
 import type { Ctx, HandlersFor } from './context.ts';
 import { requireRecord } from './records.ts';
@@ -23,7 +23,7 @@ import type { TimetableData } from './timetable.ts';
  * Timetables of many elections and contests, computed once each: what tasks and deadlines are
  * resolved against.
  */
-export function timetableCache(db: Db, data: TimetableData) {
+export function timetableCache(db: Queries, data: TimetableData) {
   const elections = new Map<number, Election | undefined>();
   const contests = new Map<number, Contest | undefined>();
   const timetables = new Map<string, Timetable>();

@@ -29,8 +29,8 @@ async function pollOf(ctx: Ctx, contestId: number, electionId?: number) {
   return { contest, election: { id: e.id, name: e.name, pollingDay: e.pollingDay } };
 }
 
-function requireDistrict(ctx: Ctx, areaId: number, areaName: string, district: string) {
-  const known = ctx.db.prepare('SELECT 1 FROM electors WHERE area_id = ? AND polling_district = ? LIMIT 1').get(areaId, district);
+async function requireDistrict(ctx: Ctx, areaId: number, areaName: string, district: string) {
+  const known = await ctx.db.get('SELECT 1 FROM electors WHERE area_id = ? AND polling_district = ? LIMIT 1', [areaId, district]);
   if (!known) {
     throw new AppError('invalid_input', `Polling district ${district} is not on ${areaName}’s register`, {
       pollingDistrict: `No polling district ${district} in this area`,
@@ -40,13 +40,13 @@ function requireDistrict(ctx: Ctx, areaId: number, areaName: string, district: s
 
 async function requireRoom(ctx: Ctx, contestId: number, roomId: number) {
   const contest = await requireContest(ctx, contestId);
-  const room = getRoom(ctx.db, contestId, roomId);
+  const room = await getRoom(ctx.db, contestId, roomId);
   if (!room) throw new AppError('not_found', `There is no committee room with id ${roomId} in this contest`, { roomId: 'No such committee room' });
   return { contest, room };
 }
 
-function requireRule(ctx: Ctx, contestId: number): string[] {
-  const rule = promiseRule(ctx.db, contestId);
+async function requireRule(ctx: Ctx, contestId: number): Promise<string[]> {
+  const rule = await promiseRule(ctx.db, contestId);
   if (rule === null)
     throw new AppError('invalid_input', 'Say who counts as a promise first (the promise rule on the polling-day page)', { contestId: 'No promise rule yet' });
   return rule;
@@ -59,20 +59,20 @@ export const tellingHandlers: HandlersFor<typeof tellingContract> = {
       electionId: election.id,
       electionName: election.name,
       pollingDay: election.pollingDay,
-      districts: districtCounts(ctx.db, election.id, contest.areaId),
+      districts: await districtCounts(ctx.db, election.id, contest.areaId),
     };
   },
   'telling.recordBatch': async (ctx, input) => {
     const { contest, election } = await pollOf(ctx, input.contestId, input.electionId);
     const district = input.pollingDistrict;
-    requireDistrict(ctx, contest.areaId, contest.areaName, district);
+    await requireDistrict(ctx, contest.areaId, contest.areaName, district);
     const receivedAt = input.receivedAt ?? new Date().toISOString();
     if (Date.parse(receivedAt) > Date.now() + CLOCK_SLACK_MS) {
       throw new AppError('invalid_input', `The batch is stamped ${receivedAt}, which is still to come: check the device’s clock`, {
         receivedAt: 'In the future',
       });
     }
-    const earlier = batchByClientId(ctx.db, input.clientId);
+    const earlier = await batchByClientId(ctx.db, input.clientId);
     if (
       earlier &&
       (earlier.electionId !== election.id || earlier.areaId !== contest.areaId || earlier.pollingDistrict !== district || earlier.source !== input.source)
@@ -82,7 +82,7 @@ export const tellingHandlers: HandlersFor<typeof tellingContract> = {
 
     // Each number on its own: a bad one is reported and the rest recorded.
     const refused: BatchResult['refused'] = [];
-    const wanted: { number: string; elector: NonNullable<ReturnType<typeof electorByNumber>>; method: VoteMethod }[] = [];
+    const wanted: { number: string; elector: NonNullable<Awaited<ReturnType<typeof electorByNumber>>>; method: VoteMethod }[] = [];
     const seen = new Set<number>();
     for (const { number, method } of input.entries) {
       const parsed = parseNumberInDistrict(number, district);
@@ -95,7 +95,7 @@ export const tellingHandlers: HandlersFor<typeof tellingContract> = {
         refused.push({ number, reason: 'not_in_district', message: `${canonical} is not in polling district ${district}` });
         continue;
       }
-      const elector = electorByNumber(ctx.db, contest.areaId, canonical);
+      const elector = await electorByNumber(ctx.db, contest.areaId, canonical);
       if (!elector) {
         refused.push({ number, reason: 'unknown', message: `There is no elector ${canonical} on the register` });
         continue;
@@ -108,7 +108,7 @@ export const tellingHandlers: HandlersFor<typeof tellingContract> = {
       wanted.push({ number, elector, method });
     }
 
-    const result = recordVoteBatch(ctx.db, {
+    const result = await recordVoteBatch(ctx.db, {
       electionId: election.id,
       areaId: contest.areaId,
       pollingDistrict: district,
@@ -140,7 +140,7 @@ export const tellingHandlers: HandlersFor<typeof tellingContract> = {
     return { batchId: result.batchId, clientId: input.clientId, receivedAt: earlier?.receivedAt ?? receivedAt, recorded, refused, resent: result.resent };
   },
   'telling.undo': async (ctx, { clientIds }) => {
-    const { undone, votesRemoved } = deleteBatches(ctx.db, clientIds);
+    const { undone, votesRemoved } = await deleteBatches(ctx.db, clientIds);
     if (undone.length > 0)
       await ctx.audit({
         action: 'undo-votes',
@@ -152,33 +152,34 @@ export const tellingHandlers: HandlersFor<typeof tellingContract> = {
   },
   'telling.listRecent': async (ctx, { contestId, electionId, pollingDistrict, source, limit }) => {
     const { contest, election } = await pollOf(ctx, contestId, electionId);
-    return recentBatches(ctx.db, { electionId: election.id, areaId: contest.areaId, pollingDistrict: pollingDistrict || undefined, source, limit });
+    return await recentBatches(ctx.db, { electionId: election.id, areaId: contest.areaId, pollingDistrict: pollingDistrict || undefined, source, limit });
   },
   'knockUp.rooms': async (ctx, { contestId }) => {
     const contest = await requireContest(ctx, contestId);
-    const rule = promiseRule(ctx.db, contestId);
-    const rooms = contestRooms(ctx.db, contestId).map((room) => {
-      const counts = promiseCounts(ctx.db, {
+    const rule = await promiseRule(ctx.db, contestId);
+    const rooms = [];
+    for (const room of await contestRooms(ctx.db, contestId)) {
+      const counts = await promiseCounts(ctx.db, {
         contestId,
         electionId: contest.electionId,
         areaId: contest.areaId,
         districts: room.districts,
         supports: rule ?? [],
       });
-      return { ...room, ...counts, left: counts.promises - counts.voted };
-    });
+      rooms.push({ ...room, ...counts, left: counts.promises - counts.voted });
+    }
     return { rule, rooms };
   },
   'knockUp.list': async (ctx, { contestId, roomId, votedIn }) => {
     const { contest, room } = await requireRoom(ctx, contestId, roomId);
-    const rule = requireRule(ctx, contestId);
+    const rule = await requireRule(ctx, contestId);
     const scope = { contestId, electionId: contest.electionId, areaId: contest.areaId, districts: room.districts, supports: rule };
-    return { roomName: room.name, districts: room.districts, rule, ...knockUpList(ctx.db, scope, votedIn) };
+    return { roomName: room.name, districts: room.districts, rule, ...(await knockUpList(ctx.db, scope, votedIn)) };
   },
   'knockUp.record': async (ctx, { contestId, roomId, round, electorIds }) => {
     const { contest, room } = await requireRoom(ctx, contestId, roomId);
-    requireRoomElectors(ctx, contest.areaId, room.districts, electorIds);
-    const recorded = recordKnocks(ctx.db, { contestId, roomId, round, electorIds, knockedBy: ctx.actor });
+    await requireRoomElectors(ctx, contest.areaId, room.districts, electorIds);
+    const recorded = await recordKnocks(ctx.db, { contestId, roomId, round, electorIds, knockedBy: ctx.actor });
     if (recorded > 0)
       await ctx.audit({
         action: 'knock-up',
@@ -190,7 +191,7 @@ export const tellingHandlers: HandlersFor<typeof tellingContract> = {
   },
   'knockUp.unrecord': async (ctx, { contestId, roomId, round, electorIds }) => {
     const { room } = await requireRoom(ctx, contestId, roomId);
-    const removed = removeKnocks(ctx.db, { contestId, round, electorIds });
+    const removed = await removeKnocks(ctx.db, { contestId, round, electorIds });
     if (removed > 0)
       await ctx.audit({
         action: 'knock-up-undone',
@@ -203,15 +204,15 @@ export const tellingHandlers: HandlersFor<typeof tellingContract> = {
 };
 
 /** Knocks are recorded only for electors of the room's districts. */
-function requireRoomElectors(ctx: Ctx, areaId: number, districts: readonly string[], electorIds: readonly number[]) {
-  const get = ctx.db.prepare('SELECT elector_number AS n, area_id AS areaId, polling_district AS d FROM electors WHERE id = ?');
-  electorIds.forEach((id, i) => {
-    const e = get.get(id) as { n: string; areaId: number; d: string } | undefined;
+async function requireRoomElectors(ctx: Ctx, areaId: number, districts: readonly string[], electorIds: readonly number[]) {
+  const get = 'SELECT elector_number AS n, area_id AS areaId, polling_district AS d FROM electors WHERE id = ?';
+  for (const [i, id] of electorIds.entries()) {
+    const e = (await ctx.db.get(get, [id])) as { n: string; areaId: number; d: string } | undefined;
     if (!e) throw new AppError('not_found', `There is no elector with id ${id}`, { [`electorIds.${i}`]: 'No such elector' });
     if (e.areaId !== areaId || !districts.includes(e.d)) {
       throw new AppError('invalid_input', `${e.n} is not in this committee room’s districts (${districts.join(', ') || 'none yet'})`, {
         [`electorIds.${i}`]: 'Not this room’s',
       });
     }
-  });
+  }
 }

@@ -26,7 +26,7 @@ import {
   putOverride,
 } from '../../db/repositories/timetable.ts';
 import type { OverrideRow } from '../../db/repositories/timetable.ts';
-import type { Db } from '../../db/open.ts';
+import type { Queries } from '../../db/store.ts';
 import type { Ctx, HandlersFor } from './context.ts';
 import { requireRecord } from './records.ts';
 import { requireContest } from './contests.ts';
@@ -42,7 +42,7 @@ import { requireElection } from './elections.ts';
 let lastHolidays: { key: string; holidays: Holidays } | null = null;
 
 /** The shipped bank holidays plus the user's extra days. */
-export async function loadHolidays(db: Db): Promise<Holidays> {
+export async function loadHolidays(db: Queries): Promise<Holidays> {
   const rows = await listExtraHolidays(db);
   const extras = rows.map((r) => ({ date: r.date, title: r.title, divisions: r.division === 'all' ? DIVISIONS : [r.division] }));
   const key = JSON.stringify(extras);
@@ -66,7 +66,7 @@ export interface TimetableData {
   overrides: Map<number, OverrideRow[]>;
 }
 
-export async function loadTimetableData(db: Db, electionIds?: readonly number[]): Promise<TimetableData> {
+export async function loadTimetableData(db: Queries, electionIds?: readonly number[]): Promise<TimetableData> {
   const overrides = new Map<number, OverrideRow[]>();
   for (const o of await listOverrides(db, electionIds)) overrides.set(o.electionId, [...(overrides.get(o.electionId) ?? []), o]);
   return { holidays: await loadHolidays(db), overrides };
@@ -93,7 +93,7 @@ export function electionTimetable(election: Election, data: TimetableData): Time
  * use the contest's nation), with the post-poll deadlines once the result is declared. For the
  * GLA, a constituency contest has 35 days for the return, the Mayor and London-wide list 70.
  */
-export async function contestTimetable(db: Db, contest: Contest, election: Election, data: TimetableData): Promise<Timetable> {
+export async function contestTimetable(db: Queries, contest: Contest, election: Election, data: TimetableData): Promise<Timetable> {
   const nation = ELECTION_TYPE_INFO[election.type].nations.includes(contest.nation) ? contest.nation : election.nation;
   const glaPart = election.type === 'gla' && (await getArea(db, contest.areaId))?.kind === 'constituency' ? 'constituency' : 'mayor';
   return computeOrExplain({
@@ -136,7 +136,7 @@ async function electionView(ctx: Ctx, electionId: number, today = ukToday()): Pr
 }
 
 /** Elections whose timetable reaches beyond the bank-holiday data, with what to tell the user. */
-async function electionsBeyondData(db: Db, holidays: Holidays) {
+async function electionsBeyondData(db: Queries, holidays: Holidays) {
   const out = [];
   const data = await loadTimetableData(db);
   for (const election of await listElections(db)) {

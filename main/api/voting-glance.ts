@@ -45,8 +45,8 @@ function everyHour(hours: readonly HourFigures[]): HourFigures[] {
 }
 
 export async function glance(ctx: Ctx, contest: Contest, now: Date) {
-  const supports = promiseRule(ctx.db, contest.id);
-  const data = glanceData(ctx.db, { contestId: contest.id, electionId: contest.electionId, areaId: contest.areaId }, supports);
+  const supports = await promiseRule(ctx.db, contest.id);
+  const data = await glanceData(ctx.db, { contestId: contest.id, electionId: contest.electionId, areaId: contest.areaId }, supports);
   const byDistrict = new Map(data.districts.map((d) => [d.pollingDistrict, d]));
   const figures = (districts: readonly string[]) => sum(districts.flatMap((d) => byDistrict.get(d) ?? []));
   const clock = ukClock(now);

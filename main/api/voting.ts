@@ -22,7 +22,7 @@ const MAX_LISTED = 500;
 /** The support codes a postal week list is for: those asked for, else the contest's promise rule. */
 async function postalWeek(ctx: Ctx, contestId: number, asked: string[] | undefined) {
   const contest = await requireContest(ctx, contestId);
-  const rule = promiseRule(ctx.db, contestId);
+  const rule = await promiseRule(ctx.db, contestId);
   const supports = asked ?? rule ?? [];
   return { contest, supports, fromRule: asked === undefined && rule !== null, items: await postalWeekList(ctx.db, contest.areaId, supports) };
 }
@@ -55,7 +55,7 @@ export const votingHandlers: HandlersFor<typeof votingContract> = {
     const { fileName, rows } = readUpload(ctx, fileId, (file, name) =>
       readAbsentList(file, name, mapping as VotingListMapping, absentVote, pollingDistrict || undefined),
     );
-    const byNumber = electorsByNumber(ctx.db, areaId);
+    const byNumber = await electorsByNumber(ctx.db, areaId);
     const updates: { electorId: number; absentVote: AbsentVote }[] = [];
     const unmatched: { line: number; electorNumber: string }[] = [];
     const byKind = { postal: 0, proxy: 0, postal_proxy: 0 };
@@ -67,7 +67,7 @@ export const votingHandlers: HandlersFor<typeof votingContract> = {
         byKind[r.value]++;
       }
     }
-    const changed = setAbsentVotes(ctx.db, updates);
+    const changed = await setAbsentVotes(ctx.db, updates);
     await ctx.audit({
       action: 'import',
       entity: 'absent_voters',
@@ -88,7 +88,7 @@ export const votingHandlers: HandlersFor<typeof votingContract> = {
     const area = await requireArea(ctx, areaId);
     if (!postal && !proxy && !postalProxy)
       throw new AppError('invalid_input', 'Give the marker letter your register uses for postal or proxy voters', { postal: 'Give a letter' });
-    const counts = absentVotesFromMarkers(ctx.db, areaId, { postal, proxy, postal_proxy: postalProxy });
+    const counts = await absentVotesFromMarkers(ctx.db, areaId, { postal, proxy, postal_proxy: postalProxy });
     await ctx.audit({
       action: 'update',
       entity: 'absent_voters',
@@ -99,7 +99,7 @@ export const votingHandlers: HandlersFor<typeof votingContract> = {
   },
   'voting.postalWeek': async (ctx, { contestId, supports }) => {
     const { contest, ...list } = await postalWeek(ctx, contestId, supports);
-    return { ...list, counts: absentVoteCounts(ctx.db, contest.areaId) };
+    return { ...list, counts: await absentVoteCounts(ctx.db, contest.areaId) };
   },
   'voting.postalWeekCsv': async (ctx, { contestId, supports }) => {
     const { contest, items } = await postalWeek(ctx, contestId, supports);
@@ -129,7 +129,7 @@ export const votingHandlers: HandlersFor<typeof votingContract> = {
     const { fileName, rows } = readUpload(ctx, fileId, (file, name) =>
       readMarkedRegister(file, name, mapping as VotingListMapping, pollingDistrict || undefined),
     );
-    const byNumber = electorsByNumber(ctx.db, areaId);
+    const byNumber = await electorsByNumber(ctx.db, areaId);
     const unknown: { line: number; electorNumber: string }[] = [];
     const byDistrict = new Map<string, { electorId: number; method: 'in_person' | 'postal' | 'proxy' }[]>();
     let notVoted = 0;
@@ -143,22 +143,21 @@ export const votingHandlers: HandlersFor<typeof votingContract> = {
       }
     }
     const receivedAt = new Date().toISOString();
-    const districts = [...byDistrict]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([d, votes]) => {
-        const batch = recordVoteBatch(ctx.db, {
-          electionId,
-          areaId,
-          pollingDistrict: d,
-          source: 'import',
-          clientId: null,
-          receivedAt,
-          enteredBy: ctx.actor,
-          votedAt: election.pollingDay,
-          votes,
-        });
-        return { pollingDistrict: d, recorded: batch.recorded.length, duplicates: batch.duplicates.length };
+    const districts: { pollingDistrict: string; recorded: number; duplicates: number }[] = [];
+    for (const [d, votes] of [...byDistrict].sort(([a], [b]) => a.localeCompare(b))) {
+      const batch = await recordVoteBatch(ctx.db, {
+        electionId,
+        areaId,
+        pollingDistrict: d,
+        source: 'import',
+        clientId: null,
+        receivedAt,
+        enteredBy: ctx.actor,
+        votedAt: election.pollingDay,
+        votes,
       });
+      districts.push({ pollingDistrict: d, recorded: batch.recorded.length, duplicates: batch.duplicates.length });
+    }
     const recorded = districts.reduce((n, d) => n + d.recorded, 0);
     const duplicates = districts.reduce((n, d) => n + d.duplicates, 0);
     await ctx.audit({
@@ -171,7 +170,7 @@ export const votingHandlers: HandlersFor<typeof votingContract> = {
   },
   'voting.electorHistory': async (ctx, { electorId }) => {
     await requireElector(ctx, electorId);
-    return { absentVote: absentVoteOf(ctx.db, electorId), history: await electorHistory(ctx.db, electorId) };
+    return { absentVote: await absentVoteOf(ctx.db, electorId), history: await electorHistory(ctx.db, electorId) };
   },
   'voting.knownElections': async (ctx, { areaId }) => {
     await requireArea(ctx, areaId);

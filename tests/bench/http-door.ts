@@ -26,7 +26,7 @@ try {
   if (!given) {
     const area = await call('areas.create', { name: 'Door ward', kind: 'ward', nation: 'england', electorate: null, classification: null });
     app.close();
-    seedElectors(
+    await seedElectors(
       dbPath,
       Array.from({ length: 2000 }, (_, i) => [area.id, `AA-${i + 1}`, `Elector Number${i + 1}`] as [number, string, string]),
     );

@@ -103,8 +103,8 @@ try {
   // 10,000 of the 20,000 promises have voted (every other one), and 20,000 other electors.
   const promiseIds = db.prepare("SELECT id FROM electors WHERE latest_support IN ('1', '2') ORDER BY id").pluck().all() as number[];
   const others = db.prepare("SELECT id FROM electors WHERE latest_support NOT IN ('1', '2') ORDER BY id LIMIT 20000").pluck().all() as number[];
-  db.transaction(() =>
-    recordVoteBatch(db, {
+  await app.store.transaction((tx) =>
+    recordVoteBatch(tx, {
       electionId: election.id,
       areaId: area.id,
       pollingDistrict: 'AA',
@@ -114,7 +114,7 @@ try {
       enteredBy: 'bench',
       votes: [...promiseIds.filter((_, i) => i % 2 === 0), ...others].map((electorId) => ({ electorId, method: 'in_person' as const })),
     }),
-  )();
+  );
   log(
     `Stored ${ELECTORS.toLocaleString('en-GB')} electors, ${RETURNS.toLocaleString('en-GB')} returns, ${promiseIds.length.toLocaleString('en-GB')} promises in the room, 30,000 votes (${((performance.now() - t0) / 1000).toFixed(1)} s, setup)`,
   );
@@ -174,8 +174,8 @@ try {
       .all(area.id, 8 * PER_DISTRICT) as number[];
     const votes = ids.filter((_, i) => voted(i)).map((electorId) => ({ electorId, method: 'in_person' as const }));
     earlier += votes.length;
-    db.transaction(() =>
-      recordVoteBatch(db, {
+    await app.store.transaction((tx) =>
+      recordVoteBatch(tx, {
         electionId: past.id,
         areaId: area.id,
         pollingDistrict: 'AA',
@@ -186,7 +186,7 @@ try {
         votedAt: pollingDay,
         votes,
       }),
-    )();
+    );
   }
   const filtered = await timed('knockUp.list', { contestId: contest.id, roomId: room, votedIn: { n: 2, m: 2 } });
   log(

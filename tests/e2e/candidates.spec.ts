@@ -24,7 +24,7 @@ test('a candidate’s papers: subscribers checked against the register, checklis
   const area = (await app.call('areas.create', { name: 'Hyndburn', kind: 'constituency', electorate: 70_000, classification: 'county', nation: 'england' }))
     .body.value;
   const contest = (await app.call('contests.create', { electionId: election.id, areaId: area.id, status: 'contesting' })).body.value;
-  seedElectors(
+  await seedElectors(
     app.dbPath,
     REGISTER.map(([n, name]) => [area.id, n, name]),
   );

@@ -1,3 +1,4 @@
+import { SqliteStore } from '../../db/sqlite/store.ts';
 import { writeRegister } from '../../db/repositories/electors.ts';
 import { rawDatabase } from './db.ts';
 import { formatElectorNumber, parseElectorNumber } from '../../shared/domain/elector-number.ts';
@@ -9,7 +10,7 @@ import type { RegisterRow } from '../../shared/domain/register-rows.ts';
  * area), for tests of features that read the register. Works beside a running server: it opens
  * its own connection.
  */
-export function seedElectors(dbPath: string, rows: readonly [areaId: number, electorNumber: string, fullName: string][]): void {
+export async function seedElectors(dbPath: string, rows: readonly [areaId: number, electorNumber: string, fullName: string][]): Promise<void> {
   const byArea = new Map<number, RegisterRow[]>();
   rows.forEach(([areaId, number, name], i) => {
     const parsed = parseElectorNumber(number);
@@ -38,13 +39,13 @@ export function seedElectors(dbPath: string, rows: readonly [areaId: number, ele
   try {
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');
-    db.transaction(() => {
+    await new SqliteStore(db).transaction(async (tx) => {
       for (const [areaId, list] of byArea) {
         const register = new RegisterBuffer();
         for (const row of list) register.add(row);
-        writeRegister(db, { areaId, register, existingIds: list.map(() => null), leftIds: [] });
+        await writeRegister(tx, { areaId, register, existingIds: list.map(() => null), leftIds: [] });
       }
-    })();
+    });
   } finally {
     db.close();
   }

@@ -78,7 +78,7 @@ describe('artwork checked by content', () => {
     const l = await ok(app, 'leaflets.create', { title: 'Old focus', size: 'A5' });
     mkdirSync(join(dir, 'artwork'), { recursive: true });
     writeFileSync(join(dir, 'artwork', 'leaflet-1-old.png'), windowsProgram());
-    await setLeafletArtwork(app.db, l.id, { file: 'leaflet-1-old.png', name: 'old.png', type: 'image/png', bytes: 256 });
+    await setLeafletArtwork(app.store, l.id, { file: 'leaflet-1-old.png', name: 'old.png', type: 'image/png', bytes: 256 });
     const message =
       'The artwork kept for "Old focus" (old.png) is not a PDF or an image: its content is a Windows program (.exe). ' +
       'Hustings does not open or hand out such files. Remove it and attach the artwork as a PDF, PNG, JPEG, GIF or WebP file.';

@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditChanges } from '../../shared/domain/audit-changes.ts';
 import { afterCommit, eraseAuditOf, listAudit, writeAudit } from '../../db/repositories/audit.ts';
 import { openDatabase } from '../../db/open.ts';
+import { SqliteStore } from '../../db/sqlite/store.ts';
 import { type Hustings, openHustings } from '../../main/app.ts';
 import { fileBytesMention as fileBytesOf } from '../helpers/bytes.ts';
 import { ok, PLAIN, TEST_KEYS } from '../helpers/db.ts';
@@ -55,10 +56,11 @@ describe('the audit trail', () => {
 
   it('filters by calendar day, both ends included', async () => {
     const db = await openDatabase(dbPath, TEST_KEYS);
+    const store = new SqliteStore(db);
     try {
       const insert = db.prepare(`INSERT INTO audit_log (at, actor, action, entity, entity_id, summary) VALUES (?, 'x', 'create', 'election', 1, ?)`);
       for (const at of ['2026-03-01T23:59:59.999Z', '2026-03-02T00:00:00.000Z', '2026-03-03T23:59:59.999Z', '2026-03-04T00:00:00.000Z']) insert.run(at, at);
-      const days = async (from?: string, to?: string) => (await listAudit(db, { from, to, limit: 100 })).map((a) => a.at.slice(0, 10));
+      const days = async (from?: string, to?: string) => (await listAudit(store, { from, to, limit: 100 })).map((a) => a.at.slice(0, 10));
       expect(await days('2026-03-02', '2026-03-03')).toEqual(['2026-03-03', '2026-03-02']);
       expect(await days('2026-03-04')).toEqual(['2026-03-04']);
       expect(await days(undefined, '2026-03-01')).toEqual(['2026-03-01']);
@@ -81,8 +83,9 @@ describe('erasing a person from the audit trail', () => {
 
   /** An elector's trail as the register writes it: their record, and canvass returns naming them. */
   async function seed(db: Database.Database) {
+    const store = new SqliteStore(db);
     db.exec('BEGIN');
-    await writeAudit(db, {
+    await writeAudit(store, {
       actor: 'agent',
       action: 'create',
       entity: 'elector',
@@ -90,7 +93,7 @@ describe('erasing a person from the audit trail', () => {
       summary: `Added ${PERSON}`,
       after: { id: 7, fullName: PERSON, address: '1 Quiet Lane' },
     });
-    await writeAudit(db, {
+    await writeAudit(store, {
       actor: 'agent',
       action: 'update',
       entity: 'elector',
@@ -99,7 +102,7 @@ describe('erasing a person from the audit trail', () => {
       before: { fullName: PERSON },
       after: { fullName: `${PERSON}-Smith` },
     });
-    await writeAudit(db, {
+    await writeAudit(store, {
       actor: 'canvasser',
       action: 'create',
       entity: 'canvass-return',
@@ -107,8 +110,8 @@ describe('erasing a person from the audit trail', () => {
       summary: 'Logged a return',
       after: { id: 31, electorId: 7, notes: `${PERSON} leans our way` },
     });
-    await writeAudit(db, { actor: 'agent', action: 'create', entity: 'elector', entityId: 8, summary: `Added ${OTHER}`, after: { id: 8, fullName: OTHER } });
-    await writeAudit(db, {
+    await writeAudit(store, { actor: 'agent', action: 'create', entity: 'elector', entityId: 8, summary: `Added ${OTHER}`, after: { id: 8, fullName: OTHER } });
+    await writeAudit(store, {
       actor: 'canvasser',
       action: 'create',
       entity: 'canvass-return',
@@ -124,18 +127,19 @@ describe('erasing a person from the audit trail', () => {
 
   it('blanks every copy of their data, keeps others, and leaves only a record of the erasure', async () => {
     const db = await openDatabase(dbPath, PLAIN);
+    const store = new SqliteStore(db);
     try {
       await seed(db);
       expect(fileBytesMention(PERSON)).toBe(true);
 
       db.exec('BEGIN');
-      const blanked = await eraseAuditOf(db, 'elector', 7, [{ entity: 'canvass-return', field: 'electorId' }]);
-      await writeAudit(db, { actor: 'agent', action: 'erase', entity: 'elector', entityId: 7, summary: 'Erased an elector’s personal data on request' });
+      const blanked = await eraseAuditOf(store, 'elector', 7, [{ entity: 'canvass-return', field: 'electorId' }]);
+      await writeAudit(store, { actor: 'agent', action: 'erase', entity: 'elector', entityId: 7, summary: 'Erased an elector’s personal data on request' });
       db.exec('COMMIT');
-      afterCommit(db);
+      await afterCommit(store, store);
       expect(blanked).toBe(3);
 
-      const trail = await listAudit(db, { limit: 100 });
+      const trail = await listAudit(store, { limit: 100 });
       expect(JSON.stringify(trail)).not.toContain('Quietvoter');
       expect(JSON.stringify(trail)).not.toContain('Quiet Lane');
       expect(JSON.stringify(trail)).toContain(OTHER);
@@ -155,13 +159,14 @@ describe('erasing a person from the audit trail', () => {
 
   it('would leave the old bytes behind without secure_delete and the checkpoint (the check can fail)', async () => {
     const db = await openDatabase(dbPath, PLAIN);
+    const store = new SqliteStore(db);
     try {
       db.pragma('secure_delete = OFF');
       await seed(db);
       db.exec('BEGIN');
-      await eraseAuditOf(db, 'elector', 7);
+      await eraseAuditOf(store, 'elector', 7);
       db.exec('COMMIT');
-      expect(JSON.stringify(await listAudit(db, { entity: 'elector', entityId: 7, limit: 10 }))).not.toContain('Quietvoter');
+      expect(JSON.stringify(await listAudit(store, { entity: 'elector', entityId: 7, limit: 10 }))).not.toContain('Quietvoter');
       expect(fileBytesMention('Quietvoter')).toBe(true);
     } finally {
       db.close();
@@ -174,7 +179,7 @@ describe('erasing a person from the audit trail', () => {
       await seed(app.db);
       await ok(app, 'elections.create', { name: 'Unrelated', ...ELECTION }); // WAL now has frames
       app.db.exec('BEGIN');
-      await eraseAuditOf(app.db, 'elector', 7, [{ entity: 'canvass-return', field: 'electorId' }]);
+      await eraseAuditOf(app.store, 'elector', 7, [{ entity: 'canvass-return', field: 'electorId' }]);
       app.db.exec('COMMIT');
       // Any mutation through the dispatcher runs the pending checkpoint after its commit.
       await ok(app, 'elections.create', { name: 'Another', ...ELECTION });

@@ -286,7 +286,7 @@ describe('retention', () => {
   it('deletes them at start-up even when no backup is due, and removes a crashed backup’s leftovers', async () => {
     const app = await openHustings({ dbPath, keys: { key: KEY }, startupBackup: false });
     try {
-      await putSetting(app.db, RETENTION_SETTING, 5);
+      await putSetting(app.store, RETENTION_SETTING, 5);
       await takeBackup(app.db, dbPath, 'migration', { now: new Date(Date.now() - 6 * DAY), schemaVersion: 1 });
       await takeBackup(app.db, dbPath, 'daily', { now: new Date(Date.now() - 3600_000) });
       const leftover = join(backupsDir(dbPath), '.campaign-20260101T000000000Z-daily-v1.sqlite.partial');

@@ -166,7 +166,7 @@ describe('backup progress (long work reports progress)', () => {
   async function bigDatabase() {
     const opened = await openHustings({ dbPath, actor: 'agent', keys: PLAIN });
     const jobs = createJobs({ throttleMs: 0 });
-    const app = { ...opened, jobs, dispatch: createDispatcher(createCtx(opened.db, dbPath, 'agent', { jobs })) };
+    const app = { ...opened, jobs, dispatch: createDispatcher(createCtx(opened.store, opened.encryption, dbPath, 'agent', { jobs })) };
     const insert = app.db.prepare(
       `INSERT INTO audit_log (at, actor, action, entity, entity_id, summary, after_json) VALUES (?, 'x', 'create', 'filler', ?, ?, ?)`,
     );

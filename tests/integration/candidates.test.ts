@@ -14,8 +14,8 @@ async function refused(method: string, input: unknown) {
 
 const counts = () => snapshot(app);
 
-function loadRegister(rows: [areaId: number, number: string, name: string][]) {
-  seedElectors(app.dbPath, rows);
+async function loadRegister(rows: [areaId: number, number: string, name: string][]) {
+  await seedElectors(app.dbPath, rows);
 }
 
 async function setup(type = 'uk-parliament') {
@@ -80,7 +80,7 @@ describe('candidacies and nomination papers', () => {
 
   it('subscribers against the register: area, existence and name checked', async () => {
     const { k, area, other } = await setup();
-    loadRegister([
+    await loadRegister([
       [area.id, 'AB-1', 'SMITH, John'],
       [area.id, 'AB-2', 'Mary Jones'],
       [other.id, 'ZZ-1', 'Far Away'],

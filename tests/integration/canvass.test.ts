@@ -8,7 +8,7 @@ type App = Awaited<ReturnType<typeof tempHustings>>;
 let app: App;
 let areaId: number;
 let sessionId: number;
-const idOf = async (n: string) => (await findElector(app.db, areaId, n))!.id;
+const idOf = async (n: string) => (await findElector(app.store, areaId, n))!.id;
 
 beforeEach(async () => {
   app = await tempHustings();
@@ -179,7 +179,7 @@ describe('a person’s data', () => {
     expect(ask.ok).toBe(false);
     if (!ask.ok) expect(ask.error.code).toBe('needs_confirmation');
     expect(await ok(app, 'register.erasePerson', { id, confirm: true })).toEqual({ erased: true, returns: 1, auditRows: 3 });
-    expect(await findElector(app.db, areaId, 'AA-2')).toBeUndefined();
+    expect(await findElector(app.store, areaId, 'AA-2')).toBeUndefined();
     expect(app.db.prepare('SELECT COUNT(*) AS n FROM canvass_returns WHERE elector_id = ?').get(id)).toEqual({ n: 0 });
     const trail = JSON.stringify(app.db.prepare('SELECT * FROM audit_log').all());
     expect(trail).not.toMatch(/Jane|Lives with John/);

@@ -145,10 +145,10 @@ describe('erasing an elector', () => {
     expect((await app.dispatch('register.erasePerson', { id: harold.id })).ok).toBe(false);
     expect(readFileSync(erasureLogPath(dbPath), 'utf8')).toBe(log);
     app.db.exec('BEGIN IMMEDIATE');
-    logElectorErasure(app.db, dbPath, null, electorIdentity(app.db, harold.id)!);
+    logElectorErasure(app.store, dbPath, null, (await electorIdentity(app.store, harold.id))!);
     expect(readFileSync(erasureLogPath(dbPath), 'utf8')).not.toBe(log);
     app.db.exec('ROLLBACK');
-    afterRollback(app.db);
+    afterRollback(app.store);
     expect(readFileSync(erasureLogPath(dbPath), 'utf8')).toBe(log);
   });
 });
@@ -230,7 +230,7 @@ describe('finding people again', () => {
     const marguerite =
       "INSERT INTO electors (area_id, polling_district, elector_number, number, full_name, surname, forenames, address_lines, postcode, walk_seq, created_at, updated_at) VALUES (?, 'ZC', 'ZC-7', 7, 'Marguerite Quillon', 'Quillon', 'Marguerite', ?, 'NT4 9QQ', 0, '2026-01-01', '2026-01-01')";
     app.db.prepare(marguerite).run(areaId, '17 Zanzibar Crescent\nNewtown');
-    expect(await reapplyErasures(app.db, dbPath, null)).toBe(1);
+    expect(await reapplyErasures(app.store, dbPath, null)).toBe(1);
     expect(await elector('Marguerite')).toBeUndefined();
     expect((await ok(app, 'register.listElectors', { areaId, search: 'Oswald' })).items).toHaveLength(2);
   });
@@ -247,7 +247,7 @@ describe('the erasure log’s key', () => {
 
     const columns = Object.keys(restored).filter((c) => c !== 'household_id');
     app.db.prepare(`INSERT INTO electors (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => restored[c]));
-    expect(await reapplyErasures(app.db, dbPath, TEST_KEY)).toBe(1);
+    expect(await reapplyErasures(app.store, dbPath, TEST_KEY)).toBe(1);
     expect(await elector('Marguerite')).toBeUndefined();
   });
 
@@ -268,10 +268,10 @@ describe('the erasure log’s key', () => {
     // She comes back as a restore would bring her; the sealed key still finds her.
     const columns = Object.keys(restored).filter((c) => c !== 'household_id');
     app.db.prepare(`INSERT INTO electors (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => restored[c]));
-    await expect(reapplyErasures(app.db, dbPath, Buffer.alloc(32, 8))).rejects.toThrow(/does not open with this database's key/);
-    await expect(reapplyErasures(app.db, dbPath, null)).rejects.toThrow(/belongs to an encrypted database/);
+    await expect(reapplyErasures(app.store, dbPath, Buffer.alloc(32, 8))).rejects.toThrow(/does not open with this database's key/);
+    await expect(reapplyErasures(app.store, dbPath, null)).rejects.toThrow(/belongs to an encrypted database/);
     expect(await elector('Marguerite')).toBeDefined(); // a refused log erased nothing
-    expect(await reapplyErasures(app.db, dbPath, dataKey)).toBe(1);
+    expect(await reapplyErasures(app.store, dbPath, dataKey)).toBe(1);
     expect(await elector('Marguerite')).toBeUndefined();
   });
 });

@@ -250,7 +250,7 @@ describe('erasing a donor', () => {
     expect(snapshot(app)).toBe(before);
 
     // Declared and past the two years the return is kept: now it may go.
-    await setDeclaredOn(app.db, contestId, '2027-05-07');
+    await setDeclaredOn(app.store, contestId, '2027-05-07');
     const kept = (await ok(app, 'treasury.getDonor', { donationId: big.id })).donations[1];
     expect(kept).toMatchObject({ mustKeep: true, returnDate: expect.stringMatching(/^2027-06-/), keptUntil: expect.stringMatching(/^2029-06-/) });
   });
@@ -259,7 +259,7 @@ describe('erasing a donor', () => {
     // An election long past: its return was kept for two years and that time is over.
     const old = (await ok(app, 'elections.create', { name: 'County 2021', type: 'local', pollingDay: '2021-05-06', nation: 'england' })).id;
     const oldContest = (await ok(app, 'contests.create', { electionId: old, areaId, status: 'contesting' })).id;
-    await setDeclaredOn(app.db, oldContest, '2021-05-07');
+    await setDeclaredOn(app.store, oldContest, '2021-05-07');
     const SECRETS = ['Vellacott', '9 Wren Close', '"AB-77"'];
     const big = await ok(
       app,

@@ -206,17 +206,17 @@ describe('finding them again', () => {
     // An older copy: the same phone under an old email, and a namesake with other details.
     volunteer('Quentin Zephyrwood', 'old@example.org', '07700900461');
     volunteer('Quentin Zephyrwood', 'other@example.org', '01632 960000');
-    expect(await reapplyErasures(app.db, dbPath, null)).toBe(1);
+    expect(await reapplyErasures(app.store, dbPath, null)).toBe(1);
     expect(await names()).toEqual(['Quentin Zephyrwood <other@example.org>']);
-    expect(await reapplyErasures(app.db, dbPath, null)).toBe(0);
+    expect(await reapplyErasures(app.store, dbPath, null)).toBe(0);
 
     // A copy from before he gave any details: one person of that name is him; two cannot be told apart.
     volunteer('Quentin Zephyrwood');
-    expect(await reapplyErasures(app.db, dbPath, null)).toBe(1);
+    expect(await reapplyErasures(app.store, dbPath, null)).toBe(1);
     expect(await names()).toEqual(['Quentin Zephyrwood <other@example.org>']);
     volunteer('Quentin Zephyrwood');
     volunteer('Quentin Zephyrwood');
-    expect(await reapplyErasures(app.db, dbPath, null)).toBe(0);
+    expect(await reapplyErasures(app.store, dbPath, null)).toBe(0);
     expect(await names()).toHaveLength(3);
   });
 

@@ -70,8 +70,8 @@ async function refused(method: string, input: unknown) {
 }
 
 async function stand(number: string, outcome: 'in' | 'moved' | 'not_in', support: string | null) {
-  const e = (await findElector(app.db, areaId, number))!;
-  await setStanding(app.db, e.id, { outcome, support, requests: [] }, '2026-04-01');
+  const e = (await findElector(app.store, areaId, number))!;
+  await setStanding(app.store, e.id, { outcome, support, requests: [] }, '2026-04-01');
 }
 
 const station = (name: string, districts: string[], extra: object = {}) =>

@@ -20,13 +20,13 @@ describe('importing a register', () => {
     const end = await importCsv(app, areaId, SMALL_REGISTER);
     expect(end.state).toBe('done');
     expect(end.result).toMatchObject({ electors: 9, households: 7, pollingDistricts: ['AA', 'AB'], matched: 0, added: 9, left: 0, reimport: false });
-    expect(await householdCounts(app.db, areaId)).toEqual([
+    expect(await householdCounts(app.store, areaId)).toEqual([
       { pollingDistrict: 'AA', households: 5, electors: 6 },
       { pollingDistrict: 'AB', households: 2, electors: 3 },
     ]);
-    const lee = await findElector(app.db, areaId, 'AB-3/1');
+    const lee = await findElector(app.store, areaId, 'AB-3/1');
     expect(lee).toMatchObject({ fullName: 'David Lee', surname: 'Lee', address: 'Rose Cottage\nPark Road', postcode: 'AB1 4CD', street: 'Park Road' });
-    expect(await findElector(app.db, areaId, 'AB-3')).toBeUndefined();
+    expect(await findElector(app.store, areaId, 'AB-3')).toBeUndefined();
     const audit = await ok(app, 'audit.list', { entity: 'register' });
     expect(audit[0].summary).toBe('Imported the register of Newtown East from register.csv: 9 electors in 7 households');
   });
@@ -79,10 +79,10 @@ describe('importing a register', () => {
     const end = await importCsv(app, areaId, csv);
     expect(end.state, end.message).toBe('done');
     expect(end.result).toMatchObject({ electors: 4, households: 2 });
-    const john = await findElector(app.db, areaId, 'AA-1');
+    const john = await findElector(app.store, areaId, 'AA-1');
     expect(john).toMatchObject({ surname: 'Smith, Jr', address: '1 Mill Lane, Upper\nNewtown' });
-    expect((await findElector(app.db, areaId, 'AA-2'))?.householdId).toBe(john?.householdId);
-    expect((await findElector(app.db, areaId, 'AA-3'))?.forenames).toBe('Mary Ann');
+    expect((await findElector(app.store, areaId, 'AA-2'))?.householdId).toBe(john?.householdId);
+    expect((await findElector(app.store, areaId, 'AA-3'))?.forenames).toBe('Mary Ann');
   });
 
   it('refuses a file with bad lines, listing each line and reason, and changes nothing', async () => {
@@ -214,8 +214,8 @@ describe('files in other encodings, and files that are not registers', () => {
     const { preview, end } = await importBytes(name, bytes);
     expect(preview.ok && (preview.value as { encoding: string }).encoding).toBe(encoding);
     expect(end?.state, end?.message).toBe('done');
-    expect(await findElector(app.db, areaId, 'AA-1')).toMatchObject({ fullName: 'Zoë Ångström', surname: 'Ångström' });
-    expect(await findElector(app.db, areaId, 'AA-2')).toMatchObject({ fullName: 'José Muñoz' });
+    expect(await findElector(app.store, areaId, 'AA-1')).toMatchObject({ fullName: 'Zoë Ångström', surname: 'Ångström' });
+    expect(await findElector(app.store, areaId, 'AA-2')).toMatchObject({ fullName: 'José Muñoz' });
   });
 
   it('says what is wrong with a workbook, a first line with no end, and a file that changes encoding part-way', async () => {
@@ -242,8 +242,8 @@ describe('re-importing next year’s register', () => {
   it('matches renumbered electors by name and address so their canvass history carries over', async () => {
     await importCsv(app, areaId, SMALL_REGISTER);
     const session = await ok(app, 'canvass.createSession', { areaId, heldOn: '2026-11-01', canvassers: 'Sam' });
-    const jane = (await findElector(app.db, areaId, 'AA-2'))!;
-    const ann = (await findElector(app.db, areaId, 'AA-3'))!;
+    const jane = (await findElector(app.store, areaId, 'AA-2'))!;
+    const ann = (await findElector(app.store, areaId, 'AA-3'))!;
     await ok(app, 'canvass.recordReturn', { sessionId: session.id, electorId: jane.id, codes: '1J' });
     await ok(app, 'canvass.recordReturn', { sessionId: session.id, electorId: ann.id, codes: '2' });
 
@@ -263,16 +263,16 @@ describe('re-importing next year’s register', () => {
     expect(end.state, end.message).toBe('done');
     expect(end.result).toMatchObject({ electors: 9, matched: 8, added: 1, left: 1, reimport: true, mode: 'replace' });
 
-    const janeNow = (await findElector(app.db, areaId, 'AA-3'))!;
+    const janeNow = (await findElector(app.store, areaId, 'AA-3'))!;
     expect(janeNow.id).toBe(jane.id);
     expect(janeNow).toMatchObject({ fullName: 'JANE SMITH', latestSupport: '1', requests: ['join'] });
     expect((await ok(app, 'register.getElector', { id: jane.id })).returns).toHaveLength(1);
     // Ann Brown left: she and her return are gone, Liz Carter is new with no history.
-    expect(await findElector(app.db, areaId, 'AA-1')).toMatchObject({ fullName: 'Liz Carter', latestOutcome: null });
+    expect(await findElector(app.store, areaId, 'AA-1')).toMatchObject({ fullName: 'Liz Carter', latestOutcome: null });
     expect((await ok(app, 'canvass.getSession', { id: session.id })).returnCount).toBe(1);
     const audit = await ok(app, 'audit.list', { entity: 'register' });
     expect(audit[0].summary).toBe('Re-imported the register of Newtown East from register-2027.csv: 8 matched, 1 new, 1 left');
-    expect(await householdCounts(app.db, areaId)).toEqual([
+    expect(await householdCounts(app.store, areaId)).toEqual([
       { pollingDistrict: 'AA', households: 5, electors: 6 },
       { pollingDistrict: 'AB', households: 2, electors: 3 },
     ]);
@@ -284,8 +284,8 @@ describe('asking before a re-import removes anyone', () => {
     await importCsv(app, areaId, SMALL_REGISTER);
     const session = await ok(app, 'canvass.createSession', { areaId, heldOn: '2026-11-01', canvassers: 'Sam' });
     for (const n of ['AB-1', 'AB-2'])
-      await ok(app, 'canvass.recordReturn', { sessionId: session.id, electorId: (await findElector(app.db, areaId, n))!.id, codes: '2' });
-    await ok(app, 'canvass.recordReturn', { sessionId: session.id, electorId: (await findElector(app.db, areaId, 'AA-1'))!.id, codes: '1' });
+      await ok(app, 'canvass.recordReturn', { sessionId: session.id, electorId: (await findElector(app.store, areaId, n))!.id, codes: '2' });
+    await ok(app, 'canvass.recordReturn', { sessionId: session.id, electorId: (await findElector(app.store, areaId, 'AA-1'))!.id, codes: '1' });
     const before = snapshot(app);
 
     const aaOnly = SMALL_REGISTER.split('\r\n')
@@ -316,8 +316,8 @@ describe('notices of alteration', () => {
   it('adds, deletes and changes only the electors named, keeping everyone else as they were', async () => {
     await importCsv(app, areaId, SMALL_REGISTER);
     const session = await ok(app, 'canvass.createSession', { areaId, heldOn: '2026-11-01', canvassers: 'Sam' });
-    const ann = (await findElector(app.db, areaId, 'AA-3'))!;
-    const tom = (await findElector(app.db, areaId, 'AA-4'))!;
+    const ann = (await findElector(app.store, areaId, 'AA-3'))!;
+    const tom = (await findElector(app.store, areaId, 'AA-4'))!;
     await ok(app, 'canvass.recordReturn', { sessionId: session.id, electorId: ann.id, codes: '1' });
     await ok(app, 'canvass.recordReturn', { sessionId: session.id, electorId: tom.id, codes: '2J' });
     const everyoneElse = () =>
@@ -342,13 +342,13 @@ describe('notices of alteration', () => {
     const end = await importCsv(app, areaId, notice, 'notice-2026-12.csv', { mode: 'alterations', confirmRemovals: true });
     expect(end.state, end.message).toBe('done');
     expect(end.result).toMatchObject({ electors: 3, added: 1, matched: 1, left: 1, reimport: true, mode: 'alterations', households: 6 });
-    expect(await findElector(app.db, areaId, 'AA-3')).toBeUndefined();
-    expect(await findElector(app.db, areaId, 'AA-2/1')).toMatchObject({
+    expect(await findElector(app.store, areaId, 'AA-3')).toBeUndefined();
+    expect(await findElector(app.store, areaId, 'AA-2/1')).toMatchObject({
       fullName: 'Liz Carter',
-      householdId: (await findElector(app.db, areaId, 'AA-1'))!.householdId,
+      householdId: (await findElector(app.store, areaId, 'AA-1'))!.householdId,
     });
     // Tom keeps his id and his history at his new address.
-    expect(await findElector(app.db, areaId, 'AA-4')).toMatchObject({
+    expect(await findElector(app.store, areaId, 'AA-4')).toMatchObject({
       id: tom.id,
       fullName: 'Tom Green-Hill',
       street: 'Acre Road',
@@ -376,7 +376,7 @@ describe('notices of alteration', () => {
     expect(end.state, end.message).toBe('done');
     expect(end.result).toMatchObject({ added: 1, matched: 1, left: 0 });
     expect((await ok(app, 'register.listElectors', { areaId })).total).toBe(10);
-    expect(await findElector(app.db, areaId, 'AB-1')).toMatchObject({ forenames: 'Chidi Emeka' });
+    expect(await findElector(app.store, areaId, 'AB-1')).toMatchObject({ forenames: 'Chidi Emeka' });
   });
 
   it('refuses lines that do not fit the register held, by line, and changes nothing', async () => {
@@ -427,7 +427,7 @@ describe('a register of thousands of electors', () => {
     const n = 2700; // more than one block of rows and many batches of inserts
     const first = await importCsv(app, areaId, register(n));
     expect(first.state, first.message).toBe('done');
-    const counts = await householdCounts(app.db, areaId);
+    const counts = await householdCounts(app.store, areaId);
     expect(counts.reduce((t, c) => t + c.electors, 0)).toBe(n);
     expect((first.result as { households: number }).households).toBe(counts.reduce((t, c) => t + c.households, 0));
 

@@ -7,7 +7,7 @@ import { SMALL_REGISTER, importCsv } from '../helpers/register.ts';
 type App = Awaited<ReturnType<typeof tempHustings>>;
 let app: App;
 let areaId: number;
-const idOf = async (n: string) => (await findElector(app.db, areaId, n))!.id;
+const idOf = async (n: string) => (await findElector(app.store, areaId, n))!.id;
 
 beforeEach(async () => {
   app = await tempHustings();

@@ -152,10 +152,10 @@ describe('the marked register', () => {
 });
 
 describe('recordVoteBatch', () => {
-  it('reports duplicates within the election and is idempotent by client id', () => {
+  it('reports duplicates within the election and is idempotent by client id', async () => {
     const ids = app.db.prepare("SELECT id FROM electors WHERE polling_district = 'AA' ORDER BY number").pluck().all() as number[];
     const write = (clientId: string | null, electorIds: number[]) =>
-      recordVoteBatch(app.db, {
+      recordVoteBatch(app.store, {
         electionId,
         areaId,
         pollingDistrict: 'AA',
@@ -166,10 +166,10 @@ describe('recordVoteBatch', () => {
         votedAt: '2026-05-07',
         votes: electorIds.map((electorId) => ({ electorId, method: 'postal' as const })),
       });
-    const first = write('import-file-1', [ids[0], ids[1], ids[0]]);
+    const first = await write('import-file-1', [ids[0], ids[1], ids[0]]);
     expect(first).toMatchObject({ recorded: [ids[0], ids[1]], duplicates: [ids[0]], resent: false });
-    expect(write('import-file-1', [ids[0], ids[1], ids[0]])).toEqual({ ...first, resent: true });
-    expect(write(null, [ids[1], ids[2]])).toMatchObject({ recorded: [ids[2]], duplicates: [ids[1]] });
+    expect(await write('import-file-1', [ids[0], ids[1], ids[0]])).toEqual({ ...first, resent: true });
+    expect(await write(null, [ids[1], ids[2]])).toMatchObject({ recorded: [ids[2]], duplicates: [ids[1]] });
     expect(voteCount()).toBe(3);
   });
 });

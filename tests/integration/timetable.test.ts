@@ -99,7 +99,7 @@ describe('election timetables through the API', () => {
   it('a contest gets the spending deadlines once declared, in its own nation', async () => {
     const { contest } = await generalElection();
     expect(milestone(await ok(app, 'timetable.forContest', { contestId: contest.id }), 'expense_return')).toBeUndefined();
-    await setDeclaredOn(app.db, contest.id, '2024-07-04');
+    await setDeclaredOn(app.store, contest.id, '2024-07-04');
     const view = await ok(app, 'timetable.forContest', { contestId: contest.id, today: TODAY });
     expect(view.contestName).toBe('Bristol Central');
     expect([milestone(view, 'expense_invoices_received').date, milestone(view, 'expense_invoices_paid').date, milestone(view, 'expense_return').date]).toEqual([
@@ -191,7 +191,7 @@ describe('deadlines', () => {
       offsetUnit: 'calendar',
       direction: 'before',
     });
-    await setDeclaredOn(app.db, contest.id, '2024-07-05');
+    await setDeclaredOn(app.store, contest.id, '2024-07-05');
     const { items } = await ok(app, 'deadlines.list', { today: TODAY });
     expect(items.map((d: { date: string }) => d.date)).toEqual([...items.map((d: { date: string }) => d.date)].sort());
     expect(items[0]).toMatchObject({ title: 'Order leaflets', kind: 'task', overdue: true, calendarDays: -3 });

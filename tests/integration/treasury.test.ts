@@ -335,7 +335,7 @@ describe('expenses and the return', () => {
   });
 
   it('counts post-poll deadlines from the declaration and flags late invoices', async () => {
-    await setDeclaredOn(app.db, county, '2026-05-08');
+    await setDeclaredOn(app.store, county, '2026-05-08');
     await ok(app, 'treasury.createExpense', expense({ invoiceOn: '2026-06-01', paidOn: null }));
     const ledger = await ok(app, 'treasury.getLedger', { contestId: county });
     expect(ledger.postPoll).toMatchObject({ declaredOn: '2026-05-08', invoicesBy: '2026-05-29', paidBy: '2026-06-05' });

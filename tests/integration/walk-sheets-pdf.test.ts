@@ -38,10 +38,10 @@ async function pdfPages(district?: string): Promise<string[]> {
 
 describe('walk sheets as PDF', () => {
   it('prints one district in walk order with headers, page numbers, legend and last results in words', async () => {
-    const mill1 = (await findElector(app.db, areaId, 'AA-1'))!;
-    const mill2 = (await findElector(app.db, areaId, 'AA-2'))!;
-    await setStanding(app.db, mill1.id, { outcome: 'not_in', support: null, requests: [] }, '2026-11-20');
-    await setStanding(app.db, mill2.id, { outcome: 'in', support: '2', requests: [] }, '2026-11-20');
+    const mill1 = (await findElector(app.store, areaId, 'AA-1'))!;
+    const mill2 = (await findElector(app.store, areaId, 'AA-2'))!;
+    await setStanding(app.store, mill1.id, { outcome: 'not_in', support: null, requests: [] }, '2026-11-20');
+    await setStanding(app.store, mill2.id, { outcome: 'in', support: '2', requests: [] }, '2026-11-20');
 
     const pages = await pdfPages('AA');
     expect(pages).toHaveLength(3);

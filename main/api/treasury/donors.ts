@@ -44,8 +44,8 @@ async function donorOf(ctx: Ctx, donationId: number): Promise<Donor> {
   return {
     name: first.donorName,
     address: first.donorAddress,
-    electorNumbers: distinct(mine.map((d) => d.electorNumber)),
-    companyNumbers: distinct(mine.map((d) => d.companyNumber)),
+    electorNumbers: await distinct(mine.map((d) => d.electorNumber)),
+    companyNumbers: await distinct(mine.map((d) => d.companyNumber)),
     donations,
     erasureRefusal: donorErasureRefusal(first.donorName, donations),
   };
