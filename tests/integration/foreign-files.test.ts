@@ -71,6 +71,15 @@ describe('opening a file that is not a Hustings database', () => {
       (p) => foreignFile(p, 'CREATE TABLE elections (id INTEGER PRIMARY KEY, name TEXT);'),
       /lacks the tables/,
     ],
+    [
+      'a SQLite file with no tables whose user_version is 11',
+      (p) => {
+        const db = new Database(p);
+        db.pragma('user_version = 11');
+        db.close();
+      },
+      /holds another program's data/,
+    ],
     ['a text file', (p) => writeFileSync(p, 'name,address\nA. Voter,1 High Street\n'.repeat(200)), /is not a SQLite database/],
   ];
 
