@@ -277,8 +277,9 @@ export function inspectBackup(file: string, keys: BackupKeys): BackupInspection 
     copy = openBackupFile(file, opensWith);
     const integrity = (copy.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
     const foreign = schemaProblem(copy);
-    if (foreign !== null)
+    if (foreign !== null) {
       return refused(`${file} is not a Hustings database: ${foreign}.`, { schemaVersion: copy.pragma('user_version', { simple: true }) as number, encrypted });
+    }
     const schemaVersion = schemaVersionOf(copy);
     const mismatch = versionMismatch(copy);
     if (mismatch !== null && mismatch.kind !== 'newer') {
