@@ -278,7 +278,10 @@ export function inspectBackup(file: string, keys: BackupKeys): BackupInspection 
     const integrity = (copy.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
     const foreign = schemaProblem(copy);
     if (foreign !== null) {
-      return refused(`${file} is not a Hustings database: ${foreign}.`, { schemaVersion: copy.pragma('user_version', { simple: true }) as number, encrypted });
+      return refused(`${file} is not a Hustings database: ${foreign}. Choose a backup Hustings made.`, {
+        schemaVersion: copy.pragma('user_version', { simple: true }) as number,
+        encrypted,
+      });
     }
     const schemaVersion = schemaVersionOf(copy);
     const mismatch = versionMismatch(copy);

@@ -100,7 +100,9 @@ export function fileRefusal(path: string, key: Buffer | null = null): DatabaseRe
 
 /** The refusal for a file that is not a Hustings database: names the file and why. */
 export function notHustings(path: string, problem: string): NotHustingsDatabaseError {
-  return new NotHustingsDatabaseError(`${path} is not a Hustings database: ${problem}. Nothing in it was changed.`);
+  return new NotHustingsDatabaseError(
+    `${path} is not a Hustings database: ${problem}. Open your Hustings database instead, or move this file away to start a new one. Nothing in it was changed.`,
+  );
 }
 
 export function markAsHustings(db: Database.Database): void {

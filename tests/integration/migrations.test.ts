@@ -280,7 +280,7 @@ describe('restoring a backup this version must not restore', () => {
         db.pragma('user_version = 11');
         db.close();
       },
-      (p) => `${p} is not a Hustings database: it holds another program's data.`,
+      (p) => `${p} is not a Hustings database: it holds another program's data. Choose a backup Hustings made.`,
     ],
     [
       '(b) a backup recording a migration of a different build',
