@@ -27,7 +27,7 @@ import {
   WrongBackupKeyError,
 } from './encryption/backup-keys.ts';
 import { makeFolder } from './folders.ts';
-import { schemaProblem } from './identity.ts';
+import { differentBuild, schemaProblem, schemaVersion as schemaVersionOf, versionMismatch } from './identity.ts';
 import { latestVersion, loadMigrations } from './migrations.ts';
 import type { Db } from './open.ts';
 
@@ -272,7 +272,8 @@ function keyFor(file: string, keys: BackupKeys): BackupKey {
 
 /**
  * Whether a file may be restored: opened with the keys given, SQLite's full integrity check, a
- * Hustings database, a schema version we know.
+ * Hustings database, a schema version we know, and (when it records its migrations) migrations
+ * this build has, with the same text. Read-only: a refused file is left as it was.
  */
 export function inspectBackup(file: string, keys: BackupKeys): BackupInspection {
   const appSchemaVersion = latestVersion(loadMigrations());
@@ -291,9 +292,18 @@ export function inspectBackup(file: string, keys: BackupKeys): BackupInspection 
     const opensWith = keyFor(file, keys);
     copy = openBackupFile(file, opensWith);
     const integrity = (copy.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
-    const schemaVersion = copy.pragma('user_version', { simple: true }) as number;
     const foreign = schemaProblem(copy);
-    if (foreign !== null) return refused(`${file} is not a Hustings database: ${foreign}.`, { schemaVersion, encrypted });
+    if (foreign !== null) {
+      return refused(`${file} is not a Hustings database: ${foreign}. Choose a backup Hustings made.`, {
+        schemaVersion: copy.pragma('user_version', { simple: true }) as number,
+        encrypted,
+      });
+    }
+    const schemaVersion = schemaVersionOf(copy);
+    const mismatch = versionMismatch(copy);
+    if (mismatch !== null && mismatch.kind !== 'newer') {
+      return refused(`${file}: ${differentBuild(mismatch)}. Restore it with that build, or choose another backup.`, { schemaVersion, encrypted });
+    }
     return { verdict: verifyBackup({ integrity, schemaVersion, appSchemaVersion }), schemaVersion, encrypted, locked: false, opensWith };
   } catch (error) {
     if (error instanceof BackupLockedError || error instanceof WrongBackupKeyError) return refused(error.message, { encrypted, locked: true });

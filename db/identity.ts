@@ -1,13 +1,15 @@
 /**
- * Whether a SQLite file is a Hustings database. Hustings marks its files with
- * `PRAGMA application_id`; a file without the mark (made before the mark existed, or restored
+ * Whether this version of Hustings may open or restore a SQLite file. Hustings marks its files
+ * with `PRAGMA application_id`; a file without the mark (made before the mark existed, or restored
  * from such a backup) is accepted only when it has every table and column the Hustings schema of
  * its version has. Anything else is another application's file and is never migrated or restored.
+ * A Hustings file must also be one this version can read: not from a newer version, and recording
+ * no migration this build lacks or has with another text (a different build of Hustings).
  */
 import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync, statSync } from 'node:fs';
 import { applyKey } from './encryption/cipher.ts';
-import { latestVersion, loadMigrations } from './migrations.ts';
+import { latestVersion, loadMigrations, type Migration, recordMismatch, type RecordMismatch, type RecordedMigration } from './migrations.ts';
 
 /** "Hust" in ASCII, stored at offset 68 of the SQLite file header. */
 export const HUSTINGS_APPLICATION_ID = 0x48757374;
@@ -16,6 +18,11 @@ export const HUSTINGS_APPLICATION_ID = 0x48757374;
 export class DatabaseRefusedError extends Error {}
 
 export class NotHustingsDatabaseError extends DatabaseRefusedError {}
+
+export class DatabaseTooNewError extends DatabaseRefusedError {}
+
+/** A file recording a migration this build lacks, or has with another text: another build wrote it. */
+export class MigrationMismatchError extends DatabaseRefusedError {}
 
 type Shape = Map<string, Set<string>>;
 
@@ -69,23 +76,23 @@ export function schemaProblem(db: Database.Database): string | null {
 }
 
 /**
- * Why the file at `path` is not a Hustings database, or null when it is one or is new (missing
- * or empty). Reads it through a read-only connection (keyed with `key` when the file is
- * encrypted), so a refused file is left exactly as it was.
+ * Why this version must not open the file at `path` (see `refusal`), or null when it may or the
+ * file is new (missing or empty). Reads it through a read-only connection (keyed with `key` when
+ * the file is encrypted), so a refused file is left exactly as it was.
  */
-export function fileProblem(path: string, key: Buffer | null = null): string | null {
+export function fileRefusal(path: string, key: Buffer | null = null): DatabaseRefusedError | null {
   if (!existsSync(path)) return null;
   const stat = statSync(path);
-  if (stat.isDirectory()) return 'it is a folder';
+  if (stat.isDirectory()) return notHustings(path, 'it is a folder');
   if (stat.size === 0) return null;
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
     if (key !== null) applyKey(db, key);
-    return schemaProblem(db);
+    return refusal(db, path);
   } catch (error) {
-    if ((error as { code?: string }).code === 'SQLITE_NOTADB') return 'it is not a SQLite database';
-    return `it cannot be read (${error instanceof Error ? error.message : String(error)})`;
+    if ((error as { code?: string }).code === 'SQLITE_NOTADB') return notHustings(path, 'it is not a SQLite database');
+    return notHustings(path, `it cannot be read (${error instanceof Error ? error.message : String(error)})`);
   } finally {
     db?.close();
   }
@@ -93,9 +100,66 @@ export function fileProblem(path: string, key: Buffer | null = null): string | n
 
 /** The refusal for a file that is not a Hustings database: names the file and why. */
 export function notHustings(path: string, problem: string): NotHustingsDatabaseError {
-  return new NotHustingsDatabaseError(`${path} is not a Hustings database: ${problem}. Nothing in it was changed.`);
+  return new NotHustingsDatabaseError(
+    `${path} is not a Hustings database: ${problem}. Open your Hustings database instead, or move this file away to start a new one. Nothing in it was changed.`,
+  );
 }
 
 export function markAsHustings(db: Database.Database): void {
   db.pragma(`application_id = ${HUSTINGS_APPLICATION_ID}`);
+}
+
+function hasMigrationsTable(db: Database.Database): boolean {
+  return db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'migrations'`).get() !== undefined;
+}
+
+/** The migrations the database records; none for a file from before the migrations table. */
+export function recordedMigrations(db: Database.Database): RecordedMigration[] {
+  if (!hasMigrationsTable(db)) return [];
+  return db.prepare('SELECT id, name, checksum FROM migrations ORDER BY id').all() as RecordedMigration[];
+}
+
+/**
+ * The schema version of a Hustings database: the newest migration it records, or its
+ * `user_version` (written with every migration, and all a file from before the table has).
+ */
+export function schemaVersion(db: Database.Database): number {
+  const recorded = recordedMigrations(db);
+  return Math.max(db.pragma('user_version', { simple: true }) as number, ...recorded.map((r) => r.id));
+}
+
+/** Whether a Hustings database is from a newer version or a different build than this code's `known` migrations. */
+export function versionMismatch(db: Database.Database, known: Migration[] = loadMigrations()): RecordMismatch | null {
+  const version = schemaVersion(db);
+  if (version > latestVersion(known)) return { kind: 'newer', version };
+  return recordMismatch(recordedMigrations(db), known);
+}
+
+/** "recorded migration 012 (012_x.sql) differs from this version's: …", for a message naming the file. */
+export function differentBuild(mismatch: Exclude<RecordMismatch, { kind: 'newer' }>): string {
+  const { id, name } = mismatch.recorded;
+  const how = mismatch.kind === 'differs' ? "differs from this version's" : 'is not one this version has';
+  return `recorded migration ${String(id).padStart(3, '0')} (${name}) ${how}: the file was written by a different build of Hustings`;
+}
+
+/**
+ * Why this version must not open or migrate the database `path` on this connection: another
+ * program's file, one from a newer version, or one from a different build; null when it may.
+ */
+export function refusal(db: Database.Database, path: string): DatabaseRefusedError | null {
+  const problem = schemaProblem(db);
+  if (problem !== null) return notHustings(path, problem);
+  const known = loadMigrations();
+  const mismatch = versionMismatch(db, known);
+  if (mismatch === null) return null;
+  if (mismatch.kind === 'newer') {
+    return new DatabaseTooNewError(
+      `${path} was written by a newer version of Hustings (schema ${mismatch.version}; this version knows up to ${latestVersion(known)}). ` +
+        'Install the newer version, or open a backup taken before the upgrade. Nothing in it was changed.',
+    );
+  }
+  return new MigrationMismatchError(
+    `${path} was not opened: ${differentBuild(mismatch)}. ` +
+      'Open it with that build, or restore a backup taken before that build opened it (`hustings restore`). Nothing in it was changed.',
+  );
 }

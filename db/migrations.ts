@@ -36,3 +36,39 @@ export function loadMigrations(engine: Engine = 'sqlite', dir = migrationsDir())
 export function latestVersion(migrations: Migration[]): number {
   return migrations.reduce((max, m) => Math.max(max, m.version), 0);
 }
+
+/**
+ * The table that records each migration as it is applied, in the same transaction; id is the
+ * migration's number. Plain SQL that both engines run as it is. `user_version` is written too,
+ * for backups and older versions that read it.
+ */
+export const CREATE_MIGRATIONS_TABLE =
+  'CREATE TABLE IF NOT EXISTS migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)';
+
+/** A row of the migrations table. */
+export interface RecordedMigration {
+  id: number;
+  name: string;
+  checksum: string;
+}
+
+/** How a database's record disagrees with the code's migrations: a newer version, or a different build. */
+export type RecordMismatch =
+  { kind: 'newer'; version: number } | { kind: 'unknown'; recorded: RecordedMigration } | { kind: 'differs'; recorded: RecordedMigration };
+
+/**
+ * Whether what a database records could have been applied by this code: every recorded id is one
+ * of its migrations (a higher one means a newer version) with the same checksum. A file may be
+ * renamed; its text must not change once released.
+ */
+export function recordMismatch(recorded: RecordedMigration[], known: Migration[]): RecordMismatch | null {
+  const newest = recorded.reduce((max, r) => Math.max(max, r.id), 0);
+  if (newest > latestVersion(known)) return { kind: 'newer', version: newest };
+  const byId = new Map(known.map((m) => [m.version, m]));
+  for (const r of [...recorded].sort((a, b) => a.id - b.id)) {
+    const m = byId.get(r.id);
+    if (m === undefined) return { kind: 'unknown', recorded: r };
+    if (m.checksum !== r.checksum) return { kind: 'differs', recorded: r };
+  }
+  return null;
+}

@@ -6,19 +6,18 @@ import { cleanUpInterruptedConversion, encryptPlainBackups } from './encryption/
 import { type EncryptionState, type KeySource, unlock } from './encryption/unlock.ts';
 import { makeFolder } from './folders.ts';
 import { cacheStatements } from './statement-cache.ts';
-import { DatabaseRefusedError, fileProblem, isMarked, markAsHustings, notHustings, schemaProblem } from './identity.ts';
-import { latestVersion, loadMigrations } from './migrations.ts';
+import { fileRefusal, isMarked, markAsHustings, recordedMigrations, refusal, schemaVersion } from './identity.ts';
+import { CREATE_MIGRATIONS_TABLE, latestVersion, loadMigrations } from './migrations.ts';
 
 export type Db = Database.Database;
-
-export class DatabaseTooNewError extends DatabaseRefusedError {}
 
 /**
  * Opens (creating if needed) the user's database: keyed first when it is encrypted (a new one is
  * created encrypted unless `keys.plain`), then WAL, foreign keys on, synchronous FULL so an
  * acknowledged write survives a crash; then brings the schema up to date. A file that is not a
- * Hustings database, or a key that does not open it, is refused before anything is written to it
- * (not even the WAL switch). Also says what the app must know of the encryption.
+ * Hustings database, one from a newer version or a different build, or a key that does not open
+ * it, is refused before anything is written to it (not even the WAL switch). Also says what the
+ * app must know of the encryption.
  */
 export async function openKeyedDatabase(path: string, keys: KeySource): Promise<{ db: Db; encryption: EncryptionState }> {
   if (path !== ':memory:') {
@@ -28,8 +27,8 @@ export async function openKeyedDatabase(path: string, keys: KeySource): Promise<
   }
   const unlocked = await unlock(path, keys);
   if (path !== ':memory:') {
-    const problem = fileProblem(path, unlocked.key);
-    if (problem !== null) throw notHustings(path, problem);
+    const refused = fileRefusal(path, unlocked.key);
+    if (refused !== null) throw refused;
   }
   await unlocked.keep();
   const db = new Database(path);
@@ -57,35 +56,35 @@ export async function openDatabase(path: string, keys: KeySource): Promise<Db> {
   return (await openKeyedDatabase(path, keys)).db;
 }
 
-export function schemaVersion(db: Db): number {
-  return db.pragma('user_version', { simple: true }) as number;
-}
-
 /**
- * Brings the schema up to date (backing the file up first), refusing a newer one or another
- * application's, and marks the file as Hustings'.
+ * Brings the schema up to date (backing the file up first), refusing another application's file
+ * or one this version cannot read (`refusal`), and marks the file as Hustings'. Each migration is
+ * recorded in the migrations table in the transaction that applies it; a file from before the
+ * table gets it, with the migrations its `user_version` says it has recorded as of now.
  */
 export async function migrate(db: Db, path: string): Promise<void> {
-  const problem = schemaProblem(db);
-  if (problem !== null) throw notHustings(path, problem);
+  const refused = refusal(db, path);
+  if (refused !== null) throw refused;
   const migrations = loadMigrations();
-  const latest = latestVersion(migrations);
   const current = schemaVersion(db);
-  if (current > latest) {
-    throw new DatabaseTooNewError(
-      `${path} was written by a newer version of Hustings (schema ${current}; this version knows up to ${latest}). ` +
-        'Install the newer version, or open a backup taken before the upgrade.',
-    );
-  }
+  const recorded = new Set(recordedMigrations(db).map((r) => r.id));
+  const unrecorded = migrations.filter((m) => m.version <= current && !recorded.has(m.version));
   const pending = migrations.filter((m) => m.version > current);
-  if (pending.length === 0) {
+  if (pending.length === 0 && unrecorded.length === 0) {
     if (!isMarked(db)) markAsHustings(db); // a file from before the mark: upgraded in place
     return;
   }
-  if (current > 0 && path !== ':memory:') await backupBeforeMigrating(db, path, current);
+  if (pending.length > 0 && current > 0 && path !== ':memory:') await backupBeforeMigrating(db, path, current);
   db.transaction(() => {
-    for (const m of pending) db.exec(m.sql);
-    db.pragma(`user_version = ${latest}`);
+    db.exec(CREATE_MIGRATIONS_TABLE);
+    const record = db.prepare('INSERT INTO migrations (id, name, checksum, applied_at) VALUES (?, ?, ?, ?)');
+    const upgradedAt = new Date().toISOString();
+    for (const m of unrecorded) record.run(m.version, m.name, m.checksum, upgradedAt);
+    for (const m of pending) {
+      db.exec(m.sql);
+      record.run(m.version, m.name, m.checksum, new Date().toISOString());
+    }
+    db.pragma(`user_version = ${Math.max(current, latestVersion(migrations))}`);
     markAsHustings(db);
   })();
 }

@@ -6,7 +6,8 @@ import { attachBackup, type BackupKey } from './encryption/backup-keys.ts';
 import { keyOf } from './encryption/cipher.ts';
 import { reapplyErasures } from './erasure-log.ts';
 import { erasedAgainSentence } from '../shared/domain/erasure.ts';
-import { type Db, migrate, schemaVersion } from './open.ts';
+import { schemaVersion } from './identity.ts';
+import { type Db, migrate } from './open.ts';
 import { SqliteStore } from './sqlite/store.ts';
 
 /**

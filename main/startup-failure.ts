@@ -3,8 +3,7 @@
  * says what happened and what to do, instead of the app closing without a word. Pure text here;
  * main/electron/main.ts only puts the page in a window.
  */
-import { DatabaseTooNewError } from '../db/open.ts';
-import { NotHustingsDatabaseError } from '../db/identity.ts';
+import { DatabaseTooNewError, MigrationMismatchError, NotHustingsDatabaseError } from '../db/identity.ts';
 
 export interface StartupFailure {
   title: string;
@@ -29,6 +28,14 @@ export function describeStartupFailure(error: unknown, dbPath: string): StartupF
       title: 'Your data was saved by a newer version of Hustings',
       what: `The data file ${dbPath} was last used by a newer version of Hustings than this one, which cannot read it safely. Nothing in it was changed.`,
       todo: ['Install the newer version of Hustings (or the newest) and open it again.', 'Or restore a backup taken before the upgrade: `hustings restore`.'],
+      detail,
+    };
+  }
+  if (error instanceof MigrationMismatchError) {
+    return {
+      title: 'Your data was saved by a different build of Hustings',
+      what: `The data file ${dbPath} was last used by a different build of Hustings (a test or development copy, for instance), which changed it in ways this one does not know. Nothing in it was changed.`,
+      todo: ['Open it with the Hustings that last used it.', 'Or restore a backup taken before that build opened it: `hustings restore`.'],
       detail,
     };
   }

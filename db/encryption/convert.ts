@@ -25,7 +25,7 @@ import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rm
 import { basename, dirname, join } from 'node:path';
 import { listBackups } from '../backup.ts';
 import { sealErasureLog } from '../erasure-log.ts';
-import { fileProblem, notHustings } from '../identity.ts';
+import { fileRefusal, notHustings } from '../identity.ts';
 import { applyKey, isPlainSqliteFile } from './cipher.ts';
 import { formatRecoveryKey, generateDataKey, type KeyProtector, keyFilePath, writeKeyFile } from './keys.ts';
 import { databaseKind } from './unlock.ts';
@@ -110,8 +110,8 @@ export function assertConvertible(dbPath: string): void {
   const kind = databaseKind(dbPath);
   if (kind === 'new') throw new ConversionRefusedError(`There is no database at ${dbPath} to encrypt.`);
   if (kind === 'encrypted') throw new ConversionRefusedError(`${dbPath} is already encrypted.`);
-  const problem = kind === 'other' ? 'it is not a SQLite database' : fileProblem(dbPath);
-  if (problem !== null) throw notHustings(dbPath, problem);
+  const refused = kind === 'other' ? notHustings(dbPath, 'it is not a SQLite database') : fileRefusal(dbPath);
+  if (refused !== null) throw refused;
 }
 
 /**
@@ -244,7 +244,7 @@ export async function encryptPlainBackups(dbPath: string, key: Buffer): Promise<
   for (const backup of listBackups(dbPath)) {
     try {
       cleanUpInterruptedConversion(backup.path);
-      if (!isPlainSqliteFile(backup.path) || fileProblem(backup.path) !== null) continue;
+      if (!isPlainSqliteFile(backup.path) || fileRefusal(backup.path) !== null) continue;
       await encryptDatabaseFile(backup.path, key, { writeKeyFile: () => {}, removeKeyFile: () => {} });
       backupsEncrypted++;
     } catch (error) {

@@ -71,6 +71,15 @@ describe('opening a file that is not a Hustings database', () => {
       (p) => foreignFile(p, 'CREATE TABLE elections (id INTEGER PRIMARY KEY, name TEXT);'),
       /lacks the tables/,
     ],
+    [
+      'a SQLite file with no tables whose user_version is 11',
+      (p) => {
+        const db = new Database(p);
+        db.pragma('user_version = 11');
+        db.close();
+      },
+      /holds another program's data/,
+    ],
     ['a text file', (p) => writeFileSync(p, 'name,address\nA. Voter,1 High Street\n'.repeat(200)), /is not a SQLite database/],
   ];
 
@@ -96,7 +105,9 @@ describe('opening a file that is not a Hustings database', () => {
     ]) {
       const r = hustings(...args, '--db', dbPath);
       expect(r.code, args.join(' ')).toBe(1);
-      expect(r.err.trim(), args.join(' ')).toBe(`${dbPath} is not a Hustings database: it holds another program's data. Nothing in it was changed.`);
+      expect(r.err.trim(), args.join(' ')).toBe(
+        `${dbPath} is not a Hustings database: it holds another program's data. Open your Hustings database instead, or move this file away to start a new one. Nothing in it was changed.`,
+      );
     }
     expect(fingerprint(dbPath)).toEqual(before);
   });
@@ -138,11 +149,17 @@ describe('restoring a file that is not a Hustings database', () => {
       const before = fingerprint(path);
 
       const verdict = await ok(app, 'backups.verify', { file });
-      expect(verdict).toMatchObject({ ok: false, problems: [`${path} is not a Hustings database: it holds another program's data.`] });
+      expect(verdict).toMatchObject({
+        ok: false,
+        problems: [`${path} is not a Hustings database: it holds another program's data. Choose a backup Hustings made.`],
+      });
       const refused = await app.dispatch('backups.restore', { file, confirm: true });
       expect(refused).toMatchObject({
         ok: false,
-        error: { code: 'invalid_input', message: `Not restored: ${path} is not a Hustings database: it holds another program's data.` },
+        error: {
+          code: 'invalid_input',
+          message: `Not restored: ${path} is not a Hustings database: it holds another program's data. Choose a backup Hustings made.`,
+        },
       });
 
       expect((await ok(app, 'elections.list', {})).map((e: { name: string }) => e.name)).toEqual(['Live']);

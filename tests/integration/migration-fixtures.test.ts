@@ -1,7 +1,7 @@
 /**
  * Migrations (docs/reliability.md §3): a database from every earlier schema version, with rows
  * in every table (tests/fixtures/db/vN.sqlite), upgrades to the current version with nothing
- * lost, a backup of it taken first, and the app able to read it.
+ * lost, a backup of it taken first, every migration recorded, and the app able to read it.
  */
 import Database from 'better-sqlite3-multiple-ciphers';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -74,6 +74,10 @@ describe('upgrading databases of every earlier schema version', () => {
         expect(upgraded.db.pragma('user_version', { simple: true })).toBe(LATEST);
         expect(upgraded.db.pragma('integrity_check', { simple: true })).toBe('ok');
         expect(upgraded.db.pragma('foreign_key_check')).toEqual([]);
+        // Every migration recorded, with this version's checksums (those from before the table as of the upgrade).
+        expect(upgraded.db.prepare('SELECT id, name, checksum FROM migrations ORDER BY id').all()).toEqual(
+          migrations.map((m) => ({ id: m.version, name: m.name, checksum: m.checksum })),
+        );
         // The app reads the old data through its own methods.
         for (const method of ['elections.list', 'areas.list', 'contests.list', 'audit.list']) {
           const r = await upgraded.dispatch(method, {});

@@ -41,6 +41,18 @@ describe('a start-up that fails says what happened and what to do', () => {
     expect(f.detail).toMatch(/schema 9999/);
   });
 
+  it('a database from a different build of Hustings', async () => {
+    (await openHustings({ dbPath, keys: TEST_KEYS, startupBackup: false })).close();
+    const raw = rawDatabase(dbPath, { key: TEST_KEY });
+    raw.prepare(`UPDATE migrations SET checksum = 'another build' WHERE id = 12`).run();
+    raw.close();
+    const f = describeStartupFailure(await openingError(), dbPath);
+    expect(f.title).toBe('Your data was saved by a different build of Hustings');
+    expect(f.what).toContain(dbPath);
+    expect(f.todo[0]).toMatch(/Open it with the Hustings that last used it/);
+    expect(f.detail).toMatch(/recorded migration 012 \(012_rules_per_contest\.sql\) differs from this version's/);
+  });
+
   it('a file that is not a Hustings database', async () => {
     writeFileSync(dbPath, 'a shopping list, not a database\n'.repeat(200));
     const f = describeStartupFailure(await openingError(), dbPath);
