@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMigrations } from '../../db/migrations.ts';
 import { ELECTOR_SEARCH_MATCH, electorSearchQuery } from '../../db/postgres/elector-search.ts';
-import { migratePostgres } from '../../db/postgres/migrate.ts';
+import { migratePostgres, PostgresMigrationRefused } from '../../db/postgres/migrate.ts';
 import { movePastCopiedIds } from '../../db/postgres/sequences.ts';
 import { openPostgresStore } from '../../db/postgres/store.ts';
 import { type Db, openDatabase } from '../../db/open.ts';
@@ -247,6 +247,8 @@ describe('a PostgreSQL database migratePostgres will not touch', () => {
     const s = openPostgresStore(db.url);
     try {
       await s.run('CREATE TABLE invoices (id integer PRIMARY KEY)');
+      // Its own error, so the CLI can print the message alone.
+      await expect(migratePostgres(s)).rejects.toBeInstanceOf(PostgresMigrationRefused);
       await expect(migratePostgres(s)).rejects.toThrow(
         /already holds tables \(invoices, …\) but no record of Hustings migrations: it is not a Hustings database/,
       );
