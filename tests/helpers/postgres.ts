@@ -8,9 +8,9 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { inject } from 'vitest';
 import type { TestProject } from 'vitest/node';
+import { openPostgresStore } from '../../db/postgres/store.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -76,24 +76,24 @@ function serverUrl(): string {
   return url;
 }
 
-async function onServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl() });
-  await client.connect();
+/** One statement on the server's own database (CREATE and DROP DATABASE run outside a transaction). */
+async function onServer(sql: string): Promise<void> {
+  const server = openPostgresStore(serverUrl(), { max: 1 });
   try {
-    return await work(client);
+    await server.run(sql);
   } finally {
-    await client.end();
+    await server.close();
   }
 }
 
 /** A database of the test's own (`hustings_test_<random>`), empty, on the test server. */
 export async function freshPostgresDatabase(): Promise<TestDatabase> {
   const name = `hustings_test_${Math.random().toString(36).slice(2, 10)}`;
-  await onServer((c) => c.query(`CREATE DATABASE ${name}`));
+  await onServer(`CREATE DATABASE ${name}`);
   const url = new URL(serverUrl());
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => onServer((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    drop: () => onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }
