@@ -89,7 +89,8 @@ async function onServer(sql: string): Promise<void> {
 /** A database of the test's own (`hustings_test_<random>`), empty, on the test server. */
 export async function freshPostgresDatabase(): Promise<TestDatabase> {
   const name = `hustings_test_${Math.random().toString(36).slice(2, 10)}`;
-  await onServer(`CREATE DATABASE ${name}`);
+  // Sorting by code point like SQLite, whatever the server's default (PostgreSQL 17 or later).
+  await onServer(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER builtin BUILTIN_LOCALE 'C.UTF-8'`);
   const url = new URL(serverUrl());
   url.pathname = `/${name}`;
   return {

@@ -87,6 +87,11 @@ describe('the PostgreSQL store', () => {
     expect(await store.get('SELECT COUNT(*) AS n FROM children WHERE amount_pence > ?', [150n])).toEqual({ n: 1 });
   });
 
+  it('sorts text by code point, as SQLite does (each test database is made so)', async () => {
+    const sorted = await store.values("SELECT x FROM (VALUES ('b'), ('B'), ('é'), ('Z'), ('a-1'), ('a1')) t(x) ORDER BY x");
+    expect(sorted.flat()).toEqual(['B', 'Z', 'a-1', 'a1', 'b', 'é']);
+  });
+
   it('commits a transaction that resolves and rolls back one that throws', async () => {
     await emptied();
     const id = await store.transaction(async (tx) => {
