@@ -47,12 +47,19 @@ function sqliteSchema(db: Db) {
       foreignKeys.push({ table, column: f.from, references: f.table, onDelete: f.on_delete });
     }
   }
+  // UNIQUE constraints (not primary keys) as table(columns).
+  const uniques = tables.flatMap((table) =>
+    (db.prepare("SELECT name FROM pragma_index_list(?) WHERE origin = 'u'").all(table) as { name: string }[]).map(
+      (i) =>
+        `${table}(${(db.prepare('SELECT name FROM pragma_index_info(?) ORDER BY seqno').all(i.name) as { name: string }[]).map((c) => c.name).join(', ')})`,
+    ),
+  );
   const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all() as { name: string }[]).map(
     (i) => i.name,
   );
   const sort = <T extends { table: string; column: string }>(rows: T[]) =>
     rows.sort((a, b) => a.table.localeCompare(b.table) || a.column.localeCompare(b.column));
-  return { tables, columns: sort(columns), foreignKeys: sort(foreignKeys), indexes };
+  return { tables, columns: sort(columns), foreignKeys: sort(foreignKeys), indexes, uniques: uniques.sort() };
 }
 
 const DELETE_RULES: Record<string, string> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
@@ -76,7 +83,15 @@ async function postgresSchema(store: Store) {
     )
   ).map((f) => ({ table: f.table, column: f.column, references: f.references, onDelete: DELETE_RULES[f.rule] }));
   const indexes = (await store.values<[string]>("SELECT indexname FROM pg_indexes WHERE schemaname = 'public'")).map(([i]) => i);
-  return { tables, columns, foreignKeys, indexes };
+  const uniques = (
+    await store.values<[string, string]>(
+      `SELECT c.conrelid::regclass::text, string_agg(a.attname, ', ' ORDER BY k.n)
+         FROM pg_constraint c, unnest(c.conkey) WITH ORDINALITY k(attnum, n), pg_attribute a
+        WHERE c.contype = 'u' AND c.connamespace = 'public'::regnamespace AND a.attrelid = c.conrelid AND a.attnum = k.attnum
+        GROUP BY c.oid, c.conrelid`,
+    )
+  ).map(([table, cols]) => `${table}(${cols})`);
+  return { tables, columns, foreignKeys, indexes, uniques: uniques.sort() };
 }
 
 let sqliteDir: string;
@@ -117,7 +132,7 @@ describe('the PostgreSQL schema', () => {
     expect(await store.get('SELECT COUNT(*) AS n FROM migrations')).toEqual({ n: applied.length });
   });
 
-  it('has every SQLite table with the same columns, NOT NULLs, foreign keys and indexes', async () => {
+  it('has every SQLite table with the same columns, NOT NULLs, foreign keys, UNIQUE constraints and indexes', async () => {
     const pg = await postgresSchema(store);
     expect(sqlite.tables.length).toBeGreaterThan(40);
     const missingTables = sqlite.tables.filter((t) => !pg.tables.includes(t));
@@ -134,8 +149,12 @@ describe('the PostgreSQL schema', () => {
     const fk = (f: ForeignKey) => `${f.table}.${f.column} -> ${f.references} ON DELETE ${f.onDelete}`;
     expect(pg.foreignKeys.map(fk).sort()).toEqual(sqlite.foreignKeys.map(fk).sort());
 
+    expect(pg.uniques).toEqual(sqlite.uniques);
+    expect(sqlite.uniques).toContain('contests(election_id, area_id)');
     expect(sqlite.indexes.filter((i) => !pg.indexes.includes(i))).toEqual([]);
     expect(pg.indexes).toContain('electors_search');
+    // Nothing more than those and the indexes of primary keys and UNIQUE constraints (SQLite's are unnamed).
+    expect(pg.indexes.filter((i) => !sqlite.indexes.includes(i) && !/_(pkey|key)$/.test(i) && i !== 'electors_search')).toEqual([]);
   });
 
   it('refuses what SQLite refuses: a CHECK, a unique pair, a RESTRICT on money records', async () => {
