@@ -16,6 +16,8 @@ interface Column {
   table: string;
   column: string;
   notNull: boolean;
+  /** The default as SQL, without PostgreSQL's casts ('' for ''::text); null for none. */
+  default: string | null;
 }
 
 interface ForeignKey {
@@ -35,9 +37,14 @@ function sqliteSchema(db: Db) {
   const columns: Column[] = [];
   const foreignKeys: ForeignKey[] = [];
   for (const table of tables) {
-    for (const c of db.prepare('SELECT name, "notnull", pk FROM pragma_table_info(?)').all(table) as { name: string; notnull: number; pk: number }[]) {
+    for (const c of db.prepare('SELECT name, "notnull", pk, dflt_value FROM pragma_table_info(?)').all(table) as {
+      name: string;
+      notnull: number;
+      pk: number;
+      dflt_value: string | null;
+    }[]) {
       // A single INTEGER PRIMARY KEY is never null in SQLite either, whatever "notnull" says.
-      columns.push({ table, column: c.name, notNull: c.notnull === 1 || c.pk > 0 });
+      columns.push({ table, column: c.name, notNull: c.notnull === 1 || c.pk > 0, default: c.dflt_value });
     }
     for (const f of db.prepare('SELECT "table", "from", on_delete FROM pragma_foreign_key_list(?)').all(table) as {
       table: string;
@@ -71,10 +78,10 @@ async function postgresSchema(store: Store) {
     )
   ).map(([t]) => t);
   const columns = (
-    await store.all<{ table: string; column: string; nullable: string }>(
-      "SELECT table_name AS table, column_name AS column, is_nullable AS nullable FROM information_schema.columns WHERE table_schema = 'public'",
+    await store.all<{ table: string; column: string; nullable: string; default: string | null }>(
+      "SELECT table_name AS table, column_name AS column, is_nullable AS nullable, column_default AS default FROM information_schema.columns WHERE table_schema = 'public'",
     )
-  ).map((c) => ({ table: c.table, column: c.column, notNull: c.nullable === 'NO' }));
+  ).map((c) => ({ table: c.table, column: c.column, notNull: c.nullable === 'NO', default: c.default?.replace(/::[a-z ]+$/, '') ?? null }));
   const foreignKeys = (
     await store.all<{ table: string; column: string; references: string; rule: string }>(
       `SELECT c.conrelid::regclass::text AS table, a.attname AS column, c.confrelid::regclass::text AS references, c.confdeltype AS rule
@@ -132,7 +139,7 @@ describe('the PostgreSQL schema', () => {
     expect(await store.get('SELECT COUNT(*) AS n FROM migrations')).toEqual({ n: applied.length });
   });
 
-  it('has every SQLite table with the same columns, NOT NULLs, foreign keys, UNIQUE constraints and indexes', async () => {
+  it('has every SQLite table with the same columns, NOT NULLs, defaults, foreign keys, UNIQUE constraints and indexes', async () => {
     const pg = await postgresSchema(store);
     expect(sqlite.tables.length).toBeGreaterThan(40);
     const missingTables = sqlite.tables.filter((t) => !pg.tables.includes(t));
@@ -142,6 +149,9 @@ describe('the PostgreSQL schema', () => {
     const pgColumns = new Map(pg.columns.map((c) => [key(c), c]));
     expect(sqlite.columns.filter((c) => !pgColumns.has(key(c))).map(key)).toEqual([]);
     expect(sqlite.columns.filter((c) => pgColumns.get(key(c))!.notNull !== c.notNull).map(key)).toEqual([]);
+    const defaults = (columns: Column[]) => columns.filter((c) => c.default !== null).map((c) => `${key(c)} DEFAULT ${c.default}`);
+    expect(defaults(sqlite.columns.map((c) => pgColumns.get(key(c))!))).toEqual(defaults(sqlite.columns));
+    expect(defaults(sqlite.columns)).toContain("leaflets.size DEFAULT 'A5'");
     // And nothing more on PostgreSQL, but the migrations record the SQLite side may not have yet.
     const sqliteColumns = new Set(sqlite.columns.map(key));
     expect(pg.columns.filter((c) => !sqliteColumns.has(key(c)) && c.table !== 'migrations').map(key)).toEqual([]);
