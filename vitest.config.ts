@@ -21,6 +21,12 @@ const SLOW = [
   'tests/integration/bench-ui.test.ts',
 ];
 
+/**
+ * Tests of the PostgreSQL engine itself: they need the server tests/helpers/postgres.ts starts
+ * (once per run) or the one HUSTINGS_TEST_DATABASE_URL names.
+ */
+const POSTGRES = ['tests/integration/postgres-*.test.ts'];
+
 export default defineConfig({
   test: {
     testTimeout: 30_000,
@@ -30,8 +36,9 @@ export default defineConfig({
     // Browser-mode tests serve the built interface: build it as it is now (always for production).
     globalSetup: ['tests/e2e/global-setup.ts'],
     projects: [
-      { extends: true, test: { name: 'fast', include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'], exclude: SLOW } },
+      { extends: true, test: { name: 'fast', include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'], exclude: [...SLOW, ...POSTGRES] } },
       { extends: true, test: { name: 'slow', include: SLOW } },
+      { extends: true, test: { name: 'postgres', include: POSTGRES, globalSetup: ['tests/helpers/postgres.ts'] } },
     ],
   },
 });

@@ -1,0 +1,2 @@
+-- 008_treasury_print_run_payments.sql: already part of 001_foundation.pg.sql, which creates the whole schema up to 018 on
+-- PostgreSQL (no PostgreSQL database existed before it). Nothing more to do here.

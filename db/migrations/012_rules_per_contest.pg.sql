@@ -1,0 +1,2 @@
+-- 012_rules_per_contest.sql: already part of 001_foundation.pg.sql, which creates the whole schema up to 018 on
+-- PostgreSQL (no PostgreSQL database existed before it). Nothing more to do here.

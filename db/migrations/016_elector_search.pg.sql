@@ -1,0 +1,2 @@
+-- 016_elector_search.sql: already part of 001_foundation.pg.sql, which creates the whole schema up to 018 on
+-- PostgreSQL (no PostgreSQL database existed before it). Nothing more to do here.

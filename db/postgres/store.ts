@@ -1,0 +1,133 @@
+/**
+ * The store over a shared PostgreSQL: a pool of connections, each transaction on a client of its
+ * own, so that many people's requests run side by side. Rows come back as the SQLite store gives
+ * them: camelCase aliases as written (sql.ts), counts and sums as numbers, truth as 1 or 0.
+ */
+import pg from 'pg';
+import { ConstraintError, type ConstraintKind, type Queries, type SqlValue, type Store } from '../store.ts';
+import { type PgStatement, toPostgres } from './sql.ts';
+
+export interface PostgresStoreOptions {
+  /** Most connections open at once (pg's default is 10). */
+  max?: number;
+}
+
+/** Column types whose text pg would hand over as strings; they are numbers or truth in SQLite. */
+const INT8 = 20;
+const NUMERIC = 1700;
+const BOOL = 16;
+
+function columnTypes(): pg.CustomTypesConfig {
+  // This pool's own parsers: other users of pg in the process keep the driver's defaults.
+  const parsers = new Map<number, (text: string) => unknown>([
+    [INT8, Number],
+    [NUMERIC, Number],
+    [BOOL, (text) => (text === 't' ? 1 : 0)],
+  ]);
+  return {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      parsers.get(oid) ?? pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
+  };
+}
+
+const SQLSTATE_KINDS: Record<string, ConstraintKind> = {
+  '23503': 'foreign_key',
+  // ON DELETE RESTRICT (the money records) is its own SQLSTATE; SQLite reports both as one.
+  '23001': 'foreign_key',
+  '23505': 'unique',
+  '23502': 'not_null',
+  '23514': 'check',
+};
+
+/** A refusal by the schema as the neutral ConstraintError; any other error as it was. */
+function neutral(err: unknown): unknown {
+  const e = err as { code?: string; table?: string; message?: string };
+  const kind = e && typeof e.code === 'string' ? SQLSTATE_KINDS[e.code] : undefined;
+  return kind ? new ConstraintError(kind, e.table ?? null, e.message ?? kind) : err;
+}
+
+const statements = new Map<string, PgStatement>();
+const STATEMENTS_KEPT = 2000;
+
+function statement(sql: string): PgStatement {
+  let found = statements.get(sql);
+  if (!found) {
+    found = toPostgres(sql);
+    if (statements.size >= STATEMENTS_KEPT) statements.clear();
+    statements.set(sql, found);
+  }
+  return found;
+}
+
+function values(params: readonly SqlValue[]): unknown[] {
+  return params.map((p) => (typeof p === 'bigint' ? p.toString() : p));
+}
+
+type Runner = Pick<pg.Pool | pg.PoolClient, 'query'>;
+
+function queriesOn(runner: Runner): Queries {
+  async function arrays(sql: string, params: readonly SqlValue[]): Promise<{ st: PgStatement; result: pg.QueryArrayResult }> {
+    const st = statement(sql);
+    try {
+      const result = await runner.query({ text: st.text, values: values(params), rowMode: 'array' });
+      return { st, result: result as pg.QueryArrayResult };
+    } catch (err) {
+      throw neutral(err);
+    }
+  }
+  async function all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    const { st, result } = await arrays(sql, params);
+    const keys = result.fields.map((f) => st.names.get(f.name) ?? f.name);
+    return result.rows.map((row) => {
+      const obj: Record<string, unknown> = {};
+      for (let k = 0; k < keys.length; k++) obj[keys[k]] = row[k];
+      return obj as T;
+    });
+  }
+  return {
+    all,
+    async get<T>(sql: string, params: readonly SqlValue[] = []) {
+      return (await all<T>(sql, params))[0];
+    },
+    async values<T extends unknown[]>(sql: string, params: readonly SqlValue[] = []) {
+      return (await arrays(sql, params)).result.rows as T[];
+    },
+    async run(sql: string, params: readonly SqlValue[] = []) {
+      const { result } = await arrays(sql, params);
+      return { changes: result.rowCount ?? 0 };
+    },
+  };
+}
+
+/** A store on the PostgreSQL database at `url` (postgres://user:password@host:port/database). */
+export function openPostgresStore(url: string, opts: PostgresStoreOptions = {}): Store {
+  const pool = new pg.Pool({ connectionString: url, max: opts.max, types: columnTypes() });
+  // A connection the server drops while idle leaves the pool; without a listener it would end the process.
+  pool.on('error', () => {});
+  return {
+    engine: 'postgres',
+    ...queriesOn(pool),
+    async transaction<T>(work: (tx: Queries) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      let broken = false;
+      try {
+        await client.query('BEGIN');
+        const result = await work(queriesOn(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        try {
+          await client.query('ROLLBACK');
+        } catch {
+          broken = true; // The connection itself failed: do not give it back to the pool.
+        }
+        throw neutral(err);
+      } finally {
+        client.release(broken);
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}
