@@ -140,8 +140,8 @@ export function KnockUpPage() {
         </div>
       </div>
       <ErrorMessage error={error} />
-      {/* Ticking people off reloads the list: a failed reload leaves the last one on screen, with its time. */}
-      <Loaded of={list} keep>
+      {/* A failed reload leaves the list last read on screen, with its time; not another room's list. */}
+      <Loaded key={`${room}:${votedIn?.n}:${votedIn?.m}`} of={list} keep>
         {(l) => (
           <>
             <p role="status" data-testid="knock-up-count">
