@@ -199,3 +199,41 @@ test('the marked register of a district: number and Enter, p for a postal vote, 
   await page.screenshot({ path: '/tmp/p2-marked.png', fullPage: true });
   await expectAccessible(page);
 });
+
+test('a committee room’s long name shows in full, and the knock-up list stays on screen, saying so, when the server cannot be reached', async ({
+  page,
+  app,
+}) => {
+  const { contestId } = await setUp(app);
+  const db = rawDatabase(app.dbPath);
+  try {
+    addRoom(db, contestId, 'The Royal Oak function room above the bar, Mill Lane end of the High Street', ['AB']);
+  } finally {
+    db.close();
+  }
+  await page.goto(`${app.origin}/#/contests/${contestId}/polling-day/knock-up`);
+  await expect(page.getByTestId('knock-up-count')).toContainText('30 promises still to vote of 30 in AA');
+  const room = page.getByLabel('Committee room');
+  await room.selectOption({ index: 1 });
+  await expect(page.getByTestId('knock-up-count')).toContainText('in AB');
+  // The select is as wide as the room's name, its districts and what is left (the arrow aside).
+  const fit = await room.evaluate((el: HTMLSelectElement) => {
+    const style = getComputedStyle(el);
+    const context = document.createElement('canvas').getContext('2d')!;
+    context.font = `${style.fontSize} ${style.fontFamily}`;
+    const room = el.options[el.selectedIndex].text;
+    return { room, text: context.measureText(room).width, space: el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) };
+  });
+  expect(fit.room).toContain('Mill Lane end of the High Street (AB)');
+  expect(fit.space).toBeGreaterThanOrEqual(fit.text);
+  await page.screenshot({ path: '/tmp/knock-up-long-room.png', fullPage: true });
+
+  // The server gone: Refresh says the list could not be read, and the list last read stays.
+  await room.selectOption({ index: 0 });
+  await expect(page.getByTestId('knock-up-count')).toContainText('30 promises still to vote of 30 in AA');
+  await app.stop();
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.getByRole('alert').first()).toBeVisible();
+  await expect(page.getByTestId('knock-up-count')).toContainText('30 promises still to vote of 30 in AA');
+  await expect(page.getByRole('cell', { name: 'Alex Voter3', exact: true })).toBeVisible();
+});

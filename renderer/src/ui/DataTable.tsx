@@ -24,9 +24,13 @@ function compare(a: string | number | null | undefined, b: string | number | nul
   return typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b), 'en-GB', { numeric: true });
 }
 
-/** Up and Down move between rows, to the first link or button of the next one. */
+/**
+ * Up and Down move between rows, to the first link or button of the next one; not from a field
+ * in a row (a date, a number or a choice), where the keys change its value.
+ */
 function moveBetweenRows(e: KeyboardEvent<HTMLTableSectionElement>) {
   if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+  if ((e.target as HTMLElement).matches('input:not([type="checkbox"]):not([type="radio"]), select, textarea')) return;
   const row = (e.target as HTMLElement).closest('tr');
   const next = e.key === 'ArrowDown' ? row?.nextElementSibling : row?.previousElementSibling;
   const target = next?.querySelector<HTMLElement>('a, button, input, select');

@@ -8,6 +8,8 @@ export function Field(props: {
   label: string;
   error?: string;
   hint?: string;
+  /** `fit`: as wide as its control's content (a select of long names), not a share of the row. */
+  className?: string;
   children: (a: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode;
 }) {
   const id = useId();
@@ -15,7 +17,7 @@ export function Field(props: {
   const errorId = props.error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`field${props.error ? ' field-invalid' : ''}`}>
+    <div className={['field', props.className, props.error && 'field-invalid'].filter(Boolean).join(' ')}>
       <label htmlFor={id}>{props.label}</label>
       {props.hint && (
         <p className="hint" id={hintId}>

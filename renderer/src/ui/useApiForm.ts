@@ -72,5 +72,5 @@ export function useApiForm<S extends z.ZodType<FieldValues, FieldValues>>(schema
     return (node as { message?: string } | undefined)?.message;
   };
 
-  return { ...form, reset, submit, formError, errorOf };
+  return { ...form, reset, submit, formError, setFormError, errorOf };
 }

@@ -1,10 +1,9 @@
 import { Link, useNavigate, useParams } from 'react-router';
 import { electionTypeLabel } from '../../../../shared/domain/election-types.ts';
 import { api, useApi } from '../../app/api.ts';
-import { DeleteButton } from '../../ui/DeleteButton.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
-import { PageHeader } from '../../ui/Page.tsx';
+import { RecordPage } from '../../ui/RecordPage.tsx';
 import { CandidacyOverview } from './CandidacyOverview.tsx';
 import { ChecklistPanel } from './ChecklistPanel.tsx';
 import { RulesPanel } from './RulesPanel.tsx';
@@ -21,7 +20,7 @@ export function CandidacyPage() {
   if (!k) return <Loaded of={record} />;
   return (
     <>
-      <PageHeader
+      <RecordPage
         title={`${k.candidateName} — ${k.areaName}`}
         back={{ to: `/candidates/${k.candidateId}`, label: k.candidateName }}
         subtitle={
@@ -38,17 +37,17 @@ export function CandidacyPage() {
             <Link className="button" to={`/contests/${k.contestId}/result`}>
               Result
             </Link>
-            <DeleteButton
-              what={`${k.candidateName}'s candidacy in ${k.areaName}`}
-              impactNoun="subscriber"
-              impact={async () => k.subscribers.map((s) => s.electorNumber)}
-              remove={async () => {
-                await api('candidacies.delete', { id });
-                navigate(`/candidates/${k.candidateId}`);
-              }}
-            />
           </>
         }
+        remove={{
+          what: `${k.candidateName}'s candidacy in ${k.areaName}`,
+          impactNoun: 'subscriber',
+          impact: async () => k.subscribers.map((s) => s.electorNumber),
+          remove: async () => {
+            await api('candidacies.delete', { id });
+            navigate(`/candidates/${k.candidateId}`);
+          },
+        }}
       />
       <CandidacyOverview k={k} />
       <SubscribersPanel k={k} />

@@ -7,12 +7,12 @@ import { candidatesContract } from '../../../../shared/contract/candidates.ts';
 import { chosenId } from '../../../../shared/contract/form-fields.ts';
 import { idOrNaN } from '../../ui/fields.ts';
 import { useApiForm } from '../../ui/useApiForm.ts';
-import { DeleteButton } from '../../ui/DeleteButton.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
-import { ErrorMessage, PageHeader } from '../../ui/Page.tsx';
+import { ErrorMessage } from '../../ui/Page.tsx';
 import { PersonalDataActions } from '../../ui/PersonalDataActions.tsx';
+import { RecordPage } from '../../ui/RecordPage.tsx';
 import { CandidateForm } from './CandidateForm.tsx';
 import { CandidacyStatusBadge } from './labels.tsx';
 
@@ -25,34 +25,30 @@ export function CandidatePage() {
   if (!c) return <Loaded of={record} />;
   return (
     <>
-      <PageHeader
+      <RecordPage
         title={c.ballotName}
         back={{ to: '/candidates', label: 'Candidates' }}
         subtitle={c.partyCandidate ? c.partyDescription || 'Party candidate' : 'Independent'}
-        actions={
-          <>
-            {!editing && (
-              <button type="button" onClick={() => setEditing(true)}>
-                Edit details
-              </button>
-            )}
-            <DeleteButton
-              what={c.ballotName}
-              impactNoun="candidacy"
-              impact={async () => (await api('candidacies.list', { candidateId: id })).map((k) => `${k.areaName}, ${k.electionName}`)}
-              remove={async () => {
-                await api('candidates.delete', { id });
-                navigate('/candidates');
-              }}
-            />
-            <PersonalDataActions
-              name={c.ballotName}
-              exportContents={`everything Hustings holds about ${c.ballotName}: names, home address, contact details, notes, their candidacies with nomination papers and subscribers, where they are named and activity`}
-              exportFile={async () => ({ filename: `candidate-${id}.json`, doc: await api('candidates.getPersonExport', { id }) })}
-              erase={(confirm) => api('candidates.erasePerson', { id, confirm })}
-              onErased={() => setEditing(false)}
-            />
-          </>
+        editing={editing}
+        onEdit={() => setEditing(true)}
+        editLabel="Edit details"
+        remove={{
+          what: c.ballotName,
+          impactNoun: 'candidacy',
+          impact: async () => (await api('candidacies.list', { candidateId: id })).map((k) => `${k.areaName}, ${k.electionName}`),
+          remove: async () => {
+            await api('candidates.delete', { id });
+            navigate('/candidates');
+          },
+        }}
+        after={
+          <PersonalDataActions
+            name={c.ballotName}
+            exportContents={`everything Hustings holds about ${c.ballotName}: names, home address, contact details, notes, their candidacies with nomination papers and subscribers, where they are named and activity`}
+            exportFile={async () => ({ filename: `candidate-${id}.json`, doc: await api('candidates.getPersonExport', { id }) })}
+            erase={(confirm) => api('candidates.erasePerson', { id, confirm })}
+            onErased={() => setEditing(false)}
+          />
         }
       />
       {editing ? (

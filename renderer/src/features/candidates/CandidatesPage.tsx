@@ -1,51 +1,50 @@
 import { Link, useNavigate } from 'react-router';
 import { api, useApi } from '../../app/api.ts';
-import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { DataTable } from '../../ui/DataTable.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { EmptyState, PageHeader } from '../../ui/Page.tsx';
 import { CandidateForm } from './CandidateForm.tsx';
 
 export function CandidatesPage() {
-  const { data, error } = useApi('candidates.list', {});
+  const candidates = useApi('candidates.list', {});
   const action = (
     <Link className="button primary" to="/candidates/new">
       New candidate
     </Link>
   );
+  const description = (c: { partyCandidate: boolean; partyDescription: string }) =>
+    c.partyCandidate ? c.partyDescription || 'Party candidate' : 'Independent';
   return (
     <>
       <PageHeader title="Candidates" subtitle="The people standing, their nomination papers and their results." actions={action} />
-      <ErrorMessage error={error} />
-      {!data && !error && <Loading />}
-      {data && data.length === 0 && (
-        <EmptyState title="No candidates yet">
-          <p>Add each person who may stand, then put them forward in a contest to start their nomination papers.</p>
-          <div className="actions">{action}</div>
-        </EmptyState>
-      )}
-      {data && data.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Name on the ballot</th>
-              <th scope="col">Description</th>
-              <th scope="col" className="num">
-                Contests
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  <Link to={`/candidates/${c.id}`}>{c.ballotName}</Link>
-                  {c.commonName && <span className="muted"> ({c.commonName})</span>}
-                </td>
-                <td>{c.partyCandidate ? c.partyDescription || 'Party candidate' : 'Independent'}</td>
-                <td className="num">{c.candidacyCount}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <Loaded of={candidates}>
+        {(data) => (
+          <DataTable
+            rows={data}
+            rowKey={(c) => c.id}
+            empty={
+              <EmptyState title="No candidates yet">
+                <p>Add each person who may stand, then put them forward in a contest to start their nomination papers.</p>
+                <div className="actions">{action}</div>
+              </EmptyState>
+            }
+            columns={[
+              {
+                header: 'Name on the ballot',
+                cell: (c) => (
+                  <>
+                    <Link to={`/candidates/${c.id}`}>{c.ballotName}</Link>
+                    {c.commonName && <span className="muted"> ({c.commonName})</span>}
+                  </>
+                ),
+                sort: (c) => c.ballotName,
+              },
+              { header: 'Description', cell: (c) => description(c), sort: (c) => description(c) },
+              { header: 'Contests', num: true, cell: (c) => c.candidacyCount, sort: (c) => c.candidacyCount },
+            ]}
+          />
+        )}
+      </Loaded>
     </>
   );
 }

@@ -8,7 +8,8 @@ import { api, useApi } from '../../app/api.ts';
 import { Field } from '../../ui/Field.tsx';
 import { EMPTY_NUMBER, numberOrNull } from '../../ui/fields.ts';
 import { formatDate, formatNumber } from '../../ui/format.ts';
-import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { EmptyState, ErrorMessage, PageHeader } from '../../ui/Page.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
 import { DepositOutcomeText } from './labels.tsx';
 
@@ -16,44 +17,50 @@ const optionalCount = { setValueAs: numberOrNull };
 
 export function ContestResultPage() {
   const contestId = Number(useParams().id);
-  const { data: contest, error } = useApi('contests.get', { id: contestId });
-  const { data: result, error: resultError } = useApi('results.get', { contestId });
-  const { data: ours } = useApi('candidacies.list', { contestId });
-  const { data: candidates } = useApi('candidates.list', {});
-  const { data: area } = useApi('areas.get', contest ? { id: contest.areaId } : null);
-  const { data: ballot } = useApi('partyLists.ballotOf', { contestId });
-  const { data: lists } = useApi('partyLists.list', { contestId });
-  if (error || resultError) return <ErrorMessage error={error ?? resultError} />;
-  if (!contest || result === undefined || !ours || !candidates || area?.id !== contest.areaId || ballot === undefined || !lists) return <Loading />;
-  const partyOf = new Map(candidates.map((c) => [c.id, c.partyCandidate ? c.partyDescription : 'Independent']));
+  const contest = useApi('contests.get', { id: contestId });
+  const result = useApi('results.get', { contestId });
+  const ours = useApi('candidacies.list', { contestId });
+  const candidates = useApi('candidates.list', {});
+  const areaRead = useApi('areas.get', contest.data ? { id: contest.data.areaId } : null);
+  // Until the contest's own area is read (not the last contest's, still held while it loads).
+  const area = { ...areaRead, data: areaRead.data?.id === contest.data?.areaId ? areaRead.data : undefined };
+  const ballot = useApi('partyLists.ballotOf', { contestId });
+  const lists = useApi('partyLists.list', { contestId });
   return (
-    <>
-      <PageHeader
-        title={`Result: ${contest.areaName}`}
-        back={{ to: `/contests/${contestId}`, label: `${contest.areaName} (${contest.electionName})` }}
-        subtitle={`Polling day ${formatDate(contest.pollingDay)}${contest.declaredOn ? ` · declared ${formatDate(contest.declaredOn)}` : ''}`}
-      />
-      {result ? (
-        <ResultTable result={result} />
-      ) : (
-        <EmptyState title="No result recorded yet">
-          <p>
-            After the declaration, enter the votes for every candidate (yours and the others) with the electorate. Vote shares, turnout and whether your deposit
-            comes back are worked out for you.
-          </p>
-        </EmptyState>
-      )}
-      <ResultForm
-        key={result ? `r-${result.declaredOn}-${result.totalVotes}` : 'new'}
-        contestId={contestId}
-        pollingDay={contest.pollingDay}
-        result={result}
-        ours={ours.map((k) => ({ ...k, party: partyOf.get(k.candidateId) ?? '' }))}
-        ourList={lists[0] ?? null}
-        ballot={ballot}
-        electorate={area.electorate}
-      />
-    </>
+    <Loaded of={[contest, result, ours, candidates, area, ballot, lists]}>
+      {([contest, result, ours, candidates, area, ballot, lists]) => {
+        const partyOf = new Map(candidates.map((c) => [c.id, c.partyCandidate ? c.partyDescription : 'Independent']));
+        return (
+          <>
+            <PageHeader
+              title={`Result: ${contest.areaName}`}
+              back={{ to: `/contests/${contestId}`, label: `${contest.areaName} (${contest.electionName})` }}
+              subtitle={`Polling day ${formatDate(contest.pollingDay)}${contest.declaredOn ? ` · declared ${formatDate(contest.declaredOn)}` : ''}`}
+            />
+            {result ? (
+              <ResultTable result={result} />
+            ) : (
+              <EmptyState title="No result recorded yet">
+                <p>
+                  After the declaration, enter the votes for every candidate (yours and the others) with the electorate. Vote shares, turnout and whether your
+                  deposit comes back are worked out for you.
+                </p>
+              </EmptyState>
+            )}
+            <ResultForm
+              key={result ? `r-${result.declaredOn}-${result.totalVotes}` : 'new'}
+              contestId={contestId}
+              pollingDay={contest.pollingDay}
+              result={result}
+              ours={ours.map((k) => ({ ...k, party: partyOf.get(k.candidateId) ?? '' }))}
+              ourList={lists[0] ?? null}
+              ballot={ballot}
+              electorate={area.electorate}
+            />
+          </>
+        );
+      }}
+    </Loaded>
   );
 }
 

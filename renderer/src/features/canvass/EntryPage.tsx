@@ -7,7 +7,8 @@ import { OUTCOME_LABELS, REQUEST_LABELS, codeTable, parseReturnCodes, supportLab
 import { api, useApi } from '../../app/api.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { formatDate } from '../../ui/format.ts';
-import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { PageHeader } from '../../ui/Page.tsx';
 import { useTypeAhead } from '../../ui/typeAhead.ts';
 import { oneLine, outcomeLabel } from '../register/labels.ts';
 import { HouseholdPicker } from './HouseholdPicker.tsx';
@@ -285,209 +286,220 @@ function SessionEntry(props: { sessionId: number }) {
     setAsking(null);
   };
 
-  if (session.error) return <ErrorMessage error={session.error} />;
-  if (!s || !codes.data || !table) return <Loading />;
-  const live = describe(codeText, codes.data, table);
-
+  // Every return reloads the session: a reload that fails says so above the screen, which stays as it is.
   return (
-    <>
-      <PageHeader
-        title="Enter returns"
-        subtitle={`${s.areaName}${s.pollingDistrict ? `, polling district ${s.pollingDistrict}` : ''} · ${formatDate(s.heldOn)}${s.canvassers ? ` · ${s.canvassers}` : ''}`}
-        back={{ to: '/canvass', label: 'Canvass' }}
-        actions={
-          <Link className="button" to={`/canvass/sessions/${s.id}/edit`}>
-            Change or delete the session
-          </Link>
-        }
-      />
-      <p className="muted">
-        The next elector in walk order is chosen for you: type another number to jump (a bare number is read in{' '}
-        {district ? 'this polling district' : 'the area’s polling district when it has only one'}). <kbd>Tab</kbd>, <kbd>Enter</kbd> or <kbd>Space</kbd> goes to
-        the codes; <kbd>Enter</kbd> saves and moves on. <kbd>Ctrl</kbd>+<kbd>Z</kbd> undoes the last return (one entered before you opened this screen asks
-        first), <kbd>Ctrl</kbd>+<kbd>Y</kbd> puts it back; <kbd>↑</kbd>/<kbd>↓</kbd> step through the walk. No number on the return? <kbd>Shift</kbd>+
-        <kbd>Tab</kbd> finds the household by its address. Keep typing while a return saves: nothing is lost.
-      </p>
-      <section
-        className="entry panel"
-        aria-label="Return"
-        aria-busy={typeAhead.waiting}
-        onKeyDownCapture={typeAhead.onKeyDownCapture}
-        onPasteCapture={typeAhead.onPasteCapture}
-      >
-        <div className="row">
-          <HouseholdPicker areaId={s.areaId} pollingDistrict={district} inputRef={householdRef} run={run} onPick={pickFromHousehold} onLeave={focusNumber} />
-          <div className="field">
-            <label htmlFor="entry-number">Elector number</label>
-            <input
-              id="entry-number"
-              ref={numberRef}
-              value={numberText}
-              autoComplete="off"
-              spellCheck={false}
-              onChange={(e) => {
-                setNumberText(e.target.value);
-                setError(undefined);
-                setNumberTyped(true);
+    <Loaded of={[session, codes]} keep>
+      {([s, config]) => {
+        const live = describe(codeText, config, table ?? codeTable(config));
+        return (
+          <>
+            <PageHeader
+              title="Enter returns"
+              subtitle={`${s.areaName}${s.pollingDistrict ? `, polling district ${s.pollingDistrict}` : ''} · ${formatDate(s.heldOn)}${s.canvassers ? ` · ${s.canvassers}` : ''}`}
+              back={{ to: '/canvass', label: 'Canvass' }}
+              actions={
+                <Link className="button" to={`/canvass/sessions/${s.id}/edit`}>
+                  Change or delete the session
+                </Link>
+              }
+            />
+            <p className="muted">
+              The next elector in walk order is chosen for you: type another number to jump (a bare number is read in{' '}
+              {district ? 'this polling district' : 'the area’s polling district when it has only one'}). <kbd>Tab</kbd>, <kbd>Enter</kbd> or <kbd>Space</kbd>{' '}
+              goes to the codes; <kbd>Enter</kbd> saves and moves on. <kbd>Ctrl</kbd>+<kbd>Z</kbd> undoes the last return (one entered before you opened this
+              screen asks first), <kbd>Ctrl</kbd>+<kbd>Y</kbd> puts it back; <kbd>↑</kbd>/<kbd>↓</kbd> step through the walk. No number on the return?{' '}
+              <kbd>Shift</kbd>+<kbd>Tab</kbd> finds the household by its address. Keep typing while a return saves: nothing is lost.
+            </p>
+            <section
+              className="entry panel"
+              aria-label="Return"
+              aria-busy={typeAhead.waiting}
+              onKeyDownCapture={typeAhead.onKeyDownCapture}
+              onPasteCapture={typeAhead.onPasteCapture}
+            >
+              <div className="row">
+                <HouseholdPicker
+                  areaId={s.areaId}
+                  pollingDistrict={district}
+                  inputRef={householdRef}
+                  run={run}
+                  onPick={pickFromHousehold}
+                  onLeave={focusNumber}
+                />
+                <div className="field">
+                  <label htmlFor="entry-number">Elector number</label>
+                  <input
+                    id="entry-number"
+                    ref={numberRef}
+                    value={numberText}
+                    autoComplete="off"
+                    spellCheck={false}
+                    onChange={(e) => {
+                      setNumberText(e.target.value);
+                      setError(undefined);
+                      setNumberTyped(true);
+                    }}
+                    onKeyDown={(ev) => {
+                      if (common(ev)) return;
+                      if (ev.key === 'Enter' || ev.key === ' ' || (ev.key === 'Tab' && !ev.shiftKey)) {
+                        ev.preventDefault();
+                        void toCodes();
+                      } else if (ev.key === 'Escape' && asking) {
+                        ev.preventDefault();
+                        select(walk.current);
+                      } else if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
+                        ev.preventDefault();
+                        void step(ev.key === 'ArrowDown' ? 1 : -1);
+                      }
+                    }}
+                  />
+                </div>
+                <div className="field">
+                  <label htmlFor="entry-codes">Codes</label>
+                  <input
+                    id="entry-codes"
+                    ref={codesRef}
+                    value={codeText}
+                    autoComplete="off"
+                    spellCheck={false}
+                    aria-describedby="entry-meaning"
+                    onChange={(e) => {
+                      setCodeText(e.target.value);
+                      setError(undefined);
+                    }}
+                    onKeyDown={(ev) => {
+                      if (common(ev)) return;
+                      if (ev.key === 'Enter') {
+                        ev.preventDefault();
+                        void save();
+                      }
+                    }}
+                  />
+                  <p id="entry-meaning" className={live.ok ? 'hint' : 'error'} aria-live="polite">
+                    {live.text}
+                  </p>
+                </div>
+                <div className="field">
+                  <label htmlFor="entry-note">Note (optional)</label>
+                  <input
+                    id="entry-note"
+                    value={note}
+                    onChange={(e) => {
+                      setNote(e.target.value);
+                      setError(undefined);
+                    }}
+                    onKeyDown={(ev) => {
+                      if (ev.key === 'Enter') {
+                        ev.preventDefault();
+                        void save();
+                      }
+                    }}
+                  />
+                </div>
+              </div>
+              <div className="current" aria-live="polite">
+                {preview ? (
+                  <p>
+                    <strong>{preview.fullName}</strong> <code>{preview.electorNumber}</code> · …
+                  </p>
+                ) : current ? (
+                  <p>
+                    <strong>{current.fullName}</strong> <code>{current.electorNumber}</code> · {oneLine(current.address, current.postcode)} · last:{' '}
+                    {outcomeLabel(current.latestOutcome)}
+                    {current.latestSupport ? `, support: ${supportLabel(current.latestSupport, config)}` : ''}
+                  </p>
+                ) : (
+                  <p className="muted">No elector chosen: type an elector number.</p>
+                )}
+                {members.length > 1 && <p className="muted">Household: {members.map((m) => `${m.electorNumber} ${m.fullName}`).join(' · ')}</p>}
+              </div>
+              {asking && (
+                <div className="warning" role="alert">
+                  <p>
+                    {asking.electorNumber} {asking.fullName} is in polling district {asking.pollingDistrict}, not this session’s {district}. Is that the number
+                    on the paper? <kbd>Enter</kbd> enters their return in this session all the same; otherwise type the right number.
+                  </p>
+                  <button type="button" onClick={goOn}>
+                    Enter {asking.electorNumber} here
+                  </button>
+                </div>
+              )}
+              {error && (
+                <p className="error" role="alert">
+                  {error}
+                </p>
+              )}
+              {warning && (
+                <p className="warning" role="alert">
+                  {warning}
+                </p>
+              )}
+              <p role="status" className="muted">
+                {status}
+              </p>
+            </section>
+            <ConfirmDialog
+              open={undoAsking !== null}
+              title="Undo a return from before?"
+              message={
+                undoAsking
+                  ? `${undoAsking.electorNumber} ${undoAsking.fullName} (${undoAsking.codes}) was entered before you opened this screen, perhaps by someone else. Undo it all the same?`
+                  : ''
+              }
+              confirmLabel="Undo it"
+              onConfirm={() => {
+                setUndoAsking(null);
+                void undo(true);
               }}
-              onKeyDown={(ev) => {
-                if (common(ev)) return;
-                if (ev.key === 'Enter' || ev.key === ' ' || (ev.key === 'Tab' && !ev.shiftKey)) {
-                  ev.preventDefault();
-                  void toCodes();
-                } else if (ev.key === 'Escape' && asking) {
-                  ev.preventDefault();
-                  select(walk.current);
-                } else if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
-                  ev.preventDefault();
-                  void step(ev.key === 'ArrowDown' ? 1 : -1);
-                }
+              onCancel={() => {
+                setUndoAsking(null);
+                focusNumber();
               }}
             />
-          </div>
-          <div className="field">
-            <label htmlFor="entry-codes">Codes</label>
-            <input
-              id="entry-codes"
-              ref={codesRef}
-              value={codeText}
-              autoComplete="off"
-              spellCheck={false}
-              aria-describedby="entry-meaning"
-              onChange={(e) => {
-                setCodeText(e.target.value);
-                setError(undefined);
-              }}
-              onKeyDown={(ev) => {
-                if (common(ev)) return;
-                if (ev.key === 'Enter') {
-                  ev.preventDefault();
-                  void save();
-                }
-              }}
-            />
-            <p id="entry-meaning" className={live.ok ? 'hint' : 'error'} aria-live="polite">
-              {live.text}
-            </p>
-          </div>
-          <div className="field">
-            <label htmlFor="entry-note">Note (optional)</label>
-            <input
-              id="entry-note"
-              value={note}
-              onChange={(e) => {
-                setNote(e.target.value);
-                setError(undefined);
-              }}
-              onKeyDown={(ev) => {
-                if (ev.key === 'Enter') {
-                  ev.preventDefault();
-                  void save();
-                }
-              }}
-            />
-          </div>
-        </div>
-        <div className="current" aria-live="polite">
-          {preview ? (
-            <p>
-              <strong>{preview.fullName}</strong> <code>{preview.electorNumber}</code> · …
-            </p>
-          ) : current ? (
-            <p>
-              <strong>{current.fullName}</strong> <code>{current.electorNumber}</code> · {oneLine(current.address, current.postcode)} · last:{' '}
-              {outcomeLabel(current.latestOutcome)}
-              {current.latestSupport ? `, support: ${supportLabel(current.latestSupport, codes.data)}` : ''}
-            </p>
-          ) : (
-            <p className="muted">No elector chosen: type an elector number.</p>
-          )}
-          {members.length > 1 && <p className="muted">Household: {members.map((m) => `${m.electorNumber} ${m.fullName}`).join(' · ')}</p>}
-        </div>
-        {asking && (
-          <div className="warning" role="alert">
-            <p>
-              {asking.electorNumber} {asking.fullName} is in polling district {asking.pollingDistrict}, not this session’s {district}. Is that the number on the
-              paper? <kbd>Enter</kbd> enters their return in this session all the same; otherwise type the right number.
-            </p>
-            <button type="button" onClick={goOn}>
-              Enter {asking.electorNumber} here
-            </button>
-          </div>
-        )}
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-        {warning && (
-          <p className="warning" role="alert">
-            {warning}
-          </p>
-        )}
-        <p role="status" className="muted">
-          {status}
-        </p>
-      </section>
-      <ConfirmDialog
-        open={undoAsking !== null}
-        title="Undo a return from before?"
-        message={
-          undoAsking
-            ? `${undoAsking.electorNumber} ${undoAsking.fullName} (${undoAsking.codes}) was entered before you opened this screen, perhaps by someone else. Undo it all the same?`
-            : ''
-        }
-        confirmLabel="Undo it"
-        onConfirm={() => {
-          setUndoAsking(null);
-          void undo(true);
-        }}
-        onCancel={() => {
-          setUndoAsking(null);
-          focusNumber();
-        }}
-      />
-      <CodeKey config={codes.data} />
-      <h2>Entered this session</h2>
-      {recent.length === 0 ? (
-        <p className="muted">No returns yet.</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Elector</th>
-              <th scope="col">Codes</th>
-              <th scope="col">Note</th>
-            </tr>
-          </thead>
-          <tbody>
-            {recent.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <Link to={`/electors/${r.electorId}`}>
-                    {r.electorNumber} {r.fullName}
-                  </Link>
-                </td>
-                <td>
-                  <code>{r.codes}</code>
-                </td>
-                <td>{r.note || '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <div className="actions">
-        <button type="button" onClick={() => void undo()} disabled={recent.length === 0 || typeAhead.waiting}>
-          Undo the last return
-        </button>
-        {redo.length > 0 && (
-          <button type="button" onClick={() => void redoLast()} disabled={typeAhead.waiting}>
-            Put back {redo[0].elector.electorNumber} {redo[0].codes}
-          </button>
-        )}
-      </div>
-    </>
+            <CodeKey config={config} />
+            <h2>Entered this session</h2>
+            {recent.length === 0 ? (
+              <p className="muted">No returns yet.</p>
+            ) : (
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Elector</th>
+                    <th scope="col">Codes</th>
+                    <th scope="col">Note</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {recent.map((r) => (
+                    <tr key={r.id}>
+                      <td>
+                        <Link to={`/electors/${r.electorId}`}>
+                          {r.electorNumber} {r.fullName}
+                        </Link>
+                      </td>
+                      <td>
+                        <code>{r.codes}</code>
+                      </td>
+                      <td>{r.note || '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            <div className="actions">
+              <button type="button" onClick={() => void undo()} disabled={recent.length === 0 || typeAhead.waiting}>
+                Undo the last return
+              </button>
+              {redo.length > 0 && (
+                <button type="button" onClick={() => void redoLast()} disabled={typeAhead.waiting}>
+                  Put back {redo[0].elector.electorNumber} {redo[0].codes}
+                </button>
+              )}
+            </div>
+          </>
+        );
+      }}
+    </Loaded>
   );
 }
 

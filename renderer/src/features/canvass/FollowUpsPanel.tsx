@@ -1,18 +1,23 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
+import { canvassContract } from '../../../../shared/contract/canvass.ts';
 import type { MethodOutput } from '../../../../shared/contract/index.ts';
 import { REQUESTS, REQUEST_LABELS, type Request } from '../../../../shared/domain/canvass-codes.ts';
 import { ADDRESS_FIELDS, REGISTER_FIELD_LABELS } from '../../../../shared/domain/register-columns.ts';
 import { ukToday } from '../../../../shared/domain/working-days.ts';
-import { api, ApiCallError, useApi } from '../../app/api.ts';
+import { api, useApi } from '../../app/api.ts';
 import { downloadCsv } from '../../ui/download.ts';
 import { Field } from '../../ui/Field.tsx';
 import { Options } from '../../ui/Options.tsx';
 import { usePersonalDataExport } from '../../ui/PersonalDataExport.tsx';
 import { formatDate, formatNumber, plural } from '../../ui/format.ts';
 import { ErrorMessage } from '../../ui/Page.tsx';
+import { useApiForm } from '../../ui/useApiForm.ts';
 import { DistrictSelect } from '../register/DistrictSelect.tsx';
 import { oneLine } from '../register/labels.ts';
+
+/** What the tick-off form asks; the request and the electors are the list's and the ticks'. */
+const tickOffFields = canvassContract['canvass.markFollowUpsDone'].input.pick({ doneOn: true, note: true });
 
 /** Rows a page of each list shows (the CSV has them all). */
 const PAGE = 100;
@@ -86,10 +91,7 @@ export function FollowUpsPanel(props: { areaId: number; districts: readonly { po
   const waiting = useApi('canvass.listFollowUps', { ...query, state: 'open', offset: page * PAGE, limit: PAGE });
   const done = useApi('canvass.listFollowUps', { ...query, state: 'done', offset: donePage * PAGE, limit: PAGE });
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
-  const [doneOn, setDoneOn] = useState(ukToday());
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string>();
+  const form = useApiForm(tickOffFields, { doneOn: ukToday(), note: '' });
   const [status, setStatus] = useState('');
   const exporting = usePersonalDataExport();
   const what = REQUEST_LABELS[request].replace(/^Wants /, '').replace(/^to /, '');
@@ -99,14 +101,9 @@ export function FollowUpsPanel(props: { areaId: number; districts: readonly { po
     setPage(0);
     setDonePage(0);
     setChosen(new Set());
-    setErrors({});
-    setError(undefined);
+    form.clearErrors();
+    form.setFormError(undefined);
     setStatus('');
-  };
-  const fail = (e: unknown) => {
-    const fields = e instanceof ApiCallError ? e.fields : {};
-    setErrors(fields);
-    setError(fields.doneOn || fields.note ? undefined : (e as Error).message);
   };
 
   const shown = waiting.data ?? [];
@@ -125,32 +122,24 @@ export function FollowUpsPanel(props: { areaId: number; districts: readonly { po
       return next;
     });
 
-  const markDone = async (ev: React.FormEvent) => {
-    ev.preventDefault();
-    setErrors({});
-    setError(undefined);
-    setStatus('');
+  const markDone = form.submit(async ({ doneOn, note }) => {
     // Only those still on the list (another window may have ticked some off meanwhile).
     const ids = shown.filter((f) => chosen.has(f.electorId)).map((f) => f.electorId);
-    if (ids.length === 0) return setError('Tick the electors you have dealt with first.');
-    try {
-      const r = await api('canvass.markFollowUpsDone', { request, electorIds: ids, doneOn, note });
-      // Only what was sent: boxes ticked and a note typed while the answer came stay as they are.
-      setChosen((c) => new Set([...c].filter((id) => !ids.includes(id))));
-      setNote((typed) => (typed === note ? '' : typed));
-      setStatus(`${plural(r.marked, 'elector')} ticked off as done: no longer waiting.`);
-    } catch (e) {
-      fail(e);
-    }
-  };
+    if (ids.length === 0) throw new Error('Tick the electors you have dealt with first.');
+    const r = await api('canvass.markFollowUpsDone', { request, electorIds: ids, doneOn, note });
+    // Only what was sent: boxes ticked and a note typed while the answer came stay as they are.
+    setChosen((c) => new Set([...c].filter((id) => !ids.includes(id))));
+    if ((form.getValues('note') ?? '').trim() === note) form.setValue('note', '');
+    setStatus(`${plural(r.marked, 'elector')} ticked off as done: no longer waiting.`);
+  });
 
   const undo = async (f: { electorId: number; electorNumber: string; fullName: string }) => {
-    setError(undefined);
+    form.setFormError(undefined);
     try {
       await api('canvass.undoFollowUpsDone', { request, electorIds: [f.electorId] });
       setStatus(`${f.electorNumber} ${f.fullName} is waiting again.`);
     } catch (e) {
-      fail(e);
+      form.setFormError((e as Error).message);
     }
   };
 
@@ -159,7 +148,7 @@ export function FollowUpsPanel(props: { areaId: number; districts: readonly { po
       const rows = await api('canvass.listFollowUps', { ...query, state: 'open' });
       downloadCsv(`follow-up-${request}.csv`, csvRows(rows));
     } catch (e) {
-      setError((e as Error).message);
+      form.setFormError((e as Error).message);
     }
   };
 
@@ -187,7 +176,7 @@ export function FollowUpsPanel(props: { areaId: number; districts: readonly { po
         </button>
         {exporting.dialog}
       </div>
-      <ErrorMessage error={error ?? counts.error ?? waiting.error ?? done.error} />
+      <ErrorMessage error={form.formError ?? counts.error ?? waiting.error ?? done.error} />
       {status && (
         <p className="success" role="status">
           {status}
@@ -198,7 +187,14 @@ export function FollowUpsPanel(props: { areaId: number; districts: readonly { po
       {open === 0 ? (
         <p className="muted">Nobody is waiting{doneCount ? ': everyone who asked has been dealt with' : ''}.</p>
       ) : (
-        <form onSubmit={markDone} noValidate aria-labelledby="waiting-heading">
+        <form
+          onSubmit={(ev) => {
+            setStatus('');
+            return markDone(ev);
+          }}
+          noValidate
+          aria-labelledby="waiting-heading"
+        >
           <Pager label="Pages of those still waiting" page={page} total={open ?? 0} onPage={setPage} />
           <table>
             <thead>
@@ -244,11 +240,11 @@ export function FollowUpsPanel(props: { areaId: number; districts: readonly { po
           <fieldset className="tick-off">
             <legend>Mark the chosen as done ({formatNumber(chosen.size)} chosen)</legend>
             <div className="row">
-              <Field label="Done on" hint="The day it was posted, delivered or the call made" error={errors.doneOn}>
-                {(a) => <input {...a} type="date" value={doneOn} max={ukToday()} onChange={(e) => setDoneOn(e.target.value)} />}
+              <Field label="Done on" hint="The day it was posted, delivered or the call made" error={form.errorOf('doneOn')}>
+                {(a) => <input {...a} type="date" max={ukToday()} {...form.register('doneOn')} />}
               </Field>
-              <Field label="Note (optional)" hint="e.g. posted second class, or phoned: joining online" error={errors.note}>
-                {(a) => <input {...a} value={note} onChange={(e) => setNote(e.target.value)} />}
+              <Field label="Note (optional)" hint="e.g. posted second class, or phoned: joining online" error={form.errorOf('note')}>
+                {(a) => <input {...a} {...form.register('note')} />}
               </Field>
             </div>
             <div className="actions">

@@ -1,11 +1,11 @@
 import { Link, useNavigate, useParams } from 'react-router';
 import { canvassContract, type CanvassSessionOut } from '../../../../shared/contract/canvass.ts';
 import { api, useApi } from '../../app/api.ts';
-import { DeleteButton } from '../../ui/DeleteButton.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { formatDate, plural } from '../../ui/format.ts';
-import { ErrorMessage, PageHeader } from '../../ui/Page.tsx';
+import { ErrorMessage } from '../../ui/Page.tsx';
+import { RecordPage } from '../../ui/RecordPage.tsx';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
 
@@ -40,28 +40,26 @@ function SessionForm(props: { session: CanvassSessionOut; districts: string[] })
 
   return (
     <>
-      <PageHeader
+      <RecordPage
         title="Change the session"
         subtitle={`${s.areaName} · ${formatDate(s.heldOn)} · ${plural(s.returnCount, 'return')}`}
         back={{ to: `/canvass/sessions/${s.id}`, label: 'Enter returns' }}
-        actions={
-          <DeleteButton
-            what={what}
-            impactNoun="return"
-            impact={async () => {
-              const returns = await api('canvass.listRecent', { sessionId: s.id, limit: 8 });
-              return {
-                items: returns.map((r) => `${r.electorNumber} ${r.fullName}`),
-                total: s.returnCount,
-                note: s.returnCount > 0 ? 'The standing of each elector they were for is worked out again from their other returns.' : undefined,
-              };
-            }}
-            remove={async () => {
-              await api('canvass.deleteSession', { id: s.id, confirm: true });
-              navigate('/canvass');
-            }}
-          />
-        }
+        remove={{
+          what,
+          impactNoun: 'return',
+          impact: async () => {
+            const returns = await api('canvass.listRecent', { sessionId: s.id, limit: 8 });
+            return {
+              items: returns.map((r) => `${r.electorNumber} ${r.fullName}`),
+              total: s.returnCount,
+              note: s.returnCount > 0 ? 'The standing of each elector they were for is worked out again from their other returns.' : undefined,
+            };
+          },
+          remove: async () => {
+            await api('canvass.deleteSession', { id: s.id, confirm: true });
+            navigate('/canvass');
+          },
+        }}
       />
       <form
         className="panel form"

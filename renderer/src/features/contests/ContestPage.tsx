@@ -2,12 +2,12 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { CONTEST_STATUSES, CONTEST_STATUS_LABELS, type Contest, contestStatusInput } from '../../../../shared/contract/contests.ts';
 import { electionTypeLabel } from '../../../../shared/domain/election-types.ts';
 import { api, useApi } from '../../app/api.ts';
-import { DeleteButton } from '../../ui/DeleteButton.tsx';
 import { Options } from '../../ui/Options.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
-import { ErrorMessage, PageHeader } from '../../ui/Page.tsx';
+import { ErrorMessage } from '../../ui/Page.tsx';
+import { RecordPage } from '../../ui/RecordPage.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { ContestCandidatesPanel } from '../candidates/ContestCandidatesPanel.tsx';
@@ -24,7 +24,7 @@ export function ContestPage() {
   if (!c) return <Loaded of={record} />;
   return (
     <>
-      <PageHeader
+      <RecordPage
         title={`${c.areaName}`}
         back={{ to: `/elections/${c.electionId}`, label: c.electionName }}
         subtitle={
@@ -34,17 +34,15 @@ export function ContestPage() {
             <Link to={`/contests/${c.id}/polling-day`}>Polling day</Link>
           </>
         }
-        actions={
-          <DeleteButton
-            what={`the contest in ${c.areaName}`}
-            impactNoun="candidacy"
-            impact={async () => (await api('candidacies.list', { contestId: id })).map((k) => k.candidateName)}
-            remove={async () => {
-              await api('contests.delete', { id });
-              navigate(`/elections/${c.electionId}`);
-            }}
-          />
-        }
+        remove={{
+          what: `the contest in ${c.areaName}`,
+          impactNoun: 'candidacy',
+          impact: async () => (await api('candidacies.list', { contestId: id })).map((k) => k.candidateName),
+          remove: async () => {
+            await api('contests.delete', { id });
+            navigate(`/elections/${c.electionId}`);
+          },
+        }}
       />
       <PlanSummary contestId={id} />
       <StatusForm contest={c} />

@@ -5,6 +5,7 @@ import { CONTEST_STATUSES, CONTEST_STATUS_LABELS, contestCreateInput } from '../
 import { areaFitsElection, CONTEST_AREA_KINDS } from '../../../../shared/domain/contest-areas.ts';
 import { ELECTION_TYPE_INFO } from '../../../../shared/domain/election-types.ts';
 import { api, useApi } from '../../app/api.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { Options } from '../../ui/Options.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { formatNumber, plural } from '../../ui/format.ts';
@@ -20,41 +21,26 @@ import { StatusBadge } from './StatusBadge.tsx';
  */
 export function ContestsPanel(props: { electionId: number }) {
   const { data: contests, error } = useApi('contests.list', { electionId: props.electionId });
-  const { data: election } = useApi('elections.get', { id: props.electionId });
-  const { data: areas } = useApi('areas.list', {});
+  const { data: election, error: electionError } = useApi('elections.get', { id: props.electionId });
+  const { data: areas, error: areasError } = useApi('areas.list', {});
   const taken = new Set(contests?.map((c) => c.areaId));
   const fitting = election && areas?.filter((a) => areaFitsElection(a, election));
   const kinds = election ? CONTEST_AREA_KINDS[election.type].join(' or ') : '';
   return (
     <section className="panel" aria-labelledby="contests-heading">
       <h2 id="contests-heading">Contests</h2>
-      <ErrorMessage error={error} />
-      {contests && contests.length === 0 && (
-        <p className="muted">No contests yet. Add each constituency, ward or division you might stand in, then mark whether you are contesting it.</p>
-      )}
-      {contests && contests.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Area</th>
-              <th scope="col">Status</th>
-              <th scope="col">Reason</th>
-            </tr>
-          </thead>
-          <tbody>
-            {contests.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  <Link to={`/contests/${c.id}`}>{c.areaName}</Link>
-                </td>
-                <td>
-                  <StatusBadge status={c.status} />
-                </td>
-                <td>{c.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <ErrorMessage error={error ?? electionError ?? areasError} />
+      {contests && (
+        <DataTable
+          rows={contests}
+          rowKey={(c) => c.id}
+          empty={<p className="muted">No contests yet. Add each constituency, ward or division you might stand in, then mark whether you are contesting it.</p>}
+          columns={[
+            { header: 'Area', cell: (c) => <Link to={`/contests/${c.id}`}>{c.areaName}</Link>, sort: (c) => c.areaName },
+            { header: 'Status', cell: (c) => <StatusBadge status={c.status} />, sort: (c) => CONTEST_STATUS_LABELS[c.status] },
+            { header: 'Reason', cell: (c) => c.reason, sort: (c) => c.reason },
+          ]}
+        />
       )}
       {areas && areas.length === 0 && (
         <p>

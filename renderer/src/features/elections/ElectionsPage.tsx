@@ -2,11 +2,13 @@ import { Link } from 'react-router';
 import { electionTypeLabel } from '../../../../shared/domain/election-types.ts';
 import { NATION_LABELS } from '../../../../shared/domain/election-types.ts';
 import { useApi } from '../../app/api.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { formatDate } from '../../ui/format.ts';
-import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { EmptyState, PageHeader } from '../../ui/Page.tsx';
 
 export function ElectionsPage() {
-  const { data, error } = useApi('elections.list', {});
+  const elections = useApi('elections.list', {});
   return (
     <>
       <PageHeader
@@ -17,46 +19,32 @@ export function ElectionsPage() {
           </Link>
         }
       />
-      <ErrorMessage error={error} />
-      {!data ? (
-        !error && <Loading />
-      ) : data.length === 0 ? (
-        <EmptyState title="No elections yet">
-          <p>
-            Start with the next election your party might stand in: its type, nation and polling day. Hustings works out the statutory timetable from those.
-          </p>
-          <Link className="button primary" to="/elections/new">
-            Create the first election
-          </Link>
-        </EmptyState>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Election</th>
-              <th scope="col">Type</th>
-              <th scope="col">Nation</th>
-              <th scope="col">Polling day</th>
-              <th scope="col" className="num">
-                Contests
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((e) => (
-              <tr key={e.id}>
-                <td>
-                  <Link to={`/elections/${e.id}`}>{e.name}</Link>
-                </td>
-                <td>{electionTypeLabel(e.type, e.nation)}</td>
-                <td>{NATION_LABELS[e.nation]}</td>
-                <td>{formatDate(e.pollingDay)}</td>
-                <td className="num">{e.contestCount}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <Loaded of={elections}>
+        {(data) => (
+          <DataTable
+            rows={data}
+            rowKey={(e) => e.id}
+            empty={
+              <EmptyState title="No elections yet">
+                <p>
+                  Start with the next election your party might stand in: its type, nation and polling day. Hustings works out the statutory timetable from
+                  those.
+                </p>
+                <Link className="button primary" to="/elections/new">
+                  Create the first election
+                </Link>
+              </EmptyState>
+            }
+            columns={[
+              { header: 'Election', cell: (e) => <Link to={`/elections/${e.id}`}>{e.name}</Link>, sort: (e) => e.name },
+              { header: 'Type', cell: (e) => electionTypeLabel(e.type, e.nation), sort: (e) => electionTypeLabel(e.type, e.nation) },
+              { header: 'Nation', cell: (e) => NATION_LABELS[e.nation], sort: (e) => NATION_LABELS[e.nation] },
+              { header: 'Polling day', cell: (e) => formatDate(e.pollingDay), sort: (e) => e.pollingDay },
+              { header: 'Contests', num: true, cell: (e) => e.contestCount, sort: (e) => e.contestCount },
+            ]}
+          />
+        )}
+      </Loaded>
     </>
   );
 }

@@ -4,11 +4,11 @@ import { type ListMember, type PartyList, partyListsContract } from '../../../..
 import { chosenId } from '../../../../shared/contract/form-fields.ts';
 import { formatPence } from '../../../../shared/domain/money.ts';
 import { api, useApi } from '../../app/api.ts';
-import { DeleteButton } from '../../ui/DeleteButton.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { formatDate } from '../../ui/format.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
-import { ErrorMessage, PageHeader } from '../../ui/Page.tsx';
+import { ErrorMessage } from '../../ui/Page.tsx';
+import { RecordPage } from '../../ui/RecordPage.tsx';
 import { ChecklistTable } from '../candidates/ChecklistTable.tsx';
 import { StatusChanger } from '../candidates/StatusChanger.tsx';
 import { CandidacyStatusBadge, SourceFlag } from '../candidates/labels.tsx';
@@ -26,7 +26,7 @@ export function PartyListPage() {
   const c = l.contest;
   return (
     <>
-      <PageHeader
+      <RecordPage
         title={`${l.partyName} list — ${c.areaName}`}
         back={{ to: `/contests/${c.id}`, label: `${c.areaName} (${c.electionName})` }}
         subtitle={
@@ -36,21 +36,19 @@ export function PartyListPage() {
           </>
         }
         actions={
-          <>
-            <Link className="button" to={`/contests/${c.id}/result`}>
-              Result
-            </Link>
-            <DeleteButton
-              what={`the ${l.partyName} list in ${c.areaName}`}
-              impactNoun="name"
-              impact={async () => l.members.map((m) => m.name)}
-              remove={async () => {
-                await api('partyLists.delete', { id });
-                navigate(`/contests/${c.id}`);
-              }}
-            />
-          </>
+          <Link className="button" to={`/contests/${c.id}/result`}>
+            Result
+          </Link>
         }
+        remove={{
+          what: `the ${l.partyName} list in ${c.areaName}`,
+          impactNoun: 'name',
+          impact: async () => l.members.map((m) => m.name),
+          remove: async () => {
+            await api('partyLists.delete', { id });
+            navigate(`/contests/${c.id}`);
+          },
+        }}
       />
       <Overview l={l} />
       <NamesPanel l={l} />

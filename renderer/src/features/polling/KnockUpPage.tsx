@@ -4,7 +4,8 @@ import type { KnockUpRow } from '../../../../shared/contract/telling.ts';
 import { api, useApi } from '../../app/api.ts';
 import { Field } from '../../ui/Field.tsx';
 import { plural } from '../../ui/format.ts';
-import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { Loaded } from '../../ui/Loaded.tsx';
+import { EmptyState, ErrorMessage, PageHeader } from '../../ui/Page.tsx';
 import { votedInText } from '../../../../shared/domain/voting-columns.ts';
 import { pollingDayBack } from './links.ts';
 import { type VotedIn, VotedInFilter, votedInFromParams } from './VotedInFilter.tsx';
@@ -55,8 +56,7 @@ export function KnockUpPage() {
     if (list.data) setReadAt(new Date());
   }, [list.data]);
 
-  if (contest.error) return <ErrorMessage error={contest.error} />;
-  if (!contest.data || !rooms.data) return <Loading />;
+  if (!contest.data || !rooms.data) return <Loaded of={[contest, rooms]} />;
   const c = contest.data;
   const header = (
     <PageHeader
@@ -95,7 +95,6 @@ export function KnockUpPage() {
       setError((e as Error).message);
     }
   };
-  const l = list.data;
   const pdf = `/api/pdf/knock-up?${new URLSearchParams({
     contest: String(contestId),
     room: String(room),
@@ -106,7 +105,7 @@ export function KnockUpPage() {
     <>
       {header}
       <div className="row filters">
-        <Field label="Committee room">
+        <Field label="Committee room" className="fit">
           {(a) => (
             <select {...a} value={room} onChange={(e) => setRoomId(Number(e.target.value))}>
               {rooms.data!.rooms.map((r) => (
@@ -140,72 +139,73 @@ export function KnockUpPage() {
           </a>
         </div>
       </div>
-      <ErrorMessage error={error ?? list.error} />
-      {!l ? (
-        <Loading />
-      ) : (
-        <>
-          <p role="status" data-testid="knock-up-count">
-            {votedIn ? (
-              <>
-                <strong>{plural(l.electors.length, 'promise')} still to vote</strong> who {votedInText(votedIn)} before this one, of{' '}
-                {(l.promises - l.voted).toLocaleString('en-GB')} still to vote in {l.districts.join(', ')} ({l.promises.toLocaleString('en-GB')} promises,{' '}
-                {l.voted.toLocaleString('en-GB')} voted; promises: support {l.rule.join(', ')}).
-              </>
-            ) : (
-              <>
-                <strong>{plural(l.electors.length, 'promise')} still to vote</strong> of {l.promises.toLocaleString('en-GB')} in {l.districts.join(', ')} (
-                {l.voted.toLocaleString('en-GB')} voted; promises: support {l.rule.join(', ')}).
-              </>
-            )}
-          </p>
-          {readAt && (
-            <p className="muted" data-testid="knock-up-read-at">
-              Read at {clock(readAt)}: numbers typed in this browser take people off at once; others’ arrive within half a minute, or press Refresh.
+      <ErrorMessage error={error} />
+      {/* A failed reload leaves the list last read on screen, with its time; not another room's list. */}
+      <Loaded key={`${room}:${votedIn?.n}:${votedIn?.m}`} of={list} keep>
+        {(l) => (
+          <>
+            <p role="status" data-testid="knock-up-count">
+              {votedIn ? (
+                <>
+                  <strong>{plural(l.electors.length, 'promise')} still to vote</strong> who {votedInText(votedIn)} before this one, of{' '}
+                  {(l.promises - l.voted).toLocaleString('en-GB')} still to vote in {l.districts.join(', ')} ({l.promises.toLocaleString('en-GB')} promises,{' '}
+                  {l.voted.toLocaleString('en-GB')} voted; promises: support {l.rule.join(', ')}).
+                </>
+              ) : (
+                <>
+                  <strong>{plural(l.electors.length, 'promise')} still to vote</strong> of {l.promises.toLocaleString('en-GB')} in {l.districts.join(', ')} (
+                  {l.voted.toLocaleString('en-GB')} voted; promises: support {l.rule.join(', ')}).
+                </>
+              )}
             </p>
-          )}
-          {l.electors.length === 0 &&
-            (l.promises === l.voted ? (
-              <p className="success">Every promise of this room has voted.</p>
-            ) : (
-              <p>No promise still to vote has this voting history: choose another, or Anyone.</p>
-            ))}
-          {streets(l.electors).map((s) => (
-            <section key={s.heading} className="knock-street">
-              <h2>{s.heading}</h2>
-              <table>
-                <thead>
-                  <tr>
-                    <th>House</th>
-                    <th>Name</th>
-                    <th>Number</th>
-                    <th>Called</th>
-                    <th className="tick-col">Round {round}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {s.rows.map((r) => (
-                    <tr key={r.electorId}>
-                      <td>{r.house}</td>
-                      <td>{r.fullName}</td>
-                      <td className="nowrap">{r.electorNumber}</td>
-                      <td>{r.knocked.map((k) => `R${k}`).join(' ')}</td>
-                      <td className="tick-col">
-                        <input
-                          type="checkbox"
-                          aria-label={`${r.fullName} called in round ${round}`}
-                          checked={r.knocked.includes(round)}
-                          onChange={(e) => void knock(r, e.target.checked)}
-                        />
-                      </td>
+            {readAt && (
+              <p className="muted" data-testid="knock-up-read-at">
+                Read at {clock(readAt)}: numbers typed in this browser take people off at once; others’ arrive within half a minute, or press Refresh.
+              </p>
+            )}
+            {l.electors.length === 0 &&
+              (l.promises === l.voted ? (
+                <p className="success">Every promise of this room has voted.</p>
+              ) : (
+                <p>No promise still to vote has this voting history: choose another, or Anyone.</p>
+              ))}
+            {streets(l.electors).map((s) => (
+              <section key={s.heading} className="knock-street">
+                <h2>{s.heading}</h2>
+                <table>
+                  <thead>
+                    <tr>
+                      <th>House</th>
+                      <th>Name</th>
+                      <th>Number</th>
+                      <th>Called</th>
+                      <th className="tick-col">Round {round}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
-          ))}
-        </>
-      )}
+                  </thead>
+                  <tbody>
+                    {s.rows.map((r) => (
+                      <tr key={r.electorId}>
+                        <td>{r.house}</td>
+                        <td>{r.fullName}</td>
+                        <td className="nowrap">{r.electorNumber}</td>
+                        <td>{r.knocked.map((k) => `R${k}`).join(' ')}</td>
+                        <td className="tick-col">
+                          <input
+                            type="checkbox"
+                            aria-label={`${r.fullName} called in round ${round}`}
+                            checked={r.knocked.includes(round)}
+                            onChange={(e) => void knock(r, e.target.checked)}
+                          />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </section>
+            ))}
+          </>
+        )}
+      </Loaded>
     </>
   );
 }

@@ -11,6 +11,7 @@ import {
 import { ERASED_TEXT } from '../../../../shared/domain/erasure.ts';
 import { formatPence, penceToDecimal } from '../../../../shared/domain/money.ts';
 import { api } from '../../app/api.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Options } from '../../ui/Options.tsx';
 import { EmptyState, ErrorMessage } from '../../ui/Page.tsx';
@@ -29,62 +30,61 @@ export function DonationsPanel(props: { ledger: Ledger }) {
         Anything worth more than {formatPence(DONATION_THRESHOLD_PENCE)} is a donation. Check it comes from a permissible source and accept or return it within
         30 days of receiving it.
       </p>
-      {rows.length === 0 ? (
-        <EmptyState title="No donations recorded">
-          <p>Record each gift of money, goods or services below as it arrives.</p>
-        </EmptyState>
-      ) : (
-        <table>
-          <caption>Donations received</caption>
-          <thead>
-            <tr>
-              <th scope="col">Donor</th>
-              <th scope="col" className="num">
-                Value
-              </th>
-              <th scope="col">Received</th>
-              <th scope="col">Decision</th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((d) => (
-              <tr key={d.id}>
-                <td>
-                  {d.donorName === ERASED_TEXT ? <span className="muted">Donor’s details erased</span> : <Link to={`/donors/${d.id}`}>{d.donorName}</Link>}
-                  <br />
-                  <span className="muted">
-                    {DONATION_KIND_LABELS[d.kind]}
-                    {d.description && `: ${d.description}`}
-                    {d.permissibleSource && ` · ${PERMISSIBLE_SOURCE_LABELS[d.permissibleSource]}`}
-                    {d.electorNumber && ` · elector ${d.electorNumber}`}
-                    {d.companyNumber && ` · company ${d.companyNumber}`}
-                  </span>
-                </td>
-                <td className="num">{formatPence(d.valuePence)}</td>
-                <td>{formatDate(d.receivedOn)}</td>
-                <td>
-                  <strong>{DONATION_STATUS_LABELS[d.status]}</strong>
-                  <br />
-                  <span className={`deadline-${d.deadlineState}`}>{d.deadlineMessage}</span>
-                  {d.status === 'returned' && d.reason && <span className="muted"> — {d.reason}</span>}
-                </td>
-                <td>
-                  <RowActions
-                    what={`the donation from ${d.donorName}`}
-                    changeText={d.status === 'pending' ? 'Decide' : 'Change'}
-                    onChange={() => setEditing(d)}
-                    remove={['treasury.deleteDonation', { id: d.id }]}
-                    history={{ entity: 'donation', entityId: d.id }}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={rows}
+        rowKey={(d) => d.id}
+        caption="Donations received"
+        empty={
+          <EmptyState title="No donations recorded">
+            <p>Record each gift of money, goods or services below as it arrives.</p>
+          </EmptyState>
+        }
+        columns={[
+          {
+            header: 'Donor',
+            sort: (d) => d.donorName,
+            cell: (d) => (
+              <>
+                {d.donorName === ERASED_TEXT ? <span className="muted">Donor’s details erased</span> : <Link to={`/donors/${d.id}`}>{d.donorName}</Link>}
+                <br />
+                <span className="muted">
+                  {DONATION_KIND_LABELS[d.kind]}
+                  {d.description && `: ${d.description}`}
+                  {d.permissibleSource && ` · ${PERMISSIBLE_SOURCE_LABELS[d.permissibleSource]}`}
+                  {d.electorNumber && ` · elector ${d.electorNumber}`}
+                  {d.companyNumber && ` · company ${d.companyNumber}`}
+                </span>
+              </>
+            ),
+          },
+          { header: 'Value', num: true, sort: (d) => d.valuePence, cell: (d) => formatPence(d.valuePence) },
+          { header: 'Received', sort: (d) => d.receivedOn, cell: (d) => formatDate(d.receivedOn) },
+          {
+            header: 'Decision',
+            sort: (d) => DONATION_STATUS_LABELS[d.status],
+            cell: (d) => (
+              <>
+                <strong>{DONATION_STATUS_LABELS[d.status]}</strong>
+                <br />
+                <span className={`deadline-${d.deadlineState}`}>{d.deadlineMessage}</span>
+                {d.status === 'returned' && d.reason && <span className="muted"> — {d.reason}</span>}
+              </>
+            ),
+          },
+          {
+            header: <span className="sr-only">Actions</span>,
+            cell: (d) => (
+              <RowActions
+                what={`the donation from ${d.donorName}`}
+                changeText={d.status === 'pending' ? 'Decide' : 'Change'}
+                onChange={() => setEditing(d)}
+                remove={['treasury.deleteDonation', { id: d.id }]}
+                history={{ entity: 'donation', entityId: d.id }}
+              />
+            ),
+          },
+        ]}
+      />
       {editing ? (
         <DonationForm key={editing.id} ledger={props.ledger} donation={editing} onDone={() => setEditing(null)} />
       ) : (

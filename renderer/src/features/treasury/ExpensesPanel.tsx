@@ -4,6 +4,7 @@ import { type Ledger, type LedgerLine, expenseCreateInput, printRunPaidInput } f
 import { SPENDING_CATEGORIES, SPENDING_CATEGORY_LABELS } from '../../../../shared/domain/expenses.ts';
 import { formatPence, penceToDecimal } from '../../../../shared/domain/money.ts';
 import { api } from '../../app/api.ts';
+import { DataTable } from '../../ui/DataTable.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Options } from '../../ui/Options.tsx';
 import { EmptyState, ErrorMessage } from '../../ui/Page.tsx';
@@ -28,66 +29,64 @@ export function ExpensesPanel(props: { ledger: Ledger }) {
         Every expense counts against the limit: what was paid, what is still owed, and notional spending (things given free or at a discount, at their value).
         Money a supplier pays back is a refund. Leaflet print runs for this contest appear here by themselves.
       </p>
-      {lines.length === 0 ? (
-        <EmptyState title="No spending recorded">
-          <p>Record each invoice below as it arrives; leaflet print runs costed on the leaflets page are added automatically.</p>
-        </EmptyState>
-      ) : (
-        <table>
-          <caption>Expenses and refunds</caption>
-          <thead>
-            <tr>
-              <th scope="col">Supplier and description</th>
-              <th scope="col">Category</th>
-              <th scope="col">Invoice</th>
-              <th scope="col">Paid</th>
-              <th scope="col" className="num">
-                Amount
-              </th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {lines.map((l) => (
-              <tr key={l.ref}>
-                <td>
-                  {l.supplier}
-                  <br />
-                  <span className="muted">{l.description}</span>
-                  {l.warnings.map((w) => (
-                    <p key={w} className="line-warning">
-                      {w}
-                    </p>
-                  ))}
-                </td>
-                <td>{SPENDING_CATEGORY_LABELS[l.category]}</td>
-                <td>{formatDate(l.invoiceOn)}</td>
-                <td>{l.notional ? 'Notional' : formatDate(l.paidOn)}</td>
-                <td className="num">
-                  {l.kind === 'refund' ? `−${formatPence(l.amountPence)}` : formatPence(l.amountPence)}
-                  <br />
-                  <span className="muted">{kindOf(l)}</span>
-                </td>
-                <td>
-                  {l.source === 'print-run' ? (
-                    <PrintRunPaidForm line={l} />
-                  ) : (
-                    <RowActions
-                      what={`the ${l.kind} from ${l.supplier}: ${l.description}`}
-                      changeText="Change"
-                      onChange={() => setEditing(l)}
-                      remove={['treasury.deleteExpense', { id: l.sourceId }]}
-                      history={{ entity: 'expense', entityId: l.sourceId }}
-                    />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={lines}
+        rowKey={(l) => l.ref}
+        caption="Expenses and refunds"
+        empty={
+          <EmptyState title="No spending recorded">
+            <p>Record each invoice below as it arrives; leaflet print runs costed on the leaflets page are added automatically.</p>
+          </EmptyState>
+        }
+        columns={[
+          {
+            header: 'Supplier and description',
+            sort: (l) => l.supplier,
+            cell: (l) => (
+              <>
+                {l.supplier}
+                <br />
+                <span className="muted">{l.description}</span>
+                {l.warnings.map((w) => (
+                  <p key={w} className="line-warning">
+                    {w}
+                  </p>
+                ))}
+              </>
+            ),
+          },
+          { header: 'Category', sort: (l) => SPENDING_CATEGORY_LABELS[l.category], cell: (l) => SPENDING_CATEGORY_LABELS[l.category] },
+          { header: 'Invoice', sort: (l) => l.invoiceOn, cell: (l) => formatDate(l.invoiceOn) },
+          { header: 'Paid', sort: (l) => (l.notional ? null : l.paidOn), cell: (l) => (l.notional ? 'Notional' : formatDate(l.paidOn)) },
+          {
+            header: 'Amount',
+            num: true,
+            sort: (l) => (l.kind === 'refund' ? -l.amountPence : l.amountPence),
+            cell: (l) => (
+              <>
+                {l.kind === 'refund' ? `−${formatPence(l.amountPence)}` : formatPence(l.amountPence)}
+                <br />
+                <span className="muted">{kindOf(l)}</span>
+              </>
+            ),
+          },
+          {
+            header: <span className="sr-only">Actions</span>,
+            cell: (l) =>
+              l.source === 'print-run' ? (
+                <PrintRunPaidForm line={l} />
+              ) : (
+                <RowActions
+                  what={`the ${l.kind} from ${l.supplier}: ${l.description}`}
+                  changeText="Change"
+                  onChange={() => setEditing(l)}
+                  remove={['treasury.deleteExpense', { id: l.sourceId }]}
+                  history={{ entity: 'expense', entityId: l.sourceId }}
+                />
+              ),
+          },
+        ]}
+      />
       {editing ? (
         <ExpenseForm key={editing.ref} ledger={props.ledger} line={editing} onDone={() => setEditing(null)} />
       ) : (
