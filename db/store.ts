@@ -28,7 +28,8 @@ export interface Store extends Queries {
   readonly engine: Engine;
   /**
    * Runs `work` in one transaction: committed when it resolves, rolled back when it throws (and the
-   * error passed on). Transactions on one store run one after another.
+   * error passed on). On SQLite (one connection) transactions run one after another; on
+   * PostgreSQL each has its own connection from the pool.
    */
   transaction<T>(work: (tx: Queries) => Promise<T>): Promise<T>;
   /** After an erasure: leaves no copy of erased rows in the engine's own log (SQLite's WAL). */

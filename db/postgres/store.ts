@@ -92,6 +92,10 @@ function queriesOn(runner: Runner): Queries {
     async values<T extends unknown[]>(sql: string, params: readonly SqlValue[] = []) {
       return (await arrays(sql, params)).result.rows as T[];
     },
+    async insert(sql: string, params: readonly SqlValue[] = []) {
+      const { result } = await arrays(`${sql} RETURNING id`, params);
+      return Number(result.rows[0][0]);
+    },
     async run(sql: string, params: readonly SqlValue[] = []) {
       const { result } = await arrays(sql, params);
       return { changes: result.rowCount ?? 0 };
@@ -107,6 +111,10 @@ export function openPostgresStore(url: string, opts: PostgresStoreOptions = {}):
   return {
     engine: 'postgres',
     ...queriesOn(pool),
+    /** Erased rows' old versions stay in the table files until a VACUUM clears them. */
+    async flushLog() {
+      await pool.query('VACUUM');
+    },
     async transaction<T>(work: (tx: Queries) => Promise<T>): Promise<T> {
       const client = await pool.connect();
       let broken = false;
