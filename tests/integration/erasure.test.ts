@@ -347,6 +347,7 @@ describe('which columns erasure searches', () => {
     'donations.donor_address',
   ]);
   const KEPT: Record<string, string> = {
+    'migrations.name': 'names a migration file of Hustings itself',
     'elections.name': 'names an election',
     'areas.name': 'names a ward or constituency',
     'extra_holidays.title': 'names a public holiday',
