@@ -52,13 +52,12 @@ export async function findCandidacy(db: Queries, candidateId: number, contestId:
 
 export async function insertCandidacy(db: Queries, candidateId: number, contestId: number, today: string): Promise<number> {
   const at = now();
-  const r = await db.insert("INSERT INTO candidacies (candidate_id, contest_id, status, created_at, updated_at) VALUES (?, ?, 'prospective', ?, ?)", [
+  const id = await db.insert("INSERT INTO candidacies (candidate_id, contest_id, status, created_at, updated_at) VALUES (?, ?, 'prospective', ?, ?)", [
     candidateId,
     contestId,
     at,
     at,
   ]);
-  const id = r;
   await insertStatusChange(db, id, 'prospective', today, '');
   return id;
 }

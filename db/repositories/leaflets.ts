@@ -72,13 +72,12 @@ function imprintValues(l: LeafletFields) {
 
 export async function insertLeaflet(db: Queries, l: LeafletFields): Promise<number> {
   const now = new Date().toISOString();
-  const r = await db.insert(
+  const id = await db.insert(
     `INSERT INTO leaflets (title, version, size, status, notes, printer_name, printer_address, promoter_name, promoter_address,
        on_behalf_of_promoter, on_behalf_of_name, on_behalf_of_address, created_at, updated_at)
        VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [l.title, l.version, l.size, l.notes, ...imprintValues(l), now, now],
   );
-  const id = r;
   await setContests(db, id, l.contestIds);
   return id;
 }

@@ -29,13 +29,12 @@ export async function listPartyLists(db: Queries): Promise<PartyListRow[]> {
 
 export async function insertPartyList(db: Queries, contestId: number, partyName: string, today: string): Promise<number> {
   const at = now();
-  const r = await db.insert("INSERT INTO party_lists (contest_id, party_name, status, created_at, updated_at) VALUES (?, ?, 'prospective', ?, ?)", [
+  const id = await db.insert("INSERT INTO party_lists (contest_id, party_name, status, created_at, updated_at) VALUES (?, ?, 'prospective', ?, ?)", [
     contestId,
     partyName,
     at,
     at,
   ]);
-  const id = r;
   await insertListStatusChange(db, id, 'prospective', today, '');
   return id;
 }

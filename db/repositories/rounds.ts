@@ -61,11 +61,10 @@ async function setStreets(db: Queries, id: number, streets: StreetRecord[]): Pro
 
 export async function insertRound(db: Queries, r: RoundFields): Promise<number> {
   const now = new Date().toISOString();
-  const result = await db.insert(
+  const id = await db.insert(
     'INSERT INTO delivery_rounds (name, area_id, polling_district, estimated_minutes, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     [r.name, r.areaId, r.pollingDistrict, r.estimatedMinutes, r.notes, now, now],
   );
-  const id = result;
   await setStreets(db, id, r.streets);
   return id;
 }

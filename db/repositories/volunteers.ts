@@ -46,12 +46,11 @@ async function setRoles(db: Queries, id: number, roles: string[]): Promise<void>
 
 export async function insertVolunteer(db: Queries, v: VolunteerRow): Promise<number> {
   const now = new Date().toISOString();
-  const r = await db.insert(
+  const id = await db.insert(
     `INSERT INTO volunteers (name, email, phone, address, availability, consent_to_contact, consent_recorded_on, notes, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [v.name, v.email, v.phone, v.address, v.availability, v.consentToContact ? 1 : 0, v.consentRecordedOn, v.notes, now, now],
   );
-  const id = r;
   await setRoles(db, id, v.roles);
   return id;
 }
