@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { applyKey, isPlainSqliteFile } from '../../db/encryption/cipher.ts';
 import { keyFilePath, lockedKeyFile, writeKeyFileText } from '../../db/encryption/keys.ts';
 import { type KeySource, unlock } from '../../db/encryption/unlock.ts';
-import type { Engine } from '../../db/store.ts';
+import { SqliteStore } from '../../db/sqlite/store.ts';
+import type { Engine, Store } from '../../db/store.ts';
 import { type Hustings, openHustings, openTeamHustings } from '../../main/app.ts';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/index.ts';
 
@@ -44,6 +45,21 @@ export function rawDatabase(path: string, options: Database.Options & { key?: Bu
   const db = new Database(path, open);
   if (encrypted) applyKey(db, key ?? (existsSync(keyFilePath(path)) ? keyFromKeyFile(path) : TEST_KEY));
   return db;
+}
+
+/**
+ * `work` on the database file at `dbPath` through a store of its own: writing test data beside a
+ * server or CLI that has the file open (it waits its turn for the file's lock).
+ */
+export async function withFileStore<T>(dbPath: string, work: (db: Store) => Promise<T>): Promise<T> {
+  const db = rawDatabase(dbPath);
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    return await work(new SqliteStore(db));
+  } finally {
+    db.close();
+  }
 }
 
 /** The data key of a database a spawned CLI or server made, through its key file and HUSTINGS_PASSPHRASE. */

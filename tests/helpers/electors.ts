@@ -1,16 +1,17 @@
-import { SqliteStore } from '../../db/sqlite/store.ts';
 import { writeRegister } from '../../db/repositories/electors.ts';
-import { rawDatabase } from './db.ts';
+import type { Store } from '../../db/store.ts';
+import { withFileStore } from './db.ts';
 import { formatElectorNumber, parseElectorNumber } from '../../shared/domain/elector-number.ts';
 import { RegisterBuffer } from '../../shared/domain/register-buffer.ts';
 import type { RegisterRow } from '../../shared/domain/register-rows.ts';
 
+type Seed = readonly [areaId: number, electorNumber: string, fullName: string][];
+
 /**
- * Loads electors into a database file through the register feature's own writer (one register per
- * area), for tests of features that read the register. Works beside a running server: it opens
- * its own connection.
+ * Loads electors through the register feature's own writer (one register per area), for tests of
+ * features that read the register.
  */
-export async function seedElectors(dbPath: string, rows: readonly [areaId: number, electorNumber: string, fullName: string][]): Promise<void> {
+export async function seedElectors(store: Store, rows: Seed): Promise<void> {
   const byArea = new Map<number, RegisterRow[]>();
   rows.forEach(([areaId, number, name], i) => {
     const parsed = parseElectorNumber(number);
@@ -35,18 +36,16 @@ export async function seedElectors(dbPath: string, rows: readonly [areaId: numbe
     };
     byArea.set(areaId, [...(byArea.get(areaId) ?? []), row]);
   });
-  const db = rawDatabase(dbPath); // keyed as the app that made it keyed it
-  try {
-    db.pragma('busy_timeout = 5000');
-    db.pragma('foreign_keys = ON');
-    await new SqliteStore(db).transaction(async (tx) => {
-      for (const [areaId, list] of byArea) {
-        const register = new RegisterBuffer();
-        for (const row of list) register.add(row);
-        await writeRegister(tx, { areaId, register, existingIds: list.map(() => null), leftIds: [] });
-      }
-    });
-  } finally {
-    db.close();
-  }
+  await store.transaction(async (tx) => {
+    for (const [areaId, list] of byArea) {
+      const register = new RegisterBuffer();
+      for (const row of list) register.add(row);
+      await writeRegister(tx, { areaId, register, existingIds: list.map(() => null), leftIds: [] });
+    }
+  });
+}
+
+/** `seedElectors` into the SQLite file at `dbPath`, beside a server that has it open. */
+export function seedElectorsInFile(dbPath: string, rows: Seed): Promise<void> {
+  return withFileStore(dbPath, (store) => seedElectors(store, rows));
 }

@@ -15,7 +15,7 @@ async function refused(method: string, input: unknown) {
 const counts = () => snapshot(app);
 
 async function loadRegister(rows: [areaId: number, number: string, name: string][]) {
-  await seedElectors(app.dbPath, rows);
+  await seedElectors(app.store, rows);
 }
 
 async function setup(type = 'uk-parliament') {

@@ -30,11 +30,11 @@ beforeEach(async () => {
   expect((await importCsv(app, areaId, SMALL_REGISTER)).state).toBe('done');
   const electionId = (await ok(app, 'elections.create', { name: 'Council 2026', type: 'local', pollingDay: '2026-05-07', nation: 'england' })).id;
   contestId = (await ok(app, 'contests.create', { electionId, areaId, status: 'contesting' })).id;
-  roomId = addRoom(app.db, contestId, '12 Mill Lane', ['AA']);
-  addRoom(app.db, contestId, 'Park Road', ['AB']);
-  setPromiseRule(app.db, contestId, ['1', '2']);
-  setSupport(app.db, areaId, { 'AA-1': '1', 'AA-2': '2', 'AA-3': '3', 'AA-4': '1', 'AA-5': '2', 'AB-1': '1' });
-  setSupport(app.db, areaId, { 'AA-6': '1' }, 'moved');
+  roomId = await addRoom(app.store, contestId, '12 Mill Lane', ['AA']);
+  await addRoom(app.store, contestId, 'Park Road', ['AB']);
+  await setPromiseRule(app.store, contestId, ['1', '2']);
+  await setSupport(app.store, areaId, { 'AA-1': '1', 'AA-2': '2', 'AA-3': '3', 'AA-4': '1', 'AA-5': '2', 'AB-1': '1' });
+  await setSupport(app.store, areaId, { 'AA-6': '1' }, 'moved');
 });
 afterEach(() => app.cleanup());
 

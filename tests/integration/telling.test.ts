@@ -123,7 +123,7 @@ describe('tellers’ numbers', () => {
   });
 
   it('names the station of each district', async () => {
-    addStation(app.db, areaId, 'St Mary’s Church Hall', ['AB']);
+    await addStation(app.store, areaId, 'St Mary’s Church Hall', ['AB']);
     const d = await ok(app, 'telling.getDistricts', { contestId });
     expect(d.districts.map((x: any) => x.station)).toEqual([null, 'St Mary’s Church Hall']);
   });

@@ -82,12 +82,12 @@ describe('absent voters', () => {
   });
 
   it('lists supporters with postal or proxy votes for postal vote week, by the promise rule or chosen codes, and exports them safely', async () => {
-    setSupport(app.db, area.areaId, { 'AA-1': '1', 'AA-2': '2', 'AA-3': '1', 'AB-1': '3' });
+    await setSupport(app.store, area.areaId, { 'AA-1': '1', 'AA-2': '2', 'AA-3': '1', 'AB-1': '3' });
     app.db.prepare("UPDATE electors SET absent_vote = 'postal' WHERE elector_number IN ('AA-1', 'AA-2', 'AB-1', 'AB-2')").run();
     app.db.prepare("UPDATE electors SET full_name = '=HYPERLINK(\"x\")' WHERE elector_number = 'AA-1'").run();
     const none = await ok(app, 'voting.postalWeek', { contestId: area.contestId });
     expect(none).toMatchObject({ supports: [], fromRule: false, items: [], counts: { postal: 4, proxy: 0, postal_proxy: 0 } });
-    setPromiseRule(app.db, area.contestId, ['1', '2']);
+    await setPromiseRule(app.store, area.contestId, ['1', '2']);
     const byRule = await ok(app, 'voting.postalWeek', { contestId: area.contestId });
     expect(byRule.fromRule).toBe(true);
     expect(byRule.items.map((e: any) => e.electorNumber)).toEqual(['AA-1', 'AA-2']);
@@ -140,9 +140,9 @@ describe('the marked register and voting history', () => {
     // 2022: AA-1..4 voted; 2024: AA-1, AA-2 (post) and AB-1; 2026 (tellers): AA-1.
     await importMarked(['Elector Number', 'AA-1', 'AA-2', 'AA-3', 'AA-4'].join('\n'), area.local2022);
     await importMarked(['Elector Number,Voted', 'AA-1,', 'AA-2,postal', 'AB-1,'].join('\n'), area.general2024);
-    tellerBatch(app.db, { electionId: area.local2026, areaId: area.areaId, district: 'AA', receivedAt: '2026-05-07T08:30:00Z', numbers: ['AA-1'] });
+    await tellerBatch(app.store, { electionId: area.local2026, areaId: area.areaId, district: 'AA', receivedAt: '2026-05-07T08:30:00Z', numbers: ['AA-1'] });
 
-    const history = await ok(app, 'voting.electorHistory', { electorId: electorId(app.db, 'AA-2') });
+    const history = await ok(app, 'voting.electorHistory', { electorId: await electorId(app.store, 'AA-2') });
     expect(history.history.map((h: any) => [h.label, h.voted, h.method])).toEqual([
       ['2026 local', false, null],
       ['2024 general', true, 'postal'],
@@ -168,15 +168,33 @@ describe('the marked register and voting history', () => {
 
 describe('the day at a glance', () => {
   it('counts turnout among promises and everyone by station and hour, finds silent stations and promises left per room', async () => {
-    setSupport(app.db, area.areaId, { 'AA-1': '1', 'AA-2': '1', 'AA-3': '2', 'AB-1': '1', 'AB-2': '1', 'AB-3': '3' });
-    setPromiseRule(app.db, area.contestId, ['1', '2']);
-    addStation(app.db, area.areaId, 'Mill Lane School', ['AA']);
-    addStation(app.db, area.areaId, 'Park Road Hall', ['AB']);
-    addRoom(app.db, area.contestId, 'Smith’s front room', ['AA', 'AB']);
+    await setSupport(app.store, area.areaId, { 'AA-1': '1', 'AA-2': '1', 'AA-3': '2', 'AB-1': '1', 'AB-2': '1', 'AB-3': '3' });
+    await setPromiseRule(app.store, area.contestId, ['1', '2']);
+    await addStation(app.store, area.areaId, 'Mill Lane School', ['AA']);
+    await addStation(app.store, area.areaId, 'Park Road Hall', ['AB']);
+    await addRoom(app.store, area.contestId, 'Smith’s front room', ['AA', 'AB']);
     // BST: 08:30 UTC is 09:30 on the campaign's clock.
-    tellerBatch(app.db, { electionId: area.local2026, areaId: area.areaId, district: 'AA', receivedAt: '2026-05-07T08:30:00.000Z', numbers: ['AA-1', 'AA-5'] });
-    tellerBatch(app.db, { electionId: area.local2026, areaId: area.areaId, district: 'AA', receivedAt: '2026-05-07T10:10:00.000Z', numbers: ['AA-3'] });
-    tellerBatch(app.db, { electionId: area.local2026, areaId: area.areaId, district: 'AB', receivedAt: '2026-05-07T08:45:00.000Z', numbers: ['AB-3'] });
+    await tellerBatch(app.store, {
+      electionId: area.local2026,
+      areaId: area.areaId,
+      district: 'AA',
+      receivedAt: '2026-05-07T08:30:00.000Z',
+      numbers: ['AA-1', 'AA-5'],
+    });
+    await tellerBatch(app.store, {
+      electionId: area.local2026,
+      areaId: area.areaId,
+      district: 'AA',
+      receivedAt: '2026-05-07T10:10:00.000Z',
+      numbers: ['AA-3'],
+    });
+    await tellerBatch(app.store, {
+      electionId: area.local2026,
+      areaId: area.areaId,
+      district: 'AB',
+      receivedAt: '2026-05-07T08:45:00.000Z',
+      numbers: ['AB-3'],
+    });
 
     const g = await ok(app, 'voting.glance', { contestId: area.contestId, now: '2026-05-07T10:30:00Z' });
     expect(g.supports).toEqual(['1', '2']);
@@ -203,7 +221,7 @@ describe('the day at a glance', () => {
 
 describe('erasure and export of a person', () => {
   it('the export holds their absent vote and voting history; erasure removes both', async () => {
-    const id = electorId(app.db, 'AA-2');
+    const id = await electorId(app.store, 'AA-2');
     app.db.prepare("UPDATE electors SET absent_vote = 'proxy' WHERE id = ?").run(id);
     await importMarked(['Elector Number,Voted', 'AA-1,', 'AA-2,proxy'].join('\n'), area.general2024);
     const doc = await ok(app, 'register.getPersonExport', { id });
