@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extractText } from 'unpdf';
 import type { Queries } from '../../db/store.ts';
-import { withFileStore } from '../helpers/db.ts';
+import { withStoreOf } from '../helpers/db.ts';
 import { type BrowserMode } from '../helpers/server.ts';
 import { addRoom, addStation, setPromiseRule, setSupport } from '../helpers/polling.ts';
 import { TWO_DISTRICTS, tellerBatch } from '../helpers/voting.ts';
@@ -30,7 +30,7 @@ async function setUp(app: BrowserMode) {
 
 /** Writes test data beside the running server, as another device on the day would. */
 function withDb(app: BrowserMode, write: (db: Queries) => Promise<void>): Promise<void> {
-  return withFileStore(app.dbPath, write);
+  return withStoreOf(app, write);
 }
 
 test('a coordinator imports the absent voters list, sees a bad file refused, and exports the postal vote week list', async ({ page, app }) => {

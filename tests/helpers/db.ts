@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { applyKey, isPlainSqliteFile } from '../../db/encryption/cipher.ts';
 import { keyFilePath, lockedKeyFile, writeKeyFileText } from '../../db/encryption/keys.ts';
 import { type KeySource, unlock } from '../../db/encryption/unlock.ts';
+import { openPostgresStore } from '../../db/postgres/store.ts';
 import { SqliteStore } from '../../db/sqlite/store.ts';
 import type { Engine, Store } from '../../db/store.ts';
 import { type Hustings, openHustings, openTeamHustings } from '../../main/app.ts';
@@ -47,12 +48,26 @@ export function rawDatabase(path: string, options: Database.Options & { key?: Bu
   return db;
 }
 
+/** Where a server or CLI keeps its data: a SQLite file, or the team database at `databaseUrl`. */
+export interface DataPlace {
+  dbPath: string;
+  databaseUrl?: string;
+}
+
 /**
- * `work` on the database file at `dbPath` through a store of its own: writing test data beside a
- * server or CLI that has the file open (it waits its turn for the file's lock).
+ * `work` on the database of a running server or CLI through a store of its own: writing test data
+ * beside it (on a file it waits its turn for the file's lock).
  */
-export async function withFileStore<T>(dbPath: string, work: (db: Store) => Promise<T>): Promise<T> {
-  const db = rawDatabase(dbPath);
+export async function withStoreOf<T>(place: DataPlace, work: (db: Store) => Promise<T>): Promise<T> {
+  if (place.databaseUrl !== undefined) {
+    const store = openPostgresStore(place.databaseUrl, { max: 1 });
+    try {
+      return await work(store);
+    } finally {
+      await store.close();
+    }
+  }
+  const db = rawDatabase(place.dbPath);
   try {
     db.pragma('busy_timeout = 5000');
     db.pragma('foreign_keys = ON');

@@ -1,6 +1,6 @@
 import { writeRegister } from '../../db/repositories/electors.ts';
 import type { Store } from '../../db/store.ts';
-import { withFileStore } from './db.ts';
+import { type DataPlace, withStoreOf } from './db.ts';
 import { formatElectorNumber, parseElectorNumber } from '../../shared/domain/elector-number.ts';
 import { RegisterBuffer } from '../../shared/domain/register-buffer.ts';
 import type { RegisterRow } from '../../shared/domain/register-rows.ts';
@@ -45,7 +45,7 @@ export async function seedElectors(store: Store, rows: Seed): Promise<void> {
   });
 }
 
-/** `seedElectors` into the SQLite file at `dbPath`, beside a server that has it open. */
-export function seedElectorsInFile(dbPath: string, rows: Seed): Promise<void> {
-  return withFileStore(dbPath, (store) => seedElectors(store, rows));
+/** `seedElectors` into the database of a running server. */
+export function seedElectorsBeside(place: DataPlace, rows: Seed): Promise<void> {
+  return withStoreOf(place, (store) => seedElectors(store, rows));
 }
