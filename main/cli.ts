@@ -4,6 +4,7 @@ import { areasCommands } from './cli/areas.ts';
 import { backupCommands } from './cli/backup.ts';
 import { callCommands } from './cli/call.ts';
 import { type Command, DEFAULT_DB } from './cli/command.ts';
+import { databaseCommands } from './cli/database.ts';
 import { electionsCommands } from './cli/elections.ts';
 import { encryptCommands } from './cli/encrypt.ts';
 import { describeFailure } from './cli/failure.ts';
@@ -22,6 +23,7 @@ import { knockUpCommands } from './cli/knock-up.ts';
 /** The command table: each feature adds its commands here. */
 export const commands: Command[] = [
   ...serveCommands,
+  ...databaseCommands,
   ...electionsCommands,
   ...areasCommands,
   ...nominationsCommands,
@@ -46,7 +48,7 @@ function help(): string {
     '',
     ...commands.map((c) => `  ${c.usage}\n      ${c.summary}`),
     '',
-    `Every command takes --db PATH (default ${DEFAULT_DB}) and --help.`,
+    `Every command takes --help, and those that work on a campaign file --db PATH (default ${DEFAULT_DB}).`,
     'An encrypted database opens with its passphrase: HUSTINGS_PASSPHRASE, or asked on the terminal.',
     'On a computer without its key file (PATH.key), --recovery-key KEY or HUSTINGS_RECOVERY_KEY opens it',
     'and makes a new key file with a new passphrase.',
