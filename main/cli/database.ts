@@ -9,7 +9,6 @@ import { checkCopy, copyCampaign, CopyRefused, requireCurrentSchema, type Side }
 import { latestVersion, loadMigrations } from '../../db/migrations.ts';
 import { openKeyedDatabase } from '../../db/open.ts';
 import { migratePostgres, PostgresMigrationRefused } from '../../db/postgres/migrate.ts';
-import { openPostgresStore } from '../../db/postgres/store.ts';
 import { SqliteStore } from '../../db/sqlite/store.ts';
 import type { Store } from '../../db/store.ts';
 import { CliError, type Command, printTable, type Values } from './command.ts';
@@ -80,6 +79,8 @@ function postgresUrl(value: unknown, option: string): string {
 
 /** A store on the database at `url`, proven to answer; a server that does not is a usage problem (exit 2). */
 async function connect(url: string, option: string): Promise<Store> {
+  // The driver loads only here: every other command starts without it.
+  const { openPostgresStore } = await import('../../db/postgres/store.ts');
   const store = openPostgresStore(url, { max: 2, connectTimeoutMs: CONNECT_TIMEOUT_MS });
   try {
     await store.get('SELECT 1 AS ok');

@@ -212,6 +212,13 @@ describe('copying a campaign between a file and PostgreSQL (the store level)', (
       const search = "SELECT rowid AS id FROM electors_search WHERE electors_search MATCH 'okafor' ORDER BY rowid";
       expect(await file.all(search)).toEqual(await app.store.all(search));
       expect((await file.all(search)).length).toBe(2);
+      // Into the file again: refused while it holds the campaign; --replace empties it, index and all.
+      await expect(copyCampaign({ store: pg, label: 'pg' }, { store: file, label: back })).rejects.toThrow(`${back} already holds data`);
+      await copyCampaign({ store: pg, label: 'pg' }, { store: file, label: back }, { replace: true });
+      expect(await file.all(search)).toEqual(await app.store.all(search));
+      expect(await file.get("SELECT COUNT(*) AS n FROM electors_search WHERE electors_search MATCH 'newtown'")).toEqual(
+        await file.get('SELECT COUNT(*) AS n FROM electors WHERE address_lines LIKE ?', ['%Newtown%']),
+      );
     } finally {
       await file.close();
     }
@@ -293,6 +300,16 @@ describe('hustings migrate and hustings copy', () => {
     expect(r.err).toMatch(/already holds tables \(customers, …\) but no record of Hustings migrations/);
     expect(r.err).not.toMatch(/^\s+at /m);
     expect(await s.get("SELECT 1 AS found FROM information_schema.tables WHERE table_name = 'migrations'")).toBeUndefined();
+
+    const newer = await database();
+    const n = pgStore(newer.url);
+    await migratePostgres(n);
+    await n.run("INSERT INTO migrations (id, name, checksum, applied_at) VALUES (99, '099_future.pg.sql', 'x', 'now')");
+    const r2 = await hustings('migrate', '--database', newer.url);
+    expect(r2.code).toBe(1);
+    expect(r2.err).toBe(
+      `This database has migration 99 (099_future.pg.sql) applied, newer than this version of Hustings knows (up to ${LATEST}). Use the newer version of Hustings with it; nothing was changed.\n`,
+    );
   }, 60_000);
 
   it('copies a file into PostgreSQL and back with the real command, printing counts and the check', async () => {
