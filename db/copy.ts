@@ -220,12 +220,12 @@ function readConsistently<T>(store: Store, work: (q: Queries) => Promise<T>): Pr
 /**
  * Copies every table of `from` into `to` in one transaction on `to`, and returns the tables in
  * the order copied with their row counts. A target holding any row is refused unless `replace`,
- * which empties it (children first) in the same transaction.
+ * which empties it (children first) in the same transaction. `onProgress` hears rows copied of all.
  */
 export async function copyCampaign(
   from: Side,
   to: Side,
-  opts: { replace?: boolean } = {},
+  opts: { replace?: boolean; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<{ tables: Table[]; copied: { table: string; rows: number }[] }> {
   await requireCurrentSchema(from);
   await requireCurrentSchema(to);
@@ -241,6 +241,9 @@ export async function copyCampaign(
         );
       }
       for (const t of [...tables].reverse()) await dst.run(`DELETE FROM ${quote(t.name)}`);
+      const total = (await filledTables(src, tables)).reduce((sum, f) => sum + f.rows, 0);
+      let done = 0;
+      opts.onProgress?.(done, total);
       const counts: { table: string; rows: number }[] = [];
       for (const t of tables) {
         let rows = 0;
@@ -248,6 +251,8 @@ export async function copyCampaign(
           for await (const page of pages(src, t, t.columns)) {
             await insertRows(dst, t, page);
             rows += page.length;
+            done += page.length;
+            opts.onProgress?.(done, total);
           }
         } catch (error) {
           // The whole transaction rolls back: say which table the target would not take.

@@ -11,7 +11,7 @@ import { openKeyedDatabase } from '../../db/open.ts';
 import { migratePostgres, PostgresMigrationRefused } from '../../db/postgres/migrate.ts';
 import { SqliteStore } from '../../db/sqlite/store.ts';
 import type { Store } from '../../db/store.ts';
-import { CliError, type Command, printTable, type Values } from './command.ts';
+import { CliError, type Command, printTable, progressOnStderr, type Values } from './command.ts';
 import { announceRecoveryKey, keysFromTerminal } from './unlock.ts';
 
 const URL_EXAMPLE = 'postgres://USER@HOST:5432/DB';
@@ -176,7 +176,7 @@ async function runCopy(values: Values): Promise<number> {
       throw new Error('unreachable: the two ends were checked to differ');
     }
 
-    const { tables, copied } = await copyCampaign(source, target, { replace: values.replace === true });
+    const { tables, copied } = await copyCampaign(source, target, { replace: values.replace === true, onProgress: progressOnStderr('Copying') });
     const total = copied.reduce((sum, c) => sum + c.rows, 0);
     console.log(`Copied ${total} rows in ${copied.length} tables from ${source.label} to ${target.label}, in one transaction:`);
     printTable(copied, ['table', 'rows']);
