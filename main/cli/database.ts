@@ -5,6 +5,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { takeBackup } from '../../db/backup.ts';
 import { checkCopy, copyCampaign, CopyRefused, requireCurrentSchema, type Side } from '../../db/copy.ts';
 import { latestVersion, loadMigrations } from '../../db/migrations.ts';
 import { openKeyedDatabase } from '../../db/open.ts';
@@ -137,10 +138,24 @@ async function openSourceFile(path: string, values: Values): Promise<Store> {
   return new SqliteStore(db);
 }
 
-/** The file to copy into, opened as every command opens one: created encrypted (with its key file) when new, migrated when old. */
+/**
+ * The file to copy into, opened as every command opens one: created encrypted (with its key file)
+ * when new, migrated when old. An existing file about to be replaced is backed up first, as a
+ * restore backs up what it replaces.
+ */
 async function openTargetFile(path: string, values: Values): Promise<Store> {
+  const existed = existsSync(path) && statSync(path).size > 0;
   const { db, encryption } = await openKeyedDatabase(path, await keysFromTerminal(path, values));
   if (encryption.pendingRecoveryKey !== null) announceRecoveryKey(path, encryption.pendingRecoveryKey);
+  if (existed && values.replace === true) {
+    try {
+      const backup = await takeBackup(db, path, 'restore');
+      process.stderr.write(`Backed up ${path} to ${backup.file} before replacing what it holds.\n`);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
   return new SqliteStore(db);
 }
 

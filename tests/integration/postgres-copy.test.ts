@@ -8,6 +8,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listBackups } from '../../db/backup.ts';
 import { checkCopy, copyCampaign, CopyRefused, type Side, type Table, tableSums } from '../../db/copy.ts';
 import { latestVersion, loadMigrations } from '../../db/migrations.ts';
 import { openKeyedDatabase } from '../../db/open.ts';
@@ -343,7 +344,15 @@ describe('hustings migrate and hustings copy', () => {
     const original = tablesOfFile(source);
     const copied = tablesOfFile(back);
     for (const [table, rows] of original) expect(copied.get(table), table).toEqual(rows);
-  }, 120_000);
+
+    // Replacing what a file holds backs it up first, as a restore does.
+    expect((await hustings('copy', '--from', target.url, '--to', back)).err).toMatch(/already holds data/);
+    const replaced = await hustings('copy', '--from', target.url, '--to', back, '--replace');
+    expect(replaced.code).toBe(0);
+    const backups = listBackups(back);
+    expect(backups.map((b) => b.reason)).toEqual(['restore']);
+    expect(replaced.err).toContain(`Backed up ${back} to ${backups[0].file} before replacing what it holds.`);
+  }, 180_000);
 
   it('refuses bad input with a plain message and exit 2, writing nothing', async () => {
     const target = await database();
