@@ -94,7 +94,7 @@ export async function openTeamHustings(opts: DoorOptions & { databaseUrl: string
     import('../db/postgres/migrate.ts'),
     import('../db/postgres/reach.ts'),
   ]);
-  const store = openPostgresStore(opts.databaseUrl, { max: opts.maxConnections });
+  const store = openPostgresStore(opts.databaseUrl, { max: opts.maxConnections, connectTimeoutMs: 10_000 });
   try {
     await migratePostgres(store); // the first query: where an unreachable server shows
   } catch (error) {

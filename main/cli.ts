@@ -4,6 +4,7 @@ import { areasCommands } from './cli/areas.ts';
 import { backupCommands } from './cli/backup.ts';
 import { callCommands } from './cli/call.ts';
 import { type Command, DEFAULT_DB } from './cli/command.ts';
+import { databaseCommands } from './cli/database.ts';
 import { electionsCommands } from './cli/elections.ts';
 import { encryptCommands } from './cli/encrypt.ts';
 import { describeFailure } from './cli/failure.ts';
@@ -22,6 +23,7 @@ import { knockUpCommands } from './cli/knock-up.ts';
 /** The command table: each feature adds its commands here. */
 export const commands: Command[] = [
   ...serveCommands,
+  ...databaseCommands,
   ...electionsCommands,
   ...areasCommands,
   ...nominationsCommands,
@@ -46,8 +48,8 @@ function help(): string {
     '',
     ...commands.map((c) => `  ${c.usage}\n      ${c.summary}`),
     '',
-    `Every command takes --db PATH (default ${DEFAULT_DB}) and --help.`,
-    'A team database: --database postgres://USER:PASSWORD@HOST:PORT/DB instead of --db (its files, such as leaflet',
+    `Every command takes --help; those that work on a campaign take --db PATH (default ${DEFAULT_DB}),`,
+    'or --database postgres://USER:PASSWORD@HOST:PORT/DB for a team database (its files, such as leaflet',
     'artwork, are kept in --files DIR, default the data folder).',
     'An encrypted database opens with its passphrase: HUSTINGS_PASSPHRASE, or asked on the terminal.',
     'On a computer without its key file (PATH.key), --recovery-key KEY or HUSTINGS_RECOVERY_KEY opens it',

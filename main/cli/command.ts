@@ -32,15 +32,27 @@ export function dbPathOf(values: Values): string {
   return resolve(typeof values.db === 'string' ? values.db : DEFAULT_DB);
 }
 
+export const URL_EXAMPLE = 'postgres://USER:PASSWORD@HOST:5432/DB';
+
+export function isPostgresUrl(value: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(value);
+}
+
+/** The option's PostgreSQL URL, checked before anything connects. */
+export function postgresUrl(value: unknown, option: string): string {
+  if (typeof value !== 'string' || value === '') throw new CliError(`Give the PostgreSQL database with ${option} ${URL_EXAMPLE}.`, 2);
+  if (!isPostgresUrl(value) || !URL.canParse(value) || new URL(value).pathname.length <= 1) {
+    throw new CliError(`${option} ${shownUrl(value)} is not a PostgreSQL database URL: write it as ${URL_EXAMPLE}.`, 2);
+  }
+  return value;
+}
+
 /** The team database of --database (checked to be a PostgreSQL address), or undefined for the file of --db. */
 export function databaseUrlOf(values: Values): string | undefined {
   const url = values.database;
   if (typeof url !== 'string') return undefined;
   if (typeof values.db === 'string') throw new CliError('Give either --db FILE (a database file) or --database URL (a team database), not both.', 2);
-  const example = '--database must be a PostgreSQL address such as postgres://USER:PASSWORD@HOST:5432/hustings';
-  if (!URL.canParse(url)) throw new CliError(`${example}.`, 2);
-  if (!['postgres:', 'postgresql:'].includes(new URL(url).protocol)) throw new CliError(`${example}, not "${shownUrl(url)}".`, 2);
-  return url;
+  return postgresUrl(url, '--database');
 }
 
 /** Where the files kept beside a team database go on this computer (--files, else Hustings' data folder). */

@@ -71,7 +71,7 @@ describe('a team database through the doors', () => {
     const mysql = hustings('elections', 'list', '--database', 'mysql://me:secret@db.example/campaign');
     expect([mysql.code, mysql.err.trim()]).toEqual([
       2,
-      '--database must be a PostgreSQL address such as postgres://USER:PASSWORD@HOST:5432/hustings, not "mysql://me@db.example/campaign".',
+      '--database mysql://me@db.example/campaign is not a PostgreSQL database URL: write it as postgres://USER:PASSWORD@HOST:5432/DB.',
     ]);
     const both = hustings('elections', 'list', '--database', database.url, '--db', '/tmp/hustings-never.sqlite');
     expect([both.code, both.err.trim()]).toEqual([2, 'Give either --db FILE (a database file) or --database URL (a team database), not both.']);
