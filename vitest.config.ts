@@ -27,6 +27,21 @@ const SLOW = [
  */
 const POSTGRES = ['tests/integration/postgres-*.test.ts'];
 
+/**
+ * What only a SQLite file has: its bytes, its encryption, its online backups and restores, its
+ * migrations from earlier files, the desktop app's start on it. The rest of the integration suite
+ * runs a second time on PostgreSQL (the `on-postgres` project).
+ */
+const SQLITE_FILE = [
+  'tests/integration/backups.test.ts',
+  'tests/integration/migration-fixtures.test.ts',
+  'tests/integration/migrations.test.ts',
+  'tests/integration/foreign-files.test.ts',
+  'tests/integration/private-files.test.ts',
+  'tests/integration/desktop-unlock.test.ts',
+  'tests/integration/startup-failure.test.ts',
+];
+
 export default defineConfig({
   test: {
     testTimeout: 30_000,
@@ -39,6 +54,16 @@ export default defineConfig({
       { extends: true, test: { name: 'fast', include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'], exclude: [...SLOW, ...POSTGRES] } },
       { extends: true, test: { name: 'slow', include: SLOW } },
       { extends: true, test: { name: 'postgres', include: POSTGRES, globalSetup: ['tests/helpers/postgres.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'on-postgres',
+          include: ['tests/integration/**/*.test.ts'],
+          exclude: [...SLOW, ...POSTGRES, ...SQLITE_FILE],
+          env: { HUSTINGS_TEST_ENGINE: 'postgres' },
+          globalSetup: ['tests/helpers/postgres.ts'],
+        },
+      },
     ],
   },
 });

@@ -15,7 +15,7 @@ async function withDatabase<T>(values: Values, fn: (app: Hustings) => Promise<T>
   try {
     return await fn(app);
   } finally {
-    app.close();
+    await app.close();
   }
 }
 

@@ -51,7 +51,7 @@ export async function withApp<T>(values: Values, fn: (app: Hustings) => Promise<
   try {
     return await fn(app);
   } finally {
-    app.close();
+    await app.close();
   }
 }
 

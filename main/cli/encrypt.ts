@@ -18,7 +18,7 @@ export const encryptCommands: Command[] = [
         const passphrase = await newPassphrase(`Encrypting ${dbPath} needs a new passphrase`);
         // An older file is brought up to date first, as any command would: its backup from before
         // the upgrade is then one of the plain backups encrypted with it.
-        (await openHustings({ dbPath, keys: {}, startupBackup: false })).close();
+        await (await openHustings({ dbPath, keys: {}, startupBackup: false })).close();
         result = await encryptWithPassphrase(dbPath, passphrase);
       } catch (error) {
         if (error instanceof ConversionRefusedError) throw new CliError(error.message);

@@ -24,7 +24,7 @@ export const serveCommands: Command[] = [
       console.log(`Hustings is running at ${server.url}`);
       const stop = async () => {
         await server.close();
-        app.close();
+        await app.close();
         process.exit(0);
       };
       process.on('SIGINT', () => void stop());

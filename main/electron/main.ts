@@ -271,7 +271,7 @@ app.on('window-all-closed', () => {
 });
 
 app.on('will-quit', () => {
-  hustings?.close();
+  void hustings?.close(); // the SQLite file closes before this returns
   hustings = null;
 });
 

@@ -48,5 +48,5 @@ console.log(
   JSON.stringify({ http: med(h.slice(500)).toFixed(3), dispatch: med(d.slice(500)).toFixed(3), over: (med(h.slice(500)) - med(d.slice(500))).toFixed(3) }),
 );
 await server.close();
-app.close();
+await app.close();
 agent.destroy();

@@ -25,7 +25,7 @@ try {
   };
   if (!given) {
     const area = await call('areas.create', { name: 'Door ward', kind: 'ward', nation: 'england', electorate: null, classification: null });
-    app.close();
+    await app.close();
     await seedElectors(
       dbPath,
       Array.from({ length: 2000 }, (_, i) => [area.id, `AA-${i + 1}`, `Elector Number${i + 1}`] as [number, string, string]),
@@ -83,7 +83,7 @@ try {
   else console.log(figures);
   agent.destroy();
   await server.close();
-  app.close();
+  await app.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

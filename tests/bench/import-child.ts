@@ -42,5 +42,5 @@ if (reimport) {
   await new Promise((resolve) => setTimeout(resolve, 2000));
   Object.assign(out, { reimportSeconds: again.seconds, reimportPeakMb: peakMb(), afterMb: process.memoryUsage().rss / 1024 / 1024 });
 }
-app.close();
+await app.close();
 process.stdout.write(JSON.stringify(out));

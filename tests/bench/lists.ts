@@ -84,7 +84,7 @@ async function build(): Promise<void> {
       )
       .run();
   })();
-  app.close();
+  await app.close();
 }
 
 if (!existsSync(base)) await build();
@@ -125,5 +125,5 @@ await time('follow_ups_literature_open_page', 'canvass.listFollowUps', { areaId,
 await time('follow_up_counts', 'canvass.countFollowUps', { areaId, request: 'literature' });
 await time('follow_ups_literature_done_page', 'canvass.listFollowUps', { areaId, request: 'literature', state: 'done', limit: 100 });
 await time('electors_next_page_by_cursor', 'register.listElectors', { areaId, after: 90_000 });
-app.close();
+await app.close();
 if (json) console.log(JSON.stringify(figures));

@@ -192,7 +192,7 @@ try {
   log(
     `knockUp.list, voted in both earlier elections (${earlier.toLocaleString('en-GB')} earlier votes): ${filtered.value.electors.length.toLocaleString('en-GB')} of ${(filtered.value.promises - filtered.value.voted).toLocaleString('en-GB')} still to vote: median ${filtered.wall.toFixed(1)} ms, CPU ${filtered.cpu.toFixed(1)} ms`,
   );
-  app.close();
+  await app.close();
 
   const floorApp = await openHustings({ dbPath: join(dir, 'floor.sqlite'), keys: { plain: true }, startupBackup: false });
   floorApp.db.exec('CREATE TABLE floor (id INTEGER PRIMARY KEY, x TEXT)');
@@ -205,7 +205,7 @@ try {
     floorApp.db.exec('COMMIT');
     floorTimes.push(performance.now() - s);
   }
-  floorApp.close();
+  await floorApp.close();
   const floor = median(floorTimes);
   log(`One-row commit on this disk (synchronous = FULL), the floor of any write: median ${floor.toFixed(3)} ms`);
   if (json)

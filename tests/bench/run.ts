@@ -102,7 +102,7 @@ try {
         );
       })();
       rawRuns[kind].push((performance.now() - t0) / 1000);
-      rawApp.close();
+      await rawApp.close();
       log(`Raw prepared-statement insert of the same rows ${round + 1} (${kind}): ${rawRuns[kind][round].toFixed(2)} s`);
     }
   }
@@ -228,7 +228,7 @@ try {
     log(
       `canvass.getTallies (${kind}), ${tallies.area.electors.toLocaleString('en-GB')} electors, ${(stored + 1000).toLocaleString('en-GB')} returns: median ${talliesMs.toFixed(1)} ms (target < 100 ms)`,
     );
-    app.close();
+    await app.close();
     return { insertMedian, talliesMs };
   }
 
@@ -250,7 +250,7 @@ try {
     floorDb.exec('COMMIT');
     floorTimes.push(performance.now() - s);
   }
-  floorApp.close();
+  await floorApp.close();
   const commitFloor = median(floorTimes);
   log(`One-row commit on this disk (synchronous = FULL), the floor of any write: median ${commitFloor.toFixed(3)} ms`);
 

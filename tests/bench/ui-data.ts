@@ -108,7 +108,7 @@ async function build(dbPath: string, opts: { electors: number; returns: number }
       firstElectorId,
     };
   } finally {
-    app.close();
+    await app.close();
   }
 }
 

@@ -284,7 +284,7 @@ export async function runUiBench(opts: UiBenchOptions): Promise<{ figures: Figur
       log(`The same through the dispatcher in-process: median ${figures.dispatcher_return_median_ms} ms`);
       return { figures, profile: await profileCalls(app, calls) };
     } finally {
-      app.close();
+      await app.close();
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

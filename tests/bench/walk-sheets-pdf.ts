@@ -43,7 +43,7 @@ try {
     rss_before_mb: Math.round(rssBefore),
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
-  app.close();
+  await app.close();
   console.log(process.argv.includes('--json') ? JSON.stringify(figures) : figures);
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -65,7 +65,7 @@ test.describe('the unlock window', () => {
     const old = keychain();
     const app = await openHustings({ dbPath, keys: { protector: old }, startupBackup: false });
     const recoveryKey = app.encryption.pendingRecoveryKey as string;
-    app.close();
+    await app.close();
     old.lose();
     const fresh = keychain();
 
@@ -92,7 +92,7 @@ test.describe('the unlock window', () => {
     expect(opened).toHaveLength(1);
     // The next start needs nothing typed: the new keychain alone opens it.
     const again = await openHustings({ dbPath, keys: { protector: fresh }, startupBackup: false });
-    again.close();
+    await again.close();
     expect(JSON.parse(readFileSync(keyFilePath(dbPath), 'utf8'))).toEqual({ hustingsKeyFile: 1, keychain: { sealed: expect.any(String) } });
   });
 

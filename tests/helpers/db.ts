@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { applyKey, isPlainSqliteFile } from '../../db/encryption/cipher.ts';
 import { keyFilePath, lockedKeyFile, writeKeyFileText } from '../../db/encryption/keys.ts';
 import { type KeySource, unlock } from '../../db/encryption/unlock.ts';
-import { type Hustings, openHustings } from '../../main/app.ts';
+import type { Engine } from '../../db/store.ts';
+import { type Hustings, openHustings, openTeamHustings } from '../../main/app.ts';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/index.ts';
 
 /** The raw data key in-process tests encrypt with: no key file, no scrypt per test. */
@@ -66,33 +67,56 @@ export async function writeTestKeyFile(dbPath: string): Promise<void> {
 }
 
 /**
- * A real database file with the real migrations, encrypted with the test key (or plain, with
- * `PLAIN`, for tests that read the file's bytes), in a folder removed afterwards.
+ * The engine in-process tests run on: PostgreSQL when HUSTINGS_TEST_ENGINE=postgres (the vitest
+ * `on-postgres` project runs the integration suite so), else the SQLite file.
  */
-export async function tempHustings(keys: KeySource = TEST_KEYS): Promise<Hustings & { dir: string; cleanup(): void }> {
+export const TEST_ENGINE: Engine = process.env.HUSTINGS_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+
+export type TempHustings = Hustings & { dir: string; cleanup(): Promise<void> };
+
+/**
+ * A real database with the real migrations, in a folder removed afterwards: on SQLite a file
+ * encrypted with the test key (or plain, with `PLAIN`, for tests that read the file's bytes); on
+ * PostgreSQL a database of the test's own on the test server, dropped afterwards.
+ */
+export async function tempHustings(keys: KeySource = TEST_KEYS): Promise<TempHustings> {
   const dir = mkdtempSync(join(tmpdir(), 'hustings-test-'));
+  if (TEST_ENGINE === 'postgres') {
+    // Loaded only here: Playwright specs use this file too, and postgres.ts needs vitest's runner.
+    const { freshHustingsDatabase } = await import('./postgres.ts');
+    const database = await freshHustingsDatabase();
+    const app = await openTeamHustings({ databaseUrl: database.url, filesDir: dir, actor: 'tester' });
+    return withCleanup(app, dir, () => database.drop());
+  }
   const dbPath = join(dir, 'hustings.sqlite');
   if (!keys.plain) await writeTestKeyFile(dbPath);
-  const app = await openHustings({ dbPath, actor: 'tester', keys });
-  return {
-    ...app,
-    dir,
-    cleanup() {
-      app.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return withCleanup(await openHustings({ dbPath, actor: 'tester', keys }), dir);
 }
 
-/** Every user table's rows, to prove a rejected call changed nothing. */
-export function snapshot(app: Hustings): string {
-  // Tables with rows of their own: the search index's virtual and shadow tables follow electors.
-  const tables = app.db
-    .prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    .all() as {
-    name: string;
-  }[];
-  return JSON.stringify(tables.map(({ name }) => [name, app.db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
+function withCleanup(app: Hustings, dir: string, drop?: () => Promise<void>): TempHustings {
+  return Object.assign(app, {
+    dir,
+    async cleanup() {
+      await app.close();
+      await drop?.();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  });
+}
+
+/** Every user table's rows (each table's in one order whatever the engine), to prove a rejected call changed nothing. */
+export async function snapshot(app: Hustings): Promise<string> {
+  // Tables with rows of their own: SQLite's search index (virtual and shadow tables) follows electors.
+  const tables =
+    app.store.engine === 'sqlite'
+      ? "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+      : "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name";
+  const rows = [];
+  for (const { name } of await app.store.all<{ name: string }>(tables)) {
+    const all = (await app.store.all(`SELECT * FROM "${name}"`)).map((r) => JSON.stringify(r)).sort();
+    rows.push([name, all]);
+  }
+  return JSON.stringify(rows);
 }
 
 /**

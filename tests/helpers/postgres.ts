@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import type { TestProject } from 'vitest/node';
+import { migratePostgres } from '../../db/postgres/migrate.ts';
 import { openPostgresStore } from '../../db/postgres/store.ts';
 
 declare module 'vitest' {
@@ -86,11 +87,41 @@ async function onServer(sql: string): Promise<void> {
   }
 }
 
+function randomName(prefix: string): string {
+  return `${prefix}_${Math.random().toString(36).slice(2, 10)}`;
+}
+
 /** A database of the test's own (`hustings_test_<random>`), empty, on the test server. */
 export async function freshPostgresDatabase(): Promise<TestDatabase> {
-  const name = `hustings_test_${Math.random().toString(36).slice(2, 10)}`;
+  const name = randomName('hustings_test');
   // Sorting by code point like SQLite, whatever the server's default (PostgreSQL 17 or later).
   await onServer(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER builtin BUILTIN_LOCALE 'C.UTF-8'`);
+  return databaseNamed(name);
+}
+
+let migratedTemplate: Promise<string> | undefined;
+
+/**
+ * A database of the test's own at the current version: a copy of one this test process migrated
+ * once (copying a template is far quicker than running the migrations for every test).
+ */
+export async function freshHustingsDatabase(): Promise<TestDatabase> {
+  migratedTemplate ??= (async () => {
+    const template = await freshPostgresDatabase();
+    const store = openPostgresStore(template.url, { max: 1 });
+    try {
+      await migratePostgres(store);
+    } finally {
+      await store.close();
+    }
+    return new URL(template.url).pathname.slice(1);
+  })();
+  const name = randomName('hustings_test');
+  await onServer(`CREATE DATABASE ${name} TEMPLATE ${await migratedTemplate}`);
+  return databaseNamed(name);
+}
+
+function databaseNamed(name: string): TestDatabase {
   const url = new URL(serverUrl());
   url.pathname = `/${name}`;
   return {

@@ -21,8 +21,8 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'hustings-artwork-'));
   app = await openHustings({ dbPath: join(dir, 'hustings.sqlite'), keys: TEST_KEYS, actor: 'tester' });
 });
-afterEach(() => {
-  app.close();
+afterEach(async () => {
+  await app.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -32,7 +32,7 @@ async function as<T>(actor: string, fn: (app: Hustings) => Promise<T>): Promise<
   try {
     return await fn(app);
   } finally {
-    app.close();
+    await app.close();
   }
 }
 
@@ -185,7 +185,7 @@ describe('erasing a person from the audit trail', () => {
       await ok(app, 'elections.create', { name: 'Another', ...ELECTION });
       expect(fileBytesMention('Quietvoter')).toBe(false);
     } finally {
-      app.close();
+      await app.close();
     }
   });
 
@@ -208,7 +208,7 @@ describe('erasing a person from the audit trail', () => {
       const erasure = (await ok(app, 'audit.list', { entity: 'elector', entityId: jane.id }))[0];
       expect(erasure).toMatchObject({ action: 'erase', actor: 'agent' });
     } finally {
-      app.close();
+      await app.close();
     }
   });
 });

@@ -65,7 +65,7 @@ describe('backups of an encrypted database', () => {
       expect(b.encrypted).toBe(false);
       expect((await ok(plain, 'backups.list', {})).encrypted).toBe(false);
     } finally {
-      plain.close();
+      await plain.close();
     }
 
     const app = await withPerson({ key: KEY });
@@ -91,7 +91,7 @@ describe('backups of an encrypted database', () => {
       expect(await ok(app, 'backups.verify', { file: copy.file })).toMatchObject({ ok: false, locked: true });
       expect(await ok(app, 'backups.verify', { file: copy.file, passphrase: 'correct horse battery' })).toMatchObject({ ok: true, locked: false });
     } finally {
-      app.close();
+      await app.close();
     }
   });
 
@@ -107,7 +107,7 @@ describe('backups of an encrypted database', () => {
       const short = await app.dispatch('backups.copy', { passphrase: 'short' });
       expect(short).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { passphrase: expect.stringMatching(/at least 10 characters/) } } });
     } finally {
-      app.close();
+      await app.close();
     }
   });
 });
@@ -127,7 +127,7 @@ describe('restoring into an encrypted database', () => {
       for (const f of [dbPath, `${dbPath}-wal`]) if (existsSync(f)) expect(mentions(f), f).toBe(false);
       await ok(app, 'elections.create', { name: 'After restoring', ...ELECTION }); // the app keeps working
     } finally {
-      app.close();
+      await app.close();
     }
   });
 
@@ -138,7 +138,7 @@ describe('restoring into an encrypted database', () => {
       await ok(plain, 'elections.create', { name: 'From the plain days', ...ELECTION });
       file = (await takeBackup(plain.db, plain.dbPath, 'manual')).path;
     } finally {
-      plain.close();
+      await plain.close();
     }
     const app = await openHustings({ dbPath, keys: { key: KEY }, startupBackup: false });
     try {
@@ -151,7 +151,7 @@ describe('restoring into an encrypted database', () => {
       expect(mentions(dbPath, ['From the plain days', ...PERSON])).toBe(false);
       expect(mentions(file, ['From the plain days'])).toBe(true); // the scan would have found it
     } finally {
-      app.close();
+      await app.close();
     }
   });
 
@@ -180,7 +180,7 @@ describe('restoring into an encrypted database', () => {
       expect(app.db.pragma('integrity_check', { simple: true })).toBe('ok');
       await ok(app, 'elections.create', { name: 'Still working', ...ELECTION });
     } finally {
-      app.close();
+      await app.close();
     }
   });
 
@@ -208,7 +208,7 @@ describe('restoring into an encrypted database', () => {
       await ok(app, 'backups.restore', { file: copy.file, confirm: true, passphrase: 'a passphrase for the copy' });
       expect(await electionNames(app)).toEqual(['In the copy']);
     } finally {
-      app.close();
+      await app.close();
     }
   });
 
@@ -221,7 +221,7 @@ describe('restoring into an encrypted database', () => {
       file = (await takeBackup(other.db, other.dbPath, 'manual')).file;
       copyFileSync(join(backupsDir(other.dbPath), file), join(dir, 'carried.sqlite'));
     } finally {
-      other.close();
+      await other.close();
     }
     const app = await openHustings({ dbPath, keys: { key: KEY }, startupBackup: false });
     try {
@@ -236,7 +236,7 @@ describe('restoring into an encrypted database', () => {
       await ok(app, 'backups.restore', { file, confirm: true, passphrase: recovery.toLowerCase() });
       expect(await electionNames(app)).toEqual(['From the other laptop']);
     } finally {
-      app.close();
+      await app.close();
     }
   });
 });
@@ -279,7 +279,7 @@ describe('retention', () => {
       });
       expect(await app.dispatch('backups.delete', { file: '../campaign.sqlite', confirm: true })).toMatchObject({ ok: false });
     } finally {
-      app.close();
+      await app.close();
     }
   });
 
@@ -298,7 +298,7 @@ describe('retention', () => {
       expect(listBackups(dbPath).map((b) => b.reason)).toEqual(['daily']);
       expect(existsSync(leftover)).toBe(false);
     } finally {
-      app.close();
+      await app.close();
     }
   });
 });

@@ -42,21 +42,21 @@ describe('automatic backups', () => {
       expect(existsSync(manual.path)).toBe(true);
       expect(left.every((b) => b.size > 0)).toBe(true);
     } finally {
-      app.close();
+      await app.close();
     }
   });
 
   it('takes a start-up backup of an existing database when the newest is over a day old, once', async () => {
     const first = await openHustings({ dbPath, keys: PLAIN });
     await ok(first, 'elections.create', { name: 'By-election', ...ELECTION });
-    first.close();
+    await first.close();
     expect(listBackups(dbPath)).toEqual([]); // a brand-new database is not backed up
 
     const second = await openHustings({ dbPath, keys: PLAIN });
-    second.close();
+    await second.close();
     expect(listBackups(dbPath).map((b) => b.reason)).toEqual(['daily']);
     const third = await openHustings({ dbPath, keys: PLAIN });
-    third.close();
+    await third.close();
     expect(listBackups(dbPath)).toHaveLength(1);
 
     // Two days later (the file is renamed to look older), the next start takes another.
@@ -64,7 +64,7 @@ describe('automatic backups', () => {
     const old = new Date(Date.now() - 2 * 24 * 3600 * 1000);
     renameSync(only.path, join(backupsDir(dbPath), backupFileName('campaign', old, 'daily', 1)));
     const fourth = await openHustings({ dbPath, keys: PLAIN });
-    fourth.close();
+    await fourth.close();
     const after = listBackups(dbPath);
     expect(after).toHaveLength(2);
     expect(names(after[0].path)).toEqual(['By-election']);
@@ -76,7 +76,7 @@ describe('automatic backups', () => {
       await takeBackup(app.db, dbPath, 'manual');
       expect(await backupAtStartupIfDue(app.db, dbPath)).toBeNull();
     } finally {
-      app.close();
+      await app.close();
     }
   });
 
@@ -87,7 +87,7 @@ describe('automatic backups', () => {
       expect(inspectBackup(b.path, { key: null }).verdict).toEqual({ ok: true });
       expect(readdirSync(backupsDir(dbPath))).toEqual([b.file]); // no -wal or -shm beside it
     } finally {
-      app.close();
+      await app.close();
     }
   });
 });
@@ -119,7 +119,7 @@ describe('restoring through the API (the Backups page)', () => {
       // The app keeps working on the restored data.
       await ok(app, 'elections.create', { name: 'After restoring', ...ELECTION });
     } finally {
-      app.close();
+      await app.close();
     }
   });
 
@@ -152,7 +152,7 @@ describe('restoring through the API (the Backups page)', () => {
       expect((await ok(app, 'elections.list', {})).map((e: { name: string }) => e.name)).toEqual(['Current']);
       expect(listBackups(dbPath).filter((b) => b.reason === 'restore')).toEqual([]);
     } finally {
-      app.close();
+      await app.close();
     }
   });
 });
@@ -196,7 +196,7 @@ describe('backup progress (long work reports progress)', () => {
       expect(inspectBackup(join(backupsDir(dbPath), backup.file), { key: null }).verdict.ok).toBe(true);
       expect((await ok(app, 'audit.list', { action: 'backup' }))[0].summary).toBe(`Took a backup: ${backup.file}`);
     } finally {
-      app.close();
+      await app.close();
     }
   });
 
@@ -217,12 +217,12 @@ describe('backup progress (long work reports progress)', () => {
       expect(readdirSync(backupsDir(dbPath)).filter((f) => f.includes('manual'))).toEqual([]);
       expect(await ok(app, 'audit.list', { action: 'backup' })).toEqual([]);
     } finally {
-      app.close();
+      await app.close();
     }
   });
 
   it('hustings backup reports progress on stderr and keeps stdout to its one line', async () => {
-    (await bigDatabase()).close();
+    await (await bigDatabase()).close();
     const file = join(dir, 'progress.sqlite');
     const r = hustings('backup', file, '--db', dbPath);
     expect(r.code, r.err).toBe(0);

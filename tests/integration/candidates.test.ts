@@ -70,12 +70,12 @@ describe('candidacies and nomination papers', () => {
     const { k } = await setup();
     const d = await ok('subscribers.add', { candidacyId: k.id, electorNumber: 'ab 12', name: 'Bob Brown' });
     expect(d.subscribers).toEqual([{ id: expect.any(Number), position: 1, role: 'proposer', electorNumber: 'AB-12', fullName: 'Bob Brown', checked: false }]);
-    const before = counts();
+    const before = await counts();
     const dup = await refused('subscribers.add', { candidacyId: k.id, electorNumber: 'AB-12', name: 'Bob Brown' });
     expect(dup.fields).toEqual({ electorNumber: 'AB-12 is already a subscriber on this form (number 1, proposer)' });
     const bad = await refused('subscribers.add', { candidacyId: k.id, electorNumber: 'A1B', name: 'X' });
     expect(bad.fields?.electorNumber).toMatch(/is not an elector number/);
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
   });
 
   it('subscribers against the register: area, existence and name checked', async () => {
@@ -115,11 +115,11 @@ describe('candidacies and nomination papers', () => {
     }
     // The deposit is ticked by the treasury's record of it; a short payment is refused there.
     const deposit = { contestId: k.contestId, paidOn: '2024-06-03', method: 'bankers-draft' };
-    const savedBefore = counts();
+    const savedBefore = await counts();
     expect((await refused('treasury.saveDeposit', { ...deposit, amount: '450' })).fields?.amount).toMatch(
       /^£450\.00 is £50\.00 short of the £500 deposit for this election/,
     );
-    expect(counts()).toEqual(savedBefore);
+    expect(await counts()).toEqual(savedBefore);
     expect((await ok('candidacies.get', { id: k.id })).checklist.items.find((i: any) => i.id === 'deposit').state).toBe('todo');
     await ok('treasury.saveDeposit', { ...deposit, amount: '500' });
     let d = await ok('candidacies.setItem', { id: k.id, item: 'election-agent', state: 'not-needed', note: 'own agent' });
@@ -128,7 +128,7 @@ describe('candidacies and nomination papers', () => {
     expect(d.checklist.complete).toBe(false);
 
     await ok('candidacies.setStatus', { id: k.id, status: 'papers-in-progress', onDate: '2024-06-02' });
-    const before = counts();
+    const before = await counts();
     expect((await refused('candidacies.setStatus', { id: k.id, status: 'delivered', onDate: '2024-05-31' })).fields?.onDate).toMatch(
       /after this delivery date|before the last change/,
     );
@@ -136,7 +136,7 @@ describe('candidacies and nomination papers', () => {
       /cannot become validly nominated/,
     );
     expect((await refused('candidacies.setStatus', { id: k.id, status: 'delivered', onDate: '2024-06-31' })).fields?.onDate).toMatch(/does not exist/);
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
     d = await ok('candidacies.setStatus', { id: k.id, status: 'delivered', onDate: '2024-06-04' });
     expect(d.deliveredOn).toBe('2024-06-04');
     const consentAfter = await refused('candidacies.setPapers', { id: k.id, consentSignedOn: '2024-06-05', consentWitnessedBy: 'W', agentName: '' });
@@ -159,7 +159,7 @@ describe('candidacies and nomination papers', () => {
   it('papers trust nothing impossible: no consent from the future, no delivery of empty papers, no deposit ticked by hand', async () => {
     const { k } = await setup();
     await ok('candidacies.setStatus', { id: k.id, status: 'papers-in-progress', onDate: '2024-06-01' });
-    const before = counts();
+    const before = await counts();
     const future = await refused('candidacies.setPapers', { id: k.id, consentSignedOn: '2099-01-01', consentWitnessedBy: 'W', agentName: '' });
     expect(future.fields).toEqual({
       consentSignedOn: 'The consent is dated Thu 1 Jan 2099, which is in the future: enter the date written on the signed form',
@@ -170,7 +170,7 @@ describe('candidacies and nomination papers', () => {
     );
     const ticked = await refused('candidacies.setItem', { id: k.id, item: 'deposit', state: 'done', doneOn: '2024-06-03' });
     expect(ticked.fields?.state).toMatch(/^Record the deposit on the contest’s money page/);
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
 
     // Saving the consent's signed date ticks the consent; clearing it unticks it.
     const signed = await ok('candidacies.setPapers', { id: k.id, consentSignedOn: '2024-06-01', consentWitnessedBy: 'Wendy Witness', agentName: '' });
@@ -282,7 +282,7 @@ describe('results', () => {
     expect((await ok('contests.get', { id: contest.id })).declaredOn).toBe('2024-07-05');
     expect((await ok('candidacies.get', { id: k.id })).deposit.outcome).toBe('forfeited');
 
-    const before = counts();
+    const before = await counts();
     const tooMany = await refused('results.record', { ...input, electorate: 30_000 });
     expect(tooMany.message).toMatch(/more than the electorate of 30000/);
     const early = await refused('results.record', { ...input, declaredOn: '2024-07-03' });
@@ -297,7 +297,7 @@ describe('results', () => {
     );
     const twoElected = await refused('results.record', { ...input, rows: input.rows.map((x) => ({ ...x, elected: x.name !== 'Alice Green' })) });
     expect(twoElected.fields?.rows).toBe('2 candidates are marked elected, but the contest fills 1 seat');
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
 
     const up = await ok('results.record', { ...input, rows: input.rows.map((x) => (x.name === 'Alice Green' ? { ...x, votes: 2_200 } : x)) });
     expect(up.rows.find((x: any) => x.candidacyId === k.id).deposit.outcome).toBe('returned');

@@ -50,7 +50,7 @@ describe('entering returns', () => {
   });
 
   it('refuses bad codes with the reason and writes nothing', async () => {
-    const before = snapshot(app);
+    const before = await snapshot(app);
     for (const codes of ['', 'Q', 'N3', 'IN', '35']) {
       const r = await app.dispatch('canvass.recordReturn', { sessionId, electorId: await idOf('AA-1'), codes });
       expect(r.ok, codes).toBe(false);
@@ -58,7 +58,7 @@ describe('entering returns', () => {
     }
     const other = await app.dispatch('canvass.recordReturn', { sessionId, electorId: 999, codes: 'I' });
     expect(other.ok).toBe(false);
-    expect(snapshot(app)).toBe(before);
+    expect(await snapshot(app)).toBe(before);
   });
 
   it('undoes the last entries and the standing goes back', async () => {
@@ -210,7 +210,7 @@ describe('editing and deleting a session', () => {
 
   it('refuses a bad change field by field and writes nothing', async () => {
     const otherArea = (await ok(app, 'areas.create', { name: 'Oldtown', kind: 'ward', nation: 'england', electorate: null, classification: null })).id;
-    const before = snapshot(app);
+    const before = await snapshot(app);
     const cases: [unknown, string][] = [
       [{ id: sessionId, areaId, pollingDistrict: 'ZZ', heldOn: '2026-11-20' }, 'pollingDistrict'],
       [{ id: sessionId, areaId, heldOn: '2026-11-31' }, 'heldOn'],
@@ -225,7 +225,7 @@ describe('editing and deleting a session', () => {
     const moved = await app.dispatch('canvass.updateSession', { id: sessionId, areaId: otherArea, heldOn: '2026-11-20' });
     expect(moved.ok).toBe(false);
     if (!moved.ok) expect(moved.error.message).toBe('A session cannot move to another area');
-    expect(snapshot(app)).toBe(before);
+    expect(await snapshot(app)).toBe(before);
   });
 
   it('deletes a session with its returns only when confirmed, and works out the standing again from the other returns', async () => {
@@ -233,11 +233,11 @@ describe('editing and deleting a session', () => {
     await enter(sessionId, 'AA-1', '2L');
     await enter(later, 'AA-1', '4');
     await enter(later, 'AA-2', '1J');
-    const before = snapshot(app);
+    const before = await snapshot(app);
     const ask = await app.dispatch('canvass.deleteSession', { id: later });
     expect(ask.ok).toBe(false);
     if (!ask.ok) expect(ask.error).toMatchObject({ code: 'needs_confirmation', message: 'This session has 2 return(s); deleting it deletes them too.' });
-    expect(snapshot(app)).toBe(before);
+    expect(await snapshot(app)).toBe(before);
 
     expect(await ok(app, 'canvass.deleteSession', { id: later, confirm: true })).toEqual({ deletedReturns: 2, electorsUpdated: 2 });
     expect((await app.dispatch('canvass.getSession', { id: later })).ok).toBe(false);
@@ -328,7 +328,7 @@ describe('follow-ups ticked off', () => {
   it('refuse bad input saying which elector and why, and write nothing', async () => {
     const [aa1, aa2, aa3] = [await idOf('AA-1'), await idOf('AA-2'), await idOf('AA-3')];
     await ok(app, 'canvass.markFollowUpsDone', { request: 'literature', electorIds: [aa1], doneOn: '2026-11-22' });
-    const before = snapshot(app);
+    const before = await snapshot(app);
     const cases: [unknown, string, string | RegExp][] = [
       [
         { request: 'literature', electorIds: [aa2, aa3], doneOn: '2026-11-22' },
@@ -360,7 +360,7 @@ describe('follow-ups ticked off', () => {
     expect(undo.ok).toBe(false);
     if (!undo.ok)
       expect(undo.error).toMatchObject({ message: 'AA-2 Jane Smith is not ticked off as done (wants literature)', fields: { 'electorIds.1': 'Not done' } });
-    expect(snapshot(app)).toBe(before);
+    expect(await snapshot(app)).toBe(before);
   });
 
   it('reopen when a return canvassed on or after the day it was done asks again; undoing that return closes it again', async () => {

@@ -38,12 +38,12 @@ describe('hustings backup / restore', () => {
   it('restores a checked backup from the command line and refuses bad files', async () => {
     const app = await openHustings({ dbPath, keys: PLAIN });
     await ok(app, 'elections.create', { name: 'In the backup', ...ELECTION });
-    app.close();
+    await app.close();
     const file = join(dir, 'copy.sqlite');
     expect(hustings('backup', file, '--db', dbPath).code).toBe(0);
     const again = await openHustings({ dbPath, keys: PLAIN });
     await ok(again, 'elections.create', { name: 'Not in the backup', ...ELECTION });
-    again.close();
+    await again.close();
 
     const r = hustings('restore', file, '--db', dbPath);
     expect(r.code, r.err).toBe(0);
@@ -85,7 +85,7 @@ describe('hustings backup / restore', () => {
     expect(existsSync(elsewhere)).toBe(false);
     const fromPath = await app.dispatch('backups.restore', { from: join(backupsDir(dbPath), inFolder.file), confirm: true });
     expect(fromPath).toMatchObject({ ok: false, error: { code: 'forbidden', fields: { from: 'Choose a backup from the list' } } });
-    app.close();
+    await app.close();
 
     const lastAfter = async (...args: string[]) => {
       expect(hustings(...args, '--db', dbPath).code).toBe(0);
@@ -93,7 +93,7 @@ describe('hustings backup / restore', () => {
       try {
         return await newest(again);
       } finally {
-        again.close();
+        await again.close();
       }
     };
     const cliBackup = await lastAfter('backup', file);
@@ -106,7 +106,7 @@ describe('hustings backup / restore', () => {
   }, 60_000);
 
   it('restores a backup taken while browser mode was writing', async () => {
-    (await openHustings({ dbPath, keys: PLAIN })).close(); // browser mode then opens it as it is
+    await (await openHustings({ dbPath, keys: PLAIN })).close(); // browser mode then opens it as it is
     const server = await startBrowserMode({ dbPath });
     const acked: string[] = [];
     let writing = true;
@@ -136,7 +136,7 @@ describe('hustings backup / restore', () => {
 
       const target = join(dir, 'restored', 'campaign.sqlite');
       const restoredDb = await openHustings({ dbPath: target, keys: PLAIN });
-      restoredDb.close();
+      await restoredDb.close();
       const r = hustings('restore', file, '--db', target);
       expect(r.code, r.err).toBe(0);
       expect(integrity(target)).toBe('ok');

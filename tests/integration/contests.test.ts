@@ -59,11 +59,11 @@ describe('considering every area at once', () => {
   });
 
   it('says plainly when nothing matches, and writes nothing', async () => {
-    const before = snapshot(app);
+    const before = await snapshot(app);
     const r = await app.dispatch('contests.considerAll', { electionId: general, nation: 'northern-ireland', nameContains: 'Cardiff' });
     expect(r).toMatchObject({ ok: false, error: { code: 'conflict' } });
     if (!r.ok) expect(r.error.message).toMatch(/^No constituency areas match in Northern Ireland with “Cardiff” in the name\./);
-    expect(snapshot(app)).toBe(before);
+    expect(await snapshot(app)).toBe(before);
   });
 
   it('undoes a batch: removes exactly its contests that gained no data, keeps the rest and says why', async () => {
@@ -127,10 +127,10 @@ describe('areas by region', () => {
   });
 
   it('says which region matched nothing, and writes nothing', async () => {
-    const before = snapshot(app);
+    const before = await snapshot(app);
     const r = await app.dispatch('contests.considerAll', { electionId: general, nation: 'wales', region: 'North East' });
     expect(r).toMatchObject({ ok: false, error: { code: 'conflict' } });
     if (!r.ok) expect(r.error.message).toMatch(/^No constituency areas match in Wales in the region “North East”\./);
-    expect(snapshot(app)).toBe(before);
+    expect(await snapshot(app)).toBe(before);
   });
 });

@@ -32,7 +32,7 @@ async function madeOn(keys: Parameters<typeof openHustings>[0]['keys']): Promise
   const app = await openHustings({ dbPath, keys, startupBackup: false });
   await ok(app, 'elections.create', { name: 'Unlock 2026', type: 'local', pollingDay: '2026-05-07', nation: 'england' });
   const recoveryKey = app.encryption.pendingRecoveryKey as string;
-  app.close();
+  await app.close();
   return recoveryKey;
 }
 
@@ -41,7 +41,7 @@ async function electionsWith(keys: Parameters<typeof openHustings>[0]['keys']): 
   try {
     return (await ok(app, 'elections.list', {})).map((e: { name: string }) => e.name);
   } finally {
-    app.close();
+    await app.close();
   }
 }
 

@@ -28,7 +28,7 @@ const MALFORMED: [string, unknown][] = [
 describe('the dispatcher', () => {
   for (const method of Object.keys(contract)) {
     it(`${method} rejects malformed input with field messages and changes nothing`, async () => {
-      const before = snapshot(app);
+      const before = await snapshot(app);
       for (const [label, input] of MALFORMED) {
         const r = await app.dispatch(method, input);
         if (r.ok) {
@@ -39,7 +39,7 @@ describe('the dispatcher', () => {
         expect(r.error.code, `${method} with ${label}: ${r.error.message}`).toMatch(/^(invalid_input|not_found|needs_confirmation|conflict)$/);
         expect(r.error.message.length).toBeGreaterThan(0);
       }
-      expect(snapshot(app)).toBe(before);
+      expect(await snapshot(app)).toBe(before);
     });
   }
 
@@ -85,7 +85,7 @@ describe('the dispatcher', () => {
   it('keeps an election or area whose contest has money recorded, and says why before asking', async () => {
     const [c] = await ok(app, 'contests.list', {});
     await ok(app, 'treasury.updateSettings', { contestId: c.id, areaKind: 'borough' });
-    const before = snapshot(app);
+    const before = await snapshot(app);
     const impact = await ok(app, 'elections.deleteImpact', { id: c.electionId });
     expect(impact.contests).toEqual(['Leeds Central']);
     expect(impact.blockedBy).toMatch(/^GE 2029 cannot be deleted: money is recorded for Leeds Central \(GE 2029\)/);
@@ -93,7 +93,7 @@ describe('the dispatcher', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: impact.blockedBy } });
     expect((await ok(app, 'areas.deleteImpact', { id: c.areaId })).blockedBy).toMatch(/^Leeds Central cannot be deleted/);
     expect(await app.dispatch('areas.delete', { id: c.areaId, confirm: true })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(snapshot(app)).toBe(before);
+    expect(await snapshot(app)).toBe(before);
   });
 
   it('refuses a second contest for the same area in one election', async () => {
@@ -103,10 +103,10 @@ describe('the dispatcher', () => {
   });
 
   it('rolls back a mutation that fails half-way', async () => {
-    const before = snapshot(app);
+    const before = await snapshot(app);
     const csv = 'Name,Code\nArmley,E05001235\nArmley,E05001235\n';
     const r = await app.dispatch('areas.import', { csv, kind: 'ward', defaultNation: 'england', mapping: { name: 'Name', gssCode: 'Code' } });
     expect(r).toMatchObject({ ok: false, error: { code: 'needs_confirmation' } });
-    expect(snapshot(app)).toBe(before);
+    expect(await snapshot(app)).toBe(before);
   });
 });

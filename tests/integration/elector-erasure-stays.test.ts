@@ -207,7 +207,7 @@ describe.each([
     const copy = join(app.dir, 'older-copy.sqlite');
     copyFileSync(join(app.dir, 'backups', older.file), copy);
     await erase('Marguerite');
-    app.close();
+    await app.close();
 
     const listed = JSON.parse(hustings('backups', '--db', dbPath, '--json').out);
     expect(listed.map((b: { file: string; holdsErased: number }) => [b.file, b.holdsErased])).toEqual([[older.file, 1]]);

@@ -83,7 +83,7 @@ describe('hustings encrypt', () => {
   it('encrypts a plain database and its backups in place: the person is in the files before, in none after', async () => {
     const app = await plainDatabaseWithPerson();
     expect(filesMentioning(PERSON).length).toBeGreaterThanOrEqual(2); // the file or its WAL, and the backup
-    app.close();
+    await app.close();
 
     const r = hustingsCli(['encrypt', '--db', dbPath], PASSPHRASE);
     expect(r.err).toBe('');
@@ -115,7 +115,7 @@ describe('hustings encrypt', () => {
   });
 
   it('refuses an encrypted file, a missing one and another program’s, in one sentence, changing nothing', async () => {
-    (await plainDatabaseWithPerson()).close();
+    await (await plainDatabaseWithPerson()).close();
     expect(hustingsCli(['encrypt', '--db', dbPath], PASSPHRASE).code).toBe(0);
     const before = readFileSync(dbPath);
     const again = hustingsCli(['encrypt', '--db', dbPath], PASSPHRASE);
@@ -164,12 +164,12 @@ describe('hustings encrypt', () => {
       expect(isPlainSqliteFile(dbPath)).toBe(true);
       expect(people(app.db)).toHaveLength(2);
     } finally {
-      app.close();
+      await app.close();
     }
   });
 
   it.skipIf(!SCRIPT)('on a terminal, asks for the new passphrase twice without showing it', async () => {
-    (await plainDatabaseWithPerson()).close();
+    await (await plainDatabaseWithPerson()).close();
     const typo = await hustingsOnTerminal(
       ['encrypt', '--db', dbPath],
       [
@@ -189,7 +189,7 @@ describe('hustings encrypt', () => {
   });
 
   it('without a terminal or HUSTINGS_PASSPHRASE says to set it, and refuses a short one, changing nothing', async () => {
-    (await plainDatabaseWithPerson()).close();
+    await (await plainDatabaseWithPerson()).close();
     const noTerminal = hustingsCli(['encrypt', '--db', dbPath], null);
     expect(noTerminal.code).toBe(2);
     expect(noTerminal.err).toBe(`Encrypting ${dbPath} needs a new passphrase: set HUSTINGS_PASSPHRASE to one, or run this in a terminal to be asked.\n`);
@@ -218,7 +218,7 @@ describe('encryption.encrypt in the running app', () => {
       const again = await app.dispatch('encryption.encrypt', { passphrase: PASSPHRASE });
       expect(again).toMatchObject({ ok: false, error: { code: 'conflict', message: `${dbPath} is already encrypted.` } });
     } finally {
-      app.close();
+      await app.close();
     }
     const db = await openWithPassphrase();
     expect((db.prepare('SELECT name FROM elections').all() as { name: string }[]).map((e) => e.name)).toEqual(['County 2025']);
@@ -226,7 +226,7 @@ describe('encryption.encrypt in the running app', () => {
   });
 
   it('locks the new key with the desktop app’s keychain too, so the desktop app opens the file as before', async () => {
-    (await plainDatabaseWithPerson()).close();
+    await (await plainDatabaseWithPerson()).close();
     // Stands in for Electron's safeStorage: a keychain secret this test holds.
     const secret = Buffer.alloc(32, 7);
     const keychain = {
@@ -237,7 +237,7 @@ describe('encryption.encrypt in the running app', () => {
     try {
       await ok(desktop, 'encryption.encrypt', { passphrase: PASSPHRASE });
     } finally {
-      desktop.close();
+      await desktop.close();
     }
     const again = await openDatabase(dbPath, { protector: keychain });
     expect(people(again)).toHaveLength(2);
@@ -259,7 +259,7 @@ describe('encryption.encrypt in the running app', () => {
       await ok(app, 'encryption.encrypt', { passphrase: PASSPHRASE });
       expect(isPlainSqliteFile(dbPath)).toBe(false);
     } finally {
-      app.close();
+      await app.close();
     }
   });
 
@@ -271,7 +271,7 @@ describe('encryption.encrypt in the running app', () => {
       expect(isPlainSqliteFile(dbPath)).toBe(true);
       expect(people(app.db)).toHaveLength(2);
     } finally {
-      app.close();
+      await app.close();
     }
   });
 });
@@ -318,7 +318,7 @@ describe('a conversion killed half way', () => {
     app.db.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 150000)
       INSERT INTO audit_log (at, actor, action, entity, entity_id, summary) SELECT '2025-01-01T00:00:00Z', 'tester', 'note', 'test', i, 'Filler row ' || i || ' of a large database' FROM n`);
     const counts = rowCounts(app.db);
-    app.close();
+    await app.close();
     return counts;
   }
 

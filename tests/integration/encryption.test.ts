@@ -79,7 +79,7 @@ async function encryptedWithPerson(): Promise<string> {
     await fill(app);
     return app.encryption.pendingRecoveryKey as string;
   } finally {
-    app.close();
+    await app.close();
   }
 }
 
@@ -126,7 +126,7 @@ describe('an encrypted database', () => {
     const plain = await openHustings({ dbPath: plainPath, keys: PLAIN, actor: 'agent', startupBackup: false });
     await fill(plain);
     expect(found(plainPath)).toEqual(PERSON);
-    plain.close();
+    await plain.close();
     expect(found(plainPath)).toEqual(PERSON);
 
     const app = await openHustings({ dbPath, keys: { passphrase: PASSPHRASE }, actor: 'agent', startupBackup: false });
@@ -143,7 +143,7 @@ describe('an encrypted database', () => {
       for (const form of [key.toString('hex'), key.toString('base64'), formatRecoveryKey(key)]) expect(keyFile).not.toContain(form);
       if (process.platform !== 'win32') expect(statSync(keyFilePath(dbPath)).mode & 0o777).toBe(0o600);
     } finally {
-      app.close();
+      await app.close();
     }
     expect(found(dbPath)).toEqual([]);
   });
@@ -163,13 +163,13 @@ describe('an encrypted database', () => {
       expect(JSON.stringify(row)).not.toContain(recoveryKey.slice(0, 5));
       app.db.pragma('wal_checkpoint(TRUNCATE)');
     } finally {
-      app.close();
+      await app.close();
     }
     const again = await openHustings({ dbPath, keys: { passphrase: PASSPHRASE }, startupBackup: false });
     try {
       expect(await ok(again, 'encryption.status', {})).toEqual({ encrypted: true, recoveryKey: null });
     } finally {
-      again.close();
+      await again.close();
     }
     const plainKey = recoveryKey.replace(/-/g, '');
     for (const f of readdirSync(dir)) expect(readFileSync(join(dir, f)).includes(plainKey) || readFileSync(join(dir, f)).includes(recoveryKey), f).toBe(false);
@@ -273,7 +273,7 @@ describe('an encrypted database', () => {
     const other = join(dir, 'other');
     mkdirSync(other);
     const otherApp = await openHustings({ dbPath: join(other, 'campaign.sqlite'), keys: { passphrase: PASSPHRASE }, startupBackup: false });
-    otherApp.close();
+    await otherApp.close();
     copyFileSync(keyFilePath(join(other, 'campaign.sqlite')), keyFilePath(dbPath));
     const mismatched = cli(['elections', 'list'], { HUSTINGS_PASSPHRASE: PASSPHRASE });
     expect(mismatched.code).toBe(2);
@@ -346,9 +346,9 @@ describe("the desktop app's keychain", () => {
     const app = await openHustings({ dbPath, keys: { protector: mine.protector }, startupBackup: false });
     const recoveryKey = app.encryption.pendingRecoveryKey as string;
     await ok(app, 'elections.create', { name: 'Keychain 2026', type: 'local', pollingDay: '2026-05-07', nation: 'england' });
-    app.close();
+    await app.close();
     expect(JSON.parse(readFileSync(keyFilePath(dbPath), 'utf8'))).toEqual({ hustingsKeyFile: 1, keychain: { sealed: expect.any(String) } });
-    (await openHustings({ dbPath, keys: { protector: mine.protector }, startupBackup: false })).close();
+    await (await openHustings({ dbPath, keys: { protector: mine.protector }, startupBackup: false })).close();
 
     mine.lose();
     const before = fingerprint();
@@ -362,9 +362,9 @@ describe("the desktop app's keychain", () => {
     const fresh = keychain();
     const reopened = await openHustings({ dbPath, keys: { recoveryKey, protector: fresh.protector }, startupBackup: false });
     expect((await ok(reopened, 'elections.list', {})).map((e: { name: string }) => e.name)).toEqual(['Keychain 2026']);
-    reopened.close();
+    await reopened.close();
     const again = await openHustings({ dbPath, keys: { protector: fresh.protector }, startupBackup: false });
-    again.close();
+    await again.close();
   });
 });
 
@@ -373,7 +373,7 @@ describe('a plain database from before encryption', () => {
     const app = await openHustings({ dbPath, keys: PLAIN, actor: 'agent', startupBackup: false });
     await ok(app, 'elections.create', { name: 'Plain 2026', type: 'local', pollingDay: '2026-05-07', nation: 'england' });
     expect(await ok(app, 'encryption.status', {})).toEqual({ encrypted: false, recoveryKey: null });
-    app.close();
+    await app.close();
     expect(isPlainSqliteFile(dbPath)).toBe(true);
     const r = cli(['call', 'encryption.status']);
     expect(r.code, r.err).toBe(0);
@@ -382,7 +382,7 @@ describe('a plain database from before encryption', () => {
     // A passphrase given for it changes nothing: it stays plain (encrypting is a step of its own).
     const app2 = await openHustings({ dbPath, keys: { passphrase: PASSPHRASE }, startupBackup: false });
     expect(app2.encryption).toEqual({ key: null, pendingRecoveryKey: null });
-    app2.close();
+    await app2.close();
     expect(isPlainSqliteFile(dbPath)).toBe(true);
   });
 });

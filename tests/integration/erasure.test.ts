@@ -54,11 +54,11 @@ async function erasureRecord(entity: string, secrets: string[]) {
 }
 
 async function needsConfirmation(method: string, input: Record<string, unknown>) {
-  const before = snapshot(app);
+  const before = await snapshot(app);
   const r = await app.dispatch(method, input);
   expect(r.ok).toBe(false);
   if (!r.ok) expect(r.error.code).toBe('needs_confirmation');
-  expect(snapshot(app)).toBe(before);
+  expect(await snapshot(app)).toBe(before);
   return r.ok ? '' : r.error.message;
 }
 
@@ -112,19 +112,19 @@ describe('erasing a volunteer', () => {
   it('exports everything about them first, after which nothing is changed', async () => {
     const v = await ok(app, 'volunteers.create', { name: NAME, email: 'qz@example.org', consentToContact: true });
     await task('Leaflets', NAME);
-    const before = snapshot(app);
+    const before = await snapshot(app);
     const doc = await ok(app, 'volunteers.getPersonExport', { id: v.id });
-    expect(snapshot(app)).toBe(before);
+    expect(await snapshot(app)).toBe(before);
     expect(doc.volunteer).toMatchObject({ name: NAME, email: 'qz@example.org' });
     expect(doc.mentions).toEqual([expect.objectContaining({ table: 'tasks', column: 'assignee', text: NAME })]);
     expect(doc.audit.map((a: any) => a.entity)).toEqual(['task', 'volunteer']);
   });
 
   it('refuses an unknown volunteer with a clear message and writes nothing', async () => {
-    const before = snapshot(app);
+    const before = await snapshot(app);
     const r = await app.dispatch('volunteers.erasePerson', { id: 999, confirm: true });
     expect(r).toMatchObject({ ok: false, error: { code: 'not_found', message: 'There is no volunteer with id 999' } });
-    expect(snapshot(app)).toBe(before);
+    expect(await snapshot(app)).toBe(before);
   });
 });
 
@@ -244,10 +244,10 @@ describe('erasing a donor', () => {
     expect(donor.donations.map((d: any) => d.mustKeep)).toEqual([false, true]);
     expect(donor.erasureRefusal).toMatch(/cannot be erased yet.*RPA 1983 s\.89.*£250\.00 received Mon 20 Apr 2026 \(Abbey, County 2027\).*not made yet/);
 
-    const before = snapshot(app);
+    const before = await snapshot(app);
     const r = await app.dispatch('treasury.eraseDonor', { donationId: big.id, confirm: true });
     expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: donor.erasureRefusal } });
-    expect(snapshot(app)).toBe(before);
+    expect(await snapshot(app)).toBe(before);
 
     // Declared and past the two years the return is kept: now it may go.
     await setDeclaredOn(app.store, contestId, '2027-05-07');

@@ -122,13 +122,13 @@ describe('opening a file that is not a Hustings database', () => {
       expect(app.db.pragma('application_id', { simple: true })).toBe(HUSTINGS_APPLICATION_ID);
       expect((await app.dispatch('elections.list', {})).ok).toBe(true);
     } finally {
-      app.close();
+      await app.close();
     }
   });
 
   it('marks a new database as Hustings', async () => {
     const app = await openHustings({ dbPath, keys: TEST_KEYS });
-    app.close();
+    await app.close();
     const raw = rawDatabase(dbPath, { readonly: true });
     expect(raw.pragma('application_id', { simple: true })).toBe(HUSTINGS_APPLICATION_ID);
     raw.close();
@@ -167,14 +167,14 @@ describe('restoring a file that is not a Hustings database', () => {
       expect(listBackups(dbPath).filter((b) => b.reason === 'restore')).toEqual([]);
       expect(readFileSync(path).toString('base64')).toEqual(before.bytes);
     } finally {
-      app.close();
+      await app.close();
     }
   });
 
   it('hustings restore refuses it with one sentence and the live data intact', async () => {
     const app = await openHustings({ dbPath, keys: PLAIN });
     await ok(app, 'elections.create', { name: 'Live', ...ELECTION });
-    app.close();
+    await app.close();
     for (const make of [(p: string) => foreignFile(p), markedByAnother]) {
       const file = join(dir, `other-${Math.random()}.sqlite`);
       make(file);

@@ -71,7 +71,7 @@ describe('knock-up lists', () => {
   });
 
   it('refuse bad input with the field named, writing nothing', async () => {
-    const before = snapshot(app);
+    const before = await snapshot(app);
     const bad: [string, Record<string, unknown>, string][] = [
       ['knockUp.list', { contestId, roomId: 999 }, 'roomId'],
       ['knockUp.list', { contestId: 999, roomId }, 'id'],
@@ -89,7 +89,7 @@ describe('knock-up lists', () => {
     const noRule = await app.dispatch('knockUp.list', { contestId, roomId });
     expect(noRule.ok).toBe(false);
     if (!noRule.ok) expect(noRule.error.message).toMatch(/who counts as a promise/);
-    expect(snapshot(app).replace(/"promise_rules",\[[^\]]*\]/, '')).toBe(before.replace(/"promise_rules",\[[^\]]*\]/, ''));
+    expect((await snapshot(app)).replace(/"promise_rules",\[[^\]]*\]/, '')).toBe(before.replace(/"promise_rules",\[[^\]]*\]/, ''));
   });
 
   it('print as A4 sheets: streets, house, name, number and a tick column per round', async () => {
@@ -172,7 +172,7 @@ describe('knock-up lists by voting history', () => {
   });
 
   it('refuse a filter that is not "n of the last m", naming the field, writing nothing', async () => {
-    const before = snapshot(app);
+    const before = await snapshot(app);
     const bad: [unknown, string][] = [
       [{ n: 4, m: 3 }, 'votedIn.n'],
       [{ n: 1, m: 0 }, 'votedIn.m'],
@@ -185,7 +185,7 @@ describe('knock-up lists by voting history', () => {
       expect(r.ok, JSON.stringify(votedIn)).toBe(false);
       if (!r.ok) expect(Object.keys(r.error.fields ?? {}), JSON.stringify(votedIn)).toContain(field);
     }
-    expect(snapshot(app)).toBe(before);
+    expect(await snapshot(app)).toBe(before);
   });
 
   it('print the filtered sheets, saying the filter they were printed with', async () => {

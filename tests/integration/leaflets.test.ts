@@ -46,8 +46,8 @@ beforeEach(async () => {
   app = await openHustings({ dbPath: join(dir, 'hustings.sqlite'), actor: 'tester', keys: TEST_KEYS });
 });
 
-afterEach(() => {
-  app.close();
+afterEach(async () => {
+  await app.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -84,7 +84,7 @@ describe('upgrading databases of every earlier schema version', () => {
           expect(r.ok, `${method}: ${JSON.stringify(r)}`).toBe(true);
         }
       } finally {
-        upgraded.close();
+        await upgraded.close();
       }
 
       for (const [table, { columns, rows }] of before) {
@@ -117,7 +117,7 @@ describe('migration 015', () => {
       expect(regions[0]).toEqual(['E14001063', 'South East']);
       expect(regions.slice(1).every(([, region]) => region === '')).toBe(true);
     } finally {
-      upgraded.close();
+      await upgraded.close();
     }
   });
 });

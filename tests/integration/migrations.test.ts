@@ -204,7 +204,7 @@ describe('restoring a backup from before the migrations table', () => {
       expect(restored).toMatchObject({ restoredVersion: 11, schemaVersion: LATEST });
       expect(app.db.prepare('SELECT id, checksum FROM migrations ORDER BY id').all()).toEqual(KNOWN.map((m) => ({ id: m.version, checksum: m.checksum })));
     } finally {
-      app.close();
+      await app.close();
     }
   });
 });
@@ -330,7 +330,7 @@ describe('restoring a backup this version must not restore', () => {
       expect(fingerprint(path)).toEqual(before);
       await ok(app, 'elections.create', { name: 'Still working', ...ELECTION });
     } finally {
-      app.close();
+      await app.close();
     }
   });
 });

@@ -133,7 +133,7 @@ describe('round sheets and the expenses return as PDF', () => {
 
   it('hustings rounds sheet --pdf and treasury return --pdf write the files (owner-only), and refuse plainly', async () => {
     const dbPath = join(app.dir, 'hustings.sqlite');
-    app.close();
+    await app.close();
     const roundPdf = join(app.dir, 'round.pdf');
     const r = hustings('rounds', 'sheet', String(roundId), '--pdf', roundPdf, '--db', dbPath);
     expect([r.code, r.err]).toEqual([0, '']);

@@ -68,11 +68,11 @@ describe('party lists', () => {
     const { list } = await standList(8);
     expect(list.members).toHaveLength(8);
     const ninth = await ok('candidates.create', { ballotName: 'Candidate 9' });
-    const before = snapshot(app);
+    const before = await snapshot(app);
     const e = await refused('partyLists.addMember', { listId: list.id, candidateId: ninth.id });
     expect(e.code).toBe('invalid_input');
     expect(e.fields).toEqual({ candidateId: 'The list already has 8 names, the most a list may hold here: take one off before adding Candidate 9' });
-    expect(snapshot(app)).toBe(before);
+    expect(await snapshot(app)).toBe(before);
   });
 
   it('reorders the list, and refuses a duplicate place, a missing name or a name from another list, writing nothing', async () => {
@@ -88,7 +88,7 @@ describe('party lists', () => {
     });
     expect(namesOf(d)).toEqual(['1. Candidate 2', '2. Candidate 3', '3. Candidate 1']);
 
-    const before = snapshot(app);
+    const before = await snapshot(app);
     const dup = await refused('partyLists.reorder', {
       listId: list.id,
       order: [
@@ -127,7 +127,7 @@ describe('party lists', () => {
     expect(stranger.fields).toMatchObject({ 'order.0.memberId': 'Name 999 is not on this list' });
     const zero = await refused('partyLists.reorder', { listId: list.id, order: [{ memberId: a.id, position: 0 }] });
     expect(zero.fields).toEqual({ 'order.0.position': 'Places start at 1' });
-    expect(snapshot(app)).toBe(before);
+    expect(await snapshot(app)).toBe(before);
   });
 
   it('removes a name and those below move up; deleting a candidate leaves no gap', async () => {
@@ -143,7 +143,7 @@ describe('party lists', () => {
     const ge = await ok('elections.create', { name: 'General election', type: 'uk-parliament', pollingDay: '2029-05-03', nation: 'wales' });
     const seat = await area('Wrexham', 'constituency', 'wales');
     const contest = await ok('contests.create', { electionId: ge.id, areaId: seat.id, status: 'contesting' });
-    const before = snapshot(app);
+    const before = await snapshot(app);
     const e = await refused('partyLists.create', { contestId: contest.id, partyName: 'Small Party' });
     expect(e.fields).toEqual({
       contestId:
@@ -158,7 +158,7 @@ describe('party lists', () => {
     const london = await area('London-wide', 'region', 'england');
     const glaContest = await ok('contests.create', { electionId: gla.id, areaId: london.id, status: 'contesting' });
     expect((await refused('partyLists.create', { contestId: glaContest.id, partyName: 'Small Party' })).code).toBe('invalid_input');
-    expect(snapshot(app)).not.toBe(before); // elections were added; the refusals wrote nothing of their own
+    expect(await snapshot(app)).not.toBe(before); // elections were added; the refusals wrote nothing of their own
     await ok('nominations.setRules', { contestId: glaContest.id, postKind: 'gla-list', seats: 1, subscribersRequired: null, depositPence: null });
     const ldn = await ok('partyLists.create', { contestId: glaContest.id, partyName: 'Small Party' });
     expect(ldn.ballot).toMatchObject({ seats: 11, maxNames: null, allocation: 'additional-member' });
@@ -289,7 +289,7 @@ describe('party lists', () => {
     const other = await ok('contests.create', { electionId: election.id, areaId: place.id, status: 'contesting' });
     const ge = await ok('elections.create', { name: 'General election', type: 'uk-parliament', pollingDay: '2024-07-04', nation: 'wales' });
     const single = await ok('contests.create', { electionId: ge.id, areaId: place.id, status: 'contesting' });
-    const before = snapshot(app);
+    const before = await snapshot(app);
     const row = { name: 'Small Party', party: 'Small Party', votes: 100, partyListId: list.id };
     const base = { declaredOn: '2024-07-05', electorate: 1000 };
     expect((await refused('results.record', { ...base, contestId: single.id, rows: [row] })).fields).toEqual({
@@ -303,6 +303,6 @@ describe('party lists', () => {
     ).toEqual({
       'rows.1.partyListId': 'Again is entered twice',
     });
-    expect(snapshot(app)).toBe(before);
+    expect(await snapshot(app)).toBe(before);
   });
 });

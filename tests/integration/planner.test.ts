@@ -69,7 +69,7 @@ describe('the planner', () => {
   });
 
   it('refuses bad figures field by field and writes nothing', async () => {
-    const before = snapshot(app);
+    const before = await snapshot(app);
     const r = await app.dispatch('planner.save', { contestId, fundsAvailablePence: -5, plannedRounds: 1.5, electorsPerHousehold: 1.955, deliveriesPerHour: 0 });
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -80,7 +80,7 @@ describe('the planner', () => {
       deliveriesPerHour: expect.stringMatching(/from 1 to 1000/),
     });
     expect(await app.dispatch('planner.save', { contestId: 999, fundsAvailablePence: 5 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(snapshot(app)).toBe(before);
+    expect(await snapshot(app)).toBe(before);
   });
 
   it('counts households from the imported register once there is one', async () => {
@@ -143,7 +143,7 @@ describe('the planner', () => {
   });
 
   it('refuses a decision not carried, dated in the future, or on no contest, and writes nothing', async () => {
-    const before = snapshot(app);
+    const before = await snapshot(app);
     const base = { contestId, decidedOn: today, meeting: 'AGM', outcome: 'contesting', votesFor: 3, votesAgainst: 5, votesAbstain: 0, minute: 'x' };
     const lost = await app.dispatch('planner.decide', base);
     expect(!lost.ok && lost.error.fields?.votesFor).toMatch(/3 for and 5 against the motion was not carried/);
@@ -153,7 +153,7 @@ describe('the planner', () => {
     expect(none).toMatchObject({ ok: false, error: { code: 'not_found' } });
     const blank = await app.dispatch('planner.decide', { ...base, votesFor: 6, meeting: ' ', minute: '' });
     expect(!blank.ok && blank.error.fields).toMatchObject({ meeting: 'Meeting is required', minute: 'Minute is required' });
-    expect(snapshot(app)).toBe(before);
+    expect(await snapshot(app)).toBe(before);
   });
 
   it('compares contests side by side with their latest decisions', async () => {

@@ -62,10 +62,10 @@ afterEach(() => app.cleanup());
 
 /** A refused call: its error, and proof that nothing was written. */
 async function refused(method: string, input: unknown) {
-  const before = snapshot(app);
+  const before = await snapshot(app);
   const r = await app.dispatch(method, input);
   if (r.ok) throw new Error(`${method} should have been refused`);
-  expect(snapshot(app)).toBe(before);
+  expect(await snapshot(app)).toBe(before);
   return r.error;
 }
 
@@ -529,7 +529,7 @@ describe('the tellers’ rota', () => {
     } finally {
       await server.close();
     }
-    app.close();
+    await app.close();
     const pdf = join(app.dir, 'rota.pdf');
     const r = hustings('polling', 'rota', '--contest', String(contestId), '--pdf', pdf, '--db', join(app.dir, 'hustings.sqlite'));
     expect(r.out).toContain('1 stations, 0 shifts, 1 gaps in cover');

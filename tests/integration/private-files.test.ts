@@ -82,7 +82,7 @@ describe.skipIf(process.platform === 'win32')('private files', () => {
     const dbPath = join(dir, 'hustings.sqlite');
     const first = await openHustings({ dbPath, keys: PLAIN });
     await ok(first, 'backups.create', {});
-    first.close();
+    await first.close();
     const backups = join(dir, 'backups');
     mkdirSync(join(dir, 'artwork'));
     writeFileSync(join(dir, 'artwork', 'leaflet-1-old.pdf'), pdfFile());
@@ -102,7 +102,7 @@ describe.skipIf(process.platform === 'win32')('private files', () => {
       expect(mode(unrelated)).toBe(0o644); // not Hustings' to change
       expect(mode(dir)).toBe(0o700); // mkdtemp's; a folder given with --db is otherwise left as it is
     } finally {
-      again.close();
+      await again.close();
     }
   });
 

@@ -86,7 +86,7 @@ describe('importing a register', () => {
   });
 
   it('refuses a file with bad lines, listing each line and reason, and changes nothing', async () => {
-    const before = snapshot(app);
+    const before = await snapshot(app);
     const csv = [
       HEADINGS,
       'AA,1,,,Smith,John,1 Mill Lane,Newtown,AB1 2CD',
@@ -104,11 +104,11 @@ describe('importing a register', () => {
       { line: 5, reason: 'postcode "NOPE" is not a UK postcode' },
       { line: 7, reason: 'elector number AA-1 is already on line 2' },
     ]);
-    expect(snapshot(app)).toBe(before);
+    expect(await snapshot(app)).toBe(before);
   });
 
   it('names the line of a quoted cell that is never closed, and imports nothing', async () => {
-    const before = snapshot(app);
+    const before = await snapshot(app);
     const csv = [
       HEADINGS,
       'AA,1,,,Smith,John,1 Mill Lane,Newtown,AB1 2CD',
@@ -120,7 +120,7 @@ describe('importing a register', () => {
     expect((end.error?.details as any).problems).toEqual([
       { line: 3, reason: 'a quoted cell starting on this line is never closed (a " is missing), so the rest of the file ran into it' },
     ]);
-    expect(snapshot(app)).toBe(before);
+    expect(await snapshot(app)).toBe(before);
   });
 
   it('reads a file whose lines end in CR alone', async () => {
@@ -134,13 +134,13 @@ describe('importing a register', () => {
     for (let i = 1; i <= 30000; i++) rows.push(`AA,${i},,,Surname${i},Forename,${i} Long Road,Newtown,AB1 2CD`);
     const fileId = await upload(app, 'big.csv', rows.join('\n'), 2_000_000);
     const preview = await ok(app, 'register.importPreview', { fileId });
-    const before = snapshot(app);
+    const before = await snapshot(app);
     const started = await ok(app, 'register.importStart', { fileId, areaId, mapping: preview.mapping });
     await ok(app, 'jobs.cancel', { jobId: started.jobId });
     const end = await app.jobs.wait(started.jobId);
     expect(end.state).toBe('cancelled');
     expect(end.message).toMatch(/nothing was changed/);
-    const after = JSON.parse(snapshot(app));
+    const after = JSON.parse(await snapshot(app));
     const settingsFree = (s: any[]) => s.filter(([name]: [string]) => name !== 'settings');
     expect(settingsFree(after)).toEqual(settingsFree(JSON.parse(before)));
   });
@@ -219,7 +219,7 @@ describe('files in other encodings, and files that are not registers', () => {
   });
 
   it('says what is wrong with a workbook, a first line with no end, and a file that changes encoding part-way', async () => {
-    const before = snapshot(app);
+    const before = await snapshot(app);
     const xlsx = await importBytes('register.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0, 8, 0]));
     expect(xlsx.preview.ok ? null : xlsx.preview.error.message).toMatch(/^register\.xlsx is a spreadsheet workbook, not a CSV file/);
     const long = await importBytes('long.csv', Buffer.from(`${HEADINGS},${'x'.repeat(300 * 1024)}`));
@@ -234,7 +234,7 @@ describe('files in other encodings, and files that are not registers', () => {
     expect(end?.message).toMatch(
       /^mixed\.csv is not all UTF-8 text: near line 3,002 it has characters written another way\. Open it in your spreadsheet program and save it as "CSV UTF-8/,
     );
-    expect(snapshot(app)).toBe(before);
+    expect(await snapshot(app)).toBe(before);
   });
 });
 
@@ -286,7 +286,7 @@ describe('asking before a re-import removes anyone', () => {
     for (const n of ['AB-1', 'AB-2'])
       await ok(app, 'canvass.recordReturn', { sessionId: session.id, electorId: (await findElector(app.store, areaId, n))!.id, codes: '2' });
     await ok(app, 'canvass.recordReturn', { sessionId: session.id, electorId: (await findElector(app.store, areaId, 'AA-1'))!.id, codes: '1' });
-    const before = snapshot(app);
+    const before = await snapshot(app);
 
     const aaOnly = SMALL_REGISTER.split('\r\n')
       .filter((l) => !l.startsWith('AB,'))
@@ -300,7 +300,7 @@ describe('asking before a re-import removes anyone', () => {
       "Importing aa-only.csv would remove 3 electors of Newtown East who are not in it, and 2 canvass returns go with them. Nothing has been changed. If it is the whole new register, confirm the removal; if it holds only some electors or the council's monthly changes, import it as notices of alteration, which removes only the electors it marks as deleted.",
     );
     expect(asked.error?.details).toEqual({ removals: { electors: 3, returns: 2 } });
-    expect(snapshot(app)).toBe(before);
+    expect(await snapshot(app)).toBe(before);
 
     // The same upload, confirmed: no need to send the file again.
     const done = await app.jobs.wait((await ok(app, 'register.importStart', { fileId, areaId, mapping: preview.mapping, confirmRemovals: true })).jobId);
@@ -381,7 +381,7 @@ describe('notices of alteration', () => {
 
   it('refuses lines that do not fit the register held, by line, and changes nothing', async () => {
     await importCsv(app, areaId, SMALL_REGISTER);
-    const before = snapshot(app);
+    const before = await snapshot(app);
     const notice = [
       NOTICE_HEADINGS,
       'AA,1,,,Smith,John,1 Mill Lane,Newtown,AB1 2CD,A',
@@ -402,7 +402,7 @@ describe('notices of alteration', () => {
       { line: 4, reason: 'AA-2 is to be deleted as Else Someone, but the register has Jane Smith at that number' },
       { line: 5, reason: 'AA-10 is to be changed but is not on the register; mark the line as an addition' },
     ]);
-    expect(snapshot(app)).toBe(before);
+    expect(await snapshot(app)).toBe(before);
     // A change column on a file imported as the whole register is a mistake worth saying.
     const whole = await importCsv(app, areaId, notice, 'notice.csv');
     expect(whole.message).toMatch(/^A whole register has no Change \(on notices of alteration\) column/);

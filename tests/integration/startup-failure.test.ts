@@ -21,7 +21,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 async function openingError(): Promise<unknown> {
   try {
     const app = await openHustings({ dbPath, keys: TEST_KEYS, startupBackup: false });
-    app.close();
+    await app.close();
   } catch (error) {
     return error;
   }
@@ -30,7 +30,7 @@ async function openingError(): Promise<unknown> {
 
 describe('a start-up that fails says what happened and what to do', () => {
   it('a database from a newer version of Hustings', async () => {
-    (await openHustings({ dbPath, keys: TEST_KEYS, startupBackup: false })).close();
+    await (await openHustings({ dbPath, keys: TEST_KEYS, startupBackup: false })).close();
     const raw = rawDatabase(dbPath, { key: TEST_KEY });
     raw.pragma('user_version = 9999');
     raw.close();
@@ -42,7 +42,7 @@ describe('a start-up that fails says what happened and what to do', () => {
   });
 
   it('a database from a different build of Hustings', async () => {
-    (await openHustings({ dbPath, keys: TEST_KEYS, startupBackup: false })).close();
+    await (await openHustings({ dbPath, keys: TEST_KEYS, startupBackup: false })).close();
     const raw = rawDatabase(dbPath, { key: TEST_KEY });
     raw.prepare(`UPDATE migrations SET checksum = 'another build' WHERE id = 12`).run();
     raw.close();
@@ -61,7 +61,7 @@ describe('a start-up that fails says what happened and what to do', () => {
   });
 
   it('a data file locked by another program', async () => {
-    (await openHustings({ dbPath, keys: TEST_KEYS, startupBackup: false })).close();
+    await (await openHustings({ dbPath, keys: TEST_KEYS, startupBackup: false })).close();
     const other = rawDatabase(dbPath, { key: TEST_KEY });
     other.exec('BEGIN EXCLUSIVE');
     const second = rawDatabase(dbPath, { key: TEST_KEY });

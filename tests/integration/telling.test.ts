@@ -86,7 +86,7 @@ describe('tellers’ numbers', () => {
   });
 
   it('refuses bad batches as a whole with the field named, writing nothing', async () => {
-    const before = snapshot(app);
+    const before = await snapshot(app);
     const cases: [Record<string, unknown>, string][] = [
       [{ pollingDistrict: 'ZZ' }, 'pollingDistrict'],
       [{ pollingDistrict: '' }, 'pollingDistrict'],
@@ -101,7 +101,7 @@ describe('tellers’ numbers', () => {
       expect(r.ok, JSON.stringify(extra)).toBe(false);
       if (!r.ok) expect(Object.keys(r.error.fields ?? {}), JSON.stringify(extra)).toContain(field);
     }
-    expect(snapshot(app)).toBe(before);
+    expect(await snapshot(app)).toBe(before);
   });
 
   it('undoes batches by client id, once', async () => {

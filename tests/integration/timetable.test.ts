@@ -71,12 +71,12 @@ describe('election timetables through the API', () => {
 
   it('refuses an impossible override date and writes nothing', async () => {
     const { e } = await generalElection();
-    const before = snapshot(app);
+    const before = await snapshot(app);
     const r = await app.dispatch('timetable.setOverride', { electionId: e.id, milestone: 'close_of_nominations', date: '2024-06-31' });
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { date: 'This date does not exist' } } });
     const p = await app.dispatch('timetable.setOverride', { electionId: e.id, milestone: 'polling_day', date: '2024-07-05' });
     expect(p).toMatchObject({ ok: false, error: { fields: { milestone: expect.stringMatching(/polling day/i) } } });
-    expect(snapshot(app)).toBe(before);
+    expect(await snapshot(app)).toBe(before);
   });
 
   it('a user-added day of mourning moves the deadlines, and holidays warn beyond the data', async () => {
@@ -153,7 +153,7 @@ describe('tasks', () => {
       notes: '',
     });
     const otherContest = await ok(app, 'contests.create', { electionId: other.id, areaId: area.id, status: 'contesting', reason: '' });
-    const before = snapshot(app);
+    const before = await snapshot(app);
     const cases: [unknown, string][] = [
       [{ electionId: e.id, title: 'x', dueKind: 'fixed' }, 'dueDate'],
       [{ electionId: e.id, title: 'x', dueKind: 'fixed', dueDate: '2024-02-30' }, 'dueDate'],
@@ -174,7 +174,7 @@ describe('tasks', () => {
       expect(r.ok, JSON.stringify(input)).toBe(false);
       if (!r.ok) expect(Object.keys(r.error.fields ?? {}), JSON.stringify(input)).toContain(field);
     }
-    expect(snapshot(app)).toBe(before);
+    expect(await snapshot(app)).toBe(before);
   });
 });
 

@@ -23,10 +23,10 @@ beforeEach(async () => {
 afterEach(() => app.cleanup());
 
 async function refused(method: string, input: unknown) {
-  const before = snapshot(app);
+  const before = await snapshot(app);
   const r = await app.dispatch(method, input);
   expect(r.ok, `${method} should have been refused`).toBe(false);
-  expect(snapshot(app)).toBe(before);
+  expect(await snapshot(app)).toBe(before);
   if (r.ok) throw new Error('unreachable');
   return r.error;
 }
@@ -256,7 +256,7 @@ describe('expenses and the return', () => {
     const file = join(app.dir, 'return.csv');
     const run = (...args: string[]) =>
       spawnSync(process.execPath, ['bin/hustings.js', ...args, '--db', join(app.dir, 'hustings.sqlite')], { encoding: 'utf8' });
-    app.close();
+    await app.close();
     const r = run('treasury', 'return', '--contest', String(county), '--csv', file);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);

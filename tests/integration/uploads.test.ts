@@ -47,7 +47,7 @@ describe('uploads', () => {
       expect(await ok(app, 'uploads.append', { fileId: exact.fileId, text: '56789' })).toEqual({ received: 10 });
       expect(statSync(app.uploads.get(exact.fileId)!.path).size).toBe(10);
     } finally {
-      app.close();
+      await app.close();
     }
   });
 
@@ -64,7 +64,7 @@ describe('uploads', () => {
       }
       await ok(app, 'uploads.append', { fileId, text: 'a,b\n' });
     } finally {
-      app.close();
+      await app.close();
     }
     expect(readdirSync(uploadsDir(dbPath))).toEqual([]); // closing removes what it held
   });
@@ -91,7 +91,7 @@ describe('uploads', () => {
 
     // The file browser mode made, opened with the passphrase it was made with.
     const again = await openHustings({ dbPath, startupBackup: false, keys: { passphrase: process.env.HUSTINGS_PASSPHRASE } });
-    again.close();
+    await again.close();
     expect(readdirSync(uploadsDir(dbPath))).toEqual([inUse]);
   });
 });

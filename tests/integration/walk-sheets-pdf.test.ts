@@ -176,7 +176,7 @@ describe('walk sheets through the doors', () => {
   it('hustings register walk-sheets writes the file, and refuses bad options in one sentence', async () => {
     const dbPath = join(app.dir, 'hustings.sqlite');
     const pdf = join(app.dir, 'walk.pdf');
-    app.close();
+    await app.close();
     const run = hustings('register', 'walk-sheets', '--area', String(areaId), '--district', 'AA', '--pdf', pdf, '--db', dbPath);
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
