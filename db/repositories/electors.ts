@@ -5,6 +5,7 @@
 import type { ElectorOut, ElectorSummaryOut, HouseholdOut } from '../../shared/contract/register.ts';
 import type { Queries, SqlValue } from '../store.ts';
 import { ELECTOR_SEARCH_MATCH, electorSearchQuery } from '../postgres/elector-search.ts';
+import { likeAnyCase } from './dialect.ts';
 import { type VotedIn, votedInWhere } from './voting-history.ts';
 import { parseAddress, sortByWalkOrder } from '../../shared/domain/households.ts';
 import { type RegisterBuffer, TextField } from '../../shared/domain/register-buffer.ts';
@@ -268,8 +269,9 @@ export async function findHouseholds(
     .split(/[\s,]+/)
     .filter(Boolean)
     .slice(0, 8);
+  const like = likeAnyCase(db);
   for (const w of words) {
-    where.push(`(h.address_lines LIKE ? ESCAPE '\\' OR h.postcode LIKE ? ESCAPE '\\')`);
+    where.push(`(h.address_lines ${like} ? ESCAPE '\\' OR h.postcode ${like} ? ESCAPE '\\')`);
     params.push(likePattern(w), likePattern(w));
   }
   const from = `FROM households h WHERE ${where.join(' AND ')} AND EXISTS (SELECT 1 FROM electors e WHERE e.household_id = h.id)`;

@@ -15,7 +15,7 @@ async function refused(method: string, input: unknown) {
 const counts = () => snapshot(app);
 
 async function loadRegister(rows: [areaId: number, number: string, name: string][]) {
-  await seedElectors(app.dbPath, rows);
+  await seedElectors(app.store, rows);
 }
 
 async function setup(type = 'uk-parliament') {
@@ -152,7 +152,7 @@ describe('candidacies and nomination papers', () => {
 
     const check = await ok('nominations.check', { contestId: k.contestId });
     expect(check.candidacies[0]).toMatchObject({ candidate: 'Alice Green', status: 'rejected', complete: false });
-    const audits = app.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE entity IN ('candidacy', 'nomination_subscriber')").get() as { n: number };
+    const audits = (await app.store.get("SELECT COUNT(*) AS n FROM audit_log WHERE entity IN ('candidacy', 'nomination_subscriber')")) as { n: number };
     expect(audits.n).toBeGreaterThan(15);
   });
 

@@ -180,8 +180,8 @@ describe('a person’s data', () => {
     if (!ask.ok) expect(ask.error.code).toBe('needs_confirmation');
     expect(await ok(app, 'register.erasePerson', { id, confirm: true })).toEqual({ erased: true, returns: 1, auditRows: 3 });
     expect(await findElector(app.store, areaId, 'AA-2')).toBeUndefined();
-    expect(app.db.prepare('SELECT COUNT(*) AS n FROM canvass_returns WHERE elector_id = ?').get(id)).toEqual({ n: 0 });
-    const trail = JSON.stringify(app.db.prepare('SELECT * FROM audit_log').all());
+    expect(await app.store.get('SELECT COUNT(*) AS n FROM canvass_returns WHERE elector_id = ?', [id])).toEqual({ n: 0 });
+    const trail = JSON.stringify(await app.store.all('SELECT * FROM audit_log'));
     expect(trail).not.toMatch(/Jane|Lives with John/);
     const rows = await ok(app, 'audit.list', { entity: 'elector', entityId: id });
     expect(rows[0]).toMatchObject({ action: 'erase', summary: 'Erased an elector’s personal data on request' });
@@ -391,7 +391,7 @@ describe('follow-ups ticked off', () => {
     expect(await waiting()).toContain('AA-3');
     await ok(app, 'canvass.markFollowUpsDone', { request: 'literature', electorIds: [aa3], doneOn: '2025-04-02' });
     expect(await done()).toEqual(['AA-3']);
-    expect(app.db.prepare('SELECT done_on AS d, reopened_by_return_id AS r FROM follow_up_done').all()).toEqual([{ d: '2025-04-02', r: null }]);
+    expect(await app.store.all('SELECT done_on AS d, reopened_by_return_id AS r FROM follow_up_done')).toEqual([{ d: '2025-04-02', r: null }]);
   });
 
   it('go with the elector when their data is erased, and lose the erased person’s name from others’ notes', async () => {
@@ -399,6 +399,6 @@ describe('follow-ups ticked off', () => {
     await ok(app, 'canvass.markFollowUpsDone', { request: 'join', electorIds: [aa2], doneOn: '2026-11-22', note: 'Phoned' });
     await ok(app, 'canvass.markFollowUpsDone', { request: 'literature', electorIds: [aa1], doneOn: '2026-11-22', note: 'Handed to Jane Smith at the door' });
     await ok(app, 'register.erasePerson', { id: aa2, confirm: true });
-    expect(app.db.prepare('SELECT elector_id AS e, note FROM follow_up_done').all()).toEqual([{ e: aa1, note: 'Handed to (erased) at the door' }]);
+    expect(await app.store.all('SELECT elector_id AS e, note FROM follow_up_done')).toEqual([{ e: aa1, note: 'Handed to (erased) at the door' }]);
   });
 });

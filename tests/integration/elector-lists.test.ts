@@ -31,15 +31,15 @@ function register(n: number): string {
   return rows.join('\r\n');
 }
 
-const walkOrder = (where = '') =>
-  (app.db.prepare(`SELECT elector_number AS n FROM electors WHERE area_id = ? ${where} ORDER BY walk_seq`).all(areaId) as { n: string }[]).map((r) => r.n);
+const walkOrder = async (where = '') =>
+  ((await app.store.all(`SELECT elector_number AS n FROM electors WHERE area_id = ? ${where} ORDER BY walk_seq`, [areaId])) as { n: string }[]).map((r) => r.n);
 const search = async (text: string) =>
   (await ok(app, 'register.listElectors', { areaId, search: text, limit: 500 })).items.map((e: any) => e.fullName as string);
 
 describe('paging the electors list', () => {
   it('covers every elector exactly once, in walk order, by offset and by cursor, with the right total', async () => {
     await importCsv(app, areaId, register(537));
-    const expected = walkOrder();
+    const expected = await walkOrder();
     const byOffset: string[] = [];
     for (let offset = 0; ; offset += 100) {
       const page = await ok(app, 'register.listElectors', { areaId, offset, limit: 100 });
@@ -64,9 +64,9 @@ describe('paging the electors list', () => {
     // One district, and a search, page the same way; the default page is 100.
     const district = await ok(app, 'register.listElectors', { areaId, pollingDistrict: 'AB' });
     expect(district.total).toBe(268);
-    expect(district.items.map((e: any) => e.electorNumber)).toEqual(walkOrder("AND polling_district = 'AB'").slice(0, 100));
+    expect(district.items.map((e: any) => e.electorNumber)).toEqual((await walkOrder("AND polling_district = 'AB'")).slice(0, 100));
     const acre = await ok(app, 'register.listElectors', { areaId, search: 'acre', limit: 100 });
-    const acreAll = walkOrder(`AND address_lines LIKE '%Acre Road%'`);
+    const acreAll = await walkOrder(`AND address_lines LIKE '%Acre Road%'`);
     expect(acre.total).toBe(acreAll.length);
     const second = await ok(app, 'register.listElectors', { areaId, search: 'acre', limit: 100, after: acre.nextCursor });
     expect([...acre.items, ...second.items].map((e: any) => e.electorNumber)).toEqual(acreAll.slice(0, acre.items.length + second.items.length));
@@ -211,7 +211,7 @@ describe('the follow-up lists by the page', () => {
   it('pages those waiting in walk order, counts both lists, and without a limit still gives every one waiting (the CSV)', async () => {
     await importCsv(app, areaId, register(240));
     const session = await ok(app, 'canvass.createSession', { areaId, heldOn: '2026-11-01', canvassers: 'Tester' });
-    const electors = app.db.prepare('SELECT id FROM electors WHERE area_id = ? ORDER BY id').all(areaId) as { id: number }[];
+    const electors = (await app.store.all('SELECT id FROM electors WHERE area_id = ? ORDER BY id', [areaId])) as { id: number }[];
     for (const [i, e] of electors.entries()) if (i % 2 === 0) await ok(app, 'canvass.recordReturn', { sessionId: session.id, electorId: e.id, codes: 'I3L' });
     const doneIds = electors.filter((_, i) => i % 8 === 0).map((e) => e.id);
     await ok(app, 'canvass.markFollowUpsDone', { request: 'literature', electorIds: doneIds, doneOn: '2026-11-02', note: '' });
@@ -224,7 +224,7 @@ describe('the follow-up lists by the page', () => {
       ...(await ok(app, 'canvass.listFollowUps', { areaId, request: 'literature', offset: 50, limit: 50 })),
     ];
     expect(pages.map((f: any) => f.electorId)).toEqual(all.map((f: any) => f.electorId));
-    const walk = walkOrder();
+    const walk = await walkOrder();
     expect(all.map((f: any) => walk.indexOf(f.electorNumber))).toEqual(
       all.map((f: any) => walk.indexOf(f.electorNumber)).sort((a: number, b: number) => a - b),
     );
@@ -232,7 +232,7 @@ describe('the follow-up lists by the page', () => {
     expect(done).toHaveLength(20);
     expect(await ok(app, 'canvass.countFollowUps', { areaId, request: 'literature', pollingDistrict: 'AB' })).toEqual({
       open: all.filter((f: any) => f.pollingDistrict === 'AB').length,
-      done: doneIds.filter((id) => (app.db.prepare('SELECT polling_district AS d FROM electors WHERE id = ?').get(id) as { d: string }).d === 'AB').length,
+      done: (await app.store.values('SELECT id FROM electors WHERE polling_district = ?', ['AB'])).filter(([id]) => doneIds.includes(id as number)).length,
     });
     expect(await ok(app, 'canvass.countFollowUps', { areaId, request: 'join' })).toEqual({ open: 0, done: 0 });
   });

@@ -320,12 +320,11 @@ describe('notices of alteration', () => {
     const tom = (await findElector(app.store, areaId, 'AA-4'))!;
     await ok(app, 'canvass.recordReturn', { sessionId: session.id, electorId: ann.id, codes: '1' });
     await ok(app, 'canvass.recordReturn', { sessionId: session.id, electorId: tom.id, codes: '2J' });
-    const everyoneElse = () =>
-      app.db
-        .prepare("SELECT * FROM electors WHERE area_id = ? AND elector_number NOT IN ('AA-3', 'AA-4', 'AA-2/1') ORDER BY id")
-        .all(areaId)
-        .map((e: any) => ({ ...e, walk_seq: 0 }));
-    const untouched = everyoneElse();
+    const everyoneElse = async () =>
+      (await app.store.all("SELECT * FROM electors WHERE area_id = ? AND elector_number NOT IN ('AA-3', 'AA-4', 'AA-2/1') ORDER BY id", [areaId])).map(
+        (e: any) => ({ ...e, walk_seq: 0 }),
+      );
+    const untouched = await everyoneElse();
 
     const notice = [
       NOTICE_HEADINGS,
@@ -355,17 +354,14 @@ describe('notices of alteration', () => {
       latestSupport: '2',
       requests: ['join'],
     });
-    expect(everyoneElse()).toEqual(untouched);
+    expect(await everyoneElse()).toEqual(untouched);
     expect((await ok(app, 'canvass.getSession', { id: session.id })).returnCount).toBe(1);
     const audit = await ok(app, 'audit.list', { entity: 'register' });
     expect(audit[0].summary).toBe('Applied notices of alteration to the register of Newtown East from notice-2026-12.csv: 1 added, 1 changed, 1 deleted');
     // Walk order as a full import would give it: Acre Road first, 3 Mill Lane gone.
     const walk = (await ok(app, 'register.listElectors', { areaId, pollingDistrict: 'AA' })).items.map((e: any) => e.electorNumber);
     expect(walk).toEqual(['AA-4', 'AA-6', 'AA-5', 'AA-1', 'AA-2', 'AA-2/1']);
-    const seqs = app.db
-      .prepare('SELECT walk_seq AS s FROM electors WHERE area_id = ? ORDER BY walk_seq')
-      .all(areaId)
-      .map((r: any) => r.s);
+    const seqs = (await app.store.all('SELECT walk_seq AS s FROM electors WHERE area_id = ? ORDER BY walk_seq', [areaId])).map((r: any) => r.s);
     expect(seqs).toEqual(seqs.map((_: number, i: number) => i + 1));
   });
 
@@ -432,12 +428,11 @@ describe('a register of thousands of electors', () => {
     expect((first.result as { households: number }).households).toBe(counts.reduce((t, c) => t + c.households, 0));
 
     // Walk order: households by district then street, house and flat; electors of a household together.
-    const walk = app.db
-      .prepare(
-        `SELECT e.walk_seq AS seq, e.household_id AS h, h.polling_district AS d, h.address_lines AS lines, h.walk_seq AS hseq
+    const walk = (await app.store.all(
+      `SELECT e.walk_seq AS seq, e.household_id AS h, h.polling_district AS d, h.address_lines AS lines, h.walk_seq AS hseq
          FROM electors e JOIN households h ON h.id = e.household_id WHERE e.area_id = ? ORDER BY e.walk_seq`,
-      )
-      .all(areaId) as { seq: number; h: number; d: string; lines: string; hseq: number }[];
+      [areaId],
+    )) as { seq: number; h: number; d: string; lines: string; hseq: number }[];
     expect(walk.map((w) => w.seq)).toEqual(Array.from({ length: n }, (_, i) => i + 1));
     const households = [...new Map(walk.map((w) => [w.h, w])).values()];
     expect(new Set(walk.map((w) => w.h)).size).toBe(households.length); // each household's electors are consecutive
@@ -450,7 +445,7 @@ describe('a register of thousands of electors', () => {
 
     const before = new Map(
       (
-        app.db.prepare('SELECT full_name AS name, id, household_id AS h FROM electors WHERE area_id = ?').all(areaId) as {
+        (await app.store.all('SELECT full_name AS name, id, household_id AS h FROM electors WHERE area_id = ?', [areaId])) as {
           name: string;
           id: number;
           h: number;
@@ -461,7 +456,7 @@ describe('a register of thousands of electors', () => {
     const again = await importCsv(app, areaId, register(n, 7, gone), 'register-2027.csv', { confirmRemovals: true });
     expect(again.state, again.message).toBe('done');
     expect(again.result).toMatchObject({ electors: n - gone.size, matched: n - gone.size, added: 0, left: gone.size, reimport: true });
-    const after = app.db.prepare('SELECT full_name AS name, id, household_id AS h, number FROM electors WHERE area_id = ?').all(areaId) as {
+    const after = (await app.store.all('SELECT full_name AS name, id, household_id AS h, number FROM electors WHERE area_id = ?', [areaId])) as {
       name: string;
       id: number;
       h: number;
