@@ -805,12 +805,12 @@ export async function streetHouseholdCounts(
   areaId: number,
   pollingDistrict?: string,
 ): Promise<{ street: string; pollingDistrict: string; households: number }[]> {
-  const district = pollingDistrict === undefined || pollingDistrict === '' ? null : pollingDistrict;
+  const { where, params } = inArea('h', areaId, pollingDistrict || undefined);
   return (await db.all(
     `SELECT h.street, h.polling_district AS pollingDistrict, COUNT(*) AS households FROM households h
-       WHERE h.area_id = ? AND (? IS NULL OR h.polling_district = ?) AND h.street <> ''
+       WHERE ${where.join(' AND ')} AND h.street <> ''
          AND EXISTS (SELECT 1 FROM electors e WHERE e.household_id = h.id)
        GROUP BY h.polling_district, h.street ORDER BY MIN(h.walk_seq)`,
-    [areaId, district, district],
+    params,
   )) as { street: string; pollingDistrict: string; households: number }[];
 }

@@ -189,7 +189,7 @@ describe('the planner', () => {
       minute: 'Stand.',
     });
     await call(app, 'contests.delete', { id: contestId });
-    expect(app.db.prepare('SELECT COUNT(*) AS n FROM contest_plans').get()).toEqual({ n: 0 });
-    expect(app.db.prepare('SELECT COUNT(*) AS n FROM contest_decisions').get()).toEqual({ n: 0 });
+    expect(await app.store.get('SELECT COUNT(*) AS n FROM contest_plans')).toEqual({ n: 0 });
+    expect(await app.store.get('SELECT COUNT(*) AS n FROM contest_decisions')).toEqual({ n: 0 });
   });
 });
