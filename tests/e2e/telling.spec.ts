@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
+import { SqliteStore } from '../../db/sqlite/store.ts';
 import { rawDatabase } from '../helpers/db.ts';
 import { addRoom, addStation, setPromiseRule, setSupport } from '../helpers/polling.ts';
 import type { BrowserMode } from '../helpers/server.ts';
@@ -30,18 +31,19 @@ async function setUp(app: BrowserMode) {
   await expect.poll(async () => (await call('jobs.get', { jobId: job.jobId })).state, { timeout: 30_000 }).toBe('done');
   const election = await call('elections.create', { name: 'Council 2026', type: 'local', pollingDay: '2026-05-07', nation: 'england' });
   const contest = await call('contests.create', { electionId: election.id, areaId: area.id, status: 'contesting' });
-  const db = rawDatabase(app.dbPath);
+  const raw = rawDatabase(app.dbPath);
   try {
-    addStation(db, area.id, 'St Mary’s Church Hall', ['AA']);
-    const roomId = addRoom(db, contest.id, '12 Mill Lane', ['AA']);
-    setPromiseRule(db, contest.id, ['1', '2']);
+    const db = new SqliteStore(raw);
+    await addStation(db, area.id, 'St Mary’s Church Hall', ['AA']);
+    const roomId = await addRoom(db, contest.id, '12 Mill Lane', ['AA']);
+    await setPromiseRule(db, contest.id, ['1', '2']);
     const promises: Record<string, string> = {};
     for (let i = 1; i <= 20; i++) promises[`AA-${i}`] = '1';
     for (let i = 61; i <= 70; i++) promises[`AA-${i}`] = '2';
-    setSupport(db, area.id, promises);
+    await setSupport(db, area.id, promises);
     return { call, areaId: area.id as number, contestId: contest.id as number, electionId: election.id as number, roomId };
   } finally {
-    db.close();
+    raw.close();
   }
 }
 
@@ -205,11 +207,11 @@ test('a committee room’s long name shows in full, and the knock-up list stays 
   app,
 }) => {
   const { contestId } = await setUp(app);
-  const db = rawDatabase(app.dbPath);
+  const raw = rawDatabase(app.dbPath);
   try {
-    addRoom(db, contestId, 'The Royal Oak function room above the bar, Mill Lane end of the High Street', ['AB']);
+    await addRoom(new SqliteStore(raw), contestId, 'The Royal Oak function room above the bar, Mill Lane end of the High Street', ['AB']);
   } finally {
-    db.close();
+    raw.close();
   }
   await page.goto(`${app.origin}/#/contests/${contestId}/polling-day/knock-up`);
   await expect(page.getByTestId('knock-up-count')).toContainText('30 promises still to vote of 30 in AA');

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extractText } from 'unpdf';
+import { SqliteStore } from '../../db/sqlite/store.ts';
+import type { Queries } from '../../db/store.ts';
 import { rawDatabase } from '../helpers/db.ts';
 import { type BrowserMode } from '../helpers/server.ts';
 import { addRoom, addStation, setPromiseRule, setSupport } from '../helpers/polling.ts';
@@ -28,11 +30,12 @@ async function setUp(app: BrowserMode) {
 }
 
 /** Writes test data beside the running server, as another device on the day would. */
-function withDb(app: BrowserMode, write: (db: ReturnType<typeof rawDatabase>) => void) {
+/** Writes beside the running server, through a store over a connection of its own. */
+async function withDb(app: BrowserMode, write: (db: Queries) => Promise<unknown>) {
   const db = rawDatabase(app.dbPath);
   try {
     db.pragma('busy_timeout = 5000');
-    write(db);
+    await write(new SqliteStore(db));
   } finally {
     db.close();
   }
@@ -40,7 +43,7 @@ function withDb(app: BrowserMode, write: (db: ReturnType<typeof rawDatabase>) =>
 
 test('a coordinator imports the absent voters list, sees a bad file refused, and exports the postal vote week list', async ({ page, app }) => {
   const { areaId, contestId } = await setUp(app);
-  withDb(app, (db) => setSupport(db, areaId, { 'AA-1': '1', 'AA-2': '2', 'AA-3': '4', 'AB-1': '1' }));
+  await withDb(app, (db) => setSupport(db, areaId, { 'AA-1': '1', 'AA-2': '2', 'AA-3': '4', 'AB-1': '1' }));
   await page.goto(`${app.url.split('#')[0]}#/contests/${contestId}/polling-day/absent-voters`);
   await expect(page.getByRole('heading', { name: 'Postal and proxy voters' })).toBeVisible();
 
@@ -89,7 +92,7 @@ test('a coordinator imports the absent voters list, sees a bad file refused, and
 test('a volunteer imports the marked register for a district and filters the walk sheet and the knock-up list by voting history', async ({ page, app }) => {
   const { areaId, contestId, localId, generalId } = await setUp(app);
   // This year's tellers have sent AA-1, so two elections are on record.
-  withDb(app, (db) => tellerBatch(db, { electionId: localId, areaId, district: 'AA', receivedAt: '2026-05-07T09:00:00.000Z', numbers: ['AA-1'] }));
+  await withDb(app, (db) => tellerBatch(db, { electionId: localId, areaId, district: 'AA', receivedAt: '2026-05-07T09:00:00.000Z', numbers: ['AA-1'] }));
   await page.goto(`${app.url.split('#')[0]}#/contests/${contestId}/polling-day/marked-register/import`);
   await page.getByLabel('The election it is for').selectOption(String(generalId));
   await page.getByLabel('Polling district').selectOption('AA');
@@ -125,10 +128,10 @@ test('a volunteer imports the marked register for a district and filters the wal
   await expect(page.getByText('Voted: 2024 general (postal); did not vote: 2026 local')).toBeVisible();
 
   // On the day, the knock-up list narrows to promises who voted last time; today's votes are no history.
-  withDb(app, (db) => {
-    setSupport(db, areaId, { 'AA-1': '1', 'AA-2': '1', 'AA-3': '1', 'AA-4': '1', 'AA-5': '1' });
-    setPromiseRule(db, contestId, ['1']);
-    addRoom(db, contestId, 'The Crown back room', ['AA']);
+  await withDb(app, async (db) => {
+    await setSupport(db, areaId, { 'AA-1': '1', 'AA-2': '1', 'AA-3': '1', 'AA-4': '1', 'AA-5': '1' });
+    await setPromiseRule(db, contestId, ['1']);
+    await addRoom(db, contestId, 'The Crown back room', ['AA']);
   });
   await page.goto(`${app.url.split('#')[0]}#/contests/${contestId}/polling-day/knock-up`);
   const count = page.getByTestId('knock-up-count');
@@ -157,15 +160,15 @@ test('a volunteer imports the marked register for a district and filters the wal
 
 test('the day at a glance shows turnout by station and by hour, a silent station and promises left per room', async ({ page, app }) => {
   const { areaId, contestId, localId } = await setUp(app);
-  withDb(app, (db) => {
-    setSupport(db, areaId, { 'AA-1': '1', 'AA-2': '1', 'AA-3': '2', 'AB-1': '1', 'AB-2': '2' });
-    setPromiseRule(db, contestId, ['1', '2']);
-    addStation(db, areaId, 'Mill Lane School', ['AA']);
-    addStation(db, areaId, 'Park Road Hall', ['AB']);
-    addRoom(db, contestId, 'The Crown back room', ['AA', 'AB']);
-    tellerBatch(db, { electionId: localId, areaId, district: 'AA', receivedAt: '2026-05-07T06:40:00.000Z', numbers: ['AA-1', 'AA-5', 'AA-6'] });
-    tellerBatch(db, { electionId: localId, areaId, district: 'AB', receivedAt: '2026-05-07T07:20:00.000Z', numbers: ['AB-1'] });
-    tellerBatch(db, { electionId: localId, areaId, district: 'AA', receivedAt: '2026-05-07T09:05:00.000Z', numbers: ['AA-2', 'AA-7'] });
+  await withDb(app, async (db) => {
+    await setSupport(db, areaId, { 'AA-1': '1', 'AA-2': '1', 'AA-3': '2', 'AB-1': '1', 'AB-2': '2' });
+    await setPromiseRule(db, contestId, ['1', '2']);
+    await addStation(db, areaId, 'Mill Lane School', ['AA']);
+    await addStation(db, areaId, 'Park Road Hall', ['AB']);
+    await addRoom(db, contestId, 'The Crown back room', ['AA', 'AB']);
+    await tellerBatch(db, { electionId: localId, areaId, district: 'AA', receivedAt: '2026-05-07T06:40:00.000Z', numbers: ['AA-1', 'AA-5', 'AA-6'] });
+    await tellerBatch(db, { electionId: localId, areaId, district: 'AB', receivedAt: '2026-05-07T07:20:00.000Z', numbers: ['AB-1'] });
+    await tellerBatch(db, { electionId: localId, areaId, district: 'AA', receivedAt: '2026-05-07T09:05:00.000Z', numbers: ['AA-2', 'AA-7'] });
   });
   await page.goto(`${app.url.split('#')[0]}#/contests/${contestId}/polling-day/glance`);
   await expect(page.getByRole('heading', { name: 'The day at a glance' })).toBeVisible();
@@ -183,7 +186,7 @@ test('the day at a glance shows turnout by station and by hour, a silent station
   await page.screenshot({ path: '/tmp/p3-glance.png', fullPage: true });
 
   // More numbers arrive; refreshing shows them.
-  withDb(app, (db) => tellerBatch(db, { electionId: localId, areaId, district: 'AB', receivedAt: '2026-05-07T09:30:00.000Z', numbers: ['AB-2'] }));
+  await withDb(app, (db) => tellerBatch(db, { electionId: localId, areaId, district: 'AB', receivedAt: '2026-05-07T09:30:00.000Z', numbers: ['AB-2'] }));
   await page.getByRole('button', { name: 'Refresh now' }).click();
   await expect(page.getByText('35.0% (7 of 20)')).toBeVisible();
   await expect(page.getByText('80.0% (4 of 5; 1 still to vote)')).toBeVisible();

@@ -1,37 +1,40 @@
 /**
  * Polling-day setup rows written straight into the 017 tables (stations, committee rooms, the
  * promise rule, canvass standing), for tests of telling, knock-up and voting history that need
- * them without going through the setup screens. Votes themselves: voting.ts.
+ * them without going through the setup screens. Votes themselves: voting.ts. They write through
+ * the store (an app's, or one over a raw connection beside a running server), on either engine.
  */
-import type { Db } from '../../db/open.ts';
+import type { Queries } from '../../db/store.ts';
 
 const NOW = '2026-04-01T09:00:00.000Z';
 
-export function addStation(db: Db, areaId: number, name: string, districts: string[]): number {
-  const id = Number(
-    db.prepare('INSERT INTO polling_stations (area_id, name, address, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(areaId, name, '', NOW, NOW)
-      .lastInsertRowid,
-  );
-  for (const d of districts) db.prepare('INSERT INTO polling_station_districts (station_id, area_id, polling_district) VALUES (?, ?, ?)').run(id, areaId, d);
+export async function addStation(db: Queries, areaId: number, name: string, districts: string[]): Promise<number> {
+  const id = await db.insert('INSERT INTO polling_stations (area_id, name, address, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [
+    areaId,
+    name,
+    '',
+    NOW,
+    NOW,
+  ]);
+  for (const d of districts) await db.run('INSERT INTO polling_station_districts (station_id, area_id, polling_district) VALUES (?, ?, ?)', [id, areaId, d]);
   return id;
 }
 
-export function addRoom(db: Db, contestId: number, name: string, districts: string[]): number {
-  const id = Number(
-    db.prepare('INSERT INTO committee_rooms (contest_id, name, created_at, updated_at) VALUES (?, ?, ?, ?)').run(contestId, name, NOW, NOW).lastInsertRowid,
-  );
-  for (const d of districts) db.prepare('INSERT INTO committee_room_districts (room_id, contest_id, polling_district) VALUES (?, ?, ?)').run(id, contestId, d);
+export async function addRoom(db: Queries, contestId: number, name: string, districts: string[]): Promise<number> {
+  const id = await db.insert('INSERT INTO committee_rooms (contest_id, name, created_at, updated_at) VALUES (?, ?, ?, ?)', [contestId, name, NOW, NOW]);
+  for (const d of districts) await db.run('INSERT INTO committee_room_districts (room_id, contest_id, polling_district) VALUES (?, ?, ?)', [id, contestId, d]);
   return id;
 }
 
-export function setPromiseRule(db: Db, contestId: number, supports: string[]): void {
-  db.prepare(
+export async function setPromiseRule(db: Queries, contestId: number, supports: string[]): Promise<void> {
+  await db.run(
     'INSERT INTO promise_rules (contest_id, supports, updated_at) VALUES (?, ?, ?) ON CONFLICT (contest_id) DO UPDATE SET supports = excluded.supports',
-  ).run(contestId, supports.join(','), NOW);
+    [contestId, supports.join(','), NOW],
+  );
 }
 
 /** Gives electors a standing as if canvassed (latest support, optionally an outcome). */
-export function setSupport(db: Db, areaId: number, numbers: Record<string, string | null>, outcome: string | null = 'in'): void {
-  const set = db.prepare('UPDATE electors SET latest_support = ?, latest_outcome = ? WHERE area_id = ? AND elector_number = ?');
-  for (const [n, support] of Object.entries(numbers)) if (set.run(support, outcome, areaId, n).changes !== 1) throw new Error(`No elector ${n}`);
+export async function setSupport(db: Queries, areaId: number, numbers: Record<string, string | null>, outcome: string | null = 'in'): Promise<void> {
+  const set = 'UPDATE electors SET latest_support = ?, latest_outcome = ? WHERE area_id = ? AND elector_number = ?';
+  for (const [n, support] of Object.entries(numbers)) if ((await db.run(set, [support, outcome, areaId, n])).changes !== 1) throw new Error(`No elector ${n}`);
 }

@@ -1,27 +1,28 @@
 /**
- * Voting-history test data written straight into the database: tellers' batches (how a test says
- * who voted when), and an area with this year's election and two earlier ones. Stations, rooms,
- * promise rules and canvass standing are in polling.ts.
+ * Voting-history test data written straight into the database (through a store, on either
+ * engine): tellers' batches (how a test says who voted when), and an area with this year's
+ * election and two earlier ones. Stations, rooms, promise rules and canvass standing are in
+ * polling.ts.
  */
-import type { Database } from 'better-sqlite3-multiple-ciphers';
+import type { Queries } from '../../db/store.ts';
 import type { Hustings } from '../../main/app.ts';
 import { ok } from './db.ts';
 import { HEADINGS, importCsv } from './register.ts';
 
-type Db = Hustings['db'] | Database;
-
-export const electorId = (db: Db, electorNumber: string): number =>
-  (db.prepare('SELECT id FROM electors WHERE elector_number = ?').get(electorNumber) as { id: number }).id;
+export const electorId = async (db: Queries, electorNumber: string): Promise<number> =>
+  ((await db.get('SELECT id FROM electors WHERE elector_number = ?', [electorNumber])) as { id: number }).id;
 
 /** A tellers' batch for one district at `receivedAt`, each number voting in person then. */
-export function tellerBatch(db: Db, b: { electionId: number; areaId: number; district: string; receivedAt: string; numbers: string[] }): void {
-  const batch = Number(
-    db
-      .prepare("INSERT INTO vote_batches (election_id, area_id, polling_district, source, received_at, entered_by) VALUES (?, ?, ?, 'teller', ?, 'teller')")
-      .run(b.electionId, b.areaId, b.district, b.receivedAt).lastInsertRowid,
+export async function tellerBatch(
+  db: Queries,
+  b: { electionId: number; areaId: number; district: string; receivedAt: string; numbers: string[] },
+): Promise<void> {
+  const batch = await db.insert(
+    "INSERT INTO vote_batches (election_id, area_id, polling_district, source, received_at, entered_by) VALUES (?, ?, ?, 'teller', ?, 'teller')",
+    [b.electionId, b.areaId, b.district, b.receivedAt],
   );
-  const vote = db.prepare("INSERT INTO votes (election_id, elector_id, method, batch_id, voted_at) VALUES (?, ?, 'in_person', ?, ?)");
-  for (const n of b.numbers) vote.run(b.electionId, electorId(db, n), batch, b.receivedAt);
+  const vote = "INSERT INTO votes (election_id, elector_id, method, batch_id, voted_at) VALUES (?, ?, 'in_person', ?, ?)";
+  for (const n of b.numbers) await db.run(vote, [b.electionId, await electorId(db, n), batch, b.receivedAt]);
 }
 
 /** Two districts of ten electors each (AA-1…10 on Mill Lane, AB-1…10 on Park Road). */

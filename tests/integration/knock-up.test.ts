@@ -15,7 +15,7 @@ let app: App;
 let areaId: number;
 let contestId: number;
 let roomId: number;
-const idOf = (n: string) => app.db.prepare('SELECT id FROM electors WHERE elector_number = ?').pluck().get(n) as number;
+const idOf = async (n: string) => (await app.store.values('SELECT id FROM electors WHERE elector_number = ?', [n]))[0]?.[0] as number;
 const vote = (numbers: string[], district = 'AA') =>
   ok(app, 'telling.recordBatch', {
     contestId,
@@ -30,11 +30,11 @@ beforeEach(async () => {
   expect((await importCsv(app, areaId, SMALL_REGISTER)).state).toBe('done');
   const electionId = (await ok(app, 'elections.create', { name: 'Council 2026', type: 'local', pollingDay: '2026-05-07', nation: 'england' })).id;
   contestId = (await ok(app, 'contests.create', { electionId, areaId, status: 'contesting' })).id;
-  roomId = addRoom(app.db, contestId, '12 Mill Lane', ['AA']);
-  addRoom(app.db, contestId, 'Park Road', ['AB']);
-  setPromiseRule(app.db, contestId, ['1', '2']);
-  setSupport(app.db, areaId, { 'AA-1': '1', 'AA-2': '2', 'AA-3': '3', 'AA-4': '1', 'AA-5': '2', 'AB-1': '1' });
-  setSupport(app.db, areaId, { 'AA-6': '1' }, 'moved');
+  roomId = await addRoom(app.store, contestId, '12 Mill Lane', ['AA']);
+  await addRoom(app.store, contestId, 'Park Road', ['AB']);
+  await setPromiseRule(app.store, contestId, ['1', '2']);
+  await setSupport(app.store, areaId, { 'AA-1': '1', 'AA-2': '2', 'AA-3': '3', 'AA-4': '1', 'AA-5': '2', 'AB-1': '1' });
+  await setSupport(app.store, areaId, { 'AA-6': '1' }, 'moved');
 });
 afterEach(() => app.cleanup());
 
@@ -59,7 +59,7 @@ describe('knock-up lists', () => {
   });
 
   it('record who was knocked in which round, once per round', async () => {
-    const ids = [idOf('AA-1'), idOf('AA-4')];
+    const ids = [await idOf('AA-1'), await idOf('AA-4')];
     expect(await ok(app, 'knockUp.record', { contestId, roomId, round: 1, electorIds: ids })).toEqual({ recorded: 2, already: 0 });
     expect(await ok(app, 'knockUp.record', { contestId, roomId, round: 1, electorIds: ids })).toEqual({ recorded: 0, already: 2 });
     await ok(app, 'knockUp.record', { contestId, roomId, round: 2, electorIds: [ids[0]] });
@@ -67,7 +67,7 @@ describe('knock-up lists', () => {
     expect(list.electors.find((e: any) => e.electorNumber === 'AA-1').knocked).toEqual([1, 2]);
     expect(list.electors.find((e: any) => e.electorNumber === 'AA-4').knocked).toEqual([1]);
     expect(await ok(app, 'knockUp.unrecord', { contestId, roomId, round: 2, electorIds: [ids[0]] })).toEqual({ removed: 1 });
-    expect(app.db.prepare('SELECT knocked_by FROM knock_ups LIMIT 1').pluck().get()).toBe('tester');
+    expect((await app.store.values('SELECT knocked_by FROM knock_ups LIMIT 1'))[0]?.[0]).toBe('tester');
   });
 
   it('refuse bad input with the field named, writing nothing', async () => {
@@ -75,17 +75,17 @@ describe('knock-up lists', () => {
     const bad: [string, Record<string, unknown>, string][] = [
       ['knockUp.list', { contestId, roomId: 999 }, 'roomId'],
       ['knockUp.list', { contestId: 999, roomId }, 'id'],
-      ['knockUp.record', { contestId, roomId, round: 0, electorIds: [idOf('AA-1')] }, 'round'],
+      ['knockUp.record', { contestId, roomId, round: 0, electorIds: [await idOf('AA-1')] }, 'round'],
       ['knockUp.record', { contestId, roomId, round: 1, electorIds: [] }, 'electorIds'],
-      ['knockUp.record', { contestId, roomId, round: 1, electorIds: [idOf('AB-1')] }, 'electorIds.0'],
-      ['knockUp.record', { contestId, roomId, round: 1, electorIds: [idOf('AA-1'), 99999] }, 'electorIds.1'],
+      ['knockUp.record', { contestId, roomId, round: 1, electorIds: [await idOf('AB-1')] }, 'electorIds.0'],
+      ['knockUp.record', { contestId, roomId, round: 1, electorIds: [await idOf('AA-1'), 99999] }, 'electorIds.1'],
     ];
     for (const [method, input, field] of bad) {
       const r = await app.dispatch(method, input);
       expect(r.ok, JSON.stringify(input)).toBe(false);
       if (!r.ok) expect(Object.keys(r.error.fields ?? {}), JSON.stringify(input)).toContain(field);
     }
-    app.db.prepare('DELETE FROM promise_rules').run();
+    await app.store.run('DELETE FROM promise_rules');
     const noRule = await app.dispatch('knockUp.list', { contestId, roomId });
     expect(noRule.ok).toBe(false);
     if (!noRule.ok) expect(noRule.error.message).toMatch(/who counts as a promise/);
@@ -94,7 +94,7 @@ describe('knock-up lists', () => {
 
   it('print as A4 sheets: streets, house, name, number and a tick column per round', async () => {
     await vote(['2']);
-    await ok(app, 'knockUp.record', { contestId, roomId, round: 1, electorIds: [idOf('AA-1')] });
+    await ok(app, 'knockUp.record', { contestId, roomId, round: 1, electorIds: [await idOf('AA-1')] });
     const out = new PassThrough();
     const chunks: Buffer[] = [];
     out.on('data', (c) => chunks.push(c));

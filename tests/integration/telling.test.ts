@@ -12,7 +12,7 @@ let contestId: number;
 let electionId: number;
 let n = 0;
 const cid = () => `batch-${String(++n).padStart(4, '0')}`;
-const voteCount = () => app.db.prepare('SELECT COUNT(*) FROM votes').pluck().get() as number;
+const voteCount = async () => (await app.store.values('SELECT COUNT(*) FROM votes'))[0]?.[0] as number;
 
 beforeEach(async () => {
   app = await tempHustings();
@@ -37,9 +37,9 @@ describe('tellers’ numbers', () => {
       ['AA-5', 'Ravi Patel'],
     ]);
     expect(r.value).toMatchObject({ refused: [], resent: false, receivedAt: '2026-05-07T10:15:00.000Z' });
-    const votes = app.db.prepare('SELECT method, voted_at AS votedAt FROM votes').all();
+    const votes = await app.store.all('SELECT method, voted_at AS votedAt FROM votes');
     expect(votes).toEqual(Array(3).fill({ method: 'in_person', votedAt: '2026-05-07T10:15:00.000Z' }));
-    expect(app.db.prepare('SELECT source, polling_district AS d, entered_by AS by FROM vote_batches').get()).toEqual({
+    expect(await app.store.get('SELECT source, polling_district AS d, entered_by AS by FROM vote_batches')).toEqual({
       source: 'teller',
       d: 'AA',
       by: 'tester',
@@ -67,18 +67,18 @@ describe('tellers’ numbers', () => {
     ]);
     expect(r.value.refused[0].message).toBe('AB-1 is not in polling district AA');
     expect(r.value.refused[2].message).toBe('AA-2 Jane Smith has already voted');
-    expect(voteCount()).toBe(3);
+    expect(await voteCount()).toBe(3);
   });
 
   it('records a batch sent twice once, and answers the same', async () => {
     const input = { contestId, pollingDistrict: 'aa', clientId: 'offline-batch-1', entries: [{ number: '1' }, { number: '2' }, { number: '77' }] };
     const first = await ok(app, 'telling.recordBatch', input);
-    const audit = app.db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get();
+    const audit = (await app.store.values('SELECT COUNT(*) FROM audit_log'))[0]?.[0];
     const again = await ok(app, 'telling.recordBatch', input);
     expect(again).toEqual({ ...first, resent: true });
-    expect(voteCount()).toBe(2);
-    expect(app.db.prepare('SELECT COUNT(*) FROM vote_batches').pluck().get()).toBe(1);
-    expect(app.db.prepare('SELECT COUNT(*) FROM audit_log').pluck().get()).toBe(audit);
+    expect(await voteCount()).toBe(2);
+    expect((await app.store.values('SELECT COUNT(*) FROM vote_batches'))[0]?.[0]).toBe(1);
+    expect((await app.store.values('SELECT COUNT(*) FROM audit_log'))[0]?.[0]).toBe(audit);
     // The same id for another district is a mistake, not a resend.
     const clash = await app.dispatch('telling.recordBatch', { ...input, pollingDistrict: 'AB' });
     expect(clash.ok).toBe(false);
@@ -109,7 +109,7 @@ describe('tellers’ numbers', () => {
     await ok(app, 'telling.recordBatch', { contestId, pollingDistrict: 'AA', clientId: 'keep-me-1', entries: [{ number: '3' }] });
     expect(await ok(app, 'telling.undo', { clientIds: ['undo-me-1'] })).toEqual({ undone: ['undo-me-1'], notFound: [], votesRemoved: 2 });
     expect(await ok(app, 'telling.undo', { clientIds: ['undo-me-1'] })).toEqual({ undone: [], notFound: ['undo-me-1'], votesRemoved: 0 });
-    expect(voteCount()).toBe(1);
+    expect(await voteCount()).toBe(1);
     // Undone, the numbers can be entered again.
     expect(
       (await ok(app, 'telling.recordBatch', { contestId, pollingDistrict: 'AA', clientId: 'again-001', entries: [{ number: '1' }] })).recorded,
@@ -123,7 +123,7 @@ describe('tellers’ numbers', () => {
   });
 
   it('names the station of each district', async () => {
-    addStation(app.db, areaId, 'St Mary’s Church Hall', ['AB']);
+    await addStation(app.store, areaId, 'St Mary’s Church Hall', ['AB']);
     const d = await ok(app, 'telling.getDistricts', { contestId });
     expect(d.districts.map((x: any) => x.station)).toEqual([null, 'St Mary’s Church Hall']);
   });
@@ -144,7 +144,7 @@ describe('the marked register', () => {
       ['AB-1', 'in_person'],
       ['AB-3/1', 'postal'],
     ]);
-    expect(app.db.prepare('SELECT DISTINCT election_id AS e, voted_at AS at FROM votes').all()).toEqual([{ e: past, at: '2022-05-05' }]);
+    expect(await app.store.all('SELECT DISTINCT election_id AS e, voted_at AS at FROM votes')).toEqual([{ e: past, at: '2022-05-05' }]);
     // The contest's own election is untouched.
     expect((await ok(app, 'telling.getDistricts', { contestId })).districts[1].voted).toBe(0);
     expect((await ok(app, 'telling.getDistricts', { contestId, electionId: past })).districts[1].voted).toBe(2);
@@ -153,7 +153,7 @@ describe('the marked register', () => {
 
 describe('recordVoteBatch', () => {
   it('reports duplicates within the election and is idempotent by client id', async () => {
-    const ids = app.db.prepare("SELECT id FROM electors WHERE polling_district = 'AA' ORDER BY number").pluck().all() as number[];
+    const ids = (await app.store.values("SELECT id FROM electors WHERE polling_district = 'AA' ORDER BY number")).map((r) => r[0]) as number[];
     const write = (clientId: string | null, electorIds: number[]) =>
       recordVoteBatch(app.store, {
         electionId,
@@ -170,6 +170,6 @@ describe('recordVoteBatch', () => {
     expect(first).toMatchObject({ recorded: [ids[0], ids[1]], duplicates: [ids[0]], resent: false });
     expect(await write('import-file-1', [ids[0], ids[1], ids[0]])).toEqual({ ...first, resent: true });
     expect(await write(null, [ids[1], ids[2]])).toMatchObject({ recorded: [ids[2]], duplicates: [ids[1]] });
-    expect(voteCount()).toBe(3);
+    expect(await voteCount()).toBe(3);
   });
 });

@@ -18,8 +18,8 @@ beforeEach(async () => {
 });
 afterEach(() => app.cleanup());
 
-const absentOf = (n: string) => (app.db.prepare('SELECT absent_vote AS v FROM electors WHERE elector_number = ?').get(n) as { v: string | null }).v;
-const voteCount = () => (app.db.prepare('SELECT COUNT(*) AS n FROM votes').get() as { n: number }).n;
+const absentOf = async (n: string) => ((await app.store.get('SELECT absent_vote AS v FROM electors WHERE elector_number = ?', [n])) as { v: string | null }).v;
+const voteCount = async () => ((await app.store.get('SELECT COUNT(*) AS n FROM votes')) as { n: number }).n;
 
 async function importAbsent(text: string, extra: Record<string, unknown> = {}) {
   const fileId = await upload(app, 'avl.csv', text);
@@ -49,13 +49,13 @@ describe('absent voters', () => {
       unmatched: [{ line: 5, electorNumber: 'AB-99' }],
       unmatchedCount: 1,
     });
-    expect([absentOf('AA-1'), absentOf('AA-2'), absentOf('AB-3'), absentOf('AA-3')]).toEqual(['postal', 'proxy', 'postal_proxy', null]);
+    expect([await absentOf('AA-1'), await absentOf('AA-2'), await absentOf('AB-3'), await absentOf('AA-3')]).toEqual(['postal', 'proxy', 'postal_proxy', null]);
   });
 
   it('a list of one kind needs no type column; a district chosen reads bare numbers', async () => {
     const { result } = await importAbsent(['Number', '4', '5'].join('\n'), { absentVote: 'postal', pollingDistrict: 'ab' });
     expect(result.ok).toBe(true);
-    expect([absentOf('AB-4'), absentOf('AB-5'), absentOf('AA-4')]).toEqual(['postal', 'postal', null]);
+    expect([await absentOf('AB-4'), await absentOf('AB-5'), await absentOf('AA-4')]).toEqual(['postal', 'postal', null]);
   });
 
   it('writes nothing when any line cannot be read, naming the lines', async () => {
@@ -65,29 +65,29 @@ describe('absent voters', () => {
     expect(result.error.message).toContain('2 lines of avl.csv cannot be read, so nothing was imported');
     expect(result.error.message).toContain('line 3: "Carrier pigeon" is not an absent vote type');
     expect(result.error.message).toContain('line 4: "nonsense" is not an elector number');
-    expect(absentOf('AA-1')).toBeNull();
+    expect(await absentOf('AA-1')).toBeNull();
     // No type column and no kind for the whole file: refused by name.
     const none = await importAbsent(['Elector Number', 'AA-1'].join('\n'));
     expect(!none.result.ok && none.result.error.message).toContain('Choose the column holding the type of absent vote');
-    expect(absentOf('AA-1')).toBeNull();
+    expect(await absentOf('AA-1')).toBeNull();
   });
 
   it('sets absent votes from the register’s markers, with the letters the council uses', async () => {
-    app.db.prepare("UPDATE electors SET markers = 'A' WHERE elector_number IN ('AA-1', 'AA-2')").run();
-    app.db.prepare("UPDATE electors SET markers = 'EQ' WHERE elector_number = 'AB-1'").run();
+    await app.store.run("UPDATE electors SET markers = 'A' WHERE elector_number IN ('AA-1', 'AA-2')");
+    await app.store.run("UPDATE electors SET markers = 'EQ' WHERE elector_number = 'AB-1'");
     expect(await ok(app, 'voting.absentFromMarkers', { areaId: area.areaId, postal: 'a', proxy: 'Q' })).toEqual({ postal: 2, proxy: 1, postal_proxy: 0 });
-    expect([absentOf('AA-1'), absentOf('AB-1'), absentOf('AB-2')]).toEqual(['postal', 'proxy', null]);
+    expect([await absentOf('AA-1'), await absentOf('AB-1'), await absentOf('AB-2')]).toEqual(['postal', 'proxy', null]);
     const r = await app.dispatch('voting.absentFromMarkers', { areaId: area.areaId, postal: 'AB' });
     expect(!r.ok && r.error.message).toContain('A marker is one letter');
   });
 
   it('lists supporters with postal or proxy votes for postal vote week, by the promise rule or chosen codes, and exports them safely', async () => {
-    setSupport(app.db, area.areaId, { 'AA-1': '1', 'AA-2': '2', 'AA-3': '1', 'AB-1': '3' });
-    app.db.prepare("UPDATE electors SET absent_vote = 'postal' WHERE elector_number IN ('AA-1', 'AA-2', 'AB-1', 'AB-2')").run();
-    app.db.prepare("UPDATE electors SET full_name = '=HYPERLINK(\"x\")' WHERE elector_number = 'AA-1'").run();
+    await setSupport(app.store, area.areaId, { 'AA-1': '1', 'AA-2': '2', 'AA-3': '1', 'AB-1': '3' });
+    await app.store.run("UPDATE electors SET absent_vote = 'postal' WHERE elector_number IN ('AA-1', 'AA-2', 'AB-1', 'AB-2')");
+    await app.store.run("UPDATE electors SET full_name = '=HYPERLINK(\"x\")' WHERE elector_number = 'AA-1'");
     const none = await ok(app, 'voting.postalWeek', { contestId: area.contestId });
     expect(none).toMatchObject({ supports: [], fromRule: false, items: [], counts: { postal: 4, proxy: 0, postal_proxy: 0 } });
-    setPromiseRule(app.db, area.contestId, ['1', '2']);
+    await setPromiseRule(app.store, area.contestId, ['1', '2']);
     const byRule = await ok(app, 'voting.postalWeek', { contestId: area.contestId });
     expect(byRule.fromRule).toBe(true);
     expect(byRule.items.map((e: any) => e.electorNumber)).toEqual(['AA-1', 'AA-2']);
@@ -114,9 +114,9 @@ describe('the marked register and voting history', () => {
       unknown: [{ line: 6, electorNumber: 'AA-77' }],
       unknownCount: 1,
     });
-    const votes = app.db
-      .prepare('SELECT e.elector_number AS n, v.method, v.voted_at AS at FROM votes v JOIN electors e ON e.id = v.elector_id ORDER BY n')
-      .all();
+    const votes = await app.store.all(
+      'SELECT e.elector_number AS n, v.method, v.voted_at AS at FROM votes v JOIN electors e ON e.id = v.elector_id ORDER BY n',
+    );
     expect(votes).toEqual([
       { n: 'AA-1', method: 'in_person', at: '2024-07-04' },
       { n: 'AA-2', method: 'postal', at: '2024-07-04' },
@@ -132,17 +132,17 @@ describe('the marked register and voting history', () => {
     expect(!bad.ok && bad.error.message).toContain('line 3: "maybe" is not a mark we know');
     const other = await importMarked(['Elector Number', 'AA-1', 'AB-2'].join('\n'), area.general2024, { pollingDistrict: 'AA' });
     expect(!other.ok && other.error.message).toContain('line 3: AB-2 is not in polling district AA');
-    expect(voteCount()).toBe(0);
-    expect(app.db.prepare('SELECT COUNT(*) AS n FROM vote_batches').get()).toEqual({ n: 0 });
+    expect(await voteCount()).toBe(0);
+    expect(await app.store.get('SELECT COUNT(*) AS n FROM vote_batches')).toEqual({ n: 0 });
   });
 
   it('shows an elector’s history in every election known for the area, and filters lists and walk sheets by it', async () => {
     // 2022: AA-1..4 voted; 2024: AA-1, AA-2 (post) and AB-1; 2026 (tellers): AA-1.
     await importMarked(['Elector Number', 'AA-1', 'AA-2', 'AA-3', 'AA-4'].join('\n'), area.local2022);
     await importMarked(['Elector Number,Voted', 'AA-1,', 'AA-2,postal', 'AB-1,'].join('\n'), area.general2024);
-    tellerBatch(app.db, { electionId: area.local2026, areaId: area.areaId, district: 'AA', receivedAt: '2026-05-07T08:30:00Z', numbers: ['AA-1'] });
+    await tellerBatch(app.store, { electionId: area.local2026, areaId: area.areaId, district: 'AA', receivedAt: '2026-05-07T08:30:00Z', numbers: ['AA-1'] });
 
-    const history = await ok(app, 'voting.electorHistory', { electorId: electorId(app.db, 'AA-2') });
+    const history = await ok(app, 'voting.electorHistory', { electorId: await electorId(app.store, 'AA-2') });
     expect(history.history.map((h: any) => [h.label, h.voted, h.method])).toEqual([
       ['2026 local', false, null],
       ['2024 general', true, 'postal'],
@@ -168,15 +168,33 @@ describe('the marked register and voting history', () => {
 
 describe('the day at a glance', () => {
   it('counts turnout among promises and everyone by station and hour, finds silent stations and promises left per room', async () => {
-    setSupport(app.db, area.areaId, { 'AA-1': '1', 'AA-2': '1', 'AA-3': '2', 'AB-1': '1', 'AB-2': '1', 'AB-3': '3' });
-    setPromiseRule(app.db, area.contestId, ['1', '2']);
-    addStation(app.db, area.areaId, 'Mill Lane School', ['AA']);
-    addStation(app.db, area.areaId, 'Park Road Hall', ['AB']);
-    addRoom(app.db, area.contestId, 'Smith’s front room', ['AA', 'AB']);
+    await setSupport(app.store, area.areaId, { 'AA-1': '1', 'AA-2': '1', 'AA-3': '2', 'AB-1': '1', 'AB-2': '1', 'AB-3': '3' });
+    await setPromiseRule(app.store, area.contestId, ['1', '2']);
+    await addStation(app.store, area.areaId, 'Mill Lane School', ['AA']);
+    await addStation(app.store, area.areaId, 'Park Road Hall', ['AB']);
+    await addRoom(app.store, area.contestId, 'Smith’s front room', ['AA', 'AB']);
     // BST: 08:30 UTC is 09:30 on the campaign's clock.
-    tellerBatch(app.db, { electionId: area.local2026, areaId: area.areaId, district: 'AA', receivedAt: '2026-05-07T08:30:00.000Z', numbers: ['AA-1', 'AA-5'] });
-    tellerBatch(app.db, { electionId: area.local2026, areaId: area.areaId, district: 'AA', receivedAt: '2026-05-07T10:10:00.000Z', numbers: ['AA-3'] });
-    tellerBatch(app.db, { electionId: area.local2026, areaId: area.areaId, district: 'AB', receivedAt: '2026-05-07T08:45:00.000Z', numbers: ['AB-3'] });
+    await tellerBatch(app.store, {
+      electionId: area.local2026,
+      areaId: area.areaId,
+      district: 'AA',
+      receivedAt: '2026-05-07T08:30:00.000Z',
+      numbers: ['AA-1', 'AA-5'],
+    });
+    await tellerBatch(app.store, {
+      electionId: area.local2026,
+      areaId: area.areaId,
+      district: 'AA',
+      receivedAt: '2026-05-07T10:10:00.000Z',
+      numbers: ['AA-3'],
+    });
+    await tellerBatch(app.store, {
+      electionId: area.local2026,
+      areaId: area.areaId,
+      district: 'AB',
+      receivedAt: '2026-05-07T08:45:00.000Z',
+      numbers: ['AB-3'],
+    });
 
     const g = await ok(app, 'voting.glance', { contestId: area.contestId, now: '2026-05-07T10:30:00Z' });
     expect(g.supports).toEqual(['1', '2']);
@@ -194,7 +212,7 @@ describe('the day at a glance', () => {
     // After the polls close no station is silent; with no rule there are no promises.
     const late = await ok(app, 'voting.glance', { contestId: area.contestId, now: '2026-05-07T21:30:00Z' });
     expect(late.stations.some((s: any) => s.silent)).toBe(false);
-    app.db.prepare('DELETE FROM promise_rules').run();
+    await app.store.run('DELETE FROM promise_rules');
     const noRule = await ok(app, 'voting.glance', { contestId: area.contestId, now: '2026-05-07T10:30:00Z' });
     expect(noRule.supports).toBeNull();
     expect(noRule.total).toEqual({ electors: 20, voted: 4, promises: 0, promisesVoted: 0 });
@@ -203,8 +221,8 @@ describe('the day at a glance', () => {
 
 describe('erasure and export of a person', () => {
   it('the export holds their absent vote and voting history; erasure removes both', async () => {
-    const id = electorId(app.db, 'AA-2');
-    app.db.prepare("UPDATE electors SET absent_vote = 'proxy' WHERE id = ?").run(id);
+    const id = await electorId(app.store, 'AA-2');
+    await app.store.run("UPDATE electors SET absent_vote = 'proxy' WHERE id = ?", [id]);
     await importMarked(['Elector Number,Voted', 'AA-1,', 'AA-2,proxy'].join('\n'), area.general2024);
     const doc = await ok(app, 'register.getPersonExport', { id });
     expect(doc.voting).toEqual({
@@ -214,9 +232,9 @@ describe('erasure and export of a person', () => {
       ],
     });
     await ok(app, 'register.erasePerson', { id, confirm: true });
-    expect(app.db.prepare('SELECT COUNT(*) AS n FROM votes WHERE elector_id = ?').get(id)).toEqual({ n: 0 });
-    expect(voteCount()).toBe(1); // AA-1's vote stays
-    const audit = app.db.prepare("SELECT after_json AS a FROM audit_log WHERE action = 'erase' AND entity = 'elector'").get() as { a: string };
+    expect(await app.store.get('SELECT COUNT(*) AS n FROM votes WHERE elector_id = ?', [id])).toEqual({ n: 0 });
+    expect(await voteCount()).toBe(1); // AA-1's vote stays
+    const audit = (await app.store.get("SELECT after_json AS a FROM audit_log WHERE action = 'erase' AND entity = 'elector'")) as { a: string };
     expect(JSON.parse(audit.a)).toMatchObject({ votes: 1 });
   });
 });
