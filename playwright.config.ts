@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import type { Engine } from './db/store.ts';
 
 /** Debian's Chromium: Playwright's own browser download is not available on our machines. */
 export const CHROMIUM = process.env.HUSTINGS_CHROMIUM ?? '/usr/bin/chromium';
@@ -7,7 +8,7 @@ export const CHROMIUM = process.env.HUSTINGS_CHROMIUM ?? '/usr/bin/chromium';
 // (the workers inherit it).
 process.env.HUSTINGS_PASSPHRASE ??= 'correct horse battery staple (tests)';
 
-export default defineConfig({
+export default defineConfig<{ engine: Engine }>({
   testDir: 'tests/e2e',
   globalSetup: './tests/e2e/global-setup.ts',
   // Journeys visit many pages with an axe scan on each; on a loaded 2-core machine that takes minutes.
@@ -28,4 +29,23 @@ export default defineConfig({
     viewport: { width: 1280, height: 860 },
     trace: 'off',
   },
+  projects: [
+    // What a team database shows in their place: on-postgres only.
+    { name: 'sqlite', testIgnore: ['team-database.spec.ts'] },
+    // The journeys again on a team database, but for what only a SQLite file has: its encryption,
+    // backups and restores, the desktop app.
+    {
+      name: 'on-postgres',
+      use: { engine: 'postgres' },
+      testIgnore: [
+        'backups.spec.ts',
+        'data-safety.spec.ts',
+        'encrypt-plain.spec.ts',
+        'encryption.spec.ts',
+        'erasure-stays.spec.ts',
+        'unlock-window.spec.ts',
+        'electron.spec.ts',
+      ],
+    },
+  ],
 });

@@ -40,6 +40,7 @@ const SQLITE_FILE = [
   'tests/integration/private-files.test.ts',
   'tests/integration/desktop-unlock.test.ts',
   'tests/integration/startup-failure.test.ts',
+  'tests/integration/elector-search-index.test.ts',
 ];
 
 export default defineConfig({

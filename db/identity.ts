@@ -21,6 +21,9 @@ export class NotHustingsDatabaseError extends DatabaseRefusedError {}
 
 export class DatabaseTooNewError extends DatabaseRefusedError {}
 
+/** A file from an older version, where the caller asked not to upgrade it (a copy reads it as it is). */
+export class DatabaseTooOldError extends DatabaseRefusedError {}
+
 /** A file recording a migration this build lacks, or has with another text: another build wrote it. */
 export class MigrationMismatchError extends DatabaseRefusedError {}
 
@@ -96,6 +99,30 @@ export function fileRefusal(path: string, key: Buffer | null = null): DatabaseRe
   } finally {
     db?.close();
   }
+}
+
+/**
+ * Why a Hustings file that is to be read as it is (not upgraded) cannot be: it is from an older
+ * version, or holds nothing yet; null when it is at this version's schema. Read-only, like `fileRefusal`.
+ */
+export function fileTooOld(path: string, key: Buffer | null): DatabaseTooOldError | null {
+  let version = 0;
+  if (existsSync(path) && statSync(path).size > 0) {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      if (key !== null) applyKey(db, key);
+      version = schemaVersion(db);
+    } finally {
+      db.close();
+    }
+  }
+  const latest = latestVersion(loadMigrations());
+  if (version >= latest) return null;
+  if (version === 0) return new DatabaseTooOldError(`${path} holds no Hustings campaign yet. Nothing in it was changed.`);
+  return new DatabaseTooOldError(
+    `${path} is from an older version of Hustings (schema ${version}; this version is at ${latest}). ` +
+      `Open it once with this version (for example \`hustings elections list --db ${path}\`), which upgrades it after a backup, then try again. Nothing in it was changed.`,
+  );
 }
 
 /** The refusal for a file that is not a Hustings database: names the file and why. */

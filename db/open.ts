@@ -6,7 +6,7 @@ import { cleanUpInterruptedConversion, encryptPlainBackups } from './encryption/
 import { type EncryptionState, type KeySource, unlock } from './encryption/unlock.ts';
 import { makeFolder } from './folders.ts';
 import { cacheStatements } from './statement-cache.ts';
-import { fileRefusal, isMarked, markAsHustings, recordedMigrations, refusal, schemaVersion } from './identity.ts';
+import { fileRefusal, fileTooOld, isMarked, markAsHustings, recordedMigrations, refusal, schemaVersion } from './identity.ts';
 import { CREATE_MIGRATIONS_TABLE, latestVersion, loadMigrations } from './migrations.ts';
 
 export type Db = Database.Database;
@@ -17,9 +17,10 @@ export type Db = Database.Database;
  * acknowledged write survives a crash; then brings the schema up to date. A file that is not a
  * Hustings database, one from a newer version or a different build, or a key that does not open
  * it, is refused before anything is written to it (not even the WAL switch). Also says what the
- * app must know of the encryption.
+ * app must know of the encryption. With `upgrade: false` (a campaign read to be copied elsewhere)
+ * a file from an older version is refused instead of migrated.
  */
-export async function openKeyedDatabase(path: string, keys: KeySource): Promise<{ db: Db; encryption: EncryptionState }> {
+export async function openKeyedDatabase(path: string, keys: KeySource, opts: { upgrade?: boolean } = {}): Promise<{ db: Db; encryption: EncryptionState }> {
   if (path !== ':memory:') {
     makeFolder(dirname(path));
     // What a killed conversion left (before the key file is read: one may belong to it).
@@ -27,7 +28,7 @@ export async function openKeyedDatabase(path: string, keys: KeySource): Promise<
   }
   const unlocked = await unlock(path, keys);
   if (path !== ':memory:') {
-    const refused = fileRefusal(path, unlocked.key);
+    const refused = fileRefusal(path, unlocked.key) ?? (opts.upgrade === false ? fileTooOld(path, unlocked.key) : null);
     if (refused !== null) throw refused;
   }
   await unlocked.keep();

@@ -89,13 +89,17 @@ export async function openTeamHustings(opts: DoorOptions & { databaseUrl: string
   keepYoungGenerationSmall();
   keepFilesPrivate();
   // Loaded only here: the desktop app and the CLI on a file never need the PostgreSQL driver.
-  const [{ openPostgresStore }, { migratePostgres }] = await Promise.all([import('../db/postgres/store.ts'), import('../db/postgres/migrate.ts')]);
-  const store = openPostgresStore(opts.databaseUrl, { max: opts.maxConnections });
+  const [{ openPostgresStore }, { migratePostgres }, { unreachable }] = await Promise.all([
+    import('../db/postgres/store.ts'),
+    import('../db/postgres/migrate.ts'),
+    import('../db/postgres/reach.ts'),
+  ]);
+  const store = openPostgresStore(opts.databaseUrl, { max: opts.maxConnections, connectTimeoutMs: 10_000 });
   try {
-    await migratePostgres(store);
+    await migratePostgres(store); // the first query: where an unreachable server shows
   } catch (error) {
     await store.close();
-    throw error;
+    throw unreachable(error, opts.databaseUrl) ?? error;
   }
   mkdirSync(opts.filesDir, { recursive: true, mode: 0o700 });
   const dbPath = join(opts.filesDir, `${new URL(opts.databaseUrl).pathname.slice(1) || 'hustings'}.postgres`);

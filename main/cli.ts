@@ -4,6 +4,7 @@ import { areasCommands } from './cli/areas.ts';
 import { backupCommands } from './cli/backup.ts';
 import { callCommands } from './cli/call.ts';
 import { type Command, DEFAULT_DB } from './cli/command.ts';
+import { databaseCommands } from './cli/database.ts';
 import { electionsCommands } from './cli/elections.ts';
 import { encryptCommands } from './cli/encrypt.ts';
 import { describeFailure } from './cli/failure.ts';
@@ -22,6 +23,7 @@ import { knockUpCommands } from './cli/knock-up.ts';
 /** The command table: each feature adds its commands here. */
 export const commands: Command[] = [
   ...serveCommands,
+  ...databaseCommands,
   ...electionsCommands,
   ...areasCommands,
   ...nominationsCommands,
@@ -46,7 +48,9 @@ function help(): string {
     '',
     ...commands.map((c) => `  ${c.usage}\n      ${c.summary}`),
     '',
-    `Every command takes --db PATH (default ${DEFAULT_DB}) and --help.`,
+    `Every command takes --help; those that work on a campaign take --db PATH (default ${DEFAULT_DB}),`,
+    'or --database postgres://USER:PASSWORD@HOST:PORT/DB for a team database (its files, such as leaflet',
+    'artwork, are kept in --files DIR, default the data folder).',
     'An encrypted database opens with its passphrase: HUSTINGS_PASSPHRASE, or asked on the terminal.',
     'On a computer without its key file (PATH.key), --recovery-key KEY or HUSTINGS_RECOVERY_KEY opens it',
     'and makes a new key file with a new passphrase.',
@@ -80,7 +84,14 @@ export async function main(argv: string[]): Promise<number> {
     const { values, positionals } = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: { db: { type: 'string' }, 'recovery-key': { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...command.options },
+      options: {
+        db: { type: 'string' },
+        database: { type: 'string' },
+        files: { type: 'string' },
+        'recovery-key': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        ...command.options,
+      },
     });
     if (values.help) {
       console.log(`Usage: hustings ${command.usage}\n\n${command.summary}`);
@@ -88,7 +99,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     // The default data folder is Hustings' own (a folder given with --db may be anyone's, and
     // is left as it is): private, even when an older version made it readable by all.
-    if (values.db === undefined) tightenFolder(dirname(resolve(DEFAULT_DB)));
+    if (values.db === undefined && values.files === undefined) tightenFolder(dirname(resolve(DEFAULT_DB)));
     return await command.run(values, positionals);
   } catch (error) {
     if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {

@@ -10,6 +10,8 @@ import { type PgStatement, toPostgres } from './sql.ts';
 export interface PostgresStoreOptions {
   /** Most connections open at once (pg's default is 10). */
   max?: number;
+  /** How long to wait for the server to answer a new connection; pg's default waits for ever. */
+  connectTimeoutMs?: number;
 }
 
 /** Column types whose text pg would hand over as strings; they are numbers or truth in SQLite. */
@@ -106,7 +108,7 @@ function queriesOn(runner: Runner): Queries {
 
 /** A store on the PostgreSQL database at `url` (postgres://user:password@host:port/database). */
 export function openPostgresStore(url: string, opts: PostgresStoreOptions = {}): Store {
-  const pool = new pg.Pool({ connectionString: url, max: opts.max, types: columnTypes() });
+  const pool = new pg.Pool({ connectionString: url, max: opts.max, connectionTimeoutMillis: opts.connectTimeoutMs, types: columnTypes() });
   // A connection the server drops while idle leaves the pool; without a listener it would end the process.
   pool.on('error', () => {});
   return {

@@ -72,6 +72,7 @@ function tookBackup(backup: BackupInfo) {
 
 export const backupsHandlers: HandlersFor<typeof backupsContract> = {
   'backups.list': async (ctx) => {
+    if (ctx.store.engine === 'postgres') return { folder: '', keep: 0, retentionDays: 0, encrypted: false, backups: [], teamDatabase: true };
     const erasures = erasureDates(ctx.dbPath);
     return {
       folder: backupsDir(ctx.dbPath),
@@ -79,6 +80,7 @@ export const backupsHandlers: HandlersFor<typeof backupsContract> = {
       retentionDays: retentionDays(fileConnection(ctx.store)),
       encrypted: ctx.encryption.key !== null,
       backups: listBackups(ctx.dbPath).map((b) => ({ ...view(b), holdsErased: erasedSince(erasures, b.takenAt) })),
+      teamDatabase: false,
     };
   },
   'backups.create': async (ctx, { to }) => {

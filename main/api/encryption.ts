@@ -2,7 +2,7 @@ import type { encryptionContract } from '../../shared/contract/encryption.ts';
 import type { Ctx, HandlersFor } from './context.ts';
 
 function status(ctx: Ctx) {
-  return { encrypted: ctx.encryption.key !== null, recoveryKey: ctx.encryption.pendingRecoveryKey };
+  return { encrypted: ctx.encryption.key !== null, recoveryKey: ctx.encryption.pendingRecoveryKey, teamDatabase: ctx.store.engine === 'postgres' };
 }
 
 export const encryptionHandlers: HandlersFor<typeof encryptionContract> = {

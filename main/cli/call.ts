@@ -5,12 +5,9 @@ import { CliError, type Command, printJson, withApp } from './command.ts';
 export const callCommands: Command[] = [
   {
     path: ['call'],
-    usage: 'call METHOD [JSON] [--db PATH]',
-    summary:
-      'Call any method of the API with JSON input (default {}): prints the JSON result (exit 0) or the error object (exit 1). --database URL (PostgreSQL) is not available yet: use --db',
-    options: { database: { type: 'string' } },
+    usage: 'call METHOD [JSON] [--db PATH | --database URL]',
+    summary: 'Call any method of the API with JSON input (default {}): prints the JSON result (exit 0) or the error object (exit 1)',
     async run(values, positionals) {
-      if (values.database !== undefined) throw new CliError('--database is for PostgreSQL, which Hustings does not support yet: use --db PATH', 2);
       const [method, json, ...extra] = positionals;
       if (!method) throw new CliError('Name the method to call, e.g. hustings call elections.list (hustings methods lists them)', 2);
       if (!isMethodName(method)) throw new CliError(`There is no method "${method}": hustings methods lists them`, 2);

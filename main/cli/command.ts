@@ -1,8 +1,9 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { type MethodInput, type MethodName, type MethodOutput, contract } from '../../shared/contract/index.ts';
 import { fieldErrors } from '../api/dispatcher.ts';
-import { type Hustings, openHustings } from '../app.ts';
+import { shownUrl } from '../../db/postgres/reach.ts';
+import { type Hustings, openHustings, openTeamHustings } from '../app.ts';
 import { announceRecoveryKey, keysFromTerminal } from './unlock.ts';
 
 export const DEFAULT_DB = './data/hustings.sqlite';
@@ -31,6 +32,34 @@ export function dbPathOf(values: Values): string {
   return resolve(typeof values.db === 'string' ? values.db : DEFAULT_DB);
 }
 
+export const URL_EXAMPLE = 'postgres://USER:PASSWORD@HOST:5432/DB';
+
+export function isPostgresUrl(value: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(value);
+}
+
+/** The option's PostgreSQL URL, checked before anything connects. */
+export function postgresUrl(value: unknown, option: string): string {
+  if (typeof value !== 'string' || value === '') throw new CliError(`Give the PostgreSQL database with ${option} ${URL_EXAMPLE}.`, 2);
+  if (!isPostgresUrl(value) || !URL.canParse(value) || new URL(value).pathname.length <= 1) {
+    throw new CliError(`${option} ${shownUrl(value)} is not a PostgreSQL database URL: write it as ${URL_EXAMPLE}.`, 2);
+  }
+  return value;
+}
+
+/** The team database of --database (checked to be a PostgreSQL address), or undefined for the file of --db. */
+export function databaseUrlOf(values: Values): string | undefined {
+  const url = values.database;
+  if (typeof url !== 'string') return undefined;
+  if (typeof values.db === 'string') throw new CliError('Give either --db FILE (a database file) or --database URL (a team database), not both.', 2);
+  return postgresUrl(url, '--database');
+}
+
+/** Where the files kept beside a team database go on this computer (--files, else Hustings' data folder). */
+function filesDirOf(values: Values): string {
+  return resolve(typeof values.files === 'string' ? values.files : dirname(DEFAULT_DB));
+}
+
 /**
  * Opens the database of --db with what the terminal gives to unlock it; a database created here
  * has its recovery key printed once. Methods may name files anywhere: the user's own, at their
@@ -40,6 +69,8 @@ export async function openFromTerminal(
   values: Values,
   opts: { startupBackup?: boolean; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<Hustings> {
+  const databaseUrl = databaseUrlOf(values);
+  if (databaseUrl !== undefined) return openTeamHustings({ databaseUrl, filesDir: filesDirOf(values), anyFile: true, onProgress: opts.onProgress });
   const dbPath = dbPathOf(values);
   const app = await openHustings({ dbPath, keys: await keysFromTerminal(dbPath, values), anyFile: true, ...opts });
   if (app.encryption.pendingRecoveryKey !== null) announceRecoveryKey(dbPath, app.encryption.pendingRecoveryKey);

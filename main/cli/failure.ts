@@ -1,5 +1,7 @@
 import { EncryptionKeyError, KeyNeededError } from '../../db/encryption/errors.ts';
 import { DatabaseRefusedError } from '../../db/identity.ts';
+import { PostgresMigrationRefused } from '../../db/postgres/migrate.ts';
+import { DatabaseUnreachableError } from '../../db/postgres/reach.ts';
 import { AppError } from '../../shared/contract/result.ts';
 import { systemProblem } from '../system-errors.ts';
 import { CliError } from './command.ts';
@@ -14,7 +16,8 @@ export function describeFailure(error: unknown): { message: string; exitCode: nu
     return { message: `${error.message.slice(0, -1)} (--recovery-key KEY, or HUSTINGS_RECOVERY_KEY).`, exitCode: 2 };
   }
   if (error instanceof EncryptionKeyError) return { message: error.message, exitCode: 2 };
-  if (error instanceof DatabaseRefusedError || error instanceof AppError) return { message: error.message, exitCode: 1 };
+  const known = [DatabaseRefusedError, PostgresMigrationRefused, DatabaseUnreachableError, AppError];
+  if (known.some((kind) => error instanceof kind)) return { message: (error as Error).message, exitCode: 1 };
   const system = systemProblem(error);
   if (system !== null) return { message: system, exitCode: 1 };
   const text = (error instanceof Error ? error.message : String(error)).split('\n')[0];

@@ -1,11 +1,12 @@
 import { startServer } from '../server.ts';
 import { browserToken } from '../browser-token.ts';
-import { CliError, type Command, dbPathOf, openFromTerminal } from './command.ts';
+import { shownUrl } from '../../db/postgres/reach.ts';
+import { CliError, type Command, databaseUrlOf, openFromTerminal } from './command.ts';
 
 export const serveCommands: Command[] = [
   {
     path: ['serve'],
-    usage: 'serve [--db PATH] [--port N] [--host ADDRESS] [--new-token]',
+    usage: 'serve [--db PATH | --database URL [--files DIR]] [--port N] [--host ADDRESS] [--new-token]',
     summary: 'Run Hustings in your web browser (browser mode) on this computer; the address keeps its token until --new-token',
     options: { port: { type: 'string' }, host: { type: 'string' }, 'new-token': { type: 'boolean' } },
     async run(values) {
@@ -17,10 +18,11 @@ export const serveCommands: Command[] = [
           `Warning: listening on ${host}, not only this computer. Anyone who can reach it and has the token can read and change your campaign data.`,
         );
       }
-      const dbPath = dbPathOf(values);
+      const databaseUrl = databaseUrlOf(values);
       const app = await openFromTerminal(values);
-      const server = await startServer(app, { port, host, token: browserToken(dbPath, { renew: values['new-token'] === true }) });
-      console.log(`Database: ${dbPath}`);
+      // On a team database, app.dbPath names its token file in the files folder.
+      const server = await startServer(app, { port, host, token: browserToken(app.dbPath, { renew: values['new-token'] === true }) });
+      console.log(`Database: ${databaseUrl === undefined ? app.dbPath : shownUrl(databaseUrl)}`);
       console.log(`Hustings is running at ${server.url}`);
       const stop = async () => {
         await server.close();

@@ -70,6 +70,8 @@ export const backupsContract = {
       /** Whether the database is encrypted, and so its backups. */
       encrypted: z.boolean(),
       backups: z.array(listedBackup),
+      /** A team database on PostgreSQL: its server's own tools back it up, and the list is empty. */
+      teamDatabase: z.boolean(),
     }),
   ),
   'backups.create': maintenance(

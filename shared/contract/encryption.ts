@@ -6,6 +6,8 @@ const encryptionStatus = z.object({
   encrypted: z.boolean(),
   /** The recovery key of a database created in this run, until it is acknowledged; never stored. */
   recoveryKey: z.string().nullable(),
+  /** A team database on PostgreSQL: its server protects the data at rest, not a file key of ours. */
+  teamDatabase: z.boolean(),
 });
 export type EncryptionStatus = z.infer<typeof encryptionStatus>;
 

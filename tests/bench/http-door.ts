@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openHustings } from '../../main/app.ts';
 import { startServer } from '../../main/server.ts';
-import { seedElectors } from '../helpers/electors.ts';
+import { seedElectorsBeside } from '../helpers/electors.ts';
 
 const json = process.argv.includes('--json');
 const given = process.argv.slice(2).find((a) => !a.startsWith('--'));
@@ -26,8 +26,8 @@ try {
   if (!given) {
     const area = await call('areas.create', { name: 'Door ward', kind: 'ward', nation: 'england', electorate: null, classification: null });
     await app.close();
-    await seedElectors(
-      dbPath,
+    await seedElectorsBeside(
+      { dbPath },
       Array.from({ length: 2000 }, (_, i) => [area.id, `AA-${i + 1}`, `Elector Number${i + 1}`] as [number, string, string]),
     );
     app = await openHustings({ dbPath, keys: { plain: true }, actor: 'bench', startupBackup: false });

@@ -1,4 +1,4 @@
-import { seedElectors } from '../helpers/electors.ts';
+import { seedElectorsBeside } from '../helpers/electors.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
 
 const REGISTER: [string, string][] = [
@@ -24,8 +24,8 @@ test('a candidate’s papers: subscribers checked against the register, checklis
   const area = (await app.call('areas.create', { name: 'Hyndburn', kind: 'constituency', electorate: 70_000, classification: 'county', nation: 'england' }))
     .body.value;
   const contest = (await app.call('contests.create', { electionId: election.id, areaId: area.id, status: 'contesting' })).body.value;
-  await seedElectors(
-    app.dbPath,
+  await seedElectorsBeside(
+    app,
     REGISTER.map(([n, name]) => [area.id, n, name]),
   );
 

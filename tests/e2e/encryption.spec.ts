@@ -32,7 +32,7 @@ test('a new database shows its recovery key once, until the user has written it 
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Welcome to Hustings' })).toBeVisible();
   await expect(panel).toHaveCount(0);
-  expect((await app.call('encryption.status', {})).body).toEqual({ ok: true, value: { encrypted: true, recoveryKey: null } });
+  expect((await app.call('encryption.status', {})).body).toEqual({ ok: true, value: { encrypted: true, recoveryKey: null, teamDatabase: false } });
 
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();

@@ -1,17 +1,29 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Download, type Page } from '@playwright/test';
+import type { Engine } from '../../db/store.ts';
+import { freshHustingsDatabase } from '../helpers/postgres.ts';
 import { type BrowserMode, startBrowserMode } from '../helpers/server.ts';
 
 /**
  * Each test gets browser mode on its own fresh database, and a page already signed in with the
  * token. `test.use({ serverEnv: { HUSTINGS_TEST_DELAY_MS: '100-200' } })` starts it with a slow server.
+ * The `on-postgres` project's journeys run on a team database (`engine: 'postgres'`).
  */
-export const test = base.extend<{ app: BrowserMode; serverEnv: Record<string, string> }>({
+export const test = base.extend<{ app: BrowserMode; serverEnv: Record<string, string>; engine: Engine }>({
   serverEnv: [{}, { option: true }],
-  app: async ({ serverEnv }, use) => {
-    const app = await startBrowserMode({ env: serverEnv });
+  engine: ['sqlite', { option: true }],
+  app: async ({ serverEnv, engine }, use) => {
+    if (engine === 'sqlite') {
+      const app = await startBrowserMode({ env: serverEnv });
+      await use(app);
+      await app.stop();
+      return;
+    }
+    const database = await freshHustingsDatabase();
+    const app = await startBrowserMode({ env: serverEnv, databaseUrl: database.url });
     await use(app);
     await app.stop();
+    await database.drop();
   },
   page: async ({ page, app }, use, testInfo) => {
     await page.goto(app.url);

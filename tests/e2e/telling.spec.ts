@@ -1,7 +1,6 @@
 import type { Page } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { SqliteStore } from '../../db/sqlite/store.ts';
-import { rawDatabase } from '../helpers/db.ts';
+import { withStoreOf } from '../helpers/db.ts';
 import { addRoom, addStation, setPromiseRule, setSupport } from '../helpers/polling.ts';
 import type { BrowserMode } from '../helpers/server.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
@@ -31,9 +30,7 @@ async function setUp(app: BrowserMode) {
   await expect.poll(async () => (await call('jobs.get', { jobId: job.jobId })).state, { timeout: 30_000 }).toBe('done');
   const election = await call('elections.create', { name: 'Council 2026', type: 'local', pollingDay: '2026-05-07', nation: 'england' });
   const contest = await call('contests.create', { electionId: election.id, areaId: area.id, status: 'contesting' });
-  const raw = rawDatabase(app.dbPath);
-  try {
-    const db = new SqliteStore(raw);
+  return withStoreOf(app, async (db) => {
     await addStation(db, area.id, 'St Mary’s Church Hall', ['AA']);
     const roomId = await addRoom(db, contest.id, '12 Mill Lane', ['AA']);
     await setPromiseRule(db, contest.id, ['1', '2']);
@@ -42,9 +39,7 @@ async function setUp(app: BrowserMode) {
     for (let i = 61; i <= 70; i++) promises[`AA-${i}`] = '2';
     await setSupport(db, area.id, promises);
     return { call, areaId: area.id as number, contestId: contest.id as number, electionId: election.id as number, roomId };
-  } finally {
-    raw.close();
-  }
+  });
 }
 
 /** Counts the keys the user presses on the page from now on. */
@@ -207,12 +202,7 @@ test('a committee room’s long name shows in full, and the knock-up list stays 
   app,
 }) => {
   const { contestId } = await setUp(app);
-  const raw = rawDatabase(app.dbPath);
-  try {
-    await addRoom(new SqliteStore(raw), contestId, 'The Royal Oak function room above the bar, Mill Lane end of the High Street', ['AB']);
-  } finally {
-    raw.close();
-  }
+  await withStoreOf(app, (db) => addRoom(db, contestId, 'The Royal Oak function room above the bar, Mill Lane end of the High Street', ['AB']));
   await page.goto(`${app.origin}/#/contests/${contestId}/polling-day/knock-up`);
   await expect(page.getByTestId('knock-up-count')).toContainText('30 promises still to vote of 30 in AA');
   const room = page.getByLabel('Committee room');

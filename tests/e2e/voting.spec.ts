@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extractText } from 'unpdf';
-import { SqliteStore } from '../../db/sqlite/store.ts';
 import type { Queries } from '../../db/store.ts';
-import { rawDatabase } from '../helpers/db.ts';
+import { withStoreOf } from '../helpers/db.ts';
 import { type BrowserMode } from '../helpers/server.ts';
 import { addRoom, addStation, setPromiseRule, setSupport } from '../helpers/polling.ts';
 import { TWO_DISTRICTS, tellerBatch } from '../helpers/voting.ts';
@@ -30,15 +29,8 @@ async function setUp(app: BrowserMode) {
 }
 
 /** Writes test data beside the running server, as another device on the day would. */
-/** Writes beside the running server, through a store over a connection of its own. */
-async function withDb(app: BrowserMode, write: (db: Queries) => Promise<unknown>) {
-  const db = rawDatabase(app.dbPath);
-  try {
-    db.pragma('busy_timeout = 5000');
-    await write(new SqliteStore(db));
-  } finally {
-    db.close();
-  }
+function withDb(app: BrowserMode, write: (db: Queries) => Promise<void>): Promise<void> {
+  return withStoreOf(app, write);
 }
 
 test('a coordinator imports the absent voters list, sees a bad file refused, and exports the postal vote week list', async ({ page, app }) => {

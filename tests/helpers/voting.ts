@@ -1,16 +1,18 @@
 /**
- * Voting-history test data written straight into the database (through a store, on either
- * engine): tellers' batches (how a test says who voted when), and an area with this year's
- * election and two earlier ones. Stations, rooms, promise rules and canvass standing are in
- * polling.ts.
+ * Voting-history test data written straight into the database: tellers' batches (how a test says
+ * who voted when), and an area with this year's election and two earlier ones. Stations, rooms,
+ * promise rules and canvass standing are in polling.ts.
  */
 import type { Queries } from '../../db/store.ts';
 import type { Hustings } from '../../main/app.ts';
 import { ok } from './db.ts';
 import { HEADINGS, importCsv } from './register.ts';
 
-export const electorId = async (db: Queries, electorNumber: string): Promise<number> =>
-  ((await db.get('SELECT id FROM electors WHERE elector_number = ?', [electorNumber])) as { id: number }).id;
+export async function electorId(db: Queries, electorNumber: string): Promise<number> {
+  const found = await db.get<{ id: number }>('SELECT id FROM electors WHERE elector_number = ?', [electorNumber]);
+  if (!found) throw new Error(`No elector ${electorNumber}`);
+  return found.id;
+}
 
 /** A tellers' batch for one district at `receivedAt`, each number voting in person then. */
 export async function tellerBatch(

@@ -207,7 +207,7 @@ describe('encryption.encrypt in the running app', () => {
       expect(filesMentioning(PERSON).length).toBeGreaterThan(0);
       const r = await ok(app, 'encryption.encrypt', { passphrase: PASSPHRASE });
       expect(r).toEqual({ encrypted: true, recoveryKey: expect.stringMatching(/^([0-9A-Z]{5}-){12}[0-9A-Z]{5}$/), backupsEncrypted: 1, backupsLeftPlain: [] });
-      expect(await ok(app, 'encryption.status', {})).toEqual({ encrypted: true, recoveryKey: r.recoveryKey });
+      expect(await ok(app, 'encryption.status', {})).toEqual({ encrypted: true, recoveryKey: r.recoveryKey, teamDatabase: false });
       // The same Hustings object answers, from the encrypted file, and takes new writes.
       expect((await ok(app, 'audit.list', { limit: 1 }))[0]).toMatchObject({ action: 'encrypt', entity: 'database' });
       expect(people(app.db)).toEqual(['Zebedee Quattlebaum', 'Jane Smith']);

@@ -153,10 +153,10 @@ describe('an encrypted database', () => {
     let recoveryKey: string;
     try {
       const status = await ok(app, 'encryption.status', {});
-      expect(status).toEqual({ encrypted: true, recoveryKey: expect.stringMatching(/^([0-9A-Z]{5}-){12}[0-9A-Z]{5}$/) });
+      expect(status).toEqual({ encrypted: true, recoveryKey: expect.stringMatching(/^([0-9A-Z]{5}-){12}[0-9A-Z]{5}$/), teamDatabase: false });
       recoveryKey = status.recoveryKey;
       expect(parseRecoveryKey(recoveryKey)).toEqual(app.encryption.key);
-      expect(await ok(app, 'encryption.acknowledgeRecoveryKey', {})).toEqual({ encrypted: true, recoveryKey: null });
+      expect(await ok(app, 'encryption.acknowledgeRecoveryKey', {})).toEqual({ encrypted: true, recoveryKey: null, teamDatabase: false });
       expect(app.encryption.pendingRecoveryKey).toBeNull(); // the door (the CLI, the window) sees it gone too
       const [row] = await ok(app, 'audit.list', { entity: 'database', limit: 1 });
       expect(row).toMatchObject({ actor: 'agent', summary: 'Confirmed the recovery key is written down; it is no longer shown' });
@@ -167,7 +167,7 @@ describe('an encrypted database', () => {
     }
     const again = await openHustings({ dbPath, keys: { passphrase: PASSPHRASE }, startupBackup: false });
     try {
-      expect(await ok(again, 'encryption.status', {})).toEqual({ encrypted: true, recoveryKey: null });
+      expect(await ok(again, 'encryption.status', {})).toEqual({ encrypted: true, recoveryKey: null, teamDatabase: false });
     } finally {
       await again.close();
     }
@@ -372,12 +372,12 @@ describe('a plain database from before encryption', () => {
   it('still opens plain, with no passphrase asked, and says it is not encrypted', async () => {
     const app = await openHustings({ dbPath, keys: PLAIN, actor: 'agent', startupBackup: false });
     await ok(app, 'elections.create', { name: 'Plain 2026', type: 'local', pollingDay: '2026-05-07', nation: 'england' });
-    expect(await ok(app, 'encryption.status', {})).toEqual({ encrypted: false, recoveryKey: null });
+    expect(await ok(app, 'encryption.status', {})).toEqual({ encrypted: false, recoveryKey: null, teamDatabase: false });
     await app.close();
     expect(isPlainSqliteFile(dbPath)).toBe(true);
     const r = cli(['call', 'encryption.status']);
     expect(r.code, r.err).toBe(0);
-    expect(JSON.parse(r.out)).toEqual({ encrypted: false, recoveryKey: null });
+    expect(JSON.parse(r.out)).toEqual({ encrypted: false, recoveryKey: null, teamDatabase: false });
     expect(existsSync(keyFilePath(dbPath))).toBe(false);
     // A passphrase given for it changes nothing: it stays plain (encrypting is a step of its own).
     const app2 = await openHustings({ dbPath, keys: { passphrase: PASSPHRASE }, startupBackup: false });

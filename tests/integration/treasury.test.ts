@@ -314,7 +314,7 @@ describe('expenses and the return', () => {
       unpaidPence: 310_050,
       totalPence: 310_050,
     });
-    expect(await app.store.get('SELECT COUNT(*) AS n FROM expenses')).toEqual({ n: 0 }); // read, not copied
+    expect(await await app.store.get('SELECT COUNT(*) AS n FROM expenses')).toEqual({ n: 0 }); // read, not copied
 
     const run = ledger.lines[0].sourceId;
     expect((await refused('treasury.setPrintRunPaid', { printRunId: run, paidOn: '2099-01-01' })).fields?.paidOn).toMatch(/future|after the return/);

@@ -139,6 +139,8 @@ export function BackupsPage() {
     reload();
   };
 
+  if (data?.teamDatabase) return <TeamDatabaseBackups />;
+
   return (
     <>
       <PageHeader
@@ -291,6 +293,29 @@ export function BackupsPage() {
         onCancel={() => setRestoring(undefined)}
         onConfirm={() => restoring && void restore(restoring)}
       />
+    </>
+  );
+}
+
+/** A team database is backed up by its server's administrator, with PostgreSQL's own tools. */
+function TeamDatabaseBackups() {
+  return (
+    <>
+      <PageHeader title="Backups" subtitle="This campaign is kept in a team database on PostgreSQL, shared by your team." />
+      <section className="card">
+        <h2>Backing up a team database</h2>
+        <p>
+          Hustings backs up a campaign file on one computer by itself. A team database is backed up by whoever runs its server, with PostgreSQL’s own tools, so
+          that everyone’s work is in the one copy:
+        </p>
+        <pre>pg_dump --format=custom --file=campaign.dump postgres://USER@HOST:5432/DATABASE</pre>
+        <p>and restored, into an empty database, with:</p>
+        <pre>pg_restore --dbname=postgres://USER@HOST:5432/DATABASE campaign.dump</pre>
+        <p>
+          To keep a copy as a campaign file instead, <code>hustings copy --from postgres://… --to campaign.sqlite</code> writes the whole campaign into a new
+          file, which Hustings then backs up and encrypts as any other.
+        </p>
+      </section>
     </>
   );
 }

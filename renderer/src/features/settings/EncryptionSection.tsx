@@ -35,7 +35,13 @@ export function EncryptionSection() {
       {data?.encrypted && !data.recoveryKey && (
         <p>This database is encrypted: its file, and the backups beside it, cannot be read without the passphrase or the recovery key.</p>
       )}
-      {data && !data.encrypted && (
+      {data?.teamDatabase && (
+        <p>
+          This campaign is kept in a team database on PostgreSQL, which Hustings does not encrypt itself: whoever runs its server keeps the data safe at rest
+          (an encrypted disk) and on the way (connections with <code>sslmode=require</code>), and its backups encrypted.
+        </p>
+      )}
+      {data && !data.encrypted && !data.teamDatabase && (
         <>
           <div className="warning" role="note">
             <strong>This database is not encrypted.</strong> Anyone who can read its file (another user of this computer, a lost laptop, a copied backup) can
