@@ -64,6 +64,7 @@ try {
   // The returns run.ts stores on SQLite, by the same formulas, written in one statement; then each
   // elector's standing from their returns (what recordReturn keeps up to date one by one).
   const session = await call('canvass.createSession', { areaId: area.id, heldOn: '2026-11-01', canvassers: 'Bench' });
+  const electors = (await app.store.values<[number]>('SELECT COUNT(*) FROM electors WHERE area_id = ?', [area.id]))[0][0];
   const t1 = performance.now();
   const now = new Date().toISOString();
   await app.store.transaction(async (tx) => {
@@ -74,10 +75,9 @@ try {
               'X', '', '2026-11-01', ?, 'bench'
        FROM generate_series(0, ${RETURNS - 1}) AS g(i)
        CROSS JOIN LATERAL (SELECT (ARRAY['in', 'in', 'in', 'not_in', 'not_in', 'refused', 'moved', 'inaccessible'])[(g.i * 7) % 8 + 1] AS outcome) AS o
-       JOIN (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k, COUNT(*) OVER () AS n FROM electors WHERE area_id = ?) AS e
-         ON e.k = (CAST(g.i AS BIGINT) * 7919) % e.n
+       JOIN (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM electors WHERE area_id = ?) AS e ON e.k = (CAST(g.i AS BIGINT) * 7919) % ?
        ORDER BY g.i`,
-      [session.id, now, area.id],
+      [session.id, now, area.id, electors],
     );
     await tx.run(
       `UPDATE electors SET latest_outcome = s.outcome, latest_support = s.support,
