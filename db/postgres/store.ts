@@ -48,13 +48,20 @@ function neutral(err: unknown): unknown {
   return kind ? new ConstraintError(kind, e.table ?? null, e.message ?? kind) : err;
 }
 
-const statements = new Map<string, PgStatement>();
+/**
+ * Each statement's PostgreSQL text and the name it is prepared under: a connection prepares a
+ * named statement once and then only binds and runs it, which spares the server parsing and
+ * planning a return's dozen statements every time. Names are never reused for other text; only
+ * statements with parameters are named.
+ */
+const statements = new Map<string, PgStatement & { name: string }>();
 const STATEMENTS_KEPT = 2000;
+let named = 0;
 
-function statement(sql: string): PgStatement {
+function statement(sql: string): PgStatement & { name: string } {
   let found = statements.get(sql);
   if (!found) {
-    found = toPostgres(sql);
+    found = { ...toPostgres(sql), name: `h${++named}` };
     if (statements.size >= STATEMENTS_KEPT) statements.clear();
     statements.set(sql, found);
   }
@@ -71,7 +78,9 @@ function queriesOn(runner: Runner): Queries {
   async function arrays(sql: string, params: readonly SqlValue[]): Promise<{ st: PgStatement; result: pg.QueryArrayResult }> {
     const st = statement(sql);
     try {
-      const result = await runner.query({ text: st.text, values: values(params), rowMode: 'array' });
+      // A statement without parameters may be a script of several (a migration): never prepared.
+      const name = params.length > 0 ? st.name : undefined;
+      const result = await runner.query({ name, text: st.text, values: values(params), rowMode: 'array' });
       return { st, result: result as pg.QueryArrayResult };
     } catch (err) {
       throw neutral(err);
