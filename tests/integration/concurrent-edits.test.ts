@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findElector } from '../../db/repositories/electors.ts';
 import { formatDateLong, ukTimeOfDay, ukToday } from '../../shared/domain/working-days.ts';
 import { ok, snapshot, tempHustings } from '../helpers/db.ts';
-import { HEADINGS, SMALL_REGISTER, importCsv } from '../helpers/register.ts';
+import { HEADINGS, importCsv } from '../helpers/register.ts';
 
 type App = Awaited<ReturnType<typeof tempHustings>>;
 let app: App;
