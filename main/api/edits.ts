@@ -4,7 +4,7 @@ import type { Ctx } from './context.ts';
 
 /** The records people edit on a record page, each with its `updated_at`. */
 export interface Editable {
-  table: 'elections' | 'contests' | 'candidates' | 'canvass_sessions';
+  table: 'elections' | 'areas' | 'contests' | 'candidates' | 'canvass_sessions';
   /** Its rows' `entity` in the audit trail. */
   entity: string;
   /** How a message names it: "this election". */
@@ -13,6 +13,7 @@ export interface Editable {
 
 export const EDITABLE = {
   election: { table: 'elections', entity: 'election', what: 'this election' },
+  area: { table: 'areas', entity: 'area', what: 'this area' },
   contest: { table: 'contests', entity: 'contest', what: 'this contest' },
   candidate: { table: 'candidates', entity: 'candidate', what: 'this candidate' },
   canvassSession: { table: 'canvass_sessions', entity: 'canvass_session', what: 'this canvass session' },

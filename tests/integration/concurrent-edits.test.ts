@@ -34,6 +34,14 @@ const CASES: Case[] = [
     change: (id, n) => ({ id, name: `Leeds 2026 (${n})`, type: 'local', pollingDay: '2026-05-07', nation: 'england' }),
   },
   {
+    entity: 'area',
+    what: 'this area',
+    update: 'areas.update',
+    create: async () => areaId,
+    get: (id) => ok(app, 'areas.get', { id }),
+    change: (id, n) => ({ id, name: 'Newtown East', kind: 'ward', nation: 'england', electorate: 1000 + n, classification: null }),
+  },
+  {
     entity: 'contest',
     what: 'this contest',
     update: 'contests.update',
