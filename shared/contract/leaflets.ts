@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LEAFLET_SIZES, LEAFLET_STATUSES } from '../domain/leaflets.ts';
-import { confirmFlag, erasureResult, id, idInput, isoDate, mention, optionalText, requiredText } from './common.ts';
+import { confirmFlag, erasureResult, expectedUpdatedAt, id, idInput, isoDate, mention, optionalText, requiredText } from './common.ts';
 import { mutation, query } from './define.ts';
 
 const count = (label: string) =>
@@ -48,6 +48,7 @@ const volunteer = z.object({
   drops: z.number(),
   delivered: z.number(),
   assignments: z.number(),
+  updatedAt: z.string(),
 });
 export type Volunteer = z.infer<typeof volunteer>;
 
@@ -310,7 +311,7 @@ export const leafletsContract = {
   'volunteers.list': query('Volunteers by name, optionally with one role', z.strictObject({ role: z.string().max(40).optional() }), z.array(volunteer)),
   'volunteers.get': query('One volunteer with the work they have done', idInput, volunteer),
   'volunteers.create': mutation('Add a volunteer', volunteerInput, volunteer),
-  'volunteers.update': mutation('Change a volunteer', z.strictObject({ id, ...volunteerFields }), volunteer),
+  'volunteers.update': mutation('Change a volunteer', z.strictObject({ id, ...volunteerFields, expectedUpdatedAt }), volunteer),
   'volunteers.deleteImpact': query('What deleting a volunteer would touch', idInput, deleteImpact),
   'volunteers.delete': mutation(
     'Delete a volunteer (their personal data); their drops stay, unattributed. With drops or assignments it needs confirm: true',

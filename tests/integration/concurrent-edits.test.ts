@@ -61,6 +61,14 @@ const CASES: Case[] = [
     change: (id, n) => ({ id, ballotName: 'Alice Green', homeAddress: `${n} High St` }),
   },
   {
+    entity: 'volunteer',
+    what: 'this volunteer',
+    update: 'volunteers.update',
+    create: async () => (await ok(app, 'volunteers.create', { name: 'Pat Doe', consentToContact: false })).id,
+    get: (id) => ok(app, 'volunteers.get', { id }),
+    change: (id, n) => ({ id, name: 'Pat Doe', consentToContact: false, availability: `Evenings (${n})` }),
+  },
+  {
     entity: 'canvass_session',
     what: 'this canvass session',
     update: 'canvass.updateSession',
