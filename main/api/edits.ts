@@ -4,7 +4,7 @@ import type { Ctx } from './context.ts';
 
 /** The records people edit on a record page, each with its `updated_at`. */
 export interface Editable {
-  table: 'elections' | 'areas' | 'contests' | 'candidates' | 'canvass_sessions' | 'volunteers';
+  table: 'elections' | 'areas' | 'contests' | 'candidates' | 'canvass_sessions' | 'volunteers' | 'party_lists';
   /** Its rows' `entity` in the audit trail. */
   entity: string;
   /** How a message names it: "this election". */
@@ -16,6 +16,7 @@ export const EDITABLE = {
   area: { table: 'areas', entity: 'area', what: 'this area' },
   contest: { table: 'contests', entity: 'contest', what: 'this contest' },
   candidate: { table: 'candidates', entity: 'candidate', what: 'this candidate' },
+  partyList: { table: 'party_lists', entity: 'party_list', what: 'this party list' },
   volunteer: { table: 'volunteers', entity: 'volunteer', what: 'this volunteer' },
   canvassSession: { table: 'canvass_sessions', entity: 'canvass_session', what: 'this canvass session' },
 } as const satisfies Record<string, Editable>;

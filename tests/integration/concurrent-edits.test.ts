@@ -61,6 +61,19 @@ const CASES: Case[] = [
     change: (id, n) => ({ id, ballotName: 'Alice Green', homeAddress: `${n} High St` }),
   },
   {
+    entity: 'party_list',
+    what: 'this party list',
+    update: 'partyLists.update',
+    create: async () => {
+      const electionId = (await ok(app, 'elections.create', { name: 'Senedd 2026', type: 'senedd', pollingDay: '2026-05-07', nation: 'wales' })).id;
+      const place = await ok(app, 'areas.create', { name: 'Clwyd', kind: 'constituency', nation: 'wales', electorate: 140_000, classification: null });
+      const contestId = (await ok(app, 'contests.create', { electionId, areaId: place.id, status: 'contesting' })).id;
+      return (await ok(app, 'partyLists.create', { contestId, partyName: 'Small Party' })).id;
+    },
+    get: (id) => ok(app, 'partyLists.get', { id }),
+    change: (id, n) => ({ id, partyName: 'Small Party', agentName: `Agent ${n}` }),
+  },
+  {
     entity: 'volunteer',
     what: 'this volunteer',
     update: 'volunteers.update',
