@@ -4,7 +4,7 @@ import type { Ctx } from './context.ts';
 
 /** The records people edit on a record page, each with its `updated_at`. */
 export interface Editable {
-  table: 'elections' | 'areas' | 'contests' | 'candidates' | 'canvass_sessions' | 'volunteers' | 'party_lists';
+  table: 'elections' | 'areas' | 'contests' | 'candidates' | 'canvass_sessions' | 'volunteers' | 'party_lists' | 'leaflets' | 'delivery_rounds';
   /** Its rows' `entity` in the audit trail. */
   entity: string;
   /** How a message names it: "this election". */
@@ -17,6 +17,8 @@ export const EDITABLE = {
   contest: { table: 'contests', entity: 'contest', what: 'this contest' },
   candidate: { table: 'candidates', entity: 'candidate', what: 'this candidate' },
   partyList: { table: 'party_lists', entity: 'party_list', what: 'this party list' },
+  leaflet: { table: 'leaflets', entity: 'leaflet', what: 'this leaflet' },
+  round: { table: 'delivery_rounds', entity: 'round', what: 'this delivery round' },
   volunteer: { table: 'volunteers', entity: 'volunteer', what: 'this volunteer' },
   canvassSession: { table: 'canvass_sessions', entity: 'canvass_session', what: 'this canvass session' },
 } as const satisfies Record<string, Editable>;

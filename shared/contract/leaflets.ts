@@ -104,6 +104,7 @@ const leaflet = z.object({
   artwork: z.object({ name: z.string(), type: z.string(), bytes: z.number() }).nullable(),
   stock,
   drops: z.number(),
+  updatedAt: z.string(),
 });
 export type Leaflet = z.infer<typeof leaflet>;
 
@@ -200,6 +201,7 @@ const round = z.object({
   notes: z.string(),
   assignments: z.array(assignment),
   drops: z.number(),
+  updatedAt: z.string(),
 });
 export type Round = z.infer<typeof round>;
 
@@ -341,7 +343,7 @@ export const leafletsContract = {
   'leaflets.create': mutation('Add a leaflet (as a draft)', leafletInput, leaflet),
   'leaflets.update': mutation(
     'Change a leaflet; a ready leaflet whose imprint becomes incomplete goes back to draft',
-    z.strictObject({ id, ...leafletFields }),
+    z.strictObject({ id, ...leafletFields, expectedUpdatedAt }),
     leaflet,
   ),
   'leaflets.setStatus': mutation('Mark a leaflet draft, ready (needs a complete imprint) or retired', z.strictObject({ id, status: leafletStatus }), leaflet),
@@ -385,7 +387,7 @@ export const leafletsContract = {
   'rounds.list': query('Delivery rounds by name', z.strictObject({ areaId: id.optional(), pollingDistrict: z.string().max(10).optional() }), z.array(round)),
   'rounds.get': query('One round with its streets in walking order', idInput, round),
   'rounds.create': mutation('Add a delivery round', roundInput, round),
-  'rounds.update': mutation('Change a round', z.strictObject({ id, ...roundFields }), round),
+  'rounds.update': mutation('Change a round', z.strictObject({ id, ...roundFields, expectedUpdatedAt }), round),
   'rounds.deleteImpact': query('What deleting a round would also delete', idInput, deleteImpact),
   'rounds.delete': mutation(
     'Delete a round with its drops and assignments; with drops it needs confirm: true',

@@ -74,6 +74,22 @@ const CASES: Case[] = [
     change: (id, n) => ({ id, partyName: 'Small Party', agentName: `Agent ${n}` }),
   },
   {
+    entity: 'leaflet',
+    what: 'this leaflet',
+    update: 'leaflets.update',
+    create: async () => (await ok(app, 'leaflets.create', { title: 'Spring news', size: 'A5' })).id,
+    get: (id) => ok(app, 'leaflets.get', { id }),
+    change: (id, n) => ({ id, title: 'Spring news', size: 'A5', notes: `Second draft (${n})` }),
+  },
+  {
+    entity: 'round',
+    what: 'this delivery round',
+    update: 'rounds.update',
+    create: async () => (await ok(app, 'rounds.create', { name: 'Elm Road', streets: [{ name: 'Elm Road', households: 60 }] })).id,
+    get: (id) => ok(app, 'rounds.get', { id }),
+    change: (id, n) => ({ id, name: 'Elm Road', streets: [{ name: 'Elm Road', households: 60 + n }] }),
+  },
+  {
     entity: 'volunteer',
     what: 'this volunteer',
     update: 'volunteers.update',
