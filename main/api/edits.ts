@@ -4,7 +4,7 @@ import type { Ctx } from './context.ts';
 
 /** The records people edit on a record page, each with its `updated_at`. */
 export interface Editable {
-  table: 'elections' | 'areas' | 'contests' | 'candidates' | 'canvass_sessions' | 'volunteers' | 'party_lists' | 'leaflets' | 'delivery_rounds';
+  table: 'elections' | 'areas' | 'contests' | 'candidates' | 'candidacies' | 'canvass_sessions' | 'volunteers' | 'party_lists' | 'leaflets' | 'delivery_rounds';
   /** Its rows' `entity` in the audit trail. */
   entity: string;
   /** How a message names it: "this election". */
@@ -20,6 +20,7 @@ export const EDITABLE = {
   leaflet: { table: 'leaflets', entity: 'leaflet', what: 'this leaflet' },
   round: { table: 'delivery_rounds', entity: 'round', what: 'this delivery round' },
   volunteer: { table: 'volunteers', entity: 'volunteer', what: 'this volunteer' },
+  candidacy: { table: 'candidacies', entity: 'candidacy', what: 'this candidacy' },
   canvassSession: { table: 'canvass_sessions', entity: 'canvass_session', what: 'this canvass session' },
 } as const satisfies Record<string, Editable>;
 

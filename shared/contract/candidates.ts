@@ -149,6 +149,7 @@ const candidacyDetail = candidacySummary.extend({
   subscribers: z.array(subscriberOut),
   registerLoaded: z.boolean(),
   deposit: z.object({ outcome: z.enum(['no-deposit', 'returned', 'forfeited']), amountPence: z.number().optional(), reason: z.string() }).nullable(),
+  updatedAt: z.string(),
 });
 export type CandidacyDetail = z.infer<typeof candidacyDetail>;
 
@@ -287,7 +288,13 @@ export const candidatesContract = {
   ),
   'candidacies.setPapers': mutation(
     'Record the consent to nomination (date signed, witness) and the election agent',
-    z.strictObject({ id, consentSignedOn: nullableDate, consentWitnessedBy: optionalText('Witness', 200), agentName: optionalText('Election agent', 200) }),
+    z.strictObject({
+      id,
+      consentSignedOn: nullableDate,
+      consentWitnessedBy: optionalText('Witness', 200),
+      agentName: optionalText('Election agent', 200),
+      expectedUpdatedAt,
+    }),
     candidacyDetail,
   ),
 

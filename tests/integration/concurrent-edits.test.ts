@@ -61,6 +61,19 @@ const CASES: Case[] = [
     change: (id, n) => ({ id, ballotName: 'Alice Green', homeAddress: `${n} High St` }),
   },
   {
+    entity: 'candidacy',
+    what: 'this candidacy',
+    update: 'candidacies.setPapers',
+    create: async () => {
+      const candidateId = (await ok(app, 'candidates.create', { ballotName: 'Alice Green', homeAddress: '1 High St' })).id;
+      const electionId = (await ok(app, 'elections.create', { name: 'Leeds 2026', type: 'local', pollingDay: '2026-05-07', nation: 'england' })).id;
+      const contestId = (await ok(app, 'contests.create', { electionId, areaId, status: 'contesting', reason: '' })).id;
+      return (await ok(app, 'candidacies.create', { candidateId, contestId })).id;
+    },
+    get: (id) => ok(app, 'candidacies.get', { id }),
+    change: (id, n) => ({ id, consentSignedOn: null, consentWitnessedBy: '', agentName: `Agent ${n}` }),
+  },
+  {
     entity: 'party_list',
     what: 'this party list',
     update: 'partyLists.update',
