@@ -19,6 +19,8 @@ const SLOW = [
   'tests/integration/electron-main.test.ts',
   'tests/integration/screens-at-scale.test.ts',
   'tests/integration/bench-ui.test.ts',
+  // A feature's command-line cases, split from its in-process tests (knock-up-cli beside knock-up).
+  'tests/integration/*-cli.test.ts',
 ];
 
 /**
@@ -41,6 +43,9 @@ const SQLITE_FILE = [
   'tests/integration/desktop-unlock.test.ts',
   'tests/integration/startup-failure.test.ts',
   'tests/integration/elector-search-index.test.ts',
+  // An erasure survives restoring a backup from before it: backups are a file's.
+  'tests/integration/elector-erasure-stays.test.ts',
+  'tests/integration/person-erasure-stays.test.ts',
 ];
 
 export default defineConfig({

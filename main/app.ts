@@ -111,6 +111,7 @@ export async function openTeamHustings(opts: DoorOptions & { databaseUrl: string
 function wire(store: Store, encryption: EncryptionState, opts: DoorOptions & { dbPath: string; keyProtector?: KeyProtector }, connection: () => Db): Hustings {
   const jobs = createJobs();
   const uploads = createUploads(opts.dbPath);
+  let closing: Promise<void> | undefined;
   const ctx = createCtx(store, encryption, opts.dbPath, opts.actor ?? defaultActor(), {
     jobs,
     uploads,
@@ -129,10 +130,14 @@ function wire(store: Store, encryption: EncryptionState, opts: DoorOptions & { d
     jobs,
     uploads,
     encryption,
-    async close() {
-      for (const j of jobs.running()) jobs.cancel(j.jobId);
-      uploads.close();
-      await store.close();
+    close() {
+      // Once: a second close (a test's cleanup after the test closed it) waits for the first.
+      closing ??= (async () => {
+        for (const j of jobs.running()) jobs.cancel(j.jobId);
+        uploads.close();
+        await store.close();
+      })();
+      return closing;
     },
   };
 }

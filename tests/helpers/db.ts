@@ -103,7 +103,14 @@ export async function writeTestKeyFile(dbPath: string): Promise<void> {
  */
 export const TEST_ENGINE: Engine = process.env.HUSTINGS_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
 
-export type TempHustings = Hustings & { dir: string; cleanup(): Promise<void> };
+export type TempHustings = Hustings & {
+  dir: string;
+  /** The PostgreSQL database, on that engine. */
+  databaseUrl?: string;
+  /** The options that point a spawned `hustings` at this app's data: --db FILE, or --database URL. */
+  cliWhere: string[];
+  cleanup(): Promise<void>;
+};
 
 /**
  * A real database with the real migrations, in a folder removed afterwards: on SQLite a file
@@ -117,16 +124,17 @@ export async function tempHustings(keys: KeySource = TEST_KEYS): Promise<TempHus
     const { freshHustingsDatabase } = await import('./postgres.ts');
     const database = await freshHustingsDatabase();
     const app = await openTeamHustings({ databaseUrl: database.url, filesDir: dir, actor: 'tester' });
-    return withCleanup(app, dir, () => database.drop());
+    return withCleanup(app, dir, { databaseUrl: database.url, cliWhere: ['--database', database.url, '--files', dir] }, () => database.drop());
   }
   const dbPath = join(dir, 'hustings.sqlite');
   if (!keys.plain) await writeTestKeyFile(dbPath);
-  return withCleanup(await openHustings({ dbPath, actor: 'tester', keys }), dir);
+  return withCleanup(await openHustings({ dbPath, actor: 'tester', keys }), dir, { cliWhere: ['--db', dbPath] });
 }
 
-function withCleanup(app: Hustings, dir: string, drop?: () => Promise<void>): TempHustings {
+function withCleanup(app: Hustings, dir: string, where: { databaseUrl?: string; cliWhere: string[] }, drop?: () => Promise<void>): TempHustings {
   return Object.assign(app, {
     dir,
+    ...where,
     async cleanup() {
       await app.close();
       await drop?.();

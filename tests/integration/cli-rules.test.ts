@@ -159,7 +159,7 @@ describe('hustings call and methods', () => {
     [[], /Name the method to call/],
     [['no.such'], /There is no method "no.such"/],
     [['elections.list', '{oops'], /The input for elections.list is not JSON/],
-    [['elections.list', '--database', 'postgres://x'], /--database is for PostgreSQL/],
+    [['elections.list', '--database', 'postgres://x'], /Give either --db FILE \(a database file\) or --database URL \(a team database\), not both/],
   ])('exits 2 for usage: %j', (args, message) => {
     const r = hustings('call', ...args, '--db', db);
     expect(r.code).toBe(2);

@@ -531,10 +531,10 @@ describe('the tellers’ rota', () => {
     }
     await app.close();
     const pdf = join(app.dir, 'rota.pdf');
-    const r = hustings('polling', 'rota', '--contest', String(contestId), '--pdf', pdf, '--db', join(app.dir, 'hustings.sqlite'));
+    const r = hustings('polling', 'rota', '--contest', String(contestId), '--pdf', pdf, ...app.cliWhere);
     expect(r.out).toContain('1 stations, 0 shifts, 1 gaps in cover');
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
-    const none = hustings('polling', 'rota', '--contest', '999', '--pdf', join(app.dir, 'no.pdf'), '--db', join(app.dir, 'hustings.sqlite'));
+    const none = hustings('polling', 'rota', '--contest', '999', '--pdf', join(app.dir, 'no.pdf'), ...app.cliWhere);
     expect([none.code, none.err.trim()]).toEqual([1, 'There is no contest with id 999']);
     expect(existsSync(join(app.dir, 'no.pdf'))).toBe(false);
   });
