@@ -2,9 +2,9 @@ import type { Area } from '../../shared/contract/areas.ts';
 import type { Queries } from '../store.ts';
 import { likeAnyCase } from './dialect.ts';
 
-export type AreaWrite = Omit<Area, 'id' | 'contestCount'>;
+export type AreaWrite = Omit<Area, 'id' | 'contestCount' | 'updatedAt'>;
 
-const SELECT = `SELECT a.id, a.name, a.kind, a.gss_code AS gssCode, a.electorate, a.classification, a.nation, a.region, a.notes,
+const SELECT = `SELECT a.id, a.name, a.kind, a.gss_code AS gssCode, a.electorate, a.classification, a.nation, a.region, a.notes, a.updated_at AS updatedAt,
   (SELECT COUNT(*) FROM contests c WHERE c.area_id = a.id) AS contestCount FROM areas a`;
 
 export async function listAreas(db: Queries, search?: string): Promise<Area[]> {

@@ -36,11 +36,13 @@ export interface CandidacyPapers {
   consentSignedOn: string | null;
   consentWitnessedBy: string;
   agentName: string;
+  /** The candidacy's version: its status and papers change it. */
+  updatedAt: string;
 }
 
 export async function getCandidacyPapers(db: Queries, id: number): Promise<CandidacyPapers | undefined> {
   return (await db.get(
-    'SELECT consent_signed_on AS consentSignedOn, consent_witnessed_by AS consentWitnessedBy, agent_name AS agentName FROM candidacies WHERE id = ?',
+    'SELECT consent_signed_on AS consentSignedOn, consent_witnessed_by AS consentWitnessedBy, agent_name AS agentName, updated_at AS updatedAt FROM candidacies WHERE id = ?',
     [id],
   )) as CandidacyPapers | undefined;
 }
@@ -88,7 +90,7 @@ export async function statusHistory(db: Queries, id: number): Promise<StatusChan
   ])) as StatusChange[];
 }
 
-export async function setCandidacyPapers(db: Queries, id: number, p: CandidacyPapers): Promise<void> {
+export async function setCandidacyPapers(db: Queries, id: number, p: Omit<CandidacyPapers, 'updatedAt'>): Promise<void> {
   await db.run('UPDATE candidacies SET consent_signed_on = ?, consent_witnessed_by = ?, agent_name = ?, updated_at = ? WHERE id = ?', [
     p.consentSignedOn,
     p.consentWitnessedBy,

@@ -1,10 +1,10 @@
 import type { Candidate } from '../../shared/contract/candidates.ts';
 import type { Queries } from '../store.ts';
 
-export type CandidateWrite = Omit<Candidate, 'id' | 'candidacyCount'>;
+export type CandidateWrite = Omit<Candidate, 'id' | 'candidacyCount' | 'updatedAt'>;
 
 const SELECT = `SELECT c.id, c.ballot_name AS ballotName, c.common_name AS commonName, c.home_address AS homeAddress, c.email, c.phone,
-  c.party_candidate AS partyCandidate, c.party_description AS partyDescription, c.emblem, c.notes,
+  c.party_candidate AS partyCandidate, c.party_description AS partyDescription, c.emblem, c.notes, c.updated_at AS updatedAt,
   (SELECT COUNT(*) FROM candidacies k WHERE k.candidate_id = c.id) AS candidacyCount FROM candidates c`;
 
 type Row = Omit<Candidate, 'partyCandidate'> & { partyCandidate: number };

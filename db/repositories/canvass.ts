@@ -12,7 +12,7 @@ export type CanvassSession = CanvassSessionOut;
 export type SessionWrite = Pick<CanvassSession, 'areaId' | 'pollingDistrict' | 'heldOn' | 'canvassers' | 'notes'>;
 
 const SESSION = `SELECT s.id, s.area_id AS areaId, a.name AS areaName, s.polling_district AS pollingDistrict, s.held_on AS heldOn,
-  s.canvassers, s.notes, (SELECT COUNT(*) FROM canvass_returns r WHERE r.session_id = s.id) AS returnCount
+  s.canvassers, s.notes, s.updated_at AS updatedAt, (SELECT COUNT(*) FROM canvass_returns r WHERE r.session_id = s.id) AS returnCount
   FROM canvass_sessions s JOIN areas a ON a.id = s.area_id`;
 
 export async function listSessions(db: Queries, areaId?: number): Promise<CanvassSession[]> {
@@ -118,8 +118,14 @@ export async function recentSessionReturns(
   ).map((r) => ({ ...toReturn(r), electorNumber: r.electorNumber, fullName: r.fullName }));
 }
 
-/** Recomputes an elector's standing from all their returns. */
+/**
+ * Recomputes an elector's standing from all their returns. The elector's row is locked first (a
+ * write that changes nothing), so on PostgreSQL two returns for one elector at once are folded one
+ * after the other: the second reads the first's return, instead of both reading only their own
+ * and the last to commit losing the other's.
+ */
 async function refreshStanding(db: Queries, electorId: number): Promise<void> {
+  await db.run('UPDATE electors SET latest_outcome = latest_outcome WHERE id = ?', [electorId]);
   const returns = await electorReturns(db, electorId);
   const facts: ReturnFact[] = returns;
   await setStanding(db, electorId, foldReturns(facts), returns.at(-1)?.canvassedOn ?? null);

@@ -4,7 +4,7 @@ import type { Queries } from '../store.ts';
 import { foreignKeysTo } from './dialect.ts';
 
 const SELECT = `SELECT c.id, c.election_id AS electionId, e.name AS electionName, e.type AS electionType, e.polling_day AS pollingDay,
-  c.area_id AS areaId, a.name AS areaName, a.nation, c.status, c.reason, c.declared_on AS declaredOn
+  c.area_id AS areaId, a.name AS areaName, a.nation, c.status, c.reason, c.declared_on AS declaredOn, c.updated_at AS updatedAt
   FROM contests c JOIN elections e ON e.id = c.election_id JOIN areas a ON a.id = c.area_id`;
 
 export async function listContests(db: Queries, filter: { electionId?: number; areaId?: number } = {}): Promise<Contest[]> {

@@ -1,9 +1,9 @@
 import type { Election } from '../../shared/contract/elections.ts';
 import type { Queries } from '../store.ts';
 
-export type ElectionWrite = Omit<Election, 'id' | 'contestCount'>;
+export type ElectionWrite = Omit<Election, 'id' | 'contestCount' | 'updatedAt'>;
 
-const SELECT = `SELECT e.id, e.name, e.type, e.polling_day AS pollingDay, e.nation, e.dc_id AS dcId, e.notes,
+const SELECT = `SELECT e.id, e.name, e.type, e.polling_day AS pollingDay, e.nation, e.dc_id AS dcId, e.notes, e.updated_at AS updatedAt,
   (SELECT COUNT(*) FROM contests c WHERE c.election_id = e.id) AS contestCount FROM elections e`;
 
 export async function listElections(db: Queries): Promise<Election[]> {

@@ -20,16 +20,17 @@ export interface LeafletRecord {
   artworkType: string | null;
   artworkBytes: number | null;
   contests: { id: number; name: string }[];
+  updatedAt: string;
 }
 
-export type LeafletFields = Omit<LeafletRecord, 'id' | 'status' | 'contests' | 'artworkFile' | 'artworkName' | 'artworkType' | 'artworkBytes'> & {
+export type LeafletFields = Omit<LeafletRecord, 'id' | 'status' | 'contests' | 'artworkFile' | 'artworkName' | 'artworkType' | 'artworkBytes' | 'updatedAt'> & {
   contestIds: number[];
 };
 
 const SELECT = `SELECT id, title, version, size, status, notes, printer_name AS printerName, printer_address AS printerAddress,
   promoter_name AS promoterName, promoter_address AS promoterAddress, on_behalf_of_promoter AS onBehalfOfPromoter,
   on_behalf_of_name AS onBehalfOfName, on_behalf_of_address AS onBehalfOfAddress, artwork_file AS artworkFile,
-  artwork_name AS artworkName, artwork_type AS artworkType, artwork_bytes AS artworkBytes
+  artwork_name AS artworkName, artwork_type AS artworkType, artwork_bytes AS artworkBytes, updated_at AS updatedAt
   FROM leaflets`;
 
 type Raw = Omit<LeafletRecord, 'contests' | 'onBehalfOfPromoter'> & { onBehalfOfPromoter: number };

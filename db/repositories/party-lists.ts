@@ -11,9 +11,10 @@ export interface PartyListRow {
   status: CandidacyStatus;
   agentName: string;
   notes: string;
+  updatedAt: string;
 }
 
-const LIST = `SELECT id, contest_id AS contestId, party_name AS partyName, status, agent_name AS agentName, notes FROM party_lists`;
+const LIST = `SELECT id, contest_id AS contestId, party_name AS partyName, status, agent_name AS agentName, notes, updated_at AS updatedAt FROM party_lists`;
 
 export async function getPartyList(db: Queries, id: number): Promise<PartyListRow | undefined> {
   return (await db.get(`${LIST} WHERE id = ?`, [id])) as PartyListRow | undefined;

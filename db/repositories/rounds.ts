@@ -19,6 +19,7 @@ export interface RoundRecord {
   notes: string;
   streets: StreetRecord[];
   drops: number;
+  updatedAt: string;
 }
 
 export interface RoundFields {
@@ -31,7 +32,7 @@ export interface RoundFields {
 }
 
 const SELECT = `SELECT r.id, r.name, r.area_id AS areaId, a.name AS areaName, r.polling_district AS pollingDistrict,
-  r.estimated_minutes AS ownEstimateMinutes, r.notes, (SELECT COUNT(*) FROM drops d WHERE d.round_id = r.id) AS drops
+  r.estimated_minutes AS ownEstimateMinutes, r.notes, r.updated_at AS updatedAt, (SELECT COUNT(*) FROM drops d WHERE d.round_id = r.id) AS drops
   FROM delivery_rounds r LEFT JOIN areas a ON a.id = r.area_id`;
 
 async function withStreets(db: Queries, rows: Omit<RoundRecord, 'streets'>[]): Promise<RoundRecord[]> {

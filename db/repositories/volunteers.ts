@@ -3,10 +3,10 @@ import type { Queries } from '../store.ts';
 import { writtenOrder } from './dialect.ts';
 
 /** A volunteer as written: the contract's volunteer without its id and the work counted from other tables. */
-export type VolunteerRow = Omit<Volunteer, 'id' | 'drops' | 'delivered' | 'assignments'>;
+export type VolunteerRow = Omit<Volunteer, 'id' | 'drops' | 'delivered' | 'assignments' | 'updatedAt'>;
 
 const SELECT = `SELECT v.id, v.name, v.email, v.phone, v.address, v.availability,
-  v.consent_to_contact AS consentToContact, v.consent_recorded_on AS consentRecordedOn, v.notes,
+  v.consent_to_contact AS consentToContact, v.consent_recorded_on AS consentRecordedOn, v.notes, v.updated_at AS updatedAt,
   (SELECT COUNT(*) FROM drops d WHERE d.volunteer_id = v.id) AS drops,
   (SELECT COALESCE(SUM(d.delivered), 0) FROM drops d WHERE d.volunteer_id = v.id) AS delivered,
   (SELECT COUNT(*) FROM round_assignments a WHERE a.volunteer_id = v.id) AS assignments

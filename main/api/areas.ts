@@ -5,6 +5,7 @@ import { deleteArea, existingAreaKeys, getArea, insertAreas, listAreas, updateAr
 import { listContests } from '../../db/repositories/contests.ts';
 import { moneyKept } from './contests.ts';
 import type { Ctx, HandlersFor } from './context.ts';
+import { EDITABLE, guardedEdit } from './edits.ts';
 import { requireRecord } from './records.ts';
 
 export async function requireArea(ctx: Ctx, id: number) {
@@ -44,13 +45,13 @@ export const areasHandlers: HandlersFor<typeof areasContract> = {
     await ctx.audit({ action: 'create', entity: 'area', entityId: id, summary: `Created area ${input.name}`, after });
     return after;
   },
-  'areas.update': async (ctx, { id, ...input }) => {
+  'areas.update': guardedEdit(EDITABLE.area, async (ctx, { id, ...input }) => {
     const before = await requireArea(ctx, id);
     await updateArea(ctx.db, id, input);
     const after = await requireArea(ctx, id);
     await ctx.audit({ action: 'update', entity: 'area', entityId: id, summary: `Changed area ${input.name}`, before, after });
     return after;
-  },
+  }),
   'areas.deleteImpact': async (ctx, { id }) => {
     const a = await requireArea(ctx, id);
     const contests = await listContests(ctx.db, { areaId: id });

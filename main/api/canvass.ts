@@ -26,6 +26,7 @@ import { getElector, neighbourInWalk, pollingDistricts } from '../../db/reposito
 import { getSetting, putSetting } from '../../db/repositories/settings.ts';
 import { requireArea } from './areas.ts';
 import type { Ctx, HandlersFor } from './context.ts';
+import { EDITABLE, guardedEdit } from './edits.ts';
 import { requireRecord } from './records.ts';
 import { formatDateLong } from '../../shared/domain/working-days.ts';
 
@@ -80,7 +81,7 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
     });
     return after;
   },
-  'canvass.updateSession': async (ctx, { id, ...input }) => {
+  'canvass.updateSession': guardedEdit(EDITABLE.canvassSession, async (ctx, { id, ...input }) => {
     const before = await requireSession(ctx, id);
     if (before.areaId !== input.areaId) throw new AppError('invalid_input', 'A session cannot move to another area', { areaId: 'Start a new session instead' });
     await checkDistrict(ctx, input.areaId, input.pollingDistrict);
@@ -95,7 +96,7 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
       after,
     });
     return after;
-  },
+  }),
   'canvass.deleteSession': async (ctx, { id, confirm }) => {
     const before = await requireSession(ctx, id);
     if (before.returnCount > 0 && !confirm) {

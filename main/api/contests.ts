@@ -21,6 +21,7 @@ import { areaFitsElection, CONTEST_AREA_KINDS, matchesAreaFilter } from '../../s
 import { ELECTION_TYPE_INFO, NATION_LABELS } from '../../shared/domain/election-types.ts';
 import { requireArea } from './areas.ts';
 import type { Ctx, HandlersFor } from './context.ts';
+import { EDITABLE, guardedEdit } from './edits.ts';
 import { requireRecord } from './records.ts';
 import { requireElection } from './elections.ts';
 
@@ -54,7 +55,7 @@ export const contestsHandlers: HandlersFor<typeof contestsContract> = {
     await ctx.audit({ action: 'create', entity: 'contest', entityId: id, summary: `Added ${area.name} to ${election.name}`, after });
     return after;
   },
-  'contests.update': async (ctx, { id, status, reason }) => {
+  'contests.update': guardedEdit(EDITABLE.contest, async (ctx, { id, status, reason }) => {
     const before = await requireContest(ctx, id);
     await updateContestStatus(ctx.db, id, status, reason);
     const after = await requireContest(ctx, id);
@@ -67,7 +68,7 @@ export const contestsHandlers: HandlersFor<typeof contestsContract> = {
       after,
     });
     return after;
-  },
+  }),
   'contests.delete': async (ctx, { id }) => {
     const before = await requireContest(ctx, id);
     try {

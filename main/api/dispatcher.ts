@@ -5,6 +5,7 @@ import { afterCommit, afterRollback } from '../../db/repositories/audit.ts';
 import { ConstraintError, type Queries } from '../../db/store.ts';
 import { type Ctx, inTransaction } from './context.ts';
 import { constraintMessage } from './constraint-message.ts';
+import { EditConflict } from './edits.ts';
 import { handlers } from './handlers.ts';
 
 export type Dispatch = (method: string, input: unknown) => Promise<ApiResult>;
@@ -30,6 +31,7 @@ function describe(fields: Record<string, string>): string {
 }
 
 function toApiError(error: unknown): ApiError {
+  if (error instanceof EditConflict) return { code: error.code, message: error.message, updatedAt: error.updatedAt };
   if (error instanceof AppError) return { code: error.code, message: error.message, fields: error.fields };
   if (error instanceof ConstraintError) return { code: 'conflict', message: constraintMessage(error) };
   console.error('[hustings] unexpected error', error);
@@ -38,7 +40,9 @@ function toApiError(error: unknown): ApiError {
 
 /**
  * The one way into the data: parse the input with the contract's schema, run the handler, and for
- * mutations wrap it in one transaction so bad input never half-writes. Calls run one at a time.
+ * mutations wrap it in one transaction so bad input never half-writes. On a SQLite file calls run
+ * one at a time (its one connection has one transaction); on PostgreSQL each call runs at once in
+ * a transaction of its own from the pool, and the database keeps them apart.
  */
 export function createDispatcher(ctx: Ctx): Dispatch {
   let queue: Promise<unknown> = Promise.resolve();
@@ -69,6 +73,7 @@ export function createDispatcher(ctx: Ctx): Dispatch {
       return { ok: false, error: toApiError(error) };
     }
   };
+  if (ctx.store.engine === 'postgres') return run;
   return (method, input) => {
     const result = queue.then(() => run(method, input));
     queue = result.catch(() => undefined);

@@ -4,6 +4,7 @@ import { deleteElection, getElection, insertElection, listElections, updateElect
 import { listContests } from '../../db/repositories/contests.ts';
 import { moneyKept } from './contests.ts';
 import type { Ctx, HandlersFor } from './context.ts';
+import { EDITABLE, guardedEdit } from './edits.ts';
 import { requireRecord } from './records.ts';
 
 export async function requireElection(ctx: Ctx, id: number) {
@@ -19,13 +20,13 @@ export const electionsHandlers: HandlersFor<typeof electionsContract> = {
     await ctx.audit({ action: 'create', entity: 'election', entityId: id, summary: `Created election ${input.name}`, after });
     return after;
   },
-  'elections.update': async (ctx, { id, ...input }) => {
+  'elections.update': guardedEdit(EDITABLE.election, async (ctx, { id, ...input }) => {
     const before = await requireElection(ctx, id);
     await updateElection(ctx.db, id, input);
     const after = await requireElection(ctx, id);
     await ctx.audit({ action: 'update', entity: 'election', entityId: id, summary: `Changed election ${input.name}`, before, after });
     return after;
-  },
+  }),
   'elections.deleteImpact': async (ctx, { id }) => {
     const e = await requireElection(ctx, id);
     const contests = await listContests(ctx.db, { electionId: id });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { confirmFlag, id, idInput, optionalText, requiredText } from './common.ts';
+import { confirmFlag, expectedUpdatedAt, id, idInput, optionalText, requiredText } from './common.ts';
 import { mutation, query } from './define.ts';
 import { deleteImpact, nation } from './elections.ts';
 import type { ImportDecision } from '../domain/area-import.ts';
@@ -46,6 +46,7 @@ const area = z.object({
   region: z.string(),
   notes: z.string(),
   contestCount: z.number(),
+  updatedAt: z.string(),
 });
 export type Area = z.infer<typeof area>;
 
@@ -94,7 +95,7 @@ export const areasContract = {
   'areas.list': query('All areas by name', z.strictObject({ search: z.string().max(200).optional() }), z.array(area)),
   'areas.get': query('One area', idInput, area),
   'areas.create': mutation('Create an area', areaInput, area),
-  'areas.update': mutation('Change an area', z.strictObject({ id, ...areaFields }), area),
+  'areas.update': mutation('Change an area', z.strictObject({ id, ...areaFields, expectedUpdatedAt }), area),
   'areas.deleteImpact': query('What deleting an area would also delete', idInput, deleteImpact),
   'areas.delete': mutation(
     'Delete an area; with contests it needs confirm: true and deletes them too',

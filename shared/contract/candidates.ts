@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { confirmFlag, erasureResult, id, idInput, isoDate, mention, optionalText, requiredText } from './common.ts';
+import { confirmFlag, erasureResult, expectedUpdatedAt, id, idInput, isoDate, mention, optionalText, requiredText } from './common.ts';
 import { mutation, query } from './define.ts';
 import { contest } from './contests.ts';
 import { CANDIDACY_STATUSES, CHECKLIST_ITEM_IDS, ITEM_STATES, POST_KINDS } from '../domain/nominations.ts';
@@ -56,6 +56,7 @@ const candidate = z.object({
   emblem: z.string(),
   notes: z.string(),
   candidacyCount: z.number(),
+  updatedAt: z.string(),
 });
 export type Candidate = z.infer<typeof candidate>;
 
@@ -148,6 +149,7 @@ const candidacyDetail = candidacySummary.extend({
   subscribers: z.array(subscriberOut),
   registerLoaded: z.boolean(),
   deposit: z.object({ outcome: z.enum(['no-deposit', 'returned', 'forfeited']), amountPence: z.number().optional(), reason: z.string() }).nullable(),
+  updatedAt: z.string(),
 });
 export type CandidacyDetail = z.infer<typeof candidacyDetail>;
 
@@ -253,7 +255,7 @@ export const candidatesContract = {
   'candidates.list': query('Candidates, with how many contests each stands in', z.strictObject({}), z.array(candidate)),
   'candidates.get': query('One candidate', idInput, candidate),
   'candidates.create': mutation('Add a candidate', candidateInput, candidate),
-  'candidates.update': mutation('Change a candidate’s details', candidateInput.extend({ id }), candidate),
+  'candidates.update': mutation('Change a candidate’s details', candidateInput.extend({ id, expectedUpdatedAt }), candidate),
   'candidates.delete': mutation('Delete a candidate and their candidacies', idInput, z.object({ deleted: z.boolean() })),
   'candidates.getPersonExport': query(
     'Everything Hustings holds about one candidate (subject access): details, candidacies with their papers, mentions and activity',
@@ -286,7 +288,13 @@ export const candidatesContract = {
   ),
   'candidacies.setPapers': mutation(
     'Record the consent to nomination (date signed, witness) and the election agent',
-    z.strictObject({ id, consentSignedOn: nullableDate, consentWitnessedBy: optionalText('Witness', 200), agentName: optionalText('Election agent', 200) }),
+    z.strictObject({
+      id,
+      consentSignedOn: nullableDate,
+      consentWitnessedBy: optionalText('Witness', 200),
+      agentName: optionalText('Election agent', 200),
+      expectedUpdatedAt,
+    }),
     candidacyDetail,
   ),
 

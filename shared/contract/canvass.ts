@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, idInput, isoDate, optionalText } from './common.ts';
+import { expectedUpdatedAt, id, idInput, isoDate, optionalText } from './common.ts';
 import { mutation, query } from './define.ts';
 import { canvassReturn, electorSummary, outcome, pollingDistrictText, request } from './register.ts';
 import { OUTCOMES, REQUESTS, configProblems, type CodeConfig } from '../domain/canvass-codes.ts';
@@ -46,6 +46,7 @@ const canvassSession = z.object({
   canvassers: z.string(),
   notes: z.string(),
   returnCount: z.number(),
+  updatedAt: z.string(),
 });
 export type CanvassSessionOut = z.infer<typeof canvassSession>;
 
@@ -87,7 +88,7 @@ export const canvassContract = {
   'canvass.listSessions': query('Canvass sessions, newest first, optionally of one area', z.strictObject({ areaId: id.optional() }), z.array(canvassSession)),
   'canvass.getSession': query('One canvass session', idInput, canvassSession),
   'canvass.createSession': mutation('Start a canvass session', z.strictObject(sessionFields), canvassSession),
-  'canvass.updateSession': mutation('Change a canvass session', z.strictObject({ id, ...sessionFields }), canvassSession),
+  'canvass.updateSession': mutation('Change a canvass session', z.strictObject({ id, ...sessionFields, expectedUpdatedAt }), canvassSession),
   'canvass.deleteSession': mutation(
     'Delete a canvass session and its returns (needs confirm: true when it has returns)',
     z.strictObject({ id, confirm: z.boolean().optional() }),

@@ -5,6 +5,12 @@ export const id = z.number({ error: 'Must be a record id (a whole number)' }).in
 export const idInput = z.strictObject({ id });
 
 /**
+ * An edit's `updatedAt` as the form was loaded: when the record has changed since, the save is
+ * refused (a conflict naming who changed it and when). Left out, the save is not checked.
+ */
+export const expectedUpdatedAt = z.string({ error: 'expectedUpdatedAt must be the updatedAt the record was loaded with' }).max(40).optional();
+
+/**
  * Calendar date as `YYYY-MM-DD`, and a real one (no 31 February). A date picker left empty (or
  * half filled) sends nothing, and shows the date in the user's own format, so that case asks for
  * a date in plain words; the format is named only to those who type the text (CLI, API).

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, idInput, optionalText } from './common.ts';
+import { expectedUpdatedAt, id, idInput, optionalText } from './common.ts';
 import { mutation, query } from './define.ts';
 import { electionType, nation } from './elections.ts';
 
@@ -23,6 +23,7 @@ export const contest = z.object({
   status: contestStatus,
   reason: z.string(),
   declaredOn: z.string().nullable(),
+  updatedAt: z.string(),
 });
 export type Contest = z.infer<typeof contest>;
 
@@ -73,7 +74,7 @@ export const contestsContract = {
   ),
   'contests.get': query('One contest', idInput, contest),
   'contests.create': mutation('Add an area to an election as a contest', contestCreateInput, contest),
-  'contests.update': mutation('Change a contest’s status and reason', z.strictObject({ id, ...statusFields }), contest),
+  'contests.update': mutation('Change a contest’s status and reason', z.strictObject({ id, ...statusFields, expectedUpdatedAt }), contest),
   'contests.delete': mutation('Delete a contest', idInput, z.object({ deleted: z.boolean() })),
   'contests.considerAll': mutation(
     'Add every area the election is fought in (optionally of one nation, of one region, or whose name contains some text) as a contest being considered, in one batch that can be undone',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DC_ELECTION_ID, ELECTION_TYPES, ELECTION_TYPE_INFO, NATIONS, NATION_LABELS } from '../domain/election-types.ts';
-import { confirmFlag, id, idInput, isoDate, optionalText, requiredText } from './common.ts';
+import { confirmFlag, expectedUpdatedAt, id, idInput, isoDate, optionalText, requiredText } from './common.ts';
 import { mutation, query } from './define.ts';
 
 export const electionType = z.enum(ELECTION_TYPES, { error: 'Choose an election type from the list' });
@@ -44,7 +44,7 @@ function checkElection(e: ElectionFields, ctx: z.RefinementCtx) {
 }
 
 export const electionInput = z.strictObject(electionFields).superRefine(checkElection);
-const electionUpdateInput = z.strictObject({ id, ...electionFields }).superRefine(checkElection);
+const electionUpdateInput = z.strictObject({ id, ...electionFields, expectedUpdatedAt }).superRefine(checkElection);
 
 const election = z.object({
   id,
@@ -55,6 +55,7 @@ const election = z.object({
   dcId: z.string(),
   notes: z.string(),
   contestCount: z.number(),
+  updatedAt: z.string(),
 });
 export type Election = z.infer<typeof election>;
 export type ElectionInput = z.input<typeof electionInput>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LEAFLET_SIZES, LEAFLET_STATUSES } from '../domain/leaflets.ts';
-import { confirmFlag, erasureResult, id, idInput, isoDate, mention, optionalText, requiredText } from './common.ts';
+import { confirmFlag, erasureResult, expectedUpdatedAt, id, idInput, isoDate, mention, optionalText, requiredText } from './common.ts';
 import { mutation, query } from './define.ts';
 
 const count = (label: string) =>
@@ -48,6 +48,7 @@ const volunteer = z.object({
   drops: z.number(),
   delivered: z.number(),
   assignments: z.number(),
+  updatedAt: z.string(),
 });
 export type Volunteer = z.infer<typeof volunteer>;
 
@@ -103,6 +104,7 @@ const leaflet = z.object({
   artwork: z.object({ name: z.string(), type: z.string(), bytes: z.number() }).nullable(),
   stock,
   drops: z.number(),
+  updatedAt: z.string(),
 });
 export type Leaflet = z.infer<typeof leaflet>;
 
@@ -199,6 +201,7 @@ const round = z.object({
   notes: z.string(),
   assignments: z.array(assignment),
   drops: z.number(),
+  updatedAt: z.string(),
 });
 export type Round = z.infer<typeof round>;
 
@@ -310,7 +313,7 @@ export const leafletsContract = {
   'volunteers.list': query('Volunteers by name, optionally with one role', z.strictObject({ role: z.string().max(40).optional() }), z.array(volunteer)),
   'volunteers.get': query('One volunteer with the work they have done', idInput, volunteer),
   'volunteers.create': mutation('Add a volunteer', volunteerInput, volunteer),
-  'volunteers.update': mutation('Change a volunteer', z.strictObject({ id, ...volunteerFields }), volunteer),
+  'volunteers.update': mutation('Change a volunteer', z.strictObject({ id, ...volunteerFields, expectedUpdatedAt }), volunteer),
   'volunteers.deleteImpact': query('What deleting a volunteer would touch', idInput, deleteImpact),
   'volunteers.delete': mutation(
     'Delete a volunteer (their personal data); their drops stay, unattributed. With drops or assignments it needs confirm: true',
@@ -340,7 +343,7 @@ export const leafletsContract = {
   'leaflets.create': mutation('Add a leaflet (as a draft)', leafletInput, leaflet),
   'leaflets.update': mutation(
     'Change a leaflet; a ready leaflet whose imprint becomes incomplete goes back to draft',
-    z.strictObject({ id, ...leafletFields }),
+    z.strictObject({ id, ...leafletFields, expectedUpdatedAt }),
     leaflet,
   ),
   'leaflets.setStatus': mutation('Mark a leaflet draft, ready (needs a complete imprint) or retired', z.strictObject({ id, status: leafletStatus }), leaflet),
@@ -384,7 +387,7 @@ export const leafletsContract = {
   'rounds.list': query('Delivery rounds by name', z.strictObject({ areaId: id.optional(), pollingDistrict: z.string().max(10).optional() }), z.array(round)),
   'rounds.get': query('One round with its streets in walking order', idInput, round),
   'rounds.create': mutation('Add a delivery round', roundInput, round),
-  'rounds.update': mutation('Change a round', z.strictObject({ id, ...roundFields }), round),
+  'rounds.update': mutation('Change a round', z.strictObject({ id, ...roundFields, expectedUpdatedAt }), round),
   'rounds.deleteImpact': query('What deleting a round would also delete', idInput, deleteImpact),
   'rounds.delete': mutation(
     'Delete a round with its drops and assignments; with drops it needs confirm: true',

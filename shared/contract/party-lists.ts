@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIST_ITEM_IDS } from '../domain/party-lists.ts';
-import { id, idInput, isoDate, optionalText, requiredText } from './common.ts';
+import { expectedUpdatedAt, id, idInput, isoDate, optionalText, requiredText } from './common.ts';
 import { mutation, query } from './define.ts';
 import { candidacyStatus, checklistItemOut, itemState, statusChangeOut } from './candidates.ts';
 import { contest } from './contests.ts';
@@ -60,6 +60,7 @@ const partyList = z.object({
     .nullable(),
   /** Seats the list won in the recorded result; null until it is recorded with the list's row. */
   seatsWon: z.number().nullable(),
+  updatedAt: z.string(),
 });
 export type PartyList = z.infer<typeof partyList>;
 
@@ -84,7 +85,13 @@ export const partyListsContract = {
   ),
   'partyLists.update': mutation(
     'Change a list’s party name, election agent or notes',
-    z.strictObject({ id, partyName: requiredText('Party name'), agentName: optionalText('Election agent', 200), notes: optionalText('Notes') }),
+    z.strictObject({
+      id,
+      partyName: requiredText('Party name'),
+      agentName: optionalText('Election agent', 200),
+      notes: optionalText('Notes'),
+      expectedUpdatedAt,
+    }),
     partyList,
   ),
   'partyLists.delete': mutation('Remove a party list with its names and papers', idInput, z.object({ deleted: z.boolean() })),

@@ -17,6 +17,8 @@ export interface ApiError {
   message: string;
   /** Field path (dot-separated) → what is wrong with it and how to fix it. */
   fields?: Record<string, string>;
+  /** A save refused because someone changed the record since it was loaded: its version now. */
+  updatedAt?: string;
 }
 
 export type ApiResult<T = unknown> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -34,8 +34,9 @@ export function auditChanges(before: unknown, after: unknown): FieldChange[] {
   const b = isRecord(before) ? before : {};
   const a = isRecord(after) ? after : {};
   const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  // Every edit moves a record's version on; the row's own time says when.
   return fields
-    .filter((field) => !same(b[field], a[field]))
+    .filter((field) => field !== 'updatedAt' && !same(b[field], a[field]))
     .map((field) => ({ field, before: Object.hasOwn(b, field) ? b[field] : null, after: Object.hasOwn(a, field) ? a[field] : null }));
 }
 

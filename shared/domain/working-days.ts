@@ -315,6 +315,11 @@ export function workingDaysUntil(from: string, to: string, spec: CalendarSpec, h
   return sign * count;
 }
 
+/** "14:02": the time of day in the UK (Europe/London), whatever the computer's time zone. */
+export function ukTimeOfDay(at: Date): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+}
+
 /** Today's date in the UK (Europe/London), whatever the computer's time zone. */
 export function ukToday(now: Date = new Date()): string {
   const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);

@@ -65,7 +65,7 @@ describe('the dispatcher', () => {
   });
 
   it('writes an audit row for every change, with before and after', async () => {
-    const [{ contestCount: _, ...e }] = await ok(app, 'elections.list', {});
+    const [{ contestCount: _, updatedAt: __, ...e }] = await ok(app, 'elections.list', {});
     await ok(app, 'elections.update', { ...e, name: 'GE 2029 (early)' });
     const audit = await ok(app, 'audit.list', { entity: 'election', entityId: e.id });
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['update', 'create']);

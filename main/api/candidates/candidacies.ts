@@ -22,6 +22,7 @@ import { formatDateLong, ukToday } from '../../../shared/domain/working-days.ts'
 import { requireContest } from '../contests.ts';
 import type { HandlersFor } from '../context.ts';
 import { detail, requireCandidacy, requireCandidate } from './detail.ts';
+import { EDITABLE, guardedEdit } from '../edits.ts';
 import { invalid } from '../records.ts';
 import { statusDateProblem } from './rules.ts';
 
@@ -124,7 +125,7 @@ export const candidacyHandlers = {
     });
     return after;
   },
-  'candidacies.setPapers': async (ctx, { id, consentSignedOn, consentWitnessedBy, agentName }) => {
+  'candidacies.setPapers': guardedEdit(EDITABLE.candidacy, async (ctx, { id, consentSignedOn, consentWitnessedBy, agentName }) => {
     const before = await detail(ctx, id);
     const c = consentProblems({
       signedOn: consentSignedOn,
@@ -151,5 +152,5 @@ export const candidacyHandlers = {
       after: { consentSignedOn, consentWitnessedBy, agentName },
     });
     return after;
-  },
+  }),
 } satisfies Partial<HandlersFor<typeof candidatesContract>>;

@@ -5,6 +5,7 @@ import { candidateIdentifiers, eraseCandidate } from '../../../db/repositories/p
 import type { candidatesContract } from '../../../shared/contract/candidates.ts';
 import { ERASED_TEXT } from '../../../shared/domain/erasure.ts';
 import type { HandlersFor } from '../context.ts';
+import { EDITABLE, guardedEdit } from '../edits.ts';
 import { confirmErasure, personTrail, recordErasure } from '../erasure.ts';
 import { detail, requireCandidate } from './detail.ts';
 
@@ -17,13 +18,13 @@ export const candidateHandlers = {
     await ctx.audit({ action: 'create', entity: 'candidate', entityId: id, summary: `Added candidate ${input.ballotName}`, after });
     return after;
   },
-  'candidates.update': async (ctx, { id, ...input }) => {
+  'candidates.update': guardedEdit(EDITABLE.candidate, async (ctx, { id, ...input }) => {
     const before = await requireCandidate(ctx, id);
     await updateCandidate(ctx.db, id, input);
     const after = await requireCandidate(ctx, id);
     await ctx.audit({ action: 'update', entity: 'candidate', entityId: id, summary: `Changed candidate ${input.ballotName}`, before, after });
     return after;
-  },
+  }),
   'candidates.delete': async (ctx, { id }) => {
     const before = await requireCandidate(ctx, id);
     await deleteCandidate(ctx.db, id);

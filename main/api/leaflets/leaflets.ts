@@ -5,6 +5,7 @@ import type { leafletsContract } from '../../../shared/contract/leaflets.ts';
 import { AppError } from '../../../shared/contract/result.ts';
 import { imprintGaps, readinessProblem } from '../../../shared/domain/imprint.ts';
 import type { Ctx, HandlersFor } from '../context.ts';
+import { EDITABLE, guardedEdit } from '../edits.ts';
 import { invalid } from '../records.ts';
 import { removeArtworkFile } from './artwork.ts';
 import { impactMessage, requireLeaflet, requireLeafletRecord, toLeaflet } from './records.ts';
@@ -36,7 +37,7 @@ export const leafletHandlers = {
     await ctx.audit({ action: 'create', entity: 'leaflet', entityId: id, summary: `Added leaflet "${after.title}"`, after });
     return after;
   },
-  'leaflets.update': async (ctx, { id, ...input }) => {
+  'leaflets.update': guardedEdit(EDITABLE.leaflet, async (ctx, { id, ...input }) => {
     const before = await requireLeaflet(ctx, id);
     await checkContests(ctx, input.contestIds);
     await updateLeaflet(ctx.db, id, input);
@@ -49,7 +50,7 @@ export const leafletHandlers = {
     }
     await ctx.audit({ action: 'update', entity: 'leaflet', entityId: id, summary, before, after });
     return after;
-  },
+  }),
   'leaflets.setStatus': async (ctx, { id, status }) => {
     const before = await requireLeafletRecord(ctx, id);
     if (status === 'ready') {

@@ -38,6 +38,7 @@ export async function toLeaflet(ctx: Ctx, r: LeafletRecord): Promise<Leaflet> {
     artwork: r.artworkFile ? { name: r.artworkName ?? r.artworkFile, type: r.artworkType ?? 'application/octet-stream', bytes: r.artworkBytes ?? 0 } : null,
     stock: stockOf(runs, drops),
     drops: drops.length,
+    updatedAt: r.updatedAt,
   };
 }
 
@@ -64,6 +65,7 @@ export async function toRound(ctx: Ctx, r: RoundRecord): Promise<Round> {
     notes: r.notes,
     assignments: await listAssignments(ctx.db, { roundId: r.id }),
     drops: r.drops,
+    updatedAt: r.updatedAt,
   };
 }
 

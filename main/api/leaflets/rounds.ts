@@ -15,6 +15,7 @@ import { validateRound } from '../../../shared/domain/delivery-rounds.ts';
 import { requireArea } from '../areas.ts';
 import type { Ctx, HandlersFor } from '../context.ts';
 import { impactMessage, requireLeafletRecord, requireRound, requireRoundRecord, requireVolunteer, toRound } from './records.ts';
+import { EDITABLE, guardedEdit } from '../edits.ts';
 import { invalid, requireRecord } from '../records.ts';
 import { formatDateLong } from '../../../shared/domain/working-days.ts';
 
@@ -50,14 +51,14 @@ export const roundHandlers = {
     await ctx.audit({ action: 'create', entity: 'round', entityId: id, summary: `Added round "${after.name}"`, after });
     return after;
   },
-  'rounds.update': async (ctx, { id, ...input }) => {
+  'rounds.update': guardedEdit(EDITABLE.round, async (ctx, { id, ...input }) => {
     const before = await requireRound(ctx, id);
     await checkRound(ctx, input);
     await updateRound(ctx.db, id, input);
     const after = await requireRound(ctx, id);
     await ctx.audit({ action: 'update', entity: 'round', entityId: id, summary: `Changed round "${after.name}"`, before, after });
     return after;
-  },
+  }),
   'rounds.deleteImpact': async (ctx, { id }) => {
     const { round: _, ...impact } = await roundImpact(ctx, id);
     return impact;

@@ -8,6 +8,7 @@ import { AppError } from '../../../shared/contract/result.ts';
 import { normaliseRoles } from '../../../shared/domain/volunteers.ts';
 import type { Ctx, HandlersFor } from '../context.ts';
 import { confirmErasure, personTrail, recordErasure } from '../erasure.ts';
+import { EDITABLE, guardedEdit } from '../edits.ts';
 import { plural, requireVolunteer } from './records.ts';
 
 async function volunteerImpact(ctx: Ctx, id: number) {
@@ -30,13 +31,13 @@ export const volunteerHandlers = {
     await ctx.audit({ action: 'create', entity: 'volunteer', entityId: id, summary: `Added volunteer ${after.name}`, after });
     return after;
   },
-  'volunteers.update': async (ctx, { id, ...input }) => {
+  'volunteers.update': guardedEdit(EDITABLE.volunteer, async (ctx, { id, ...input }) => {
     const before = await requireVolunteer(ctx, id);
     await updateVolunteer(ctx.db, id, { ...input, roles: normaliseRoles(input.roles) });
     const after = await requireVolunteer(ctx, id);
     await ctx.audit({ action: 'update', entity: 'volunteer', entityId: id, summary: `Changed volunteer ${after.name}`, before, after });
     return after;
-  },
+  }),
   'volunteers.deleteImpact': async (ctx, { id }) => {
     const { volunteer: _, ...impact } = await volunteerImpact(ctx, id);
     return impact;

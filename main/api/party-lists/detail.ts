@@ -77,6 +77,7 @@ export async function detail(ctx: Ctx, id: number): Promise<PartyList> {
     partyName: list.partyName,
     agentName: list.agentName,
     notes: list.notes,
+    updatedAt: list.updatedAt,
     status: list.status,
     allowedNext: [...allowedNextStatuses(list.status)],
     history,

@@ -19,6 +19,7 @@ import { requireContest } from '../contests.ts';
 import type { HandlersFor } from '../context.ts';
 import { listBallotFor } from '../list-ballot.ts';
 import { detail, titleOf } from './detail.ts';
+import { EDITABLE, guardedEdit } from '../edits.ts';
 import { invalid } from '../records.ts';
 
 export const listHandlers = {
@@ -52,7 +53,7 @@ export const listHandlers = {
     await ctx.audit({ action: 'create', entity: 'party_list', entityId: id, summary: `Stood the ${titleOf(after)}`, after: { contestId, partyName } });
     return after;
   },
-  'partyLists.update': async (ctx, { id, partyName, agentName, notes }) => {
+  'partyLists.update': guardedEdit(EDITABLE.partyList, async (ctx, { id, partyName, agentName, notes }) => {
     const before = await detail(ctx, id);
     await updatePartyList(ctx.db, id, { partyName, agentName, notes });
     const after = await detail(ctx, id);
@@ -65,7 +66,7 @@ export const listHandlers = {
       after: { partyName, agentName, notes },
     });
     return after;
-  },
+  }),
   'partyLists.delete': async (ctx, { id }) => {
     const before = await detail(ctx, id);
     await deletePartyList(ctx.db, id);

@@ -14,10 +14,13 @@ declare global {
 export class ApiCallError extends Error {
   readonly code: string;
   readonly fields: Record<string, string>;
+  /** A save refused because the record changed since it was loaded: its version now. */
+  readonly updatedAt?: string;
   constructor(error: ApiError) {
     super(error.message);
     this.code = error.code;
     this.fields = error.fields ?? {};
+    this.updatedAt = error.updatedAt;
   }
 }
 

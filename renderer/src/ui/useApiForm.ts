@@ -12,8 +12,18 @@ import { useUnsavedChanges } from './unsavedChanges.tsx';
  * Errors show when the form is submitted, all at once, then clear as each field is put right:
  * checking a field when it loses focus would put a message above the button being clicked, and
  * the button would move away under the pointer. Leaving the page with changes not saved asks first.
+ *
+ * A form editing a saved record passes the record's `updatedAt`: each save then carries the
+ * version the form's values came from as `expectedUpdatedAt`, and the server refuses the save if
+ * someone changed the record since (the message says who and when; what was typed stays). While
+ * nothing has been typed, the form follows the record as it reloads; a refusal or a save moves
+ * the version on, so saving again after looking goes through.
  */
-export function useApiForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, defaultValues: DefaultValues<z.input<S>>) {
+export function useApiForm<S extends z.ZodType<FieldValues, FieldValues>>(
+  schema: S,
+  defaultValues: DefaultValues<z.input<S>>,
+  record: { updatedAt?: string } = {},
+) {
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodResolver(schema as never) as never,
     defaultValues,
@@ -42,16 +52,30 @@ export function useApiForm<S extends z.ZodType<FieldValues, FieldValues>>(schema
     edited.current = false;
     form.reset(...args);
   };
+  const version = useRef(record.updatedAt);
+  useEffect(() => {
+    if (record.updatedAt === version.current || edited.current || saving.current) return;
+    version.current = record.updatedAt;
+    form.reset(defaultValues, { keepIsSubmitSuccessful: true });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new version of the record resets the form
+  }, [record.updatedAt]);
 
-  /** Wraps a submit handler: clears old errors, maps an ApiCallError onto the fields. */
-  const submit = (fn: (values: z.output<S>) => Promise<void>) =>
+  /**
+   * Wraps a submit handler: clears old errors, maps an ApiCallError onto the fields. The values
+   * carry `expectedUpdatedAt` when the form edits a saved record; a handler that returns the saved
+   * record moves the form on to its version.
+   */
+  const submit = (fn: (values: z.output<S> & Edited) => Promise<unknown>) =>
     form.handleSubmit(async (values) => {
       setFormError(undefined);
       saving.current = true;
       try {
-        await fn(values);
+        const saved = await fn(version.current === undefined ? values : { ...values, expectedUpdatedAt: version.current });
+        if (isRecord(saved) && typeof saved.updatedAt === 'string') version.current = saved.updatedAt;
         edited.current = false;
       } catch (e) {
+        // Someone else saved first: the next save, once the user has looked, is against their version.
+        if (e instanceof ApiCallError && e.updatedAt !== undefined) version.current = e.updatedAt;
         if (e instanceof ApiCallError) {
           const entries = Object.entries(e.fields);
           for (const [path, message] of entries) form.setError(path as Path<z.input<S>>, { message });
@@ -73,4 +97,13 @@ export function useApiForm<S extends z.ZodType<FieldValues, FieldValues>>(schema
   };
 
   return { ...form, reset, submit, formError, setFormError, errorOf };
+}
+
+/** What a form editing a saved record adds to its values: the version they were loaded from. */
+export interface Edited {
+  expectedUpdatedAt?: string;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object';
 }

@@ -6,9 +6,10 @@ import { Field } from '../../ui/Field.tsx';
 import { textOrNull, wholeNumber } from '../../ui/fields.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { ErrorMessage } from '../../ui/Page.tsx';
-import { useApiForm } from '../../ui/useApiForm.ts';
+import { type Edited, useApiForm } from '../../ui/useApiForm.ts';
 
-export type AreaValues = z.output<typeof areaInput>;
+/** The form's values; editing a saved area, with the version they came from. */
+export type AreaValues = z.output<typeof areaInput> & Edited;
 
 const KIND_LABELS: Record<(typeof AREA_KINDS)[number], string> = {
   constituency: 'Constituency',
@@ -21,16 +22,20 @@ const KIND_LABELS: Record<(typeof AREA_KINDS)[number], string> = {
 
 export function AreaForm(props: { initial?: Area; submitLabel: string; onSubmit(values: AreaValues): Promise<void>; onCancel?(): void }) {
   const i = props.initial;
-  const form = useApiForm(areaInput, {
-    name: i?.name ?? '',
-    kind: i?.kind ?? 'ward',
-    gssCode: i?.gssCode ?? '',
-    electorate: i?.electorate ?? null,
-    classification: i?.classification ?? null,
-    nation: i?.nation ?? 'england',
-    region: i?.region ?? '',
-    notes: i?.notes ?? '',
-  });
+  const form = useApiForm(
+    areaInput,
+    {
+      name: i?.name ?? '',
+      kind: i?.kind ?? 'ward',
+      gssCode: i?.gssCode ?? '',
+      electorate: i?.electorate ?? null,
+      classification: i?.classification ?? null,
+      nation: i?.nation ?? 'england',
+      region: i?.region ?? '',
+      notes: i?.notes ?? '',
+    },
+    { updatedAt: i?.updatedAt },
+  );
   const { register } = form;
   return (
     <form className="form" onSubmit={form.submit(props.onSubmit)} noValidate>

@@ -3,23 +3,28 @@ import { type Candidate, candidateInput } from '../../../../shared/contract/cand
 import { Field } from '../../ui/Field.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { ErrorMessage } from '../../ui/Page.tsx';
-import { useApiForm } from '../../ui/useApiForm.ts';
+import { type Edited, useApiForm } from '../../ui/useApiForm.ts';
 
-export type CandidateValues = z.output<typeof candidateInput>;
+/** The form's values; editing a saved candidate, with the version they came from. */
+export type CandidateValues = z.output<typeof candidateInput> & Edited;
 
 export function CandidateForm(props: { initial?: Candidate; submitLabel: string; onSubmit(values: CandidateValues): Promise<void>; onCancel?(): void }) {
   const i = props.initial;
-  const form = useApiForm(candidateInput, {
-    ballotName: i?.ballotName ?? '',
-    commonName: i?.commonName ?? '',
-    homeAddress: i?.homeAddress ?? '',
-    email: i?.email ?? '',
-    phone: i?.phone ?? '',
-    partyCandidate: i?.partyCandidate ?? true,
-    partyDescription: i?.partyDescription ?? '',
-    emblem: i?.emblem ?? '',
-    notes: i?.notes ?? '',
-  });
+  const form = useApiForm(
+    candidateInput,
+    {
+      ballotName: i?.ballotName ?? '',
+      commonName: i?.commonName ?? '',
+      homeAddress: i?.homeAddress ?? '',
+      email: i?.email ?? '',
+      phone: i?.phone ?? '',
+      partyCandidate: i?.partyCandidate ?? true,
+      partyDescription: i?.partyDescription ?? '',
+      emblem: i?.emblem ?? '',
+      notes: i?.notes ?? '',
+    },
+    { updatedAt: i?.updatedAt },
+  );
   const { register } = form;
   return (
     <form className="form" onSubmit={form.submit(props.onSubmit)} noValidate>

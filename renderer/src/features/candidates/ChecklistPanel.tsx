@@ -26,17 +26,17 @@ export function ChecklistPanel(props: { k: CandidacyDetail }) {
 
 function PapersForm(props: { k: CandidacyDetail }) {
   const { k } = props;
-  const form = useApiForm(candidatesContract['candidacies.setPapers'].input, {
-    id: k.id,
-    consentSignedOn: k.consentSignedOn,
-    consentWitnessedBy: k.consentWitnessedBy,
-    agentName: k.agentName,
-  });
+  const form = useApiForm(
+    candidatesContract['candidacies.setPapers'].input,
+    { id: k.id, consentSignedOn: k.consentSignedOn, consentWitnessedBy: k.consentWitnessedBy, agentName: k.agentName },
+    { updatedAt: k.updatedAt },
+  );
   const [saved, setSaved] = useState(false);
   const save = form.submit(async (v) => {
     setSaved(false);
-    await api('candidacies.setPapers', v);
+    const after = await api('candidacies.setPapers', v);
     setSaved(true);
+    return after;
   });
   return (
     <form className="form" noValidate onSubmit={save} aria-label="Consent and agent">

@@ -27,14 +27,18 @@ function WithDistricts(props: { session: CanvassSessionOut }) {
 function SessionForm(props: { session: CanvassSessionOut; districts: string[] }) {
   const s = props.session;
   const navigate = useNavigate();
-  const form = useApiForm(canvassContract['canvass.updateSession'].input, {
-    id: s.id,
-    areaId: s.areaId,
-    pollingDistrict: s.pollingDistrict,
-    heldOn: s.heldOn,
-    canvassers: s.canvassers,
-    notes: s.notes,
-  });
+  const form = useApiForm(
+    canvassContract['canvass.updateSession'].input,
+    {
+      id: s.id,
+      areaId: s.areaId,
+      pollingDistrict: s.pollingDistrict,
+      heldOn: s.heldOn,
+      canvassers: s.canvassers,
+      notes: s.notes,
+    },
+    { updatedAt: s.updatedAt },
+  );
   const { register } = form;
   const what = `the canvass session of ${formatDate(s.heldOn)}`;
 

@@ -55,11 +55,11 @@ export function ContestPage() {
 }
 
 function StatusForm(props: { contest: Contest }) {
-  const form = useApiForm(contestStatusInput, { status: props.contest.status, reason: props.contest.reason });
+  const form = useApiForm(contestStatusInput, { status: props.contest.status, reason: props.contest.reason }, { updatedAt: props.contest.updatedAt });
   return (
     <section className="panel" aria-labelledby="status-heading">
       <h2 id="status-heading">Decision</h2>
-      <form className="form" noValidate onSubmit={form.submit(async (values) => void (await api('contests.update', { id: props.contest.id, ...values })))}>
+      <form className="form" noValidate onSubmit={form.submit((values) => api('contests.update', { id: props.contest.id, ...values }))}>
         <ErrorMessage error={form.formError} />
         <div className="row">
           <Field label="Status" error={form.errorOf('status')}>

@@ -4,23 +4,28 @@ import { Options } from '../../ui/Options.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { ErrorMessage } from '../../ui/Page.tsx';
-import { useApiForm } from '../../ui/useApiForm.ts';
+import { type Edited, useApiForm } from '../../ui/useApiForm.ts';
 import type { z } from 'zod';
 
-export type ElectionValues = z.output<typeof electionInput>;
+/** The form's values; editing a saved election, with the version they came from. */
+export type ElectionValues = z.output<typeof electionInput> & Edited;
 
 const TYPE_LABELS: Record<string, string> = { local: 'Principal council (the nation picks whose rules)' };
 
 export function ElectionForm(props: { initial?: Election; submitLabel: string; onSubmit(values: ElectionValues): Promise<void>; onCancel?(): void }) {
   const i = props.initial;
-  const form = useApiForm(electionInput, {
-    name: i?.name ?? '',
-    type: i?.type ?? 'local',
-    pollingDay: i?.pollingDay ?? '',
-    nation: i?.nation ?? 'england',
-    dcId: i?.dcId ?? '',
-    notes: i?.notes ?? '',
-  });
+  const form = useApiForm(
+    electionInput,
+    {
+      name: i?.name ?? '',
+      type: i?.type ?? 'local',
+      pollingDay: i?.pollingDay ?? '',
+      nation: i?.nation ?? 'england',
+      dcId: i?.dcId ?? '',
+      notes: i?.notes ?? '',
+    },
+    { updatedAt: i?.updatedAt },
+  );
   const { register } = form;
   return (
     <form className="form" onSubmit={form.submit(props.onSubmit)} noValidate>

@@ -6,27 +6,32 @@ import { useApi } from '../../app/api.ts';
 import { Field } from '../../ui/Field.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { ErrorMessage } from '../../ui/Page.tsx';
-import { useApiForm } from '../../ui/useApiForm.ts';
+import { type Edited, useApiForm } from '../../ui/useApiForm.ts';
 
-export type LeafletValues = z.output<typeof leafletInput>;
+/** The form's values; editing a saved record, with the version they came from. */
+export type LeafletValues = z.output<typeof leafletInput> & Edited;
 
 export function LeafletForm(props: { initial?: Leaflet; submitLabel: string; onSubmit(values: LeafletValues): Promise<void>; onCancel?(): void }) {
   const i = props.initial;
   const { data: contests } = useApi('contests.list', {});
-  const form = useApiForm(leafletInput, {
-    title: i?.title ?? '',
-    version: i?.version ?? '',
-    size: i?.size ?? 'A5',
-    contestIds: i?.contests.map((c) => c.id) ?? [],
-    notes: i?.notes ?? '',
-    printerName: i?.printerName ?? '',
-    printerAddress: i?.printerAddress ?? '',
-    promoterName: i?.promoterName ?? '',
-    promoterAddress: i?.promoterAddress ?? '',
-    onBehalfOfPromoter: i?.onBehalfOfPromoter ?? false,
-    onBehalfOfName: i?.onBehalfOfName ?? '',
-    onBehalfOfAddress: i?.onBehalfOfAddress ?? '',
-  });
+  const form = useApiForm(
+    leafletInput,
+    {
+      title: i?.title ?? '',
+      version: i?.version ?? '',
+      size: i?.size ?? 'A5',
+      contestIds: i?.contests.map((c) => c.id) ?? [],
+      notes: i?.notes ?? '',
+      printerName: i?.printerName ?? '',
+      printerAddress: i?.printerAddress ?? '',
+      promoterName: i?.promoterName ?? '',
+      promoterAddress: i?.promoterAddress ?? '',
+      onBehalfOfPromoter: i?.onBehalfOfPromoter ?? false,
+      onBehalfOfName: i?.onBehalfOfName ?? '',
+      onBehalfOfAddress: i?.onBehalfOfAddress ?? '',
+    },
+    { updatedAt: i?.updatedAt },
+  );
   const { register, watch } = form;
   const imprint = {
     printerName: watch('printerName') ?? '',

@@ -7,26 +7,31 @@ import { api, useApi } from '../../app/api.ts';
 import { Field } from '../../ui/Field.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { ErrorMessage } from '../../ui/Page.tsx';
-import { useApiForm } from '../../ui/useApiForm.ts';
+import { type Edited, useApiForm } from '../../ui/useApiForm.ts';
 import { EMPTY_NUMBER, numberOrNull, wholeNumber } from '../../ui/fields.ts';
 
-export type RoundValues = z.output<typeof roundInput>;
+/** The form's values; editing a saved record, with the version they came from. */
+export type RoundValues = z.output<typeof roundInput> & Edited;
 
 const blankStreet = { name: '', households: EMPTY_NUMBER, householdsSource: 'entered' as const, notes: '' };
 
 export function RoundForm(props: { initial?: Round; submitLabel: string; onSubmit(values: RoundValues): Promise<void>; onCancel?(): void }) {
   const i = props.initial;
   const { data: areas } = useApi('areas.list', {});
-  const form = useApiForm(roundInput, {
-    name: i?.name ?? '',
-    areaId: i?.areaId ?? null,
-    pollingDistrict: i?.pollingDistrict ?? '',
-    streets: i?.streets.map((s) => ({ ...s, householdsSource: s.householdsSource === 'register' ? ('register' as const) : ('entered' as const) })) ?? [
-      blankStreet,
-    ],
-    estimatedMinutes: i?.estimateIsOwn ? i.estimatedMinutes : null,
-    notes: i?.notes ?? '',
-  });
+  const form = useApiForm(
+    roundInput,
+    {
+      name: i?.name ?? '',
+      areaId: i?.areaId ?? null,
+      pollingDistrict: i?.pollingDistrict ?? '',
+      streets: i?.streets.map((s) => ({ ...s, householdsSource: s.householdsSource === 'register' ? ('register' as const) : ('entered' as const) })) ?? [
+        blankStreet,
+      ],
+      estimatedMinutes: i?.estimateIsOwn ? i.estimatedMinutes : null,
+      notes: i?.notes ?? '',
+    },
+    { updatedAt: i?.updatedAt },
+  );
   const { register, control, watch } = form;
   const streets = useFieldArray({ control, name: 'streets' });
   const current = (watch('streets') ?? []).map((s) => ({ households: Number(s?.households) || 0 }));

@@ -6,25 +6,30 @@ import { Field } from '../../ui/Field.tsx';
 import { textOrNull } from '../../ui/fields.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { ErrorMessage } from '../../ui/Page.tsx';
-import { useApiForm } from '../../ui/useApiForm.ts';
+import { type Edited, useApiForm } from '../../ui/useApiForm.ts';
 
-export type VolunteerValues = z.output<typeof volunteerInput>;
+/** The form's values; editing a saved volunteer, with the version they came from. */
+export type VolunteerValues = z.output<typeof volunteerInput> & Edited;
 
 const STANDARD = new Set<string>(VOLUNTEER_ROLES);
 
 export function VolunteerForm(props: { initial?: Volunteer; submitLabel: string; onSubmit(values: VolunteerValues): Promise<void>; onCancel?(): void }) {
   const i = props.initial;
-  const form = useApiForm(volunteerInput, {
-    name: i?.name ?? '',
-    email: i?.email ?? '',
-    phone: i?.phone ?? '',
-    address: i?.address ?? '',
-    roles: i?.roles.filter((r) => STANDARD.has(r)) ?? [],
-    availability: i?.availability ?? '',
-    consentToContact: i?.consentToContact ?? false,
-    consentRecordedOn: i?.consentRecordedOn ?? null,
-    notes: i?.notes ?? '',
-  });
+  const form = useApiForm(
+    volunteerInput,
+    {
+      name: i?.name ?? '',
+      email: i?.email ?? '',
+      phone: i?.phone ?? '',
+      address: i?.address ?? '',
+      roles: i?.roles.filter((r) => STANDARD.has(r)) ?? [],
+      availability: i?.availability ?? '',
+      consentToContact: i?.consentToContact ?? false,
+      consentRecordedOn: i?.consentRecordedOn ?? null,
+      notes: i?.notes ?? '',
+    },
+    { updatedAt: i?.updatedAt },
+  );
   const [otherRoles, setOtherRoles] = useState((i?.roles ?? []).filter((r) => !STANDARD.has(r)).join(', '));
   const { register } = form;
   return (

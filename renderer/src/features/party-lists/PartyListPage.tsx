@@ -286,12 +286,17 @@ function MemberPapers(props: { m: ListMember }) {
 
 function AgentForm(props: { l: PartyList }) {
   const { l } = props;
-  const form = useApiForm(partyListsContract['partyLists.update'].input, { id: l.id, partyName: l.partyName, agentName: l.agentName, notes: l.notes });
+  const form = useApiForm(
+    partyListsContract['partyLists.update'].input,
+    { id: l.id, partyName: l.partyName, agentName: l.agentName, notes: l.notes },
+    { updatedAt: l.updatedAt },
+  );
   const [saved, setSaved] = useState(false);
   const save = form.submit(async (v) => {
     setSaved(false);
-    await api('partyLists.update', v);
+    const after = await api('partyLists.update', v);
     setSaved(true);
+    return after;
   });
   return (
     <form className="form" noValidate onSubmit={save} aria-label="Party and agent">
