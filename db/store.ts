@@ -8,8 +8,15 @@
 /** A value a statement takes: what both engines store (booleans are written as 0/1). */
 export type SqlValue = string | number | bigint | null | Uint8Array;
 
+export type Engine = 'sqlite' | 'postgres';
+
 /** Reads and writes, inside a transaction or not: what a repository takes. */
 export interface Queries {
+  /**
+   * Which engine runs the SQL. Repositories write each statement once; only what has no portable
+   * form (the full-text elector search, SQLite's own catalogue) branches on it, in one named place.
+   */
+  readonly engine: Engine;
   /** Every row, as objects keyed by column name. */
   all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
   /** The first row, or undefined. A write with `RETURNING id` is read this way for the new id. */
@@ -22,10 +29,7 @@ export interface Queries {
   run(sql: string, params?: readonly SqlValue[]): Promise<{ changes: number }>;
 }
 
-export type Engine = 'sqlite' | 'postgres';
-
 export interface Store extends Queries {
-  readonly engine: Engine;
   /**
    * Runs `work` in one transaction: committed when it resolves, rolled back when it throws (and the
    * error passed on). On SQLite (one connection) transactions run one after another; on

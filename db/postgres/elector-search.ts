@@ -8,15 +8,21 @@
 export const ELECTOR_SEARCH_MATCH = "elector_search_words(full_name, address_lines, postcode) @@ to_tsquery('hustings_search', ?)";
 
 /**
- * The tsquery text for what was typed: each run of letters and digits a prefix ('smi:* & ab1:*'),
- * split where FTS5's unicode61 splits (O'Brien is o and brien), at most 8 typed words as on
- * SQLite; null when nothing searchable was typed.
+ * The tsquery text for what was typed, as FTS5 reads the query SQLite is given: every typed word
+ * must be in the elector's words, at most 8 of them; a word is a prefix ('smi:* & ab1:*'). A
+ * word FTS5's unicode61 splits (O'Brien is o and brien, AB-3/1 is ab, 3 and 1) is a phrase of
+ * adjacent words whose last only is a prefix ('o <-> brien:*'). Null when nothing searchable was
+ * typed.
  */
 export function electorSearchQuery(search: string): string | null {
-  const words = search
+  const phrases = search
     .split(/\s+/)
     .filter((w) => /[\p{L}\p{N}]/u.test(w))
     .slice(0, 8)
-    .flatMap((w) => w.match(/[\p{L}\p{N}]+/gu) ?? []);
-  return words.length ? words.map((w) => `${w}:*`).join(' & ') : null;
+    .map((w) => {
+      const tokens = w.match(/[\p{L}\p{N}]+/gu)!;
+      const phrase = [...tokens.slice(0, -1), `${tokens.at(-1)}:*`].join(' <-> ');
+      return tokens.length > 1 ? `(${phrase})` : phrase;
+    });
+  return phrases.length ? phrases.join(' & ') : null;
 }

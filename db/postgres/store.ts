@@ -87,6 +87,7 @@ function queriesOn(runner: Runner): Queries {
     });
   }
   return {
+    engine: 'postgres',
     all,
     async get<T>(sql: string, params: readonly SqlValue[] = []) {
       return (await all<T>(sql, params))[0];
@@ -111,7 +112,6 @@ export function openPostgresStore(url: string, opts: PostgresStoreOptions = {}):
   // A connection the server drops while idle leaves the pool; without a listener it would end the process.
   pool.on('error', () => {});
   return {
-    engine: 'postgres',
     ...queriesOn(pool),
     /** Erased rows' old versions stay in the table files until a VACUUM clears them. */
     async flushLog() {

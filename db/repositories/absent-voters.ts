@@ -8,7 +8,7 @@ import type { Queries } from '../store.ts';
 
 /** Sets each elector's absent vote; call inside a transaction. Returns how many changed. */
 export async function setAbsentVotes(db: Queries, updates: readonly { electorId: number; absentVote: AbsentVote | null }[]): Promise<number> {
-  const set = 'UPDATE electors SET absent_vote = ? WHERE id = ? AND absent_vote IS NOT ?';
+  const set = 'UPDATE electors SET absent_vote = ? WHERE id = ? AND absent_vote IS DISTINCT FROM ?';
   let changed = 0;
   for (const u of updates) changed += (await db.run(set, [u.absentVote, u.electorId, u.absentVote])).changes;
   return changed;
@@ -25,7 +25,7 @@ export async function absentVotesFromMarkers(db: Queries, areaId: number, letter
     const letter = letters[kind];
     if (!letter) continue;
     counts[kind] = (
-      await db.run('UPDATE electors SET absent_vote = ? WHERE area_id = ? AND instr(upper(markers), ?) > 0', [kind, areaId, letter.toUpperCase()])
+      await db.run('UPDATE electors SET absent_vote = ? WHERE area_id = ? AND upper(markers) LIKE ?', [kind, areaId, `%${letter.toUpperCase()}%`])
     ).changes;
   }
   return counts;

@@ -1,5 +1,6 @@
 import type { Area } from '../../shared/contract/areas.ts';
 import type { Queries } from '../store.ts';
+import { likeAnyCase } from './dialect.ts';
 
 export type AreaWrite = Omit<Area, 'id' | 'contestCount'>;
 
@@ -8,8 +9,9 @@ const SELECT = `SELECT a.id, a.name, a.kind, a.gss_code AS gssCode, a.electorate
 
 export async function listAreas(db: Queries, search?: string): Promise<Area[]> {
   if (search) {
-    const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    return (await db.all(`${SELECT} WHERE a.name LIKE ? ESCAPE '\\' OR a.gss_code LIKE ? ESCAPE '\\' ORDER BY a.name`, [like, like])) as Area[];
+    const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = likeAnyCase(db);
+    return (await db.all(`${SELECT} WHERE a.name ${like} ? ESCAPE '\\' OR a.gss_code ${like} ? ESCAPE '\\' ORDER BY a.name`, [pattern, pattern])) as Area[];
   }
   return (await db.all(`${SELECT} ORDER BY a.name`)) as Area[];
 }

@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../../shared/contract/audit.ts';
 import { parseAuditJson } from '../../shared/domain/audit-changes.ts';
 import type { Queries, SqlValue, Store } from '../store.ts';
+import { jsonField } from './dialect.ts';
 
 export interface AuditRecord {
   actor: string;
@@ -97,8 +98,7 @@ export async function eraseAuditOf(db: Queries, entity: string, entityId: number
   const conditions = ['(entity = ? AND entity_id = ?)'];
   const params: SqlValue[] = [entity, entityId];
   for (const ref of references) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(ref.field)) throw new Error(`eraseAuditOf: bad field name ${ref.field}`);
-    conditions.push(`(entity = ? AND (json_extract(before_json, '$.${ref.field}') = ? OR json_extract(after_json, '$.${ref.field}') = ?))`);
+    conditions.push(`(entity = ? AND (${jsonField(db, 'before_json', ref.field)} = ? OR ${jsonField(db, 'after_json', ref.field)} = ?))`);
     params.push(ref.entity, entityId, entityId);
   }
   const changes = (

@@ -1,6 +1,7 @@
 import type { Contest, ContestBatch } from '../../shared/contract/contests.ts';
 import type { AreaFilter } from '../../shared/domain/contest-areas.ts';
 import type { Queries } from '../store.ts';
+import { foreignKeysTo } from './dialect.ts';
 
 const SELECT = `SELECT c.id, c.election_id AS electionId, e.name AS electionName, e.type AS electionType, e.polling_day AS pollingDay,
   c.area_id AS areaId, a.name AS areaName, a.nation, c.status, c.reason, c.declared_on AS declaredOn
@@ -65,7 +66,9 @@ export async function getContestBatch(db: Queries, id: number): Promise<ContestB
 
 /** An election's batches that still hold contests, newest first. */
 export async function listContestBatches(db: Queries, electionId: number): Promise<ContestBatch[]> {
-  return (await db.all(`${BATCH_SELECT} WHERE b.election_id = ? AND contests > 0 ORDER BY b.id DESC`, [electionId])) as ContestBatch[];
+  return (await db.all(`${BATCH_SELECT} WHERE b.election_id = ? AND EXISTS (SELECT 1 FROM contests c WHERE c.batch_id = b.id) ORDER BY b.id DESC`, [
+    electionId,
+  ])) as ContestBatch[];
 }
 
 export async function deleteContestBatch(db: Queries, id: number): Promise<void> {
@@ -99,8 +102,7 @@ export async function batchContestHoldings(db: Queries, batchId: number): Promis
        FROM contests c JOIN areas a ON a.id = c.area_id WHERE c.batch_id = ? ORDER BY a.name`,
     [batchId],
   )) as { id: number; areaName: string; changed: number }[];
-  const references = (await db.all(`SELECT m.name AS tableName, f."from" AS columnName FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f
-       WHERE m.type = 'table' AND f."table" = 'contests' ORDER BY m.name`)) as { tableName: string; columnName: string }[];
+  const references = await foreignKeysTo(db, 'contests');
   const holds = new Map(contests.map((c) => [c.id, c.changed ? ['a changed status or reason'] : ([] as string[])]));
   for (const { tableName, columnName } of references) {
     const rows = (await db.all(

@@ -66,7 +66,7 @@ async function electorMentions(db: Queries, e: ElectorIdentity): Promise<{ ident
     e.house !== null &&
     (await db.get(
       `SELECT 1 FROM electors o JOIN households h ON h.id = o.household_id
-         WHERE o.id != ? AND h.house = ? COLLATE NOCASE AND h.street = ? COLLATE NOCASE LIMIT 1`,
+         WHERE o.id != ? AND lower(h.house) = lower(?) AND lower(h.street) = lower(?) LIMIT 1`,
       [e.id, e.house, e.street],
     )) !== undefined;
   const identifiers = [e.fullName];

@@ -4,6 +4,8 @@
  */
 import type { ElectorOut, ElectorSummaryOut, HouseholdOut } from '../../shared/contract/register.ts';
 import type { Queries, SqlValue } from '../store.ts';
+import { ELECTOR_SEARCH_MATCH, electorSearchQuery } from '../postgres/elector-search.ts';
+import { likeAnyCase } from './dialect.ts';
 import { type VotedIn, votedInWhere } from './voting-history.ts';
 import { parseAddress, sortByWalkOrder } from '../../shared/domain/households.ts';
 import { type RegisterBuffer, TextField } from '../../shared/domain/register-buffer.ts';
@@ -121,9 +123,36 @@ function searchQuery(search: string): string {
     .join(' ');
 }
 
+/**
+ * The condition "every word typed starts a word of the elector's name, address or postcode",
+ * from each engine's own full-text index: FTS5's electors_search on SQLite, the GIN index of
+ * db/postgres/elector-search.ts on PostgreSQL. Null when nothing searchable was typed.
+ */
+function wordsMatch(db: Queries, search: string): { sql: string; param: string } | null {
+  if (db.engine === 'postgres') {
+    const query = electorSearchQuery(search);
+    return query === null ? null : { sql: ELECTOR_SEARCH_MATCH, param: query };
+  }
+  const query = searchQuery(search);
+  return query === '' ? null : { sql: 'id IN (SELECT rowid FROM electors_search WHERE electors_search MATCH ?)', param: query };
+}
+
 /** A search that reads as the start of an elector number ("AC-17", "ac-17/1"), upper-cased. */
 function numberPrefix(search: string): string | null {
   return /^[a-z]{1,4}\d?-\d*(\/\d*)?$/i.test(search) ? search.toUpperCase() : null;
+}
+
+/**
+ * The first string after every string that starts with `prefix` (its last character moved on
+ * one): `n >= prefix AND n < after` is the prefix as a range both engines read from an index.
+ */
+function afterPrefix(prefix: string): string {
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+}
+
+/** `IN (?, ?, …)` for a list of ids, with the list as its parameters. */
+function inList(ids: readonly number[]): string {
+  return `IN (${ids.map(() => '?').join(', ')})`;
 }
 
 /**
@@ -150,18 +179,18 @@ export async function listElectors(
   }
   const search = q.search?.trim() ?? '';
   if (search) {
-    const match = searchQuery(search);
+    const match = wordsMatch(db, search);
     const number = numberPrefix(search);
     const found: string[] = [];
     if (match) {
-      found.push('id IN (SELECT rowid FROM electors_search WHERE electors_search MATCH ?)');
-      params.push(match);
+      found.push(match.sql);
+      params.push(match.param);
     }
     if (number) {
-      found.push("(elector_number >= ? AND elector_number < ? || x'ff')");
-      params.push(number, number);
+      found.push('(elector_number >= ? AND elector_number < ?)');
+      params.push(number, afterPrefix(number));
     }
-    where.push(found.length ? `(${found.join(' OR ')})` : '0');
+    where.push(found.length ? `(${found.join(' OR ')})` : 'FALSE');
   }
   const filter = `FROM electors WHERE ${where.join(' AND ')}`;
   const total = ((await db.get(`SELECT COUNT(*) AS n ${filter}`, params)) as { n: number }).n;
@@ -173,10 +202,11 @@ export async function listElectors(
     q.limit,
     q.after === undefined ? q.offset : 0,
   ])) as [number, number][];
-  const items = page.length
+  const ids = page.map(([id]) => id);
+  const items = ids.length
     ? ((await db.all(
-        `${SUMMARY} FROM electors e LEFT JOIN households h ON h.id = e.household_id WHERE e.id IN (SELECT value FROM json_each(?)) ORDER BY e.walk_seq`,
-        [JSON.stringify(page.map(([id]) => id))],
+        `${SUMMARY} FROM electors e LEFT JOIN households h ON h.id = e.household_id WHERE e.id ${inList(ids)} ORDER BY e.walk_seq`,
+        ids,
       )) as ElectorSummary[])
     : [];
   const last = page.at(-1);
@@ -239,8 +269,9 @@ export async function findHouseholds(
     .split(/[\s,]+/)
     .filter(Boolean)
     .slice(0, 8);
+  const like = likeAnyCase(db);
   for (const w of words) {
-    where.push(`(h.address_lines LIKE ? ESCAPE '\\' OR h.postcode LIKE ? ESCAPE '\\')`);
+    where.push(`(h.address_lines ${like} ? ESCAPE '\\' OR h.postcode ${like} ? ESCAPE '\\')`);
     params.push(likePattern(w), likePattern(w));
   }
   const from = `FROM households h WHERE ${where.join(' AND ')} AND EXISTS (SELECT 1 FROM electors e WHERE e.household_id = h.id)`;
@@ -438,6 +469,9 @@ const BULK_SEARCH_INDEX = 1_000;
  * so a crash or a failed import leaves the trigger and the index as they were.
  */
 export async function searchIndexHeldBack(db: Queries) {
+  // PostgreSQL's search index is an index of electors (no trigger, no table of its own): it is
+  // written with each row, and there is nothing to hold back.
+  if (db.engine !== 'sqlite') return null;
   const trigger = (await db.get("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'electors_search_insert'")) as { sql: string } | undefined;
   if (trigger === undefined) return null;
   const after = ((await db.get('SELECT COALESCE(MAX(id), 0) AS m FROM electors')) as { m: number }).m;
@@ -451,6 +485,20 @@ export async function searchIndexHeldBack(db: Queries) {
       await db.run(trigger.sql);
     },
   };
+}
+
+/**
+ * Ids for `count` new households, taken before they are written so that each one's id is known
+ * without asking row by row. On SQLite, those it would give them (the import's transaction holds
+ * the write lock); on PostgreSQL, from the table's sequence, which other transactions share.
+ */
+async function newHouseholdIds(db: Queries, count: number): Promise<number[]> {
+  if (count === 0) return [];
+  if (db.engine === 'postgres') {
+    return (await db.values<[number]>("SELECT nextval(pg_get_serial_sequence('households', 'id')) FROM generate_series(1, ?)", [count])).map((r) => r[0]);
+  }
+  const max = ((await db.get('SELECT COALESCE(MAX(id), 0) AS m FROM households')) as { m: number }).m;
+  return Array.from({ length: count }, (_, i) => max + 1 + i);
 }
 
 /**
@@ -487,9 +535,11 @@ export async function writeRegister(db: Queries, w: RegisterWrite): Promise<Regi
     'INSERT INTO households (id, polling_district, address_key, street, house_number, house, flat, address_lines, postcode, walk_seq, area_id, created_at, updated_at)',
     `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${constants})`,
   );
-  // New households get the ids SQLite would give them, written out so each one's id is known
-  // without asking (the transaction holds the write lock).
-  let nextId = ((await db.get('SELECT COALESCE(MAX(id), 0) AS m FROM households')) as { m: number }).m;
+  const newIds = await newHouseholdIds(
+    db,
+    drafts.reduce((count, d) => (existingHouseholds.has(d.key) ? count : count + 1), 0),
+  );
+  let taken = 0;
   for (let rank = 0; rank < walk.length; rank++) {
     const h = walk[rank];
     const d = drafts[h];
@@ -503,8 +553,9 @@ export async function writeRegister(db: Queries, w: RegisterWrite): Promise<Regi
       householdId[h] = existing;
       existingHouseholds.delete(d.key);
     } else {
-      householdId[h] = ++nextId;
-      insertHouseholds.values.push(nextId, pd, d.key, a.street, a.houseNumber, a.house, a.flat, addresses[h], postcode, rank + 1);
+      const id = newIds[taken++];
+      householdId[h] = id;
+      insertHouseholds.values.push(id, pd, d.key, a.street, a.houseNumber, a.house, a.flat, addresses[h], postcode, rank + 1);
       await insertHouseholds.row();
     }
   }
@@ -604,13 +655,17 @@ export async function writeRegister(db: Queries, w: RegisterWrite): Promise<Regi
 
 /** How many canvass returns the given electors have (what goes with them if they are removed). */
 export async function returnCount(db: Queries, electorIds: readonly number[]): Promise<number> {
-  if (electorIds.length === 0) return 0;
-  return (
-    (await db.get('SELECT COUNT(*) AS n FROM canvass_returns WHERE elector_id IN (SELECT value FROM json_each(?))', [JSON.stringify(electorIds)])) as {
-      n: number;
-    }
-  ).n;
+  let n = 0;
+  // A whole register may be leaving: in lists of ids each engine takes as parameters of one statement.
+  for (let i = 0; i < electorIds.length; i += IDS_PER_STATEMENT) {
+    const ids = electorIds.slice(i, i + IDS_PER_STATEMENT);
+    n += ((await db.get(`SELECT COUNT(*) AS n FROM canvass_returns WHERE elector_id ${inList(ids)}`, ids)) as { n: number }).n;
+  }
+  return n;
 }
+
+/** Fewer than SQLite (32,766) and PostgreSQL (65,535) take as a statement's parameters. */
+const IDS_PER_STATEMENT = 10_000;
 
 /** An area's electors by canonical number, with the names a notice of alteration is checked against. */
 export async function electorsByNumber(
@@ -750,12 +805,12 @@ export async function streetHouseholdCounts(
   areaId: number,
   pollingDistrict?: string,
 ): Promise<{ street: string; pollingDistrict: string; households: number }[]> {
-  const district = pollingDistrict === undefined || pollingDistrict === '' ? null : pollingDistrict;
+  const { where, params } = inArea('h', areaId, pollingDistrict || undefined);
   return (await db.all(
     `SELECT h.street, h.polling_district AS pollingDistrict, COUNT(*) AS households FROM households h
-       WHERE h.area_id = ? AND (? IS NULL OR h.polling_district = ?) AND h.street <> ''
+       WHERE ${where.join(' AND ')} AND h.street <> ''
          AND EXISTS (SELECT 1 FROM electors e WHERE e.household_id = h.id)
        GROUP BY h.polling_district, h.street ORDER BY MIN(h.walk_seq)`,
-    [areaId, district, district],
+    params,
   )) as { street: string; pollingDistrict: string; households: number }[];
 }

@@ -3,6 +3,7 @@ import { parseAuditJson } from '../../shared/domain/audit-changes.ts';
 import { mentionPattern, scrubJsonText, scrubText } from '../../shared/domain/erasure.ts';
 import type { Queries } from '../store.ts';
 import { type AuditReference, eraseAuditOf, requestCheckpoint } from './audit.ts';
+import { likeAnyCase } from './dialect.ts';
 
 /**
  * Free text where a person may be named although the record is not theirs: who a task is for,
@@ -43,16 +44,41 @@ export const FREE_TEXT: readonly (readonly [table: string, columns: readonly str
   ['donations', ['description', 'reason']],
 ];
 
-/** A broad LIKE pre-filter for an identifier; the exact whole-word match is done in JavaScript. */
+/**
+ * The key of each table above that has none called id. A mention is reported (listMentions'
+ * rowId) by the key's first column: the elector, election, candidacy or list the row belongs
+ * to, or the contest whose plan or deposit it is.
+ */
+const KEYS: Readonly<Record<string, readonly string[]>> = {
+  follow_up_done: ['elector_id', 'request'],
+  candidacy_checklist_items: ['candidacy_id', 'item'],
+  party_list_checklist_items: ['party_list_id', 'item'],
+  contest_plans: ['contest_id'],
+  milestone_overrides: ['election_id', 'milestone'],
+  deposits: ['contest_id'],
+};
+
+const keyOf = (table: string) => KEYS[table] ?? ['id'];
+
+/** A broad LIKE pre-filter for an identifier; the exact whole-word match (any case) is done in JavaScript. */
 function likePattern(identifier: string): string {
   return `%${identifier.replace(/[^\p{L}\p{N}]+/gu, '%')}%`;
 }
 
+/** Rows whose columns may mention an identifier: their key columns (k0, k1…) and those columns. */
 async function rowsMentioning(db: Queries, table: string, columns: readonly string[], identifiers: readonly string[]) {
   const likes = identifiers.map(likePattern);
-  const where = columns.flatMap((c) => likes.map(() => `${c} LIKE ?`)).join(' OR ');
+  const like = likeAnyCase(db);
+  const where = columns.flatMap((c) => likes.map(() => `${c} ${like} ?`)).join(' OR ');
   const params = columns.flatMap(() => likes);
-  return (await db.all(`SELECT rowid AS rowid, ${columns.join(', ')} FROM ${table} WHERE ${where}`, params)) as Record<string, string | number | null>[];
+  const key = keyOf(table).map((k, i) => `${k} AS k${i}`);
+  return (await db.all(`SELECT ${key.join(', ')}, ${columns.join(', ')} FROM ${table} WHERE ${where}`, params)) as Record<string, string | number | null>[];
+}
+
+/** `WHERE` for one row of `table` found by rowsMentioning, and its parameters. */
+function whereKey(table: string, row: Record<string, string | number | null>): { sql: string; params: (string | number | null)[] } {
+  const key = keyOf(table);
+  return { sql: `WHERE ${key.map((k) => `${k} = ?`).join(' AND ')}`, params: key.map((_, i) => row[`k${i}`]) };
 }
 
 export interface ScrubCount {
@@ -91,7 +117,7 @@ async function scrubMentions(db: Queries, identifiers: readonly string[], alongs
       const first = scrubJsonText(String(json), pattern) ?? String(json);
       return scrubJsonText(first, near) ?? first;
     };
-    await db.run(audit, [scrubBoth(String(r.summary)), copy(r.before_json), copy(r.after_json), r.rowid]);
+    await db.run(audit, [scrubBoth(String(r.summary)), copy(r.before_json), copy(r.after_json), r.k0]);
     count.auditRows++;
   }
 
@@ -100,9 +126,10 @@ async function scrubMentions(db: Queries, identifiers: readonly string[], alongs
       const text = columns.filter((c) => typeof r[c] === 'string');
       if (!text.some((c) => scrubText(r[c] as string, pattern) !== r[c])) continue;
       const changed = text.filter((c) => scrubBoth(r[c] as string) !== r[c]);
-      await db.run(`UPDATE ${table} SET ${changed.map((c) => `${c} = ?`).join(', ')} WHERE rowid = ?`, [
+      const row = whereKey(table, r);
+      await db.run(`UPDATE ${table} SET ${changed.map((c) => `${c} = ?`).join(', ')} ${row.sql}`, [
         ...changed.map((c) => scrubBoth(r[c] as string)),
-        r.rowid,
+        ...row.params,
       ]);
       count.records++;
     }
@@ -144,7 +171,7 @@ export async function listMentions(db: Queries, identifiers: readonly string[]):
   const names = (text: unknown) => typeof text === 'string' && scrubText(text, pattern) !== text;
   for (const [table, columns] of FREE_TEXT) {
     for (const r of await rowsMentioning(db, table, columns, identifiers)) {
-      for (const column of columns) if (names(r[column])) found.records.push({ table, column, rowId: Number(r.rowid), text: String(r[column]) });
+      for (const column of columns) if (names(r[column])) found.records.push({ table, column, rowId: Number(r.k0), text: String(r[column]) });
     }
   }
   for (const r of await rowsMentioning(db, 'audit_log', ['summary', 'before_json', 'after_json'], identifiers)) {
@@ -152,7 +179,7 @@ export async function listMentions(db: Queries, identifiers: readonly string[]):
     if (!names(r.summary) && !inCopy(r.before_json) && !inCopy(r.after_json)) continue;
     const row = (await db.get(
       'SELECT id, at, actor, action, entity, entity_id AS entityId, summary, before_json AS beforeJson, after_json AS afterJson FROM audit_log WHERE id = ?',
-      [r.rowid],
+      [r.k0],
     )) as Omit<AuditEntry, 'before' | 'after'> & { beforeJson: string | null; afterJson: string | null };
     const { beforeJson, afterJson, ...rest } = row;
     found.audit.push({ ...rest, before: parseAuditJson(beforeJson), after: parseAuditJson(afterJson) });

@@ -5,6 +5,7 @@
  * 018) and checked against the votes primary key; only those still to vote are read in full.
  */
 import type { Queries } from '../store.ts';
+import { indexedBy } from './dialect.ts';
 import { parseSupports, promiseWhere } from '../../shared/domain/promises.ts';
 import { type VotedIn, votedInWhere } from './voting-history.ts';
 
@@ -23,8 +24,8 @@ export interface Room {
 
 export async function contestRooms(db: Queries, contestId: number): Promise<Room[]> {
   const rows = (await db.all(
-    `SELECT r.id, r.name, group_concat(d.polling_district, ',') AS districts FROM committee_rooms r
-       LEFT JOIN (SELECT * FROM committee_room_districts ORDER BY polling_district) d ON d.room_id = r.id
+    `SELECT r.id, r.name, string_agg(d.polling_district, ',' ORDER BY d.polling_district) AS districts FROM committee_rooms r
+       LEFT JOIN committee_room_districts d ON d.room_id = r.id
        WHERE r.contest_id = ? GROUP BY r.id ORDER BY r.name, r.id`,
     [contestId],
   )) as { id: number; name: string; districts: string | null }[];
@@ -56,7 +57,7 @@ export async function promiseCounts(db: Queries, s: Scope): Promise<{ promises: 
   if (s.districts.length === 0 || s.supports.length === 0) return { promises: 0, voted: 0 };
   const where = scopeWhere(s);
   return (await db.get(
-    `SELECT COUNT(*) AS promises, COUNT(v.elector_id) AS voted FROM electors e INDEXED BY electors_promise_walk
+    `SELECT COUNT(*) AS promises, COUNT(v.elector_id) AS voted FROM electors e ${indexedBy(db, 'electors_promise_walk')}
        LEFT JOIN votes v ON v.election_id = ? AND v.elector_id = e.id WHERE ${where.sql}`,
     [s.electionId, ...where.params],
   )) as { promises: number; voted: number };
@@ -87,10 +88,10 @@ type ListRow = [number, string, string, string, string | null, string | null, st
 export async function knockUpList(db: Queries, s: Scope, votedIn?: VotedIn): Promise<{ promises: number; voted: number; electors: KnockUpElector[] }> {
   if (s.districts.length === 0 || s.supports.length === 0) return { promises: 0, voted: 0, electors: [] };
   const where = scopeWhere(s);
-  const history = votedIn ? votedInWhere('e', s.areaId, votedIn.n, votedIn.m, s.electionId) : { sql: '1', params: [] };
+  const history = votedIn ? votedInWhere('e', s.areaId, votedIn.n, votedIn.m, s.electionId) : { sql: 'TRUE', params: [] };
   const rows = (await db.values(
     `SELECT e.id, e.elector_number, e.full_name, e.polling_district, h.street, h.flat, h.house, e.address_lines, e.postcode, e.latest_support
-       FROM electors e INDEXED BY electors_promise_walk
+       FROM electors e ${indexedBy(db, 'electors_promise_walk')}
        LEFT JOIN households h ON h.id = e.household_id
        WHERE ${where.sql} AND NOT EXISTS (SELECT 1 FROM votes v WHERE v.election_id = ? AND v.elector_id = e.id) AND ${history.sql}
        ORDER BY e.polling_district, e.walk_seq`,
@@ -101,7 +102,7 @@ export async function knockUpList(db: Queries, s: Scope, votedIn?: VotedIn): Pro
   if (votedIn) counts = await promiseCounts(db, s);
   else {
     const promises = (
-      await db.values<[unknown]>(`SELECT COUNT(*) FROM electors e INDEXED BY electors_promise_walk WHERE ${where.sql}`, where.params)
+      await db.values<[unknown]>(`SELECT COUNT(*) FROM electors e ${indexedBy(db, 'electors_promise_walk')} WHERE ${where.sql}`, where.params)
     )[0]?.[0] as number;
     counts = { promises, voted: promises - rows.length };
   }
@@ -131,7 +132,8 @@ export async function recordKnocks(
   db: Queries,
   k: { contestId: number; roomId: number; round: number; electorIds: readonly number[]; knockedBy: string },
 ): Promise<number> {
-  const insert = 'INSERT OR IGNORE INTO knock_ups (contest_id, elector_id, room_id, round, knocked_at, knocked_by) VALUES (?, ?, ?, ?, ?, ?)';
+  const insert = `INSERT INTO knock_ups (contest_id, elector_id, room_id, round, knocked_at, knocked_by) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (contest_id, elector_id, round) DO NOTHING`;
   const at = new Date().toISOString();
   let n = 0;
   for (const e of k.electorIds) n += (await db.run(insert, [k.contestId, e, k.roomId, k.round, at, k.knockedBy])).changes;

@@ -4,6 +4,7 @@
  * last sent numbers. Four grouped reads, whatever the size of the register.
  */
 import type { Queries } from '../store.ts';
+import { indexedBy } from './dialect.ts';
 import { promiseWhere } from '../../shared/domain/promises.ts';
 
 export interface DistrictFigures {
@@ -48,15 +49,16 @@ export async function glanceData(
   // votes come from the index votes_time_batch alone; the promises' from the promises' index
   // (migration 018), so neither reads every vote's elector.
   const tellers = `JOIN vote_batches b ON b.id = v.batch_id AND b.source = 'teller' AND b.area_id = ?`;
-  const hour = `strftime('%Y-%m-%dT%H:00:00Z', v.voted_at)`;
+  // A teller's batch is stamped in UTC ('…Z', shared/contract/telling.ts): its hour is its first 13 characters.
+  const hour = `substr(v.voted_at, 1, 13) || ':00:00Z'`;
   const voted = (await db.all(
-    `SELECT ${hour} AS hour, COUNT(*) AS n FROM votes v INDEXED BY votes_time_batch ${tellers} WHERE v.election_id = ? GROUP BY hour HAVING hour IS NOT NULL`,
+    `SELECT ${hour} AS hour, COUNT(*) AS n FROM votes v ${indexedBy(db, 'votes_time_batch')} ${tellers} WHERE v.election_id = ? GROUP BY hour`,
     [c.areaId, c.electionId],
   )) as { hour: string; n: number }[];
   const promisesVoted = new Map(
     (
       (await db.all(
-        `SELECT ${hour} AS hour, COUNT(*) AS n FROM electors e INDEXED BY electors_promise_walk
+        `SELECT ${hour} AS hour, COUNT(*) AS n FROM electors e ${indexedBy(db, 'electors_promise_walk')}
            JOIN votes v ON v.election_id = ? AND v.elector_id = e.id ${tellers}
            WHERE e.area_id = ? AND ${promise.sql} GROUP BY hour`,
         [c.electionId, c.areaId, c.areaId, ...promise.params],
@@ -82,12 +84,12 @@ export async function glanceData(
     hours,
     lastReports: new Map(reports.map((r) => [r.d, r.at])),
     stations: await grouped(
-      `SELECT s.id, s.name, group_concat(d.polling_district) AS districts FROM polling_stations s
+      `SELECT s.id, s.name, string_agg(d.polling_district, ',') AS districts FROM polling_stations s
        LEFT JOIN polling_station_districts d ON d.station_id = s.id WHERE s.area_id = ? GROUP BY s.id ORDER BY s.name, s.id`,
       c.areaId,
     ),
     rooms: await grouped(
-      `SELECT r.id, r.name, group_concat(d.polling_district) AS districts FROM committee_rooms r
+      `SELECT r.id, r.name, string_agg(d.polling_district, ',') AS districts FROM committee_rooms r
        LEFT JOIN committee_room_districts d ON d.room_id = r.id WHERE r.contest_id = ? GROUP BY r.id ORDER BY r.name, r.id`,
       c.contestId,
     ),

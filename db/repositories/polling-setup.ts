@@ -43,7 +43,7 @@ export async function getStation(db: Queries, id: number): Promise<StationOut | 
 
 export async function findStationByName(db: Queries, areaId: number, name: string): Promise<StationOut | undefined> {
   const sid = (
-    await db.values<[unknown]>('SELECT id FROM polling_stations WHERE area_id = ? AND name = ? COLLATE NOCASE ORDER BY id', [areaId, name])
+    await db.values<[unknown]>('SELECT id FROM polling_stations WHERE area_id = ? AND lower(name) = lower(?) ORDER BY id', [areaId, name])
   )[0]?.[0] as number | undefined;
   return sid === undefined ? undefined : getStation(db, sid);
 }
@@ -75,7 +75,8 @@ export async function saveStation(db: Queries, s: { id?: number; areaId: number;
 /** The station serves exactly these districts (taken from any other station). */
 export async function setStationDistricts(db: Queries, stationId: number, areaId: number, districts: readonly string[]): Promise<void> {
   await db.run('DELETE FROM polling_station_districts WHERE station_id = ?', [stationId]);
-  const put = 'INSERT OR REPLACE INTO polling_station_districts (station_id, area_id, polling_district) VALUES (?, ?, ?)';
+  const put = `INSERT INTO polling_station_districts (station_id, area_id, polling_district) VALUES (?, ?, ?)
+     ON CONFLICT (area_id, polling_district) DO UPDATE SET station_id = excluded.station_id`;
   for (const d of districts) await db.run(put, [stationId, areaId, d]);
 }
 
@@ -142,7 +143,8 @@ export async function saveRoom(
 
 export async function setRoomDistricts(db: Queries, roomId: number, contestId: number, districts: readonly string[]): Promise<void> {
   await db.run('DELETE FROM committee_room_districts WHERE room_id = ?', [roomId]);
-  const put = 'INSERT OR REPLACE INTO committee_room_districts (room_id, contest_id, polling_district) VALUES (?, ?, ?)';
+  const put = `INSERT INTO committee_room_districts (room_id, contest_id, polling_district) VALUES (?, ?, ?)
+     ON CONFLICT (contest_id, polling_district) DO UPDATE SET room_id = excluded.room_id`;
   for (const d of districts) await db.run(put, [roomId, contestId, d]);
 }
 

@@ -165,7 +165,7 @@ type ExpenseRow = Omit<Expense, 'notional'> & { notional: number };
 const fromRow = (r: ExpenseRow): Expense => ({ ...r, notional: r.notional === 1 });
 
 export async function listExpenses(db: Queries, contestId: number): Promise<Expense[]> {
-  return ((await db.all(`${EXPENSE} WHERE contest_id = ? ORDER BY COALESCE(invoice_on, paid_on), id`, [contestId])) as ExpenseRow[]).map(fromRow);
+  return ((await db.all(`${EXPENSE} WHERE contest_id = ? ORDER BY COALESCE(invoice_on, paid_on) NULLS FIRST, id`, [contestId])) as ExpenseRow[]).map(fromRow);
 }
 
 export async function getExpense(db: Queries, id: number): Promise<Expense | undefined> {
@@ -210,7 +210,7 @@ export async function latestExpenseDate(db: Queries, contestId: number): Promise
 /** Contests with any money recorded, for the party-wide view. */
 export async function contestIdsWithMoney(db: Queries): Promise<number[]> {
   const rows = (await db.all(`SELECT contest_id AS id FROM treasury_settings UNION SELECT contest_id FROM deposits UNION SELECT contest_id FROM donations
-       UNION SELECT contest_id FROM expenses`)) as { id: number }[];
+       UNION SELECT contest_id FROM expenses ORDER BY id`)) as { id: number }[];
   return rows.map((r) => r.id);
 }
 

@@ -1,5 +1,6 @@
 import type { Volunteer } from '../../shared/contract/leaflets.ts';
 import type { Queries } from '../store.ts';
+import { writtenOrder } from './dialect.ts';
 
 /** A volunteer as written: the contract's volunteer without its id and the work counted from other tables. */
 export type VolunteerRow = Omit<Volunteer, 'id' | 'drops' | 'delivered' | 'assignments'>;
@@ -14,7 +15,7 @@ const SELECT = `SELECT v.id, v.name, v.email, v.phone, v.address, v.availability
 type Raw = Omit<Volunteer, 'roles' | 'consentToContact'> & { consentToContact: number };
 
 async function withRoles(db: Queries, rows: Raw[]): Promise<Volunteer[]> {
-  const roles = 'SELECT role FROM volunteer_roles WHERE volunteer_id = ? ORDER BY rowid';
+  const roles = `SELECT role FROM volunteer_roles r WHERE volunteer_id = ? ORDER BY ${writtenOrder(db, 'r')}`;
   return Promise.all(
     rows.map(async (r) => ({
       ...r,

@@ -4,6 +4,7 @@
  * sent again after a dropped connection is recorded once.
  */
 import type { Queries } from '../store.ts';
+import { writtenOrder } from './dialect.ts';
 
 export type VoteSource = 'teller' | 'marked_register' | 'import';
 import type { VoteMethod } from '../../shared/domain/voting-columns.ts';
@@ -77,7 +78,8 @@ export async function recordVoteBatch(db: Queries, b: VoteBatchWrite): Promise<V
     'INSERT INTO vote_batches (election_id, area_id, polling_district, source, client_id, received_at, entered_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
     [b.electionId, b.areaId, b.pollingDistrict, b.source, b.clientId, b.receivedAt, b.enteredBy],
   );
-  const insert = 'INSERT OR IGNORE INTO votes (election_id, elector_id, method, batch_id, voted_at) VALUES (?, ?, ?, ?, ?)';
+  const insert = `INSERT INTO votes (election_id, elector_id, method, batch_id, voted_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (election_id, elector_id) DO NOTHING`;
   const recorded: number[] = [];
   const duplicates: number[] = [];
   for (const v of b.votes) {
@@ -130,7 +132,7 @@ export async function districtCounts(
   return (await db.all(
     `SELECT d.polling_district AS pollingDistrict, s.name AS station, d.electors,
          (SELECT COUNT(*) FROM votes v JOIN electors e ON e.id = v.elector_id WHERE v.election_id = ? AND e.area_id = d.area_id AND e.polling_district = d.polling_district) AS voted
-       FROM (SELECT area_id, polling_district, COUNT(*) AS electors FROM electors WHERE area_id = ? GROUP BY polling_district) d
+       FROM (SELECT area_id, polling_district, COUNT(*) AS electors FROM electors WHERE area_id = ? GROUP BY area_id, polling_district) d
        LEFT JOIN polling_station_districts sd ON sd.area_id = d.area_id AND sd.polling_district = d.polling_district
        LEFT JOIN polling_stations s ON s.id = sd.station_id
        ORDER BY d.polling_district`,
@@ -168,6 +170,6 @@ export async function recentBatches(
     [...params, f.limit],
   )) as Omit<RecentBatch, 'votes'>[];
   const votes = `SELECT v.elector_id AS electorId, e.elector_number AS electorNumber, e.full_name AS fullName, v.method
-     FROM votes v JOIN electors e ON e.id = v.elector_id WHERE v.batch_id = ? ORDER BY v.rowid`;
+     FROM votes v JOIN electors e ON e.id = v.elector_id WHERE v.batch_id = ? ORDER BY ${writtenOrder(db, 'v')}`;
   return Promise.all(batches.map(async (b) => ({ ...b, votes: (await db.all(votes, [b.batchId])) as RecentBatch['votes'] })));
 }

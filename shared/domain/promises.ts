@@ -67,7 +67,7 @@ const ALIAS = /^[A-Za-z_][A-Za-z0-9_]*$/;
  */
 export function promiseWhere(alias: string, supports: readonly string[]): { sql: string; params: string[] } {
   if (!ALIAS.test(alias)) throw new Error(`promiseWhere: bad table alias ${JSON.stringify(alias)}`);
-  if (supports.length === 0) return { sql: '0', params: [] };
+  if (supports.length === 0) return { sql: 'FALSE', params: [] };
   const removals = [...REMOVAL_OUTCOMES];
   return {
     sql:

@@ -1,18 +1,15 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract/index.ts';
 import type { ApiResult } from '../../shared/contract/result.ts';
 import { ukToday } from '../../shared/domain/working-days.ts';
-import { type Hustings, openHustings } from '../../main/app.ts';
 import { fullImprint } from '../fixtures/imprint.ts';
-import { TEST_KEYS } from '../helpers/db.ts';
+import { type TempHustings, tempHustings } from '../helpers/db.ts';
 import { SMALL_REGISTER, importCsv } from '../helpers/register.ts';
 import { pngFile } from '../helpers/artwork.ts';
 
-let dir: string;
-let app: Hustings;
+let app: TempHustings;
 
 async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
   const r = await app.dispatch(method, input);
@@ -26,8 +23,8 @@ async function fail(method: MethodName, input: unknown): Promise<Extract<ApiResu
   return r.error;
 }
 
-function count(table: string): number {
-  return (app.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+async function count(table: string): Promise<number> {
+  return ((await app.store.get(`SELECT COUNT(*) AS n FROM ${table}`)) as { n: number }).n;
 }
 
 const imprint = { ...fullImprint, onBehalfOfAddress: fullImprint.promoterAddress };
@@ -42,13 +39,11 @@ async function contest() {
 }
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'hustings-leaflets-'));
-  app = await openHustings({ dbPath: join(dir, 'hustings.sqlite'), actor: 'tester', keys: TEST_KEYS });
+  app = await tempHustings();
 });
 
 afterEach(async () => {
-  await app.close();
-  rmSync(dir, { recursive: true, force: true });
+  await app.cleanup();
 });
 
 describe('leaflets', () => {
@@ -80,7 +75,7 @@ describe('leaflets', () => {
   it('refuses an unknown contest and writes nothing', async () => {
     const error = await fail('leaflets.create', { title: 'X', size: 'A5', contestIds: [999] });
     expect(error.fields).toEqual({ 'contestIds.0': 'No such contest' });
-    expect(count('leaflets')).toBe(0);
+    expect(await count('leaflets')).toBe(0);
   });
 
   it('stores artwork in the data folder and hands it back', async () => {
@@ -93,18 +88,18 @@ describe('leaflets', () => {
       dataBase64: content.toString('base64'),
     });
     expect(withArt.artwork).toEqual({ name: 'evil name.pdf', type: 'application/pdf', bytes: content.length });
-    const files = readdirSync(join(dir, 'artwork'));
+    const files = readdirSync(join(app.dir, 'artwork'));
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(/^leaflet-\d+-[0-9a-f]{8}-evil_name\.pdf$/);
     const back = await call('leaflets.artwork', { id: l.id });
     expect(Buffer.from(back.dataBase64, 'base64').equals(content)).toBe(true);
     // Browser mode has no viewer window: it says so and the page offers its own tab instead.
-    expect(await call('leaflets.openArtwork', { id: l.id })).toEqual({ opened: false, path: join(dir, 'artwork', files[0]) });
+    expect(await call('leaflets.openArtwork', { id: l.id })).toEqual({ opened: false, path: join(app.dir, 'artwork', files[0]) });
 
     await call('leaflets.attachArtwork', { id: l.id, fileName: 'v2.png', type: 'image/png', dataBase64: pngFile().toString('base64') });
-    expect(readdirSync(join(dir, 'artwork'))).toHaveLength(1);
+    expect(readdirSync(join(app.dir, 'artwork'))).toHaveLength(1);
     await call('leaflets.removeArtwork', { id: l.id });
-    expect(readdirSync(join(dir, 'artwork'))).toHaveLength(0);
+    expect(readdirSync(join(app.dir, 'artwork'))).toHaveLength(0);
   });
 });
 
@@ -162,7 +157,7 @@ describe('print runs, rounds and drops', () => {
 
     const ann2 = await call('volunteers.get', { id: ann.id });
     expect(ann2).toMatchObject({ drops: 2, delivered: 190, assignments: 1 });
-    const audit = app.db.prepare("SELECT entity, action FROM audit_log WHERE entity IN ('drop', 'round_assignment', 'print_run') ORDER BY id").all();
+    const audit = await app.store.all("SELECT entity, action FROM audit_log WHERE entity IN ('drop', 'round_assignment', 'print_run') ORDER BY id");
     expect(audit).toEqual([
       { entity: 'print_run', action: 'create' },
       { entity: 'round_assignment', action: 'create' },
@@ -173,8 +168,8 @@ describe('print runs, rounds and drops', () => {
 
   it('refuses bad drops with a clear message and writes nothing', async () => {
     const { leaflet, elm } = await setup();
-    const before = count('drops');
-    const audits = count('audit_log');
+    const before = await count('drops');
+    const audits = await count('audit_log');
 
     const negative = await fail('drops.create', { leafletId: leaflet.id, roundId: elm.id, droppedOn: daysAgo(1), delivered: -4, complete: false });
     expect(negative.fields).toEqual({ delivered: 'Copies delivered cannot be negative (got -4).' });
@@ -202,8 +197,8 @@ describe('print runs, rounds and drops', () => {
     });
     expect(tooMany.fields?.delivered).toMatch(/Only 500 copies were in stock/);
 
-    expect(count('drops')).toBe(before);
-    expect(count('audit_log')).toBe(audits);
+    expect(await count('drops')).toBe(before);
+    expect(await count('audit_log')).toBe(audits);
 
     const confirmed = await call('drops.create', { leafletId: leaflet.id, roundId: elm.id, droppedOn: today, delivered: 120, complete: true, confirm: true });
     expect(confirmed.delivered).toBe(120);
@@ -216,8 +211,8 @@ describe('print runs, rounds and drops', () => {
     expect(empty.fields?.streets).toMatch(/no households/);
     const negative = await fail('rounds.create', { name: 'Neg', streets: [{ name: 'Lane', households: -2 }] });
     expect(negative.fields?.['streets.0.households']).toBe('Households cannot be negative');
-    expect(count('delivery_rounds')).toBe(0);
-    expect(count('round_streets')).toBe(0);
+    expect(await count('delivery_rounds')).toBe(0);
+    expect(await count('round_streets')).toBe(0);
   });
 
   it('keeps streets in walking order and takes an own estimate', async () => {
@@ -240,9 +235,9 @@ describe('print runs, rounds and drops', () => {
     expect(impact.message).toBe('Deleting "Spring news" also deletes its 1 print run and 1 drop (£89.50 of printing, which the treasury counts as spending).');
     const asked = await fail('leaflets.delete', { id: leaflet.id });
     expect(asked.code).toBe('needs_confirmation');
-    expect(count('leaflets')).toBe(1);
+    expect(await count('leaflets')).toBe(1);
     expect(await call('leaflets.delete', { id: leaflet.id, confirm: true })).toEqual({ deletedDrops: 1, deletedPrintRuns: 1 });
-    expect(count('drops') + count('print_runs') + count('leaflets')).toBe(0);
+    expect((await count('drops')) + (await count('print_runs')) + (await count('leaflets'))).toBe(0);
   });
 
   it('asks before deleting a round with drops', async () => {

@@ -219,6 +219,10 @@ describe('the PostgreSQL schema', () => {
     expect(await found('high')).toEqual(['AB-1', 'AB-3']);
     expect(await found('ab1')).toEqual(['AB-1', 'AB-2']);
     expect(await found("o'bri")).toEqual(['AB-2']);
+    // A word split in parts is its parts side by side, in order, as in FTS5's phrase.
+    expect(await found('cottage-mill')).toEqual(['AB-2']);
+    expect(await found('mill-cottage')).toEqual([]);
+    expect(await found('ab1-3')).toEqual(['AB-2']);
     expect(await found('cottage mill')).toEqual(['AB-2']);
     expect(await found('jones high smith')).toEqual([]);
     expect(await found('igh')).toEqual([]); // The start of a word, not any part of it.

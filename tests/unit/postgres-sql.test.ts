@@ -51,12 +51,13 @@ describe('SQL as PostgreSQL takes it', () => {
 describe('the elector search query on PostgreSQL', () => {
   it('makes every typed word a prefix, split as FTS5 splits', () => {
     expect(electorSearchQuery('smi  ab1')).toBe('smi:* & ab1:*');
-    expect(electorSearchQuery("O'Brien")).toBe('O:* & Brien:*');
+    expect(electorSearchQuery("O'Brien")).toBe('(O <-> Brien:*)');
+    expect(electorSearchQuery('ab-3/1 mill')).toBe('(ab <-> 3 <-> 1:*) & mill:*');
     expect(electorSearchQuery('Zoë')).toBe('Zoë:*');
   });
 
   it('gives nothing for nothing searchable, and no tsquery syntax through', () => {
     expect(electorSearchQuery('  - & ! ')).toBeNull();
-    expect(electorSearchQuery('a&b | c:* !d')).toBe('a:* & b:* & c:* & d:*');
+    expect(electorSearchQuery('a&b | c:* !d')).toBe('(a <-> b:*) & c:* & d:*');
   });
 });

@@ -1,0 +1,50 @@
+/**
+ * The few things SQLite and PostgreSQL say differently, each said here once. Every other
+ * statement in the repositories is written once and runs on both engines as it is.
+ */
+import type { Queries } from '../store.ts';
+
+/**
+ * SQLite's planner hint, kept where tests/bench showed its own choice of index slower. PostgreSQL
+ * has no such syntax (its planner picks by statistics): there it is nothing.
+ */
+export function indexedBy(db: Queries, index: string): string {
+  return db.engine === 'sqlite' ? `INDEXED BY ${index}` : '';
+}
+
+/**
+ * LIKE that ignores the case of letters, as SQLite's LIKE does. PostgreSQL's LIKE is
+ * case-sensitive and ILIKE is not; `lower(x) LIKE lower(?)` would do on both, but would cost
+ * SQLite a function call on every row of a search that reads them all.
+ */
+export function likeAnyCase(db: Queries): 'LIKE' | 'ILIKE' {
+  return db.engine === 'sqlite' ? 'LIKE' : 'ILIKE';
+}
+
+/** A top-level field of a column of JSON text (audit copies), compared with `= ?`. */
+export function jsonField(db: Queries, column: string, field: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field)) throw new Error(`jsonField: bad field name ${field}`);
+  return db.engine === 'sqlite' ? `json_extract(${column}, '$.${field}')` : `(${column}::jsonb ->> '${field}')`;
+}
+
+/**
+ * The order rows were written in, for the two tables whose order as entered matters but that
+ * have no column to keep it (volunteer_roles, votes). SQLite numbers rows as it writes them
+ * (rowid); PostgreSQL's row position (ctid) follows the writing order until VACUUM reuses the
+ * space of deleted rows, which is close but not a promise: a column of their own would be.
+ */
+export function writtenOrder(db: Queries, alias: string): string {
+  return db.engine === 'sqlite' ? `${alias}.rowid` : `${alias}.ctid`;
+}
+
+/** Every column, in any table, that is a foreign key to `table`: from the engine's catalogue. */
+export async function foreignKeysTo(db: Queries, table: string): Promise<{ tableName: string; columnName: string }[]> {
+  const sql =
+    db.engine === 'sqlite'
+      ? `SELECT m.name AS tableName, f."from" AS columnName FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f
+           WHERE m.type = 'table' AND f."table" = ? ORDER BY m.name`
+      : `SELECT c.conrelid::regclass::text AS tableName, a.attname AS columnName FROM pg_constraint c
+           JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)
+           WHERE c.contype = 'f' AND c.confrelid = CAST(? AS regclass) ORDER BY 1`;
+  return db.all(sql, [table]);
+}
