@@ -19,6 +19,8 @@ const SLOW = [
   'tests/integration/electron-main.test.ts',
   'tests/integration/screens-at-scale.test.ts',
   'tests/integration/bench-ui.test.ts',
+  // A feature's command-line cases, split from its in-process tests (knock-up-cli beside knock-up).
+  'tests/integration/*-cli.test.ts',
 ];
 
 /**

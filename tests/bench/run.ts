@@ -31,6 +31,10 @@
  * Polling day (issue 17), from tests/bench/polling.ts run as a child (its header says what each is):
  *  telling_entry_median_ms, polling_commit_floor_ms, knockup_list_ms, knockup_list_cpu_ms,
  *  glance_ms, glance_cpu_ms, knockup_history_ms
+ *
+ * A team database (issue 12), from tests/bench/postgres.ts run as a child on the same register:
+ *  pg_return_insert_median_ms, pg_tallies_1m_ms, pg_concurrent_returns_per_s, pg_concurrent_p99_ms,
+ *  pg_concurrent_errors
  */
 import Papa from 'papaparse';
 import { execFileSync } from 'node:child_process';
@@ -266,6 +270,20 @@ try {
       .join(', ')}`,
   );
 
+  // The same figures on PostgreSQL, from their own bench in a child process, on the same register.
+  const postgresBench = fileURLToPath(new URL('./postgres.ts', import.meta.url));
+  const postgres = JSON.parse(
+    execFileSync(process.execPath, [postgresBench, csvPath, '--json'], { encoding: 'utf8', maxBuffer: 1 << 24 })
+      .trim()
+      .split('\n')
+      .at(-1)!,
+  ) as Record<string, number>;
+  log(
+    `Team database (tests/bench/postgres.ts): ${Object.entries(postgres)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
+
   const figures = {
     register_import_100k_s: round(imported.seconds),
     register_import_raw_s: round(rawSeconds),
@@ -283,6 +301,7 @@ try {
     encrypted_return_insert_median_ms: round(encryptedReturns.insertMedian),
     encrypted_tallies_1m_ms: round(encryptedReturns.talliesMs, 1),
     ...polling,
+    ...postgres,
   };
   if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);
 } finally {

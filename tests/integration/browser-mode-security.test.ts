@@ -4,13 +4,12 @@
  * 127.0.0.1 only, unless --host says otherwise, and then a warning.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tokenFile } from '../../main/browser-token.ts';
 import { type BrowserMode, startBrowserMode } from '../helpers/server.ts';
 
 let app: BrowserMode;
@@ -161,36 +160,8 @@ describe('browser mode: the token in a cookie, not in the address', () => {
   });
 });
 
-describe('browser mode: one token per database, kept across restarts', () => {
-  it('keeps the token in an owner-only file beside the database until --new-token', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hustings-token-'));
-    const dbPath = join(dir, 'campaign.sqlite');
-    const tokenOf = async (args: string[] = []) => {
-      const server = await startBrowserMode({ dbPath, args });
-      await server.stop();
-      return server.token;
-    };
-    try {
-      const first = await tokenOf();
-      expect(first).toMatch(/^[\w-]{32}$/);
-      expect(readFileSync(tokenFile(dbPath), 'utf8').trim()).toBe(first);
-      if (process.platform !== 'win32') expect(statSync(tokenFile(dbPath)).mode & 0o777).toBe(0o600);
-      expect(await tokenOf()).toBe(first);
-      const renewed = await tokenOf(['--new-token']);
-      expect(renewed).not.toBe(first);
-      expect(await tokenOf()).toBe(renewed);
-      if (process.platform !== 'win32') {
-        chmodSync(tokenFile(dbPath), 0o644); // others could have read it: not trusted
-        const replaced = await tokenOf();
-        expect(replaced).not.toBe(renewed);
-        expect(statSync(tokenFile(dbPath)).mode & 0o777).toBe(0o600);
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 120_000);
-});
-
+// The token kept across restarts (five starts of `hustings serve`) is tested in
+// browser-mode-cli.test.ts, outside the fast loop.
 describe('browser mode: Origin and Host (DNS rebinding)', () => {
   const auth = () => ({ Authorization: `Bearer ${app.token}` });
 

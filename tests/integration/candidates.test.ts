@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ok as call, snapshot, tempHustings } from '../helpers/db.ts';
+import { nominationSetup } from '../helpers/candidates.ts';
 import { seedElectors } from '../helpers/electors.ts';
 
 let app: Awaited<ReturnType<typeof tempHustings>>;
@@ -18,37 +18,14 @@ async function loadRegister(rows: [areaId: number, number: string, name: string]
   await seedElectors(app.store, rows);
 }
 
-async function setup(type = 'uk-parliament') {
-  const election = await ok('elections.create', { name: 'General election 2024', type, pollingDay: '2024-07-04', nation: 'england' });
-  const area = await ok('areas.create', {
-    name: 'Hyndburn',
-    kind: 'constituency',
-    gssCode: '',
-    electorate: 70_000,
-    classification: 'county',
-    nation: 'england',
-    notes: '',
-  });
-  const other = await ok('areas.create', {
-    name: 'Burnley',
-    kind: 'constituency',
-    gssCode: '',
-    electorate: 70_000,
-    classification: 'borough',
-    nation: 'england',
-    notes: '',
-  });
-  const contest = await ok('contests.create', { electionId: election.id, areaId: area.id, status: 'contesting', reason: '' });
-  const candidate = await ok('candidates.create', { ballotName: 'Alice Green', homeAddress: '1 High St, Accrington', partyDescription: 'Small Party' });
-  const k = await ok('candidacies.create', { candidateId: candidate.id, contestId: contest.id });
-  return { election, area, other, contest, candidate, k };
-}
+const setup = (type?: string) => nominationSetup(app, type);
 
 beforeEach(async () => {
   app = await tempHustings();
 });
 afterEach(() => app.cleanup());
 
+// `hustings nominations check` is tested in candidates-cli.test.ts, outside the fast loop.
 describe('candidacies and nomination papers', () => {
   it('starts a candidacy prospective with the UK Parliament checklist', async () => {
     const { k } = await setup();
@@ -303,35 +280,5 @@ describe('results', () => {
     expect(up.rows.find((x: any) => x.candidacyId === k.id).deposit.outcome).toBe('returned');
     expect((await ok('results.delete', { contestId: contest.id })).deleted).toBe(true);
     expect((await ok('contests.get', { id: contest.id })).declaredOn).toBeNull();
-  });
-});
-
-describe('CLI', () => {
-  it('nominations check --contest ID --json prints item states and problems', async () => {
-    const { contest, k } = await setup();
-    await ok('subscribers.add', { candidacyId: k.id, electorNumber: 'AB-1', name: 'Bob' });
-    const out = execFileSync(process.execPath, ['bin/hustings.js', 'nominations', 'check', '--contest', String(contest.id), '--json', '--db', app.dbPath], {
-      encoding: 'utf8',
-    });
-    const json = JSON.parse(out);
-    expect(json.contestId).toBe(contest.id);
-    expect(json.candidacies[0].items.find((i: any) => i.id === 'nomination-form')).toMatchObject({
-      state: 'todo',
-      dueOn: '2024-06-07',
-      problems: ['1 of 10 subscribers entered', '1 subscriber not checked against the register', 'Overdue: nominations closed on 2024-06-07'],
-    });
-    expect(json.closeOfNominations).toBe('2024-06-07');
-    const text = execFileSync(process.execPath, ['bin/hustings.js', 'nominations', 'check', '--contest', String(contest.id), '--db', app.dbPath], {
-      encoding: 'utf8',
-    });
-    expect(text).toMatch(/Alice Green — Prospective — papers NOT complete/);
-    let failed: any;
-    try {
-      execFileSync(process.execPath, ['bin/hustings.js', 'nominations', 'check', '--contest', 'x', '--db', app.dbPath], { encoding: 'utf8', stdio: 'pipe' });
-    } catch (e) {
-      failed = e;
-    }
-    expect(failed?.status).toBe(2);
-    expect(String(failed?.stderr)).toMatch(/^--contest: Must be a record id \(a whole number\)\nGive the contest with --contest ID/);
   });
 });

@@ -5,31 +5,21 @@
  * erasure erases them again and says so. Every scan for a person's strings is first shown to
  * find them, so it can fail.
  */
-import { copyFileSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { erasureLogPath, logElectorErasure, reapplyErasures, sealErasureLog } from '../../db/erasure-log.ts';
 import { afterRollback } from '../../db/repositories/audit.ts';
 import { electorIdentity } from '../../db/repositories/elector-erasure.ts';
 import { fileBytesMention } from '../helpers/bytes.ts';
-import { hustings } from '../helpers/cli.ts';
 import type { KeySource } from '../../db/encryption/unlock.ts';
-import { ok, PLAIN, rawDatabase, TEST_KEY, TEST_KEYS, tempHustings } from '../helpers/db.ts';
-import { HEADINGS, importCsv } from '../helpers/register.ts';
+import { ok, PLAIN, TEST_KEY, TEST_KEYS, type tempHustings } from '../helpers/db.ts';
+import { contentOf, eraseElector, findElector, textMentions, zanzibar } from '../helpers/elector-erasure.ts';
 
 type App = Awaited<ReturnType<typeof tempHustings>>;
 let app: App;
 let dbPath: string;
 let areaId: number;
-
-/** Marguerite lives alone at 17; Oswald and Iris share 21; Harold is their neighbour at 19. */
-const REGISTER = [
-  HEADINGS,
-  'ZC,17,,,Quillon,Marguerite,17 Zanzibar Crescent,Newtown,NT4 9QQ',
-  'ZC,18,,,Keeper,Harold,19 Zanzibar Crescent,Newtown,NT4 9QQ',
-  'ZC,19,,,Pemberton,Oswald,21 Zanzibar Crescent,Newtown,NT4 9QQ',
-  'ZC,20,,,Pemberton,Iris,21 Zanzibar Crescent,Newtown,NT4 9QQ',
-].join('\r\n');
 
 /** What identifies Marguerite and Oswald: none of it may be left anywhere once they are erased. */
 const MARGUERITE = ['Marguerite', 'Quillon', '17 Zanzibar Crescent', 'ZC-17'];
@@ -37,31 +27,15 @@ const OSWALD = ['Oswald', 'ZC-19'];
 
 /** Plain unless said otherwise: the tests read the file's bytes (and backups are not yet encrypted). */
 async function setUp(keys: KeySource = PLAIN) {
-  app = await tempHustings(keys);
-  dbPath = join(app.dir, 'hustings.sqlite');
-  areaId = (await ok(app, 'areas.create', { name: 'Zanzibar', kind: 'ward', nation: 'england', electorate: null, classification: null })).id;
-  expect((await importCsv(app, areaId, REGISTER)).state).toBe('done');
+  ({ app, dbPath, areaId } = await zanzibar(keys));
 }
 afterEach(() => app.cleanup());
 
-async function elector(search: string) {
-  const found = (await ok(app, 'register.listElectors', { areaId, search })).items;
-  return found[0] as { id: number; fullName: string; electorNumber: string } | undefined;
-}
-
-async function erase(search: string) {
-  const e = await elector(search);
-  if (!e) throw new Error(`no elector ${search}`);
-  return ok(app, 'register.erasePerson', { id: e.id, confirm: true });
-}
+const elector = (search: string) => findElector(app, areaId, search);
+const erase = (search: string) => eraseElector(app, areaId, search);
 
 function checkpoint() {
   app.db.pragma('wal_checkpoint(TRUNCATE)');
-}
-
-/** Case-insensitive, as a person reading the file would look for a name. */
-function textMentions(text: string, needle: string): boolean {
-  return text.toLowerCase().includes(needle.toLowerCase());
 }
 
 /** Notes that name the erased people, and notes about the neighbours who stay. */
@@ -153,17 +127,8 @@ describe('erasing an elector', () => {
   });
 });
 
-/** Every row of every table of a database file, as text: what a person opening it would see. */
-function contentOf(path: string): string {
-  const db = rawDatabase(path, { readonly: true, fileMustExist: true });
-  try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
-    return JSON.stringify(tables.map(({ name }) => db.prepare(`SELECT * FROM "${name}"`).all()));
-  } finally {
-    db.close();
-  }
-}
-
+// Restoring from the command line (`hustings backups`, `hustings restore`) is tested in
+// elector-erasure-stays-cli.test.ts, outside the fast loop.
 describe.each([
   ['a plain database', PLAIN],
   ['an encrypted database', TEST_KEYS],
@@ -200,23 +165,6 @@ describe.each([
     expect(after.backups.find((b: { file: string }) => b.file === older.file).holdsErased).toBe(2);
     const safety = contentOf(join(app.dir, 'backups', restored.safetyBackup));
     for (const s of [...MARGUERITE, ...OSWALD]) expect(textMentions(safety, s), s).toBe(false);
-  });
-
-  it('from the command line, which lists the backups that hold erased people and prints how many were erased again', async () => {
-    const older = await ok(app, 'backups.create', {});
-    const copy = join(app.dir, 'older-copy.sqlite');
-    copyFileSync(join(app.dir, 'backups', older.file), copy);
-    await erase('Marguerite');
-    await app.close();
-
-    const listed = JSON.parse(hustings('backups', '--db', dbPath, '--json').out);
-    expect(listed.map((b: { file: string; holdsErased: number }) => [b.file, b.holdsErased])).toEqual([[older.file, 1]]);
-
-    const r = hustings('restore', copy, '--db', dbPath);
-    expect(r.code, r.err).toBe(0);
-    expect(r.out).toContain('1 person erased since that backup was erased again.');
-    expect(textMentions(contentOf(dbPath), 'Marguerite')).toBe(false);
-    expect(textMentions(contentOf(copy), 'Marguerite')).toBe(true);
   });
 });
 

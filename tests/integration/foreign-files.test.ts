@@ -4,7 +4,7 @@
  * refused with a message naming it, and both it and the live data stay exactly as they were.
  */
 import Database from 'better-sqlite3-multiple-ciphers';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -15,10 +15,13 @@ import { openHustings } from '../../main/app.ts';
 import { backupFileName } from '../../shared/domain/backups.ts';
 import { fixturePath } from '../fixtures/db/build.ts';
 import { ok, PLAIN, rawDatabase, TEST_KEYS } from '../helpers/db.ts';
-import { hustings } from '../helpers/cli.ts';
+import { fingerprint, foreignFile, markedByAnother } from '../helpers/foreign-files.ts';
 
 const LATEST = latestVersion(loadMigrations());
 const ELECTION = { type: 'local', pollingDay: '2027-05-06', nation: 'england' } as const;
+
+// The refusals by `hustings` itself (elections list, serve, backup, restore) are in
+// foreign-files-cli.test.ts, outside the fast loop.
 
 let dir: string;
 let dbPath: string;
@@ -27,40 +30,6 @@ beforeEach(() => {
   dbPath = join(dir, 'campaign.sqlite');
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Another application's SQLite file whose user_version is the one Hustings expects. */
-function foreignFile(path: string, build = "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('shopping');") {
-  const db = new Database(path);
-  db.exec(build);
-  db.pragma(`user_version = ${LATEST}`);
-  db.close();
-  return path;
-}
-
-/** The Hustings schema, made by the migrations but carrying another application's mark. */
-function markedByAnother(path: string) {
-  const db = new Database(path);
-  for (const m of loadMigrations()) db.exec(m.sql);
-  db.pragma(`user_version = ${LATEST}`);
-  db.pragma('application_id = 1234');
-  db.close();
-  return path;
-}
-
-/** The file, its side files and the folder around it, byte for byte. */
-function fingerprint(path: string) {
-  const folder = join(path, '..');
-  return { bytes: readFileSync(path).toString('base64'), files: readdirSync(folder).sort() };
-}
-
-function names(path: string): string[] {
-  const db = new Database(path, { readonly: true });
-  try {
-    return (db.prepare('SELECT name FROM elections ORDER BY id').all() as { name: string }[]).map((r) => r.name);
-  } finally {
-    db.close();
-  }
-}
 
 describe('opening a file that is not a Hustings database', () => {
   const cases: [string, (path: string) => unknown, RegExp][] = [
@@ -93,23 +62,6 @@ describe('opening a file that is not a Hustings database', () => {
     );
     await expect(openHustings({ dbPath, keys: TEST_KEYS })).rejects.toThrow(why);
     expect(fingerprint(dbPath)).toEqual(before); // no WAL, no migration, no backup folder
-  });
-
-  it('refuses it on the command line and in browser mode with one sentence, leaving it untouched', () => {
-    foreignFile(dbPath);
-    const before = fingerprint(dbPath);
-    for (const args of [
-      ['elections', 'list'],
-      ['serve', '--port', '0'],
-      ['backup', join(dir, 'copy.sqlite')],
-    ]) {
-      const r = hustings(...args, '--db', dbPath);
-      expect(r.code, args.join(' ')).toBe(1);
-      expect(r.err.trim(), args.join(' ')).toBe(
-        `${dbPath} is not a Hustings database: it holds another program's data. Open your Hustings database instead, or move this file away to start a new one. Nothing in it was changed.`,
-      );
-    }
-    expect(fingerprint(dbPath)).toEqual(before);
   });
 
   it('opens a Hustings file from before the mark, checking its tables, and marks it', async () => {
@@ -169,21 +121,5 @@ describe('restoring a file that is not a Hustings database', () => {
     } finally {
       await app.close();
     }
-  });
-
-  it('hustings restore refuses it with one sentence and the live data intact', async () => {
-    const app = await openHustings({ dbPath, keys: PLAIN });
-    await ok(app, 'elections.create', { name: 'Live', ...ELECTION });
-    await app.close();
-    for (const make of [(p: string) => foreignFile(p), markedByAnother]) {
-      const file = join(dir, `other-${Math.random()}.sqlite`);
-      make(file);
-      const r = hustings('restore', file, '--db', dbPath);
-      expect(r.code).toBe(1);
-      expect(r.err).toMatch(new RegExp(`^Not restored: ${file.replace(/[.]/g, '\\.')} is not a Hustings database: .*\\.\\n$`));
-      expect(r.out).toBe('');
-    }
-    expect(names(dbPath)).toEqual(['Live']);
-    expect(existsSync(backupsDir(dbPath)) ? listBackups(dbPath).filter((b) => b.reason === 'restore') : []).toEqual([]);
   });
 });

@@ -1,40 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { ok, snapshot, tempHustings } from '../helpers/db.ts';
-import { addRoom, setPromiseRule, setSupport } from '../helpers/polling.ts';
-import { SMALL_REGISTER, importCsv } from '../helpers/register.ts';
+import { ok, snapshot } from '../helpers/db.ts';
+import { type KnockUpCampaign, knockUpCampaign, vote as castVotes, votingHistory } from '../helpers/knock-up.ts';
 import { writeKnockUpSheets } from '../../main/pdf/knock-up-sheets.ts';
 import { PassThrough } from 'node:stream';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { hustings } from '../helpers/cli.ts';
 import { startServer } from '../../main/server.ts';
 
-type App = Awaited<ReturnType<typeof tempHustings>>;
-let app: App;
-let areaId: number;
+// The command-line cases (printing with `hustings polling knock-up` and `register walk-sheets`)
+// are in knock-up-cli.test.ts, outside the fast loop.
+let campaign: KnockUpCampaign;
+let app: KnockUpCampaign['app'];
 let contestId: number;
 let roomId: number;
-const idOf = async (n: string) => (await app.store.values('SELECT id FROM electors WHERE elector_number = ?', [n]))[0]?.[0] as number;
-const vote = (numbers: string[], district = 'AA') =>
-  ok(app, 'telling.recordBatch', {
-    contestId,
-    pollingDistrict: district,
-    clientId: `vote-${numbers.join('-')}-${district}`,
-    entries: numbers.map((number) => ({ number })),
-  });
+const idOf = async (n: string) => (await app.store.values<[number]>('SELECT id FROM electors WHERE elector_number = ?', [n]))[0][0];
+const vote = (numbers: string[]) => castVotes(campaign, numbers);
+const history = () => votingHistory(campaign);
 
 beforeEach(async () => {
-  app = await tempHustings();
-  areaId = (await ok(app, 'areas.create', { name: 'Newtown East', kind: 'ward', nation: 'england', electorate: null, classification: null })).id;
-  expect((await importCsv(app, areaId, SMALL_REGISTER)).state).toBe('done');
-  const electionId = (await ok(app, 'elections.create', { name: 'Council 2026', type: 'local', pollingDay: '2026-05-07', nation: 'england' })).id;
-  contestId = (await ok(app, 'contests.create', { electionId, areaId, status: 'contesting' })).id;
-  roomId = await addRoom(app.store, contestId, '12 Mill Lane', ['AA']);
-  await addRoom(app.store, contestId, 'Park Road', ['AB']);
-  await setPromiseRule(app.store, contestId, ['1', '2']);
-  await setSupport(app.store, areaId, { 'AA-1': '1', 'AA-2': '2', 'AA-3': '3', 'AA-4': '1', 'AA-5': '2', 'AB-1': '1' });
-  await setSupport(app.store, areaId, { 'AA-6': '1' }, 'moved');
+  campaign = await knockUpCampaign();
+  ({ app, contestId, roomId } = campaign);
 });
 afterEach(() => app.cleanup());
 
@@ -108,57 +92,9 @@ describe('knock-up lists', () => {
     expect(text).not.toContain('Jane Smith');
     expect(text).toMatch(/Round\s+1\s+2\s+3/);
   });
-
-  it('print from the command line, and a wrong room is refused with nothing written', async () => {
-    const file = join(app.dir, 'round-1.pdf');
-    const args = ['--contest', String(contestId), '--round', '1', '--pdf', file, '--db', app.dbPath];
-    const r = hustings('polling', 'knock-up', '--room', String(roomId), ...args);
-    expect(r.err).toBe('');
-    expect(r).toMatchObject({
-      code: 0,
-      out: expect.stringMatching(/^Wrote .*round-1\.pdf: 1 page\(s\), 4 promise\(s\) still to vote for 12 Mill Lane, round 1\.\n$/),
-    });
-    const { text } = await extractText(await getDocumentProxy(new Uint8Array(readFileSync(file))), { mergePages: true });
-    expect(text).toContain('Knock-up round 1: 12 Mill Lane');
-    const other = join(app.dir, 'wrong.pdf');
-    const bad = hustings('polling', 'knock-up', '--room', '999', ...args.slice(0, 4), '--pdf', other, '--db', app.dbPath);
-    expect(bad).toMatchObject({ code: 1, err: 'There is no committee room with id 999 in this contest\n' });
-    expect(existsSync(other)).toBe(false);
-    expect(hustings('polling', 'knock-up', '--room', 'x', ...args)).toMatchObject({
-      code: 2,
-      err: expect.stringContaining('Give the committee room with --room ID'),
-    });
-  }, 120_000);
 });
 
 describe('knock-up lists by voting history', () => {
-  /** Four earlier elections with marked registers, newest first, and this year's numbers for AA-2. */
-  async function history() {
-    const election = async (name: string, type: string, pollingDay: string) =>
-      (await ok(app, 'elections.create', { name, type, pollingDay, nation: 'england' })).id as number;
-    const general2024 = await election('General election 2024', 'uk-parliament', '2024-07-04');
-    const local2023 = await election('Council 2023', 'local', '2023-05-04');
-    const local2022 = await election('Council 2022', 'local', '2022-05-05');
-    const general2019 = await election('General election 2019', 'uk-parliament', '2019-12-12');
-    const marked = (electionId: number, numbers: string[]) =>
-      ok(app, 'telling.recordBatch', {
-        contestId,
-        electionId,
-        pollingDistrict: 'AA',
-        source: 'marked_register',
-        clientId: `marked-${electionId}`,
-        entries: numbers.map((number) => ({ number })),
-      });
-    // AA-1: 2 of the last 3. AA-2: 2 of the last 3, but has voted today. AA-4: 2024 and 2022,
-    // 2 of the last 3 earlier ones, only 1 of the last 3 if today's poll counted. AA-5: 2022 and
-    // 2019, 1 of the last 3.
-    await marked(general2024, ['1', '2', '4']);
-    await marked(local2023, ['1', '2', '3']);
-    await marked(local2022, ['4', '5']);
-    await marked(general2019, ['5']);
-    await vote(['2']);
-  }
-
   it('keep only the promises still to vote with that history in earlier elections; the room’s counts stay whole', async () => {
     await history();
     expect(numbers(await ok(app, 'knockUp.list', { contestId, roomId }))).toEqual(['AA-5', 'AA-1', 'AA-4']);
@@ -231,54 +167,4 @@ describe('knock-up lists by voting history', () => {
       await server.close();
     }
   });
-
-  it('print filtered from the command line with --voted N --of M; a bad pair is refused with nothing written', async () => {
-    await history();
-    const file = join(app.dir, 'history.pdf');
-    const args = ['--contest', String(contestId), '--room', String(roomId), '--round', '1', '--db', app.dbPath];
-    const r = hustings('polling', 'knock-up', ...args, '--voted', '2', '--of', '3', '--pdf', file);
-    expect(r).toMatchObject({
-      code: 0,
-      err: '',
-      out: expect.stringMatching(
-        /^Wrote .*history\.pdf: 1 page\(s\), 2 promise\(s\) still to vote who voted in at least 2 of the last 3 elections before this one for 12 Mill Lane, round 1\.\n$/,
-      ),
-    });
-    const { text } = await extractText(await getDocumentProxy(new Uint8Array(readFileSync(file))), { mergePages: true });
-    expect(text).toContain('Tom Green');
-    expect(text).not.toContain('Ravi Patel');
-    expect(text.replace(/\s+/g, ' ')).toContain('Only promises who voted in at least 2 of the last 3 elections before this one');
-    const other = join(app.dir, 'bad.pdf');
-    for (const pair of [
-      ['--voted', '4', '--of', '3'],
-      ['--voted', '2'],
-      ['--of', 'three'],
-    ]) {
-      expect(hustings('polling', 'knock-up', ...args, ...pair, '--pdf', other), pair.join(' ')).toMatchObject({
-        code: 2,
-        err: expect.stringContaining('Give voting history as --voted N --of M'),
-      });
-    }
-    expect(existsSync(other)).toBe(false);
-  }, 120_000);
-
-  it('walk sheets print filtered from the command line too, counting today’s poll as the walk sheet screen does', async () => {
-    await history();
-    const file = join(app.dir, 'walk.pdf');
-    // The last three elections on record: today's, 2024 and 2023. AA-1 voted in two, AA-2 in all three.
-    const r = hustings('register', 'walk-sheets', '--area', String(areaId), '--district', 'AA', '--voted', '2', '--of', '3', '--pdf', file, '--db', app.dbPath);
-    expect(r).toMatchObject({
-      code: 0,
-      err: '',
-      out: expect.stringMatching(/^Wrote .*walk\.pdf: 1 pages, 2 electors who voted in at least 2 of the last 3 elections in polling district AA/),
-    });
-    const { text } = await extractText(await getDocumentProxy(new Uint8Array(readFileSync(file))), { mergePages: true });
-    expect(text.replace(/\s+/g, ' ')).toContain('Only electors who voted in at least 2 of the last 3 elections on record for the area.');
-    const other = join(app.dir, 'bad.pdf');
-    expect(hustings('register', 'walk-sheets', '--area', String(areaId), '--voted', '4', '--of', '3', '--pdf', other, '--db', app.dbPath)).toMatchObject({
-      code: 2,
-      err: expect.stringContaining('Give voting history as --voted N --of M'),
-    });
-    expect(existsSync(other)).toBe(false);
-  }, 120_000);
 });

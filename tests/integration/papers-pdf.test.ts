@@ -1,51 +1,19 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { extractText } from 'unpdf';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../main/server.ts';
-import { hustings } from '../helpers/cli.ts';
-import { ok, tempHustings } from '../helpers/db.ts';
+import { ok } from '../helpers/db.ts';
+import { type Paperwork, paperwork, STREETS } from '../helpers/papers.ts';
 
-type App = Awaited<ReturnType<typeof tempHustings>>;
-let app: App;
+let app: Paperwork['app'];
 let roundId: number;
 let contestId: number;
 
-/** 60 streets: more than one A4 page of rows. */
-const STREETS = Array.from({ length: 60 }, (_, i) => ({ name: `Street ${i + 1}`, households: 10 + i, notes: i === 0 ? 'Dog at no. 4' : '' }));
-
-beforeEach(async () => {
-  app = await tempHustings();
-  const area = await ok(app, 'areas.create', { name: 'Newtown East', kind: 'ward', nation: 'england', electorate: 7_500, classification: null });
-  const round = await ok(app, 'rounds.create', { name: 'Elm Estate', areaId: area.id, pollingDistrict: 'AA', streets: STREETS });
-  roundId = round.id;
-  const ann = await ok(app, 'volunteers.create', { name: 'Ann Deliverer', roles: ['deliver'], consentToContact: true });
-  await ok(app, 'rounds.assign', { roundId, volunteerId: ann.id, plannedOn: '2026-04-20' });
-
-  const le = await ok(app, 'elections.create', { name: 'Newtown 2026', type: 'local', pollingDay: '2026-05-07', nation: 'england' });
-  contestId = (await ok(app, 'contests.create', { electionId: le.id, areaId: area.id, status: 'contesting' })).id;
-  // 70 adverts: the return runs over pages.
-  for (let i = 1; i <= 70; i++) {
-    await ok(app, 'treasury.createExpense', {
-      contestId,
-      category: 'advertising',
-      supplier: `Printer ${i}`,
-      description: `Advert ${i}`,
-      amount: '£10.00',
-      invoiceOn: '2026-04-25',
-      paidOn: '2026-04-30',
-    });
-  }
-  await ok(app, 'treasury.createDonation', {
-    contestId,
-    donorName: 'Cy Donor',
-    donorAddress: '1 High St\nNewtown',
-    kind: 'cash',
-    value: '£250',
-    receivedOn: '2026-04-20',
-  });
+// The data only read by every case below, so made once. `hustings rounds sheet` and `treasury
+// return` are tested in papers-pdf-cli.test.ts, outside the fast loop.
+beforeAll(async () => {
+  ({ app, roundId, contestId } = await paperwork());
 });
-afterEach(() => app.cleanup());
+afterAll(() => app.cleanup());
 
 const pagesOf = async (bytes: Uint8Array) => (await extractText(bytes, { mergePages: false })).text as string[];
 
@@ -130,25 +98,4 @@ describe('round sheets and the expenses return as PDF', () => {
       await server.close();
     }
   });
-
-  it('hustings rounds sheet --pdf and treasury return --pdf write the files (owner-only), and refuse plainly', async () => {
-    const dbPath = join(app.dir, 'hustings.sqlite');
-    await app.close();
-    const roundPdf = join(app.dir, 'round.pdf');
-    const r = hustings('rounds', 'sheet', String(roundId), '--pdf', roundPdf, '--db', dbPath);
-    expect([r.code, r.err]).toEqual([0, '']);
-    expect(r.out).toBe(`Wrote ${roundPdf}: the round sheet of Elm Estate, 2 pages.\n`);
-    expect((await pagesOf(new Uint8Array(readFileSync(roundPdf)))).length).toBe(2);
-    const returnPdf = join(app.dir, 'return.pdf');
-    const t = hustings('treasury', 'return', '--contest', String(contestId), '--pdf', returnPdf, '--db', dbPath);
-    expect([t.code, t.err]).toEqual([0, '']);
-    expect((await pagesOf(new Uint8Array(readFileSync(returnPdf))))[0]).toContain('Return of election expenses');
-    if (process.platform !== 'win32') expect(statSync(returnPdf).mode & 0o777).toBe(0o600);
-    const missing = hustings('rounds', 'sheet', '999', '--pdf', join(app.dir, 'none.pdf'), '--db', dbPath);
-    expect(missing.code).toBe(1);
-    expect(missing.err.trim()).not.toBe('');
-    expect(existsSync(join(app.dir, 'none.pdf'))).toBe(false);
-    const both = hustings('treasury', 'return', '--contest', String(contestId), '--pdf', returnPdf, '--csv', join(app.dir, 'r.csv'), '--db', dbPath);
-    expect([both.code, both.err.trim()]).toEqual([2, 'Give --csv FILE or --pdf FILE, not both']);
-  }, 180_000);
 });

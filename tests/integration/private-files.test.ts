@@ -5,10 +5,9 @@
  * runs the doors under umask 022, as most desktops have), and files an older version left
  * readable are tightened when Hustings next opens them.
  */
-import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openHustings } from '../../main/app.ts';
 import { tokenFile } from '../../main/browser-token.ts';
@@ -17,7 +16,6 @@ import { pdfFile } from '../helpers/artwork.ts';
 import { ok, PLAIN } from '../helpers/db.ts';
 import { startBrowserMode } from '../helpers/server.ts';
 
-const BIN = resolve(import.meta.dirname, '..', '..', 'bin', 'hustings.js');
 const mode = (path: string) => statSync(path).mode & 0o777;
 const octal = (path: string) => `${path.split('/').slice(-2).join('/')} ${mode(path).toString(8)}`;
 
@@ -33,6 +31,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+// The CLI's exports and default data folder are checked in private-files-cli.test.ts, outside the
+// fast loop.
 describe.skipIf(process.platform === 'win32')('private files', () => {
   it('can fail: under this umask a file written without care is readable by all', () => {
     writeFileSync(join(dir, 'careless.txt'), 'x');
@@ -104,30 +104,5 @@ describe.skipIf(process.platform === 'win32')('private files', () => {
     } finally {
       await again.close();
     }
-  });
-
-  it('the CLI writes exports for the owner only and keeps its default data folder private', () => {
-    const cwd = join(dir, 'work');
-    mkdirSync(join(cwd, 'data'), { recursive: true, mode: 0o755 });
-    chmodSync(join(cwd, 'data'), 0o755); // as an older version made it
-    const ics = join(cwd, 'deadlines.ics');
-    writeFileSync(ics, 'old');
-    chmodSync(ics, 0o644);
-    const run = spawnSync(process.execPath, [BIN, 'deadlines', '--ics', ics], { cwd, encoding: 'utf8' });
-    expect(run.status, run.stderr).toBe(0);
-    expect(mode(ics)).toBe(0o600);
-    expect(mode(join(cwd, 'data'))).toBe(0o700);
-    expect(mode(join(cwd, 'data', 'hustings.sqlite'))).toBe(0o600);
-    // A backup written where the user says, by SQLite rather than by Hustings' own writes.
-    const copy = join(cwd, 'copy.sqlite');
-    const backup = spawnSync(process.execPath, [BIN, 'backup', copy], { cwd, encoding: 'utf8' });
-    expect(backup.status, backup.stderr).toBe(0);
-    expect(mode(copy)).toBe(0o600);
-
-    // A new default data folder is made private too.
-    const fresh = join(dir, 'fresh');
-    mkdirSync(fresh);
-    expect(spawnSync(process.execPath, [BIN, 'elections', 'list'], { cwd: fresh, encoding: 'utf8' }).status).toBe(0);
-    expect([mode(join(fresh, 'data')), mode(join(fresh, 'data', 'hustings.sqlite'))]).toEqual([0o700, 0o600]);
   });
 });

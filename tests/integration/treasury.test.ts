@@ -1,24 +1,14 @@
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setDeclaredOn } from '../../db/repositories/contests.ts';
-import { readCsv } from '../../shared/domain/csv.ts';
-import { ok, snapshot, tempHustings } from '../helpers/db.ts';
+import { ok, snapshot } from '../helpers/db.ts';
+import { donationTo, expenseOf, type TreasuryContests, treasuryContests } from '../helpers/treasury.ts';
 
-type App = Awaited<ReturnType<typeof tempHustings>>;
-let app: App;
+let app: TreasuryContests['app'];
 let county: number; // Banbury-like county seat of 69,943 electors
 let ward: number; // English ward of 7,500 electors
 
 beforeEach(async () => {
-  app = await tempHustings();
-  const ge = await ok(app, 'elections.create', { name: 'GE 2026', type: 'uk-parliament', pollingDay: '2026-05-07', nation: 'england' });
-  const seat = await ok(app, 'areas.create', { name: 'Banbury', kind: 'constituency', electorate: 69_943, classification: 'county', nation: 'england' });
-  county = (await ok(app, 'contests.create', { electionId: ge.id, areaId: seat.id, status: 'contesting' })).id;
-  const le = await ok(app, 'elections.create', { name: 'Leeds 2026', type: 'local', pollingDay: '2026-05-07', nation: 'england' });
-  const w = await ok(app, 'areas.create', { name: 'Hyde Park', kind: 'ward', electorate: 7_500, classification: null, nation: 'england' });
-  ward = (await ok(app, 'contests.create', { electionId: le.id, areaId: w.id, status: 'contesting' })).id;
+  ({ app, county, ward } = await treasuryContests());
 });
 afterEach(() => app.cleanup());
 
@@ -31,15 +21,7 @@ async function refused(method: string, input: unknown) {
   return r.error;
 }
 
-const donation = (over: Record<string, unknown> = {}) => ({
-  contestId: county,
-  donorName: 'Ann Elector',
-  donorAddress: '1 High St, Banbury',
-  kind: 'cash',
-  value: '£250',
-  receivedOn: '2026-04-20',
-  ...over,
-});
+const donation = (over: Record<string, unknown> = {}) => donationTo(county, over);
 
 /** The donation's fields for an update (no contestId: a donation stays in its contest). */
 const donationUpdate = (id: number, over: Record<string, unknown> = {}) => {
@@ -47,16 +29,7 @@ const donationUpdate = (id: number, over: Record<string, unknown> = {}) => {
   return { id, ...fields };
 };
 
-const expense = (over: Record<string, unknown> = {}) => ({
-  contestId: county,
-  category: 'advertising',
-  supplier: 'Banbury Guardian',
-  description: 'Quarter-page advert',
-  amount: '£400.00',
-  invoiceOn: '2026-04-25',
-  paidOn: '2026-04-30',
-  ...over,
-});
+const expense = (over: Record<string, unknown> = {}) => expenseOf(county, over);
 
 describe('spending limits', () => {
   it('UK general election (RPA 1983 s.76ZA): spending is assigned to the long or short campaign by date and checked against each limit', async () => {
@@ -221,6 +194,8 @@ describe('donations', () => {
   });
 });
 
+// Writing the return as CSV and the limit from the command line is tested in treasury-cli.test.ts,
+// outside the fast loop; grouping the return by category in tests/unit/election-return.test.ts.
 describe('expenses and the return', () => {
   it('refuses negative amounts and anything dated after the return', async () => {
     expect((await refused('treasury.createExpense', expense({ amount: '-40' }))).fields?.amount).toMatch(/negative/);
@@ -230,53 +205,6 @@ describe('expenses and the return', () => {
     expect(e.fields?.invoiceOn).toMatch(/after the return \(Wed 10 Jun 2026\)/);
     const e2 = await refused('treasury.updateSettings', { contestId: county, returnDeliveredOn: '2026-04-29' });
     expect(e2.fields?.returnDeliveredOn).toMatch(/An expense is dated Thu 30 Apr 2026/);
-  });
-
-  it('groups the return by category with refunds and notional spending, and writes it as CSV from the command line', async () => {
-    await ok(app, 'treasury.createExpense', expense());
-    await ok(app, 'treasury.createExpense', expense({ category: 'public-meetings', supplier: 'Town Hall', description: 'Hall hire', amount: '120' }));
-    await ok(
-      app,
-      'treasury.createExpense',
-      expense({ category: 'public-meetings', supplier: 'Town Hall', description: 'Deposit back', amount: '20', kind: 'refund', paidOn: null }),
-    );
-    await ok(
-      app,
-      'treasury.createExpense',
-      expense({ category: 'public-meetings', supplier: 'Church', description: 'Room given free', amount: '60', notional: true, paidOn: null }),
-    );
-    await ok(app, 'treasury.createDonation', donation({ status: 'accepted', acceptedOn: '2026-04-21', permissibleSource: 'elector', electorNumber: 'AB-1' }));
-    await ok(app, 'treasury.saveDeposit', { contestId: county, amount: '500', paidOn: '2026-04-01', method: 'bankers-draft', receipt: 'RO-17' });
-    const ret = await ok(app, 'treasury.getReturn', { contestId: county });
-    const meetings = ret.categories.find((c: { category: string }) => c.category === 'public-meetings');
-    expect(meetings).toMatchObject({ paidPence: 12_000, refundsPence: 2_000, notionalPence: 6_000, totalPence: 16_000 });
-    expect(ret.totalSpendPence).toBe(56_000);
-    expect(ret.nil).toBe(false);
-
-    const file = join(app.dir, 'return.csv');
-    const run = (...args: string[]) =>
-      spawnSync(process.execPath, ['bin/hustings.js', ...args, '--db', join(app.dir, 'hustings.sqlite')], { encoding: 'utf8' });
-    await app.close();
-    const r = run('treasury', 'return', '--contest', String(county), '--csv', file);
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain('Wrote 4 spending line(s) totalling £560.00 and 1 donation(s)');
-    const csv = readCsv(readFileSync(file, 'utf8'));
-    expect(csv.headers[0]).toBe('section');
-    expect(csv.rows.filter((x) => x.cells[0] === 'spending')).toHaveLength(4);
-    expect(csv.rows.find((x) => x.cells[2] === 'All categories')?.cells[8]).toBe('560.00');
-    expect(csv.rows.find((x) => x.cells[0] === 'deposit')?.cells[8]).toBe('500.00');
-
-    const l = run('treasury', 'limit', '--contest', String(county), '--json');
-    expect(l.status).toBe(0);
-    expect(JSON.parse(l.stdout)).toMatchObject({
-      limitPence: 1_978_316,
-      limit: '£19,783.16',
-      working: '£11,390 + 69,943 × 12p = £19,783.16',
-      spend: { spentPence: 56_000 },
-    });
-    expect(run('treasury', 'limit', '--contest', 'abc').status).toBe(2);
-    expect(run('treasury', 'limit', '--contest', '999').stderr).toMatch(/no contest with id 999/);
   });
 
   it('takes the leaflet print runs charged to the contest as unsolicited material, read from the leaflets', async () => {

@@ -1,5 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { extractText } from 'unpdf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,7 +5,6 @@ import { findElector, setStanding } from '../../db/repositories/electors.ts';
 import { planWalkSheets, writeWalkSheets } from '../../main/pdf/walk-sheets.ts';
 import { paginate } from '../../main/pdf/sheet-layout.ts';
 import { startServer } from '../../main/server.ts';
-import { hustings } from '../helpers/cli.ts';
 import { walkRoute } from '../../shared/domain/walk-route.ts';
 import { ok, tempHustings } from '../helpers/db.ts';
 import { importCsv } from '../helpers/register.ts';
@@ -144,6 +141,7 @@ describe('walk order and pages', () => {
   });
 });
 
+// `hustings register walk-sheets` is tested in walk-sheets-pdf-cli.test.ts, outside the fast loop.
 describe('walk sheets through the doors', () => {
   it('GET /api/pdf/walk-sheets streams the PDF behind the token, and refuses plainly', async () => {
     const server = await startServer(app, { port: 0, token: 'walk-token' });
@@ -171,35 +169,5 @@ describe('walk sheets through the doors', () => {
     } finally {
       await server.close();
     }
-  });
-
-  it('hustings register walk-sheets writes the file, and refuses bad options in one sentence', async () => {
-    const dbPath = join(app.dir, 'hustings.sqlite');
-    const pdf = join(app.dir, 'walk.pdf');
-    await app.close();
-    const run = hustings('register', 'walk-sheets', '--area', String(areaId), '--district', 'AA', '--pdf', pdf, '--db', dbPath);
-    expect(run.err).toBe('');
-    expect(run.code).toBe(0);
-    expect(run.out).toMatch(/^Wrote .*walk\.pdf: 3 pages, 143 electors in polling district AA \(\d+\.\d s\)\.\n$/);
-    expect((await extractText(new Uint8Array(readFileSync(pdf)), { mergePages: false })).totalPages).toBe(3);
-    const refusals: [string[], number, string][] = [
-      [['--pdf', pdf], 2, 'Give the area with --area ID (see `hustings areas list`)'],
-      [['--area', String(areaId)], 2, 'Name the PDF to write with --pdf FILE'],
-      [
-        ['--area', String(areaId), '--district', 'ZZ', '--pdf', join(app.dir, 'zz.pdf')],
-        1,
-        'Polling district ZZ is not in Newtown East’s register (its districts: AA, AB)',
-      ],
-      [
-        ['--area', String(areaId), '--pdf', join(app.dir, 'no', 'such', 'w.pdf')],
-        1,
-        `Cannot write ${join(app.dir, 'no', 'such', 'w.pdf')}: its folder does not exist`,
-      ],
-    ];
-    for (const [args, code, message] of refusals) {
-      const r = hustings('register', 'walk-sheets', ...args, '--db', dbPath);
-      expect([r.code, r.err.trim()]).toEqual([code, message]);
-    }
-    expect(existsSync(join(app.dir, 'zz.pdf'))).toBe(false);
   });
 });
