@@ -21,10 +21,13 @@ export function likeAnyCase(db: Queries): 'LIKE' | 'ILIKE' {
   return db.engine === 'sqlite' ? 'LIKE' : 'ILIKE';
 }
 
-/** A top-level field of a column of JSON text (audit copies), compared with `= ?`. */
+/**
+ * A top-level field of a column of JSON text (audit copies), compared with `= ?`; null where the
+ * text is not a JSON object (PostgreSQL's cast would refuse the whole statement).
+ */
 export function jsonField(db: Queries, column: string, field: string): string {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field)) throw new Error(`jsonField: bad field name ${field}`);
-  return db.engine === 'sqlite' ? `json_extract(${column}, '$.${field}')` : `(${column}::jsonb ->> '${field}')`;
+  return db.engine === 'sqlite' ? `json_extract(${column}, '$.${field}')` : `(CASE WHEN ${column} IS JSON OBJECT THEN ${column}::jsonb ->> '${field}' END)`;
 }
 
 /**

@@ -160,10 +160,10 @@ const DUTY_SELECT = `SELECT p.id, p.contest_id AS contestId, p.volunteer_id AS v
   FROM polling_day_duties p JOIN volunteers v ON v.id = p.volunteer_id
   LEFT JOIN polling_stations s ON s.id = p.station_id LEFT JOIN committee_rooms r ON r.id = p.room_id`;
 
-/** Tellers by station then shift, then knockers-up by room then round. */
+/** Tellers by station then shift, then knockers-up by room then round (one without a shift or round first, as SQLite sorts nulls). */
 export async function listDuties(db: Queries, contestId: number): Promise<DutyOut[]> {
   return (await db.all(
-    `${DUTY_SELECT} WHERE p.contest_id = ? ORDER BY p.duty DESC, s.name, p.station_id, p.starts_at, r.name, p.room_id, p.round, v.name, p.id`,
+    `${DUTY_SELECT} WHERE p.contest_id = ? ORDER BY p.duty DESC, s.name, p.station_id, p.starts_at NULLS FIRST, r.name, p.room_id, p.round NULLS FIRST, v.name, p.id`,
     [contestId],
   )) as DutyOut[];
 }
