@@ -82,3 +82,56 @@ test('the Backups page sets how long automatic backups are kept, refusing a numb
   await expectAccessible(page);
   await page.screenshot({ path: '/tmp/safety/backups-retention.png', fullPage: true });
 });
+
+test('the Backups page takes a backup, checks it and restores it after asking', async ({ page, app }) => {
+  await app.call('elections.create', { name: 'In the backup', ...ELECTION });
+
+  await page.getByRole('link', { name: 'Backups' }).click();
+  await expect(page.getByRole('heading', { name: 'Backups', exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'No backups yet' })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.getByRole('button', { name: 'Take a backup now' }).click();
+  await expect(page.getByRole('status')).toContainText('Backup taken');
+  const rows = page.getByRole('table').locator('tbody > tr');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Taken by hand');
+
+  await rows
+    .first()
+    .getByRole('button', { name: /^Check/ })
+    .click();
+  await expect(rows.first()).toContainText('Sound (version');
+  await expectAccessible(page);
+
+  // A change made after the backup, then the restore takes it back.
+  await app.call('elections.create', { name: 'Made after the backup', ...ELECTION });
+  await rows
+    .first()
+    .getByRole('button', { name: /^Restore/ })
+    .click();
+  const dialog = page.getByRole('dialog', { name: 'Restore this backup?' });
+  await expect(dialog).toContainText('checked out');
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+
+  await rows
+    .first()
+    .getByRole('button', { name: /^Restore/ })
+    .click();
+  await dialog.getByRole('button', { name: 'Restore' }).click();
+  await expect(page.getByRole('status')).toContainText('Restored the backup');
+  await expect(rows).toHaveCount(2); // the safety backup of the data from before
+  await expect(page.getByRole('table')).toContainText('Before a restore');
+
+  await page.getByRole('link', { name: 'Elections', exact: true }).click();
+  await expect(page.getByRole('link', { name: 'In the backup' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Made after the backup' })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('link', { name: 'In the backup' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Activity' }).click();
+  await expect(page.getByRole('table').first()).toContainText('Restored the backup');
+  await page.screenshot({ path: '/tmp/rel/activity.png', fullPage: true });
+});
