@@ -51,7 +51,14 @@ export async function startTestPostgres(): Promise<{ url: string; stop(): Promis
     initdbFlags: ['--locale-provider=builtin', '--locale=C.UTF-8', '--encoding=UTF8'],
     onLog: () => {},
   });
-  await server.initialise();
+  // initdb, as postgres, reads a password file the package writes in the temp folder under our
+  // umask; the app's doors set 077 (main/private-files.ts), which the bench has imported by now.
+  const umask = process.umask(0o022);
+  try {
+    await server.initialise();
+  } finally {
+    process.umask(umask);
+  }
   await server.start();
   const url = `postgres://postgres:hustings@127.0.0.1:${port}/postgres`;
   process.env.HUSTINGS_TEST_DATABASE_URL = url;
