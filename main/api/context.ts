@@ -3,6 +3,7 @@ import type { MethodDef } from '../../shared/contract/define.ts';
 import type { EncryptionState, KeyProtector } from '../../db/encryption/unlock.ts';
 import { type AuditRecord, writeAudit } from '../../db/repositories/audit.ts';
 import type { Queries, Store } from '../../db/store.ts';
+import type { Caller } from '../../shared/contract/roles.ts';
 import { createJobs, type Jobs } from '../jobs.ts';
 import { createUploads, type Uploads } from '../uploads.ts';
 
@@ -15,6 +16,8 @@ export interface Ctx {
   dbPath: string;
   /** Who is making the change, for the audit trail. */
   actor: string;
+  /** The signed-in person on a team server; absent for the single user of a file, who may do everything. */
+  caller?: Caller;
   audit(record: Omit<AuditRecord, 'actor'>): Promise<void>;
   /** Long work (imports…): progress events reach the doors through `jobs.subscribe`. */
   jobs: Jobs;
@@ -72,6 +75,11 @@ export function createCtx(
     onProgress: services.onProgress,
   };
   return ctx;
+}
+
+/** The context of one call made by a signed-in person: they are its actor in the audit trail. */
+export function asCaller(ctx: Ctx, caller: Caller): Ctx {
+  return { ...ctx, actor: caller.name, caller, audit: (record) => writeAudit(ctx.db, { ...record, actor: caller.name }) };
 }
 
 /** The context of one mutation: the same services, reading and writing through its transaction. */

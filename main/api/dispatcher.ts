@@ -3,12 +3,14 @@ import { contract, isMethodName } from '../../shared/contract/index.ts';
 import { type ApiError, type ApiResult, AppError } from '../../shared/contract/result.ts';
 import { afterCommit, afterRollback } from '../../db/repositories/audit.ts';
 import { ConstraintError, type Queries } from '../../db/store.ts';
-import { type Ctx, inTransaction } from './context.ts';
+import type { Caller } from '../../shared/contract/roles.ts';
+import { type Ctx, asCaller, inTransaction } from './context.ts';
 import { constraintMessage } from './constraint-message.ts';
 import { EditConflict } from './edits.ts';
 import { handlers } from './handlers.ts';
 
-export type Dispatch = (method: string, input: unknown) => Promise<ApiResult>;
+/** A call: on a team server with the signed-in `caller`; without one, the single user of the file. */
+export type Dispatch = (method: string, input: unknown, caller?: Caller) => Promise<ApiResult>;
 
 /** Field path → message, for forms to show beside each field. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
@@ -44,9 +46,10 @@ function toApiError(error: unknown): ApiError {
  * one at a time (its one connection has one transaction); on PostgreSQL each call runs at once in
  * a transaction of its own from the pool, and the database keeps them apart.
  */
-export function createDispatcher(ctx: Ctx): Dispatch {
+export function createDispatcher(fileCtx: Ctx): Dispatch {
   let queue: Promise<unknown> = Promise.resolve();
-  const run = async (method: string, raw: unknown): Promise<ApiResult> => {
+  const run = async (method: string, raw: unknown, caller?: Caller): Promise<ApiResult> => {
+    const ctx = caller ? asCaller(fileCtx, caller) : fileCtx;
     if (!isMethodName(method)) return { ok: false, error: { code: 'unknown_method', message: `There is no method "${method}"` } };
     const def = contract[method];
     // No input at all means `{}`; an explicit null is malformed like any other wrong type.
@@ -73,9 +76,9 @@ export function createDispatcher(ctx: Ctx): Dispatch {
       return { ok: false, error: toApiError(error) };
     }
   };
-  if (ctx.store.engine === 'postgres') return run;
-  return (method, input) => {
-    const result = queue.then(() => run(method, input));
+  if (fileCtx.store.engine === 'postgres') return run;
+  return (method, input, caller) => {
+    const result = queue.then(() => run(method, input, caller));
     queue = result.catch(() => undefined);
     return result;
   };
