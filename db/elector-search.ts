@@ -3,7 +3,7 @@
  * by triggers. It holds no copy of the text (contentless), so where rows reach electors without
  * the triggers (a restore copies tables as they are) it is filled again from electors.
  */
-import type { Db } from './open.ts';
+import type { Db } from './sqlite/open.ts';
 
 export function refillElectorSearch(db: Db, schema = 'main'): void {
   db.exec(`INSERT INTO ${schema}.electors_search (electors_search) VALUES ('delete-all')`);

@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
 import { AppError } from '../shared/contract/result.ts';
-import { type BackupInfo, inspectBackup, takeBackup } from './backup.ts';
+import { type BackupInfo, inspectBackup, takeBackup } from './sqlite/backup.ts';
 import { refillElectorSearch } from './elector-search.ts';
-import { attachBackup, type BackupKey } from './encryption/backup-keys.ts';
-import { keyOf } from './encryption/cipher.ts';
+import { attachBackup, type BackupKey } from './sqlite/encryption/backup-keys.ts';
+import { keyOf } from './sqlite/encryption/cipher.ts';
 import { reapplyErasures } from './erasure-log.ts';
 import { erasedAgainSentence } from '../shared/domain/erasure.ts';
-import { schemaVersion } from './identity.ts';
-import { type Db, migrate } from './open.ts';
+import { schemaVersion } from './sqlite/identity.ts';
+import { type Db, migrate } from './sqlite/open.ts';
 import { SqliteStore } from './sqlite/store.ts';
 
 /**

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
-import { backupAtStartupIfDue } from '../db/backup.ts';
-import type { EncryptionState, KeyProtector, KeySource } from '../db/encryption/unlock.ts';
-import { type Db, openKeyedDatabase } from '../db/open.ts';
+import { backupAtStartupIfDue } from '../db/sqlite/backup.ts';
+import type { EncryptionState, KeyProtector, KeySource } from '../db/sqlite/encryption/unlock.ts';
+import { type Db, openKeyedDatabase } from '../db/sqlite/open.ts';
 import { SqliteStore } from '../db/sqlite/store.ts';
 import type { Store } from '../db/store.ts';
 import { createCtx, type ShowArtwork } from './api/context.ts';

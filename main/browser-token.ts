@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { databaseName } from '../db/backup.ts';
+import { databaseName } from '../db/sqlite/backup.ts';
 
 const TOKEN = /^[\w-]{32}$/;
 

@@ -3,8 +3,16 @@
  * database (a new computer, a reinstalled system, or no keychain at all), and what a typed
  * recovery key or passphrase does. The window itself is main/electron/unlock-window.ts.
  */
-import { databaseKind, EncryptionKeyError, type KeyProtector, type KeySource, RecoveryKeyTypoError, unlock, WrongKeyError } from '../db/encryption/unlock.ts';
-import { lockedKeyFile, type KeyFile, readKeyFile, writeKeyFileText } from '../db/encryption/keys.ts';
+import {
+  databaseKind,
+  EncryptionKeyError,
+  type KeyProtector,
+  type KeySource,
+  RecoveryKeyTypoError,
+  unlock,
+  WrongKeyError,
+} from '../db/sqlite/encryption/unlock.ts';
+import { lockedKeyFile, type KeyFile, readKeyFile, writeKeyFileText } from '../db/sqlite/encryption/keys.ts';
 import { MIN_PASSPHRASE } from '../shared/contract/encrypt.ts';
 
 /**

@@ -3,7 +3,7 @@
  * says what happened and what to do, instead of the app closing without a word. Pure text here;
  * main/electron/main.ts only puts the page in a window.
  */
-import { DatabaseTooNewError, MigrationMismatchError, NotHustingsDatabaseError } from '../db/identity.ts';
+import { DatabaseTooNewError, MigrationMismatchError, NotHustingsDatabaseError } from '../db/sqlite/identity.ts';
 
 export interface StartupFailure {
   title: string;

@@ -16,7 +16,7 @@ import {
   takeBackup,
   takeBackupApart,
   takeBackupTo,
-} from '../../db/backup.ts';
+} from '../../db/sqlite/backup.ts';
 import { putSetting } from '../../db/repositories/settings.ts';
 import { erasedSince, erasureDates } from '../../db/erasure-log.ts';
 import { restoreBackup } from '../../db/restore.ts';

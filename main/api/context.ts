@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { MethodDef } from '../../shared/contract/define.ts';
-import type { EncryptionState, KeyProtector } from '../../db/encryption/unlock.ts';
+import type { EncryptionState, KeyProtector } from '../../db/sqlite/encryption/unlock.ts';
 import { type AuditRecord, writeAudit } from '../../db/repositories/audit.ts';
 import type { Queries, Store } from '../../db/store.ts';
 import type { Caller } from '../../shared/contract/roles.ts';

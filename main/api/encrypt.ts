@@ -1,6 +1,6 @@
-import { ConversionRefusedError, encryptWithPassphrase } from '../../db/encryption/convert.ts';
-import { NotHustingsDatabaseError } from '../../db/identity.ts';
-import { openDatabase } from '../../db/open.ts';
+import { ConversionRefusedError, encryptWithPassphrase } from '../../db/sqlite/encryption/convert.ts';
+import { NotHustingsDatabaseError } from '../../db/sqlite/identity.ts';
+import { openDatabase } from '../../db/sqlite/open.ts';
 import { fileStore } from '../../db/sqlite/store.ts';
 import type { encryptContract } from '../../shared/contract/encrypt.ts';
 import { AppError } from '../../shared/contract/result.ts';

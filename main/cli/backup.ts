@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { backupsDir, listBackups } from '../../db/backup.ts';
+import { backupsDir, listBackups } from '../../db/sqlite/backup.ts';
 import { erasedSince, erasureDates } from '../../db/erasure-log.ts';
 import type { Hustings } from '../app.ts';
 import { backupPassphrase, backupPassphraseOption } from './backup-passphrase.ts';

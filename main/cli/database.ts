@@ -5,10 +5,10 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { takeBackup } from '../../db/backup.ts';
+import { takeBackup } from '../../db/sqlite/backup.ts';
 import { checkCopy, copyCampaign, CopyRefused, requireCurrentSchema, type Side } from '../../db/copy.ts';
 import { latestVersion, loadMigrations } from '../../db/migrations.ts';
-import { openKeyedDatabase } from '../../db/open.ts';
+import { openKeyedDatabase } from '../../db/sqlite/open.ts';
 import { migratePostgres, PostgresMigrationRefused } from '../../db/postgres/migrate.ts';
 import { SqliteStore } from '../../db/sqlite/store.ts';
 import type { Store } from '../../db/store.ts';

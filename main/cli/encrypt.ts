@@ -1,4 +1,4 @@
-import { assertConvertible, ConversionRefusedError, encryptWithPassphrase } from '../../db/encryption/convert.ts';
+import { assertConvertible, ConversionRefusedError, encryptWithPassphrase } from '../../db/sqlite/encryption/convert.ts';
 import { openHustings } from '../app.ts';
 import { type Command, CliError, dbPathOf } from './command.ts';
 import { newPassphrase } from './unlock.ts';

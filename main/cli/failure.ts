@@ -1,5 +1,5 @@
-import { EncryptionKeyError, KeyNeededError } from '../../db/encryption/errors.ts';
-import { DatabaseRefusedError } from '../../db/identity.ts';
+import { EncryptionKeyError, KeyNeededError } from '../../db/sqlite/encryption/errors.ts';
+import { DatabaseRefusedError } from '../../db/sqlite/identity.ts';
 import { PostgresMigrationRefused } from '../../db/postgres/migrate.ts';
 import { DatabaseUnreachableError } from '../../db/postgres/reach.ts';
 import { AppError } from '../../shared/contract/result.ts';

@@ -3,8 +3,8 @@
  * on the terminal without echo; HUSTINGS_RECOVERY_KEY or --recovery-key on a computer without
  * its key file), and the recovery key of a new database, printed once.
  */
-import { parseRecoveryKey } from '../../db/encryption/keys.ts';
-import { databaseKind, type KeySource } from '../../db/encryption/unlock.ts';
+import { parseRecoveryKey } from '../../db/sqlite/encryption/keys.ts';
+import { databaseKind, type KeySource } from '../../db/sqlite/encryption/unlock.ts';
 import { MIN_PASSPHRASE } from '../../shared/contract/encrypt.ts';
 import { CliError, type Values } from './command.ts';
 

@@ -1,7 +1,7 @@
 // What the desktop app opens its database with: the data key locked by the operating system's
 // keychain through Electron's safeStorage (as Signal Desktop keeps its key).
 import { safeStorage } from 'electron';
-import type { KeySource, KeyProtector } from '../../db/encryption/unlock.ts';
+import type { KeySource, KeyProtector } from '../../db/sqlite/encryption/unlock.ts';
 import { isRealKeychain } from '../desktop-unlock.ts';
 
 /** safeStorage as a KeyProtector: the data key goes in as base64 text, sealed by the keychain. */

@@ -21,7 +21,7 @@ import {
   resolveAppRequest,
   responseHeaders,
 } from '../electron-policy.ts';
-import { EncryptionKeyError } from '../../db/encryption/errors.ts';
+import { EncryptionKeyError } from '../../db/sqlite/encryption/errors.ts';
 import { keepFilesPrivate, tightenFolder } from '../private-files.ts';
 import { serveUnlockPage } from '../unlock-page.ts';
 import { startupFailureUrl } from '../startup-failure.ts';

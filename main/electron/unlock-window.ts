@@ -4,7 +4,7 @@
 import { BrowserWindow, ipcMain } from 'electron';
 import type { IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
-import type { KeyProtector, KeySource } from '../../db/encryption/unlock.ts';
+import type { KeyProtector, KeySource } from '../../db/sqlite/encryption/unlock.ts';
 import { tryTyped, type Typed, whatToAsk } from '../desktop-unlock.ts';
 import { isUnlockSender, UNLOCK_URL } from '../unlock-page.ts';
 import { UNLOCK_ASK_CHANNEL, UNLOCK_SUBMIT_CHANNEL } from './channels.ts';

@@ -7,7 +7,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { keyFilePath } from '../../db/encryption/keys.ts';
+import { keyFilePath } from '../../db/sqlite/encryption/keys.ts';
 import { latestVersion, loadMigrations } from '../../db/migrations.ts';
 import { type Hustings, openHustings } from '../../main/app.ts';
 import { syntheticCsv } from './synthetic-register.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { backupsDir } from '../../db/backup.ts';
+import { backupsDir } from '../../db/sqlite/backup.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
 
 const ELECTION = { type: 'local', pollingDay: '2026-05-07', nation: 'england' };

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { backupsDir } from '../../db/backup.ts';
+import { backupsDir } from '../../db/sqlite/backup.ts';
 import { latestVersion, loadMigrations } from '../../db/migrations.ts';
 import { backupFileName } from '../../shared/domain/backups.ts';
 import { startBrowserMode } from '../helpers/server.ts';

@@ -1,4 +1,4 @@
-import { parseRecoveryKey } from '../../db/encryption/keys.ts';
+import { parseRecoveryKey } from '../../db/sqlite/encryption/keys.ts';
 import { keyFromKeyFile } from '../helpers/db.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
 

@@ -7,7 +7,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateDataKey, keyFilePath } from '../../db/encryption/keys.ts';
+import { generateDataKey, keyFilePath } from '../../db/sqlite/encryption/keys.ts';
 import { openHustings } from '../../main/app.ts';
 import { tryTyped, type Typed, whatToAsk } from '../../main/desktop-unlock.ts';
 import { serveUnlockPage } from '../../main/unlock-page.ts';

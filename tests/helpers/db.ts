@@ -3,9 +3,9 @@ import { createDecipheriv, scryptSync } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyKey, isPlainSqliteFile } from '../../db/encryption/cipher.ts';
-import { keyFilePath, lockedKeyFile, writeKeyFileText } from '../../db/encryption/keys.ts';
-import { type KeySource, unlock } from '../../db/encryption/unlock.ts';
+import { applyKey, isPlainSqliteFile } from '../../db/sqlite/encryption/cipher.ts';
+import { keyFilePath, lockedKeyFile, writeKeyFileText } from '../../db/sqlite/encryption/keys.ts';
+import { type KeySource, unlock } from '../../db/sqlite/encryption/unlock.ts';
 import { openPostgresStore } from '../../db/postgres/store.ts';
 import { SqliteStore } from '../../db/sqlite/store.ts';
 import type { Engine, Store } from '../../db/store.ts';
@@ -20,7 +20,7 @@ export const PLAIN: KeySource = { plain: true };
 
 /**
  * The data key in the key file beside `dbPath`, unlocked with HUSTINGS_PASSPHRASE as the key
- * file's format says (scrypt, then AES-256-GCM): read independently of db/encryption.
+ * file's format says (scrypt, then AES-256-GCM): read independently of db/sqlite/encryption.
  */
 export function keyFromKeyFile(dbPath: string): Buffer {
   const lock = JSON.parse(readFileSync(keyFilePath(dbPath), 'utf8')).passphrase;

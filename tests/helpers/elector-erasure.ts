@@ -3,7 +3,7 @@
  * elector-erasure-stays-cli.test.ts (the CLI), and the scans that look for a person's strings.
  */
 import { join } from 'node:path';
-import type { KeySource } from '../../db/encryption/unlock.ts';
+import type { KeySource } from '../../db/sqlite/encryption/unlock.ts';
 import type { Hustings } from '../../main/app.ts';
 import { ok, PLAIN, rawDatabase, tempHustings } from './db.ts';
 import { HEADINGS, importCsv } from './register.ts';

@@ -1,4 +1,4 @@
-import { generateDataKey } from '../../db/encryption/keys.ts';
+import { generateDataKey } from '../../db/sqlite/encryption/keys.ts';
 
 /** A keychain as safeStorage is one: it seals for this computer only, and can be lost. */
 export function keychain() {

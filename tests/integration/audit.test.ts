@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditChanges } from '../../shared/domain/audit-changes.ts';
 import { afterCommit, eraseAuditOf, listAudit, writeAudit } from '../../db/repositories/audit.ts';
-import { openDatabase } from '../../db/open.ts';
+import { openDatabase } from '../../db/sqlite/open.ts';
 import { SqliteStore } from '../../db/sqlite/store.ts';
 import { type Hustings, openHustings } from '../../main/app.ts';
 import { fileBytesMention as fileBytesOf } from '../helpers/bytes.ts';

@@ -11,8 +11,8 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { backupAtStartupIfDue, backupsDir, inspectBackup, listBackups, RETENTION_SETTING, takeBackup } from '../../db/backup.ts';
-import { formatRecoveryKey, generateDataKey } from '../../db/encryption/keys.ts';
+import { backupAtStartupIfDue, backupsDir, inspectBackup, listBackups, RETENTION_SETTING, takeBackup } from '../../db/sqlite/backup.ts';
+import { formatRecoveryKey, generateDataKey } from '../../db/sqlite/encryption/keys.ts';
 import { putSetting } from '../../db/repositories/settings.ts';
 import { fixturePath } from '../fixtures/db/build.ts';
 import { type Hustings, openHustings } from '../../main/app.ts';

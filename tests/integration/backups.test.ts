@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupFileName } from '../../shared/domain/backups.ts';
-import { backupAtStartupIfDue, backupsDir, inspectBackup, listBackups, takeBackup } from '../../db/backup.ts';
+import { backupAtStartupIfDue, backupsDir, inspectBackup, listBackups, takeBackup } from '../../db/sqlite/backup.ts';
 import { openHustings } from '../../main/app.ts';
 import { createCtx } from '../../main/api/context.ts';
 import { createDispatcher } from '../../main/api/dispatcher.ts';

@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, rmSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupsDir } from '../../db/backup.ts';
+import { backupsDir } from '../../db/sqlite/backup.ts';
 import { type Hustings, openHustings } from '../../main/app.ts';
 import { ok, PLAIN } from '../helpers/db.ts';
 import { startBrowserMode } from '../helpers/server.ts';

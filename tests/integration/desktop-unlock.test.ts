@@ -6,8 +6,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatRecoveryKey, generateDataKey, keyFilePath } from '../../db/encryption/keys.ts';
-import { unlock } from '../../db/encryption/unlock.ts';
+import { formatRecoveryKey, generateDataKey, keyFilePath } from '../../db/sqlite/encryption/keys.ts';
+import { unlock } from '../../db/sqlite/encryption/unlock.ts';
 import { openHustings } from '../../main/app.ts';
 import { isRealKeychain, tryTyped, whatToAsk } from '../../main/desktop-unlock.ts';
 import { ok } from '../helpers/db.ts';

@@ -12,7 +12,7 @@ import { erasureLogPath, logElectorErasure, reapplyErasures, sealErasureLog } fr
 import { afterRollback } from '../../db/repositories/audit.ts';
 import { electorIdentity } from '../../db/repositories/elector-erasure.ts';
 import { fileBytesMention } from '../helpers/bytes.ts';
-import type { KeySource } from '../../db/encryption/unlock.ts';
+import type { KeySource } from '../../db/sqlite/encryption/unlock.ts';
 import { ok, PLAIN, TEST_KEY, TEST_KEYS, type tempHustings } from '../helpers/db.ts';
 import { contentOf, eraseElector, findElector, textMentions, zanzibar } from '../helpers/elector-erasure.ts';
 

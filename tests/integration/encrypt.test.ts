@@ -10,11 +10,11 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { isPlainSqliteFile } from '../../db/encryption/cipher.ts';
-import { CONVERSION_STEPS } from '../../db/encryption/convert.ts';
-import { keyFilePath } from '../../db/encryption/keys.ts';
+import { isPlainSqliteFile } from '../../db/sqlite/encryption/cipher.ts';
+import { CONVERSION_STEPS } from '../../db/sqlite/encryption/convert.ts';
+import { keyFilePath } from '../../db/sqlite/encryption/keys.ts';
 import { latestVersion, loadMigrations } from '../../db/migrations.ts';
-import { type Db, openDatabase } from '../../db/open.ts';
+import { type Db, openDatabase } from '../../db/sqlite/open.ts';
 import { type Hustings, openHustings } from '../../main/app.ts';
 import { ok } from '../helpers/db.ts';
 import { HEADINGS, importCsv } from '../helpers/register.ts';

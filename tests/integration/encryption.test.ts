@@ -11,9 +11,9 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { isPlainSqliteFile } from '../../db/encryption/cipher.ts';
-import { formatRecoveryKey, generateDataKey, keyFilePath, parseRecoveryKey } from '../../db/encryption/keys.ts';
-import { KeyNeededError, RecoveryKeyTypoError, WrongKeyError } from '../../db/encryption/unlock.ts';
+import { isPlainSqliteFile } from '../../db/sqlite/encryption/cipher.ts';
+import { formatRecoveryKey, generateDataKey, keyFilePath, parseRecoveryKey } from '../../db/sqlite/encryption/keys.ts';
+import { KeyNeededError, RecoveryKeyTypoError, WrongKeyError } from '../../db/sqlite/encryption/unlock.ts';
 import { type Hustings, openHustings } from '../../main/app.ts';
 import { fileBytesMention } from '../helpers/bytes.ts';
 import { ok, PLAIN } from '../helpers/db.ts';

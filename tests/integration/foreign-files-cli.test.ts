@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupsDir, listBackups } from '../../db/backup.ts';
+import { backupsDir, listBackups } from '../../db/sqlite/backup.ts';
 import { openHustings } from '../../main/app.ts';
 import { hustings } from '../helpers/cli.ts';
 import { ok, PLAIN } from '../helpers/db.ts';

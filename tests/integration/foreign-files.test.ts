@@ -8,8 +8,8 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupsDir, listBackups } from '../../db/backup.ts';
-import { HUSTINGS_APPLICATION_ID, NotHustingsDatabaseError } from '../../db/identity.ts';
+import { backupsDir, listBackups } from '../../db/sqlite/backup.ts';
+import { HUSTINGS_APPLICATION_ID, NotHustingsDatabaseError } from '../../db/sqlite/identity.ts';
 import { latestVersion, loadMigrations } from '../../db/migrations.ts';
 import { openHustings } from '../../main/app.ts';
 import { backupFileName } from '../../shared/domain/backups.ts';

@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listBackups } from '../../db/backup.ts';
+import { listBackups } from '../../db/sqlite/backup.ts';
 import { latestVersion, loadMigrations } from '../../db/migrations.ts';
 import { openHustings } from '../../main/app.ts';
 import { fixturePath } from '../fixtures/db/build.ts';

@@ -8,9 +8,9 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { backupsDir, listBackups } from '../../db/backup.ts';
-import { openDatabase } from '../../db/open.ts';
-import { DatabaseTooNewError, HUSTINGS_APPLICATION_ID, schemaVersion } from '../../db/identity.ts';
+import { backupsDir, listBackups } from '../../db/sqlite/backup.ts';
+import { openDatabase } from '../../db/sqlite/open.ts';
+import { DatabaseTooNewError, HUSTINGS_APPLICATION_ID, schemaVersion } from '../../db/sqlite/identity.ts';
 import { latestVersion, loadMigrations } from '../../db/migrations.ts';
 import { openHustings } from '../../main/app.ts';
 import { backupFileName } from '../../shared/domain/backups.ts';

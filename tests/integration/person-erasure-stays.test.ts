@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { erasureLogPath, reapplyErasures } from '../../db/erasure-log.ts';
-import type { KeySource } from '../../db/encryption/unlock.ts';
+import type { KeySource } from '../../db/sqlite/encryption/unlock.ts';
 import { fileBytesMention } from '../helpers/bytes.ts';
 import { ok, PLAIN, rawDatabase, TEST_KEYS, tempHustings } from '../helpers/db.ts';
 

@@ -8,10 +8,10 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listBackups } from '../../db/backup.ts';
+import { listBackups } from '../../db/sqlite/backup.ts';
 import { checkCopy, copyCampaign, CopyRefused, type Side, type Table, tableSums } from '../../db/copy.ts';
 import { latestVersion, loadMigrations } from '../../db/migrations.ts';
-import { openKeyedDatabase } from '../../db/open.ts';
+import { openKeyedDatabase } from '../../db/sqlite/open.ts';
 import { ELECTOR_SEARCH_MATCH, electorSearchQuery } from '../../db/postgres/elector-search.ts';
 import { migratePostgres } from '../../db/postgres/migrate.ts';
 import { openPostgresStore } from '../../db/postgres/store.ts';

@@ -7,7 +7,7 @@ import { ELECTOR_SEARCH_MATCH, electorSearchQuery } from '../../db/postgres/elec
 import { migratePostgres, PostgresMigrationRefused } from '../../db/postgres/migrate.ts';
 import { movePastCopiedIds } from '../../db/postgres/sequences.ts';
 import { openPostgresStore } from '../../db/postgres/store.ts';
-import { type Db, openDatabase } from '../../db/open.ts';
+import { type Db, openDatabase } from '../../db/sqlite/open.ts';
 import type { Store } from '../../db/store.ts';
 import { PLAIN } from '../helpers/db.ts';
 import { freshPostgresDatabase, type TestDatabase } from '../helpers/postgres.ts';

@@ -3,7 +3,7 @@
  * encrypts DB with HUSTINGS_PASSPHRASE, printing each step as it is reached; at STEP it stops
  * there (and waits to be killed).
  */
-import { encryptWithPassphrase } from '../../db/encryption/convert.ts';
+import { encryptWithPassphrase } from '../../db/sqlite/encryption/convert.ts';
 
 const [dbPath, pauseAt] = process.argv.slice(2);
 process.stdout.write('started\n');

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../../db/open.ts';
-import { cacheStatements } from '../../db/statement-cache.ts';
+import type { Db } from '../../db/sqlite/open.ts';
+import { cacheStatements } from '../../db/sqlite/statement-cache.ts';
 
 describe('the statement cache', () => {
   let db: Db;

@@ -4,10 +4,10 @@ import { backupBeforeMigrating } from './backup.ts';
 import { applyKey } from './encryption/cipher.ts';
 import { cleanUpInterruptedConversion, encryptPlainBackups } from './encryption/convert.ts';
 import { type EncryptionState, type KeySource, unlock } from './encryption/unlock.ts';
-import { makeFolder } from './folders.ts';
+import { makeFolder } from '../folders.ts';
 import { cacheStatements } from './statement-cache.ts';
 import { fileRefusal, fileTooOld, isMarked, markAsHustings, recordedMigrations, refusal, schemaVersion } from './identity.ts';
-import { CREATE_MIGRATIONS_TABLE, latestVersion, loadMigrations } from './migrations.ts';
+import { CREATE_MIGRATIONS_TABLE, latestVersion, loadMigrations } from '../migrations.ts';
 
 export type Db = Database.Database;
 

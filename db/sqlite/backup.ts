@@ -14,7 +14,7 @@ import {
   type BackupEntry,
   type BackupReason,
   type BackupVerdict,
-} from '../shared/domain/backups.ts';
+} from '../../shared/domain/backups.ts';
 import { applyKey, keyOf } from './encryption/cipher.ts';
 import {
   BackupLockedError,
@@ -26,9 +26,9 @@ import {
   rekeyWithPassphrase,
   WrongBackupKeyError,
 } from './encryption/backup-keys.ts';
-import { makeFolder } from './folders.ts';
+import { makeFolder } from '../folders.ts';
 import { differentBuild, schemaProblem, schemaVersion as schemaVersionOf, versionMismatch } from './identity.ts';
-import { latestVersion, loadMigrations } from './migrations.ts';
+import { latestVersion, loadMigrations } from '../migrations.ts';
 import type { Db } from './open.ts';
 
 export interface BackupInfo extends BackupEntry {

@@ -24,7 +24,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { listBackups } from '../backup.ts';
-import { sealErasureLog } from '../erasure-log.ts';
+import { sealErasureLog } from '../../erasure-log.ts';
 import { fileRefusal, notHustings } from '../identity.ts';
 import { applyKey, isPlainSqliteFile } from './cipher.ts';
 import { formatRecoveryKey, generateDataKey, type KeyProtector, keyFilePath, writeKeyFile } from './keys.ts';

@@ -9,7 +9,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync, statSync } from 'node:fs';
 import { applyKey } from './encryption/cipher.ts';
-import { latestVersion, loadMigrations, type Migration, recordMismatch, type RecordMismatch, type RecordedMigration } from './migrations.ts';
+import { latestVersion, loadMigrations, type Migration, recordMismatch, type RecordMismatch, type RecordedMigration } from '../migrations.ts';
 
 /** "Hust" in ASCII, stored at offset 68 of the SQLite file header. */
 export const HUSTINGS_APPLICATION_ID = 0x48757374;
