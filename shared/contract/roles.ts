@@ -2,7 +2,7 @@
  * The jobs a branch gives its members on a team server (issue 13): not ranks. A person may hold
  * several; `admin` is the team secretary.
  */
-export const ROLES = ['member', 'coordinator', 'treasurer', 'canvasser', 'admin'] as const;
+const ROLES = ['member', 'coordinator', 'treasurer', 'canvasser', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
