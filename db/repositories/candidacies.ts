@@ -146,6 +146,15 @@ export async function getSubscriber(db: Queries, id: number): Promise<Subscriber
   return r && subFromRow(r);
 }
 
+/**
+ * Claims a candidacy's row for the rest of the transaction, before reading its subscribers to
+ * change them: on PostgreSQL two changes at once then go in turn instead of both numbering from
+ * the same list.
+ */
+export async function claimCandidacy(db: Queries, candidacyId: number): Promise<void> {
+  await db.run('UPDATE candidacies SET updated_at = updated_at WHERE id = ?', [candidacyId]);
+}
+
 export async function insertSubscriber(db: Queries, candidacyId: number, s: { electorNumber: string; fullName: string; checked: boolean }): Promise<number> {
   const next = (await db.get('SELECT COALESCE(MAX(position), 0) + 1 AS p FROM nomination_subscribers WHERE candidacy_id = ?', [candidacyId])) as { p: number };
   const r = await db.insert(

@@ -117,6 +117,15 @@ export async function listOfCandidateInElection(
   )) as { listId: number; areaName: string } | undefined;
 }
 
+/**
+ * Claims a list's row for the rest of the transaction, before reading its names to change their
+ * order: on PostgreSQL two changes at once then go in turn instead of both numbering from the
+ * same names.
+ */
+export async function claimList(db: Queries, partyListId: number): Promise<void> {
+  await db.run('UPDATE party_lists SET updated_at = updated_at WHERE id = ?', [partyListId]);
+}
+
 export async function insertMember(db: Queries, partyListId: number, candidateId: number): Promise<number> {
   const at = now();
   const next = (await db.get('SELECT COALESCE(MAX(position), 0) + 1 AS p FROM party_list_members WHERE party_list_id = ?', [partyListId])) as { p: number };

@@ -235,3 +235,39 @@ describe('canvass returns from many clients at once', () => {
     expect((await ok(app, 'canvass.getSession', { id: sessionId })).returnCount).toBe(50);
   });
 });
+
+describe('names added to an ordered list from several places at once', () => {
+  async function contestIn(type: 'local' | 'senedd') {
+    if (type === 'local') {
+      const electionId = (await ok(app, 'elections.create', { name: 'Leeds 2026', type, pollingDay: '2026-05-07', nation: 'england' })).id;
+      return (await ok(app, 'contests.create', { electionId, areaId, status: 'contesting' })).id;
+    }
+    const electionId = (await ok(app, 'elections.create', { name: 'Senedd 2026', type, pollingDay: '2026-05-07', nation: 'wales' })).id;
+    const place = await ok(app, 'areas.create', { name: 'Clwyd', kind: 'constituency', nation: 'wales', electorate: 140_000, classification: null });
+    return (await ok(app, 'contests.create', { electionId, areaId: place.id, status: 'contesting' })).id;
+  }
+
+  it('takes the two subscribers a local election needs from ten sent at once, at places 1 and 2, and refuses the rest', async () => {
+    const candidateId = (await ok(app, 'candidates.create', { ballotName: 'Alice Green', homeAddress: '1 High St' })).id;
+    const candidacyId = (await ok(app, 'candidacies.create', { candidateId, contestId: await contestIn('local') })).id;
+    const sent = Array.from({ length: 10 }, (_, i) => ({ candidacyId, electorNumber: `AA-${i + 1}`, name: `Signer ${i + 1}` }));
+    const results = await Promise.all(sent.map((input) => app.dispatch('subscribers.add', input)));
+    expect(results.filter((r) => r.ok)).toHaveLength(2);
+    expect(new Set(results.map((r) => !r.ok && r.error.message).filter(Boolean))).toEqual(
+      new Set(['The form already has all 2 subscribers it needs; only the first 2 count, so remove one before adding another']),
+    );
+    const places = await app.store.values<[number]>('SELECT position FROM nomination_subscribers WHERE candidacy_id = ? ORDER BY position', [candidacyId]);
+    expect(places.map(([p]) => p)).toEqual([1, 2]);
+  });
+
+  it('puts five candidates sent at once at the places 1 to 5 on a party list', async () => {
+    const listId = (await ok(app, 'partyLists.create', { contestId: await contestIn('senedd'), partyName: 'Small Party' })).id;
+    const candidateIds = await Promise.all(
+      Array.from({ length: 5 }, async (_, i) => (await ok(app, 'candidates.create', { ballotName: `Name ${i + 1}`, homeAddress: `${i + 1} High St` })).id),
+    );
+    const results = await Promise.all(candidateIds.map((candidateId) => app.dispatch('partyLists.addMember', { listId, candidateId })));
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.message)).toEqual([]);
+    const places = await app.store.values<[number]>('SELECT position FROM party_list_members WHERE party_list_id = ? ORDER BY position', [listId]);
+    expect(places.map(([p]) => p)).toEqual([1, 2, 3, 4, 5]);
+  });
+});

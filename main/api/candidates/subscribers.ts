@@ -1,5 +1,12 @@
 import { logErasure } from '../../../db/erasure-log.ts';
-import { deleteSubscriber, electorsByNumber, insertSubscriber, listSubscribers, reorderSubscribers } from '../../../db/repositories/candidacies.ts';
+import {
+  claimCandidacy,
+  deleteSubscriber,
+  electorsByNumber,
+  insertSubscriber,
+  listSubscribers,
+  reorderSubscribers,
+} from '../../../db/repositories/candidacies.ts';
 import { eraseSubscriber } from '../../../db/repositories/person-erasure.ts';
 import type { candidatesContract } from '../../../shared/contract/candidates.ts';
 import { canonicalElectorNumber } from '../../../shared/domain/elector-number.ts';
@@ -11,6 +18,7 @@ import { invalid } from '../records.ts';
 
 export const subscriberHandlers = {
   'subscribers.add': async (ctx, { candidacyId, electorNumber, name }) => {
+    await claimCandidacy(ctx.db, candidacyId);
     const before = await detail(ctx, candidacyId);
     const canonical = canonicalElectorNumber(electorNumber);
     const loaded = before.registerLoaded;
@@ -39,6 +47,7 @@ export const subscriberHandlers = {
   },
   'subscribers.remove': async (ctx, { id }) => {
     const s = await requireSubscriber(ctx, id);
+    await claimCandidacy(ctx.db, s.candidacyId);
     await deleteSubscriber(ctx.db, id);
     const rest = await listSubscribers(ctx.db, s.candidacyId);
     await reorderSubscribers(
@@ -78,6 +87,7 @@ export const subscriberHandlers = {
   },
   'subscribers.move': async (ctx, { id, position }) => {
     const s = await requireSubscriber(ctx, id);
+    await claimCandidacy(ctx.db, s.candidacyId);
     const all = await listSubscribers(ctx.db, s.candidacyId);
     if (position > all.length) throw invalid(`There are only ${all.length} subscribers`, { position: `Choose a position from 1 to ${all.length}` });
     const ids = all.map((r) => r.id).filter((x) => x !== id);

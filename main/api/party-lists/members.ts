@@ -1,6 +1,6 @@
 import { listCandidacies } from '../../../db/repositories/candidacies.ts';
 import { getCandidate } from '../../../db/repositories/candidates.ts';
-import { deleteMember, insertMember, listOfCandidateInElection, orderMembers, setMemberPapers } from '../../../db/repositories/party-lists.ts';
+import { claimList, deleteMember, insertMember, listOfCandidateInElection, orderMembers, setMemberPapers } from '../../../db/repositories/party-lists.ts';
 import type { partyListsContract } from '../../../shared/contract/party-lists.ts';
 import { AppError } from '../../../shared/contract/result.ts';
 import { consentProblems } from '../../../shared/domain/nominations.ts';
@@ -11,6 +11,7 @@ import { invalid, requireRecord } from '../records.ts';
 
 export const memberHandlers = {
   'partyLists.addMember': async (ctx, { listId, candidateId, position }) => {
+    await claimList(ctx.db, listId);
     const before = await detail(ctx, listId);
     const candidate = requireRecord(await getCandidate(ctx.db, candidateId), 'candidate', candidateId, { field: 'candidateId' });
     const n = before.members.length;
@@ -53,6 +54,7 @@ export const memberHandlers = {
   },
   'partyLists.removeMember': async (ctx, { id }) => {
     const m = await requireMember(ctx, id);
+    await claimList(ctx.db, m.partyListId);
     const before = await detail(ctx, m.partyListId);
     const place = before.members.find((x) => x.id === id)!.position;
     await deleteMember(ctx.db, id);
@@ -71,6 +73,7 @@ export const memberHandlers = {
     return after;
   },
   'partyLists.reorder': async (ctx, { listId, order }) => {
+    await claimList(ctx.db, listId);
     const before = await detail(ctx, listId);
     const byId = new Map(before.members.map((m) => [m.id, m]));
     const n = before.members.length;
