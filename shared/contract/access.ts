@@ -27,7 +27,7 @@ const ROLE_NAMES: Record<Role, string> = {
 };
 
 /** The roles of a declaration in words: "a coordinator or a canvasser"; coordinators and treasurers are members too. */
-export function whoMay(access: Access): string {
+export function whoMay(access: readonly Role[]): string {
   const everyMember = EVERY_MEMBER.every((role) => access.includes(role));
   const roles = everyMember ? ['member' as const, ...access.filter((role) => !EVERY_MEMBER.includes(role))] : access;
   const names = roles.map((role) => ROLE_NAMES[role]);
