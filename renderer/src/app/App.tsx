@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { createHashRouter, createRoutesFromElements, NavLink, Outlet, Route, RouterProvider, useLocation } from 'react-router';
+import { createHashRouter, createRoutesFromElements, Navigate, NavLink, Outlet, Route, RouterProvider, useLocation } from 'react-router';
 import { ActivityPage } from '../features/activity/ActivityPage.tsx';
 import { BackupsPage } from '../features/backups/BackupsPage.tsx';
 import { AreaImportPage } from '../features/areas/AreaImportPage.tsx';
@@ -164,7 +164,12 @@ function Shell() {
 function CurrentPage(props: { caller: Caller | null | undefined }) {
   const { pathname } = useLocation();
   if (props.caller === undefined) return <Loading />;
-  if (!canUse(pathname, props.caller)) return <NotYourPage pathname={pathname} />;
+  if (!canUse(pathname, props.caller)) {
+    // A canvasser's start is the first page of theirs, not the home page they cannot use.
+    const first = navFor(props.caller)[0];
+    if (pathname === '/' && first) return <Navigate to={first.to} replace />;
+    return <NotYourPage pathname={pathname} />;
+  }
   return <Outlet key={pathname} />;
 }
 

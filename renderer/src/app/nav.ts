@@ -60,7 +60,7 @@ export const PAGES: Record<string, MethodName[]> = {
   '/electors/:id': ['register.getElector'],
   '/households/:id': ['register.getHousehold'],
   '/canvass': ['canvass.listSessions'],
-  '/canvass/codes': ['canvass.setCodes'],
+  '/canvass/codes': ['canvass.getCodes'],
   '/canvass/sessions/:id': ['canvass.recordReturn'],
   '/canvass/sessions/:id/edit': ['canvass.updateSession'],
   '/canvass/tallies': ['canvass.getTallies'],
