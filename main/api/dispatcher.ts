@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { contract, isMethodName } from '../../shared/contract/index.ts';
+import { allows, refusal } from '../../shared/contract/access.ts';
+import { type MethodName, contract, isMethodName } from '../../shared/contract/index.ts';
 import { type ApiError, type ApiResult, AppError } from '../../shared/contract/result.ts';
 import { afterCommit, afterRollback } from '../../db/repositories/audit.ts';
 import { ConstraintError, type Queries } from '../../db/store.ts';
@@ -41,16 +42,30 @@ function toApiError(error: unknown): ApiError {
 }
 
 /**
- * The one way into the data: parse the input with the contract's schema, run the handler, and for
- * mutations wrap it in one transaction so bad input never half-writes. On a SQLite file calls run
- * one at a time (its one connection has one transaction); on PostgreSQL each call runs at once in
- * a transaction of its own from the pool, and the database keeps them apart.
+ * A signed-in caller's roles must include one the method's declaration lists; the single user of
+ * a file (no caller) may call everything. Refused before the input is read, so a refusal says
+ * the same whatever was sent.
+ */
+function forbidden(method: MethodName, caller: Caller | undefined): ApiResult | null {
+  const def = contract[method];
+  if (caller === undefined || allows(def.access, caller.roles)) return null;
+  return { ok: false, error: { code: 'forbidden', message: refusal(def) } };
+}
+
+/**
+ * The one way into the data: refuse what the caller's roles do not allow, parse the input with
+ * the contract's schema, run the handler, and for mutations wrap it in one transaction so bad
+ * input never half-writes. On a SQLite file calls run one at a time (its one connection has one
+ * transaction); on PostgreSQL each call runs at once in a transaction of its own from the pool,
+ * and the database keeps them apart.
  */
 export function createDispatcher(fileCtx: Ctx): Dispatch {
   let queue: Promise<unknown> = Promise.resolve();
   const run = async (method: string, raw: unknown, caller?: Caller): Promise<ApiResult> => {
     const ctx = caller ? asCaller(fileCtx, caller) : fileCtx;
     if (!isMethodName(method)) return { ok: false, error: { code: 'unknown_method', message: `There is no method "${method}"` } };
+    const refused = forbidden(method, caller);
+    if (refused) return refused;
     const def = contract[method];
     // No input at all means `{}`; an explicit null is malformed like any other wrong type.
     const parsed = def.input.safeParse(raw === undefined ? {} : raw);
@@ -87,12 +102,15 @@ export function createDispatcher(fileCtx: Ctx): Dispatch {
 /**
  * Queries run at once, outside the queue: for a handler already running in it that reads through
  * other methods (a PDF written from `register.getWalkSheet`), which the queue would hold behind
- * itself for ever. Checked as the dispatcher checks them; anything but a query is refused.
+ * itself for ever. Checked as the dispatcher checks them, for the handler's caller; anything but
+ * a query is refused.
  */
 export function queriesNow(ctx: Ctx): Dispatch {
   return async (method, raw) => {
     if (!isMethodName(method) || contract[method].kind !== 'query')
       return { ok: false, error: { code: 'unknown_method', message: `There is no query "${method}"` } };
+    const refused = forbidden(method, ctx.caller);
+    if (refused) return refused;
     const parsed = contract[method].input.safeParse(raw === undefined ? {} : raw);
     if (!parsed.success) {
       const fields = fieldErrors(parsed.error);

@@ -1,4 +1,5 @@
 import type { Contract } from '../../shared/contract/index.ts';
+import { accessHandlers } from './access.ts';
 import { areasHandlers } from './areas.ts';
 import { auditHandlers } from './audit.ts';
 import { candidatesHandlers } from './candidates.ts';
@@ -47,4 +48,5 @@ export const handlers: HandlersFor<Contract> = {
   ...tellingHandlers,
   ...pdfHandlers,
   ...votingHandlers,
+  ...accessHandlers,
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { confirmFlag, expectedUpdatedAt, id, idInput, optionalText, requiredText } from './common.ts';
-import { mutation, query } from './define.ts';
+import { EVERY_MEMBER, mutation, query } from './define.ts';
 import { deleteImpact, nation } from './elections.ts';
 import type { ImportDecision } from '../domain/area-import.ts';
 
@@ -92,22 +92,26 @@ const importPreview = z.object({
 export type ImportPreview = z.infer<typeof importPreview>;
 
 export const areasContract = {
-  'areas.list': query('All areas by name', z.strictObject({ search: z.string().max(200).optional() }), z.array(area)),
-  'areas.get': query('One area', idInput, area),
-  'areas.create': mutation('Create an area', areaInput, area),
-  'areas.update': mutation('Change an area', z.strictObject({ id, ...areaFields, expectedUpdatedAt }), area),
-  'areas.deleteImpact': query('What deleting an area would also delete', idInput, deleteImpact),
+  'areas.list': query(EVERY_MEMBER, 'All areas by name', z.strictObject({ search: z.string().max(200).optional() }), z.array(area)),
+  // The area's name heads a canvasser's register and walk sheet pages.
+  'areas.get': query(['member', 'coordinator', 'treasurer', 'canvasser'], 'One area', idInput, area),
+  'areas.create': mutation(['coordinator'], 'Create an area', areaInput, area),
+  'areas.update': mutation(['coordinator'], 'Change an area', z.strictObject({ id, ...areaFields, expectedUpdatedAt }), area),
+  'areas.deleteImpact': query(['coordinator'], 'What deleting an area would also delete', idInput, deleteImpact),
   'areas.delete': mutation(
+    ['coordinator'],
     'Delete an area; with contests it needs confirm: true and deletes them too',
     z.strictObject({ id, confirm: confirmFlag }),
     z.object({ deletedContests: z.number() }),
   ),
   'areas.importPreview': query(
+    ['coordinator'],
     'Read an areas CSV: its columns, the suggested mapping and every problem row with its line number',
     z.strictObject({ ...importOptions, mapping: areaMapping.optional() }),
     importPreview,
   ),
   'areas.import': mutation(
+    ['coordinator'],
     'Import an areas CSV; every problem row needs a decision (by line number)',
     z.strictObject({
       ...importOptions,

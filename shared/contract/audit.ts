@@ -26,8 +26,16 @@ const auditFilter = z.strictObject({
 });
 
 export const auditContract = {
-  'audit.list': query('The audit trail, newest first, filtered by entity, record, actor, action and dates (inclusive)', auditFilter, z.array(auditEntry)),
+  // The trail keeps copies of every record changed, donors and canvass returns among them: the
+  // team secretary's. (A treasurer's history of one ledger entry would need a rule per entity.)
+  'audit.list': query(
+    ['admin'],
+    'The audit trail, newest first, filtered by entity, record, actor, action and dates (inclusive)',
+    auditFilter,
+    z.array(auditEntry),
+  ),
   'audit.facets': query(
+    ['admin'],
     'The entities, actors and actions in the audit trail, for filters',
     z.strictObject({}),
     z.object({ entities: z.array(z.string()), actors: z.array(z.string()), actions: z.array(z.string()) }),

@@ -61,6 +61,7 @@ const backupVerdict = z.object({
 
 export const backupsContract = {
   'backups.list': query(
+    ['admin'],
     'The backups in the backups folder beside the database, newest first',
     z.strictObject({}),
     z.object({
@@ -75,16 +76,19 @@ export const backupsContract = {
     }),
   ),
   'backups.create': maintenance(
+    ['admin'],
     'Take a backup now (kept until you delete it); from the command line `to` writes it to that file instead of the backups folder, never over an existing one',
     z.strictObject({ to: anyFile.optional() }),
     backupInfo,
   ),
   'backups.copy': maintenance(
+    ['admin'],
     'Take a copy for taking off the machine, encrypted with its own backup passphrase (SQLCipher 4 passphrase mode); kept until you delete it. From the command line `to` writes it to that file instead',
     z.strictObject({ passphrase: newBackupPassphrase, to: anyFile.optional() }),
     backupInfo,
   ),
   'backups.setRetention': maintenance(
+    ['admin'],
     'Set how many days automatic backups are kept (default 30); older automatic ones are deleted at once',
     z.strictObject({
       days: z
@@ -96,21 +100,25 @@ export const backupsContract = {
     z.object({ retentionDays: z.number(), deleted: z.array(z.string()) }),
   ),
   'backups.start': query(
+    ['admin'],
     'Take a backup now as a long job reporting pages copied (kept until you delete it); the job’s result is the backup, and cancelling leaves no file',
     z.strictObject({}),
     jobEvent,
   ),
   'backups.delete': maintenance(
+    ['admin'],
     'Delete a backup from the backups folder for good; needs confirm: true',
     z.strictObject({ file: backupFile, confirm: confirmFlag }),
     z.object({ deleted: z.string() }),
   ),
   'backups.verify': query(
+    ['admin'],
     'Check a backup can be restored: it opens (with its passphrase or recovery key when its key is not the database’s), SQLite integrity check, a Hustings database, schema version. From the command line `from` names any file instead of `file`',
     z.strictObject({ file: backupFile.optional(), from: anyFile.optional(), passphrase: backupPassphrase }).superRefine(checkOneBackup),
     backupVerdict,
   ),
   'backups.restore': maintenance(
+    ['admin'],
     'Replace the data with a backup; needs confirm: true, and its passphrase or recovery key when its key is not the database’s. The current data is backed up first. From the command line `from` names any file instead of `file`',
     z.strictObject({ file: backupFile.optional(), from: anyFile.optional(), confirm: confirmFlag, passphrase: backupPassphrase }).superRefine(checkOneBackup),
     z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { confirmFlag, erasureResult, expectedUpdatedAt, id, idInput, isoDate, mention, optionalText, requiredText } from './common.ts';
-import { mutation, query } from './define.ts';
+import { EVERY_MEMBER, mutation, query } from './define.ts';
 import { contest } from './contests.ts';
 import { CANDIDACY_STATUSES, CHECKLIST_ITEM_IDS, ITEM_STATES, POST_KINDS } from '../domain/nominations.ts';
 
@@ -252,41 +252,51 @@ export type ContestResult = z.infer<typeof contestResult>;
 const contestIdInput = z.strictObject({ contestId: id });
 
 export const candidatesContract = {
-  'candidates.list': query('Candidates, with how many contests each stands in', z.strictObject({}), z.array(candidate)),
-  'candidates.get': query('One candidate', idInput, candidate),
-  'candidates.create': mutation('Add a candidate', candidateInput, candidate),
-  'candidates.update': mutation('Change a candidate’s details', candidateInput.extend({ id, expectedUpdatedAt }), candidate),
-  'candidates.delete': mutation('Delete a candidate and their candidacies', idInput, z.object({ deleted: z.boolean() })),
+  // A candidate's home address, email and phone are personal data: the coordinator's, and the
+  // treasurer's to read (they pay the deposit and keep the return).
+  'candidates.list': query(['coordinator', 'treasurer'], 'Candidates, with how many contests each stands in', z.strictObject({}), z.array(candidate)),
+  'candidates.get': query(['coordinator', 'treasurer'], 'One candidate', idInput, candidate),
+  'candidates.create': mutation(['coordinator'], 'Add a candidate', candidateInput, candidate),
+  'candidates.update': mutation(['coordinator'], 'Change a candidate’s details', candidateInput.extend({ id, expectedUpdatedAt }), candidate),
+  'candidates.delete': mutation(['coordinator'], 'Delete a candidate and their candidacies', idInput, z.object({ deleted: z.boolean() })),
   'candidates.getPersonExport': query(
+    ['admin'],
     'Everything Hustings holds about one candidate (subject access): details, candidacies with their papers, mentions and activity',
     idInput,
     z.object({ exportedAt: z.string(), candidate, candidacies: z.array(candidacyDetail), mentions: z.array(mention), audit: z.array(z.unknown()) }),
   ),
   'candidates.erasePerson': mutation(
+    ['admin'],
     'Erase one candidate’s personal data: their details are blanked (the candidacies stay, anonymous, for results, deposits and the return), their name is taken out wherever it is written and the audit trail’s copies are blanked, leaving a record that an erasure happened (needs confirm: true)',
     z.strictObject({ id, confirm: confirmFlag }),
     erasureResult,
   ),
 
+  // Who stands where, by ballot name and status, without contact details: open to every member,
+  // as the branch chooses its candidates at its meetings and nominated names are published.
   'candidacies.list': query(
+    EVERY_MEMBER,
     'Candidacies, optionally of one candidate or contest',
     z.strictObject({ candidateId: id.optional(), contestId: id.optional() }),
     z.array(candidacySummary),
   ),
-  'candidacies.get': query('One candidacy with its checklist, subscribers, status history and deposit', idInput, candidacyDetail),
-  'candidacies.create': mutation('Put a candidate forward in a contest', z.strictObject({ candidateId: id, contestId: id }), candidacyDetail),
-  'candidacies.delete': mutation('Remove a candidacy with its papers', idInput, z.object({ deleted: z.boolean() })),
+  'candidacies.get': query(['coordinator', 'treasurer'], 'One candidacy with its checklist, subscribers, status history and deposit', idInput, candidacyDetail),
+  'candidacies.create': mutation(['coordinator'], 'Put a candidate forward in a contest', z.strictObject({ candidateId: id, contestId: id }), candidacyDetail),
+  'candidacies.delete': mutation(['coordinator'], 'Remove a candidacy with its papers', idInput, z.object({ deleted: z.boolean() })),
   'candidacies.setStatus': mutation(
+    ['coordinator'],
     'Move a candidacy along prospective → papers in progress → delivered → validly nominated / rejected → withdrawn',
     z.strictObject({ id, status: candidacyStatus, onDate: isoDate, reason: optionalText('Reason', 500) }),
     candidacyDetail,
   ),
   'candidacies.setItem': mutation(
+    ['coordinator'],
     'Record the state of one checklist item',
     z.strictObject({ id, item: checklistItemId, state: itemState, doneOn: nullableDate.default(null), note: optionalText('Note', 500) }),
     candidacyDetail,
   ),
   'candidacies.setPapers': mutation(
+    ['coordinator'],
     'Record the consent to nomination (date signed, witness) and the election agent',
     z.strictObject({
       id,
@@ -299,6 +309,7 @@ export const candidatesContract = {
   ),
 
   'subscribers.add': mutation(
+    ['coordinator'],
     'Add a subscriber to a nomination form (checked against the register when one is loaded)',
     z.strictObject({
       candidacyId: id,
@@ -307,8 +318,9 @@ export const candidatesContract = {
     }),
     candidacyDetail,
   ),
-  'subscribers.remove': mutation('Remove a subscriber; those after move up', idInput, candidacyDetail),
+  'subscribers.remove': mutation(['coordinator'], 'Remove a subscriber; those after move up', idInput, candidacyDetail),
   'subscribers.getPersonExport': query(
+    ['admin'],
     'Everything Hustings holds about one subscriber of a nomination paper (subject access)',
     idInput,
     z.object({
@@ -320,18 +332,21 @@ export const candidatesContract = {
     }),
   ),
   'subscribers.erasePerson': mutation(
+    ['admin'],
     'Erase one subscriber: they come off the nomination paper (those after move up), their name is taken out wherever it is written and the audit trail’s copies are blanked, leaving a record that an erasure happened (needs confirm: true)',
     z.strictObject({ id, confirm: confirmFlag }),
     erasureResult,
   ),
   'subscribers.move': mutation(
+    ['coordinator'],
     'Move a subscriber to another place in the signing order',
     z.strictObject({ id, position: z.number({ error: 'Position must be a number' }).int('Position must be a whole number').min(1, 'Position starts at 1') }),
     candidacyDetail,
   ),
 
-  'nominations.rules': query('The nomination requirements of a contest, with the user’s corrections', contestIdInput, contestRules),
+  'nominations.rules': query(EVERY_MEMBER, 'The nomination requirements of a contest, with the user’s corrections', contestIdInput, contestRules),
   'nominations.setRules': mutation(
+    ['coordinator'],
     'Set a contest’s post kind and seats, or correct its default subscriber count and deposit',
     z.strictObject({
       contestId: id,
@@ -344,9 +359,9 @@ export const candidatesContract = {
     }),
     contestRules,
   ),
-  'nominations.check': query('Each candidacy’s checklist items and problems in a contest', contestIdInput, nominationCheck),
+  'nominations.check': query(['coordinator', 'treasurer'], 'Each candidacy’s checklist items and problems in a contest', contestIdInput, nominationCheck),
 
-  'results.get': query('The declared result of a contest, or null', contestIdInput, contestResult.nullable()),
-  'results.record': mutation('Record (or replace) a contest’s declared result', resultInput, contestResult),
-  'results.delete': mutation('Delete a contest’s result', contestIdInput, z.object({ deleted: z.boolean() })),
+  'results.get': query(EVERY_MEMBER, 'The declared result of a contest, or null', contestIdInput, contestResult.nullable()),
+  'results.record': mutation(['coordinator'], 'Record (or replace) a contest’s declared result', resultInput, contestResult),
+  'results.delete': mutation(['coordinator'], 'Delete a contest’s result', contestIdInput, z.object({ deleted: z.boolean() })),
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { expectedUpdatedAt, id, idInput, isoDate, optionalText } from './common.ts';
-import { mutation, query } from './define.ts';
+import { EVERY_MEMBER, mutation, query } from './define.ts';
 import { canvassReturn, electorSummary, outcome, pollingDistrictText, request } from './register.ts';
 import { OUTCOMES, REQUESTS, configProblems, type CodeConfig } from '../domain/canvass-codes.ts';
 import { ukToday } from '../domain/working-days.ts';
@@ -83,18 +83,30 @@ const followUp = z.object({
 export type FollowUpOut = z.infer<typeof followUp>;
 
 export const canvassContract = {
-  'canvass.getCodes': query('The canvass codes in use', z.strictObject({}), codeConfig),
-  'canvass.setCodes': mutation('Change the canvass codes', codeConfig, codeConfig),
-  'canvass.listSessions': query('Canvass sessions, newest first, optionally of one area', z.strictObject({ areaId: id.optional() }), z.array(canvassSession)),
-  'canvass.getSession': query('One canvass session', idInput, canvassSession),
-  'canvass.createSession': mutation('Start a canvass session', z.strictObject(sessionFields), canvassSession),
-  'canvass.updateSession': mutation('Change a canvass session', z.strictObject({ id, ...sessionFields, expectedUpdatedAt }), canvassSession),
+  'canvass.getCodes': query(['member', 'coordinator', 'treasurer', 'canvasser'], 'The canvass codes in use', z.strictObject({}), codeConfig),
+  'canvass.setCodes': mutation(['coordinator'], 'Change the canvass codes', codeConfig, codeConfig),
+  'canvass.listSessions': query(
+    ['coordinator', 'canvasser'],
+    'Canvass sessions, newest first, optionally of one area',
+    z.strictObject({ areaId: id.optional() }),
+    z.array(canvassSession),
+  ),
+  'canvass.getSession': query(['coordinator', 'canvasser'], 'One canvass session', idInput, canvassSession),
+  'canvass.createSession': mutation(['coordinator', 'canvasser'], 'Start a canvass session', z.strictObject(sessionFields), canvassSession),
+  'canvass.updateSession': mutation(
+    ['coordinator', 'canvasser'],
+    'Change a canvass session',
+    z.strictObject({ id, ...sessionFields, expectedUpdatedAt }),
+    canvassSession,
+  ),
   'canvass.deleteSession': mutation(
+    ['coordinator'],
     'Delete a canvass session and its returns (needs confirm: true when it has returns)',
     z.strictObject({ id, confirm: z.boolean().optional() }),
     z.object({ deletedReturns: z.number(), electorsUpdated: z.number() }),
   ),
   'canvass.recordReturn': mutation(
+    ['coordinator', 'canvasser'],
     'Record a canvass return typed as codes (e.g. I3L) for an elector in a session',
     z.strictObject({
       sessionId: id,
@@ -109,23 +121,35 @@ export const canvassContract = {
       earlierInSession: z.array(canvassReturn),
     }),
   ),
-  'canvass.undoReturn': mutation('Remove a return entered by mistake', idInput, z.object({ undone: canvassReturn, electorNumber: z.string() })),
+  'canvass.undoReturn': mutation(
+    ['coordinator', 'canvasser'],
+    'Remove a return entered by mistake',
+    idInput,
+    z.object({ undone: canvassReturn, electorNumber: z.string() }),
+  ),
   'canvass.listRecent': query(
+    ['coordinator', 'canvasser'],
     'The latest returns of a session, newest first',
     z.strictObject({ sessionId: id, limit: z.number().int().min(1).max(200).default(20) }),
     z.array(canvassReturn.extend({ electorNumber: z.string(), fullName: z.string() })),
   ),
+  // Support counted from returns is political opinion: the canvass's, not every member's. (A
+  // canvasser's calls are to be limited to the districts assigned to them: a later change.)
   'canvass.getTallies': query(
+    ['coordinator', 'canvasser'],
     'Tallies of an area and of each polling district: coverage, contact rate, support and requests',
     z.strictObject({ areaId: id }),
     z.object({ area: tallies, districts: z.array(z.object({ pollingDistrict: z.string(), tallies })) }),
   ),
+  // How many were spoken to, not what they said: the home page's figure, for every member.
   'canvass.countContacts': query(
+    EVERY_MEMBER,
     'How many electors an area has and how many the canvass has spoken to (latest return in or refused): the two figures of the tallies a dashboard shows, without the rest',
     z.strictObject({ areaId: id }),
     z.object({ electors: z.number(), contacted: z.number() }),
   ),
   'canvass.listFollowUps': query(
+    ['coordinator', 'canvasser'],
     'Electors who asked for something (literature, poster, postal vote, join, visit): still waiting, in walk order, or ticked off as done, latest first',
     z.strictObject({
       areaId: id,
@@ -139,11 +163,13 @@ export const canvassContract = {
     z.array(followUp),
   ),
   'canvass.countFollowUps': query(
+    ['coordinator', 'canvasser'],
     'How many electors who asked for something are still waiting and how many have been ticked off as done',
     z.strictObject({ areaId: id, request, pollingDistrict: pollingDistrictText.optional() }),
     z.object({ open: z.number(), done: z.number() }),
   ),
   'canvass.markFollowUpsDone': mutation(
+    ['coordinator', 'canvasser'],
     'Tick requests off as done (literature posted, would-be member phoned); a later return asking again reopens them',
     z.strictObject({
       request,
@@ -154,6 +180,7 @@ export const canvassContract = {
     z.object({ marked: z.number() }),
   ),
   'canvass.undoFollowUpsDone': mutation(
+    ['coordinator', 'canvasser'],
     'Take back follow-ups ticked off by mistake: they are waiting again',
     z.strictObject({ request, electorIds }),
     z.object({ reopened: z.number() }),

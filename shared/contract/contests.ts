@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { expectedUpdatedAt, id, idInput, optionalText } from './common.ts';
-import { mutation, query } from './define.ts';
+import { EVERY_MEMBER, mutation, query } from './define.ts';
 import { electionType, nation } from './elections.ts';
 
 export const CONTEST_STATUSES = ['considering', 'contesting', 'not-contesting'] as const;
@@ -68,25 +68,30 @@ const batchUndone = z.object({
 
 export const contestsContract = {
   'contests.list': query(
+    EVERY_MEMBER,
     'Contests, optionally of one election or area',
     z.strictObject({ electionId: id.optional(), areaId: id.optional() }),
     z.array(contest),
   ),
-  'contests.get': query('One contest', idInput, contest),
-  'contests.create': mutation('Add an area to an election as a contest', contestCreateInput, contest),
-  'contests.update': mutation('Change a contest’s status and reason', z.strictObject({ id, ...statusFields, expectedUpdatedAt }), contest),
-  'contests.delete': mutation('Delete a contest', idInput, z.object({ deleted: z.boolean() })),
+  // The contest heads a canvasser's polling-day pages (telling, knock-up).
+  'contests.get': query(['member', 'coordinator', 'treasurer', 'canvasser'], 'One contest', idInput, contest),
+  'contests.create': mutation(['coordinator'], 'Add an area to an election as a contest', contestCreateInput, contest),
+  'contests.update': mutation(['coordinator'], 'Change a contest’s status and reason', z.strictObject({ id, ...statusFields, expectedUpdatedAt }), contest),
+  'contests.delete': mutation(['coordinator'], 'Delete a contest', idInput, z.object({ deleted: z.boolean() })),
   'contests.considerAll': mutation(
+    ['coordinator'],
     'Add every area the election is fought in (optionally of one nation, of one region, or whose name contains some text) as a contest being considered, in one batch that can be undone',
     considerAllInput,
     z.object({ batch: contestBatch, created: z.number(), alreadyContests: z.number() }),
   ),
   'contests.listBatches': query(
+    EVERY_MEMBER,
     'Batches of contests added by "consider all" to an election, newest first, with how many are still there',
     z.strictObject({ electionId: id }),
     z.array(contestBatch),
   ),
   'contests.undoBatch': mutation(
+    ['coordinator'],
     'Undo a "consider all": remove the contests the batch added that have gained no data since, and say which were kept and why',
     idInput,
     batchUndone,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DC_ELECTION_ID, ELECTION_TYPES, ELECTION_TYPE_INFO, NATIONS, NATION_LABELS } from '../domain/election-types.ts';
 import { confirmFlag, expectedUpdatedAt, id, idInput, isoDate, optionalText, requiredText } from './common.ts';
-import { mutation, query } from './define.ts';
+import { EVERY_MEMBER, mutation, query } from './define.ts';
 
 export const electionType = z.enum(ELECTION_TYPES, { error: 'Choose an election type from the list' });
 export const nation = z.enum(NATIONS, { error: 'Choose England, Wales, Scotland or Northern Ireland' });
@@ -64,12 +64,13 @@ export type ElectionInput = z.input<typeof electionInput>;
 export const deleteImpact = z.object({ contests: z.array(z.string()), blockedBy: z.string().nullable() });
 
 export const electionsContract = {
-  'elections.list': query('All elections, soonest polling day first', z.strictObject({}), z.array(election)),
-  'elections.get': query('One election', idInput, election),
-  'elections.create': mutation('Create an election', electionInput, election),
-  'elections.update': mutation('Change an election', electionUpdateInput, election),
-  'elections.deleteImpact': query('What deleting an election would also delete', idInput, deleteImpact),
+  'elections.list': query(EVERY_MEMBER, 'All elections, soonest polling day first', z.strictObject({}), z.array(election)),
+  'elections.get': query(EVERY_MEMBER, 'One election', idInput, election),
+  'elections.create': mutation(['coordinator'], 'Create an election', electionInput, election),
+  'elections.update': mutation(['coordinator'], 'Change an election', electionUpdateInput, election),
+  'elections.deleteImpact': query(['coordinator'], 'What deleting an election would also delete', idInput, deleteImpact),
   'elections.delete': mutation(
+    ['coordinator'],
     'Delete an election; with contests it needs confirm: true and deletes them too',
     z.strictObject({ id, confirm: confirmFlag }),
     z.object({ deletedContests: z.number() }),

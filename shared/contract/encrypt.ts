@@ -13,6 +13,7 @@ export const newPassphrase = z
 /** Converting a plain (unencrypted) database file to an encrypted one, in place. */
 export const encryptContract = {
   'encryption.encrypt': maintenance(
+    ['admin'],
     'Encrypt this database (a plain file) in place with a new passphrase; its backups too. Returns the recovery key, which encryption.status also shows until acknowledged; it is stored nowhere',
     z.strictObject({ passphrase: newPassphrase }),
     z.object({

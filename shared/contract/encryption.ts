@@ -13,11 +13,13 @@ export type EncryptionStatus = z.infer<typeof encryptionStatus>;
 
 export const encryptionContract = {
   'encryption.status': query(
+    ['admin'],
     'Whether the database file is encrypted, and its recovery key while it is still to be written down (shown until acknowledged, never stored)',
     z.strictObject({}),
     encryptionStatus,
   ),
   'encryption.acknowledgeRecoveryKey': mutation(
+    ['admin'],
     'Say the recovery key is written down or printed: the app forgets it and does not show it again',
     z.strictObject({}),
     encryptionStatus,

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { accessContract } from './access.ts';
 import { areasContract } from './areas.ts';
 import { auditContract } from './audit.ts';
 import { candidatesContract } from './candidates.ts';
@@ -46,6 +47,7 @@ export const contract = {
   ...tellingContract,
   ...pdfContract,
   ...votingContract,
+  ...accessContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -209,6 +209,8 @@ export const SHOWS: Partial<Record<MethodName, readonly Data[]>> = {
   'voting.postalWeek': [...CONTEST, 'polling', 'votes', 'register', 'returns', 'codes'],
   'voting.postalWeekCsv': [...CONTEST, 'polling', 'votes', 'register', 'returns', 'codes'],
   'voting.glance': [...CONTEST, 'polling', 'votes', 'register', 'returns', 'codes'],
+  // Who is calling and their roles: none of the campaign's data.
+  'access.me': [],
 };
 
 /** Mutations: the data they change (besides the audit row every mutation writes). */

@@ -22,9 +22,12 @@ const fileId = z.string({ error: 'An upload id is text' }).uuid('Not an upload i
  * when it finishes), so they are queries: the dispatcher does not wrap them in a transaction.
  */
 export const jobsContract = {
-  'jobs.get': query('The latest state of a long job', z.strictObject({ jobId }), jobEvent),
-  'jobs.cancel': query('Cancel a long job; it ends cancelled with nothing changed', z.strictObject({ jobId }), jobEvent),
+  // Jobs are a coordinator's register imports and the team secretary's backups; uploads feed
+  // the coordinator's imports.
+  'jobs.get': query(['coordinator', 'admin'], 'The latest state of a long job', z.strictObject({ jobId }), jobEvent),
+  'jobs.cancel': query(['coordinator', 'admin'], 'Cancel a long job; it ends cancelled with nothing changed', z.strictObject({ jobId }), jobEvent),
   'uploads.begin': query(
+    ['coordinator'],
     'Start sending a file (e.g. a register CSV) in text chunks; returns its upload id',
     z.strictObject({
       name: z.string().trim().min(1, 'Name the file').max(300),
@@ -33,6 +36,7 @@ export const jobsContract = {
     z.object({ fileId: z.string() }),
   ),
   'uploads.append': query(
+    ['coordinator'],
     'Add the next chunk of text to an upload',
     z.strictObject({ fileId, text: z.string().max(4_000_000, 'Send the file in chunks of at most 4 MB') }),
     z.object({ received: z.number() }),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LEAFLET_SIZES, LEAFLET_STATUSES } from '../domain/leaflets.ts';
 import { confirmFlag, erasureResult, expectedUpdatedAt, id, idInput, isoDate, mention, optionalText, requiredText } from './common.ts';
-import { mutation, query } from './define.ts';
+import { EVERY_MEMBER, mutation, query } from './define.ts';
 
 const count = (label: string) =>
   z
@@ -310,17 +310,26 @@ export type CoverageReport = z.infer<typeof coverageReport>;
 const deleteImpact = z.object({ drops: z.number(), printRuns: z.number(), assignments: z.number(), message: z.string() });
 
 export const leafletsContract = {
-  'volunteers.list': query('Volunteers by name, optionally with one role', z.strictObject({ role: z.string().max(40).optional() }), z.array(volunteer)),
-  'volunteers.get': query('One volunteer with the work they have done', idInput, volunteer),
-  'volunteers.create': mutation('Add a volunteer', volunteerInput, volunteer),
-  'volunteers.update': mutation('Change a volunteer', z.strictObject({ id, ...volunteerFields, expectedUpdatedAt }), volunteer),
-  'volunteers.deleteImpact': query('What deleting a volunteer would touch', idInput, deleteImpact),
+  'volunteers.list': query(
+    ['coordinator'],
+    'Volunteers by name, optionally with one role',
+    z.strictObject({ role: z.string().max(40).optional() }),
+    z.array(volunteer),
+  ),
+  'volunteers.get': query(['coordinator'], 'One volunteer with the work they have done', idInput, volunteer),
+  // Every member may offer themselves. Letting a member add only themselves needs an account
+  // linked to its volunteer record, which the team's accounts do not have yet.
+  'volunteers.create': mutation(EVERY_MEMBER, 'Add a volunteer', volunteerInput, volunteer),
+  'volunteers.update': mutation(['coordinator'], 'Change a volunteer', z.strictObject({ id, ...volunteerFields, expectedUpdatedAt }), volunteer),
+  'volunteers.deleteImpact': query(['coordinator'], 'What deleting a volunteer would touch', idInput, deleteImpact),
   'volunteers.delete': mutation(
+    ['coordinator'],
     'Delete a volunteer (their personal data); their drops stay, unattributed. With drops or assignments it needs confirm: true',
     z.strictObject({ id, confirm: confirmFlag }),
     z.object({ deleted: z.boolean() }),
   ),
   'volunteers.getPersonExport': query(
+    ['admin'],
     'Everything Hustings holds about one volunteer (subject access), as one JSON document',
     idInput,
     z.object({
@@ -333,27 +342,36 @@ export const leafletsContract = {
     }),
   ),
   'volunteers.erasePerson': mutation(
+    ['admin'],
     'Erase one volunteer: their details and assignments, their name on drops and wherever else it is written, and the copies in the audit trail, leaving a record that an erasure happened (needs confirm: true)',
     z.strictObject({ id, confirm: confirmFlag }),
     erasureResult,
   ),
 
-  'leaflets.list': query('Leaflets with stock and imprint status', z.strictObject({ contestId: id.optional() }), z.array(leaflet)),
-  'leaflets.get': query('One leaflet', idInput, leaflet),
-  'leaflets.create': mutation('Add a leaflet (as a draft)', leafletInput, leaflet),
+  'leaflets.list': query(EVERY_MEMBER, 'Leaflets with stock and imprint status', z.strictObject({ contestId: id.optional() }), z.array(leaflet)),
+  'leaflets.get': query(EVERY_MEMBER, 'One leaflet', idInput, leaflet),
+  'leaflets.create': mutation(['coordinator'], 'Add a leaflet (as a draft)', leafletInput, leaflet),
   'leaflets.update': mutation(
+    ['coordinator'],
     'Change a leaflet; a ready leaflet whose imprint becomes incomplete goes back to draft',
     z.strictObject({ id, ...leafletFields, expectedUpdatedAt }),
     leaflet,
   ),
-  'leaflets.setStatus': mutation('Mark a leaflet draft, ready (needs a complete imprint) or retired', z.strictObject({ id, status: leafletStatus }), leaflet),
-  'leaflets.deleteImpact': query('What deleting a leaflet would also delete', idInput, deleteImpact),
+  'leaflets.setStatus': mutation(
+    ['coordinator'],
+    'Mark a leaflet draft, ready (needs a complete imprint) or retired',
+    z.strictObject({ id, status: leafletStatus }),
+    leaflet,
+  ),
+  'leaflets.deleteImpact': query(['coordinator'], 'What deleting a leaflet would also delete', idInput, deleteImpact),
   'leaflets.delete': mutation(
+    ['coordinator'],
     'Delete a leaflet with its print runs and drops; with any it needs confirm: true',
     z.strictObject({ id, confirm: confirmFlag }),
     z.object({ deletedDrops: z.number(), deletedPrintRuns: z.number() }),
   ),
   'leaflets.attachArtwork': mutation(
+    ['coordinator'],
     'Attach the artwork file (copied into the data folder), replacing any earlier one',
     z.strictObject({
       id,
@@ -366,43 +384,69 @@ export const leafletsContract = {
     }),
     leaflet,
   ),
-  'leaflets.removeArtwork': mutation('Detach the artwork and delete its copy', idInput, leaflet),
+  'leaflets.removeArtwork': mutation(['coordinator'], 'Detach the artwork and delete its copy', idInput, leaflet),
   'leaflets.artwork': query(
+    EVERY_MEMBER,
     'The artwork file: its name, type and content (base64) for download',
     idInput,
     z.object({ name: z.string(), type: z.string(), dataBase64: z.string() }),
   ),
-  'leaflets.openArtwork': mutation('Open the artwork with the system viewer (desktop app only)', idInput, z.object({ opened: z.boolean(), path: z.string() })),
+  'leaflets.openArtwork': mutation(
+    EVERY_MEMBER,
+    'Open the artwork with the system viewer (desktop app only)',
+    idInput,
+    z.object({ opened: z.boolean(), path: z.string() }),
+  ),
   'leaflets.coverage': query(
+    EVERY_MEMBER,
     'Households reached by a leaflet by polling district, rounds not yet covered, and whether they fit planned time before polling day',
     z.strictObject({ leafletId: id, contestId: id.nullable().default(null), today: isoDate.optional() }),
     coverageReport,
   ),
 
-  'printRuns.list': query('Print runs, newest first', z.strictObject({ leafletId: id.optional(), contestId: id.optional() }), z.array(printRun)),
-  'printRuns.create': mutation('Log a print run: copies in', printRunInput, printRun),
-  'printRuns.update': mutation('Change a print run', z.strictObject({ id, ...printRunFields }), printRun),
-  'printRuns.delete': mutation('Delete a print run', idInput, z.object({ deleted: z.boolean() })),
+  'printRuns.list': query(EVERY_MEMBER, 'Print runs, newest first', z.strictObject({ leafletId: id.optional(), contestId: id.optional() }), z.array(printRun)),
+  'printRuns.create': mutation(['coordinator'], 'Log a print run: copies in', printRunInput, printRun),
+  'printRuns.update': mutation(['coordinator'], 'Change a print run', z.strictObject({ id, ...printRunFields }), printRun),
+  'printRuns.delete': mutation(['coordinator'], 'Delete a print run', idInput, z.object({ deleted: z.boolean() })),
 
-  'rounds.list': query('Delivery rounds by name', z.strictObject({ areaId: id.optional(), pollingDistrict: z.string().max(10).optional() }), z.array(round)),
-  'rounds.get': query('One round with its streets in walking order', idInput, round),
-  'rounds.create': mutation('Add a delivery round', roundInput, round),
-  'rounds.update': mutation('Change a round', z.strictObject({ id, ...roundFields, expectedUpdatedAt }), round),
-  'rounds.deleteImpact': query('What deleting a round would also delete', idInput, deleteImpact),
+  // Rounds and drops name the volunteers doing them: every member sees who delivers where, as the
+  // branch organises its deliveries together. Contact details stay in volunteers.*.
+  'rounds.list': query(
+    EVERY_MEMBER,
+    'Delivery rounds by name',
+    z.strictObject({ areaId: id.optional(), pollingDistrict: z.string().max(10).optional() }),
+    z.array(round),
+  ),
+  'rounds.get': query(EVERY_MEMBER, 'One round with its streets in walking order', idInput, round),
+  'rounds.create': mutation(['coordinator'], 'Add a delivery round', roundInput, round),
+  'rounds.update': mutation(['coordinator'], 'Change a round', z.strictObject({ id, ...roundFields, expectedUpdatedAt }), round),
+  'rounds.deleteImpact': query(['coordinator'], 'What deleting a round would also delete', idInput, deleteImpact),
   'rounds.delete': mutation(
+    ['coordinator'],
     'Delete a round with its drops and assignments; with drops it needs confirm: true',
     z.strictObject({ id, confirm: confirmFlag }),
     z.object({ deletedDrops: z.number() }),
   ),
   'rounds.registerStreets': query(
+    ['coordinator'],
     'Households per street from the loaded register of an area (optionally one polling district), in walk order',
     z.strictObject({ areaId: id, pollingDistrict: z.string().max(20).optional() }),
     z.array(z.object({ street: z.string(), pollingDistrict: z.string(), households: z.number() })),
   ),
-  'rounds.assign': mutation('Assign a round to a volunteer with a planned date', assignmentInput, assignment),
-  'rounds.unassign': mutation('Remove an assignment', idInput, z.object({ deleted: z.boolean() })),
+  'rounds.assign': mutation(['coordinator'], 'Assign a round to a volunteer with a planned date', assignmentInput, assignment),
+  'rounds.unassign': mutation(['coordinator'], 'Remove an assignment', idInput, z.object({ deleted: z.boolean() })),
 
-  'drops.list': query('Drops, newest first', z.strictObject({ leafletId: id.optional(), roundId: id.optional(), volunteerId: id.optional() }), z.array(drop)),
-  'drops.create': mutation('Log a drop: a round delivered with a leaflet; more copies than the round has households needs confirm: true', dropInput, drop),
-  'drops.delete': mutation('Delete a drop', idInput, z.object({ deleted: z.boolean() })),
+  'drops.list': query(
+    EVERY_MEMBER,
+    'Drops, newest first',
+    z.strictObject({ leafletId: id.optional(), roundId: id.optional(), volunteerId: id.optional() }),
+    z.array(drop),
+  ),
+  'drops.create': mutation(
+    ['coordinator'],
+    'Log a drop: a round delivered with a leaflet; more copies than the round has households needs confirm: true',
+    dropInput,
+    drop,
+  ),
+  'drops.delete': mutation(['coordinator'], 'Delete a drop', idInput, z.object({ deleted: z.boolean() })),
 };

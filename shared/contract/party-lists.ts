@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LIST_ITEM_IDS } from '../domain/party-lists.ts';
 import { expectedUpdatedAt, id, idInput, isoDate, optionalText, requiredText } from './common.ts';
-import { mutation, query } from './define.ts';
+import { EVERY_MEMBER, mutation, query } from './define.ts';
 import { candidacyStatus, checklistItemOut, itemState, statusChangeOut } from './candidates.ts';
 import { contest } from './contests.ts';
 
@@ -68,22 +68,26 @@ const nullableDate = isoDate.nullable();
 
 export const partyListsContract = {
   'partyLists.list': query(
+    EVERY_MEMBER,
     'Our party lists, optionally the one of a contest',
     z.strictObject({ contestId: id.optional() }),
     z.array(z.object({ id, contestId: id, partyName: z.string(), areaName: z.string(), electionName: z.string(), status: candidacyStatus, names: z.number() })),
   ),
   'partyLists.ballotOf': query(
+    EVERY_MEMBER,
     'Whether a contest is fought by party lists: its seats, most names on a list and how seats are shared; null when candidates stand singly',
     z.strictObject({ contestId: id }),
     listBallot.nullable(),
   ),
-  'partyLists.get': query('One party list with its names, papers, deposit and seats won', idInput, partyList),
+  'partyLists.get': query(['coordinator', 'treasurer'], 'One party list with its names, papers, deposit and seats won', idInput, partyList),
   'partyLists.create': mutation(
+    ['coordinator'],
     'Stand a party list in a list contest (Senedd from 2026, a Scottish Parliament region, the London-wide list); one list per contest',
     z.strictObject({ contestId: id, partyName: requiredText('Party name') }),
     partyList,
   ),
   'partyLists.update': mutation(
+    ['coordinator'],
     'Change a list’s party name, election agent or notes',
     z.strictObject({
       id,
@@ -94,14 +98,16 @@ export const partyListsContract = {
     }),
     partyList,
   ),
-  'partyLists.delete': mutation('Remove a party list with its names and papers', idInput, z.object({ deleted: z.boolean() })),
+  'partyLists.delete': mutation(['coordinator'], 'Remove a party list with its names and papers', idInput, z.object({ deleted: z.boolean() })),
   'partyLists.addMember': mutation(
+    ['coordinator'],
     'Put a candidate on the list, at the bottom or at a given place (those below move down)',
     z.strictObject({ listId: id, candidateId: id, position: place.optional() }),
     partyList,
   ),
-  'partyLists.removeMember': mutation('Take a name off the list; those below move up', idInput, partyList),
+  'partyLists.removeMember': mutation(['coordinator'], 'Take a name off the list; those below move up', idInput, partyList),
   'partyLists.reorder': mutation(
+    ['coordinator'],
     'Put the list in a new order: every name once, at places 1, 2, 3…',
     z.strictObject({
       listId: id,
@@ -113,16 +119,19 @@ export const partyListsContract = {
     partyList,
   ),
   'partyLists.setMemberPapers': mutation(
+    ['coordinator'],
     'Record a listed candidate’s consent to nomination (date signed, witness) and home address form',
     z.strictObject({ id, consentSignedOn: nullableDate, consentWitnessedBy: optionalText('Witness', 200), homeAddressFormOn: nullableDate }),
     partyList,
   ),
   'partyLists.setItem': mutation(
+    ['coordinator'],
     'Record the state of one of the list’s papers',
     z.strictObject({ id, item: listItemId, state: itemState, doneOn: nullableDate.default(null), note: optionalText('Note', 500) }),
     partyList,
   ),
   'partyLists.setStatus': mutation(
+    ['coordinator'],
     'Move a list along prospective → papers in progress → delivered → validly nominated / rejected → withdrawn',
     z.strictObject({ id, status: candidacyStatus, onDate: isoDate, reason: optionalText('Reason', 500) }),
     partyList,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ASSUMPTION_LABELS, ASSUMPTION_RANGES, type AssumptionKey, type Plan, type PlanFacts, type PlanInputs } from '../domain/planner.ts';
 import { id, idInput, isoDate, optionalText, requiredText } from './common.ts';
 import { contest } from './contests.ts';
-import { mutation, query } from './define.ts';
+import { EVERY_MEMBER, mutation, query } from './define.ts';
 
 function wholeCount(label: string, max: number) {
   return z
@@ -116,16 +116,28 @@ const contestPlan = z.object({ contest, stored: storedPlan, facts, plan, decisio
 export type ContestPlan = z.infer<typeof contestPlan>;
 
 export const plannerContract = {
-  'planner.get': query('A contest’s plan: figures, verdict with reasons, assumptions and decisions', z.strictObject({ contestId: id }), contestPlan),
+  'planner.get': query(
+    EVERY_MEMBER,
+    'A contest’s plan: figures, verdict with reasons, assumptions and decisions',
+    z.strictObject({ contestId: id }),
+    contestPlan,
+  ),
   'planner.list': query(
+    EVERY_MEMBER,
     'Every contest’s plan side by side, optionally of one election',
     z.strictObject({ electionId: id.optional() }),
     z.array(contestPlan.omit({ decisions: true }).extend({ latestDecision: decision.nullable() })),
   ),
-  'planner.save': mutation('Save a contest’s planning figures and assumptions', planSaveInput, contestPlan),
-  'planner.listDecisions': query('Decisions taken, newest first, optionally of one contest', z.strictObject({ contestId: id.optional() }), z.array(decision)),
-  'planner.decide': mutation('Record a meeting’s decision on a contest; the contest’s status follows it', decisionInput, decision),
+  'planner.save': mutation(['coordinator'], 'Save a contest’s planning figures and assumptions', planSaveInput, contestPlan),
+  'planner.listDecisions': query(
+    EVERY_MEMBER,
+    'Decisions taken, newest first, optionally of one contest',
+    z.strictObject({ contestId: id.optional() }),
+    z.array(decision),
+  ),
+  'planner.decide': mutation(['coordinator'], 'Record a meeting’s decision on a contest; the contest’s status follows it', decisionInput, decision),
   'planner.deleteDecision': mutation(
+    ['coordinator'],
     'Delete a decision recorded in error; the status follows the decision before it',
     idInput,
     z.object({ deleted: z.boolean() }),

@@ -158,21 +158,25 @@ export type PollingOverview = z.infer<typeof pollingOverview>;
 
 export const pollingSetupContract = {
   'polling.get': query(
+    ['coordinator'],
     'Polling day set-up of a contest: its area’s polling stations (with districts and gaps in tellers’ cover), committee rooms, duties, the promise rule and how many promises it makes',
     z.strictObject({ contestId: id }),
     pollingOverview,
   ),
   'polling.saveStation': mutation(
+    ['coordinator'],
     'Add or change a polling station of an area and the polling districts it serves (a district served by another station moves only with moveDistricts: true)',
     stationInput,
     station,
   ),
   'polling.deleteStation': mutation(
+    ['coordinator'],
     'Delete a polling station (with tellers on duty there it needs confirm: true)',
     z.strictObject({ id, confirm: confirmFlag }),
     z.object({ deletedDuties: z.number() }),
   ),
   'polling.previewStationsCsv': query(
+    ['coordinator'],
     'Read the headings and first rows of a polling stations CSV and suggest its columns (district, station name, address)',
     z.strictObject({ csv: csvText }),
     z.object({
@@ -186,6 +190,7 @@ export const pollingSetupContract = {
     }),
   ),
   'polling.importStations': mutation(
+    ['coordinator'],
     'Import polling stations of an area from CSV text (one row per polling district: district, station name, address); nothing is written if any row is wrong',
     z.strictObject({
       areaId: id,
@@ -200,23 +205,32 @@ export const pollingSetupContract = {
     }),
   ),
   'polling.saveRoom': mutation(
+    ['coordinator'],
     'Add or change a committee room of a contest and the polling districts it knocks up (a district of another room moves only with moveDistricts: true)',
     roomInput,
     room,
   ),
   'polling.deleteRoom': mutation(
+    ['coordinator'],
     'Delete a committee room (with knockers-up on duty there it needs confirm: true)',
     z.strictObject({ id, confirm: confirmFlag }),
     z.object({ deletedDuties: z.number() }),
   ),
   'polling.saveDuty': mutation(
+    ['coordinator'],
     'Put a volunteer on duty: a teller at a station for a shift, or a knocker-up from a committee room for a round',
     dutyInput,
     duty,
   ),
-  'polling.deleteDuty': mutation('Take a volunteer off a duty', idInput, z.object({ deleted: z.boolean() })),
-  'polling.countPromises': query('How many electors of the contest’s area a promise rule (support codes) would knock up', promiseRuleInput, promiseCount),
+  'polling.deleteDuty': mutation(['coordinator'], 'Take a volunteer off a duty', idInput, z.object({ deleted: z.boolean() })),
+  'polling.countPromises': query(
+    ['coordinator'],
+    'How many electors of the contest’s area a promise rule (support codes) would knock up',
+    promiseRuleInput,
+    promiseCount,
+  ),
   'polling.setPromiseRule': mutation(
+    ['coordinator'],
     'Save who counts as a promise in a contest: the support codes to knock up',
     promiseRuleInput,
     promiseCount.extend({ supports: z.array(z.string()) }),

@@ -116,17 +116,23 @@ export const votedInFilter = z
   .refine((v) => v.n <= v.m, { error: 'Voted in n of the last m: n cannot be more than m', path: ['n'] });
 
 export const registerContract = {
+  // The register is personal data: the coordinator's and the canvassers' (to be limited to the
+  // districts assigned to them once assignments exist). Subject access and erasure are the
+  // team secretary's.
   'register.list': query(
+    ['coordinator', 'canvasser'],
     'Areas that have a register, with elector, household and district counts',
     z.strictObject({}),
     z.array(z.object({ areaId: id, areaName: z.string(), electors: z.number(), households: z.number(), districts: z.number() })),
   ),
   'register.listDistricts': query(
+    ['coordinator', 'canvasser'],
     'Polling districts of an area’s register with their household and elector counts',
     z.strictObject({ areaId }),
     z.array(z.object({ pollingDistrict: z.string(), households: z.number(), electors: z.number() })),
   ),
   'register.importPreview': query(
+    ['coordinator'],
     'Read the headings and first rows of an uploaded register file and suggest the column mapping (the user’s last choices first)',
     z.strictObject({ fileId }),
     z.object({
@@ -140,6 +146,7 @@ export const registerContract = {
     }),
   ),
   'register.importStart': query(
+    ['coordinator'],
     'Start importing an uploaded register (or notices of alteration) into an area (a long job: one transaction, nothing changes if it fails or is cancelled; electors are removed only with confirmRemovals, else it ends needs_confirmation saying how many)',
     z.strictObject({
       fileId,
@@ -152,6 +159,7 @@ export const registerContract = {
     jobEvent,
   ),
   'register.listElectors': query(
+    ['coordinator', 'canvasser'],
     'A page of an area’s electors in walk order, searchable by name, address or postcode (each word the start of a word) or the start of an elector number; with the number that match, and the cursor of the next page',
     z.strictObject({
       areaId,
@@ -166,6 +174,7 @@ export const registerContract = {
     z.object({ total: z.number(), items: z.array(electorSummary), nextCursor: z.number().nullable() }),
   ),
   'register.getElector': query(
+    ['coordinator', 'canvasser'],
     'One elector with their household, the others living there and every canvass return',
     idInput,
     z.object({
@@ -177,31 +186,37 @@ export const registerContract = {
     }),
   ),
   'register.getByNumber': query(
+    ['coordinator', 'canvasser'],
     'The elector with this number in an area, or null; a bare number is read in the given polling district',
     z.strictObject({ areaId, electorNumber: z.string().max(40), pollingDistrict: districtText }),
     electorSummary.nullable(),
   ),
   'register.listNames': query(
+    ['coordinator', 'canvasser'],
     'The number, id and name of every elector of one polling district (or an area), in walk order, as [number, id, name] triples: what the entry screen looks a typed number up in before the server answers',
     z.strictObject({ areaId, pollingDistrict: districtText }),
     z.array(z.tuple([z.string(), z.number(), z.string()])),
   ),
   'register.getNeighbour': query(
+    ['coordinator', 'canvasser'],
     'The next (or previous) elector in walk order, within a polling district if given',
     z.strictObject({ electorId: id, pollingDistrict: districtText, direction: z.union([z.literal(1), z.literal(-1)]).default(1) }),
     electorSummary.nullable(),
   ),
   'register.firstInWalk': query(
+    ['coordinator', 'canvasser'],
     'The first elector in walk order of an area, or of one of its polling districts; null when there is none',
     z.strictObject({ areaId, pollingDistrict: districtText }),
     electorSummary.nullable(),
   ),
   'register.getHousehold': query(
+    ['coordinator', 'canvasser'],
     'A household with its electors and their canvass history',
     idInput,
     z.object({ household, members: z.array(electorSummary), returns: z.array(canvassReturn.extend({ electorNumber: z.string(), fullName: z.string() })) }),
   ),
   'register.findHouseholds': query(
+    ['coordinator', 'canvasser'],
     'Households of an area (or one polling district) whose address or postcode contains every word typed, with their electors; a house number typed first comes first',
     z.strictObject({
       areaId,
@@ -212,6 +227,7 @@ export const registerContract = {
     z.object({ total: z.number(), items: z.array(household.extend({ members: z.array(electorSummary) })) }),
   ),
   'register.getWalkSheet': query(
+    ['coordinator', 'canvasser'],
     'Households of an area (or one polling district) in street and house-number order with their electors (optionally only those who voted in n of the last m elections); with page, one screen page of them in the order a canvasser walks, and where it sits in the whole (paging)',
     z.strictObject({
       areaId,
@@ -257,6 +273,7 @@ export const registerContract = {
     }),
   ),
   'register.getPersonExport': query(
+    ['admin'],
     'Everything Hustings holds about one elector (subject access), as one JSON document',
     idInput,
     z.object({
@@ -276,6 +293,7 @@ export const registerContract = {
     }),
   ),
   'register.erasePerson': mutation(
+    ['admin'],
     'Erase one elector: their register entry, canvass returns, absent vote and voting history, and the copies in the audit trail (needs confirm: true)',
     z.strictObject({ id, confirm: confirmFlag }),
     z.object({ erased: z.boolean(), returns: z.number(), auditRows: z.number() }),

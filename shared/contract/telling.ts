@@ -62,7 +62,9 @@ const roomInput = { contestId: id, roomId: id };
 const round = z.number({ error: 'A round is a whole number from 1' }).int('A round is a whole number').min(1, 'Rounds start at 1').max(20, 'At most 20 rounds');
 
 export const tellingContract = {
+  // On polling day the canvassers tell at the stations and knock up from the committee rooms.
   'telling.getDistricts': query(
+    ['coordinator', 'canvasser'],
     'The polling districts of a contest’s area for number entry: their station, electors and votes recorded in the contest’s election (or another election)',
     z.strictObject({ contestId: id, electionId: id.optional() }),
     z.object({
@@ -73,6 +75,7 @@ export const tellingContract = {
     }),
   ),
   'telling.recordBatch': mutation(
+    ['coordinator', 'canvasser'],
     'Record a batch of elector numbers that voted (tellers’ numbers, or a page of the marked register): each number refused on its own when unknown, in another district or already recorded; sending the same client id again records nothing more and answers the same',
     z.strictObject({
       contestId: id,
@@ -88,11 +91,13 @@ export const tellingContract = {
     batchResult,
   ),
   'telling.undo': mutation(
+    ['coordinator', 'canvasser'],
     'Take back batches entered by mistake (by their client ids): their votes are removed; ids already undone are listed as such',
     z.strictObject({ clientIds: z.array(clientId).min(1, 'Name a batch to undo').max(200, 'At most 200 batches at a time') }),
     z.object({ undone: z.array(z.string()), notFound: z.array(z.string()), votesRemoved: z.number() }),
   ),
   'telling.listRecent': query(
+    ['coordinator', 'canvasser'],
     'The latest batches of numbers of a contest (optionally of one district and source), newest first',
     z.strictObject({
       contestId: id,
@@ -104,6 +109,7 @@ export const tellingContract = {
     z.array(recentBatch),
   ),
   'knockUp.rooms': query(
+    ['coordinator', 'canvasser'],
     'A contest’s committee rooms with their districts and how many promises are still to vote',
     z.strictObject({ contestId: id }),
     z.object({
@@ -112,6 +118,7 @@ export const tellingContract = {
     }),
   ),
   'knockUp.list': query(
+    ['coordinator', 'canvasser'],
     'A committee room’s knock-up list: its districts’ promises who have not yet voted, street by street in walk order, with the rounds each was knocked; optionally only those who voted in at least n of the last m earlier elections (the poll under way does not count)',
     z.strictObject({ ...roomInput, votedIn: votedInFilter.optional() }),
     z.object({
@@ -126,6 +133,7 @@ export const tellingContract = {
     }),
   ),
   'knockUp.record': mutation(
+    ['coordinator', 'canvasser'],
     'Record that promises were knocked up in a round (again for the same round changes nothing)',
     z.strictObject({
       ...roomInput,
@@ -135,6 +143,7 @@ export const tellingContract = {
     z.object({ recorded: z.number(), already: z.number() }),
   ),
   'knockUp.unrecord': mutation(
+    ['coordinator', 'canvasser'],
     'Take back a knock recorded by mistake',
     z.strictObject({ ...roomInput, round, electorIds: z.array(id).min(1, 'Choose whose knock to take back').max(1000) }),
     z.object({ removed: z.number() }),

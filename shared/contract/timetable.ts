@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MILESTONE_KEYS } from '../domain/timetable.ts';
 import { DIVISIONS } from '../domain/working-days.ts';
 import { id, idInput, isoDate, optionalText, requiredText } from './common.ts';
-import { mutation, query } from './define.ts';
+import { EVERY_MEMBER, mutation, query } from './define.ts';
 import { electionType, nation } from './elections.ts';
 
 const milestoneKey = z.enum(MILESTONE_KEYS, { error: 'Choose a milestone from the list' });
@@ -228,19 +228,22 @@ export const deadlineFilter = z.strictObject({
 export type DeadlineFilter = z.input<typeof deadlineFilter>;
 
 export const timetableContract = {
-  'timetable.forElection': query('An election’s timetable with countdowns', z.strictObject({ electionId: id, today }), timetableView),
+  'timetable.forElection': query(EVERY_MEMBER, 'An election’s timetable with countdowns', z.strictObject({ electionId: id, today }), timetableView),
   'timetable.forContest': query(
+    EVERY_MEMBER,
     'A contest’s timetable: its election’s milestones in its nation, and the spending deadlines once declared',
     z.strictObject({ contestId: id, today }),
     timetableView,
   ),
   'timetable.compute': query(
+    EVERY_MEMBER,
     'Compute a timetable from an election type and polling day (with the user’s extra holidays)',
     computeInput,
     z.object({ milestones: z.array(computedMilestone), warnings: z.array(z.string()) }),
   ),
-  'timetable.setOverride': mutation('Set a milestone’s date by hand for one election', overrideInput, timetableView),
+  'timetable.setOverride': mutation(['coordinator'], 'Set a milestone’s date by hand for one election', overrideInput, timetableView),
   'timetable.clearOverride': mutation(
+    ['coordinator'],
     'Go back to the computed date of a milestone',
     z.strictObject({ electionId: id, milestone: milestoneKey }),
     timetableView,
@@ -248,25 +251,32 @@ export const timetableContract = {
 };
 
 export const holidaysContract = {
-  'holidays.list': query('The user’s extra non-working days, the data’s coverage, and elections beyond it', z.strictObject({}), holidaysOverview),
-  'holidays.create': mutation('Add a one-off bank holiday or a day of mourning or thanksgiving', holidayInput, extraHoliday),
-  'holidays.delete': mutation('Remove an extra non-working day', idInput, z.object({ deleted: z.boolean() })),
+  'holidays.list': query(EVERY_MEMBER, 'The user’s extra non-working days, the data’s coverage, and elections beyond it', z.strictObject({}), holidaysOverview),
+  'holidays.create': mutation(['coordinator'], 'Add a one-off bank holiday or a day of mourning or thanksgiving', holidayInput, extraHoliday),
+  'holidays.delete': mutation(['coordinator'], 'Remove an extra non-working day', idInput, z.object({ deleted: z.boolean() })),
 };
 
 export const tasksContract = {
-  'tasks.list': query('Tasks, optionally of one election or contest, by due date', taskFilter, z.array(task)),
-  'tasks.get': query('One task', z.strictObject({ id, today }), task),
-  'tasks.create': mutation('Add a task', taskCreateInput, task),
-  'tasks.update': mutation('Change a task', taskUpdateInput, task),
-  'tasks.setDone': mutation('Mark a task done or not done', z.strictObject({ id, done: z.boolean({ error: 'done must be true or false' }) }), task),
-  'tasks.delete': mutation('Delete a task', idInput, z.object({ deleted: z.boolean() })),
+  // Tasks name who does them: the branch's shared work, for every member to see.
+  'tasks.list': query(EVERY_MEMBER, 'Tasks, optionally of one election or contest, by due date', taskFilter, z.array(task)),
+  'tasks.get': query(EVERY_MEMBER, 'One task', z.strictObject({ id, today }), task),
+  'tasks.create': mutation(['coordinator'], 'Add a task', taskCreateInput, task),
+  'tasks.update': mutation(['coordinator'], 'Change a task', taskUpdateInput, task),
+  'tasks.setDone': mutation(
+    ['coordinator'],
+    'Mark a task done or not done',
+    z.strictObject({ id, done: z.boolean({ error: 'done must be true or false' }) }),
+    task,
+  ),
+  'tasks.delete': mutation(['coordinator'], 'Delete a task', idInput, z.object({ deleted: z.boolean() })),
 };
 
 export const deadlinesContract = {
   'deadlines.list': query(
+    EVERY_MEMBER,
     'Every deadline across elections, contests and tasks, soonest first',
     deadlineFilter,
     z.object({ today: z.string(), items: z.array(deadline) }),
   ),
-  'deadlines.ics': query('The deadlines as an iCalendar file', deadlineFilter, z.object({ filename: z.string(), text: z.string() })),
+  'deadlines.ics': query(EVERY_MEMBER, 'The deadlines as an iCalendar file', deadlineFilter, z.object({ filename: z.string(), text: z.string() })),
 };

@@ -5,7 +5,7 @@ import { MAX_PENCE, parseMoney } from '../domain/money.ts';
 import { AREA_KINDS, GLA_POSTS, MAX_ELECTORS } from '../domain/spending-limits.ts';
 import { PERIOD_KEYS } from '../domain/regulated-periods.ts';
 import { confirmFlag, erasureResult, id, isoDate, mention, optionalText, requiredText } from './common.ts';
-import { mutation, query } from './define.ts';
+import { EVERY_MEMBER, mutation, query } from './define.ts';
 
 /**
  * An amount of money: whole pence as a number, or text a person typed ("£1,234.56"), read
@@ -397,37 +397,57 @@ export type Donor = z.infer<typeof donor>;
 const donorInput = z.strictObject({ donationId: id });
 
 export const treasuryContract = {
-  'treasury.getDonor': query('A donor (found from one of their donations) with all their donations and whether their details may be erased', donorInput, donor),
+  'treasury.getDonor': query(
+    ['treasurer'],
+    'A donor (found from one of their donations) with all their donations and whether their details may be erased',
+    donorInput,
+    donor,
+  ),
   'treasury.getDonorExport': query(
+    ['admin'],
     'Everything Hustings holds about one donor (subject access), as one JSON document',
     donorInput,
     z.object({ exportedAt: z.string(), donor, mentions: z.array(mention), audit: z.array(z.unknown()) }),
   ),
   'treasury.eraseDonor': mutation(
+    ['admin'],
     'Erase a donor’s personal data from every donation they made, keeping the amounts; refused while a return of election expenses must still show them (needs confirm: true)',
     z.strictObject({ donationId: id, confirm: confirmFlag }),
     erasureResult,
   ),
-  'treasury.listOverview': query('Every contest’s money at a glance: spend against limit, donations, deposit', z.strictObject({}), z.array(overviewRow)),
-  'treasury.getLedger': query('Everything about one contest’s money', contestInput, ledger),
+  // Totals against each limit, with no donor in them: every member's. The rest is the treasurer's.
+  'treasury.listOverview': query(
+    EVERY_MEMBER,
+    'Every contest’s money at a glance: spend against limit, donations, deposit',
+    z.strictObject({}),
+    z.array(overviewRow),
+  ),
+  'treasury.getLedger': query(['treasurer'], 'Everything about one contest’s money', contestInput, ledger),
   'treasury.getLimit': query(
+    EVERY_MEMBER,
     'The spending limit of a contest with its working and spend against it',
     contestInput,
     limitInfo.extend({ spend: spendInfo, periods: z.array(periodInfo.extend({ spend: spendInfo })) }),
   ),
-  'treasury.getReturn': query('The return of election expenses: grouped spending, donations schedule, deposit', contestInput, electionReturn),
-  'treasury.updateSettings': mutation('Set what the spending limit is worked out from, or the limit itself', settingsInput, settings),
-  'treasury.saveDeposit': mutation('Record or change the deposit paid', depositInput, deposit),
-  'treasury.deleteDeposit': mutation('Remove the deposit record', contestInput, z.object({ deleted: z.boolean() })),
-  'treasury.createDonation': mutation('Record a donation', donationCreateInput, donation),
-  'treasury.updateDonation': mutation('Change a donation, or record its acceptance or return', donationUpdateInput, donation),
-  'treasury.deleteDonation': mutation('Delete a donation recorded in error', z.strictObject({ id }), z.object({ deleted: z.boolean() })),
-  'treasury.createExpense': mutation('Record an expense or a refund', expenseCreateInput, expense),
-  'treasury.updateExpense': mutation('Change an expense or refund', expenseUpdateInput, expense),
+  'treasury.getReturn': query(['treasurer'], 'The return of election expenses: grouped spending, donations schedule, deposit', contestInput, electionReturn),
+  'treasury.updateSettings': mutation(['treasurer'], 'Set what the spending limit is worked out from, or the limit itself', settingsInput, settings),
+  'treasury.saveDeposit': mutation(['treasurer'], 'Record or change the deposit paid', depositInput, deposit),
+  'treasury.deleteDeposit': mutation(['treasurer'], 'Remove the deposit record', contestInput, z.object({ deleted: z.boolean() })),
+  'treasury.createDonation': mutation(['treasurer'], 'Record a donation', donationCreateInput, donation),
+  'treasury.updateDonation': mutation(['treasurer'], 'Change a donation, or record its acceptance or return', donationUpdateInput, donation),
+  'treasury.deleteDonation': mutation(['treasurer'], 'Delete a donation recorded in error', z.strictObject({ id }), z.object({ deleted: z.boolean() })),
+  'treasury.createExpense': mutation(['treasurer'], 'Record an expense or a refund', expenseCreateInput, expense),
+  'treasury.updateExpense': mutation(['treasurer'], 'Change an expense or refund', expenseUpdateInput, expense),
   'treasury.setPrintRunPaid': mutation(
+    ['treasurer'],
     'Record (or clear) when a leaflet print run charged to a contest was paid',
     printRunPaidInput,
     z.object({ printRunId: id, paidOn: z.string().nullable() }),
   ),
-  'treasury.deleteExpense': mutation('Delete an expense or refund recorded in error', z.strictObject({ id }), z.object({ deleted: z.boolean() })),
+  'treasury.deleteExpense': mutation(
+    ['treasurer'],
+    'Delete an expense or refund recorded in error',
+    z.strictObject({ id }),
+    z.object({ deleted: z.boolean() }),
+  ),
 };

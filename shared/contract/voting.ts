@@ -19,6 +19,7 @@ const turnout = z.object({ electors: z.number(), voted: z.number(), promises: z.
 
 export const votingContract = {
   'voting.listPreview': query(
+    ['coordinator'],
     'Read the headings and first rows of an uploaded absent voters list or marked register and suggest which column holds what',
     z.strictObject({ fileId, list: z.enum(['absent', 'marked']) }),
     z.object({
@@ -30,6 +31,7 @@ export const votingContract = {
     }),
   ),
   'voting.importAbsent': mutation(
+    ['coordinator'],
     'Set postal and proxy voters from an absent voters list (CSV): rows matched by elector number, numbers not on the register listed by line; a file with any unreadable line changes nothing',
     z.strictObject({
       fileId,
@@ -51,6 +53,7 @@ export const votingContract = {
     }),
   ),
   'voting.absentFromMarkers': mutation(
+    ['coordinator'],
     'Set postal and proxy voters of an area from the letters their register markers carry (give the letter your council uses for each)',
     z.strictObject({
       areaId: id,
@@ -73,6 +76,7 @@ export const votingContract = {
     z.object({ postal: z.number(), proxy: z.number(), postal_proxy: z.number() }),
   ),
   'voting.postalWeek': query(
+    ['coordinator'],
     'Supporters of a contest’s area who hold a postal or proxy vote, in walk order: by the contest’s promise rule, or the support codes given',
     z.strictObject({ contestId: id, supports: supports.optional() }),
     z.object({
@@ -95,11 +99,13 @@ export const votingContract = {
     }),
   ),
   'voting.postalWeekCsv': query(
+    ['coordinator'],
     'The postal vote week list as CSV text (for a spreadsheet or a mail merge)',
     z.strictObject({ contestId: id, supports: supports.optional() }),
     z.object({ fileName: z.string(), csv: z.string(), rows: z.number() }),
   ),
   'voting.importMarked': mutation(
+    ['coordinator'],
     'Record who voted in an election from a marked register CSV (one batch per polling district): numbers not on the register listed by line; a file with any unreadable line records nothing',
     z.strictObject({
       fileId,
@@ -120,6 +126,7 @@ export const votingContract = {
     }),
   ),
   'voting.electorHistory': query(
+    ['coordinator', 'canvasser'],
     'An elector’s postal or proxy vote and whether they voted in each election known for their area (any vote recorded there), newest first',
     z.strictObject({ electorId: id }),
     z.object({
@@ -130,11 +137,13 @@ export const votingContract = {
     }),
   ),
   'voting.knownElections': query(
+    ['coordinator', 'canvasser'],
     'Elections known for an area (any vote recorded there), newest first: what “voted in N of the last M” counts',
     z.strictObject({ areaId: id }),
     z.array(z.object({ id, name: z.string(), label: z.string(), pollingDay: z.string() })),
   ),
   'voting.glance': query(
+    ['coordinator'],
     'Polling day at a glance for a contest: turnout among promises and everyone, by station and by hour, stations silent for an hour, promises left per committee room',
     z.strictObject({
       contestId: id,

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { createHashRouter, createRoutesFromElements, NavLink, Outlet, Route, RouterProvider, useLocation } from 'react-router';
+import { createHashRouter, createRoutesFromElements, Navigate, NavLink, Outlet, Route, RouterProvider, useLocation } from 'react-router';
 import { ActivityPage } from '../features/activity/ActivityPage.tsx';
 import { BackupsPage } from '../features/backups/BackupsPage.tsx';
 import { AreaImportPage } from '../features/areas/AreaImportPage.tsx';
@@ -44,10 +44,13 @@ import { GlancePage } from '../features/polling/GlancePage.tsx';
 import { MarkedRegisterImportPage } from '../features/polling/MarkedRegisterImportPage.tsx';
 import { PostalWeekPage } from '../features/polling/PostalWeekPage.tsx';
 import { LeaveGuard } from '../ui/unsavedChanges.tsx';
+import { EmptyState, Loading } from '../ui/Page.tsx';
+import type { Caller } from '../../../shared/contract/roles.ts';
+import { useApi } from './api.ts';
 import { KnockUpPage } from '../features/polling/KnockUpPage.tsx';
 import { MarkedRegisterEntryPage } from '../features/polling/MarkedRegisterEntryPage.tsx';
 import { TellingPage } from '../features/polling/TellingPage.tsx';
-import { NAV } from './nav.ts';
+import { canUse, navFor, whoMayUse } from './nav.ts';
 import { SetupPage } from '../features/polling/SetupPage.tsx';
 import { SetupStationsImportPage } from '../features/polling/SetupStationsImport.tsx';
 
@@ -119,6 +122,11 @@ export function App() {
 }
 
 function Shell() {
+  // On a team server the signed-in person and their roles; null for the single user of a file,
+  // who may use every page. Should it fail, every page is listed, as before there were roles:
+  // the server still refuses what a role may not do.
+  const me = useApi('access.me', {});
+  const caller = me.error ? null : me.data;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -128,17 +136,18 @@ function Shell() {
         <nav className="sidebar" aria-label="Main">
           <p className="brand">Hustings</p>
           <ul>
-            {NAV.map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} end={item.to === '/' || item.to === '/settings'}>
-                  {item.label}
-                </NavLink>
-              </li>
-            ))}
+            {caller !== undefined &&
+              navFor(caller).map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.to === '/' || item.to === '/settings'}>
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
           </ul>
         </nav>
         <main id="main" tabIndex={-1}>
-          <CurrentPage />
+          <CurrentPage caller={caller} />
         </main>
       </div>
       <LeaveGuard />
@@ -147,13 +156,30 @@ function Shell() {
 }
 
 /**
- * The page for the address. Keyed by the path, so reaching another record's page by the address
- * bar, a bookmark or Back starts it afresh: forms read their defaults (the record's id among
- * them) once, and a reused page would otherwise save to the record shown before.
+ * The page for the address, once the caller is known: a page their roles cannot use says so
+ * rather than failing call by call. Keyed by the path, so reaching another record's page by the
+ * address bar, a bookmark or Back starts it afresh: forms read their defaults (the record's id
+ * among them) once, and a reused page would otherwise save to the record shown before.
  */
-function CurrentPage() {
+function CurrentPage(props: { caller: Caller | null | undefined }) {
   const { pathname } = useLocation();
+  if (props.caller === undefined) return <Loading />;
+  if (!canUse(pathname, props.caller)) {
+    // A canvasser's start is the first page of theirs, not the home page they cannot use.
+    const first = navFor(props.caller)[0];
+    if (pathname === '/' && first) return <Navigate to={first.to} replace />;
+    return <NotYourPage pathname={pathname} />;
+  }
   return <Outlet key={pathname} />;
+}
+
+function NotYourPage(props: { pathname: string }) {
+  const who = whoMayUse(props.pathname);
+  return (
+    <EmptyState title="Your role does not include this page">
+      <p>{who ? `It is for ${who}. ` : ''}Choose a page from the menu, or ask your team secretary if your work needs this one.</p>
+    </EmptyState>
+  );
 }
 
 /** A page that failed to draw says so in plain words; the menu stays usable. */
