@@ -29,9 +29,12 @@ export async function issueLink(db: Queries, accountId: number, purpose: LinkPur
   return { token, expiresAt };
 }
 
-/** The address to give the person: the server's base address and the token. */
+/**
+ * The address to give the person: the server's base address and the token. The page it opens
+ * sends no Referer and the token opens once, so its staying in the browser's history gives nothing.
+ */
 export function linkAddress(base: string, token: string): string {
-  return `${base.replace(/\/+$/, '')}${LINK_PATH}#${token}`;
+  return `${base.replace(/\/+$/, '')}${LINK_PATH}?link=${token}`;
 }
 
 export type LinkState = { ok: true; accountId: number; name: string; purpose: LinkPurpose } | { ok: false; message: string };
