@@ -20,6 +20,7 @@ import { pollingSetupContract } from './polling-setup.ts';
 import { tellingContract } from './telling.ts';
 import { pdfContract } from './pdf.ts';
 import { votingContract } from './voting.ts';
+import { teamContract } from './team.ts';
 
 /** Every method of the API. Each feature adds its own contract object here. */
 export const contract = {
@@ -46,6 +47,7 @@ export const contract = {
   ...tellingContract,
   ...pdfContract,
   ...votingContract,
+  ...teamContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;
