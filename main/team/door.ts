@@ -56,8 +56,17 @@ function readForm(req: IncomingMessage): Promise<URLSearchParams | null> {
   });
 }
 
+/**
+ * A page of the door. Its forms must carry this server's Origin (checked at the door), which a
+ * browser replaces by "null" under `no-referrer`: these pages send a Referer to this server only.
+ */
 function html(res: ServerResponse, status: number, body: string) {
-  res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': PAGE_CSP, 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Security-Policy': PAGE_CSP,
+    'Cache-Control': 'no-store',
+    'Referrer-Policy': 'same-origin',
+  });
   res.end(body);
 }
 

@@ -5,7 +5,7 @@
  */
 export const PAGE_CSP = "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-export const PAGE_CSS = `body { font: 15px/1.45 system-ui, sans-serif; margin: 0; color: #1b1b1b; background: #f6f6f4; }
+export const PAGE_CSS = `body { font: 15px/1.45 system-ui, sans-serif; margin: 0; color: #1d2433; background: #f6f6f4; }
 main { max-width: 26rem; margin: 4rem auto; padding: 1.5rem 2rem 2rem; background: #fff; border: 1px solid #ddd; border-radius: 6px; }
 h1 { font-size: 1.4rem; margin: 0 0 .25rem; }
 .brand { color: #555; margin: 0 0 1.25rem; }
@@ -13,7 +13,7 @@ label { display: block; font-weight: 600; margin-top: 1rem; }
 input { box-sizing: border-box; width: 100%; font: inherit; padding: .45rem .55rem; margin-top: .25rem; border: 1px solid #767676; border-radius: 4px; }
 .hint { color: #555; font-size: .9rem; margin: .3rem 0 0; }
 .message { color: #a4000f; font-weight: 600; margin: 1rem 0 0; }
-button { font: inherit; font-weight: 600; margin-top: 1.25rem; padding: .5rem 1.4rem; border: 0; border-radius: 4px; background: #1d4f91; color: #fff; cursor: pointer; }
+button { font: inherit; font-weight: 600; margin-top: 1.25rem; padding: .5rem 1.4rem; border: 0; border-radius: 4px; background: #b3202a; color: #fff; cursor: pointer; }
 `;
 
 function escape(text: string): string {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { createHashRouter, createRoutesFromElements, NavLink, Outlet, Route, RouterProvider, useLocation } from 'react-router';
 import { ActivityPage } from '../features/activity/ActivityPage.tsx';
 import { BackupsPage } from '../features/backups/BackupsPage.tsx';
@@ -48,6 +48,8 @@ import { KnockUpPage } from '../features/polling/KnockUpPage.tsx';
 import { MarkedRegisterEntryPage } from '../features/polling/MarkedRegisterEntryPage.tsx';
 import { TellingPage } from '../features/polling/TellingPage.tsx';
 import { NAV } from './nav.ts';
+import { signOut, useSignedIn } from './team.ts';
+import { TeamPage } from '../features/team/TeamPage.tsx';
 import { SetupPage } from '../features/polling/SetupPage.tsx';
 import { SetupStationsImportPage } from '../features/polling/SetupStationsImport.tsx';
 
@@ -103,6 +105,7 @@ const routes = createRoutesFromElements(
       <Route path="/settings" element={<SettingsPage />} />
       <Route path="/settings/holidays" element={<HolidaysPage />} />
       <Route path="/backups" element={<BackupsPage />} />
+      <Route path="/team" element={<TeamPage />} />
       <Route path="/contests/:id/polling-day" element={<SetupPage />} />
       <Route path="/contests/:id/polling-day/stations-import" element={<SetupStationsImportPage />} />
       <Route path="*" element={<p>There is no such page. Choose one from the menu.</p>} />
@@ -119,6 +122,12 @@ export function App() {
 }
 
 function Shell() {
+  const signedIn = useSignedIn();
+  // On a team server: the person's name in the title (which window is whose), and the Team page.
+  useEffect(() => {
+    if (signedIn) document.title = `Hustings — ${signedIn.name}`;
+  }, [signedIn]);
+  const nav = signedIn ? [...NAV, { to: '/team', label: 'Team' }] : NAV;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -127,8 +136,9 @@ function Shell() {
       <div className="shell">
         <nav className="sidebar" aria-label="Main">
           <p className="brand">Hustings</p>
+          {signedIn && <SignedInAs name={signedIn.name} />}
           <ul>
-            {NAV.map((item) => (
+            {nav.map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} end={item.to === '/' || item.to === '/settings'}>
                   {item.label}
@@ -154,6 +164,23 @@ function Shell() {
 function CurrentPage() {
   const { pathname } = useLocation();
   return <Outlet key={pathname} />;
+}
+
+/** Who is signed in on a team server, and the way out. */
+function SignedInAs(props: { name: string }) {
+  return (
+    <div className="signed-in">
+      <p>
+        Signed in as <strong>{props.name}</strong>
+      </p>
+      <button type="button" onClick={() => void signOut(false)}>
+        Sign out
+      </button>
+      <button type="button" className="link" onClick={() => void signOut(true)}>
+        Sign out everywhere
+      </button>
+    </div>
+  );
 }
 
 /** A page that failed to draw says so in plain words; the menu stays usable. */
