@@ -60,6 +60,19 @@ function readForm(req: IncomingMessage): Promise<URLSearchParams | null> {
  * A page of the door. Its forms must carry this server's Origin (checked at the door), which a
  * browser replaces by "null" under `no-referrer`: these pages send a Referer to this server only.
  */
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * Where a sign-in comes from, for the lock-out. A reverse proxy on this computer (the documented
+ * set-up) names its client in X-Forwarded-For, last; the header is believed from no one else.
+ */
+function clientAddress(req: IncomingMessage): string {
+  const peer = clientAddress(req);
+  const forwarded = req.headers['x-forwarded-for'];
+  if (typeof forwarded !== 'string' || !LOOPBACK.has(peer)) return peer;
+  return forwarded.split(',').at(-1)?.trim() || peer;
+}
+
 function html(res: ServerResponse, status: number, body: string) {
   res.writeHead(status, {
     'Content-Type': 'text/html; charset=utf-8',
@@ -103,7 +116,7 @@ export function createTeamDoor(store: Store, opts: TeamDoorOptions): TeamDoor {
     const name = form?.get('name') ?? '';
     const password = form?.get('password') ?? '';
     if (name.trim() === '' || password === '') return html(res, 400, signInPage({ name, message: 'Enter your name and your password.' }));
-    const r = await signIn(store, name, password, req.socket.remoteAddress ?? 'unknown');
+    const r = await signIn(store, name, password, clientAddress(req));
     if (!r.ok) return html(res, r.code === 'too_many_attempts' ? 429 : 401, signInPage({ name, message: r.message }));
     signedInTo(res, r.sessionId);
   }
