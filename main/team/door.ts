@@ -67,7 +67,7 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
  * set-up) names its client in X-Forwarded-For, last; the header is believed from no one else.
  */
 function clientAddress(req: IncomingMessage): string {
-  const peer = clientAddress(req);
+  const peer = req.socket.remoteAddress ?? 'unknown';
   const forwarded = req.headers['x-forwarded-for'];
   if (typeof forwarded !== 'string' || !LOOPBACK.has(peer)) return peer;
   return forwarded.split(',').at(-1)?.trim() || peer;
