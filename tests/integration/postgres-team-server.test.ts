@@ -232,6 +232,42 @@ describe('a team server', () => {
   });
 });
 
+describe("the Team page's methods", () => {
+  it('record each new grant with its meeting, keep the old ones, issue links, and refuse switching oneself off', async () => {
+    const admin = sessionCookie(await signIn('Ann Admin'));
+    const listed = async () =>
+      (await (await call('team.list', {}, fromPage(admin))).json()).value as { id: number; name: string; grants: { role: string; meeting: string }[] }[];
+    const dee = (await listed()).find((a) => a.name === 'Dee Double')!;
+    const changed = await call(
+      'team.setRoles',
+      { accountId: dee.id, roles: ['coordinator', 'treasurer'], meeting: 'Emergency meeting', decidedOn: '2026-12-01' },
+      fromPage(admin),
+    );
+    expect(changed.status).toBe(200);
+    const grants = (await listed()).find((a) => a.name === 'Dee Double')!.grants.map((g) => [g.role, g.meeting]);
+    expect(grants).toEqual([
+      ['coordinator', 'Branch AGM'],
+      ['treasurer', 'Emergency meeting'],
+    ]);
+    expect(JSON.stringify(await listed())).not.toMatch(/scrypt|password_hash|token/);
+    const noMeeting = await call('team.setRoles', { accountId: dee.id, roles: ['member'], meeting: ' ', decidedOn: '2026-12-01' }, fromPage(admin));
+    expect(noMeeting.status).toBe(400);
+    expect((await noMeeting.json()).error.fields).toEqual({ meeting: 'Name the meeting that decided it' });
+
+    const reset = await (await call('team.resetLink', { accountId: dee.id }, fromPage(admin))).json();
+    expect(Date.parse(reset.value.expiresAt) - Date.now()).toBeLessThanOrEqual(24 * 3600_000);
+    const page = await fetch(`${server.origin}/welcome?link=${reset.value.token}`);
+    expect(await page.text()).toContain('Dee Double, choose a new password to sign in with.');
+    const trail = await (await call('audit.list', { entity: 'account' }, fromPage(admin))).json();
+    expect(JSON.stringify(trail)).not.toContain(reset.value.token);
+
+    const me = (await listed()).find((a) => a.name === 'Ann Admin')!;
+    const self = await call('team.switchOff', { accountId: me.id }, fromPage(admin));
+    expect(self.status).toBe(409);
+    expect((await self.json()).error.message).toBe('You cannot switch off your own account: ask another team secretary.');
+  });
+});
+
 describe('a team server over HTTPS', () => {
   it('speaks TLS with the certificate given, and its cookie is Secure', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hustings-tls-'));
