@@ -11,10 +11,10 @@ import { hashSecret, newSecret } from './secrets.ts';
 export type LinkPurpose = 'invite' | 'reset';
 
 /** An invitation gives a week to answer; a reset is for someone waiting for it, so a day. */
-export const LINK_LIFETIME_MS: Record<LinkPurpose, number> = { invite: 7 * 24 * 3600_000, reset: 24 * 3600_000 };
+const LINK_LIFETIME_MS: Record<LinkPurpose, number> = { invite: 7 * 24 * 3600_000, reset: 24 * 3600_000 };
 
 /** The path a link opens, under the server's address. */
-export const LINK_PATH = '/welcome';
+const LINK_PATH = '/welcome';
 
 export interface IssuedLink {
   token: string;

@@ -11,7 +11,7 @@ const N = 2 ** 15;
 const R = 8;
 const P = 1;
 const KEY_LENGTH = 32;
-export const MIN_PASSWORD_LENGTH = 10;
+const MIN_PASSWORD_LENGTH = 10;
 
 function derive(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
   // maxmem above 128·N·r (the default 32 MiB is just short of what N = 2^15, r = 8 needs).
