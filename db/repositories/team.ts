@@ -160,7 +160,9 @@ export async function deleteIdleSessions(db: Queries, cutoff: string): Promise<v
   await db.run('DELETE FROM sessions WHERE last_seen_at < ?', [cutoff]);
 }
 
-export async function recordFailure(db: Queries, name: string, address: string, at: string): Promise<void> {
+/** Records a failed sign-in, and forgets those from before `forgetBefore` (they no longer count). */
+export async function recordFailure(db: Queries, name: string, address: string, at: string, forgetBefore: string): Promise<void> {
+  await db.run('DELETE FROM sign_in_failures WHERE failed_at < ?', [forgetBefore]);
   await db.run('INSERT INTO sign_in_failures (name, address, failed_at) VALUES (?, ?, ?)', [name, address, at]);
 }
 

@@ -4,7 +4,7 @@
  * years while a person who mistyped waits a moment. Failures older than an hour no longer count;
  * a successful sign-in clears the name's.
  */
-import { failuresSince } from '../../db/repositories/team.ts';
+import { failuresSince, recordFailure } from '../../db/repositories/team.ts';
 import type { Queries } from '../../db/store.ts';
 
 const FREE_TRIES = 3;
@@ -26,4 +26,9 @@ export async function waitBeforeTrying(db: Queries, name: string, address: strin
   if (f.last === null) return 0;
   const until = Date.parse(f.last) + waitAfter(Math.max(f.byName, f.byAddress));
   return Math.max(0, until - now.getTime());
+}
+
+/** A failed sign-in, counted for the name and the address; failures past the window are dropped. */
+export function countFailure(db: Queries, name: string, address: string, now = new Date()): Promise<void> {
+  return recordFailure(db, nameKey(name), address, now.toISOString(), new Date(now.getTime() - WINDOW_MS).toISOString());
 }

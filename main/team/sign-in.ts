@@ -3,10 +3,10 @@
  * hash (the same work whether or not the name exists, so timing does not tell), and answered with
  * a new session. The password is never logged or kept.
  */
-import { accountNamed, clearFailures, recordFailure } from '../../db/repositories/team.ts';
+import { accountNamed, clearFailures } from '../../db/repositories/team.ts';
 import type { Queries } from '../../db/store.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import { nameKey, waitBeforeTrying } from './lockout.ts';
+import { countFailure, nameKey, waitBeforeTrying } from './lockout.ts';
 import { startSession } from './sessions.ts';
 
 export type SignInResult = { ok: true; sessionId: string; name: string } | { ok: false; code: 'unauthorized' | 'too_many_attempts'; message: string };
@@ -24,7 +24,7 @@ export async function signIn(db: Queries, name: string, password: string, addres
   decoy ??= hashPassword('not anyone’s password');
   const matches = await verifyPassword(password, account?.passwordHash ?? (await decoy));
   if (!account || account.passwordHash === null || !matches) {
-    await recordFailure(db, nameKey(name), address, now.toISOString());
+    await countFailure(db, name, address, now);
     return { ok: false, code: 'unauthorized', message: 'That name and password do not match an account here.' };
   }
   if (account.switchedOffAt !== null) return { ok: false, code: 'unauthorized', message: 'This account has been switched off. Ask your team secretary.' };

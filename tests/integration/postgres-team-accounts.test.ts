@@ -148,5 +148,9 @@ describe('signing in', () => {
     now = new Date(now.getTime() + 4000);
     expect(await signIn(store, 'Gus Gray', PASSWORD, '10.0.0.2', now)).toMatchObject({ ok: true });
     expect(await waitBeforeTrying(store, 'Gus Gray', '10.0.0.9', now)).toBe(0);
+    // Failures older than an hour no longer count, and are not kept.
+    expect(await store.get('SELECT COUNT(*) AS n FROM sign_in_failures WHERE failed_at < ?', [now.toISOString()])).not.toEqual({ n: 0 });
+    await signIn(store, 'Nobody at all', 'wrong password', '10.0.0.7', new Date(now.getTime() + 2 * 3600_000));
+    expect(await store.get('SELECT COUNT(*) AS n FROM sign_in_failures WHERE failed_at < ?', [now.toISOString()])).toEqual({ n: 0 });
   });
 });
