@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { hustings } from '../helpers/cli.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, expectAccessible, test } from './fixtures.ts';
 
 test.use({ team: true });
 
@@ -59,6 +59,7 @@ test('the team secretary invites a canvasser, who signs in, and is switched off'
   await expect(accounts.getByRole('row', { name: /Cal Canvasser/ })).toContainText('Canvasser — Branch meeting, Wed 18 Nov 2026 (recorded by Ann Admin)');
   await expect(accounts.getByRole('row', { name: /Cal Canvasser/ })).toContainText('Has not chosen a password yet');
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/team-page.png`, fullPage: true });
+  await expectAccessible(page);
 
   // The canvasser, in a browser of their own.
   const theirs = await browser.newContext();
@@ -73,6 +74,7 @@ test('the team secretary invites a canvasser, who signs in, and is switched off'
   await cal.getByRole('button', { name: 'Sign in' }).click();
   await expect(cal.getByRole('alert')).toHaveText('That name and password do not match an account here.');
   if (SHOTS) await cal.screenshot({ path: `${SHOTS}/team-sign-in.png` });
+  await expectAccessible(cal);
   await cal.getByLabel('Password').fill('cal’s long password');
   await cal.getByRole('button', { name: 'Sign in' }).click();
   await expect(cal.getByText('Signed in as Cal Canvasser')).toBeVisible();
