@@ -204,7 +204,7 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
     const name = safeDecode(target.slice('/api/'.length, query < 0 ? undefined : query));
     if (name === null) return refuse(res, 'unknown_method', 'There is no such method');
     if (name === 'methods' && req.method === 'GET') return send(res, 200, describeMethods());
-    if (name === 'events' && req.method === 'GET') return streamJobEvents(req, res);
+    if (name === 'events' && req.method === 'GET') return streamJobEvents(req, res, team);
     const artworkOf = req.method === 'GET' ? /^artwork\/(\d{1,15})$/.exec(name) : null;
     if (artworkOf) return serveArtwork(res, Number(artworkOf[1]), dispatch);
     if (name.startsWith('pdf/') && req.method === 'GET') {
@@ -277,17 +277,28 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
     res.end(Buffer.from(artwork.dataBase64, 'base64'));
   }
 
-  /** Server-Sent Events: every long job's progress, done, error or cancelled (main/jobs.ts). */
-  function streamJobEvents(req: IncomingMessage, res: ServerResponse) {
+  /**
+   * Server-Sent Events: every long job's progress, done, error or cancelled (main/jobs.ts). On a
+   * team server the stream ends, at its next keep-alive, once its session has.
+   */
+  function streamJobEvents(req: IncomingMessage, res: ServerResponse, door?: TeamDoor) {
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write(': connected\n\n');
     for (const job of app.jobs.running()) res.write(`event: job\ndata: ${JSON.stringify(job)}\n\n`);
     const off = app.jobs.subscribe((event) => res.write(`event: job\ndata: ${JSON.stringify(event)}\n\n`));
-    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
-    req.on('close', () => {
+    const keepAlive = setInterval(() => {
+      if (!door) return void res.write(': keep-alive\n\n');
+      void door.callerOf(req).then(
+        (caller) => (caller ? res.write(': keep-alive\n\n') : end()),
+        () => end(),
+      );
+    }, 15_000);
+    const end = () => {
       off();
       clearInterval(keepAlive);
-    });
+      res.end();
+    };
+    req.on('close', end);
   }
 
   function serveStatic(res: ServerResponse, pathname: string) {
