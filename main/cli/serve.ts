@@ -87,6 +87,7 @@ export const serveCommands: Command[] = [
       const server = await startServer(app, { port, host, token, team, tls, publicAddress });
       console.log(`Database: ${databaseUrl === undefined ? app.dbPath : shownUrl(databaseUrl)}`);
       console.log(`Hustings is running at ${server.url}`);
+      if (publicAddress !== undefined) console.log(`Listening on ${host} port ${server.port}: the reverse proxy sends its requests there.`);
       if (team) console.log('Team server: each person signs in with their own account (add the first with `hustings users add NAME --role admin`).');
       const stop = async () => {
         await server.close();

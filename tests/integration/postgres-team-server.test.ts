@@ -268,6 +268,19 @@ describe("the Team page's methods", () => {
   });
 });
 
+describe('a team server behind a reverse proxy', () => {
+  it('listens beyond this computer over plain HTTP when told --insecure-http', async () => {
+    const proxied = await startBrowserMode({ databaseUrl: database.url, args: ['--team', '--host', '0.0.0.0', '--insecure-http'] });
+    try {
+      expect(proxied.url).toMatch(/^http:\/\/0\.0\.0\.0:\d+\/$/);
+      const page = await fetch(`http://127.0.0.1:${new URL(proxied.url).port}/sign-in`);
+      expect(page.status).toBe(200);
+    } finally {
+      await proxied.stop();
+    }
+  });
+});
+
 describe('a team server over HTTPS', () => {
   it('speaks TLS with the certificate given, and its cookie is Secure', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hustings-tls-'));
