@@ -41,7 +41,7 @@ test('the team secretary invites a canvasser, who signs in, and is switched off'
   await page.getByRole('link', { name: 'Team', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Team', exact: true })).toBeVisible();
   const accounts = page.getByRole('region', { name: 'Accounts' });
-  await expect(accounts.getByRole('row', { name: /Ann Admin/ })).toContainText('Team secretary — Branch AGM');
+  await expect(accounts.getByRole('row', { name: /^Ann Admin/ })).toContainText('Team secretary — Branch AGM');
   // An invitation without a role or a meeting is refused, naming what is missing.
   const invite = page.getByRole('region', { name: 'Invite someone' });
   await invite.getByLabel('Name').fill('Cal Canvasser');
@@ -58,6 +58,25 @@ test('the team secretary invites a canvasser, who signs in, and is switched off'
   expect(canvasserLink).toMatch(new RegExp(`^${app.origin}/welcome\\?link=[\\w-]{43}$`));
   await expect(accounts.getByRole('row', { name: /Cal Canvasser/ })).toContainText('Canvasser — Branch meeting, Wed 18 Nov 2026 (recorded by Ann Admin)');
   await expect(accounts.getByRole('row', { name: /Cal Canvasser/ })).toContainText('Has not chosen a password yet');
+  // Another meeting adds a role: the new grant names it, the old one keeps its own.
+  await accounts
+    .getByRole('row', { name: /Cal Canvasser/ })
+    .getByRole('button', { name: 'Change roles' })
+    .click();
+  const roles = accounts.getByRole('group', { name: 'Roles of Cal Canvasser' });
+  await expect(roles.getByLabel('Canvasser')).toBeChecked();
+  await roles.getByLabel('Member').check();
+  await accounts.getByLabel('Decided at (meeting)').fill('Committee');
+  await accounts.getByLabel('On').fill('2026-11-25');
+  await accounts.getByRole('button', { name: 'Save roles' }).click();
+  await expect(accounts.getByRole('row', { name: /Cal Canvasser/ })).toContainText('Member — Committee, Wed 25 Nov 2026');
+  await expect(accounts.getByRole('row', { name: /Cal Canvasser/ })).toContainText('Canvasser — Branch meeting, Wed 18 Nov 2026');
+  // A new link for the secretary herself replaces the one shown.
+  await accounts
+    .getByRole('row', { name: /^Ann Admin/ })
+    .getByRole('button', { name: 'New sign-in link' })
+    .click();
+  await expect(page.getByRole('region', { name: 'Sign-in link for Ann Admin' })).toContainText('It is not shown again.');
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/team-page.png`, fullPage: true });
   await expectAccessible(page);
 

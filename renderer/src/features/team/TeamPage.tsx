@@ -115,13 +115,17 @@ function Accounts(props: { accounts: TeamAccount[]; onIssued(issued: Issued): vo
               <td>
                 {!a.switchedOffAt && editing !== a.id && (
                   <div className="actions">
-                    <button type="button" onClick={() => setEditing(a.id)}>
+                    <button type="button" aria-label={`Change roles of ${a.name}`} onClick={() => setEditing(a.id)}>
                       Change roles
                     </button>
-                    <button type="button" onClick={() => act(async () => props.onIssued(await api('team.resetLink', { accountId: a.id })))}>
+                    <button
+                      type="button"
+                      aria-label={`New sign-in link for ${a.name}`}
+                      onClick={() => act(async () => props.onIssued(await api('team.resetLink', { accountId: a.id })))}
+                    >
                       New sign-in link
                     </button>
-                    <button type="button" className="danger" onClick={() => setSwitching(a)}>
+                    <button type="button" className="danger" aria-label={`Switch off ${a.name}`} onClick={() => setSwitching(a)}>
                       Switch off
                     </button>
                   </div>
