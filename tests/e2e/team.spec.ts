@@ -76,7 +76,7 @@ test('the team secretary invites a canvasser, who signs in, and is switched off'
     .getByRole('row', { name: /^Ann Admin/ })
     .getByRole('button', { name: 'New sign-in link' })
     .click();
-  await expect(page.getByRole('region', { name: 'Sign-in link for Ann Admin' })).toContainText('It is not shown again.');
+  await expect(page.getByRole('region', { name: 'Sign-in link for Ann Admin' })).toContainText('for them to choose a new password. It is not shown again.');
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/team-page.png`, fullPage: true });
   await expectAccessible(page);
 

@@ -14,6 +14,8 @@ interface Issued {
   name: string;
   token: string;
   expiresAt: string;
+  /** A new link for someone who had one: to choose a new password. */
+  reset?: boolean;
 }
 
 /** The team server's accounts (issue 13): who signs in, with the roles the branch gave them and when. */
@@ -44,7 +46,7 @@ function IssuedLink(props: { issued: Issued; onDone(): void }) {
       <h2 id="issued-heading">Sign-in link for {props.issued.name}</h2>
       <p>
         Give it to {props.issued.name} privately: it opens once, until {formatDate(props.issued.expiresAt.slice(0, 10))} at{' '}
-        {props.issued.expiresAt.slice(11, 16)} UTC, for them to choose their password. It is not shown again.
+        {props.issued.expiresAt.slice(11, 16)} UTC, for them to choose {props.issued.reset ? 'a new' : 'their'} password. It is not shown again.
       </p>
       <input readOnly value={address} aria-label={`Sign-in link for ${props.issued.name}`} onFocus={(e) => e.currentTarget.select()} />
       <div className="actions">
@@ -121,7 +123,7 @@ function Accounts(props: { accounts: TeamAccount[]; onIssued(issued: Issued): vo
                     <button
                       type="button"
                       aria-label={`New sign-in link for ${a.name}`}
-                      onClick={() => act(async () => props.onIssued(await api('team.resetLink', { accountId: a.id })))}
+                      onClick={() => act(async () => props.onIssued({ ...(await api('team.resetLink', { accountId: a.id })), reset: true }))}
                     >
                       New sign-in link
                     </button>
