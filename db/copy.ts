@@ -53,6 +53,13 @@ const VALUES_PER_INSERT = 30_000;
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
+/**
+ * A team server's ways in, not the campaign: sessions, one-time links and failed sign-ins stay
+ * where they were made (a copy signs nobody in elsewhere). Accounts and their role grants, the
+ * branch's record of who does what, are copied.
+ */
+export const NOT_COPIED = new Set(['sessions', 'sign_in_links', 'sign_in_failures']);
+
 /** The tables that hold a campaign, as the engine's own catalogue lists them. */
 async function tablesOf(store: Store): Promise<Table[]> {
   if (store.engine === 'sqlite') {
@@ -74,7 +81,7 @@ async function tablesOf(store: Store): Promise<Table[]> {
         parents: parents.map((p) => p.parent),
       });
     }
-    return tables;
+    return tables.filter((t) => !NOT_COPIED.has(t.name));
   }
   const names = await store.all<{ name: string }>(
     "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> 'migrations'",
@@ -97,7 +104,7 @@ async function tablesOf(store: Store): Promise<Table[]> {
     );
     tables.push({ name, columns: columns.map((c) => c.name), key: key.map((k) => k.name), parents: parents.map((p) => p.parent.replace(/^"|"$/g, '')) });
   }
-  return tables;
+  return tables.filter((t) => !NOT_COPIED.has(t.name));
 }
 
 /** Parents before children (by name where the order is free), so every foreign key finds its row. */

@@ -15,6 +15,7 @@ import { plannerCommands } from './cli/planner.ts';
 import { keepFilesPrivate, tightenFolder } from './private-files.ts';
 import { leafletsCommands } from './cli/leaflets.ts';
 import { serveCommands } from './cli/serve.ts';
+import { usersCommands } from './cli/users.ts';
 import { timetableCommands } from './cli/timetable.ts';
 import { treasuryCommands } from './cli/treasury.ts';
 import { pollingCommands } from './cli/polling.ts';
@@ -23,6 +24,7 @@ import { knockUpCommands } from './cli/knock-up.ts';
 /** The command table: each feature adds its commands here. */
 export const commands: Command[] = [
   ...serveCommands,
+  ...usersCommands,
   ...databaseCommands,
   ...electionsCommands,
   ...areasCommands,

@@ -1,6 +1,7 @@
 import { timingSafeEqual, randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +9,10 @@ import { z } from 'zod';
 import { contract } from '../shared/contract/index.ts';
 import { type ErrorCode, HTTP_STATUS } from '../shared/contract/result.ts';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
+import type { Caller } from '../shared/contract/roles.ts';
 import type { Hustings } from './app.ts';
+import type { Dispatch } from './api/dispatcher.ts';
+import { createTeamDoor, type TeamDoor } from './team/door.ts';
 import { ARTWORK_CSP, artworkHeaders } from './artwork-response.ts';
 import { serveExpensesReturn, serveRoundSheet } from './pdf/pdf-http.ts';
 import { serveWalkSheets } from './pdf/walk-sheets-http.ts';
@@ -51,6 +55,12 @@ export interface ServerOptions {
   host?: string;
   token?: string;
   rendererDir?: string;
+  /** A team server: every call needs a signed-in person's session (main/team/door.ts), not the token. */
+  team?: boolean;
+  /** Speak HTTPS with this certificate and key (PEM). */
+  tls?: { cert: Buffer; key: Buffer };
+  /** Where people open the server when it is not this host and port (a reverse proxy in front). */
+  publicAddress?: string;
 }
 
 export interface RunningServer {
@@ -133,8 +143,8 @@ function readBody(req: IncomingMessage): Promise<string | null> {
 
 /**
  * Browser mode: the renderer and `POST /api/<method>` on loopback. Every API request needs the
- * token (header or cookie); a request whose Host or Origin is not this server's own is refused
- * (DNS rebinding).
+ * token (header or cookie), or on a team server a signed-in person's session; a request whose Host
+ * or Origin is not this server's own is refused (DNS rebinding, other sites).
  */
 export async function startServer(app: Hustings, opts: ServerOptions = {}): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
@@ -142,23 +152,28 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
   const tokenBytes = Buffer.from(token);
   const rendererDir = opts.rendererDir ?? RENDERER_DIR;
   let allowedHosts = new Set<string>();
+  let allowedOrigins = new Set<string>();
   let cookieName = '';
+  let team: TeamDoor | undefined;
+  const scheme = opts.tls ? 'https' : 'http';
   const delay = testDelay();
 
   // Nagle off (a small answer goes out at once) and connections kept for the next call.
+  const serverOptions = { noDelay: true, keepAlive: true, keepAliveTimeout: KEEP_ALIVE_MS, headersTimeout: KEEP_ALIVE_MS + 5_000 };
   // eslint-disable-next-line @typescript-eslint/no-misused-promises -- the handler catches every error itself and answers 500
-  const server = createServer({ noDelay: true, keepAlive: true, keepAliveTimeout: KEEP_ALIVE_MS, headersTimeout: KEEP_ALIVE_MS + 5_000 }, async (req, res) => {
+  const server = opts.tls ? createTlsServer({ ...serverOptions, ...opts.tls }, answer) : createServer(serverOptions, answer);
+
+  async function answer(req: IncomingMessage, res: ServerResponse) {
     try {
       if (!allowedHosts.has(req.headers.host ?? '')) return refuse(res, 'forbidden', 'Wrong Host header');
       const origin = req.headers.origin;
-      if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
-        return refuse(res, 'forbidden', 'Requests from other sites are refused');
-      }
+      if (origin !== undefined && !allowedOrigins.has(origin)) return refuse(res, 'forbidden', 'Requests from other sites are refused');
       const target = req.url ?? '/';
       // An API call (the hot path: a return a keystroke) needs only its path; the rest, a parsed URL.
       if (target.startsWith('/api/')) return await api(req, res, target);
       for (const [name, value] of Object.entries(SAFETY_HEADERS)) res.setHeader(name, value);
       const url = new URL(target, 'http://localhost');
+      if (team) return await teamPage(req, res, url, team);
       if (req.method === 'GET' && url.searchParams.has('token') && sameToken(url.searchParams.get('token') ?? '', tokenBytes)) return signIn(res, url);
       return serveStatic(res, url.pathname);
     } catch (error) {
@@ -166,25 +181,39 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
       if (!res.headersSent) refuse(res, 'internal', 'The server could not answer that request');
       else res.end();
     }
-  });
+  }
+
+  /** On a team server: its sign-in pages, and the app only for someone signed in. */
+  async function teamPage(req: IncomingMessage, res: ServerResponse, url: URL, door: TeamDoor) {
+    if (await door.handle(req, res, url)) return;
+    if (await door.signedIn(req)) return serveStatic(res, url.pathname);
+    res.writeHead(303, { Location: '/sign-in', 'Cache-Control': 'no-store' });
+    res.end();
+  }
 
   async function api(req: IncomingMessage, res: ServerResponse, target: string) {
     if (req.method !== 'POST') for (const [name, value] of Object.entries(SAFETY_HEADERS)) res.setHeader(name, value);
-    if (!authorised(req)) return refuse(res, 'unauthorized', 'Missing or wrong token: open the address Hustings printed');
+    let caller: Caller | undefined;
+    if (team) {
+      caller = (await team.callerOf(req)) ?? undefined;
+      if (!caller) return refuse(res, 'unauthorized', 'You are not signed in to this team server (or your session has ended): sign in again.');
+    } else if (!authorised(req)) return refuse(res, 'unauthorized', 'Missing or wrong token: open the address Hustings printed');
+    // Every call below, PDFs and artwork too, is made as the signed-in person.
+    const dispatch: Dispatch = (method, input) => app.dispatch(method, input, caller);
     const query = target.indexOf('?');
     const name = safeDecode(target.slice('/api/'.length, query < 0 ? undefined : query));
     if (name === null) return refuse(res, 'unknown_method', 'There is no such method');
     if (name === 'methods' && req.method === 'GET') return send(res, 200, describeMethods());
-    if (name === 'events' && req.method === 'GET') return streamJobEvents(req, res);
+    if (name === 'events' && req.method === 'GET') return streamJobEvents(req, res, team);
     const artworkOf = req.method === 'GET' ? /^artwork\/(\d{1,15})$/.exec(name) : null;
-    if (artworkOf) return serveArtwork(res, Number(artworkOf[1]));
+    if (artworkOf) return serveArtwork(res, Number(artworkOf[1]), dispatch);
     if (name.startsWith('pdf/') && req.method === 'GET') {
       const url = new URL(target, 'http://localhost');
-      if (name === 'pdf/walk-sheets') return serveWalkSheets(app.dispatch, url, res);
-      if (name === 'pdf/round-sheet') return serveRoundSheet(app.dispatch, url, res);
-      if (name === 'pdf/expenses-return') return serveExpensesReturn(app.dispatch, url, res);
-      if (name === 'pdf/tellers-rota') return serveTellersRota(app.dispatch, url, res);
-      if (name === 'pdf/knock-up') return serveKnockUpSheets(app.dispatch, url, res);
+      if (name === 'pdf/walk-sheets') return serveWalkSheets(dispatch, url, res);
+      if (name === 'pdf/round-sheet') return serveRoundSheet(dispatch, url, res);
+      if (name === 'pdf/expenses-return') return serveExpensesReturn(dispatch, url, res);
+      if (name === 'pdf/tellers-rota') return serveTellersRota(dispatch, url, res);
+      if (name === 'pdf/knock-up') return serveKnockUpSheets(dispatch, url, res);
     }
     if (req.method !== 'POST') return refuse(res, 'method_not_allowed', 'Use POST for API methods');
     const body = await readBody(req);
@@ -196,7 +225,7 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
       return refuse(res, 'invalid_input', 'The request body is not valid JSON');
     }
     if (delay) await delay();
-    const result = await app.dispatch(name, input);
+    const result = await dispatch(name, input);
     return send(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);
   }
 
@@ -233,8 +262,8 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
    * content was checked to be, never sniffed, never run. A refusal (artwork kept by an older
    * version that is not an image or PDF, a missing file) is a plain sentence in that tab.
    */
-  async function serveArtwork(res: ServerResponse, id: number) {
-    const r = await app.dispatch('leaflets.artwork', { id });
+  async function serveArtwork(res: ServerResponse, id: number, dispatch: Dispatch) {
+    const r = await dispatch('leaflets.artwork', { id });
     if (!r.ok) {
       res.writeHead(HTTP_STATUS[r.error.code], {
         'Content-Type': 'text/plain; charset=utf-8',
@@ -248,17 +277,28 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
     res.end(Buffer.from(artwork.dataBase64, 'base64'));
   }
 
-  /** Server-Sent Events: every long job's progress, done, error or cancelled (main/jobs.ts). */
-  function streamJobEvents(req: IncomingMessage, res: ServerResponse) {
+  /**
+   * Server-Sent Events: every long job's progress, done, error or cancelled (main/jobs.ts). On a
+   * team server the stream ends, at its next keep-alive, once its session has.
+   */
+  function streamJobEvents(req: IncomingMessage, res: ServerResponse, door?: TeamDoor) {
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write(': connected\n\n');
     for (const job of app.jobs.running()) res.write(`event: job\ndata: ${JSON.stringify(job)}\n\n`);
     const off = app.jobs.subscribe((event) => res.write(`event: job\ndata: ${JSON.stringify(event)}\n\n`));
-    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
-    req.on('close', () => {
+    const keepAlive = setInterval(() => {
+      if (!door) return void res.write(': keep-alive\n\n');
+      void door.callerOf(req).then(
+        (caller) => (caller ? res.write(': keep-alive\n\n') : end()),
+        () => end(),
+      );
+    }, 15_000);
+    const end = () => {
       off();
       clearInterval(keepAlive);
-    });
+      res.end();
+    };
+    req.on('close', end);
   }
 
   function serveStatic(res: ServerResponse, pathname: string) {
@@ -289,8 +329,18 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
   cookieName = `hustings-${port}`;
   const hostPart = host.includes(':') ? `[${host}]` : host;
   allowedHosts = new Set([`${hostPart}:${port}`, `127.0.0.1:${port}`, `localhost:${port}`]);
+  allowedOrigins = new Set([...allowedHosts].map((h) => `${scheme}://${h}`));
+  const publicAddress = opts.publicAddress === undefined ? undefined : new URL(opts.publicAddress);
+  if (publicAddress) {
+    allowedHosts.add(publicAddress.host);
+    allowedOrigins.add(publicAddress.origin);
+  }
+  if (opts.team) {
+    const secure = scheme === 'https' || publicAddress?.protocol === 'https:';
+    team = createTeamDoor(app.store, { cookieName: `hustings-session-${port}`, secure });
+  }
   return {
-    url: `http://${hostPart}:${port}/?token=${token}`,
+    url: opts.team ? `${publicAddress?.origin ?? `${scheme}://${hostPart}:${port}`}/` : `${scheme}://${hostPart}:${port}/?token=${token}`,
     port,
     token,
     close: () =>

@@ -23,6 +23,7 @@ import { pollingHandlers } from './polling-setup.ts';
 import { tellingHandlers } from './telling.ts';
 import { pdfHandlers } from './pdf.ts';
 import { votingHandlers } from './voting.ts';
+import { teamHandlers } from './team.ts';
 
 /** Every method's handler; the type check fails if a contract method has none. */
 export const handlers: HandlersFor<Contract> = {
@@ -49,4 +50,5 @@ export const handlers: HandlersFor<Contract> = {
   ...pdfHandlers,
   ...votingHandlers,
   ...accessHandlers,
+  ...teamHandlers,
 };

@@ -21,6 +21,7 @@ import { pollingSetupContract } from './polling-setup.ts';
 import { tellingContract } from './telling.ts';
 import { pdfContract } from './pdf.ts';
 import { votingContract } from './voting.ts';
+import { teamContract } from './team.ts';
 
 /** Every method of the API. Each feature adds its own contract object here. */
 export const contract = {
@@ -48,6 +49,7 @@ export const contract = {
   ...pdfContract,
   ...votingContract,
   ...accessContract,
+  ...teamContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

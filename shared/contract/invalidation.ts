@@ -47,7 +47,9 @@ export type Data =
   // Polling stations, committee rooms, duties and the promise rule.
   | 'polling'
   // Who voted (tellers' numbers, the marked register) and the knocks made.
-  | 'votes';
+  | 'votes'
+  // A team server's accounts and their role grants.
+  | 'team';
 
 /** Everything a record can be part of: for views made of all of it and changes that reach all of it (an erasure). */
 const EVERYTHING: readonly Data[] = [
@@ -138,6 +140,7 @@ export const SHOWS: Partial<Record<MethodName, readonly Data[]>> = {
   'drops.list': DELIVERY,
   'audit.list': ['audit'],
   'audit.facets': ['audit'],
+  'team.list': ['team'],
   'timetable.forElection': DATES,
   'timetable.forContest': DATES,
   'timetable.compute': DATES,
@@ -284,6 +287,10 @@ export const CHANGES: Partial<Record<MethodName, readonly Data[]>> = {
   'tasks.update': ['tasks'],
   'tasks.setDone': ['tasks'],
   'tasks.delete': ['tasks'],
+  'team.invite': ['team'],
+  'team.setRoles': ['team'],
+  'team.resetLink': ['team'],
+  'team.switchOff': ['team'],
   'treasury.eraseDonor': EVERYTHING,
   'treasury.updateSettings': ['treasury'],
   'treasury.saveDeposit': ['treasury'],

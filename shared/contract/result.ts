@@ -10,7 +10,9 @@ export type ErrorCode =
   | 'forbidden'
   | 'unauthorized'
   | 'too_large'
-  | 'method_not_allowed';
+  | 'method_not_allowed'
+  // A sign-in held back by the lock-out after repeated failures (issue 13).
+  | 'too_many_attempts';
 
 export interface ApiError {
   code: ErrorCode;
@@ -45,4 +47,5 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
   too_large: 413,
   method_not_allowed: 405,
+  too_many_attempts: 429,
 };

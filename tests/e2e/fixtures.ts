@@ -9,10 +9,12 @@ import { type BrowserMode, startBrowserMode } from '../helpers/server.ts';
  * token. `test.use({ serverEnv: { HUSTINGS_TEST_DELAY_MS: '100-200' } })` starts it with a slow server.
  * The `on-postgres` project's journeys run on a team database (`engine: 'postgres'`).
  */
-export const test = base.extend<{ app: BrowserMode; serverEnv: Record<string, string>; engine: Engine }>({
+export const test = base.extend<{ app: BrowserMode; serverEnv: Record<string, string>; engine: Engine; team: boolean }>({
   serverEnv: [{}, { option: true }],
   engine: ['sqlite', { option: true }],
-  app: async ({ serverEnv, engine }, use) => {
+  /** `test.use({ team: true })`: a team server (`serve --team`, on-postgres only), where people sign in; no token. */
+  team: [false, { option: true }],
+  app: async ({ serverEnv, engine, team }, use) => {
     if (engine === 'sqlite') {
       const app = await startBrowserMode({ env: serverEnv });
       await use(app);
@@ -20,7 +22,7 @@ export const test = base.extend<{ app: BrowserMode; serverEnv: Record<string, st
       return;
     }
     const database = await freshHustingsDatabase();
-    const app = await startBrowserMode({ env: serverEnv, databaseUrl: database.url });
+    const app = await startBrowserMode({ env: serverEnv, databaseUrl: database.url, args: team ? ['--team'] : [] });
     await use(app);
     await app.stop();
     await database.drop();

@@ -146,6 +146,8 @@ const RUNNABLE: Record<string, string[]> = {
   // Nothing listens on port 1: the team database cannot be reached (and a missing file is copied from).
   migrate: ['--database', 'postgres://nobody@127.0.0.1:1/none'],
   copy: ['--from', 'FILE', '--to', 'postgres://nobody@127.0.0.1:1/none'],
+  'users add': ['Ann', '--role', 'admin', '--database', 'postgres://nobody@127.0.0.1:1/none'],
+  'users link': ['Ann', '--database', 'postgres://nobody@127.0.0.1:1/none'],
   'elections list': [],
   'areas import': ['FILE'],
   'nominations check': ['--contest', '1'],

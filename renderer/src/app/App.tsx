@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { createHashRouter, createRoutesFromElements, Navigate, NavLink, Outlet, Route, RouterProvider, useLocation } from 'react-router';
 import { ActivityPage } from '../features/activity/ActivityPage.tsx';
 import { BackupsPage } from '../features/backups/BackupsPage.tsx';
@@ -51,6 +51,8 @@ import { KnockUpPage } from '../features/polling/KnockUpPage.tsx';
 import { MarkedRegisterEntryPage } from '../features/polling/MarkedRegisterEntryPage.tsx';
 import { TellingPage } from '../features/polling/TellingPage.tsx';
 import { canUse, navFor, whoMayUse } from './nav.ts';
+import { signOut } from './team.ts';
+import { TeamPage } from '../features/team/TeamPage.tsx';
 import { SetupPage } from '../features/polling/SetupPage.tsx';
 import { SetupStationsImportPage } from '../features/polling/SetupStationsImport.tsx';
 
@@ -106,6 +108,7 @@ const routes = createRoutesFromElements(
       <Route path="/settings" element={<SettingsPage />} />
       <Route path="/settings/holidays" element={<HolidaysPage />} />
       <Route path="/backups" element={<BackupsPage />} />
+      <Route path="/team" element={<TeamPage />} />
       <Route path="/contests/:id/polling-day" element={<SetupPage />} />
       <Route path="/contests/:id/polling-day/stations-import" element={<SetupStationsImportPage />} />
       <Route path="*" element={<p>There is no such page. Choose one from the menu.</p>} />
@@ -127,6 +130,11 @@ function Shell() {
   // the server still refuses what a role may not do.
   const me = useApi('access.me', {});
   const caller = me.error ? null : me.data;
+  const signedIn = caller ?? null;
+  // On a team server: the person's name in the title (which window is whose).
+  useEffect(() => {
+    if (signedIn) document.title = `Hustings — ${signedIn.name}`;
+  }, [signedIn]);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -135,6 +143,7 @@ function Shell() {
       <div className="shell">
         <nav className="sidebar" aria-label="Main">
           <p className="brand">Hustings</p>
+          {signedIn && <SignedInAs name={signedIn.name} />}
           <ul>
             {caller !== undefined &&
               navFor(caller).map((item) => (
@@ -179,6 +188,23 @@ function NotYourPage(props: { pathname: string }) {
     <EmptyState title="Your role does not include this page">
       <p>{who ? `It is for ${who}. ` : ''}Choose a page from the menu, or ask your team secretary if your work needs this one.</p>
     </EmptyState>
+  );
+}
+
+/** Who is signed in on a team server, and the way out. */
+function SignedInAs(props: { name: string }) {
+  return (
+    <div className="signed-in">
+      <p>
+        Signed in as <strong>{props.name}</strong>
+      </p>
+      <button type="button" onClick={() => void signOut(false)}>
+        Sign out
+      </button>
+      <button type="button" className="link" onClick={() => void signOut(true)}>
+        Sign out everywhere
+      </button>
+    </div>
   );
 }
 

@@ -71,10 +71,14 @@ export const PAGES: Record<string, MethodName[]> = {
   '/settings': ['encryption.status'],
   '/settings/holidays': ['holidays.list'],
   '/backups': ['backups.list'],
+  '/team': ['team.list'],
 };
 
-/** The sidebar, in the order a coordinator works; each entry is a page of PAGES. Each feature adds its entry here. */
-export const NAV: { to: string; label: string }[] = [
+/**
+ * The sidebar, in the order a coordinator works; each entry is a page of PAGES. Each feature adds
+ * its entry here. `team` pages exist only on a team server, where someone is signed in.
+ */
+export const NAV: { to: string; label: string; team?: true }[] = [
   { to: '/', label: 'Home' },
   { to: '/deadlines', label: 'Deadlines' },
   { to: '/tasks', label: 'Tasks' },
@@ -91,6 +95,7 @@ export const NAV: { to: string; label: string }[] = [
   { to: '/settings/holidays', label: 'Holidays' },
   { to: '/backups', label: 'Backups' },
   { to: '/settings', label: 'Settings' },
+  { to: '/team', label: 'Team', team: true },
 ];
 
 /** What a page at `pathname` needs: its route's entry in PAGES (none: open to every role). */
@@ -112,7 +117,7 @@ export function canUse(pathname: string, caller: Caller | null): boolean {
 
 /** The sidebar entries the caller may use. */
 export function navFor(caller: Caller | null): typeof NAV {
-  return NAV.filter((item) => canUse(item.to, caller));
+  return NAV.filter((item) => (caller !== null || !item.team) && canUse(item.to, caller));
 }
 
 /** Who may use the page at `pathname`, in words ("a coordinator or a canvasser"); null when no role may use all it needs. */
