@@ -61,12 +61,23 @@ test('returns typed while the server does not answer wait on the device, survive
     await page.keyboard.type(CODES[i % CODES.length]);
     await page.keyboard.press('Enter');
   }
+  await expect(page.getByRole('status').last()).toHaveText('Kept on this device: AA-20 Pat20 Voter: R. It is sent when the server answers.', {
+    timeout: 30_000,
+  });
   const waiting = page.getByTestId('waiting-returns');
   await expect(waiting).toContainText('20 returns waiting to be sent', { timeout: 30_000 });
+  // A slip on the twenty-first, taken back with Ctrl+Z before it was ever sent: it never arrives.
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('I4');
+  await page.keyboard.press('Enter');
+  await expect(waiting).toContainText('21 returns waiting to be sent');
+  await expect(number).toHaveValue('AA-22');
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('status').last()).toHaveText('Taken back before it was sent: AA-21 Pat21 Voter. Ctrl+Y puts it back.');
+  await expect(waiting).toContainText('20 returns waiting to be sent');
   await expect(waiting).toContainText('The server cannot be reached just now');
   await expect(number).toHaveValue('AA-21');
   await expect(number).toBeFocused();
-  await expect(page.getByRole('status').last()).toHaveText('Kept on this device: AA-20 Pat20 Voter: R. It is sent when the server answers.');
   const rows = page.getByRole('table').getByRole('row');
   await expect(rows).toHaveCount(21);
   await expect(rows.nth(1)).toHaveText(/^AA-20 Pat20 VoterRWaiting to be sent$/);

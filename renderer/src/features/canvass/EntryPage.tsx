@@ -287,13 +287,15 @@ function SessionEntry(props: { sessionId: number }) {
     run(async () => {
       // The latest return still waiting on the device is taken back before it is sent.
       const waiting = waitingIn(scope).at(-1);
-      if (waiting && withdraw(waiting.clientId)) {
+      if (waiting?.method === 'canvass.recordReturn' && withdraw(waiting.clientId)) {
+        const back = offline?.withId(waiting.input.electorId) ?? null;
         flushSync(() => {
-          setStatus(`Taken back before it was sent: ${waiting.label ?? 'the last return'}.`);
+          if (back) setRedo((list) => [{ elector: back, codes: waiting.input.codes, note: waiting.input.note ?? '' }, ...list]);
+          setStatus(`Taken back before it was sent: ${waiting.label ?? 'the last return'}.${back ? ' Ctrl+Y puts it back.' : ''}`);
           setWarning('');
           setError(undefined);
         });
-        return focusNumber();
+        return back ? select(back) : focusNumber();
       }
       const last = recent[0];
       if (!last) return setStatus('Nothing to undo in this session.');

@@ -11,12 +11,14 @@ export type Chosen = ElectorSummaryOut & { offline?: true };
 export class OfflineWalk {
   readonly #names: readonly [string, number, string][];
   readonly #at: Map<string, number>;
+  readonly #atId: Map<number, number>;
   readonly #areaId: number;
   readonly #district: string;
 
   constructor(names: readonly [string, number, string][], areaId: number, district: string) {
     this.#names = names;
     this.#at = new Map(names.map(([number], i) => [number, i]));
+    this.#atId = new Map(names.map(([, id], i) => [id, i]));
     this.#areaId = areaId;
     this.#district = district;
   }
@@ -29,6 +31,12 @@ export class OfflineWalk {
   /** The elector with this (canonical) number, or null when the district has none. */
   find(electorNumber: string): Chosen | null {
     const i = this.#at.get(electorNumber);
+    return i === undefined ? null : this.#elector(i);
+  }
+
+  /** The elector with this id, or null when the district has none. */
+  withId(id: number): Chosen | null {
+    const i = this.#atId.get(id);
     return i === undefined ? null : this.#elector(i);
   }
 
