@@ -159,7 +159,7 @@ export async function insertReturn(db: Queries, r: ReturnWrite): Promise<{ id: n
 }
 
 /** The return recorded with a device's client id, if any. */
-export async function returnIdOf(db: Queries, clientId: string): Promise<number | undefined> {
+async function returnIdOf(db: Queries, clientId: string): Promise<number | undefined> {
   return (await db.get<{ id: number }>('SELECT id FROM canvass_returns WHERE client_id = ?', [clientId]))?.id;
 }
 
