@@ -41,12 +41,17 @@ test('returns typed while the server does not answer wait on the device, survive
   await expect(number).toHaveValue('AA-1');
   await names; // the district's names, which entry goes on from without the server
 
-  // The server stops answering. The first two returns reach it but their answers are lost; the
-  // rest never get there.
+  // The server stops answering. The first two sends reach it but their answers are lost (the
+  // oldest return is tried again at each send, so it reaches the server twice); the third meets a
+  // failure inside the server (its database gone for a moment), which says nothing about the
+  // return, so it is kept too. No other send gets there.
   let reached = 0;
   await page.route('**/api/**', async (route) => {
-    if (route.request().url().endsWith('/api/canvass.recordReturn') && reached < 2) {
+    if (route.request().url().endsWith('/api/canvass.recordReturn') && reached < 3) {
       reached++;
+      if (reached === 3) {
+        return route.fulfill({ status: 500, json: { ok: false, error: { code: 'internal', message: 'Something went wrong inside Hustings: no database' } } });
+      }
       await route.fetch();
     }
     // A request still on its way when the page reloads is cancelled by the reload: nothing left to lose.
@@ -89,7 +94,7 @@ test('returns typed while the server does not answer wait on the device, survive
   await expect(page.getByTestId('waiting-returns')).toContainText('20 returns waiting to be sent', { timeout: 30_000 });
   await expect(page.getByTestId('waiting-returns')).toContainText('The server cannot be reached just now');
   await page.screenshot({ path: '/tmp/canvass-offline-reloaded.png', fullPage: true });
-  expect(reached).toBe(2);
+  expect(reached).toBe(3);
 
   // The server answers again: the returns go, each once (the two it had are not recorded twice).
   await page.unroute('**/api/**');

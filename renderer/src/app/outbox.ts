@@ -33,6 +33,13 @@ export type Outcome<M extends Sendable = Sendable> = { clientId: string; scope: 
   { ok: true; result: MethodOutput<M> } | { ok: false; message: string }
 );
 
+/**
+ * Answers that say nothing about the item itself — not signed in (a session that ran out while
+ * offline), or the server failing inside (its database gone for a moment) — keep it to send again,
+ * as no answer does: dropping it would lose what was typed.
+ */
+const NOT_TAKEN_NOW = new Set(['unauthorized', 'internal']);
+
 const KEY = 'hustings.outbox.v1';
 const RETRY_MS = 3000;
 /** How long a sender waits for its item's answer before going on with the item kept on the device. */
@@ -109,8 +116,9 @@ export function withdraw(clientId: string): boolean {
 }
 
 /**
- * Sends waiting items one by one, oldest first. No answer (network down, server gone) keeps the
- * item and tries again shortly; a refusal drops it and says why.
+ * Sends waiting items one by one, oldest first. No answer (network down, server gone), or one
+ * that says nothing about the item, keeps it and tries again shortly; a refusal of the item drops
+ * it and says why.
  */
 async function flush(): Promise<void> {
   if (sending) return;
@@ -125,7 +133,7 @@ async function flush(): Promise<void> {
         const result = await api(item.method, item.input as never);
         outcome = { clientId: item.clientId, scope: item.scope, label: item.label, ok: true, result };
       } catch (e) {
-        if (!(e instanceof ApiCallError)) {
+        if (!(e instanceof ApiCallError) || NOT_TAKEN_NOW.has(e.code)) {
           setUnreachable(true);
           for (const waiting of load()) answer(waiting.clientId, null);
           retry = setTimeout(() => void flush(), RETRY_MS);
@@ -143,6 +151,12 @@ async function flush(): Promise<void> {
   }
 }
 
+/** Sends what waits from an earlier visit, whichever screen the app opens on. */
+export function sendWaiting(): void {
+  window.addEventListener('online', () => void flush());
+  void flush();
+}
+
 /** Items of a scope not sent yet, oldest first. */
 export function waitingIn(scope: string): OutboxItem[] {
   return load().filter((i) => i.scope === scope);
@@ -150,7 +164,7 @@ export function waitingIn(scope: string): OutboxItem[] {
 
 /**
  * Items still waiting in a scope, kept up to date, and whether the server could not be reached at
- * the last try; sends what waits from an earlier visit. `onOutcome` hears each answer in the scope.
+ * the last try; tries to send what waits at once. `onOutcome` hears each answer in the scope.
  */
 export function useOutbox<M extends Sendable>(scope: string, onOutcome?: (o: Outcome<M>) => void): { waiting: OutboxItem[]; unreachable: boolean } {
   const [state, setState] = useState(() => ({ waiting: waitingIn(scope), unreachable }));
@@ -161,16 +175,13 @@ export function useOutbox<M extends Sendable>(scope: string, onOutcome?: (o: Out
   useEffect(() => {
     const changed = () => setState({ waiting: waitingIn(scope), unreachable });
     const answered = (o: Outcome) => o.scope === scope && latest.current?.(o as Outcome<M>);
-    const online = () => void flush();
     changeListeners.add(changed);
     outcomeListeners.add(answered);
-    window.addEventListener('online', online);
     changed();
     void flush();
     return () => {
       changeListeners.delete(changed);
       outcomeListeners.delete(answered);
-      window.removeEventListener('online', online);
     };
   }, [scope]);
   return state;
