@@ -4,7 +4,7 @@
  * when the server answers again.
  */
 import type { BrowserMode } from '../helpers/server.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, expectAccessible, test } from './fixtures.ts';
 
 const HEADINGS = 'Elector Number Prefix,Elector Number,Elector Number Suffix,Elector Markers,Elector Surname,Elector Forename,Address1,Address2,PostCode';
 const REGISTER = [
@@ -88,12 +88,14 @@ test('returns typed while the server does not answer wait on the device, survive
   await expect(rows.nth(1)).toHaveText(/^AA-20 Pat20 VoterRWaiting to be sent$/);
   await expect(rows.nth(20)).toHaveText(/^AA-1 Pat1 VoterI3LWaiting to be sent$/);
   await page.screenshot({ path: '/tmp/canvass-offline-waiting.png', fullPage: true });
+  await expectAccessible(page);
 
   // Closed and opened again while the server still does not answer: nothing typed is lost.
   await page.reload();
   await expect(page.getByTestId('waiting-returns')).toContainText('20 returns waiting to be sent', { timeout: 30_000 });
   await expect(page.getByTestId('waiting-returns')).toContainText('The server cannot be reached just now');
   await page.screenshot({ path: '/tmp/canvass-offline-reloaded.png', fullPage: true });
+  await expectAccessible(page);
   expect(reached).toBe(3);
 
   // The server answers again: the returns go, each once (the two it had are not recorded twice).
