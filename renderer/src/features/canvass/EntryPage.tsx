@@ -13,7 +13,7 @@ import { PageHeader } from '../../ui/Page.tsx';
 import { useTypeAhead } from '../../ui/typeAhead.ts';
 import { oneLine, outcomeLabel } from '../register/labels.ts';
 import { HouseholdPicker } from './HouseholdPicker.tsx';
-import { OfflineWalk, type Chosen } from './offlineWalk.ts';
+import { DistrictNames, type Chosen } from './districtNames.ts';
 import { WaitingReturns } from './WaitingReturns.tsx';
 
 type Recent = Awaited<ReturnType<typeof api<'canvass.listRecent'>>>[number];
@@ -43,7 +43,7 @@ function describe(text: string, config: CodeConfig, table: ReturnType<typeof cod
  *
  * Each return goes through the outbox (app/outbox.ts): kept on the device with an id of its own
  * before it is sent, so when the server stops answering the volunteer goes on — a number is found
- * in the district's names and the next paper is the walk's next (`OfflineWalk`) — and the returns
+ * in the district's names and the next paper is the walk's next (`DistrictNames`) — and the returns
  * waiting are sent, each recorded once, when it answers again, even after the page was reloaded.
  */
 export function EntryPage() {
@@ -106,9 +106,9 @@ function SessionEntry(props: { sessionId: number }) {
   // up on the server only, so it needs the server.
   const names = useApi('register.listNames', opened && s && district ? { areaId: s.areaId, pollingDistrict: district } : null);
   // The names last read are kept: a reload of them that fails (no answer) does not take them away.
-  const kept = useRef<OfflineWalk | null>(null);
-  const offline = useMemo(() => {
-    if (names.data && s && district) kept.current = new OfflineWalk(names.data, s.areaId, district);
+  const kept = useRef<DistrictNames | null>(null);
+  const districtNames = useMemo(() => {
+    if (names.data && s && district) kept.current = new DistrictNames(names.data, s.areaId, district);
     return kept.current;
   }, [names.data, s, district]);
 
@@ -173,14 +173,14 @@ function SessionEntry(props: { sessionId: number }) {
       return null;
     }
     const canonical = readTypedNumber(typed, district);
-    const known = canonical === null ? undefined : offline?.nameOf(canonical);
+    const known = canonical === null ? undefined : districtNames?.nameOf(canonical);
     if (canonical !== null && known !== undefined) flushSync(() => setPreview({ electorNumber: canonical, fullName: known }));
     let found: Chosen | null;
     try {
       found = await api('register.getByNumber', { areaId: s.areaId, electorNumber: typed, pollingDistrict: district });
     } catch (err) {
       // No answer: the district's names say who it is, and the return waits on the device.
-      const named = err instanceof ApiCallError || canonical === null ? null : offline?.find(canonical);
+      const named = err instanceof ApiCallError || canonical === null ? null : districtNames?.find(canonical);
       if (!named) throw err;
       found = named;
     } finally {
@@ -247,7 +247,7 @@ function SessionEntry(props: { sessionId: number }) {
         setStatus(`Kept on this device: ${label}: ${codesTyped.toUpperCase().replace(/\s+/g, '')}. It is sent when the server answers.`);
         setWarning('');
       });
-      return select(inSession(e) ? (offline?.beside(e.electorNumber, 1) ?? null) : walk.current);
+      return select(inSession(e) ? (districtNames?.beside(e.electorNumber, 1) ?? null) : walk.current);
     }
     const r = outcome.result;
     sitting.current.add(r.return.id);
@@ -288,7 +288,7 @@ function SessionEntry(props: { sessionId: number }) {
       // The latest return still waiting on the device is taken back before it is sent.
       const waiting = waitingIn(scope).at(-1);
       if (waiting?.method === 'canvass.recordReturn' && withdraw(waiting.clientId)) {
-        const back = offline?.withId(waiting.input.electorId) ?? null;
+        const back = districtNames?.withId(waiting.input.electorId) ?? null;
         flushSync(() => {
           if (back) setRedo((list) => [{ elector: back, codes: waiting.input.codes, note: waiting.input.note ?? '' }, ...list]);
           setStatus(`Taken back before it was sent: ${waiting.label ?? 'the last return'}.${back ? ' Ctrl+Y puts it back.' : ''}`);
@@ -342,8 +342,8 @@ function SessionEntry(props: { sessionId: number }) {
       try {
         n = await api('register.getNeighbour', { electorId: from.id, pollingDistrict: district, direction });
       } catch (err) {
-        if (err instanceof ApiCallError || !offline) throw err;
-        n = offline.beside(from.electorNumber, direction);
+        if (err instanceof ApiCallError || !districtNames) throw err;
+        n = districtNames.beside(from.electorNumber, direction);
       }
       if (n) select(n);
     });

@@ -1,6 +1,6 @@
 import type { ElectorSummaryOut } from '../../../../shared/contract/register.ts';
 
-/** An elector on the entry screen; `offline` when only the number and name are known (from `OfflineWalk`). */
+/** An elector on the entry screen; `offline` when only the number and name are known (from `DistrictNames`). */
 export type Chosen = ElectorSummaryOut & { offline?: true };
 
 /**
@@ -8,7 +8,7 @@ export type Chosen = ElectorSummaryOut & { offline?: true };
  * name]): enough to go on entering returns while the server does not answer — a typed number is
  * found here and the next paper is the walk's next. The rest of an elector comes when it answers.
  */
-export class OfflineWalk {
+export class DistrictNames {
   readonly #names: readonly [string, number, string][];
   readonly #at: Map<string, number>;
   readonly #atId: Map<number, number>;
