@@ -81,6 +81,8 @@ export interface ReturnWrite {
   note: string;
   canvassedOn: string;
   enteredBy: string;
+  /** The id the device gave it (offline entry), or null. */
+  clientId: string | null;
 }
 
 const RETURN = `SELECT id, elector_id AS electorId, session_id AS sessionId, outcome, support, requests, codes, note,
@@ -131,12 +133,19 @@ async function refreshStanding(db: Queries, electorId: number): Promise<void> {
   await setStanding(db, electorId, foldReturns(facts), returns.at(-1)?.canvassedOn ?? null);
 }
 
-export async function insertReturn(db: Queries, r: ReturnWrite): Promise<number> {
-  const id = await db.insert(
-    `INSERT INTO canvass_returns (elector_id, session_id, outcome, support, requests, codes, note, canvassed_on, entered_at, entered_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [r.electorId, r.sessionId, r.outcome, r.support, r.requests.join(','), r.codes, r.note, r.canvassedOn, new Date().toISOString(), r.enteredBy],
+/**
+ * Records a return, unless one with its client id is recorded already: then nothing is written
+ * and `created` is false. The unique index decides, not a look first, so two sends of one return
+ * at once on PostgreSQL record it once (the second waits for the first, then finds its row).
+ */
+export async function insertReturn(db: Queries, r: ReturnWrite): Promise<{ id: number; created: boolean }> {
+  const inserted = await db.get<{ id: number }>(
+    `INSERT INTO canvass_returns (elector_id, session_id, outcome, support, requests, codes, note, canvassed_on, entered_at, entered_by, client_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (client_id) DO NOTHING RETURNING id`,
+    [r.electorId, r.sessionId, r.outcome, r.support, r.requests.join(','), r.codes, r.note, r.canvassedOn, new Date().toISOString(), r.enteredBy, r.clientId],
   );
+  if (!inserted) return { id: (await returnIdOf(db, r.clientId!))!, created: false };
+  const id = inserted.id;
   await refreshStanding(db, r.electorId);
   if (r.requests.length > 0) {
     // Asked again on or after the day it was done: the follow-up is open again (until this return is undone).
@@ -146,12 +155,25 @@ export async function insertReturn(db: Queries, r: ReturnWrite): Promise<number>
       [id, r.electorId, r.canvassedOn, ...r.requests],
     );
   }
-  return id;
+  return { id, created: true };
 }
 
+/** The return recorded with a device's client id, if any. */
+async function returnIdOf(db: Queries, clientId: string): Promise<number | undefined> {
+  return (await db.get<{ id: number }>('SELECT id FROM canvass_returns WHERE client_id = ?', [clientId]))?.id;
+}
+
+/** When the return with this client id was undone, or undefined if it never was. */
+export async function undoneAt(db: Queries, clientId: string): Promise<string | undefined> {
+  return (await db.get<{ at: string }>('SELECT undone_at AS at FROM canvass_returns_undone WHERE client_id = ?', [clientId]))?.at;
+}
+
+/** Deletes a return; its client id, if it had one, is kept as undone so a late resend is refused. */
 export async function deleteReturn(db: Queries, id: number): Promise<void> {
-  const r = (await db.get('SELECT elector_id AS e FROM canvass_returns WHERE id = ?', [id])) as { e: number } | undefined;
+  const r = (await db.get('SELECT elector_id AS e, client_id AS c FROM canvass_returns WHERE id = ?', [id])) as { e: number; c: string | null } | undefined;
   await db.run('DELETE FROM canvass_returns WHERE id = ?', [id]);
+  if (r?.c)
+    await db.run('INSERT INTO canvass_returns_undone (client_id, undone_at) VALUES (?, ?) ON CONFLICT (client_id) DO NOTHING', [r.c, new Date().toISOString()]);
   if (r) await refreshStanding(db, r.e);
 }
 

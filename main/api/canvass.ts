@@ -20,6 +20,7 @@ import {
   tallyCounts,
   contactCounts,
   unmarkFollowUpDone,
+  undoneAt,
   updateSession,
 } from '../../db/repositories/canvass.ts';
 import { getElector, neighbourInWalk, pollingDistricts } from '../../db/repositories/electors.ts';
@@ -112,7 +113,7 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
     });
     return { deletedReturns: before.returnCount, electorsUpdated };
   },
-  'canvass.recordReturn': async (ctx, { sessionId, electorId, codes, note }) => {
+  'canvass.recordReturn': async (ctx, { sessionId, electorId, codes, note, clientId }) => {
     const session = requireRecord(await getSessionBasics(ctx.db, sessionId), 'canvass session', sessionId, { field: 'sessionId', missing: 'No such session' });
     const elector = requireRecord(await getElector(ctx.db, electorId), 'elector', electorId, { field: 'electorId' });
     if (elector.areaId !== session.areaId) {
@@ -123,7 +124,8 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
     const { config, table } = await currentCodes(ctx);
     const parsed = parseReturnCodes(codes, config, table);
     if (!parsed.ok) throw new AppError('invalid_input', parsed.message, { codes: parsed.message });
-    const id = await insertReturn(ctx.db, {
+    await refuseUndone(ctx, clientId, elector.electorNumber);
+    const { id, created } = await insertReturn(ctx.db, {
       electorId,
       sessionId,
       ...parsed.value,
@@ -131,10 +133,18 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
       note,
       canvassedOn: session.heldOn,
       enteredBy: ctx.actor,
+      clientId: clientId ?? null,
     });
     const saved = (await getReturn(ctx.db, id))!;
+    if (!created && (saved.sessionId !== sessionId || saved.electorId !== electorId)) {
+      throw new AppError('conflict', `Client id ${clientId} was already used for another return: the device must give each return an id of its own`, {
+        clientId: 'Already used for another return',
+      });
+    }
     // Audit rows about a person are filed under the elector, so erasure can find and blank them.
-    await ctx.audit({ action: 'record-return', entity: 'elector', entityId: electorId, summary: `Recorded canvass return ${saved.codes}`, after: saved });
+    // A return sent again (its answer lost on the way) was audited the first time.
+    if (created)
+      await ctx.audit({ action: 'record-return', entity: 'elector', entityId: electorId, summary: `Recorded canvass return ${saved.codes}`, after: saved });
     const next = await neighbourInWalk(ctx.db, elector, 1, session.pollingDistrict !== '');
     const earlierInSession = (await electorReturns(ctx.db, electorId)).filter((r) => r.sessionId === sessionId && r.id !== id);
     return { return: saved, next: next ?? null, earlierInSession };
@@ -225,6 +235,20 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
     return { reopened: marks.length };
   },
 };
+
+/**
+ * A return undone since a device first sent it, sent again by a device that never heard the
+ * answer: refused, so an undo is never silently reversed.
+ */
+async function refuseUndone(ctx: Ctx, clientId: string | undefined, electorNumber: string) {
+  const at = clientId && (await undoneAt(ctx.db, clientId));
+  if (!at) return;
+  throw new AppError(
+    'conflict',
+    `This return for ${electorNumber} was recorded and then undone on ${formatDateLong(at.slice(0, 10))}: it is not recorded again. Type it afresh if it is wanted.`,
+    { clientId: 'Undone since it was recorded' },
+  );
+}
 
 /** An elector named in a list of ids, or an error saying which one is unknown. */
 async function requireListedElector(ctx: Ctx, electorId: number, index: number) {

@@ -113,6 +113,8 @@ export const canvassContract = {
       electorId: id,
       codes: z.string({ error: 'Type the codes' }).max(30, 'At most 30 characters of codes'),
       note: optionalText('Note', 1000),
+      /** Made by the device (offline entry): a return sent twice is recorded once. */
+      clientId: z.uuid({ error: 'A client id is a UUID made by the device, e.g. 3f2b8c1e-9d4a-4e6f-8a7b-2c1d0e9f8a7b' }).optional(),
     }),
     z.object({
       return: canvassReturn,

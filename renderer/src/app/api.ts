@@ -39,12 +39,17 @@ export function forgetTokenInAddress(): void {
 
 async function transport(method: string, input: unknown): Promise<ApiResult> {
   if (window.hustings) return window.hustings.invoke(method, input);
-  const res = await fetch(`/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  return (await res.json()) as ApiResult;
+  try {
+    const res = await fetch(`/api/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+    return (await res.json()) as ApiResult;
+  } catch {
+    // No answer, or none from Hustings (a proxy's error page): said plainly, not as the browser's "Failed to fetch".
+    throw new Error('The server cannot be reached: check the connection and try again.');
+  }
 }
 
 /** Every open view: the query it shows and how to load it again. */

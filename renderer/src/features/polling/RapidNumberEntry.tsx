@@ -35,21 +35,26 @@ export function RapidNumberEntry(props: {
   // Numbers of this district still waiting from before a reload are shown again.
   const [entries, setEntries] = useState<Entry[]>(() =>
     waitingIn(props.scope)
-      .filter((i) => i.input.pollingDistrict === props.pollingDistrict && i.input.electionId === props.electionId)
-      .reverse()
-      .map((i) => ({
-        clientId: i.clientId,
-        typed: i.input.entries[0].number,
-        postal: i.input.entries[0].method === 'postal',
-        status: 'waiting' as const,
-        text: 'Waiting to send',
-      })),
+      .flatMap((i) =>
+        i.method === 'telling.recordBatch' && i.input.pollingDistrict === props.pollingDistrict && i.input.electionId === props.electionId
+          ? [
+              {
+                clientId: i.clientId,
+                typed: i.input.entries[0].number,
+                postal: i.input.entries[0].method === 'postal',
+                status: 'waiting' as const,
+                text: 'Waiting to send',
+              },
+            ]
+          : [],
+      )
+      .reverse(),
   );
   const [flash, setFlash] = useState<{ ok: boolean; text: string } | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
   const update = (clientId: string, status: Status, text: string) => setEntries((es) => es.map((e) => (e.clientId === clientId ? { ...e, status, text } : e)));
-  const answered = (o: Outcome) => {
+  const answered = (o: Outcome<'telling.recordBatch'>) => {
     if (!o.ok) {
       update(o.clientId, 'refused', o.message);
       setFlash({ ok: false, text: o.message });
@@ -83,9 +88,10 @@ export function RapidNumberEntry(props: {
     }
     const clientId = newClientId();
     setEntries((es) => [{ clientId, typed: number, postal, status: 'waiting', text: 'Waiting to send' }, ...es]);
-    enqueue({
+    void enqueue({
       clientId,
       scope: props.scope,
+      method: 'telling.recordBatch',
       input: {
         contestId: props.contestId,
         electionId: props.electionId,
