@@ -29,8 +29,7 @@ export async function getAssignment(db: Queries, id: number): Promise<Assignment
 
 export async function findAssignment(db: Queries, person: string, areaId: number, pollingDistrict: string): Promise<Assignment | undefined> {
   return (await db.get(`${ASSIGNMENT} WHERE c.person = ? AND c.area_id = ? AND c.polling_district = ?`, [person, areaId, pollingDistrict])) as
-    | Assignment
-    | undefined;
+    Assignment | undefined;
 }
 
 export async function insertAssignment(db: Queries, a: { person: string; areaId: number; pollingDistrict: string; assignedBy: string }): Promise<number> {

@@ -6,7 +6,8 @@ import { checkDistrict } from './canvass.ts';
 import type { HandlersFor } from './context.ts';
 import { requireRecord } from './records.ts';
 
-const where = (a: { areaName: string; pollingDistrict: string }) => (a.pollingDistrict ? `polling district ${a.pollingDistrict} of ${a.areaName}` : `the whole of ${a.areaName}`);
+const where = (a: { areaName: string; pollingDistrict: string }) =>
+  a.pollingDistrict ? `polling district ${a.pollingDistrict} of ${a.areaName}` : `the whole of ${a.areaName}`;
 
 /** Canvassers' districts; a canvasser's answer is trimmed to their own by main/api/scope.ts. */
 export const assignmentsHandlers: HandlersFor<typeof assignmentsContract> = {
@@ -25,7 +26,13 @@ export const assignmentsHandlers: HandlersFor<typeof assignmentsContract> = {
   'assignments.unassign': async (ctx, { id }) => {
     const before = requireRecord(await getAssignment(ctx.db, id), 'assignment', id, { missing: 'No such assignment (already taken back?)' });
     await deleteAssignment(ctx.db, id);
-    await ctx.audit({ action: 'delete', entity: 'canvass_assignment', entityId: id, summary: `Took back ${before.person}’s assignment to ${where(before)}`, before });
+    await ctx.audit({
+      action: 'delete',
+      entity: 'canvass_assignment',
+      entityId: id,
+      summary: `Took back ${before.person}’s assignment to ${where(before)}`,
+      before,
+    });
     return { removed: before };
   },
 };

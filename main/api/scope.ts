@@ -124,7 +124,9 @@ type Rule = {
 
 const open: Rule = {};
 /** `areaId` and an optional `pollingDistrict`: read in the caller's district. */
-const inArea: Rule = { input: async (_ctx, i, reach) => ({ ...i, pollingDistrict: narrow(reach, i.areaId as number, i.pollingDistrict as string | undefined) }) };
+const inArea: Rule = {
+  input: async (_ctx, i, reach) => ({ ...i, pollingDistrict: narrow(reach, i.areaId as number, i.pollingDistrict as string | undefined) }),
+};
 const areaOnly: Rule = { input: async (_ctx, i, reach) => (requireArea(reach, i.areaId as number), i) };
 const elector = (field: string): Rule => ({ input: async (ctx, i, reach) => (await requireElector(ctx, reach, i[field] as number), i) });
 const electors: Rule = {
@@ -140,6 +142,12 @@ const room: Rule = {
     return i;
   },
 };
+/** A lookup answering one elector or null: null when the one found lies outside (a full number names its own district). */
+const oneElector: Rule = {
+  input: inArea.input,
+  output: async (_ctx, value, reach) => (value && reaches(reach, (value as Place).areaId, (value as Place).pollingDistrict) ? value : null),
+};
+type Place = { areaId: number; pollingDistrict: string };
 const inPlace = (reach: Reach) => (row: { areaId: number; pollingDistrict: string }) => reaches(reach, row.areaId, row.pollingDistrict);
 
 const RULES: Partial<Record<MethodName, Rule>> = {
@@ -156,15 +164,16 @@ const RULES: Partial<Record<MethodName, Rule>> = {
   },
   'register.listElectors': inArea,
   'register.getElector': elector('id'),
-  'register.getByNumber': inArea,
+  'register.getByNumber': oneElector,
   'register.listNames': inArea,
   'register.getNeighbour': {
     input: async (ctx, i, reach) => {
       const place = await requireElector(ctx, reach, i.electorId as number);
       return { ...i, pollingDistrict: narrow(reach, place.areaId, (i.pollingDistrict as string | undefined) || place.pollingDistrict) };
     },
+    output: oneElector.output,
   },
-  'register.firstInWalk': inArea,
+  'register.firstInWalk': oneElector,
   'register.getHousehold': { input: async (ctx, i, reach) => (await requireHousehold(ctx, reach, i.id as number), i) },
   'register.findHouseholds': inArea,
   'register.getWalkSheet': inArea,
@@ -172,7 +181,9 @@ const RULES: Partial<Record<MethodName, Rule>> = {
 
   'canvass.listSessions': { output: async (_ctx, rows, reach) => (rows as { areaId: number; pollingDistrict: string }[]).filter(inPlace(reach)) },
   'canvass.getSession': session('id'),
-  'canvass.createSession': { input: async (_ctx, i, reach) => ({ ...i, pollingDistrict: narrow(reach, i.areaId as number, i.pollingDistrict as string) ?? '' }) },
+  'canvass.createSession': {
+    input: async (_ctx, i, reach) => ({ ...i, pollingDistrict: narrow(reach, i.areaId as number, i.pollingDistrict as string) ?? '' }),
+  },
   'canvass.updateSession': {
     input: async (ctx, i, reach) => {
       await requireSession(ctx, reach, i.id as number);

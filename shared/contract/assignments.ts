@@ -37,5 +37,10 @@ export const assignmentsContract = {
     }),
     assignment,
   ),
-  'assignments.unassign': mutation(['coordinator'], 'Take back a canvasser’s assignment to an area or polling district', idInput, z.object({ removed: assignment })),
+  'assignments.unassign': mutation(
+    ['coordinator'],
+    'Take back a canvasser’s assignment to an area or polling district',
+    idInput,
+    z.object({ removed: assignment }),
+  ),
 };
