@@ -159,7 +159,7 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
     await requireArea(ctx, areaId);
     const { config } = await currentCodes(ctx);
     // A canvasser's tallies are of their districts only, the area's figure their sum.
-    const visible = await visibleDistricts(ctx, areaId);
+    const visible = await visibleDistricts(ctx, 'canvass.getTallies', areaId);
     const districts = (await tallyCounts(ctx.db, areaId)).filter((d) => !visible || visible.has(d.pollingDistrict));
     const area = districts.reduce((sum, d) => addCounts(sum, d.counts), emptyCounts());
     return {

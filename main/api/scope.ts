@@ -9,7 +9,8 @@
  * so guessing ids tells nothing. A canvasser's "own" sessions are the sessions in their districts
  * (the session's free-text canvassers field names no accounts).
  */
-import type { MethodName } from '../../shared/contract/index.ts';
+import { allows } from '../../shared/contract/access.ts';
+import { type MethodName, contract } from '../../shared/contract/index.ts';
 import { AppError } from '../../shared/contract/result.ts';
 import type { Caller } from '../../shared/contract/roles.ts';
 import { listAssignments } from '../../db/repositories/assignments.ts';
@@ -24,14 +25,23 @@ export interface Reach {
   areas: Map<number, Set<string> | 'all'>;
 }
 
-/** Whether a caller's calls are limited to their assignments: a canvasser and nothing broader. */
-export function isLimited(caller: Caller | undefined): caller is Caller {
-  return caller !== undefined && caller.roles.includes('canvasser') && !caller.roles.some((role) => role === 'coordinator' || role === 'admin');
+/**
+ * Whether a call is limited to the caller's assignments: they may make it only as a canvasser
+ * (a coordinator or the team secretary is not limited; a member who also canvasses reads what
+ * every member may as any member does).
+ */
+function isLimited(caller: Caller | undefined, method: MethodName): caller is Caller {
+  if (caller === undefined || !caller.roles.includes('canvasser')) return false;
+  if (caller.roles.some((role) => role === 'coordinator' || role === 'admin')) return false;
+  return !allows(
+    contract[method].access,
+    caller.roles.filter((role) => role !== 'canvasser'),
+  );
 }
 
-/** The caller's reach, or null when they may reach everything. */
-export async function reachOf(ctx: Ctx): Promise<Reach | null> {
-  if (!isLimited(ctx.caller)) return null;
+/** The caller's reach for a method, or null when the call may reach everything. */
+async function reachOf(ctx: Ctx, method: MethodName): Promise<Reach | null> {
+  if (!isLimited(ctx.caller, method)) return null;
   const areas = new Map<number, Set<string> | 'all'>();
   for (const a of await listAssignments(ctx.db, { person: ctx.caller.name })) {
     const held = areas.get(a.areaId);
@@ -70,8 +80,8 @@ function narrow(reach: Reach, areaId: number, pollingDistrict: string | undefine
 }
 
 /** The districts of an area the caller may see, or null for all of them. */
-export async function visibleDistricts(ctx: Ctx, areaId: number): Promise<Set<string> | null> {
-  const reach = await reachOf(ctx);
+export async function visibleDistricts(ctx: Ctx, method: MethodName, areaId: number): Promise<Set<string> | null> {
+  const reach = await reachOf(ctx, method);
   if (!reach) return null;
   const held = requireArea(reach, areaId);
   return held === 'all' ? null : held;
@@ -263,7 +273,7 @@ const RULES: Partial<Record<MethodName, Rule>> = {
  * method without a rule is refused to them.
  */
 export async function withinReach(ctx: Ctx, method: MethodName, input: unknown, run: (input: unknown) => Promise<unknown>): Promise<unknown> {
-  const reach = await reachOf(ctx);
+  const reach = await reachOf(ctx, method);
   if (!reach) return await run(input);
   const rule = RULES[method];
   if (!rule) throw new AppError('forbidden', `A canvasser’s calls are limited to their districts, and ${method} has no such limit yet — ask a coordinator.`);

@@ -182,6 +182,13 @@ describe('others', () => {
     }
   });
 
+  it('a member who also canvasses reads what members may, and the register only in their districts', async () => {
+    const mo: Caller = { name: 'Sam Canvasser', roles: ['member', 'canvasser'] };
+    expect((await app.dispatch('areas.list', {}, mo)).ok).toBe(true);
+    expect((await as(mo, 'areas.get', { id: oldtown })).name).toBe('Oldtown');
+    expect(await refused(mo, 'register.listElectors', { areaId: oldtown })).toMatch(/not assigned to you/);
+  });
+
   it('a whole area assigned reaches all of its districts', async () => {
     await as(cora, 'assignments.assign', { person: 'Wendy Whole', areaId: oldtown });
     const wendy: Caller = { name: 'Wendy Whole', roles: ['canvasser'] };
