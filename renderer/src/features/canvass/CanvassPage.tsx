@@ -8,6 +8,7 @@ import { idOrNaN } from '../../ui/fields.ts';
 import { useApiForm } from '../../ui/useApiForm.ts';
 import { formatDate } from '../../ui/format.ts';
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { AssignmentsPanel } from './AssignmentsPanel.tsx';
 
 const sessionForm = canvassContract['canvass.createSession'].input.extend({ areaId: chosenId('Choose the area canvassed') });
 
@@ -127,6 +128,7 @@ export function CanvassPage() {
           </tbody>
         </table>
       )}
+      {registers.data && registers.data.length > 0 && <AssignmentsPanel registers={registers.data} />}
     </>
   );
 }
