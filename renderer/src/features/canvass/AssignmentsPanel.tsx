@@ -102,7 +102,11 @@ export function AssignmentsPanel(props: { registers: readonly { areaId: number; 
                 </td>
                 <td>
                   <button type="button" onClick={() => void remove(a.id)}>
-                    Remove<span className="sr-only"> {a.person} from {a.pollingDistrict || a.areaName}</span>
+                    Remove
+                    <span className="sr-only">
+                      {' '}
+                      {a.person} from {a.pollingDistrict || a.areaName}
+                    </span>
                   </button>
                 </td>
               </tr>
