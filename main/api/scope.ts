@@ -20,7 +20,7 @@ import { batchByClientId } from '../../db/repositories/votes.ts';
 import type { Ctx } from './context.ts';
 
 /** Area id → the polling districts assigned in it, or 'all' for the whole area. */
-export interface Reach {
+interface Reach {
   person: string;
   areas: Map<number, Set<string> | 'all'>;
 }
