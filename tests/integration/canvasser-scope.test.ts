@@ -10,6 +10,7 @@ import { REACH_RULES } from '../../main/api/scope.ts';
 import { type MethodName, contract } from '../../shared/contract/index.ts';
 import type { Caller } from '../../shared/contract/roles.ts';
 import { type TempHustings, ok, snapshot, tempHustings } from '../helpers/db.ts';
+import { knockUpCampaign } from '../helpers/knock-up.ts';
 import { SMALL_REGISTER, importCsv } from '../helpers/register.ts';
 
 let app: TempHustings;
@@ -195,5 +196,31 @@ describe('others', () => {
     expect((await as(wendy, 'register.listElectors', { areaId: oldtown })).total).toBe(9);
     expect((await as(wendy, 'canvass.listSessions', {})).map((s: { id: number }) => s.id)).toEqual([sessionOld]);
     expect(await refused(wendy, 'register.listElectors', { areaId: newtown })).toMatch(/not assigned/);
+  });
+});
+
+describe('on polling day', () => {
+  it('a canvasser assigned AA tells and knocks up only in AA', async () => {
+    const c = await knockUpCampaign();
+    try {
+      const call = async (method: string, input: unknown, caller?: Caller) => c.app.dispatch(method, input, caller);
+      expect((await call('assignments.assign', { person: sam.name, areaId: c.areaId, pollingDistrict: 'AA' }, cora)).ok).toBe(true);
+      const rooms = await call('knockUp.rooms', { contestId: c.contestId }, sam);
+      expect(rooms.ok && (rooms.value as { rooms: { name: string }[] }).rooms.map((r) => r.name)).toEqual(['12 Mill Lane']);
+      expect((await call('knockUp.list', { contestId: c.contestId, roomId: c.roomId }, sam)).ok).toBe(true);
+      const parkRoad = (await c.app.store.get<{ id: number }>("SELECT id FROM committee_rooms WHERE name = 'Park Road'"))!.id;
+      const list = await call('knockUp.list', { contestId: c.contestId, roomId: parkRoad }, sam);
+      expect(!list.ok && list.error.code).toBe('forbidden');
+      const districts = await call('telling.getDistricts', { contestId: c.contestId }, sam);
+      expect(districts.ok && (districts.value as { districts: { pollingDistrict: string }[] }).districts.map((d) => d.pollingDistrict)).toEqual(['AA']);
+      const before = await snapshot(c.app);
+      const batch = { contestId: c.contestId, pollingDistrict: 'AB', clientId: 'sam-ab-1', entries: [{ number: 'AB-1' }] };
+      const told = await call('telling.recordBatch', batch, sam);
+      expect(!told.ok && told.error.message).toBe('Polling district AB is not assigned to you — ask a coordinator to assign it to you.');
+      expect(await snapshot(c.app)).toBe(before);
+      expect((await call('telling.recordBatch', { ...batch, pollingDistrict: 'AA', clientId: 'sam-aa-1', entries: [{ number: 'AA-1' }] }, sam)).ok).toBe(true);
+    } finally {
+      await c.app.cleanup();
+    }
   });
 });
