@@ -16,7 +16,9 @@ export const assignmentsHandlers: HandlersFor<typeof assignmentsContract> = {
     const area = requireRecord(await getArea(ctx.db, areaId), 'area', areaId, { field: 'areaId' });
     await checkDistrict(ctx, areaId, pollingDistrict);
     if (await findAssignment(ctx.db, person, areaId, pollingDistrict)) {
-      throw new AppError('conflict', `${person} is already assigned ${where({ areaName: area.name, pollingDistrict })}`, { person: 'Already assigned here' });
+      throw new AppError('conflict', `${person} is already assigned ${where({ areaName: area.name, pollingDistrict })}`, {
+        person: pollingDistrict ? `Already assigned to ${pollingDistrict}` : 'Already assigned to the whole area',
+      });
     }
     const id = await insertAssignment(ctx.db, { person, areaId, pollingDistrict, assignedBy: ctx.actor });
     const after = (await getAssignment(ctx.db, id))!;

@@ -21,7 +21,9 @@ test('a coordinator assigns a canvasser to a polling district, is told when it i
   await expect.poll(async () => (await call('jobs.get', { jobId: job.jobId })).state, { timeout: 30_000 }).toBe('done');
 
   await page.goto(`${app.origin}/#/canvass`);
-  const panel = page.getByRole('region', { name: 'Canvassers’ districts' });
+  await page.getByRole('link', { name: 'Canvassers’ districts' }).click();
+  await expect(page.getByRole('heading', { name: 'Canvassers’ districts', level: 1 })).toBeVisible();
+  const panel = page.getByRole('main');
   await expect(panel.getByText('No canvasser is assigned yet.')).toBeVisible();
 
   // Nothing typed: the name is asked for beside its field.
@@ -41,7 +43,7 @@ test('a coordinator assigns a canvasser to a polling district, is told when it i
   await panel.getByLabel('Canvasser').fill('Sam Canvasser');
   await panel.getByLabel('Polling district').selectOption('AA');
   await panel.getByRole('button', { name: 'Assign' }).click();
-  await expect(panel.getByText('Already assigned here')).toBeVisible();
+  await expect(panel.getByText('Already assigned to AA')).toBeVisible();
   await expect(panel.getByRole('row', { name: /Sam Canvasser/ })).toHaveCount(1);
 
   await expectAccessible(page);

@@ -1,29 +1,27 @@
 import { useState } from 'react';
-import { allows } from '../../../../shared/contract/access.ts';
 import { assignmentsContract } from '../../../../shared/contract/assignments.ts';
 import { chosenId } from '../../../../shared/contract/form-fields.ts';
 import { api, useApi } from '../../app/api.ts';
 import { Field } from '../../ui/Field.tsx';
 import { idOrNaN } from '../../ui/fields.ts';
 import { formatDate } from '../../ui/format.ts';
-import { ErrorMessage } from '../../ui/Page.tsx';
+import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
 
 const assignForm = assignmentsContract['assignments.assign'].input.extend({ areaId: chosenId('Choose the area') });
 
 /**
  * Canvassers' districts, for whoever may assign them: on a team server a canvasser sees and
- * canvasses only what is assigned to them here. The name is their account name, typed.
+ * canvasses only what is assigned to them here. The name is their account name, typed (the
+ * team's accounts cannot be listed yet).
  */
-export function AssignmentsPanel(props: { registers: readonly { areaId: number; areaName: string }[] }) {
-  const me = useApi('access.me', {});
-  const mayAssign = me.data === null || (me.data !== undefined && allows(assignmentsContract['assignments.assign'].access, me.data.roles));
-  const assignments = useApi('assignments.list', mayAssign ? {} : null);
+export function AssignmentsPage() {
+  const registers = useApi('register.list', {});
+  const assignments = useApi('assignments.list', {});
   const form = useApiForm(assignForm, { person: '', areaId: undefined, pollingDistrict: '' });
   const areaId = form.watch('areaId');
   const districts = useApi('register.listDistricts', areaId ? { areaId } : null);
   const [removeError, setRemoveError] = useState<string>();
-  if (!mayAssign) return null;
 
   const assign = form.submit(async (v) => {
     await api('assignments.assign', v);
@@ -39,10 +37,14 @@ export function AssignmentsPanel(props: { registers: readonly { areaId: number; 
   };
 
   return (
-    <section className="panel" aria-labelledby="assignments-heading">
-      <h2 id="assignments-heading">Canvassers’ districts</h2>
-      <p className="muted">On a team server a canvasser sees the register, sessions and tallies only of the areas or polling districts assigned here.</p>
-      <form onSubmit={assign} noValidate>
+    <>
+      <PageHeader
+        title="Canvassers’ districts"
+        back={{ to: '/canvass', label: 'Canvassing' }}
+        subtitle="On a team server a canvasser sees the register, sessions and tallies only of the areas or polling districts assigned to them here."
+      />
+      <form className="panel" onSubmit={assign} noValidate>
+        <h2>Assign a canvasser</h2>
         <ErrorMessage error={form.formError} />
         <div className="row">
           <Field label="Canvasser" error={form.errorOf('person')} hint="Their name as they sign in">
@@ -52,7 +54,7 @@ export function AssignmentsPanel(props: { registers: readonly { areaId: number; 
             {(a) => (
               <select {...a} {...form.register('areaId', { setValueAs: idOrNaN })}>
                 <option value="">Choose…</option>
-                {props.registers.map((r) => (
+                {registers.data?.map((r) => (
                   <option key={r.areaId} value={r.areaId}>
                     {r.areaName}
                   </option>
@@ -74,9 +76,13 @@ export function AssignmentsPanel(props: { registers: readonly { areaId: number; 
             )}
           </Field>
         </div>
-        <button type="submit">Assign</button>
+        <button type="submit" className="primary">
+          Assign
+        </button>
       </form>
+      <h2>Assigned</h2>
       <ErrorMessage error={assignments.error ?? removeError} />
+      {!assignments.data && !assignments.error && <Loading />}
       {assignments.data?.length === 0 && <p className="muted">No canvasser is assigned yet.</p>}
       {assignments.data && assignments.data.length > 0 && (
         <table>
@@ -114,6 +120,6 @@ export function AssignmentsPanel(props: { registers: readonly { areaId: number; 
           </tbody>
         </table>
       )}
-    </section>
+    </>
   );
 }
