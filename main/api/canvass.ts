@@ -29,6 +29,7 @@ import { requireArea } from './areas.ts';
 import type { Ctx, HandlersFor } from './context.ts';
 import { EDITABLE, guardedEdit } from './edits.ts';
 import { requireRecord } from './records.ts';
+import { visibleDistricts } from './scope.ts';
 import { formatDateLong } from '../../shared/domain/working-days.ts';
 
 const CODES_KEY = 'canvass.codes';
@@ -47,7 +48,8 @@ async function requireSession(ctx: Ctx, id: number) {
   return requireRecord(await getSession(ctx.db, id), 'canvass session', id, { missing: 'No such session' });
 }
 
-async function checkDistrict(ctx: Ctx, areaId: number, pollingDistrict: string) {
+/** Refuses a polling district that is not on the area's register ('' is the whole area). */
+export async function checkDistrict(ctx: Ctx, areaId: number, pollingDistrict: string) {
   if (pollingDistrict === '') return;
   const known = await pollingDistricts(ctx.db, areaId);
   if (!known.includes(pollingDistrict)) {
@@ -166,7 +168,9 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
   'canvass.getTallies': async (ctx, { areaId }) => {
     await requireArea(ctx, areaId);
     const { config } = await currentCodes(ctx);
-    const districts = await tallyCounts(ctx.db, areaId);
+    // A canvasser's tallies are of their districts only, the area's figure their sum.
+    const visible = await visibleDistricts(ctx, 'canvass.getTallies', areaId);
+    const districts = (await tallyCounts(ctx.db, areaId)).filter((d) => !visible || visible.has(d.pollingDistrict));
     const area = districts.reduce((sum, d) => addCounts(sum, d.counts), emptyCounts());
     return {
       area: computeTallies(area, config),

@@ -9,6 +9,7 @@ import { type Ctx, asCaller, inTransaction } from './context.ts';
 import { constraintMessage } from './constraint-message.ts';
 import { EditConflict } from './edits.ts';
 import { handlers } from './handlers.ts';
+import { withinReach } from './scope.ts';
 
 /** A call: on a team server with the signed-in `caller`; without one, the single user of the file. */
 export type Dispatch = (method: string, input: unknown, caller?: Caller) => Promise<ApiResult>;
@@ -76,14 +77,17 @@ export function createDispatcher(fileCtx: Ctx): Dispatch {
     const handler = handlers[method] as (ctx: Ctx, input: unknown) => Promise<unknown>;
     if (def.kind === 'query' || def.kind === 'maintenance') {
       try {
-        return { ok: true, value: await handler(ctx, parsed.data) };
+        return { ok: true, value: await withinReach(ctx, method, parsed.data, (input) => handler(ctx, input)) };
       } catch (error) {
         return { ok: false, error: toApiError(error) };
       }
     }
     let tx: Queries | undefined;
     try {
-      const value = await ctx.store.transaction((opened) => handler(inTransaction(ctx, (tx = opened)), parsed.data));
+      const value = await ctx.store.transaction((opened) => {
+        const txCtx = inTransaction(ctx, (tx = opened));
+        return withinReach(txCtx, method, parsed.data, (input) => handler(txCtx, input));
+      });
       await afterCommit(ctx.store, tx!);
       return { ok: true, value };
     } catch (error) {
@@ -117,7 +121,8 @@ export function queriesNow(ctx: Ctx): Dispatch {
       return { ok: false, error: { code: 'invalid_input', message: describe(fields), fields } };
     }
     try {
-      return { ok: true, value: await (handlers[method] as (ctx: Ctx, input: unknown) => Promise<unknown>)(ctx, parsed.data) };
+      const handler = handlers[method] as (ctx: Ctx, input: unknown) => Promise<unknown>;
+      return { ok: true, value: await withinReach(ctx, method, parsed.data, (input) => handler(ctx, input)) };
     } catch (error) {
       return { ok: false, error: toApiError(error) };
     }

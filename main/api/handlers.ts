@@ -1,6 +1,7 @@
 import type { Contract } from '../../shared/contract/index.ts';
 import { accessHandlers } from './access.ts';
 import { areasHandlers } from './areas.ts';
+import { assignmentsHandlers } from './assignments.ts';
 import { auditHandlers } from './audit.ts';
 import { candidatesHandlers } from './candidates.ts';
 import { canvassHandlers } from './canvass.ts';
@@ -41,6 +42,7 @@ export const handlers: HandlersFor<Contract> = {
   ...jobsHandlers,
   ...registerHandlers,
   ...canvassHandlers,
+  ...assignmentsHandlers,
   ...plannerHandlers,
   ...backupsHandlers,
   ...encryptHandlers,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { accessContract } from './access.ts';
 import { areasContract } from './areas.ts';
+import { assignmentsContract } from './assignments.ts';
 import { auditContract } from './audit.ts';
 import { candidatesContract } from './candidates.ts';
 import { canvassContract } from './canvass.ts';
@@ -40,6 +41,7 @@ export const contract = {
   ...jobsContract,
   ...registerContract,
   ...canvassContract,
+  ...assignmentsContract,
   ...plannerContract,
   ...backupsContract,
   ...encryptContract,

@@ -38,6 +38,8 @@ export type Data =
   | 'returns'
   | 'followUps'
   | 'sessions'
+  // Which canvasser canvasses which area or polling district.
+  | 'assignments'
   | 'codes'
   | 'audit'
   | 'encryption'
@@ -74,6 +76,7 @@ const EVERYTHING: readonly Data[] = [
   'returns',
   'followUps',
   'sessions',
+  'assignments',
   'codes',
   'polling',
   'votes',
@@ -185,6 +188,7 @@ export const SHOWS: Partial<Record<MethodName, readonly Data[]>> = {
   'knockUp.list': ['votes', 'register', 'returns', 'polling'],
   'register.getPersonExport': EVERYTHING,
   'canvass.getCodes': ['codes'],
+  'assignments.list': ['assignments', 'areas'],
   // Sessions carry their area's name and how many returns they hold.
   'canvass.listSessions': ['sessions', 'returns', 'areas'],
   'canvass.getSession': ['sessions', 'returns', 'areas'],
@@ -304,6 +308,8 @@ export const CHANGES: Partial<Record<MethodName, readonly Data[]>> = {
   'treasury.deleteExpense': ['treasury'],
   'register.erasePerson': EVERYTHING,
   'canvass.setCodes': ['codes'],
+  'assignments.assign': ['assignments'],
+  'assignments.unassign': ['assignments'],
   // A session's new date re-derives its electors' standing; deleting it deletes its returns.
   'canvass.createSession': ['sessions'],
   'canvass.updateSession': ['sessions', 'returns'],

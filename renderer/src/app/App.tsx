@@ -25,6 +25,7 @@ import { LedgerPage } from '../features/treasury/LedgerPage.tsx';
 import { ReturnPage } from '../features/treasury/ReturnPage.tsx';
 import { TreasuryPage } from '../features/treasury/TreasuryPage.tsx';
 import { leafletsRoutes } from '../features/leaflets/routes.tsx';
+import { AssignmentsPage } from '../features/canvass/AssignmentsPage.tsx';
 import { CanvassPage } from '../features/canvass/CanvassPage.tsx';
 import { CodesPage } from '../features/canvass/CodesPage.tsx';
 import { EntryPage } from '../features/canvass/EntryPage.tsx';
@@ -93,6 +94,7 @@ const routes = createRoutesFromElements(
       <Route path="/households/:id" element={<HouseholdPage />} />
       <Route path="/canvass" element={<CanvassPage />} />
       <Route path="/canvass/codes" element={<CodesPage />} />
+      <Route path="/canvass/districts" element={<AssignmentsPage />} />
       <Route path="/canvass/sessions/:id" element={<EntryPage />} />
       <Route path="/canvass/sessions/:id/edit" element={<SessionEditPage />} />
       <Route path="/canvass/tallies" element={<TalliesPage />} />

@@ -3,6 +3,7 @@ import { canvassContract } from '../../../../shared/contract/canvass.ts';
 import { chosenId } from '../../../../shared/contract/form-fields.ts';
 import { ukToday } from '../../../../shared/domain/working-days.ts';
 import { api, useApi } from '../../app/api.ts';
+import { canUse } from '../../app/nav.ts';
 import { Field } from '../../ui/Field.tsx';
 import { idOrNaN } from '../../ui/fields.ts';
 import { useApiForm } from '../../ui/useApiForm.ts';
@@ -15,6 +16,9 @@ export function CanvassPage() {
   const navigate = useNavigate();
   const sessions = useApi('canvass.listSessions', {});
   const registers = useApi('register.list', {});
+  // Who canvasses where is the coordinator's to say; null is the single user of a file.
+  const me = useApi('access.me', {});
+  const mayAssign = me.data !== undefined && canUse('/canvass/districts', me.data);
   const form = useApiForm(sessionForm, { areaId: undefined, pollingDistrict: '', heldOn: ukToday(), canvassers: '' });
   const areaId = form.watch('areaId');
   const districts = useApi('register.listDistricts', areaId ? { areaId } : null);
@@ -36,6 +40,11 @@ export function CanvassPage() {
             <Link className="button" to="/canvass/tallies">
               Tallies and follow-ups
             </Link>
+            {mayAssign && (
+              <Link className="button" to="/canvass/districts">
+                Canvassers’ districts
+              </Link>
+            )}
           </>
         }
       />

@@ -1,0 +1,40 @@
+import type { assignmentsContract } from '../../shared/contract/assignments.ts';
+import { AppError } from '../../shared/contract/result.ts';
+import { deleteAssignment, findAssignment, getAssignment, insertAssignment, listAssignments } from '../../db/repositories/assignments.ts';
+import { getArea } from '../../db/repositories/areas.ts';
+import { checkDistrict } from './canvass.ts';
+import type { HandlersFor } from './context.ts';
+import { requireRecord } from './records.ts';
+
+const where = (a: { areaName: string; pollingDistrict: string }) =>
+  a.pollingDistrict ? `polling district ${a.pollingDistrict} of ${a.areaName}` : `the whole of ${a.areaName}`;
+
+/** Canvassers' districts; a canvasser's answer is trimmed to their own by main/api/scope.ts. */
+export const assignmentsHandlers: HandlersFor<typeof assignmentsContract> = {
+  'assignments.list': async (ctx, { areaId }) => listAssignments(ctx.db, { areaId }),
+  'assignments.assign': async (ctx, { person, areaId, pollingDistrict }) => {
+    const area = requireRecord(await getArea(ctx.db, areaId), 'area', areaId, { field: 'areaId' });
+    await checkDistrict(ctx, areaId, pollingDistrict);
+    if (await findAssignment(ctx.db, person, areaId, pollingDistrict)) {
+      throw new AppError('conflict', `${person} is already assigned ${where({ areaName: area.name, pollingDistrict })}`, {
+        person: pollingDistrict ? `Already assigned to ${pollingDistrict}` : 'Already assigned to the whole area',
+      });
+    }
+    const id = await insertAssignment(ctx.db, { person, areaId, pollingDistrict, assignedBy: ctx.actor });
+    const after = (await getAssignment(ctx.db, id))!;
+    await ctx.audit({ action: 'create', entity: 'canvass_assignment', entityId: id, summary: `Assigned ${person} to canvass ${where(after)}`, after });
+    return after;
+  },
+  'assignments.unassign': async (ctx, { id }) => {
+    const before = requireRecord(await getAssignment(ctx.db, id), 'assignment', id, { missing: 'No such assignment (already taken back?)' });
+    await deleteAssignment(ctx.db, id);
+    await ctx.audit({
+      action: 'delete',
+      entity: 'canvass_assignment',
+      entityId: id,
+      summary: `Took back ${before.person}’s assignment to ${where(before)}`,
+      before,
+    });
+    return { removed: before };
+  },
+};
