@@ -88,7 +88,9 @@ describe('upgrading databases of every earlier schema version', () => {
       }
 
       for (const [table, { columns, rows }] of before) {
-        expect(rowsNow(target, table, columns), `rows of ${table}`).toEqual(rows);
+        const now = rowsNow(target, table, columns);
+        // The upgrade records the migrations it applied after those the fixture had.
+        expect(table === 'migrations' ? now.slice(0, rows.length) : now, `rows of ${table}`).toEqual(rows);
       }
 
       const backups = listBackups(target);

@@ -8,20 +8,20 @@ const labels = (caller: Caller | null) => navFor(caller).map((item) => item.labe
 
 describe('the sidebar and pages a role can use, from the contract’s declarations', () => {
   it('shows the single user of a file every page', () => {
-    expect(labels(null)).toEqual(NAV.map((item) => item.label));
+    expect(labels(null)).toEqual(NAV.filter((item) => !item.team).map((item) => item.label));
   });
 
   it('shows each role the pages it may use', () => {
     expect(labels(as('member'))).toEqual(['Home', 'Deadlines', 'Tasks', 'Elections', 'Areas', 'Where to stand', 'Treasury', 'Leaflets', 'Holidays']);
     expect(labels(as('canvasser'))).toEqual(['Register', 'Canvass']);
-    expect(labels(as('admin'))).toEqual(['Activity', 'Backups', 'Settings']);
+    expect(labels(as('admin'))).toEqual(['Activity', 'Backups', 'Settings', 'Team']);
     expect(labels(as('treasurer'))).toContain('Candidates');
     expect(labels(as('treasurer'))).not.toContain('Register');
-    expect(labels(as('coordinator'))).toEqual(NAV.map((item) => item.label).filter((l) => !['Activity', 'Backups', 'Settings'].includes(l)));
+    expect(labels(as('coordinator'))).toEqual(NAV.map((item) => item.label).filter((l) => !['Activity', 'Backups', 'Settings', 'Team'].includes(l)));
   });
 
   it('adds up the pages of several roles', () => {
-    expect(labels(as('canvasser', 'admin'))).toEqual(['Register', 'Canvass', 'Activity', 'Backups', 'Settings']);
+    expect(labels(as('canvasser', 'admin'))).toEqual(['Register', 'Canvass', 'Activity', 'Backups', 'Settings', 'Team']);
   });
 
   it('judges a page reached by address by its route, and names who may use it', () => {

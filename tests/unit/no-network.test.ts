@@ -27,6 +27,8 @@ const NETWORK_CLIENTS: [string, RegExp][] = [
 const ALLOWED: Record<string, string> = {
   'renderer/src/app/api.ts fetch': 'POST /api/<method> to its own origin (a relative URL) in browser mode',
   'renderer/src/app/jobs.ts fetch': 'GET /api/events (job progress) from its own origin in browser mode',
+  'renderer/src/app/team.ts fetch': 'POST /auth/sign-out to its own origin on a team server',
+  'main/server.ts http(s) client': 'node:https for createServer only: a team server given a certificate answers over TLS; it requests nothing',
 };
 
 function files(dir: string): string[] {
@@ -52,12 +54,18 @@ describe('nothing is sent off this computer', () => {
     expect(found.filter((f) => !(f in ALLOWED))).toEqual([]);
   });
 
-  it('calls only relative /api/ addresses where fetch is allowed', () => {
-    for (const file of new Set(Object.keys(ALLOWED).map((k) => k.split(' ')[0]))) {
+  it('calls only relative /api/ (or, on a team server, /auth/) addresses where fetch is allowed', () => {
+    const fetching = Object.keys(ALLOWED).filter((k) => k.endsWith(' fetch'));
+    for (const file of fetching.map((k) => k.split(' ')[0])) {
       const text = readFileSync(join(ROOT, file), 'utf8');
       const calls = [...text.matchAll(/\bfetch\s*\(\s*([^,)]+)/g)].map((m) => m[1].trim());
       expect(calls.length, file).toBeGreaterThan(0);
-      for (const target of calls) expect(target, file).toMatch(/^[`'"]\/api\//);
+      for (const target of calls) {
+        // Each address the call may take (a literal, or each side of a choice between literals).
+        const addresses = target.match(/[`'"][^`'"]*[`'"]/g) ?? [];
+        expect(addresses.length, `${file}: ${target}`).toBeGreaterThan(0);
+        for (const address of addresses) expect(address, file).toMatch(/^[`'"]\/(api|auth)\//);
+      }
     }
   });
 
