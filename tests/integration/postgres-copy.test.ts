@@ -195,7 +195,7 @@ describe('copying a campaign between a file and PostgreSQL (the store level)', (
     const before = await tableSums(pg, tables);
     await ok(app, 'elections.create', { name: 'Added after the first copy', type: 'local', pollingDay: '2026-05-07', nation: 'england' });
     await expect(copyCampaign(from, to)).rejects.toThrow(CopyRefused);
-    await expect(copyCampaign(from, to)).rejects.toThrow(/already holds data \(areas: \d+/);
+    await expect(copyCampaign(from, to)).rejects.toThrow(/already holds data \(.*areas: \d+/);
     expect(await tableSums(pg, tables)).toEqual(before);
 
     const again = await copyCampaign(from, to, { replace: true });
@@ -227,7 +227,7 @@ describe('copying a campaign between a file and PostgreSQL (the store level)', (
     const original = tablesOfFile(source);
     const copied = tablesOfFile(back);
     expect([...copied.keys()]).toEqual([...original.keys()]);
-    for (const [table, rows] of original) expect(copied.get(table), table).toEqual(rows);
+    for (const [table, rows] of original) expect(copied.get(table), table).toEqual(NOT_COPIED.has(table) ? [] : rows);
   });
 
   it('names the table whose content differs when one side changes', async () => {
@@ -344,7 +344,7 @@ describe('hustings migrate and hustings copy', () => {
     expect(readFileSync(back).subarray(0, 15).toString()).not.toBe('SQLite format 3');
     const original = tablesOfFile(source);
     const copied = tablesOfFile(back);
-    for (const [table, rows] of original) expect(copied.get(table), table).toEqual(rows);
+    for (const [table, rows] of original) expect(copied.get(table), table).toEqual(NOT_COPIED.has(table) ? [] : rows);
 
     // Replacing what a file holds backs it up first, as a restore does.
     expect((await hustings('copy', '--from', target.url, '--to', back)).err).toMatch(/already holds data/);
