@@ -387,6 +387,12 @@ describe('which columns erasure searches', () => {
     'committee_rooms.address': 'a committee room’s address',
     'vote_batches.entered_by': 'the app’s user who typed it, like the audit trail’s actor',
     'knock_ups.knocked_by': 'the app’s user who recorded it, like the audit trail’s actor',
+    'accounts.name': 'a team server’s account: the team secretary switches it off (erasure requests do not reach accounts yet)',
+    'role_grants.meeting': 'names the branch meeting that gave a role',
+    'role_grants.recorded_by': 'the team secretary who recorded the grant, like the audit trail’s actor',
+    'canvass_assignments.assigned_by': 'the coordinator who assigned the district, like the audit trail’s actor',
+    'sign_in_failures.name': 'the name a failed sign-in gave, kept an hour for the lock-out',
+    'sign_in_failures.address': 'the network address of a failed sign-in, kept an hour for the lock-out',
   };
   const PERSONISH = /(^|_)(notes?|reason|description|minute|meeting|assignee|canvassers|name|title|by|address|email|phone)$/;
 
