@@ -8,7 +8,7 @@ export const CHROMIUM = process.env.HUSTINGS_CHROMIUM ?? '/usr/bin/chromium';
 // (the workers inherit it).
 process.env.HUSTINGS_PASSPHRASE ??= 'correct horse battery staple (tests)';
 
-export default defineConfig<{ engine: Engine }>({
+export default defineConfig<{ engine: Engine; scanAccessibility: boolean }>({
   testDir: 'tests/e2e',
   globalSetup: './tests/e2e/global-setup.ts',
   // Journeys visit many pages with an axe scan on each; on a loaded 2-core machine that takes minutes.
@@ -37,10 +37,12 @@ export default defineConfig<{ engine: Engine }>({
     // What a team database shows in their place: on-postgres only.
     { name: 'sqlite', testIgnore: ['team-database.spec.ts', 'team.spec.ts'] },
     // The journeys again on a team database, but for what only a SQLite file has: its encryption,
-    // backups and restores, the desktop app.
+    // backups and restores, the desktop app. The pages' markup does not depend on the engine, so
+    // the sqlite project's accessibility scans stand for both (a minute or two of npm test); the
+    // pages only a team server shows opt back in with `test.use({ scanAccessibility: true })`.
     {
       name: 'on-postgres',
-      use: { engine: 'postgres' },
+      use: { engine: 'postgres', scanAccessibility: false },
       testIgnore: [
         'backups.spec.ts',
         'data-safety.spec.ts',

@@ -9,8 +9,10 @@ import { type BrowserMode, startBrowserMode } from '../helpers/server.ts';
  * token. `test.use({ serverEnv: { HUSTINGS_TEST_DELAY_MS: '100-200' } })` starts it with a slow server.
  * The `on-postgres` project's journeys run on a team database (`engine: 'postgres'`).
  */
-export const test = base.extend<{ app: BrowserMode; serverEnv: Record<string, string>; engine: Engine; team: boolean }>({
+export const test = base.extend<{ app: BrowserMode; serverEnv: Record<string, string>; engine: Engine; team: boolean; scanAccessibility: boolean }>({
   serverEnv: [{}, { option: true }],
+  /** Whether `expectAccessible` scans here: see the on-postgres project in playwright.config.ts. */
+  scanAccessibility: [true, { option: true }],
   engine: ['sqlite', { option: true }],
   /** `test.use({ team: true })`: a team server (`serve --team`, on-postgres only), where people sign in; no token. */
   team: [false, { option: true }],
@@ -27,7 +29,8 @@ export const test = base.extend<{ app: BrowserMode; serverEnv: Record<string, st
     await app.stop();
     await database.drop();
   },
-  page: async ({ page, app }, use, testInfo) => {
+  page: async ({ page, app, scanAccessibility }, use, testInfo) => {
+    scanning = scanAccessibility;
     await page.goto(app.url);
     await use(page);
     // CI keeps only the log: show what the user would have seen when a journey failed.
@@ -43,8 +46,12 @@ export const test = base.extend<{ app: BrowserMode; serverEnv: Record<string, st
 
 export { expect };
 
-/** axe finds no accessibility violations on the page as it is now. */
+// A worker runs one test at a time, so the running test's option can live here.
+let scanning = true;
+
+/** axe finds no accessibility violations on the page as it is now (where this project scans). */
 export async function expectAccessible(page: Page) {
+  if (!scanning) return;
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }

@@ -1,5 +1,8 @@
 import { expect, expectAccessible, test } from './fixtures.ts';
 
+// What only a team database shows: scanned here (the on-postgres project scans no others).
+test.use({ scanAccessibility: true });
+
 // Runs in the on-postgres project only (playwright.config.ts): what a team database shows instead
 // of the campaign file's backups and encryption.
 test('on a team database, Backups and Settings say the server keeps the data safe, and offer nothing that works only on a file', async ({ page }) => {

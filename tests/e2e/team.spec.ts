@@ -8,7 +8,8 @@ import type { Page } from '@playwright/test';
 import { hustings } from '../helpers/cli.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
 
-test.use({ team: true });
+// Pages only a team server has: scanned here (the on-postgres project scans no others).
+test.use({ team: true, scanAccessibility: true });
 
 const SHOTS = process.env.HUSTINGS_SCREENSHOTS;
 
