@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { allows, refusal } from '../shared/contract/access.ts';
 import { contract } from '../shared/contract/index.ts';
 import { type ErrorCode, HTTP_STATUS } from '../shared/contract/result.ts';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
@@ -79,6 +80,9 @@ export function describeMethods() {
     input: z.toJSONSchema(def.input, { io: 'input', unrepresentable: 'any' }),
   }));
 }
+
+/** Whether a signed-in person may follow long jobs: the roles of jobs.get. */
+const followsJobs = (caller: Caller) => allows(contract['jobs.get'].access, caller.roles);
 
 /** Sent with every answer, each path adding its own. */
 const SAFETY_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'X-Frame-Options': 'DENY' };
@@ -204,7 +208,7 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
     const name = safeDecode(target.slice('/api/'.length, query < 0 ? undefined : query));
     if (name === null) return refuse(res, 'unknown_method', 'There is no such method');
     if (name === 'methods' && req.method === 'GET') return send(res, 200, describeMethods());
-    if (name === 'events' && req.method === 'GET') return streamJobEvents(req, res, team);
+    if (name === 'events' && req.method === 'GET') return streamJobEvents(req, res, caller, team);
     const artworkOf = req.method === 'GET' ? /^artwork\/(\d{1,15})$/.exec(name) : null;
     if (artworkOf) return serveArtwork(res, Number(artworkOf[1]), dispatch);
     if (name.startsWith('pdf/') && req.method === 'GET') {
@@ -279,9 +283,12 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
 
   /**
    * Server-Sent Events: every long job's progress, done, error or cancelled (main/jobs.ts). On a
-   * team server the stream ends, at its next keep-alive, once its session has.
+   * team server they carry what jobs.get answers (an import's problem lines, a backup's file), so
+   * only to whoever may call it; the stream ends, at its next keep-alive, once its session has or
+   * its roles no longer may.
    */
-  function streamJobEvents(req: IncomingMessage, res: ServerResponse, door?: TeamDoor) {
+  function streamJobEvents(req: IncomingMessage, res: ServerResponse, caller?: Caller, door?: TeamDoor) {
+    if (caller && !followsJobs(caller)) return refuse(res, 'forbidden', refusal(contract['jobs.get']));
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write(': connected\n\n');
     for (const job of app.jobs.running()) res.write(`event: job\ndata: ${JSON.stringify(job)}\n\n`);
@@ -289,7 +296,7 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
     const keepAlive = setInterval(() => {
       if (!door) return void res.write(': keep-alive\n\n');
       void door.callerOf(req).then(
-        (caller) => (caller ? res.write(': keep-alive\n\n') : end()),
+        (now) => (now && followsJobs(now) ? res.write(': keep-alive\n\n') : end()),
         () => end(),
       );
     }, 15_000);

@@ -152,6 +152,16 @@ const room: Rule = {
     return i;
   },
 };
+/**
+ * Knocks of the caller's room, on electors of theirs: a knock is taken back by elector and round
+ * whichever room recorded it, and the room's own check names the elector it refuses.
+ */
+const knocks: Rule = {
+  input: async (ctx, i, reach) => {
+    await room.input!(ctx, i, reach);
+    return electors.input!(ctx, i, reach);
+  },
+};
 /** A lookup answering one elector or null: null when the one found lies outside (a full number names its own district). */
 const oneElector: Rule = {
   input: inArea.input,
@@ -263,8 +273,8 @@ const RULES: Partial<Record<MethodName, Rule>> = {
     },
   },
   'knockUp.list': room,
-  'knockUp.record': room,
-  'knockUp.unrecord': room,
+  'knockUp.record': knocks,
+  'knockUp.unrecord': knocks,
 };
 
 /**

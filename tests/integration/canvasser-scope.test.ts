@@ -211,6 +211,11 @@ describe('on polling day', () => {
       const parkRoad = (await c.app.store.get<{ id: number }>("SELECT id FROM committee_rooms WHERE name = 'Park Road'"))!.id;
       const list = await call('knockUp.list', { contestId: c.contestId, roomId: parkRoad }, sam);
       expect(!list.ok && list.error.code).toBe('forbidden');
+      // A knock is taken back by elector and round whatever the room: Park Road's is not theirs to take back through their own room.
+      const ab1 = (await findElector(c.app.store, c.areaId, 'AB-1'))!.id;
+      expect((await call('knockUp.record', { contestId: c.contestId, roomId: parkRoad, round: 1, electorIds: [ab1] })).ok).toBe(true);
+      const unknock = await call('knockUp.unrecord', { contestId: c.contestId, roomId: c.roomId, round: 1, electorIds: [ab1] }, sam);
+      expect(!unknock.ok && unknock.error.message).toBe(`Elector ${ab1} is not in a district assigned to you — ask a coordinator to assign it to you.`);
       const districts = await call('telling.getDistricts', { contestId: c.contestId }, sam);
       expect(districts.ok && (districts.value as { districts: { pollingDistrict: string }[] }).districts.map((d) => d.pollingDistrict)).toEqual(['AA']);
       const before = await snapshot(c.app);

@@ -2,7 +2,7 @@
  * Who may call what (issue 13): every method for every role, through the dispatcher with a
  * caller, as every door (IPC, HTTP, CLI) calls it. Refused calls answer `forbidden` naming who
  * may, and write nothing; allowed ones get past the check (an `{}` input may then be invalid).
- * The same matrix through the HTTP door waits for sign-in (the team server's accounts).
+ * The same matrix through a team server's HTTP door, signed in: postgres-team-matrix.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCtx, asCaller } from '../../main/api/context.ts';
