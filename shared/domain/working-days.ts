@@ -132,6 +132,15 @@ export function easterSunday(year: number): string {
   return easter;
 }
 
+/** Easter Sunday of a year as a day number, remembered: each weekday's status is tested against it. */
+const easterDays = new Map<number, number>();
+
+function easterDay(year: number): number {
+  let day = easterDays.get(year);
+  if (day === undefined) easterDays.set(year, (day = dayNumber(easterSunday(year))));
+  return day;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Bank-holiday data
 
@@ -221,21 +230,22 @@ export const ALL_UK: CalendarSpec = { divisions: DIVISIONS };
 
 /** Why a day is not a working day, or null when it is one. */
 export function nonWorkingReason(iso: string, spec: CalendarSpec, holidays: Holidays = SHIPPED_HOLIDAYS): string | null {
-  const wd = weekday(iso);
+  const day = dayNumber(iso);
+  const wd = (day + 4) % 7;
   if (wd === 6) return 'Saturday';
   if (wd === 0) return 'Sunday';
   const md = iso.slice(5);
   if (md === '12-24') return 'Christmas Eve';
   if (md === '12-25') return 'Christmas Day';
-  const easter = easterSunday(Number(iso.slice(0, 4)));
-  if (iso === addDays(easter, -2)) return 'Good Friday';
+  const easter = easterDay(Number(iso.slice(0, 4)));
+  if (day === easter - 2) return 'Good Friday';
   for (const division of spec.divisions) {
     const title = holidays.byDivision[division].get(iso);
     if (title !== undefined) {
       return spec.divisions.length > 1 ? `${title} (${DIVISION_LABELS[division]})` : title;
     }
   }
-  if (spec.skipEasterMonday && iso === addDays(easter, 1)) return 'Easter Monday (skipped in Scottish nomination timetables)';
+  if (spec.skipEasterMonday && day === easter + 1) return 'Easter Monday (skipped in Scottish nomination timetables)';
   return null;
 }
 
@@ -259,6 +269,8 @@ function answersFor(spec: CalendarSpec, holidays: Holidays): Map<number, boolean
 }
 
 function workingDayNumber(day: number, spec: CalendarSpec, holidays: Holidays, byDay = answersFor(spec, holidays)): boolean {
+  const wd = (day + 4) % 7; // as weekday(): a weekend needs no date text, nor remembering
+  if (wd === 6 || wd === 0) return false;
   let answer = byDay.get(day);
   if (answer === undefined) {
     answer = nonWorkingReason(fromDayNumber(day), spec, holidays) === null;
@@ -308,11 +320,34 @@ export function workingDaysUntil(from: string, to: string, spec: CalendarSpec, h
   const a = dayNumber(from);
   const b = dayNumber(to);
   const [lo, hi, sign] = a <= b ? [a, b, 1] : [b, a, -1];
-  // The calendar's answers looked up once, not per day: a countdown to a far date counts thousands.
   const byDay = answersFor(spec, holidays);
   let count = 0;
-  for (let day = lo + 1; day <= hi; day++) if (workingDayNumber(day, spec, holidays, byDay)) count++;
+  // Whole years are added from their remembered count: a countdown to an election decades off
+  // (every deadline of a list, on every call) would otherwise look up tens of thousands of days.
+  for (let day = lo + 1; day <= hi;) {
+    const year = new Date(day * DAY_MS).getUTCFullYear();
+    const next = Date.UTC(year + 1, 0, 1) / DAY_MS;
+    if (day === Date.UTC(year, 0, 1) / DAY_MS && next - 1 <= hi) {
+      count += workingDaysInYear(year, spec, holidays, byDay);
+      day = next;
+    } else if (workingDayNumber(day++, spec, holidays, byDay)) count++;
+  }
   return sign * count;
+}
+
+/** Working days in each whole year, remembered beside the days' answers they are counted from. */
+const yearCounts = new WeakMap<Map<number, boolean>, Map<number, number>>();
+
+function workingDaysInYear(year: number, spec: CalendarSpec, holidays: Holidays, byDay: Map<number, boolean>): number {
+  let counts = yearCounts.get(byDay);
+  if (!counts) yearCounts.set(byDay, (counts = new Map()));
+  let count = counts.get(year);
+  if (count === undefined) {
+    count = 0;
+    for (let day = Date.UTC(year, 0, 1) / DAY_MS; day < Date.UTC(year + 1, 0, 1) / DAY_MS; day++) if (workingDayNumber(day, spec, holidays, byDay)) count++;
+    counts.set(year, count);
+  }
+  return count;
 }
 
 /** "14:02": the time of day in the UK (Europe/London), whatever the computer's time zone. */

@@ -331,12 +331,30 @@ test('a paper from another polling district is asked about, then entered, and th
 }) => {
   const { call, session } = await setUp(app);
   const id = await session('2026-11-20', 'Sam');
+  const names = page.waitForResponse('**/api/register.listNames');
   await page.goto(`${app.origin}/#/canvass/sessions/${id}`);
   const number = page.getByLabel('Elector number');
   const codes = page.getByLabel('Codes');
   await expect(number).toHaveValue('AA-7');
 
-  // AB-1 in an AA session: said, and asked; nothing moves on until the volunteer answers.
+  // A number of the session's district shows its name from the district's names, fetched when the
+  // screen opened, before the server's lookup (held back here) answers; the address follows it.
+  await names;
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/register.getByNumber', async (route) => (await held, route.continue()));
+  await page.keyboard.type('3');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.current')).toContainText('Ann Brown AA-3 · …');
+  release();
+  await expect(page.locator('.current')).toContainText('Ann Brown AA-3 · 3 Mill Lane');
+  await expect(codes).toBeFocused();
+  await page.unroute('**/api/register.getByNumber');
+  await page.reload();
+  await expect(number).toHaveValue('AA-7');
+  await expect(number).toBeFocused();
+
+  // AB-1 in an AA session (not among the district's names: the server's lookup finds it): said, and asked; nothing moves on until the volunteer answers.
   await page.keyboard.type('AB-1');
   await page.keyboard.press('Tab');
   const question = page.getByRole('alert').filter({ hasText: 'AB-1 Chidi Okafor is in polling district AB, not this session’s AA.' });

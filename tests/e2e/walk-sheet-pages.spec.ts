@@ -19,9 +19,24 @@ test('a 1,500-elector district’s walk sheet is shown a page at a time: street 
   test.setTimeout(180_000);
   const { area } = await newtown(app);
 
+  // The screen asks the server for the page it shows: one page's electors, with the district's totals.
+  const sheets: { input: { page?: number }; electors: number; paging: { electors: number } }[] = [];
+  page.on('response', async (r) => {
+    if (!r.url().endsWith('/api/register.getWalkSheet')) return;
+    const { value } = await r.json();
+    const electors = value.households.reduce((n: number, h: { electors: unknown[] }) => n + h.electors.length, 0);
+    sheets.push({ input: r.request().postDataJSON(), electors, paging: value.paging });
+  });
   await page.goto(`${app.origin}/#/register/${area.id}/walk-sheet`);
   await expect(page.getByRole('heading', { name: 'Walk sheet: Newtown, polling district AA' })).toBeVisible();
   await expect(page.getByText('750 households, 1,500 electors.')).toBeVisible();
+  await expect.poll(() => sheets.length).toBeGreaterThan(0);
+  for (const sheet of sheets) {
+    expect(sheet.input).toMatchObject({ pollingDistrict: 'AA', page: 1 });
+    expect(sheet.electors).toBeGreaterThan(150);
+    expect(sheet.electors).toBeLessThanOrEqual(200);
+    expect(sheet.paging.electors).toBe(1_500);
+  }
   const nav = page.getByRole('navigation', { name: 'Walk sheet pages', exact: true });
   await expect(nav.getByText('Page 1 of 8')).toBeVisible();
   // One page, not the district: well under the 5,000 elements a screen may hold (33,000 before).

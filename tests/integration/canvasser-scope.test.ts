@@ -106,6 +106,21 @@ describe('a canvasser assigned district AA', () => {
     expect(sheet.pollingDistrict).toBe('AA');
   });
 
+  it('gets AA’s walk sheet pages and names for the entry screen, and is refused AB’s', async () => {
+    const page = await as(sam, 'register.getWalkSheet', { areaId: newtown, page: 1, pageRows: 10 });
+    expect(page.paging).toMatchObject({ page: 1, pages: 1, electors: 6 });
+    expect(page.households.flatMap((h: { electors: { electorNumber: string }[] }) => h.electors.map((e) => e.electorNumber.slice(0, 3)))).toEqual(
+      Array(6).fill('AA-'),
+    );
+    const ab = 'Polling district AB is not assigned to you — ask a coordinator to assign it to you.';
+    expect(await refused(sam, 'register.getWalkSheet', { areaId: newtown, pollingDistrict: 'AB', page: 1 })).toBe(ab);
+    expect(await refused(sam, 'register.getWalkSheet', { areaId: newtown, pollingDistrict: 'AB', page: 1, find: 'AB-1' })).toBe(ab);
+    expect(await refused(sam, 'register.listNames', { areaId: newtown, pollingDistrict: 'AB' })).toBe(ab);
+    expect(await refused(sam, 'register.listNames', { areaId: oldtown, pollingDistrict: 'AA' })).toMatch(/^Area \d+ is not assigned to you/);
+    // A coordinator is not limited.
+    expect((await as(cora, 'register.listNames', { areaId: newtown, pollingDistrict: 'AB' })).map((n: [string]) => n[0])).toContain('AB-1');
+  });
+
   it('is refused an elector or household of AB by id, and one that does not exist, alike', async () => {
     const ab = await idOf(newtown, 'AB-1');
     expect((await as(sam, 'register.getElector', { id: await idOf(newtown, 'AA-1') })).elector.electorNumber).toBe('AA-1');

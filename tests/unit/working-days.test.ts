@@ -140,6 +140,26 @@ describe('counting working days', () => {
     expect(workingDaysUntil('2024-07-08', '2024-07-04', EW)).toBe(-2);
     expect(workingDaysUntil('2024-12-23', '2024-12-27', EW)).toBe(1);
   });
+
+  it('counts whole years as their days, from and to any day of a year (a countdown to an election decades off)', () => {
+    const dayByDay = (from: string, to: string, spec: CalendarSpec) => {
+      let n = 0;
+      for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkingDay(d, spec)) n++;
+      return n;
+    };
+    const ranges = [
+      ['2026-12-03', '2099-05-06'],
+      ['2024-12-31', '2026-01-01'],
+      ['2025-01-01', '2026-12-31'],
+      ['2024-12-31', '2025-12-31'],
+    ];
+    for (const spec of [EW, SCO])
+      for (const [from, to] of ranges) {
+        expect(workingDaysUntil(from, to, spec), `${from} to ${to}`).toBe(dayByDay(from, to, spec));
+        expect(workingDaysUntil(to, from, spec), `${to} to ${from}`).toBe(-dayByDay(from, to, spec));
+      }
+    expect(workingDaysUntil('2024-12-31', '2025-12-31', EW)).toBe(252); // 2025 in England and Wales
+  });
 });
 
 describe('bank-holiday data coverage', () => {
