@@ -101,6 +101,14 @@ export async function listAccounts(db: Queries): Promise<AccountListed[]> {
   return rows.map((r) => ({ ...r, hasPassword: Number(r.hasPassword) === 1 }));
 }
 
+/** The accounts holding the canvasser role that may still sign in, by name. */
+export function listCanvassers(db: Queries): Promise<{ id: number; name: string }[]> {
+  return db.all(
+    `SELECT a.id, a.name FROM accounts a JOIN role_grants g ON g.account_id = a.id
+      WHERE g.role = 'canvasser' AND a.switched_off_at IS NULL ORDER BY a.name`,
+  );
+}
+
 export async function insertLink(
   db: Queries,
   link: { tokenHash: string; accountId: number; purpose: 'invite' | 'reset'; at: string; expiresAt: string },

@@ -1,8 +1,9 @@
 /**
- * The Team page's methods: accounts, role grants, sign-in links and switching off (main/team/).
+ * The Team page's methods: accounts, role grants, sign-in links and switching off (main/team/);
+ * and the canvassers' names, for assigning districts.
  * A link's secret is answered once and never written to the audit trail.
  */
-import { accountById, grantsOf, listAccounts, rolesOf, setRoles, switchOff } from '../../db/repositories/team.ts';
+import { accountById, grantsOf, listAccounts, listCanvassers, rolesOf, setRoles, switchOff } from '../../db/repositories/team.ts';
 import { AppError } from '../../shared/contract/result.ts';
 import type { teamContract } from '../../shared/contract/team.ts';
 import { addAccount } from '../team/accounts.ts';
@@ -53,6 +54,7 @@ export const teamHandlers: HandlersFor<typeof teamContract> = {
     await ctx.audit({ action: 'update', entity: 'account', entityId: account.id, summary: `Issued a new sign-in link for ${account.name}` });
     return { accountId: account.id, name: account.name, ...link };
   },
+  'team.canvassers': async (ctx) => listCanvassers(ctx.db),
   'team.switchOff': async (ctx, { accountId }) => {
     const account = await requireAccount(ctx, accountId);
     // The team secretary would lock themselves out (only the command line could let them back in).

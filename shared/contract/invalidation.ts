@@ -144,6 +144,7 @@ export const SHOWS: Partial<Record<MethodName, readonly Data[]>> = {
   'audit.list': ['audit'],
   'audit.facets': ['audit'],
   'team.list': ['team'],
+  'team.canvassers': ['team'],
   'timetable.forElection': DATES,
   'timetable.forContest': DATES,
   'timetable.compute': DATES,

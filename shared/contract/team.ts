@@ -66,6 +66,14 @@ export const teamContract = {
     z.strictObject({ accountId }),
     issued,
   ),
+  // A coordinator assigns canvassers their districts by account (assignments.*): they see the
+  // names of those who may canvass, nothing else of the team's accounts.
+  'team.canvassers': query(
+    ['coordinator'],
+    'The names of the accounts that hold the canvasser role and are not switched off, to assign districts to',
+    z.strictObject({}),
+    z.array(z.object({ id: z.number(), name: z.string() })),
+  ),
   'team.switchOff': mutation(
     TEAM_SECRETARY,
     'Switch an account off: its sessions end at once and it signs in no more',

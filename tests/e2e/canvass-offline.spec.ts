@@ -66,7 +66,7 @@ test('returns typed while the server does not answer wait on the device, survive
     await page.keyboard.type(CODES[i % CODES.length]);
     await page.keyboard.press('Enter');
   }
-  await expect(page.getByRole('status').last()).toHaveText('Kept on this device: AA-20 Pat20 Voter: R. It is sent when the server answers.', {
+  await expect(page.getByRole('status').last()).toHaveText('Kept on this device: AA-20 Pat20 Voter: R. It is sent as soon as it can be.', {
     timeout: 30_000,
   });
   const waiting = page.getByTestId('waiting-returns');

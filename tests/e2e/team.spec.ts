@@ -3,6 +3,11 @@
  * command line printed, chooses a password and invites a canvasser from the Team page; the
  * canvasser, in a browser of their own, opens their link, chooses a password, signs out and in
  * again; the secretary switches them off and the canvasser's next call is refused.
+ *
+ * And two people at work at once (issue 13): a coordinator assigns a canvasser account a polling
+ * district; the canvasser enters returns there, is refused the treasury and another district's
+ * session, each in words saying why; the coordinator's tallies count the returns; switched off,
+ * the canvasser's next return is refused, and they are told they are no longer signed in.
  */
 import type { Page } from '@playwright/test';
 import { hustings } from '../helpers/cli.ts';
@@ -124,4 +129,122 @@ test('the team secretary invites a canvasser, who signs in, and is switched off'
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await page.goto(app.origin);
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+});
+
+const REGISTER = [
+  'Elector Number Prefix,Elector Number,Elector Number Suffix,Elector Markers,Elector Surname,Elector Forename,Address1,Address2,PostCode',
+  'AA,1,,,Smith,John,1 Mill Lane,Newtown,AB1 2CD',
+  'AA,2,,,Smith,Jane,1 Mill Lane,Newtown,AB1 2CD',
+  'AA,3,,,Brown,Ann,3 Mill Lane,Newtown,AB1 2CD',
+  'AB,1,,,Okafor,Chidi,10 Park Road,Newtown,AB1 4CD',
+].join('\r\n');
+
+/** A call from the signed-in person's own page, as the app makes it. */
+async function callAs(page: Page, method: string, input: unknown) {
+  const body = await page.evaluate(
+    async ([m, i]) => (await fetch(`/api/${m}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(i) })).json(),
+    [method, input] as const,
+  );
+  expect(body.ok, `${method}: ${JSON.stringify(body.error)}`).toBe(true);
+  return body.value;
+}
+
+/** `users add`: the one-time link it printed. */
+function addUser(app: { databaseUrl?: string; origin: string }, name: string, ...roles: string[]): string {
+  const added = hustings('users', 'add', name, ...roles.flatMap((r) => ['--role', r]), '--database', app.databaseUrl!, '--address', app.origin);
+  expect(added.code, added.err).toBe(0);
+  return /^(http\S+\/welcome\?link=\S+)$/m.exec(added.out)![1];
+}
+
+test('a coordinator assigns a district; the canvasser enters returns there, reaches nothing else, and is switched off', async ({ app, page, browser }) => {
+  const shot = async (p: Page, name: string) => SHOTS && (await p.screenshot({ path: `${SHOTS}/team-journey-${name}.png`, fullPage: true }));
+  const coraLink = addUser(app, 'Cora Coordinator', 'coordinator', 'admin');
+  const calLink = addUser(app, 'Cal Canvasser', 'canvasser');
+
+  // The coordinator (also the team secretary) signs in and imports the register of Newtown East.
+  await page.goto(coraLink);
+  await choosePassword(page, 'cora’s long password');
+  await expect(page.getByText('Signed in as Cora Coordinator')).toBeVisible();
+  const area = await callAs(page, 'areas.create', { name: 'Newtown East', kind: 'ward', nation: 'england', electorate: null, classification: null });
+  const { fileId } = await callAs(page, 'uploads.begin', { name: 'register.csv', size: Buffer.byteLength(REGISTER) });
+  await callAs(page, 'uploads.append', { fileId, text: REGISTER });
+  const preview = await callAs(page, 'register.importPreview', { fileId });
+  const job = await callAs(page, 'register.importStart', { fileId, areaId: area.id, mapping: preview.mapping });
+  await expect.poll(async () => (await callAs(page, 'jobs.get', { jobId: job.jobId })).state, { timeout: 30_000 }).toBe('done');
+  const sessionAB = (await callAs(page, 'canvass.createSession', { areaId: area.id, pollingDistrict: 'AB', heldOn: '2026-11-20', canvassers: 'Cora' })).id;
+
+  // The canvasser signs in, in a browser of their own, with nothing assigned yet.
+  const theirs = await browser.newContext();
+  const cal = await theirs.newPage();
+  await cal.goto(calLink);
+  await choosePassword(cal, 'cal’s long password');
+  await expect(cal.getByRole('heading', { name: 'Nothing is assigned to you yet' })).toBeVisible();
+  await expect(cal.getByRole('link', { name: 'Import a register' })).toHaveCount(0);
+  await shot(cal, '1-canvasser-unassigned');
+
+  // The coordinator chooses the canvasser from the team's canvassers and assigns polling district AA.
+  await page.getByRole('link', { name: 'Canvass', exact: true }).click();
+  await page.getByRole('link', { name: 'Canvassers’ districts' }).click();
+  const canvasser = page.getByLabel('Canvasser');
+  await expect(canvasser.getByRole('option')).toHaveText(['Choose…', 'Cal Canvasser']);
+  await canvasser.selectOption('Cal Canvasser');
+  await page.getByLabel('Area').selectOption({ label: 'Newtown East' });
+  await page.getByLabel('Polling district').selectOption('AA');
+  await page.getByRole('button', { name: 'Assign' }).click();
+  await expect(page.getByRole('row', { name: /Cal Canvasser/ })).toContainText('Newtown EastAA');
+  await shot(page, '2-coordinator-assigns');
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Canvassing' }).click();
+  await page.getByRole('link', { name: 'Tallies and follow-ups' }).click();
+  await page.getByLabel('Area').selectOption({ label: 'Newtown East' });
+  await expect(page.getByRole('definition').nth(1)).toHaveText('0 (0%)');
+
+  // The treasury is not in the canvasser's menu, and its address says whose it is; another
+  // district's session is refused, saying why.
+  await expect(cal.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Register', 'Canvass']);
+  await cal.goto(`${app.origin}/#/treasury`);
+  await expect(cal.getByRole('heading', { name: 'Your role does not include this page' })).toBeVisible();
+  await expect(cal.getByRole('main')).toContainText('It is for a member of the branch.');
+  await shot(cal, '3-canvasser-treasury');
+  await cal.goto(`${app.origin}/#/canvass/sessions/${sessionAB}`);
+  await expect(cal.getByRole('alert')).toHaveText(`Canvass session ${sessionAB} is not in a district assigned to you — ask a coordinator to assign it to you.`);
+  await shot(cal, '4-canvasser-other-district');
+
+  // The canvasser is offered only their district, starts a session there and enters two returns.
+  await cal.getByRole('link', { name: 'Canvass', exact: true }).click();
+  await cal.getByLabel('Area').selectOption({ label: 'Newtown East' });
+  await expect(cal.getByLabel('Polling district').getByRole('option')).toHaveText(['Whole area', 'AA']);
+  await cal.getByLabel('Polling district').selectOption('AA');
+  await shot(cal, '5-canvasser-new-session');
+  await cal.getByRole('button', { name: 'Start entering returns' }).click();
+  const number = cal.getByLabel('Elector number');
+  await expect(number).toHaveValue('AA-1');
+  for (const codes of ['1', '2L']) {
+    await cal.keyboard.press('Enter');
+    await cal.keyboard.type(codes);
+    await cal.keyboard.press('Enter');
+  }
+  await expect(cal.getByRole('status').filter({ hasText: /^Saved / })).toHaveText('Saved AA-2 Jane Smith: 2L');
+  await shot(cal, '6-canvasser-returns');
+
+  // The coordinator sees the tallies change.
+  await page.reload();
+  await expect(page.getByRole('definition').nth(1)).toHaveText('2 (50%)');
+  await shot(page, '7-coordinator-tallies');
+
+  // The team secretary switches the canvasser off; their next return is refused, saying so.
+  await page.getByRole('link', { name: 'Team', exact: true }).click();
+  const row = page.getByRole('region', { name: 'Accounts' }).getByRole('row', { name: /Cal Canvasser/ });
+  await row.getByRole('button', { name: 'Switch off' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Switch off' }).click();
+  await expect(row).toContainText('Switched off');
+  await cal.keyboard.press('Enter');
+  await cal.keyboard.type('3');
+  await cal.keyboard.press('Enter');
+  await expect(cal.getByTestId('waiting-returns')).toContainText(
+    'You are no longer signed in: your session has ended, or the team secretary has switched your account off.',
+  );
+  await shot(cal, '8-canvasser-switched-off');
+  await expectAccessible(cal);
+  await theirs.close();
 });

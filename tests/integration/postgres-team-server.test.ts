@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../db/postgres/store.ts';
 import { accountNamed, switchOff } from '../../db/repositories/team.ts';
 import type { Store } from '../../db/store.ts';
+import { addAccount } from '../../main/team/accounts.ts';
 import { hustings } from '../helpers/cli.ts';
 import { freshHustingsDatabase, type TestDatabase } from '../helpers/postgres.ts';
 import { type BrowserMode, startBrowserMode } from '../helpers/server.ts';
@@ -270,6 +271,15 @@ describe("the Team page's methods", () => {
     const self = await call('team.switchOff', { accountId: me.id }, fromPage(admin));
     expect(self.status).toBe(409);
     expect((await self.json()).error.message).toBe('You cannot switch off your own account: ask another team secretary.');
+  });
+
+  it('give a coordinator the names of the accounts that may canvass, and nothing else of the accounts', async () => {
+    const decision = { meeting: 'Branch AGM', decidedOn: '2026-11-04', recordedBy: 'Ann Admin' };
+    const val = await addAccount(store, { name: 'Val Volunteer', roles: ['member', 'canvasser'], ...decision });
+    const coordinator = sessionCookie(await signIn('Dee Double'));
+    const listed = await call('team.canvassers', {}, fromPage(coordinator));
+    // Cal Canvasser is switched off; Ann and Dee do not canvass.
+    expect((await listed.json()).value).toEqual([{ id: val.id, name: 'Val Volunteer' }]);
   });
 });
 

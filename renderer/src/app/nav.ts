@@ -61,7 +61,7 @@ export const PAGES: Record<string, MethodName[]> = {
   '/households/:id': ['register.getHousehold'],
   '/canvass': ['canvass.listSessions'],
   '/canvass/codes': ['canvass.getCodes'],
-  '/canvass/districts': ['assignments.assign', 'assignments.list'],
+  '/canvass/districts': ['assignments.assign', 'assignments.list', 'team.canvassers'],
   '/canvass/sessions/:id': ['canvass.recordReturn'],
   '/canvass/sessions/:id/edit': ['canvass.updateSession'],
   '/canvass/tallies': ['canvass.getTallies'],

@@ -66,12 +66,17 @@ const outcomeListeners = new Set<(o: Outcome) => void>();
 const senders = new Map<string, (o: Outcome | null) => void>();
 let sending = false;
 let retry: ReturnType<typeof setTimeout> | undefined;
-/** The last send got no answer at all (no network, no server): cleared by the next answer. */
-let unreachable = false;
+/**
+ * Why the last send was not taken, cleared by the next answer: no answer at all (no network, no
+ * server, or a failure inside it), or the person is no longer signed in to the team server (their
+ * session ended, or their account was switched off), when typing on is no use until they sign in.
+ */
+export type Held = 'unreachable' | 'signedOut' | null;
+let held: Held = null;
 
-function setUnreachable(value: boolean) {
-  if (unreachable === value) return;
-  unreachable = value;
+function setHeld(value: Held) {
+  if (held === value) return;
+  held = value;
   for (const l of changeListeners) l();
 }
 
@@ -134,14 +139,14 @@ async function flush(): Promise<void> {
         outcome = { clientId: item.clientId, scope: item.scope, label: item.label, ok: true, result };
       } catch (e) {
         if (!(e instanceof ApiCallError) || NOT_TAKEN_NOW.has(e.code)) {
-          setUnreachable(true);
+          setHeld(e instanceof ApiCallError && e.code === 'unauthorized' ? 'signedOut' : 'unreachable');
           for (const waiting of load()) answer(waiting.clientId, null);
           retry = setTimeout(() => void flush(), RETRY_MS);
           return;
         }
         outcome = { clientId: item.clientId, scope: item.scope, label: item.label, ok: false, message: e.message };
       }
-      setUnreachable(false);
+      setHeld(null);
       save(load().filter((i) => i.clientId !== item.clientId));
       answer(item.clientId, outcome);
       for (const l of outcomeListeners) l(outcome);
@@ -163,17 +168,17 @@ export function waitingIn(scope: string): OutboxItem[] {
 }
 
 /**
- * Items still waiting in a scope, kept up to date, and whether the server could not be reached at
- * the last try; tries to send what waits at once. `onOutcome` hears each answer in the scope.
+ * Items still waiting in a scope, kept up to date, and why the last try was not taken (if it was
+ * not); tries to send what waits at once. `onOutcome` hears each answer in the scope.
  */
-export function useOutbox<M extends Sendable>(scope: string, onOutcome?: (o: Outcome<M>) => void): { waiting: OutboxItem[]; unreachable: boolean } {
-  const [state, setState] = useState(() => ({ waiting: waitingIn(scope), unreachable }));
+export function useOutbox<M extends Sendable>(scope: string, onOutcome?: (o: Outcome<M>) => void): { waiting: OutboxItem[]; held: Held } {
+  const [state, setState] = useState(() => ({ waiting: waitingIn(scope), held }));
   const latest = useRef(onOutcome);
   useEffect(() => {
     latest.current = onOutcome;
   });
   useEffect(() => {
-    const changed = () => setState({ waiting: waitingIn(scope), unreachable });
+    const changed = () => setState({ waiting: waitingIn(scope), held });
     const answered = (o: Outcome) => o.scope === scope && latest.current?.(o as Outcome<M>);
     changeListeners.add(changed);
     outcomeListeners.add(answered);

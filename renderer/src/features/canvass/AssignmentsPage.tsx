@@ -3,24 +3,26 @@ import { assignmentsContract } from '../../../../shared/contract/assignments.ts'
 import { chosenId } from '../../../../shared/contract/form-fields.ts';
 import { api, useApi } from '../../app/api.ts';
 import { Field } from '../../ui/Field.tsx';
-import { idOrNaN } from '../../ui/fields.ts';
 import { formatDate } from '../../ui/format.ts';
 import { ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
 import { useApiForm } from '../../ui/useApiForm.ts';
+import { AreaDistrictFields } from './AreaDistrictFields.tsx';
 
 const assignForm = assignmentsContract['assignments.assign'].input.extend({ areaId: chosenId('Choose the area') });
 
 /**
  * Canvassers' districts, for whoever may assign them: on a team server a canvasser sees and
- * canvasses only what is assigned to them here. The name is their account name, typed (the
- * team's accounts cannot be listed yet).
+ * canvasses only what is assigned to them here.
  */
 export function AssignmentsPage() {
   const registers = useApi('register.list', {});
   const assignments = useApi('assignments.list', {});
   const form = useApiForm(assignForm, { person: '', areaId: undefined, pollingDistrict: '' });
-  const areaId = form.watch('areaId');
-  const districts = useApi('register.listDistricts', areaId ? { areaId } : null);
+  // On a team server the canvasser is one of the team's accounts holding the role (their reach
+  // follows their account name); the single user of a file types the name.
+  const me = useApi('access.me', {});
+  const team = Boolean(me.data);
+  const canvassers = useApi('team.canvassers', team ? {} : null);
   const [removeError, setRemoveError] = useState<string>();
 
   const assign = form.submit(async (v) => {
@@ -47,34 +49,27 @@ export function AssignmentsPage() {
         <h2>Assign a canvasser</h2>
         <ErrorMessage error={form.formError} />
         <div className="row">
-          <Field label="Canvasser" error={form.errorOf('person')} hint="Their name as they sign in">
-            {(a) => <input {...a} {...form.register('person')} />}
-          </Field>
-          <Field label="Area" error={form.errorOf('areaId')}>
-            {(a) => (
-              <select {...a} {...form.register('areaId', { setValueAs: idOrNaN })}>
-                <option value="">Choose…</option>
-                {registers.data?.map((r) => (
-                  <option key={r.areaId} value={r.areaId}>
-                    {r.areaName}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Polling district" error={form.errorOf('pollingDistrict')}>
-            {(a) => (
-              <select {...a} {...form.register('pollingDistrict')}>
-                <option value="">Whole area</option>
-                {areaId &&
-                  districts.data?.map((d) => (
-                    <option key={d.pollingDistrict} value={d.pollingDistrict}>
-                      {d.pollingDistrict}
-                    </option>
+          {team ? (
+            <Field
+              label="Canvasser"
+              error={form.errorOf('person')}
+              hint={canvassers.data?.length === 0 ? 'No account holds the canvasser role yet: the team secretary gives it on the Team page.' : undefined}
+            >
+              {(a) => (
+                <select {...a} {...form.register('person')}>
+                  <option value="">Choose…</option>
+                  {canvassers.data?.map((c) => (
+                    <option key={c.id}>{c.name}</option>
                   ))}
-              </select>
-            )}
-          </Field>
+                </select>
+              )}
+            </Field>
+          ) : (
+            <Field label="Canvasser" error={form.errorOf('person')} hint="Their name as they sign in">
+              {(a) => <input {...a} {...form.register('person')} />}
+            </Field>
+          )}
+          <AreaDistrictFields form={form} registers={registers.data} />
         </div>
         <button type="submit" className="primary">
           Assign

@@ -5,10 +5,11 @@ import { ukToday } from '../../../../shared/domain/working-days.ts';
 import { api, useApi } from '../../app/api.ts';
 import { canUse } from '../../app/nav.ts';
 import { Field } from '../../ui/Field.tsx';
-import { idOrNaN } from '../../ui/fields.ts';
 import { useApiForm } from '../../ui/useApiForm.ts';
 import { formatDate } from '../../ui/format.ts';
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { AreaDistrictFields } from './AreaDistrictFields.tsx';
+import { NothingAssigned, useMayImportRegister } from './NothingAssigned.tsx';
 
 const sessionForm = canvassContract['canvass.createSession'].input.extend({ areaId: chosenId('Choose the area canvassed') });
 
@@ -19,13 +20,22 @@ export function CanvassPage() {
   // Who canvasses where is the coordinator's to say; null is the single user of a file.
   const me = useApi('access.me', {});
   const mayAssign = me.data !== undefined && canUse('/canvass/districts', me.data);
+  const mayImport = useMayImportRegister();
   const form = useApiForm(sessionForm, { areaId: undefined, pollingDistrict: '', heldOn: ukToday(), canvassers: '' });
-  const areaId = form.watch('areaId');
-  const districts = useApi('register.listDistricts', areaId ? { areaId } : null);
   const create = form.submit(async (v) => {
     const s = await api('canvass.createSession', v);
     navigate(`/canvass/sessions/${s.id}`);
   });
+
+  const noRegister = mayImport ? (
+    <EmptyState title="Import a register first">
+      <p>
+        Returns are entered against the electoral register. <Link to="/register/import">Import the register</Link> of the area you canvass.
+      </p>
+    </EmptyState>
+  ) : (
+    <NothingAssigned />
+  );
 
   return (
     <>
@@ -49,41 +59,13 @@ export function CanvassPage() {
         }
       />
       {registers.data && registers.data.length === 0 ? (
-        <EmptyState title="Import a register first">
-          <p>
-            Returns are entered against the electoral register. <Link to="/register/import">Import the register</Link> of the area you canvass.
-          </p>
-        </EmptyState>
+        noRegister
       ) : (
         <form className="panel" onSubmit={create} noValidate>
           <h2>New session</h2>
           <ErrorMessage error={form.formError} />
           <div className="row">
-            <Field label="Area" error={form.errorOf('areaId')}>
-              {(a) => (
-                <select {...a} {...form.register('areaId', { setValueAs: idOrNaN })}>
-                  <option value="">Choose…</option>
-                  {registers.data?.map((r) => (
-                    <option key={r.areaId} value={r.areaId}>
-                      {r.areaName}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label="Polling district" error={form.errorOf('pollingDistrict')}>
-              {(a) => (
-                <select {...a} {...form.register('pollingDistrict')}>
-                  <option value="">Whole area</option>
-                  {areaId &&
-                    districts.data?.map((d) => (
-                      <option key={d.pollingDistrict} value={d.pollingDistrict}>
-                        {d.pollingDistrict}
-                      </option>
-                    ))}
-                </select>
-              )}
-            </Field>
+            <AreaDistrictFields form={form} registers={registers.data} />
             <Field label="Date" error={form.errorOf('heldOn')}>
               {(a) => <input {...a} type="date" {...form.register('heldOn')} />}
             </Field>

@@ -122,11 +122,11 @@ function SessionEntry(props: { sessionId: number }) {
   const outbox = useOutbox(scope, answered);
   // Opened while the server did not answer: once it answers again, the screen comes back.
   useEffect(() => {
-    if (outbox.unreachable) return;
+    if (outbox.held) return;
     if (session.error) session.reload();
     if (codes.error) codes.reload();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [outbox.unreachable]);
+  }, [outbox.held]);
 
   const focusNumber = () => {
     numberRef.current?.focus();
@@ -244,7 +244,7 @@ function SessionEntry(props: { sessionId: number }) {
     if (!outcome) {
       flushSync(() => {
         onSaved();
-        setStatus(`Kept on this device: ${label}: ${codesTyped.toUpperCase().replace(/\s+/g, '')}. It is sent when the server answers.`);
+        setStatus(`Kept on this device: ${label}: ${codesTyped.toUpperCase().replace(/\s+/g, '')}. It is sent as soon as it can be.`);
         setWarning('');
       });
       return select(inSession(e) ? (districtNames?.beside(e.electorNumber, 1) ?? null) : walk.current);
@@ -367,7 +367,7 @@ function SessionEntry(props: { sessionId: number }) {
     setAsking(null);
   };
 
-  const waitingHere = (entering: boolean) => <WaitingReturns waiting={outbox.waiting.length} unreachable={outbox.unreachable} entering={entering} />;
+  const waitingHere = (entering: boolean) => <WaitingReturns waiting={outbox.waiting.length} held={outbox.held} entering={entering} />;
   // Every return reloads the session: a reload that fails says so above the screen, which stays as it is.
   // Opened again without an answer, the screen cannot show the session, but says what waits to be sent.
   return (

@@ -2,10 +2,12 @@ import { Link } from 'react-router';
 import { useApi } from '../../app/api.ts';
 import { formatNumber } from '../../ui/format.ts';
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../ui/Page.tsx';
+import { NothingAssigned, useMayImportRegister } from '../canvass/NothingAssigned.tsx';
 
 export function RegisterPage() {
   const { data, error } = useApi('register.list', {});
-  const actions = (
+  const mayImport = useMayImportRegister();
+  const actions = mayImport && (
     <Link className="button primary" to="/register/import">
       Import a register
     </Link>
@@ -19,7 +21,8 @@ export function RegisterPage() {
       />
       <ErrorMessage error={error} />
       {!data && !error && <Loading />}
-      {data && data.length === 0 && (
+      {data && data.length === 0 && !mayImport && <NothingAssigned />}
+      {data && data.length === 0 && mayImport && (
         <EmptyState title="No register yet">
           <p>Ask the council’s electoral services for the register as a CSV file, add the area under Areas if it is not there, then import the file.</p>
           <div className="actions">{actions}</div>
