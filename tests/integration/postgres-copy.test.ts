@@ -15,6 +15,7 @@ import { openKeyedDatabase } from '../../db/sqlite/open.ts';
 import { ELECTOR_SEARCH_MATCH, electorSearchQuery } from '../../db/postgres/elector-search.ts';
 import { migratePostgres } from '../../db/postgres/migrate.ts';
 import { openPostgresStore } from '../../db/postgres/store.ts';
+import { getVolunteer } from '../../db/repositories/volunteers.ts';
 import { SqliteStore } from '../../db/sqlite/store.ts';
 import type { Store } from '../../db/store.ts';
 import type { Hustings } from '../../main/app.ts';
@@ -25,6 +26,10 @@ import { freshPostgresDatabase, type TestDatabase } from '../helpers/postgres.ts
 import { importCsv, SMALL_REGISTER } from '../helpers/register.ts';
 
 const LATEST = latestVersion(loadMigrations());
+/** The schema version before this one: its fixture is the newest a user's older file stands for. */
+const PREVIOUS = loadMigrations()
+  .map((m) => m.version)
+  .at(-2)!;
 const dir = mkdtempSync(join(tmpdir(), 'hustings-copy-'));
 const databases: TestDatabase[] = [];
 const stores: Store[] = [];
@@ -84,7 +89,7 @@ beforeAll(async () => {
   // The newest fixture (rows in every table, as a user's database grew), upgraded by opening it,
   // and then a campaign entered through the app on top.
   source = join(dir, 'campaign.sqlite');
-  copyFileSync(fixturePath(LATEST - 1), source);
+  copyFileSync(fixturePath(PREVIOUS), source);
   app = await openHustings({ dbPath: source, keys: PLAIN, actor: 'tester', startupBackup: false });
   const election = await ok(app, 'elections.create', { name: 'Newtown council 2026', type: 'local', pollingDay: '2026-05-07', nation: 'england' });
   const area = await ok(app, 'areas.create', { name: 'Newtown East', kind: 'ward', nation: 'england', electorate: 7500, classification: null });
@@ -104,7 +109,7 @@ beforeAll(async () => {
     value: '£250.75',
     receivedOn: '2026-04-20',
   });
-  const volunteer = await ok(app, 'volunteers.create', { name: 'Olive Keen', consentToContact: true });
+  const volunteer = await ok(app, 'volunteers.create', { name: 'Olive Keen', roles: ['telling', 'deliver', 'canvass'], consentToContact: true });
   const session = await ok(app, 'canvass.createSession', { areaId: area.id, heldOn: '2026-04-18', canvassers: 'Sam, Ali' });
   const electors = (await app.store.all<{ id: number }>('SELECT id FROM electors WHERE area_id = ? ORDER BY id', [area.id])).slice(0, 3);
   for (const e of electors) await ok(app, 'canvass.recordReturn', { sessionId: session.id, electorId: e.id, codes: 'I3L' });
@@ -164,6 +169,8 @@ describe('copying a campaign between a file and PostgreSQL (the store level)', (
       address: '1 Rue de l’Église, Newtown',
     });
     expect(await pg.get('SELECT consent_to_contact AS consent FROM volunteers WHERE id = ?', [ids.volunteer])).toEqual({ consent: 1 });
+    // Copied in key order, listed in the order entered.
+    expect((await getVolunteer(pg, ids.volunteer))?.roles).toEqual(['telling', 'deliver', 'canvass']);
     expect(await pg.get('SELECT polling_day AS day FROM elections WHERE id = ?', [ids.election])).toEqual({ day: '2026-05-07' });
     expect(await pg.get("SELECT full_name AS name, address_lines AS address FROM electors WHERE full_name LIKE 'Zo%'")).toEqual({
       name: 'Zoë "Zed" O\'Brien',
@@ -176,9 +183,9 @@ describe('copying a campaign between a file and PostgreSQL (the store level)', (
 
   it('leaves each side its own record of migrations, and new rows get fresh ids', async () => {
     const recorded = await pg.all<{ id: number; name: string }>('SELECT id, name FROM migrations ORDER BY id');
-    expect(recorded).toHaveLength(LATEST);
+    expect(recorded).toHaveLength(loadMigrations('postgres').length);
     expect(recorded[0].name).toBe('001_foundation.pg.sql'); // PostgreSQL's own, not the file's 001_foundation.sql
-    expect((await app.store.get<{ n: number }>('SELECT COUNT(*) AS n FROM migrations'))?.n).toBe(LATEST);
+    expect((await app.store.get<{ n: number }>('SELECT COUNT(*) AS n FROM migrations'))?.n).toBe(loadMigrations().length);
 
     const highest = (await pg.get<{ id: number }>('SELECT MAX(id) AS id FROM elections'))?.id as number;
     const id = await pg.insert(
@@ -214,6 +221,7 @@ describe('copying a campaign between a file and PostgreSQL (the store level)', (
       const search = "SELECT rowid AS id FROM electors_search WHERE electors_search MATCH 'okafor' ORDER BY rowid";
       expect(await file.all(search)).toEqual(await app.store.all(search));
       expect((await file.all(search)).length).toBe(2);
+      expect((await getVolunteer(file, ids.volunteer))?.roles).toEqual(['telling', 'deliver', 'canvass']);
       // Into the file again: refused while it holds the campaign; --replace empties it, index and all.
       await expect(copyCampaign({ store: pg, label: 'pg' }, { store: file, label: back })).rejects.toThrow(`${back} already holds data`);
       await copyCampaign({ store: pg, label: 'pg' }, { store: file, label: back }, { replace: true });
@@ -395,7 +403,7 @@ describe('hustings migrate and hustings copy', () => {
     const target = await database();
     const own = mkdtempSync(join(dir, 'old-'));
     const old = join(own, 'old.sqlite');
-    copyFileSync(fixturePath(LATEST - 1), old);
+    copyFileSync(fixturePath(PREVIOUS), old);
     const bytes = readFileSync(old);
     const r = await hustings('copy', '--from', old, '--to', target.url);
     expect(r.code).toBe(1);
