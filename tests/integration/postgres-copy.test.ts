@@ -4,12 +4,13 @@
  * back, table by table the same; a non-empty target is refused untouched; --replace empties it.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listBackups } from '../../db/sqlite/backup.ts';
-import { checkCopy, copyCampaign, CopyRefused, NOT_COPIED, type Side, type Table, tableSums } from '../../db/copy.ts';
+import { artworkFolder } from '../../db/artwork-files.ts';
+import { checkArtwork, checkCopy, copyCampaign, CopyRefused, NOT_COPIED, type Side, type Table, tableSums } from '../../db/copy.ts';
 import { latestVersion, loadMigrations } from '../../db/migrations.ts';
 import { openKeyedDatabase } from '../../db/sqlite/open.ts';
 import { ELECTOR_SEARCH_MATCH, electorSearchQuery } from '../../db/postgres/elector-search.ts';
@@ -23,6 +24,7 @@ import { openHustings } from '../../main/app.ts';
 import { fixturePath } from '../fixtures/db/build.ts';
 import { ok, PLAIN, rawDatabase, TEST_KEYS } from '../helpers/db.ts';
 import { freshPostgresDatabase, type TestDatabase } from '../helpers/postgres.ts';
+import { pdfFile } from '../helpers/artwork.ts';
 import { importCsv, SMALL_REGISTER } from '../helpers/register.ts';
 
 const LATEST = latestVersion(loadMigrations());
@@ -84,6 +86,9 @@ const REGISTER = `${SMALL_REGISTER}\nAB,4,,,O'Brien,"Zoë ""Zed""",Café Row,New
 let app: Hustings;
 let source: string;
 let ids: { donation: number; candidate: number; volunteer: number; election: number };
+/** The artwork attached through the app: its file's name in the artwork folder beside the campaign. */
+let artwork: string;
+const ARTWORK = pdfFile('Spring news');
 
 beforeAll(async () => {
   // The newest fixture (rows in every table, as a user's database grew), upgraded by opening it,
@@ -113,6 +118,9 @@ beforeAll(async () => {
   const session = await ok(app, 'canvass.createSession', { areaId: area.id, heldOn: '2026-04-18', canvassers: 'Sam, Ali' });
   const electors = (await app.store.all<{ id: number }>('SELECT id FROM electors WHERE area_id = ? ORDER BY id', [area.id])).slice(0, 3);
   for (const e of electors) await ok(app, 'canvass.recordReturn', { sessionId: session.id, electorId: e.id, codes: 'I3L' });
+  const leaflet = await ok(app, 'leaflets.create', { title: 'Spring news', size: 'A5' });
+  await ok(app, 'leaflets.attachArtwork', { id: leaflet.id, fileName: 'spring.pdf', type: 'application/pdf', dataBase64: ARTWORK.toString('base64') });
+  artwork = readdirSync(artworkFolder(dir)).find((f) => f.startsWith(`leaflet-${leaflet.id}-`))!;
   ids = { donation: donation.id, candidate: candidate.id, volunteer: volunteer.id, election: election.id };
 });
 
@@ -133,8 +141,8 @@ describe('copying a campaign between a file and PostgreSQL (the store level)', (
     const target = await database();
     pg = pgStore(target.url);
     await migratePostgres(pg);
-    from = { store: app.store, label: source };
-    to = { store: pg, label: 'the team database' };
+    from = { store: app.store, label: source, artwork: artworkFolder(dir) };
+    to = { store: pg, label: 'the team database', artwork: artworkFolder(join(dir, 'team-files')) };
   });
 
   it('copies every table in one go, and both sides count and sum the same', async () => {
@@ -156,6 +164,15 @@ describe('copying a campaign between a file and PostgreSQL (the store level)', (
     const checks = await checkCopy(from, to, tables);
     expect(checks.filter((c) => !c.same)).toEqual([]);
     expect(checks.find((c) => c.table === 'electors')?.target.rows).toBe(counts.electors);
+
+    // The artwork follows into the team's files folder; the fixture's leaflets name files it never had.
+    expect(copy.artwork).toEqual({ copied: 1, missing: expect.any(Array), removed: 0 });
+    expect(copy.artwork?.missing).toHaveLength(3);
+    expect(readdirSync(to.artwork!)).toEqual([artwork]);
+    expect(readFileSync(join(to.artwork!, artwork)).equals(ARTWORK)).toBe(true);
+    const files = await checkArtwork({ ...from, artwork: from.artwork! }, { ...to, artwork: to.artwork! });
+    expect(files).toMatchObject({ source: { files: 1 }, same: true });
+    expect(files.target).toEqual(files.source);
   });
 
   it('holds the values exactly: pence, dates, truth and text with accents and quotes', async () => {
@@ -199,15 +216,23 @@ describe('copying a campaign between a file and PostgreSQL (the store level)', (
   });
 
   it('refuses a target that holds data and writes nothing; --replace empties it first in the same transaction', async () => {
+    // The team's own artwork, which the campaign copied over it does not have.
+    const theirs = await pg.insert("INSERT INTO leaflets (title, artwork_file, created_at, updated_at) VALUES ('Theirs', 'leaflet-0-theirs.pdf', 'x', 'x')");
+    writeFileSync(join(to.artwork!, 'leaflet-0-theirs.pdf'), 'their artwork');
     const before = await tableSums(pg, tables);
     await ok(app, 'elections.create', { name: 'Added after the first copy', type: 'local', pollingDay: '2026-05-07', nation: 'england' });
     await expect(copyCampaign(from, to)).rejects.toThrow(CopyRefused);
     await expect(copyCampaign(from, to)).rejects.toThrow(/already holds data \(.*areas: \d+/);
     expect(await tableSums(pg, tables)).toEqual(before);
+    expect(readdirSync(to.artwork!).sort()).toEqual([artwork, 'leaflet-0-theirs.pdf'].sort());
 
     const again = await copyCampaign(from, to, { replace: true });
     expect((await checkCopy(from, to, again.tables)).every((c) => c.same)).toBe(true);
     expect(await pg.get("SELECT name FROM elections WHERE name = 'Added after the first copy'")).toEqual({ name: 'Added after the first copy' });
+    // Once the rows are committed, the file only the replaced rows named goes.
+    expect(await pg.get('SELECT id FROM leaflets WHERE id = ?', [theirs])).toBeUndefined();
+    expect(again.artwork).toMatchObject({ copied: 1, removed: 1 });
+    expect(readdirSync(to.artwork!)).toEqual([artwork]);
   });
 
   it('copies back into a new file that holds, table by table, what the original holds', async () => {
@@ -215,8 +240,9 @@ describe('copying a campaign between a file and PostgreSQL (the store level)', (
     const { db } = await openKeyedDatabase(back, TEST_KEYS);
     const file = new SqliteStore(db);
     try {
-      const copy = await copyCampaign({ store: pg, label: 'the team database' }, { store: file, label: back });
+      const copy = await copyCampaign(to, { store: file, label: back, artwork: artworkFolder(join(dir, 'back-files')) });
       expect((await checkCopy({ store: pg, label: 'pg' }, { store: file, label: back }, copy.tables)).every((c) => c.same)).toBe(true);
+      expect(readFileSync(join(dir, 'back-files', 'artwork', artwork)).equals(ARTWORK)).toBe(true);
       // The search index is the file's own, filled as the electors arrived.
       const search = "SELECT rowid AS id FROM electors_search WHERE electors_search MATCH 'okafor' ORDER BY rowid";
       expect(await file.all(search)).toEqual(await app.store.all(search));
@@ -251,9 +277,10 @@ describe('copying a campaign between a file and PostgreSQL (the store level)', (
     expect((await checkCopy(from, to, tables)).every((c) => c.same)).toBe(true);
   });
 
-  it('rolls the whole copy back when the target refuses a row, naming the table', async () => {
+  it('rolls the whole copy back when the target refuses a row, naming the table, and writes no artwork file', async () => {
     // SQLite's INTEGER holds 3,000,000,000; PostgreSQL's integer does not. Areas go in first.
-    const odd = join(dir, 'odd.sqlite');
+    const own = mkdtempSync(join(dir, 'odd-'));
+    const odd = join(own, 'odd.sqlite');
     const { db } = await openKeyedDatabase(odd, TEST_KEYS);
     const file = new SqliteStore(db);
     const empty = await database();
@@ -261,11 +288,18 @@ describe('copying a campaign between a file and PostgreSQL (the store level)', (
     await migratePostgres(target);
     try {
       await file.run("INSERT INTO areas (name, kind, nation, created_at, updated_at) VALUES ('Ward', 'ward', 'england', 'x', 'x')");
-      await file.run("INSERT INTO leaflets (title, artwork_bytes, created_at, updated_at) VALUES ('Huge', 3000000000, 'x', 'x')");
-      await expect(copyCampaign({ store: file, label: odd }, { store: target, label: 'the team database' })).rejects.toThrow(
-        /the team database would not take the rows of leaflets \(.*out of range.*\)\. The copy was rolled back: nothing was written\./,
-      );
+      await file.run("INSERT INTO leaflets (title, artwork_file, artwork_bytes, created_at, updated_at) VALUES ('Huge', 'huge.pdf', 3000000000, 'x', 'x')");
+      mkdirSync(artworkFolder(own));
+      writeFileSync(join(artworkFolder(own), 'huge.pdf'), ARTWORK);
+      const teamFiles = join(own, 'team-files');
+      await expect(
+        copyCampaign(
+          { store: file, label: odd, artwork: artworkFolder(own) },
+          { store: target, label: 'the team database', artwork: artworkFolder(teamFiles) },
+        ),
+      ).rejects.toThrow(/the team database would not take the rows of leaflets \(.*out of range.*\)\. The copy was rolled back: nothing was written\./);
       expect(await target.get('SELECT COUNT(*) AS n FROM areas')).toEqual({ n: 0 });
+      expect(existsSync(teamFiles)).toBe(false);
     } finally {
       await file.close();
     }
@@ -324,13 +358,19 @@ describe('hustings migrate and hustings copy', () => {
 
   it('copies a file into PostgreSQL and back with the real command, printing counts and the check', async () => {
     const target = await database();
-    const into = await hustings('copy', '--from', source, '--to', target.url);
+    // The team's files (artwork) go where serve --database --files keeps them.
+    const teamFiles = join(dir, 'cli-team-files');
+    const into = await hustings('copy', '--from', source, '--to', target.url, '--files', teamFiles);
     // Progress on stderr (stdout stays what scripts read); the fixture's leaflets name artwork
-    // files, which stay beside the file, and the copy says so.
+    // files it never had, and the copy says so.
     expect(into.err).toMatch(
-      /^Copying: 0%\n(Copying: \d0%\n)*Copying: 100%\nNote: 3 leaflets have artwork attached; the artwork files themselves are kept beside a desktop database \(its artwork folder\), not in it, and were not copied\.\n$/,
+      /^Copying: 0%\n(Copying: \d0%\n)*Copying: 100%\nNote: 3 artwork files the leaflets name are not in .*\/artwork, so not copied \(.+\): attach them again\.\n$/,
     );
     expect(into.code).toBe(0);
+    expect(into.out).toContain(`Copied 1 leaflet artwork file from ${join(dir, 'artwork')} to ${join(teamFiles, 'artwork')}.`);
+    expect(readFileSync(join(teamFiles, 'artwork', artwork)).equals(ARTWORK)).toBe(true);
+    expect(into.out).toMatch(/^artwork files +1 [0-9a-f]{12} +1 [0-9a-f]{12} +same$/m);
+    expect(into.out).toMatch(/Both sides hold the same data: \d+ tables, \d+ rows, 1 artwork file\.\n$/);
     expect(into.out).toMatch(/^Copied \d+ rows in \d+ tables from .*campaign\.sqlite to postgres:\/\/postgres@/);
     expect(into.out).toMatch(/^electors +\d+$/m);
     expect(into.out).toMatch(/^electors +\d+ [0-9a-f]{12} +\d+ [0-9a-f]{12} +same$/m);
@@ -343,10 +383,12 @@ describe('hustings migrate and hustings copy', () => {
     expect(refused.err).toMatch(/already holds data .* add --replace/);
     expect((await hustings('copy', '--from', source, '--to', target.url, '--replace')).code).toBe(0);
 
-    // Back into a new file: created encrypted, with its key file and a recovery key shown once.
-    const back = join(dir, 'cli-back.sqlite');
-    const out = await hustings('copy', '--from', target.url, '--to', back);
+    // Back into a new file: created encrypted, with its key file and a recovery key shown once, its artwork beside it.
+    mkdirSync(join(dir, 'cli-back'));
+    const back = join(dir, 'cli-back', 'cli-back.sqlite');
+    const out = await hustings('copy', '--from', target.url, '--to', back, '--files', teamFiles);
     expect(out.code).toBe(0);
+    expect(readFileSync(join(dir, 'cli-back', 'artwork', artwork)).equals(ARTWORK)).toBe(true);
     expect(out.err).toContain('Its recovery key is:');
     expect(existsSync(`${back}.key`)).toBe(true);
     expect(readFileSync(back).subarray(0, 15).toString()).not.toBe('SQLite format 3');
