@@ -3,10 +3,12 @@
  * whichever engines they are: every table of the schema, parents before children, all columns by
  * name, in one transaction on the target. Each side keeps its own record of migrations (both must
  * be at this version's schema), and what an engine derives itself is not copied: SQLite's elector
- * search index follows electors by its triggers, PostgreSQL's is an index over the rows. Then a
- * check reads both sides again and compares each table's row count and content checksum.
+ * search index follows electors by its triggers, PostgreSQL's is an index over the rows. Leaflet
+ * artwork, kept in files beside each database, follows once the rows are committed. Then a check
+ * reads both sides again and compares each table's row count and content checksum, and the files.
  */
 import { createHash } from 'node:crypto';
+import { type ArtworkCopied, artworkNames, type ArtworkSum, artworkSum, carryArtwork } from './artwork-files.ts';
 import { latestVersion, loadMigrations, recordMismatch, type RecordedMigration } from './migrations.ts';
 import { movePastCopiedIds } from './postgres/sequences.ts';
 import type { Queries, SqlValue, Store } from './store.ts';
@@ -15,6 +17,8 @@ import type { Queries, SqlValue, Store } from './store.ts';
 export interface Side {
   store: Store;
   label: string;
+  /** Its folder of leaflet artwork (db/artwork-files.ts): when both ends name one, the files are carried too. */
+  artwork?: string;
 }
 
 /** A copy refused, or rolled back, with nothing written: the message says why and what to do. */
@@ -228,15 +232,19 @@ function readConsistently<T>(store: Store, work: (q: Queries) => Promise<T>): Pr
  * Copies every table of `from` into `to` in one transaction on `to`, and returns the tables in
  * the order copied with their row counts. A target holding any row is refused unless `replace`,
  * which empties it (children first) in the same transaction. `onProgress` hears rows copied of all.
+ * When both sides name their artwork folder, the leaflets' files follow after the commit, and the
+ * files only the replaced rows named are removed then (`artwork` says what happened).
  */
 export async function copyCampaign(
   from: Side,
   to: Side,
   opts: { replace?: boolean; onProgress?: (done: number, total: number) => void } = {},
-): Promise<{ tables: Table[]; copied: { table: string; rows: number }[] }> {
+): Promise<{ tables: Table[]; copied: { table: string; rows: number }[]; artwork?: ArtworkCopied }> {
   await requireCurrentSchema(from);
   await requireCurrentSchema(to);
   const tables = await sharedTables(from, to);
+  let carried: string[] = [];
+  let replaced: string[] = [];
   const copied = await readConsistently(from.store, (src) =>
     to.store.transaction(async (dst) => {
       const filled = await filledTables(dst, tables);
@@ -247,6 +255,8 @@ export async function copyCampaign(
           `${to.label} already holds data (${shown.join(', ')}). Nothing was written. Copy into an empty database, or add --replace to empty this one first (what it holds now is lost).`,
         );
       }
+      replaced = await artworkNames(dst);
+      carried = await artworkNames(src);
       for (const t of [...tables].reverse()) await dst.run(`DELETE FROM ${quote(t.name)}`);
       const total = (await filledTables(src, tables)).reduce((sum, f) => sum + f.rows, 0);
       let done = 0;
@@ -273,7 +283,8 @@ export async function copyCampaign(
       return counts;
     }),
   );
-  return { tables, copied };
+  if (from.artwork === undefined || to.artwork === undefined) return { tables, copied };
+  return { tables, copied, artwork: carryArtwork(carried, from.artwork, to.artwork, replaced) };
 }
 
 /** A value as both engines' rows give it to the checksum: numbers as numbers, text as text, bytes as hex. */
@@ -322,4 +333,14 @@ export async function checkCopy(from: Side, to: Side, tables: Table[]): Promise<
     const d = target.get(t.name) as TableSum;
     return { table: t.name, source: s, target: d, same: s.rows === d.rows && s.checksum === d.checksum };
   });
+}
+
+/** Compares the artwork files each side's leaflets name and its folder holds: how many, and their names and bytes. */
+export async function checkArtwork(
+  from: Side & { artwork: string },
+  to: Side & { artwork: string },
+): Promise<{ source: ArtworkSum; target: ArtworkSum; same: boolean }> {
+  const source = await artworkSum(from.store, from.artwork);
+  const target = await artworkSum(to.store, to.artwork);
+  return { source, target, same: source.files === target.files && source.checksum === target.checksum };
 }

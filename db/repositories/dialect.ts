@@ -30,16 +30,6 @@ export function jsonField(db: Queries, column: string, field: string): string {
   return db.engine === 'sqlite' ? `json_extract(${column}, '$.${field}')` : `(CASE WHEN ${column} IS JSON OBJECT THEN ${column}::jsonb ->> '${field}' END)`;
 }
 
-/**
- * The order rows were written in, for the two tables whose order as entered matters but that
- * have no column to keep it (volunteer_roles, votes). SQLite numbers rows as it writes them
- * (rowid); PostgreSQL's row position (ctid) follows the writing order until VACUUM reuses the
- * space of deleted rows, which is close but not a promise: a column of their own would be.
- */
-export function writtenOrder(db: Queries, alias: string): string {
-  return db.engine === 'sqlite' ? `${alias}.rowid` : `${alias}.ctid`;
-}
-
 /** Every column, in any table, that is a foreign key to `table`: from the engine's catalogue. */
 export async function foreignKeysTo(db: Queries, table: string): Promise<{ tableName: string; columnName: string }[]> {
   const sql =

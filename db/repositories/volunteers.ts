@@ -1,6 +1,5 @@
 import type { Volunteer } from '../../shared/contract/leaflets.ts';
 import type { Queries } from '../store.ts';
-import { writtenOrder } from './dialect.ts';
 
 /** A volunteer as written: the contract's volunteer without its id and the work counted from other tables. */
 export type VolunteerRow = Omit<Volunteer, 'id' | 'drops' | 'delivered' | 'assignments' | 'updatedAt'>;
@@ -15,7 +14,7 @@ const SELECT = `SELECT v.id, v.name, v.email, v.phone, v.address, v.availability
 type Raw = Omit<Volunteer, 'roles' | 'consentToContact'> & { consentToContact: number };
 
 async function withRoles(db: Queries, rows: Raw[]): Promise<Volunteer[]> {
-  const roles = `SELECT role FROM volunteer_roles r WHERE volunteer_id = ? ORDER BY ${writtenOrder(db, 'r')}`;
+  const roles = 'SELECT role FROM volunteer_roles WHERE volunteer_id = ? ORDER BY position';
   return Promise.all(
     rows.map(async (r) => ({
       ...r,
@@ -41,8 +40,8 @@ export async function getVolunteer(db: Queries, id: number): Promise<Volunteer |
 
 async function setRoles(db: Queries, id: number, roles: string[]): Promise<void> {
   await db.run('DELETE FROM volunteer_roles WHERE volunteer_id = ?', [id]);
-  const insert = 'INSERT INTO volunteer_roles (volunteer_id, role) VALUES (?, ?)';
-  for (const role of roles) await db.run(insert, [id, role]);
+  const insert = 'INSERT INTO volunteer_roles (volunteer_id, role, position) VALUES (?, ?, ?)';
+  for (const [i, role] of roles.entries()) await db.run(insert, [id, role, i + 1]);
 }
 
 export async function insertVolunteer(db: Queries, v: VolunteerRow): Promise<number> {

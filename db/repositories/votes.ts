@@ -4,7 +4,6 @@
  * sent again after a dropped connection is recorded once.
  */
 import type { Queries } from '../store.ts';
-import { writtenOrder } from './dialect.ts';
 
 export type VoteSource = 'teller' | 'marked_register' | 'import';
 import type { VoteMethod } from '../../shared/domain/voting-columns.ts';
@@ -78,12 +77,12 @@ export async function recordVoteBatch(db: Queries, b: VoteBatchWrite): Promise<V
     'INSERT INTO vote_batches (election_id, area_id, polling_district, source, client_id, received_at, entered_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
     [b.electionId, b.areaId, b.pollingDistrict, b.source, b.clientId, b.receivedAt, b.enteredBy],
   );
-  const insert = `INSERT INTO votes (election_id, elector_id, method, batch_id, voted_at) VALUES (?, ?, ?, ?, ?)
+  const insert = `INSERT INTO votes (election_id, elector_id, method, batch_id, voted_at, position) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (election_id, elector_id) DO NOTHING`;
   const recorded: number[] = [];
   const duplicates: number[] = [];
-  for (const v of b.votes) {
-    if ((await db.run(insert, [b.electionId, v.electorId, v.method, batchId, b.votedAt ?? b.receivedAt])).changes === 1) recorded.push(v.electorId);
+  for (const [i, v] of b.votes.entries()) {
+    if ((await db.run(insert, [b.electionId, v.electorId, v.method, batchId, b.votedAt ?? b.receivedAt, i + 1])).changes === 1) recorded.push(v.electorId);
     else duplicates.push(v.electorId);
   }
   return { batchId, recorded, duplicates, resent: false };
@@ -170,6 +169,6 @@ export async function recentBatches(
     [...params, f.limit],
   )) as Omit<RecentBatch, 'votes'>[];
   const votes = `SELECT v.elector_id AS electorId, e.elector_number AS electorNumber, e.full_name AS fullName, v.method
-     FROM votes v JOIN electors e ON e.id = v.elector_id WHERE v.batch_id = ? ORDER BY ${writtenOrder(db, 'v')}`;
+     FROM votes v JOIN electors e ON e.id = v.elector_id WHERE v.batch_id = ? ORDER BY v.position`;
   return Promise.all(batches.map(async (b) => ({ ...b, votes: (await db.all(votes, [b.batchId])) as RecentBatch['votes'] })));
 }

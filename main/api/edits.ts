@@ -34,23 +34,33 @@ function laterThan(previous: string): string {
 }
 
 /**
+ * Where the refused change is made: a form keeps what was typed for its user to save again; a
+ * button (a leaflet's "Mark ready") has nothing to keep, and its page shows the record anew.
+ */
+type Door = 'form' | 'button';
+
+/** What the person whose change was refused does next, their change (`theirs`) or their own from elsewhere (`those changes`). */
+function nextStep(door: Door, changes: 'theirs' | 'those changes'): string {
+  return door === 'form'
+    ? `Your changes are still in the form: check ${changes} (reload in another tab), then save again.`
+    : `The page now shows ${changes === 'theirs' ? 'their change: check it' : 'those changes: check them'}, then try again.`;
+}
+
+/**
  * Who changed the record since `expected` and when, from the audit trail, in words for the person
  * whose save was refused. The same actor (every browser is one actor until sign-in) may be another
  * tab or a colleague signed in alike.
  */
-async function changedBy(ctx: Ctx, edit: Editable, id: number, expected: string, current: string): Promise<string> {
+async function changedBy(ctx: Ctx, edit: Editable, door: Door, id: number, expected: string, current: string): Promise<string> {
   const last = await ctx.db.get<{ actor: string; at: string }>(
     'SELECT actor, at FROM audit_log WHERE entity = ? AND entity_id = ? AND at > ? ORDER BY id DESC LIMIT 1',
     [edit.entity, id, expected],
   );
   const at = new Date(last?.at ?? current);
   const when = Number.isNaN(at.getTime()) ? 'since' : `at ${ukTimeOfDay(at)} on ${formatDateLong(ukToday(at))}`;
-  const tail = 'Your changes are still in the form: check';
-  if (last && last.actor !== ctx.actor) {
-    return `${last.actor} changed ${edit.what} ${when}, after you opened it. ${tail} theirs (reload in another tab), then save again.`;
-  }
+  if (last && last.actor !== ctx.actor) return `${last.actor} changed ${edit.what} ${when}, after you opened it. ${nextStep(door, 'theirs')}`;
   const who = last ? ` (in another tab, or by someone else signed in as “${last.actor}”)` : '';
-  return `${capitalise(edit.what)} was changed ${when}${who}, after you opened it. ${tail} those changes (reload in another tab), then save again.`;
+  return `${capitalise(edit.what)} was changed ${when}${who}, after you opened it. ${nextStep(door, 'those changes')}`;
 }
 
 function capitalise(text: string): string {
@@ -65,9 +75,14 @@ function capitalise(text: string): string {
  * another. A save whose version is stale is refused with who changed the record and when, and
  * writes nothing. Without `expectedUpdatedAt` (the command line, older callers) the row is still
  * claimed, unchecked. Afterwards `updated_at` is made later than before even when the handler's
- * own write landed in the same millisecond, so a version never repeats.
+ * own write landed in the same millisecond, so a version never repeats. `door` says whether the
+ * change comes from a form or a button, for what the refusal tells the person to do.
  */
-export function guardedEdit<I extends EditInput, O>(edit: Editable, handler: (ctx: Ctx, input: Omit<I, 'expectedUpdatedAt'>) => Promise<O>) {
+export function guardedEdit<I extends EditInput, O>(
+  edit: Editable,
+  handler: (ctx: Ctx, input: Omit<I, 'expectedUpdatedAt'>) => Promise<O>,
+  door: Door = 'form',
+) {
   return async (ctx: Ctx, { expectedUpdatedAt, ...input }: I): Promise<O> => {
     const claimed = await ctx.db.get<{ updatedAt: string }>(
       `UPDATE ${edit.table} SET updated_at = updated_at WHERE id = ?${expectedUpdatedAt === undefined ? '' : ' AND updated_at = ?'} RETURNING updated_at AS updatedAt`,
@@ -77,7 +92,7 @@ export function guardedEdit<I extends EditInput, O>(edit: Editable, handler: (ct
       const current = await ctx.db.get<{ updatedAt: string }>(`SELECT updated_at AS updatedAt FROM ${edit.table} WHERE id = ?`, [input.id]);
       // No such record: the handler says so as it always has.
       if (!current) return handler(ctx, input);
-      throw new EditConflict(await changedBy(ctx, edit, input.id, expectedUpdatedAt!, current.updatedAt), current.updatedAt);
+      throw new EditConflict(await changedBy(ctx, edit, door, input.id, expectedUpdatedAt!, current.updatedAt), current.updatedAt);
     }
     const out = await handler(ctx, input);
     const stamp = laterThan(claimed.updatedAt);

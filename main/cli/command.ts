@@ -56,7 +56,7 @@ export function databaseUrlOf(values: Values): string | undefined {
 }
 
 /** Where the files kept beside a team database go on this computer (--files, else Hustings' data folder). */
-function filesDirOf(values: Values): string {
+export function filesDirOf(values: Values): string {
   return resolve(typeof values.files === 'string' ? values.files : dirname(DEFAULT_DB));
 }
 

@@ -4,17 +4,19 @@
  * (db/copy.ts does the work and the check). A URL is only ever shown without its password.
  */
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { artworkFolder } from '../../db/artwork-files.ts';
 import { takeBackup } from '../../db/sqlite/backup.ts';
-import { checkCopy, copyCampaign, CopyRefused, requireCurrentSchema, type Side } from '../../db/copy.ts';
+import { checkArtwork, checkCopy, copyCampaign, CopyRefused, requireCurrentSchema, type Side } from '../../db/copy.ts';
 import { latestVersion, loadMigrations } from '../../db/migrations.ts';
 import { openKeyedDatabase } from '../../db/sqlite/open.ts';
 import { migratePostgres, PostgresMigrationRefused } from '../../db/postgres/migrate.ts';
 import { SqliteStore } from '../../db/sqlite/store.ts';
 import type { Store } from '../../db/store.ts';
 import { scrubbed, shownUrl, whyUnreachable } from '../../db/postgres/reach.ts';
-import { CliError, type Command, isPostgresUrl, postgresUrl, printTable, progressOnStderr, URL_EXAMPLE, type Values } from './command.ts';
+import { CliError, type Command, filesDirOf, isPostgresUrl, postgresUrl, printTable, progressOnStderr, URL_EXAMPLE, type Values } from './command.ts';
 import { announceRecoveryKey, keysFromTerminal } from './unlock.ts';
+import { plural } from '../../shared/domain/words.ts';
 
 const CONNECT_TIMEOUT_MS = 10_000;
 
@@ -75,6 +77,11 @@ function label(end: End): string {
   return end.kind === 'file' ? end.path : shownUrl(end.url);
 }
 
+/** Where an end keeps its leaflet artwork: beside a file; for a team database, in --files DIR (as serve keeps it). */
+function artworkOf(end: End, values: Values): string {
+  return artworkFolder(end.kind === 'file' ? dirname(end.path) : filesDirOf(values));
+}
+
 /** The campaign file to copy from, as it is: one from an older version is refused, not upgraded. */
 async function openSourceFile(path: string, values: Values): Promise<Store> {
   const { db } = await openKeyedDatabase(path, await keysFromTerminal(path, values), { upgrade: false });
@@ -115,49 +122,66 @@ async function runCopy(values: Values): Promise<number> {
   const opened: Store[] = [];
   try {
     // What cannot be reached or read is found before anything is created or written.
-    let source: Side;
-    let target: Side;
+    let source: Side & { artwork: string };
+    let target: Side & { artwork: string };
     if (from.kind === 'file' && to.kind === 'postgres') {
       const server = await connect(to.url, '--to');
       opened.push(server);
-      source = { store: await openSourceFile(from.path, values), label: label(from) };
+      source = { store: await openSourceFile(from.path, values), label: label(from), artwork: artworkOf(from, values) };
       opened.push(source.store);
       await migrated(server);
-      target = { store: server, label: label(to) };
+      target = { store: server, label: label(to), artwork: artworkOf(to, values) };
     } else if (from.kind === 'postgres' && to.kind === 'file') {
-      source = { store: await connect(from.url, '--from'), label: label(from) };
+      source = { store: await connect(from.url, '--from'), label: label(from), artwork: artworkOf(from, values) };
       opened.push(source.store);
       await requireCurrentSchema(source);
-      target = { store: await openTargetFile(to.path, values), label: label(to) };
+      target = { store: await openTargetFile(to.path, values), label: label(to), artwork: artworkOf(to, values) };
       opened.push(target.store);
     } else {
       throw new Error('unreachable: the two ends were checked to differ');
     }
 
-    const { tables, copied } = await copyCampaign(source, target, { replace: values.replace === true, onProgress: progressOnStderr('Copying') });
+    const { tables, copied, artwork } = await copyCampaign(source, target, { replace: values.replace === true, onProgress: progressOnStderr('Copying') });
     const total = copied.reduce((sum, c) => sum + c.rows, 0);
     console.log(`Copied ${total} rows in ${copied.length} tables from ${source.label} to ${target.label}, in one transaction:`);
     printTable(copied, ['table', 'rows']);
-    await noteArtwork(source);
+    const files = artwork!; // both sides name their artwork folder
+    const removed = files.removed > 0 ? `, and removed ${plural(files.removed, 'file')} only the replaced data named` : '';
+    console.log(`\nCopied ${plural(files.copied, 'leaflet artwork file')} from ${source.artwork} to ${target.artwork}${removed}.`);
+    if (files.missing.length > 0) {
+      process.stderr.write(
+        `Note: ${plural(files.missing.length, 'artwork file')} the leaflets name ${files.missing.length === 1 ? 'is' : 'are'} not in ${source.artwork}, so not copied (${files.missing.slice(0, 3).join(', ')}${files.missing.length > 3 ? ', …' : ''}): attach ${files.missing.length === 1 ? 'it' : 'them'} again.\n`,
+      );
+    }
 
     const checks = await checkCopy(source, target, tables);
-    console.log('\nCheck, read back from both after the commit (rows and a sha256 of their content per table):');
-    printTable(
-      checks.map((c) => ({
+    const art = await checkArtwork(source, target);
+    const all = [
+      ...checks.map((c) => ({
         table: c.table,
         source: `${c.source.rows} ${c.source.checksum.slice(0, 12)}`,
         target: `${c.target.rows} ${c.target.checksum.slice(0, 12)}`,
-        result: c.same ? 'same' : 'DIFFERENT',
+        same: c.same,
       })),
+      {
+        table: 'artwork files',
+        source: `${art.source.files} ${art.source.checksum.slice(0, 12)}`,
+        target: `${art.target.files} ${art.target.checksum.slice(0, 12)}`,
+        same: art.same,
+      },
+    ];
+    console.log('\nCheck, read back from both after the commit (rows and a sha256 of their content per table; the artwork files and their bytes):');
+    printTable(
+      all.map((c) => ({ ...c, result: c.same ? 'same' : 'DIFFERENT' })),
       ['table', 'source', 'target', 'result'],
     );
-    const different = checks.filter((c) => !c.same);
+    const different = checks.filter((c) => !c.same).map((c) => `${c.table} (${c.source.rows} rows in the source, ${c.target.rows} in the target)`);
+    if (!art.same) different.push(`the artwork files (${art.source.files} in the source, ${art.target.files} in the target)`);
     if (different.length > 0) {
-      const which = different.map((c) => `${c.table} (${c.source.rows} rows in the source, ${c.target.rows} in the target)`).join(', ');
-      console.error(`The two sides differ after the copy: ${which}. Was one of them changed meanwhile? Copy again with --replace.`);
+      console.error(`The two sides differ after the copy: ${different.join(', ')}. Was one of them changed meanwhile? Copy again with --replace.`);
       return 1;
     }
-    console.log(`\nBoth sides hold the same data: ${checks.length} tables, ${total} rows.`);
+    console.log(`\nBoth sides hold the same data: ${checks.length} tables, ${total} rows, ${plural(art.source.files, 'artwork file')}.`);
     return 0;
   } catch (error) {
     if (error instanceof CopyRefused) throw new CliError(error.message, 1);
@@ -165,15 +189,6 @@ async function runCopy(values: Values): Promise<number> {
   } finally {
     for (const store of opened.reverse()) await store.close().catch(() => undefined);
   }
-}
-
-/** Leaflet artwork lives in files beside a desktop database, not in it: the copy says so. */
-async function noteArtwork(source: Side): Promise<void> {
-  const { n } = (await source.store.get<{ n: number }>('SELECT COUNT(*) AS n FROM leaflets WHERE artwork_file IS NOT NULL')) as { n: number };
-  if (n === 0) return;
-  process.stderr.write(
-    `Note: ${n} leaflet${n === 1 ? ' has' : 's have'} artwork attached; the artwork files themselves are kept beside a desktop database (its artwork folder), not in it, and were not copied.\n`,
-  );
 }
 
 export const databaseCommands: Command[] = [
@@ -186,9 +201,9 @@ export const databaseCommands: Command[] = [
   },
   {
     path: ['copy'],
-    usage: `copy --from FILE --to ${URL_EXAMPLE} [--replace]   (or --from ${URL_EXAMPLE} --to FILE)`,
+    usage: `copy --from FILE --to ${URL_EXAMPLE} [--files DIR] [--replace]   (or --from ${URL_EXAMPLE} --to FILE)`,
     summary:
-      'Copy a whole campaign between a desktop file and a PostgreSQL team database in one transaction, then check both sides hold the same rows. A target holding data is refused unless --replace (which empties it first).',
+      'Copy a whole campaign between a desktop file and a PostgreSQL team database in one transaction, then the leaflet artwork files (from the artwork folder beside the file to the one in --files DIR, the folder serve --database uses, default the data folder; or back), then check both sides hold the same rows and files. A target holding data is refused unless --replace (which empties it first).',
     options: { from: { type: 'string' }, to: { type: 'string' }, replace: { type: 'boolean' } },
     run: (values) => runCopy(values),
   },

@@ -286,7 +286,7 @@ export const candidatesContract = {
   'candidacies.setStatus': mutation(
     ['coordinator'],
     'Move a candidacy along prospective → papers in progress → delivered → validly nominated / rejected → withdrawn',
-    z.strictObject({ id, status: candidacyStatus, onDate: isoDate, reason: optionalText('Reason', 500) }),
+    z.strictObject({ id, status: candidacyStatus, onDate: isoDate, reason: optionalText('Reason', 500), expectedUpdatedAt }),
     candidacyDetail,
   ),
   'candidacies.setItem': mutation(

@@ -360,7 +360,7 @@ export const leafletsContract = {
   'leaflets.setStatus': mutation(
     ['coordinator'],
     'Mark a leaflet draft, ready (needs a complete imprint) or retired',
-    z.strictObject({ id, status: leafletStatus }),
+    z.strictObject({ id, status: leafletStatus, expectedUpdatedAt }),
     leaflet,
   ),
   'leaflets.deleteImpact': query(['coordinator'], 'What deleting a leaflet would also delete', idInput, deleteImpact),

@@ -133,7 +133,7 @@ export const partyListsContract = {
   'partyLists.setStatus': mutation(
     ['coordinator'],
     'Move a list along prospective → papers in progress → delivered → validly nominated / rejected → withdrawn',
-    z.strictObject({ id, status: candidacyStatus, onDate: isoDate, reason: optionalText('Reason', 500) }),
+    z.strictObject({ id, status: candidacyStatus, onDate: isoDate, reason: optionalText('Reason', 500), expectedUpdatedAt }),
     partyList,
   ),
 };

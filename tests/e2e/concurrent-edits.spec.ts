@@ -1,4 +1,5 @@
 import { expect, expectAccessible, test } from './fixtures.ts';
+import { fullImprint } from '../fixtures/imprint.ts';
 
 /**
  * Two people on one campaign open the same election; the first saves. The second's save is
@@ -50,5 +51,57 @@ test('two people edit the same election: the second is told who changed it first
 
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Leeds City Council elections 2026' })).toBeVisible();
+  await other.close();
+});
+
+/**
+ * A status is a change like any other: two people move the same candidacy on at once and the
+ * second is refused, their choice kept; a leaflet marked ready from a page someone has since
+ * changed is refused, and the page shows what changed.
+ */
+test('two people change the same candidacy’s status or leaflet: the second is told who changed it first', async ({ page, app, browser }) => {
+  const made = async (method: string, input: unknown): Promise<number> => {
+    const r = await app.call(method, input);
+    if (!r.body.ok) throw new Error(`${method}: ${r.body.error.message}`);
+    return r.body.value.id;
+  };
+  const candidateId = await made('candidates.create', { ballotName: 'Alice Green', homeAddress: '1 High St' });
+  const electionId = await made('elections.create', { name: 'Leeds 2026', type: 'local', pollingDay: '2026-05-07', nation: 'england' });
+  const areaId = await made('areas.create', { name: 'Newtown East', kind: 'ward', nation: 'england', electorate: null, classification: null });
+  const contestId = await made('contests.create', { electionId, areaId, status: 'contesting' });
+  const candidacyId = await made('candidacies.create', { candidateId, contestId });
+  const leafletId = await made('leaflets.create', { title: 'Spring news', size: 'A5', ...fullImprint, onBehalfOfAddress: fullImprint.promoterAddress });
+
+  const other = await browser.newContext();
+  const second = await other.newPage();
+  await second.goto(app.url);
+  for (const p of [page, second]) await p.goto(`${app.origin}/#/candidacies/${candidacyId}`);
+  const status = (p: typeof page) => p.getByRole('form', { name: 'Change status' });
+  await status(page).getByLabel('New status').selectOption('papers-in-progress');
+  await status(page).getByRole('button', { name: 'Change status' }).click();
+  await expect(page.getByRole('list', { name: 'Status history' })).toContainText('Papers in progress');
+
+  await status(second).getByLabel('New status').selectOption('withdrawn');
+  await status(second).getByLabel('Reason').fill('Moving away');
+  await status(second).getByRole('button', { name: 'Change status' }).click();
+  await expect(status(second).getByRole('alert')).toContainText(
+    /^This candidacy was changed at \d\d:\d\d on .*, after you opened it\. Your changes are still in the form/,
+  );
+  await expect(status(second).getByLabel('New status')).toHaveValue('withdrawn');
+  await expect(status(second).getByLabel('Reason')).toHaveValue('Moving away');
+  await expect(second.getByRole('list', { name: 'Status history' })).not.toContainText('Withdrawn');
+  await expectAccessible(second);
+  await second.screenshot({ path: '/tmp/store-gaps-status-refused.png', fullPage: true });
+
+  // The leaflet: one marks it ready; the other, on the page as it was, marks it ready too.
+  for (const p of [page, second]) await p.goto(`${app.origin}/#/leaflets/${leafletId}`);
+  await page.getByRole('button', { name: 'Mark ready' }).click();
+  await expect(page.getByRole('button', { name: 'Retire' })).toBeVisible();
+  await second.getByRole('button', { name: 'Mark ready' }).click();
+  await expect(second.getByRole('alert')).toContainText(
+    /^This leaflet was changed at .*, after you opened it\. The page now shows those changes: check them, then try again\.$/,
+  );
+  await expect(second.getByRole('button', { name: 'Retire' })).toBeVisible();
+  await second.screenshot({ path: '/tmp/store-gaps-leaflet-refused.png', fullPage: true });
   await other.close();
 });

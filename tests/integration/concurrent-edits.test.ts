@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findElector } from '../../db/repositories/electors.ts';
+import { fullImprint } from '../fixtures/imprint.ts';
 import { formatDateLong, ukTimeOfDay, ukToday } from '../../shared/domain/working-days.ts';
 import { ok, snapshot, tempHustings } from '../helpers/db.ts';
 import { HEADINGS, importCsv } from '../helpers/register.ts';
@@ -22,7 +23,26 @@ interface Case {
   create(): Promise<number>;
   get(id: number): Promise<{ updatedAt: string }>;
   change(id: number, n: number): Record<string, unknown>;
+  /** Made with a button, not a form: the refusal says the page shows the record anew. */
+  button?: true;
 }
+
+async function newCandidacy(): Promise<number> {
+  const candidateId = (await ok(app, 'candidates.create', { ballotName: 'Alice Green', homeAddress: '1 High St' })).id;
+  const electionId = (await ok(app, 'elections.create', { name: 'Leeds 2026', type: 'local', pollingDay: '2026-05-07', nation: 'england' })).id;
+  const contestId = (await ok(app, 'contests.create', { electionId, areaId, status: 'contesting', reason: '' })).id;
+  return (await ok(app, 'candidacies.create', { candidateId, contestId })).id;
+}
+
+async function newPartyList(): Promise<number> {
+  const electionId = (await ok(app, 'elections.create', { name: 'Senedd 2026', type: 'senedd', pollingDay: '2026-05-07', nation: 'wales' })).id;
+  const place = await ok(app, 'areas.create', { name: 'Clwyd', kind: 'constituency', nation: 'wales', electorate: 140_000, classification: null });
+  const contestId = (await ok(app, 'contests.create', { electionId, areaId: place.id, status: 'contesting' })).id;
+  return (await ok(app, 'partyLists.create', { contestId, partyName: 'Small Party' })).id;
+}
+
+/** A status move each save may make from the one before: papers in progress and back (odd `n` moves on). */
+const statusMove = (id: number, n: number) => ({ id, status: n % 2 ? 'papers-in-progress' : 'prospective', onDate: '2026-04-01', reason: `Move ${n}` });
 
 const CASES: Case[] = [
   {
@@ -64,27 +84,33 @@ const CASES: Case[] = [
     entity: 'candidacy',
     what: 'this candidacy',
     update: 'candidacies.setPapers',
-    create: async () => {
-      const candidateId = (await ok(app, 'candidates.create', { ballotName: 'Alice Green', homeAddress: '1 High St' })).id;
-      const electionId = (await ok(app, 'elections.create', { name: 'Leeds 2026', type: 'local', pollingDay: '2026-05-07', nation: 'england' })).id;
-      const contestId = (await ok(app, 'contests.create', { electionId, areaId, status: 'contesting', reason: '' })).id;
-      return (await ok(app, 'candidacies.create', { candidateId, contestId })).id;
-    },
+    create: newCandidacy,
     get: (id) => ok(app, 'candidacies.get', { id }),
     change: (id, n) => ({ id, consentSignedOn: null, consentWitnessedBy: '', agentName: `Agent ${n}` }),
+  },
+  {
+    entity: 'candidacy',
+    what: 'this candidacy',
+    update: 'candidacies.setStatus',
+    create: newCandidacy,
+    get: (id) => ok(app, 'candidacies.get', { id }),
+    change: statusMove,
   },
   {
     entity: 'party_list',
     what: 'this party list',
     update: 'partyLists.update',
-    create: async () => {
-      const electionId = (await ok(app, 'elections.create', { name: 'Senedd 2026', type: 'senedd', pollingDay: '2026-05-07', nation: 'wales' })).id;
-      const place = await ok(app, 'areas.create', { name: 'Clwyd', kind: 'constituency', nation: 'wales', electorate: 140_000, classification: null });
-      const contestId = (await ok(app, 'contests.create', { electionId, areaId: place.id, status: 'contesting' })).id;
-      return (await ok(app, 'partyLists.create', { contestId, partyName: 'Small Party' })).id;
-    },
+    create: newPartyList,
     get: (id) => ok(app, 'partyLists.get', { id }),
     change: (id, n) => ({ id, partyName: 'Small Party', agentName: `Agent ${n}` }),
+  },
+  {
+    entity: 'party_list',
+    what: 'this party list',
+    update: 'partyLists.setStatus',
+    create: newPartyList,
+    get: (id) => ok(app, 'partyLists.get', { id }),
+    change: statusMove,
   },
   {
     entity: 'leaflet',
@@ -93,6 +119,16 @@ const CASES: Case[] = [
     create: async () => (await ok(app, 'leaflets.create', { title: 'Spring news', size: 'A5' })).id,
     get: (id) => ok(app, 'leaflets.get', { id }),
     change: (id, n) => ({ id, title: 'Spring news', size: 'A5', notes: `Second draft (${n})` }),
+  },
+  {
+    entity: 'leaflet',
+    what: 'this leaflet',
+    update: 'leaflets.setStatus',
+    create: async () =>
+      (await ok(app, 'leaflets.create', { title: 'Spring news', size: 'A5', ...fullImprint, onBehalfOfAddress: fullImprint.promoterAddress })).id,
+    get: (id) => ok(app, 'leaflets.get', { id }),
+    change: (id, n) => ({ id, status: n % 2 ? 'ready' : 'draft' }),
+    button: true,
   },
   {
     entity: 'round',
@@ -129,7 +165,7 @@ async function lastChange(entity: string, id: number): Promise<{ actor: string; 
   return { ...row, words: `${ukTimeOfDay(new Date(row.at))} on ${formatDateLong(ukToday(new Date(row.at)))}` };
 }
 
-describe.each(CASES)('editing the same $entity', (c) => {
+describe.each(CASES)('editing the same $entity ($update)', (c) => {
   it('refuses a save made against a version someone has since changed, naming who and when, and writes nothing', async () => {
     const id = await c.create();
     const opened = (await c.get(id)).updatedAt;
@@ -147,7 +183,10 @@ describe.each(CASES)('editing the same $entity', (c) => {
     if (stale.ok) return;
     expect(stale.error.code).toBe('conflict');
     expect(stale.error.message).toBe(
-      `Sam Jones changed ${c.what} at ${words}, after you opened it. Your changes are still in the form: check theirs (reload in another tab), then save again.`,
+      `Sam Jones changed ${c.what} at ${words}, after you opened it. ` +
+        (c.button
+          ? 'The page now shows their change: check it, then try again.'
+          : 'Your changes are still in the form: check theirs (reload in another tab), then save again.'),
     );
     expect(stale.error.updatedAt).toBe(theirs.updatedAt);
     expect(await snapshot(app)).toBe(before);
@@ -167,7 +206,9 @@ describe.each(CASES)('editing the same $entity', (c) => {
     if (!stale.ok)
       expect(stale.error.message).toBe(
         `${c.what.charAt(0).toUpperCase()}${c.what.slice(1)} was changed at ${words} (in another tab, or by someone else signed in as “tester”), after you opened it. ` +
-          'Your changes are still in the form: check those changes (reload in another tab), then save again.',
+          (c.button
+            ? 'The page now shows those changes: check them, then try again.'
+            : 'Your changes are still in the form: check those changes (reload in another tab), then save again.'),
       );
   });
 
@@ -186,7 +227,8 @@ describe.each(CASES)('editing the same $entity', (c) => {
   it('lets exactly one of two saves of the same version through when they race', async () => {
     const id = await c.create();
     const opened = (await c.get(id)).updatedAt;
-    const results = await Promise.all([1, 2].map((n) => app.dispatch(c.update, { ...c.change(id, n), expectedUpdatedAt: opened })));
+    // Both odd: a status may make the same move from the version both opened.
+    const results = await Promise.all([1, 3].map((n) => app.dispatch(c.update, { ...c.change(id, n), expectedUpdatedAt: opened })));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const refused = results.find((r) => !r.ok);
     expect(refused && !refused.ok && refused.error.code).toBe('conflict');

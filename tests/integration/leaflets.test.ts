@@ -72,6 +72,15 @@ describe('leaflets', () => {
     expect(back.status).toBe('draft');
   });
 
+  it('keeps a volunteer’s roles in the order entered, the same after a role’s row is rewritten', async () => {
+    const pat = await call('volunteers.create', { name: 'Pat Doe', roles: ['telling', 'deliver', 'canvass'], consentToContact: false });
+    expect(pat.roles).toEqual(['telling', 'deliver', 'canvass']);
+    // PostgreSQL writes an updated row anew elsewhere in the table: the order must not follow it.
+    await app.store.run("UPDATE volunteer_roles SET role = role WHERE role = 'telling'");
+    expect((await call('volunteers.get', { id: pat.id })).roles).toEqual(['telling', 'deliver', 'canvass']);
+    expect((await call('volunteers.list', {})).map((v) => v.roles)).toEqual([['telling', 'deliver', 'canvass']]);
+  });
+
   it('refuses an unknown contest and writes nothing', async () => {
     const error = await fail('leaflets.create', { title: 'X', size: 'A5', contestIds: [999] });
     expect(error.fields).toEqual({ 'contestIds.0': 'No such contest' });

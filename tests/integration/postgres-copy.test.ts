@@ -4,17 +4,19 @@
  * back, table by table the same; a non-empty target is refused untouched; --replace empties it.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listBackups } from '../../db/sqlite/backup.ts';
-import { checkCopy, copyCampaign, CopyRefused, NOT_COPIED, type Side, type Table, tableSums } from '../../db/copy.ts';
+import { artworkFolder } from '../../db/artwork-files.ts';
+import { checkArtwork, checkCopy, copyCampaign, CopyRefused, NOT_COPIED, type Side, type Table, tableSums } from '../../db/copy.ts';
 import { latestVersion, loadMigrations } from '../../db/migrations.ts';
 import { openKeyedDatabase } from '../../db/sqlite/open.ts';
 import { ELECTOR_SEARCH_MATCH, electorSearchQuery } from '../../db/postgres/elector-search.ts';
 import { migratePostgres } from '../../db/postgres/migrate.ts';
 import { openPostgresStore } from '../../db/postgres/store.ts';
+import { getVolunteer } from '../../db/repositories/volunteers.ts';
 import { SqliteStore } from '../../db/sqlite/store.ts';
 import type { Store } from '../../db/store.ts';
 import type { Hustings } from '../../main/app.ts';
@@ -22,9 +24,14 @@ import { openHustings } from '../../main/app.ts';
 import { fixturePath } from '../fixtures/db/build.ts';
 import { ok, PLAIN, rawDatabase, TEST_KEYS } from '../helpers/db.ts';
 import { freshPostgresDatabase, type TestDatabase } from '../helpers/postgres.ts';
+import { pdfFile } from '../helpers/artwork.ts';
 import { importCsv, SMALL_REGISTER } from '../helpers/register.ts';
 
 const LATEST = latestVersion(loadMigrations());
+/** The schema version before this one: its fixture is the newest a user's older file stands for. */
+const PREVIOUS = loadMigrations()
+  .map((m) => m.version)
+  .at(-2)!;
 const dir = mkdtempSync(join(tmpdir(), 'hustings-copy-'));
 const databases: TestDatabase[] = [];
 const stores: Store[] = [];
@@ -79,12 +86,15 @@ const REGISTER = `${SMALL_REGISTER}\nAB,4,,,O'Brien,"Zoë ""Zed""",Café Row,New
 let app: Hustings;
 let source: string;
 let ids: { donation: number; candidate: number; volunteer: number; election: number };
+/** The artwork attached through the app: its file's name in the artwork folder beside the campaign. */
+let artwork: string;
+const ARTWORK = pdfFile('Spring news');
 
 beforeAll(async () => {
   // The newest fixture (rows in every table, as a user's database grew), upgraded by opening it,
   // and then a campaign entered through the app on top.
   source = join(dir, 'campaign.sqlite');
-  copyFileSync(fixturePath(LATEST - 1), source);
+  copyFileSync(fixturePath(PREVIOUS), source);
   app = await openHustings({ dbPath: source, keys: PLAIN, actor: 'tester', startupBackup: false });
   const election = await ok(app, 'elections.create', { name: 'Newtown council 2026', type: 'local', pollingDay: '2026-05-07', nation: 'england' });
   const area = await ok(app, 'areas.create', { name: 'Newtown East', kind: 'ward', nation: 'england', electorate: 7500, classification: null });
@@ -104,10 +114,13 @@ beforeAll(async () => {
     value: '£250.75',
     receivedOn: '2026-04-20',
   });
-  const volunteer = await ok(app, 'volunteers.create', { name: 'Olive Keen', consentToContact: true });
+  const volunteer = await ok(app, 'volunteers.create', { name: 'Olive Keen', roles: ['telling', 'deliver', 'canvass'], consentToContact: true });
   const session = await ok(app, 'canvass.createSession', { areaId: area.id, heldOn: '2026-04-18', canvassers: 'Sam, Ali' });
   const electors = (await app.store.all<{ id: number }>('SELECT id FROM electors WHERE area_id = ? ORDER BY id', [area.id])).slice(0, 3);
   for (const e of electors) await ok(app, 'canvass.recordReturn', { sessionId: session.id, electorId: e.id, codes: 'I3L' });
+  const leaflet = await ok(app, 'leaflets.create', { title: 'Spring news', size: 'A5' });
+  await ok(app, 'leaflets.attachArtwork', { id: leaflet.id, fileName: 'spring.pdf', type: 'application/pdf', dataBase64: ARTWORK.toString('base64') });
+  artwork = readdirSync(artworkFolder(dir)).find((f) => f.startsWith(`leaflet-${leaflet.id}-`))!;
   ids = { donation: donation.id, candidate: candidate.id, volunteer: volunteer.id, election: election.id };
 });
 
@@ -128,8 +141,8 @@ describe('copying a campaign between a file and PostgreSQL (the store level)', (
     const target = await database();
     pg = pgStore(target.url);
     await migratePostgres(pg);
-    from = { store: app.store, label: source };
-    to = { store: pg, label: 'the team database' };
+    from = { store: app.store, label: source, artwork: artworkFolder(dir) };
+    to = { store: pg, label: 'the team database', artwork: artworkFolder(join(dir, 'team-files')) };
   });
 
   it('copies every table in one go, and both sides count and sum the same', async () => {
@@ -151,6 +164,15 @@ describe('copying a campaign between a file and PostgreSQL (the store level)', (
     const checks = await checkCopy(from, to, tables);
     expect(checks.filter((c) => !c.same)).toEqual([]);
     expect(checks.find((c) => c.table === 'electors')?.target.rows).toBe(counts.electors);
+
+    // The artwork follows into the team's files folder; the fixture's leaflets name files it never had.
+    expect(copy.artwork).toEqual({ copied: 1, missing: expect.any(Array), removed: 0 });
+    expect(copy.artwork?.missing).toHaveLength(3);
+    expect(readdirSync(to.artwork!)).toEqual([artwork]);
+    expect(readFileSync(join(to.artwork!, artwork)).equals(ARTWORK)).toBe(true);
+    const files = await checkArtwork({ ...from, artwork: from.artwork! }, { ...to, artwork: to.artwork! });
+    expect(files).toMatchObject({ source: { files: 1 }, same: true });
+    expect(files.target).toEqual(files.source);
   });
 
   it('holds the values exactly: pence, dates, truth and text with accents and quotes', async () => {
@@ -164,6 +186,8 @@ describe('copying a campaign between a file and PostgreSQL (the store level)', (
       address: '1 Rue de l’Église, Newtown',
     });
     expect(await pg.get('SELECT consent_to_contact AS consent FROM volunteers WHERE id = ?', [ids.volunteer])).toEqual({ consent: 1 });
+    // Copied in key order, listed in the order entered.
+    expect((await getVolunteer(pg, ids.volunteer))?.roles).toEqual(['telling', 'deliver', 'canvass']);
     expect(await pg.get('SELECT polling_day AS day FROM elections WHERE id = ?', [ids.election])).toEqual({ day: '2026-05-07' });
     expect(await pg.get("SELECT full_name AS name, address_lines AS address FROM electors WHERE full_name LIKE 'Zo%'")).toEqual({
       name: 'Zoë "Zed" O\'Brien',
@@ -176,9 +200,9 @@ describe('copying a campaign between a file and PostgreSQL (the store level)', (
 
   it('leaves each side its own record of migrations, and new rows get fresh ids', async () => {
     const recorded = await pg.all<{ id: number; name: string }>('SELECT id, name FROM migrations ORDER BY id');
-    expect(recorded).toHaveLength(LATEST);
+    expect(recorded).toHaveLength(loadMigrations('postgres').length);
     expect(recorded[0].name).toBe('001_foundation.pg.sql'); // PostgreSQL's own, not the file's 001_foundation.sql
-    expect((await app.store.get<{ n: number }>('SELECT COUNT(*) AS n FROM migrations'))?.n).toBe(LATEST);
+    expect((await app.store.get<{ n: number }>('SELECT COUNT(*) AS n FROM migrations'))?.n).toBe(loadMigrations().length);
 
     const highest = (await pg.get<{ id: number }>('SELECT MAX(id) AS id FROM elections'))?.id as number;
     const id = await pg.insert(
@@ -192,15 +216,23 @@ describe('copying a campaign between a file and PostgreSQL (the store level)', (
   });
 
   it('refuses a target that holds data and writes nothing; --replace empties it first in the same transaction', async () => {
+    // The team's own artwork, which the campaign copied over it does not have.
+    const theirs = await pg.insert("INSERT INTO leaflets (title, artwork_file, created_at, updated_at) VALUES ('Theirs', 'leaflet-0-theirs.pdf', 'x', 'x')");
+    writeFileSync(join(to.artwork!, 'leaflet-0-theirs.pdf'), 'their artwork');
     const before = await tableSums(pg, tables);
     await ok(app, 'elections.create', { name: 'Added after the first copy', type: 'local', pollingDay: '2026-05-07', nation: 'england' });
     await expect(copyCampaign(from, to)).rejects.toThrow(CopyRefused);
     await expect(copyCampaign(from, to)).rejects.toThrow(/already holds data \(.*areas: \d+/);
     expect(await tableSums(pg, tables)).toEqual(before);
+    expect(readdirSync(to.artwork!).sort()).toEqual([artwork, 'leaflet-0-theirs.pdf'].sort());
 
     const again = await copyCampaign(from, to, { replace: true });
     expect((await checkCopy(from, to, again.tables)).every((c) => c.same)).toBe(true);
     expect(await pg.get("SELECT name FROM elections WHERE name = 'Added after the first copy'")).toEqual({ name: 'Added after the first copy' });
+    // Once the rows are committed, the file only the replaced rows named goes.
+    expect(await pg.get('SELECT id FROM leaflets WHERE id = ?', [theirs])).toBeUndefined();
+    expect(again.artwork).toMatchObject({ copied: 1, removed: 1 });
+    expect(readdirSync(to.artwork!)).toEqual([artwork]);
   });
 
   it('copies back into a new file that holds, table by table, what the original holds', async () => {
@@ -208,12 +240,14 @@ describe('copying a campaign between a file and PostgreSQL (the store level)', (
     const { db } = await openKeyedDatabase(back, TEST_KEYS);
     const file = new SqliteStore(db);
     try {
-      const copy = await copyCampaign({ store: pg, label: 'the team database' }, { store: file, label: back });
+      const copy = await copyCampaign(to, { store: file, label: back, artwork: artworkFolder(join(dir, 'back-files')) });
       expect((await checkCopy({ store: pg, label: 'pg' }, { store: file, label: back }, copy.tables)).every((c) => c.same)).toBe(true);
+      expect(readFileSync(join(dir, 'back-files', 'artwork', artwork)).equals(ARTWORK)).toBe(true);
       // The search index is the file's own, filled as the electors arrived.
       const search = "SELECT rowid AS id FROM electors_search WHERE electors_search MATCH 'okafor' ORDER BY rowid";
       expect(await file.all(search)).toEqual(await app.store.all(search));
       expect((await file.all(search)).length).toBe(2);
+      expect((await getVolunteer(file, ids.volunteer))?.roles).toEqual(['telling', 'deliver', 'canvass']);
       // Into the file again: refused while it holds the campaign; --replace empties it, index and all.
       await expect(copyCampaign({ store: pg, label: 'pg' }, { store: file, label: back })).rejects.toThrow(`${back} already holds data`);
       await copyCampaign({ store: pg, label: 'pg' }, { store: file, label: back }, { replace: true });
@@ -243,9 +277,10 @@ describe('copying a campaign between a file and PostgreSQL (the store level)', (
     expect((await checkCopy(from, to, tables)).every((c) => c.same)).toBe(true);
   });
 
-  it('rolls the whole copy back when the target refuses a row, naming the table', async () => {
+  it('rolls the whole copy back when the target refuses a row, naming the table, and writes no artwork file', async () => {
     // SQLite's INTEGER holds 3,000,000,000; PostgreSQL's integer does not. Areas go in first.
-    const odd = join(dir, 'odd.sqlite');
+    const own = mkdtempSync(join(dir, 'odd-'));
+    const odd = join(own, 'odd.sqlite');
     const { db } = await openKeyedDatabase(odd, TEST_KEYS);
     const file = new SqliteStore(db);
     const empty = await database();
@@ -253,11 +288,18 @@ describe('copying a campaign between a file and PostgreSQL (the store level)', (
     await migratePostgres(target);
     try {
       await file.run("INSERT INTO areas (name, kind, nation, created_at, updated_at) VALUES ('Ward', 'ward', 'england', 'x', 'x')");
-      await file.run("INSERT INTO leaflets (title, artwork_bytes, created_at, updated_at) VALUES ('Huge', 3000000000, 'x', 'x')");
-      await expect(copyCampaign({ store: file, label: odd }, { store: target, label: 'the team database' })).rejects.toThrow(
-        /the team database would not take the rows of leaflets \(.*out of range.*\)\. The copy was rolled back: nothing was written\./,
-      );
+      await file.run("INSERT INTO leaflets (title, artwork_file, artwork_bytes, created_at, updated_at) VALUES ('Huge', 'huge.pdf', 3000000000, 'x', 'x')");
+      mkdirSync(artworkFolder(own));
+      writeFileSync(join(artworkFolder(own), 'huge.pdf'), ARTWORK);
+      const teamFiles = join(own, 'team-files');
+      await expect(
+        copyCampaign(
+          { store: file, label: odd, artwork: artworkFolder(own) },
+          { store: target, label: 'the team database', artwork: artworkFolder(teamFiles) },
+        ),
+      ).rejects.toThrow(/the team database would not take the rows of leaflets \(.*out of range.*\)\. The copy was rolled back: nothing was written\./);
       expect(await target.get('SELECT COUNT(*) AS n FROM areas')).toEqual({ n: 0 });
+      expect(existsSync(teamFiles)).toBe(false);
     } finally {
       await file.close();
     }
@@ -316,13 +358,19 @@ describe('hustings migrate and hustings copy', () => {
 
   it('copies a file into PostgreSQL and back with the real command, printing counts and the check', async () => {
     const target = await database();
-    const into = await hustings('copy', '--from', source, '--to', target.url);
+    // The team's files (artwork) go where serve --database --files keeps them.
+    const teamFiles = join(dir, 'cli-team-files');
+    const into = await hustings('copy', '--from', source, '--to', target.url, '--files', teamFiles);
     // Progress on stderr (stdout stays what scripts read); the fixture's leaflets name artwork
-    // files, which stay beside the file, and the copy says so.
+    // files it never had, and the copy says so.
     expect(into.err).toMatch(
-      /^Copying: 0%\n(Copying: \d0%\n)*Copying: 100%\nNote: 3 leaflets have artwork attached; the artwork files themselves are kept beside a desktop database \(its artwork folder\), not in it, and were not copied\.\n$/,
+      /^Copying: 0%\n(Copying: \d0%\n)*Copying: 100%\nNote: 3 artwork files the leaflets name are not in .*\/artwork, so not copied \(.+\): attach them again\.\n$/,
     );
     expect(into.code).toBe(0);
+    expect(into.out).toContain(`Copied 1 leaflet artwork file from ${join(dir, 'artwork')} to ${join(teamFiles, 'artwork')}.`);
+    expect(readFileSync(join(teamFiles, 'artwork', artwork)).equals(ARTWORK)).toBe(true);
+    expect(into.out).toMatch(/^artwork files +1 [0-9a-f]{12} +1 [0-9a-f]{12} +same$/m);
+    expect(into.out).toMatch(/Both sides hold the same data: \d+ tables, \d+ rows, 1 artwork file\.\n$/);
     expect(into.out).toMatch(/^Copied \d+ rows in \d+ tables from .*campaign\.sqlite to postgres:\/\/postgres@/);
     expect(into.out).toMatch(/^electors +\d+$/m);
     expect(into.out).toMatch(/^electors +\d+ [0-9a-f]{12} +\d+ [0-9a-f]{12} +same$/m);
@@ -335,10 +383,12 @@ describe('hustings migrate and hustings copy', () => {
     expect(refused.err).toMatch(/already holds data .* add --replace/);
     expect((await hustings('copy', '--from', source, '--to', target.url, '--replace')).code).toBe(0);
 
-    // Back into a new file: created encrypted, with its key file and a recovery key shown once.
-    const back = join(dir, 'cli-back.sqlite');
-    const out = await hustings('copy', '--from', target.url, '--to', back);
+    // Back into a new file: created encrypted, with its key file and a recovery key shown once, its artwork beside it.
+    mkdirSync(join(dir, 'cli-back'));
+    const back = join(dir, 'cli-back', 'cli-back.sqlite');
+    const out = await hustings('copy', '--from', target.url, '--to', back, '--files', teamFiles);
     expect(out.code).toBe(0);
+    expect(readFileSync(join(dir, 'cli-back', 'artwork', artwork)).equals(ARTWORK)).toBe(true);
     expect(out.err).toContain('Its recovery key is:');
     expect(existsSync(`${back}.key`)).toBe(true);
     expect(readFileSync(back).subarray(0, 15).toString()).not.toBe('SQLite format 3');
@@ -395,7 +445,7 @@ describe('hustings migrate and hustings copy', () => {
     const target = await database();
     const own = mkdtempSync(join(dir, 'old-'));
     const old = join(own, 'old.sqlite');
-    copyFileSync(fixturePath(LATEST - 1), old);
+    copyFileSync(fixturePath(PREVIOUS), old);
     const bytes = readFileSync(old);
     const r = await hustings('copy', '--from', old, '--to', target.url);
     expect(r.code).toBe(1);

@@ -51,6 +51,15 @@ describe('tellers’ numbers', () => {
     ]);
   });
 
+  it('lists a batch’s numbers in the order typed, the same after a vote’s row is rewritten', async () => {
+    await ok(app, 'telling.recordBatch', { contestId, pollingDistrict: 'AA', clientId: cid(), entries: ['5', '1', '3'].map((number) => ({ number })) });
+    const listed = async () => (await ok(app, 'telling.listRecent', { contestId }))[0].votes.map((v: { electorNumber: string }) => v.electorNumber);
+    expect(await listed()).toEqual(['AA-5', 'AA-1', 'AA-3']);
+    // PostgreSQL writes an updated row anew elsewhere in the table: the order must not follow it.
+    await app.store.run("UPDATE votes SET method = method WHERE elector_id = (SELECT id FROM electors WHERE elector_number = 'AA-5')");
+    expect(await listed()).toEqual(['AA-5', 'AA-1', 'AA-3']);
+  });
+
   it('refuses each bad number on its own, saying why, and records the rest', async () => {
     await batch(['2']);
     const res = await batch(['4', 'AB-1', '99', '2', '4', '1-', '0', '6']);

@@ -60,7 +60,7 @@ export const candidacyHandlers = {
     });
     return { deleted: true };
   },
-  'candidacies.setStatus': async (ctx, { id, status, onDate, reason }) => {
+  'candidacies.setStatus': guardedEdit(EDITABLE.candidacy, async (ctx, { id, status, onDate, reason }) => {
     const before = await detail(ctx, id);
     const problem = statusChangeProblem(before.status, status, reason);
     if (problem) throw invalid(problem, { status: problem });
@@ -86,7 +86,7 @@ export const candidacyHandlers = {
       after: { status, onDate, reason },
     });
     return after;
-  },
+  }),
   'candidacies.setItem': async (ctx, { id, item, state, doneOn, note }) => {
     const before = await detail(ctx, id);
     const def = before.checklist.items.find((i) => i.id === item)!;

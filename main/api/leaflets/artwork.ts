@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { artworkFolder } from '../../../db/artwork-files.ts';
 import { makeFolder } from '../../../db/folders.ts';
 import { type LeafletRecord, setLeafletArtwork } from '../../../db/repositories/leaflets.ts';
 import type { leafletsContract } from '../../../shared/contract/leaflets.ts';
@@ -13,7 +14,7 @@ import { invalid } from '../records.ts';
 import { requireLeaflet, requireLeafletRecord } from './records.ts';
 
 function artworkDir(ctx: Ctx): string {
-  return join(dirname(ctx.dbPath), 'artwork');
+  return artworkFolder(dirname(ctx.dbPath));
 }
 
 function artworkPath(ctx: Ctx, file: string): string {

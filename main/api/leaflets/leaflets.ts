@@ -51,17 +51,21 @@ export const leafletHandlers = {
     await ctx.audit({ action: 'update', entity: 'leaflet', entityId: id, summary, before, after });
     return after;
   }),
-  'leaflets.setStatus': async (ctx, { id, status }) => {
-    const before = await requireLeafletRecord(ctx, id);
-    if (status === 'ready') {
-      const problem = readinessProblem(before);
-      if (problem) throw invalid(problem, { ...fieldsOf(imprintGaps(before)), status: problem });
-    }
-    await setLeafletStatus(ctx.db, id, status);
-    const after = await requireLeaflet(ctx, id);
-    await ctx.audit({ action: 'update', entity: 'leaflet', entityId: id, summary: `Leaflet "${after.title}" marked ${status}`, before, after });
-    return after;
-  },
+  'leaflets.setStatus': guardedEdit(
+    EDITABLE.leaflet,
+    async (ctx, { id, status }) => {
+      const before = await requireLeafletRecord(ctx, id);
+      if (status === 'ready') {
+        const problem = readinessProblem(before);
+        if (problem) throw invalid(problem, { ...fieldsOf(imprintGaps(before)), status: problem });
+      }
+      await setLeafletStatus(ctx.db, id, status);
+      const after = await requireLeaflet(ctx, id);
+      await ctx.audit({ action: 'update', entity: 'leaflet', entityId: id, summary: `Leaflet "${after.title}" marked ${status}`, before, after });
+      return after;
+    },
+    'button',
+  ),
   'leaflets.deleteImpact': async (ctx, { id }) => {
     const { leaflet: _, ...impact } = await leafletImpact(ctx, id);
     return impact;

@@ -105,7 +105,7 @@ export const listHandlers = {
     });
     return after;
   },
-  'partyLists.setStatus': async (ctx, { id, status, onDate, reason }) => {
+  'partyLists.setStatus': guardedEdit(EDITABLE.partyList, async (ctx, { id, status, onDate, reason }) => {
     const before = await detail(ctx, id);
     // The candidacies' rules, in a list's words.
     const problem = statusChangeProblem(before.status, status, reason)?.replaceAll('candidacy', 'list');
@@ -127,5 +127,5 @@ export const listHandlers = {
       after: { status, onDate, reason },
     });
     return after;
-  },
+  }),
 } satisfies Partial<HandlersFor<typeof partyListsContract>>;

@@ -56,6 +56,7 @@ export function CandidacyPage() {
         history={k.history}
         allowedNext={k.allowedNext}
         closed="Withdrawn: the candidacy is closed."
+        updatedAt={k.updatedAt}
         save={(v) => api('candidacies.setStatus', { id, ...v })}
       />
       <RulesPanel k={k} />

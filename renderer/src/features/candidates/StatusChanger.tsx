@@ -11,18 +11,24 @@ import { CandidacyStatusBadge } from './labels.tsx';
 // The same fields move a candidacy or a party list along.
 const statusForm = candidatesContract['candidacies.setStatus'].input.omit({ id: true });
 
-/** The status history of a candidacy or a party list, and the form that moves it on. */
+/**
+ * The status history of a candidacy or a party list, and the form that moves it on. A move made
+ * against a version someone has since changed is refused (`updatedAt`, as every edit form), and
+ * what was chosen stays in the form beside the message.
+ */
 export function StatusChanger(props: {
   history: CandidacyDetail['history'];
   allowedNext: readonly CandidacyStatus[];
   closed: string;
-  save: (v: { status: CandidacyStatus; onDate: string; reason: string }) => Promise<unknown>;
+  updatedAt: string;
+  save: (v: { status: CandidacyStatus; onDate: string; reason: string; expectedUpdatedAt?: string }) => Promise<unknown>;
 }) {
   const k = props;
-  const form = useApiForm(statusForm, { status: undefined, onDate: ukToday(), reason: '' });
+  const form = useApiForm(statusForm, { status: undefined, onDate: ukToday(), reason: '' }, { updatedAt: props.updatedAt });
   const save = form.submit(async (v) => {
-    await props.save(v);
+    const saved = await props.save(v);
     form.reset({ ...v, status: undefined, reason: '' });
+    return saved;
   });
   return (
     <section className="panel" aria-labelledby="status-heading">

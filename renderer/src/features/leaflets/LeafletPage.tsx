@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Leaflet } from '../../../../shared/contract/leaflets.ts';
-import { api, useApi } from '../../app/api.ts';
+import { ApiCallError, api, useApi } from '../../app/api.ts';
 import { formatNumber } from '../../ui/format.ts';
 import { Loaded } from '../../ui/Loaded.tsx';
 import { RecordPage } from '../../ui/RecordPage.tsx';
@@ -20,12 +20,14 @@ export function LeafletPage() {
   const [editing, setEditing] = useState(false);
   const [statusError, setStatusError] = useState<string>();
   if (!l) return <Loaded of={leafletQuery} />;
+  // Against the version on screen: a leaflet someone changed meanwhile is refused, and shown anew.
   const setStatus = async (status: Leaflet['status']) => {
     setStatusError(undefined);
     try {
-      await api('leaflets.setStatus', { id, status });
+      await api('leaflets.setStatus', { id, status, expectedUpdatedAt: l.updatedAt });
     } catch (e) {
       setStatusError((e as Error).message);
+      if (e instanceof ApiCallError && e.updatedAt !== undefined) leafletQuery.reload();
     }
   };
   return (

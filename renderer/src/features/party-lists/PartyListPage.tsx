@@ -66,6 +66,7 @@ export function PartyListPage() {
         history={l.history}
         allowedNext={l.allowedNext}
         closed="Withdrawn: the list is closed."
+        updatedAt={l.updatedAt}
         save={(v) => api('partyLists.setStatus', { id, ...v })}
       />
     </>
