@@ -12,6 +12,8 @@ import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
 import type { Caller } from '../shared/contract/roles.ts';
 import type { Hustings } from './app.ts';
 import type { Dispatch } from './api/dispatcher.ts';
+import { mayFollowJob } from './api/jobs.ts';
+import type { JobEvent } from './jobs.ts';
 import { createTeamDoor, type TeamDoor } from './team/door.ts';
 import { ARTWORK_CSP, artworkHeaders } from './artwork-response.ts';
 import { serveExpensesReturn, serveRoundSheet } from './pdf/pdf-http.ts';
@@ -204,7 +206,7 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
     const name = safeDecode(target.slice('/api/'.length, query < 0 ? undefined : query));
     if (name === null) return refuse(res, 'unknown_method', 'There is no such method');
     if (name === 'methods' && req.method === 'GET') return send(res, 200, describeMethods());
-    if (name === 'events' && req.method === 'GET') return streamJobEvents(req, res, team);
+    if (name === 'events' && req.method === 'GET') return streamJobEvents(req, res, caller, team);
     const artworkOf = req.method === 'GET' ? /^artwork\/(\d{1,15})$/.exec(name) : null;
     if (artworkOf) return serveArtwork(res, Number(artworkOf[1]), dispatch);
     if (name.startsWith('pdf/') && req.method === 'GET') {
@@ -278,18 +280,21 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
   }
 
   /**
-   * Server-Sent Events: every long job's progress, done, error or cancelled (main/jobs.ts). On a
-   * team server the stream ends, at its next keep-alive, once its session has.
+   * Server-Sent Events: the progress, done, error or cancelled of each long job (main/jobs.ts) the
+   * caller may follow (`mayFollowJob`). On a team server the stream ends, at its next keep-alive,
+   * once its session has, and follows the roles the person holds by then.
    */
-  function streamJobEvents(req: IncomingMessage, res: ServerResponse, door?: TeamDoor) {
+  function streamJobEvents(req: IncomingMessage, res: ServerResponse, caller: Caller | undefined, door?: TeamDoor) {
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write(': connected\n\n');
-    for (const job of app.jobs.running()) res.write(`event: job\ndata: ${JSON.stringify(job)}\n\n`);
-    const off = app.jobs.subscribe((event) => res.write(`event: job\ndata: ${JSON.stringify(event)}\n\n`));
+    let follower = caller;
+    const forward = (job: JobEvent) => mayFollowJob(follower, job.kind) && res.write(`event: job\ndata: ${JSON.stringify(job)}\n\n`);
+    for (const job of app.jobs.running()) forward(job);
+    const off = app.jobs.subscribe(forward);
     const keepAlive = setInterval(() => {
       if (!door) return void res.write(': keep-alive\n\n');
       void door.callerOf(req).then(
-        (caller) => (caller ? res.write(': keep-alive\n\n') : end()),
+        (now) => (now ? ((follower = now), res.write(': keep-alive\n\n')) : end()),
         () => end(),
       );
     }, 15_000);

@@ -273,6 +273,72 @@ describe("the Team page's methods", () => {
   });
 });
 
+/** A signed-in person's job events (`GET /api/events`), as the page's EventSource gets them. */
+async function followJobs(cookie: string) {
+  const stop = new AbortController();
+  const res = await fetch(`${server.origin}/api/events`, { headers: fromPage(cookie), signal: stop.signal });
+  expect(res.status).toBe(200);
+  const events: { jobId: string; kind: string; state: string }[] = [];
+  const waiting: { test: (e: (typeof events)[number]) => boolean; resolve: () => void }[] = [];
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  void (async () => {
+    let text = '';
+    for (;;) {
+      const chunk = await reader.read().catch(() => ({ done: true as const, value: undefined }));
+      if (chunk.done) return;
+      text += chunk.value;
+      for (let end = text.indexOf('\n\n'); end >= 0; end = text.indexOf('\n\n')) {
+        const data = /^data: (.*)$/m.exec(text.slice(0, end))?.[1];
+        text = text.slice(end + 2);
+        if (data === undefined) continue;
+        const event = JSON.parse(data) as (typeof events)[number];
+        events.push(event);
+        for (const w of waiting.filter((w) => w.test(event))) w.resolve();
+      }
+    }
+  })();
+  return {
+    events,
+    until: (test: (e: (typeof events)[number]) => boolean) => new Promise<void>((resolve) => (events.some(test) ? resolve() : waiting.push({ test, resolve }))),
+    stop: () => stop.abort(),
+  };
+}
+
+describe('long jobs', () => {
+  it('reach only those who may start them: a register import its coordinators, a backup the team secretary', async () => {
+    const coordinator = await chooseAndSignIn(addUser('Cora Coordinator', 'coordinator'));
+    const admin = sessionCookie(await signIn('Ann Admin'));
+    const value = async (res: Promise<Response>) => ((await (await res).json()) as { value: Record<string, unknown> }).value;
+    const [hers, secretarys] = [await followJobs(coordinator), await followJobs(admin)];
+    try {
+      const area = await value(
+        call('areas.create', { name: 'Abbey', kind: 'ward', nation: 'england', electorate: 4000, classification: null }, fromPage(coordinator)),
+      );
+      const register = ['Elector Number Prefix,Elector Number,Elector Surname,Elector Forename,Address1,PostCode', 'AA,1,Smith,Jane,1 Mill Lane,AB1 2CD'].join(
+        '\r\n',
+      );
+      const { fileId } = await value(call('uploads.begin', { name: 'register.csv', size: register.length }, fromPage(coordinator)));
+      await call('uploads.append', { fileId, text: register }, fromPage(coordinator));
+      const { mapping } = await value(call('register.importPreview', { fileId }, fromPage(coordinator)));
+      const started = await value(call('register.importStart', { fileId, areaId: area.id, mapping }, fromPage(coordinator)));
+      await hers.until((e) => e.jobId === started.jobId && e.state === 'done');
+      // The secretary's own job, started after: her stream has had everything sent before it.
+      const backup = await value(call('backups.start', {}, fromPage(admin)));
+      await secretarys.until((e) => e.jobId === backup.jobId && e.state !== 'running');
+      expect(secretarys.events.filter((e) => e.kind !== 'backups.create')).toEqual([]);
+      expect(hers.events.filter((e) => e.kind !== 'register.import')).toEqual([]);
+      // Nor does asking for the job by its id tell her anything.
+      const asked = await call('jobs.get', { jobId: started.jobId }, fromPage(admin));
+      expect(asked.status).toBe(404);
+      expect((await call('jobs.cancel', { jobId: started.jobId }, fromPage(admin))).status).toBe(404);
+      expect((await value(call('jobs.get', { jobId: started.jobId }, fromPage(coordinator)))).state).toBe('done');
+    } finally {
+      hers.stop();
+      secretarys.stop();
+    }
+  });
+});
+
 describe('a team server behind a reverse proxy', () => {
   it('listens beyond this computer over plain HTTP when told --insecure-http', async () => {
     const proxied = await startBrowserMode({ databaseUrl: database.url, args: ['--team', '--host', '0.0.0.0', '--insecure-http'] });
