@@ -14,6 +14,7 @@ import { openPostgresStore } from '../../db/postgres/store.ts';
 import { accountNamed, switchOff } from '../../db/repositories/team.ts';
 import type { Store } from '../../db/store.ts';
 import { hustings } from '../helpers/cli.ts';
+import { donationTo } from '../helpers/treasury.ts';
 import { freshHustingsDatabase, type TestDatabase } from '../helpers/postgres.ts';
 import { type BrowserMode, startBrowserMode } from '../helpers/server.ts';
 
@@ -336,6 +337,49 @@ describe('long jobs', () => {
       hers.stop();
       secretarys.stop();
     }
+  });
+});
+
+describe('the history of a record', () => {
+  it('is read by whoever may read the record: a treasurer the treasury’s, not the register’s; the whole trail stays the secretary’s', async () => {
+    const coordinator = sessionCookie(await signIn('Cora Coordinator'));
+    const treasurer = await chooseAndSignIn(addUser('Tina Treasurer', 'treasurer'));
+    const admin = sessionCookie(await signIn('Ann Admin'));
+    const value = async (res: Promise<Response>) => ((await (await res).json()) as { value: Record<string, unknown> & { id: number } }).value;
+    const election = await value(
+      call('elections.create', { name: 'GE 2026', type: 'uk-parliament', pollingDay: '2026-05-07', nation: 'england' }, fromPage(coordinator)),
+    );
+    const seat = await value(
+      call('areas.create', { name: 'Banbury', kind: 'constituency', nation: 'england', electorate: 70000, classification: null }, fromPage(coordinator)),
+    );
+    const contest = await value(call('contests.create', { electionId: election.id, areaId: seat.id, status: 'contesting' }, fromPage(coordinator)));
+    const donation = await value(call('treasury.createDonation', donationTo(contest.id), fromPage(treasurer)));
+    const { contestId: _, ...fields } = donationTo(contest.id, { value: '£300' });
+    expect((await call('treasury.updateDonation', { ...fields, id: donation.id }, fromPage(treasurer))).status).toBe(200);
+
+    const history = await call('audit.list', { entity: 'donation', entityId: donation.id }, fromPage(treasurer));
+    expect(history.status).toBe(200);
+    const entries = (await history.json()).value as { actor: string; summary: string; entity: string }[];
+    expect(entries.map((e) => [e.actor, e.entity])).toEqual([
+      ['Tina Treasurer', 'donation'],
+      ['Tina Treasurer', 'donation'],
+    ]);
+    // Unfiltered, only what a treasurer reads: no accounts, no register, no volunteers.
+    const hers = (await value(call('audit.list', {}, fromPage(treasurer)))) as unknown as { entity: string }[];
+    expect(new Set(hers.map((e) => e.entity))).toEqual(new Set(['election', 'area', 'contest', 'donation']));
+    const everything = (await value(call('audit.list', {}, fromPage(admin)))) as unknown as { entity: string }[];
+    expect(everything.map((e) => e.entity)).toEqual(expect.arrayContaining(['account', 'election', 'donation']));
+    // What they may not read, they may not read the history of; the Activity page's filters stay the secretary's.
+    for (const [cookie, entity] of [
+      [treasurer, 'register'],
+      [treasurer, 'account'],
+      [coordinator, 'donation'],
+    ]) {
+      const refused = await call('audit.list', { entity }, fromPage(cookie));
+      expect(refused.status, entity).toBe(403);
+      expect((await refused.json()).error.message).toBe(`Your roles do not let you read ${entity} records, nor so their history — ask your team secretary.`);
+    }
+    expect((await call('audit.facets', {}, fromPage(treasurer))).status).toBe(403);
   });
 });
 

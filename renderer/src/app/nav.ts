@@ -66,7 +66,7 @@ export const PAGES: Record<string, MethodName[]> = {
   '/canvass/sessions/:id/edit': ['canvass.updateSession'],
   '/canvass/tallies': ['canvass.getTallies'],
   '/canvass/tallies/:areaId': ['canvass.getTallies'],
-  '/activity': ['audit.list'],
+  '/activity': ['audit.list', 'audit.facets'],
   '/deadlines': ['deadlines.list'],
   '/tasks': ['tasks.list'],
   '/settings': ['encryption.status'],
