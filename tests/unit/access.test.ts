@@ -32,7 +32,8 @@ describe('who may call each method', () => {
     for (const m of ['elections.list', 'planner.get', 'planner.listDecisions', 'deadlines.list', 'tasks.list', 'leaflets.list', 'rounds.list'] as const)
       expect(mayCall('member'), m).toContain(m);
     expect(mayCall('member')).toContain('treasury.listOverview');
-    expect(mayCall('member')).toContain('volunteers.create');
+    expect(mayCall('member')).toContain('volunteers.offerMyself');
+    expect(mayCall('member')).not.toContain('volunteers.create');
   });
 
   it('the treasury is the treasurer’s: a coordinator sees the totals only, a canvasser no money at all', () => {
