@@ -63,6 +63,11 @@ export async function volunteerOfAccount(db: Queries, accountId: number): Promis
   return row ? (await withRoles(db, [row]))[0] : undefined;
 }
 
+/** The account whose offer made this volunteer record, if one did. */
+export async function accountOfVolunteer(db: Queries, id: number): Promise<number | null> {
+  return (await db.get<{ accountId: number | null }>('SELECT account_id AS accountId FROM volunteers WHERE id = ?', [id]))?.accountId ?? null;
+}
+
 export async function updateVolunteer(db: Queries, id: number, v: VolunteerRow): Promise<void> {
   await db.run(
     `UPDATE volunteers SET name = ?, email = ?, phone = ?, address = ?, availability = ?, consent_to_contact = ?,
