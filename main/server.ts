@@ -13,6 +13,8 @@ import { CONTENT_SECURITY_POLICY } from '../shared/csp.ts';
 import type { Caller } from '../shared/contract/roles.ts';
 import type { Hustings } from './app.ts';
 import type { Dispatch } from './api/dispatcher.ts';
+import { mayFollowJob } from './api/jobs.ts';
+import type { JobEvent } from './jobs.ts';
 import { createTeamDoor, type TeamDoor } from './team/door.ts';
 import { ARTWORK_CSP, artworkHeaders } from './artwork-response.ts';
 import { serveExpensesReturn, serveRoundSheet } from './pdf/pdf-http.ts';
@@ -282,21 +284,24 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
   }
 
   /**
-   * Server-Sent Events: every long job's progress, done, error or cancelled (main/jobs.ts). On a
-   * team server they carry what jobs.get answers (an import's problem lines, a backup's file), so
-   * only to whoever may call it; the stream ends, at its next keep-alive, once its session has or
-   * its roles no longer may.
+   * Server-Sent Events: the progress, done, error or cancelled of each long job (main/jobs.ts) the
+   * caller may follow (`mayFollowJob`). On a team server they carry what jobs.get answers (an
+   * import's problem lines, a backup's file), so only to whoever may call it; the stream ends, at
+   * its next keep-alive, once its session has or its roles no longer may, and otherwise follows
+   * the roles the person holds by then.
    */
-  function streamJobEvents(req: IncomingMessage, res: ServerResponse, caller?: Caller, door?: TeamDoor) {
+  function streamJobEvents(req: IncomingMessage, res: ServerResponse, caller: Caller | undefined, door?: TeamDoor) {
     if (caller && !followsJobs(caller)) return refuse(res, 'forbidden', refusal(contract['jobs.get']));
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write(': connected\n\n');
-    for (const job of app.jobs.running()) res.write(`event: job\ndata: ${JSON.stringify(job)}\n\n`);
-    const off = app.jobs.subscribe((event) => res.write(`event: job\ndata: ${JSON.stringify(event)}\n\n`));
+    let follower = caller;
+    const forward = (job: JobEvent) => mayFollowJob(follower, job.kind) && res.write(`event: job\ndata: ${JSON.stringify(job)}\n\n`);
+    for (const job of app.jobs.running()) forward(job);
+    const off = app.jobs.subscribe(forward);
     const keepAlive = setInterval(() => {
       if (!door) return void res.write(': keep-alive\n\n');
       void door.callerOf(req).then(
-        (now) => (now && followsJobs(now) ? res.write(': keep-alive\n\n') : end()),
+        (now) => (now && followsJobs(now) ? ((follower = now), res.write(': keep-alive\n\n')) : end()),
         () => end(),
       );
     }, 15_000);

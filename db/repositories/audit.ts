@@ -39,6 +39,8 @@ export interface AuditFilter {
   from?: string;
   to?: string;
   limit: number;
+  /** Only these entities (the records the caller may read); absent: every one. */
+  entities?: readonly string[];
 }
 
 /** The day after a YYYY-MM-DD date, for an exclusive upper bound on instants. */
@@ -61,6 +63,10 @@ export async function listAudit(db: Queries, filter: AuditFilter): Promise<Audit
   if (filter.action) add('action = ?', filter.action);
   if (filter.from) add('at >= ?', `${filter.from}T00:00:00.000Z`);
   if (filter.to) add('at < ?', `${nextDay(filter.to)}T00:00:00.000Z`);
+  if (filter.entities) {
+    where.push(filter.entities.length > 0 ? `entity IN (${filter.entities.map(() => '?').join(', ')})` : '1 = 0');
+    params.push(...filter.entities);
+  }
   const rows = (await db.all(
     `SELECT id, at, actor, action, entity, entity_id AS entityId, summary, before_json AS beforeJson, after_json AS afterJson
        FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,

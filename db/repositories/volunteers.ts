@@ -44,15 +44,27 @@ async function setRoles(db: Queries, id: number, roles: string[]): Promise<void>
   for (const [i, role] of roles.entries()) await db.run(insert, [id, role, i + 1]);
 }
 
-export async function insertVolunteer(db: Queries, v: VolunteerRow): Promise<number> {
+/** A new volunteer; `accountId` when a member offered themselves from their account. */
+export async function insertVolunteer(db: Queries, v: VolunteerRow, accountId: number | null = null): Promise<number> {
   const now = new Date().toISOString();
   const id = await db.insert(
-    `INSERT INTO volunteers (name, email, phone, address, availability, consent_to_contact, consent_recorded_on, notes, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [v.name, v.email, v.phone, v.address, v.availability, v.consentToContact ? 1 : 0, v.consentRecordedOn, v.notes, now, now],
+    `INSERT INTO volunteers (name, email, phone, address, availability, consent_to_contact, consent_recorded_on, notes, account_id, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [v.name, v.email, v.phone, v.address, v.availability, v.consentToContact ? 1 : 0, v.consentRecordedOn, v.notes, accountId, now, now],
   );
   await setRoles(db, id, v.roles);
   return id;
+}
+
+/** The volunteer record an account made when its person offered themselves, if any. */
+export async function volunteerOfAccount(db: Queries, accountId: number): Promise<Volunteer | undefined> {
+  const row = (await db.get(`${SELECT} WHERE v.account_id = ?`, [accountId])) as Raw | undefined;
+  return row ? (await withRoles(db, [row]))[0] : undefined;
+}
+
+/** The account whose offer made this volunteer record, if one did. */
+export async function accountOfVolunteer(db: Queries, id: number): Promise<number | null> {
+  return (await db.get<{ accountId: number | null }>('SELECT account_id AS accountId FROM volunteers WHERE id = ?', [id]))?.accountId ?? null;
 }
 
 export async function updateVolunteer(db: Queries, id: number, v: VolunteerRow): Promise<void> {

@@ -9,6 +9,7 @@ import { AppError } from '../../shared/contract/result.ts';
 import { personIdentifiers } from '../../shared/domain/erasure.ts';
 import { listAudit } from '../../db/repositories/audit.ts';
 import { listMentions, type ScrubCount } from '../../db/repositories/erasure.ts';
+import { type AccountIdentity, accountsOfPerson, eraseAccount } from '../../db/repositories/account-erasure.ts';
 import type { Ctx } from './context.ts';
 
 export interface PersonErasure {
@@ -26,15 +27,54 @@ export function confirmErasure(confirm: boolean | undefined, message: string): v
   if (!confirm) throw new AppError('needs_confirmation', `${message} This cannot be undone.`);
 }
 
-/** Writes the one row an erasure leaves, once the person and their copies are gone (db/repositories/person-erasure.ts). */
-export async function recordErasure(ctx: Ctx, e: PersonErasure, traces: ScrubCount): Promise<{ erased: true; auditRows: number; records: number }> {
-  const result = { erased: true as const, ...traces };
+/**
+ * The team accounts an erasure of a person reaches (the rule: `accountsOfPerson`). Refused when
+ * one is the caller's own, as switching oneself off is: another team secretary does it.
+ */
+export async function accountsReached(ctx: Ctx, names: readonly string[], linkedAccountId: number | null = null): Promise<AccountIdentity[]> {
+  const accounts = await accountsOfPerson(ctx.db, names, linkedAccountId);
+  const own = accounts.find((a) => a.name === ctx.caller?.name);
+  if (own) throw new AppError('conflict', `This erasure would switch off your own account, ${own.name}: ask another team secretary to do it.`);
+  return accounts;
+}
+
+/** What an erasure's confirmation says of the accounts it reaches ('' for none). */
+export function accountsNote(accounts: readonly AccountIdentity[]): string {
+  if (accounts.length === 0) return '';
+  const names = accounts.map((a) => `“${a.name}”`).join(' and ');
+  const one = accounts.length === 1;
+  return ` The team ${one ? 'account' : 'accounts'} ${names} ${one ? 'is' : 'are'} switched off, ${one ? 'its' : 'their'} sessions ended, and the name replaced wherever the team’s records show who did what.`;
+}
+
+/** Erases the accounts an erasure reached (db/repositories/account-erasure.ts), inside its transaction. */
+async function eraseAccounts(ctx: Ctx, accounts: readonly AccountIdentity[]): Promise<ScrubCount> {
+  const total: ScrubCount = { auditRows: 0, records: 0 };
+  for (const a of accounts) {
+    const traces = await eraseAccount(ctx.db, a, new Date().toISOString());
+    total.auditRows += traces.auditRows;
+    total.records += traces.records;
+  }
+  return total;
+}
+
+/**
+ * Erases the accounts the erasure reached and writes the one row an erasure leaves, once the
+ * person and their copies are gone (db/repositories/person-erasure.ts).
+ */
+export async function recordErasure(
+  ctx: Ctx,
+  e: PersonErasure,
+  traces: ScrubCount,
+  accounts: readonly AccountIdentity[] = [],
+): Promise<{ erased: true; auditRows: number; records: number }> {
+  const ofAccounts = await eraseAccounts(ctx, accounts);
+  const result = { erased: true as const, auditRows: traces.auditRows + ofAccounts.auditRows, records: traces.records + ofAccounts.records };
   await ctx.audit({
     action: 'erase',
     entity: e.entity,
     entityId: e.entityId,
     summary: `Erased ${e.whose} personal data on request`,
-    after: { ...e.extra, auditRows: result.auditRows, records: result.records },
+    after: { ...e.extra, ...(accounts.length > 0 && { accounts: accounts.length }), auditRows: result.auditRows, records: result.records },
   });
   return result;
 }

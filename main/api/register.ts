@@ -21,6 +21,7 @@ import {
 } from '../../db/repositories/electors.ts';
 import { getSetting } from '../../db/repositories/settings.ts';
 import { eraseElector, electorIdentity, type ElectorIdentity } from '../../db/repositories/elector-erasure.ts';
+import { accountsNote, accountsReached, recordErasure } from './erasure.ts';
 import { absentVoteOf, electorHistory } from '../../db/repositories/voting-history.ts';
 import { logElectorErasure } from '../../db/erasure-log.ts';
 import { sheetPage } from '../../shared/domain/walk-pages.ts';
@@ -167,10 +168,11 @@ export const registerHandlers: HandlersFor<typeof registerContract> = {
   },
   'register.erasePerson': async (ctx, { id, confirm }) => {
     const elector = await requireElector(ctx, id);
+    const accounts = await accountsReached(ctx, [elector.fullName]);
     if (!confirm) {
       throw new AppError(
         'needs_confirmation',
-        `Erasing ${elector.fullName} removes them from the register, deletes their canvass returns, absent vote and voting history and blanks their details in the activity log, leaving only a note that an erasure happened. This cannot be undone; a re-imported register would add them again as a new elector.`,
+        `Erasing ${elector.fullName} removes them from the register, deletes their canvass returns, absent vote and voting history and blanks their details in the activity log, leaving only a note that an erasure happened.${accountsNote(accounts)} This cannot be undone; a re-imported register would add them again as a new elector.`,
       );
     }
     // Noted in the erasure log beside the database (once this commits), so restoring a backup
@@ -179,14 +181,8 @@ export const registerHandlers: HandlersFor<typeof registerContract> = {
     logElectorErasure(ctx.db, ctx.dbPath, ctx.encryption.key, identity);
     // Their record's audit rows are blanked, their name, number and address taken out of other
     // records' notes and copies, and the one record left says only that an erasure happened.
-    const { returns, votes, auditRows, records } = await eraseElector(ctx.db, identity);
-    await ctx.audit({
-      action: 'erase',
-      entity: 'elector',
-      entityId: id,
-      summary: 'Erased an elector’s personal data on request',
-      after: { returns, votes, auditRows, records },
-    });
+    const { returns, votes, ...traces } = await eraseElector(ctx.db, identity);
+    const { auditRows } = await recordErasure(ctx, { entity: 'elector', entityId: id, whose: 'an elector’s', extra: { returns, votes } }, traces, accounts);
     return { erased: true, returns, auditRows };
   },
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { id, isoDate } from './common.ts';
-import { query } from './define.ts';
+import { EVERY_MEMBER, query } from './define.ts';
 
 const auditEntry = z.object({
   id,
@@ -27,10 +27,12 @@ const auditFilter = z.strictObject({
 
 export const auditContract = {
   // The trail keeps copies of every record changed, donors and canvass returns among them: the
-  // team secretary's. (A treasurer's history of one ledger entry would need a rule per entity.)
+  // team secretary reads all of it; anyone else only the history of records their roles may read
+  // (main/api/audit.ts), e.g. a treasurer that of the treasury's entries. Not the canvasser, who
+  // reads only their districts.
   'audit.list': query(
-    ['admin'],
-    'The audit trail, newest first, filtered by entity, record, actor, action and dates (inclusive)',
+    [...EVERY_MEMBER, 'admin'],
+    'The audit trail, newest first, filtered by entity, record, actor, action and dates (inclusive); others than the team secretary see the history of the records they may read',
     auditFilter,
     z.array(auditEntry),
   ),

@@ -54,6 +54,20 @@ export type Volunteer = z.infer<typeof volunteer>;
 
 export const volunteerInput = z.strictObject(volunteerFields);
 
+/**
+ * A member's offer of themselves (issue 13): what they can do and when, and how to reach them.
+ * Their name is their account's; the coordinator's notes and their address are not theirs to set.
+ */
+export const offerInput = z.strictObject({
+  email: volunteerFields.email,
+  phone: volunteerFields.phone,
+  roles: volunteerFields.roles.refine((roles) => roles.some((r) => r.trim() !== ''), 'Tick at least one thing you can do'),
+  availability: volunteerFields.availability,
+  consentToContact: volunteerFields.consentToContact,
+});
+const offer = volunteer.pick({ id: true, name: true, email: true, phone: true, roles: true, availability: true, consentToContact: true, updatedAt: true });
+export type VolunteerOffer = z.infer<typeof offer>;
+
 // ---------------------------------------------------------------- leaflets
 
 const leafletSize = z.enum(LEAFLET_SIZES, { error: `Choose a size: ${LEAFLET_SIZES.join(', ')}` });
@@ -317,9 +331,15 @@ export const leafletsContract = {
     z.array(volunteer),
   ),
   'volunteers.get': query(['coordinator'], 'One volunteer with the work they have done', idInput, volunteer),
-  // Every member may offer themselves. Letting a member add only themselves needs an account
-  // linked to its volunteer record, which the team's accounts do not have yet.
-  'volunteers.create': mutation(EVERY_MEMBER, 'Add a volunteer', volunteerInput, volunteer),
+  'volunteers.create': mutation(['coordinator'], 'Add a volunteer', volunteerInput, volunteer),
+  // A member offers themselves from their account and sees only that offer, no one else's.
+  'volunteers.getMyOffer': query(EVERY_MEMBER, 'Their own offer to volunteer, or null when they have made none', z.strictObject({}), offer.nullable()),
+  'volunteers.offerMyself': mutation(
+    EVERY_MEMBER,
+    'Offer themselves as a volunteer, or change their offer: what they can do and when (on a team server, from their own account)',
+    offerInput,
+    offer,
+  ),
   'volunteers.update': mutation(['coordinator'], 'Change a volunteer', z.strictObject({ id, ...volunteerFields, expectedUpdatedAt }), volunteer),
   'volunteers.deleteImpact': query(['coordinator'], 'What deleting a volunteer would touch', idInput, deleteImpact),
   'volunteers.delete': mutation(

@@ -2,7 +2,8 @@
  * A team server (`serve --team`, on PostgreSQL): the team secretary opens the one-time link the
  * command line printed, chooses a password and invites a canvasser from the Team page; the
  * canvasser, in a browser of their own, opens their link, chooses a password, signs out and in
- * again; the secretary switches them off and the canvasser's next call is refused.
+ * again; the secretary switches them off and the canvasser's next call is refused. A member who
+ * is also the treasurer offers to help and reads the history of a donation.
  *
  * And two people at work at once (issue 13): a coordinator assigns a canvasser account a polling
  * district; the canvasser enters returns there, is refused the treasury and another district's
@@ -119,6 +120,63 @@ test('the team secretary invites a canvasser, who signs in, and is switched off'
   await cal.reload();
   await expect(cal.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await theirs.close();
+
+  // A member who is also the treasurer offers to help, and reads the history of a donation.
+  const call = (method: string, input: object) => {
+    const r = hustings('call', method, JSON.stringify(input), '--database', app.databaseUrl!);
+    expect(r.code, r.out + r.err).toBe(0);
+    return JSON.parse(r.out) as { id: number };
+  };
+  const election = call('elections.create', { name: 'GE 2026', type: 'uk-parliament', pollingDay: '2026-05-07', nation: 'england' });
+  const seat = call('areas.create', { name: 'Banbury', kind: 'constituency', nation: 'england', electorate: 70000, classification: null });
+  const contest = call('contests.create', { electionId: election.id, areaId: seat.id, status: 'contesting' });
+  call('treasury.createDonation', {
+    contestId: contest.id,
+    donorName: 'Ann Elector',
+    donorAddress: '1 High St, Banbury',
+    kind: 'cash',
+    value: '£250',
+    receivedOn: '2026-04-20',
+  });
+  const tessAdded = hustings(
+    'users',
+    'add',
+    'Tess Treasurer',
+    '--role',
+    'member,treasurer',
+    '--database',
+    app.databaseUrl!,
+    '--address',
+    app.origin,
+    '--meeting',
+    'Branch AGM',
+  );
+  expect(tessAdded.code, tessAdded.err).toBe(0);
+  const hers = await browser.newContext();
+  const tess = await hers.newPage();
+  await tess.goto(/^(http\S+\/welcome\?link=\S+)$/m.exec(tessAdded.out)![1]);
+  await choosePassword(tess, 'tess’s long password');
+  await tess.getByRole('link', { name: 'Offer to help' }).click();
+  await expect(tess.getByRole('heading', { name: 'Offer to help' })).toBeVisible();
+  await tess.getByRole('button', { name: 'Offer to help' }).click();
+  await expect(tess.getByText('Tick at least one thing you can do')).toBeVisible();
+  await tess.getByLabel('Delivers leaflets').check();
+  await tess.getByLabel('Drives').check();
+  await tess.getByLabel('When you are free (optional)').fill('Saturday mornings');
+  await tess.getByLabel('I agree to the campaign contacting me about helping').check();
+  await tess.getByRole('button', { name: 'Offer to help' }).click();
+  await expect(tess.getByRole('status')).toHaveText('Saved: the coordinators can see your offer.');
+  await expect(tess.getByRole('region', { name: 'Your offer' })).toContainText(
+    'Tess Treasurer can help with: Delivers leaflets, Drives. When: Saturday mornings.',
+  );
+  await expect(tess.getByRole('button', { name: 'Save my offer' })).toBeVisible();
+  if (SHOTS) await tess.screenshot({ path: `${SHOTS}/team-offer.png`, fullPage: true });
+  await expectAccessible(tess);
+  await tess.goto(`${app.origin}/#/treasury/${contest.id}`);
+  await tess.getByText('History').first().click();
+  await expect(tess.getByText(/Donation of £250\.00 from Ann Elector received/)).toBeVisible();
+  if (SHOTS) await tess.screenshot({ path: `${SHOTS}/team-treasurer-history.png`, fullPage: true });
+  await hers.close();
 
   // The trail names who made each change, and filters by person.
   await page.getByRole('link', { name: 'Activity' }).click();

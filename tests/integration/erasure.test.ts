@@ -9,6 +9,11 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setDeclaredOn } from '../../db/repositories/contests.ts';
+import { setPasswordHash } from '../../db/repositories/team.ts';
+import { addAccount } from '../../main/team/accounts.ts';
+import { hashPassword } from '../../main/team/passwords.ts';
+import { sessionCaller, startSession } from '../../main/team/sessions.ts';
+import { signIn } from '../../main/team/sign-in.ts';
 import { FREE_TEXT } from '../../db/repositories/erasure.ts';
 import { fileBytesMention } from '../helpers/bytes.ts';
 import { ok, PLAIN, snapshot, tempHustings } from '../helpers/db.ts';
@@ -339,6 +344,68 @@ describe('erasing an elector (the register’s erasure, tested in full in audit.
 });
 
 /**
+ * A person erased who has a team account (issue 13): the account that made their volunteer record,
+ * or one of their name, is switched off under a placeholder; the trail keeps its rows, with the
+ * placeholder as their actor.
+ */
+describe('erasing a person who has a team account', () => {
+  const account = (name: string) => addAccount(app.store, { name, roles: ['member'], meeting: 'AGM', decidedOn: '2026-11-04', recordedBy: 'tester' });
+  const accountRow = (id: number) =>
+    app.store.get<{ name: string; passwordHash: string | null; switchedOffAt: string | null }>(
+      'SELECT name, password_hash AS passwordHash, switched_off_at AS switchedOffAt FROM accounts WHERE id = ?',
+      [id],
+    );
+  const count = async (sql: string, params: unknown[]) => (await app.store.get<{ n: number }>(sql, params as never))!.n;
+
+  it('switches off the account that offered itself, ends its sessions and puts a placeholder wherever its name was', async () => {
+    const NAME = 'Quentin Zephyrwood';
+    const { id } = await account(NAME);
+    await setPasswordHash(app.store, id, await hashPassword('quentin’s long password'));
+    const session = await startSession(app.store, id);
+    await signIn(app.store, 'quentin  zephyrwood', 'a wrong guess', '10.0.0.7'); // a failed sign-in keeps the name typed
+    const quentin = { name: NAME, roles: ['member' as const] };
+    const offer = await app.dispatch('volunteers.offerMyself', { roles: ['deliver'], email: 'qz@example.org', consentToContact: true }, quentin);
+    expect(offer.ok).toBe(true);
+    const v = (await ok(app, 'volunteers.list', {}))[0];
+    // The coordinator calls them otherwise: the link, not the name, finds the account.
+    const { drops: _d, delivered: _v, assignments: _a, updatedAt, ...fields } = v;
+    await ok(app, 'volunteers.update', { ...fields, name: 'Quin Z.', expectedUpdatedAt: updatedAt });
+    await task('Leaflets', 'Quin Z.', `${NAME} has a car`);
+    checkpoint();
+    await expectInFile(['Zephyrwood'], true);
+
+    expect(await needsConfirmation('volunteers.erasePerson', { id: v.id })).toContain(
+      'The team account “Quentin Zephyrwood” is switched off, its sessions ended, and the name replaced wherever the team’s records show who did what.',
+    );
+    const refused = await app.dispatch('volunteers.erasePerson', { id: v.id, confirm: true }, { name: NAME, roles: ['admin'] });
+    expect(!refused.ok && refused.error.message).toBe(
+      'This erasure would switch off your own account, Quentin Zephyrwood: ask another team secretary to do it.',
+    );
+    await ok(app, 'volunteers.erasePerson', { id: v.id, confirm: true });
+
+    expect(await accountRow(id)).toEqual({ name: `(erased account ${id})`, passwordHash: null, switchedOffAt: expect.any(String) });
+    expect(await sessionCaller(app.store, session)).toBeNull();
+    expect(await count('SELECT count(*) AS n FROM sign_in_links WHERE account_id = ?', [id])).toBe(0);
+    expect(await count('SELECT count(*) AS n FROM audit_log WHERE actor = ?', [`(erased account ${id})`])).toBeGreaterThan(0);
+    expect((await ok(app, 'tasks.list', { electionId }))[0].notes).toBe('(erased) has a car');
+    expect((await erasureRecord('volunteer', ['Zephyrwood', 'qz@example.org'])).after).toMatchObject({ accounts: 1 });
+    await expectInFile(['Zephyrwood', 'qz@example.org'], false);
+  });
+
+  it('reaches an account of the erased person’s whole name, case and spacing aside, and no other', async () => {
+    expect((await importCsv(app, areaId, SMALL_REGISTER)).state).toBe('done');
+    const jane = (await ok(app, 'register.listElectors', { areaId, search: 'Jane' })).items[0];
+    const theirs = await account('jane  SMITH');
+    const other = await account('Jane Smithson');
+    expect(await needsConfirmation('register.erasePerson', { id: jane.id })).toContain('The team account “jane  SMITH” is switched off');
+    await ok(app, 'register.erasePerson', { id: jane.id, confirm: true });
+    expect((await accountRow(theirs.id))?.name).toBe(`(erased account ${theirs.id})`);
+    expect(await accountRow(other.id)).toEqual({ name: 'Jane Smithson', passwordHash: null, switchedOffAt: null });
+    expect((await erasureRecord('elector', ['Jane Smith'])).after).toMatchObject({ accounts: 1 });
+  });
+});
+
+/**
  * A column added later where people may be named (a new table's notes, say) must not escape
  * erasure unnoticed: each text column whose name suggests free text or a person is searched by
  * erasure, belongs to a person's own record (blanked by that record's erasure), or is kept for a
@@ -360,6 +427,7 @@ describe('which columns erasure searches', () => {
     'volunteers.address',
     'donations.donor_name',
     'donations.donor_address',
+    'accounts.name',
   ]);
   const KEPT: Record<string, string> = {
     'migrations.name': 'names a migration file of Hustings itself',
@@ -387,10 +455,9 @@ describe('which columns erasure searches', () => {
     'committee_rooms.address': 'a committee room’s address',
     'vote_batches.entered_by': 'the app’s user who typed it, like the audit trail’s actor',
     'knock_ups.knocked_by': 'the app’s user who recorded it, like the audit trail’s actor',
-    'accounts.name': 'a team server’s account: the team secretary switches it off (erasure requests do not reach accounts yet)',
     'role_grants.meeting': 'names the branch meeting that gave a role',
-    'role_grants.recorded_by': 'the team secretary who recorded the grant, like the audit trail’s actor',
-    'canvass_assignments.assigned_by': 'the coordinator who assigned the district, like the audit trail’s actor',
+    'role_grants.recorded_by': 'the team secretary who recorded the grant, like the audit trail’s actor (an erased account’s placeholder replaces it)',
+    'canvass_assignments.assigned_by': 'the coordinator who assigned the district, like the audit trail’s actor (an erased account’s placeholder replaces it)',
     'sign_in_failures.name': 'the name a failed sign-in gave, kept an hour for the lock-out',
     'sign_in_failures.address': 'the network address of a failed sign-in, kept an hour for the lock-out',
   };

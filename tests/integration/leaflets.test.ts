@@ -5,6 +5,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../shared/contrac
 import type { ApiResult } from '../../shared/contract/result.ts';
 import { ukToday } from '../../shared/domain/working-days.ts';
 import { fullImprint } from '../fixtures/imprint.ts';
+import { addAccount } from '../../main/team/accounts.ts';
 import { type TempHustings, tempHustings } from '../helpers/db.ts';
 import { SMALL_REGISTER, importCsv } from '../helpers/register.ts';
 import { pngFile } from '../helpers/artwork.ts';
@@ -311,5 +312,79 @@ describe('print runs, rounds and drops', () => {
       ['AB', 2, 0],
       ['AC', 150, 0],
     ]);
+  });
+});
+
+describe('a member’s offer to volunteer', () => {
+  const member = { name: 'Mo Member', roles: ['member'] as const };
+  const coordinator = { name: 'Cy Coordinator', roles: ['coordinator'] as const };
+  const as = (caller: { name: string; roles: readonly ('member' | 'coordinator')[] }) => ({
+    call: async <M extends MethodName>(method: M, input: MethodInput<M>) => {
+      const r = await app.dispatch(method, input, { ...caller, roles: [...caller.roles] });
+      if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
+      return r.value as MethodOutput<M>;
+    },
+    dispatch: (method: MethodName, input: unknown) => app.dispatch(method, input, { ...caller, roles: [...caller.roles] }),
+  });
+
+  it('makes one volunteer record linked to their account, theirs alone to read, among the coordinators’ volunteers', async () => {
+    for (const name of [member.name, 'Pat Other'])
+      await addAccount(app.store, { name, roles: ['member'], meeting: 'AGM', decidedOn: '2026-11-04', recordedBy: 'tester' });
+    const mo = as(member);
+    expect(await mo.call('volunteers.getMyOffer', {})).toBeNull();
+    const none = await mo.dispatch('volunteers.offerMyself', { roles: [], consentToContact: true });
+    expect(!none.ok && none.error.fields).toEqual({ roles: 'Tick at least one thing you can do' });
+    expect(await count('volunteers')).toBe(0);
+
+    const offered = await mo.call('volunteers.offerMyself', {
+      roles: ['deliver', 'Canvass'],
+      availability: 'Saturday mornings',
+      email: 'mo@example.org',
+      consentToContact: true,
+    });
+    expect(offered).toMatchObject({
+      name: 'Mo Member',
+      roles: ['deliver', 'canvass'],
+      availability: 'Saturday mornings',
+      email: 'mo@example.org',
+      consentToContact: true,
+    });
+    const [listed] = await as(coordinator).call('volunteers.list', {});
+    expect(listed).toMatchObject({ id: offered.id, name: 'Mo Member', roles: ['deliver', 'canvass'], consentRecordedOn: ukToday() });
+    // The coordinator's notes about them are the coordinator's: changing the offer keeps them, and the offer does not show them.
+    const { drops: _d, delivered: _v, assignments: _a, updatedAt, ...fields } = listed;
+    await as(coordinator).call('volunteers.update', { ...fields, notes: 'Has a car', expectedUpdatedAt: updatedAt });
+    const changed = await mo.call('volunteers.offerMyself', { roles: ['tell'], availability: 'Polling day', consentToContact: true });
+    expect(changed.id).toBe(offered.id);
+    expect(Object.keys(changed).sort()).toEqual(['availability', 'consentToContact', 'email', 'id', 'name', 'phone', 'roles', 'updatedAt']);
+    expect(await as(coordinator).call('volunteers.get', { id: offered.id })).toMatchObject({ roles: ['tell'], notes: 'Has a car', email: '' });
+    expect(await mo.call('volunteers.getMyOffer', {})).toEqual(changed);
+    expect(await count('volunteers')).toBe(1);
+
+    // Another member sees no offer of theirs, and nobody else's; nor may a member list or add volunteers.
+    expect(await as({ name: 'Pat Other', roles: ['member'] }).call('volunteers.getMyOffer', {})).toBeNull();
+    for (const [method, input] of [
+      ['volunteers.list', {}],
+      ['volunteers.get', { id: offered.id }],
+      ['volunteers.create', { name: 'Someone', consentToContact: false }],
+    ] as const) {
+      const r = await mo.dispatch(method, input);
+      expect(!r.ok && r.error.code, method).toBe('forbidden');
+    }
+    const trail = await call('audit.list', { entity: 'volunteer', entityId: offered.id });
+    expect(trail.map((a) => [a.actor, a.summary])).toEqual([
+      ['Mo Member', 'Mo Member changed their offer to volunteer'],
+      ['Cy Coordinator', 'Changed volunteer Mo Member'],
+      ['Mo Member', 'Mo Member offered themselves as a volunteer'],
+    ]);
+  });
+
+  it('is for someone signed in to a team server: the single user of a file adds volunteers instead', async () => {
+    expect(await call('volunteers.getMyOffer', {})).toBeNull();
+    expect(await fail('volunteers.offerMyself', { roles: ['deliver'], consentToContact: true })).toMatchObject({
+      code: 'invalid_input',
+      message: 'Only someone signed in to a team server offers themselves: add a volunteer on the Volunteers page.',
+    });
+    expect(await count('volunteers')).toBe(0);
   });
 });

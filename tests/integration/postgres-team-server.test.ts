@@ -15,6 +15,7 @@ import { accountNamed, switchOff } from '../../db/repositories/team.ts';
 import type { Store } from '../../db/store.ts';
 import { addAccount } from '../../main/team/accounts.ts';
 import { hustings } from '../helpers/cli.ts';
+import { donationTo } from '../helpers/treasury.ts';
 import { freshHustingsDatabase, type TestDatabase } from '../helpers/postgres.ts';
 import { type BrowserMode, startBrowserMode } from '../helpers/server.ts';
 
@@ -280,6 +281,115 @@ describe("the Team page's methods", () => {
     const listed = await call('team.canvassers', {}, fromPage(coordinator));
     // Cal Canvasser is switched off; Ann and Dee do not canvass.
     expect((await listed.json()).value).toEqual([{ id: val.id, name: 'Val Volunteer' }]);
+  });
+});
+
+/** A signed-in person's job events (`GET /api/events`), as the page's EventSource gets them. */
+async function followJobs(cookie: string) {
+  const stop = new AbortController();
+  const res = await fetch(`${server.origin}/api/events`, { headers: fromPage(cookie), signal: stop.signal });
+  expect(res.status).toBe(200);
+  const events: { jobId: string; kind: string; state: string }[] = [];
+  const waiting: { test: (e: (typeof events)[number]) => boolean; resolve: () => void }[] = [];
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  void (async () => {
+    let text = '';
+    for (;;) {
+      const chunk = await reader.read().catch(() => ({ done: true as const, value: undefined }));
+      if (chunk.done) return;
+      text += chunk.value;
+      for (let end = text.indexOf('\n\n'); end >= 0; end = text.indexOf('\n\n')) {
+        const data = /^data: (.*)$/m.exec(text.slice(0, end))?.[1];
+        text = text.slice(end + 2);
+        if (data === undefined) continue;
+        const event = JSON.parse(data) as (typeof events)[number];
+        events.push(event);
+        for (const w of waiting.filter((w) => w.test(event))) w.resolve();
+      }
+    }
+  })();
+  return {
+    events,
+    until: (test: (e: (typeof events)[number]) => boolean) => new Promise<void>((resolve) => (events.some(test) ? resolve() : waiting.push({ test, resolve }))),
+    stop: () => stop.abort(),
+  };
+}
+
+describe('long jobs', () => {
+  it('reach only those who may start them: a register import its coordinators, a backup the team secretary', async () => {
+    const coordinator = await chooseAndSignIn(addUser('Cora Coordinator', 'coordinator'));
+    const admin = sessionCookie(await signIn('Ann Admin'));
+    const value = async (res: Promise<Response>) => ((await (await res).json()) as { value: Record<string, unknown> }).value;
+    const [hers, secretarys] = [await followJobs(coordinator), await followJobs(admin)];
+    try {
+      const area = await value(
+        call('areas.create', { name: 'Abbey', kind: 'ward', nation: 'england', electorate: 4000, classification: null }, fromPage(coordinator)),
+      );
+      const register = ['Elector Number Prefix,Elector Number,Elector Surname,Elector Forename,Address1,PostCode', 'AA,1,Smith,Jane,1 Mill Lane,AB1 2CD'].join(
+        '\r\n',
+      );
+      const { fileId } = await value(call('uploads.begin', { name: 'register.csv', size: register.length }, fromPage(coordinator)));
+      await call('uploads.append', { fileId, text: register }, fromPage(coordinator));
+      const { mapping } = await value(call('register.importPreview', { fileId }, fromPage(coordinator)));
+      const started = await value(call('register.importStart', { fileId, areaId: area.id, mapping }, fromPage(coordinator)));
+      await hers.until((e) => e.jobId === started.jobId && e.state === 'done');
+      // The secretary's own job, started after: her stream has had everything sent before it.
+      const backup = await value(call('backups.start', {}, fromPage(admin)));
+      await secretarys.until((e) => e.jobId === backup.jobId && e.state !== 'running');
+      expect(secretarys.events.filter((e) => e.kind !== 'backups.create')).toEqual([]);
+      expect(hers.events.filter((e) => e.kind !== 'register.import')).toEqual([]);
+      // Nor does asking for the job by its id tell her anything.
+      const asked = await call('jobs.get', { jobId: started.jobId }, fromPage(admin));
+      expect(asked.status).toBe(404);
+      expect((await call('jobs.cancel', { jobId: started.jobId }, fromPage(admin))).status).toBe(404);
+      expect((await value(call('jobs.get', { jobId: started.jobId }, fromPage(coordinator)))).state).toBe('done');
+    } finally {
+      hers.stop();
+      secretarys.stop();
+    }
+  });
+});
+
+describe('the history of a record', () => {
+  it('is read by whoever may read the record: a treasurer the treasury’s, not the register’s; the whole trail stays the secretary’s', async () => {
+    const coordinator = sessionCookie(await signIn('Cora Coordinator'));
+    const treasurer = await chooseAndSignIn(addUser('Tina Treasurer', 'treasurer'));
+    const admin = sessionCookie(await signIn('Ann Admin'));
+    const value = async (res: Promise<Response>) => ((await (await res).json()) as { value: Record<string, unknown> & { id: number } }).value;
+    const election = await value(
+      call('elections.create', { name: 'GE 2026', type: 'uk-parliament', pollingDay: '2026-05-07', nation: 'england' }, fromPage(coordinator)),
+    );
+    const seat = await value(
+      call('areas.create', { name: 'Banbury', kind: 'constituency', nation: 'england', electorate: 70000, classification: null }, fromPage(coordinator)),
+    );
+    const contest = await value(call('contests.create', { electionId: election.id, areaId: seat.id, status: 'contesting' }, fromPage(coordinator)));
+    const donation = await value(call('treasury.createDonation', donationTo(contest.id), fromPage(treasurer)));
+    const { contestId: _, ...fields } = donationTo(contest.id, { value: '£300' });
+    expect((await call('treasury.updateDonation', { ...fields, id: donation.id }, fromPage(treasurer))).status).toBe(200);
+
+    const history = await call('audit.list', { entity: 'donation', entityId: donation.id }, fromPage(treasurer));
+    expect(history.status).toBe(200);
+    const entries = (await history.json()).value as { actor: string; summary: string; entity: string }[];
+    expect(entries.map((e) => [e.actor, e.entity])).toEqual([
+      ['Tina Treasurer', 'donation'],
+      ['Tina Treasurer', 'donation'],
+    ]);
+    // Unfiltered, only what a treasurer reads: no accounts, no register, no volunteers.
+    const hers = (await value(call('audit.list', {}, fromPage(treasurer)))) as unknown as { entity: string }[];
+    expect(new Set(hers.map((e) => e.entity))).toEqual(new Set(['election', 'area', 'contest', 'donation']));
+    const everything = (await value(call('audit.list', {}, fromPage(admin)))) as unknown as { entity: string }[];
+    expect(everything.map((e) => e.entity)).toEqual(expect.arrayContaining(['account', 'election', 'donation']));
+    // What they may not read, they may not read the history of; the Activity page's filters stay the secretary's.
+    for (const [cookie, entity] of [
+      [treasurer, 'register'],
+      [treasurer, 'account'],
+      [coordinator, 'donation'],
+    ]) {
+      const refused = await call('audit.list', { entity }, fromPage(cookie));
+      expect(refused.status, entity).toBe(403);
+      expect((await refused.json()).error.message).toBe(`Your roles do not let you read ${entity} records, nor so their history — ask your team secretary.`);
+    }
+    expect((await call('audit.facets', {}, fromPage(treasurer))).status).toBe(403);
   });
 });
 

@@ -12,7 +12,18 @@ describe('the sidebar and pages a role can use, from the contract’s declaratio
   });
 
   it('shows each role the pages it may use', () => {
-    expect(labels(as('member'))).toEqual(['Home', 'Deadlines', 'Tasks', 'Elections', 'Areas', 'Where to stand', 'Treasury', 'Leaflets', 'Holidays']);
+    expect(labels(as('member'))).toEqual([
+      'Home',
+      'Deadlines',
+      'Tasks',
+      'Elections',
+      'Areas',
+      'Where to stand',
+      'Treasury',
+      'Leaflets',
+      'Offer to help',
+      'Holidays',
+    ]);
     expect(labels(as('canvasser'))).toEqual(['Register', 'Canvass']);
     expect(labels(as('admin'))).toEqual(['Activity', 'Backups', 'Settings', 'Team']);
     expect(labels(as('treasurer'))).toContain('Candidates');

@@ -6,7 +6,7 @@ import type { candidatesContract } from '../../../shared/contract/candidates.ts'
 import { ERASED_TEXT } from '../../../shared/domain/erasure.ts';
 import type { HandlersFor } from '../context.ts';
 import { EDITABLE, guardedEdit } from '../edits.ts';
-import { confirmErasure, personTrail, recordErasure } from '../erasure.ts';
+import { accountsNote, accountsReached, confirmErasure, personTrail, recordErasure } from '../erasure.ts';
 import { detail, requireCandidate } from './detail.ts';
 
 export const candidateHandlers = {
@@ -56,12 +56,13 @@ export const candidateHandlers = {
     const kept = n
       ? ` Their ${n === 1 ? 'candidacy stays' : `${n} candidacies stay`} under “${ERASED_TEXT}” (status, dates, checklist, subscribers and votes), so results, deposits and the return of expenses still add up; delete ${n === 1 ? 'it' : 'them'} separately if they should go too.`
       : '';
+    const accounts = await accountsReached(ctx, [c.ballotName, c.commonName]);
     confirmErasure(
       confirm,
-      `Erasing ${c.ballotName} blanks their names, home address, email, phone and notes, takes their name out of results, tasks, papers and notes, and blanks their details in the activity log, leaving only a note that an erasure happened.${kept}`,
+      `Erasing ${c.ballotName} blanks their names, home address, email, phone and notes, takes their name out of results, tasks, papers and notes, and blanks their details in the activity log, leaving only a note that an erasure happened.${kept}${accountsNote(accounts)}`,
     );
     logErasure(ctx.db, ctx.dbPath, ctx.encryption.key, 'candidate', c);
     const traces = await eraseCandidate(ctx.db, c);
-    return recordErasure(ctx, { entity: 'candidate', entityId: id, whose: 'a candidate’s', extra: { candidacies: n } }, traces);
+    return recordErasure(ctx, { entity: 'candidate', entityId: id, whose: 'a candidate’s', extra: { candidacies: n } }, traces, accounts);
   },
 } satisfies Partial<HandlersFor<typeof candidatesContract>>;

@@ -12,7 +12,7 @@ import type { candidatesContract } from '../../../shared/contract/candidates.ts'
 import { canonicalElectorNumber } from '../../../shared/domain/elector-number.ts';
 import { checkSubscriber } from '../../../shared/domain/nominations.ts';
 import type { HandlersFor } from '../context.ts';
-import { confirmErasure, personTrail, recordErasure } from '../erasure.ts';
+import { accountsNote, accountsReached, confirmErasure, personTrail, recordErasure } from '../erasure.ts';
 import { detail, requireCandidacy, requireSubscriber } from './detail.ts';
 import { invalid } from '../records.ts';
 
@@ -73,9 +73,10 @@ export const subscriberHandlers = {
   'subscribers.erasePerson': async (ctx, { id, confirm }) => {
     const s = await requireSubscriber(ctx, id);
     const k = await requireCandidacy(ctx, s.candidacyId);
+    const accounts = await accountsReached(ctx, [s.fullName]);
     confirmErasure(
       confirm,
-      `Erasing ${s.fullName} (${s.electorNumber}) takes them off ${k.candidateName}’s nomination paper for ${k.areaName} (those after them move up, leaving ${k.subscriberCount - 1} subscribers), takes their name out of notes and blanks their details in the activity log, leaving only a note that an erasure happened. Their entry in the electoral register, if any, is not touched.`,
+      `Erasing ${s.fullName} (${s.electorNumber}) takes them off ${k.candidateName}’s nomination paper for ${k.areaName} (those after them move up, leaving ${k.subscriberCount - 1} subscribers), takes their name out of notes and blanks their details in the activity log, leaving only a note that an erasure happened. Their entry in the electoral register, if any, is not touched.${accountsNote(accounts)}`,
     );
     logErasure(ctx.db, ctx.dbPath, ctx.encryption.key, 'subscriber', s);
     const traces = await eraseSubscriber(ctx.db, s);
@@ -83,6 +84,7 @@ export const subscriberHandlers = {
       ctx,
       { entity: 'nomination_subscriber', entityId: id, whose: 'a nomination subscriber’s', extra: { candidacyId: s.candidacyId } },
       traces,
+      accounts,
     );
   },
   'subscribers.move': async (ctx, { id, position }) => {

@@ -2,12 +2,12 @@ import { logErasure } from '../../../db/erasure-log.ts';
 import { listDrops } from '../../../db/repositories/drops.ts';
 import { eraseVolunteer, volunteerIdentifiers } from '../../../db/repositories/person-erasure.ts';
 import { listAssignments } from '../../../db/repositories/rounds.ts';
-import { deleteVolunteer, insertVolunteer, listVolunteers, updateVolunteer } from '../../../db/repositories/volunteers.ts';
+import { accountOfVolunteer, deleteVolunteer, insertVolunteer, listVolunteers, updateVolunteer } from '../../../db/repositories/volunteers.ts';
 import type { leafletsContract } from '../../../shared/contract/leaflets.ts';
 import { AppError } from '../../../shared/contract/result.ts';
 import { normaliseRoles } from '../../../shared/domain/volunteers.ts';
 import type { Ctx, HandlersFor } from '../context.ts';
-import { confirmErasure, personTrail, recordErasure } from '../erasure.ts';
+import { accountsNote, accountsReached, confirmErasure, personTrail, recordErasure } from '../erasure.ts';
 import { EDITABLE, guardedEdit } from '../edits.ts';
 import { plural, requireVolunteer } from './records.ts';
 
@@ -66,13 +66,19 @@ export const volunteerHandlers = {
     const v = await requireVolunteer(ctx, id);
     const kept = v.drops ? ` Their ${plural(v.drops, 'drop')} ${v.drops === 1 ? 'stays' : 'stay'} in the delivery records, without their name.` : '';
     const gone = v.assignments ? `, their ${plural(v.assignments, 'round assignment')}` : '';
+    const accounts = await accountsReached(ctx, [v.name], await accountOfVolunteer(ctx.db, id));
     confirmErasure(
       confirm,
-      `Erasing ${v.name} deletes their contact details, address, availability, roles and notes${gone}, takes their name out of tasks, canvass sessions and notes, and blanks their details in the activity log, leaving only a note that an erasure happened.${kept}`,
+      `Erasing ${v.name} deletes their contact details, address, availability, roles and notes${gone}, takes their name out of tasks, canvass sessions and notes, and blanks their details in the activity log, leaving only a note that an erasure happened.${kept}${accountsNote(accounts)}`,
     );
     // Noted in the erasure log beside the database, so restoring an older backup erases them again.
     logErasure(ctx.db, ctx.dbPath, ctx.encryption.key, 'volunteer', v);
     const traces = await eraseVolunteer(ctx.db, v);
-    return recordErasure(ctx, { entity: 'volunteer', entityId: id, whose: 'a volunteer’s', extra: { drops: v.drops, assignments: v.assignments } }, traces);
+    return recordErasure(
+      ctx,
+      { entity: 'volunteer', entityId: id, whose: 'a volunteer’s', extra: { drops: v.drops, assignments: v.assignments } },
+      traces,
+      accounts,
+    );
   },
 } satisfies Partial<HandlersFor<typeof leafletsContract>>;

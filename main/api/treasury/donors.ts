@@ -8,7 +8,7 @@ import { donorErasureRefusal, donorRetention } from '../../../shared/domain/dona
 import { ERASED_TEXT } from '../../../shared/domain/erasure.ts';
 import { requireContest } from '../contests.ts';
 import type { Ctx, HandlersFor } from '../context.ts';
-import { confirmErasure, personTrail, recordErasure } from '../erasure.ts';
+import { accountsNote, accountsReached, confirmErasure, personTrail, recordErasure } from '../erasure.ts';
 import { requireDonation } from './donations.ts';
 import { returnDateOf } from './figures.ts';
 import { today } from './links.ts';
@@ -61,14 +61,15 @@ export const donorHandlers = {
     const donor = await donorOf(ctx, donationId);
     if (donor.erasureRefusal) throw new AppError('conflict', donor.erasureRefusal);
     const n = donor.donations.length;
+    const accounts = await accountsReached(ctx, [donor.name]);
     confirmErasure(
       confirm,
-      `Erasing ${donor.name} blanks their name, address and elector or company number on ${n === 1 ? 'their donation' : `all ${n} of their donations`}, takes their name out of notes and blanks it in the activity log, leaving only a note that an erasure happened. What was given, when, and whether it was accepted stay in the accounts.`,
+      `Erasing ${donor.name} blanks their name, address and elector or company number on ${n === 1 ? 'their donation' : `all ${n} of their donations`}, takes their name out of notes and blanks it in the activity log, leaving only a note that an erasure happened. What was given, when, and whether it was accepted stay in the accounts.${accountsNote(accounts)}`,
     );
     const ids = donor.donations.map((d) => d.id);
     const identity = { name: donor.name, address: donor.address, donationIds: ids, electorNumbers: donor.electorNumbers, companyNumbers: donor.companyNumbers };
     logErasure(ctx.db, ctx.dbPath, ctx.encryption.key, 'donor', identity);
     const traces = await eraseDonor(ctx.db, identity);
-    return recordErasure(ctx, { entity: 'donor', entityId: null, whose: 'a donor’s', extra: { donations: ids } }, traces);
+    return recordErasure(ctx, { entity: 'donor', entityId: null, whose: 'a donor’s', extra: { donations: ids } }, traces, accounts);
   },
 } satisfies Partial<HandlersFor<typeof treasuryContract>>;

@@ -3,6 +3,7 @@ import { CoveragePage } from './CoveragePage.tsx';
 import { DropsPage } from './DropsPage.tsx';
 import { LeafletPage } from './LeafletPage.tsx';
 import { LeafletsPage, NewLeafletPage } from './LeafletsPage.tsx';
+import { OfferPage } from './OfferPage.tsx';
 import { PrintRunsPage } from './PrintRunsPage.tsx';
 import { RoundPage } from './RoundPage.tsx';
 import { NewRoundPage, RoundsPage } from './RoundsPage.tsx';
@@ -16,6 +17,7 @@ export const leafletsRoutes = (
     <Route path="/volunteers" element={<VolunteersPage />} />
     <Route path="/volunteers/new" element={<NewVolunteerPage />} />
     <Route path="/volunteers/:id" element={<VolunteerPage />} />
+    <Route path="/offer" element={<OfferPage />} />
     <Route path="/leaflets" element={<LeafletsPage />} />
     <Route path="/leaflets/new" element={<NewLeafletPage />} />
     <Route path="/leaflets/:id" element={<LeafletPage />} />
