@@ -383,7 +383,9 @@ describe('connecting the desktop app to a team', () => {
   /** A stand-in for a team server: what it says of itself (the real one's answer: postgres-team-server.test.ts). */
   const team = createServer((req, res) => {
     if (req.url !== '/api/team-info') return void res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ ok: true, value: { hustings: 'team-server', campaign: 'Westshire Greens' } }));
+    res
+      .writeHead(200, { 'Content-Type': 'application/json' })
+      .end(JSON.stringify({ ok: true, value: { hustings: 'team-server', campaign: 'Westshire Greens' } }));
   });
   let origin = '';
   let started: Recorded | undefined;

@@ -53,6 +53,7 @@ import { MarkedRegisterEntryPage } from '../features/polling/MarkedRegisterEntry
 import { TellingPage } from '../features/polling/TellingPage.tsx';
 import { canUse, navFor, whoMayUse } from './nav.ts';
 import { campaignName, signOut } from './team.ts';
+import { setOutboxOwner } from './outbox.ts';
 import { StartPage } from '../features/connect/StartPage.tsx';
 import { TeamPage } from '../features/team/TeamPage.tsx';
 import { SetupPage } from '../features/polling/SetupPage.tsx';
@@ -135,6 +136,11 @@ function Shell() {
   const me = useApi('access.me', {});
   const caller = me.error ? null : me.data;
   const signedIn = caller ?? null;
+  // Work kept on this device is sent as the person who typed it, once the app knows who is here.
+  const who = caller === undefined ? undefined : (caller?.name ?? null);
+  useEffect(() => {
+    if (who !== undefined) setOutboxOwner(who);
+  }, [who]);
   // On a team server: the campaign and the person in the title (which window is whose).
   const name = signedIn?.name;
   useEffect(() => {
