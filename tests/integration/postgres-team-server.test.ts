@@ -293,6 +293,14 @@ describe('connecting to a team server from the app on this computer', () => {
     expect((await fetch(`${local.origin}/api/team-info`)).status).toBe(401);
   });
 
+  it('answers a link from another site (the app on this computer) with a page that asks again from here, where the session cookie goes', async () => {
+    const fromApp = await fetch(`${server.origin}/sign-in`, { headers: { 'Sec-Fetch-Site': 'same-site' } });
+    expect(fromApp.status).toBe(200);
+    expect(await fromApp.text()).toContain('<meta http-equiv="refresh" content="0; url=/sign-in">');
+    const again = await fetch(`${server.origin}/sign-in`, { headers: { 'Sec-Fetch-Site': 'same-origin' } });
+    expect(await again.text()).toContain('<form method="post" action="/sign-in">');
+  });
+
   it('connect.team names the campaign, and says what is wrong with an address that is none', async () => {
     const app = await tempHustings();
     const website = createServer((_req, res) => res.end('<!doctype html><title>Our branch</title>'));
