@@ -6,7 +6,7 @@ import type { EncryptionState, KeyProtector, KeySource } from '../db/sqlite/encr
 import { type Db, openKeyedDatabase } from '../db/sqlite/open.ts';
 import { SqliteStore } from '../db/sqlite/store.ts';
 import type { Store } from '../db/store.ts';
-import { createCtx, type ShowArtwork } from './api/context.ts';
+import { createCtx, type OpenTeam, type ShowArtwork } from './api/context.ts';
 import { createDispatcher, type Dispatch } from './api/dispatcher.ts';
 import { keepYoungGenerationSmall } from './heap-growth.ts';
 import { createJobs, type Jobs } from './jobs.ts';
@@ -48,6 +48,7 @@ function defaultActor(): string {
 interface DoorOptions {
   actor?: string;
   showArtwork?: ShowArtwork;
+  openTeam?: OpenTeam;
   /** The command line: methods may name files anywhere (see Ctx.anyFile). */
   anyFile?: boolean;
   /** Progress of long work inside a call, for the command line (see Ctx.onProgress). */
@@ -116,6 +117,7 @@ function wire(store: Store, encryption: EncryptionState, opts: DoorOptions & { d
     jobs,
     uploads,
     showArtwork: opts.showArtwork,
+    openTeam: opts.openTeam,
     keyProtector: opts.keyProtector,
     anyFile: opts.anyFile,
     onProgress: opts.onProgress,

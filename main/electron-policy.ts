@@ -40,9 +40,16 @@ export function isAppUrl(url: unknown): boolean {
   return u !== null && u.protocol === `${APP_SCHEME}:` && u.hostname === APP_HOST && u.port === '' && u.username === '' && u.password === '';
 }
 
-/** In-window navigation is allowed only within the app (e.g. a reload of a route). */
-export function isAllowedNavigation(url: unknown): boolean {
-  return isAppUrl(url);
+/**
+ * In-window navigation is allowed only within the app (e.g. a reload of a route), or, in the
+ * window of a team server the person connected to (`teamOrigin`), within that server's origin:
+ * its sign-in page, the app it serves. Never from one to the other: the team's pages get no
+ * preload, and the app's window no remote page.
+ */
+export function isAllowedNavigation(url: unknown, teamOrigin?: string): boolean {
+  if (teamOrigin === undefined) return isAppUrl(url);
+  const u = parse(url);
+  return u !== null && u.origin === teamOrigin && u.username === '' && u.password === '';
 }
 
 /**

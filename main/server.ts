@@ -16,6 +16,7 @@ import type { Dispatch } from './api/dispatcher.ts';
 import { mayFollowJob } from './api/jobs.ts';
 import type { JobEvent } from './jobs.ts';
 import { createTeamDoor, type TeamDoor } from './team/door.ts';
+import { TEAM_INFO_PATH, type TeamInfo } from '../shared/team-info.ts';
 import { ARTWORK_CSP, artworkHeaders } from './artwork-response.ts';
 import { serveExpensesReturn, serveRoundSheet } from './pdf/pdf-http.ts';
 import { serveWalkSheets } from './pdf/walk-sheets-http.ts';
@@ -64,6 +65,8 @@ export interface ServerOptions {
   tls?: { cert: Buffer; key: Buffer };
   /** Where people open the server when it is not this host and port (a reverse proxy in front). */
   publicAddress?: string;
+  /** A team server's campaign, named to whoever asks `GET /api/team-info` (default: its address). */
+  campaign?: string;
 }
 
 export interface RunningServer {
@@ -100,9 +103,12 @@ function refuse(res: ServerResponse, code: ErrorCode, message: string) {
  * so the client knows the answer is whole without waiting for a closing chunk).
  */
 function send(res: ServerResponse, status: number, body: unknown) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { ...JSON_HEADERS, 'Content-Length': Buffer.byteLength(text) });
-  res.end(text);
+  sendText(res, JSON.stringify(body), status);
+}
+
+function sendText(res: ServerResponse, json: string, status = 200) {
+  res.writeHead(status, { ...JSON_HEADERS, 'Content-Length': Buffer.byteLength(json) });
+  res.end(json);
 }
 
 /** A percent-decoded path, or null when its escapes are malformed (a 4xx, not a crash). */
@@ -161,6 +167,7 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
   let allowedOrigins = new Set<string>();
   let cookieName = '';
   let team: TeamDoor | undefined;
+  let teamInfo = '';
   const scheme = opts.tls ? 'https' : 'http';
   const delay = testDelay();
 
@@ -175,6 +182,8 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
       const origin = req.headers.origin;
       if (origin !== undefined && !allowedOrigins.has(origin)) return refuse(res, 'forbidden', 'Requests from other sites are refused');
       const target = req.url ?? '/';
+      // Before sign-in: the desktop app and browser mode ask this when a person types the address.
+      if (team && target === TEAM_INFO_PATH && req.method === 'GET') return sendText(res, teamInfo);
       // An API call (the hot path: a return a keystroke) needs only its path; the rest, a parsed URL.
       if (target.startsWith('/api/')) return await api(req, res, target);
       for (const [name, value] of Object.entries(SAFETY_HEADERS)) res.setHeader(name, value);
@@ -350,6 +359,8 @@ export async function startServer(app: Hustings, opts: ServerOptions = {}): Prom
   if (opts.team) {
     const secure = scheme === 'https' || publicAddress?.protocol === 'https:';
     team = createTeamDoor(app.store, { cookieName: `hustings-session-${port}`, secure });
+    const info: TeamInfo = { hustings: 'team-server', campaign: opts.campaign ?? (publicAddress ?? new URL(`${scheme}://${hostPart}:${port}`)).host };
+    teamInfo = JSON.stringify({ ok: true, value: info });
   }
   return {
     url: opts.team ? `${publicAddress?.origin ?? `${scheme}://${hostPart}:${port}`}/` : `${scheme}://${hostPart}:${port}/?token=${token}`,

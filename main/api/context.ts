@@ -6,6 +6,7 @@ import type { Queries, Store } from '../../db/store.ts';
 import type { Caller } from '../../shared/contract/roles.ts';
 import { createJobs, type Jobs } from '../jobs.ts';
 import { createUploads, type Uploads } from '../uploads.ts';
+import type { Team } from '../team-address.ts';
 
 /** What a handler gets besides its parsed input. */
 export interface Ctx {
@@ -28,6 +29,11 @@ export interface Ctx {
    * viewer window. Only the desktop app has one; browser mode and the CLI leave it undefined.
    */
   showArtwork?: ShowArtwork;
+  /**
+   * Remembers a team server the person connected to and opens it in the window (`connect.team`).
+   * Only the desktop app has a window to open it in; browser mode's page goes there itself.
+   */
+  openTeam?: OpenTeam;
   /** The data key (null: a plain file) and the recovery key still to be shown; shared with the door. */
   encryption: EncryptionState;
   /** The keychain the door locks keys with (the desktop app's safeStorage); none in browser mode and the CLI. */
@@ -44,6 +50,8 @@ export interface Ctx {
   onProgress?: (done: number, total: number) => void;
 }
 
+export type OpenTeam = (team: Team) => Promise<void>;
+
 export type ShowArtwork = (artwork: { leafletId: number; title: string; name: string; type: string }) => Promise<void>;
 
 export function createCtx(
@@ -55,6 +63,7 @@ export function createCtx(
     jobs?: Jobs;
     uploads?: Uploads;
     showArtwork?: ShowArtwork;
+    openTeam?: OpenTeam;
     keyProtector?: KeyProtector;
     anyFile?: boolean;
     onProgress?: (done: number, total: number) => void;
@@ -69,6 +78,7 @@ export function createCtx(
     jobs: services.jobs ?? createJobs(),
     uploads: services.uploads ?? createUploads(dbPath),
     showArtwork: services.showArtwork,
+    openTeam: services.openTeam,
     encryption,
     keyProtector: services.keyProtector,
     anyFile: services.anyFile,

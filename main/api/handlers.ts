@@ -25,6 +25,7 @@ import { tellingHandlers } from './telling.ts';
 import { pdfHandlers } from './pdf.ts';
 import { votingHandlers } from './voting.ts';
 import { teamHandlers } from './team.ts';
+import { connectHandlers } from './connect.ts';
 
 /** Every method's handler; the type check fails if a contract method has none. */
 export const handlers: HandlersFor<Contract> = {
@@ -53,4 +54,5 @@ export const handlers: HandlersFor<Contract> = {
   ...votingHandlers,
   ...accessHandlers,
   ...teamHandlers,
+  ...connectHandlers,
 };

@@ -43,6 +43,16 @@ function checkTeam(values: Values, host: string, tls: boolean): void {
   }
 }
 
+/** The campaign's name a team server gives the people connecting to it: --campaign, or none (its address names it). */
+function campaignOf(values: Values): string | undefined {
+  const campaign = values.campaign;
+  if (campaign === undefined) return undefined;
+  if (values.team !== true) throw new CliError('--campaign names a team server: add --team (a file on one computer is not connected to).', 2);
+  const name = String(campaign).trim();
+  if (name === '' || name.length > 200) throw new CliError('--campaign needs the campaign’s name, up to 200 characters: --campaign "Westshire Greens".', 2);
+  return name;
+}
+
 function addressOf(values: Values): string | undefined {
   const address = values.address;
   if (typeof address !== 'string') return undefined;
@@ -55,8 +65,8 @@ export const serveCommands: Command[] = [
   {
     path: ['serve'],
     usage:
-      'serve [--db PATH | --database URL [--files DIR]] [--port N] [--host ADDRESS] [--new-token] [--team [--tls-cert FILE --tls-key FILE | --insecure-http] [--address URL]]',
-    summary: `Run Hustings in your web browser (browser mode) on this computer; the address keeps its token until --new-token. With --team (and --database), a team server: each person signs in with their own account (see users add), on port ${DEFAULT_TEAM_PORT} unless --port; beyond this computer it needs --tls-cert and --tls-key, or --insecure-http behind a reverse proxy, whose public address --address gives.`,
+      'serve [--db PATH | --database URL [--files DIR]] [--port N] [--host ADDRESS] [--new-token] [--team [--tls-cert FILE --tls-key FILE | --insecure-http] [--address URL] [--campaign NAME]]',
+    summary: `Run Hustings in your web browser (browser mode) on this computer; the address keeps its token until --new-token. With --team (and --database), a team server: each person signs in with their own account (see users add), on port ${DEFAULT_TEAM_PORT} unless --port; beyond this computer it needs --tls-cert and --tls-key, or --insecure-http behind a reverse proxy, whose public address --address gives. --campaign names the campaign to the people who connect (default: the address).`,
     options: {
       port: { type: 'string' },
       host: { type: 'string' },
@@ -66,6 +76,7 @@ export const serveCommands: Command[] = [
       'tls-key': { type: 'string' },
       'insecure-http': { type: 'boolean' },
       address: { type: 'string' },
+      campaign: { type: 'string' },
     },
     async run(values) {
       const team = values.team === true;
@@ -75,6 +86,7 @@ export const serveCommands: Command[] = [
       const tls = tlsOf(values);
       checkTeam(values, host, tls !== undefined);
       const publicAddress = addressOf(values);
+      const campaign = campaignOf(values);
       if (!team && !LOOPBACK.includes(host)) {
         console.warn(
           `Warning: listening on ${host}, not only this computer. Anyone who can reach it and has the token can read and change your campaign data.`,
@@ -84,7 +96,7 @@ export const serveCommands: Command[] = [
       const app = await openFromTerminal(values);
       // On a team database, app.dbPath names its token file in the files folder.
       const token = team ? undefined : browserToken(app.dbPath, { renew: values['new-token'] === true });
-      const server = await startServer(app, { port, host, token, team, tls, publicAddress });
+      const server = await startServer(app, { port, host, token, team, tls, publicAddress, campaign });
       console.log(`Database: ${databaseUrl === undefined ? app.dbPath : shownUrl(databaseUrl)}`);
       console.log(`Hustings is running at ${server.url}`);
       if (publicAddress !== undefined) console.log(`Listening on ${host} port ${server.port}: the reverse proxy sends its requests there.`);

@@ -1,7 +1,7 @@
 // Electron main process: one secure window over the shared dispatcher. The security decisions
 // live in ../electron-policy.ts (unit-tested without Electron); this file only wires them up.
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
-import type { IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openHustings } from '../app.ts';
@@ -28,6 +28,8 @@ import { startupFailureUrl } from '../startup-failure.ts';
 import { sendJobEvent, setJobEventWindow } from './job-events.ts';
 import { desktopKeys, keychainProtector } from './keychain.ts';
 import { askToUnlock } from './unlock-window.ts';
+import { openFileNextTime, rememberTeam, teamToOpen } from '../remembered-team.ts';
+import type { Team } from '../team-address.ts';
 
 // Bundled by scripts/build-electron.mjs to dist/electron/main.cjs; the renderer is built to
 // dist/renderer and the preload to dist/electron/preload.cjs.
@@ -45,7 +47,10 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 let hustings: Hustings | null = null;
+/** The window on screen: the file on this computer's (app://) or a team server's. */
 let mainWindow: BrowserWindow | null = null;
+/** The team server each team window shows: its pages may navigate within that origin only. */
+const teamOrigins = new WeakMap<WebContents, string>();
 
 /** app://artwork/<id>: the leaflet's artwork, through the handler that checks its content. */
 async function serveArtwork(id: number, method: string): Promise<Response> {
@@ -122,13 +127,13 @@ function lockDownSession(): void {
 // Applies to every web contents the app ever creates (windows, devtools, anything unexpected).
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-navigate', (event, url) => {
-    if (!isAllowedNavigation(url)) {
+    if (!isAllowedNavigation(url, teamOrigins.get(contents))) {
       event.preventDefault();
       openExternalIfSafe(url);
     }
   });
   contents.on('will-redirect', (event, url) => {
-    if (!isAllowedNavigation(url)) event.preventDefault();
+    if (!isAllowedNavigation(url, teamOrigins.get(contents))) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
@@ -148,17 +153,22 @@ async function handleInvoke(event: IpcMainInvokeEvent, method: unknown, input: u
   return hustings.dispatch(method, input);
 }
 
-function createWindow(): BrowserWindow {
+/**
+ * A main window, shown once drawn; the window it replaces (the file's, or a team's) closes then.
+ * `preload` is the bridge to the file on this computer: a team server's pages get none. A page
+ * with a changed form asks before it is closed or reloaded.
+ */
+function mainWindowWith(preload: string | undefined, title: string): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 860,
     minWidth: 800,
     minHeight: 560,
-    title: 'Hustings',
+    title,
     show: false,
     autoHideMenuBar: true,
     webPreferences: {
-      preload: PRELOAD,
+      preload,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -176,9 +186,13 @@ function createWindow(): BrowserWindow {
       devTools: !app.isPackaged,
     },
   });
-  win.once('ready-to-show', () => win.show());
-  // A page with a changed form asks before it is closed or reloaded; Electron shows no question of
-  // its own, so without this the window would simply refuse to close.
+  const replaced = mainWindow;
+  mainWindow = win;
+  win.once('ready-to-show', () => {
+    win.show();
+    replaced?.close();
+  });
+  // Electron shows no question of its own, so without this the window would simply refuse to close.
   win.webContents.on('will-prevent-unload', (event) => {
     const choice = dialog.showMessageBoxSync(win, {
       type: 'question',
@@ -192,11 +206,60 @@ function createWindow(): BrowserWindow {
   });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
-    setJobEventWindow(null);
   });
-  void win.loadURL(APP_START_URL);
+  return win;
+}
+
+/** The file on this computer, through the preload's bridge; `route` opens a page of it (the start page). */
+function createWindow(route = ''): BrowserWindow {
+  const win = mainWindowWith(PRELOAD, 'Hustings');
+  void win.loadURL(APP_START_URL + route);
   setJobEventWindow(win.webContents);
   return win;
+}
+
+/**
+ * A team server's pages, from its own origin: no preload (no bridge to this computer's file), its
+ * own sign-in, and its pages' storage (the outbox of canvass returns and tellers' numbers) kept
+ * by Electron on disk for that origin. The page's title names the campaign and the person.
+ */
+function createTeamWindow(team: Team): BrowserWindow {
+  const win = mainWindowWith(undefined, `${team.campaign} — Hustings`);
+  teamOrigins.set(win.webContents, team.origin);
+  void win.loadURL(`${team.origin}/`);
+  return win;
+}
+
+/** The Campaign menu: back to the file on this computer, or the start page to connect to a team. */
+function campaignMenu(dataDir: string): Menu {
+  const onTeam = () => mainWindow !== null && teamOrigins.has(mainWindow.webContents);
+  return Menu.buildFromTemplate([
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: 'Campaign',
+      submenu: [
+        {
+          label: 'Open the file on this computer',
+          click: () => {
+            openFileNextTime(dataDir);
+            if (onTeam() || mainWindow === null) createWindow();
+          },
+        },
+        {
+          label: 'Connect to a team…',
+          click: () => {
+            if (mainWindow === null || onTeam()) createWindow('#/start');
+            else void mainWindow.loadURL(`${APP_START_URL}#/start`);
+          },
+        },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+  ]);
 }
 
 /** The window saying why the app could not start and what to do; a page with no script or bridge. */
@@ -232,11 +295,16 @@ async function start(): Promise<void> {
   keepFilesPrivate();
   tightenFolder(dataDir);
   const dbPath = path.join(dataDir, 'hustings.sqlite');
+  // "Connect to a team" (connect.team): remembered for the next start, and opened now.
+  const openTeam = async (team: Team) => {
+    rememberTeam(dataDir, team);
+    createTeamWindow(team);
+  };
   let closeUnlockWindow = () => {};
   try {
     try {
       // Artwork opens only in the app's own viewer window, never with shell.openPath.
-      hustings = await openHustings({ dbPath, keys: desktopKeys(), showArtwork });
+      hustings = await openHustings({ dbPath, keys: desktopKeys(), showArtwork, openTeam });
     } catch (error) {
       if (!(error instanceof EncryptionKeyError)) throw error;
       // The keychain cannot unlock the key (a new computer, a reinstalled system) or there is no
@@ -246,7 +314,7 @@ async function start(): Promise<void> {
         app.quit(); // the window was closed without unlocking (on macOS too, where closing a window keeps an app)
         return;
       }
-      hustings = await openHustings({ dbPath, keys: unlocked.keys, showArtwork });
+      hustings = await openHustings({ dbPath, keys: unlocked.keys, showArtwork, openTeam });
       closeUnlockWindow = unlocked.close;
     }
   } catch (error) {
@@ -259,10 +327,14 @@ async function start(): Promise<void> {
   }
   hustings.jobs.subscribe(sendJobEvent);
   ipcMain.handle(INVOKE_CHANNEL, handleInvoke);
-  mainWindow = createWindow();
+  Menu.setApplicationMenu(campaignMenu(dataDir));
+  // The team last connected to opens again; with none, the file on this computer, as always.
+  const team = teamToOpen(dataDir);
+  if (team) createTeamWindow(team);
+  else createWindow();
   closeUnlockWindow();
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
 }
 

@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Store } from '../../db/store.ts';
 import type { Caller } from '../../shared/contract/roles.ts';
 import { checkLink, redeemLink } from './links.ts';
-import { choosePasswordPage, linkProblemPage, PAGE_CSP, PAGE_CSS, signInPage } from './pages.ts';
+import { choosePasswordPage, fromElsewherePage, linkProblemPage, PAGE_CSP, PAGE_CSS, signInPage } from './pages.ts';
 import { endEverySession, endSession, sessionCaller, type SignedIn, startSession } from './sessions.ts';
 import { signIn } from './sign-in.ts';
 
@@ -161,7 +161,8 @@ export function createTeamDoor(store: Store, opts: TeamDoorOptions): TeamDoor {
         if (await signedInAs(req, true)) {
           res.writeHead(303, { Location: '/', 'Cache-Control': 'no-store' });
           res.end();
-        } else html(res, 200, signInPage());
+        } else if (['cross-site', 'same-site'].includes(req.headers['sec-fetch-site'] as string)) html(res, 200, fromElsewherePage());
+        else html(res, 200, signInPage());
       } else if (route === 'POST /sign-in') await postSignIn(req, res);
       else if (route === 'GET /welcome') await getWelcome(res, url);
       else if (route === 'POST /welcome') await postWelcome(req, res);

@@ -20,11 +20,11 @@ function escape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function page(title: string, body: string): string {
+function page(title: string, body: string, head = ''): string {
   return `<!doctype html>
 <html lang="en-GB">
 <head>
-<meta charset="utf-8">
+<meta charset="utf-8">${head}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(title)} — Hustings</title>
 <link rel="stylesheet" href="/team.css">
@@ -83,4 +83,13 @@ ${message(opts.message)}
 
 export function linkProblemPage(text: string): string {
   return page('This link does not open', `<p>${escape(text)}</p><p><a href="/sign-in">Sign in</a></p>`);
+}
+
+/**
+ * Reached by a link from another site (the app on this computer's "Connect to a team"): the
+ * browser sent no session cookie with it (SameSite=Strict), so this page asks again from here,
+ * where it does — someone signed in goes straight to the app. No script: a refresh.
+ */
+export function fromElsewherePage(): string {
+  return page('Opening the team server', '<p><a href="/sign-in">Continue</a></p>', '\n<meta http-equiv="refresh" content="0; url=/sign-in">');
 }

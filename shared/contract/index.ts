@@ -23,6 +23,7 @@ import { tellingContract } from './telling.ts';
 import { pdfContract } from './pdf.ts';
 import { votingContract } from './voting.ts';
 import { teamContract } from './team.ts';
+import { connectContract } from './connect.ts';
 
 /** Every method of the API. Each feature adds its own contract object here. */
 export const contract = {
@@ -52,6 +53,7 @@ export const contract = {
   ...votingContract,
   ...accessContract,
   ...teamContract,
+  ...connectContract,
 } satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

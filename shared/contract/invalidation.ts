@@ -220,6 +220,8 @@ export const SHOWS: Partial<Record<MethodName, readonly Data[]>> = {
   'voting.glance': [...CONTEST, 'polling', 'votes', 'register', 'returns', 'codes'],
   // Who is calling and their roles: none of the campaign's data.
   'access.me': [],
+  // A team server's answer about itself: none of this campaign's data.
+  'connect.team': [],
 };
 
 /** Mutations: the data they change (besides the audit row every mutation writes). */

@@ -9,22 +9,31 @@ import { type BrowserMode, startBrowserMode } from '../helpers/server.ts';
  * token. `test.use({ serverEnv: { HUSTINGS_TEST_DELAY_MS: '100-200' } })` starts it with a slow server.
  * The `on-postgres` project's journeys run on a team database (`engine: 'postgres'`).
  */
-export const test = base.extend<{ app: BrowserMode; serverEnv: Record<string, string>; engine: Engine; team: boolean; scanAccessibility: boolean }>({
+export const test = base.extend<{
+  app: BrowserMode;
+  serverEnv: Record<string, string>;
+  serverArgs: string[];
+  engine: Engine;
+  team: boolean;
+  scanAccessibility: boolean;
+}>({
   serverEnv: [{}, { option: true }],
+  /** More options for `serve` (a team server's `--campaign`). */
+  serverArgs: [[], { option: true }],
   /** Whether `expectAccessible` scans here: see the on-postgres project in playwright.config.ts. */
   scanAccessibility: [true, { option: true }],
   engine: ['sqlite', { option: true }],
   /** `test.use({ team: true })`: a team server (`serve --team`, on-postgres only), where people sign in; no token. */
   team: [false, { option: true }],
-  app: async ({ serverEnv, engine, team }, use) => {
+  app: async ({ serverEnv, serverArgs, engine, team }, use) => {
     if (engine === 'sqlite') {
-      const app = await startBrowserMode({ env: serverEnv });
+      const app = await startBrowserMode({ env: serverEnv, args: serverArgs });
       await use(app);
       await app.stop();
       return;
     }
     const database = await freshHustingsDatabase();
-    const app = await startBrowserMode({ env: serverEnv, databaseUrl: database.url, args: team ? ['--team'] : [] });
+    const app = await startBrowserMode({ env: serverEnv, databaseUrl: database.url, args: [...(team ? ['--team'] : []), ...serverArgs] });
     await use(app);
     await app.stop();
     await database.drop();

@@ -3,7 +3,8 @@
  * command line printed, chooses a password and invites a canvasser from the Team page; the
  * canvasser, in a browser of their own, opens their link, chooses a password, signs out and in
  * again; the secretary switches them off and the canvasser's next call is refused. A member who
- * is also the treasurer offers to help and reads the history of a donation.
+ * is also the treasurer offers to help and reads the history of a donation. A member connects to
+ * the team from browser mode on their own computer, and is offered it there next time.
  *
  * And two people at work at once (issue 13): a coordinator assigns a canvasser account a polling
  * district; the canvasser enters returns there, is refused the treasury and another district's
@@ -12,10 +13,11 @@
  */
 import type { Page } from '@playwright/test';
 import { hustings } from '../helpers/cli.ts';
+import { startBrowserMode } from '../helpers/server.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
 
 // Pages only a team server has: scanned here (the on-postgres project scans no others).
-test.use({ team: true, scanAccessibility: true });
+test.use({ team: true, serverArgs: ['--campaign', 'Westshire Greens'], scanAccessibility: true });
 
 const SHOTS = process.env.HUSTINGS_SCREENSHOTS;
 
@@ -43,7 +45,7 @@ test('the team secretary invites a canvasser, who signs in, and is switched off'
   await expect(page.getByRole('alert')).toHaveText('The two passwords are not the same: type them again.');
   await choosePassword(page, 'ann’s long password');
   await expect(page.getByText('Signed in as Ann Admin')).toBeVisible();
-  await expect(page).toHaveTitle('Hustings — Ann Admin');
+  await expect(page).toHaveTitle('Hustings — Westshire Greens — Ann Admin');
 
   await page.getByRole('link', { name: 'Team', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Team', exact: true })).toBeVisible();
@@ -305,4 +307,70 @@ test('a coordinator assigns a district; the canvasser enters returns there, reac
   await shot(cal, '8-canvasser-switched-off');
   await expectAccessible(cal);
   await theirs.close();
+});
+
+test('a member connects to the team from the app on their computer, and is offered it there next time', async ({ app, page, browser }) => {
+  // The account, and its password chosen through the link, in a browser of its own.
+  const added = hustings('users', 'add', 'Mo Member', '--role', 'member', '--database', app.databaseUrl!, '--address', app.origin);
+  expect(added.code, added.err).toBe(0);
+  const link = /^(http\S+\/welcome\?link=\S+)$/m.exec(added.out)![1];
+  const elsewhere = await browser.newContext();
+  await choosePassword(await elsewhere.newPage().then(async (p) => (await p.goto(link), p)), 'mo’s long password');
+  await elsewhere.close();
+
+  // Browser mode on a campaign file, as `npm start` gives it: the file opens as always.
+  const local = await startBrowserMode();
+  try {
+    await page.goto(local.url);
+    await expect(page.getByRole('heading', { name: 'Welcome to Hustings' })).toBeVisible();
+    await page.getByRole('link', { name: 'Connect to a team' }).click();
+    await expect(page.getByRole('heading', { name: 'Which campaign?' })).toBeVisible();
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/connect-start.png`, fullPage: true });
+    await expectAccessible(page);
+
+    // Wrong addresses: each says what is wrong, and where.
+    const address = page.getByLabel('Team server address');
+    const connect = page.getByRole('button', { name: 'Connect' });
+    await address.fill('http://team.example.org');
+    await connect.click();
+    await expect(page.getByRole('alert')).toContainText('http://team.example.org is not encrypted');
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/connect-not-encrypted.png`, fullPage: true });
+    await address.fill(local.origin);
+    await connect.click();
+    await expect(page.getByRole('alert')).toHaveText(
+      `${local.origin} answers, but it is not a Hustings team server: check the address with your team secretary.`,
+    );
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/connect-not-team.png`, fullPage: true });
+
+    // The team server's address: its sign-in page, then the app, named in the title.
+    await address.fill(app.origin);
+    await connect.click();
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    expect(new URL(page.url()).origin).toBe(app.origin);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/connect-sign-in.png` });
+    await page.getByLabel('Name').fill('Mo Member');
+    await page.getByLabel('Password').fill('mo’s long password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByText('Signed in as Mo Member')).toBeVisible();
+    await expect(page).toHaveTitle('Hustings — Westshire Greens — Mo Member');
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/connect-signed-in.png` });
+
+    // The app on this computer, next time: it offers the team, or the file.
+    await page.goto(`${local.origin}/`);
+    const yours = page.getByRole('region', { name: 'Your team' });
+    await expect(yours).toContainText(`Westshire Greens at ${app.origin}`);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/connect-continue.png`, fullPage: true });
+    await yours.getByRole('button', { name: 'Continue to Westshire Greens' }).click();
+    await expect(page.getByText('Signed in as Mo Member')).toBeVisible();
+    await page.goto(`${local.origin}/`);
+    await page.getByRole('button', { name: 'Open the file on this computer' }).click();
+    await expect(page.getByRole('heading', { name: 'Welcome to Hustings' })).toBeVisible();
+    // The file was chosen last: it opens as always, and the team is still offered on the start page.
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Welcome to Hustings' })).toBeVisible();
+    await page.getByRole('link', { name: 'Connect to a team' }).click();
+    await expect(page.getByRole('region', { name: 'Your team' })).toContainText('Westshire Greens');
+  } finally {
+    await local.stop();
+  }
 });

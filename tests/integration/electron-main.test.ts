@@ -5,6 +5,8 @@
 // and the IPC handler with trusted and forged sender frames reaching the real dispatcher on a
 // real database in the fake userData folder. The Electron binary itself is not needed.
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -38,12 +40,16 @@ type Recorded = {
   /** Indexes in `windows` of the windows closed, in order. */
   closedWindows: number[];
   appListeners: Record<string, Listener[]>;
+  /** The application menu main set, as its template. */
+  menu?: MenuItem[];
   openedExternally: string[];
   openedPaths: string[];
   exitCode?: number;
   quitCalled?: boolean;
   ready: Promise<void>;
 };
+
+type MenuItem = { label?: string; role?: string; click?: () => void; submenu?: MenuItem[] };
 
 let work = '';
 let userData = '';
@@ -136,6 +142,10 @@ async function startMain(userDataDir: string, computer: string): Promise<Recorde
   const fake = {
     app,
     BrowserWindow,
+    Menu: {
+      buildFromTemplate: (template: MenuItem[]) => template,
+      setApplicationMenu: (menu: MenuItem[]) => (rec.menu = menu),
+    },
     ipcMain: {
       handle: (channel: string, fn: Recorded['ipc'][string]) => (rec.ipc[channel] = fn),
       removeHandler: (channel: string) => delete rec.ipc[channel],
@@ -364,6 +374,72 @@ describe('Electron main process (bundled, against a fake electron module)', () =
     expect(rec.windows).toHaveLength(windows + 1);
     expect((await rec.protocolHandler!(new Request(viewer.url!))).status).toBe(404);
     expect(rec.openedPaths).toEqual([]);
+  });
+});
+
+describe('connecting the desktop app to a team', () => {
+  const teamData = () => path.join(work, 'team-userData');
+  const top = { senderFrame: { url: 'app://hustings/start', parent: null } };
+  /** A stand-in for a team server: what it says of itself (the real one's answer: postgres-team-server.test.ts). */
+  const team = createServer((req, res) => {
+    if (req.url !== '/api/team-info') return void res.writeHead(404).end();
+    res
+      .writeHead(200, { 'Content-Type': 'application/json' })
+      .end(JSON.stringify({ ok: true, value: { hustings: 'team-server', campaign: 'Westshire Greens' } }));
+  });
+  let origin = '';
+  let started: Recorded | undefined;
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => team.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(team.address() as AddressInfo).port}`;
+  });
+  afterAll(() => {
+    for (const fn of started?.appListeners['will-quit'] ?? []) fn();
+    team.close();
+  });
+  const restart = async () => {
+    for (const fn of started?.appListeners['will-quit'] ?? []) fn();
+    started = await startMain(teamData(), 'this computer');
+    return started;
+  };
+  const click = (r: Recorded, label: string) => r.menu!.flatMap((m) => m.submenu ?? []).find((item) => item.label === label)!.click!();
+
+  it('opens the team in a window of its own with no bridge to the file, remembers it, and opens it next time', async () => {
+    let r = await restart();
+    expect(r.windows).toHaveLength(1); // the file on this computer, as before any team
+    expect(await r.ipc[INVOKE_CHANNEL](top, 'connect.team', { address: origin })).toEqual({
+      ok: true,
+      value: { origin, campaign: 'Westshire Greens', opened: true },
+    });
+    const teamWindow = r.windows[1];
+    expect(teamWindow.url).toBe(`${origin}/`);
+    expect(teamWindow.options.webPreferences.preload).toBeUndefined();
+    expect(teamWindow.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    // Within the team server only: neither the app's pages nor another site.
+    expect(fireNavigation(teamWindow.contents, 'will-navigate', `${origin}/sign-in`)).toBe(false);
+    expect(fireNavigation(teamWindow.contents, 'will-navigate', 'app://hustings/')).toBe(true);
+    expect(fireNavigation(teamWindow.contents, 'will-redirect', 'https://example.org/')).toBe(true);
+    // The file's window still keeps to the app.
+    expect(fireNavigation(r.windows[0].contents, 'will-navigate', `${origin}/`)).toBe(true);
+    // A bad address opens nothing.
+    const refused = (await r.ipc[INVOKE_CHANNEL](top, 'connect.team', { address: 'http://team.example.org' })) as { ok: boolean };
+    expect(refused.ok).toBe(false);
+    expect(r.windows).toHaveLength(2);
+
+    r = await restart();
+    expect(r.windows.map((w) => w.url)).toEqual([`${origin}/`]);
+    expect(r.windows[0].options.webPreferences.preload).toBeUndefined();
+  });
+
+  it('goes back to the file on this computer from the Campaign menu, and opens the file next time', async () => {
+    let r = await restart();
+    click(r, 'Open the file on this computer');
+    expect(r.windows[1].url).toBe('app://hustings/');
+    expect(String(r.windows[1].options.webPreferences.preload)).toMatch(/preload\.cjs$/);
+    click(r, 'Connect to a team…');
+    expect(r.windows.at(-1)!.url).toBe('app://hustings/#/start');
+    r = await restart();
+    expect(r.windows.map((w) => w.url)).toEqual(['app://hustings/']);
   });
 });
 

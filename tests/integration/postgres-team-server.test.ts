@@ -6,7 +6,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { request } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,16 +20,22 @@ import { hustings } from '../helpers/cli.ts';
 import { donationTo } from '../helpers/treasury.ts';
 import { freshHustingsDatabase, type TestDatabase } from '../helpers/postgres.ts';
 import { type BrowserMode, startBrowserMode } from '../helpers/server.ts';
+import { tempHustings } from '../helpers/db.ts';
+import { checkTeamAddress } from '../../main/team-address.ts';
 
 let database: TestDatabase;
 let store: Store;
 let server: BrowserMode;
+/** Browser mode on a file: Hustings, but not a team server. */
+let local: BrowserMode;
 beforeAll(async () => {
+  local = await startBrowserMode();
   database = await freshHustingsDatabase();
   store = openPostgresStore(database.url, { max: 1 });
-  server = await startBrowserMode({ databaseUrl: database.url, args: ['--team'] });
+  server = await startBrowserMode({ databaseUrl: database.url, args: ['--team', '--campaign', 'Westshire Greens'] });
 });
 afterAll(async () => {
+  await local?.stop();
   await server?.stop();
   await store?.close();
   await database?.drop();
@@ -125,6 +133,8 @@ describe('serve --team refuses', () => {
     expect(wide).toMatchObject({ code: 2, err: expect.stringContaining('would send passwords and campaign data unencrypted') });
     const half = hustings('serve', '--team', '--database', database.url, '--tls-cert', 'cert.pem');
     expect(half).toMatchObject({ code: 2, err: expect.stringContaining('Give both --tls-cert FILE and --tls-key FILE') });
+    const campaign = hustings('serve', '--campaign', 'Westshire Greens', '--database', database.url);
+    expect(campaign).toMatchObject({ code: 2, err: expect.stringContaining('--campaign names a team server: add --team') });
   });
 });
 
@@ -393,6 +403,59 @@ describe('the history of a record', () => {
   });
 });
 
+describe('connecting to a team server from the app on this computer', () => {
+  it('is told, before anyone signs in, that this is a team server and its campaign: nothing more', async () => {
+    const res = await fetch(`${server.origin}/api/team-info`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.json()).toEqual({ ok: true, value: { hustings: 'team-server', campaign: 'Westshire Greens' } });
+    // Browser mode on a file says nothing without its token.
+    expect((await fetch(`${local.origin}/api/team-info`)).status).toBe(401);
+  });
+
+  it('answers a link from another site (the app on this computer) with a page that asks again from here, where the session cookie goes', async () => {
+    const fromApp = await fetch(`${server.origin}/sign-in`, { headers: { 'Sec-Fetch-Site': 'same-site' } });
+    expect(fromApp.status).toBe(200);
+    expect(await fromApp.text()).toContain('<meta http-equiv="refresh" content="0; url=/sign-in">');
+    const again = await fetch(`${server.origin}/sign-in`, { headers: { 'Sec-Fetch-Site': 'same-origin' } });
+    expect(await again.text()).toContain('<form method="post" action="/sign-in">');
+  });
+
+  it('connect.team names the campaign, and says what is wrong with an address that is none', async () => {
+    const app = await tempHustings();
+    const website = createServer((_req, res) => res.end('<!doctype html><title>Our branch</title>'));
+    await new Promise<void>((resolve) => website.listen(0, '127.0.0.1', resolve));
+    try {
+      const connect = (address: string) => app.dispatch('connect.team', { address });
+      // Browser mode has no window to open it in: the page goes there itself.
+      expect(await connect(`${server.origin}/sign-in`)).toEqual({ ok: true, value: { origin: server.origin, campaign: 'Westshire Greens', opened: false } });
+      const refused = async (address: string) => {
+        const r = await connect(address);
+        expect(r.ok ? r.value : r.error.code).toBe('invalid_input');
+        return !r.ok && r.error.fields?.address;
+      };
+      const websiteOrigin = `http://127.0.0.1:${(website.address() as AddressInfo).port}`;
+      expect(await refused(websiteOrigin)).toBe(`${websiteOrigin} answers, but it is not a Hustings team server: check the address with your team secretary.`);
+      expect(await refused(local.origin)).toBe(`${local.origin} answers, but it is not a Hustings team server: check the address with your team secretary.`);
+      const closed = createServer();
+      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+      const nothing = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+      await new Promise((resolve) => closed.close(resolve));
+      expect(await refused(nothing)).toBe(`Nothing answers at ${nothing}: the team server may not be running there, or the port is wrong.`);
+      expect(await refused('http://team.example.org')).toMatch(/^http:\/\/team\.example\.org is not encrypted/);
+      // A team server's people cannot make it fetch addresses for them.
+      const asMember = await app.dispatch('connect.team', { address: server.origin }, { name: 'Mo', roles: ['member'] });
+      expect(asMember).toEqual({
+        ok: false,
+        error: { code: 'conflict', message: 'You connect to a team from Hustings on your own computer: this is a team server already.' },
+      });
+    } finally {
+      website.close();
+      await app.cleanup();
+    }
+  });
+});
+
 describe('a team server behind a reverse proxy', () => {
   it('listens beyond this computer over plain HTTP when told --insecure-http', async () => {
     const proxied = await startBrowserMode({ databaseUrl: database.url, args: ['--team', '--host', '0.0.0.0', '--insecure-http'] });
@@ -437,6 +500,11 @@ describe('a team server over HTTPS', () => {
       });
       expect(answer.status).toBe(303);
       expect(answer.cookie).toMatch(/; HttpOnly; SameSite=Strict; Path=\/; Secure$/);
+      // Connecting checks the certificate: a self-signed one is not taken for the server.
+      expect(await checkTeamAddress(tls.origin)).toEqual({
+        ok: false,
+        message: `${tls.origin} could not prove it is ${new URL(tls.origin).host} (its certificate is not valid: DEPTH_ZERO_SELF_SIGNED_CERT). Do not sign in there; ask your team secretary.`,
+      });
     } finally {
       await tls.stop();
       rmSync(dir, { recursive: true, force: true });

@@ -63,6 +63,17 @@ describe('isAllowedNavigation', () => {
     expect(isAllowedNavigation('app://other/')).toBe(false);
     expect(isAllowedNavigation(undefined)).toBe(false);
   });
+
+  it('keeps the window of a team server on that server, and off the app', () => {
+    const team = 'https://team.example.org';
+    expect(isAllowedNavigation('https://team.example.org/sign-in', team)).toBe(true);
+    expect(isAllowedNavigation('https://team.example.org/#/canvass', team)).toBe(true);
+    expect(isAllowedNavigation('https://team.example.org.evil.example/', team)).toBe(false);
+    expect(isAllowedNavigation('http://team.example.org/', team)).toBe(false);
+    expect(isAllowedNavigation('https://ann:pw@team.example.org/', team)).toBe(false);
+    expect(isAllowedNavigation('app://hustings/', team)).toBe(false);
+    expect(isAllowedNavigation('https://team.example.org/', undefined)).toBe(false);
+  });
 });
 
 describe('isSafeExternalUrl (shell.openExternal)', () => {

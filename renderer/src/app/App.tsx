@@ -52,7 +52,9 @@ import { KnockUpPage } from '../features/polling/KnockUpPage.tsx';
 import { MarkedRegisterEntryPage } from '../features/polling/MarkedRegisterEntryPage.tsx';
 import { TellingPage } from '../features/polling/TellingPage.tsx';
 import { canUse, navFor, whoMayUse } from './nav.ts';
-import { signOut } from './team.ts';
+import { campaignName, signOut } from './team.ts';
+import { setOutboxOwner } from './outbox.ts';
+import { StartPage } from '../features/connect/StartPage.tsx';
 import { TeamPage } from '../features/team/TeamPage.tsx';
 import { SetupPage } from '../features/polling/SetupPage.tsx';
 import { SetupStationsImportPage } from '../features/polling/SetupStationsImport.tsx';
@@ -111,6 +113,7 @@ const routes = createRoutesFromElements(
       <Route path="/settings/holidays" element={<HolidaysPage />} />
       <Route path="/backups" element={<BackupsPage />} />
       <Route path="/team" element={<TeamPage />} />
+      <Route path="/start" element={<StartPage />} />
       <Route path="/contests/:id/polling-day" element={<SetupPage />} />
       <Route path="/contests/:id/polling-day/stations-import" element={<SetupStationsImportPage />} />
       <Route path="*" element={<p>There is no such page. Choose one from the menu.</p>} />
@@ -133,10 +136,20 @@ function Shell() {
   const me = useApi('access.me', {});
   const caller = me.error ? null : me.data;
   const signedIn = caller ?? null;
-  // On a team server: the person's name in the title (which window is whose).
+  // Work kept on this device is sent as the person who typed it, once the app knows who is here.
+  const who = caller === undefined ? undefined : (caller?.name ?? null);
   useEffect(() => {
-    if (signedIn) document.title = `Hustings — ${signedIn.name}`;
-  }, [signedIn]);
+    if (who !== undefined) setOutboxOwner(who);
+  }, [who]);
+  // On a team server: the campaign and the person in the title (which window is whose).
+  const name = signedIn?.name;
+  useEffect(() => {
+    if (name === undefined) return;
+    document.title = `Hustings — ${name}`;
+    void campaignName().then((campaign) => {
+      if (campaign) document.title = `Hustings — ${campaign} — ${name}`;
+    });
+  }, [name]);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -156,6 +169,11 @@ function Shell() {
                 </li>
               ))}
           </ul>
+          {caller === null && (
+            <NavLink className="switch-campaign" to="/start">
+              Connect to a team
+            </NavLink>
+          )}
         </nav>
         <main id="main" tabIndex={-1}>
           <CurrentPage caller={caller} />

@@ -74,6 +74,8 @@ export const PAGES: Record<string, MethodName[]> = {
   '/settings/holidays': ['holidays.list'],
   '/backups': ['backups.list'],
   '/team': ['team.list'],
+  // The start page: the file on this computer or a team server (linked from the file's sidebar only).
+  '/start': ['connect.team'],
 };
 
 /**

@@ -5,6 +5,12 @@
  * records an id once, so an item sent twice (the answer lost on the way back) is recorded once.
  * Items survive a reload; the count of those waiting is shown on the screens that use it.
  *
+ * Whose work: browser storage belongs to one origin, so two team servers (or a team and the file
+ * on this computer) never share an outbox; in the desktop app a team's pages load from its own
+ * origin too, and Electron keeps that storage on disk. On one server, each item names the person
+ * who typed it and is sent only while they are signed in: on a shared device, what one canvasser
+ * typed offline never reaches the server as the next person's work.
+ *
  * localStorage rather than IndexedDB: an item is a few hundred bytes and a day's work a few
  * hundred items, far below its quota; and it is written synchronously, so an item is on the
  * device before the call that sends it starts, even if the tab is closed the moment after.
@@ -25,6 +31,8 @@ export type OutboxItem = {
     input: MethodInput<M> & { clientId: string };
     /** What it is, in words, for a screen listing what waits (e.g. `AB-12 Jane Smith`). */
     label?: string;
+    /** Who typed it on a team server (absent for the file on this computer, and items kept before). */
+    by?: string;
   };
 }[Sendable];
 
@@ -45,7 +53,14 @@ const RETRY_MS = 3000;
 /** How long a sender waits for its item's answer before going on with the item kept on the device. */
 const ANSWER_MS = 4000;
 
-function load(): OutboxItem[] {
+/**
+ * Who is signed in (a team server's person; null for the file on this computer): undefined until
+ * the app knows, and nothing is sent before.
+ */
+let owner: string | null | undefined;
+
+/** Items of everyone, as kept. */
+function loadAll(): OutboxItem[] {
   try {
     const items = JSON.parse(localStorage.getItem(KEY) ?? '[]');
     // Items kept before other screens used the outbox are tellers' numbers, without a method.
@@ -55,9 +70,23 @@ function load(): OutboxItem[] {
   }
 }
 
-function save(items: OutboxItem[]) {
-  localStorage.setItem(KEY, JSON.stringify(items));
+/** The items of whoever is signed in now: theirs, and those kept before items named anyone. */
+function load(): OutboxItem[] {
+  return loadAll().filter((i) => i.by === undefined || i.by === owner);
+}
+
+/** Saves the signed-in person's items, keeping everyone else's as they were. */
+function save(mine: OutboxItem[]) {
+  const others = loadAll().filter((i) => !(i.by === undefined || i.by === owner));
+  localStorage.setItem(KEY, JSON.stringify([...others, ...mine]));
   for (const l of changeListeners) l();
+}
+
+/** Who is signed in, once the app knows (`access.me`): their waiting items are sent, and no one else's. */
+export function setOutboxOwner(name: string | null): void {
+  owner = name;
+  for (const l of changeListeners) l();
+  void flush();
 }
 
 const changeListeners = new Set<() => void>();
@@ -101,7 +130,7 @@ export function newClientId(): string {
  * reaches the scope's `useOutbox`). Outcomes reach `useOutbox` either way.
  */
 export function enqueue<I extends OutboxItem>(item: I): Promise<Outcome<I['method']> | null> {
-  save([...load(), item]);
+  save([...load(), owner ? { ...item, by: owner } : item]);
   const answered = new Promise<Outcome<I['method']> | null>((resolve) => {
     senders.set(item.clientId, resolve as (o: Outcome | null) => void);
     setTimeout(() => answer(item.clientId, null), ANSWER_MS);
@@ -126,7 +155,7 @@ export function withdraw(clientId: string): boolean {
  * it and says why.
  */
 async function flush(): Promise<void> {
-  if (sending) return;
+  if (sending || owner === undefined) return;
   sending = true;
   clearTimeout(retry);
   try {
