@@ -148,20 +148,13 @@ try {
   const secretaryLink = /\/welcome\?link=([\w-]+)/.exec(added.out)?.[1];
   if (added.code !== 0 || !secretaryLink) throw new Error(`users add failed: ${added.err}${added.out}`);
   const secretary = await joinTeam(origin, 'Sam Secretary', secretaryLink);
-  const invite = async (name: string, role: string) =>
-    (await secretary.call('team.invite', { name, roles: [role], ...MEETING })) as { name: string; token: string };
-  const invited = [
-    ...(await inBatches(
-      Array.from({ length: COORDINATORS }, (_, i) => `Coordinator ${i + 1}`),
-      1,
-      (name) => invite(name, 'coordinator'),
-    )),
-    ...(await inBatches(
-      Array.from({ length: CANVASSERS }, (_, i) => `Canvasser ${i + 1}`),
-      1,
-      (name) => invite(name, 'canvasser'),
-    )),
+  const members = [
+    ...Array.from({ length: COORDINATORS }, (_, i) => ({ name: `Coordinator ${i + 1}`, role: 'coordinator' })),
+    ...Array.from({ length: CANVASSERS }, (_, i) => ({ name: `Canvasser ${i + 1}`, role: 'canvasser' })),
   ];
+  const invited = await inBatches(members, 1, async ({ name, role }) => {
+    return (await secretary.call('team.invite', { name, roles: [role], ...MEETING })) as { name: string; token: string };
+  });
   const people = await inBatches(invited, 4, (p) => joinTeam(origin, p.name, p.token));
   const coordinators = people.slice(0, COORDINATORS);
   const canvassers = people.slice(COORDINATORS);
