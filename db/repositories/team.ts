@@ -147,8 +147,26 @@ export async function insertSession(db: Queries, idHash: string, accountId: numb
   await db.run('INSERT INTO sessions (id_hash, account_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)', [idHash, accountId, at, at]);
 }
 
-export function sessionByHash(db: Queries, idHash: string): Promise<{ accountId: number; lastSeenAt: string } | undefined> {
-  return db.get('SELECT account_id AS accountId, last_seen_at AS lastSeenAt FROM sessions WHERE id_hash = ?', [idHash]);
+export interface SessionHolder {
+  accountId: number;
+  lastSeenAt: string;
+  name: string;
+  switchedOffAt: string | null;
+  roles: Role[];
+}
+
+/** The session's account and its roles, in one statement: every call on a team server asks it first. */
+export async function sessionHolder(db: Queries, idHash: string): Promise<SessionHolder | undefined> {
+  const rows = await db.all<Omit<SessionHolder, 'roles'> & { role: Role | null }>(
+    `SELECT s.account_id AS accountId, s.last_seen_at AS lastSeenAt, a.name, a.switched_off_at AS switchedOffAt, g.role
+       FROM sessions s JOIN accounts a ON a.id = s.account_id LEFT JOIN role_grants g ON g.account_id = a.id
+      WHERE s.id_hash = ?`,
+    [idHash],
+  );
+  if (rows.length === 0) return undefined;
+  const held = new Set(rows.map((r) => r.role));
+  const { accountId, lastSeenAt, name, switchedOffAt } = rows[0];
+  return { accountId, lastSeenAt, name, switchedOffAt, roles: ROLES.filter((r) => held.has(r)) };
 }
 
 export async function touchSession(db: Queries, idHash: string, at: string): Promise<void> {

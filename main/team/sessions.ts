@@ -3,16 +3,7 @@
  * after 8 hours without a call (a day's canvassing with breaks keeps it; a laptop left in a hall
  * overnight does not), at sign-out, or when its account is switched off.
  */
-import {
-  accountById,
-  deleteIdleSessions,
-  deleteSession,
-  deleteSessionsOf,
-  insertSession,
-  rolesOf,
-  sessionByHash,
-  touchSession,
-} from '../../db/repositories/team.ts';
+import { deleteIdleSessions, deleteSession, deleteSessionsOf, insertSession, sessionHolder, touchSession } from '../../db/repositories/team.ts';
 import type { Queries } from '../../db/store.ts';
 import type { Caller } from '../../shared/contract/roles.ts';
 import { hashSecret, newSecret } from './secrets.ts';
@@ -36,17 +27,16 @@ export interface SignedIn {
 /** The person whose session this is, or null: no such session, idle too long, or switched off. */
 export async function sessionCaller(db: Queries, sessionId: string, now = new Date()): Promise<SignedIn | null> {
   const idHash = hashSecret(sessionId);
-  const session = await sessionByHash(db, idHash);
-  if (!session) return null;
-  const idleSince = now.getTime() - Date.parse(session.lastSeenAt);
+  const held = await sessionHolder(db, idHash);
+  if (!held) return null;
+  const idleSince = now.getTime() - Date.parse(held.lastSeenAt);
   if (idleSince > IDLE_LIMIT_MS) {
     await deleteSession(db, idHash);
     return null;
   }
-  const account = await accountById(db, session.accountId);
-  if (!account || account.switchedOffAt !== null) return null;
+  if (held.switchedOffAt !== null) return null;
   if (idleSince > TOUCH_EVERY_MS) await touchSession(db, idHash, now.toISOString());
-  return { accountId: account.id, caller: { name: account.name, roles: await rolesOf(db, account.id) } };
+  return { accountId: held.accountId, caller: { name: held.name, roles: held.roles } };
 }
 
 export function endSession(db: Queries, sessionId: string): Promise<void> {

@@ -13,12 +13,13 @@
  *  pg_concurrent_errors         requests that failed (target 0)
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
-import { openPostgresStore } from '../../db/postgres/store.ts';
+import { join } from 'node:path';
 import { openTeamHustings } from '../../main/app.ts';
 import { startTestPostgres } from '../helpers/postgres.ts';
+import { benchDatabase, callApp, importRegister, storeReturns } from './pg-register.ts';
+import { median, percentile, round } from './stats.ts';
 
 const csvPath = process.argv[2];
 const json = process.argv.includes('--json');
@@ -28,73 +29,24 @@ const SECONDS = 30;
 const log = (...args: unknown[]) => {
   if (!json) console.log(...args);
 };
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
-const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 
 const dir = mkdtempSync(join(tmpdir(), 'hustings-bench-pg-'));
 const server = await startTestPostgres();
 try {
-  const admin = openPostgresStore(server.url, { max: 1 });
-  await admin.run('DROP DATABASE IF EXISTS hustings_bench WITH (FORCE)');
-  await admin.run("CREATE DATABASE hustings_bench TEMPLATE template0 ENCODING 'UTF8' LOCALE_PROVIDER builtin BUILTIN_LOCALE 'C.UTF-8'");
-  await admin.close();
-  const url = new URL(server.url);
-  url.pathname = '/hustings_bench';
-  const databaseUrl = url.toString();
-
+  const databaseUrl = await benchDatabase(server.url, 'hustings_bench');
   const app = await openTeamHustings({ databaseUrl, filesDir: dir, actor: 'bench' });
-  const call = async (method: string, input: unknown): Promise<any> => {
-    const r = await app.dispatch(method, input);
-    if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-    return r.value;
-  };
-  const area = await call('areas.create', { name: 'Bench ward', kind: 'ward', nation: 'england', electorate: null, classification: null });
+  const call = (method: string, input: unknown) => callApp(app, method, input);
   const t0 = performance.now();
-  const upload = app.uploads.adopt(csvPath, basename(csvPath), statSync(csvPath).size);
-  const preview = await call('register.importPreview', { fileId: upload.id });
-  const started = await call('register.importStart', { fileId: upload.id, areaId: area.id, mapping: preview.mapping, remember: false });
-  const end = await app.jobs.wait(started.jobId);
-  if (end.state !== 'done') throw new Error(`import ended ${end.state}: ${end.message}`);
+  const areaId = await importRegister(app, csvPath, 'Bench ward');
   log(`Imported the register into PostgreSQL through the app in ${((performance.now() - t0) / 1000).toFixed(1)} s (setup, not measured)`);
 
-  // The returns run.ts stores on SQLite, by the same formulas, written in one statement; then each
-  // elector's standing from their returns (what recordReturn keeps up to date one by one).
-  const session = await call('canvass.createSession', { areaId: area.id, heldOn: '2026-11-01', canvassers: 'Bench' });
-  const electors = (await app.store.values<[number]>('SELECT COUNT(*) FROM electors WHERE area_id = ?', [area.id]))[0][0];
+  const session = await call('canvass.createSession', { areaId, heldOn: '2026-11-01', canvassers: 'Bench' });
   const t1 = performance.now();
-  const now = new Date().toISOString();
-  await app.store.transaction(async (tx) => {
-    await tx.run(
-      `INSERT INTO canvass_returns (elector_id, session_id, outcome, support, requests, codes, note, canvassed_on, entered_at, entered_by)
-       SELECT e.id, ?, o.outcome, CASE WHEN o.outcome = 'in' THEN CAST(1 + g.i % 5 AS TEXT) END,
-              CASE WHEN o.outcome = 'in' THEN (ARRAY['', '', '', 'literature', 'join', 'poster', 'literature,visit', 'postal_vote'])[g.i % 8 + 1] ELSE '' END,
-              'X', '', '2026-11-01', ?, 'bench'
-       FROM generate_series(0, ${RETURNS - 1}) AS g(i)
-       CROSS JOIN LATERAL (SELECT (ARRAY['in', 'in', 'in', 'not_in', 'not_in', 'refused', 'moved', 'inaccessible'])[(g.i * 7) % 8 + 1] AS outcome) AS o
-       JOIN (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM electors WHERE area_id = ?) AS e ON e.k = (CAST(g.i AS BIGINT) * 7919) % ?
-       ORDER BY g.i`,
-      [session.id, now, area.id, electors],
-    );
-    await tx.run(
-      `UPDATE electors SET latest_outcome = s.outcome, latest_support = s.support,
-         wants_literature = CAST(s.req LIKE '%literature%' AS INTEGER), wants_join = CAST(s.req LIKE '%join%' AS INTEGER),
-         wants_poster = CAST(s.req LIKE '%poster%' AS INTEGER), wants_visit = CAST(s.req LIKE '%visit%' AS INTEGER),
-         wants_postal_vote = CAST(s.req LIKE '%postal_vote%' AS INTEGER)
-       FROM (SELECT elector_id, (array_agg(outcome ORDER BY id DESC))[1] AS outcome,
-                    (array_agg(support ORDER BY id DESC) FILTER (WHERE support IS NOT NULL))[1] AS support, string_agg(requests, ',') AS req
-             FROM canvass_returns GROUP BY elector_id) AS s
-       WHERE electors.id = s.elector_id`,
-    );
-  });
-  await app.store.run('VACUUM ANALYZE');
+  await storeReturns(app, areaId, session.id, RETURNS);
   const stored = (await app.store.values<[number]>('SELECT COUNT(*) FROM canvass_returns'))[0][0];
   log(`Stored ${stored.toLocaleString('en-GB')} returns in PostgreSQL in ${((performance.now() - t1) / 1000).toFixed(1)} s (setup, not measured)`);
 
-  const ids = (await app.store.values<[number]>('SELECT id FROM electors WHERE area_id = ? ORDER BY id', [area.id])).map((r) => r[0]);
+  const ids = (await app.store.values<[number]>('SELECT id FROM electors WHERE area_id = ? ORDER BY id', [areaId])).map((r) => r[0]);
   const codes = ['I3L', 'N', '2J', 'R', '1', '4P', 'X', '5'];
   const times: number[] = [];
   for (let i = 0; i < 1000; i++) {
@@ -108,7 +60,7 @@ try {
   const tallyTimes: number[] = [];
   for (let i = 0; i < 20; i++) {
     const s = performance.now();
-    await call('canvass.getTallies', { areaId: area.id });
+    await call('canvass.getTallies', { areaId });
     tallyTimes.push(performance.now() - s);
   }
   const talliesMs = median(tallyTimes);

@@ -35,6 +35,13 @@
  * A team database (issue 12), from tests/bench/postgres.ts run as a child on the same register:
  *  pg_return_insert_median_ms, pg_tallies_1m_ms, pg_concurrent_returns_per_s, pg_concurrent_p99_ms,
  *  pg_concurrent_errors
+ *
+ * A team server with people signed in (issue 13), from tests/bench/team.ts run as a child (the same
+ * register drawn in 50 polling districts, one a canvasser): 50 canvassers entering a return every
+ * 2 s for 60 s while 3 coordinators load tallies (targets: p99 < 100 ms, no error, none lost or
+ * duplicated):
+ *  team_50_canvassers_p50_ms, team_50_canvassers_p99_ms, team_50_canvassers_errors, team_returns_sent,
+ *  team_returns_lost, team_returns_duplicated, team_tallies_p50_ms, team_tallies_p99_ms, team_tallies_errors
  */
 import Papa from 'papaparse';
 import { execFileSync } from 'node:child_process';
@@ -284,6 +291,15 @@ try {
       .join(', ')}`,
   );
 
+  // The team server under a canvassing evening, from its own bench in a child process.
+  const teamBench = fileURLToPath(new URL('./team.ts', import.meta.url));
+  const team = JSON.parse(execFileSync(process.execPath, [teamBench, '--json'], { encoding: 'utf8' }).trim().split('\n').at(-1)!) as Record<string, number>;
+  log(
+    `Team server (tests/bench/team.ts): ${Object.entries(team)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
+
   const figures = {
     register_import_100k_s: round(imported.seconds),
     register_import_raw_s: round(rawSeconds),
@@ -302,6 +318,7 @@ try {
     encrypted_tallies_1m_ms: round(encryptedReturns.talliesMs, 1),
     ...polling,
     ...postgres,
+    ...team,
   };
   if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);
 } finally {

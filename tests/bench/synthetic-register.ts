@@ -66,15 +66,19 @@ export const SYNTHETIC_HEADINGS = [
   'PostCode',
 ];
 
-/** Rows as cells: two electors a household, 5,000 electors a polling district. */
-export function* syntheticRows(n: number): Generator<string[]> {
+/**
+ * Rows as cells: two electors a household, 5,000 electors a polling district (AA, AB… AZ, AA1…)
+ * unless `perDistrict` says otherwise.
+ */
+export function* syntheticRows(n: number, perDistrict = 5000): Generator<string[]> {
   for (let i = 0; i < n; i++) {
     const house = Math.floor(i / 2);
-    const pd = `A${String.fromCharCode(65 + (Math.floor(i / 5000) % 26))}${Math.floor(i / 130000) || ''}`;
+    const district = Math.floor(i / perDistrict);
+    const pd = `A${String.fromCharCode(65 + (district % 26))}${Math.floor(district / 26) || ''}`;
     const street = `${STREETS[Math.floor(house / 200) % STREETS.length]} ${Math.floor(house / 2000) + 1}`.replace(/ 1$/, '');
     yield [
       pd,
-      String((i % 5000) + 1),
+      String((i % perDistrict) + 1),
       '',
       i % 37 === 0 ? 'E' : '',
       '',
@@ -90,8 +94,8 @@ export function* syntheticRows(n: number): Generator<string[]> {
 
 const quote = (c: string) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
 
-export function syntheticCsv(n: number): string {
+export function syntheticCsv(n: number, perDistrict?: number): string {
   const lines = [SYNTHETIC_HEADINGS.join(',')];
-  for (const cells of syntheticRows(n)) lines.push(cells.map(quote).join(','));
+  for (const cells of syntheticRows(n, perDistrict)) lines.push(cells.map(quote).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../db/postgres/store.ts';
-import { accountNamed, rolesOf, switchOff } from '../../db/repositories/team.ts';
+import { accountNamed, rolesOf, setRoles, switchOff } from '../../db/repositories/team.ts';
 import type { Store } from '../../db/store.ts';
 import { addAccount } from '../../main/team/accounts.ts';
 import { checkLink, issueLink, redeemLink } from '../../main/team/links.ts';
@@ -104,6 +104,14 @@ describe('sessions', () => {
     expect(await endEverySession(store, id)).toBe(2);
     expect(await sessionCaller(store, b)).toBeNull();
     expect(await sessionCaller(store, c)).toBeNull();
+  });
+
+  it('name every role the caller holds, in the roles’ order, and none once all are taken back', async () => {
+    const id = await accountWithPassword('Hal Hill', ['admin', 'canvasser']);
+    const session = await startSession(store, id);
+    expect(await sessionCaller(store, session)).toEqual({ accountId: id, caller: { name: 'Hal Hill', roles: ['canvasser', 'admin'] } });
+    await setRoles(store, id, [], { ...decision, at: new Date().toISOString() });
+    expect(await sessionCaller(store, session)).toEqual({ accountId: id, caller: { name: 'Hal Hill', roles: [] } });
   });
 
   it('of a switched-off account are refused at once', async () => {
