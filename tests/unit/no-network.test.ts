@@ -1,7 +1,8 @@
 /**
  * Personal data (docs/reliability.md §8): the database is never sent anywhere. No code opens a
- * network connection except browser mode's own server; the renderer talks only to its own
- * origin, and the Content-Security-Policy forbids connecting anywhere else.
+ * network connection except browser mode's own server and the check of a team server's address
+ * the user typed (it asks that server's name); the renderer talks only to its own origin, and the
+ * Content-Security-Policy forbids connecting anywhere else.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -13,7 +14,8 @@ const SOURCES = ['main', 'db', 'shared', 'renderer/src', 'bin'];
 
 /** Ways code could send data off this computer. */
 const NETWORK_CLIENTS: [string, RegExp][] = [
-  ['fetch', /\bfetch\s*\(/],
+  // A call, or fetch handed on to be called (a default parameter).
+  ['fetch', /\bfetch\s*\(|=\s*fetch\b/],
   ['http(s) client', /\bhttps?\.(request|get)\s*\(|from ['"]node:https['"]|require\(['"](node:)?https['"]\)/],
   ['raw sockets', /from ['"]node:(net|tls|dgram)['"]|require\(['"](node:)?(net|tls|dgram)['"]\)/],
   ['XMLHttpRequest', /\bXMLHttpRequest\b/],
@@ -28,6 +30,7 @@ const ALLOWED: Record<string, string> = {
   'renderer/src/app/api.ts fetch': 'POST /api/<method> to its own origin (a relative URL) in browser mode',
   'renderer/src/app/jobs.ts fetch': 'GET /api/events (job progress) from its own origin in browser mode',
   'renderer/src/app/team.ts fetch': 'POST /auth/sign-out to its own origin on a team server',
+  'main/team-address.ts fetch': 'GET <the address the user typed>/api/team-info when they connect to a team: it sends nothing',
   'main/server.ts http(s) client': 'node:https for createServer only: a team server given a certificate answers over TLS; it requests nothing',
 };
 
@@ -54,8 +57,8 @@ describe('nothing is sent off this computer', () => {
     expect(found.filter((f) => !(f in ALLOWED))).toEqual([]);
   });
 
-  it('calls only relative /api/ (or, on a team server, /auth/) addresses where fetch is allowed', () => {
-    const fetching = Object.keys(ALLOWED).filter((k) => k.endsWith(' fetch'));
+  it('calls only relative /api/ (or, on a team server, /auth/) addresses where the renderer fetches', () => {
+    const fetching = Object.keys(ALLOWED).filter((k) => k.startsWith('renderer/') && k.endsWith(' fetch'));
     for (const file of fetching.map((k) => k.split(' ')[0])) {
       const text = readFileSync(join(ROOT, file), 'utf8');
       const calls = [...text.matchAll(/\bfetch\s*\(\s*([^,)]+)/g)].map((m) => m[1].trim());
