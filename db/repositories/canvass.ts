@@ -233,8 +233,10 @@ function followUpFilter(request: Request, state: FollowUpState, pollingDistrict?
   return state === 'open'
     ? `FROM electors e LEFT JOIN follow_up_done f ON f.elector_id = e.id AND f.request = ?
        WHERE e.area_id = ? AND e.${REQUEST_COLUMN[request]} = 1 AND (f.elector_id IS NULL OR f.reopened_by_return_id IS NOT NULL) ${district}`
-    : `FROM follow_up_done f JOIN electors e ON e.id = f.elector_id
-       WHERE f.request = ? AND e.area_id = ? AND f.reopened_by_return_id IS NULL ${district}`;
+    : // CROSS JOIN keeps SQLite reading the ticks first: left to itself it walks every elector of
+      // the area (100,000: ~30 ms) to probe each for a tick, where there are a few hundred ticks.
+      `FROM follow_up_done f CROSS JOIN electors e
+       WHERE e.id = f.elector_id AND f.request = ? AND e.area_id = ? AND f.reopened_by_return_id IS NULL ${district}`;
 }
 
 /**

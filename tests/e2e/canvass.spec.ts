@@ -174,11 +174,22 @@ test('a coordinator ticks off the literature posted, sees the waiting list shrin
   await enter(id, 'AA-6', 'L');
   await enter(id, 'AA-2', '2J');
 
+  // The follow-ups do not wait for the tallies (held back here): both lists show, and the district
+  // choice gets its districts once the tallies come.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/canvass.getTallies', async (route) => (await held, route.continue()));
   await page.goto(`${app.origin}/#/canvass/tallies/${areaId}`);
   const counts = page.locator('.follow-counts [role=status]');
   await expect(counts).toHaveText('3 still waiting · 0 done');
   const waiting = page.getByRole('form', { name: 'Still waiting: literature' }).getByRole('table');
   await expect(waiting.getByRole('row')).toHaveCount(4);
+  await expect(page.getByText('None ticked off yet.')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'By polling district' })).toHaveCount(0);
+  release();
+  await expect(page.getByRole('table', { name: 'By polling district' })).toBeVisible();
+  await expect(page.getByLabel('Polling district').getByRole('option')).toHaveText(['All districts', 'AA', 'AB']);
+  await page.unroute('**/api/canvass.getTallies');
   await expectAccessible(page);
 
   // Nothing ticked: told what to do, nothing written.

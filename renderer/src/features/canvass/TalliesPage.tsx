@@ -37,8 +37,10 @@ export function TalliesPage() {
   const params = useParams();
   const navigate = useNavigate();
   const areaId = Number(params.areaId) || 0;
-  const registers = useApi('register.list', {});
+  // Asked in this order (the server answers one call at a time): the follow-ups' lists (the panel's
+  // effects run first), the tallies, then the other areas for the select.
   const tallies = useApi('canvass.getTallies', areaId ? { areaId } : null);
+  const registers = useApi('register.list', {});
   const t = tallies.data;
 
   return (
@@ -120,10 +122,10 @@ export function TalliesPage() {
               ))}
             </tbody>
           </table>
-
-          <FollowUpsPanel key={areaId} areaId={areaId} districts={t.districts} />
         </>
       )}
+      {/* Not behind the tallies: its lists are asked for at once, not after the tallies' answer. */}
+      {areaId > 0 && <FollowUpsPanel key={areaId} areaId={areaId} districts={t?.districts ?? []} />}
     </>
   );
 }
