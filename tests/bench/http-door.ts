@@ -4,13 +4,13 @@
  * run, alternating, median of 500 each; and the HTTP part of each (its time less the dispatcher's
  * inside it, the same commit). Without DB, a fresh database with a small register.
  */
-import { request, Agent } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openHustings } from '../../main/app.ts';
 import { startServer } from '../../main/server.ts';
 import { seedElectorsBeside } from '../helpers/electors.ts';
+import { alternate, doorClient } from './door.ts';
 
 const json = process.argv.includes('--json');
 const given = process.argv.slice(2).find((a) => !a.startsWith('--'));
@@ -47,55 +47,30 @@ try {
     return r;
   };
   const server = await startServer(app, {});
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const sockets = new Set<unknown>();
-  const overHttp = (method: string, input: unknown) =>
-    new Promise<void>((resolve, reject) => {
-      const body = JSON.stringify(input);
-      const req = request(
-        {
-          host: '127.0.0.1',
-          port: server.port,
-          path: `/api/${method}`,
-          method: 'POST',
-          agent,
-          headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
-        },
-        (res) => {
-          sockets.add(res.socket);
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`${res.statusCode} ${Buffer.concat(chunks)}`))));
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
+  const client = doorClient(`http://127.0.0.1:${server.port}`, server.token);
   const codes = ['I3L', 'N', '2J', 'R', '1', '4P', 'X', '5'];
   const input = (i: number) => ({ sessionId: session.id, electorId: ids[(i * 7919) % ids.length], codes: codes[i % codes.length] });
-  for (let i = 0; i < 50; i++) await overHttp('canvass.recordReturn', input(i)); // warm up
-  const http: number[] = [];
-  const door: number[] = [];
-  const direct: number[] = [];
-  for (let i = 0; i < 500; i++) {
-    let s = performance.now();
-    await overHttp('canvass.recordReturn', input(2 * i));
-    http.push(performance.now() - s);
-    door.push(http[i] - inside);
-    s = performance.now();
-    await call('canvass.recordReturn', input(2 * i + 1));
-    direct.push(performance.now() - s);
-  }
+  for (let i = 0; i < 50; i++) await client.post('canvass.recordReturn', input(i)); // warm up
+  const insides: number[] = [];
+  const { http, direct } = await alternate(
+    500,
+    async (i) => {
+      await client.post('canvass.recordReturn', input(2 * i));
+      insides.push(inside);
+    },
+    (i) => call('canvass.recordReturn', input(2 * i + 1)),
+  );
+  const door = http.map((t, i) => t - insides[i]);
   const figures = {
     http_return_median_ms: Math.round(median(http) * 1000) / 1000,
     dispatcher_return_median_ms: Math.round(median(direct) * 1000) / 1000,
     http_return_p95_ms: Math.round([...http].sort((a, b) => a - b)[474] * 1000) / 1000,
     http_outside_dispatch_median_ms: Math.round(median(door) * 1000) / 1000,
-    http_connections: sockets.size,
+    http_connections: client.connections(),
   };
   if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);
   else console.log(figures);
-  agent.destroy();
+  client.close();
   await server.close();
   await app.close();
 } finally {

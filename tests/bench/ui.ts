@@ -12,7 +12,12 @@
  *  ui_entry_number_to_name_ms     an elector number typed and Tab, until its name shows
  *  http_return_median_ms          canvass.recordReturn POSTed through browser mode's HTTP door
  *                                 (keep-alive, one client), median of 500
- *  dispatcher_return_median_ms    the same through the dispatcher in-process, on the same data
+ *  dispatcher_return_median_ms    the same through the dispatcher in-process, on a copy of the
+ *                                 same data, median of 500 on other electors
+ *
+ * The two return figures are taken in turn, one over HTTP then one in-process, while the server
+ * runs: taken one after the other (in a fresh process once the server had stopped) they saw
+ * different loads on a shared machine and their gap swung from -0.24 to +2.2 ms between runs.
  *
  * With --json, one line: { ...figures, targets }. With --profile, also each API call the screens
  * made, replayed through the dispatcher: its time and the size of its JSON answer.
