@@ -1,7 +1,7 @@
 /** Canvass sessions, the returns entered for them, and the tallies and follow-up lists they give. */
 import type { CanvassSessionOut, FollowUpOut } from '../../shared/contract/canvass.ts';
 import type { CanvassReturnOut } from '../../shared/contract/register.ts';
-import type { Queries } from '../store.ts';
+import { type Queries, together } from '../store.ts';
 import { CONTACT_OUTCOMES, type Outcome, type Request } from '../../shared/domain/canvass-codes.ts';
 import { foldReturns, type ReturnFact, type TallyCounts } from '../../shared/domain/tallies.ts';
 import { lockRow } from './dialect.ts';
@@ -171,46 +171,57 @@ export async function recentSessionReturns(
 }
 
 /**
- * Recomputes an elector's standing from all their returns, and answers them. The elector's row is
- * locked first, so on PostgreSQL two returns for one elector at once are folded one after the
- * other: the second reads the first's return, instead of both reading only their own and the last
- * to commit losing the other's.
+ * An elector's returns, oldest first, read once their row is locked: on PostgreSQL two returns for
+ * one elector at once are then folded one after the other, the second reading the first's return,
+ * instead of both reading only their own and the last to commit losing the other's. The lock and
+ * the read go to the server together.
  */
-async function refreshStanding(db: Queries, electorId: number): Promise<CanvassReturn[]> {
-  await lockRow(db, 'electors', electorId);
-  const returns = await electorReturns(db, electorId);
+async function lockedReturns(db: Queries, electorId: number): Promise<CanvassReturn[]> {
+  const [, returns] = await together(lockRow(db, 'electors', electorId), electorReturns(db, electorId));
+  return returns;
+}
+
+/** Sets an elector's standing to what their returns (oldest first) come to. */
+async function foldStanding(db: Queries, electorId: number, returns: CanvassReturn[]): Promise<void> {
   const facts: ReturnFact[] = returns;
   await setStanding(db, electorId, foldReturns(facts), returns.at(-1)?.canvassedOn ?? null);
-  return returns;
+}
+
+/** Recomputes an elector's standing from all their returns. */
+async function refreshStanding(db: Queries, electorId: number): Promise<void> {
+  await foldStanding(db, electorId, await lockedReturns(db, electorId));
 }
 
 /**
  * Records a return, unless one with its client id is recorded already: then nothing is written
  * and `created` is false. The unique index decides, not a look first, so two sends of one return
  * at once on PostgreSQL record it once (the second waits for the first, then finds its row).
- * A new return comes back with all the elector's returns, oldest first, read once the elector's
- * standing has been folded from them (the new one among them).
+ * Answers with all the elector's returns, oldest first, as they are after the insert; the
+ * standing of a new one is folded from them. The insert, the elector's lock and the read go to
+ * the server together, then the standing and the reopened follow-ups: two round trips.
  */
-export async function insertReturn(
-  db: Queries,
-  r: ReturnWrite,
-): Promise<{ id: number; created: false } | { id: number; created: true; electorReturns: CanvassReturn[] }> {
-  const inserted = await db.get<{ id: number }>(
-    `INSERT INTO canvass_returns (elector_id, session_id, outcome, support, requests, codes, note, canvassed_on, entered_at, entered_by, client_id)
+export async function insertReturn(db: Queries, r: ReturnWrite): Promise<{ id: number; created: boolean; electorReturns: CanvassReturn[] }> {
+  const [inserted, returns] = await together(
+    db.get<{ id: number }>(
+      `INSERT INTO canvass_returns (elector_id, session_id, outcome, support, requests, codes, note, canvassed_on, entered_at, entered_by, client_id)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (client_id) DO NOTHING RETURNING id`,
-    [r.electorId, r.sessionId, r.outcome, r.support, r.requests.join(','), r.codes, r.note, r.canvassedOn, new Date().toISOString(), r.enteredBy, r.clientId],
+      [r.electorId, r.sessionId, r.outcome, r.support, r.requests.join(','), r.codes, r.note, r.canvassedOn, new Date().toISOString(), r.enteredBy, r.clientId],
+    ),
+    lockedReturns(db, r.electorId),
   );
-  if (!inserted) return { id: (await returnIdOf(db, r.clientId!))!, created: false };
+  if (!inserted) return { id: (await returnIdOf(db, r.clientId!))!, created: false, electorReturns: returns };
   const id = inserted.id;
-  const returns = await refreshStanding(db, r.electorId);
-  if (r.requests.length > 0) {
+  await together(
+    foldStanding(db, r.electorId, returns),
     // Asked again on or after the day it was done: the follow-up is open again (until this return is undone).
-    await db.run(
-      `UPDATE follow_up_done SET reopened_by_return_id = ? WHERE elector_id = ? AND reopened_by_return_id IS NULL AND done_on <= ?
-       AND request IN (${r.requests.map(() => '?').join(', ')})`,
-      [id, r.electorId, r.canvassedOn, ...r.requests],
-    );
-  }
+    r.requests.length > 0
+      ? db.run(
+          `UPDATE follow_up_done SET reopened_by_return_id = ? WHERE elector_id = ? AND reopened_by_return_id IS NULL AND done_on <= ?
+           AND request IN (${r.requests.map(() => '?').join(', ')})`,
+          [id, r.electorId, r.canvassedOn, ...r.requests],
+        )
+      : undefined,
+  );
   return { id, created: true, electorReturns: returns };
 }
 

@@ -6,7 +6,6 @@ import {
   CODES_SETTING,
   deleteReturn,
   deleteSession,
-  electorReturns,
   entryFacts,
   followUpCounts,
   followUps,
@@ -25,6 +24,7 @@ import {
   updateSession,
 } from '../../db/repositories/canvass.ts';
 import { getElector, neighbourInWalk, pollingDistricts } from '../../db/repositories/electors.ts';
+import { together } from '../../db/store.ts';
 import { getSettingText, putSetting } from '../../db/repositories/settings.ts';
 import { requireArea } from './areas.ts';
 import type { Ctx, HandlersFor } from './context.ts';
@@ -121,7 +121,8 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
     return { deletedReturns: before.returnCount, electorsUpdated };
   },
   'canvass.recordReturn': async (ctx, { sessionId, electorId, codes, note, clientId }) => {
-    // One read for every check, and the elector's returns from the write: each statement is a round trip on a team server.
+    // Each wait for the database is a round trip on a team server: one read for every check, the
+    // elector's returns from the write, and statements that need not wait for each other sent together.
     const facts = await entryFacts(ctx.db, sessionId, electorId, clientId ?? null);
     const session = requireRecord(facts.session, 'canvass session', sessionId, { field: 'sessionId', missing: 'No such session' });
     const elector = requireRecord(facts.elector, 'elector', electorId, { field: 'electorId' });
@@ -134,7 +135,11 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
     const parsed = parseReturnCodes(codes, config, table);
     if (!parsed.ok) throw new AppError('invalid_input', parsed.message, { codes: parsed.message });
     if (facts.undoneAt) throw undoneConflict(facts.undoneAt, elector.electorNumber);
-    const written = await insertReturn(ctx.db, {
+    const {
+      id,
+      created,
+      electorReturns: returns,
+    } = await insertReturn(ctx.db, {
       electorId,
       sessionId,
       ...parsed.value,
@@ -144,9 +149,7 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
       enteredBy: ctx.actor,
       clientId: clientId ?? null,
     });
-    const { id } = written;
-    // A return sent again (its answer lost on the way) was recorded and audited the first time: read it as it is.
-    const returns = written.created ? written.electorReturns : await electorReturns(ctx.db, electorId);
+    // A return sent again (its answer lost on the way) is answered as it was recorded; it was audited the first time.
     const saved = returns.find((r) => r.id === id);
     // Not among this elector's returns of this session: the device used the id for another.
     if (saved?.sessionId !== sessionId) {
@@ -155,9 +158,12 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
       });
     }
     // Audit rows about a person are filed under the elector, so erasure can find and blank them.
-    if (written.created)
-      await ctx.audit({ action: 'record-return', entity: 'elector', entityId: electorId, summary: `Recorded canvass return ${saved.codes}`, after: saved });
-    const next = await neighbourInWalk(ctx.db, elector, 1, session.pollingDistrict !== '');
+    const [, next] = await together(
+      created
+        ? ctx.audit({ action: 'record-return', entity: 'elector', entityId: electorId, summary: `Recorded canvass return ${saved.codes}`, after: saved })
+        : undefined,
+      neighbourInWalk(ctx.db, elector, 1, session.pollingDistrict !== ''),
+    );
     const earlierInSession = returns.filter((r) => r.sessionId === sessionId && r.id !== id);
     return { return: saved, next: next ?? null, earlierInSession };
   },
