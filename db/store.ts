@@ -11,10 +11,10 @@ export type SqlValue = string | number | bigint | null | Uint8Array;
 export type Engine = 'sqlite' | 'postgres';
 
 /**
- * Reads and writes, inside a transaction or not: what a repository takes. Statements issued
- * without waiting for the one before run in the order issued, each seeing what the earlier ones
- * wrote; in a PostgreSQL transaction those issued together travel to the server together, one
- * round trip for all of them (see `together`).
+ * Reads and writes, inside a transaction or not: what a repository takes. In a transaction,
+ * statements issued without waiting for the one before run in the order issued, each seeing what
+ * the earlier ones wrote; on PostgreSQL they travel to the server together, one round trip for
+ * all of them (see `together`).
  */
 export interface Queries {
   /**
@@ -47,11 +47,13 @@ export interface Store extends Queries {
 }
 
 /**
- * Statements issued at once, answered in the order given: on PostgreSQL a transaction sends them
- * in one write and the server runs them one after another (a pipeline), so independent statements
- * cost one round trip instead of one each; on SQLite each has run by the time it is issued. Waits
- * for every one, then throws the first one's error if any failed: after a refused statement a
- * PostgreSQL transaction refuses those behind it too, and the refusal that matters is the first.
+ * Statements issued at once, answered in the order given. In a PostgreSQL transaction they leave
+ * in one write and the server runs them one after another (a pipeline), so statements that need
+ * no answer from each other cost one round trip instead of one each; on SQLite each has run by the
+ * time it is issued. (Outside a transaction PostgreSQL runs each on a connection of its own, at
+ * once: there, only reads that do not depend on each other.) Waits for every one, then throws the
+ * first one's error if any failed: a PostgreSQL transaction refuses whatever follows a refused
+ * statement ("transaction is aborted"), and the refusal that matters is the first.
  */
 export async function together<T extends readonly unknown[]>(...statements: { [K in keyof T]: T[K] | Promise<T[K]> }): Promise<T> {
   const settled = await Promise.allSettled(statements);

@@ -153,7 +153,8 @@ export function openPostgresStore(url: string, opts: PostgresStoreOptions = {}):
       try {
         const batch = batching(client);
         batch();
-        // BEGIN goes out with the work's first statements, in the same write.
+        // BEGIN goes out with the work's first statements, in the same write. It fails only with
+        // its connection, and then so does everything behind it.
         const [, result] = await together(client.query('BEGIN'), work(queriesOn(client, batch)));
         await client.query('COMMIT');
         return result;
