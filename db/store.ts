@@ -10,7 +10,12 @@ export type SqlValue = string | number | bigint | null | Uint8Array;
 
 export type Engine = 'sqlite' | 'postgres';
 
-/** Reads and writes, inside a transaction or not: what a repository takes. */
+/**
+ * Reads and writes, inside a transaction or not: what a repository takes. In a transaction,
+ * statements issued without waiting for the one before run in the order issued, each seeing what
+ * the earlier ones wrote; on PostgreSQL they travel to the server together, one round trip for
+ * all of them (see `together`).
+ */
 export interface Queries {
   /**
    * Which engine runs the SQL. Repositories write each statement once; only what has no portable
@@ -39,6 +44,22 @@ export interface Store extends Queries {
   /** After an erasure: leaves no copy of erased rows in the engine's own log (SQLite's WAL). */
   flushLog(): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * Statements issued at once, answered in the order given. In a PostgreSQL transaction they leave
+ * in one write and the server runs them one after another (a pipeline), so statements that need
+ * no answer from each other cost one round trip instead of one each; on SQLite each has run by the
+ * time it is issued. (Outside a transaction PostgreSQL runs each on a connection of its own, at
+ * once: there, only reads that do not depend on each other.) Waits for every one, then throws the
+ * first one's error if any failed: a PostgreSQL transaction refuses whatever follows a refused
+ * statement ("transaction is aborted"), and the refusal that matters is the first.
+ */
+export async function together<T extends readonly unknown[]>(...statements: { [K in keyof T]: T[K] | Promise<T[K]> }): Promise<T> {
+  const settled = await Promise.allSettled(statements);
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T;
 }
 
 export type ConstraintKind = 'foreign_key' | 'unique' | 'not_null' | 'check';

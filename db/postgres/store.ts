@@ -4,7 +4,7 @@
  * them: camelCase aliases as written (sql.ts), counts and sums as numbers, truth as 1 or 0.
  */
 import pg from 'pg';
-import { ConstraintError, type ConstraintKind, type Queries, type SqlValue, type Store } from '../store.ts';
+import { ConstraintError, type ConstraintKind, type Queries, type SqlValue, type Store, together } from '../store.ts';
 import { type PgStatement, toPostgres } from './sql.ts';
 
 export interface PostgresStoreOptions {
@@ -74,9 +74,29 @@ function values(params: readonly SqlValue[]): unknown[] {
 
 type Runner = Pick<pg.Pool | pg.PoolClient, 'query'>;
 
-function queriesOn(runner: Runner): Queries {
+/**
+ * On a transaction's connection (pipelining: a statement goes out without waiting for the answers
+ * before it), the statements issued in one tick leave in one write, the first of them holding the
+ * socket's output until the tick is over: one system call and one wake-up of the server for all.
+ */
+function batching(client: pg.PoolClient): () => void {
+  const socket = client.connection.stream;
+  let holding = false;
+  return () => {
+    if (holding) return;
+    holding = true;
+    socket.cork();
+    process.nextTick(() => {
+      holding = false;
+      socket.uncork();
+    });
+  };
+}
+
+function queriesOn(runner: Runner, batch?: () => void): Queries {
   async function arrays(sql: string, params: readonly SqlValue[]): Promise<{ st: PgStatement; result: pg.QueryArrayResult }> {
     const st = statement(sql);
+    batch?.();
     try {
       // A statement without parameters may be a script of several (a migration): never prepared.
       const name = params.length > 0 ? st.name : undefined;
@@ -117,7 +137,8 @@ function queriesOn(runner: Runner): Queries {
 
 /** A store on the PostgreSQL database at `url` (postgres://user:password@host:port/database). */
 export function openPostgresStore(url: string, opts: PostgresStoreOptions = {}): Store {
-  const pool = new pg.Pool({ connectionString: url, max: opts.max, connectionTimeoutMillis: opts.connectTimeoutMs, types: columnTypes() });
+  // Pipelining: statements a transaction issues together (`together`) share a round trip.
+  const pool = new pg.Pool({ connectionString: url, max: opts.max, connectionTimeoutMillis: opts.connectTimeoutMs, types: columnTypes(), pipeline: true });
   // A connection the server drops while idle leaves the pool; without a listener it would end the process.
   pool.on('error', () => {});
   return {
@@ -130,8 +151,11 @@ export function openPostgresStore(url: string, opts: PostgresStoreOptions = {}):
       const client = await pool.connect();
       let broken = false;
       try {
-        await client.query('BEGIN');
-        const result = await work(queriesOn(client));
+        const batch = batching(client);
+        batch();
+        // BEGIN goes out with the work's first statements, in the same write. It fails only with
+        // its connection, and then so does everything behind it.
+        const [, result] = await together(client.query('BEGIN'), work(queriesOn(client, batch)));
         await client.query('COMMIT');
         return result;
       } catch (err) {

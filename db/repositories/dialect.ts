@@ -30,6 +30,17 @@ export function jsonField(db: Queries, column: string, field: string): string {
   return db.engine === 'sqlite' ? `json_extract(${column}, '$.${field}')` : `(CASE WHEN ${column} IS JSON OBJECT THEN ${column}::jsonb ->> '${field}' END)`;
 }
 
+/**
+ * Holds a row for the rest of the transaction, so that what is read about it next cannot change
+ * under the reader. PostgreSQL locks the row (without writing it, as a write that changes nothing
+ * would: a new version of a row of many indexes); a SQLite transaction holds the whole file
+ * already (BEGIN IMMEDIATE), so there is nothing to do.
+ */
+export async function lockRow(db: Queries, table: string, id: number): Promise<void> {
+  if (!/^[a-z_]+$/.test(table)) throw new Error(`lockRow: bad table name ${table}`);
+  if (db.engine === 'postgres') await db.get(`SELECT id FROM ${table} WHERE id = ? FOR NO KEY UPDATE`, [id]);
+}
+
 /** Every column, in any table, that is a foreign key to `table`: from the engine's catalogue. */
 export async function foreignKeysTo(db: Queries, table: string): Promise<{ tableName: string; columnName: string }[]> {
   const sql =

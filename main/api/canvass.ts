@@ -3,9 +3,10 @@ import { AppError } from '../../shared/contract/result.ts';
 import { DEFAULT_CODES, REQUEST_LABELS, codeTable, parseReturnCodes, type CodeConfig } from '../../shared/domain/canvass-codes.ts';
 import { addCounts, computeTallies, emptyCounts } from '../../shared/domain/tallies.ts';
 import {
+  CODES_SETTING,
   deleteReturn,
   deleteSession,
-  electorReturns,
+  entryFacts,
   followUpCounts,
   followUps,
   getFollowUpDone,
@@ -20,11 +21,11 @@ import {
   tallyCounts,
   contactCounts,
   unmarkFollowUpDone,
-  undoneAt,
   updateSession,
 } from '../../db/repositories/canvass.ts';
 import { getElector, neighbourInWalk, pollingDistricts } from '../../db/repositories/electors.ts';
-import { getSetting, putSetting } from '../../db/repositories/settings.ts';
+import { together } from '../../db/store.ts';
+import { getSettingText, putSetting } from '../../db/repositories/settings.ts';
 import { requireArea } from './areas.ts';
 import type { Ctx, HandlersFor } from './context.ts';
 import { EDITABLE, guardedEdit } from './edits.ts';
@@ -32,16 +33,20 @@ import { requireRecord } from './records.ts';
 import { visibleDistricts } from './scope.ts';
 import { formatDateLong } from '../../shared/domain/working-days.ts';
 
-const CODES_KEY = 'canvass.codes';
+let cached: { json: string | undefined; config: CodeConfig; table: ReturnType<typeof codeTable> } | undefined;
 
-let cached: { json: string; config: CodeConfig; table: ReturnType<typeof codeTable> } | undefined;
-
-/** The codes in use, with their lookup table (cached: entry reads them for every return). */
-export async function currentCodes(ctx: Ctx): Promise<{ config: CodeConfig; table: ReturnType<typeof codeTable> }> {
-  const config = (await getSetting<CodeConfig>(ctx.db, CODES_KEY)) ?? DEFAULT_CODES;
-  const json = JSON.stringify(config);
-  if (cached?.json !== json) cached = { json, config, table: codeTable(config) };
+/** The codes saved as `json` (none: the defaults), with their lookup table: worked out once while the setting stays the same. */
+function codesOf(json: string | undefined): { config: CodeConfig; table: ReturnType<typeof codeTable> } {
+  if (cached === undefined || cached.json !== json) {
+    const config = json === undefined ? DEFAULT_CODES : (JSON.parse(json) as CodeConfig);
+    cached = { json, config, table: codeTable(config) };
+  }
   return cached;
+}
+
+/** The codes in use, with their lookup table. */
+export async function currentCodes(ctx: Ctx): Promise<{ config: CodeConfig; table: ReturnType<typeof codeTable> }> {
+  return codesOf(await getSettingText(ctx.db, CODES_SETTING));
 }
 
 async function requireSession(ctx: Ctx, id: number) {
@@ -64,7 +69,7 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
   'canvass.getCodes': async (ctx) => (await currentCodes(ctx)).config,
   'canvass.setCodes': async (ctx, config) => {
     const before = (await currentCodes(ctx)).config;
-    await putSetting(ctx.db, CODES_KEY, config);
+    await putSetting(ctx.db, CODES_SETTING, config);
     await ctx.audit({ action: 'update', entity: 'canvass_codes', entityId: null, summary: 'Changed the canvass codes', before, after: config });
     return config;
   },
@@ -116,18 +121,25 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
     return { deletedReturns: before.returnCount, electorsUpdated };
   },
   'canvass.recordReturn': async (ctx, { sessionId, electorId, codes, note, clientId }) => {
-    const session = requireRecord(await getSessionBasics(ctx.db, sessionId), 'canvass session', sessionId, { field: 'sessionId', missing: 'No such session' });
-    const elector = requireRecord(await getElector(ctx.db, electorId), 'elector', electorId, { field: 'electorId' });
+    // Each wait for the database is a round trip on a team server: one read for every check, the
+    // elector's returns from the write, and statements that need not wait for each other sent together.
+    const facts = await entryFacts(ctx.db, sessionId, electorId, clientId ?? null);
+    const session = requireRecord(facts.session, 'canvass session', sessionId, { field: 'sessionId', missing: 'No such session' });
+    const elector = requireRecord(facts.elector, 'elector', electorId, { field: 'electorId' });
     if (elector.areaId !== session.areaId) {
       throw new AppError('invalid_input', `${elector.electorNumber} is not on the register of this session’s area`, {
         electorId: 'Not in this session’s area',
       });
     }
-    const { config, table } = await currentCodes(ctx);
+    const { config, table } = codesOf(facts.codesJson);
     const parsed = parseReturnCodes(codes, config, table);
     if (!parsed.ok) throw new AppError('invalid_input', parsed.message, { codes: parsed.message });
-    await refuseUndone(ctx, clientId, elector.electorNumber);
-    const { id, created } = await insertReturn(ctx.db, {
+    if (facts.undoneAt) throw undoneConflict(facts.undoneAt, elector.electorNumber);
+    const {
+      id,
+      created,
+      electorReturns: returns,
+    } = await insertReturn(ctx.db, {
       electorId,
       sessionId,
       ...parsed.value,
@@ -137,18 +149,22 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
       enteredBy: ctx.actor,
       clientId: clientId ?? null,
     });
-    const saved = (await getReturn(ctx.db, id))!;
-    if (!created && (saved.sessionId !== sessionId || saved.electorId !== electorId)) {
+    // A return sent again (its answer lost on the way) is answered as it was recorded; it was audited the first time.
+    const saved = returns.find((r) => r.id === id);
+    // Not among this elector's returns of this session: the device used the id for another.
+    if (saved?.sessionId !== sessionId) {
       throw new AppError('conflict', `Client id ${clientId} was already used for another return: the device must give each return an id of its own`, {
         clientId: 'Already used for another return',
       });
     }
     // Audit rows about a person are filed under the elector, so erasure can find and blank them.
-    // A return sent again (its answer lost on the way) was audited the first time.
-    if (created)
-      await ctx.audit({ action: 'record-return', entity: 'elector', entityId: electorId, summary: `Recorded canvass return ${saved.codes}`, after: saved });
-    const next = await neighbourInWalk(ctx.db, elector, 1, session.pollingDistrict !== '');
-    const earlierInSession = (await electorReturns(ctx.db, electorId)).filter((r) => r.sessionId === sessionId && r.id !== id);
+    const [, next] = await together(
+      created
+        ? ctx.audit({ action: 'record-return', entity: 'elector', entityId: electorId, summary: `Recorded canvass return ${saved.codes}`, after: saved })
+        : undefined,
+      neighbourInWalk(ctx.db, elector, 1, session.pollingDistrict !== ''),
+    );
+    const earlierInSession = returns.filter((r) => r.sessionId === sessionId && r.id !== id);
     return { return: saved, next: next ?? null, earlierInSession };
   },
   'canvass.undoReturn': async (ctx, { id }) => {
@@ -244,10 +260,8 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
  * A return undone since a device first sent it, sent again by a device that never heard the
  * answer: refused, so an undo is never silently reversed.
  */
-async function refuseUndone(ctx: Ctx, clientId: string | undefined, electorNumber: string) {
-  const at = clientId && (await undoneAt(ctx.db, clientId));
-  if (!at) return;
-  throw new AppError(
+function undoneConflict(at: string, electorNumber: string): AppError {
+  return new AppError(
     'conflict',
     `This return for ${electorNumber} was recorded and then undone on ${formatDateLong(at.slice(0, 10))}: it is not recorded again. Type it afresh if it is wanted.`,
     { clientId: 'Undone since it was recorded' },

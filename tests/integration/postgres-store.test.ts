@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../db/postgres/store.ts';
-import { ConstraintError, type Store } from '../../db/store.ts';
+import { ConstraintError, type Queries, type Store, together } from '../../db/store.ts';
 import { freshPostgresDatabase, type TestDatabase } from '../helpers/postgres.ts';
 
 let database: TestDatabase;
@@ -136,6 +136,33 @@ describe('the PostgreSQL store', () => {
     release();
     expect(await first).toEqual({ n: 2 }); // Read committed: Hythe had committed by then.
     expect(await store.values('SELECT name FROM parents ORDER BY name')).toEqual([['Goole'], ['Hythe']]);
+  });
+
+  it('runs statements issued together in order, and a refusal among them is the first one’s, rolling everything back', async () => {
+    await emptied();
+    const [inserted, seen, count] = await store.transaction((tx) =>
+      together(
+        tx.get<{ id: number }>("INSERT INTO parents (name) VALUES ('Louth') RETURNING id"),
+        tx.get<{ name: string }>("SELECT name FROM parents WHERE name = 'Louth'"),
+        tx.get<{ n: number }>('SELECT COUNT(*) AS n FROM parents'),
+      ),
+    );
+    expect(typeof inserted!.id).toBe('number');
+    expect(seen).toEqual({ name: 'Louth' });
+    expect(count).toEqual({ n: 1 });
+
+    // The refused insert is told late (its caller does more before passing the error on), after the
+    // statement behind it has been refused by the aborted transaction: the error thrown is still the insert's.
+    const late = (tx: Queries) =>
+      tx.run("INSERT INTO parents (name) VALUES ('Louth')").catch(async (err: unknown) => {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        throw err;
+      });
+    const refused = await store
+      .transaction((tx) => together(tx.run("INSERT INTO parents (name) VALUES ('Malton')"), late(tx), tx.get('SELECT 1 AS one')))
+      .catch((err: unknown) => err);
+    expect(refused).toMatchObject({ name: 'ConstraintError', kind: 'unique', table: 'parents' });
+    expect(await store.values('SELECT name FROM parents ORDER BY name')).toEqual([['Louth']]);
   });
 
   it('turns each refusal by the schema into a ConstraintError naming the kind and the table', async () => {
