@@ -61,6 +61,23 @@ export function isSafeExternalUrl(url: unknown): boolean {
   return u !== null && (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname !== '' && u.username === '' && u.password === '';
 }
 
+/** The team server's files a page offers (walk sheets and other PDFs, a leaflet's artwork). */
+const TEAM_FILE_PATHS = ['/api/pdf/', '/api/artwork/'];
+
+/**
+ * What a link that asks for a new window (`target="_blank"`, `window.open`) does; no page ever
+ * gets a new window. In a team server's window (`teamOrigin`), that server's own files are
+ * downloaded in the window's session, which is signed in (the system browser is not); anything
+ * else goes to the system browser when it is a safe http(s) address, and is refused otherwise.
+ */
+export function newWindowAction(url: unknown, teamOrigin?: string): 'download' | 'external' | 'refuse' {
+  if (teamOrigin !== undefined && isAllowedNavigation(url, teamOrigin)) {
+    const { pathname } = new URL(url as string);
+    if (TEAM_FILE_PATHS.some((p) => pathname.startsWith(p))) return 'download';
+  }
+  return isSafeExternalUrl(url) ? 'external' : 'refuse';
+}
+
 /** The part of Electron's WebFrameMain the sender check looks at. */
 export type SenderFrame = { url: string; parent: unknown | null };
 

@@ -18,6 +18,7 @@ import {
   isPermissionAllowed,
   isSafeExternalUrl,
   isTrustedSender,
+  newWindowAction,
   resolveAppRequest,
   responseHeaders,
 } from '../electron-policy.ts';
@@ -46,7 +47,12 @@ protocol.registerSchemesAsPrivileged([
   },
 ]);
 
+/** The file on this computer, once opened: not at a start that opens a team (see `showStart`). */
 let hustings: Hustings | null = null;
+/** Set while the file is being opened (its unlock window may be up), so it is opened once. */
+let openingFile = false;
+/** Hustings' own folder (userData): the file on this computer and team.json. */
+let dataDir = '';
 /** The window on screen: the file on this computer's (app://) or a team server's. */
 let mainWindow: BrowserWindow | null = null;
 /** The team server each team window shows: its pages may navigate within that origin only. */
@@ -137,7 +143,9 @@ app.on('web-contents-created', (_event, contents) => {
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    openExternalIfSafe(url);
+    const action = newWindowAction(url, teamOrigins.get(contents));
+    if (action === 'download') contents.downloadURL(url);
+    else if (action === 'external') void shell.openExternal(url);
     return { action: 'deny' };
   });
 });
@@ -230,9 +238,10 @@ function createTeamWindow(team: Team): BrowserWindow {
   return win;
 }
 
+const onTeam = () => mainWindow !== null && teamOrigins.has(mainWindow.webContents);
+
 /** The Campaign menu: back to the file on this computer, or the start page to connect to a team. */
-function campaignMenu(dataDir: string): Menu {
-  const onTeam = () => mainWindow !== null && teamOrigins.has(mainWindow.webContents);
+function campaignMenu(): Menu {
   return Menu.buildFromTemplate([
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
     {
@@ -242,15 +251,13 @@ function campaignMenu(dataDir: string): Menu {
           label: 'Open the file on this computer',
           click: () => {
             openFileNextTime(dataDir);
-            if (onTeam() || mainWindow === null) createWindow();
+            void showFile();
           },
         },
         {
           label: 'Connect to a team…',
-          click: () => {
-            if (mainWindow === null || onTeam()) createWindow('#/start');
-            else void mainWindow.loadURL(`${APP_START_URL}#/start`);
-          },
+          // The start page connects through the file's dispatcher, so the file is opened for it.
+          click: () => void showFile('#/start'),
         },
         { type: 'separator' },
         { role: 'quit' },
@@ -272,8 +279,86 @@ function showStartupFailure(error: unknown, dbPath: string): void {
     // The page has no links to follow, but middle-click must not open one either (as the other windows).
     webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, disableBlinkFeatures: 'Auxclick' },
   });
-  win.on('closed', () => app.quit());
+  // Closing it quits, unless a team's window is still open.
+  win.on('closed', () => {
+    if (mainWindow === null) app.quit();
+  });
   void win.loadURL(startupFailureUrl(error, dbPath));
+}
+
+/** "Connect to a team" (connect.team): remembered for the next start, and opened now. */
+async function openTeam(team: Team): Promise<void> {
+  rememberTeam(dataDir, team);
+  createTeamWindow(team);
+}
+
+/**
+ * Opens the file on this computer, asking for its key in the unlock window when the keychain
+ * cannot unlock it. Resolves with what closes that window (once the file's own window is up, so
+ * the app never has no window), or null when the file was not opened: the unlock window was
+ * closed, or the file could not be opened (a window says why).
+ */
+async function openFile(): Promise<{ close(): void } | null> {
+  const dbPath = path.join(dataDir, 'hustings.sqlite');
+  let unlockWindow = { close: () => {} };
+  try {
+    try {
+      // Artwork opens only in the app's own viewer window, never with shell.openPath.
+      hustings = await openHustings({ dbPath, keys: desktopKeys(), showArtwork, openTeam });
+    } catch (error) {
+      if (!(error instanceof EncryptionKeyError)) throw error;
+      // The keychain cannot unlock the key (a new computer, a reinstalled system) or there is no
+      // keychain: the user types the recovery key or passphrase in a window of its own.
+      const unlocked = await askToUnlock(dbPath, keychainProtector());
+      if (unlocked === null) {
+        // Closed without unlocking: with no team's window open, that quits (on macOS too, where
+        // closing a window keeps an app).
+        if (mainWindow === null) app.quit();
+        return null;
+      }
+      hustings = await openHustings({ dbPath, keys: unlocked.keys, showArtwork, openTeam });
+      unlockWindow = unlocked;
+    }
+  } catch (error) {
+    // A newer version's database, a locked file, any other open error: say so in a window
+    // (main/startup-failure.ts) rather than closing without a word.
+    console.error('Hustings could not open its data:', error);
+    showStartupFailure(error, dbPath);
+    unlockWindow.close();
+    return null;
+  }
+  hustings.jobs.subscribe(sendJobEvent);
+  ipcMain.handle(INVOKE_CHANNEL, handleInvoke);
+  return unlockWindow;
+}
+
+/** The file on this computer at `route` (the start page), opened first if it is not yet. */
+async function showFile(route = ''): Promise<void> {
+  if (openingFile) return; // its unlock window is already asking
+  let unlockWindow = { close: () => {} };
+  if (hustings === null) {
+    openingFile = true;
+    try {
+      const opened = await openFile();
+      if (opened === null) return;
+      unlockWindow = opened;
+    } finally {
+      openingFile = false;
+    }
+  }
+  if (mainWindow === null || onTeam()) createWindow(route);
+  else if (route !== '') void mainWindow.loadURL(APP_START_URL + route);
+  unlockWindow.close();
+}
+
+/**
+ * The team last connected to, with the file on this computer left closed (and locked) until the
+ * person chooses it in the Campaign menu; with no team, the file, as always.
+ */
+async function showStart(): Promise<void> {
+  const team = teamToOpen(dataDir);
+  if (team) createTeamWindow(team);
+  else await showFile();
 }
 
 async function start(): Promise<void> {
@@ -291,50 +376,13 @@ async function start(): Promise<void> {
   lockDownSession();
   protocol.handle(APP_SCHEME, serveAppRequest);
   // userData is Hustings' own folder (Chromium made it before any of this ran): the owner's only.
-  const dataDir = app.getPath('userData');
+  dataDir = app.getPath('userData');
   keepFilesPrivate();
   tightenFolder(dataDir);
-  const dbPath = path.join(dataDir, 'hustings.sqlite');
-  // "Connect to a team" (connect.team): remembered for the next start, and opened now.
-  const openTeam = async (team: Team) => {
-    rememberTeam(dataDir, team);
-    createTeamWindow(team);
-  };
-  let closeUnlockWindow = () => {};
-  try {
-    try {
-      // Artwork opens only in the app's own viewer window, never with shell.openPath.
-      hustings = await openHustings({ dbPath, keys: desktopKeys(), showArtwork, openTeam });
-    } catch (error) {
-      if (!(error instanceof EncryptionKeyError)) throw error;
-      // The keychain cannot unlock the key (a new computer, a reinstalled system) or there is no
-      // keychain: the user types the recovery key or passphrase in a window of its own.
-      const unlocked = await askToUnlock(dbPath, keychainProtector());
-      if (unlocked === null) {
-        app.quit(); // the window was closed without unlocking (on macOS too, where closing a window keeps an app)
-        return;
-      }
-      hustings = await openHustings({ dbPath, keys: unlocked.keys, showArtwork, openTeam });
-      closeUnlockWindow = unlocked.close;
-    }
-  } catch (error) {
-    // A newer version's database, a locked file, any other open error: say so in a window
-    // (main/startup-failure.ts) rather than closing without a word. Closing it quits.
-    console.error('Hustings could not open its data:', error);
-    showStartupFailure(error, dbPath);
-    closeUnlockWindow();
-    return;
-  }
-  hustings.jobs.subscribe(sendJobEvent);
-  ipcMain.handle(INVOKE_CHANNEL, handleInvoke);
-  Menu.setApplicationMenu(campaignMenu(dataDir));
-  // The team last connected to opens again; with none, the file on this computer, as always.
-  const team = teamToOpen(dataDir);
-  if (team) createTeamWindow(team);
-  else createWindow();
-  closeUnlockWindow();
+  Menu.setApplicationMenu(campaignMenu());
+  await showStart();
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    if (BrowserWindow.getAllWindows().length === 0) void showStart();
   });
 }
 

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, INVOKE_CHANNEL, JOB_EVENT_CHANNEL } from '../../main/electron-policy.ts';
 import { UNLOCK_ASK_CHANNEL, UNLOCK_SUBMIT_CHANNEL } from '../../main/electron/channels.ts';
 import type { JobEvent } from '../../main/jobs.ts';
+import { rememberTeam } from '../../main/remembered-team.ts';
 import { SMALL_REGISTER } from '../helpers/register.ts';
 import { pdfFile, windowsProgram } from '../helpers/artwork.ts';
 
@@ -24,6 +25,9 @@ type Listener = (...args: unknown[]) => unknown;
 type FakeContents = {
   listeners: Record<string, Listener[]>;
   sent: { channel: string; payload: unknown }[];
+  /** What main asked this window's session to download. */
+  downloaded: string[];
+  downloadURL(url: string): void;
   send(channel: string, payload: unknown): void;
   isDestroyed(): boolean;
   openHandler?: (details: { url: string }) => { action: string };
@@ -59,6 +63,10 @@ function fakeContents(): FakeContents {
   return {
     listeners: {},
     sent: [],
+    downloaded: [],
+    downloadURL(url) {
+      this.downloaded.push(url);
+    },
     send(channel, payload) {
       this.sent.push({ channel, payload });
     },
@@ -421,6 +429,17 @@ describe('connecting the desktop app to a team', () => {
     expect(fireNavigation(teamWindow.contents, 'will-redirect', 'https://example.org/')).toBe(true);
     // The file's window still keeps to the app.
     expect(fireNavigation(r.windows[0].contents, 'will-navigate', `${origin}/`)).toBe(true);
+    // The team's PDFs and artwork are downloaded in the team window's (signed-in) session, not
+    // handed to the system browser, which has none; other links go there as before.
+    const opened = r.openedExternally.length;
+    for (const url of [`${origin}/api/pdf/walk-sheets?area=1`, `${origin}/api/artwork/3`, 'https://example.org/', 'javascript:alert(1)']) {
+      expect(teamWindow.contents.openHandler!({ url }), url).toEqual({ action: 'deny' });
+    }
+    expect(teamWindow.contents.downloaded).toEqual([`${origin}/api/pdf/walk-sheets?area=1`, `${origin}/api/artwork/3`]);
+    expect(r.openedExternally.slice(opened)).toEqual(['https://example.org/']);
+    // The file's window downloads nothing from the team server.
+    r.windows[0].contents.openHandler!({ url: `${origin}/api/pdf/walk-sheets?area=1` });
+    expect(r.windows[0].contents.downloaded).toEqual([]);
     // A bad address opens nothing.
     const refused = (await r.ipc[INVOKE_CHANNEL](top, 'connect.team', { address: 'http://team.example.org' })) as { ok: boolean };
     expect(refused.ok).toBe(false);
@@ -433,13 +452,33 @@ describe('connecting the desktop app to a team', () => {
 
   it('goes back to the file on this computer from the Campaign menu, and opens the file next time', async () => {
     let r = await restart();
-    click(r, 'Open the file on this computer');
+    click(r, 'Open the file on this computer'); // opened now, not at the start (which opened the team)
+    await expect.poll(() => r.windows.length, { timeout: 20_000 }).toBe(2);
     expect(r.windows[1].url).toBe('app://hustings/');
     expect(String(r.windows[1].options.webPreferences.preload)).toMatch(/preload\.cjs$/);
     click(r, 'Connect to a team…');
     expect(r.windows.at(-1)!.url).toBe('app://hustings/#/start');
     r = await restart();
     expect(r.windows.map((w) => w.url)).toEqual(['app://hustings/']);
+  });
+
+  it('opens a remembered team without opening the file on this computer, until the person chooses it', async () => {
+    const fresh = path.join(work, 'team-only-userData');
+    mkdirSync(fresh);
+    rememberTeam(fresh, { origin, campaign: 'Westshire Greens' });
+    const r = await startMain(fresh, 'this computer');
+    try {
+      expect(r.windows.map((w) => w.url)).toEqual([`${origin}/`]);
+      expect(existsSync(path.join(fresh, 'hustings.sqlite'))).toBe(false);
+      expect(r.ipc).toEqual({});
+      click(r, 'Open the file on this computer');
+      await expect.poll(() => r.windows.length, { timeout: 20_000 }).toBe(2);
+      expect(r.windows[1].url).toBe('app://hustings/');
+      expect(existsSync(path.join(fresh, 'hustings.sqlite'))).toBe(true);
+      expect(Object.keys(r.ipc)).toEqual([INVOKE_CHANNEL]);
+    } finally {
+      for (const fn of r.appListeners['will-quit'] ?? []) fn();
+    }
   });
 });
 
@@ -559,5 +598,24 @@ describe('a lost keychain entry: the unlock window', () => {
     await expect.poll(() => elsewhere.quitCalled).toBe(true);
     expect(elsewhere.ipc).toEqual({});
     expect([readFileSync(dbPath), readFileSync(`${dbPath}.key`)]).toEqual(before);
+  });
+
+  it('with a team remembered, asks for no key at start; the Campaign menu asks, and closing it keeps the team open', async () => {
+    const origin = 'https://team.example.org';
+    rememberTeam(moved(), { origin, campaign: 'Westshire Greens' });
+    const r = await startMain(moved(), 'a fourth computer');
+    try {
+      expect(r.windows.map((w) => w.url)).toEqual([`${origin}/`]);
+      expect(r.ipc).toEqual({});
+      r.menu!.flatMap((m) => m.submenu ?? []).find((item) => item.label === 'Open the file on this computer')!.click!();
+      await expect.poll(() => r.windows.map((w) => w.url)).toEqual([`${origin}/`, 'app://unlock/']);
+      r.windows[1].close();
+      await expect.poll(() => Object.keys(r.ipc).length).toBe(0);
+      expect(r.quitCalled).toBeUndefined();
+      expect(r.closedWindows).toEqual([1]);
+    } finally {
+      for (const fn of r.appListeners['will-quit'] ?? []) fn();
+      rmSync(path.join(moved(), 'team.json'));
+    }
   });
 });

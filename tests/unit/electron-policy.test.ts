@@ -10,6 +10,7 @@ import {
   isPermissionAllowed,
   isSafeExternalUrl,
   isTrustedSender,
+  newWindowAction,
   resolveAppRequest,
   responseHeaders,
 } from '../../main/electron-policy.ts';
@@ -73,6 +74,32 @@ describe('isAllowedNavigation', () => {
     expect(isAllowedNavigation('https://ann:pw@team.example.org/', team)).toBe(false);
     expect(isAllowedNavigation('app://hustings/', team)).toBe(false);
     expect(isAllowedNavigation('https://team.example.org/', undefined)).toBe(false);
+  });
+});
+
+describe('newWindowAction (links asking for a new window)', () => {
+  const team = 'https://team.example.org';
+  it('downloads the team server’s PDFs and artwork in the team window’s session', () => {
+    expect(newWindowAction('https://team.example.org/api/pdf/walk-sheets?area=3&district=AB', team)).toBe('download');
+    expect(newWindowAction('https://team.example.org/api/pdf/knock-up?contest=1&room=2&round=1', team)).toBe('download');
+    expect(newWindowAction('https://team.example.org/api/artwork/12', team)).toBe('download');
+  });
+
+  it('sends the team’s other pages and other sites to the system browser, as before', () => {
+    expect(newWindowAction('https://team.example.org/help', team)).toBe('external');
+    expect(newWindowAction('https://team.example.org/api/elections', team)).toBe('external');
+    expect(newWindowAction('https://team.example.org.evil.example/api/pdf/walk-sheets', team)).toBe('external');
+    expect(newWindowAction('http://team.example.org/api/pdf/walk-sheets', team)).toBe('external');
+    expect(newWindowAction('https://www.electoralcommission.org.uk/', team)).toBe('external');
+  });
+
+  it('refuses what is not safe to open outside, and downloads nothing for the file’s window', () => {
+    expect(newWindowAction('https://ann:pw@team.example.org/api/pdf/walk-sheets', team)).toBe('refuse');
+    expect(newWindowAction('javascript:alert(1)', team)).toBe('refuse');
+    expect(newWindowAction('file:///etc/passwd', team)).toBe('refuse');
+    expect(newWindowAction(undefined, team)).toBe('refuse');
+    expect(newWindowAction('https://team.example.org/api/pdf/walk-sheets')).toBe('external');
+    expect(newWindowAction('app://hustings/api/pdf/walk-sheets')).toBe('refuse');
   });
 });
 
