@@ -336,7 +336,7 @@ test('the follow-up CSV keeps accented names whole, gives each address line its 
   ]);
 });
 
-test('a paper from another polling district is asked about, then entered, and the walk comes back; a second return for the same elector is pointed out', async ({
+test('a paper from another polling district is said to belong elsewhere, not entered, and the walk comes back; a second return for the same elector is pointed out', async ({
   page,
   app,
 }) => {
@@ -365,20 +365,21 @@ test('a paper from another polling district is asked about, then entered, and th
   await expect(number).toHaveValue('AA-7');
   await expect(number).toBeFocused();
 
-  // AB-1 in an AA session (not among the district's names: the server's lookup finds it): said, and asked; nothing moves on until the volunteer answers.
+  // AB-1 in an AA session (not among the district's names: the server's lookup finds it): said, and
+  // not entered here, Enter again or not (the server would refuse it); Escape goes back to the walk in AA.
   await page.keyboard.type('AB-1');
   await page.keyboard.press('Tab');
-  const question = page.getByRole('alert').filter({ hasText: 'AB-1 Chidi Okafor is in polling district AB, not this session’s AA.' });
-  await expect(question).toBeVisible();
+  const elsewhere = page.getByRole('alert').filter({
+    hasText: 'AB-1 Chidi Okafor is in polling district AB, not this session’s AA: their return goes in a session of AB or of the whole area.',
+  });
+  await expect(elsewhere).toBeVisible();
   await expect(number).toBeFocused();
   await expectAccessible(page);
   await page.keyboard.press('Enter');
-  await expect(codes).toBeFocused();
-  await expect(question).toBeHidden();
-  await page.keyboard.type('2L');
-  await page.keyboard.press('Enter');
-  await expect(page.getByRole('status').filter({ hasText: /^Saved / })).toHaveText('Saved AB-1 Chidi Okafor: 2L');
-  // The walk carries on in AA where it was, not in AB.
+  await expect(elsewhere).toBeVisible();
+  await expect(number).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(elsewhere).toBeHidden();
   await expect(number).toHaveValue('AA-7');
   await expect(number).toBeFocused();
 
@@ -406,9 +407,9 @@ test('a paper from another polling district is asked about, then entered, and th
     'AA-7 Sam Jones already has a return in this session (1): this is a second one. Ctrl+Z undoes it if it was a slip.',
   );
   await expectAccessible(page);
-  expect((await call('canvass.getSession', { id })).returnCount).toBe(3);
+  expect((await call('canvass.getSession', { id })).returnCount).toBe(2);
 
-  // Typing the right number instead answers the question too.
+  // Typing the right number instead takes the warning away.
   await page.keyboard.type('AB-2');
   await page.keyboard.press('Tab');
   await expect(page.getByRole('alert').filter({ hasText: 'AB-2 Ada Okafor is in polling district AB' })).toBeVisible();
