@@ -277,8 +277,8 @@ test('a coordinator assigns a district; the canvasser enters returns there, reac
   await expect(cal.getByLabel('Polling district').getByRole('option')).toHaveText(['Choose…', 'AA']);
   await cal.getByRole('button', { name: 'Start entering returns' }).click();
   await expect(cal.getByText('Choose your polling district (AA)')).toBeVisible();
-  await cal.getByLabel('Polling district').selectOption('AA');
   await shot(cal, '5-canvasser-new-session');
+  await cal.getByLabel('Polling district').selectOption('AA');
   await cal.getByRole('button', { name: 'Start entering returns' }).click();
   const number = cal.getByLabel('Elector number');
   await expect(number).toHaveValue('AA-1');
