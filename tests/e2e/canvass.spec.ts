@@ -46,8 +46,8 @@ async function setUp(app: BrowserMode, register = REGISTER) {
   await expect.poll(async () => (await call('jobs.get', { jobId: job.jobId })).state, { timeout: 30_000 }).toBe('done');
   const electors = (await call('register.listElectors', { areaId: area.id })).items as { id: number; electorNumber: string }[];
   const idOf = (n: string) => electors.find((e) => e.electorNumber === n)!.id;
-  const session = async (heldOn: string, canvassers = '') =>
-    (await call('canvass.createSession', { areaId: area.id, pollingDistrict: 'AA', heldOn, canvassers })).id as number;
+  const session = async (heldOn: string, canvassers = '', pollingDistrict = 'AA') =>
+    (await call('canvass.createSession', { areaId: area.id, pollingDistrict, heldOn, canvassers })).id as number;
   const enter = (sessionId: number, n: string, codes: string) => call('canvass.recordReturn', { sessionId, electorId: idOf(n), codes });
   return { call, areaId: area.id as number, idOf, session, enter };
 }
@@ -310,7 +310,7 @@ test('the follow-up CSV keeps accented names whole, gives each address line its 
   const { areaId, session, enter } = await setUp(app);
   const id = await session('2026-11-20', 'Sam');
   await enter(id, 'AA-6', '2L');
-  await enter(id, 'AB-3', 'L');
+  await enter(await session('2026-11-20', 'Sam', 'AB'), 'AB-3', 'L');
 
   await page.goto(`${app.origin}/#/canvass/tallies/${areaId}`);
   await expect(page.locator('.follow-counts [role=status]')).toHaveText('2 still waiting · 0 done');
