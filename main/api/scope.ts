@@ -12,7 +12,7 @@
 import { allows } from '../../shared/contract/access.ts';
 import { type MethodName, contract } from '../../shared/contract/index.ts';
 import { AppError } from '../../shared/contract/result.ts';
-import type { Caller } from '../../shared/contract/roles.ts';
+import { type Caller, keptToAssignments } from '../../shared/contract/roles.ts';
 import { listAssignments } from '../../db/repositories/assignments.ts';
 import { getReturn, getSessionBasics } from '../../db/repositories/canvass.ts';
 import { getRoom } from '../../db/repositories/knock-up.ts';
@@ -31,8 +31,7 @@ interface Reach {
  * every member may as any member does).
  */
 function isLimited(caller: Caller | undefined, method: MethodName): caller is Caller {
-  if (caller === undefined || !caller.roles.includes('canvasser')) return false;
-  if (caller.roles.some((role) => role === 'coordinator' || role === 'admin')) return false;
+  if (caller === undefined || !keptToAssignments(caller.roles)) return false;
   return !allows(
     contract[method].access,
     caller.roles.filter((role) => role !== 'canvasser'),
@@ -77,6 +76,21 @@ function narrow(reach: Reach, areaId: number, pollingDistrict: string | undefine
   }
   if (held.size === 1) return [...held][0];
   throw refuse(`Choose one of your polling districts (${[...held].sort().join(', ')}): the rest of area ${areaId} is not assigned to you`);
+}
+
+/**
+ * A session's polling district: the whole area ('') only for those assigned the whole area; a
+ * session is not quietly narrowed to the caller's district, or it would not be what they asked for.
+ */
+function sessionDistrict(reach: Reach, areaId: number, pollingDistrict: string): string {
+  const held = requireArea(reach, areaId);
+  if (held !== 'all' && pollingDistrict === '') {
+    const mine = [...held].sort().join(', ');
+    throw new AppError('forbidden', `The whole of area ${areaId} is not assigned to you: choose your polling district (${mine}) for the session.`, {
+      pollingDistrict: `Choose your polling district (${mine})`,
+    });
+  }
+  return narrow(reach, areaId, pollingDistrict) ?? '';
 }
 
 /** The districts of an area the caller may see, or null for all of them. */
@@ -202,12 +216,12 @@ const RULES: Partial<Record<MethodName, Rule>> = {
   'canvass.listSessions': { output: async (_ctx, rows, reach) => (rows as { areaId: number; pollingDistrict: string }[]).filter(inPlace(reach)) },
   'canvass.getSession': session('id'),
   'canvass.createSession': {
-    input: async (_ctx, i, reach) => ({ ...i, pollingDistrict: narrow(reach, i.areaId as number, i.pollingDistrict as string) ?? '' }),
+    input: async (_ctx, i, reach) => ({ ...i, pollingDistrict: sessionDistrict(reach, i.areaId as number, i.pollingDistrict as string) }),
   },
   'canvass.updateSession': {
     input: async (ctx, i, reach) => {
       await requireSession(ctx, reach, i.id as number);
-      return { ...i, pollingDistrict: narrow(reach, i.areaId as number, i.pollingDistrict as string) ?? '' };
+      return { ...i, pollingDistrict: sessionDistrict(reach, i.areaId as number, i.pollingDistrict as string) };
     },
   },
   'canvass.recordReturn': {

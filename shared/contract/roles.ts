@@ -14,3 +14,7 @@ export interface Caller {
   name: string;
   roles: readonly Role[];
 }
+
+/** Whether a canvasser's work is limited to the areas and districts assigned to them (main/api/scope.ts). */
+export const keptToAssignments = (roles: readonly Role[]): boolean =>
+  roles.includes('canvasser') && !roles.some((role) => role === 'coordinator' || role === 'admin');

@@ -270,12 +270,15 @@ test('a coordinator assigns a district; the canvasser enters returns there, reac
   await expect(cal.getByRole('alert')).toHaveText(`Canvass session ${sessionAB} is not in a district assigned to you — ask a coordinator to assign it to you.`);
   await shot(cal, '4-canvasser-other-district');
 
-  // The canvasser is offered only their district, starts a session there and enters two returns.
+  // The canvasser is offered only their district, not the whole area (starting one without choosing
+  // is refused, saying why), starts a session there and enters two returns.
   await cal.getByRole('link', { name: 'Canvass', exact: true }).click();
   await cal.getByLabel('Area').selectOption({ label: 'Newtown East' });
-  await expect(cal.getByLabel('Polling district').getByRole('option')).toHaveText(['Whole area', 'AA']);
-  await cal.getByLabel('Polling district').selectOption('AA');
+  await expect(cal.getByLabel('Polling district').getByRole('option')).toHaveText(['Choose…', 'AA']);
+  await cal.getByRole('button', { name: 'Start entering returns' }).click();
+  await expect(cal.getByText('Choose your polling district (AA)')).toBeVisible();
   await shot(cal, '5-canvasser-new-session');
+  await cal.getByLabel('Polling district').selectOption('AA');
   await cal.getByRole('button', { name: 'Start entering returns' }).click();
   const number = cal.getByLabel('Elector number');
   await expect(number).toHaveValue('AA-1');

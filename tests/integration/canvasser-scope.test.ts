@@ -7,6 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findElector } from '../../db/repositories/electors.ts';
 import { REACH_RULES } from '../../main/api/scope.ts';
+import { addAccount } from '../../main/team/accounts.ts';
+import type { Queries } from '../../db/store.ts';
 import { type MethodName, contract } from '../../shared/contract/index.ts';
 import type { Caller } from '../../shared/contract/roles.ts';
 import { type TempHustings, ok, snapshot, tempHustings } from '../helpers/db.ts';
@@ -24,6 +26,11 @@ const nobody: Caller = { name: 'Nia Newcomer', roles: ['canvasser'] };
 const cora: Caller = { name: 'Cora Coordinator', roles: ['coordinator'] };
 const idOf = async (areaId: number, n: string) => (await findElector(app.store, areaId, n))!.id;
 const area = (name: string) => ({ name, kind: 'ward', nation: 'england', electorate: null, classification: null });
+
+/** A team server's canvasser accounts: only these may be assigned districts there. */
+async function canvasserAccounts(db: Queries, ...names: string[]) {
+  for (const name of names) await addAccount(db, { name, roles: ['canvasser'], meeting: 'Branch meeting', decidedOn: '2026-11-04', recordedBy: 'tester' });
+}
 
 async function as<T = any>(caller: Caller, method: string, input: unknown): Promise<T> {
   const r = await app.dispatch(method, input, caller);
@@ -48,6 +55,7 @@ beforeAll(async () => {
   sessionAB = (await ok(app, 'canvass.createSession', { areaId: newtown, pollingDistrict: 'AB', heldOn: '2026-11-20' })).id;
   sessionOld = (await ok(app, 'canvass.createSession', { areaId: oldtown, pollingDistrict: '', heldOn: '2026-11-21' })).id;
   await ok(app, 'canvass.recordReturn', { sessionId: sessionAB, electorId: await idOf(newtown, 'AB-1'), codes: 'I1' });
+  await canvasserAccounts(app.store, sam.name, 'Ali', 'Wendy Whole');
   await as(cora, 'assignments.assign', { person: sam.name, areaId: newtown, pollingDistrict: 'aa' });
 });
 afterAll(() => app.cleanup());
@@ -70,6 +78,7 @@ describe('assignments', () => {
       [{ person: 'Ali', areaId: 999 }, 'areaId'],
       [{ person: 'Ali', areaId: newtown, pollingDistrict: 'ZZ' }, 'pollingDistrict'],
       [{ person: sam.name, areaId: newtown, pollingDistrict: 'AA' }, 'person'],
+      [{ person: 'Zed Typed', areaId: newtown }, 'person'],
     ];
     for (const [input, field] of cases) {
       const r = await app.dispatch('assignments.assign', input, cora);
@@ -77,6 +86,9 @@ describe('assignments', () => {
       if (!r.ok) expect(Object.keys(r.error.fields ?? {}), JSON.stringify(r.error)).toContain(field);
     }
     expect(await refused(sam, 'assignments.assign', { person: sam.name, areaId: oldtown })).toMatch(/Only a coordinator/);
+    // On a team server only a canvasser account may be assigned, as the page offers, not a typed name.
+    const typed = await app.dispatch('assignments.assign', { person: 'Zed Typed', areaId: newtown }, cora);
+    expect(!typed.ok && typed.error.message).toBe('Zed Typed is not a canvasser account on this team: its canvassers are Ali, Sam Canvasser, Wendy Whole');
     expect(await snapshot(app)).toBe(before);
   });
 
@@ -156,9 +168,39 @@ describe('a canvasser assigned district AA', () => {
     );
     expect(await snapshot(app)).toBe(before);
     expect((await as(sam, 'canvass.undoReturn', { id: saved.return.id })).electorNumber).toBe('AA-2');
-    // A session started without a district is in their one district.
-    const mine = await as(sam, 'canvass.createSession', { areaId: newtown, heldOn: '2026-11-22' });
-    expect(mine.pollingDistrict).toBe('AA');
+    // A whole-area session is refused them, not quietly made a session of AA.
+    const unchanged = await snapshot(app);
+    const whole = await app.dispatch('canvass.createSession', { areaId: newtown, heldOn: '2026-11-22' }, sam);
+    expect(!whole.ok && whole.error).toMatchObject({
+      code: 'forbidden',
+      message: `The whole of area ${newtown} is not assigned to you: choose your polling district (AA) for the session.`,
+      fields: { pollingDistrict: 'Choose your polling district (AA)' },
+    });
+    const { heldOn, updatedAt } = await as(sam, 'canvass.getSession', { id: sessionAA });
+    const moved = await app.dispatch(
+      'canvass.updateSession',
+      { id: sessionAA, areaId: newtown, pollingDistrict: '', heldOn, expectedUpdatedAt: updatedAt },
+      sam,
+    );
+    expect(!moved.ok && moved.error.code).toBe('forbidden');
+    expect(await snapshot(app)).toBe(unchanged);
+    expect((await as(sam, 'canvass.createSession', { areaId: newtown, pollingDistrict: 'AA', heldOn: '2026-11-22' })).pollingDistrict).toBe('AA');
+  });
+
+  it('shares with everyone the refusal of an AB elector in an AA session; a whole-area session takes any', async () => {
+    const before = await snapshot(app);
+    for (const caller of [cora, undefined]) {
+      const r = await app.dispatch('canvass.recordReturn', { sessionId: sessionAA, electorId: await idOf(newtown, 'AB-2'), codes: 'I2' }, caller);
+      expect(!r.ok && r.error).toMatchObject({
+        code: 'invalid_input',
+        message: 'AB-2 is not in polling district AA, this session’s district',
+        fields: { electorId: 'Not in polling district AA' },
+      });
+    }
+    expect(await snapshot(app)).toBe(before);
+    // A whole-area session takes an elector of any of its districts.
+    const old = await ok(app, 'canvass.recordReturn', { sessionId: sessionOld, electorId: await idOf(oldtown, 'AB-2'), codes: 'I2' });
+    await ok(app, 'canvass.undoReturn', { id: old.return.id });
   });
 
   it('lists only AA’s sessions and sees tallies only for AA', async () => {
@@ -210,6 +252,7 @@ describe('others', () => {
     const wendy: Caller = { name: 'Wendy Whole', roles: ['canvasser'] };
     expect((await as(wendy, 'register.listElectors', { areaId: oldtown })).total).toBe(9);
     expect((await as(wendy, 'canvass.listSessions', {})).map((s: { id: number }) => s.id)).toEqual([sessionOld]);
+    expect((await as(wendy, 'canvass.createSession', { areaId: oldtown, heldOn: '2026-11-23' })).pollingDistrict).toBe('');
     expect(await refused(wendy, 'register.listElectors', { areaId: newtown })).toMatch(/not assigned/);
   });
 });
@@ -219,6 +262,7 @@ describe('on polling day', () => {
     const c = await knockUpCampaign();
     try {
       const call = async (method: string, input: unknown, caller?: Caller) => c.app.dispatch(method, input, caller);
+      await canvasserAccounts(c.app.store, sam.name);
       expect((await call('assignments.assign', { person: sam.name, areaId: c.areaId, pollingDistrict: 'AA' }, cora)).ok).toBe(true);
       const rooms = await call('knockUp.rooms', { contestId: c.contestId }, sam);
       expect(rooms.ok && (rooms.value as { rooms: { name: string }[] }).rooms.map((r) => r.name)).toEqual(['12 Mill Lane']);

@@ -17,7 +17,12 @@ interface AreaDistrictForm {
  * that have a register, then the chosen area's polling districts or the whole area. For a
  * canvasser on a team server the server lists only their own.
  */
-export function AreaDistrictFields(props: { form: AreaDistrictForm; registers: MethodOutput<'register.list'> | undefined }) {
+export function AreaDistrictFields(props: {
+  form: AreaDistrictForm;
+  registers: MethodOutput<'register.list'> | undefined;
+  /** Whether the whole area is a choice (not for a canvasser assigned only districts of it). */
+  wholeArea?: boolean;
+}) {
   const { form } = props;
   const areaId = form.watch('areaId');
   const districts = useApi('register.listDistricts', areaId ? { areaId } : null);
@@ -38,7 +43,7 @@ export function AreaDistrictFields(props: { form: AreaDistrictForm; registers: M
       <Field label="Polling district" error={form.errorOf('pollingDistrict')}>
         {(a) => (
           <select {...a} {...form.register('pollingDistrict')}>
-            <option value="">Whole area</option>
+            <option value="">{props.wholeArea === false ? 'Choose…' : 'Whole area'}</option>
             {districts.data?.map((d) => (
               <option key={d.pollingDistrict} value={d.pollingDistrict}>
                 {d.pollingDistrict}

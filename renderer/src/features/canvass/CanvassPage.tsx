@@ -1,6 +1,7 @@
 import { Link, useNavigate } from 'react-router';
 import { canvassContract } from '../../../../shared/contract/canvass.ts';
 import { chosenId } from '../../../../shared/contract/form-fields.ts';
+import { keptToAssignments } from '../../../../shared/contract/roles.ts';
 import { ukToday } from '../../../../shared/domain/working-days.ts';
 import { api, useApi } from '../../app/api.ts';
 import { canUse } from '../../app/nav.ts';
@@ -22,6 +23,11 @@ export function CanvassPage() {
   const mayAssign = me.data !== undefined && canUse('/canvass/districts', me.data);
   const mayImport = useMayImportRegister();
   const form = useApiForm(sessionForm, { areaId: undefined, pollingDistrict: '', heldOn: ukToday(), canvassers: '' });
+  // A canvasser kept to their districts starts a whole-area session only where assigned the whole area.
+  const areaId = form.watch('areaId');
+  const kept = me.data ? keptToAssignments(me.data.roles) : false;
+  const mine = useApi('assignments.list', kept && areaId ? { areaId } : null);
+  const wholeArea = !kept || Boolean(mine.data?.some((a) => a.pollingDistrict === ''));
   const create = form.submit(async (v) => {
     const s = await api('canvass.createSession', v);
     navigate(`/canvass/sessions/${s.id}`);
@@ -65,7 +71,7 @@ export function CanvassPage() {
           <h2>New session</h2>
           <ErrorMessage error={form.formError} />
           <div className="row">
-            <AreaDistrictFields form={form} registers={registers.data} />
+            <AreaDistrictFields form={form} registers={registers.data} wholeArea={wholeArea} />
             <Field label="Date" error={form.errorOf('heldOn')}>
               {(a) => <input {...a} type="date" {...form.register('heldOn')} />}
             </Field>
