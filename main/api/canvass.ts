@@ -131,12 +131,6 @@ export const canvassHandlers: HandlersFor<typeof canvassContract> = {
         electorId: 'Not in this session’s area',
       });
     }
-    // A district's session holds its district's returns only: its canvasser sees them, and no one else's.
-    if (session.pollingDistrict && elector.pollingDistrict !== session.pollingDistrict) {
-      throw new AppError('invalid_input', `${elector.electorNumber} is not in polling district ${session.pollingDistrict}, this session’s district`, {
-        electorId: `Not in polling district ${session.pollingDistrict}`,
-      });
-    }
     const { config, table } = codesOf(facts.codesJson);
     const parsed = parseReturnCodes(codes, config, table);
     if (!parsed.ok) throw new AppError('invalid_input', parsed.message, { codes: parsed.message });

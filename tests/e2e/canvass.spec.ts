@@ -46,8 +46,8 @@ async function setUp(app: BrowserMode, register = REGISTER) {
   await expect.poll(async () => (await call('jobs.get', { jobId: job.jobId })).state, { timeout: 30_000 }).toBe('done');
   const electors = (await call('register.listElectors', { areaId: area.id })).items as { id: number; electorNumber: string }[];
   const idOf = (n: string) => electors.find((e) => e.electorNumber === n)!.id;
-  const session = async (heldOn: string, canvassers = '', pollingDistrict = 'AA') =>
-    (await call('canvass.createSession', { areaId: area.id, pollingDistrict, heldOn, canvassers })).id as number;
+  const session = async (heldOn: string, canvassers = '') =>
+    (await call('canvass.createSession', { areaId: area.id, pollingDistrict: 'AA', heldOn, canvassers })).id as number;
   const enter = (sessionId: number, n: string, codes: string) => call('canvass.recordReturn', { sessionId, electorId: idOf(n), codes });
   return { call, areaId: area.id as number, idOf, session, enter };
 }
@@ -310,7 +310,7 @@ test('the follow-up CSV keeps accented names whole, gives each address line its 
   const { areaId, session, enter } = await setUp(app);
   const id = await session('2026-11-20', 'Sam');
   await enter(id, 'AA-6', '2L');
-  await enter(await session('2026-11-20', 'Sam', 'AB'), 'AB-3', 'L');
+  await enter(id, 'AB-3', 'L');
 
   await page.goto(`${app.origin}/#/canvass/tallies/${areaId}`);
   await expect(page.locator('.follow-counts [role=status]')).toHaveText('2 still waiting · 0 done');
@@ -336,7 +336,7 @@ test('the follow-up CSV keeps accented names whole, gives each address line its 
   ]);
 });
 
-test('a paper from another polling district is said to belong elsewhere, not entered, and the walk comes back; a second return for the same elector is pointed out', async ({
+test('a paper from another polling district is asked about, then entered, and the walk comes back; a second return for the same elector is pointed out', async ({
   page,
   app,
 }) => {
@@ -365,21 +365,20 @@ test('a paper from another polling district is said to belong elsewhere, not ent
   await expect(number).toHaveValue('AA-7');
   await expect(number).toBeFocused();
 
-  // AB-1 in an AA session (not among the district's names: the server's lookup finds it): said, and
-  // not entered here, Enter again or not (the server would refuse it); Escape goes back to the walk in AA.
+  // AB-1 in an AA session (not among the district's names: the server's lookup finds it): said, and asked; nothing moves on until the volunteer answers.
   await page.keyboard.type('AB-1');
   await page.keyboard.press('Tab');
-  const elsewhere = page.getByRole('alert').filter({
-    hasText: 'AB-1 Chidi Okafor is in polling district AB, not this session’s AA: their return goes in a session of AB or of the whole area.',
-  });
-  await expect(elsewhere).toBeVisible();
+  const question = page.getByRole('alert').filter({ hasText: 'AB-1 Chidi Okafor is in polling district AB, not this session’s AA.' });
+  await expect(question).toBeVisible();
   await expect(number).toBeFocused();
   await expectAccessible(page);
   await page.keyboard.press('Enter');
-  await expect(elsewhere).toBeVisible();
-  await expect(number).toBeFocused();
-  await page.keyboard.press('Escape');
-  await expect(elsewhere).toBeHidden();
+  await expect(codes).toBeFocused();
+  await expect(question).toBeHidden();
+  await page.keyboard.type('2L');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: /^Saved / })).toHaveText('Saved AB-1 Chidi Okafor: 2L');
+  // The walk carries on in AA where it was, not in AB.
   await expect(number).toHaveValue('AA-7');
   await expect(number).toBeFocused();
 
@@ -407,9 +406,9 @@ test('a paper from another polling district is said to belong elsewhere, not ent
     'AA-7 Sam Jones already has a return in this session (1): this is a second one. Ctrl+Z undoes it if it was a slip.',
   );
   await expectAccessible(page);
-  expect((await call('canvass.getSession', { id })).returnCount).toBe(2);
+  expect((await call('canvass.getSession', { id })).returnCount).toBe(3);
 
-  // Typing the right number instead takes the warning away.
+  // Typing the right number instead answers the question too.
   await page.keyboard.type('AB-2');
   await page.keyboard.press('Tab');
   await expect(page.getByRole('alert').filter({ hasText: 'AB-2 Ada Okafor is in polling district AB' })).toBeVisible();

@@ -75,7 +75,7 @@ function SessionEntry(props: { sessionId: number }) {
   const [status, setStatus] = useState('');
   const [warning, setWarning] = useState('');
   const [error, setError] = useState<string>();
-  /** An elector from another polling district than the session's, typed: said, and not entered here. */
+  /** An elector from another polling district than the session's, typed: asked about before going on. */
   const [asking, setAsking] = useState<ElectorSummaryOut | null>(null);
   /** A return from before this screen was opened, to undo once the volunteer says so. */
   const [undoAsking, setUndoAsking] = useState<Recent | null>(null);
@@ -91,6 +91,8 @@ function SessionEntry(props: { sessionId: number }) {
   const sending = useRef(new Set<string>());
   /** Where the walk is in the session's district, to come back to after a paper from elsewhere. */
   const walk = useRef<Chosen | null>(null);
+  /** The elector from another district the volunteer said to enter here all the same. */
+  const allowed = useRef<number | null>(null);
   const numberRef = useRef<HTMLInputElement>(null);
   const codesRef = useRef<HTMLInputElement>(null);
   const householdRef = useRef<HTMLInputElement>(null);
@@ -192,13 +194,17 @@ function SessionEntry(props: { sessionId: number }) {
   };
 
   /**
-   * A paper from another polling district than the session's: say so and stop. A district's
-   * session holds its district's returns only (the server refuses others), so it goes in a
-   * session of its own district or of the whole area.
+   * A paper from another polling district than the session's: say so and stop. The same number
+   * confirmed (Enter again) goes on; afterwards the walk comes back to where it was.
    */
   const elsewhere = (e: Chosen): boolean => {
-    if (inSession(e)) {
+    if (inSession(e) || allowed.current === e.id) {
       if (asking) flushSync(() => setAsking(null)); // the right number typed instead
+      return false;
+    }
+    if (asking?.id === e.id) {
+      allowed.current = e.id;
+      flushSync(() => setAsking(null));
       return false;
     }
     flushSync(() => setAsking(e));
@@ -354,6 +360,13 @@ function SessionEntry(props: { sessionId: number }) {
     return true;
   };
 
+  const goOn = () => {
+    if (!asking) return;
+    allowed.current = asking.id;
+    pickFromHousehold(asking);
+    setAsking(null);
+  };
+
   const waitingHere = (entering: boolean) => <WaitingReturns waiting={outbox.waiting.length} held={outbox.held} entering={entering} />;
   // Every return reloads the session: a reload that fails says so above the screen, which stays as it is.
   // Opened again without an answer, the screen cannot show the session, but says what waits to be sent.
@@ -499,10 +512,12 @@ function SessionEntry(props: { sessionId: number }) {
                 {asking && (
                   <div className="warning" role="alert">
                     <p>
-                      {asking.electorNumber} {asking.fullName} is in polling district {asking.pollingDistrict}, not this session’s {district}: their return goes
-                      in a session of {asking.pollingDistrict} or of the whole area. Type the number on the paper again, or <kbd>Esc</kbd> to go back to the
-                      walk.
+                      {asking.electorNumber} {asking.fullName} is in polling district {asking.pollingDistrict}, not this session’s {district}. Is that the
+                      number on the paper? <kbd>Enter</kbd> enters their return in this session all the same; otherwise type the right number.
                     </p>
+                    <button type="button" onClick={goOn}>
+                      Enter {asking.electorNumber} here
+                    </button>
                   </div>
                 )}
                 {error && (
