@@ -110,3 +110,31 @@ test('returns typed while the server does not answer wait on the device, survive
   await expect(page.getByRole('table').getByRole('row')).toHaveCount(21);
   await page.screenshot({ path: '/tmp/canvass-offline-sent.png', fullPage: true });
 });
+
+test('returns typed while the server is stopped are sent once it is started again, a reload in between', async ({ page, app }) => {
+  const { call, sessionId } = await setUp(app);
+  const names = page.waitForResponse('**/api/register.listNames');
+  await page.goto(`${app.origin}/#/canvass/sessions/${sessionId}`);
+  const number = page.getByLabel('Elector number');
+  await expect(number).toHaveValue('AA-1');
+  await names;
+
+  // The server stops (a laptop closed, a power cut) while twenty papers are typed.
+  await app.halt();
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(CODES[i % CODES.length]);
+    await page.keyboard.press('Enter');
+  }
+  const waiting = page.getByTestId('waiting-returns');
+  await expect(waiting).toContainText('20 returns waiting to be sent', { timeout: 30_000 });
+  await expect(waiting).toContainText('The server cannot be reached just now');
+
+  // Started again, and the page reloaded at once (sends may be on their way): each return arrives once.
+  await app.resume();
+  await page.reload();
+  await expect.poll(async () => (await call('canvass.getSession', { id: sessionId })).returnCount, { timeout: 30_000 }).toBe(20);
+  await expect(waiting).toHaveCount(0);
+  const recent = (await call('canvass.listRecent', { sessionId, limit: 200 })) as { electorNumber: string; codes: string }[];
+  expect(recent.map((r) => `${r.electorNumber} ${r.codes}`).reverse()).toEqual(Array.from({ length: 20 }, (_, i) => `AA-${i + 1} ${CODES[i % CODES.length]}`));
+});

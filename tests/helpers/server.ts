@@ -15,6 +15,10 @@ export interface BrowserMode {
   dir: string;
   process: ChildProcess;
   stop(): Promise<void>;
+  /** Stops the server as a power cut or a closed laptop would, keeping its database and files. */
+  halt(): Promise<void>;
+  /** Starts the halted server again, at the same address. */
+  resume(): Promise<void>;
   /** POST /api/<method> with the token, as the renderer does. */
   call(method: string, input: unknown): Promise<{ status: number; body: any }>;
 }
@@ -31,28 +35,43 @@ export async function startBrowserMode(
   // On a team database, what `serve` names its token file after (main/app.ts openTeamHustings).
   const dbPath = databaseUrl ? join(dir, `${new URL(databaseUrl).pathname.slice(1)}.postgres`) : (opts.dbPath ?? join(dir, 'hustings.sqlite'));
   const where = databaseUrl ? ['--database', databaseUrl, '--files', dir] : ['--db', dbPath];
-  const child = spawn(process.execPath, ['bin/hustings.js', 'serve', ...where, '--port', '0', ...(opts.args ?? [])], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...opts.env },
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), opts.startTimeoutMs ?? 20_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = /Hustings is running at (\S+)/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`serve exited with ${code}:\n${output}`));
+  // `serve` as a child; its address (and, on a file, its token) stays the same when started again.
+  const launch = async (port: string) => {
+    const child = spawn(process.execPath, ['bin/hustings.js', 'serve', ...where, '--port', port, ...(opts.args ?? [])], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...opts.env },
     });
-  });
+    let output = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`serve did not start:\n${output}`)), opts.startTimeoutMs ?? 20_000);
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        const m = /Hustings is running at (\S+)/.exec(output);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]);
+        }
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', onData);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`serve exited with ${code}:\n${output}`));
+      });
+    });
+    return { child, url };
+  };
+  const halt = async (child: ChildProcess) => {
+    // Still running (a child killed by a signal has a signalCode and no exitCode).
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  };
+  const first = await launch('0');
+  const { url } = first;
+  let { child } = first;
   const parsed = new URL(url);
   const token = parsed.searchParams.get('token') ?? '';
   return {
@@ -62,15 +81,18 @@ export async function startBrowserMode(
     dbPath,
     databaseUrl,
     dir,
-    process: child,
+    get process() {
+      return child;
+    },
     async stop() {
-      // Still running (a child killed by a signal has a signalCode and no exitCode).
-      if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await halt(child);
       rmSync(dir, { recursive: true, force: true });
+    },
+    async halt() {
+      await halt(child);
+    },
+    async resume() {
+      ({ child } = await launch(parsed.port));
     },
     async call(method, input) {
       const res = await fetch(`${parsed.origin}/api/${method}`, {
