@@ -303,21 +303,32 @@ async function commit(
   return report;
 }
 
-async function replaceRegister(db: Store, req: ImportRequest, areaName: string, parsed: ParsedRegister, job: JobControl): Promise<ImportReport> {
-  const register = parsed.register;
+/**
+ * For each row, the id of the held elector it continues (null for a new elector); the held electors
+ * no row continues; and what each pass matched, or null when the area had no register. A function
+ * of its own so that what matching held is garbage before the write begins.
+ */
+async function matchWithHeld(db: Queries, areaId: number, register: RegisterBuffer) {
   const n = register.length;
-  job.stage('Matching with the register already held');
-  const previous = await matchableElectors(db, req.areaId);
+  const existingIds: (number | null)[] = new Array(n).fill(null);
+  const previous = await matchableElectors(db, areaId);
+  if (previous.length === 0) return { existingIds, leftIds: [], byPass: null };
   const incoming = {
     length: n,
     forEach: (visit: (p: RegisterRow, i: number) => void) => {
       for (let i = 0; i < n; i++) visit(register.row(i), i);
     },
   };
-  const match = previous.length > 0 ? matchElectors(previous, incoming) : null;
-  const existingIds: (number | null)[] = new Array(n).fill(null);
-  if (match) for (const [o, i] of match.matched) existingIds[i] = previous.ids[o];
-  const leftIds = match ? match.left.map((o) => previous.ids[o]) : [];
+  const match = matchElectors(previous, incoming);
+  for (const [o, i] of match.matched) existingIds[i] = previous.ids[o];
+  return { existingIds, leftIds: match.left.map((o) => previous.ids[o]), byPass: match.byPass };
+}
+
+async function replaceRegister(db: Store, req: ImportRequest, areaName: string, parsed: ParsedRegister, job: JobControl): Promise<ImportReport> {
+  const register = parsed.register;
+  const n = register.length;
+  job.stage('Matching with the register already held');
+  const { existingIds, leftIds, byPass } = await matchWithHeld(db, req.areaId, register);
   await askBeforeRemoving(db, req, areaName, leftIds);
 
   job.stage(`Saving ${plural(n, 'elector')} in one step (nothing changes until it is done)`);
@@ -332,7 +343,7 @@ async function replaceRegister(db: Store, req: ImportRequest, areaName: string, 
       matched: written.updated,
       added: written.inserted,
       left: written.removed,
-      reimport: match !== null,
+      reimport: byPass !== null,
       mode: 'replace',
     };
     await writeAudit(tx, {
@@ -340,10 +351,10 @@ async function replaceRegister(db: Store, req: ImportRequest, areaName: string, 
       action: 'import',
       entity: 'register',
       entityId: req.areaId,
-      summary: match
+      summary: byPass
         ? `Re-imported the register of ${areaName} from ${req.fileName}: ${result.matched} matched, ${result.added} new, ${result.left} left`
         : `Imported the register of ${areaName} from ${req.fileName}: ${result.electors} electors in ${result.households} households`,
-      after: { ...result, matchedBy: match?.byPass ?? null },
+      after: { ...result, matchedBy: byPass },
     });
     return result;
   });

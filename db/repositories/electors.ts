@@ -385,30 +385,69 @@ export async function deleteElector(db: Queries, id: number): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Import
 
-/** The electors of an area as the matcher needs them. */
+/** Electors read a page at a time by the matcher: a page's rows are the only objects held. */
+const MATCH_PAGE = 2_000;
+/** What the matcher reads of an elector (after its id), in this order. */
+const MATCH_FIELDS = ['full_name', 'surname', 'forenames', 'address_lines', 'postcode', 'elector_number'];
+/** A row's field bounds: where each field starts in its page's text, and where the last ends. */
+const BOUNDS = MATCH_FIELDS.length + 1;
+
 /**
- * The area's electors for matching, read afresh from the database on each pass rather than held
- * (a register held as objects was much of what re-import matching added to memory), with their
- * ids in the order they are visited.
- * Read it synchronously: the order is the same each time only while nothing writes between.
+ * The area's electors as the matcher needs them, in id order. Held as one string a page (each
+ * row's fields run together) with the fields' bounds in a typed array: 100,000 electors held as
+ * row objects were a fifth of a re-import's peak memory, and stayed alive through the write.
  */
 export async function matchableElectors(db: Queries, areaId: number): Promise<MatchSource & { ids: Float64Array }> {
-  const select = `SELECT id, full_name AS fullName, surname, forenames, address_lines AS address, postcode, elector_number AS electorNumber
-     FROM electors WHERE area_id = ?`;
-  const rows = await db.all<{ id: number; fullName: string; surname: string; forenames: string; address: string; postcode: string; electorNumber: string }>(
-    select,
-    [areaId],
-  );
-  const length = rows.length;
-  const ids = new Float64Array(length);
+  const pages: string[] = [];
+  const idList: number[] = [];
+  let bounds = new Int32Array(BOUNDS * MATCH_PAGE);
+  for (let after = 0; ;) {
+    // `+area_id`: walk the table in id order from `after`; by an area index, SQLite sorted the
+    // area's remaining electors again for every page (five times slower).
+    const rows = await db.values<[number, ...string[]]>(
+      `SELECT id, ${MATCH_FIELDS.join(', ')} FROM electors WHERE +area_id = ? AND id > ? ORDER BY id LIMIT ${MATCH_PAGE}`,
+      [areaId, after],
+    );
+    if (bounds.length < BOUNDS * (idList.length + rows.length)) {
+      const more = new Int32Array(2 * bounds.length);
+      more.set(bounds);
+      bounds = more;
+    }
+    let at = 0;
+    for (const [id, ...fields] of rows) {
+      let b = BOUNDS * idList.length;
+      idList.push(id);
+      for (const text of fields) {
+        bounds[b++] = at;
+        at += text.length;
+      }
+      bounds[b] = at;
+    }
+    pages.push(rows.map(([, ...fields]) => fields.join('')).join(''));
+    if (rows.length < MATCH_PAGE) break;
+    after = idList[idList.length - 1];
+  }
+  const length = idList.length;
   return {
     length,
-    ids,
+    ids: Float64Array.from(idList),
     forEach(visit) {
-      rows.forEach((r, i) => {
-        ids[i] = r.id;
-        visit({ ...r, addressLines: r.address === '' ? [] : r.address.split('\n') }, i);
-      });
+      for (let i = 0; i < length; i++) {
+        const page = pages[Math.floor(i / MATCH_PAGE)];
+        const field = (f: number) => page.slice(bounds[BOUNDS * i + f], bounds[BOUNDS * i + f + 1]);
+        const address = field(3);
+        visit(
+          {
+            fullName: field(0),
+            surname: field(1),
+            forenames: field(2),
+            addressLines: address === '' ? [] : address.split('\n'),
+            postcode: field(4),
+            electorNumber: field(5),
+          },
+          i,
+        );
+      }
     },
   };
 }
