@@ -8,7 +8,7 @@ import { SqliteStore } from '../db/sqlite/store.ts';
 import type { Store } from '../db/store.ts';
 import { createCtx, type OpenTeam, type ShowArtwork } from './api/context.ts';
 import { createDispatcher, type Dispatch } from './api/dispatcher.ts';
-import { limitHeapGrowth } from './heap-growth.ts';
+import { keepYoungGenerationSmall } from './heap-growth.ts';
 import { createJobs, type Jobs } from './jobs.ts';
 import { keepFilesPrivate, tightenDataFiles } from './private-files.ts';
 import { createUploads, type Uploads } from './uploads.ts';
@@ -61,7 +61,7 @@ interface DoorOptions {
  * the newest backup is over a day old.
  */
 export async function openHustings(opts: DoorOptions & { dbPath: string; keys: KeySource; startupBackup?: boolean }): Promise<Hustings> {
-  limitHeapGrowth();
+  keepYoungGenerationSmall();
   // Every door opens Hustings here: from now on what this process creates is its owner's only.
   keepFilesPrivate();
   const existed = opts.dbPath !== ':memory:' && existsSync(opts.dbPath);
@@ -87,7 +87,7 @@ export async function openHustings(opts: DoorOptions & { dbPath: string; keys: K
  * the server; encryption at rest and backups are the database server's own (pg_dump), not ours.
  */
 export async function openTeamHustings(opts: DoorOptions & { databaseUrl: string; filesDir: string; maxConnections?: number }): Promise<Hustings> {
-  limitHeapGrowth();
+  keepYoungGenerationSmall();
   keepFilesPrivate();
   // Loaded only here: the desktop app and the CLI on a file never need the PostgreSQL driver.
   const [{ openPostgresStore }, { migratePostgres }, { unreachable }] = await Promise.all([

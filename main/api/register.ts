@@ -1,3 +1,4 @@
+import { withTightHeap } from '../heap-growth.ts';
 import type { registerContract } from '../../shared/contract/register.ts';
 import { AppError } from '../../shared/contract/result.ts';
 import { readTypedNumber } from '../../shared/domain/elector-number.ts';
@@ -71,10 +72,12 @@ export const registerHandlers: HandlersFor<typeof registerContract> = {
     return ctx.jobs.start('register.import', async (job) => {
       let keep = false;
       try {
-        return await importRegister(
-          ctx.store,
-          { areaId, path: upload.path, fileName: upload.name, mapping: mapping as ColumnMapping, actor: ctx.actor, rememberAs, mode, confirmRemovals },
-          job,
+        return await withTightHeap(() =>
+          importRegister(
+            ctx.store,
+            { areaId, path: upload.path, fileName: upload.name, mapping: mapping as ColumnMapping, actor: ctx.actor, rememberAs, mode, confirmRemovals },
+            job,
+          ),
         );
       } catch (e) {
         keep = e instanceof JobFailure && e.code === 'needs_confirmation'; // the user may confirm without sending the file again
